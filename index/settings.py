@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     llm_model: str | None = Field(None, description="Model name at that endpoint.")
     llm_api_key: str | None = Field(None, description="API key for that endpoint.")
     llm_timeout: float = Field(60.0, gt=0, description="Seconds before falling back to the default answer path.")
+    llm_gguf: Path | None = Field(None, description="GGUF for NIANBAO_LLM=local; default <home>/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf.")
+    llm_max_tokens: int = Field(400, ge=16, description="Most tokens the LLM may write per answer.")
     staff_token: str | None = Field(None, description="Token that unlocks upload and delete in the UI.")
     max_upload_mb: int = Field(50, ge=1, description="Largest accepted report file.")
     upload_types: str = Field(".txt,.md,.html,.htm,.pdf,.docx", description="Accepted report file suffixes.")

@@ -12,7 +12,8 @@ SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("active", "二、主动公开政府信息情况", ("主动公开政府信息情况", "主动公开政府信息", "主动公开情况")),
     ("requests", "三、收到和处理政府信息公开申请情况", ("收到和处理政府信息公开申请", "依申请公开")),
     ("review_litigation", "四、政府信息公开行政复议、行政诉讼情况", ("行政复议", "行政诉讼")),
-    ("problems", "五、存在的主要问题及改进情况", ("存在的主要问题", "主要问题", "改进情况", "存在问题")),
+    ("problems", "五、存在的主要问题及改进情况", ("存在的主要问题", "主要问题", "改进情况", "存在问题", "存在的问题",
+                                                 "改进措施")),
     ("other", "六、其他需要报告的事项", ("其他需要报告", "其他事项", "需要说明的其他事项")),
 ]
 SECTION_NAMES = {k: h.split("、", 1)[1] for k, h, _ in SECTIONS}
@@ -187,4 +188,237 @@ QUERY_COLUMNS: dict[str, str] = {
     "科研": "research", "公益": "social_org", "社会组织": "social_org",
     "律师": "legal_service", "律所": "legal_service", "法律服务": "legal_service",
     "其他组织": "other_org",
+}
+QUERY_COLUMNS.update({
+    "社会公益组织": "social_org", "公益组织": "social_org", "律师事务所": "legal_service", "科研机构": "research",
+    "商业企业": "commercial", "老百姓": "natural_person", "市民": "natural_person",
+})
+
+# more everyday phrases -> cells (additive; the router takes the longest phrase that matches)
+QUERY_FIGURES.update({
+    "新收申请": ("requests", "new_received", "total"),
+    "收到申请": ("requests", "new_received", "total"),
+    "多少申请": ("requests", "new_received", "total"),
+    "申请数量": ("requests", "new_received", "total"),
+    "申请量": ("requests", "new_received", "total"),
+    "结转": ("requests", "carried_over", "total"),
+    "上年结转": ("requests", "carried_over", "total"),
+    "结转下年度": ("requests", "carried_forward", "total"),
+    "继续办理": ("requests", "carried_forward", "total"),
+    "办结了": ("requests", "results_total", "total"),
+    "答复": ("requests", "results_total", "total"),
+    "办理": ("requests", "results_total", "total"),
+    "处理了": ("requests", "results_total", "total"),
+    "全部公开": ("requests", "granted", "total"),
+    "法律行政法规禁止": ("requests", "denied_law_forbidden", "total"),
+    "禁止公开": ("requests", "denied_law_forbidden", "total"),
+    "三安全一稳定": ("requests", "denied_three_safeties", "total"),
+    "第三方权益": ("requests", "denied_third_party", "total"),
+    "第三方合法权益": ("requests", "denied_third_party", "total"),
+    "三类内部事务": ("requests", "denied_internal_affairs", "total"),
+    "四类过程性信息": ("requests", "denied_process_info", "total"),
+    "过程性": ("requests", "denied_process_info", "total"),
+    "行政执法案卷": ("requests", "denied_enforcement_file", "total"),
+    "行政查询事项": ("requests", "denied_admin_query", "total"),
+    "本机关不掌握": ("requests", "unable_not_held", "total"),
+    "没有现成信息": ("requests", "unable_needs_creation", "total"),
+    "需要另行制作": ("requests", "unable_needs_creation", "total"),
+    "申请内容不明确": ("requests", "unable_unclear", "total"),
+    "补正后": ("requests", "unable_unclear", "total"),
+    "信访举报投诉": ("requests", "rejected_petition", "total"),
+    "举报投诉": ("requests", "rejected_petition", "total"),
+    "公开出版物": ("requests", "rejected_publication", "total"),
+    "大量反复申请": ("requests", "rejected_excessive", "total"),
+    "反复申请": ("requests", "rejected_excessive", "total"),
+    "重新出具": ("requests", "rejected_confirm", "total"),
+    "其他处理": ("requests", "other", "total"),
+    "逾期不补正": ("requests", "other_overdue_correction", "total"),
+    "逾期未缴费": ("requests", "other_overdue_fee", "total"),
+    "缴纳费用": ("requests", "other_overdue_fee", "total"),
+    "被复议": ("review_litigation", "review_total", None),
+    "行政复议": ("review_litigation", "review_total", None),
+    "复议被撤销": ("review_litigation", "review_corrected", None),
+    "行政规范性文件": ("active", "normative_issued", None),
+    "废止": ("active", "normative_repealed", None),
+    "行政处罚决定": ("active", "penalty_decisions", None),
+    "处罚": ("active", "penalty_decisions", None),
+    "许可": ("active", "licensing_decisions", None),
+    "强制": ("active", "enforcement_decisions", None),
+    "行政事业性收费": ("active", "fees_amount_wan", None),
+    "收费金额": ("active", "fees_amount_wan", None),
+    "政府采购": ("active", "procurement_amount", None),
+    "集中采购": ("active", "procurement_amount", None),
+})
+QUERY_FIGURES.update({
+    "结转到下一年": ("requests", "carried_forward", "total"),
+    "结转到下年": ("requests", "carried_forward", "total"),
+    "转到下一年": ("requests", "carried_forward", "total"),
+    "转下一年": ("requests", "carried_forward", "total"),
+    "转入下一年": ("requests", "carried_forward", "total"),
+    "下一年度继续": ("requests", "carried_forward", "total"),
+    "下年度继续": ("requests", "carried_forward", "total"),
+    "顺延": ("requests", "carried_forward", "total"),
+    "没办完": ("requests", "carried_forward", "total"),
+    "未办结": ("requests", "carried_forward", "total"),
+    "不缴费": ("requests", "other_overdue_fee", "total"),
+    "未缴费": ("requests", "other_overdue_fee", "total"),
+    "不交费": ("requests", "other_overdue_fee", "total"),
+    "逾期不缴": ("requests", "other_overdue_fee", "total"),
+    "逾期未缴": ("requests", "other_overdue_fee", "total"),
+    "不补正": ("requests", "other_overdue_correction", "total"),
+    "政府集中采购": ("active", "procurement_amount", None),
+})
+# active-table items and measures as people say them; combined as f"{item}_{measure}" when that key exists
+# (规范性文件 + 现行有效 -> normative_in_force, 行政处罚 + 增减 -> penalty_change)
+QUERY_ACTIVE_ITEMS: dict[str, str] = {
+    "规章": "regulations", "规范性文件": "normative", "行政规范性文件": "normative", "行政许可": "licensing",
+    "许可": "licensing", "行政处罚": "penalty", "处罚": "penalty", "行政强制": "enforcement", "强制": "enforcement",
+    "行政事业性收费": "fees", "收费": "fees", "其他对外管理服务": "other_services", "政府集中采购": "procurement",
+    "集中采购": "procurement", "采购": "procurement",
+}
+QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
+    "现行有效": ("in_force",), "有效": ("in_force",), "废止": ("repealed",), "制发": ("issued",),
+    "出台": ("issued",), "印发": ("issued",), "新制作": ("new_made",), "制作": ("new_made",),
+    "新公开": ("new_published",), "对外公开总": ("total_published",), "公开总数": ("total_published",),
+    "增减": ("change",), "增/减": ("change",), "上一年项目": ("prev_items",), "项目数量": ("prev_items", "items"),
+    "项目": ("items", "prev_items"), "处理决定": ("decisions",), "决定": ("decisions",), "金额": ("amount", "amount_wan"),
+    "总金额": ("amount", "amount_wan"),
+}
+# phrases whose figure is the sum of several cells (a template group without its own row)
+QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
+    "不予公开": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")],
+    "无法提供": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")],
+    "不予处理": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("rejected_")],
+}
+# review/litigation groups and outcomes as people say them; combined as f"{group}_{outcome}"
+QUERY_REVIEW_GROUPS: dict[str, tuple[str, ...]] = {
+    "复议": ("review",), "被复议": ("review",), "行政复议": ("review",),
+    "诉讼": ("direct_suit", "post_review_suit"), "行政诉讼": ("direct_suit", "post_review_suit"),
+    "起诉": ("direct_suit", "post_review_suit"), "被起诉": ("direct_suit", "post_review_suit"),
+    "打官司": ("direct_suit", "post_review_suit"), "被告": ("direct_suit", "post_review_suit"),
+    "告上法庭": ("direct_suit", "post_review_suit"), "官司": ("direct_suit", "post_review_suit"),
+    "直接起诉": ("direct_suit",), "未经复议": ("direct_suit",), "复议后起诉": ("post_review_suit",),
+    "复议后又起诉": ("post_review_suit",),
+}
+QUERY_REVIEW_OUTCOMES: dict[str, str] = {
+    "维持": "upheld", "纠正": "corrected", "被纠正": "corrected", "纠错": "corrected", "撤销": "corrected",
+    "败诉": "corrected", "其他结果": "other", "未审结": "pending", "尚未审结": "pending", "没审结": "pending",
+    "未结案": "pending",
+}
+# 2021-template active keys and the 2019-template key that holds the same figure
+ACTIVE_2019_EQUIVALENT: dict[str, str] = {
+    "regulations_issued": "regulations_new_made",
+    "normative_issued": "normative_new_made",
+}
+# derived rates: key -> (label, numerator cells, denominator cell, formula as said in answers)
+RATES: dict[str, tuple[str, list[tuple[str, str, str | None]], tuple[str, str, str | None], str]] = {
+    "disclosure_rate": ("公开率", [("requests", "granted", "total"), ("requests", "partially_granted", "total")],
+                        ("requests", "results_total", "total"), "（予以公开＋部分公开）÷办理结果总计"),
+    "review_correction_rate": ("复议纠错率", [("review_litigation", "review_corrected", None)],
+                               ("review_litigation", "review_total", None), "复议结果纠正÷复议总计"),
+}
+QUERY_RATES: dict[str, str] = {
+    "公开率": "disclosure_rate", "公开比例": "disclosure_rate", "公开比率": "disclosure_rate",
+    "纠错率": "review_correction_rate", "纠正率": "review_correction_rate",
+}
+# attributes people ask about that no report table holds (the assistant declines)
+QUERY_UNSUPPORTED: tuple[str, ...] = (
+    "年龄", "性别", "学历", "职业", "满意度", "平均", "耗时", "用时", "多少天", "工作日", "经费", "预算",
+    "人员编制", "工作人员数", "男性", "女性", "户籍", "编制",
+)
+# phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)
+QUERY_FIGURE_EXCLUSIONS: tuple[str, ...] = ("第三方机构", "第三方评估", "第三方监测", "第三方测评", "信息处理费")
+# agency names: everyday short forms -> the words agencies print (additive), and the generic words of
+# agency names that say little about which agency is meant
+AGENCY_ALIASES: dict[str, str] = {
+    "科委": "科学技术委员会", "市科委": "市科学技术委员会", "科技局": "科学技术局",
+    "市场监管局": "市场监督管理局", "市监局": "市场监督管理局", "市场局": "市场监督管理局",
+    "发改委": "发展和改革委员会", "发改局": "发展和改革局", "交建局": "交通与建设局",
+    "地税局": "地方税务局", "国税局": "国家税务局", "环保局": "环境保护局", "国土局": "国土资源局",
+    "农业局": "农业农村局", "经发局": "经济发展局", "社事局": "社会事业局",
+    "政府办": "人民政府办公室", "府办": "人民政府办公室", "沐阳": "沭阳",
+}
+AGENCY_GENERIC: tuple[str, ...] = (
+    "人民政府", "政府", "办公室", "办公厅", "管委会", "管理委员会", "委员会", "管理局", "综合实验区",
+    "片区", "局", "市", "区", "县", "省", "镇", "乡", "街道",
+)
+
+# ---- what a report file says about itself (index.load and index.meta read these) --------------------
+REPORT_MARKERS: tuple[str, ...] = ("信息公开",)  # a file without any of these (and no table label) is no report
+# labelled fields of crawled pages and page chrome ("发布时间: 2012-04-18 00:00", "原文链接: https://…")
+PAGE_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("标题",),
+    "published": ("发布日期", "发布时间", "成文日期", "时间"),
+    "source_url": ("原文链接", "原文地址", "来源网址", "网址", "链接"),
+    "agency": ("发布机构", "发布机关", "来源"),
+}
+STATS_PERIOD_WORDS: tuple[str, ...] = ("统计期限", "统计周期", "统计期间", "统计时间")  # 统计年度 comes after
+# how agency names end (a title line that ends so names the agency)
+AGENCY_SUFFIXES: tuple[str, ...] = (
+    "人民政府", "政府", "办公室", "办公厅", "管委会", "管理委员会", "委员会", "局", "厅", "委", "办", "中心", "院", "署",
+)
+# names as printed in titles -> the agency's name as catalogued (short forms, OCR misreadings, zone reports
+# published under the zone's 管委会)
+AGENCY_CANONICAL: dict[str, str] = {
+    "平潭综合实验区": "平潭综合实验区管委会",
+    "上海市科委": "上海市科学技术委员会",
+    "沐阳县人民政府": "沭阳县人民政府",
+}
+
+# words a free-form section heading ends with ("一、概述我局在…" -> "一、概述"), for crawled text that runs on
+SECTION_HEADING_ENDS: tuple[str, ...] = ("情况", "事项", "措施", "概述", "概况", "问题", "统计表", "附表")
+
+# ---- the table parser's anchors, units and narrative figures (additive; read by index/tables.py, index/checks.py)
+# words that open each table's region in the report text (first match after the previous table)
+ACTIVE_TABLE_ANCHORS: tuple[str, ...] = ("第二十条第", "第二十条 第")  # or any table-2 column label
+REQUESTS_TABLE_ANCHORS: tuple[str, ...] = ("勾稽关系", "钩稽关系", "申请人情况")
+REVIEW_TABLE_ANCHORS: tuple[str, ...] = ("行政复议", "复议")
+REVIEW_HEADER_WORDS: tuple[str, ...] = ("结果维持", "维持", "尚未审结", "审结", "结果纠正", "纠正")
+# a printed unit after an amount; the factor that turns it into the key's unit
+AMOUNT_UNITS: dict[str, dict[str, int | float]] = {
+    "procurement_amount": {"元": 1, "万元": 10000},  # the key is in 元
+    "fees_amount_wan": {"万元": 1, "元": 0.0001},  # the key is in 万元
+}
+# a note printed inside a table-2 cell names its column ("22（其中修订16件）" is 制发, "含自然失效" is 废止)
+NOTE_COLUMN_HINTS: dict[str, str] = {
+    "修订": "_issued", "制发": "_issued", "新制定": "_issued",
+    "失效": "_repealed", "废止": "_repealed",
+    "现行有效": "_in_force",
+}
+# narrative figures for table 2 (2021 template): row word -> row prefix, column word -> key suffix
+NARRATIVE_ACTIVE_ROWS: dict[str, str] = {"规范性文件": "normative", "规章": "regulations"}
+NARRATIVE_ACTIVE_COLUMNS: dict[str, str] = {"现行有效": "_in_force", "制发": "_issued", "废止": "_repealed"}
+# narrative figures checked against the tables: rule -> (phrases one of which the clause must hold, "a…b"
+# meaning a then later b; words it must not hold; the cells whose sum the figure states)
+NARRATIVE_CHECKS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str, str | None], ...]]] = {
+    "narrative.new_received": (
+        ("收到…申请", "受理…申请"),
+        ("复议", "诉讼", "结转", "办结", "答复", "诉求", "热线"),
+        (("requests", "new_received", "total"),)),
+    "narrative.carried_over": (
+        ("上年结转", "上年度结转"), ("复议", "诉讼", "下年"), (("requests", "carried_over", "total"),)),
+    "narrative.review_total": (
+        ("行政复议",), ("诉讼", "申请人", "依申请"), (("review_litigation", "review_total", None),)),
+    "narrative.litigation_total": (
+        ("行政诉讼", "诉讼"), ("复议",),
+        (("review_litigation", "direct_suit_total", None), ("review_litigation", "post_review_suit_total", None))),
+}
+# words of narrative questions -> the section that answers them (searched first)
+QUERY_SECTIONS: dict[str, str] = {
+    "问题": "problems", "不足": "problems", "差距": "problems", "短板": "problems", "改进": "problems",
+    "下一步": "problems", "打算": "problems", "计划": "problems", "整改": "problems",
+    "复议": "review_litigation", "诉讼": "review_litigation", "官司": "review_litigation",
+}
+# the report checks as the UI names them: rule -> (the table it is about, Chinese label)
+CHECK_LABELS: dict[str, tuple[str, str]] = {
+    "requests.balance": ("requests", "新收＋上年结转＝办理结果总计＋结转下年度"),
+    "requests.results_sum": ("requests", "各项办理结果之和＝办理结果总计"),
+    "requests.row_total": ("requests", "每行总计＝各类申请人之和"),
+    "review_litigation.totals": ("review_litigation", "复议、诉讼各组总计＝各结果之和"),
+    "narrative.new_received": ("requests", "正文所述收到申请数与表三一致"),
+    "narrative.carried_over": ("requests", "正文所述上年结转数与表三一致"),
+    "narrative.review_total": ("review_litigation", "正文所述行政复议数与表四一致"),
+    "narrative.litigation_total": ("review_litigation", "正文所述行政诉讼数与表四一致"),
+    "continuity.carried": ("requests", "本年上年结转＝上年报告的结转下年度"),
+    "continuity.in_force": ("active", "现行有效件数与上年报告衔接"),
 }
