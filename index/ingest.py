@@ -1,0 +1,381 @@
+"""The whole ingest: files -> parsed reports -> SQLite + Chroma + the lexical index, kept in agreement.
+
+Write order, so that a crash at any point is recoverable: (1) delete the chunks of the version being replaced
+and of this report from the vectors and the lexical index, (2) add the new chunks to both, (3) commit the report
+to SQLite last. SQLite is the source of truth: `reconcile()` (run before every write) drops vector/lexical
+entries whose report is not in SQLite and re-indexes SQLite reports whose chunks are missing or incomplete.
+
+    index = Index(Settings())
+    summary = index.ingest_paths(["reports/"])
+    print(summary.render())
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from tqdm import tqdm
+
+from index.checks import continuity_checks
+from index.chunks import chunk_report
+from index.errors import LoadError, NianbaoError
+from index.models import Check, Chunk, Report
+from index.report import as_table_parse, parse_file, parse_report_tables
+from index.settings import Settings
+from index.store import Store
+from index.tables import TableParse
+
+log = logging.getLogger(__name__)
+
+Status = Literal["ingested", "replaced", "unchanged", "failed"]
+CONTINUITY_PREFIX = "continuity."
+MAX_RESOLVE_VISITS = 2  # re-resolutions per year per ingested file: a chain of years settles, never loops
+
+
+class FileResult(BaseModel):
+    file: str
+    status: Status
+    report_id: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    chunks: int = 0
+    reason: str | None = None  # why it failed (English, names no internals)
+
+
+class IngestSummary(BaseModel):
+    """What a batch did, file by file, with the totals the CLI prints."""
+
+    results: list[FileResult] = Field(default_factory=list)
+    seconds: float = 0.0
+
+    def _count(self, status: Status) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def ingested(self) -> int:
+        return self._count("ingested")
+
+    @property
+    def replaced(self) -> int:
+        return self._count("replaced")
+
+    @property
+    def unchanged(self) -> int:
+        return self._count("unchanged")
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    @property
+    def chunks(self) -> int:
+        return sum(r.chunks for r in self.results)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def totals(self) -> str:
+        return (f"{self.ingested} ingested, {self.replaced} replaced, {self.unchanged} unchanged, "
+                f"{len(self.failed)} failed; {self.chunks} chunks in {self.seconds:.1f} s")
+
+    def render(self) -> str:
+        """Each failure on its own line (file and reason), then the totals."""
+        return "\n".join([*(f"failed: {r.file}: {r.reason}" for r in self.failed), self.totals()])
+
+
+def chunk_count(chunks: list[Chunk]) -> int:
+    """What the vector and lexical stores will hold for these chunks (both keep one entry per chunk id)."""
+    return len({c.id for c in chunks})
+
+
+def bundled_reports() -> Path:
+    """The sample corpus shipped inside the package (works from a checkout and when installed)."""
+    return Path(str(resources.files("index").joinpath("data", "corpus", "reports")))
+
+
+def find_files(paths: Iterable[str | Path], suffixes: set[str]) -> list[Path]:
+    """Files named directly are kept whatever their suffix (the loader says why it refuses one);
+    directories are searched recursively for report suffixes."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in suffixes)
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+class _LazyEmbedder:
+    """Defers loading the model until the first text is embedded: listing, removing and re-ingesting unchanged
+    reports never pay for it."""
+
+    def __init__(self, settings: Settings):
+        self._settings, self._model = settings, None
+        self.name = settings.embedding_model
+        self.announce = False  # say so on stderr before the (first-use) model build and load
+
+    def _load(self):
+        if self._model is None:
+            from index.embed import get_embedder
+
+            if self.announce:
+                tqdm.write(f"loading the embedding model {self.name} (built once on first use) …", file=sys.stderr)
+            self._model = get_embedder(self._settings)
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        return self._load().dim
+
+    def embed_queries(self, texts: list[str]):
+        return self._load().embed_queries(texts)
+
+    def embed_passages(self, texts: list[str]):
+        return self._load().embed_passages(texts)
+
+
+class Index:
+    """The three stores behind one object: the structured store, the vectors (Chroma) and the lexical index."""
+
+    def __init__(self, settings: Settings, embedder=None):
+        self.settings = settings
+        settings.ensure_home()
+        self.embedder = embedder or _LazyEmbedder(settings)
+        self._store = self._vectors = self._lexical = None
+        self._lexical_seen: int | None = None
+        self._open_lock = threading.RLock()
+        self._reconciled = False
+
+    # ---- the stores, opened on first use ------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        with self._open_lock:  # server threads must share one instance of each store
+            if self._store is None:
+                self._store = Store(self.settings.database_url)
+            return self._store
+
+    @property
+    def vectors(self):
+        with self._open_lock:
+            if self._vectors is None:
+                from index.vectors import VectorStore
+
+                self._vectors = VectorStore(self.settings, self.embedder)
+            return self._vectors
+
+    @property
+    def lexical(self):
+        with self._open_lock:
+            if self._lexical is None:
+                from index.lexical import LexicalIndex
+
+                self._lexical = LexicalIndex(self.settings.lexical_path)
+                self._lexical_seen = self._lexical_mtime()
+            return self._lexical
+
+    def _lexical_mtime(self) -> int | None:
+        f = self._lexical.file if self._lexical is not None else None
+        return f.stat().st_mtime_ns if f is not None and f.exists() else None
+
+    def _sync_lexical(self) -> None:
+        """Another process sharing this home may have saved the lexical index since we loaded it: reload it in
+        place (retrievers hold this object), or our next save would drop that process's chunks."""
+        if self._lexical is not None and self._lexical_mtime() != self._lexical_seen:
+            from index.lexical import LexicalIndex
+
+            fresh = LexicalIndex(self.settings.lexical_path)
+            vars(self._lexical).update({k: v for k, v in vars(fresh).items() if k != "_lock"})
+            self._lexical_seen = self._lexical_mtime()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer at a time across threads and processes sharing this home (the lexical index is one file)."""
+        with open(self.settings.ensure_home() / ".ingest.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                self._sync_lexical()
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    # ---- keeping the three stores in agreement -------------------------------------------------
+    def _index_chunks(self, report_ids: list[str], chunks: list, progress: bool) -> None:
+        for rid in report_ids:
+            self.vectors.delete_report(rid)
+            self.lexical.delete_report(rid)
+        if chunks:
+            self.vectors.add(chunks, progress=progress)
+            self.lexical.add(chunks)
+        self.lexical.save()
+        self._lexical_seen = self._lexical_mtime()
+
+    def reconcile(self, progress: bool = False) -> dict[str, int]:
+        """Make Chroma and the lexical index agree with SQLite after a crash or an interrupted run."""
+        with self._writing():
+            return self._reconcile(progress)
+
+    def _reconcile(self, progress: bool) -> dict[str, int]:
+        stored = self.store.ids()
+        vec, lex = self.vectors.report_ids(), self.lexical.report_ids()
+        orphans = sorted((set(vec) | set(lex)) - stored)
+        for rid in orphans:
+            self.vectors.delete_report(rid)
+            self.lexical.delete_report(rid)
+        repaired = 0
+        for rid in sorted(stored):
+            if vec.get(rid, 0) == lex.get(rid, 0) > 0:
+                continue
+            chunks = chunk_report(self.store.report(rid))
+            if vec.get(rid, 0) == lex.get(rid, 0) == chunk_count(chunks):
+                continue
+            log.warning("re-indexing report %s: %d vector and %d lexical chunks, %d expected",
+                        rid, vec.get(rid, 0), lex.get(rid, 0), len(chunks))
+            self._index_chunks([rid], chunks, progress)
+            repaired += 1
+        if orphans and not repaired:
+            self.lexical.save()
+            self._lexical_seen = self._lexical_mtime()
+        self._reconciled = True
+        return {"orphans_removed": len(orphans), "reports_reindexed": repaired}
+
+    # ---- ingest --------------------------------------------------------------------------------
+    def ingest_paths(self, paths: Iterable[str | Path], overrides: dict | None = None,
+                     progress: bool = True) -> IngestSummary:
+        """Parse and index every report file under `paths`; a bad file is recorded and the batch goes on."""
+        start = time.perf_counter()
+        suffixes = {s.strip().lower() for s in self.settings.upload_types.split(",") if s.strip()}
+        files = find_files(paths, suffixes)
+        summary = IngestSummary()
+        if isinstance(self.embedder, _LazyEmbedder):
+            self.embedder.announce = progress
+        with self._writing():
+            if not self._reconciled:
+                self._reconcile(progress)
+            counts = (self.vectors.report_ids(), self.lexical.report_ids())
+            bar = tqdm(files, desc="reports", unit="report", disable=not progress)
+            for f in bar:
+                bar.set_postfix_str(f.name[:40])
+                summary.results.append(self._ingest_file(f, overrides, counts, progress))
+        summary.seconds = time.perf_counter() - start
+        return summary
+
+    def ingest_bundled(self, progress: bool = True) -> IngestSummary:
+        return self.ingest_paths([bundled_reports()], progress=progress)
+
+    def _ingest_file(self, path: Path, overrides: dict | None, counts: tuple[dict, dict],
+                     progress: bool) -> FileResult:
+        max_bytes = self.settings.max_upload_mb * 1024 * 1024
+        try:
+            if not path.is_file():
+                raise LoadError(str(path), "no such file")
+            report = parse_file(path, overrides, max_bytes=max_bytes, neighbours=self._neighbour_parses)
+            chunks = chunk_report(report)
+        except NianbaoError as e:
+            return FileResult(file=str(path), status="failed", reason=getattr(e, "reason", None) or str(e))
+        except Exception as e:  # a parser bug on one odd file must not stop the batch
+            log.warning("unexpected error parsing %s: %r", path, e, exc_info=log.isEnabledFor(logging.DEBUG))
+            return FileResult(file=str(path), status="failed", reason=f"could not be parsed ({type(e).__name__}: {e})")
+        m = report.meta
+        done = dict(file=str(path), report_id=report.id, agency=m.agency, year=m.year)
+        n = chunk_count(chunks)
+        vec, lex = counts
+        if self.store.summary(report.id) and vec.get(report.id) == lex.get(report.id) == n:
+            self._refresh_neighbours(m.agency, m.year, counts, progress)  # repairs a crash right after commit
+            return FileResult(status="unchanged", **done)
+        old = self.store.superseded(report)
+        try:
+            self._write_report(report, chunks, old, counts, progress)
+            self._refresh_neighbours(m.agency, m.year, counts, progress)
+        except NianbaoError as e:
+            return FileResult(status="failed", reason=str(e), **done)
+        return FileResult(status="replaced" if old else "ingested", chunks=n, **done)
+
+    def _write_report(self, report: Report, chunks: list[Chunk], old: list[str], counts: tuple[dict, dict],
+                      progress: bool, rewrite: bool = False) -> None:
+        """Chunks first, SQLite last (see the module docstring for why this order survives a crash)."""
+        self._index_chunks([*old, report.id], chunks, progress)
+        self.store.upsert(report, rewrite=rewrite)
+        for c in counts:
+            for rid in old:
+                c.pop(rid, None)
+            c[report.id] = chunk_count(chunks)
+
+    # ---- the same agency's neighbouring years ---------------------------------------------------
+    def _neighbour_parses(self, agency: str, year: int) -> list[TableParse]:
+        """Stored parses of year-1 and year+1: evidence that decides some glued digit runs of table 2."""
+        out = []
+        for y in (year - 1, year + 1):
+            rid = self.store.find(agency, y)
+            if rid:
+                out.append(as_table_parse(self.store.report(rid)))
+        return out
+
+    def _refresh_neighbours(self, agency: str, year: int, counts: tuple[dict, dict], progress: bool) -> None:
+        """A new year can decide its neighbours' ambiguous cells: re-resolve their tables (re-indexing their
+        table-row chunks when cells change, which may in turn decide theirs), then recompute the continuity
+        checks of every year touched."""
+        queue, visits, touched = [year - 1, year + 1], dict.fromkeys(range(year - 1, year + 2), 0), {year}
+        while queue:
+            y = queue.pop(0)
+            if visits.get(y, 0) >= MAX_RESOLVE_VISITS:
+                continue
+            visits[y] = visits.get(y, 0) + 1
+            rid = self.store.find(agency, y)
+            stored = self.store.report(rid) if rid else None
+            if stored is None or not stored.ambiguous:
+                continue
+            fresh = parse_report_tables(stored, self._neighbour_parses(agency, y), keep_template=True)
+            fresh.checks += [c for c in stored.checks if c.rule.startswith(CONTINUITY_PREFIX)]  # until refreshed
+            if (fresh.cells, fresh.ambiguous) != (stored.cells, stored.ambiguous):
+                log.info("report %s (%s %d): neighbouring years changed its table cells", rid, agency, y)
+                self._write_report(fresh, chunk_report(fresh), [], counts, progress, rewrite=True)
+                touched.add(y)
+                queue += [y - 1, y + 1]
+        for y in sorted(touched):
+            self._refresh_continuity(agency, y)
+
+    def _refresh_continuity(self, agency: str, year: int) -> None:
+        """Recompute the continuity checks of this year's report and of its neighbours (each pair is stored on
+        both sides, so either report shows a break with the other)."""
+        reports: dict[int, Report | None] = {}
+
+        def get(y: int) -> Report | None:
+            if y not in reports:
+                rid = self.store.find(agency, y)
+                reports[y] = self.store.report(rid) if rid else None
+            return reports[y]
+
+        for y in (year - 1, year, year + 1):
+            cur = get(y)
+            if cur is None:
+                continue
+            checks: list[Check] = [c for c in cur.checks if not c.rule.startswith(CONTINUITY_PREFIX)]
+            for prev, nxt in ((get(y - 1), cur), (cur, get(y + 1))):
+                if prev is not None and nxt is not None:  # say which pair: the check is stored on both sides
+                    span = f"{prev.meta.year}->{nxt.meta.year}: "
+                    checks += [c.model_copy(update={"detail": span + c.detail}) for c in continuity_checks(prev, nxt)]
+            if checks != cur.checks:
+                self.store.set_checks(cur.id, checks)
+
+    # ---- removal -------------------------------------------------------------------------------
+    def remove(self, report_id: str) -> bool:
+        """Remove a report from SQLite first (the truth), then from the vectors and the lexical index."""
+        with self._writing():
+            summary = self.store.summary(report_id)
+            if summary is None:
+                return False
+            self.store.delete(report_id)
+            self._index_chunks([report_id], [], progress=False)
+            self._refresh_continuity(summary.agency, summary.year)
+            return True

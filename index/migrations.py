@@ -1,0 +1,108 @@
+"""Numbered schema migrations of the structured store. The schema is defined only here; the store reflects it.
+Append new migrations to MIGRATIONS; never edit one that has shipped (databases in the field ran it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+    select,
+)
+
+
+def _migration_1(conn: Connection) -> None:
+    """Reports, sections, cells, ambiguities, checks."""
+    md = MetaData()
+
+    def child(name: str, *columns) -> Table:
+        """A table of rows that belong to one report, kept in the report's order (`ord`)."""
+        owner = ForeignKey("reports.id", ondelete="CASCADE")
+        return Table(name, md, Column("report_id", String(64), owner, primary_key=True),
+                     Column("ord", Integer, primary_key=True), *columns)
+
+    Table(
+        "reports", md,
+        Column("id", String(64), primary_key=True),
+        Column("file_name", Text, nullable=False),
+        Column("file_sha256", String(64), nullable=False),
+        Column("agency", Text, nullable=False),
+        Column("year", Integer, nullable=False),
+        Column("template", String(16), nullable=False),
+        Column("title", Text, nullable=False, default=""),
+        Column("published", String(32)),
+        Column("source_url", Text),
+        Column("text", Text, nullable=False),
+        Column("ingested_at", String(40), nullable=False),
+        # one version per agency and year: two concurrent ingests cannot both insert one
+        Index("ix_reports_agency_year", "agency", "year", unique=True),
+        Index("ix_reports_file_name", "file_name"),
+    )
+    child(
+        "sections",
+        Column("key", String(32), nullable=False),
+        Column("heading", Text, nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+    )
+    child(
+        "cells",
+        Column("table", String(32), nullable=False),
+        Column("row", String(64), nullable=False),
+        Column("column", String(64)),  # NULL for the flat tables
+        Column("value", Float),  # NULL = left empty in the report; SQL sums work on it directly
+        Column("value_is_int", Boolean, nullable=False, default=True),  # read 113 back as 113, not 113.0
+        Column("raw", Text, nullable=False, default=""),
+        Column("start", Integer),
+        Column("end", Integer),
+        Column("page", Integer),
+        Index("ix_cells_key", "table", "row", "column"),
+    )
+    child(
+        "ambiguities",
+        Column("table", String(32), nullable=False),
+        Column("keys", Text, nullable=False),  # JSON list
+        Column("text", Text, nullable=False),
+        Column("candidates", Text, nullable=False),  # JSON list of lists
+        Column("reason", Text, nullable=False, default=""),
+        Column("start", Integer),
+        Column("end", Integer),
+    )
+    child(
+        "checks",
+        Column("rule", String(64), nullable=False),
+        Column("ok", Boolean, nullable=False),
+        Column("detail", Text, nullable=False, default=""),
+        Column("cells", Text, nullable=False, default="[]"),  # JSON list of "table:key"
+    )
+    md.create_all(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1]
+
+_VERSION = Table(
+    "schema_version", MetaData(),
+    Column("version", Integer, primary_key=True),
+)
+
+
+def migrate(conn: Connection) -> int:
+    """Run the migrations this database has not seen yet, inside the caller's transaction; return the version."""
+    _VERSION.create(conn, checkfirst=True)
+    done = conn.scalar(select(_VERSION.c.version).order_by(_VERSION.c.version.desc()).limit(1)) or 0
+    for number, step in enumerate(MIGRATIONS, start=1):
+        if number > done:
+            step(conn)
+            conn.execute(insert(_VERSION).values(version=number))
+    return len(MIGRATIONS)

@@ -1,0 +1,66 @@
+"""One file in, one Report out: load -> metadata -> sections -> tables -> checks. No store is touched here;
+the ingest passes in the same agency's neighbouring years, whose figures decide some glued digit runs."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from index.checks import run_checks
+from index.load import load_file
+from index.meta import detect_meta
+from index.models import Report
+from index.sections import split_sections
+from index.tables import TableParse, parse_tables
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+ID_LENGTH = 16  # hex digits of sha256: collisions are out of reach for any realistic corpus
+
+NeighbourLookup = Callable[[str, int], list[TableParse]]  # (agency, year) -> parses of year-1 / year+1
+
+
+def report_id(text: str, agency: str, year: int) -> str:
+    """Same content, same agency and year -> same id, whatever the file is called or wherever it lies."""
+    return hashlib.sha256(f"{agency}\n{year}\n{text}".encode()).hexdigest()[:ID_LENGTH]
+
+
+def as_table_parse(report: Report) -> TableParse:
+    """A parsed report as neighbouring-year evidence for another report's tables."""
+    return TableParse(cells=report.cells, ambiguous=report.ambiguous, template=report.meta.template,
+                      year=report.meta.year)
+
+
+def parse_file(path: str | Path, overrides: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+               neighbours: NeighbourLookup | None = None) -> Report:
+    """The whole parse of one report file. Raises LoadError (unreadable file, or no agency/year found)."""
+    path = Path(path)
+    overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+    doc = load_file(path, max_bytes)
+    meta = detect_meta(doc, overrides)
+    report = Report(
+        id=report_id(doc.text, meta.agency, meta.year),
+        file_name=path.name,
+        file_sha256=doc.sha256,
+        meta=meta,
+        text=doc.text,
+        sections=split_sections(doc.text, meta.template),
+    )
+    found = neighbours(meta.agency, meta.year) if neighbours else None
+    return parse_report_tables(report, found, keep_template="template" in overrides)
+
+
+def parse_report_tables(report: Report, neighbours: list[TableParse] | None = None,
+                        keep_template: bool = False) -> Report:
+    """(Re)parse a report's tables and run its own checks; the ingest calls this again on a stored report when
+    a neighbouring year arrives. The tables' columns correct a template guessed from the year, unless the user
+    chose it."""
+    m = report.meta
+    parsed = parse_tables(report.text, report.sections, m.template, year=m.year, neighbours=neighbours)
+    update: dict = {"cells": parsed.cells, "ambiguous": parsed.ambiguous}
+    if parsed.cells and parsed.template != m.template and not keep_template:
+        update["meta"] = m.model_copy(update={"template": parsed.template})
+        update["sections"] = split_sections(report.text, parsed.template)
+    out = report.model_copy(update=update)
+    out.checks = run_checks(out)
+    return out

@@ -1,0 +1,155 @@
+"""Ingest orchestration over real SQLite, real Chroma and the real lexical index, with the corpus files.
+The HashEmbedder stands in for the model in the fast tests; one slow test uses the real model."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.embed import HashEmbedder
+from index.ingest import Index, IngestSummary
+from index.settings import Settings
+
+LUCHENG = "00_lucheng-qu_2022.txt"
+PINGTAN = [f"{n}_pingtan-syq_{y}.txt" for n, y in ((16, 2021), (17, 2022), (18, 2023))]
+
+
+def agree(index: Index) -> dict[str, int]:
+    """SQLite, Chroma and the lexical index hold the same reports with the same chunk counts."""
+    vec, lex = index.vectors.report_ids(), index.lexical.report_ids()
+    assert set(vec) == set(lex) == index.store.ids()
+    assert vec == lex
+    return vec
+
+
+def copy(corpus_dir: Path, tmp_path: Path, *names: str) -> list[Path]:
+    out = tmp_path / "in"
+    out.mkdir(exist_ok=True)
+    return [Path(shutil.copy(corpus_dir / "reports" / n, out / n)) for n in names]
+
+
+@pytest.fixture
+def index(settings) -> Index:
+    return Index(settings, embedder=HashEmbedder())
+
+
+@pytest.fixture(scope="module")
+def corpus_index(tmp_path_factory) -> tuple[Index, IngestSummary]:
+    idx = Index(Settings(home=tmp_path_factory.mktemp("corpus") / "home"), embedder=HashEmbedder())
+    return idx, idx.ingest_bundled(progress=False)
+
+
+def test_every_bundled_report_ingests(corpus_index, report_files):
+    idx, summary = corpus_index
+    assert [(r.file, r.reason) for r in summary.failed] == []
+    assert summary.ingested == len(report_files) == 41
+    counts = agree(idx)
+    assert sum(counts.values()) == summary.chunks > 41
+    for s in idx.store.reports():
+        assert idx.store.report(s.id).sections, s.file_name  # pre-2019 reports too
+
+
+def test_reingest_touches_nothing(corpus_index):
+    idx, _ = corpus_index
+    rows, stamps, chunks = idx.store.counts(), {r.id: r.ingested_at for r in idx.store.reports()}, agree(idx)
+    again = idx.ingest_bundled(progress=False)
+    assert (again.unchanged, again.ingested, again.replaced, again.failed) == (41, 0, 0, [])
+    assert again.chunks == 0
+    assert idx.store.counts() == rows
+    assert {r.id: r.ingested_at for r in idx.store.reports()} == stamps
+    assert agree(idx) == chunks
+
+
+def test_continuity_checks_are_stored_on_both_sides(corpus_index):
+    idx, _ = corpus_index
+    agency = "平潭综合实验区管委会"
+    mid = idx.store.report(idx.store.find(agency, 2022))
+    rules = [c for c in mid.checks if c.rule.startswith("continuity.")]
+    assert {c.rule for c in rules} >= {"continuity.carried"}
+    # the pair 2021 -> 2022 is on 2021's report as well as on 2022's
+    first = idx.store.report(idx.store.find(agency, 2021))
+    assert any(c.rule == "continuity.carried" for c in first.checks)
+
+
+def test_changed_file_replaces_the_old_version(index, corpus_dir, tmp_path):
+    (path,) = copy(corpus_dir, tmp_path, LUCHENG)
+    first = index.ingest_paths([path], progress=False)
+    old_id = first.results[0].report_id
+    path.write_text(path.read_text(encoding="utf-8") + "\n本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n",
+                    encoding="utf-8")
+    second = index.ingest_paths([path], progress=False)
+    assert (second.replaced, second.ingested, second.failed) == (1, 0, [])
+    new_id = second.results[0].report_id
+    assert new_id != old_id
+    assert set(agree(index)) == {new_id}
+    assert index.store.report(new_id).cell("requests", "new_received", "total").value == 113
+
+
+def test_bad_files_fail_alone(index, corpus_dir, tmp_path):
+    (good,) = copy(corpus_dir, tmp_path, LUCHENG)
+    empty = tmp_path / "in" / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "in" / "junk.pdf"
+    binary.write_bytes(bytes(range(256)) * 64)
+    summary = index.ingest_paths([tmp_path / "in"], progress=False)
+    assert summary.ingested == 1 and not summary.ok
+    failed = {Path(r.file).name: r.reason for r in summary.failed}
+    assert set(failed) == {"empty.txt", "junk.pdf"}
+    assert all(failed.values())
+    assert [r.file_name for r in index.store.reports()] == [good.name]
+    agree(index)
+
+
+def test_remove_clears_every_store_and_neighbour_checks(index, corpus_dir, tmp_path):
+    paths = copy(corpus_dir, tmp_path, *PINGTAN)
+    summary = index.ingest_paths(paths, progress=False)
+    ids = {Path(r.file).name: r.report_id for r in summary.results}
+    mid = ids[PINGTAN[1]]
+    assert index.remove(mid) is True
+    assert index.remove(mid) is False
+    assert mid not in agree(index)
+    for name in (PINGTAN[0], PINGTAN[2]):  # no continuity check refers to the removed year any more
+        assert not any(c.rule.startswith("continuity.") for c in index.store.report(ids[name]).checks)
+
+
+def test_reconcile_repairs_an_interrupted_ingest(index, corpus_dir, tmp_path):
+    from index.chunks import chunk_report
+    from index.report import parse_file
+
+    a, b = copy(corpus_dir, tmp_path, *PINGTAN[:2])
+    index.ingest_paths([a], progress=False)
+    stored = index.store.ids().pop()
+    # a crash after the chunks of b were added but before SQLite committed b ...
+    orphan = parse_file(b)
+    index.vectors.add(chunk_report(orphan))
+    index.lexical.add(chunk_report(orphan))
+    # ... and a crash halfway through re-indexing a
+    index.vectors.delete_report(stored)
+    fresh = Index(index.settings, embedder=HashEmbedder())
+    assert fresh.reconcile() == {"orphans_removed": 1, "reports_reindexed": 1}
+    assert set(agree(fresh)) == {stored}
+    assert fresh.ingest_paths([b], progress=False).ingested == 1
+    assert len(agree(fresh)) == 2
+
+
+def test_missing_path_is_a_failure_not_a_crash(index, tmp_path):
+    summary = index.ingest_paths([tmp_path / "nope.txt"], progress=False)
+    assert [(Path(r.file).name, r.reason) for r in summary.failed] == [("nope.txt", "no such file")]
+
+
+@pytest.mark.slow
+def test_real_model_ingest_and_search(settings, corpus_dir, tmp_path):
+    """The lazily loaded real model embeds the chunks; a paraphrase finds its report, and filters hold."""
+    index = Index(settings)
+    paths = copy(corpus_dir, tmp_path, LUCHENG, "04_shuyang-xian_2025.txt")
+    summary = index.ingest_paths(paths, progress=False)
+    assert summary.ingested == 2 and index.embedder.dim == 384
+    agree(index)
+    lucheng, shuyang = (r.report_id for r in summary.results)
+    hits = index.vectors.query("有没有围绕行政复议案例给工作人员办培训", 3)
+    assert {c.report_id for c, _ in hits[:2]} == {shuyang}
+    assert any("专题培训" in c.text for c, _ in hits)
+    hits = index.vectors.query("工作人员培训", 5, where={"report_id": lucheng})
+    assert len(hits) == 5 and {c.report_id for c, _ in hits} == {lucheng}
