@@ -1,0 +1,486 @@
+"""Intent -> Answer: figures only from the structured store, each cited to its cell; passages quoted with
+[n] markers; declines that say why. No model on the figure path (route by vocabulary, one query per table).
+
+    assistant = Assistant(settings, Index(settings))
+    assistant.ask("鹿城区2022年收到多少政府信息公开申请？").text
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+
+from assistant import compose
+from assistant.catalog import Catalog, CatalogEntry
+from assistant.figures import (
+    RESULT_ROWS,
+    Facts,
+    Value,
+    change,
+    context_keys,
+    outcome_keys,
+    percent,
+    rate_keys,
+    read,
+    total,
+    with_column,
+)
+from assistant.narrative import corpus_passages, relevant_passages, topic_words
+from assistant.route import CellKey, Intent, resolve_targets, route
+from index.errors import NianbaoError
+from index.models import Answer, Number, Report
+from index.settings import Settings
+from index.vocabulary import APPLICANT_COLUMNS, RATES
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TOP_N = 5
+MAX_CACHED_FACTS = 4096  # reports whose cells stay in memory (a few hundred KB per hundred reports)
+MAX_CACHED_REPORTS = 64  # full reports (with text) for passages and citations
+MAX_LISTED_CELLS = 30  # precedents and sums cite at most this many cells
+
+
+class Assistant:
+    """Answers questions about the stored reports; one per process, safe to share between requests."""
+
+    def __init__(self, settings: Settings, index):
+        self.settings, self.index = settings, index
+        self._reports: OrderedDict[str, Report] = OrderedDict()
+        self._retriever = None
+        self._facts: OrderedDict[str, Facts] = OrderedDict()
+        self._catalog: tuple[tuple, Catalog] | None = None
+
+    # ---- data access ---------------------------------------------------------------------------
+    def catalog(self) -> Catalog:
+        """What the store holds now (one query); the prepared name matcher is reused while that is unchanged."""
+        summaries = self.index.store.reports()
+        signature = tuple((s.id, s.checks_failed, s.ambiguous) for s in summaries)
+        if self._catalog is None or self._catalog[0] != signature:
+            self._catalog = (signature, Catalog.from_summaries(summaries))
+        return self._catalog[1]
+
+    def report(self, report_id: str) -> Report:
+        """A stored report, kept in a small cache (ids are content hashes, so entries never go stale)."""
+        if report_id in self._reports:
+            self._reports.move_to_end(report_id)
+            return self._reports[report_id]
+        r = self.index.store.report(report_id)
+        self._reports[report_id] = r
+        while len(self._reports) > MAX_CACHED_REPORTS:
+            self._reports.popitem(last=False)
+        return r
+
+    def retriever(self):
+        """The index's retriever; built here from its vectors and lexical index if it exposes none."""
+        if self._retriever is None:
+            self._retriever = getattr(self.index, "retriever", None)
+        if self._retriever is None:
+            from index.retrieve import Retriever
+
+            self._retriever = Retriever(self.index.vectors, self.index.lexical, self.settings.retrieval)
+        return self._retriever
+
+    def facts(self, report_id: str) -> Facts:
+        """A report's cells, failed checks and ambiguities, loaded once per process (no text kept)."""
+        if report_id not in self._facts:
+            self._facts[report_id] = Facts.of(self.report(report_id))
+            while len(self._facts) > MAX_CACHED_FACTS:
+                self._facts.popitem(last=False)
+        return self._facts[report_id]
+
+    def values(self, entries: list[CatalogEntry], keys: list[CellKey]) -> dict[str, list[Value]]:
+        """The keys' cells per report, with the report's own failed checks and ambiguities."""
+        return {e.report_id: [read(e, k, self.facts(e.report_id)) for k in keys] for e in entries}
+
+    # ---- the one entry point -------------------------------------------------------------------
+    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
+        """Answer one question (with the conversation so far); never raises for a bad question."""
+        question = (question or "").strip()
+        if not question:
+            return compose.decline(question, "请输入问题。", "empty_question")
+        try:
+            catalog = self.catalog()
+            if not len(catalog):
+                return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
+            routed = question
+            if self.settings.llm != "none":
+                from assistant.llm import rewrite_followup
+
+                routed = rewrite_followup(self.settings, question, history)
+            intent = route(routed, history, catalog)
+            intent = _apply_filters(intent, filters, catalog)
+            base = self._answer(intent, catalog)
+            base.question = question
+            if self.settings.llm != "none":
+                from assistant.llm import llm_answer
+
+                base = llm_answer(self.settings, question, history, base)
+            return base
+        except NianbaoError as e:
+            log.warning("could not answer %r: %s", question, e)
+            return compose.decline(question, "暂时无法回答：数据读取出错，请稍后再试。", f"error: {e}")
+        except Exception as e:  # a question must never crash the chat; the traceback goes to the log
+            if self.settings.debug:
+                raise
+            log.exception("unexpected error answering %r", question)
+            return compose.decline(question, "暂时无法回答：内部错误，已记录。", f"error: {type(e).__name__}: {e}")
+
+    def _answer(self, it: Intent, catalog: Catalog) -> Answer:
+        handler = {
+            "figure": self._figure, "breakdown": self._breakdown, "rate": self._rate, "change": self._change,
+            "comparison": self._comparison, "ranking": self._ranking, "sum": self._sum,
+            "precedent": self._precedent, "narrative": self._narrative,
+        }.get(it.kind)
+        if handler is None:
+            return self._refuse(it, catalog)
+        return handler(it, catalog)
+
+    # ---- declines and questions back -----------------------------------------------------------
+    def _refuse(self, it: Intent, catalog: Catalog) -> Answer:
+        q = it.question
+        if it.kind == "clarify" and it.clarify:
+            text = compose.clarify_agencies([(a, catalog.span(a)) for a in it.clarify])
+            return compose.decline(q, text, "several_agencies", kind="clarify")
+        if it.kind == "clarify":
+            return compose.decline(q, compose.clarify_no_agency(catalog.agencies), "no_agency", kind="clarify")
+        if it.reason == "unknown_agency":
+            return compose.decline(q, compose.decline_unknown_agency(it.unknown_agency or "", catalog.agencies), it.reason)
+        if it.reason in ("year_not_held", "previous_year_not_held"):
+            missing = it.missing_years or [(a, y) for a in it.agencies for y in it.years]
+            agency = missing[0][0] if missing else (it.agencies[0] if it.agencies else "")
+            years = sorted({y for a, y in missing if a == agency})
+            return compose.decline(q, compose.decline_year(agency, years, catalog.span(agency)), it.reason)
+        return compose.decline(q, compose.decline_unsupported(it.unsupported or "该项"), it.reason or "unsupported_figure")
+
+    def _missing(self, it: Intent, values: list[Value]) -> Answer:
+        v = values[0]
+        for x in values:
+            if x.ambiguity is not None:
+                a = x.ambiguity
+                cands = "；".join("、".join(compose.number(n) for n in c) for c in a.candidates[:4])
+                text = (f"{compose.report_name(x.entry.agency, x.entry.year)}报告中“{compose.label(**x.key.model_dump())}”"
+                        f"所在的数字“{a.text}”无法唯一拆分（可能为：{cands}），无法给出确切数字。")
+                return compose.decline(it.question, text, "ambiguous_cell")
+        what = it.figure_word or compose.label(**v.key.model_dump())
+        text = compose.decline_missing_cell(v.entry.agency, v.entry.year, what, v.entry.template)
+        said = self._narrative(it.model_copy(update={"targets": [(v.entry.agency, v.entry.year)]}), self.catalog())
+        if not said.abstained:  # a report without the table may still say it in its text
+            said.text = f"{text}\n以下是报告原文中的相关内容：\n{said.text}"
+            return said
+        return compose.decline(it.question, text, "missing_cell")
+
+    # ---- one report ----------------------------------------------------------------------------
+    def _single(self, it: Intent, catalog: Catalog) -> tuple[CatalogEntry, str]:
+        a, y = it.targets[0]
+        entry = catalog.entry(a, y)
+        note = compose.newest_note(y, it.year_word, catalog.newest(a)) if not it.years else ""
+        return entry, (note + "，" if note else "")
+
+    def _figure(self, it: Intent, catalog: Catalog) -> Answer:
+        if len(it.targets) > 1:
+            return self._comparison(it, catalog)
+        entry, prefix = self._single(it, catalog)
+        keys = with_column(it.keys, it.column)
+        extra = context_keys(keys)
+        values = self.values([entry], keys + extra)[entry.report_id]
+        asked, context = values[:len(keys)], values[len(keys):]
+        found = [v for v in asked if v.found]
+        if not found:
+            return self._missing(it, asked)
+        d = compose.Draft(it.question, "figure")
+        name = compose.report_name(entry.agency, entry.year)
+        if len(found) == 1:
+            v = found[0]
+            n = d.cite_cell(v)
+            text = f"{prefix}{name}{compose.label(**v.key.model_dump())}为{compose.amount(v.value, v.key.table, v.key.row)}[{n}]"
+        else:
+            s = total(found)
+            refs = {id(v): d.cite_cell(v) for v in found}
+            parts = [f"{compose.label(**v.key.model_dump())}{compose.amount(v.value, v.key.table, v.key.row)}"
+                     f"[{refs[id(v)]}]" for v in found if v.value]
+            zero = "".join(f"[{refs[id(v)]}]" for v in found if not v.value)
+            if zero:
+                parts.append(("其余各项" if parts else "各分项均") + f"为0{zero}")
+            d.derived(entry, "sum", s, d.citations[0].n)
+            word = it.figure_word or "合计"
+            text = f"{prefix}{name}{word}共{compose.number(s)}件（{'，'.join(parts)}）"
+        text += compose.context_sentence(d, context)
+        d.parts.append(text + "。")
+        d.check_notes(asked + context)
+        return d.answer()
+
+    def _breakdown(self, it: Intent, catalog: Catalog) -> Answer:
+        entry, prefix = self._single(it, catalog)
+        key = it.keys[0]
+        if key.table == "review_litigation":
+            keys = [k for g in it.keys for k in (outcome_keys(g) + [g])]
+        elif it.breakdown == "outcome":
+            keys = [CellKey(table="requests", row=r, column=it.column or "total") for r in RESULT_ROWS + ["results_total"]]
+        else:
+            keys = [CellKey(table=key.table, row=key.row, column=c) for c in APPLICANT_COLUMNS + ["total"]]
+        values = self.values([entry], keys)[entry.report_id]
+        found = [v for v in values if v.found]
+        if not found:
+            return self._missing(it, values)
+        d = compose.Draft(it.question, "breakdown")
+        name = compose.report_name(entry.agency, entry.year)
+        totals = [v for v in found if v.key.row.endswith("total") or v.key.column == "total"]
+        head = totals[-1] if totals else None
+        lines = []
+        if head is not None:
+            lines.append(f"{prefix}{name}{compose.label(**head.key.model_dump())}为"
+                         f"{compose.amount(head.value, head.key.table, head.key.row)}[{d.cite_cell(head)}]")
+        items = [v for v in found if v is not head and v.value]
+        if items:
+            shown = "，".join(f"{compose.part_label(v)}{compose.amount(v.value, v.key.table, v.key.row)}[{d.cite_cell(v)}]"
+                             for v in items)
+            lines.append(f"其中{shown}")
+        zero = [v for v in found if v is not head and not v.value]
+        if zero and items:
+            lines.append("其余各项为0")
+        elif zero:
+            lines.append("各项均为0")
+        d.parts.append("；".join(lines) + "。")
+        d.check_notes(found)
+        return d.answer()
+
+    def _rate(self, it: Intent, catalog: Catalog) -> Answer:
+        if len(it.targets) > 1:
+            return self._comparison(it, catalog)
+        entry, prefix = self._single(it, catalog)
+        label, _, _, formula = RATES[it.rate]
+        num_keys, den_key = rate_keys(it.rate)
+        values = self.values([entry], num_keys + [den_key])[entry.report_id]
+        if not all(v.found for v in values):
+            return self._missing(it, [v for v in values if not v.found])
+        d = compose.Draft(it.question, "derived")
+        nums, den = values[:-1], values[-1]
+        num_sum = sum(v.value or 0 for v in nums)
+        value = percent(num_sum, den.value or 0)
+        name = compose.report_name(entry.agency, entry.year)
+        refs = "＋".join(f"{compose.number(v.value)}[{d.cite_cell(v)}]" for v in nums)
+        refs = f"（{refs}）" if len(nums) > 1 else refs
+        den_ref = f"{compose.number(den.value)}[{d.cite_cell(den)}]"
+        if value is None:
+            d.parts.append(f"{prefix}{name}{compose.label(**den.key.model_dump())}为{den_ref}，无法计算{label}。")
+        else:
+            d.derived(entry, it.rate, value, d.citations[0].n)
+            d.parts.append(f"{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%。")
+        d.check_notes(values)
+        return d.answer()
+
+    def _change(self, it: Intent, catalog: Catalog) -> Answer:
+        by_agency: dict[str, list[tuple[str, int]]] = {}
+        for a, y in it.targets:
+            by_agency.setdefault(a, []).append((a, y))
+        a = it.agencies[0]
+        (_, prev_y), (_, cur_y) = sorted(by_agency[a], key=lambda t: t[1])[-2:]
+        entries = [catalog.entry(a, prev_y), catalog.entry(a, cur_y)]
+        keys = with_column(it.keys, it.column)
+        vals = self.values(entries, keys)
+        prev_v, cur_v = vals[entries[0].report_id], vals[entries[1].report_id]
+        if not any(v.found for v in cur_v) or not any(v.found for v in prev_v):
+            return self._missing(it, cur_v if not any(v.found for v in cur_v) else prev_v)
+        d = compose.Draft(it.question, "derived")
+        cur, prev = total(cur_v), total(prev_v)
+        what = it.figure_word if len(keys) > 1 else compose.label(**cur_v[0].key.model_dump())
+        unit = compose.unit(keys[0].table, keys[0].row)
+        cur_refs = "".join(f"[{d.cite_cell(v)}]" for v in cur_v if v.found)
+        prev_refs = "".join(f"[{d.cite_cell(v)}]" for v in prev_v if v.found)
+        diff, pct = change(prev, cur)
+        note = compose.newest_note(cur_y, it.year_word, catalog.newest(a)) if not it.years else ""
+        text = (f"{note + '，' if note else ''}{a}{cur_y}年度{what}为{compose.number(cur)}{unit}{cur_refs}，"
+                f"{prev_y}年度为{compose.number(prev)}{unit}{prev_refs}，")
+        if diff == 0:
+            text += "与上年持平。"
+        else:
+            text += f"比上年{'增加' if diff > 0 else '减少'}{compose.number(abs(diff))}{unit}"
+            text += f"（{'增长' if diff > 0 else '下降'}{abs(pct)}%）。" if pct is not None else "。"
+        if pct is not None:
+            d.derived(entries[1], "change_pct", pct, d.citations[0].n)
+        d.derived(entries[1], "change", diff, d.citations[0].n)
+        d.parts.append(text)
+        d.check_notes(cur_v + prev_v)
+        return d.answer()
+
+    # ---- several reports -----------------------------------------------------------------------
+    def _comparison(self, it: Intent, catalog: Catalog) -> Answer:
+        entries = [catalog.entry(a, y) for a, y in it.targets]
+        if it.rate:
+            keys = [k for ks in rate_keys(it.rate) for k in (ks if isinstance(ks, list) else [ks])]
+        else:
+            keys = with_column(it.keys, it.column)
+        vals = self.values(entries, keys)
+        d = compose.Draft(it.question, "comparison")
+        rows: list[tuple[CatalogEntry, Number | None]] = []
+        for e in entries:
+            vs = vals[e.report_id]
+            if not any(v.found for v in vs):
+                d.parts.append(f"{compose.report_name(e.agency, e.year)}：报告中没有这一项。")
+                continue
+            refs = "".join(f"[{d.cite_cell(v)}]" for v in vs if v.found)
+            if it.rate:
+                value = percent(sum(v.value or 0 for v in vs[:-1]), vs[-1].value or 0)
+                shown = "无法计算" if value is None else f"{value}%"
+            else:
+                value = total(vs)
+                shown = compose.amount(value, keys[0].table, keys[0].row)
+            rows.append((e, value))
+            d.parts.append(f"{compose.report_name(e.agency, e.year)}：{shown}{refs}")
+        if not rows:
+            return self._missing(it, vals[entries[0].report_id])
+        what = RATES[it.rate][0] if it.rate else (it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump()))
+        d.parts.insert(0, f"{what}对比：")
+        if it.rate or len(keys) > 1:
+            for e, value in reversed(rows):
+                d.derived(e, it.rate or "sum", value, next(c.n for c in d.citations if c.report_id == e.report_id))
+        d.parts.append(compose.comparison_summary(rows, it, keys))
+        if it.missing_years:
+            d.parts.append("语料中没有" + "、".join(compose.report_name(a, y) for a, y in it.missing_years) + "的报告。")
+        d.check_notes([v for vs in vals.values() for v in vs])
+        return d.answer()
+
+    def _scope_entries(self, it: Intent, catalog: Catalog) -> tuple[list[CatalogEntry], str]:
+        """Reports a ranking or sum runs over: the asked years, else each agency's newest report."""
+        agencies = it.scope or catalog.agencies
+        if it.years:
+            entries = [e for a in agencies for y in it.years if (e := catalog.entry(a, y))]
+            return entries, "、".join(f"{y}年度" for y in it.years)
+        entries = [catalog.entry(a, catalog.newest(a)) for a in agencies if catalog.newest(a)]
+        return entries, "按各单位最新报告"
+
+    def _ranking(self, it: Intent, catalog: Catalog) -> Answer:
+        if not it.keys:
+            return self._narrative(it, catalog)
+        entries, when = self._scope_entries(it, catalog)
+        keys = with_column(it.keys, it.column)
+        vals = self.values(entries, keys)
+        ranked = [(e, total(vals[e.report_id])) for e in entries if any(v.found for v in vals[e.report_id])]
+        ranked = [(e, v) for e, v in ranked if v is not None]
+        what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
+        if not ranked:
+            return compose.decline(it.question, f"{when}没有报告含有“{what}”这一项，无法排名。", "missing_cell")
+        ranked.sort(key=lambda t: (t[1] if it.ascending else -t[1], t[0].agency))
+        n = it.top_n or DEFAULT_TOP_N
+        d = compose.Draft(it.question, "ranking")
+        unit = compose.unit(keys[0].table, keys[0].row)
+        lines = []
+        for i, (e, value) in enumerate(ranked[:n], 1):
+            refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
+            lines.append(f"{i}. {compose.report_name(e.agency, e.year)}：{compose.number(value)}{unit}{refs}")
+        best_e, best_v = ranked[0]
+        word = "最少" if it.ascending else "最多"
+        d.parts.append(f"{when}{what}{word}的是{best_e.agency}（{best_e.year}年度，{compose.number(best_v)}{unit}）。"
+                       f"共比较{len(ranked)}份报告，前{min(n, len(ranked))}名：")
+        d.parts.extend(lines)
+        if len(keys) > 1:
+            for e, value in reversed(ranked[:n]):
+                d.derived(e, "sum", value, next(c.n for c in d.citations if c.report_id == e.report_id))
+        d.check_notes([v for e, _ in ranked[:n] for v in vals[e.report_id]])
+        return d.answer()
+
+    def _sum(self, it: Intent, catalog: Catalog) -> Answer:
+        if not it.keys:
+            return self._narrative(it, catalog)
+        if not it.years:
+            scope = it.scope or catalog.agencies
+            newest = max((catalog.newest(a) or 0) for a in scope)
+            it = it.model_copy(update={"years": [newest]})
+        entries, when = self._scope_entries(it, catalog)
+        keys = with_column(it.keys, it.column)
+        vals = self.values(entries, keys)
+        used = [(e, total(vals[e.report_id])) for e in entries if any(v.found for v in vals[e.report_id])]
+        what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
+        if not used:
+            return compose.decline(it.question, f"{when}没有报告含有“{what}”这一项，无法合计。", "missing_cell")
+        d = compose.Draft(it.question, "derived")
+        unit = compose.unit(keys[0].table, keys[0].row)
+        s = sum(v or 0 for _, v in used)
+        parts = []
+        for e, value in used[:MAX_LISTED_CELLS]:
+            refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
+            parts.append(f"{e.agency}{compose.number(value)}{unit}{refs}")
+        d.derived(used[0][0], "sum", s, 1)
+        d.parts.append(f"{when}{len(used)}个单位的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
+        d.check_notes([v for e, _ in used for v in vals[e.report_id]])
+        return d.answer()
+
+    def _precedent(self, it: Intent, catalog: Catalog) -> Answer:
+        asks_requests = it.figure_word in ("申请", "收到")  # 收到过企业的申请, not 请律师审核答复书
+        if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated)):
+            return self._narrative(it, catalog, cross=True)
+        agencies = it.scope or catalog.agencies
+        entries = [e for a in agencies for e in catalog.entries if e.agency == a
+                   and (not it.years or e.year in it.years)]
+        keys = with_column(it.keys, it.column)
+        vals = self.values(entries, keys)
+        with_table = [e for e in entries if any(v.found for v in vals[e.report_id])]
+        hits = [(e, total(vals[e.report_id])) for e in with_table]
+        hits = [(e, v) for e, v in hits if (v == 0 if it.negated else v)]
+        what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
+        d = compose.Draft(it.question, "precedent")
+        unit = compose.unit(keys[0].table, keys[0].row)
+        test = "为0" if it.negated else "大于0"
+        if not hits:
+            d.parts.append(f"在语料中含有这一项的{len(with_table)}份报告里，没有单位的“{what}”{test}。")
+            return d.answer()
+        by_agency: OrderedDict[str, list[str]] = OrderedDict()
+        for e, value in hits[:MAX_LISTED_CELLS]:
+            refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found and (v.value or it.negated))
+            by_agency.setdefault(e.agency, []).append(f"{e.year}年度{compose.number(value)}{unit}{refs}")
+        s = sum(v for _, v in hits)
+        d.parts.append(f"在语料中含有这一项的{len(with_table)}份报告里，有{len({e.agency for e, _ in hits})}个单位的"
+                       f"{len(hits)}份报告“{what}”{test}" + ("：" if it.negated else f"，合计{compose.number(s)}{unit}："))
+        d.parts.extend(f"- {a}：{'，'.join(items)}" for a, items in by_agency.items())
+        if not it.negated:
+            d.derived(hits[0][0], "sum", s, 1)
+        d.check_notes([v for e, _ in hits for v in vals[e.report_id]])
+        return d.answer()
+
+    # ---- passages ------------------------------------------------------------------------------
+    def _narrative(self, it: Intent, catalog: Catalog, cross: bool = False) -> Answer:
+        entries = [catalog.entry(a, y) for a, y in it.targets] if it.targets else []
+        if not entries and it.agencies:
+            entries = [e for e in catalog.entries if e.agency in it.agencies]
+        if not entries and it.years:
+            entries = [e for e in catalog.entries if e.year in it.years and (not it.scope or e.agency in it.scope)]
+        search, embedder = self.retriever().search, self.index.embedder
+        topics, threshold = topic_words(it.topic), self.settings.min_relevance
+        if cross or not entries:
+            groups = corpus_passages(search, embedder, it.question, topics, entries, threshold, precedent=cross)
+        else:
+            groups = relevant_passages(search, embedder, it.question, topics, entries, threshold)
+        scope = "、".join(compose.report_name(e.agency, e.year) for e in entries[:3]) if entries else "语料"
+        if not groups:
+            return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
+        d = compose.Draft(it.question, "precedent" if cross else "narrative")
+        if len(groups) == 1 and not cross:
+            (agency, year), passages = next(iter(groups.items()))
+            d.parts.append(f"根据{compose.report_name(agency, year)}报告：")
+            d.parts.extend(f"{i}. “{p.shown}”[{d.cite_passage(p)}]" for i, p in enumerate(passages, 1))
+        else:
+            intro = "以下单位的报告提到相关内容：" if cross else "相关报告的说法："
+            d.parts.append(intro)
+            for (agency, year), passages in groups.items():
+                quoted = "；".join(f"“{p.shown}”[{d.cite_passage(p)}]" for p in passages)
+                d.parts.append(f"- {compose.report_name(agency, year)}：{quoted}")
+        return d.answer()
+
+
+def _apply_filters(it: Intent, filters: dict | None, catalog: Catalog) -> Intent:
+    """UI filters (agency, year) fill what the question leaves out; they never override what it says."""
+    if not filters:
+        return it
+    update = {}
+    agency, year = filters.get("agency"), filters.get("year")
+    if agency and not it.agencies and agency in catalog.agencies:
+        update["agencies"] = [agency]
+        update["clarify"] = []
+    if year and not it.years and it.relative is None:
+        update["years"] = [int(year)]
+    if not update:
+        return it
+    kind = "figure" if it.kind == "clarify" and it.keys else it.kind
+    return resolve_targets(it.model_copy(update={**update, "kind": kind, "reason": None}), catalog)
+
+

@@ -1,0 +1,250 @@
+"""The Chinese wording of answers: labels of cells as said in a sentence, units, numbers, years, the
+sentences for declining and asking back, and the Draft that numbers citations as the text cites them.
+No figures are decided here, only how they are said and cited."""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+
+from assistant.catalog import CatalogEntry
+from assistant.figures import RESULT_ROWS, Value
+from assistant.narrative import Passage
+from assistant.route import CellKey, Intent
+from index.models import Answer, Citation, Figure, Number
+from index.vocabulary import REQUEST_COLUMNS, REQUEST_ROWS, TABLE_NUMBERS, cell_labels
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、])")
+_ROWS = {r.key: r for r in REQUEST_ROWS}
+_COLUMNS = {k: label for k, label, _ in REQUEST_COLUMNS}
+MAX_LISTED = 12  # agencies named when listing what the corpus holds
+
+
+def strip_numbering(label: str) -> str:
+    return _NUMBERING.sub("", label.strip())
+
+
+def label(table: str, row: str, column: str | None = None) -> str:
+    """A cell's name as said in a sentence: 不予公开（保护第三方合法权益）（商业企业）, 行政复议结果纠正."""
+    if table == "requests":
+        r = _ROWS.get(row)
+        if r is None:
+            text = row
+        else:
+            text = strip_numbering(r.label)
+            group = strip_numbering(r.group)
+            if group and group != "本年度办理结果" and not r.label.startswith(r.group):
+                text = f"{group}（{text}）"
+            elif row == "results_total":
+                text = "办理结果总计"
+            text = text.removesuffix("数量").removeprefix("本年")
+        if column and column != "total":
+            text += f"（{_COLUMNS.get(column, column)}）"
+        return text
+    row_label, col_label = cell_labels(table, row, column)
+    if table == "review_litigation":
+        group = row_label if " " not in row_label else "{}（{}）".format(*row_label.split(" ", 1))
+        return group + ("" if col_label == "总计" else col_label)
+    return f"{strip_numbering(row_label)}{col_label}"
+
+
+def unit(table: str, row: str) -> str:
+    if row == "fees_amount_wan":
+        return "万元"
+    if row == "procurement_amount":
+        return "元"
+    if row.endswith(("_prev_items", "_change", "procurement_items")):
+        return "项"
+    return "件"
+
+
+def number(v: Number | None) -> str:
+    if v is None:
+        return "（空）"
+    if isinstance(v, float):
+        return f"{v:.4f}".rstrip("0").rstrip(".") if v != int(v) else str(int(v))
+    return str(v)
+
+
+def amount(v: Number | None, table: str, row: str) -> str:
+    return "（表中该格为空）" if v is None else f"{number(v)}{unit(table, row)}"
+
+
+def report_name(agency: str, year: int) -> str:
+    return f"{agency}{year}年度"
+
+
+def table_number(table: str) -> str:
+    return TABLE_NUMBERS.get(table, table)
+
+
+def newest_note(year: int, word: str | None, newest: int | None) -> str:
+    """按最新报告（2024年度）… said whenever the year was not given as a number."""
+    if word in (None, "最新", "今年", "去年", "最近一年", "上一年度"):
+        return f"按最新报告（{year}年度）"
+    if word in ("前年", "大前年") and newest:
+        return f"按最新报告（{newest}年度）推算，{word}为{year}年度"
+    return ""
+
+
+CHECK_WORDING = {
+    "requests.balance": "本年新收＋上年结转≠办理结果总计＋结转下年度",
+    "requests.results_sum": "各项办理结果之和≠办理结果总计",
+    "requests.row_total": "各类申请人之和≠总计",
+    "review_litigation.totals": "各项结果之和≠总计",
+    "continuity.carried": "上年结转数与上一年度报告的结转下年度数不一致",
+    "continuity.in_force": "现行有效件数与上一年度报告衔接不上",
+}
+
+
+def check_note(table: str, rules: list[str], report: str = "") -> str:
+    """注：该报告表三自身合计不一致 … (the figure is quoted as printed, never corrected)."""
+    said = [CHECK_WORDING.get(r, "正文数字与表格不一致" if r.startswith("narrative.") else r) for r in rules]
+    own = [r for r in rules if not r.startswith(("continuity.", "narrative."))]
+    what = "自身合计不一致" if own else "数字与其他来源不一致"
+    return f"注：{report + '报告' if report else '该报告'}{table_number(table)}{what}（{'；'.join(dict.fromkeys(said))}），以上数字按报告原文引用。"
+
+
+def listing(names: list[str], limit: int = MAX_LISTED) -> str:
+    shown = "、".join(names[:limit])
+    return shown + (f"等{len(names)}个" if len(names) > limit else "")
+
+
+def decline_unknown_agency(mention: str, agencies: list[str]) -> str:
+    return f"语料中没有“{mention}”的年度报告，无法回答。现有单位：{listing(agencies)}。"
+
+
+def decline_year(agency: str, years: list[int], held: str) -> str:
+    ys = "、".join(f"{y}年度" for y in years)
+    return f"语料中没有{agency}{ys}的报告，不能用其他年份的数字代替。现有：{held}。"
+
+
+def decline_unsupported(word: str) -> str:
+    return f"政府信息公开年度报告的统计表不包含“{word}”这类数据，无法回答。"
+
+
+def decline_missing_cell(agency: str, year: int, what: str, template: str) -> str:
+    form = {"pre2019": "2019年以前的格式，没有统一的统计表", "2019": "2019年版表格", "2021": "2021年版表格"}
+    return f"{report_name(agency, year)}报告中没有“{what}”这一项（该报告为{form.get(template, template)}）。"
+
+
+def decline_irrelevant(scope: str) -> str:
+    return f"在{scope}的报告中没有找到与问题足够相关的内容，无法回答。"
+
+
+def clarify_agencies(options: list[tuple[str, str]]) -> str:
+    lines = "\n".join(f"{i}. {a}（{span}）" for i, (a, span) in enumerate(options, 1))
+    return f"有几个单位都符合，您问的是哪一个？\n{lines}"
+
+
+def clarify_no_agency(examples: list[str]) -> str:
+    return f"请说明是哪个单位的报告，例如：{listing(examples, 5)}。"
+
+
+# ---- the answer being written ------------------------------------------------------------------
+class Draft:
+    """An answer being written: text pieces, citations numbered in order of first use, figures, notes."""
+
+    def __init__(self, question: str, kind: str):
+        self.question, self.kind = question, kind
+        self.parts: list[str] = []
+        self.citations: list[Citation] = []
+        self.figures: list[Figure] = []
+        self.notes: list[str] = []
+        self._seen: dict[tuple, int] = {}
+
+    def cite_cell(self, v: Value) -> int:
+        c, e = v.cell, v.entry
+        ident = (e.report_id, c.table, c.row, c.column)
+        if ident not in self._seen:
+            rl, cl = cell_labels(c.table, c.row, c.column)
+            self.citations.append(Citation(
+                n=len(self.citations) + 1, report_id=e.report_id, agency=e.agency, year=e.year, kind="cell",
+                table=c.table, row=c.row, column=c.column, row_label=rl, column_label=cl, quote=c.raw,
+                start=c.start, end=c.end, check_failed=[f.rule for f in v.failed]))
+            self._seen[ident] = len(self.citations)
+            self.figures.append(Figure(agency=e.agency, year=e.year, table=c.table, row=c.row, column=c.column,
+                                       value=c.value, citation=self._seen[ident]))
+        return self._seen[ident]
+
+    def cite_passage(self, p: Passage) -> int:
+        ident = (p.report_id, p.start, p.end)
+        if ident not in self._seen:
+            self.citations.append(Citation(
+                n=len(self.citations) + 1, report_id=p.report_id, agency=p.agency, year=p.year, kind="passage",
+                section=p.section, quote=p.text, start=p.start, end=p.end))
+            self._seen[ident] = len(self.citations)
+        return self._seen[ident]
+
+    def derived(self, e: CatalogEntry, name: str, value: Number | None, first_input: int) -> None:
+        """A computed figure (rate, change, sum): listed first, citing its first input cell."""
+        self.figures.insert(0, Figure(agency=e.agency, year=e.year, table="derived", row=name, value=value,
+                                      citation=first_input))
+
+    def check_notes(self, values: list[Value]) -> None:
+        by_table: OrderedDict[tuple[str, str], list] = OrderedDict()
+        for v in values:
+            for f in v.failed:
+                by_table.setdefault((v.entry.report_id, v.cell.table), [])
+                if f not in by_table[(v.entry.report_id, v.cell.table)]:
+                    by_table[(v.entry.report_id, v.cell.table)].append(f)
+        several = len({v.entry.report_id for v in values}) > 1
+        names = {v.entry.report_id: report_name(v.entry.agency, v.entry.year) for v in values}
+        for (rid, table), checks in by_table.items():
+            note = check_note(table, [c.rule for c in checks], names[rid] if several else "")
+            if note not in self.parts:
+                self.parts.append(note)
+                self.notes.append(note)
+
+    def answer(self, abstained: bool = False, reason: str | None = None) -> Answer:
+        return Answer(question=self.question, text="\n".join(p for p in self.parts if p), abstained=abstained,
+                      reason=reason, citations=self.citations, figures=self.figures, kind=self.kind,
+                      notes=self.notes)
+
+
+def decline(question: str, text: str, reason: str, kind: str = "decline") -> Answer:
+    return Answer(question=question, text=text, abstained=True, reason=reason, kind=kind)
+
+
+def context_sentence(d: Draft, context: list[Value]) -> str:
+    shown = [v for v in context if v.found and (v.value or v.key.column == "total")]
+    if not shown:
+        return ""
+    if shown[0].key.row == "carried_over":
+        v = shown[0]
+        return f"，另有上年结转申请{amount(v.value, 'requests', 'carried_over')}[{d.cite_cell(v)}]"
+    return "，其中" + "，".join(f"{part_label(v)}{amount(v.value, v.key.table, v.key.row)}[{d.cite_cell(v)}]"
+                              for v in shown)
+
+
+def part_label(v: Value) -> str:
+    """The label of one part of a breakdown, without what the sentence already said (其他结果, 商业企业)."""
+    k = v.key
+    if k.table == "review_litigation":
+        rl, cl = cell_labels(k.table, k.row, k.column)
+        return cl if k.row.startswith("review_") else f"{rl.split()[-1]}{cl}"
+    if k.table == "requests" and k.column not in (None, "total") and k.row not in RESULT_ROWS:
+        return cell_labels(k.table, k.row, k.column)[1]
+    return label(k.table, k.row, None)
+
+
+def comparison_summary(rows: list[tuple[CatalogEntry, Number | None]], it: Intent, keys: list[CellKey]) -> str:
+    known = [(e, v) for e, v in rows if v is not None]
+    if len(known) < 2:
+        return ""
+    u = "个百分点" if it.rate else unit(keys[0].table, keys[0].row)
+    if len(known) == 2:
+        (e1, v1), (e2, v2) = known
+        n1 = report_name(e1.agency, e1.year) if e1.agency != e2.agency else f"{e1.year}年度"
+        n2 = report_name(e2.agency, e2.year) if e1.agency != e2.agency else f"{e2.year}年度"
+        if v1 == v2:
+            return "两者相同。"
+        diff = round(abs(v1 - v2), 4)
+        more, less = (n1, n2) if v1 > v2 else (n2, n1)
+        return f"{more}比{less}多{number(diff)}{u}。"
+    best = max(known, key=lambda t: t[1])
+    worst = min(known, key=lambda t: t[1])
+    name = (lambda e: f"{e.year}年度") if len({e.agency for e, _ in known}) == 1 else (
+        lambda e: report_name(e.agency, e.year))
+    return (f"最多的是{name(best[0])}（{number(best[1])}{'%' if it.rate else u}），"
+            f"最少的是{name(worst[0])}（{number(worst[1])}{'%' if it.rate else u}）。")

@@ -1,0 +1,124 @@
+"""Figures from the structured store: cell lookups per report (one query per table), the template's own
+key for a figure, the report's failed checks on a cell, and the arithmetic of derived figures."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from assistant.catalog import CatalogEntry
+from assistant.route import CellKey
+from index.models import Ambiguity, Cell, Check, Number, Report
+from index.vocabulary import ACTIVE_2019_EQUIVALENT, RATES, REQUEST_ROW_KEYS
+
+CellMap = dict[tuple[str, str, str | None], Cell]
+
+
+class Value(BaseModel):
+    """One cell read for one report, with what the report itself says is wrong around it."""
+
+    entry: CatalogEntry
+    key: CellKey  # the key as stored (after the template's equivalent)
+    cell: Cell | None = None
+    failed: list[Check] = []  # the report's own failed checks that involve this cell
+    ambiguity: Ambiguity | None = None  # the parser could not decide this cell
+
+    @property
+    def value(self) -> Number | None:
+        return self.cell.value if self.cell else None
+
+    @property
+    def found(self) -> bool:
+        return self.cell is not None
+
+
+def template_key(key: CellKey, template: str) -> CellKey:
+    """A 2021-template active key asked of a 2019-template report reads the same figure's 2019 key."""
+    if template == "2019" and key.row in ACTIVE_2019_EQUIVALENT:
+        return CellKey(table=key.table, row=ACTIVE_2019_EQUIVALENT[key.row], column=key.column)
+    return key
+
+
+def with_column(keys: list[CellKey], column: str | None) -> list[CellKey]:
+    """The asked applicant type replaces the 总计 column of requests-table keys."""
+    if not column:
+        return keys
+    return [CellKey(table=k.table, row=k.row, column=column) if k.table == "requests" else k for k in keys]
+
+
+class Facts(BaseModel):
+    """What the figure path needs of one report, kept in memory (ids are content hashes: never stale)."""
+
+    cells: CellMap
+    checks: list[Check] = []
+    ambiguous: list[Ambiguity] = []
+
+    @classmethod
+    def of(cls, report: Report) -> Facts:
+        return cls(cells={(c.table, c.row, c.column): c for c in report.cells},
+                   checks=[c for c in report.checks if not c.ok], ambiguous=report.ambiguous)
+
+
+def failed_checks(checks: list[Check], cell: Cell) -> list[Check]:
+    """The report's own failed checks that name this cell ("requests:new_received.total")."""
+    ref = f"{cell.table}:{cell.key}"
+    return [c for c in checks if not c.ok and ref in c.cells]
+
+
+def find_ambiguity(ambiguous: list[Ambiguity], key: CellKey) -> Ambiguity | None:
+    ref = key.row if key.column is None else f"{key.row}.{key.column}"
+    return next((a for a in ambiguous if a.table == key.table and ref in a.keys), None)
+
+
+def read(entry: CatalogEntry, key: CellKey, facts: Facts) -> Value:
+    k = template_key(key, entry.template)
+    cell = facts.cells.get((k.table, k.row, k.column))
+    return Value(entry=entry, key=k, cell=cell, failed=failed_checks(facts.checks, cell) if cell else [],
+                 ambiguity=None if cell else find_ambiguity(facts.ambiguous, k))
+
+
+def total(values: list[Value]) -> Number | None:
+    """Sum of the cells (an empty cell counts 0, as the report's own checks count it); None if none found."""
+    found = [v for v in values if v.found]
+    if not found:
+        return None
+    s = sum(v.value or 0 for v in found)
+    return round(s, 4) if isinstance(s, float) else s
+
+
+def percent(numerator: Number, denominator: Number) -> float | None:
+    if not denominator:
+        return None
+    return round(100.0 * numerator / denominator, 1)
+
+
+def rate_keys(rate: str) -> tuple[list[CellKey], CellKey]:
+    _, num, den, _ = RATES[rate]
+    return [CellKey(table=t, row=r, column=c) for t, r, c in num], CellKey(table=den[0], row=den[1], column=den[2])
+
+
+def change(prev: Number | None, cur: Number | None) -> tuple[Number | None, float | None]:
+    """Difference and percentage change from the previous year (None when the previous is 0 or missing)."""
+    if prev is None or cur is None:
+        return None, None
+    diff = cur - prev
+    diff = round(diff, 4) if isinstance(diff, float) else diff
+    return diff, percent(diff, prev) if prev else None
+
+
+def outcome_keys(key: CellKey) -> list[CellKey]:
+    """The outcomes of a review/litigation total (结果维持 … 尚未审结), for 其他结果1件 style detail."""
+    group = key.row.rsplit("_", 1)[0]
+    return [CellKey(table=key.table, row=f"{group}_{o}") for o in ("upheld", "corrected", "other", "pending")]
+
+
+RESULT_ROWS = [k for k in REQUEST_ROW_KEYS if k not in ("new_received", "carried_over", "results_total",
+                                                          "carried_forward")]
+
+
+def context_keys(keys: list[CellKey]) -> list[CellKey]:
+    """Cells said alongside the asked one: 上年结转 with 新收 (the seed's 113 + 5), the outcomes of a
+    review/litigation total (1件，其他结果1件)."""
+    if len(keys) == 1 and keys[0].table == "requests" and keys[0].row == "new_received":
+        return [CellKey(table="requests", row="carried_over", column=keys[0].column)]
+    return [k for key in keys if key.table == "review_litigation" and key.row.endswith("_total")
+            for k in outcome_keys(key)]

@@ -1,0 +1,247 @@
+"""The assistant on the real bundled corpus, ingested once per session into real SQLite + Chroma.
+
+Figure paths use the HashEmbedder (retrieval quality is not the point there); narrative answers, whose
+quality depends on the model, use the real bundled model (marked slow, one shared index)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answer import Assistant
+from index.embed import HashEmbedder
+from index.ingest import Index
+from index.settings import Settings
+
+LUCHENG = "温州市鹿城区人民政府办公室"
+HONGZE = "淮安市洪泽区人民政府"
+HUAIAN = "淮安市人民政府"
+SYQ = "平潭综合实验区管委会"
+KEWEI = "上海市科学技术委员会"
+
+
+def _ingest(home, embedder=None) -> Index:
+    index = Index(Settings(home=home), embedder=embedder)
+    summary = index.ingest_bundled(progress=False)
+    assert summary.ingested >= 40, summary.render()
+    return index
+
+
+@pytest.fixture(scope="session")
+def hashed_index(tmp_path_factory) -> Index:
+    return _ingest(tmp_path_factory.mktemp("answer-hash") / "home", HashEmbedder())
+
+
+@pytest.fixture(scope="session")
+def assistant(hashed_index) -> Assistant:
+    return Assistant(hashed_index.settings.model_copy(update={"min_relevance": 0.0}), hashed_index)
+
+
+@pytest.fixture(scope="session")
+def model_assistant(tmp_path_factory) -> Assistant:
+    index = _ingest(tmp_path_factory.mktemp("answer-model") / "home")
+    return Assistant(index.settings, index)
+
+
+def cells(answer) -> set[tuple]:
+    return {(c.agency, c.year, c.table, c.row, c.column) for c in answer.citations if c.kind == "cell"}
+
+
+def figure(answer, row, column=None, table=None):
+    return next(f.value for f in answer.figures if f.row == row and f.column == column
+                and (table is None or f.table == table))
+
+
+def markers(answer) -> set[int]:
+    return {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+
+
+def assert_well_cited(answer):
+    """Every marker points at a citation, every citation is used, and cell quotes are the cells' text."""
+    assert markers(answer) == {c.n for c in answer.citations}
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    for f in answer.figures:
+        assert 1 <= f.citation <= len(answer.citations)
+
+
+# ---- the seed report ---------------------------------------------------------------------------
+def test_seed_new_requests_with_carried_over(assistant):
+    a = assistant.ask("鹿城区2022年收到多少政府信息公开申请？")
+    assert a.kind == "figure" and not a.abstained
+    assert a.figures[0].value == 113 and (a.figures[0].row, a.figures[0].column) == ("new_received", "total")
+    assert "113" in a.text and "5件" in a.text and "结转" in a.text
+    assert (LUCHENG, 2022, "requests", "new_received", "total") in cells(a)
+    assert (LUCHENG, 2022, "requests", "carried_over", "total") in cells(a)
+    cite = next(c for c in a.citations if c.row == "new_received")
+    report = assistant.report(cite.report_id)
+    assert report.text[cite.start:cite.end] == cite.quote and "113" in cite.quote
+    assert cite.row_label.endswith("本年新收政府信息公开申请数量") and cite.column_label == "总计"
+    assert_well_cited(a)
+
+
+def test_seed_disclosure_rate_shows_formula_and_cites_inputs(assistant):
+    a = assistant.ask("鹿城区2022年的公开率是多少？")
+    assert a.kind == "derived"
+    assert figure(a, "disclosure_rate", table="derived") == pytest.approx(59.1, abs=0.05)
+    assert "59.1%" in a.text and "予以公开" in a.text and "÷" in a.text
+    assert {("requests", r, "total") for r in ("granted", "partially_granted", "results_total")} == {
+        (t, r, c) for _, _, t, r, c in cells(a)}
+    assert_well_cited(a)
+
+
+def test_seed_three_turn_conversation(assistant):
+    history = []
+    for q, check in [
+        ("鹿城区2022年收到多少政府信息公开申请？", lambda a: a.figures[0].value == 113),
+        ("公开率是多少？", lambda a: figure(a, "disclosure_rate", table="derived") == pytest.approx(59.1, abs=0.05)),
+        ("有没有被复议？", lambda a: figure(a, "review_total") == 1 and figure(a, "review_other") == 1
+            and "其他结果" in a.text),
+    ]:
+        a = assistant.ask(q, history)
+        assert check(a), a.text
+        assert all(c.agency == LUCHENG and c.year == 2022 for c in a.citations)
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.text}]
+    assert (LUCHENG, 2022, "review_litigation", "review_other", None) in cells(a)
+    assert a.citations[0].table == "review_litigation"
+
+
+# ---- figures, breakdowns, derived figures ------------------------------------------------------
+def test_short_names_typos_and_applicant_types(assistant):
+    a = assistant.ask("鹿成区22年企业申请了几件？")
+    assert a.figures[0].value == 12 and a.figures[0].column == "commercial"
+    b = assistant.ask("平潭公安局2019年收到多少申请？")
+    assert (b.figures[0].agency, b.figures[0].year, b.figures[0].row) == ("平潭综合实验区公安局", 2019, "new_received")
+    assert b.citations[0].quote == assistant.facts(b.citations[0].report_id).cells[
+        ("requests", "new_received", "total")].raw
+
+
+def test_relative_year_is_said_explicitly(assistant):
+    a = assistant.ask("洪泽区去年收到多少申请？")
+    assert a.figures[0].year == 2024 and "按最新报告（2024年度）" in a.text
+
+
+def test_lawsuits_sum_two_groups_and_cite_both(assistant):
+    a = assistant.ask("淮安市2024年打官司多少件？")
+    assert a.figures[0].table == "derived" and a.figures[0].row == "sum"
+    direct = figure(a, "direct_suit_total")
+    post = figure(a, "post_review_suit_total")
+    assert a.figures[0].value == direct + post
+    assert {(HUAIAN, 2024, "review_litigation", r, None) for r in ("direct_suit_total", "post_review_suit_total")} \
+        <= cells(a)
+
+
+def test_applicant_breakdown(assistant):
+    a = assistant.ask("鹿城区2022年的申请人构成是怎样的？")
+    assert a.kind == "breakdown"
+    assert figure(a, "new_received", "natural_person") == 91 and figure(a, "new_received", "commercial") == 12
+    assert figure(a, "new_received", "other_org") == 10 and "自然人91件" in a.text
+
+
+def test_outcome_breakdown(assistant):
+    a = assistant.ask("鹿城区2022年申请的办理结果如何？")
+    assert figure(a, "granted", "total") == 41 and figure(a, "denied_process_info", "total") == 2
+    assert figure(a, "other_misc", "total") == 19 and figure(a, "results_total", "total") == 110
+
+
+def test_change_from_previous_year(assistant):
+    a = assistant.ask("平潭2024年收到的申请比上年增长了多少？")
+    cur, prev = (f.value for f in a.figures if f.row == "new_received")
+    assert figure(a, "change", table="derived") == cur - prev
+    assert {(SYQ, 2023, "requests", "new_received", "total"), (SYQ, 2024, "requests", "new_received", "total")} \
+        <= cells(a)
+
+
+def test_comparison_of_two_agencies(assistant):
+    a = assistant.ask("洪泽区和淮安市2024年收到的申请对比")
+    assert a.kind == "comparison"
+    assert {(f.agency, f.year) for f in a.figures if f.row == "new_received"} == {(HONGZE, 2024), (HUAIAN, 2024)}
+    assert "多" in a.text
+
+
+def test_ranking_across_agencies(assistant):
+    a = assistant.ask("2024年哪个单位收到的申请最多？")
+    values = [f.value for f in a.figures if f.row == "new_received"]
+    assert values == sorted(values, reverse=True) and a.figures[0].agency == HUAIAN
+    assert all(c.year == 2024 for c in a.citations)
+
+
+def test_statistical_precedent_lists_agencies_with_counts(assistant, hashed_index):
+    a = assistant.ask("哪些单位的行政复议被纠正过？")
+    assert a.kind == "precedent"
+    listed = {(c.agency, c.year) for c in a.citations}
+    expected = {(s.agency, s.year) for s, c in hashed_index.store.cells("review_litigation", "review_corrected")
+                if c.value}
+    assert listed == expected and (HUAIAN, 2024) in listed
+    assert all(f.value > 0 for f in a.figures if f.table != "derived")
+
+
+def test_a_reports_failed_check_is_said(assistant):
+    a = assistant.ask("上海科委2024年收到多少申请？")
+    assert a.figures[0].value == 34
+    cite = a.citations[0]
+    assert "requests.balance" in cite.check_failed
+    assert "注：该报告表三自身合计不一致" in a.text
+
+
+# ---- declines ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("question, reason", [
+    ("北京市海淀区2022年收到多少申请？", "unknown_agency"),
+    ("鹿城区2030年收到多少申请？", "year_not_held"),
+    ("鹿城区2021年收到多少申请？", "year_not_held"),
+    ("淮安市2024年申请人的平均年龄是多少？", "unsupported_figure"),
+])
+def test_declines_say_why(assistant, question, reason):
+    a = assistant.ask(question)
+    assert a.abstained and a.reason == reason and not a.figures
+    assert "没有" in a.text or "不包含" in a.text
+
+
+def test_decline_names_what_the_corpus_holds(assistant):
+    a = assistant.ask("鹿城区2021年收到多少申请？")
+    assert "2022年度" in a.text
+    b = assistant.ask("北京市海淀区2022年收到多少申请？")
+    assert "北京市海淀区" in b.text and "上海市人民政府办公厅" in b.text and "等22个" in b.text
+
+
+def test_pre2019_report_without_table_answers_from_its_text(assistant):
+    a = assistant.ask("平潭综合实验区管委会2015年行政复议多少件？")
+    assert not a.figures and "没有“行政复议”这一项" in a.text
+    assert a.citations and all(c.kind == "passage" and c.year == 2015 for c in a.citations)
+    assert any("行政复议" in c.quote for c in a.citations)
+
+
+def test_ambiguous_agency_asks_back(assistant):
+    a = assistant.ask("平潭2011年收到多少申请？")
+    assert a.kind == "clarify" and "平潭县人民政府" in a.text and SYQ in a.text
+
+
+def test_bad_input_never_raises(assistant):
+    for q in ("", "   ", "？", "x" * 2000):
+        assert assistant.ask(q).text
+
+
+# ---- passages (real model) ---------------------------------------------------------------------
+@pytest.mark.slow
+def test_narrative_quotes_the_named_report(model_assistant):
+    a = model_assistant.ask("鹿城区怎么提高工作人员的专业素质？")
+    assert a.kind == "narrative" and not a.abstained
+    assert all(c.kind == "passage" and c.agency == LUCHENG for c in a.citations)
+    assert any("案例答辩比赛" in c.quote for c in a.citations)
+    for c in a.citations:
+        assert model_assistant.report(c.report_id).text[c.start:c.end] == c.quote
+    assert_well_cited(a)
+
+
+@pytest.mark.slow
+def test_narrative_precedent_across_reports(model_assistant):
+    a = model_assistant.ask("哪些单位做过依申请公开压力测试？")
+    assert a.kind == "precedent" and not a.abstained
+    assert {c.agency for c in a.citations} == {LUCHENG}
+    assert all("压力测试" in c.quote for c in a.citations)
+
+
+@pytest.mark.slow
+def test_irrelevant_question_declines(model_assistant):
+    a = model_assistant.ask("鹿城区2022年的天气怎么样？")
+    assert a.abstained and a.reason == "not_relevant"
