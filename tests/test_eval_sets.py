@@ -1,0 +1,215 @@
+"""The question sets are data the scores rest on: every line follows the format, every expected answer is
+read off the bundled reports (quotes are exact substrings in their section, cells exist in the gold tables
+with the expected values), and the sets are as wide as issue 5 asks. No model, no store."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import json
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluate import TYPES, CellRef, EvalQuestion, PassageRef, load_questions
+from index.vocabulary import ACTIVE, REQUEST_COLUMN_KEYS, REQUEST_ROW_KEYS, REVIEW_KEYS
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = ROOT / "eval_sets"
+FULL, FAST = SETS / "full.jsonl", SETS / "fast.jsonl"
+CORPUS = ROOT / "index" / "data" / "corpus"
+ACTIVE_KEYS = {k for rows in ACTIVE.values() for r in rows for k in r.columns}
+
+
+@pytest.fixture(scope="session")
+def full() -> list[EvalQuestion]:
+    return load_questions([FULL])
+
+
+@pytest.fixture(scope="session")
+def fast() -> list[EvalQuestion]:
+    return load_questions([FAST])
+
+
+@pytest.fixture(scope="session")
+def manifest() -> dict[tuple[str, int], str]:
+    with (CORPUS / "MANIFEST.tsv").open(encoding="utf-8") as fh:
+        return {(r["agency"], int(r["year"])): r["file"] for r in csv.DictReader(fh, delimiter="\t")}
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[tuple[str, int], dict]:
+    out = {}
+    for f in (CORPUS / "gold").glob("*.json"):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        out[(d["report"]["agency"], d["report"]["year"])] = d["tables"]
+    return out
+
+
+def _read_text(path: Path) -> str:
+    """The report's normalised text: the project's loader when it exists, else the raw text with full-width
+    digits made ASCII (enough for the text formats; a PDF needs the loader)."""
+    try:
+        load = importlib.import_module("index.load")
+    except ImportError:
+        if path.suffix == ".pdf":
+            pytest.skip("index.load is not written yet: PDF quotes cannot be checked")
+        raw = path.read_text(encoding="utf-8")
+        return "".join(unicodedata.normalize("NFKC", c) if "０" <= c <= "９" else c for c in raw)
+    return load.load_file(path).text
+
+
+@pytest.fixture(scope="session")
+def texts(manifest) -> dict[tuple[str, int], str]:
+    return {key: _read_text(CORPUS / "reports" / name) for key, name in manifest.items()}
+
+
+def _gold_value(gold, ref: CellRef):
+    table = gold[(ref.agency, ref.year)][ref.table]
+    return table[ref.row][ref.column] if ref.column is not None else table[ref.row]
+
+
+def _template(year: int) -> str:
+    """The template a report of that year follows (the splitter only uses it to pick heading patterns)."""
+    return "pre2019" if year < 2019 else "2019" if year < 2021 else "2021"
+
+
+# ---- format and size --------------------------------------------------------------------------------------
+
+def test_every_line_parses_with_the_fields_of_its_type(full, fast):
+    # load_questions validates each line against the type's required fields and rejects duplicate ids
+    assert len({q.id for q in full}) == len(full)
+    assert {q.type for q in full} == set(TYPES)
+    for q in full:
+        if q.type in ("figure", "derived", "followup"):
+            assert q.answer.value is not None and q.cells, q.id
+        if q.type == "followup":
+            assert q.history and q.history[-1].role == "assistant", q.id
+        if q.type == "unanswerable":
+            assert q.answer.abstain and not q.cite, q.id
+
+
+def test_full_set_is_large_and_spread_over_types_and_reports(full):
+    counts = Counter(q.type for q in full)
+    assert len(full) >= 300
+    assert all(counts[t] >= 25 for t in TYPES), counts
+    assert counts["figure"] > counts["derived"] and counts["narrative"] > counts["precedent"]
+    reports = {(c.agency, c.year) for q in full for c in q.cite}
+    reports |= {(r.agency, r.year) for q in full for r in (q.answer.reports or [])}
+    assert len(reports) >= 25
+
+
+def test_fast_set_is_a_subset_of_full_with_every_type(full, fast):
+    by_id = {q.id: q for q in full}
+    assert 30 <= len(fast) <= 60
+    assert {q.type for q in fast} == set(TYPES)
+    for q in fast:
+        assert by_id.get(q.id) == q, f"{q.id} differs from full.jsonl or is missing there"
+
+
+def test_everyday_phrasings_are_covered(full):
+    questions = "\n".join(q.question for q in full)
+    for word in ("鹿城区", "平潭", "洪泽区", "淮安市", "沭阳", "科委", "上海市政府办公厅", "平潭公安局", "海坛片区",
+                 "市场监管局", "企业申请", "个人申请", "律师", "被复议", "打官司", "起诉", "不予公开", "第三方",
+                 "过程性信息", "本机关不掌握", "去年", "前年", "二〇二二年", "22年", "鹿成区"):
+        assert word in questions, word
+    relative = [q for q in full if "去年" in q.question or "前年" in q.question]
+    assert relative and all("newest report" in q.notes for q in relative)
+
+
+# ---- expected answers are read off the reports ------------------------------------------------------------
+
+def test_cited_reports_are_in_the_corpus(full, manifest):
+    for q in full:
+        for c in q.cite:
+            assert (c.agency, c.year) in manifest, (q.id, c.agency, c.year)
+        for a in q.answer.agencies or []:
+            assert any(a == agency for agency, _ in manifest), (q.id, a)
+        for r in q.answer.reports or []:
+            assert (r.agency, r.year) in manifest and r.agency in q.answer.agencies, (q.id, r)
+        for key in (q.answer.values or {}):
+            agency, year = key.split("|")
+            assert (agency, int(year)) in manifest, (q.id, key)
+
+
+def test_cells_use_canonical_keys(full):
+    for q in full:
+        for c in q.cells:
+            if c.table == "requests":
+                assert c.row in REQUEST_ROW_KEYS and c.column in REQUEST_COLUMN_KEYS, (q.id, c)
+            elif c.table == "review_litigation":
+                assert c.row in REVIEW_KEYS and c.column is None, (q.id, c)
+            else:
+                assert c.table == "active" and c.row in ACTIVE_KEYS and c.column is None, (q.id, c)
+
+
+def test_cells_of_gold_reports_exist_with_the_expected_values(full, gold):
+    checked = 0
+    for q in full:
+        refs = [c for c in q.cells if (c.agency, c.year) in gold]
+        for c in refs:
+            assert _gold_value(gold, c) is not None or c.row == "carried_forward", (q.id, c)
+        if q.type in ("figure", "followup") and not q.answer.formula and refs and len(refs) == len(q.cells):
+            total = sum(_gold_value(gold, c) or 0 for c in refs)
+            assert total == pytest.approx(q.answer.value), q.id
+            checked += 1
+        if q.type == "comparison":
+            for key, value in q.answer.values.items():
+                agency, year = key.split("|")
+                same = [c for c in refs if (c.agency, str(c.year)) == (agency, year)]
+                if len(same) == 1:
+                    assert _gold_value(gold, same[0]) == pytest.approx(value), (q.id, key)
+    assert checked >= 80
+
+
+def test_derived_values_follow_from_the_gold_cells(full, gold):
+    for q in full:
+        refs = q.cells
+        if not q.answer.formula or not all((c.agency, c.year) in gold for c in refs):
+            continue
+        v = [_gold_value(gold, c) for c in refs]
+        if q.answer.formula == "disclosure_rate":
+            expected = 100 * (v[0] + v[1]) / v[2]
+        elif q.answer.formula == "review_correction_rate":
+            expected = 100 * v[0] / v[1]
+        elif q.answer.formula == "change":
+            expected = v[1] - v[0]
+        else:
+            assert q.answer.formula == "growth_rate", q.id
+            expected = 100 * (v[1] - v[0]) / v[0]
+        assert q.answer.value == pytest.approx(expected, abs=0.01), q.id
+
+
+def test_quotes_are_exact_substrings_of_their_reports(full, texts):
+    for q in full:
+        for p in q.passages:
+            assert p.quote in texts[(p.agency, p.year)], (q.id, p.quote)
+
+
+def test_quotes_fall_in_their_named_section(full, texts):
+    sections_module = pytest.importorskip("index.sections", reason="index.sections is not written yet")
+    checked = unchecked = 0
+    for q in full:
+        for p in q.passages:
+            text = texts[(p.agency, p.year)]
+            sections = sections_module.split_sections(text, _template(p.year))
+            spans = [(s.start, s.end) for s in sections if s.key == p.section]
+            if not spans:
+                # the report prints no heading the splitter maps to this key (科委 2024 and 市政府办公厅 2025
+                # lost their 五、 heading in the PDF->markdown conversion): the named key stays the meaning
+                unchecked += 1
+                continue
+            starts = [i for i in range(len(text)) if text.startswith(p.quote, i)]
+            assert any(a <= i and i + len(p.quote) <= b for i in starts for a, b in spans), (q.id, p.section, p.quote)
+            checked += 1
+    assert checked >= 9 * unchecked
+
+
+def test_passage_and_cell_citations_are_kept_apart(full):
+    for q in full:
+        if q.type == "narrative":
+            assert all(isinstance(c, PassageRef) for c in q.cite), q.id
+        elif q.type != "unanswerable" and q.type != "precedent":
+            assert all(isinstance(c, CellRef) for c in q.cite), q.id
