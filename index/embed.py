@@ -303,8 +303,12 @@ class SentenceTransformerEmbedder:
         return self._encode(texts, PASSAGE_PREFIX)
 
 
+HASH_MODEL = "hash-bigram"
+
+
 class HashEmbedder:
-    """Deterministic character-bigram hashing: for fast orchestration tests only, never for quality."""
+    """Deterministic character-bigram hashing: for orchestration tests and subprocess fault tests
+    (`NIANBAO_EMBEDDING_MODEL=hash-bigram`), never for quality."""
 
     def __init__(self, dim: int = 256):
         self.dim, self.name = dim, f"hash-bigram-{dim}"
@@ -345,6 +349,8 @@ def _is_e5(name: str) -> bool:
 def get_embedder(settings: Settings) -> Embedder:
     """The configured model, loaded once per process (the bundled default is one model whatever the home)."""
     name = settings.embedding_model
+    if name.startswith(HASH_MODEL):
+        return HashEmbedder()
     with _LOCK:
         if name not in _CACHE:
             import torch
