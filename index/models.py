@@ -71,7 +71,7 @@ class ReportMeta(BaseModel):
 class Report(BaseModel):
     """A parsed report: normalised text, sections, exact cells and the report's own checks."""
 
-    id: str  # content hash of the normalised text + file name (stable across re-ingest)
+    id: str  # sha256(agency, year, normalised text)[:16]: stable across re-ingest and renames
     file_name: str
     file_sha256: str
     meta: ReportMeta

@@ -127,8 +127,9 @@ REVIEW_GROUPS: list[tuple[str, str]] = [
 REVIEW_KEYS = [f"{g}_{o}" for g, _ in REVIEW_GROUPS for o, _ in REVIEW_OUTCOMES]
 
 
-def cell_labels(table: str, row: str, column: str | None) -> tuple[str, str]:
-    """Human labels (row, column) of a cell, for citations and rendering."""
+def cell_labels(table: str, row: str, column: str | None, template: str | None = None) -> tuple[str, str]:
+    """Human labels (row, column) of a cell, for citations and rendering. Both active-table templates share
+    some keys (licensing_decisions) under different printed labels: the report's template picks the label."""
     if table == "requests":
         r = next((x for x in REQUEST_ROWS if x.key == row), None)
         rl = (f"{r.group} {r.label}".strip() if r and r.group and not r.label.startswith(r.group) else r.label) if r else row
@@ -140,7 +141,7 @@ def cell_labels(table: str, row: str, column: str | None) -> tuple[str, str]:
                 ok = row[len(gk) + 1:]
                 return gl, dict(REVIEW_OUTCOMES).get(ok, ok)
         return row, ""
-    for rows in ACTIVE.values():
+    for rows in sorted(ACTIVE.values(), key=lambda rows: rows is not ACTIVE.get(template or "")):
         for r in rows:
             if row in r.columns:
                 return r.label, r.column_labels[r.columns.index(row)]

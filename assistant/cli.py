@@ -1,0 +1,235 @@
+"""`nianbao`: a thin adapter. Flags become Settings, each subcommand is one library call, and library errors
+become one line `error: …` on stderr with exit code 1 (the traceback only with --debug)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from index.errors import NianbaoError
+from index.settings import Settings
+
+TEMPLATES = ("2019", "2021", "pre2019")
+
+
+class CommandUnavailable(NianbaoError):
+    """A subcommand whose module is not installed or not written yet."""
+
+
+def _module(name: str, command: str):
+    """Import lazily so `nianbao tables` works without the answer/UI stack, and say clearly what is missing."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as e:
+        raise CommandUnavailable(f"'nianbao {command}' is unavailable: module {e.name} is not installed") from e
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    kw = {"debug": True} if args.debug else {}
+    if args.home:
+        kw["home"] = Path(args.home).expanduser()
+    return Settings(**kw)
+
+
+def _overrides(args: argparse.Namespace) -> dict:
+    keys = ("agency", "year", "template", "published", "source_url")
+    return {k: getattr(args, k) for k in keys if getattr(args, k, None) is not None}
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _index(settings: Settings):
+    from index.ingest import Index
+
+    return Index(settings)
+
+
+# ---- handlers: plain functions, each returns the exit code -------------------------------------------
+
+def format_tables(report) -> str:
+    """The readable form of `nianbao tables`: one line per cell with its printed labels, then checks."""
+    from index.vocabulary import TABLE_NAMES, TABLE_NUMBERS, cell_labels
+
+    m = report.meta
+    lines = [f"{m.agency} {m.year}年度 ({m.template} template) - {report.file_name}  id {report.id}"]
+    undecided = {(a.table, k) for a in report.ambiguous for k in a.keys}
+    table = None
+    for c in report.cells:
+        if c.table != table:
+            table = c.table
+            lines.append(f"\n{TABLE_NUMBERS.get(table, '')} {TABLE_NAMES.get(table, table)}")
+        row, col = cell_labels(c.table, c.row, c.column, m.template)
+        value = "(ambiguous)" if (c.table, c.key) in undecided else ("" if c.value is None else c.value)
+        lines.append(f"  {row} {col}".rstrip() + f": {value}")
+    if report.checks:
+        lines.append("\nchecks")
+        lines += [f"  {'ok  ' if c.ok else 'FAIL'} {c.rule} {c.detail}".rstrip() for c in report.checks]
+    if report.ambiguous:
+        lines.append("\nambiguous (not guessed)")
+        lines += [f"  {a.table} {', '.join(a.keys)} <- {a.text!r}: {a.candidates}" for a in report.ambiguous]
+    return "\n".join(lines)
+
+
+def cmd_tables(args: argparse.Namespace, settings: Settings) -> int:
+    from index.report import parse_file
+
+    report = parse_file(args.file, _overrides(args), max_bytes=settings.max_upload_mb * 1024 * 1024)
+    if args.json:
+        _print_json(report.export())
+    else:
+        print(format_tables(report))
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    summary = _index(settings).ingest_paths(args.paths, _overrides(args), progress=not args.quiet)
+    for r in summary.failed:
+        print(f"failed: {r.file}: {r.reason}", file=sys.stderr)
+    print(summary.totals())
+    return 0 if summary.ok else 1
+
+
+def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
+    reports = _index(settings).store.reports()
+    if args.json:
+        _print_json([r.model_dump() for r in reports])
+        return 0
+    for r in reports:
+        flags = f"{r.checks_failed} checks failed, {r.ambiguous} ambiguous"
+        print(f"{r.id}  {r.agency}  {r.year}  {r.template:<7}  {flags}  {r.file_name}")
+    print(f"{len(reports)} reports")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
+    if not _index(settings).remove(args.id):
+        raise NianbaoError(f"no report with id {args.id}")
+    print(f"removed {args.id}")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    answer_mod = _module("assistant.answer", "ask")
+    answer = answer_mod.Assistant(settings, _index(settings)).ask(args.question)
+    if args.json:
+        print(answer.model_dump_json(indent=2))
+        return 0
+    print(answer.text)
+    for c in answer.citations:
+        where = " ".join(x for x in (c.table, c.row, c.column, c.section) if x)
+        print(f"[{c.n}] {c.agency} {c.year} {where}: {c.quote}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    return int(_module("assistant.evaluate", "eval").main(args, settings) or 0)
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    _module("ui.app", args.command).serve(settings, args.host or settings.host, args.port or settings.port)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    index = _index(settings)
+    if not index.store.reports():
+        print("ingesting the bundled sample reports …", file=sys.stderr)
+        summary = index.ingest_bundled(progress=True)
+        print(summary.totals(), file=sys.stderr)
+    return cmd_serve(args, settings)
+
+
+# ---- the parser --------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--home", default=argparse.SUPPRESS,
+                        help="data directory (SQLite, Chroma, model cache); else NIANBAO_HOME, else the default")
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    parser = argparse.ArgumentParser(prog="nianbao", parents=[common],
+                                     description="政府信息公开工作年度报告 assistant: parse, index, ask, evaluate, serve.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, handler, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_, description=help_)
+        p.set_defaults(handler=handler)
+        return p
+
+    def meta_flags(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--agency", help="override the detected agency (发布机关)")
+        p.add_argument("--year", type=int, help="override the detected statistics year")
+        p.add_argument("--template", choices=TEMPLATES, help="override the detected template")
+
+    p = add("tables", cmd_tables, "parse one report and print its three tables, checks and ambiguous cells")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print the spec's JSON export")
+    meta_flags(p)
+
+    p = add("ingest", cmd_ingest, "parse and index report files or folders (exit 1 if any file failed)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    meta_flags(p)
+    p.add_argument("--published", help="publication date (ISO) to record")
+    p.add_argument("--source-url", dest="source_url", help="source URL to record")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+
+    p = add("reports", cmd_reports, "list the stored reports")
+    p.add_argument("--json", action="store_true")
+
+    p = add("remove", cmd_remove, "remove one report from every store")
+    p.add_argument("id")
+
+    p = add("ask", cmd_ask, "answer one question with citations")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+
+    p = add("eval", cmd_eval, "score the assistant on question sets")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--out", help="write per-question results (JSONL)")
+    p.add_argument("--min-score", dest="min_score", type=float, help="exit 1 below this overall score")
+
+    for name, handler, help_ in (("serve", cmd_serve, "serve the chat over what is ingested"),
+                                 ("demo", cmd_demo, "ingest the bundled sample reports if the store is empty, then serve")):
+        p = add(name, handler, help_)
+        p.add_argument("--host", help="bind address (default 127.0.0.1)")
+        p.add_argument("--port", type=int, help="port (default 7860)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.home, args.debug = getattr(args, "home", None), getattr(args, "debug", False)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.handler(args, _settings(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (NianbaoError, ValidationError, OSError) as e:
+        if args.debug:
+            raise
+        print(f"error: {_one_line(e)}", file=sys.stderr)
+        return 1
+    except Exception as e:
+        if args.debug:
+            raise
+        print(f"error: unexpected {type(e).__name__}: {_one_line(e)} (run with --debug for the traceback)",
+              file=sys.stderr)
+        return 1
+
+
+def _one_line(e: Exception) -> str:
+    if isinstance(e, ValidationError):
+        return "invalid setting: " + "; ".join(f"{'.'.join(map(str, x['loc']))}: {x['msg']}" for x in e.errors())
+    return " ".join(str(e).split())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
