@@ -81,3 +81,16 @@ def parsed_reports(report_files):
     from index.report import parse_file
 
     return [parse_file(p) for p in report_files]
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory, real_embedder):
+    """The whole bundled corpus ingested once per session with the real model into real SQLite + Chroma +
+    BM25: the one expensive index that the slow answer, UI and browser tests share. A test that adds a report
+    removes it again."""
+    from index.ingest import Index
+
+    index = Index(Settings(home=tmp_path_factory.mktemp("corpus") / "home"), embedder=real_embedder)
+    summary = index.ingest_bundled(progress=False)
+    assert summary.ok and summary.ingested >= 40, summary.render()
+    return index

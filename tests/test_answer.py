@@ -39,9 +39,8 @@ def assistant(hashed_index) -> Assistant:
 
 
 @pytest.fixture(scope="session")
-def model_assistant(tmp_path_factory) -> Assistant:
-    index = _ingest(tmp_path_factory.mktemp("answer-model") / "home")
-    return Assistant(index.settings, index)
+def model_assistant(corpus_index) -> Assistant:
+    return Assistant(corpus_index.settings, corpus_index)
 
 
 def cells(answer) -> set[tuple]:
