@@ -116,7 +116,7 @@ class TestVectorStoreContract:
 def test_collection_built_with_another_model_is_refused(tmp_path):
     settings = Settings(home=tmp_path / "home")
     VectorStore(settings, HashEmbedder(256))
-    with pytest.raises(StoreError, match="hash-bigram-256"):
+    with pytest.raises(StoreError, match="hash-bigram.*hash-bigram-128"):
         VectorStore(settings, HashEmbedder(128))
 
 
