@@ -1,0 +1,63 @@
+"""Ingest in a background thread while the app already serves, so `nianbao demo` answers within seconds:
+files go in one at a time (each under the index's writer lock), so a staff upload can interleave and
+every finished report is answerable at once. The UI polls `progress_line` for a status line."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class BackgroundIngest:
+    """One daemon thread ingesting `files` in order into `index`; counts are read by the UI thread."""
+
+    def __init__(self, index: Any, files: list[Path]):
+        self.index = index
+        self.files = list(files)
+        self.done = 0
+        self.failed = 0
+        self.finished = not self.files
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="nianbao-ingest", daemon=True)
+
+    def start(self) -> BackgroundIngest:
+        if self.files:
+            self._thread.start()
+        return self
+
+    def join(self, timeout: float | None = None) -> None:
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """At shutdown: finish the current file and start no other (the next run picks up the rest)."""
+        self._stop.set()
+        self.join(timeout)
+
+    def _run(self) -> None:
+        for path in self.files:
+            if self._stop.is_set():
+                log.info("background ingest stopped after %d of %d files", self.done, len(self.files))
+                return
+            try:
+                summary = self.index.ingest_paths([path], progress=False)
+                self.failed += len(summary.failed)
+                for r in summary.failed:
+                    log.warning("background ingest: %s failed: %s", r.file, r.reason)
+            except Exception:  # one bad file must not stop the rest, nor the server
+                log.exception("background ingest of %s failed", path.name)
+                self.failed += 1
+            self.done += 1
+        self.finished = True
+        log.info("background ingest finished: %d files, %d failed", self.done, self.failed)
+
+    def progress_line(self) -> str:
+        """A Chinese status line for the page, empty once everything is in."""
+        if self.finished:
+            return ""
+        return (f"正在导入示例报告：已完成 {self.done}/{len(self.files)} 份。"
+                "已导入的报告现在就可以提问，其余的导入后会自动出现在列表中。")
