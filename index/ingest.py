@@ -30,7 +30,7 @@ from index.checks import continuity_checks
 from index.chunks import chunk_report
 from index.errors import LoadError, NianbaoError
 from index.models import Check, Chunk, Report
-from index.report import as_table_parse, parse_file, parse_report_tables
+from index.report import as_table_parse, parse_file, parse_report_tables, printable
 from index.settings import Settings
 from index.store import Store
 from index.tables import TableParse
@@ -179,8 +179,10 @@ class Index:
         with self._open_lock:
             if self._lexical is None:
                 from index.lexical import LexicalIndex
+                from index.shared_lexical import SharedLexicalIndex
 
-                self._lexical = LexicalIndex(self.settings.lexical_path)
+                path = self.settings.lexical_path  # a shared store: other hosts' ingests reach it through the store
+                self._lexical = SharedLexicalIndex(path, self.store) if self.settings.db_url else LexicalIndex(path)
                 self._lexical_seen = self._lexical_mtime()
             return self._lexical
 
@@ -204,8 +206,9 @@ class Index:
         with open(self.settings.ensure_home() / ".ingest.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
-                self._sync_lexical()
-                yield
+                with self.store.lock():  # and across hosts sharing a PostgreSQL store
+                    self._sync_lexical()
+                    yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
@@ -275,31 +278,57 @@ class Index:
 
     def _ingest_file(self, path: Path, overrides: dict | None, counts: tuple[dict, dict],
                      progress: bool) -> FileResult:
-        max_bytes = self.settings.max_upload_mb * 1024 * 1024
+        """One file, never raising: a bad file or a failed write becomes a failed result with one reason, and a
+        failed write leaves the three stores as they were (see `_recover`)."""
+        shown = printable(path)
         try:
-            if not path.is_file():
-                raise LoadError(str(path), "no such file")
-            report = parse_file(path, overrides, max_bytes=max_bytes, neighbours=self._neighbour_parses)
-            chunks = chunk_report(report)
+            report, chunks = self._parse(path, overrides)
         except NianbaoError as e:
-            return FileResult(file=str(path), status="failed", reason=getattr(e, "reason", None) or str(e))
+            return FileResult(file=shown, status="failed", reason=getattr(e, "reason", None) or str(e))
         except Exception as e:  # a parser bug on one odd file must not stop the batch
-            log.warning("unexpected error parsing %s: %r", path, e, exc_info=log.isEnabledFor(logging.DEBUG))
-            return FileResult(file=str(path), status="failed", reason=f"could not be parsed ({type(e).__name__}: {e})")
+            log.warning("unexpected error parsing %s: %r", shown, e, exc_info=True)
+            return FileResult(file=shown, status="failed", reason="could not be parsed: an unexpected error (logged)")
         m = report.meta
-        done = dict(file=str(path), report_id=report.id, agency=m.agency, year=m.year)
+        done = dict(file=shown, report_id=report.id, agency=m.agency, year=m.year)
         n = chunk_count(chunks)
         vec, lex = counts
-        if self.store.summary(report.id) and vec.get(report.id) == lex.get(report.id) == n:
-            self._refresh_neighbours(m.agency, m.year, counts, progress)  # repairs a crash right after commit
-            return FileResult(status="unchanged", **done)
-        old = self.store.superseded(report)
+        status: Status | None = None  # set once the report itself is stored
         try:
-            self._write_report(report, chunks, old, counts, progress)
-            self._refresh_neighbours(m.agency, m.year, counts, progress)
-        except NianbaoError as e:
-            return FileResult(status="failed", reason=str(e), **done)
-        return FileResult(status="replaced" if old else "ingested", chunks=n, **done)
+            if self.store.summary(report.id) and vec.get(report.id) == lex.get(report.id) == n:
+                status = "unchanged"
+            else:
+                old = self.store.superseded(report)
+                self._write_report(report, chunks, old, counts, progress)
+                status = "replaced" if old else "ingested"
+            self._refresh_neighbours(m.agency, m.year, counts, progress)  # unchanged: repairs a crash after commit
+        except Exception as e:
+            log.warning("storing %s failed: %r", shown, e, exc_info=not isinstance(e, NianbaoError))
+            self._recover(counts, progress)
+            if status is None:
+                why = str(e) if isinstance(e, NianbaoError) else "an unexpected error (logged)"
+                return FileResult(status="failed", reason=f"could not be stored: {why}", **done)
+        return FileResult(status=status, chunks=0 if status == "unchanged" else n, **done)
+
+    def _parse(self, path: Path, overrides: dict | None) -> tuple[Report, list[Chunk]]:
+        if not path.exists():
+            raise LoadError(printable(path), "a broken link (its target is missing)" if path.is_symlink() else "no such file")
+        if not path.is_file():
+            raise LoadError(printable(path), "not a regular file (a folder, pipe or device)")
+        report = parse_file(path, overrides, max_bytes=self.settings.max_upload_mb * 1024 * 1024,
+                            neighbours=self._neighbour_parses)
+        return report, chunk_report(report)
+
+    def _recover(self, counts: tuple[dict, dict], progress: bool) -> None:
+        """After a write failed halfway: make Chroma and the lexical index agree with SQLite again (the failed
+        transaction left SQLite as it was) and refresh the chunk counts the batch relies on."""
+        try:
+            self._reconcile(progress)
+            for have, fresh in zip(counts, (self.vectors.report_ids(), self.lexical.report_ids()), strict=True):
+                have.clear()
+                have.update(fresh)
+        except Exception as e:  # the next ingest reconciles again
+            self._reconciled = False
+            log.error("could not reconcile the stores after a failed write: %r", e)
 
     def _write_report(self, report: Report, chunks: list[Chunk], old: list[str], counts: tuple[dict, dict],
                       progress: bool, rewrite: bool = False) -> None:

@@ -13,6 +13,7 @@ import hashlib
 import io
 import logging
 import re
+import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -26,6 +27,7 @@ from index.vocabulary import AGENCY_SUFFIXES, PAGE_FIELDS, REPORT_MARKERS, REQUE
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 50 * 2**20
+DOCX_MAX_UNZIPPED = 256 * 2**20  # a report's Word file unpacks to a few MB; more is a zip bomb
 MIN_CJK = 50  # fewer Chinese characters than this cannot be a report
 MIN_CJK_SHARE = 0.3  # of the non-space characters; real reports are 0.59-0.82 in the corpus
 
@@ -148,11 +150,27 @@ def load_html_file(raw: bytes, path: str) -> list[str]:
     return ["\n".join(lines)]
 
 
-def _walk_html(node, out: list[str]) -> None:
+def _walk_html(root, out: list[str]) -> None:
+    """Text and formatted tables in document order. An explicit stack, not recursion: a page nested
+    thousands of tags deep is still read (hostile or generated HTML does that)."""
     from bs4 import NavigableString, Tag
     from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
-    for child in node.children:
+    holders = set()  # tables holding tables (page layout); found bottom-up, as bs4's find() per table is quadratic
+    for table in root.find_all("table"):
+        up = table.parent
+        while up is not None and up.name != "table":
+            up = up.parent
+        if up is not None:
+            holders.add(id(up))
+    stack = [(iter(root.children), "")]  # (children still to visit, text to add once they are done)
+    while stack:
+        children, closing = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            out.append(closing)
+            continue
         if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):
             continue
         if isinstance(child, NavigableString):
@@ -163,15 +181,14 @@ def _walk_html(node, out: list[str]) -> None:
                 continue
             if name == "br":
                 out.append(_BREAK)
-            elif name == "table" and child.find("table") is None:
+            elif name == "table" and id(child) not in holders:
                 out.append(_BREAK)
                 out.extend(line + _BREAK for line in format_rows(_html_grid(child)))
             elif name in _BLOCK_TAGS or name == "table":  # a table holding tables is page layout
                 out.append(_BREAK)
-                _walk_html(child, out)
-                out.append(_BREAK)
+                stack.append((iter(child.children), _BREAK))
             else:
-                _walk_html(child, out)
+                stack.append((iter(child.children), ""))
 
 
 def _html_grid(table) -> list[list[tuple[object, str]]]:
@@ -217,8 +234,9 @@ def load_pdf_file(raw: bytes, path: str) -> list[str]:
             pages = [_pdf_page_text(page) for page in pdf.pages]
     except LoadError:
         raise
-    except Exception as e:  # pdfminer raises many unrelated types for damaged files
-        raise LoadError(path, f"corrupt PDF ({type(e).__name__}: {e})") from e
+    except Exception as e:  # pdfminer raises many unrelated types for damaged files: the detail goes to the log
+        log.info("%s: pdfminer could not read it: %r", path, e)
+        raise LoadError(path, "corrupt PDF: its structure cannot be read (truncated or damaged)") from e
     if not any(p.strip() for p in pages):
         raise LoadError(path, "the PDF has no text layer (a scan?); OCR it first")
     return pages
@@ -283,10 +301,12 @@ def load_docx_file(raw: bytes, path: str) -> list[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_docx_archive(raw, path)
     try:
         document = docx.Document(io.BytesIO(raw))
-    except Exception as e:  # zipfile, lxml and python-docx each raise their own types
-        raise LoadError(path, f"corrupt .docx ({type(e).__name__}: {e})") from e
+    except Exception as e:  # zipfile, lxml and python-docx each raise their own types: the detail goes to the log
+        log.info("%s: python-docx could not read it: %r", path, e)
+        raise LoadError(path, _docx_problem(e)) from e
     lines = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -297,6 +317,28 @@ def load_docx_file(raw: bytes, path: str) -> list[str]:
             grid = [[(cell._tc, clean_cell(cell.text)) for cell in row.cells] for row in table.rows]
             lines.extend(format_rows(grid))
     return ["\n".join(lines)]
+
+
+def _check_docx_archive(raw: bytes, path: str) -> None:
+    """A .docx is a zip: refuse one that is not, or that would inflate past DOCX_MAX_UNZIPPED (a zip bomb),
+    before python-docx reads every part into memory."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            inflated = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise LoadError(path, "corrupt .docx: not a zip archive, or a damaged one") from e
+    if inflated > DOCX_MAX_UNZIPPED:
+        raise LoadError(path, f"the .docx would unpack to {_size(inflated)}, over the {_size(DOCX_MAX_UNZIPPED)} limit")
+
+
+def _docx_problem(e: Exception) -> str:
+    if isinstance(e, zipfile.BadZipFile):
+        return "corrupt .docx: a part of the archive is damaged"
+    if type(e).__name__ == "XMLSyntaxError":
+        return "corrupt .docx: its document XML cannot be read"
+    if isinstance(e, KeyError):
+        return "corrupt .docx: the archive lacks the parts of a Word document"
+    return "corrupt .docx: it cannot be read as a Word document"
 
 
 # ---- the file type table and the entry point --------------------------------------------------------

@@ -4,6 +4,7 @@ the ingest passes in the same agency's neighbouring years, whose figures decide 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,11 @@ def report_id(text: str, agency: str, year: int) -> str:
     return hashlib.sha256(f"{agency}\n{year}\n{text}".encode()).hexdigest()[:ID_LENGTH]
 
 
+def printable(path: str | Path) -> str:
+    """A path as storable, printable text: Linux names may hold bytes that are not UTF-8 (they become U+FFFD)."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def as_table_parse(report: Report) -> TableParse:
     """A parsed report as neighbouring-year evidence for another report's tables."""
     return TableParse(cells=report.cells, ambiguous=report.ambiguous, template=report.meta.template,
@@ -40,7 +46,7 @@ def parse_file(path: str | Path, overrides: dict | None = None, max_bytes: int =
     meta = detect_meta(doc, overrides)
     report = Report(
         id=report_id(doc.text, meta.agency, meta.year),
-        file_name=path.name,
+        file_name=printable(path.name),
         file_sha256=doc.sha256,
         meta=meta,
         text=doc.text,

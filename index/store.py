@@ -56,6 +56,7 @@ class ReportSummary(BaseModel):
 _CHILDREN = ("sections", "cells", "ambiguities", "checks")
 _CELL_FIELDS = ("table", "row", "column", "value", "value_is_int", "raw", "start", "end", "page")
 _SQLITE_BUSY_MS = 30_000
+_WRITER_LOCK = 7166  # PostgreSQL advisory lock key of the writers (7165: migrations)
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -116,6 +117,23 @@ class Store:
         """One write transaction (BEGIN IMMEDIATE on SQLite); commits on success, rolls back on any error."""
         with self._engine.connect().execution_options(write=True) as conn, conn.begin():
             yield conn
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Held by a writer for a whole ingest or removal, so writers on other hosts sharing this PostgreSQL
+        database take turns (a session advisory lock, released even if the process dies). SQLite needs none:
+        its writers share one home, whose lock file serialises them."""
+        if self._engine.dialect.name != "postgresql":
+            yield
+            return
+        with self._engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _WRITER_LOCK})
+            conn.commit()
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _WRITER_LOCK})
+                conn.commit()
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
