@@ -521,9 +521,10 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
         def keep_citations(turns_v):
             return current_citations(turns_v)
 
-        for trigger in (question.submit, send.click):
+        # "answer" and "do_upload" are named explicitly: bench/load_bench.py and API clients call them.
+        for trigger, api_name in ((send.click, "answer"), (question.submit, "answer_enter")):
             (trigger(start_turn, [question, chatbot], [chatbot, question], queue=False)
-             .then(answer, [chatbot, turns, agency, year], answer_outputs)
+             .then(answer, [chatbot, turns, agency, year], answer_outputs, api_name=api_name)
              .then(keep_citations, [turns], [citations], queue=False))
         (examples.load_input_event
          .then(start_turn, [question, chatbot], [chatbot, question], queue=False)
@@ -550,7 +551,7 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
         def do_upload(files_v, token_v, agency_v, year_v, template_v, progress=gr.Progress()):  # noqa: B008
             return upload_reports(ctx, files_v, token_v, agency_v, year_v, template_v, progress)
 
-        upload.click(do_upload, [files, token, up_agency, up_year, up_template], [upload_view],
+        upload.click(do_upload, [files, token, up_agency, up_year, up_template], [upload_view], api_name="do_upload",
                      concurrency_limit=1, concurrency_id="ingest").then(refresh, None, lists)
         delete.click(functools.partial(delete_report, ctx), [delete_pick, token], [delete_view],
                      concurrency_limit=1, concurrency_id="ingest").then(refresh, None, lists)
