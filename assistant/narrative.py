@@ -18,8 +18,10 @@ import numpy as np
 from pydantic import BaseModel
 
 from assistant.catalog import CatalogEntry
+from index.embed import EncodeCache
 from index.vocabulary import QUERY_SECTIONS, SECTION_NAMES
 
+_SENTENCES = EncodeCache()
 HARD_END = re.compile(r"[。！？!?；;]+")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|#)")
 MIN_SENTENCE = 8  # characters; shorter pieces are headings or fragments
@@ -117,8 +119,12 @@ def section_hint(question: str) -> str | None:
 
 
 def _cosines(embedder, query: str, texts: list[str]) -> np.ndarray:
+    """Cosines of the query with passages; passage vectors are cached per embedder, so a follow-up question on
+    the same report does not re-embed the sentences it already scored (the cost of a narrative answer)."""
     q = np.asarray(embedder.embed_queries([query]), dtype=np.float32)[0]
-    p = np.asarray(embedder.embed_passages(texts), dtype=np.float32)
+    owner = f"{type(embedder).__qualname__}:{getattr(embedder, 'name', '')}:{id(embedder)}"
+    keys = [f"{owner}\x1f{t}" for t in texts]
+    p = _SENTENCES.encode(keys, lambda todo: embedder.embed_passages([k.split("\x1f", 1)[1] for k in todo]), len(q))
     return p @ q
 
 

