@@ -133,23 +133,36 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return int(_module("assistant.evaluate", "eval").main(args, settings) or 0)
 
 
+def cmd_llm_install(args: argparse.Namespace, settings: Settings) -> int:
+    return _module("assistant.llm_install", "llm install").main(args, settings)
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     _module("ui.app", args.command).serve(settings, args.host or settings.host, args.port or settings.port)
     return 0
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    index = _index(settings)
-    if not index.store.reports():
-        print("ingesting the bundled sample reports …", file=sys.stderr)
-        summary = index.ingest_bundled(progress=True)
-        print(summary.totals(), file=sys.stderr)
-    return cmd_serve(args, settings)
+    """Serve at once; bundled reports not yet stored go in behind the running server (a progress line in the
+    page), so a first-time user can ask within seconds instead of waiting minutes for the whole ingest, and an
+    interrupted demo resumes where it stopped."""
+    from index.ingest import bundled_reports, find_files
+
+    suffixes = {t.strip().lower() for t in settings.upload_types.split(",") if t.strip()}
+    stored = {s.file_name for s in _index(settings).store.reports()}
+    pending = [f for f in find_files([bundled_reports()], suffixes) if f.name not in stored]
+    if pending:
+        print(f"serving now; ingesting {len(pending)} bundled sample reports in the background …", file=sys.stderr)
+    _module("ui.app", args.command).serve(settings, args.host or settings.host, args.port or settings.port,
+                                          ingest=pending)
+    return 0
 
 
 # ---- the parser --------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
+    from assistant.llm_install import add_arguments as add_install_arguments  # light: no model, no llama_cpp
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--home", default=argparse.SUPPRESS,
                         help="data directory (SQLite, Chroma, model cache); else NIANBAO_HOME, else the default")
@@ -194,9 +207,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--out", help="write per-question results (JSONL)")
     p.add_argument("--min-score", dest="min_score", type=float, help="exit 1 below this overall score")
+    p.add_argument("--per-type", dest="per_type", type=int, help="at most N questions of each type, evenly spread")
+    p.add_argument("--compare-llm", dest="compare_llm", action="store_true",
+                   help="run with NIANBAO_LLM=none, then with the configured LLM (default local), and compare")
+
+    p = add("llm", None, "the optional LLM mode's local model")
+    llm_sub = p.add_subparsers(dest="llm_command", required=True, metavar="SUBCOMMAND")
+    p = llm_sub.add_parser("install", parents=[common], help="assemble the local GGUF into the home once",
+                           description="assemble the local GGUF (Qwen2.5-Coder-1.5B-Instruct Q4_K_M) into the home once")
+    p.set_defaults(handler=cmd_llm_install)
+    add_install_arguments(p)
 
     for name, handler, help_ in (("serve", cmd_serve, "serve the chat over what is ingested"),
-                                 ("demo", cmd_demo, "ingest the bundled sample reports if the store is empty, then serve")):
+                                 ("demo", cmd_demo, "serve, ingesting the bundled sample reports not yet stored in the background")):
         p = add(name, handler, help_)
         p.add_argument("--host", help="bind address (default 127.0.0.1)")
         p.add_argument("--port", type=int, help="port (default 7860)")

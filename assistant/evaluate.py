@@ -189,6 +189,8 @@ class QuestionResult(BaseModel):
     latency_ms: float = 0.0
     verdicts: Verdicts = Field(default_factory=Verdicts)
     error: str | None = None
+    notes: list[str] = Field(default_factory=list)  # the Answer's notes (LLM use, number-guard actions)
+    stated_ok: bool | None = None  # value questions: the answer's text itself states the expected value(s)
 
 
 class TypeSummary(BaseModel):
@@ -401,7 +403,21 @@ def run_question(q: EvalQuestion, ask: Ask) -> QuestionResult:
     ms = (time.perf_counter() - start) * 1000
     return QuestionResult(id=q.id, type=q.type, question=q.question, answer=answer.text,
                           abstained=answer.abstained, citations=answer.citations, figures=answer.figures,
-                          latency_ms=round(ms, 2), verdicts=score(q, answer))
+                          latency_ms=round(ms, 2), verdicts=score(q, answer), notes=answer.notes,
+                          stated_ok=stated_in_text(q, answer.text))
+
+
+def stated_in_text(q: EvalQuestion, text: str) -> bool | None:
+    """Whether the text states every expected value (as the number guard reads numbers, rounded as written):
+    the figures score by the Answer's structured figures, this by what a reader sees, which an LLM rewords."""
+    expected = list((q.answer.values or {}).values()) if q.type == "comparison" else [q.answer.value]
+    if q.type not in ("figure", "derived", "followup", "comparison") or None in expected:
+        return None
+    from assistant.guard import find_numbers
+
+    mentions = find_numbers(text)
+    return all(any(abs(v - abs(e)) <= max(q.answer.tolerance, 0.5 * 10 ** -m.decimals) + EPSILON
+                   for m in mentions for v in m.values) for e in expected)
 
 
 def _mean(xs: list[float]) -> float | None:
@@ -477,16 +493,101 @@ def build_assistant(settings):
     return Assistant(settings, index)
 
 
+def select_per_type(questions: list[EvalQuestion], n: int | None) -> list[EvalQuestion]:
+    """At most n questions of each type, evenly spread over the file (a stated, repeatable subset)."""
+    if not n:
+        return questions
+    chosen: set[str] = set()
+    for t in TYPES:
+        of_type = [q for q in questions if q.type == t]
+        step = max(1.0, len(of_type) / n)
+        chosen |= {of_type[int(i * step)].id for i in range(min(n, len(of_type)))}
+    return [q for q in questions if q.id in chosen]
+
+
+def _rate(xs: list[bool | None]) -> float | None:
+    return _mean([float(x) for x in xs if x is not None])
+
+
+def llm_use(report: EvalReport) -> dict[str, int]:
+    """How often the LLM's wording was used or fell back, and what the number guard did, over a run."""
+    from assistant.guard import guard_counts
+    from assistant.llm import NOTE_FALLBACK, NOTE_LLM
+
+    counts = {"reworded": 0, "fell_back": 0, "removed_sentences": 0, "removed_numbers": 0, "replaced_numbers": 0,
+              "dropped_markers": 0}
+    for r in report.results:
+        counts["reworded"] += NOTE_LLM in r.notes
+        counts["fell_back"] += any(n.startswith(NOTE_FALLBACK) for n in r.notes)
+        for k, v in guard_counts(r.notes).items():
+            counts[k] += v
+    return counts
+
+
+def render_llm_comparison(reports: dict[str, EvalReport]) -> str:
+    """Per type: the score and how often the text states the expected value, per LLM mode; then the LLM's
+    use, the guard's actions and the latency of each mode."""
+    modes = list(reports)
+    head = f"{'type':<13}{'n':>5}" + "".join(f"{'score:' + m:>14}" for m in modes) + "".join(
+        f"{'stated:' + m:>14}" for m in modes)
+    lines = [head, "-" * len(head)]
+    first = reports[modes[0]]
+    for s in first.by_type:
+        per = {m: [r for r in reports[m].results if r.type == s.type] for m in modes}
+        scores = "".join(f"{_fmt(_mean([r.verdicts.score for r in per[m]])):>14}" for m in modes)
+        stated = "".join(f"{_fmt(_rate([r.stated_ok for r in per[m]])):>14}" for m in modes)
+        lines.append(f"{s.type:<13}{s.n:>5}{scores}{stated}")
+    lines.append("-" * len(head))
+    n = len(first.results)
+    lines.append(f"{'overall':<13}{n:>5}" + "".join(f"{_fmt(reports[m].overall):>14}" for m in modes)
+                 + "".join(f"{_fmt(_rate([r.stated_ok for r in reports[m].results])):>14}" for m in modes))
+    for m in modes:
+        c = llm_use(reports[m])
+        lines.append(f"{m}: LLM wording used {c['reworded']}/{n}, fell back {c['fell_back']}; number guard removed "
+                     f"{c['removed_sentences']} sentences ({c['removed_numbers']} numbers), replaced "
+                     f"{c['replaced_numbers']} numbers, dropped {c['dropped_markers']} markers; latency p50 "
+                     f"{reports[m].latency_p50_ms:.0f} ms, p95 {reports[m].latency_p95_ms:.0f} ms")
+    return "\n".join(lines)
+
+
+def compare_llm(questions: list[EvalQuestion], settings, mode: str) -> dict[str, EvalReport]:
+    """The same questions over the same store with NIANBAO_LLM=none and with `mode`. Each assistant first
+    answers a narrative and a figure question untimed, so that loading the embedder or the local model is
+    not one question's latency."""
+    from assistant.answer import Assistant
+
+    plain = build_assistant(settings.model_copy(update={"llm": "none"}))
+    worded = Assistant(settings.model_copy(update={"llm": mode}), plain.index)
+    reports = {}
+    for name, assistant in (("none", plain), (mode, worded)):
+        print(f"NIANBAO_LLM={name}: warming up, then {len(questions)} questions …", file=sys.stderr)
+        for q in {q.type: q for q in reversed(questions)}.values():  # a narrative one loads the embedder
+            if q.type in ("narrative", "figure"):
+                assistant.ask(q.question, [t.model_dump() for t in q.history])
+        reports[name] = run_questions(questions, assistant, progress=True)
+    return reports
+
+
 def main(args, settings) -> int:
-    """`nianbao eval FILE... [--out results.jsonl] [--min-score X]`: print the table, exit 1 below --min-score."""
-    questions = load_questions(args.files)
-    assistant = build_assistant(settings)
-    report = run_questions(questions, assistant, progress=True)
-    print(report.render())
+    """`nianbao eval FILE... [--out results.jsonl] [--min-score X] [--per-type N] [--compare-llm]`: print the
+    table, exit 1 below --min-score. --compare-llm runs the questions with NIANBAO_LLM=none and then with the
+    configured LLM (local when none is configured) and prints both tables and the comparison."""
+    questions = select_per_type(load_questions(args.files), getattr(args, "per_type", None))
     out = getattr(args, "out", None)
-    if out:
-        report.write_jsonl(out)
-        print(f"per-question results: {out}", file=sys.stderr)
+    if getattr(args, "compare_llm", False):
+        reports = compare_llm(questions, settings, settings.llm if settings.llm != "none" else "local")
+        for mode, report in reports.items():
+            print(f"NIANBAO_LLM={mode}\n{report.render()}\n")
+            if out:
+                report.write_jsonl(Path(out).with_suffix(f".{mode}.jsonl"))
+        print(render_llm_comparison(reports))
+        report = reports["none"]
+    else:
+        report = run_questions(questions, build_assistant(settings), progress=True)
+        print(report.render())
+        if out:
+            report.write_jsonl(out)
+            print(f"per-question results: {out}", file=sys.stderr)
     min_score = getattr(args, "min_score", None)
     if min_score is not None and report.overall < min_score:
         print(f"overall score {report.overall:.3f} is below --min-score {min_score}", file=sys.stderr)
