@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from assistant.catalog import CatalogEntry
 from index.embed import EncodeCache
+from index.lexical import load_jieba
 from index.vocabulary import QUERY_SECTIONS, SECTION_NAMES
 
 _SENTENCES = EncodeCache()
@@ -101,11 +102,7 @@ def _shorten(text: str, s: int, e: int) -> tuple[int, int]:
 def topic_words(topic: str) -> list[str]:
     """Content words of the question's topic: jieba words (2+ characters, not generic), else the runs."""
     runs = [r for r in topic.split() if len(r) >= 2]
-    try:
-        import jieba
-    except ImportError:  # jieba ships with the lexical index; without it the whole runs are the words
-        return runs
-    words = [w for r in runs for w in jieba.lcut(r) if len(w) >= 2 and w not in GENERIC_TOPICS]
+    words = [w for r in runs for w in load_jieba().lcut(r) if len(w) >= 2 and w not in GENERIC_TOPICS]
     return list(dict.fromkeys(words))
 
 

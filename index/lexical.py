@@ -36,7 +36,8 @@ STOP_WORDS = set("的 了 和 与 及 在 是 对 为 等 将 并 或 其 之 �
 _WORD = re.compile(r"[\u4e00-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
 
 
-def _jieba():
+def load_jieba():
+    """jieba, quiet: its logger prints a dictionary-load line at DEBUG on every first use otherwise."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -48,7 +49,7 @@ def tokenize(text: str, scheme: str = "jieba+bigram") -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower()
     tokens: list[str] = []
     if scheme in ("jieba+bigram", "jieba"):
-        tokens += [w for w in _jieba().lcut(text) if w not in STOP_WORDS and not _is_punctuation(w)]
+        tokens += [w for w in load_jieba().lcut(text) if w not in STOP_WORDS and not _is_punctuation(w)]
     if scheme in ("jieba+bigram", "bigram"):
         for run in _WORD.findall(text):
             if "\u4e00" <= run[0] <= "\u9fff":
