@@ -18,11 +18,18 @@ SENTENCE_END = re.compile(r"[。！？；!?;]+[”’）)」』]*|\n+")
 SOFT_BREAK = re.compile(r"[，,、：:]")
 CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
 UNIT = {"requests": "件", "review_litigation": "件", "active": ""}
+DENSE_KINDS = ("text",)  # what gets a vector: the assistant searches vectors only for narrative (figures come
+# from SQLite), and table rows were half the chunks, so embedding them doubled the ingest for nothing
 
 
 def chunk_id(report_id: str, start: int, end: int, text: str) -> str:
     """Content hash: the same report text always yields the same ids (re-ingest is a no-op)."""
     return hashlib.sha256(f"{report_id}\x1f{start}\x1f{end}\x1f{text}".encode()).hexdigest()[:32]
+
+
+def dense_chunks(chunks: Iterable[Chunk]) -> list[Chunk]:
+    """The chunks that are embedded into the vector store; the lexical index keeps all of them."""
+    return [c for c in chunks if c.kind in DENSE_KINDS]
 
 
 def index_text(chunk: Chunk) -> str:

@@ -1,9 +1,15 @@
 """The whole ingest: files -> parsed reports -> SQLite + Chroma + the lexical index, kept in agreement.
 
 Write order, so that a crash at any point is recoverable: (1) delete the chunks of the version being replaced
-and of this report from the vectors and the lexical index, (2) add the new chunks to both, (3) commit the report
-to SQLite last. SQLite is the source of truth: `reconcile()` (run before every write) drops vector/lexical
-entries whose report is not in SQLite and re-indexes SQLite reports whose chunks are missing or incomplete.
+and of this report from the vectors and the lexical index, (2) add the new chunks to both (the vectors get the
+narrative chunks only, see `DENSE_KINDS`), (3) commit the report to SQLite last. SQLite is the source of truth:
+`reconcile()` (run before every write) drops vector/lexical entries whose report is not in SQLite and
+re-indexes SQLite reports whose chunks are missing or incomplete.
+
+The lexical file is rewritten whole on save, so a batch saves it at the end and in between only every
+LEXICAL_SAVE_SECONDS (or ten times as long as a save takes): saving after every report made an ingest of
+N reports write ~N²/2 chunks. A crash loses at most the unsaved lexical entries, which `reconcile()` rebuilds
+from SQLite without embedding anything.
 
     index = Index(Settings())
     summary = index.ingest_paths(["reports/"])
@@ -27,7 +33,7 @@ from pydantic import BaseModel, Field
 from tqdm import tqdm
 
 from index.checks import continuity_checks
-from index.chunks import chunk_report
+from index.chunks import DENSE_KINDS, chunk_report, dense_chunks
 from index.errors import LoadError, NianbaoError
 from index.models import Check, Chunk, Report
 from index.report import as_table_parse, parse_file, parse_report_tables, printable
@@ -37,6 +43,7 @@ from index.tables import TableParse
 
 log = logging.getLogger(__name__)
 
+LEXICAL_SAVE_SECONDS = 30.0
 Status = Literal["ingested", "replaced", "unchanged", "failed"]
 CONTINUITY_PREFIX = "continuity."
 MAX_RESOLVE_VISITS = 2  # re-resolutions per year per ingested file: a chain of years settles, never loops
@@ -95,8 +102,19 @@ class IngestSummary(BaseModel):
 
 
 def chunk_count(chunks: list[Chunk]) -> int:
-    """What the vector and lexical stores will hold for these chunks (both keep one entry per chunk id)."""
+    """What the lexical index will hold for these chunks (one entry per chunk id)."""
     return len({c.id for c in chunks})
+
+
+def dense_count(chunks: list[Chunk]) -> int:
+    """What the vector store will hold for these chunks."""
+    return chunk_count(dense_chunks(chunks))
+
+
+def vectors_complete(have: int, chunks_total: int, chunks_dense: int) -> bool:
+    """A report's vectors are complete with its narrative chunks, or with every chunk (homes built before
+    table rows stopped being embedded keep working without re-embedding)."""
+    return have == chunks_dense or (have == chunks_total > 0)
 
 
 def bundled_reports() -> Path:
@@ -154,6 +172,7 @@ class Index:
         self.embedder = embedder or _LazyEmbedder(settings)
         self._store = self._vectors = self._lexical = None
         self._lexical_seen: int | None = None
+        self._lexical_saved = (0.0, 0.0)  # (when, how long it took) of the last lexical save in a batch
         self._open_lock = threading.RLock()
         self._reconciled = False
 
@@ -213,15 +232,35 @@ class Index:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     # ---- keeping the three stores in agreement -------------------------------------------------
-    def _index_chunks(self, report_ids: list[str], chunks: list, progress: bool) -> None:
+    def _index_chunks(self, report_ids: list[str], chunks: list, progress: bool, batch: bool = False,
+                      vectors: bool = True) -> None:
+        """Replace these reports' chunks in both indexes; in a batch the lexical save may wait (module doc)."""
         for rid in report_ids:
-            self.vectors.delete_report(rid)
+            if vectors:
+                self.vectors.replace_report(rid, dense_chunks(c for c in chunks if c.report_id == rid), progress)
             self.lexical.delete_report(rid)
         if chunks:
-            self.vectors.add(chunks, progress=progress)
             self.lexical.add(chunks)
+        when, took = self._lexical_saved
+        if not batch or time.monotonic() - when >= max(LEXICAL_SAVE_SECONDS, 10 * took):
+            self._save_lexical()
+
+    def _finish_batch(self) -> None:
+        """Save what the batch left unsaved; a failure loses nothing stored (the next reconcile rebuilds the
+        lexical entries from SQLite), so it is logged rather than raised past the batch's results."""
+        if not self.lexical._dirty:
+            return
+        try:
+            self._save_lexical()
+        except Exception as e:
+            self._reconciled = False
+            log.error("the lexical index could not be saved (%r); the next ingest or start rebuilds it from SQLite", e)
+
+    def _save_lexical(self) -> None:
+        start = time.monotonic()
         self.lexical.save()
         self._lexical_seen = self._lexical_mtime()
+        self._lexical_saved = (time.monotonic(), time.monotonic() - start)
 
     def reconcile(self, progress: bool = False) -> dict[str, int]:
         """Make Chroma and the lexical index agree with SQLite after a crash or an interrupted run."""
@@ -231,24 +270,27 @@ class Index:
     def _reconcile(self, progress: bool) -> dict[str, int]:
         stored = self.store.ids()
         vec, lex = self.vectors.report_ids(), self.lexical.report_ids()
+        lex_dense = self.lexical.report_ids(kinds=DENSE_KINDS)
         orphans = sorted((set(vec) | set(lex)) - stored)
         for rid in orphans:
             self.vectors.delete_report(rid)
             self.lexical.delete_report(rid)
         repaired = 0
         for rid in sorted(stored):
-            if vec.get(rid, 0) == lex.get(rid, 0) > 0:
+            have_vec, have_lex = vec.get(rid, 0), lex.get(rid, 0)
+            if have_lex > 0 and vectors_complete(have_vec, have_lex, lex_dense.get(rid, 0)):
                 continue
             chunks = chunk_report(self.store.report(rid))
-            if vec.get(rid, 0) == lex.get(rid, 0) == chunk_count(chunks):
+            total, dense = chunk_count(chunks), dense_count(chunks)
+            vec_ok = vectors_complete(have_vec, total, dense)
+            if vec_ok and have_lex == total:
                 continue
-            log.warning("re-indexing report %s: %d vector and %d lexical chunks, %d expected",
-                        rid, vec.get(rid, 0), lex.get(rid, 0), len(chunks))
-            self._index_chunks([rid], chunks, progress)
+            log.warning("re-indexing report %s: %d vector and %d lexical chunks, %d and %d expected%s", rid,
+                        have_vec, have_lex, dense, total, " (lexical only)" if vec_ok else "")
+            self._index_chunks([rid], chunks, progress, batch=True, vectors=not vec_ok)
             repaired += 1
-        if orphans and not repaired:
-            self.lexical.save()
-            self._lexical_seen = self._lexical_mtime()
+        if orphans or repaired:
+            self._save_lexical()
         self._reconciled = True
         return {"orphans_removed": len(orphans), "reports_reindexed": repaired}
 
@@ -266,10 +308,14 @@ class Index:
             if not self._reconciled:
                 self._reconcile(progress)
             counts = (self.vectors.report_ids(), self.lexical.report_ids())
+            self._lexical_saved = (time.monotonic(), self._lexical_saved[1])  # the file is current: start the clock
             bar = tqdm(files, desc="reports", unit="report", disable=not progress)
-            for f in bar:
-                bar.set_postfix_str(f.name[:40])
-                summary.results.append(self._ingest_file(f, overrides, counts, progress))
+            try:
+                for f in bar:
+                    bar.set_postfix_str(f.name[:40])
+                    summary.results.append(self._ingest_file(f, overrides, counts, progress))
+            finally:
+                self._finish_batch()
         summary.seconds = time.perf_counter() - start
         return summary
 
@@ -294,7 +340,8 @@ class Index:
         vec, lex = counts
         status: Status | None = None  # set once the report itself is stored
         try:
-            if self.store.summary(report.id) and vec.get(report.id) == lex.get(report.id) == n:
+            if (self.store.summary(report.id) and lex.get(report.id) == n
+                    and vectors_complete(vec.get(report.id, 0), n, dense_count(chunks))):
                 status = "unchanged"
             else:
                 old = self.store.superseded(report)
@@ -333,12 +380,12 @@ class Index:
     def _write_report(self, report: Report, chunks: list[Chunk], old: list[str], counts: tuple[dict, dict],
                       progress: bool, rewrite: bool = False) -> None:
         """Chunks first, SQLite last (see the module docstring for why this order survives a crash)."""
-        self._index_chunks([*old, report.id], chunks, progress)
+        self._index_chunks([*old, report.id], chunks, progress, batch=True)
         self.store.upsert(report, rewrite=rewrite)
-        for c in counts:
+        for c, n in zip(counts, (dense_count(chunks), chunk_count(chunks)), strict=True):
             for rid in old:
                 c.pop(rid, None)
-            c[report.id] = chunk_count(chunks)
+            c[report.id] = n
 
     # ---- the same agency's neighbouring years ---------------------------------------------------
     def _neighbour_parses(self, agency: str, year: int) -> list[TableParse]:

@@ -67,6 +67,6 @@ class SharedLexicalIndex(LexicalIndex):
         if time.monotonic() - self._synced_at >= SYNC_SECONDS:
             self.sync()
 
-    def report_ids(self) -> dict[str, int]:
+    def report_ids(self, kinds: tuple[str, ...] | None = None) -> dict[str, int]:
         self._synced_at = float("-inf")  # callers compare stores: always current
-        return super().report_ids()
+        return super().report_ids(kinds)

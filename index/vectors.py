@@ -114,6 +114,15 @@ class VectorStore:
     def delete_report(self, report_id: str) -> None:
         self.collection.delete(where={"report_id": report_id})
 
+    def replace_report(self, report_id: str, chunks: list[Chunk], progress: Progress = False) -> int:
+        """Make the report's vectors exactly these chunks, embedding only the ones not stored yet: a report
+        rewritten because a neighbouring year changed its table keeps its narrative, so nothing is embedded."""
+        want = {c.id: c for c in chunks}
+        have = set(self.collection.get(where={"report_id": report_id}, include=[])["ids"])
+        if have - want.keys():
+            self.collection.delete(ids=sorted(have - want.keys()))
+        return self.add([c for cid, c in want.items() if cid not in have], progress=progress)
+
     # ---- reading ---------------------------------------------------------------------------------
     def embed_query(self, text: str) -> np.ndarray:
         return np.asarray(self.embedder.embed_queries([text]), dtype=np.float32)[0]

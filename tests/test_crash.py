@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from test_ingest import agree
 
 from index.chunks import chunk_report
 from index.ingest import Index, chunk_count
@@ -70,11 +71,7 @@ def store_counts(index: Index) -> tuple[int, int, int]:
 
 def assert_agree(index: Index) -> None:
     """Same report ids and chunk counts in all three stores; no chunk or report stored twice."""
-    ids = index.store.ids()
-    vec, lex = index.vectors.report_ids(), index.lexical.report_ids()
-    assert set(vec) == set(lex) == ids
-    assert vec == lex == {rid: chunk_count(chunk_report(index.store.report(rid))) for rid in ids}
-    assert index.vectors.count() == sum(vec.values())
+    lex = agree(index)
     lines = index.lexical.file.read_text(encoding="utf-8").splitlines()[1:]
     chunk_ids = [json.loads(line)["chunk"]["id"] for line in lines]
     assert len(chunk_ids) == len(set(chunk_ids)) == sum(lex.values())

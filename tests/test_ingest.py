@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from index.chunks import chunk_report
 from index.embed import HashEmbedder
-from index.ingest import Index, IngestSummary
+from index.ingest import Index, IngestSummary, chunk_count, dense_count
+from index.lexical import LexicalIndex
 from index.retrieve import Retriever
 from index.settings import Settings
 
@@ -18,11 +20,14 @@ PINGTAN = [f"{n}_pingtan-syq_{y}.txt" for n, y in ((16, 2021), (17, 2022), (18, 
 
 
 def agree(index: Index) -> dict[str, int]:
-    """SQLite, Chroma and the lexical index hold the same reports with the same chunk counts."""
+    """SQLite, Chroma and the lexical index hold the same reports: every chunk in the lexical index, the
+    narrative chunks in Chroma, each once. Returns the lexical counts."""
+    chunks = {rid: chunk_report(index.store.report(rid)) for rid in index.store.ids()}
     vec, lex = index.vectors.report_ids(), index.lexical.report_ids()
-    assert set(vec) == set(lex) == index.store.ids()
-    assert vec == lex
-    return vec
+    assert lex == {rid: chunk_count(c) for rid, c in chunks.items()}
+    assert vec == {rid: n for rid, c in chunks.items() if (n := dense_count(c))}
+    assert index.vectors.count() == sum(vec.values())
+    return lex
 
 
 def copy(corpus_dir: Path, tmp_path: Path, *names: str) -> list[Path]:
@@ -133,6 +138,37 @@ def test_reconcile_repairs_an_interrupted_ingest(index, corpus_dir, tmp_path):
     assert set(agree(fresh)) == {stored}
     assert fresh.ingest_paths([b], progress=False).ingested == 1
     assert len(agree(fresh)) == 2
+
+
+class CountingEmbedder(HashEmbedder):
+    def __init__(self):
+        super().__init__()
+        self.passages = 0
+
+    def embed_passages(self, texts):
+        self.passages += len(texts)
+        return super().embed_passages(texts)
+
+
+def test_batch_saves_the_lexical_file_once_and_a_lost_save_costs_no_embedding(settings, corpus_dir, tmp_path,
+                                                                              monkeypatch):
+    index = Index(settings, embedder=CountingEmbedder())
+    saves = []
+    save = index.lexical.save
+    monkeypatch.setattr(index.lexical, "save", lambda: saves.append(1) or save())
+    assert index.ingest_paths(copy(corpus_dir, tmp_path, *PINGTAN), progress=False).ingested == 3
+    assert len(saves) == 1  # not once per report: the file holds every chunk
+    lex = agree(index)
+    assert index.embedder.passages == sum(index.vectors.report_ids().values()) < sum(lex.values())  # no table rows
+    # a crash after SQLite committed the last report, before the lexical file was saved
+    last = max(index.store.reports(), key=lambda s: s.year).id
+    on_disk = LexicalIndex(settings.lexical_path)
+    on_disk.delete_report(last)
+    on_disk.save()
+    fresh = Index(settings, embedder=CountingEmbedder())
+    assert fresh.reconcile() == {"orphans_removed": 0, "reports_reindexed": 1}
+    assert fresh.embedder.passages == 0 and agree(fresh) == lex
+    assert LexicalIndex(settings.lexical_path).report_ids() == lex
 
 
 def test_missing_path_is_a_failure_not_a_crash(index, tmp_path):

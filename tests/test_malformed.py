@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 from malformed import HUGE_MB, generate
+from test_ingest import agree
 
-from index.chunks import chunk_report
 from index.embed import HashEmbedder
 from index.errors import LoadError
-from index.ingest import Index, chunk_count
+from index.ingest import Index
+from index.lexical import LexicalIndex
 from index.load import load_file
 from index.settings import Settings
 
@@ -128,34 +129,50 @@ def test_size_limit_refuses_before_reading(tmp_path, monkeypatch):
         load_file(huge)
 
 
-@pytest.mark.parametrize("fault", ["sqlite", "lexical"])
-def test_a_write_failing_halfway_leaves_the_old_version(tmp_path, monkeypatch, fault):
-    """The new version's chunks are already in Chroma when SQLite (or the lexical save) fails: the file is reported
-    failed with a reason, the stores agree again, and the version stored before is the one that answers."""
+def _new_version(tmp_path) -> tuple[Index, Path, str]:
     index = Index(Settings(home=tmp_path / "home"), embedder=HashEmbedder())
     path = tmp_path / LUCHENG.name
     path.write_bytes(LUCHENG.read_bytes())
     old_id = index.ingest_paths([path], progress=False).results[0].report_id
     path.write_text(LUCHENG.read_text(encoding="utf-8") + "\n本报告数据统计期限为全年。\n", encoding="utf-8")
+    return index, path, old_id
 
-    def broken(*args, **kwargs):
-        raise OSError("No space left on device")
 
-    target = index.store if fault == "sqlite" else index.lexical
-    monkeypatch.setattr(target, "upsert" if fault == "sqlite" else "save", broken)
+def _disk_full(*args, **kwargs):
+    raise OSError("No space left on device")
+
+
+def test_a_write_failing_halfway_leaves_the_old_version(tmp_path, monkeypatch):
+    """The new version's chunks are already in Chroma when SQLite fails: the file is reported failed with a
+    reason, the stores agree again, and the version stored before is the one that answers."""
+    index, path, old_id = _new_version(tmp_path)
+    monkeypatch.setattr(index.store, "upsert", _disk_full)
     result = index.ingest_paths([path], progress=False).results[0]
     assert result.status == "failed"
     assert result.reason == "could not be stored: an unexpected error (logged)"
     assert index.store.ids() == {old_id}
     monkeypatch.undo()
-    if fault == "sqlite":  # Chroma and the lexical index were put back at once
-        assert_agree(index, {old_id})
-    again = index.ingest_paths([path], progress=False).results[0]  # a lexical fault is repaired by the next ingest
+    assert_agree(index, {old_id})  # Chroma and the lexical index were put back at once
+    again = index.ingest_paths([path], progress=False).results[0]
     assert again.status == "replaced"
     assert_agree(index, {again.report_id})
 
 
+def test_a_failed_lexical_save_loses_nothing(tmp_path, monkeypatch, caplog):
+    """The lexical file is saved at the end of a batch, after SQLite committed: a failed save is logged, the
+    batch's results stand, the file keeps its last good state, and the next start rebuilds the difference."""
+    index, path, old_id = _new_version(tmp_path)
+    monkeypatch.setattr(index.lexical, "save", _disk_full)
+    result = index.ingest_paths([path], progress=False).results[0]
+    assert result.status == "replaced" and index.store.ids() == {result.report_id}
+    assert "lexical index could not be saved" in caplog.text
+    assert set(LexicalIndex(index.settings.lexical_path).report_ids()) == {old_id}  # not half-written
+    monkeypatch.undo()
+    fresh = Index(index.settings, embedder=HashEmbedder())
+    assert fresh.reconcile() == {"orphans_removed": 1, "reports_reindexed": 1}
+    assert_agree(fresh, {result.report_id})
+
+
 def assert_agree(index: Index, ids: set[str]) -> None:
-    vec, lex = index.vectors.report_ids(), index.lexical.report_ids()
-    assert index.store.ids() == set(vec) == set(lex) == ids
-    assert vec == lex == {rid: chunk_count(chunk_report(index.store.report(rid))) for rid in ids}
+    assert index.store.ids() == ids
+    agree(index)

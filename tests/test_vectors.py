@@ -176,6 +176,25 @@ def test_lexical_add_query_filter_delete_and_persist(tmp_path, sample):
     assert [(c.id, round(s, 4)) for c, s in again.query(q, 5)] == [(c.id, round(s, 4)) for c, s in lex.query(q, 5)]
 
 
+def test_bm25_scores_equal_bm25s(tmp_path, sample):
+    """The sparse BM25 kept in memory scores exactly as bm25s (the library the retrieval figures were
+    measured with), also after a report is removed and another added."""
+    bm25s = pytest.importorskip("bm25s")
+    reports, chunks = sample
+    lex = LexicalIndex(tmp_path / "lexical")
+    lex.add([c for r in reports for c in chunks[r.id]])
+    lex.delete_report(reports[0].id)
+    lex.add(chunks[reports[0].id][:5])
+    lex.query("申请", k=1)  # builds the index
+    ref = bm25s.BM25()
+    ref.index([tokenize(index_text(lex._chunks[cid])) for cid in lex._order], show_progress=False)
+    for q in ("首创依申请公开办理压力测试", "行政复议 纠错", "过程性信息不予公开", "本年新收政府信息公开申请数量"):
+        tokens = [t for t in tokenize(q) if t in ref.vocab_dict]
+        expected = ref.get_scores(tokens)
+        got = lex._bm25.scores([lex._vocab[t] for t in tokens])
+        assert expected.max() > 0 and got == pytest.approx(expected, rel=1e-5, abs=1e-5)
+
+
 def test_unsaved_changes_do_not_reach_disk(tmp_path, sample):
     reports, chunks = sample
     lex = LexicalIndex(tmp_path / "lexical")
