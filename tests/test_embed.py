@@ -125,3 +125,21 @@ def test_hash_embedder_is_deterministic_and_normalised():
     q = h.embed_queries(["行政复议案件"])[0]
     assert q @ a[0] > q @ a[1]
     assert h.embed_queries([]).shape == (0, 256)
+
+
+def test_embedder_threads_follow_the_setting(monkeypatch):
+    """All cores but one by default (the server keeps one); an explicit NIANBAO_EMBED_THREADS wins."""
+    import torch
+
+    before = torch.get_num_threads()
+    monkeypatch.setattr(embed.os, "sched_getaffinity", lambda _pid: set(range(4)))
+    try:
+        embed._set_threads(Settings(home="/nonexistent").embed_threads)
+        assert torch.get_num_threads() == 3
+        monkeypatch.setenv("NIANBAO_EMBED_THREADS", "2")
+        embed._set_threads(Settings(home="/nonexistent").embed_threads)
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
+    with pytest.raises(ValueError):
+        Settings(embed_threads=-1)
