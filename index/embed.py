@@ -367,9 +367,10 @@ _LOCK = threading.Lock()
 
 
 def _set_threads(wanted: int = 0) -> None:
-    """`wanted` threads, else all cores but one. One core is left to the web server, Chroma and the rest: on the 2 shared cores this was measured
-    faster (query 60-80 ms) than two threads, whose OpenMP workers spin while waiting for each other
-    whenever another process holds a core (query 0.4-1.3 s). Torch may also count the host's cores."""
+    """`wanted` threads, else all cores but one. One core is left to the web server, Chroma and the rest:
+    on the 2 shared cores this was measured faster (query 60-80 ms) than two threads, whose OpenMP workers
+    spin while waiting for each other whenever another process holds a core (query 0.4-1.3 s). Torch may
+    also count the host's cores."""
     import torch
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

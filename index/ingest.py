@@ -248,7 +248,7 @@ class Index:
     def _finish_batch(self) -> None:
         """Save what the batch left unsaved; a failure loses nothing stored (the next reconcile rebuilds the
         lexical entries from SQLite), so it is logged rather than raised past the batch's results."""
-        if not self.lexical._dirty:
+        if not self.lexical.unsaved:
             return
         try:
             self._save_lexical()

@@ -178,6 +178,11 @@ class LexicalIndex:
         self._refresh()
         return dict(Counter(c.report_id for c in self._chunks.values() if kinds is None or c.kind in kinds))
 
+    @property
+    def unsaved(self) -> bool:
+        """Changes held in memory that the file does not have yet."""
+        return self._dirty
+
     def count(self) -> int:
         return len(self._chunks)
 
@@ -246,5 +251,8 @@ class _Bm25:
         self.matrix = tf
 
     def scores(self, token_ids: list[int]) -> np.ndarray:
+        """Ids past the matrix (tokens another thread added since it was built) score nothing here."""
         ids, counts = np.unique(np.asarray(token_ids, dtype=np.int64), return_counts=True)
+        keep = ids < self.matrix.shape[0]
+        ids, counts = ids[keep], counts[keep]
         return np.asarray(self.matrix[ids].T @ counts.astype(np.float32)).ravel()

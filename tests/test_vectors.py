@@ -195,6 +195,18 @@ def test_bm25_scores_equal_bm25s(tmp_path, sample):
         assert expected.max() > 0 and got == pytest.approx(expected, rel=1e-5, abs=1e-5)
 
 
+def test_query_while_another_thread_adds_tokens(tmp_path, sample):
+    """A query holding the matrix built before an upload added new tokens must not index past it."""
+    reports, chunks = sample
+    lex = LexicalIndex(tmp_path / "lexical")
+    lex.add(chunks[reports[0].id])
+    bm25, _ = lex._index()
+    lex.add(chunks[reports[1].id])  # grows the vocabulary; the old matrix is still held by the query
+    new = [i for i in (lex._vocab[t] for t in tokenize(index_text(chunks[reports[1].id][0]))) if i >= bm25.matrix.shape[0]]
+    assert new and bm25.scores(new).max(initial=0.0) == 0.0
+    assert bm25.scores(new + [lex._vocab["申请"]]).max() > 0
+
+
 def test_unsaved_changes_do_not_reach_disk(tmp_path, sample):
     reports, chunks = sample
     lex = LexicalIndex(tmp_path / "lexical")
