@@ -140,10 +140,13 @@ class VectorStore:
         return [(_chunk(cid, doc, meta), 1.0 - float(dist)) for cid, doc, meta, dist in rows]
 
     def cosines(self, vector: np.ndarray, ids: list[str]) -> dict[str, float]:
-        """Cosine of the query with stored chunks (vectors are normalised), without re-embedding them."""
+        """Cosine of the query with the stored ones of these chunks (vectors are normalised), without
+        re-embedding them; ids without a vector are left out."""
         if not ids:
             return {}
         got = self.collection.get(ids=list(ids), include=["embeddings"])
+        if not got["ids"]:  # e.g. table rows, which only the lexical index holds
+            return {}
         emb = np.asarray(got["embeddings"], dtype=np.float32)
         return {cid: float(s) for cid, s in zip(got["ids"], emb @ vector, strict=True)}
 

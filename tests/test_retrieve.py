@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.chunks import chunk_report
+from index.chunks import chunk_report, dense_chunks
 from index.embed import HashEmbedder
 from index.lexical import LexicalIndex
 from index.retrieve import Hit, Retriever, _rrf
@@ -35,7 +35,7 @@ def _index(home, embedder, reports):
     settings = Settings(home=home)
     vectors, lexical = VectorStore(settings, embedder), LexicalIndex(settings.lexical_path)
     chunks = [c for r in reports for c in chunk_report(r)]
-    vectors.add(chunks)
+    vectors.add(dense_chunks(chunks))  # as the ingest does: table rows only in the lexical index
     lexical.add(chunks)
     lexical.save()
     return vectors, lexical
@@ -106,7 +106,7 @@ def test_hybrid_fuses_both_lists_and_knows_every_cosine(hash_index):
     r = Retriever(vectors, lexical, "hybrid")
     q = "重大行政决策预公开程度"
     hits = r.search(q, k=10)
-    assert len(hits) == 10 and all(h.method == "hybrid" and h.dense is not None for h in hits)
+    assert len(hits) == 10 and all(h.method == "hybrid" and (h.dense is None) == (h.chunk.kind != "text") for h in hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
     lexical_ids = [c.id for c, _ in lexical.query(q, 40)]
     dense_ids = [c.id for c, _ in vectors.query(q, 40)]
@@ -117,6 +117,17 @@ def test_hybrid_fuses_both_lists_and_knows_every_cosine(hash_index):
         assert h.dense == pytest.approx(vectors.cosines(vectors.embed_query(q), [h.chunk.id])[h.chunk.id])
     weighted = Retriever(vectors, lexical, "hybrid", fusion="weighted").search(q, k=5)
     assert len(weighted) == 5 and all(0 <= h.score <= 1.0 + 1e-6 for h in weighted)
+
+
+def test_hybrid_over_table_rows_without_vectors(hash_index):
+    """Table rows live only in the lexical index: a search that finds them fuses them on BM25 alone (RRF keeps
+    the best lexical hit near the top; the weighted fusion ranks them below passages with a cosine)."""
+    vectors, lexical, _ = hash_index
+    row = next(c for c, _ in lexical.query("本年新收政府信息公开申请数量", 50) if c.kind == "table_row")
+    hits = Retriever(vectors, lexical, "hybrid", fusion="rrf").search(row.text, k=10)
+    assert row.id in {h.chunk.id for h in hits}
+    hits += Retriever(vectors, lexical, "hybrid", fusion="weighted").search(row.text, k=50)
+    assert all(h.dense is None and h.lexical > 0 for h in hits if h.chunk.kind == "table_row")
 
 
 def test_rrf_rewards_agreement():
