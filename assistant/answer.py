@@ -11,7 +11,7 @@ import logging
 from collections import OrderedDict
 from pathlib import Path
 
-from assistant import compose
+from assistant import compose, english
 from assistant.catalog import Catalog, CatalogEntry
 from assistant.figures import (
     RESULT_ROWS,
@@ -21,17 +21,19 @@ from assistant.figures import (
     context_keys,
     outcome_keys,
     percent,
-    rate_keys,
+    rate_parts,
     read,
     total,
     with_column,
 )
 from assistant.narrative import corpus_passages, relevant_passages, topic_words
+from assistant.normalize import is_english, normalize_question
+from assistant.plan import PlanPart, QueryPlan, plan_parts
 from assistant.route import CellKey, Intent, resolve_targets, route
 from index.errors import NianbaoError
 from index.models import Answer, Number, Report
 from index.settings import Settings
-from index.vocabulary import APPLICANT_COLUMNS, RATES
+from index.vocabulary import APPLICANT_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +104,8 @@ class Assistant:
 
     # ---- the one entry point -------------------------------------------------------------------
     def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
-        """Answer one question (with the conversation so far); never raises for a bad question."""
+        """Answer one question (with the conversation so far); never raises for a bad question. A question of
+        several parts is answered part by part, each part's citations numbered after the last one's."""
         question = (question or "").strip()
         if not question:
             return compose.decline(question, "请输入问题。", "empty_question")
@@ -110,22 +113,14 @@ class Assistant:
             catalog = self.catalog()
             if not len(catalog):
                 return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
-            intent = route(question, history, catalog)
-            if self.settings.llm != "none" and history and intent.kind in ("clarify", "decline"):
-                # the router resolves most follow-ups itself (and better: the eval's rewrites lost 2 of 8);
-                # the LLM's standalone rewrite is tried only where it could not
-                from assistant.llm import rewrite_followup
-
-                rewritten = route(rewrite_followup(self.settings, question, history), history, catalog)
-                intent = intent if rewritten.kind in ("clarify", "decline") else rewritten
-            intent = _apply_filters(intent, filters, catalog)
-            base = self._answer(intent, catalog)
-            base.question = question
-            if self.settings.llm != "none":
-                from assistant.llm import llm_answer
-
-                base = llm_answer(self.settings, question, history, base)
-            return base
+            norm = normalize_question(question, catalog.romanised_places() if is_english(question) else None)
+            done = [self._ask_part(text, it, history or [], filters, catalog)
+                    for text, it in plan_parts(question, norm.text, history or [], catalog)]
+            answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)
+            answer.question = question
+            answer.plan = QueryPlan(question=question, normalized=norm.text, language=norm.language,
+                                    changes=norm.changes, parts=[PlanPart.of(a.question, it) for a, it in done])
+            return english.render(answer) if norm.language == "en" else answer
         except NianbaoError as e:
             log.warning("could not answer %r: %s", question, e)
             return compose.decline(question, "暂时无法回答：数据读取出错，请稍后再试。", f"error: {e}")
@@ -134,6 +129,25 @@ class Assistant:
                 raise
             log.exception("unexpected error answering %r", question)
             return compose.decline(question, "暂时无法回答：内部错误，已记录。", f"error: {type(e).__name__}: {e}")
+
+    def _ask_part(self, question: str, intent: Intent, history: list[dict], filters: dict | None,
+                  catalog: Catalog) -> tuple[Answer, Intent]:
+        """One part: the LLM's rewrite where the router could not resolve a follow-up, the UI's filters, the answer."""
+        if self.settings.llm != "none" and history and intent.kind in ("clarify", "decline"):
+            # the router resolves most follow-ups itself (and better: the eval's rewrites lost 2 of 8);
+            # the LLM's standalone rewrite is tried only where it could not
+            from assistant.llm import rewrite_followup
+
+            rewritten = route(rewrite_followup(self.settings, question, history), history, catalog)
+            intent = intent if rewritten.kind in ("clarify", "decline") else rewritten
+        intent = _apply_filters(intent, filters, catalog)
+        base = self._answer(intent, catalog)
+        base.question = question
+        if self.settings.llm != "none":
+            from assistant.llm import llm_answer
+
+            base = llm_answer(self.settings, question, history, base)
+        return base, intent
 
     def _answer(self, it: Intent, catalog: Catalog) -> Answer:
         handler = {
@@ -258,21 +272,20 @@ class Assistant:
         if len(it.targets) > 1:
             return self._comparison(it, catalog)
         entry, prefix = self._single(it, catalog)
-        label, _, _, formula = RATES[it.rate]
-        num_keys, den_key = rate_keys(it.rate)
-        values = self.values([entry], num_keys + [den_key])[entry.report_id]
+        label, num_keys, den_keys, formula = rate_parts(it)
+        values = self.values([entry], num_keys + den_keys)[entry.report_id]
         if not all(v.found for v in values):
             return self._missing(it, [v for v in values if not v.found])
         d = compose.Draft(it.question, "derived")
-        nums, den = values[:-1], values[-1]
-        num_sum = sum(v.value or 0 for v in nums)
-        value = percent(num_sum, den.value or 0)
+        nums, dens = values[:len(num_keys)], values[len(num_keys):]
+        value = percent(sum(v.value or 0 for v in nums), sum(v.value or 0 for v in dens))
         name = compose.report_name(entry.agency, entry.year)
         refs = "＋".join(f"{compose.number(v.value)}[{d.cite_cell(v)}]" for v in nums)
         refs = f"（{refs}）" if len(nums) > 1 else refs
-        den_ref = f"{compose.number(den.value)}[{d.cite_cell(den)}]"
+        den_ref = "＋".join(f"{compose.number(v.value)}[{d.cite_cell(v)}]" for v in dens)
+        den_ref = f"（{den_ref}）" if len(dens) > 1 else den_ref
         if value is None:
-            d.parts.append(f"{prefix}{name}{compose.label(**den.key.model_dump())}为{den_ref}，无法计算{label}。")
+            d.parts.append(f"{prefix}{name}{compose.label(**dens[0].key.model_dump())}为{den_ref}，无法计算{label}。")
         else:
             d.derived(entry, it.rate, value, d.citations[0].n)
             d.parts.append(f"{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%。")
@@ -316,8 +329,10 @@ class Assistant:
     # ---- several reports -----------------------------------------------------------------------
     def _comparison(self, it: Intent, catalog: Catalog) -> Answer:
         entries = [catalog.entry(a, y) for a, y in it.targets]
+        n_num = 0
         if it.rate:
-            keys = [k for ks in rate_keys(it.rate) for k in (ks if isinstance(ks, list) else [ks])]
+            _, num_keys, den_keys, _ = rate_parts(it)
+            keys, n_num = num_keys + den_keys, len(num_keys)
         else:
             keys = with_column(it.keys, it.column)
         vals = self.values(entries, keys)
@@ -330,7 +345,7 @@ class Assistant:
                 continue
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vs if v.found)
             if it.rate:
-                value = percent(sum(v.value or 0 for v in vs[:-1]), vs[-1].value or 0)
+                value = percent(sum(v.value or 0 for v in vs[:n_num]), sum(v.value or 0 for v in vs[n_num:]))
                 shown = "无法计算" if value is None else f"{value}%"
             else:
                 value = total(vs)
@@ -339,14 +354,14 @@ class Assistant:
             d.parts.append(f"{compose.report_name(e.agency, e.year)}：{shown}{refs}")
         if not rows:
             return self._missing(it, vals[entries[0].report_id])
-        what = RATES[it.rate][0] if it.rate else (it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump()))
+        what = rate_parts(it)[0] if it.rate else (it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump()))
         d.parts.insert(0, f"{what}对比：")
         if it.rate or len(keys) > 1:
             for e, value in reversed(rows):
                 d.derived(e, it.rate or "sum", value, next(c.n for c in d.citations if c.report_id == e.report_id))
         d.parts.append(compose.comparison_summary(rows, it, keys))
         if it.missing_years:
-            d.parts.append("语料中没有" + "、".join(compose.report_name(a, y) for a, y in it.missing_years) + "的报告。")
+            d.parts.append("已收录的报告中没有" + "、".join(compose.report_name(a, y) for a, y in it.missing_years) + "的报告。")
         d.check_notes([v for vs in vals.values() for v in vs])
         return d.answer()
 
@@ -432,14 +447,14 @@ class Assistant:
         unit = compose.unit(keys[0].table, keys[0].row)
         test = "为0" if it.negated else "大于0"
         if not hits:
-            d.parts.append(f"在语料中含有这一项的{len(with_table)}份报告里，没有单位的“{what}”{test}。")
+            d.parts.append(f"在已收录的报告中含有这一项的{len(with_table)}份报告里，没有单位的“{what}”{test}。")
             return d.answer()
         by_agency: OrderedDict[str, list[str]] = OrderedDict()
         for e, value in hits[:MAX_LISTED_CELLS]:
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found and (v.value or it.negated))
             by_agency.setdefault(e.agency, []).append(f"{e.year}年度{compose.number(value)}{unit}{refs}")
         s = sum(v for _, v in hits)
-        d.parts.append(f"在语料中含有这一项的{len(with_table)}份报告里，有{len({e.agency for e, _ in hits})}个单位的"
+        d.parts.append(f"在已收录的报告中含有这一项的{len(with_table)}份报告里，有{len({e.agency for e, _ in hits})}个单位的"
                        f"{len(hits)}份报告“{what}”{test}" + ("：" if it.negated else f"，合计{compose.number(s)}{unit}："))
         d.parts.extend(f"- {a}：{'，'.join(items)}" for a, items in by_agency.items())
         if not it.negated:
@@ -460,7 +475,7 @@ class Assistant:
             groups = corpus_passages(search, embedder, it.question, topics, entries, threshold, precedent=cross)
         else:
             groups = relevant_passages(search, embedder, it.question, topics, entries, threshold)
-        scope = "、".join(compose.report_name(e.agency, e.year) for e in entries[:3]) if entries else "语料"
+        scope = "、".join(compose.report_name(e.agency, e.year) for e in entries[:3]) if entries else "已收录"
         if not groups:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
         d = compose.Draft(it.question, "precedent" if cross else "narrative")

@@ -124,6 +124,25 @@ class Catalog:
             self._by_agency.setdefault(e.agency, []).append(e)
         self._names = [_Name(a) for a in self._by_agency]
         self.charset = frozenset().union(*(n.chars for n in self._names)) if self._names else frozenset()
+        self._places: dict[str, list[str]] | None = None
+
+    def places(self) -> dict[str, list[str]]:
+        """Place word (江苏省, 江苏, 平潭) -> the agencies there, longest words first."""
+        if self._places is None:
+            from assistant.geography import places_of
+
+            by_place: dict[str, list[str]] = {}
+            for a in self._by_agency:
+                for p in places_of(a):
+                    by_place.setdefault(p, []).append(a)
+            self._places = dict(sorted(by_place.items(), key=lambda kv: -len(kv[0])))
+        return self._places
+
+    def romanised_places(self) -> dict[str, str]:
+        """hongze -> 洪泽: the catalogue's place words as an English question spells them."""
+        from assistant.geography import romanised
+
+        return {romanised(p): p for p in self.places() if len(p) >= 2}
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, int]]) -> Catalog:

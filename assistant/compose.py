@@ -111,12 +111,12 @@ def listing(names: list[str], limit: int = MAX_LISTED) -> str:
 
 
 def decline_unknown_agency(mention: str, agencies: list[str]) -> str:
-    return f"语料中没有“{mention}”的年度报告，无法回答。现有单位：{listing(agencies)}。"
+    return f"已收录的报告中没有“{mention}”的年度报告，无法回答。现有单位：{listing(agencies)}。"
 
 
 def decline_year(agency: str, years: list[int], held: str) -> str:
     ys = "、".join(f"{y}年度" for y in years)
-    return f"语料中没有{agency}{ys}的报告，不能用其他年份的数字代替。现有：{held}。"
+    return f"已收录的报告中没有{agency}{ys}的报告，不能用其他年份的数字代替。现有：{held}。"
 
 
 def decline_unsupported(word: str) -> str:
@@ -248,3 +248,19 @@ def comparison_summary(rows: list[tuple[CatalogEntry, Number | None]], it: Inten
         lambda e: report_name(e.agency, e.year))
     return (f"最多的是{name(best[0])}（{number(best[1])}{'%' if it.rate else u}），"
             f"最少的是{name(worst[0])}（{number(worst[1])}{'%' if it.rate else u}）。")
+
+
+def merge(answers: list[Answer], question: str) -> Answer:
+    """The answers to a question's parts as one: each part's paragraph in order, its [n] markers and figures
+    renumbered after the previous parts' citations; it abstains only when every part does."""
+    texts, citations, figures, notes = [], [], [], []
+    for a in answers:
+        offset = len(citations)
+        texts.append(re.sub(r"\[(\d+)\]", lambda m, o=offset: f"[{int(m.group(1)) + o}]", a.text))
+        citations += [c.model_copy(update={"n": c.n + offset}) for c in a.citations]
+        figures += [f.model_copy(update={"citation": f.citation + offset}) for f in a.figures]
+        notes += [n for n in a.notes if n not in notes]
+    declined = [a for a in answers if a.abstained]
+    return Answer(question=question, text="\n\n".join(texts), abstained=len(declined) == len(answers),
+                  reason=";".join(a.reason or "" for a in declined) or None, citations=citations, figures=figures,
+                  kind=next((a.kind for a in answers if not a.abstained), answers[0].kind), notes=notes)

@@ -96,6 +96,17 @@ def rate_keys(rate: str) -> tuple[list[CellKey], CellKey]:
     return [CellKey(table=t, row=r, column=c) for t, r, c in num], CellKey(table=den[0], row=den[1], column=den[2])
 
 
+def rate_parts(it) -> tuple[str, list[CellKey], list[CellKey], str]:
+    """(label, numerator cells, denominator cells, formula) of the rate an intent asks: a named rate of the
+    vocabulary, or the share of a table's total that the question built (`Intent.rate_spec`)."""
+    if it.rate_spec is not None:
+        s = it.rate_spec
+        return s.label, list(s.numerator), list(s.denominator), s.formula
+    label, _, _, formula = RATES[it.rate]
+    num, den = rate_keys(it.rate)
+    return label, num, [den], formula
+
+
 def change(prev: Number | None, cur: Number | None) -> tuple[Number | None, float | None]:
     """Difference and percentage change from the previous year (None when the previous is 0 or missing)."""
     if prev is None or cur is None:

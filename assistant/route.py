@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from assistant.catalog import Catalog
+from assistant.normalize import is_english, normalize_question
 from index.vocabulary import (
     ACTIVE,
     QUERY_ACTIVE_ITEMS,
@@ -27,6 +28,7 @@ from index.vocabulary import (
     QUERY_REVIEW_OUTCOMES,
     QUERY_UNSUPPORTED,
     RATES,
+    REQUEST_ROW_KEYS,
 )
 
 Kind = Literal["figure", "breakdown", "rate", "change", "ranking", "sum", "comparison", "narrative",
@@ -60,7 +62,8 @@ PRECEDENT_CUES = ("哪些单位", "哪些部门", "哪些机关", "哪些地方"
 FIGURE_CUES = ("多少", "几件", "几个", "几起", "几次", "几", "数量", "有没有", "是否", "有无", "数字", "数据",
                "比例", "比率", "占比", "率", "吗")
 FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期")
-WEAK_FIGURES = ("申请", "收到", "办理", "答复")  # alone, these do not make a question statistical
+WEAK_FIGURES = ("申请", "收到", "办理", "答复")
+RESULT_ROW_KEYS = set(REQUEST_ROW_KEYS[2:-2])  # granted … other_misc: the rows summed in results_total  # alone, these do not make a question statistical
 STOP_WORDS = (
     "请问", "一下", "帮我", "帮忙", "查查", "查一下", "查询", "告诉我", "我想知道", "想知道", "想问", "知道",
     "多少", "几", "件", "个", "是", "的", "了", "吗", "呢", "啊", "呀", "吧", "么", "有没有", "有无", "是否",
@@ -74,9 +77,17 @@ QUESTION_WORDS = ("请问", "一下", "帮我", "告诉我", "想知道", "怎�
                   "有没有", "是否", "吗", "呢", "的", "了", "是", "在", "有", "方面", "年度", "单位", "部门", "工作",
                   "情况", "主要", "具体", "一些", "报告", "年")
 RELATIVE_YEARS = {"大前年": -2, "前年": -1, "去年": 0, "今年": 0, "最新": 0, "最近一年": 0}
+# the same words when the conversation has named a year: after a turn about 2024, 去年 is 2023
+ANCHORED_YEARS = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0}
 SHIFT_WORDS = {"再前一年": -1, "前一年": -1, "上一年": -1, "前一年度": -1, "后一年": 1, "下一年": 1, "次年": 1}
 SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:起(?!诉)|[^，。？?,\d]{0,6}?(?:以后|以来|之后))")
-RATIO_CUES = ("比例", "占比", "比率", "百分比", "比重", "百分之", "%")
+RATIO_CUES = ("比例", "占比", "比率", "百分比", "比重", "百分之", "%", "几成", "多少成", "占多少", "占多大", "占了多少",
+              "占全部", "占总", "所占")
+LIST_WHICH = ("哪些", "哪个", "哪家", "哪几", "谁", "有没有", "是否", "有无")
+COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门")
+PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部", "哪些", "哪个", "哪家", "有哪些", "中", "当中",
+               "之中", "省", "市", "县", "区", "地区")
+MAX_AGENCY_CHARS = 40  # longest run tried as one agency mention: keeps resolution linear in the question's length
 NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "为零", "一件也没有", "零申请", "没有过")
 NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", "改进", "培训", "创新", "亮点")
 RANGE_WORDS = {"近三年": 3, "近3年": 3, "最近三年": 3, "近两年": 2, "近2年": 2, "近五年": 5, "近5年": 5,
@@ -95,6 +106,15 @@ class CellKey(BaseModel):
     column: str | None = None
 
 
+class RateSpec(BaseModel):
+    """A share the question asks for that no named rate covers: the named cells over their table's total."""
+
+    label: str
+    numerator: list[CellKey]
+    denominator: list[CellKey]
+    formula: str
+
+
 class Intent(BaseModel):
     """What a question asks, resolved against the catalog. `targets` are the (agency, year) reports to read."""
 
@@ -106,6 +126,7 @@ class Intent(BaseModel):
     clarify: list[str] = Field(default_factory=list)  # equally good agencies: ask which one
     years: list[int] = Field(default_factory=list)  # explicit years
     relative: int | None = None  # 0 = newest report, -1 = the one before
+    anchor: int | None = None  # the year the conversation last named: what 去年/前年 count back from
     year_word: str | None = None  # 去年 …, said back in the answer
     span: int | None = None  # 近三年 -> 3 newest reports
     shift: int = 0  # 前一年呢？ -> one year before the previous turn's
@@ -118,9 +139,11 @@ class Intent(BaseModel):
     column: str | None = None  # applicant type asked (requests table)
     breakdown: Literal["applicant", "outcome"] | None = None
     rate: str | None = None
+    rate_spec: RateSpec | None = None
     ascending: bool = False
     top_n: int | None = None
     scope: list[str] = Field(default_factory=list)  # agencies summed/ranked (empty: all)
+    scope_places: list[str] = Field(default_factory=list)  # 江苏的单位: the place words that chose the scope
     unsupported: str | None = None
     negated: bool = False  # 哪些单位没有收到过申请: list the zeros
     topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
@@ -291,7 +314,7 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
         best = catalog.best(trimmed, years, prefer_recent=recent)
         if best and not (len(best) > 1 and catalog.is_generic(trimmed)):
             return [(trimmed, best)]
-    for cut in range(len(run) - 1, 1, -1):  # 沭阳县清理过期信息: the agency opens the run
+    for cut in range(min(len(run) - 1, MAX_AGENCY_CHARS), 1, -1):  # 沭阳县清理过期信息: the agency opens the run
         if SUB_UNIT.match(run[cut:]):
             break  # 淮安市清江浦区: a unit below the matched one is named, and it is not in the corpus
         best = catalog.best(run[:cut], years, prefer_recent=recent)
@@ -338,26 +361,71 @@ def route(question: str, history: list[dict] | None = None, catalog: Catalog | N
     return resolve_targets(_parse(question, catalog, prev), catalog)
 
 
+def normalized(question: str, catalog: Catalog) -> str:
+    """The question as every later step reads it (simplified, Arabic numerals, slips corrected, English glossed)."""
+    places = catalog.romanised_places() if is_english(question or "") else None
+    return normalize(normalize_question(question, places).text)
+
+
+def _anchor_year(prev: Intent | None) -> int | None:
+    """The year the conversation is about: the last year a turn named (2024年…, then 那去年呢 is 2023). Turns
+    that only said 去年/前年 keep the reference they had, so those words stay relative to the same year."""
+    return prev.anchor if prev is not None else None
+
+
+def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int]], list[str]]:
+    """A place named as a collective (江苏的单位, 平潭各部门, 淮安和温州的单位中): its words, their spans, and
+    every agency there. A place followed by no collective noun is an agency mention, resolved elsewhere."""
+    places = catalog.places()
+    if not places:
+        return [], [], []
+    alternation = "|".join(re.escape(p) for p in places)
+    links = "|".join(re.escape(w) for w in sorted(PLACE_LINKS, key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in sorted(COLLECTIVE_NOUNS, key=len, reverse=True))
+    connector = "|".join(re.escape(c) for c in ("和", "与", "、", "及", "跟", "或"))
+    pattern = re.compile(rf"((?:{alternation})(?:(?:{links}){{0,2}}(?:{connector})(?:{alternation}))*)"
+                         rf"(?:{links}){{0,3}}(?:{nouns})")
+    words, spans, agencies = [], [], []
+    for m in pattern.finditer(q):
+        named = [p for p in re.findall(alternation, m.group(1))]
+        words += named
+        spans.append(m.span(1))
+        agencies += [a for p in named for a in places[p] if a not in agencies]
+    return words, spans, agencies
+
+
 def _parse(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
-    q = normalize(question)
+    q = normalized(question, catalog)
     years, year_spans = parse_years(q)
     since = SINCE.search(q)
     if since:
         years = [y for y in catalog.all_years() if y >= int(since.group(1))]
     rel_word = _has(q, sorted(RELATIVE_YEARS, key=len, reverse=True))
+    anchor = _anchor_year(prev)
+    named_year = max(years) if years and not since else None
+    if rel_word in ANCHORED_YEARS and not years and anchor is not None:
+        years = [anchor + ANCHORED_YEARS[rel_word]]
     range_word = _has(q, RANGE_WORDS)
     titles = [m.span() for m in re.finditer(r"《[^》]*》", q)]  # a title names no agency (《问政平潭》)
-    masked = _mask(q, _mask_spans(q, year_spans) + titles)
+    scope_places, scope_spans, scope = find_scope(q, catalog)
+    masked = _mask(q, _mask_spans(q, year_spans) + titles + scope_spans)
     agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
     keys, phrase, weak = figure_keys(q)
     rate_word = next((p for _, _, p in find_phrases(q, QUERY_RATES)), None)
+    rate = QUERY_RATES[rate_word] if rate_word else _rate_from_parts(q)
     it = Intent(question=question, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
                 years=years, keys=keys, figure_word=phrase, weak_figure=weak,
                 column=next((QUERY_COLUMNS[p] for _, _, p in find_phrases(q, QUERY_COLUMNS)), None),
-                rate=QUERY_RATES[rate_word] if rate_word else _rate_from_parts(q),
-                unsupported=_has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q),
+                rate=rate, rate_spec=None,
+                unsupported=_has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(_has(q, ASCENDING_CUES)), negated=bool(_has(q, NEGATION_CUES)))
-    if rel_word and not years:
+    if not rate:
+        it.rate_spec = share_of_total(q, keys, it.column, phrase)
+        it.rate = "share" if it.rate_spec is not None else None
+    it.anchor = named_year or anchor
+    if rel_word and years and named_year is None and not since:
+        it.year_word = rel_word
+    elif rel_word and not years:
         it.relative, it.year_word = RELATIVE_YEARS[rel_word], rel_word
     if range_word and not years:
         it.span, it.year_word = RANGE_WORDS[range_word], range_word
@@ -374,9 +442,54 @@ def _parse(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         _inherit(it, prev, q)
     if it.kind == "ranking" and len(it.agencies) == 1 and _has(q, YEAR_SUBJECTS):
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
-    if it.kind in ("ranking", "sum") and it.mentions:
+    if it.kind in ("ranking", "sum") and it.mentions and not it.scope:
         it.scope = [a for m in it.mentions for a in catalog.with_prefix(m)]
+    if it.scope and it.kind not in ("ranking", "precedent") and not it.agencies:
+        listing = _has(q, LIST_WHICH) or not it.keys or not _has(q, TOTAL_CUES + SCOPE_CUES)
+        it.kind = "precedent" if listing else "sum"
     return it
+
+
+def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str | None) -> RateSpec | None:
+    """…占几成 / 在全部申请里占多大比重 / what share of …: the named cells over the total of their own table
+    (a result over the results' total, an applicant type over all applicants, a review outcome over its group's
+    total). Any cell of those tables, never a list of named rates."""
+    if not keys or not _has(q, RATIO_CUES):
+        return None
+    named = _all_named_cells(q)
+    words = [p for p, _ in named] or [phrase or ""]
+    keys = [k for _, ks in named for k in ks] or keys
+    if column:
+        keys = [k.model_copy(update={"column": column}) if k.table == "requests" else k for k in keys]
+    den: list[CellKey] = []
+    for k in keys:
+        if k.table == "requests" and k.row in RESULT_ROW_KEYS:
+            d = CellKey(table="requests", row="results_total", column=k.column or "total")
+        elif k.table == "requests" and k.column not in (None, "total"):
+            d = CellKey(table="requests", row=k.row, column="total")
+        elif k.table == "review_litigation" and not k.row.endswith("_total"):
+            d = CellKey(table="review_litigation", row=k.row.rsplit("_", 1)[0] + "_total")
+        else:
+            return None
+        if d not in den:
+            den.append(d)
+    from assistant.compose import label
+
+    name = "＋".join(w for w in words if w) or label(**keys[0].model_dump())
+    if column and len(words) == 1:
+        name = label(**keys[0].model_dump())
+    total = "＋".join(label(**d.model_dump()) + ("总计" if d.table == "review_litigation" else "") for d in den)
+    shown = f"（{name}）" if "＋" in name else name
+    return RateSpec(label=f"{name}占比", numerator=keys, denominator=den, formula=f"{shown}÷{total}")
+
+
+def _all_named_cells(q: str) -> list[tuple[str, list[CellKey]]]:
+    """Every figure phrase of a two-part share (不予公开和无法提供两项合计占比), each with its own cells."""
+    phrases = [p for _, _, p in find_phrases(q, [*QUERY_FIGURES, *QUERY_FIGURE_SUMS]) if p not in WEAK_FIGURES]
+    if len(phrases) < 2:
+        return []
+    return [(p, [CellKey(table=t, row=r, column=c) for t, r, c in (QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]])])
+            for p in dict.fromkeys(phrases)]
 
 
 def _rate_from_parts(q: str) -> str | None:
@@ -520,6 +633,8 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
             (targets if y in held else missing).append((a, y))
     it.targets, it.missing_years = targets, missing
     if it.kind == "narrative":
+        if missing and not targets:  # never another year's passages in place of the year asked
+            it.kind, it.reason = "decline", "year_not_held"
         return it
     if missing and it.kind == "change":
         it.kind, it.reason = "decline", "previous_year_not_held"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -160,3 +160,4 @@ class Answer(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     kind: str = ""  # figure | derived | comparison | narrative | precedent | clarify | decline
     notes: list[str] = Field(default_factory=list)  # e.g. "按最新报告（2024年度）", guard removals
+    plan: Any = None  # assistant.plan.QueryPlan: how the question was understood (--explain, the API)

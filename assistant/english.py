@@ -1,0 +1,53 @@
+"""An English question gets an English answer: one line per figure (agency, year, what, value, [n]), built
+from the answer's figures and citations, never from its Chinese wording; the Chinese answer follows as the
+original. A decline says in English why, with the Chinese reason after it."""
+
+from __future__ import annotations
+
+from index.models import Answer, Figure
+
+REASONS = {
+    "year_not_held": "the reports held do not include that year for this agency",
+    "previous_year_not_held": "the previous year's report, needed for a change, is not held",
+    "unknown_agency": "no report of that agency is held",
+    "unsupported_figure": "the annual reports' tables do not record this",
+    "missing_cell": "that report does not contain this item",
+    "ambiguous_cell": "the report prints this figure ambiguously",
+    "not_relevant": "no passage of the reports is relevant enough",
+    "no_agency": "the question names no agency the reports cover",
+    "several_agencies": "the question fits several agencies",
+}
+DERIVED = {"share": "share", "disclosure_rate": "disclosure rate", "review_correction_rate": "review correction rate",
+           "change": "change from the previous year", "change_pct": "change from the previous year (%)",
+           "sum": "total"}
+
+
+def words(key: str | None) -> str:
+    """A canonical key as English words: new_received -> new received (the keys are English by design)."""
+    return (key or "").replace("_", " ").strip()
+
+
+def figure_line(f: Figure, pct: bool) -> str:
+    value = "n/a" if f.value is None else (f"{f.value}%" if pct else f"{f.value}")
+    if f.table == "derived":
+        what = DERIVED.get(f.row, words(f.row))
+    else:
+        what = words(f.row) + (f" ({words(f.column)})" if f.column and f.column != "total" else "")
+        what = f"{words(f.table)}: {what}"
+    return f"- {f.agency} {f.year}: {what} = {value} [{f.citation}]"
+
+
+def render(answer: Answer) -> Answer:
+    """The same answer with an English lead; citations, figures and the plan unchanged."""
+    if answer.abstained:
+        reason = REASONS.get((answer.reason or "").split(";")[0], "the reports cannot support an answer")
+        lead = f"Declined: {reason}."
+    elif answer.figures:
+        derived = [f for f in answer.figures if f.table == "derived"]
+        shown = derived or answer.figures
+        lines = [figure_line(f, pct=f.table == "derived" and f.row not in ("change", "sum")) for f in shown[:12]]
+        lead = "From the reports' tables (cited cells in brackets):\n" + "\n".join(lines)
+    else:
+        lead = "The reports say (quoted passages in Chinese, cited in brackets):"
+    text = f"{lead}\n\n原文 (Chinese):\n{answer.text}"
+    return answer.model_copy(update={"text": text})

@@ -1,0 +1,63 @@
+"""Where an agency sits: province, city and county from its name, and the place words people use for them.
+
+`jionlp.parse_location` knows China's administrative divisions (鹿城区 -> 浙江省 温州市; 平潭 -> 福建省 福州市
+平潭县), so a question scoped by place (江苏的单位, 平潭的各部门) selects every agency there, including agencies
+never seen in development. The zone and area names that are not administrative divisions (综合实验区, 片区)
+come from the name itself."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+PLACE_SUFFIXES = ("综合实验区", "自治州", "自治县", "地区", "新区", "片区", "省", "市", "县", "区", "州", "盟", "旗")
+NAME_SEGMENT = re.compile(r".+?(?:综合实验区|片区|省|市|县|区)")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        import jionlp  # prints a banner on import
+
+    return jionlp.parse_location
+
+
+@lru_cache(maxsize=8192)
+def places_of(agency: str) -> tuple[str, ...]:
+    """Every place word an agency belongs to, full and short (浙江省, 浙江, 温州市, 温州, 鹿城区, 鹿城)."""
+    found: list[str] = []
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            loc = _parser()(agency)
+    except Exception:  # an odd name gives no division; the name's own segments still count
+        loc = {}
+    for level in ("province", "city", "county"):
+        if loc.get(level):
+            found.append(loc[level])
+    rest = agency
+    while (m := NAME_SEGMENT.match(rest)) and len(m.group()) >= 2:
+        found.append(m.group())
+        rest = rest[m.end():]
+    out: list[str] = []
+    for p in found:
+        for w in (p, short_place(p)):
+            if len(w) >= 2 and w not in out:
+                out.append(w)
+    return tuple(out)
+
+
+def short_place(place: str) -> str:
+    """淮安市 -> 淮安, 平潭综合实验区 -> 平潭, 上海市 -> 上海 (what people type)."""
+    for suffix in PLACE_SUFFIXES:
+        if place.endswith(suffix) and len(place) - len(suffix) >= 2:
+            return place[: -len(suffix)]
+    return place
+
+
+def romanised(place: str) -> str:
+    """洪泽 -> hongze, 淮安 -> huaian: how an English question spells a place."""
+    return "".join(lazy_pinyin(place))

@@ -1,0 +1,184 @@
+"""Typed question -> one normalised Chinese question, before anything tries to understand it.
+
+People type traditional characters (復議), Chinese numerals (二〇二二年, 一百二十件), homophone slips of the input
+method (申情, 诉松), full-width digits, or English. Each step is a maintained library where one exists: OpenCC for
+traditional -> simplified, cn2an for numerals, pypinyin for homophones,
+rapidfuzz for romanised place names. What the steps changed is kept, so `--explain` can show it."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from index.vocabulary import (
+    ENGLISH_TERMS,
+    QUERY_ACTIVE_ITEMS,
+    QUERY_COLUMNS,
+    QUERY_FIGURE_SUMS,
+    QUERY_FIGURES,
+    QUERY_RATES,
+    QUERY_REVIEW_GROUPS,
+    QUERY_REVIEW_OUTCOMES,
+    QUESTION_TERMS,
+)
+
+MAX_TERM = 6  # longest domain term a homophone slip is looked for in
+CN_NUMERAL = re.compile(r"[〇零○一二两三四五六七八九十百千万]+")
+COUNTERS = "年件个次场名家项成份起条人篇期批"
+LATIN = re.compile(r"[A-Za-z]")
+
+
+class Normalized(BaseModel):
+    """The question as typed, the text every later step reads, and what was changed on the way."""
+
+    original: str
+    text: str
+    language: Literal["zh", "en"] = "zh"
+    changes: list[str] = Field(default_factory=list)  # "復議->复议", "申情->申请", "English->中文"
+
+
+def normalize_question(question: str, places: dict[str, str] | None = None) -> Normalized:
+    """All normalisation steps in order; `places` maps romanised place names (hongze) to Chinese (洪泽)."""
+    original = question or ""
+    text = unicodedata.normalize("NFKC", original).strip()
+    changes: list[str] = []
+    language: Literal["zh", "en"] = "zh"
+    if is_english(text):
+        language = "en"
+        text = english_to_chinese(text, places or {})
+        changes.append(f"English->{text}")
+    simplified = _opencc().convert(text)
+    if simplified != text:
+        changes.append(f"繁->简: {simplified}")
+        text = simplified
+    text = re.sub(r"\s+", "", text)
+    text, numerals = _arabic_numerals(text)
+    changes += numerals
+    text, slips = correct_homophones(text)
+    changes += slips
+    return Normalized(original=original, text=text, language=language, changes=changes)
+
+
+def is_english(text: str) -> bool:
+    """Mostly Latin letters (a question may still hold a Chinese name)."""
+    letters = [c for c in text if not c.isspace() and not c.isdigit() and c.isalnum()]
+    return bool(letters) and sum(1 for c in letters if LATIN.match(c)) / len(letters) > 0.6
+
+
+def english_to_chinese(text: str, places: dict[str, str]) -> str:
+    """English question words to the Chinese the rest of the path reads: the glossary's phrases (longest first),
+    then romanised place names matched against the catalogue's places; other English words are dropped."""
+    s = " " + text.lower().replace("'", "").replace("’", "") + " "
+    for phrase, zh in _english_patterns():
+        s = phrase.sub(f" {zh} ", s)
+    out = []
+    for token in re.split(r"(\s+|[,.?!;:()])", s):
+        if not token or token.isspace() or not LATIN.search(token):
+            out.append(token.strip())
+            continue
+        out.append(_place(token, places) or "")
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _english_patterns() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rf"(?<![a-z]){re.escape(p)}(?![a-z])"), zh)
+            for p, zh in sorted(ENGLISH_TERMS.items(), key=lambda kv: len(kv[0]), reverse=True)]
+
+
+def _place(token: str, places: dict[str, str]) -> str | None:
+    """A romanised place name (huaian, hongze, pingtan) -> its Chinese name, exact or within one slip."""
+    if token in places:
+        return places[token]
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    best = process.extractOne(token, list(places), scorer=Levenshtein.distance, score_cutoff=1) if len(token) >= 5 else None
+    return places[best[0]] if best else None
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("t2s")  # character by character: tw2sp would also rewrite simplified phrases (文件 -> 文档)
+
+
+def _arabic_numerals(text: str) -> tuple[str, list[str]]:
+    """Chinese numerals that count or date something (二〇二二年, 一百二十件, 三成) to Arabic digits; a numeral that
+    is part of a word (统一, 三安全一稳定, 一网通办) stays."""
+    import cn2an
+
+    changes: list[str] = []
+
+    def convert(m: re.Match) -> str:
+        run, after = m.group(), text[m.end():m.end() + 1]
+        counted = after and after in COUNTERS and not (after == "年" and len(run) == 1)  # 前一年, 近三年: words
+        if not counted and not (len(run) >= 2 and re.search(r"[十百千万]", run)):
+            return run
+        if after == "年" and len(run) in (2, 4) and not re.search(r"[十百千万两]", run):  # 二〇二二年, 二二年
+            digits = "".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else
+                             ("0" if c in "零○" else "") for c in run)
+            if len(digits) == len(run):
+                changes.append(f"{run}->{digits}")
+                return digits
+            return run
+        try:
+            value = cn2an.cn2an(run, "smart")
+        except (ValueError, KeyError):
+            return run
+        shown = str(int(value)) if float(value).is_integer() else str(value)
+        changes.append(f"{run}->{shown}")
+        return shown
+
+    return CN_NUMERAL.sub(convert, text), changes
+
+
+@lru_cache(maxsize=1)
+def _terms_by_sound() -> dict[tuple[str, ...], str]:
+    """Domain terms keyed by their toneless pinyin; a sound shared by two terms is left out (no guessing)."""
+    from pypinyin import lazy_pinyin
+
+    terms = {*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_REVIEW_GROUPS, *QUERY_REVIEW_OUTCOMES, *QUERY_RATES,
+             *QUERY_COLUMNS, *QUERY_ACTIVE_ITEMS, *QUESTION_TERMS}
+    by_sound: dict[tuple[str, ...], str | None] = {}
+    for t in terms:
+        if 2 <= len(t) <= MAX_TERM and re.fullmatch(r"[\u4e00-\u9fff]+", t):
+            key = tuple(lazy_pinyin(t))
+            by_sound[key] = None if key in by_sound and by_sound[key] != t else t
+    return {k: v for k, v in by_sound.items() if v}
+
+
+@lru_cache(maxsize=8192)
+def _sound(ch: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0]
+
+
+def correct_homophones(text: str) -> tuple[str, list[str]]:
+    """An input-method slip inside a domain term (申情 -> 申请, 复意 -> 复议, 诉松 -> 诉讼): a run of characters that
+    sounds exactly like a term and differs from it in one character (统一公开 is no slip for 同意公开). Linear in the question's length
+    (one dictionary look-up per position and term length)."""
+    table = _terms_by_sound()
+    lengths = sorted({len(k) for k in table}, reverse=True)
+    known = set(table.values())
+    chars, changes, i = list(text), [], 0
+    while i < len(chars):
+        for n in lengths:
+            window = "".join(chars[i:i + n])
+            if len(window) < n or not re.fullmatch(r"[\u4e00-\u9fff]+", window):
+                continue
+            if window in known:
+                break
+            term = table.get(tuple(_sound(c) for c in window))
+            if term and sum(a != b for a, b in zip(window, term, strict=True)) == 1:
+                chars[i:i + n] = list(term)
+                changes.append(f"{window}->{term}")
+                break
+        i += 1
+    return "".join(chars), changes

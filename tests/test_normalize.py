@@ -1,0 +1,49 @@
+"""Question normalisation: traditional characters, numerals, input-method slips, English; pure and fast."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from assistant.normalize import correct_homophones, is_english, normalize_question
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("平潭綜合實驗區2023年收到多少政府信息公開申請？", "平潭综合实验区2023年收到多少政府信息公开申请?"),
+    ("鹿城区二〇二二年收到一百二十件申请", "鹿城区2022年收到120件申请"),
+    ("予以公开的占三成吗", "予以公开的占3成吗"),
+    ("鹿城区2022年收到的申情有多少件", "鹿城区2022年收到的申请有多少件"),
+    ("洪泽区被复意了几次", "洪泽区被复议了几次"),
+    ("淮安市诉松有几起", "淮安市诉讼有几起"),
+])
+def test_typed_forms_become_one_text(typed, expected):
+    assert normalize_question(typed).text == expected
+
+
+@pytest.mark.parametrize("word", ["统一公开", "三安全一稳定", "一网通办", "规范性文件", "鹿城区"])
+def test_words_that_hold_numerals_or_near_homophones_are_kept(word):
+    """统一公开 sounds like 同意公开 in two characters, not one: no slip; 文件 is not rewritten as 文档."""
+    assert normalize_question(word).text == word
+
+
+def test_english_is_glossed_and_places_romanised():
+    places = {"hongze": "洪泽", "huaian": "淮安", "lucheng": "鹿城"}
+    n = normalize_question("How many disclosure requests did Hongze District receive in 2023?", places)
+    assert n.language == "en" and "洪泽区" in n.text and "2023" in n.text and "多少" in n.text and "申请" in n.text
+    assert normalize_question("How many requests did Huian receive?", places).text.count("淮安") == 1  # one slip
+    assert not is_english("鹿城区2022年收到多少申请 (ZJ)")
+
+
+def test_changes_are_recorded_for_the_plan():
+    n = normalize_question("鹿城區二〇二二年的申情")
+    assert any("繁->简" in c for c in n.changes) and "二〇二二->2022" in n.changes and "申情->申请" in n.changes
+
+
+def test_slip_correction_is_linear_in_the_question_length():
+    """A long run of text is scanned once per position, not once per pair of positions."""
+    text = "鹿城区申情" * 20000
+    start = time.process_time()
+    fixed, changes = correct_homophones(text)
+    assert len(changes) == 20000 and "申情" not in fixed
+    assert time.process_time() - start < 10

@@ -1,0 +1,96 @@
+"""The query plan: scope from geography, years relative to the conversation, shares of a table's total,
+questions of several parts. Pure and fast over the bundled corpus's MANIFEST catalogue."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from assistant.catalog import Catalog
+from assistant.plan import plan_parts, split_parts
+from assistant.route import route
+
+LUCHENG = "温州市鹿城区人民政府办公室"
+HONGZE = "淮安市洪泽区人民政府"
+SYQ = "平潭综合实验区管委会"
+
+
+@pytest.fixture(scope="module")
+def catalog(corpus_dir) -> Catalog:
+    with open(corpus_dir / "MANIFEST.tsv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return Catalog.from_pairs((r["agency"], int(r["year"])) for r in rows)
+
+
+def turn(q: str) -> list[dict]:
+    return [{"role": "user", "content": q}, {"role": "assistant", "content": "…"}]
+
+
+def test_places_come_from_the_administrative_divisions(catalog):
+    places = catalog.places()
+    assert set(places["江苏"]) == {"淮安市人民政府", HONGZE, "沭阳县人民政府"}  # 沭阳 is in 宿迁, Jiangsu
+    assert len(places["平潭"]) == len({a for a in catalog.agencies if "平潭" in a})
+    assert places["浙江省"] == [LUCHENG]
+
+
+@pytest.mark.parametrize("question, place, size", [
+    ("平潭的单位里哪些被复议过？", "平潭", 16),
+    ("江苏的单位哪些被起诉过", "江苏", 3),
+    ("2024年福建省各部门中有哪些收到过企业申请", "福建省", 16),
+])
+def test_a_place_as_a_collective_is_every_agency_there(catalog, question, place, size):
+    it = route(question, [], catalog)
+    assert it.kind == "precedent" and it.scope_places == [place] and len(it.scope) == size and not it.agencies
+
+
+def test_two_places_in_one_scope(catalog):
+    it = route("江苏和浙江的单位中谁被起诉过", [], catalog)
+    assert it.scope_places == ["江苏", "浙江"] and LUCHENG in it.scope and HONGZE in it.scope
+
+
+def test_a_place_alone_is_still_one_agency(catalog):
+    it = route("平潭2023年收到多少申请", [], catalog)
+    assert it.kind == "figure" and it.targets == [(SYQ, 2023)] and not it.scope
+
+
+def test_relative_years_follow_the_conversation(catalog):
+    h = turn("平潭实验区2024年收到多少申请")
+    assert route("那去年呢？", h, catalog).targets == [(SYQ, 2023)]
+    assert route("前年呢？", h + turn("那去年呢？"), catalog).targets == [(SYQ, 2022)]
+    assert route("平潭实验区去年收到多少申请", [], catalog).targets == [(SYQ, 2025)]  # no year named: the newest
+
+
+@pytest.mark.parametrize("question, numerator, denominator", [
+    ("鹿城区2022年予以公开的占几成？", ["granted"], ["results_total"]),
+    ("2022年鹿城区企业申请在全部申请里占多大比重", ["new_received"], ["new_received"]),
+    ("鹿城区2022年不予公开和无法提供两项合计占比多少", None, ["results_total"]),
+    ("洪泽区2023年复议被纠正的比例", ["review_corrected"], ["review_total"]),
+])
+def test_a_share_is_over_its_own_tables_total(catalog, question, numerator, denominator):
+    it = route(question, [], catalog)
+    assert it.kind == "rate" and (it.rate_spec is not None or it.rate)
+    if it.rate_spec is not None:
+        if numerator:
+            assert [k.row for k in it.rate_spec.numerator] == numerator
+        else:
+            assert len(it.rate_spec.numerator) == 11  # eight 不予公开 rows and three 无法提供 rows
+        assert [k.row for k in it.rate_spec.denominator] == denominator
+
+
+def test_clauses_without_a_question_word_stay_together():
+    assert split_parts("予以公开、部分公开各多少") == ["予以公开、部分公开各多少"]
+    assert split_parts("收到多少、其中多少予以公开、有没有被复议") == ["收到多少", "其中多少予以公开", "有没有被复议"]
+
+
+def test_parts_that_ask_different_things_are_planned_apart(catalog):
+    q = "鹿城区2022年收到多少申请、其中多少予以公开、有没有被复议？"
+    parts = plan_parts(q, q, [], catalog)
+    assert [it.kind for _, it in parts] == ["figure", "figure", "figure"]
+    assert [it.keys[0].row for _, it in parts] == ["new_received", "granted", "review_total"]
+    assert all(it.targets == [(LUCHENG, 2022)] for _, it in parts)
+
+
+def test_a_continuation_is_not_a_part(catalog):
+    q = "鹿城区和洪泽区2023年分别收到多少申请，哪个多？"
+    assert len(plan_parts(q, q, [], catalog)) == 1
