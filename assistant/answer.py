@@ -8,11 +8,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import OrderedDict
 from pathlib import Path
 
 from assistant import compose, english
 from assistant.catalog import Catalog, CatalogEntry
+from assistant.coverage import unrecorded
 from assistant.figures import (
     RESULT_ROWS,
     Facts,
@@ -29,7 +31,7 @@ from assistant.figures import (
 from assistant.narrative import corpus_passages, relevant_passages, topic_words
 from assistant.normalize import is_english, normalize_question
 from assistant.plan import PlanPart, QueryPlan, plan_parts
-from assistant.route import CellKey, Intent, resolve_targets, route
+from assistant.route import CellKey, Intent, explained, normalized, resolve_targets, route
 from index.errors import NianbaoError
 from index.models import Answer, Number, Report
 from index.settings import Settings
@@ -141,7 +143,14 @@ class Assistant:
             rewritten = route(rewrite_followup(self.settings, question, history), history, catalog)
             intent = intent if rewritten.kind in ("clarify", "decline") else rewritten
         intent = _apply_filters(intent, filters, catalog)
-        base = self._answer(intent, catalog)
+        missing = None
+        if intent.kind not in ("clarify", "decline"):
+            missing = unrecorded(normalized(question, catalog), self.retriever().search,
+                                 lambda w: catalog.knows(w) or explained(w))
+        if missing:
+            base = compose.decline(question, compose.decline_unrecorded(missing), "not_recorded")
+        else:
+            base = self._answer(intent, catalog)
         base.question = question
         if self.settings.llm != "none":
             from assistant.llm import llm_answer
@@ -431,8 +440,9 @@ class Assistant:
         return d.answer()
 
     def _precedent(self, it: Intent, catalog: Catalog) -> Answer:
-        asks_requests = it.figure_word in ("申请", "收到")  # 收到过企业的申请, not 请律师审核答复书
-        if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated)):
+        asks_requests = it.figure_word in ("申请", "收到", "受理")  # 收到过企业的申请, not 请律师审核答复书
+        received = asks_requests and re.search(r"(?:收到|受理|接到)过?.{0,10}申请", it.question) is not None
+        if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated or received)):
             return self._narrative(it, catalog, cross=True)
         agencies = it.scope or catalog.agencies
         entries = [e for a in agencies for e in catalog.entries if e.agency == a

@@ -138,6 +138,13 @@ class Catalog:
             self._places = dict(sorted(by_place.items(), key=lambda kv: -len(kv[0])))
         return self._places
 
+    def knows(self, word: str) -> bool:
+        """A word the catalogue or the table vocabulary explains (part of an agency name, a place, a figure word)."""
+        from index.vocabulary import QUERY_COLUMNS, QUERY_FIGURE_SUMS, QUERY_FIGURES, QUERY_REVIEW_GROUPS
+
+        return (any(word in a for a in self._by_agency) or word in self.places() or word in QUERY_FIGURES
+                or word in QUERY_FIGURE_SUMS or word in QUERY_COLUMNS or word in QUERY_REVIEW_GROUPS)
+
     def romanised_places(self) -> dict[str, str]:
         """hongze -> 洪泽: the catalogue's place words as an English question spells them."""
         from assistant.geography import romanised

@@ -208,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="write per-question results (JSONL)")
     p.add_argument("--min-score", dest="min_score", type=float, help="exit 1 below this overall score")
     p.add_argument("--per-type", dest="per_type", type=int, help="at most N questions of each type, evenly spread")
+    p.add_argument("--split", choices=("dev", "test"), help="only the questions of this half of a held-out set")
     p.add_argument("--compare-llm", dest="compare_llm", action="store_true",
                    help="run with NIANBAO_LLM=none, then with the configured LLM (default local), and compare")
 

@@ -128,6 +128,10 @@ def decline_missing_cell(agency: str, year: int, what: str, template: str) -> st
     return f"{report_name(agency, year)}报告中没有“{what}”这一项（该报告为{form.get(template, template)}）。"
 
 
+def decline_unrecorded(word: str) -> str:
+    return f"已收录的年度报告中都没有关于“{word}”的记录，无法回答。"
+
+
 def decline_irrelevant(scope: str) -> str:
     return f"在{scope}的报告中没有找到与问题足够相关的内容，无法回答。"
 

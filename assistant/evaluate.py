@@ -18,8 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from index.errors import NianbaoError
 from index.models import Answer, Citation, Figure
 
-QuestionType = Literal["figure", "derived", "comparison", "narrative", "precedent", "followup", "unanswerable"]
-TYPES: tuple[str, ...] = ("figure", "derived", "comparison", "narrative", "precedent", "followup", "unanswerable")
+QuestionType = Literal["figure", "derived", "comparison", "narrative", "precedent", "followup", "unanswerable",
+                       "multipart"]
+TYPES: tuple[str, ...] = ("figure", "derived", "comparison", "narrative", "precedent", "followup", "unanswerable",
+                          "multipart")
 RECALL_KS = (1, 3, 5)
 DERIVED_TABLE = "derived"  # Figure.table of a value the answer computed (rate, change) rather than read off a cell
 EPSILON = 1e-6
@@ -77,6 +79,15 @@ class Expected(_Strict):
     agencies: list[str] | None = None  # precedent: the complete list over the corpus
     reports: list[ReportRef] | None = None  # precedent: the reports that make each agency a precedent
     abstain: bool = False
+    parts: list[Part] | None = None  # multipart: each part as a question of its own type
+
+
+class Part(_Strict):
+    """One part of a multipart question, scored against the whole answer."""
+
+    type: QuestionType
+    answer: Expected
+    cite: list[CellRef | PassageRef] = Field(default_factory=list)
 
 
 class EvalQuestion(_Strict):
@@ -87,6 +98,7 @@ class EvalQuestion(_Strict):
     answer: Expected
     cite: list[CellRef | PassageRef] = Field(default_factory=list)
     notes: str = ""
+    split: Literal["dev", "test"] | None = None  # held-out sets: tune on dev, report test
 
     @property
     def cells(self) -> list[CellRef]:
@@ -125,6 +137,14 @@ def _type_problem(q: EvalQuestion) -> str | None:
     elif q.type == "precedent":
         if not a.agencies:
             return "needs answer.agencies"
+    elif q.type == "multipart":
+        if not a.parts or len(a.parts) < 2 or any(p.type == "multipart" for p in a.parts):
+            return "needs answer.parts: two or more parts, none itself multipart"
+        for p in a.parts:
+            problem = _type_problem(EvalQuestion(id=q.id, type=p.type, question=q.question, answer=p.answer,
+                                                 cite=p.cite))
+            if problem:
+                return f"has a {p.type} part that {problem}"
     elif not a.abstain:
         return "needs answer.abstain = true"
     return None
@@ -360,9 +380,23 @@ def score_unanswerable(q: EvalQuestion, answer: Answer) -> Verdicts:
     return Verdicts(declined_ok=answer.abstained, score=float(answer.abstained))
 
 
+def score_multipart(q: EvalQuestion, answer: Answer) -> Verdicts:
+    """The mean over the parts, each scored as a question of its type against the whole answer; a part that
+    must be declined counts when the answer declines some part (its reason says which)."""
+    scores = []
+    for p in q.answer.parts or []:
+        if p.type == "unanswerable":
+            scores.append(float(answer.abstained or bool(answer.reason)))
+            continue
+        part = EvalQuestion(id=q.id, type=p.type, question=q.question, answer=p.answer, cite=p.cite)
+        scores.append(SCORERS[p.type](part, answer).score)
+    return Verdicts(score=_mean(scores) or 0.0, hit_rate=_mean(scores))
+
+
 SCORERS: dict[str, Callable[[EvalQuestion, Answer], Verdicts]] = {
     "figure": score_value, "derived": score_value, "followup": score_value, "comparison": score_comparison,
     "narrative": score_narrative, "precedent": score_precedent, "unanswerable": score_unanswerable,
+    "multipart": score_multipart,
 }
 
 
@@ -382,6 +416,8 @@ def _wrong(q: EvalQuestion, false_decline: bool) -> Verdicts:
 
 def score(q: EvalQuestion, answer: Answer) -> Verdicts:
     """The verdicts for one question and the answer it got."""
+    if answer.abstained and q.type == "multipart":
+        return score_multipart(q, answer)
     if answer.abstained and q.type != "unanswerable":
         return _wrong(q, false_decline=True)
     return SCORERS[q.type](q, answer)
@@ -573,6 +609,9 @@ def main(args, settings) -> int:
     table, exit 1 below --min-score. --compare-llm runs the questions with NIANBAO_LLM=none and then with the
     configured LLM (local when none is configured) and prints both tables and the comparison."""
     questions = select_per_type(load_questions(args.files), getattr(args, "per_type", None))
+    split = getattr(args, "split", None)
+    if split:
+        questions = [q for q in questions if q.split == split]
     out = getattr(args, "out", None)
     if getattr(args, "compare_llm", False):
         reports = compare_llm(questions, settings, settings.llm if settings.llm != "none" else "local")

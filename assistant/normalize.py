@@ -24,6 +24,7 @@ from index.vocabulary import (
     QUERY_REVIEW_GROUPS,
     QUERY_REVIEW_OUTCOMES,
     QUESTION_TERMS,
+    REQUEST_ROWS,
 )
 
 MAX_TERM = 6  # longest domain term a homophone slip is looked for in
@@ -60,6 +61,8 @@ def normalize_question(question: str, places: dict[str, str] | None = None) -> N
     changes += numerals
     text, slips = correct_homophones(text)
     changes += slips
+    text, near = correct_near_terms(text)
+    changes += near
     return Normalized(original=original, text=text, language=language, changes=changes)
 
 
@@ -182,3 +185,53 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
                 break
         i += 1
     return "".join(chars), changes
+
+
+@lru_cache(maxsize=1)
+def _long_terms() -> dict[int, list[str]]:
+    """Figure words of four or more characters, by length: long enough that one changed character is a slip
+    (告上法院 for 告上法庭, 另外制作 for 另行制作), not another word."""
+    by_len: dict[int, list[str]] = {}
+    for t in {*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_REVIEW_GROUPS}:
+        if len(t) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", t):
+            by_len.setdefault(len(t), []).append(t)
+    return by_len
+
+
+def correct_near_terms(text: str) -> tuple[str, list[str]]:
+    """A run one character away from exactly one long figure word becomes that word (rapidfuzz's Levenshtein);
+    a run that is a figure word, or that two words are equally near, stays. Work: question length x words."""
+    from rapidfuzz.distance import Levenshtein
+
+    by_len = _long_terms()
+    known = {t for ts in by_len.values() for t in ts}
+    taken = [False] * len(text)  # characters inside a word the vocabulary already reads: never rewritten
+    for m in _any_term().finditer(text):
+        taken[m.start():m.end()] = [True] * (m.end() - m.start())
+    changes, i, chars = [], 0, list(text)
+    while i < len(chars):
+        for n in sorted(by_len, reverse=True):
+            window = "".join(chars[i:i + n])
+            if len(window) < n or window in known or any(taken[i:i + n]) or window in _label_text():
+                continue
+            near = [t for t in by_len[n] if Levenshtein.distance(window, t) == 1 and window[0] == t[0]]
+            if len(near) == 1:
+                chars[i:i + n] = list(near[0])
+                changes.append(f"{window}->{near[0]}")
+                i += n - 1
+                break
+        i += 1
+    return "".join(chars), changes
+
+
+@lru_cache(maxsize=1)
+def _any_term() -> re.Pattern:
+    terms = sorted({*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_REVIEW_GROUPS, *QUERY_REVIEW_OUTCOMES, *QUERY_COLUMNS,
+                    *QUERY_ACTIVE_ITEMS, *QUERY_RATES, *QUESTION_TERMS}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in terms))
+
+
+@lru_cache(maxsize=1)
+def _label_text() -> str:
+    """The template's own labels: a run printed there (不再处理, 另行制作) is the report's wording, not a slip."""
+    return "|".join(f"{r.group}{r.label}" for r in REQUEST_ROWS)

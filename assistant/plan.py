@@ -19,7 +19,8 @@ OPERATIONS = {
     "decline": "decline",
 }
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
-QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|什么|占比|比例|比重|成|呢|谁")
+QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|成|呢|谁|"
+                          r"多大|多高|多长|多久|多重|多远")
 MAX_PARTS = 4
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.catalog import Catalog
+from assistant.catalog import Catalog, expand_aliases
 from assistant.normalize import is_english, normalize_question
 from index.vocabulary import (
     ACTIVE,
@@ -342,12 +342,22 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
     return agencies, mentions, clarify, unknown
 
 
+def explained(word: str) -> bool:
+    """A word the question vocabulary already reads (figure words, rates, operations, question words)."""
+    return bool(find_phrases(word, _vocabulary()))
+
+
 def _mask_spans(q: str, year_spans) -> list[tuple[int, int]]:
-    vocab = [*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_COLUMNS, *QUERY_REVIEW_GROUPS, *QUERY_REVIEW_OUTCOMES,
+    return list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, _vocabulary())]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[str, ...]:
+    return (*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_COLUMNS, *QUERY_REVIEW_GROUPS, *QUERY_REVIEW_OUTCOMES,
              *QUERY_RATES, *QUERY_UNSUPPORTED, *STOP_WORDS, *CHANGE_CUES, *RANKING_CUES, *SCOPE_CUES, *TOTAL_CUES,
              *COMPARE_CUES, *APPLICANT_CUES, *OUTCOME_CUES, *NARRATIVE_CUES, *PRECEDENT_CUES, *FIGURE_CUES,
-             *RELATIVE_YEARS, *RANGE_WORDS, *YEAR_SUBJECTS, *QUERY_ACTIVE_ITEMS, *QUERY_ACTIVE_MEASURES, "申请人"]
-    return list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, vocab)]
+             *RELATIVE_YEARS, *RANGE_WORDS, *YEAR_SUBJECTS, *QUERY_ACTIVE_ITEMS, *QUERY_ACTIVE_MEASURES, "申请人",
+             *RATIO_CUES, "增长率", "变化率", "公开率")
 
 
 # ---- the route ----------------------------------------------------------------------------------
@@ -374,8 +384,9 @@ def _anchor_year(prev: Intent | None) -> int | None:
 
 
 def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int]], list[str]]:
-    """A place named as a collective (江苏的单位, 平潭各部门, 淮安和温州的单位中): its words, their spans, and
-    every agency there. A place followed by no collective noun is an agency mention, resolved elsewhere."""
+    """A place named as a collective (江苏的单位, 平潭各部门, 淮安和温州的单位中), optionally narrowed by a kind of
+    agency that several of its names share (平潭的片区管理局里, 平潭的公安部门): its words, their spans, and every
+    agency there. A place followed by no collective is an agency mention, resolved elsewhere."""
     places = catalog.places()
     if not places:
         return [], [], []
@@ -383,14 +394,21 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     links = "|".join(re.escape(w) for w in sorted(PLACE_LINKS, key=len, reverse=True))
     nouns = "|".join(re.escape(w) for w in sorted(COLLECTIVE_NOUNS, key=len, reverse=True))
     connector = "|".join(re.escape(c) for c in ("和", "与", "、", "及", "跟", "或"))
-    pattern = re.compile(rf"((?:{alternation})(?:(?:{links}){{0,2}}(?:{connector})(?:{alternation}))*)"
-                         rf"(?:{links}){{0,3}}(?:{nouns})")
+    head = rf"((?:{alternation})(?:(?:{links}){{0,2}}(?:{connector})(?:{alternation}))*)(?:{links}){{0,3}}"
+    pattern = re.compile(head + rf"([\u4e00-\u9fff]{{0,6}}?)(?:{nouns}|(?=里|中|们|当中|之中|哪|谁|有没有|是否|，|,))")
     words, spans, agencies = [], [], []
     for m in pattern.finditer(q):
-        named = [p for p in re.findall(alternation, m.group(1))]
+        named = re.findall(alternation, m.group(1))
+        there = [a for p in named for a in places[p]]
+        kind = m.group(2)
+        if kind:
+            of_kind = [a for a in there if kind in a or expand_aliases(kind) in a]
+            if len(of_kind) < 2 and not m.group(0).endswith(tuple(COLLECTIVE_NOUNS)):
+                continue  # 平潭公安局里: one agency, not a kind
+            there = of_kind or there
         words += named
-        spans.append(m.span(1))
-        agencies += [a for p in named for a in places[p] if a not in agencies]
+        spans.append((m.start(1), m.end(2)))
+        agencies += [a for a in there if a not in agencies]
     return words, spans, agencies
 
 
@@ -410,6 +428,8 @@ def _parse(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     scope_places, scope_spans, scope = find_scope(q, catalog)
     masked = _mask(q, _mask_spans(q, year_spans) + titles + scope_spans)
     agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
+    if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
+        agencies, mentions, scope, scope_places = scope, scope_places, [], []
     keys, phrase, weak = figure_keys(q)
     rate_word = next((p for _, _, p in find_phrases(q, QUERY_RATES)), None)
     rate = QUERY_RATES[rate_word] if rate_word else _rate_from_parts(q)
@@ -439,7 +459,13 @@ def _parse(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     it.kind = _operation(q, it)
     it.topic = _topic(q, year_spans, mentions)
     if prev is not None and _is_followup(q, it):
+        if _has(q, RATIO_CUES) and it.keys and all(_is_total(k) for k in it.keys) and prev.keys:
+            it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
         _inherit(it, prev, q)
+        if it.keys and not it.rate and _has(q, RATIO_CUES):  # 那占办理结果总数的比例呢？
+            it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word)
+            it.rate = "share" if it.rate_spec is not None else None
+            it.kind = "rate" if it.rate_spec is not None else it.kind
     if it.kind == "ranking" and len(it.agencies) == 1 and _has(q, YEAR_SUBJECTS):
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
     if it.kind in ("ranking", "sum") and it.mentions and not it.scope:
@@ -457,6 +483,13 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
     if not keys or not _has(q, RATIO_CUES):
         return None
     named = _all_named_cells(q)
+    if not named and all(_is_total(k) for k in keys):  # 本机关不掌握在办理结果里占多大比例: the part, not the total
+        found = [(p, QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]])
+                 for _, _, p in find_phrases(q, [*QUERY_FIGURES, *QUERY_FIGURE_SUMS]) if p not in WEAK_FIGURES]
+        parts = [(p, [CellKey(table=t, row=r, column=c) for t, r, c in cs]) for p, cs in found]
+        parts = [(p, ks) for p, ks in parts if not all(_is_total(k) for k in ks)]
+        if parts:
+            phrase, keys = parts[0]
     words = [p for p, _ in named] or [phrase or ""]
     keys = [k for _, ks in named for k in ks] or keys
     if column:
@@ -486,10 +519,14 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
 def _all_named_cells(q: str) -> list[tuple[str, list[CellKey]]]:
     """Every figure phrase of a two-part share (不予公开和无法提供两项合计占比), each with its own cells."""
     phrases = [p for _, _, p in find_phrases(q, [*QUERY_FIGURES, *QUERY_FIGURE_SUMS]) if p not in WEAK_FIGURES]
-    if len(phrases) < 2:
-        return []
-    return [(p, [CellKey(table=t, row=r, column=c) for t, r, c in (QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]])])
-            for p in dict.fromkeys(phrases)]
+    named = [(p, [CellKey(table=t, row=r, column=c) for t, r, c in (QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]])])
+             for p in dict.fromkeys(phrases)]
+    named = [(p, ks) for p, ks in named if not all(_is_total(k) for k in ks)]  # 占办理结果总计: the denominator
+    return named if len(named) >= 2 else []
+
+
+def _is_total(k: CellKey) -> bool:
+    return k.row.endswith("_total") or k.row == "results_total"
 
 
 def _rate_from_parts(q: str) -> str | None:

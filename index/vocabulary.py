@@ -168,6 +168,9 @@ QUERY_FIGURES: dict[str, tuple[str, str, str | None]] = {
     "执法案卷": ("requests", "denied_enforcement_file", "total"),
     "行政查询": ("requests", "denied_admin_query", "total"),
     "不掌握": ("requests", "unable_not_held", "total"),
+    "没有这个信息": ("requests", "unable_not_held", "total"), "没有该信息": ("requests", "unable_not_held", "total"),
+    "没有相关信息": ("requests", "unable_not_held", "total"), "信息不存在": ("requests", "unable_not_held", "total"),
+    "跨年": ("requests", "carried_forward", "total"),
     "另行制作": ("requests", "unable_needs_creation", "total"),
     "信访": ("requests", "rejected_petition", "total"),
     "重复申请": ("requests", "rejected_duplicate", "total"),
@@ -288,6 +291,8 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
 # phrases whose figure is the sum of several cells (a template group without its own row)
 QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
     "不予公开": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")],
+    **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")]
+       for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝")},
     "无法提供": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")],
     "不予处理": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("rejected_")],
 }
@@ -298,6 +303,8 @@ QUERY_REVIEW_GROUPS: dict[str, tuple[str, ...]] = {
     "起诉": ("direct_suit", "post_review_suit"), "被起诉": ("direct_suit", "post_review_suit"),
     "打官司": ("direct_suit", "post_review_suit"), "被告": ("direct_suit", "post_review_suit"),
     "告上法庭": ("direct_suit", "post_review_suit"), "官司": ("direct_suit", "post_review_suit"),
+    "法院": ("direct_suit", "post_review_suit"), "应诉": ("direct_suit", "post_review_suit"),
+    "被诉": ("direct_suit", "post_review_suit"),
     "直接起诉": ("direct_suit",), "未经复议": ("direct_suit",), "复议后起诉": ("post_review_suit",),
     "复议后又起诉": ("post_review_suit",),
 }

@@ -18,7 +18,8 @@ from index.vocabulary import ACTIVE, REQUEST_COLUMN_KEYS, REQUEST_ROW_KEYS, REVI
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ROOT / "eval_sets"
-FULL, FAST = SETS / "full.jsonl", SETS / "fast.jsonl"
+FULL, FAST, PARAPHRASE = SETS / "full.jsonl", SETS / "fast.jsonl", SETS / "paraphrase.jsonl"
+SINGLE_TYPES = set(TYPES) - {"multipart"}  # full and fast predate questions of several parts
 CORPUS = ROOT / "index" / "data" / "corpus"
 ACTIVE_KEYS = {k for rows in ACTIVE.values() for r in rows for k in r.columns}
 
@@ -81,7 +82,7 @@ def _template(year: int) -> str:
 def test_every_line_parses_with_the_fields_of_its_type(full, fast):
     # load_questions validates each line against the type's required fields and rejects duplicate ids
     assert len({q.id for q in full}) == len(full)
-    assert {q.type for q in full} == set(TYPES)
+    assert {q.type for q in full} == SINGLE_TYPES
     for q in full:
         if q.type in ("figure", "derived", "followup"):
             assert q.answer.value is not None and q.cells, q.id
@@ -94,7 +95,7 @@ def test_every_line_parses_with_the_fields_of_its_type(full, fast):
 def test_full_set_is_large_and_spread_over_types_and_reports(full):
     counts = Counter(q.type for q in full)
     assert len(full) >= 300
-    assert all(counts[t] >= 25 for t in TYPES), counts
+    assert all(counts[t] >= 25 for t in SINGLE_TYPES), counts
     assert counts["figure"] > counts["derived"] and counts["narrative"] > counts["precedent"]
     reports = {(c.agency, c.year) for q in full for c in q.cite}
     reports |= {(r.agency, r.year) for q in full for r in (q.answer.reports or [])}
@@ -104,7 +105,7 @@ def test_full_set_is_large_and_spread_over_types_and_reports(full):
 def test_fast_set_is_a_subset_of_full_with_every_type(full, fast):
     by_id = {q.id: q for q in full}
     assert 30 <= len(fast) <= 60
-    assert {q.type for q in fast} == set(TYPES)
+    assert {q.type for q in fast} == SINGLE_TYPES
     for q in fast:
         assert by_id.get(q.id) == q, f"{q.id} differs from full.jsonl or is missing there"
 
@@ -213,3 +214,32 @@ def test_passage_and_cell_citations_are_kept_apart(full):
             assert all(isinstance(c, PassageRef) for c in q.cite), q.id
         elif q.type != "unanswerable" and q.type != "precedent":
             assert all(isinstance(c, CellRef) for c in q.cite), q.id
+
+
+# ---- the held-out paraphrase set (written without reading assistant/) ----------------------------------
+
+@pytest.fixture(scope="session")
+def paraphrase() -> list[EvalQuestion]:
+    return load_questions([PARAPHRASE])
+
+
+def test_paraphrase_set_has_two_halves_split_by_report(paraphrase):
+    assert len(paraphrase) >= 300 and all(q.split in ("dev", "test") for q in paraphrase)
+    assert {q.type for q in paraphrase} == set(TYPES)
+    halves = {s: {(c.agency, c.year) for q in paraphrase if q.split == s and q.type != "precedent" for c in q.cite}
+              for s in ("dev", "test")}
+    assert halves["dev"] and halves["test"] and not halves["dev"] & halves["test"]
+
+
+def test_paraphrase_answers_are_read_off_the_reports(paraphrase, manifest, gold, texts):
+    checked = 0
+    for q in paraphrase:
+        for c in q.cite:
+            assert (c.agency, c.year) in manifest, (q.id, c)
+        for p in q.passages:
+            assert p.quote in texts[(p.agency, p.year)], (q.id, p.quote)
+        refs = [c for c in q.cells if (c.agency, c.year) in gold]
+        if q.type in ("figure", "followup") and not q.answer.formula and refs and len(refs) == len(q.cells):
+            assert sum(_gold_value(gold, c) or 0 for c in refs) == pytest.approx(q.answer.value), q.id
+            checked += 1
+    assert checked >= 40
