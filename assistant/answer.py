@@ -189,10 +189,7 @@ class Assistant:
         v = values[0]
         for x in values:
             if x.ambiguity is not None:
-                a = x.ambiguity
-                cands = "；".join("、".join(compose.number(n) for n in c) for c in a.candidates[:4])
-                text = (f"{compose.report_name(x.entry.agency, x.entry.year)}报告中“{compose.label(**x.key.model_dump())}”"
-                        f"所在的数字“{a.text}”无法唯一拆分（可能为：{cands}），无法给出确切数字。")
+                text = compose.ambiguous_cell(x)
                 return compose.decline(it.question, text, "ambiguous_cell")
         what = it.figure_word or compose.label(**v.key.model_dump())
         text = compose.decline_missing_cell(v.entry.agency, v.entry.year, what, v.entry.template)
@@ -350,7 +347,9 @@ class Assistant:
         for e in entries:
             vs = vals[e.report_id]
             if not any(v.found for v in vs):
-                d.parts.append(f"{compose.report_name(e.agency, e.year)}：报告中没有这一项。")
+                glued = next((v for v in vs if v.ambiguity is not None), None)
+                d.parts.append(compose.ambiguous_cell(glued) if glued else
+                               f"{compose.report_name(e.agency, e.year)}：报告中没有这一项。")
                 continue
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vs if v.found)
             if it.rate:

@@ -119,6 +119,8 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     answer_mod = _module("assistant.answer", "ask")
     answer = answer_mod.Assistant(settings, _index(settings)).ask(args.question)
+    if getattr(args, "explain", False) and answer.plan is not None:
+        print(answer.plan.explain() + "\n")
     if args.json:
         print(answer.model_dump_json(indent=2))
         return 0
@@ -201,7 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("ask", cmd_ask, "answer one question with citations")
     p.add_argument("question")
-    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON (its plan included)")
+    p.add_argument("--explain", action="store_true", help="print how the question was understood first")
 
     p = add("eval", cmd_eval, "score the assistant on question sets")
     p.add_argument("files", nargs="+", metavar="FILE")

@@ -128,6 +128,16 @@ def decline_missing_cell(agency: str, year: int, what: str, template: str) -> st
     return f"{report_name(agency, year)}报告中没有“{what}”这一项（该报告为{form.get(template, template)}）。"
 
 
+def ambiguous_cell(v: Value) -> str:
+    """A cell whose printed digits run together with its neighbours': the raw run and the readings the report's
+    arithmetic leaves open, never a blank or a guess."""
+    a = v.ambiguity
+    readings = [number(r) if r is not None else "空白" for r in v.readings()]
+    shown = "或".join(readings[:4]) + ("等" if len(readings) > 4 else "")
+    return (f"{report_name(v.entry.agency, v.entry.year)}报告中“{label(**v.key.model_dump())}”一格，报告原文此处数字粘连"
+            f"（“{a.text if a else ''}”），可能是{shown}，报告本身无法确定，因此不给出确切数字。")
+
+
 def decline_unrecorded(word: str) -> str:
     return f"已收录的年度报告中都没有关于“{word}”的记录，无法回答。"
 

@@ -28,7 +28,18 @@ class Value(BaseModel):
 
     @property
     def found(self) -> bool:
-        return self.cell is not None
+        """A cell with a value, or a printed blank; a cell whose glued digits the parser could not split is
+        not found (its candidate readings are in `ambiguity`), never read as blank or 0."""
+        return self.cell is not None and not (self.cell.value is None and len({r or 0 for r in self.readings()}) > 1)
+
+    def readings(self) -> list[Number | None]:
+        """The values this cell takes in the readings the parser left open (empty when it is not ambiguous)."""
+        a = self.ambiguity
+        ref = self.key.row if self.key.column is None else f"{self.key.row}.{self.key.column}"
+        if a is None or ref not in a.keys:
+            return []
+        i = a.keys.index(ref)
+        return list(dict.fromkeys(c[i] if i < len(c) else None for c in a.candidates))
 
 
 def template_key(key: CellKey, template: str) -> CellKey:
@@ -73,7 +84,7 @@ def read(entry: CatalogEntry, key: CellKey, facts: Facts) -> Value:
     k = template_key(key, entry.template)
     cell = facts.cells.get((k.table, k.row, k.column))
     return Value(entry=entry, key=k, cell=cell, failed=failed_checks(facts.checks, cell) if cell else [],
-                 ambiguity=None if cell else find_ambiguity(facts.ambiguous, k))
+                 ambiguity=find_ambiguity(facts.ambiguous, k) if cell is None or cell.value is None else None)
 
 
 def total(values: list[Value]) -> Number | None:

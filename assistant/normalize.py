@@ -75,7 +75,7 @@ def is_english(text: str) -> bool:
 def english_to_chinese(text: str, places: dict[str, str]) -> str:
     """English question words to the Chinese the rest of the path reads: the glossary's phrases (longest first),
     then romanised place names matched against the catalogue's places; other English words are dropped."""
-    s = " " + text.lower().replace("'", "").replace("’", "") + " "
+    s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
     for phrase, zh in _english_patterns():
         s = phrase.sub(f" {zh} ", s)
     out = []
@@ -170,6 +170,7 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
     table = _terms_by_sound()
     lengths = sorted({len(k) for k in table}, reverse=True)
     known = set(table.values())
+    taken = _taken(text)
     chars, changes, i = list(text), [], 0
     while i < len(chars):
         for n in lengths:
@@ -178,6 +179,8 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
                 continue
             if window in known:
                 break
+            if any(taken[i:i + n]):  # 全部公开 holds 部公开, which sounds like 不公开
+                continue
             term = table.get(tuple(_sound(c) for c in window))
             if term and sum(a != b for a, b in zip(window, term, strict=True)) == 1:
                 chars[i:i + n] = list(term)
@@ -205,9 +208,7 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
 
     by_len = _long_terms()
     known = {t for ts in by_len.values() for t in ts}
-    taken = [False] * len(text)  # characters inside a word the vocabulary already reads: never rewritten
-    for m in _any_term().finditer(text):
-        taken[m.start():m.end()] = [True] * (m.end() - m.start())
+    taken = _taken(text)
     changes, i, chars = [], 0, list(text)
     while i < len(chars):
         for n in sorted(by_len, reverse=True):
@@ -222,6 +223,14 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
                 break
         i += 1
     return "".join(chars), changes
+
+
+def _taken(text: str) -> list[bool]:
+    """Characters inside a word the vocabulary already reads: never rewritten as a slip."""
+    taken = [False] * len(text)
+    for m in _any_term().finditer(text):
+        taken[m.start():m.end()] = [True] * (m.end() - m.start())
+    return taken
 
 
 @lru_cache(maxsize=1)

@@ -616,6 +616,11 @@ def _inherit(it: Intent, prev: Intent, q: str) -> None:
         it.kind, it.rate = "rate", prev.rate
     if it.kind == "narrative" and not asks_narrative and it.keys:  # 企业申请的呢？
         it.kind = "figure"
+    outcome = next((QUERY_REVIEW_OUTCOMES[p] for _, _, p in find_phrases(q, QUERY_REVIEW_OUTCOMES)), None)
+    groups = {k.row.rsplit("_", 1)[0] for k in it.keys if k.table == "review_litigation"}
+    if outcome and groups and all(k.table == "review_litigation" for k in it.keys):  # 那被纠错的呢？
+        it.keys = [CellKey(table="review_litigation", row=f"{g}_{outcome}") for g in sorted(groups)]
+        it.kind, it.breakdown = ("figure", None) if it.kind in ("breakdown", "narrative") else (it.kind, it.breakdown)
     if it.column is None and prev.column and "其中" in q:
         it.column = prev.column
     if it.kind == "figure" and (len(it.agencies) > 1 or len(it.years) > 1 or it.span):

@@ -291,6 +291,8 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
 # phrases whose figure is the sum of several cells (a template group without its own row)
 QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
     "不予公开": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")],
+    **{w: [("requests", "granted", "total"), ("requests", "partially_granted", "total")]
+       for w in ("公开或部分公开", "公开和部分公开", "全部或部分公开", "全部公开或部分公开", "公开及部分公开")},
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")]
        for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝")},
     "无法提供": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")],
@@ -341,6 +343,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "applications": "申请", "application": "申请", "applicants": "申请人", "applicant": "申请人",
     "newly received": "新收", "new": "新收", "received": "收到", "receive": "收到", "get": "收到", "got": "收到",
     "carried over from": "上年结转", "carried over": "上年结转", "carried forward": "结转下年度",
+    "fully or partly disclosed": "予以公开和部分公开", "fully or partially disclosed": "予以公开和部分公开",
+    "disclosed fully or partly": "予以公开和部分公开", "disclosed in full or in part": "予以公开和部分公开",
+    "fully or partly granted": "予以公开和部分公开", "granted in full or in part": "予以公开和部分公开",
     "granted in full": "予以公开", "grant in full": "予以公开", "disclose in full": "予以公开", "grant": "予以公开",
     "fully granted": "予以公开", "fully disclosed": "予以公开", "disclosed in full": "予以公开", "granted": "予以公开",
     "partially disclosed": "部分公开", "partly disclosed": "部分公开", "partially granted": "部分公开",

@@ -244,3 +244,44 @@ def test_narrative_precedent_across_reports(model_assistant):
 def test_irrelevant_question_declines(model_assistant):
     a = model_assistant.ask("鹿城区2022年的天气怎么样？")
     assert a.abstained and a.reason == "not_relevant"
+
+
+# ---- question understanding: parts, shares, English, what no report records, glued digits ---------------
+
+def test_a_question_of_three_parts_answers_each_part(assistant):
+    a = assistant.ask("鹿城区2022年收到多少申请、其中多少予以公开、有没有被复议？")
+    assert_well_cited(a)
+    assert {(f.row, f.value) for f in a.figures} >= {("new_received", 113), ("granted", 41), ("review_total", 1)}
+    assert [p.operation for p in a.plan.parts] == ["value", "value", "value"]
+
+
+def test_a_part_that_cannot_be_answered_says_so_beside_the_others(assistant):
+    a = assistant.ask("鹿城区2022年受理了多少申请，申请人平均年龄多大？")
+    assert not a.abstained and figure(a, "new_received", "total") == 113
+    assert "年龄" in a.text and a.reason == "unsupported_figure"
+
+
+def test_a_share_of_a_tables_total_is_computed_with_its_formula(assistant):
+    a = assistant.ask("鹿城区2022年予以公开的占几成？")
+    assert_well_cited(a)
+    assert figure(a, "share", table="derived") == 37.3  # 41 / 110
+    assert "41[" in a.text and "110[" in a.text and "÷" in a.text
+
+
+def test_an_english_question_gets_an_english_answer_with_the_same_citations(assistant):
+    a = assistant.ask("How many disclosure requests did Hongze District receive in 2023?")
+    assert a.plan.language == "en" and a.text.startswith("From the reports' tables")
+    assert figure(a, "new_received", "total") == 21 and (HONGZE, 2023, "requests", "new_received", "total") in cells(a)
+
+
+def test_a_fact_no_report_records_is_declined_in_one_sentence(assistant):
+    for q, word in (("洪泽区2024年GDP是多少？", "GDP"), ("洪泽区区长是谁？", "区长")):
+        a = assistant.ask(q)
+        assert a.abstained and a.reason == "not_recorded" and word in a.text and not a.citations
+
+
+def test_a_cell_with_glued_digits_is_never_read_as_blank(assistant):
+    """平潭 2021 prints 规范性文件 as '693665': the answer gives the raw run and the readings, not a number."""
+    a = assistant.ask("平潭管委会2021年制发了多少规范性文件")
+    assert a.abstained and a.reason == "ambiguous_cell"
+    assert "693665" in a.text and "69" in a.text and "空" not in a.text
