@@ -28,6 +28,7 @@ from index.vocabulary import (
 )
 
 MAX_TERM = 6  # longest domain term a homophone slip is looked for in
+MAX_CACHED = 1000  # longer texts are normalised without keeping them in the cache
 CN_NUMERAL = re.compile(r"[〇零○一二两三四五六七八九十百千万]+")
 COUNTERS = "年件个次场名家项成份起条人篇期批"
 LATIN = re.compile(r"[A-Za-z]")
@@ -52,18 +53,24 @@ def normalize_question(question: str, places: dict[str, str] | None = None) -> N
         language = "en"
         text = english_to_chinese(text, places or {})
         changes.append(f"English->{text}")
+    text, more = _chinese_steps(text) if len(text) <= MAX_CACHED else _chinese_steps.__wrapped__(text)
+    return Normalized(original=original, text=text, language=language, changes=changes + list(more))
+
+
+@lru_cache(maxsize=4096)
+def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
+    """Simplified characters, Arabic numerals, slips corrected; cached, since a question's turns and parts
+    are read more than once."""
+    changes: list[str] = []
     simplified = _opencc().convert(text)
     if simplified != text:
         changes.append(f"繁->简: {simplified}")
         text = simplified
     text = re.sub(r"\s+", "", text)
     text, numerals = _arabic_numerals(text)
-    changes += numerals
     text, slips = correct_homophones(text)
-    changes += slips
     text, near = correct_near_terms(text)
-    changes += near
-    return Normalized(original=original, text=text, language=language, changes=changes)
+    return text, tuple(changes + numerals + slips + near)
 
 
 def is_english(text: str) -> bool:
