@@ -313,6 +313,7 @@ class Assistant:
         d = compose.Draft(it.question, "derived")
         cur, prev = total(cur_v), total(prev_v)
         what = it.figure_word if len(keys) > 1 else compose.label(**cur_v[0].key.model_dump())
+        than = "比上年" if cur_y - prev_y == 1 else f"比{prev_y}年度"
         unit = compose.unit(keys[0].table, keys[0].row)
         cur_refs = "".join(f"[{d.cite_cell(v)}]" for v in cur_v if v.found)
         prev_refs = "".join(f"[{d.cite_cell(v)}]" for v in prev_v if v.found)
@@ -321,9 +322,9 @@ class Assistant:
         text = (f"{note + '，' if note else ''}{a}{cur_y}年度{what}为{compose.number(cur)}{unit}{cur_refs}，"
                 f"{prev_y}年度为{compose.number(prev)}{unit}{prev_refs}，")
         if diff == 0:
-            text += "与上年持平。"
+            text += "与上年持平。" if than == "比上年" else f"与{prev_y}年度持平。"
         else:
-            text += f"比上年{'增加' if diff > 0 else '减少'}{compose.number(abs(diff))}{unit}"
+            text += f"{than}{'增加' if diff > 0 else '减少'}{compose.number(abs(diff))}{unit}"
             text += f"（{'增长' if diff > 0 else '下降'}{abs(pct)}%）。" if pct is not None else "。"
         if pct is not None:
             d.derived(entries[1], "change_pct", pct, d.citations[0].n)
@@ -363,11 +364,18 @@ class Assistant:
         if not rows:
             return self._missing(it, vals[entries[0].report_id])
         what = rate_parts(it)[0] if it.rate else (it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump()))
-        d.parts.insert(0, f"{what}对比：")
+        d.parts.insert(0, f"{what}逐年变化：" if it.trend else f"{what}对比：")
         if it.rate or len(keys) > 1:
             for e, value in reversed(rows):
                 d.derived(e, it.rate or "sum", value, next(c.n for c in d.citations if c.report_id == e.report_id))
         d.parts.append(compose.comparison_summary(rows, it, keys))
+        if it.trend and len(rows) >= 2 and not it.rate:
+            (first, a), (last, b) = rows[0], rows[-1]
+            diff, pct = change(a, b)
+            if diff is not None:
+                d.derived(last, "change", diff, next(c.n for c in d.citations if c.report_id == last.report_id))
+                d.parts.append(compose.trend_sentence(first.year, last.year, a, b, diff, pct,
+                                                      compose.unit(keys[0].table, keys[0].row)))
         if it.missing_years:
             d.parts.append("已收录的报告中没有" + "、".join(compose.report_name(a, y) for a, y in it.missing_years) + "的报告。")
         d.check_notes([v for vs in vals.values() for v in vs])

@@ -138,6 +138,15 @@ def ambiguous_cell(v: Value) -> str:
             f"（“{a.text if a else ''}”），可能是{shown}，报告本身无法确定，因此不给出确切数字。")
 
 
+def trend_sentence(first: int, last: int, a: Number, b: Number, diff: Number, pct: float | None, u: str) -> str:
+    """From the span's first held year to its last (never called 比上年: the years need not be adjacent)."""
+    if diff == 0:
+        return f"{first}年度到{last}年度持平（均为{number(a)}{u}）。"
+    way, rate = ("增加", "增长") if diff > 0 else ("减少", "下降")
+    tail = f"，{rate}{abs(pct)}%" if pct is not None else ""
+    return f"从{first}年度的{number(a)}{u}到{last}年度的{number(b)}{u}，{way}{number(abs(diff))}{u}{tail}。"
+
+
 def decline_unrecorded(word: str) -> str:
     return f"已收录的年度报告中都没有关于“{word}”的记录，无法回答。"
 

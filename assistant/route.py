@@ -148,6 +148,7 @@ class Intent(BaseModel):
     negated: bool = False  # 哪些单位没有收到过申请: list the zeros
     topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
     followup: bool = False
+    trend: bool = False  # every held year of a span, then the change from its first to its last
     reason: str | None = None
 
 
@@ -657,6 +658,9 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
         held = catalog.years(a)
         if it.pairs:
             want = [y for pa, y in it.pairs if pa == a]
+        elif it.kind == "change" and len(it.years) >= 3 and len(it.agencies) == 1:  # 2019年到2025年的变化: a trend
+            it.kind, it.trend = "comparison", True
+            want = [y for y in it.years if y in held]
         elif it.kind == "change" and len(it.years) >= 2:
             want = [min(it.years), max(it.years)]
         elif it.years:

@@ -285,3 +285,11 @@ def test_a_cell_with_glued_digits_is_never_read_as_blank(assistant):
     a = assistant.ask("平潭管委会2021年制发了多少规范性文件")
     assert a.abstained and a.reason == "ambiguous_cell"
     assert "693665" in a.text and "69" in a.text and "空" not in a.text
+
+
+def test_a_trend_over_a_span_lists_every_held_year_and_the_change_first_to_last(assistant):
+    a = assistant.ask("平潭综合实验区2019年到2025年收到申请的变化")
+    assert_well_cited(a)
+    years = sorted({c.year for c in a.citations})
+    assert years == list(range(2019, 2026)) and "比上年" not in a.text and "逐年变化" in a.text
+    assert figure(a, "change", table="derived") == 154 - 23
