@@ -44,7 +44,8 @@ def render(answer: Answer) -> Answer:
         lead = f"Declined: {reason}."
     elif answer.figures:
         derived = [f for f in answer.figures if f.table == "derived"]
-        shown = derived or answer.figures
+        cells = [f for f in answer.figures if f.table != "derived"]
+        shown = cells if answer.kind in ("precedent", "figure") and cells else derived or cells
         lines = [figure_line(f, pct=f.table == "derived" and f.row not in ("change", "sum")) for f in shown[:12]]
         lead = "From the reports' tables (cited cells in brackets):\n" + "\n".join(lines)
     else:

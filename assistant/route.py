@@ -397,8 +397,9 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     connector = "|".join(re.escape(c) for c in ("和", "与", "、", "及", "跟", "或"))
     head = rf"((?:{alternation})(?:(?:{links}){{0,2}}(?:{connector})(?:{alternation}))*)(?:{links}){{0,3}}"
     pattern = re.compile(head + rf"([\u4e00-\u9fff]{{0,6}}?)(?:{nouns}|(?=里|中|们|当中|之中|哪|谁|有没有|是否|，|,))")
+    after = re.compile(rf"(?:哪些|哪个|哪家|各|所有|全部)(?:{nouns})(?:在|位于|属于)?((?:{alternation})(?:(?:{connector})(?:{alternation}))*)()")
     words, spans, agencies = [], [], []
-    for m in pattern.finditer(q):
+    for m in [*pattern.finditer(q), *after.finditer(q)]:
         named = re.findall(alternation, m.group(1))
         there = [a for p in named for a in places[p]]
         kind = m.group(2)
@@ -434,7 +435,7 @@ def _parse(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     keys, phrase, weak = figure_keys(q)
     rate_word = next((p for _, _, p in find_phrases(q, QUERY_RATES)), None)
     rate = QUERY_RATES[rate_word] if rate_word else _rate_from_parts(q)
-    it = Intent(question=question, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
+    it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
                 years=years, keys=keys, figure_word=phrase, weak_figure=weak,
                 column=next((QUERY_COLUMNS[p] for _, _, p in find_phrases(q, QUERY_COLUMNS)), None),
                 rate=rate, rate_spec=None,
