@@ -125,6 +125,7 @@ class Catalog:
         self._names = [_Name(a) for a in self._by_agency]
         self.charset = frozenset().union(*(n.chars for n in self._names)) if self._names else frozenset()
         self._places: dict[str, list[str]] | None = None
+        self._kinds: dict[str, list[str]] | None = None
 
     def places(self) -> dict[str, list[str]]:
         """Place word (江苏省, 江苏, 平潭) -> the agencies there, longest words first."""
@@ -137,6 +138,18 @@ class Catalog:
                     by_place.setdefault(p, []).append(a)
             self._places = dict(sorted(by_place.items(), key=lambda kv: -len(kv[0])))
         return self._places
+
+    def kinds(self) -> dict[str, list[str]]:
+        """Kind word (公安, 片区, 政府) -> the agencies of that kind, longest words first."""
+        if self._kinds is None:
+            from assistant.geography import kinds_of
+
+            by_kind: dict[str, list[str]] = {}
+            for a in self._by_agency:
+                for k in kinds_of(a):
+                    by_kind.setdefault(k, []).append(a)
+            self._kinds = dict(sorted(by_kind.items(), key=lambda kv: -len(kv[0])))
+        return self._kinds
 
     def knows(self, word: str) -> bool:
         """A word the catalogue or the table vocabulary explains (part of an agency name, a place, a figure word)."""

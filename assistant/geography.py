@@ -61,3 +61,25 @@ def short_place(place: str) -> str:
 def romanised(place: str) -> str:
     """洪泽 -> hongze, 淮安 -> huaian: how an English question spells a place."""
     return "".join(lazy_pinyin(place))
+
+
+KIND_ENDINGS = ("管理局", "委员会", "办公厅", "办公室", "局", "委", "厅", "办")
+
+
+def kinds_of(agency: str) -> tuple[str, ...]:
+    """The kind of agency a name says once its places are taken off (公安局 -> 公安局, 公安; 人民政府办公室 ->
+    人民政府; 君山片区管理局 -> 片区): what 哪些公安部门 / 各片区 / 各区县政府 select."""
+    rest, segments = agency, []
+    while (m := NAME_SEGMENT.match(rest)) and len(m.group()) >= 2:
+        segments.append(m.group())
+        rest = rest[m.end():]
+    out = [rest] if len(rest) >= 2 else []
+    for end in KIND_ENDINGS:
+        if rest.endswith(end) and len(rest) - len(end) >= 2 and rest[: -len(end)] not in ("管理", "人民", "综合"):
+            out.append(rest[: -len(end)])
+            break
+    if any(seg.endswith("片区") for seg in segments):
+        out.append("片区")
+    if "人民政府" in out:
+        out.append("政府")
+    return tuple(dict.fromkeys(out))

@@ -411,6 +411,28 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
         words += named
         spans.append((m.start(1), m.end(2)))
         agencies += [a for a in there if a not in agencies]
+    kind_words, kind_spans, of_kind = _find_kinds(q, catalog)
+    if of_kind:
+        agencies = [a for a in agencies if a in of_kind] if agencies else of_kind
+        words, spans = words + kind_words, spans + kind_spans
+    return words, spans, agencies
+
+
+def _find_kinds(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int]], list[str]]:
+    """A kind of agency asked as a collective: 哪些公安部门, 各片区, 各区县政府, 公安系统里."""
+    kinds = catalog.kinds()
+    if not kinds:
+        return [], [], []
+    alternation = "|".join(re.escape(k) for k in kinds)
+    nouns = "|".join(re.escape(w) for w in ("部门", "机关", "系统", "单位", "们"))
+    pattern = re.compile(rf"(?:哪些|哪个|哪家|哪几个|各个|各|所有|全部)(?:区县|县区|级|地)?({alternation})(?!信息)"
+                         rf"|({alternation})(?:{nouns})")
+    words, spans, agencies = [], [], []
+    for m in pattern.finditer(q):
+        word = m.group(1) or m.group(2)
+        words.append(word)
+        spans.append(m.span())
+        agencies += [a for a in kinds[word] if a not in agencies]
     return words, spans, agencies
 
 
@@ -623,6 +645,9 @@ def _inherit(it: Intent, prev: Intent, q: str) -> None:
     if outcome and groups and all(k.table == "review_litigation" for k in it.keys):  # 那被纠错的呢？
         it.keys = [CellKey(table="review_litigation", row=f"{g}_{outcome}") for g in sorted(groups)]
         it.kind, it.breakdown = ("figure", None) if it.kind in ("breakdown", "narrative") else (it.kind, it.breakdown)
+    if not it.scope and prev.scope and not it.agencies and it.kind in ("ranking", "sum", "precedent", "figure"):
+        it.scope, it.scope_places = list(prev.scope), list(prev.scope_places)  # …，哪家最多: the same agencies
+        it.kind = "ranking" if it.kind == "figure" else it.kind
     if it.column is None and prev.column and "其中" in q:
         it.column = prev.column
     if it.kind == "figure" and (len(it.agencies) > 1 or len(it.years) > 1 or it.span):

@@ -94,3 +94,20 @@ def test_parts_that_ask_different_things_are_planned_apart(catalog):
 def test_a_continuation_is_not_a_part(catalog):
     q = "鹿城区和洪泽区2023年分别收到多少申请，哪个多？"
     assert len(plan_parts(q, q, [], catalog)) == 1
+
+
+def test_a_kind_of_agency_is_a_scope(catalog):
+    it = route("哪些片区收到过政府信息公开申请？", [], catalog)
+    assert it.kind == "precedent" and len(it.scope) == 4 and all("片区" in a for a in it.scope)
+    assert route("江苏的政府哪些被起诉过", [], catalog).scope_places == ["江苏"]
+
+
+def test_a_kind_only_one_agency_has_is_that_agency(catalog):
+    it = route("平潭的公安部门收到多少申请", [], catalog)
+    assert it.kind == "figure" and it.agencies == ["平潭综合实验区公安局"] and not it.scope
+
+
+def test_a_continuation_keeps_the_scope(catalog):
+    parts = plan_parts("各区县政府2024年收到多少申请，哪家最多", "各区县政府2024年收到多少申请，哪家最多", [], catalog)
+    assert [it.kind for _, it in parts] == ["precedent", "ranking"]
+    assert parts[0][1].scope == parts[1][1].scope and len(parts[1][1].scope) == 6
