@@ -132,11 +132,7 @@ class Catalog:
         if self._places is None:
             from assistant.geography import places_of
 
-            by_place: dict[str, list[str]] = {}
-            for a in self._by_agency:
-                for p in places_of(a):
-                    by_place.setdefault(p, []).append(a)
-            self._places = dict(sorted(by_place.items(), key=lambda kv: -len(kv[0])))
+            self._places = self._by_word(places_of)
         return self._places
 
     def kinds(self) -> dict[str, list[str]]:
@@ -144,12 +140,15 @@ class Catalog:
         if self._kinds is None:
             from assistant.geography import kinds_of
 
-            by_kind: dict[str, list[str]] = {}
-            for a in self._by_agency:
-                for k in kinds_of(a):
-                    by_kind.setdefault(k, []).append(a)
-            self._kinds = dict(sorted(by_kind.items(), key=lambda kv: -len(kv[0])))
+            self._kinds = self._by_word(kinds_of)
         return self._kinds
+
+    def _by_word(self, words_of) -> dict[str, list[str]]:
+        by_word: dict[str, list[str]] = {}
+        for a in self._by_agency:
+            for w in words_of(a):
+                by_word.setdefault(w, []).append(a)
+        return dict(sorted(by_word.items(), key=lambda kv: -len(kv[0])))
 
     def knows(self, word: str) -> bool:
         """A word the catalogue or the table vocabulary explains (part of an agency name, a place, a figure word)."""
