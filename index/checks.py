@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from index.models import Ambiguity, Cell, Check, Number, Report, Section
+from index.models import NOT_CHECKED, Ambiguity, Cell, Check, Number, Report, Section
 from index.tables import locate_tables
 from index.vocabulary import (
     APPLICANT_COLUMNS,
@@ -56,10 +56,16 @@ def _fmt(v: Number) -> str:
 
 
 def _check(rule: str, fails: list[tuple[str, list[str]]], ok_detail: str, skipped: list[str]) -> Check:
-    detail = "; ".join(d for d, _ in fails) if fails else ok_detail
-    if skipped:
-        detail += f" (not checked, ambiguous cells: {', '.join(skipped)})"
-    return Check(rule=rule, ok=not fails, detail=detail, cells=[c for _, cs in fails for c in cs])
+    """A rule with a unit left unread (its cells undecided) has no verdict unless another unit failed:
+    it reads "not checked", never ok."""
+    unread = f"ambiguous cells: {', '.join(skipped)}"
+    if fails:
+        detail = "; ".join(d for d, _ in fails) + (f" (not checked, {unread})" if skipped else "")
+    elif skipped:
+        detail = f"{NOT_CHECKED}, {unread}; the rule: {ok_detail}"
+    else:
+        detail = ok_detail
+    return Check(rule=rule, ok=not fails and not skipped, detail=detail, cells=[c for _, cs in fails for c in cs])
 
 
 def _requests_checks(t: _Table) -> list[Check]:

@@ -49,14 +49,26 @@ class Ambiguity(BaseModel):
     end: int | None = None
 
 
+NOT_CHECKED = "not checked"  # how a Check's detail opens when undecided cells left it without a verdict
+
+
 class Check(BaseModel):
-    """One arithmetic identity of the report (spec checks 1-4, narrative, cross-year)."""
+    """One arithmetic identity of the report (spec checks 1-4, narrative, cross-year). `ok` is True only
+    when every unit of the rule was read and held; one left unread for undecided cells makes the rule
+    "not checked" (ok False, detail opening with NOT_CHECKED), which is no failure."""
 
     rule: str  # requests.balance | requests.results_sum | requests.row_total | review_litigation.totals
     # | narrative.<what> | continuity.carried | continuity.in_force
     ok: bool
     detail: str = ""
     cells: list[str] = Field(default_factory=list)  # "table:key" of the cells involved in failures
+
+    @property
+    def status(self) -> Literal["ok", "failed", "not_checked"]:
+        """Three verdicts from the stored fields (no column of its own): passed, failed, or not checked."""
+        if self.ok:
+            return "ok"
+        return "not_checked" if self.detail.startswith(NOT_CHECKED) else "failed"
 
 
 class ReportMeta(BaseModel):

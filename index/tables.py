@@ -21,6 +21,7 @@ from index.vocabulary import (
     ACTIVE,
     ACTIVE_TABLE_ANCHORS,
     AMOUNT_UNITS,
+    COUNT_UNITS,
     NARRATIVE_ACTIVE_COLUMNS,
     NARRATIVE_ACTIVE_ROWS,
     NOTE_COLUMN_HINTS,
@@ -73,13 +74,14 @@ class TableParse(BaseModel):
 
 
 # ---- tokens ------------------------------------------------------------------------------------
-_NUM = re.compile(r"-?\d+(?:\.\d+)?")
+_NUM = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _CJK = r"\u4e00-\u9fff"
 _PAREN_TEXT = re.compile(rf"[（(][^（()）\n]*[{_CJK}][^（()）\n]*[)）]")
 _NOTE = re.compile(r"^\s*[（(][^（()）]*\d[^（()）]*[)）]\s*$")
-_UNITS = "|".join(sorted({u for units in AMOUNT_UNITS.values() for u in units}, key=len, reverse=True))
+_UNITS = "|".join(sorted({u for units in AMOUNT_UNITS.values() for u in units} | set(COUNT_UNITS), key=len,
+                         reverse=True))
 _UNIT = re.compile(rf"\s*({_UNITS})")
-_CELL = re.compile(rf"^\s*(-?\d+(?:\.\d+)?)\s*({_UNITS})?\s*([（(].*[)）])?\s*$")
+_CELL = re.compile(rf"^\s*([-+]?\d+(?:\.\d+)?)\s*({_UNITS})?\s*([（(].*[)）])?\s*$")
 _LABEL_NUMBER = re.compile(r"[.．、][^\d\s]")  # "2.其他…", "1、申请人…": a row's own number, not a cell
 _NOT_A_CELL_AFTER = set("年月日号%％件项条个次人家篇名起")  # a date, a share or a narrative count, no cell
 _MD_RULE = re.compile(r"^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*\s*$")
@@ -106,9 +108,9 @@ def _line_tokens(line: str, base: int, line_no: int) -> list[Token]:
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in masked):
             continue
-        if _LABEL_NUMBER.match(line, e) and not line[s:e].lstrip("-").count("."):
+        if _LABEL_NUMBER.match(line, e) and not line[s:e].lstrip("-+").count("."):
             e -= 1  # the run ends with the next row's number ("70000072.没有现成信息")
-            if e <= s or line[e - 1] == "-":
+            if e <= s or line[e - 1] in "-+":
                 continue
         if e < len(line) and line[e] in _NOT_A_CELL_AFTER or line[max(0, s - 1):s] == "第":
             continue
@@ -531,7 +533,7 @@ def _parse_active(text: str, span: tuple[int, int], template: str, narrative: di
         else:
             readings, _ = _row_readings(g, len(keys), negative=neg, decimal=dec)
         for i in dec:
-            unit = next((p.unit for p in g.pieces if p.unit), "")
+            unit = next((p.unit for p in g.pieces if p.unit in AMOUNT_UNITS[keys[i]]), "")
             readings = _scale(keys[i], readings, i, unit, g.before)
         if len(readings) > 1:
             readings = splitting.prefer(readings, _active_tests(row, template, narrative, year, neighbours))

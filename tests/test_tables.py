@@ -220,3 +220,31 @@ def test_prose_that_names_table_labels_is_no_table():
             "二、主动公开政府信息情况\n全年主动公开行政许可信息2000项，行政处罚信息35条。\n五、存在的主要问题及改进情况\n无。")
     tp = parse_tables(text, [], "2021")
     assert tp.cells == [] and tp.ambiguous == []
+
+
+def _active_2019(row: str) -> TableParse:
+    text = f"二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量{row}\n三、收到和处理政府信息公开申请情况"
+    return parse_tables(text, split_sections(text, "2019"), "2019", year=2020)
+
+
+def test_signed_change_glued_to_its_neighbours():
+    """Issue 18: '行政许可0+11' is 0 | +1 | 1 (the printed plus starts the change cell; it used to be lost)."""
+    tp = _active_2019("行政许可0+11")
+    assert values(tp, "active") == {"licensing_prev_items": 0, "licensing_change": 1, "licensing_decisions": 1}
+    assert not tp.ambiguous
+    cells = {c.key: c for c in tp.cells}
+    assert cells["licensing_change"].raw == "0+11"  # a split run cites the whole run
+
+
+def test_count_and_amount_in_one_line():
+    """Issue 18: '政府集中采购 2笔 984361元': the count's unit ends its cell; the amount is kept, in 元."""
+    text = ("二、主动公开政府信息情况 第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购 2笔 984361元\n"
+            "三、收到和处理政府信息公开申请情况")
+    tp = parse_tables(text, split_sections(text, "2019"), "2019", year=2020)
+    assert values(tp, "active") == {"procurement_items": 2, "procurement_amount": 984361}
+    assert not tp.ambiguous
+    cells = {c.key: c for c in tp.cells}
+    assert cells["procurement_items"].raw == "2笔" and cells["procurement_amount"].raw == "984361元"
+    text = text.replace("984361元", "98.4361万元")
+    tp = parse_tables(text, split_sections(text, "2019"), "2019", year=2020)
+    assert values(tp, "active") == {"procurement_items": 2, "procurement_amount": 984361}  # 万元 scaled, not 笔
