@@ -30,7 +30,9 @@ class Cell(BaseModel):
     raw: str = ""  # the text the value was read from ("55（含自然失效29件）", "801000081")
     start: int | None = None  # character offsets of `raw` into Report.text
     end: int | None = None
-    page: int | None = None
+    page: int | None = None  # 1-based page of a PDF the cell is printed on
+    # what decided a cell its own text left open (a glued run): "html" | "narrative" | "neighbour_year"
+    source: str | None = None
 
     @property
     def key(self) -> str:
