@@ -239,7 +239,56 @@ def load_pdf_file(raw: bytes, path: str) -> list[str]:
         raise LoadError(path, "corrupt PDF: its structure cannot be read (truncated or damaged)") from e
     if not any(p.strip() for p in pages):
         raise LoadError(path, "the PDF has no text layer (a scan?); OCR it first")
-    return pages
+    return drop_page_furniture(pages)
+
+
+_PAGE_NUMBER = re.compile(r"^[-—–－~\s]*(?:第\s*)?(\d{1,4})\s*(?:页)?(?:\s*[,，/]?\s*共\s*\d+\s*页|\s*/\s*\d+)?[-—–－~\s]*$")
+_EDGE = 2  # lines at the top and at the bottom of a page where page furniture stands
+
+
+def drop_page_furniture(pages: list[str]) -> list[str]:
+    """Pages without their furniture, so that a table or a sentence running on over a page break reads as
+    one: page numbers ("— 3 —", "第3页 共5页", "3/5", a bare "3" on page 3) and running headers or footers
+    (an edge line that recurs, digits aside, on at least half of three or more pages); a table continued
+    on the next page loses the header rows it repeats there."""
+    lines = [p.split("\n") for p in pages]
+    edges: dict[str, int] = {}
+    for page in lines:
+        body = [ln for ln in page if ln.strip()]
+        for ln in {_shape(x) for x in body[:_EDGE] + body[-_EDGE:] if not x.lstrip().startswith("|")}:
+            edges[ln] = edges.get(ln, 0) + 1
+    running = {ln for ln, n in edges.items() if len(pages) >= 3 and n >= max(2, len(pages) / 2)}
+    out: list[list[str]] = []
+    for i, page in enumerate(lines):
+        def furniture(line: str, number: int = i + 1) -> bool:
+            m = _PAGE_NUMBER.match(line)
+            decorated = m and line.strip() != m.group(1)
+            return bool(m and (decorated or int(m.group(1)) in (number, number - 1))) or _shape(line) in running
+
+        filled = [j for j, ln in enumerate(page) if ln.strip()]
+        drop = {j for j in filled[:_EDGE] + filled[-_EDGE:] if furniture(page[j])}
+        page = [ln for j, ln in enumerate(page) if j not in drop]
+        prev = [ln for ln in out[-1] if ln.strip()] if out else []
+        first = next((j for j, ln in enumerate(page) if ln.strip()), None)
+        if prev and first is not None and page[first].startswith("|") and prev[-1].startswith("|"):
+            del page[first:first + _repeated_header(prev, page[first:])]
+        out.append(page)
+    return ["\n".join(page) for page in out]
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip())
+
+
+def _repeated_header(before: list[str], page: list[str]) -> int:
+    """How many of the page's first rows repeat the header rows of the table the previous page ends in."""
+    start = len(before)
+    while start and before[start - 1].startswith("|"):
+        start -= 1
+    n = 0
+    while n < len(page) and start + n < len(before) and page[n] == before[start + n] and not re.search(r"\d", page[n]):
+        n += 1
+    return n
 
 
 def _pdf_page_text(page) -> str:

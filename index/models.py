@@ -90,6 +90,7 @@ class Report(BaseModel):
     file_sha256: str
     meta: ReportMeta
     text: str  # normalised text: the coordinate system of every offset
+    pages: list[tuple[int, int]] = Field(default_factory=list)  # [start, end) of each PDF page in text
     sections: list[Section] = Field(default_factory=list)
     cells: list[Cell] = Field(default_factory=list)
     ambiguous: list[Ambiguity] = Field(default_factory=list)

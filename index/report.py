@@ -3,6 +3,7 @@ the ingest passes in the same agency's neighbouring years, whose figures decide 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import os
@@ -13,7 +14,7 @@ from index.checks import run_checks
 from index.errors import LoadError
 from index.load import load_file
 from index.meta import detect_meta
-from index.models import Report
+from index.models import Cell, Report
 from index.sections import split_sections
 from index.tables import TableParse, parse_tables
 
@@ -56,6 +57,7 @@ def parse_file(path: str | Path, overrides: dict | None = None, max_bytes: int =
         file_sha256=doc.sha256,
         meta=meta,
         text=doc.text,
+        pages=doc.pages,
         sections=split_sections(doc.text, meta.template),
     )
     found = neighbours(meta.agency, meta.year) if neighbours else None
@@ -80,6 +82,22 @@ def kept_html(report: Report) -> TableParse | None:
     return TableParse(cells=cells, template=report.meta.template, year=report.meta.year) if cells else None
 
 
+def page_of(offset: int, pages: list[tuple[int, int]]) -> int | None:
+    """The 1-based PDF page holding a character offset (None outside every page, or for other formats)."""
+    i = bisect.bisect_right([s for s, _ in pages], offset) - 1
+    return i + 1 if i >= 0 and offset < pages[i][1] else None
+
+
+def with_pages(cells: list[Cell], report: Report) -> list[Cell]:
+    """Cells with the page they are printed on. A stored report may lack its page offsets: the pages its
+    cells had before (same text, same offsets) still say it."""
+    known = {c.start: c.page for c in report.cells if c.page is not None}
+    if not report.pages and not known:
+        return cells
+    return [c.model_copy(update={"page": page_of(c.start, report.pages) if report.pages else known.get(c.start)})
+            if c.start is not None else c for c in cells]
+
+
 def parse_report_tables(report: Report, neighbours: list[TableParse] | None = None,
                         keep_template: bool = False, html: TableParse | None = None) -> Report:
     """(Re)parse a report's tables and run its own checks; the ingest calls this again on a stored report when
@@ -88,7 +106,7 @@ def parse_report_tables(report: Report, neighbours: list[TableParse] | None = No
     m = report.meta
     parsed = parse_tables(report.text, report.sections, m.template, year=m.year, neighbours=neighbours,
                           html=html or kept_html(report))
-    update: dict = {"cells": parsed.cells, "ambiguous": parsed.ambiguous}
+    update: dict = {"cells": with_pages(parsed.cells, report), "ambiguous": parsed.ambiguous}
     if parsed.cells and parsed.template != m.template and not keep_template:
         update["meta"] = m.model_copy(update={"template": parsed.template})
         update["sections"] = split_sections(report.text, parsed.template)
