@@ -49,6 +49,8 @@ class LoadedDocument(BaseModel):
     sha256: str  # of the raw bytes
     text: str
     pages: list[tuple[int, int]] = Field(default_factory=list)  # [start, end) of each PDF page in text
+    ocr_pages: list[int] = Field(default_factory=list)  # 1-based PDF pages read by OCR (no text layer)
+    ocr_spans: list[tuple[int, int, float]] = Field(default_factory=list)  # OCR'd cells/lines: start, end, confidence
     title: str = ""
     published: str | None = None  # ISO date
     source_url: str | None = None
@@ -229,17 +231,22 @@ def load_pdf_file(raw: bytes, path: str) -> list[str]:
         raise LoadError(path, "truncated PDF (no %%EOF marker at the end)")
     import pdfplumber
 
+    from index import ocr
+
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            pages = [_pdf_page_text(page) for page in pdf.pages]
+            pages = [ocr.ocr_page(page) if not page.chars and page.images and ocr.available() else _pdf_page_text(page)
+                     for page in pdf.pages]
     except LoadError:
         raise
     except Exception as e:  # pdfminer raises many unrelated types for damaged files: the detail goes to the log
         log.info("%s: pdfminer could not read it: %r", path, e)
         raise LoadError(path, "corrupt PDF: its structure cannot be read (truncated or damaged)") from e
     if not any(p.strip() for p in pages):
-        raise LoadError(path, "the PDF has no text layer (a scan?); OCR it first")
-    return drop_page_furniture(pages)
+        raise LoadError(path, "the PDF has no text layer (a scan?) and no text was read from its pages" if ocr.available()
+                        else "the PDF has no text layer (a scan?); install the OCR extra (nianbao[ocr]) to read it")
+    kept = drop_page_furniture(pages)
+    return [ocr.OcrText(p.lines, k) if isinstance(p, ocr.OcrText) else k for p, k in zip(pages, kept, strict=True)]
 
 
 _PAGE_NUMBER = re.compile(r"^[-—–－~\s]*(?:第\s*)?(\d{1,4})\s*(?:页)?(?:\s*[,，/]?\s*共\s*\d+\s*页|\s*/\s*\d+)?[-—–－~\s]*$")
@@ -420,14 +427,21 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDoc
     if size > max_bytes:
         raise LoadError(name, f"the file is {_size(size)}, over the {_size(max_bytes)} limit")
     raw = p.read_bytes()
-    parts = [normalize_text(part) for part in loader(raw, name)]
+    read = loader(raw, name)
+    parts = [normalize_text(part) for part in read]
     text = "\n".join(parts)
     _check_report_text(text, name)
     pages = _page_offsets(parts) if suffix == ".pdf" else []
+    scanned = [i + 1 for i, part in enumerate(read) if hasattr(part, "lines")]
+    if scanned:
+        from index.ocr import confidences
+
+        log.info("%s: pages %s read by OCR", name, scanned)
     fields = find_page_fields(text)
     return LoadedDocument(
         path=name, file_name=p.name, suffix=suffix, sha256=hashlib.sha256(raw).hexdigest(), text=text,
-        pages=pages, title=fields.get("title", ""), published=fields.get("published"),
+        pages=pages, ocr_pages=scanned, ocr_spans=confidences(text, pages, read) if scanned else [],
+        title=fields.get("title", ""), published=fields.get("published"),
         source_url=fields.get("source_url"),
     )
 

@@ -33,6 +33,7 @@ class Cell(BaseModel):
     page: int | None = None  # 1-based page of a PDF the cell is printed on
     # what decided a cell its own text left open (a glued run): "html" | "narrative" | "neighbour_year"
     source: str | None = None
+    confidence: float | None = None  # the OCR recogniser's confidence in the cell's text (scanned pages only)
 
     @property
     def key(self) -> str:
@@ -91,6 +92,7 @@ class Report(BaseModel):
     meta: ReportMeta
     text: str  # normalised text: the coordinate system of every offset
     pages: list[tuple[int, int]] = Field(default_factory=list)  # [start, end) of each PDF page in text
+    ocr_pages: list[int] = Field(default_factory=list)  # 1-based PDF pages read by OCR: the report shows "OCR"
     sections: list[Section] = Field(default_factory=list)
     cells: list[Cell] = Field(default_factory=list)
     ambiguous: list[Ambiguity] = Field(default_factory=list)

@@ -58,11 +58,13 @@ def parse_file(path: str | Path, overrides: dict | None = None, max_bytes: int =
         meta=meta,
         text=doc.text,
         pages=doc.pages,
+        ocr_pages=doc.ocr_pages,
         sections=split_sections(doc.text, meta.template),
     )
     found = neighbours(meta.agency, meta.year) if neighbours else None
     paired = html_tables(html, meta.template, meta.year, max_bytes) if html else None
-    return parse_report_tables(report, found, keep_template="template" in overrides, html=paired)
+    return parse_report_tables(report, found, keep_template="template" in overrides, html=paired,
+                               ocr_spans=doc.ocr_spans)
 
 
 def html_tables(path: str | Path, template: str, year: int, max_bytes: int = DEFAULT_MAX_BYTES) -> TableParse | None:
@@ -88,25 +90,36 @@ def page_of(offset: int, pages: list[tuple[int, int]]) -> int | None:
     return i + 1 if i >= 0 and offset < pages[i][1] else None
 
 
-def with_pages(cells: list[Cell], report: Report) -> list[Cell]:
-    """Cells with the page they are printed on. A stored report may lack its page offsets: the pages its
-    cells had before (same text, same offsets) still say it."""
-    known = {c.start: c.page for c in report.cells if c.page is not None}
-    if not report.pages and not known:
-        return cells
-    return [c.model_copy(update={"page": page_of(c.start, report.pages) if report.pages else known.get(c.start)})
-            if c.start is not None else c for c in cells]
+def with_layout(cells: list[Cell], report: Report, ocr_spans: list[tuple[int, int, float]] | None = None) -> list[Cell]:
+    """Cells with the page they are printed on and, on a scanned page, the OCR's confidence in their text (the
+    least of the OCR'd pieces they were read from). A stored report may lack its page offsets and the OCR's
+    spans: what its cells had before (same text, same offsets) still says it."""
+    before = {c.start: (c.page, c.confidence) for c in report.cells}
+    out = []
+    for c in cells:
+        if c.start is None:
+            out.append(c)
+            continue
+        page, confidence = before.get(c.start, (None, None))
+        if report.pages:
+            page = page_of(c.start, report.pages)
+        if ocr_spans:
+            read = [conf for s, e, conf in ocr_spans if s < max(c.end, c.start + 1) and c.start < e]
+            confidence = round(min(read), 3) if read else None
+        out.append(c.model_copy(update={"page": page, "confidence": confidence}))
+    return out
 
 
 def parse_report_tables(report: Report, neighbours: list[TableParse] | None = None,
-                        keep_template: bool = False, html: TableParse | None = None) -> Report:
+                        keep_template: bool = False, html: TableParse | None = None,
+                        ocr_spans: list[tuple[int, int, float]] | None = None) -> Report:
     """(Re)parse a report's tables and run its own checks; the ingest calls this again on a stored report when
     a neighbouring year arrives. The tables' columns correct a template guessed from the year, unless the user
     chose it."""
     m = report.meta
     parsed = parse_tables(report.text, report.sections, m.template, year=m.year, neighbours=neighbours,
                           html=html or kept_html(report))
-    update: dict = {"cells": with_pages(parsed.cells, report), "ambiguous": parsed.ambiguous}
+    update: dict = {"cells": with_layout(parsed.cells, report, ocr_spans), "ambiguous": parsed.ambiguous}
     if parsed.cells and parsed.template != m.template and not keep_template:
         update["meta"] = m.model_copy(update={"template": parsed.template})
         update["sections"] = split_sections(report.text, parsed.template)
