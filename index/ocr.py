@@ -21,7 +21,10 @@ log = logging.getLogger(__name__)
 
 RESOLUTION = 200  # dpi a page is rendered at for OCR
 _MIN_CELL = 12  # px: smaller enclosed regions are gaps between ruling lines, not cells
-_INK = 20  # dark pixels below which a cell is blank (specks of the scan)
+_INK = 10  # dark pixels below which a cell is blank (specks of the scan)
+_DARK = 160  # grey level below which a pixel is ink (thin strokes of a scan are pale)
+_FRAME = 3  # px of a cell's edge left out (remnants of its ruling lines)
+_LINE_GAP = 4  # px: rows of ink this close are one printed line
 _CJK_EDGE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -118,10 +121,10 @@ def _read_table(gray, box: tuple[int, int, int, int]) -> list[OcrLine]:
     crop = gray[y:y + h, x:x + w]
     ink = cv2.adaptiveThreshold(255 - crop, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
     rules = _rules(ink, w, h)
+    rules[:2, :] = rules[-2:, :] = rules[:, :2] = rules[:, -2:] = 255  # a table split over pages lacks an edge
     n, _, stats, _ = cv2.connectedComponentsWithStats(255 - rules, connectivity=4)
-    boxes = [(cx, cy, cx + cw, cy + ch) for cx, cy, cw, ch, _ in stats[1:n]
-             if cw >= _MIN_CELL and ch >= _MIN_CELL and cx > 0 and cy > 0 and cx + cw < w and cy + ch < h]
-    crops = [_text_lines(crop[y0:y1, x0:x1]) for x0, y0, x1, y1 in boxes]  # a gap, or outside the frame: out
+    boxes = [(cx, cy, cx + cw, cy + ch) for cx, cy, cw, ch, _ in stats[1:n] if cw >= _MIN_CELL and ch >= _MIN_CELL]
+    crops = [_text_lines(crop[y0:y1, x0:x1]) for x0, y0, x1, y1 in boxes]
     read = _recognise([line for lines in crops for line in lines])
     cells, k = [], 0
     for (x0, y0, x1, y1), lines in zip(boxes, crops, strict=True):
@@ -163,26 +166,27 @@ def _edges(values: list[int], tolerance: int = 6) -> list[int]:
 
 def _text_lines(img) -> list:
     """A cell's printed lines as tight crops (a label wraps over two or three lines; the recogniser reads one
-    line at a time); none for a blank cell."""
+    line at a time); none for a blank cell. Rows of ink closer than _LINE_GAP belong to one line (a light
+    stroke of a "7" leaves a pale row inside a glyph)."""
     import numpy as np
 
-    pad = 3
-    inner = img[pad:-pad, pad:-pad] if min(img.shape) > 2 * pad + 4 else img
-    dark = inner < 128
+    inner = img[_FRAME:-_FRAME, _FRAME:-_FRAME] if min(img.shape) > 2 * _FRAME + 4 else img
+    dark = inner < _DARK
     if dark.sum() < _INK:
         return []
-    rows = dark.any(axis=1)
-    out, start = [], None
-    for i, on in enumerate([*rows, False]):
-        if on and start is None:
-            start = i
-        elif not on and start is not None:
-            if i - start >= 4:
-                band = inner[start:i]
-                xs = np.nonzero((band < 128).any(axis=0))[0]
-                tight = band[:, max(0, xs.min() - 4):xs.max() + 5]
-                out.append(np.pad(tight, 8, constant_values=255))
-            start = None
+    bands: list[list[int]] = []
+    for i in np.nonzero(dark.any(axis=1))[0]:
+        if bands and i - bands[-1][1] <= _LINE_GAP:
+            bands[-1][1] = i
+        else:
+            bands.append([i, i])
+    out = []
+    for top, bottom in bands:
+        if bottom - top < 3:
+            continue  # a speck
+        band = inner[top:bottom + 1]
+        xs = np.nonzero((band < _DARK).any(axis=0))[0]
+        out.append(np.pad(band[:, max(0, xs.min() - 4):xs.max() + 5], 8, constant_values=255))
     return out
 
 
