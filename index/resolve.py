@@ -54,17 +54,20 @@ def resolve(cells: list[Cell], ambiguous: list[Ambiguity], ev: Evidence) -> tupl
             continue
         readings = [tuple(c) for c in amb.candidates]
         used: list[str] = []
+        decider: dict[int, str] = {}  # column -> the source after which its readings agree
         for source, test in _tests(amb, ev):
             full = [_table_with(by_key, amb, r) for r in readings]
             kept = [r for r, f in zip(readings, full, strict=True) if test(f)]
             if kept and len(kept) < len(readings):
                 readings = kept
                 used.append(source)
-        agreed = [i for i in range(len(amb.keys)) if len({r[i] for r in readings}) == 1]
-        for i in agreed if used else ():
+                for i in range(len(amb.keys)):
+                    if len({r[i] for r in readings}) == 1:
+                        decider.setdefault(i, source)
+        for i, source in decider.items():
             cell = by_key[(amb.table, amb.keys[i])]
-            cell.value, cell.source = readings[0][i], used[-1]
-        rest = [i for i in range(len(amb.keys)) if i not in agreed or not used]
+            cell.value, cell.source = readings[0][i], source
+        rest = [i for i in range(len(amb.keys)) if i not in decider]
         if rest:
             note = f"; narrowed by {', '.join(used)}" if used else ""
             left.append(amb.model_copy(update={

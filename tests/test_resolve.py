@@ -63,3 +63,18 @@ def test_the_html_decides_before_the_other_sources():
                   stated_active={"normative_issued": {69}})
     out, left = resolve(cells, [amb], ev)
     assert [(c.value, c.source) for c in out] == [(6, "html"), (93, "html")] and left == []
+
+
+def test_each_cell_credits_the_source_that_decided_it():
+    """The narrative fixes 现行有效; the neighbouring year then splits the other two: each cell says which."""
+    cells = [Cell(table="active", row=k, value=None) for k in
+             ("normative_issued", "normative_repealed", "normative_in_force")]
+    amb = Ambiguity(table="active", keys=[c.row for c in cells], text="6936650",
+                    candidates=[[69, 3, 665], [6, 93, 665], [6, 9, 3665]])
+    last = TableParse(cells=[Cell(table="active", row=k, value=v) for k, v in
+                             (("normative_issued", 1), ("normative_repealed", 2), ("normative_in_force", 599))],
+                      template="2021", year=2020)
+    ev = Evidence(stated_active={"normative_in_force": {665}}, year=2021, template="2021", neighbours=[last])
+    out, left = resolve(cells, [amb], ev)
+    assert [(c.value, c.source) for c in out] == [(69, "neighbour_year"), (3, "neighbour_year"), (665, "narrative")]
+    assert left == []
