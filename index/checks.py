@@ -7,11 +7,10 @@ identity fail; the identities that read them are skipped and say so.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import cache
 
-from index.models import Ambiguity, Cell, Check, Number, Report, Section
+from index.models import NOT_CHECKED, Ambiguity, Cell, Check, Number, Report, Section
+from index.statements import stated_figures
 from index.tables import locate_tables
 from index.vocabulary import (
     APPLICANT_COLUMNS,
@@ -56,10 +55,16 @@ def _fmt(v: Number) -> str:
 
 
 def _check(rule: str, fails: list[tuple[str, list[str]]], ok_detail: str, skipped: list[str]) -> Check:
-    detail = "; ".join(d for d, _ in fails) if fails else ok_detail
-    if skipped:
-        detail += f" (not checked, ambiguous cells: {', '.join(skipped)})"
-    return Check(rule=rule, ok=not fails, detail=detail, cells=[c for _, cs in fails for c in cs])
+    """A rule with a unit left unread (its cells undecided) has no verdict unless another unit failed:
+    it reads "not checked", never ok."""
+    unread = f"ambiguous cells: {', '.join(skipped)}"
+    if fails:
+        detail = "; ".join(d for d, _ in fails) + (f" (not checked, {unread})" if skipped else "")
+    elif skipped:
+        detail = f"{NOT_CHECKED}, {unread}; the rule: {ok_detail}"
+    else:
+        detail = ok_detail
+    return Check(rule=rule, ok=not fails and not skipped, detail=detail, cells=[c for _, cs in fails for c in cs])
 
 
 def _requests_checks(t: _Table) -> list[Check]:
@@ -113,35 +118,9 @@ def _sums(t: _Table, table: str, rule: str, units: list[tuple[str, str, list[str
 
 
 # ---- narrative -------------------------------------------------------------------------------------------
-_FIGURE = re.compile(r"(\d+)\s*[件起条项]")
-
-
-@cache
-def _words(word: str) -> re.Pattern:
-    """'收到…申请' = 收到, later in the clause 申请."""
-    return re.compile(".*?".join(re.escape(p) for p in word.split("…")))
-
-
 def narrative_figures(text: str, sections: Sequence[Section] | None = None) -> dict[str, int]:
     """Figures the report's prose states for the checked cells (first statement wins), tables excluded."""
-    body = text
-    for s, e in sorted(locate_tables(text, list(sections or [])).values(), reverse=True):
-        body = body[:s] + "。" + body[e:]
-    clauses = re.split(r"[，。；、,;！？!?]", re.sub(r"\s+", "", body))
-    out: dict[str, int] = {}
-    for rule, (include, exclude, _) in NARRATIVE_CHECKS.items():
-        for clause in clauses:
-            if any(w in clause for w in exclude):
-                continue
-            hit = next((m for w in include if (m := _words(w).search(clause))), None)
-            if not hit:
-                continue
-            after = _FIGURE.search(clause, hit.start())
-            before = _FIGURE.findall(clause[:hit.start()])
-            if after or before:
-                out[rule] = int(after.group(1) if after else before[-1])
-                break
-    return out
+    return stated_figures(text, locate_tables(text, list(sections or [])).values())
 
 
 def _narrative_checks(t: _Table, text: str, sections: Sequence[Section] | None) -> list[Check]:

@@ -49,6 +49,8 @@ class LoadedDocument(BaseModel):
     sha256: str  # of the raw bytes
     text: str
     pages: list[tuple[int, int]] = Field(default_factory=list)  # [start, end) of each PDF page in text
+    ocr_pages: list[int] = Field(default_factory=list)  # 1-based PDF pages read by OCR (no text layer)
+    ocr_spans: list[tuple[int, int, float]] = Field(default_factory=list)  # OCR'd cells/lines: start, end, confidence
     title: str = ""
     published: str | None = None  # ISO date
     source_url: str | None = None
@@ -229,17 +231,71 @@ def load_pdf_file(raw: bytes, path: str) -> list[str]:
         raise LoadError(path, "truncated PDF (no %%EOF marker at the end)")
     import pdfplumber
 
+    from index import ocr
+
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            pages = [_pdf_page_text(page) for page in pdf.pages]
+            pages = [ocr.ocr_page(page) if not page.chars and page.images and ocr.available() else _pdf_page_text(page)
+                     for page in pdf.pages]
     except LoadError:
         raise
     except Exception as e:  # pdfminer raises many unrelated types for damaged files: the detail goes to the log
         log.info("%s: pdfminer could not read it: %r", path, e)
         raise LoadError(path, "corrupt PDF: its structure cannot be read (truncated or damaged)") from e
     if not any(p.strip() for p in pages):
-        raise LoadError(path, "the PDF has no text layer (a scan?); OCR it first")
-    return pages
+        raise LoadError(path, "the PDF has no text layer (a scan?) and no text was read from its pages" if ocr.available()
+                        else "the PDF has no text layer (a scan?); install the OCR extra (nianbao[ocr]) to read it")
+    kept = drop_page_furniture(pages)
+    return [ocr.OcrText(p.lines, k) if isinstance(p, ocr.OcrText) else k for p, k in zip(pages, kept, strict=True)]
+
+
+_PAGE_NUMBER = re.compile(r"^[-—–－~\s]*(?:第\s*)?(\d{1,4})\s*(?:页)?(?:\s*[,，/]?\s*共\s*\d+\s*页|\s*/\s*\d+)?[-—–－~\s]*$")
+_EDGE = 2  # lines at the top and at the bottom of a page where page furniture stands
+
+
+def drop_page_furniture(pages: list[str]) -> list[str]:
+    """Pages without their furniture, so that a table or a sentence running on over a page break reads as
+    one: page numbers ("— 3 —", "第3页 共5页", "3/5", a bare "3" on page 3) and running headers or footers
+    (an edge line that recurs, digits aside, on at least half of three or more pages); a table continued
+    on the next page loses the header rows it repeats there."""
+    lines = [p.split("\n") for p in pages]
+    edges: dict[str, int] = {}
+    for page in lines:
+        body = [ln for ln in page if ln.strip()]
+        for ln in {_shape(x) for x in body[:_EDGE] + body[-_EDGE:] if not x.lstrip().startswith("|")}:
+            edges[ln] = edges.get(ln, 0) + 1
+    running = {ln for ln, n in edges.items() if len(pages) >= 3 and n >= max(2, len(pages) / 2)}
+    out: list[list[str]] = []
+    for i, page in enumerate(lines):
+        def furniture(line: str, number: int = i + 1) -> bool:
+            m = _PAGE_NUMBER.match(line)
+            decorated = m and line.strip() != m.group(1)
+            return bool(m and (decorated or int(m.group(1)) in (number, number - 1))) or _shape(line) in running
+
+        filled = [j for j, ln in enumerate(page) if ln.strip()]
+        drop = {j for j in filled[:_EDGE] + filled[-_EDGE:] if furniture(page[j])}
+        page = [ln for j, ln in enumerate(page) if j not in drop]
+        prev = [ln for ln in out[-1] if ln.strip()] if out else []
+        first = next((j for j, ln in enumerate(page) if ln.strip()), None)
+        if prev and first is not None and page[first].startswith("|") and prev[-1].startswith("|"):
+            del page[first:first + _repeated_header(prev, page[first:])]
+        out.append(page)
+    return ["\n".join(page) for page in out]
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip())
+
+
+def _repeated_header(before: list[str], page: list[str]) -> int:
+    """How many of the page's first rows repeat the header rows of the table the previous page ends in."""
+    start = len(before)
+    while start and before[start - 1].startswith("|"):
+        start -= 1
+    n = 0
+    while n < len(page) and start + n < len(before) and page[n] == before[start + n] and not re.search(r"\d", page[n]):
+        n += 1
+    return n
 
 
 def _pdf_page_text(page) -> str:
@@ -371,14 +427,21 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDoc
     if size > max_bytes:
         raise LoadError(name, f"the file is {_size(size)}, over the {_size(max_bytes)} limit")
     raw = p.read_bytes()
-    parts = [normalize_text(part) for part in loader(raw, name)]
+    read = loader(raw, name)
+    parts = [normalize_text(part) for part in read]
     text = "\n".join(parts)
     _check_report_text(text, name)
     pages = _page_offsets(parts) if suffix == ".pdf" else []
+    scanned = [i + 1 for i, part in enumerate(read) if hasattr(part, "lines")]
+    if scanned:
+        from index.ocr import confidences
+
+        log.info("%s: pages %s read by OCR", name, scanned)
     fields = find_page_fields(text)
     return LoadedDocument(
         path=name, file_name=p.name, suffix=suffix, sha256=hashlib.sha256(raw).hexdigest(), text=text,
-        pages=pages, title=fields.get("title", ""), published=fields.get("published"),
+        pages=pages, ocr_pages=scanned, ocr_spans=confidences(text, pages, read) if scanned else [],
+        title=fields.get("title", ""), published=fields.get("published"),
         source_url=fields.get("source_url"),
     )
 

@@ -30,7 +30,10 @@ class Cell(BaseModel):
     raw: str = ""  # the text the value was read from ("55（含自然失效29件）", "801000081")
     start: int | None = None  # character offsets of `raw` into Report.text
     end: int | None = None
-    page: int | None = None
+    page: int | None = None  # 1-based page of a PDF the cell is printed on
+    # what decided a cell its own text left open (a glued run): "html" | "narrative" | "neighbour_year"
+    source: str | None = None
+    confidence: float | None = None  # the OCR recogniser's confidence in the cell's text (scanned pages only)
 
     @property
     def key(self) -> str:
@@ -49,14 +52,26 @@ class Ambiguity(BaseModel):
     end: int | None = None
 
 
+NOT_CHECKED = "not checked"  # how a Check's detail opens when undecided cells left it without a verdict
+
+
 class Check(BaseModel):
-    """One arithmetic identity of the report (spec checks 1-4, narrative, cross-year)."""
+    """One arithmetic identity of the report (spec checks 1-4, narrative, cross-year). `ok` is True only
+    when every unit of the rule was read and held; one left unread for undecided cells makes the rule
+    "not checked" (ok False, detail opening with NOT_CHECKED), which is no failure."""
 
     rule: str  # requests.balance | requests.results_sum | requests.row_total | review_litigation.totals
     # | narrative.<what> | continuity.carried | continuity.in_force
     ok: bool
     detail: str = ""
     cells: list[str] = Field(default_factory=list)  # "table:key" of the cells involved in failures
+
+    @property
+    def status(self) -> Literal["ok", "failed", "not_checked"]:
+        """Three verdicts from the stored fields (no column of its own): passed, failed, or not checked."""
+        if self.ok:
+            return "ok"
+        return "not_checked" if self.detail.startswith(NOT_CHECKED) else "failed"
 
 
 class ReportMeta(BaseModel):
@@ -76,6 +91,8 @@ class Report(BaseModel):
     file_sha256: str
     meta: ReportMeta
     text: str  # normalised text: the coordinate system of every offset
+    pages: list[tuple[int, int]] = Field(default_factory=list)  # [start, end) of each PDF page in text
+    ocr_pages: list[int] = Field(default_factory=list)  # 1-based PDF pages read by OCR: the report shows "OCR"
     sections: list[Section] = Field(default_factory=list)
     cells: list[Cell] = Field(default_factory=list)
     ambiguous: list[Ambiguity] = Field(default_factory=list)

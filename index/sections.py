@@ -24,6 +24,10 @@ _HEADING_MAX = 30
 _HEADING_END = re.compile("|".join(SECTION_HEADING_ENDS))
 _CONNECTIVES = "及和与、"
 _HEADING_STOP = re.compile(r"[\n。，；：:（(|]|[ \t]|\d")
+_SENTENCE = re.compile(r"[。，；：:！？,;!?]")
+_SUB_NUMBERED = re.compile(rf"[（(][{_NUMERALS}\d]+[)）]|\d+[.、．]|[{_NUMERALS}]是")
+_LISTED = set("、，,和及与")  # a heading named inside a sentence stands next to one of these
+_UNNUMBERED_MARKUP = re.compile(r"^[\s#*]+|[\s*]+$")  # markdown heading and bold marks around a heading line
 
 
 @dataclass
@@ -38,10 +42,10 @@ def split_sections(text: str, template: str) -> list[Section]:
     """Sections in text order: "preamble" before the first heading, then the report's own sections; they
     never overlap and cover the text from the first heading to its end."""
     chosen = _choose(_candidates(text, _NUMBERED, template))
-    if len([c for c in chosen if c.key]) < 2:  # some reports number their top level （一）（二）…
-        alt = _choose(_candidates(text, _PAREN_NUMBERED, template))
-        if len([c for c in alt if c.key]) > len([c for c in chosen if c.key]):
-            chosen = alt
+    if len([c for c in chosen if c.key]) < 2:  # some reports number their top level （一）（二）…, some not at all
+        for alt in (_choose(_candidates(text, _PAREN_NUMBERED, template)), _unnumbered(text)):
+            if len([c for c in alt if c.key]) > len([c for c in chosen if c.key]):
+                chosen = alt
     sections = []
     if not chosen or chosen[0].start > 0:
         sections.append(Section(key="preamble", heading="", start=0, end=chosen[0].start if chosen else len(text)))
@@ -78,9 +82,43 @@ def _candidates(text: str, pattern: re.Pattern, template: str) -> list[_Candidat
         if window.startswith(row_starts) or text[line_start: m.start()].lstrip().startswith("|"):
             continue  # a row of a table
         title = _heading_title(window)
-        key = next((k for k, _, words in SECTIONS if any(w in title[:_WORD_WINDOW] for w in words)), None)
-        found.append(_Candidate(m.start(), _number(m.group(1)), text[m.start(): m.end()] + title, key))
+        found.append(_Candidate(m.start(), _number(m.group(1)), text[m.start(): m.end()] + title, _topic(title)))
     return found
+
+
+def _unnumbered(text: str) -> list[_Candidate]:
+    """Headings without numbers, found by the standard topics' fixed words: a short line of its own that
+    names one topic and ends as headings do ("## 总体情况", "**主动公开政府信息情况**"; not a sub-heading
+    such as "（二）依申请公开方面", not a wrapped line of prose), or a topic's full standard heading standing between
+    sentences of text run on one line. The first one of each topic opens its section."""
+    found: list[_Candidate] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        core = _UNNUMBERED_MARKUP.sub("", line)
+        if not core.endswith(SECTION_HEADING_ENDS) or len(core) > _HEADING_MAX or _SENTENCE.search(core) \
+                or _SUB_NUMBERED.match(core) or line.lstrip().startswith("|"):
+            continue
+        topics = {k for k, _, words in SECTIONS if any(w in core for w in words)}
+        if len(topics) == 1 and (key := _topic(core)):
+            at = start + line.index(core[0])
+            found.append(_Candidate(at, 0, text[at:at + len(core)], key))
+    for key, heading, _ in SECTIONS:
+        standard = heading.split("、", 1)[1]
+        for m in re.finditer(re.escape(standard), text):
+            before = text[:m.start()].rstrip()[-1:]
+            if before in _LISTED or text[m.end():m.end() + 1] in _LISTED | set("。；"):
+                continue  # named in a sentence ("包括总体情况、主动公开…")
+            found.append(_Candidate(m.start(), 0, standard, key))
+            break
+    first: dict[str, _Candidate] = {}
+    for cand in sorted(found, key=lambda c: c.start):
+        first.setdefault(cand.key, cand)
+    return list(first.values())
+
+
+def _topic(title: str) -> str | None:
+    return next((k for k, _, words in SECTIONS if any(w in title[:_WORD_WINDOW] for w in words)), None)
 
 
 def _heading_title(window: str) -> str:

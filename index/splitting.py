@@ -4,8 +4,9 @@ report's own arithmetic (and, when given, its narrative and neighbouring years) 
 evidence cannot decide stays a list of candidates: the caller reports it as ambiguous.
 
 Rules of a reading: every whitespace-separated piece holds at least one cell; a cell never starts with
-"0" unless it is "0" itself (nor "-0…"); a minus sign starts a cell; a decimal point never sits at a
-cell boundary."""
+"0" unless it is "0" itself (nor "-0…"/"+0…"); a sign (a minus, or the plus some reports print before a
+growth: "0+11" is 0 | +1 | 1) starts a cell and only a signed column takes it; a decimal point never sits
+at a cell boundary."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ Values = tuple[Number | None, ...]
 Constraint = tuple[tuple[int, ...], Callable[..., bool]]
 
 MAX_CANDIDATES = 20000  # a run with more readings than this is reported as undecidable, not enumerated forever
-_PIECE = re.compile(r"-?[0-9.]+")
+_PIECE = re.compile(r"[-+]?[0-9.]+")
 
 
 def to_number(s: str) -> Number:
@@ -29,21 +30,22 @@ def to_number(s: str) -> Number:
 
 
 def _valid_cell(s: str, negative_ok: bool, decimal_ok: bool) -> bool:
-    body = s[1:] if s.startswith("-") else s
-    if not body or (s.startswith("-") and not negative_ok):
+    signed = s[:1] in ("-", "+")
+    body = s[1:] if signed else s
+    if not body or (signed and not negative_ok):
         return False
     if "." in body:
         if not decimal_ok or body.count(".") > 1 or body[0] == "." or body[-1] == ".":
             return False
         head = body.split(".", 1)[0]
         return head == "0" or head[0] != "0"
-    if s.startswith("-") and body == "0":
+    if signed and body == "0":
         return False
     return body == "0" or body[0] != "0"
 
 
 def run_pieces(run: str) -> list[str]:
-    """Hard boundaries of a run: whitespace, and a minus sign that starts a new piece ("2648-18538")."""
+    """Hard boundaries of a run: whitespace, and a sign that starts a new piece ("2648-18538", "0+11")."""
     return _PIECE.findall(run)
 
 

@@ -17,12 +17,13 @@ from pydantic import BaseModel, Field
 
 from index import splitting
 from index.models import Ambiguity, Cell, Number, Section
+from index.resolve import Evidence, resolve
+from index.statements import stated_active, stated_figures
 from index.vocabulary import (
     ACTIVE,
     ACTIVE_TABLE_ANCHORS,
     AMOUNT_UNITS,
-    NARRATIVE_ACTIVE_COLUMNS,
-    NARRATIVE_ACTIVE_ROWS,
+    COUNT_UNITS,
     NOTE_COLUMN_HINTS,
     OTHER_SPLIT,
     REQUEST_COLUMN_KEYS,
@@ -49,6 +50,11 @@ class TableParse(BaseModel):
     template: str = "pre2019"
     year: int | None = None
 
+    def decided(self) -> dict[tuple[str, str], Number | None]:
+        """Cells this parse decided, by (table, key): what it offers another rendering of the same report."""
+        open_ = {(a.table, k) for a in self.ambiguous for k in a.keys}
+        return {(c.table, c.key): c.value for c in self.cells if (c.table, c.key) not in open_}
+
     def value(self, table: str, key: str) -> Number | None:
         c = next((c for c in self.cells if c.table == table and c.key == key), None)
         return c.value if c else None
@@ -73,13 +79,14 @@ class TableParse(BaseModel):
 
 
 # ---- tokens ------------------------------------------------------------------------------------
-_NUM = re.compile(r"-?\d+(?:\.\d+)?")
+_NUM = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _CJK = r"\u4e00-\u9fff"
 _PAREN_TEXT = re.compile(rf"[（(][^（()）\n]*[{_CJK}][^（()）\n]*[)）]")
 _NOTE = re.compile(r"^\s*[（(][^（()）]*\d[^（()）]*[)）]\s*$")
-_UNITS = "|".join(sorted({u for units in AMOUNT_UNITS.values() for u in units}, key=len, reverse=True))
+_UNITS = "|".join(sorted({u for units in AMOUNT_UNITS.values() for u in units} | set(COUNT_UNITS), key=len,
+                         reverse=True))
 _UNIT = re.compile(rf"\s*({_UNITS})")
-_CELL = re.compile(rf"^\s*(-?\d+(?:\.\d+)?)\s*({_UNITS})?\s*([（(].*[)）])?\s*$")
+_CELL = re.compile(rf"^\s*([-+]?\d+(?:\.\d+)?)\s*({_UNITS})?\s*([（(].*[)）])?\s*$")
 _LABEL_NUMBER = re.compile(r"[.．、][^\d\s]")  # "2.其他…", "1、申请人…": a row's own number, not a cell
 _NOT_A_CELL_AFTER = set("年月日号%％件项条个次人家篇名起")  # a date, a share or a narrative count, no cell
 _MD_RULE = re.compile(r"^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*\s*$")
@@ -106,9 +113,9 @@ def _line_tokens(line: str, base: int, line_no: int) -> list[Token]:
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in masked):
             continue
-        if _LABEL_NUMBER.match(line, e) and not line[s:e].lstrip("-").count("."):
+        if _LABEL_NUMBER.match(line, e) and not line[s:e].lstrip("-+").count("."):
             e -= 1  # the run ends with the next row's number ("70000072.没有现成信息")
-            if e <= s or line[e - 1] == "-":
+            if e <= s or line[e - 1] in "-+":
                 continue
         if e < len(line) and line[e] in _NOT_A_CELL_AFTER or line[max(0, s - 1):s] == "第":
             continue
@@ -413,52 +420,6 @@ def detect_template(text: str, spans: dict[str, tuple[int, int]], default: str) 
     return default if default in ("2019", "2021") else "2021"
 
 
-def _narrative_active(text: str, spans: dict[str, tuple[int, int]]) -> dict[str, set[Number]]:
-    """Table-2 figures the narrative states ('现行有效行政规范性文件698件', '本年度制发的规范性文件88件')."""
-    body = text
-    for s, e in sorted(spans.values(), reverse=True):
-        body = body[:s] + "。" + body[e:]
-    out: dict[str, set[Number]] = {}
-    for clause in re.split(r"[，。；、,;\n]", re.sub(r"[ \t]", "", body)):
-        rows = [k for w, k in NARRATIVE_ACTIVE_ROWS.items() if w in clause]
-        cols = [k for w, k in NARRATIVE_ACTIVE_COLUMNS.items() if w in clause]
-        nums = re.findall(r"(\d+)件", clause)
-        if len(set(rows)) == 1 and len(cols) == 1 and len(nums) == 1:
-            out.setdefault(rows[0] + cols[0], set()).add(int(nums[0]))
-    return out
-
-
-def _active_tests(row: Row, template: str, narrative: dict[str, set[Number]], year: int | None,
-                  neighbours: list[TableParse]) -> list:
-    """Soft evidence for one table-2 row: the narrative's figures, then the neighbouring years'."""
-    cols = list(row.columns)
-    tests = []
-    for i, key in enumerate(cols):
-        if key in narrative:
-            tests.append(lambda c, i=i, vals=narrative[key]: c[i] in vals)
-    if year is None:
-        return tests
-    for nb in neighbours:
-        if nb.year is None or nb.template != template or abs(nb.year - year) != 1:
-            continue
-        theirs = nb.candidates("active", cols)
-        if not theirs:
-            continue
-        if template == "2019" and len(cols) >= 2 and cols[1].endswith("_change"):
-            # next year's 上一年项目数量 = this year's 上一年项目数量 + 本年增/减
-            if nb.year == year - 1:
-                tests.append(lambda c, t=theirs: any(_n(c[0]) == _n(o[0]) + _n(o[1]) for o in t))
-            else:
-                tests.append(lambda c, t=theirs: any(_n(o[0]) == _n(c[0]) + _n(c[1]) for o in t))
-        elif template == "2021" and len(cols) == 3 and cols[2].endswith("_in_force"):
-            # 现行有效 = last year's 现行有效 + 制发 - 废止
-            if nb.year == year - 1:
-                tests.append(lambda c, t=theirs: any(_n(c[2]) == _n(o[2]) + _n(c[0]) - _n(c[1]) for o in t))
-            else:
-                tests.append(lambda c, t=theirs: any(_n(o[2]) == _n(c[2]) + _n(o[0]) - _n(o[1]) for o in t))
-    return tests
-
-
 def _n(v: Number | None) -> Number:
     return v or 0
 
@@ -497,8 +458,7 @@ def _fill_from_notes(row: Row, vals: list[Token], pool: list[Token]
     return readings or splitting.with_blanks(base, n), hinted, sources
 
 
-def _parse_active(text: str, span: tuple[int, int], template: str, narrative: dict[str, set[Number]],
-                  year: int | None, neighbours: list[TableParse]) -> tuple[list[Cell], list[Ambiguity]]:
+def _parse_active(text: str, span: tuple[int, int], template: str) -> tuple[list[Cell], list[Ambiguity]]:
     rows = ACTIVE[template]
     words = {r.key: _row_words(r.label, r.aliases) for r in rows}
     groups, tail = group_tokens(tokenize(text, *span))
@@ -531,10 +491,8 @@ def _parse_active(text: str, span: tuple[int, int], template: str, narrative: di
         else:
             readings, _ = _row_readings(g, len(keys), negative=neg, decimal=dec)
         for i in dec:
-            unit = next((p.unit for p in g.pieces if p.unit), "")
+            unit = next((p.unit for p in g.pieces if p.unit in AMOUNT_UNITS[keys[i]]), "")
             readings = _scale(keys[i], readings, i, unit, g.before)
-        if len(readings) > 1:
-            readings = splitting.prefer(readings, _active_tests(row, template, narrative, year, neighbours))
         reason = ("cells lifted out of the table; the note's wording names the column" if hinted else
                   f"'{g.raw}' reads as {len(keys)} cells in {len(set(readings))} ways the report does not decide")
         _emit(text, "active", keys, readings, g, reason, out, chosen=hinted, sources=sources)
@@ -646,22 +604,23 @@ def _parse_review(text: str, span: tuple[int, int]) -> tuple[list[Cell], list[Am
 
 # ---- the whole parse ---------------------------------------------------------------------------
 def parse_tables(text: str, sections: list[Section], template: str, *, year: int | None = None,
-                 neighbours: list[TableParse] | None = None) -> TableParse:
-    """The three tables of one report. `neighbours` are parses of the same agency's other years (made
-    without neighbours): their figures decide glued table-2 runs through the cross-year identities."""
+                 neighbours: list[TableParse] | None = None, html: TableParse | None = None) -> TableParse:
+    """The three tables of one report. What the text leaves open, second sources decide (index.resolve):
+    `html`, the parse of the same report's HTML page; the narrative; `neighbours`, parses of the same
+    agency's other years (made without neighbours)."""
     spans = locate_tables(text, sections)
     if not spans:
         return TableParse(template=template, year=year)
     shown = detect_template(text, spans, template)
     parts = []
     if "active" in spans:
-        parts.append(_parse_active(text, spans["active"], shown, _narrative_active(text, spans), year,
-                                   neighbours or []))
+        parts.append(_parse_active(text, spans["active"], shown))
     if "requests" in spans:
         parts.append(_parse_requests(text, spans["requests"], shown))
     if "review_litigation" in spans:
         parts.append(_parse_review(text, spans["review_litigation"]))
-    return TableParse(cells=[c for cs, _ in parts for c in cs], ambiguous=[a for _, ams in parts for a in ams],
-                      template=shown, year=year)
-
-
+    evidence = Evidence(html=html.decided() if html else {}, stated=stated_figures(text, spans.values()),
+                        stated_active=stated_active(text, spans.values()), year=year, template=shown,
+                        neighbours=list(neighbours or []))
+    cells, ambiguous = resolve([c for cs, _ in parts for c in cs], [a for _, ams in parts for a in ams], evidence)
+    return TableParse(cells=cells, ambiguous=ambiguous, template=shown, year=year)

@@ -454,6 +454,8 @@ AMOUNT_UNITS: dict[str, dict[str, int | float]] = {
     "procurement_amount": {"元": 1, "万元": 10000},  # the key is in 元
     "fees_amount_wan": {"万元": 1, "元": 0.0001},  # the key is in 万元
 }
+# a count printed with its unit inside a table-2 cell ("政府集中采购 2笔 984361元"): the unit ends the cell
+COUNT_UNITS: tuple[str, ...] = ("笔",)
 # a note printed inside a table-2 cell names its column ("22（其中修订16件）" is 制发, "含自然失效" is 废止)
 NOTE_COLUMN_HINTS: dict[str, str] = {
     "修订": "_issued", "制发": "_issued", "新制定": "_issued",

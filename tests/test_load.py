@@ -262,3 +262,22 @@ def test_every_suffix_has_a_loader_and_case_does_not_matter(tmp_path):
     upper = tmp_path / "REPORT.TXT"
     upper.write_text(REPORT_TEXT, encoding="utf-8")
     assert load_file(upper).suffix == ".txt"
+
+
+def test_page_furniture_is_dropped_and_a_continued_table_loses_its_repeated_header():
+    """Issue 18: page numbers and running headers stand between a table's rows where it crosses a page."""
+    from index.load import drop_page_furniture
+
+    header = "| 信息内容 | 本年处理决定数量 |"
+    pages = [
+        "某某区人民政府公报\n一、总体情况\n全年工作。\n" + header + "\n| 行政许可 | 550 |\n— 1 —",
+        "某某区人民政府公报\n" + header + "\n| 行政处罚 | 4119 |\n第2页 共3页",
+        "某某区人民政府公报\n六、其他需要报告的事项\n本年收费 3 元。\n3",
+    ]
+    assert drop_page_furniture(pages) == [
+        "一、总体情况\n全年工作。\n" + header + "\n| 行政许可 | 550 |",
+        "| 行政处罚 | 4119 |",
+        "六、其他需要报告的事项\n本年收费 3 元。",
+    ]
+    # a number that is no page number, and a line that recurs on too few pages, stay
+    assert drop_page_furniture(["甲\n12", "乙\n页眉", "丙"]) == ["甲\n12", "乙\n页眉", "丙"]

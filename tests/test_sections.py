@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,35 @@ def test_a_numbered_list_inside_a_section_is_not_a_section():
     sections = split_sections(text, "2021")
     assert [(s.key, s.heading) for s in sections] == [
         ("overview", "一、总体情况"), ("active", "二、主动公开政府信息情况"), ("s3", "三、工作机制保障")]
+
+
+def _unnumbered(name: str) -> tuple[str, list[Section], list[Section]]:
+    """A corpus report with the numbers of its standard headings removed: (text, sections as numbered,
+    sections found without numbers)."""
+    text, template, numbered = parsed(name)
+    plain = text
+    for s in sorted((s for s in numbered if s.key in STANDARD), key=lambda s: -s.start):
+        number = re.match(r"[一二三四五六七八九十]+、\s*", plain[s.start:])
+        plain = plain[:s.start] + plain[s.start + number.end():]
+    return plain, numbered, split_sections(plain, template)
+
+
+@pytest.mark.parametrize("name", ["00_lucheng-qu_2022.txt", "01_huaian-hongzequ_2023.pdf", "04_shuyang-xian_2025.txt",
+                                  "15_pingtan-syq_2020.txt", "22_shanghai-bgt_2019.html", "06_shanghai-bgt_2025.md"])
+def test_unnumbered_headings_are_found_by_their_topic_words(name):
+    """Issue 18: line headings ("总体情况" on its own line) and headings run into one line of crawled text;
+    the preamble's list of the report's parts ("包括总体情况、主动公开…") is no heading."""
+    plain, numbered, found = _unnumbered(name)
+    assert [s.key for s in found] == [s.key for s in numbered]
+    for s, n in zip(found[1:], numbered[1:], strict=True):
+        assert plain[s.start:].startswith(s.heading) and n.heading.endswith(s.heading)
+
+
+def test_unnumbered_sub_headings_and_prose_lines_are_no_sections():
+    text = ("本报告依据条例编制。\n总体情况\n甲。\n（二）依申请公开方面\n乙。\n"
+            "市科委政府信息依申请公开工作已形成健全的接收申请\n## 主动公开政府信息情况\n丙。\n"
+            "**收到和处理政府信息公开申请情况**\n丁。")
+    found = split_sections(text, "2021")
+    assert [(s.key, s.heading) for s in found] == [
+        ("preamble", ""), ("overview", "总体情况"), ("active", "主动公开政府信息情况"),
+        ("requests", "收到和处理政府信息公开申请情况")]

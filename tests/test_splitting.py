@@ -104,3 +104,10 @@ def test_prefer_ignores_evidence_nothing_agrees_with():
     assert prefer(cands, [lambda c: c[2] == 665]) == [(6, 93, 665), (69, 3, 665)]
     assert prefer(cands, [lambda c: c[2] == 393]) == cands  # a narrative figure the table contradicts
     assert prefer(cands, [lambda c: c[2] == 665, lambda c: c[0] == 69]) == [(69, 3, 665)]
+
+
+def test_a_printed_plus_starts_a_signed_cell_only():
+    # issue 18: 行政许可 "0+11" is 0 | +1 | 1; the plus is a boundary like the minus of "2648-18538"
+    assert split_run("0+11", 3, negative=[1]) == [(0, 1, 1)]
+    assert split_run("0+11", 3) == []  # an unsigned column never takes a sign
+    assert split_run("5+0", 2, negative=[1]) == []  # "+0" is no cell, as "-0" is not

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.load import load_file
+from index.report import parse_file, parse_report_tables
 from index.sections import split_sections
 from index.tables import TableParse, parse_tables
 from index.vocabulary import REQUEST_COLUMN_KEYS, REVIEW_KEYS
@@ -220,3 +221,83 @@ def test_prose_that_names_table_labels_is_no_table():
             "二、主动公开政府信息情况\n全年主动公开行政许可信息2000项，行政处罚信息35条。\n五、存在的主要问题及改进情况\n无。")
     tp = parse_tables(text, [], "2021")
     assert tp.cells == [] and tp.ambiguous == []
+
+
+def _active_2019(row: str) -> TableParse:
+    text = f"二、主动公开政府信息情况 第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量{row}\n三、收到和处理政府信息公开申请情况"
+    return parse_tables(text, split_sections(text, "2019"), "2019", year=2020)
+
+
+def test_signed_change_glued_to_its_neighbours():
+    """Issue 18: '行政许可0+11' is 0 | +1 | 1 (the printed plus starts the change cell; it used to be lost)."""
+    tp = _active_2019("行政许可0+11")
+    assert values(tp, "active") == {"licensing_prev_items": 0, "licensing_change": 1, "licensing_decisions": 1}
+    assert not tp.ambiguous
+    cells = {c.key: c for c in tp.cells}
+    assert cells["licensing_change"].raw == "0+11"  # a split run cites the whole run
+
+
+def test_count_and_amount_in_one_line():
+    """Issue 18: '政府集中采购 2笔 984361元': the count's unit ends its cell; the amount is kept, in 元."""
+    text = ("二、主动公开政府信息情况 第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购 2笔 984361元\n"
+            "三、收到和处理政府信息公开申请情况")
+    tp = parse_tables(text, split_sections(text, "2019"), "2019", year=2020)
+    assert values(tp, "active") == {"procurement_items": 2, "procurement_amount": 984361}
+    assert not tp.ambiguous
+    cells = {c.key: c for c in tp.cells}
+    assert cells["procurement_items"].raw == "2笔" and cells["procurement_amount"].raw == "984361元"
+    text = text.replace("984361元", "98.4361万元")
+    tp = parse_tables(text, split_sections(text, "2019"), "2019", year=2020)
+    assert values(tp, "active") == {"procurement_items": 2, "procurement_amount": 984361}  # 万元 scaled, not 笔
+
+
+# ---- second sources (issue 18) ---------------------------------------------------------------------
+# report 20's table 2 as its page.html renders it (gold resolved 5845546 from that page: 58 | 45 | 546)
+HTML_20 = """<html><head><title>平潭综合实验区2025年度政府信息公开工作年度报告</title></head><body>
+<p>平潭综合实验区2025年度政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p>
+<table><tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td>行政规范性文件</td><td>{normative}</td></tr></table>
+<p>三、收到和处理政府信息公开申请情况</p></body></html>"""
+
+
+def _paired(tmp_path: Path, normative: str) -> Path:
+    txt = tmp_path / "20.txt"
+    txt.write_bytes(next(REPORTS.glob("20_*")).read_bytes())
+    (tmp_path / "20.html").write_text(HTML_20.format(normative=normative), encoding="utf-8")
+    return txt
+
+
+def test_the_reports_html_decides_a_glued_run(tmp_path):
+    txt = _paired(tmp_path, "<td>58</td><td>45</td><td>546</td>")
+    alone = parse_file(txt)
+    assert alone.cell("active", "normative_issued").value is None
+    report = parse_file(txt, html=txt.with_suffix(".html"))
+    cells = [report.cell("active", f"normative_{c}") for c in ("issued", "repealed", "in_force")]
+    assert [c.value for c in cells] == [58, 45, 546] and {c.source for c in cells} == {"html"}
+    assert cells[0].raw == "5845546"  # the citation stays in the report's own text
+    assert not any("normative_issued" in a.keys for a in report.ambiguous)
+    assert next(c for c in report.checks if c.rule == "requests.balance").ok
+    again = parse_report_tables(report)  # a neighbour arrives: the re-parse keeps what the HTML decided
+    assert again.cell("active", "normative_issued").value == 58 and again.cell("active", "normative_issued").source == "html"
+
+
+def test_an_html_that_no_reading_allows_decides_nothing(tmp_path):
+    txt = _paired(tmp_path, "<td>57</td><td>45</td><td>546</td>")  # 5745546 is not what the text printed
+    report = parse_file(txt, html=txt.with_suffix(".html"))
+    assert report.cell("active", "normative_issued").value is None
+    amb = next(a for a in report.ambiguous if "normative_issued" in a.keys)
+    assert [58, 45, 546] in amb.candidates and amb.text == "5845546"  # both readings and the raw run kept
+    broken = tmp_path / "x.html"
+    broken.write_bytes(b"\x00\x01")
+    assert parse_file(txt, html=broken).cell("active", "normative_issued").value is None  # logged, left out
+
+
+def test_each_decided_cell_names_its_source():
+    nxt = parse("17")
+    tp = parse("16", neighbours=[nxt])
+    cell = next(c for c in tp.cells if c.key == "normative_in_force")
+    assert cell.value == 665 and cell.source == "neighbour_year"
+    assert next(c for c in parse("17").cells if c.key == "normative_issued").source == "narrative"
+    assert all(c.source is None for c in parse("00").cells)  # nothing was open

@@ -1,0 +1,80 @@
+"""Second sources for cells a glued run left open (index/resolve.py), on minimal tables."""
+
+from __future__ import annotations
+
+from index.models import Ambiguity, Cell
+from index.resolve import Evidence, decided_by, resolve
+from index.tables import TableParse
+
+
+def requests_row(row: str, values: list, ambiguous: dict[str, list]) -> tuple[list[Cell], Ambiguity]:
+    cols = ["natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"]
+    cells = [Cell(table="requests", row=row, column=c, value=None if c in ambiguous else v, raw="262026")
+             for c, v in zip(cols, values, strict=True)]
+    keys = [f"{row}.{c}" for c in cols if c in ambiguous]
+    readings = list(zip(*ambiguous.values(), strict=True))
+    return cells, Ambiguity(table="requests", keys=keys, text="262026", candidates=[list(r) for r in readings])
+
+
+def test_the_narrative_decides_a_requests_total():
+    """'本年度共收到申请26件' picks the reading whose total is 26."""
+    cells, amb = requests_row("new_received", [0] * 7, {"natural_person": [26, 2], "total": [26, 2]})
+    out, left = resolve(cells, [amb], Evidence(stated={"narrative.new_received": 26}))
+    got = {c.key: (c.value, c.source) for c in out}
+    assert got["new_received.natural_person"] == (26, "narrative") and got["new_received.total"] == (26, "narrative")
+    assert got["new_received.commercial"] == (0, None)  # decided by the text itself
+    assert left == [] and decided_by(out) == {"html": 0, "narrative": 2, "neighbour_year": 0}
+
+
+def test_evidence_no_reading_agrees_with_is_ignored():
+    cells, amb = requests_row("new_received", [0] * 7, {"natural_person": [26, 2], "total": [26, 2]})
+    out, left = resolve(cells, [amb], Evidence(stated={"narrative.new_received": 7}))
+    assert left == [amb] and all(c.source is None for c in out)
+    assert out[0].value is None and out[0].raw == "262026"  # undecided: no value, its raw run kept
+
+
+def test_last_years_carried_forward_decides_this_years_carried_over():
+    cells, amb = requests_row("carried_over", [0] * 7, {"natural_person": [5, 50], "total": [5, 50]})
+    last = TableParse(cells=[Cell(table="requests", row="carried_forward", column=c, value=v)
+                             for c, v in (("natural_person", 5), ("total", 5))], template="2021", year=2022)
+    out, left = resolve(cells, [amb], Evidence(year=2023, template="2021", neighbours=[last]))
+    assert left == [] and {c.key: c.source for c in out if c.source} == {
+        "carried_over.natural_person": "neighbour_year", "carried_over.total": "neighbour_year"}
+    far = last.model_copy(update={"year": 2020})  # not a neighbouring year: no evidence
+    assert resolve(cells, [amb], Evidence(year=2023, template="2021", neighbours=[far]))[1] == [amb]
+
+
+def test_a_narrowed_run_keeps_the_readings_left_and_says_why():
+    cells = [Cell(table="active", row=k, value=None, raw="5845546") for k in
+             ("normative_issued", "normative_repealed", "normative_in_force")]
+    amb = Ambiguity(table="active", keys=[c.row for c in cells], text="5845546", reason="glued",
+                    candidates=[[58, 45, 546], [5, 84, 5546], [584, 5, 546]])
+    out, (left,) = resolve(cells, [amb], Evidence(stated_active={"normative_in_force": {546}}))
+    assert out[2].value == 546 and out[2].source == "narrative"
+    assert left.keys == ["normative_issued", "normative_repealed"] and left.candidates == [[58, 45], [584, 5]]
+    assert left.reason == "glued; narrowed by narrative"
+
+
+def test_the_html_decides_before_the_other_sources():
+    cells = [Cell(table="active", row="normative_issued", value=None), Cell(table="active", row="normative_repealed")]
+    amb = Ambiguity(table="active", keys=["normative_issued", "normative_repealed"], text="693",
+                    candidates=[[69, 3], [6, 93]])
+    ev = Evidence(html={("active", "normative_issued"): 6, ("active", "normative_repealed"): 93},
+                  stated_active={"normative_issued": {69}})
+    out, left = resolve(cells, [amb], ev)
+    assert [(c.value, c.source) for c in out] == [(6, "html"), (93, "html")] and left == []
+
+
+def test_each_cell_credits_the_source_that_decided_it():
+    """The narrative fixes 现行有效; the neighbouring year then splits the other two: each cell says which."""
+    cells = [Cell(table="active", row=k, value=None) for k in
+             ("normative_issued", "normative_repealed", "normative_in_force")]
+    amb = Ambiguity(table="active", keys=[c.row for c in cells], text="6936650",
+                    candidates=[[69, 3, 665], [6, 93, 665], [6, 9, 3665]])
+    last = TableParse(cells=[Cell(table="active", row=k, value=v) for k, v in
+                             (("normative_issued", 1), ("normative_repealed", 2), ("normative_in_force", 599))],
+                      template="2021", year=2020)
+    ev = Evidence(stated_active={"normative_in_force": {665}}, year=2021, template="2021", neighbours=[last])
+    out, left = resolve(cells, [amb], ev)
+    assert [(c.value, c.source) for c in out] == [(69, "neighbour_year"), (3, "neighbour_year"), (665, "narrative")]
+    assert left == []
