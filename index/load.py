@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from index.archive import size_text, verified_zip
 from index.errors import LoadError
 from index.normalize import normalize_text
 from index.vocabulary import AGENCY_SUFFIXES, PAGE_FIELDS, REPORT_MARKERS, REQUEST_ROWS, TABLE_NAMES
@@ -301,9 +302,9 @@ def load_docx_file(raw: bytes, path: str) -> list[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    _check_docx_archive(raw, path)
+    verified = verified_zip(raw, path, DOCX_MAX_UNZIPPED, ".docx")  # python-docx reads only checked bytes
     try:
-        document = docx.Document(io.BytesIO(raw))
+        document = docx.Document(io.BytesIO(verified))
     except Exception as e:  # zipfile, lxml and python-docx each raise their own types: the detail goes to the log
         log.info("%s: python-docx could not read it: %r", path, e)
         raise LoadError(path, _docx_problem(e)) from e
@@ -317,18 +318,6 @@ def load_docx_file(raw: bytes, path: str) -> list[str]:
             grid = [[(cell._tc, clean_cell(cell.text)) for cell in row.cells] for row in table.rows]
             lines.extend(format_rows(grid))
     return ["\n".join(lines)]
-
-
-def _check_docx_archive(raw: bytes, path: str) -> None:
-    """A .docx is a zip: refuse one that is not, or that would inflate past DOCX_MAX_UNZIPPED (a zip bomb),
-    before python-docx reads every part into memory."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as z:
-            inflated = sum(i.file_size for i in z.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise LoadError(path, "corrupt .docx: not a zip archive, or a damaged one") from e
-    if inflated > DOCX_MAX_UNZIPPED:
-        raise LoadError(path, f"the .docx would unpack to {_size(inflated)}, over the {_size(DOCX_MAX_UNZIPPED)} limit")
 
 
 def _docx_problem(e: Exception) -> str:
@@ -369,7 +358,7 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDoc
     if size == 0:
         raise LoadError(name, "the file is empty")
     if size > max_bytes:
-        raise LoadError(name, f"the file is {_size(size)}, over the {_size(max_bytes)} limit")
+        raise LoadError(name, f"the file is {size_text(size)}, over the {size_text(max_bytes)} limit")
     raw = p.read_bytes()
     parts = [normalize_text(part) for part in loader(raw, name)]
     text = "\n".join(parts)
@@ -381,10 +370,6 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDoc
         pages=pages, title=fields.get("title", ""), published=fields.get("published"),
         source_url=fields.get("source_url"),
     )
-
-
-def _size(n: int) -> str:
-    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
 
 
 def _page_offsets(parts: list[str]) -> list[tuple[int, int]]:
