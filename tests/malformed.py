@@ -15,6 +15,7 @@ import os
 import random
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -271,6 +272,7 @@ def _docx(w: _Writer) -> None:
     bomb = _zip({"[Content_Types].xml": _CT, "_rels/.rels": _RELS, "word/document.xml": b"<" + b"a" * 20_000_000})
     w.write("docx-inflating", ".docx", bomb, "fail", "20 MB of XML in a small zip")
     w.write("docx-zip-bomb", ".docx", _zip_bomb(300), "fail", "300 MB of zeros in a small zip")
+    w.write("docx-lying-bomb", ".docx", lying_zip_bomb(100), "fail", "declares 4 KB, inflates to 100 MB")
 
 
 def _zip_bomb(mb: int) -> bytes:
@@ -283,6 +285,38 @@ def _zip_bomb(mb: int) -> bytes:
             for _ in range(mb):
                 f.write(block)
     return buf.getvalue()
+
+
+def lying_zip_bomb(real_mb: int, declared: int = 4096) -> bytes:
+    """A real Word file whose document.xml declares `declared` bytes (local header and central directory) but
+    inflates to `real_mb` MB; its CRC is the declared prefix's, so a reader stopping at the declared size sees
+    a consistent member."""
+    parts = zipfile.ZipFile(io.BytesIO(_good_docx("")))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for name in parts.namelist():
+            if name != "word/document.xml":
+                z.writestr(name, parts.read(name))
+        with z.open("word/document.xml", "w") as f:
+            block = bytes(2**20)
+            for _ in range(real_mb):
+                f.write(block)
+    raw = bytearray(buf.getvalue())
+    _patch_sizes(raw, "word/document.xml", declared, zlib.crc32(bytes(declared)))
+    return bytes(raw)
+
+
+def _patch_sizes(raw: bytearray, name: str, size: int, crc: int) -> None:
+    """Set `name`'s uncompressed size and CRC in both its local header and its central directory entry."""
+    local = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo(name).header_offset
+    raw[local + 14:local + 18] = crc.to_bytes(4, "little")
+    raw[local + 22:local + 26] = size.to_bytes(4, "little")
+    end = raw.rindex(b"PK\x05\x06")
+    entry = int.from_bytes(raw[end + 16:end + 20], "little")  # the central directory's start
+    while raw[entry + 46:entry + 46 + len(name)] != name.encode():
+        entry += 46 + sum(int.from_bytes(raw[entry + k:entry + k + 2], "little") for k in (28, 30, 32))
+    raw[entry + 16:entry + 20] = crc.to_bytes(4, "little")
+    raw[entry + 24:entry + 28] = size.to_bytes(4, "little")
 
 
 def _good_docx(text: str) -> bytes:

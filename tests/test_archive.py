@@ -1,6 +1,6 @@
 """Zip containers read by the bytes that actually inflate, not by what the archive declares: a .docx zip bomb
 whose directory lies about its sizes is refused after a few MB of work, and python-docx reads only the
-verified bytes. Each bomb is built here: a real deflate stream whose declared sizes are patched down."""
+verified bytes. The bombs are built at test time (tests/malformed.py): real deflate streams, declared sizes patched down."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import zipfile
 import zlib
 
 import pytest
+from malformed import lying_zip_bomb
 
 from index.archive import MAX_DIRECTORY_BYTES, verified_zip
 from index.errors import LoadError
@@ -19,45 +20,9 @@ BOMB_MB = 300  # what the lying member really inflates to
 DECLARED = 4096  # what its local header and central directory say
 
 
-def _patch_sizes(raw: bytearray, name: str, size: int, crc: int) -> None:
-    """Set `name`'s uncompressed size and CRC in both its local header and its central directory entry."""
-    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo(name)
-    local = info.header_offset
-    raw[local + 14:local + 18] = crc.to_bytes(4, "little")
-    raw[local + 22:local + 26] = size.to_bytes(4, "little")
-    end = raw.rindex(b"PK\x05\x06")
-    entry = int.from_bytes(raw[end + 16:end + 20], "little")  # the central directory's start
-    while raw[entry + 46:entry + 46 + len(name)] != name.encode():
-        entry += 46 + sum(int.from_bytes(raw[entry + k:entry + k + 2], "little") for k in (28, 30, 32))
-    raw[entry + 16:entry + 20] = crc.to_bytes(4, "little")
-    raw[entry + 24:entry + 28] = size.to_bytes(4, "little")
-
-
-def lying_docx(real_mb: int = BOMB_MB, declared: int = DECLARED) -> bytes:
-    """A real Word file whose document.xml says `declared` bytes but inflates to `real_mb` MB; the CRC is the
-    one of the declared prefix, so a reader that stops at the declared size sees a consistent member."""
-    import docx
-
-    word = io.BytesIO()
-    docx.Document().save(word)
-    parts = zipfile.ZipFile(word)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        for name in parts.namelist():
-            if name != "word/document.xml":
-                z.writestr(name, parts.read(name))
-        with z.open("word/document.xml", "w") as f:
-            block = bytes(2**20)
-            for _ in range(real_mb):
-                f.write(block)
-    raw = bytearray(buf.getvalue())
-    _patch_sizes(raw, "word/document.xml", declared, zlib.crc32(bytes(declared)))
-    return bytes(raw)
-
-
 @pytest.fixture(scope="module")
 def bomb() -> bytes:
-    return lying_docx()
+    return lying_zip_bomb(BOMB_MB, DECLARED)
 
 
 def test_the_bomb_lies(bomb):
@@ -90,7 +55,7 @@ def test_lying_docx_bomb_is_refused_without_inflating_it(bomb, tmp_path):
 
 
 def test_lying_member_under_the_total_limit_is_still_cut_at_its_declared_size():
-    bomb = lying_docx(real_mb=3, declared=1000)
+    bomb = lying_zip_bomb(3, declared=1000)
     with pytest.raises(LoadError, match="zip bomb"):
         verified_zip(bomb, "x.docx", 256 * 2**20, ".docx")
 

@@ -16,6 +16,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from load_bench import free_port, server_env, start_server, stop_server  # noqa: E402
 
+from assistant.answer import Assistant  # noqa: E402
+from index.embed import HashEmbedder  # noqa: E402
+from index.ingest import Index  # noqa: E402
+from index.settings import Settings  # noqa: E402
+from ui.app import build_app, chat_workers  # noqa: E402
+
 KEEP_S = 3
 
 
@@ -60,3 +66,14 @@ def test_uploads_are_bounded_kept_under_the_home_and_deleted(server):
     stop_server(proc)  # SIGTERM, as a service manager stops it
     assert proc.returncode == 0
     assert not second.exists(), "the upload outlived the server"
+
+
+def test_chat_answers_in_a_concurrency_group_of_its_own(tmp_path):
+    settings = Settings(home=tmp_path / "home", chat_workers=6)
+    index = Index(settings, embedder=HashEmbedder())
+    app = build_app(settings, index, Assistant(settings, index))
+    answering = [f for f in app.fns.values() if f.name == "answer"]
+    assert len(answering) == 3  # the send button, the Enter key, the examples
+    assert {(f.concurrency_id, f.concurrency_limit) for f in answering} == {("chat", 6)}
+    assert all(f.name == "answer" for f in app.fns.values() if f.concurrency_id == "chat")
+    assert chat_workers(settings.model_copy(update={"chat_workers": 0})) >= 4
