@@ -59,8 +59,9 @@ class LoadedDocument(BaseModel):
 
 
 def clean_cell(text: str) -> str:
-    """A table cell as one label: internal line breaks joined, spaces between Chinese characters dropped."""
-    text = re.sub(r"\s*\n\s*", "", text.strip())
+    """A table cell as one label: internal line breaks joined, spaces between Chinese characters dropped.
+    Lines are stripped one by one: the regex \\s*\\n\\s* is quadratic on a long run of spaces (a hostile cell)."""
+    text = "".join(line.strip() for line in text.strip().split("\n"))
     text = _SPACE_BETWEEN_CJK.sub("", text)
     return re.sub(r"\s+", " ", text)
 

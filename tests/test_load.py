@@ -262,3 +262,15 @@ def test_every_suffix_has_a_loader_and_case_does_not_matter(tmp_path):
     upper = tmp_path / "REPORT.TXT"
     upper.write_text(REPORT_TEXT, encoding="utf-8")
     assert load_file(upper).suffix == ".txt"
+
+
+def test_a_cell_of_a_million_spaces_is_cleaned_at_once():
+    """A hostile table cell: the old \\s*\\n\\s* regex took minutes on a long run of spaces with no line break."""
+    import time
+
+    from index.load import clean_cell
+
+    start = time.perf_counter()
+    assert clean_cell("本年新收" + " " * 1_000_000 + "申请\n  数量") == "本年新收申请数量"
+    assert time.perf_counter() - start < 1.0
+    assert clean_cell(" a \n b\t\n\n c ") == "abc" and clean_cell("政府 信息\n公开 x") == "政府信息公开 x"
