@@ -1,13 +1,15 @@
-"""Zip containers (.docx; .xlsx or .ofd alike if a loader for them is added) read without trusting what they
-declare. A zip's directory states each member's sizes, and a zip bomb lies there: Python's zipfile inflates a
+"""Compressed containers read without trusting what they declare: zip (.docx; .xlsx or .ofd alike if a loader
+for them is added) and the deflate streams of a PDF. A zip's directory states each member's sizes, and a zip bomb lies there: Python's zipfile inflates a
 member in one call of up to 2 GB before it cuts to the declared size. Here every member is inflated in small
 steps, counting the bytes that actually come out, and refused the moment they pass the size its directory
 declares or the whole passes the limit. The format's own reader (python-docx) then gets a fresh archive built
-from the verified bytes, never the uploaded one."""
+from the verified bytes, never the uploaded one. pdfminer inflates each FlateDecode stream of a PDF in one call
+with no limit; `check_pdf_streams` inflates them all first, in steps, and refuses the file past a total."""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 
@@ -18,6 +20,7 @@ _STEP = 2**20  # most bytes one inflate step may produce
 _FEED = 2**16  # compressed bytes fed per step (the unconsumed rest is copied each step)
 _EOCD, _ZIP64_LOCATOR = b"PK\x05\x06", b"PK\x06\x07"
 _LOCAL_HEADER = b"PK\x03\x04"
+_PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 
 
 def verified_zip(raw: bytes, path: str, max_inflated: int, kind: str) -> bytes:
@@ -114,3 +117,28 @@ def _check_directory_size(raw: bytes, path: str, kind: str) -> None:
 
 def size_text(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n:,} bytes"
+
+
+def check_pdf_streams(raw: bytes, path: str, max_inflated: int) -> None:
+    """Refuse a PDF whose deflate streams inflate past `max_inflated` in all (a PDF bomb), before pdfminer
+    inflates each whole. Every stream that starts as zlib data is counted, images and fonts included: which
+    ones pdfminer will decode is not knowable without parsing the file, and parsing is what is at stake."""
+    room = max_inflated
+    for m in _PDF_STREAM.finditer(raw):
+        start = m.end()
+        if raw[start:start + 1] != b"x":  # every zlib stream starts with 0x78 (deflate, 32 KB window)
+            continue
+        inflater = zlib.decompressobj()
+        for at in range(start, len(raw), _FEED):
+            pending = raw[at:at + _FEED]
+            try:
+                while pending and not inflater.eof:
+                    room -= len(inflater.decompress(pending, _STEP))
+                    pending = inflater.unconsumed_tail
+                    if room < 0:
+                        raise LoadError(path, f"the PDF's compressed streams inflate to more than the "
+                                              f"{size_text(max_inflated)} limit (a PDF bomb?)")
+            except zlib.error:
+                break  # not zlib after all, or damaged: pdfminer decides, within what was counted
+            if inflater.eof:
+                break

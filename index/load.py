@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from index.archive import size_text, verified_zip
+from index.archive import check_pdf_streams, size_text, verified_zip
 from index.errors import LoadError
 from index.normalize import normalize_text
 from index.vocabulary import AGENCY_SUFFIXES, PAGE_FIELDS, REPORT_MARKERS, REQUEST_ROWS, TABLE_NAMES
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 50 * 2**20
 DOCX_MAX_UNZIPPED = 256 * 2**20  # a report's Word file unpacks to a few MB; more is a zip bomb
+PDF_MAX_INFLATED = 256 * 2**20  # the bundled report PDFs inflate to 5x their size; 50 MB x 5 is about this
 MIN_CJK = 50  # fewer Chinese characters than this cannot be a report
 MIN_CJK_SHARE = 0.3  # of the non-space characters; real reports are 0.59-0.82 in the corpus
 
@@ -229,6 +230,7 @@ def load_pdf_file(raw: bytes, path: str) -> list[str]:
         raise LoadError(path, "not a PDF file (no %PDF header)")
     if b"%%EOF" not in raw[-2048:]:
         raise LoadError(path, "truncated PDF (no %%EOF marker at the end)")
+    check_pdf_streams(raw, path, PDF_MAX_INFLATED)
     import pdfplumber
 
     try:

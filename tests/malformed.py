@@ -106,6 +106,7 @@ def _pdfs(w: _Writer) -> None:
                  b"trailer << /Root 1 0 R /Size 99999999999 >>\nstartxref\n999999999"):
         w.write("pdf-hollow", ".pdf", b"%PDF-1.7\n" + body + b"\n%%EOF\n", "fail")
     w.write("pdf-text", ".pdf", "%PDF-1.4\n" + _text(TEXTS[0]) + "\n%%EOF", "fail", "report text behind a PDF header")
+    w.write("pdf-bomb", ".pdf", pdf_bomb(300), "fail", "a content stream inflating to 300 MB")
     w.write("html-as-pdf", ".pdf", (CORPUS / HTML).read_bytes(), "fail")
 
 
@@ -317,6 +318,26 @@ def _patch_sizes(raw: bytearray, name: str, size: int, crc: int) -> None:
         entry += 46 + sum(int.from_bytes(raw[entry + k:entry + k + 2], "little") for k in (28, 30, 32))
     raw[entry + 16:entry + 20] = crc.to_bytes(4, "little")
     raw[entry + 24:entry + 28] = size.to_bytes(4, "little")
+
+
+def pdf_bomb(real_mb: int) -> bytes:
+    """A one-page PDF whose content stream is a line of text and then `real_mb` MB of spaces, deflated."""
+    deflate = zlib.compressobj(9)
+    body = deflate.compress(b"BT /F1 12 Tf 72 720 Td (report) Tj ET\n")
+    body += b"".join(deflate.compress(b" " * 2**20) for _ in range(real_mb)) + deflate.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%b\nendstream" % (len(body), body)]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%b\nendobj\n" % (n, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def _good_docx(text: str) -> bytes:

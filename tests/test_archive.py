@@ -1,6 +1,6 @@
-"""Zip containers read by the bytes that actually inflate, not by what the archive declares: a .docx zip bomb
-whose directory lies about its sizes is refused after a few MB of work, and python-docx reads only the
-verified bytes. The bombs are built at test time (tests/malformed.py): real deflate streams, declared sizes patched down."""
+"""Compressed containers read by the bytes that actually inflate, not by what they declare: a .docx zip bomb
+whose directory lies about its sizes is refused after a few MB of work, python-docx reads only the verified
+bytes, and a PDF whose streams inflate past the limit is refused before pdfminer inflates them. The bombs are built at test time (tests/malformed.py): real deflate streams, declared sizes patched down."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import zipfile
 import zlib
 
 import pytest
-from malformed import lying_zip_bomb
+from malformed import lying_zip_bomb, pdf_bomb
 
 from index.archive import MAX_DIRECTORY_BYTES, verified_zip
 from index.errors import LoadError
@@ -102,3 +102,27 @@ def test_a_directory_of_too_many_entries_is_refused_before_parsing():
             z.writestr(f"{i}", b"")
     with pytest.raises(LoadError, match="too many parts"):
         verified_zip(buf.getvalue(), "x.docx", 2**24, ".docx")
+
+
+def test_pdf_bomb_is_refused_before_pdfminer_inflates_it(tmp_path):
+    path = tmp_path / "report_2022.pdf"
+    path.write_bytes(pdf_bomb(300))
+    tracemalloc.start()
+    try:
+        with pytest.raises(LoadError) as caught:
+            load_file(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 2**20, f"{peak / 2**20:.0f} MB allocated reading a {path.stat().st_size:,}-byte upload"
+    assert "PDF bomb" in caught.value.reason
+
+
+def test_report_pdfs_pass_the_stream_check(corpus_dir):
+    from index.archive import check_pdf_streams
+
+    for pdf in sorted((corpus_dir / "reports").glob("*.pdf")):
+        raw = pdf.read_bytes()
+        check_pdf_streams(raw, pdf.name, 10 * len(raw))  # they inflate to about 5x their size
+        with pytest.raises(LoadError, match="PDF bomb"):
+            check_pdf_streams(raw, pdf.name, len(raw))
