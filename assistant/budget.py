@@ -88,7 +88,7 @@ def within(seconds: float, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T
             except BaseException as e:  # handed to the caller, raised there
                 settle("error", e)
         except OverBudget:  # the stop may land while settling, too late: the caller has gone
-            log.info("stopped %s after its %.1f s budget", getattr(fn, "__name__", fn), seconds)
+            log.info("stopped %s after its %g s budget", getattr(fn, "__name__", fn), seconds)
 
     worker = threading.Thread(target=run, name="nianbao-answer", daemon=True)
     worker.start()
@@ -110,7 +110,7 @@ def ask_within(assistant, settings: Settings, question: str, history: list | Non
     try:
         return within(seconds, assistant.ask, question, history, filters)
     except TimeoutError:
-        log.warning("answering %r ran past its %.1f s budget", question[:200], seconds)
+        log.warning("answering %r ran past its %g s budget", question[:200], seconds)
         return Answer(question=question[:settings.max_question_chars], text=OVER_BUDGET.format(seconds=seconds),
                       abstained=True, reason="over_budget", kind="decline")
 
