@@ -13,6 +13,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from assistant import compose, english
+from assistant.budget import bounded_history, question_too_long
 from assistant.catalog import Catalog, CatalogEntry
 from assistant.coverage import unrecorded
 from assistant.figures import (
@@ -111,6 +112,9 @@ class Assistant:
         question = (question or "").strip()
         if not question:
             return compose.decline(question, "请输入问题。", "empty_question")
+        if too_long := question_too_long(question, self.settings):
+            return compose.decline(question[:self.settings.max_question_chars] + "…", too_long, "question_too_long")
+        history = bounded_history(history, self.settings)
         try:
             catalog = self.catalog()
             if not len(catalog):

@@ -118,7 +118,9 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     answer_mod = _module("assistant.answer", "ask")
-    answer = answer_mod.Assistant(settings, _index(settings)).ask(args.question)
+    from assistant.budget import ask_within
+
+    answer = ask_within(answer_mod.Assistant(settings, _index(settings)), settings, args.question)
     if getattr(args, "explain", False) and answer.plan is not None:
         print(answer.plan.explain() + "\n")
     if args.json:

@@ -1,9 +1,12 @@
 """Load bench: simulated citizens ask mixed questions (figure, derived, narrative, follow-up; expected answers from
 eval_sets/fast.jsonl) against `nianbao serve` on loopback through gradio_client, while one staff user uploads a
 report with the staff token (and once without it). Prints requests served, errors, correctness and latency.
+With --attack, hostile users join them: some send 100,000-character questions, others upload .docx zip bombs
+whose archive lies about its sizes (with the staff token, the worst case); the server's RSS is sampled.
 
     python bench/load_bench.py                         # 20 users, 60 s, the default embedding model
     python bench/load_bench.py --users 5 --seconds 10 --types figure --embedding hash-bigram
+    python bench/load_bench.py --users 30 --attack     # + 4 long-question users and 2 zip-bomb uploaders
 
 Correct means: a figure/derived/follow-up answer states the expected value (as `nianbao eval` reads it), and a
 narrative answer is the same text the unloaded server gave. Questions whose unloaded answer is already wrong are
@@ -33,6 +36,7 @@ from pydantic import BaseModel, Field
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(1, str(ROOT / "tests"))  # tests/malformed.py builds the zip bomb
 
 from assistant.evaluate import EvalQuestion, load_questions, stated_in_text  # noqa: E402
 from index.ingest import bundled_reports  # noqa: E402
@@ -46,6 +50,43 @@ UPLOAD_OK = ("已导入", "已替换旧版本", "内容未变")
 NEED_TOKEN = "需要工作人员令牌"
 ALL = "全部"
 UPLOAD = "28_pingtan-xian-czj_2009.txt"  # small, and no question of the mix is about its agency
+LONG_QUESTION_CHARS = 100_000
+TOO_LONG = "问题太长"  # the chat's refusal of an over-long question (assistant.budget.QUESTION_TOO_LONG)
+BOMB_MB = 500  # what the bomb's document.xml really inflates to; it declares 4 KB
+BOMB_REFUSED = "zip bomb"  # in the upload's reason (index.archive)
+
+
+class Attack(BaseModel):
+    """What the hostile users did and how the server held."""
+
+    long_users: int
+    bomb_users: int
+    long_sent: int = 0
+    long_refused: int = 0  # answered with the length refusal
+    long_latencies: list[float] = Field(default_factory=list, repr=False)
+    bombs_sent: int = 0
+    bombs_refused: int = 0  # refused as a zip bomb
+    bomb_latencies: list[float] = Field(default_factory=list, repr=False)
+    errors: int = 0
+    rss_start_mb: float = 0.0
+    rss_max_mb: float = 0.0  # sampled every 0.2 s
+    rss_peak_mb: float = 0.0  # the kernel's high-water mark (VmHWM) at the end
+    load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    load_after: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+    def render(self) -> str:
+        def worst(xs: list[float]) -> str:
+            return f"{max(xs):.2f} s" if xs else "-"
+
+        return "\n".join([
+            f"attack: {self.long_users} users sent {self.long_sent} questions of {LONG_QUESTION_CHARS:,} characters, "
+            f"{self.long_refused} refused (slowest {worst(self.long_latencies)}); {self.bomb_users} users uploaded "
+            f"{self.bombs_sent} lying zip bombs (declaring 4 KB, inflating to {BOMB_MB} MB), {self.bombs_refused} refused "
+            f"(slowest {worst(self.bomb_latencies)}); {self.errors} attack requests failed otherwise",
+            f"server RSS {self.rss_start_mb:.0f} MB at the start, {self.rss_max_mb:.0f} MB max sampled, "
+            f"{self.rss_peak_mb:.0f} MB peak (VmHWM); load average {'/'.join(f'{x:.1f}' for x in self.load_before)} "
+            f"before, {'/'.join(f'{x:.1f}' for x in self.load_after)} after ({os.cpu_count()} cores)",
+        ])
 
 
 class BenchReport(BaseModel):
@@ -61,6 +102,7 @@ class BenchReport(BaseModel):
     refused_without_token: bool | None = None
     skipped: list[str] = Field(default_factory=list)  # questions whose unloaded answer was already wrong
     error_samples: list[str] = Field(default_factory=list)
+    attack: Attack | None = None
 
     def percentile(self, p: float) -> float:
         if len(self.latencies) < 2:
@@ -79,8 +121,11 @@ class BenchReport(BaseModel):
         ]
         if self.skipped:
             lines.append(f"left out (already wrong unloaded): {', '.join(self.skipped)}")
+        if self.attack is not None:
+            lines.append(self.attack.render())
         lines += [f"error: {e}" for e in self.error_samples]
         return "\n".join(lines)
+
 
 
 # ---- the server -------------------------------------------------------------------------------------------
@@ -163,13 +208,14 @@ def listening_addresses(port: int) -> set[str]:
 # ---- the users ----------------------------------------------------------------------------------------------
 
 
-def chat_history(q: EvalQuestion) -> list[dict]:
-    """The chat as the page holds it when the question was just sent: earlier turns, the question, the placeholder."""
-    def message(role: str, text: str) -> dict:
-        return {"role": role, "content": [{"type": "text", "text": text}]}  # Gradio 6 chat messages are typed parts
+def message(role: str, text: str) -> dict:
+    return {"role": role, "content": [{"type": "text", "text": html.escape(text)}]}  # Gradio 6: typed parts
 
-    turns = [message(t.role, html.escape(t.content)) for t in q.history]
-    return [*turns, message("user", html.escape(q.question)), message("assistant", THINKING)]
+
+def chat_history(question: str, earlier: list[tuple[str, str]] = ()) -> list[dict]:
+    """The chat as the page holds it when the question was just sent: earlier turns, the question, the placeholder."""
+    turns = [message(role, content) for role, content in earlier]
+    return [*turns, message("user", question), {"role": "assistant", "content": [{"type": "text", "text": THINKING}]}]
 
 
 def reply_text(chat: list[dict]) -> str:
@@ -180,7 +226,11 @@ def reply_text(chat: list[dict]) -> str:
 
 
 def ask(client, q: EvalQuestion) -> str:
-    chat, *_ = client.predict(chat_history(q), ALL, ALL, api_name=ASK_API)
+    return ask_text(client, q.question, [(t.role, t.content) for t in q.history])
+
+
+def ask_text(client, question: str, earlier: list[tuple[str, str]] = ()) -> str:
+    chat, *_ = client.predict(chat_history(question, earlier), ALL, ALL, api_name=ASK_API)
     return reply_text(chat)
 
 
@@ -279,31 +329,105 @@ def staff(url: str, token: str, upload: Path, deadline: float, every: float, rep
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def long_asker(url: str, deadline: float, seed: int, attack: Attack, lock: threading.Lock) -> None:
+    """Sends 100,000 random Chinese characters as a question, again and again."""
+    from gradio_client import Client
+
+    rng = random.Random(seed)
+    client = Client(url, verbose=False)
+    while time.monotonic() < deadline:
+        text = "".join(chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(LONG_QUESTION_CHARS))
+        start = time.perf_counter()
+        try:
+            reply, problem = ask_text(client, text), None
+        except Exception as e:
+            reply, problem = "", repr(e)
+        with lock:
+            attack.long_sent += 1
+            attack.long_latencies.append(time.perf_counter() - start)
+            attack.long_refused += TOO_LONG in reply
+            attack.errors += problem is not None
+            if problem is not None:
+                attack.long_latencies.pop()
+
+
+def bomber(url: str, token: str, bomb: Path, deadline: float, attack: Attack, lock: threading.Lock) -> None:
+    """Uploads the lying zip bomb, again and again (with the staff token: the loader is reached)."""
+    from gradio_client import Client, handle_file
+
+    client = Client(url, verbose=False)
+    while time.monotonic() < deadline:
+        start = time.perf_counter()
+        try:
+            out, problem = html.unescape(client.predict([handle_file(str(bomb))], token, "", None, ALL,
+                                                        api_name=UPLOAD_API)), None
+        except Exception as e:
+            out, problem = "", repr(e)
+        with lock:
+            attack.bombs_sent += 1
+            attack.bomb_latencies.append(time.perf_counter() - start)
+            attack.bombs_refused += BOMB_REFUSED in out and not any(ok in out for ok in UPLOAD_OK)
+            attack.errors += problem is not None
+
+
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def watch_rss(pid: int, stop: threading.Event, attack: Attack) -> None:
+    while not stop.wait(0.2):
+        try:
+            attack.rss_max_mb = max(attack.rss_max_mb, rss_mb(pid))
+        except OSError:
+            return
+
+
 def run_load(url: str, users: int, seconds: float, questions: list[EvalQuestion], token: str,
-             upload: Path | None = None, upload_every: float = 10.0, seed: int = 9) -> BenchReport:
-    """Drive a running server; the staff user uploads `upload` (if given) alongside the citizens."""
+             upload: Path | None = None, upload_every: float = 10.0, seed: int = 9,
+             attack: Attack | None = None, bomb: Path | None = None, server_pid: int | None = None) -> BenchReport:
+    """Drive a running server; the staff user uploads `upload` (if given) alongside the citizens, and the
+    hostile users of `attack` (if given) send long questions and upload `bomb`."""
     baseline, wrong = baseline_answers(url, questions)
     mix = [q for q in questions if q.id not in wrong]
     if not mix:
         raise RuntimeError("every question was already answered wrongly on the unloaded server")
-    report = BenchReport(users=users, seconds=seconds, skipped=wrong)
+    report = BenchReport(users=users, seconds=seconds, skipped=wrong, attack=attack)
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
     threads = [threading.Thread(target=citizen, args=(url, mix, baseline, deadline, seed + i, report, lock))
                for i in range(users)]
     if upload is not None:
         threads.append(threading.Thread(target=staff, args=(url, token, upload, deadline, upload_every, report, lock)))
+    stop = threading.Event()
+    if attack is not None:
+        threads += [threading.Thread(target=long_asker, args=(url, deadline, seed + 1000 + i, attack, lock))
+                    for i in range(attack.long_users)]
+        threads += [threading.Thread(target=bomber, args=(url, token, bomb, deadline, attack, lock))
+                    for _ in range(attack.bomb_users)]
+        attack.load_before = os.getloadavg()
+        if server_pid is not None:
+            attack.rss_start_mb = rss_mb(server_pid)
+            threading.Thread(target=watch_rss, args=(server_pid, stop, attack), daemon=True).start()
     start = time.monotonic()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     report.seconds = time.monotonic() - start
+    stop.set()
+    if attack is not None:
+        attack.load_after = os.getloadavg()
+        if server_pid is not None:
+            attack.rss_peak_mb = rss_mb(server_pid, "VmHWM")
     return report
 
 
 def bench(home: Path, users: int, seconds: float, types: tuple[str, ...] = TYPES, embedding: str | None = None,
-          reports: list[Path] | None = None, upload: Path | None = None, seed: int = 9) -> tuple[BenchReport, set[str]]:
+          reports: list[Path] | None = None, upload: Path | None = None, seed: int = 9,
+          attack: Attack | None = None) -> tuple[BenchReport, set[str]]:
     """Ingest (if needed), serve on a free loopback port, drive it; returns the report and the bound addresses."""
     from index.report import parse_file
 
@@ -313,11 +437,20 @@ def bench(home: Path, users: int, seconds: float, types: tuple[str, ...] = TYPES
     ensure_corpus(home, env, reports)
     upload = upload or bundled_reports() / UPLOAD
     questions = pick_questions(types, parse_file(upload).meta.agency)
+    bomb = None
+    if attack is not None:
+        from malformed import lying_zip_bomb
+
+        bomb = home / "attack" / "年度报告.docx"
+        bomb.parent.mkdir(exist_ok=True)
+        bomb.write_bytes(lying_zip_bomb(BOMB_MB))
     port = free_port()
     proc = start_server(home, port, env)
     try:
         bound = listening_addresses(port)
-        return run_load(f"http://127.0.0.1:{port}/", users, seconds, questions, token, upload, seed=seed), bound
+        url = f"http://127.0.0.1:{port}/"
+        return run_load(url, users, seconds, questions, token, upload, seed=seed, attack=attack, bomb=bomb,
+                        server_pid=proc.pid), bound
     finally:
         stop_server(proc)
 
@@ -332,14 +465,21 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--embedding", help="NIANBAO_EMBEDDING_MODEL for the server (e.g. hash-bigram); default: the "
                                        "settings' default")
     p.add_argument("--seed", type=int, default=9)
+    p.add_argument("--attack", action="store_true", help="add hostile users: --long-users sending 100,000-character "
+                                                         "questions, --bomb-users uploading lying .docx zip bombs")
+    p.add_argument("--long-users", type=int, default=4)
+    p.add_argument("--bomb-users", type=int, default=2)
     args = p.parse_args(argv)
     logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs its dictionary load to stderr by default
     home = args.home or Path(tempfile.mkdtemp(prefix="nianbao-load-"))
     types = tuple(t.strip() for t in args.types.split(",") if t.strip())
-    report, bound = bench(home, args.users, args.seconds, types, args.embedding, seed=args.seed)
+    attack = Attack(long_users=args.long_users, bomb_users=args.bomb_users) if args.attack else None
+    report, bound = bench(home, args.users, args.seconds, types, args.embedding, seed=args.seed, attack=attack)
     print(report.render())
     print(f"server bound to {', '.join(sorted(bound)) or '?'} (default host); home {home}")
-    return 0 if report.errors == report.upload_errors == 0 and report.correct == report.served else 1
+    held = attack is None or (attack.errors == 0 and attack.long_refused == attack.long_sent
+                              and attack.bombs_refused == attack.bombs_sent)
+    return 0 if report.errors == report.upload_errors == 0 and report.correct == report.served and held else 1
 
 
 if __name__ == "__main__":

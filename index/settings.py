@@ -40,6 +40,17 @@ class Settings(BaseSettings):
     staff_token: str | None = Field(None, description="Token that unlocks upload and delete in the UI.")
     max_upload_mb: int = Field(50, ge=1, description="Largest accepted report file.")
     upload_types: str = Field(".txt,.md,.html,.htm,.pdf,.docx", description="Accepted report file suffixes.")
+    upload_keep_s: int = Field(3600, ge=1, description="Seconds an uploaded file stays in the server's upload "
+                               "cache (<home>/uploads) before it is deleted; all of it goes when the server stops.")
+    max_question_chars: int = Field(500, ge=20, le=20_000, description="Longest question answered; longer ones "
+                                    "are refused at once (agency matching grows with the question's length).")
+    max_history_turns: int = Field(8, ge=0, le=100, description="Earlier messages of the conversation an answer "
+                                   "reads (the most recent ones); each is cut to max_question_chars (questions) or "
+                                   "4x that (answers).")
+    answer_seconds: float = Field(20.0, gt=0, description="Time budget of one answer; past it the user is told and "
+                                  "the answering thread is stopped (an LLM's llm_timeout is added when one writes).")
+    chat_workers: int = Field(0, ge=0, le=64, description="Questions the server answers at once; 0: four per core "
+                              "(answering is short CPU work; more slots keep a slow question from queueing the rest).")
     host: str = Field("127.0.0.1", description="Server bind address.")
     port: int = Field(7860, description="Server port.")
     debug: bool = Field(False, description="Show tracebacks instead of one-line errors.")
@@ -69,6 +80,10 @@ class Settings(BaseSettings):
     @property
     def lexical_path(self) -> Path:
         return self.home / "lexical"
+
+    @property
+    def upload_cache(self) -> Path:
+        return self.home / "uploads"
 
     @property
     def model_cache(self) -> Path:

@@ -15,6 +15,7 @@ import os
 import random
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -105,6 +106,7 @@ def _pdfs(w: _Writer) -> None:
                  b"trailer << /Root 1 0 R /Size 99999999999 >>\nstartxref\n999999999"):
         w.write("pdf-hollow", ".pdf", b"%PDF-1.7\n" + body + b"\n%%EOF\n", "fail")
     w.write("pdf-text", ".pdf", "%PDF-1.4\n" + _text(TEXTS[0]) + "\n%%EOF", "fail", "report text behind a PDF header")
+    w.write("pdf-bomb", ".pdf", pdf_bomb(300), "fail", "a content stream inflating to 300 MB")
     w.write("html-as-pdf", ".pdf", (CORPUS / HTML).read_bytes(), "fail")
 
 
@@ -271,6 +273,7 @@ def _docx(w: _Writer) -> None:
     bomb = _zip({"[Content_Types].xml": _CT, "_rels/.rels": _RELS, "word/document.xml": b"<" + b"a" * 20_000_000})
     w.write("docx-inflating", ".docx", bomb, "fail", "20 MB of XML in a small zip")
     w.write("docx-zip-bomb", ".docx", _zip_bomb(300), "fail", "300 MB of zeros in a small zip")
+    w.write("docx-lying-bomb", ".docx", lying_zip_bomb(100), "fail", "declares 4 KB, inflates to 100 MB")
 
 
 def _zip_bomb(mb: int) -> bytes:
@@ -283,6 +286,58 @@ def _zip_bomb(mb: int) -> bytes:
             for _ in range(mb):
                 f.write(block)
     return buf.getvalue()
+
+
+def lying_zip_bomb(real_mb: int, declared: int = 4096) -> bytes:
+    """A real Word file whose document.xml declares `declared` bytes (local header and central directory) but
+    inflates to `real_mb` MB; its CRC is the declared prefix's, so a reader stopping at the declared size sees
+    a consistent member."""
+    parts = zipfile.ZipFile(io.BytesIO(_good_docx("")))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for name in parts.namelist():
+            if name != "word/document.xml":
+                z.writestr(name, parts.read(name))
+        with z.open("word/document.xml", "w") as f:
+            block = bytes(2**20)
+            for _ in range(real_mb):
+                f.write(block)
+    raw = bytearray(buf.getvalue())
+    _patch_sizes(raw, "word/document.xml", declared, zlib.crc32(bytes(declared)))
+    return bytes(raw)
+
+
+def _patch_sizes(raw: bytearray, name: str, size: int, crc: int) -> None:
+    """Set `name`'s uncompressed size and CRC in both its local header and its central directory entry."""
+    local = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo(name).header_offset
+    raw[local + 14:local + 18] = crc.to_bytes(4, "little")
+    raw[local + 22:local + 26] = size.to_bytes(4, "little")
+    end = raw.rindex(b"PK\x05\x06")
+    entry = int.from_bytes(raw[end + 16:end + 20], "little")  # the central directory's start
+    while raw[entry + 46:entry + 46 + len(name)] != name.encode():
+        entry += 46 + sum(int.from_bytes(raw[entry + k:entry + k + 2], "little") for k in (28, 30, 32))
+    raw[entry + 16:entry + 20] = crc.to_bytes(4, "little")
+    raw[entry + 24:entry + 28] = size.to_bytes(4, "little")
+
+
+def pdf_bomb(real_mb: int) -> bytes:
+    """A one-page PDF whose content stream is a line of text and then `real_mb` MB of spaces, deflated."""
+    deflate = zlib.compressobj(9)
+    body = deflate.compress(b"BT /F1 12 Tf 72 720 Td (report) Tj ET\n")
+    body += b"".join(deflate.compress(b" " * 2**20) for _ in range(real_mb)) + deflate.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n%b\nendstream" % (len(body), body)]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%b\nendobj\n" % (n, obj)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def _good_docx(text: str) -> bytes:

@@ -281,3 +281,15 @@ def test_page_furniture_is_dropped_and_a_continued_table_loses_its_repeated_head
     ]
     # a number that is no page number, and a line that recurs on too few pages, stay
     assert drop_page_furniture(["甲\n12", "乙\n页眉", "丙"]) == ["甲\n12", "乙\n页眉", "丙"]
+
+
+def test_a_cell_of_a_million_spaces_is_cleaned_at_once():
+    """A hostile table cell: the old \\s*\\n\\s* regex took minutes on a long run of spaces with no line break."""
+    import time
+
+    from index.load import clean_cell
+
+    start = time.perf_counter()
+    assert clean_cell("本年新收" + " " * 1_000_000 + "申请\n  数量") == "本年新收申请数量"
+    assert time.perf_counter() - start < 1.0
+    assert clean_cell(" a \n b\t\n\n c ") == "abc" and clean_cell("政府 信息\n公开 x") == "政府信息公开 x"

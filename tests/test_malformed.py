@@ -62,6 +62,8 @@ def test_every_input_gets_one_clear_outcome(bad_run):
 @pytest.mark.parametrize(("kind", "reason"), [
     ("huge", f"the file is {HUGE_MB:.1f} MB, over the 50.0 MB limit"),
     ("docx-zip-bomb", "the .docx would unpack to 300.0 MB, over the 256.0 MB limit"),
+    ("pdf-bomb", "the PDF's compressed streams inflate to more than the 256.0 MB limit (a PDF bomb?)"),
+    ("docx-lying-bomb", "the .docx is a zip bomb: a part inflates past the 4,096 bytes its archive declares"),
     ("pdf-truncated", "truncated PDF (no %%EOF marker at the end)"),
     ("empty", "the file is empty"),
     ("fifo", "not a regular file (a folder, pipe or device)"),

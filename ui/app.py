@@ -8,6 +8,10 @@ import functools
 import hmac
 import html
 import logging
+import os
+import signal
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +20,7 @@ from typing import Any
 import gradio as gr
 import pandas as pd
 
+from assistant.budget import ask_within
 from index.errors import NianbaoError
 from index.models import Answer, Citation
 from index.settings import Settings
@@ -144,7 +149,8 @@ def finish_turn(ctx: UIContext, history: list[dict], turns: list[dict], agency: 
         return history, turns, gr.update(), gr.update(), gr.update()
     question = message_text(history[-2])
     try:
-        answer: Answer = ctx.assistant.ask(question, plain_history(history[:-2]), make_filters(agency, year))
+        answer: Answer = ask_within(ctx.assistant, ctx.settings, question, plain_history(history[:-2]),
+                                    make_filters(agency, year))
     except Exception as e:  # the conversation must go on: show one line, log the cause
         log.exception("answering %r failed: %s", question, e)
         history = [*history[:-1], {"role": "assistant", "content": "抱歉，回答这个问题时出错了，请换个问法或稍后再试。"}]
@@ -522,13 +528,16 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
             return current_citations(turns_v)
 
         # "answer" and "do_upload" are named explicitly: bench/load_bench.py and API clients call them.
+        # Every way of asking shares one concurrency group of its own, so uploads and other events cannot take
+        # its slots (and its slots are not shared with theirs).
+        chat_group = {"concurrency_id": "chat", "concurrency_limit": chat_workers(settings)}
         for trigger, api_name in ((send.click, "answer"), (question.submit, "answer_enter")):
             (trigger(start_turn, [question, chatbot], [chatbot, question], queue=False)
-             .then(answer, [chatbot, turns, agency, year], answer_outputs, api_name=api_name)
+             .then(answer, [chatbot, turns, agency, year], answer_outputs, api_name=api_name, **chat_group)
              .then(keep_citations, [turns], [citations], queue=False))
         (examples.load_input_event
          .then(start_turn, [question, chatbot], [chatbot, question], queue=False)
-         .then(answer, [chatbot, turns, agency, year], answer_outputs)
+         .then(answer, [chatbot, turns, agency, year], answer_outputs, **chat_group)
          .then(keep_citations, [turns], [citations], queue=False))
         chatbot.select(select_turn, [turns], [citations, sources, source], queue=False)
         sources.input(functools.partial(open_citation, ctx), [sources, citations], [source])
@@ -558,10 +567,37 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
     return app
 
 
+def chat_workers(settings: Settings) -> int:
+    """Questions answered at once: the setting, or four per core. Answering is short CPU work under the GIL,
+    so more slots do not add throughput; they keep one slow question from queueing the quick ones behind it."""
+    return settings.chat_workers or 4 * (os.cpu_count() or 1)
+
+
+def use_upload_cache(app: gr.Blocks, settings: Settings) -> Path:
+    """Uploads go to <home>/uploads, not the system temp folder: Gradio deletes each file `upload_keep_s` after
+    it came (checking as often) and all of them when the server stops; what a killed server left is swept here.
+    Gradio reads that folder from GRADIO_TEMP_DIR when a request comes, and each block keeps its own copy."""
+    folder = settings.upload_cache
+    folder.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - settings.upload_keep_s
+    for path in sorted(folder.rglob("*"), reverse=True):  # files before the folders holding them
+        if path.is_file() and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    os.environ["GRADIO_TEMP_DIR"] = str(folder)
+    for component in (app, *app.blocks.values()):
+        component.GRADIO_CACHE = str(folder)
+    app.delete_cache = (settings.upload_keep_s, settings.upload_keep_s)
+    return folder
+
+
 def launch(app: gr.Blocks, settings: Settings, host: str | None = None, port: int | None = None,
            block: bool = True):
-    """Queue and start the server (127.0.0.1 unless told otherwise); returns Gradio's (app, url, share)."""
+    """Queue and start the server (127.0.0.1 unless told otherwise); returns Gradio's (app, url, share).
+    Uploads are bounded: max_upload_mb each, kept under the home, deleted after upload_keep_s."""
     app.queue(default_concurrency_limit=4)
+    use_upload_cache(app, settings)
     return app.launch(
         server_name=host or settings.host,
         server_port=port or settings.port,
@@ -589,6 +625,9 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None, 
     started = launch(app, settings, host, port, block=False)
     background.start()  # after the server is up: the ingest thread would slow its start on a busy machine
     if block:
+        if threading.current_thread() is threading.main_thread():
+            # a service manager stops with SIGTERM: close as on Ctrl-C, so Gradio deletes the uploads it holds
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
         app.block_thread()
         background.stop()
     return started
