@@ -26,7 +26,7 @@ from assistant.figures import (
     total,
     with_column,
 )
-from assistant.narrative import corpus_passages, relevant_passages, topic_words
+from assistant.narrative import across, answer_lines, evidence, topic_words
 from assistant.route import CellKey, Intent, resolve_targets, route
 from index.errors import NianbaoError
 from index.models import Answer, Number, Report
@@ -449,32 +449,33 @@ class Assistant:
 
     # ---- passages ------------------------------------------------------------------------------
     def _narrative(self, it: Intent, catalog: Catalog, cross: bool = False) -> Answer:
+        """The sentence that answers, said first (for a count, its number and unit as printed, a passage
+        figure), then the best supporting quotes; across the corpus one best sentence per agency."""
         entries = [catalog.entry(a, y) for a, y in it.targets] if it.targets else []
         if not entries and it.agencies:
             entries = [e for e in catalog.entries if e.agency in it.agencies]
         if not entries and it.years:
             entries = [e for e in catalog.entries if e.year in it.years and (not it.scope or e.agency in it.scope)]
-        search, embedder = self.retriever().search, self.index.embedder
-        topics, threshold = topic_words(it.topic), self.settings.min_relevance
-        if cross or not entries:
-            groups = corpus_passages(search, embedder, it.question, topics, entries, threshold, precedent=cross)
-        else:
-            groups = relevant_passages(search, embedder, it.question, topics, entries, threshold)
+        search, topics, threshold = self.retriever().search, topic_words(it.topic), self.settings.min_relevance
         scope = "、".join(compose.report_name(e.agency, e.year) for e in entries[:3]) if entries else "语料"
-        if not groups:
+        if cross or not entries:
+            ids = sorted({e.report_id for e in entries})
+            found = self._phrase_reports(topics, ids or None)
+            best = across(search, self.report, it.question, topics, found, ids, threshold, precedent=cross)
+            if not best:
+                return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
+            return compose.by_agency(it.question, "precedent" if cross else "narrative", best)
+        reports = [self.report(e.report_id) for e in entries[:4]]
+        ranked = evidence(search, it.question, topics, reports, threshold)
+        if not ranked:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
-        d = compose.Draft(it.question, "precedent" if cross else "narrative")
-        if len(groups) == 1 and not cross:
-            (agency, year), passages = next(iter(groups.items()))
-            d.parts.append(f"根据{compose.report_name(agency, year)}报告：")
-            d.parts.extend(f"{i}. “{p.shown}”[{d.cite_passage(p)}]" for i, p in enumerate(passages, 1))
-        else:
-            intro = "以下单位的报告提到相关内容：" if cross else "相关报告的说法："
-            d.parts.append(intro)
-            for (agency, year), passages in groups.items():
-                quoted = "；".join(f"“{p.shown}”[{d.cite_passage(p)}]" for p in passages)
-                d.parts.append(f"- {compose.report_name(agency, year)}：{quoted}")
-        return d.answer()
+        return compose.extractive(it.question, answer_lines(ranked), several=len(reports) > 1)
+
+    def _phrase_reports(self, topics: list[str], report_ids: list[str] | None) -> list[str]:
+        """Every stored report whose text holds the topic words (complete, unlike the retriever's top k)."""
+        if not topics:
+            return []
+        return self.index.store.containing(topics, report_ids)
 
 
 def _sqlite_stamp(url: str) -> tuple | None:
