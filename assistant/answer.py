@@ -460,7 +460,7 @@ class Assistant:
         scope = "、".join(compose.report_name(e.agency, e.year) for e in entries[:3]) if entries else "语料"
         if cross or not entries:
             ids = sorted({e.report_id for e in entries})
-            found = self._phrase_reports(topics, ids or None)
+            found = self._phrase_reports(topics, ids or None) if cross else []
             best = across(search, self.report, it.question, topics, found, ids, threshold, precedent=cross)
             if not best:
                 return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")

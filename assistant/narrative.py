@@ -405,7 +405,8 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     names = [p for r in reports for p in name_parts(r.meta.agency)]
     terms = query_terms(question, topics, names)
     chunks = passage_cosines(search, question, [r.id for r in reports])
-    ranked = rank(question, terms, cands, sentence_cosines(cands, chunks), names)
+    ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
+                        {r.id: r.text for r in reports})
     best_cos = max((cos for *_, cos in chunks), default=0.0)
     if best_cos < threshold:
         return []
@@ -438,6 +439,22 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     for s in ranked:
         best.setdefault(s.sentence.agency, s)
     return list(best.values())
+
+
+def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str]) -> list[Scored]:
+    """An item's title ranked as evidence (三是提高办理质量。) is quoted with the sentence under it, which
+    says what was done: one span of the report text, two sentences."""
+    after = {(a.report_id, a.start): b for a, b in zip(cands, cands[1:], strict=False)
+             if a.report_id == b.report_id and b.heading == a.text}
+    out = []
+    for s in ranked:
+        c, nxt = s.sentence, after.get((s.sentence.report_id, s.sentence.start))
+        if nxt is not None and ENUMERATED.match(c.text) and nxt.end - c.start <= 2 * MAX_QUOTE:
+            text = texts[c.report_id][c.start:nxt.end]
+            s = Scored(Sentence(c.report_id, c.agency, c.year, c.section, c.start, nxt.end, text, c.heading),
+                       s.score, s.terms, s.cosine)
+        out.append(s)
+    return out
 
 
 def answer_lines(ranked: list[Scored], n: int = QUOTES) -> list[Scored]:
