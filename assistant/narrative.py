@@ -81,12 +81,12 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     "shortfall": ("不足", "不够", "有待", "仍存在", "还存在", "问题", "差距", "短板", "薄弱", "欠缺", "不高",
                   "不强", "不多", "尚需", "还需", "需进一步", "亟待", "滞后", "偏少", "不熟", "残差不齐", "参差不齐",
                   "不大", "较少", "不到位", "不规范", "不及时", "不完善", "有限", "单一", "待提升", "待提高", "待加强"),
-    "plan": ("将", "下一步", "进一步", "计划", "拟", "持续", "继续", "加强", "完善", "推动", "强化"),
+    "plan": ("将", "下一步", "进一步", "计划", "拟", "持续", "继续", "加强", "完善", "推动", "强化", "采取", "措施"),
 }
-PLAN_MARKERS = ("针对", "将", "下一步", "改进措施", "抓好", "拟")
+PLAN_MARKERS = ("针对", "将", "下一步", "改进措施", "抓好", "拟", "采取", "措施")
 CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortfall", "短板": "shortfall",
                  "薄弱": "shortfall", "下一步": "plan", "打算": "plan", "计划": "plan", "改进": "plan",
-                 "整改": "plan"}
+                 "整改": "plan", "措施": "plan"}
 FEE_WORDS = ("收费", "处理费", "费用", "收取")
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位])|数量|多长|多久")
 MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",
@@ -144,7 +144,8 @@ def spans(text: str) -> list[tuple[int, int, bool]]:
     for line in text.split("\n"):
         end = pos + len(line)
         nxt = text[end + 1:end + 40]
-        if len(line.strip()) < SHORT_LINE or HEADING.match(nxt) or METADATA.match(line) or METADATA.match(nxt):
+        short = 0 < len(line.strip()) < SHORT_LINE  # a blank line (a PDF page break) alone ends nothing
+        if short or HEADING.match(nxt.lstrip()) or METADATA.match(line) or METADATA.match(nxt):
             cuts.add(end)
         pos = end + 1
     out, start = [], 0
@@ -281,7 +282,9 @@ def section_hint(question: str) -> str | None:
 
 
 def cue(question: str) -> str | None:
-    return next((c for word, c in CUE_QUESTIONS.items() if word in question), None)
+    """What the question asks for: a plan where it says so (针对问题采取了什么措施), else a shortfall."""
+    found = {c for word, c in CUE_QUESTIONS.items() if word in question}
+    return "plan" if "plan" in found else next(iter(found), None)
 
 
 def asks_count(question: str) -> bool:
@@ -442,16 +445,25 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
 
 
 def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str]) -> list[Scored]:
-    """An item's title ranked as evidence (三是提高办理质量。) is quoted with the sentence under it, which
-    says what was done: one span of the report text, two sentences."""
-    after = {(a.report_id, a.start): b for a, b in zip(cands, cands[1:], strict=False)
-             if a.report_id == b.report_id and b.heading == a.text}
+    """Evidence quoted with what completes it, as one span of the report text: an item's title (三是提高办理
+    质量。) with the sentence under it, which says what was done; an item of a list (一是…；) with the items
+    after it up to the sentence's end (仍存在一些不足，如：…；…；…。)."""
+    follows = {(a.report_id, a.start): b for a, b in zip(cands, cands[1:], strict=False)
+               if a.report_id == b.report_id and a.section == b.section}
     out = []
     for s in ranked:
-        c, nxt = s.sentence, after.get((s.sentence.report_id, s.sentence.start))
-        if nxt is not None and ENUMERATED.match(c.text) and nxt.end - c.start <= 2 * MAX_QUOTE:
-            text = texts[c.report_id][c.start:nxt.end]
-            s = Scored(Sentence(c.report_id, c.agency, c.year, c.section, c.start, nxt.end, text, c.heading),
+        c = s.sentence
+        end, nxt = c.end, follows.get((c.report_id, c.start))
+        if nxt is not None and ENUMERATED.match(c.text) and nxt.heading == c.text:
+            end = nxt.end
+        else:
+            last = c
+            while (nxt is not None and last.text.rstrip().endswith(("；", ";")) and nxt.end - c.start <= 2 * MAX_QUOTE
+                   and not texts[c.report_id][last.end:nxt.start].strip()):
+                end, last, nxt = nxt.end, nxt, follows.get((nxt.report_id, nxt.start))
+        if end != c.end and end - c.start <= 2 * MAX_QUOTE:
+            text = texts[c.report_id][c.start:end]
+            s = Scored(Sentence(c.report_id, c.agency, c.year, c.section, c.start, end, text, c.heading),
                        s.score, s.terms, s.cosine)
         out.append(s)
     return out

@@ -79,7 +79,8 @@ class Bench:
         terms = nv.query_terms(question, nv.topic_words(topic), names)
         lex = nv.rank(question, terms, cands, {}, names)
         chunks = nv.passage_cosines(self.search, question, ids)
-        fused = nv.rank(question, terms, cands, nv.sentence_cosines(cands, chunks), names)
+        texts = {r.id: r.text for r in reports}
+        fused = nv.with_items(nv.rank(question, terms, cands, nv.sentence_cosines(cands, chunks), names), cands, texts)
 
         def rows(seq):
             return [(c.agency, c.year, c.text) for c in seq]
