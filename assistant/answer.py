@@ -39,6 +39,7 @@ DEFAULT_TOP_N = 5
 MAX_CACHED_FACTS = 4096  # reports whose cells stay in memory (a few hundred KB per hundred reports)
 MAX_CACHED_REPORTS = 64  # full reports (with text) for passages and citations
 MAX_LISTED_CELLS = 30  # precedents and sums cite at most this many cells
+MAX_PHRASE_REPORTS = 200  # reports a phrase search reads sentences from (~10 ms each the first time)
 
 
 class Assistant:
@@ -475,7 +476,11 @@ class Assistant:
         """Every stored report whose text holds the topic words (complete, unlike the retriever's top k)."""
         if not topics:
             return []
-        return self.index.store.containing(topics, report_ids)
+        found = self.index.store.containing(topics, report_ids)
+        if len(topics) > 2:  # 人员 不够 流动: a report may say it with some of the words; the sentence filter decides
+            some = sorted({i for t in topics for i in self.index.store.containing([t], report_ids)})
+            found = some if len(some) <= MAX_PHRASE_REPORTS else found
+        return found[:MAX_PHRASE_REPORTS]
 
 
 def _sqlite_stamp(url: str) -> tuple | None:

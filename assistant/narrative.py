@@ -53,8 +53,8 @@ MAX_AGENCIES = 12  # agencies quoted for a question across the corpus (the rest 
 SEARCH_K = 60  # passages of one report whose cosines are read (a report has 20-60)
 CROSS_K = 30
 STRONG_RELEVANCE = 0.92  # a passage this close counts even when no sentence repeats the question's words
-TOPIC_SHARE = 0.6  # of the topic words a precedent sentence must contain (压力测试: both 压力 and 测试)
-CACHED_REPORTS = 256  # reports whose candidate sentences stay in memory
+TOPIC_SHARE = 0.5  # of the topic words a precedent sentence must contain (压力测试: both 压力 and 测试)
+CACHED_REPORTS = 1024  # reports whose candidate sentences stay in memory (~30 KB each)
 
 # weights of the ranking (tuned on full.jsonl's narrative questions with bench/narrative_bench.py)
 W_TERMS = 1.0  # share of the question's content-word weight the sentence holds
@@ -339,7 +339,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     for i, c in enumerate(cands):
         p = W_SECTION if section and c.section == section else 0.0
         p += W_ORDER * order.get(i, 0.0)
-        if ENUMERATED.match(c.text) and not any(w in c.text for w in SECTION_CUES["shortfall"]):
+        if _title(c.text):
             p -= W_TITLE  # an item's title repeats the question's words; the sentence under it says what was done
         if want and any(w in c.text for w in SECTION_CUES[want]):
             p += W_CUE
@@ -444,6 +444,11 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     return list(best.values())
 
 
+def _title(text: str) -> bool:
+    """An item's title (一是细化办理流程。): numbered, short, stating no shortfall (一是培训力度不大。 is content)."""
+    return bool(ENUMERATED.match(text)) and not any(w in text for w in SECTION_CUES["shortfall"])
+
+
 def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str]) -> list[Scored]:
     """Evidence quoted with what completes it, as one span of the report text: an item's title (三是提高办理
     质量。) with the sentence under it, which says what was done; an item of a list (一是…；) with the items
@@ -454,7 +459,7 @@ def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str
     for s in ranked:
         c = s.sentence
         end, nxt = c.end, follows.get((c.report_id, c.start))
-        if nxt is not None and ENUMERATED.match(c.text) and nxt.heading == c.text:
+        if nxt is not None and nxt.heading == c.text and _title(c.text) and not HEADING.match(nxt.text):
             end = nxt.end
         else:
             last = c
