@@ -39,6 +39,7 @@ DEFAULT_TOP_N = 5
 MAX_CACHED_FACTS = 4096  # reports whose cells stay in memory (a few hundred KB per hundred reports)
 MAX_CACHED_REPORTS = 64  # full reports (with text) for passages and citations
 MAX_LISTED_CELLS = 30  # precedents and sums cite at most this many cells
+MAX_NAMED_REPORTS = 4  # more reports in scope than this: one best sentence per agency, not one report's quotes
 MAX_PHRASE_REPORTS = 200  # reports a phrase search reads sentences from (~10 ms each the first time)
 
 
@@ -459,14 +460,14 @@ class Assistant:
             entries = [e for e in catalog.entries if e.year in it.years and (not it.scope or e.agency in it.scope)]
         search, topics, threshold = self.retriever().search, topic_words(it.topic), self.settings.min_relevance
         scope = "、".join(compose.report_name(e.agency, e.year) for e in entries[:3]) if entries else "语料"
-        if cross or not entries:
+        if cross or not entries or len(entries) > MAX_NAMED_REPORTS:  # a year alone names every agency's report
             ids = sorted({e.report_id for e in entries})
             found = self._phrase_reports(topics, ids or None) if cross else []
             best = across(search, self.report, it.question, topics, found, ids, threshold, precedent=cross)
             if not best:
                 return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
             return compose.by_agency(it.question, "precedent" if cross else "narrative", best)
-        reports = [self.report(e.report_id) for e in entries[:4]]
+        reports = [self.report(e.report_id) for e in entries]
         ranked = evidence(search, it.question, topics, reports, threshold)
         if not ranked:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")

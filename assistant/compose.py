@@ -9,7 +9,7 @@ from collections import OrderedDict
 
 from assistant.catalog import CatalogEntry
 from assistant.figures import RESULT_ROWS, Value
-from assistant.narrative import MAX_AGENCIES, Passage, Scored, count_clause
+from assistant.narrative import MAX_AGENCIES, NUMBER, Passage, Scored, count_clause
 from assistant.route import CellKey, Intent
 from index.models import Answer, Citation, Figure, Number
 from index.vocabulary import REQUEST_COLUMNS, REQUEST_ROWS, TABLE_NUMBERS, cell_labels
@@ -263,8 +263,9 @@ def extractive(question: str, quotes: list[Scored], several: bool) -> Answer:
     if count:
         clause, value, unit_ = count
         d.parts.append(f"据{name}报告，{clause}[{n}]。")
-        d.figures.append(Figure(agency=best.agency, year=best.year, table="passage", row=clause, value=value,
-                                citation=n, kind="passage", unit=unit_))
+        if len(NUMBER.findall(clause)) == 1:  # 由42分钟缩至19分钟 is quoted, not made one figure
+            d.figures.append(Figure(agency=best.agency, year=best.year, table="passage", row=clause, value=value,
+                                    citation=n, kind="passage", unit=unit_))
         rest = quotes
     else:
         d.parts.append(f"据{name}报告：{p.shown}[{n}]")
