@@ -53,7 +53,7 @@ MAX_AGENCIES = 12  # agencies quoted for a question across the corpus (the rest 
 SEARCH_K = 60  # passages of one report whose cosines are read (a report has 20-60)
 CROSS_K = 30
 STRONG_RELEVANCE = 0.92  # a passage this close counts even when no sentence repeats the question's words
-TOPIC_SHARE = 0.5  # of the topic words a precedent sentence must contain (压力测试: both 压力 and 测试)
+TOPIC_SHARE = 0.5  # of the topic words' weight (rarer weighs more) a precedent sentence must hold
 CACHED_REPORTS = 1024  # reports whose candidate sentences stay in memory (~30 KB each)
 
 # weights of the ranking (tuned on full.jsonl's narrative questions with bench/narrative_bench.py)
@@ -71,7 +71,7 @@ GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "�
                   "存在", "主要", "具体", "内容", "单位", "部门", "报告", "年度", "一些", "怎么", "如何", "政府",
                   "信息", "公开", "政府信息", "政务", "怎样", "有没有", "是否", "多少", "哪个", "哪里", "为什么",
                   "是不是", "情形", "问题", "不足", "打算", "下一步", "用什么", "办法", "怎么样", "了吗", "没有",
-                  "提到", "提及", "都是", "各单位", "是什么", "回事"}
+                  "提到", "提及", "都是", "各单位", "是什么", "回事", "做过", "有过", "搞过", "开展过", "采用"}
 BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告包括", "本报告共分", "全文包括", "本报告根据",
                "本报告由", "本报告所列", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式", "本年度报告中使用数据")
@@ -421,7 +421,8 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
 def across(search: Callable, load: Callable[[str], Report], question: str, topics: list[str],
            phrase_reports: list[str], scope: list[str], threshold: float, precedent: bool) -> list[Scored]:
     """One best sentence per agency across the corpus (or the reports in scope), best agency first: the
-    reports the retriever finds, and every report whose text holds the topic (a phrase search, complete)."""
+    reports the retriever finds, and every report whose text holds the topic (a phrase search, complete).
+    A precedent's sentence must hold half the topic words' weight (a rarer word weighs more)."""
     filters: dict = {"kind": "text"}
     if scope:
         filters["report_id"] = scope
@@ -432,8 +433,13 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     names = [p for r in reports for p in name_parts(r.meta.agency)]
     terms = query_terms(question, topics, names)
     key_terms = topics or terms
-    need = max(1, math.ceil(TOPIC_SHARE * len(key_terms))) if precedent else 1
-    cands = [c for c in cands if sum(t in c.text for t in key_terms) >= need] if key_terms else cands
+    if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
+        n = len(cands) or 1
+        weight = {t: math.log(1 + n / (1 + sum(t in c.text for c in cands))) for t in key_terms}
+        total = sum(weight.values()) or 1.0
+        share = TOPIC_SHARE if precedent else 0.0
+        cands = [c for c in cands if any(t in c.text for t in key_terms)
+                 and sum(weight[t] for t in key_terms if t in c.text) / total >= share]
     if not cands:
         return []
     chunks = [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense or 0.0)) for h in hits]
