@@ -249,8 +249,9 @@ def sentences_at(report: Report, phrase: str) -> list[Sentence]:
 def topic_words(topic: str) -> list[str]:
     """Content words of the question's topic: jieba words (2+ characters, not generic), else the runs."""
     runs = [r for r in topic.split() if len(r) >= 2]
-    words = [w for r in runs for w in load_jieba().lcut(r) if len(w) >= 2 and w not in GENERIC_TOPICS]
-    return list(dict.fromkeys(words))
+    words = [w for r in runs for w in load_jieba().lcut(r)
+             if len(w) >= 2 and w not in GENERIC_TOPICS and (HAN.search(w) or w.isdigit())]  # no English words:
+    return list(dict.fromkeys(words))  # the reports are Chinese, an English question is left to the model
 
 
 def query_terms(question: str, topics: list[str], names: list[str]) -> list[str]:
