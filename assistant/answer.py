@@ -29,7 +29,7 @@ from assistant.figures import (
     total,
     with_column,
 )
-from assistant.narrative import corpus_passages, relevant_passages, topic_words
+from assistant.narrative import across, answer_lines, evidence, topic_words
 from assistant.normalize import is_english, normalize_question
 from assistant.plan import PlanPart, QueryPlan, plan_parts
 from assistant.route import CellKey, Intent, explained, normalized, resolve_targets, route
@@ -44,6 +44,8 @@ DEFAULT_TOP_N = 5
 MAX_CACHED_FACTS = 4096  # reports whose cells stay in memory (a few hundred KB per hundred reports)
 MAX_CACHED_REPORTS = 64  # full reports (with text) for passages and citations
 MAX_LISTED_CELLS = 30  # precedents and sums cite at most this many cells
+MAX_NAMED_REPORTS = 4  # more reports in scope than this: one best sentence per agency, not one report's quotes
+MAX_PHRASE_REPORTS = 200  # reports a phrase search reads sentences from (~10 ms each the first time)
 
 
 class Assistant:
@@ -485,32 +487,38 @@ class Assistant:
 
     # ---- passages ------------------------------------------------------------------------------
     def _narrative(self, it: Intent, catalog: Catalog, cross: bool = False) -> Answer:
+        """The sentence that answers, said first (for a count, its number and unit as printed, a passage
+        figure), then the best supporting quotes; across the corpus one best sentence per agency."""
         entries = [catalog.entry(a, y) for a, y in it.targets] if it.targets else []
         if not entries and it.agencies:
             entries = [e for e in catalog.entries if e.agency in it.agencies]
-        if not entries and it.years:
-            entries = [e for e in catalog.entries if e.year in it.years and (not it.scope or e.agency in it.scope)]
-        search, embedder = self.retriever().search, self.index.embedder
-        topics, threshold = topic_words(it.topic), self.settings.min_relevance
-        if cross or not entries:
-            groups = corpus_passages(search, embedder, it.question, topics, entries, threshold, precedent=cross)
-        else:
-            groups = relevant_passages(search, embedder, it.question, topics, entries, threshold)
+        if not entries and (it.years or it.scope):  # 2019年 / 平潭的单位: every report of that year or scope
+            entries = [e for e in catalog.entries if (not it.years or e.year in it.years)
+                       and (not it.scope or e.agency in it.scope)]
+        search, topics, threshold = self.retriever().search, topic_words(it.topic), self.settings.min_relevance
         scope = "、".join(compose.report_name(e.agency, e.year) for e in entries[:3]) if entries else "已收录"
-        if not groups:
+        if cross or not entries or len(entries) > MAX_NAMED_REPORTS:  # a year alone names every agency's report
+            ids = sorted({e.report_id for e in entries})
+            found = self._phrase_reports(topics, ids or None) if cross else []
+            best = across(search, self.report, it.question, topics, found, ids, threshold, precedent=cross)
+            if not best:
+                return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
+            return compose.by_agency(it.question, "precedent" if cross else "narrative", best)
+        reports = [self.report(e.report_id) for e in entries]
+        ranked = evidence(search, it.question, topics, reports, threshold)
+        if not ranked:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
-        d = compose.Draft(it.question, "precedent" if cross else "narrative")
-        if len(groups) == 1 and not cross:
-            (agency, year), passages = next(iter(groups.items()))
-            d.parts.append(f"根据{compose.report_name(agency, year)}报告：")
-            d.parts.extend(f"{i}. “{p.shown}”[{d.cite_passage(p)}]" for i, p in enumerate(passages, 1))
-        else:
-            intro = "以下单位的报告提到相关内容：" if cross else "相关报告的说法："
-            d.parts.append(intro)
-            for (agency, year), passages in groups.items():
-                quoted = "；".join(f"“{p.shown}”[{d.cite_passage(p)}]" for p in passages)
-                d.parts.append(f"- {compose.report_name(agency, year)}：{quoted}")
-        return d.answer()
+        return compose.extractive(it.question, answer_lines(ranked), several=len(reports) > 1)
+
+    def _phrase_reports(self, topics: list[str], report_ids: list[str] | None) -> list[str]:
+        """Every stored report whose text holds the topic words (complete, unlike the retriever's top k)."""
+        if not topics:
+            return []
+        found = self.index.store.containing(topics, report_ids)
+        if len(topics) > 2:  # 人员 不够 流动: a report may say it with some of the words; the sentence filter decides
+            some = sorted({i for t in topics for i in self.index.store.containing([t], report_ids)})
+            found = some if len(some) <= MAX_PHRASE_REPORTS else found
+        return found[:MAX_PHRASE_REPORTS]
 
 
 def _sqlite_stamp(url: str) -> tuple | None:

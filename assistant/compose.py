@@ -9,7 +9,7 @@ from collections import OrderedDict
 
 from assistant.catalog import CatalogEntry
 from assistant.figures import RESULT_ROWS, Value
-from assistant.narrative import Passage
+from assistant.narrative import MAX_AGENCIES, NUMBER, Passage, Scored, count_clause
 from assistant.route import CellKey, Intent
 from index.models import Answer, Citation, Figure, Number
 from index.vocabulary import REQUEST_COLUMNS, REQUEST_ROWS, TABLE_NUMBERS, cell_labels
@@ -287,3 +287,48 @@ def merge(answers: list[Answer], question: str) -> Answer:
     return Answer(question=question, text="\n\n".join(texts), abstained=len(declined) == len(answers),
                   reason=";".join(a.reason or "" for a in declined) or None, citations=citations, figures=figures,
                   kind=next((a.kind for a in answers if not a.abstained), answers[0].kind), notes=notes)
+
+
+# ---- narrative answers -----------------------------------------------------------------------------------
+def extractive(question: str, quotes: list[Scored], several: bool) -> Answer:
+    """The answer line first - the best sentence, or for a count the clause stating it with its number and
+    unit as printed (a passage figure) - then the supporting quotes, best first."""
+    d = Draft(question, "narrative")
+    best = quotes[0].sentence
+    p = best.passage(quotes[0].score)
+    n = d.cite_passage(p)
+    name = report_name(best.agency, best.year)
+    count = count_clause(question, best.text)
+    if count:
+        clause, value, unit_ = count
+        d.parts.append(f"据{name}报告，{clause}[{n}]。")
+        if len(NUMBER.findall(clause)) == 1:  # 由42分钟缩至19分钟 is quoted, not made one figure
+            d.figures.append(Figure(agency=best.agency, year=best.year, table="passage", row=clause, value=value,
+                                    citation=n, kind="passage", unit=unit_))
+        rest = quotes
+    else:
+        d.parts.append(f"据{name}报告：{p.shown}[{n}]")
+        rest = quotes[1:]
+    if rest:
+        d.parts.append("相关原文：" if count else "另见：")
+        for i, q in enumerate(rest, 1):
+            s = q.sentence
+            where = f"（{report_name(s.agency, s.year)}）" if several else ""
+            qp = s.passage(q.score)
+            d.parts.append(f"{i}. “{qp.shown}”{where}[{d.cite_passage(qp)}]")
+    return d.answer()
+
+
+def by_agency(question: str, kind: str, best: list[Scored]) -> Answer:
+    """One best sentence per agency, best first; past MAX_AGENCIES the agencies are named and cited only."""
+    d = Draft(question, kind)
+    d.parts.append(f"共有{len(best)}个单位的报告提到相关内容：")
+    for s in best[:MAX_AGENCIES]:
+        p = s.sentence.passage(s.score)
+        d.parts.append(f"- {s.sentence.agency}（{s.sentence.year}年度）：“{p.shown}”[{d.cite_passage(p)}]")
+    rest = best[MAX_AGENCIES:]
+    if rest:
+        named = "、".join(f"{s.sentence.agency}（{s.sentence.year}年度）[{d.cite_passage(s.sentence.passage(s.score))}]"
+                         for s in rest)
+        d.parts.append(f"另有：{named}。")
+    return d.answer()

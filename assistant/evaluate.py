@@ -121,8 +121,8 @@ def _type_problem(q: EvalQuestion) -> str | None:
     if q.type in ("figure", "derived", "followup"):
         if a.value is None:
             return "needs answer.value"
-        if not q.cells:
-            return "needs the cited cells in cite"
+        if not q.cells and not q.passages:
+            return "needs the cited cells (or, for a number only the text states, passages) in cite"
     elif q.type == "comparison":
         if not a.values or len(a.values) < 2 or any(k.count("|") != 1 for k in a.values):
             return 'needs answer.values with two or more "agency|year" keys'
@@ -291,8 +291,12 @@ def _same_cell(ref: CellRef, agency: str, year: int, table: str | None, row: str
 
 
 def _cells_cited(q: EvalQuestion, answer: Answer) -> bool:
+    """Every expected cell cited; a number only the text states: its passage cited (overlapping quotes)."""
     cited = [c for c in answer.citations if c.kind == "cell"]
-    return all(any(_same_cell(ref, c.agency, c.year, c.table, c.row, c.column) for c in cited) for ref in q.cells)
+    quoted = [c for c in answer.citations if c.kind == "passage"]
+    return (all(any(_same_cell(ref, c.agency, c.year, c.table, c.row, c.column) for c in cited) for ref in q.cells)
+            and all(any((c.agency, c.year) == (p.agency, p.year) and (c.quote in p.quote or p.quote in c.quote)
+                        for c in quoted) for p in q.passages))
 
 
 def _value_candidates(q: EvalQuestion, answer: Answer) -> list[float]:
@@ -303,6 +307,8 @@ def _value_candidates(q: EvalQuestion, answer: Answer) -> list[float]:
         return derived
     matched = [f.value for ref in q.cells for f in answer.figures
                if f.value is not None and _same_cell(ref, f.agency, f.year, f.table, f.row, f.column)]
+    matched += [f.value for ref in q.passages for f in answer.figures  # a passage figure, like a cell's
+                if f.value is not None and f.kind == "passage" and (f.agency, f.year) == (ref.agency, ref.year)]
     out = derived + matched
     if len(q.cells) > 1 and len(matched) == len(q.cells):
         out.append(sum(matched))

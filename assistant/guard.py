@@ -246,6 +246,8 @@ def normalize_markers(text: str) -> str:
 
 
 def _figure_phrases(figure: Figure, citation: Citation | None) -> list[str]:
+    if figure.kind == "passage":  # a number lifted from a passage: named by the words of its clause
+        return [run for run in re.findall(r"[\u4e00-\u9fff]{3,}", figure.row)]
     phrases = [p for p, key in QUERY_FIGURES.items() if key == (figure.table, figure.row, figure.column)]
     if citation and citation.row_label:
         label = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.]", "", citation.row_label.split()[-1])

@@ -1,15 +1,22 @@
-"""Passages for narrative questions and narrative precedents: retrieve text chunks, keep the relevant ones,
-and quote the sentences that answer best, with offsets into the report text (a chunk's text is
-`report.text[start:end]`, so a sentence inside it keeps exact offsets).
+"""Sentence-level evidence for narrative questions and narrative precedents.
 
-Sentences are chosen without the model: by the question's topic words and character bigrams they repeat,
-then ranked by their chunk's retrieval cosine. Embedding the 20-40 candidate sentences was ~85% of a cold
-narrative answer (~0.5-2 s CPU); on the question sets the lexical choice quotes the expected passage as often.
+Candidates are the sentences of a report's narrative (the text chunks' spans, so table regions are out),
+each with the heading it stands under as context; headings, table rows, page furniture and the crawled
+page's metadata block are never candidates. Offsets are into the report text: a candidate's text is exactly
+`report.text[start:end]`.
 
-Relevance: the bundled e5-small model gives unrelated passages cosines close to related ones (measured on
-the question sets: answerable narrative questions 0.879-0.956, off-topic questions 0.85-0.91), so a
-passage counts when it clears `min_relevance` and either a quoted sentence contains a content word of the
-question or the passage is very close (>= STRONG_RELEVANCE)."""
+A candidate is ranked by (measured per stage by bench/narrative_bench.py):
+- the question's content words, weighted by how rare they are among the report's sentences, and the share
+  of the question's content bigrams it repeats (its heading counts at a lower weight);
+- the bundled model: the cosine of the stored passage (chunk) that holds it, its paragraph as context;
+- section priors: 问题/不足 -> the problems section's sentences that state a shortfall, 下一步/打算 -> the
+  ones that state a plan, 收费 -> the fee sentence;
+- for a count (多少场, 几个人): a number with a unit in the sentence, more when the unit is the one asked.
+
+Relevance: the bundled e5-small model gives unrelated passages cosines close to related ones (answerable
+narrative questions 0.879-0.956, off-topic 0.85-0.91), so evidence counts when its passage clears
+`min_relevance` and either it contains a content word of the question or the passage is very close
+(>= STRONG_RELEVANCE)."""
 
 from __future__ import annotations
 
@@ -17,36 +24,76 @@ import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 
-import numpy as np
 from pydantic import BaseModel
 
-from assistant.catalog import CatalogEntry
-from index.embed import EncodeCache
+from index.chunks import chunk_report
 from index.lexical import load_jieba
+from index.models import Report
 from index.vocabulary import QUERY_SECTIONS, SECTION_NAMES
 
-_SENTENCES = EncodeCache()
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 HARD_END = re.compile(r"[。！？!?；;]+")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|#)")
+METADATA = re.compile(r"^\s*(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|页面链接|索引号|公开日期|成文日期"
+                      r"|主题分类|发文机关|来源|字号)\s*[:：]|={4,}")
 MIN_SENTENCE = 8  # characters; shorter pieces are headings or fragments
 SHORT_LINE = 22  # a line this short ends a sentence (a heading); longer ones are wrapped PDF lines
+SHORT_HEADING = 20  # a piece without a sentence end up to this long, or numbered like one, is a heading
+ANNOUNCE_LEN = 60  # a sentence up to this long that announces a list (仍存在一些不足。) is context, not evidence
+ENUMERATED = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])[^，,；;：:]{2,26}[。；;]?$")
+ANNOUNCE = re.compile(r"(?:以下|如下|一些不足|一定差距|一定的差距|薄弱环节|主要问题|改进措施)[^，,。；;]{0,10}[。：:]?$|[：:]$")
+GLUED_HEADING = re.compile(r"\s*(?:#+\s*)?[一二三四五六七八九十]+、\s*[^，。,；;：:\d]{2,30}(?:情况|措施|问题|概述|事项)"
+                           r"(?:[（(][一二三四五六七八九十]+[)）][^，。,；;：:\d]{0,8}(?:问题|情况|措施))?")
+SOFT_CUT = re.compile(r"[，,：:]")
 MAX_QUOTE = 160  # a longer sentence is cut at a comma near this length
-PER_REPORT = 4  # sentences quoted from one report
-MAX_REPORTS = 8  # reports listed for a question over the whole corpus
-SEARCH_K = 8
+QUOTES = 3  # supporting quotes under the answer line
+MAX_AGENCIES = 12  # agencies quoted for a question across the corpus (the rest are named)
+SEARCH_K = 60  # passages of one report whose cosines are read (a report has 20-60)
 CROSS_K = 30
 STRONG_RELEVANCE = 0.92  # a passage this close counts even when no sentence repeats the question's words
-TOPIC_SHARE = 0.6  # of the topic words a precedent sentence must contain (压力测试: both 压力 and 测试)
-TOPIC_BONUS = 0.02  # per point of a sentence's lexical key, added to its chunk's cosine
-HEADING_PENALTY = 0.5  # off a heading's lexical key: it repeats the question's words but says nothing
+TOPIC_SHARE = 0.5  # of the topic words' weight (rarer weighs more) a precedent sentence must hold
+CACHED_REPORTS = 1024  # reports whose candidate sentences stay in memory (~30 KB each)
+
+# weights of the ranking (tuned on full.jsonl's narrative questions with bench/narrative_bench.py)
+W_TERMS = 1.0  # share of the question's content-word weight the sentence holds
+W_BIGRAMS = 0.5  # share of the question's content bigrams it repeats
+W_HEADING = 0.3  # the same two, for the heading it stands under
+W_DENSE = 8.0  # per point of its passage's cosine above the report's best
+W_SECTION = 0.4  # the section the question points at
+W_CUE = 0.3  # a shortfall / plan wording where the question asks for one
+W_ORDER = 0.3  # a shortfall asked about: how early in the problems section
+W_TITLE = 0.3  # off an item's title (一是细化办理流程。) that states no shortfall
+W_NUMBER = 0.5  # a number with a unit, for a count question (twice when the unit is the one asked)
+
 GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "工作", "进行", "有关", "相关", "什么", "哪些",
                   "存在", "主要", "具体", "内容", "单位", "部门", "报告", "年度", "一些", "怎么", "如何", "政府",
-                  "信息", "公开", "政府信息", "政务"}
+                  "信息", "公开", "政府信息", "政务", "怎样", "有没有", "是否", "多少", "哪个", "哪里", "为什么",
+                  "是不是", "情形", "问题", "不足", "打算", "下一步", "用什么", "办法", "怎么样", "了吗", "没有",
+                  "提到", "提及", "都是", "各单位", "是什么", "回事", "做过", "有过", "搞过", "开展过", "采用"}
 BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告包括", "本报告共分", "全文包括", "本报告根据",
-               "本报告由", "本报告所列", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期")
+               "本报告由", "本报告所列", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
+               "links.tsv", "http", "年度报告格式", "本年度报告中使用数据")
 TITLE = "工作年度报告"  # a sentence that is mostly the report's title
+# the question asks for a shortfall or for a plan: the section and the sentences' own wording that answer
+SECTION_CUES: dict[str, tuple[str, ...]] = {
+    "shortfall": ("不足", "不够", "有待", "仍存在", "还存在", "问题", "差距", "短板", "薄弱", "欠缺", "不高",
+                  "不强", "不多", "尚需", "还需", "需进一步", "亟待", "滞后", "偏少", "不熟", "残差不齐", "参差不齐",
+                  "不大", "较少", "不到位", "不规范", "不及时", "不完善", "有限", "单一", "待提升", "待提高", "待加强"),
+    "plan": ("将", "下一步", "进一步", "计划", "拟", "持续", "继续", "加强", "完善", "推动", "强化", "采取", "措施"),
+}
+PLAN_MARKERS = ("针对", "将", "下一步", "改进措施", "抓好", "拟", "采取", "措施")
+CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortfall", "短板": "shortfall",
+                 "薄弱": "shortfall", "下一步": "plan", "打算": "plan", "计划": "plan", "改进": "plan",
+                 "整改": "plan", "措施": "plan"}
+FEE_WORDS = ("收费", "处理费", "费用", "收取")
+COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位])|数量|多长|多久")
+MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",
+            "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处")
+_MEASURE = "|".join(map(re.escape, MEASURES))
+NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*({_MEASURE})")
+ASKED_UNIT = re.compile(rf"(?:多少|几)个?({_MEASURE})")
 
 
 class Passage(BaseModel):
@@ -68,18 +115,40 @@ class Passage(BaseModel):
 Grouped = OrderedDict[tuple[str, int], list[Passage]]
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of a chunk: split at 。！？；, and at a line break after a short line or before
-    a heading (a wrapped PDF line is not a sentence end); headings and fragments left out."""
+@dataclass(frozen=True)
+class Sentence:
+    """A candidate: one sentence of a report's narrative and the heading it stands under."""
+
+    report_id: str
+    agency: str
+    year: int
+    section: str
+    start: int
+    end: int
+    text: str
+    heading: str = ""
+
+    def passage(self, score: float) -> Passage:
+        return Passage(report_id=self.report_id, agency=self.agency, year=self.year, section=self.section,
+                       text=self.text, start=self.start, end=self.end, score=score)
+
+
+# ---- candidates ----------------------------------------------------------------------------------------
+
+def spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_heading) of the pieces of a narrative run: split at 。！？；, and at a line break after
+    a short line or before a heading (a wrapped PDF line is not a sentence end); fragments and page
+    furniture left out."""
     cuts = {m.end() for m in HARD_END.finditer(text)}
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
         nxt = text[end + 1:end + 40]
-        if len(line.strip()) < SHORT_LINE or HEADING.match(nxt):
+        short = 0 < len(line.strip()) < SHORT_LINE  # a blank line (a PDF page break) alone ends nothing
+        if short or HEADING.match(nxt.lstrip()) or METADATA.match(line) or METADATA.match(nxt):
             cuts.add(end)
         pos = end + 1
-    spans, start = [], 0
+    out, start = [], 0
     for cut in sorted(cuts | {len(text)}):
         s, e = start, cut
         start = cut
@@ -87,38 +156,118 @@ def sentences(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1] in " \t\n\u3000":
             e -= 1
-        if e - s >= MIN_SENTENCE and not _boilerplate(text[s:e]):
-            spans.append((s, e))
-    return spans
+        piece = text[s:e]
+        if e - s < 4 or _furniture(piece):
+            continue
+        heading = _heading_like(piece)
+        if heading or e - s >= MIN_SENTENCE:
+            out.append((s, e, heading))
+    return out
 
 
-def _boilerplate(sentence: str) -> bool:
-    """Page chrome and the report's own table of contents (本报告包括总体情况、主动公开…)."""
-    return (any(b in sentence for b in BOILERPLATE) or sum(n in sentence for n in SECTION_NAMES.values()) >= 3
-            or (TITLE in sentence and len(sentence) < 40))
+def _furniture(piece: str) -> bool:
+    """Page chrome, the crawled page's metadata, table rows, the report's own table of contents."""
+    return (bool(METADATA.match(piece)) or any(b in piece for b in BOILERPLATE) or "|" in piece
+            or sum(n in piece for n in SECTION_NAMES.values()) >= 3 or (TITLE in piece and len(piece) < 40)
+            or _mostly_digits(piece))
 
 
-def _shorten(text: str, s: int, e: int) -> tuple[int, int]:
-    if e - s <= MAX_QUOTE:
-        return s, e
-    cut = max(text.rfind("，", s, s + MAX_QUOTE), text.rfind(",", s, s + MAX_QUOTE))
-    return (s, cut + 1) if cut > s + MIN_SENTENCE else (s, s + MAX_QUOTE)
+def _mostly_digits(piece: str) -> bool:
+    han = sum(1 for c in piece if "\u4e00" <= c <= "\u9fff")
+    return han < 4 or sum(c.isdigit() for c in piece) > han
 
+
+def _heading_like(piece: str) -> bool:
+    """A heading, or a sentence that only announces what follows (仍存在一些不足。 采取如下措施：): context for
+    the sentences under it, not an answer."""
+    if not HARD_END.search(piece):
+        return not piece.endswith(("，", ",", "、")) and (bool(HEADING.match(piece)) or len(piece) <= SHORT_HEADING)
+    return len(piece) <= ANNOUNCE_LEN and bool(ANNOUNCE.search(piece))
+
+
+def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A sentence without a section heading glued to its front, a long one cut at commas into quotes of at
+    most MAX_QUOTE characters (each a candidate: a long list of problems answers in one of its parts)."""
+    m = GLUED_HEADING.match(text, s, e)
+    if m and e - m.end() >= MIN_SENTENCE:
+        s = m.end()
+    out = []
+    while e - s > MAX_QUOTE:
+        cuts = [m.end() for m in SOFT_CUT.finditer(text, s + MIN_SENTENCE, s + MAX_QUOTE)]
+        cut = cuts[-1] if cuts else s + MAX_QUOTE
+        out.append((s, cut))
+        s = cut
+    out.append((s, e))
+    return out
+
+
+def _regions(report: Report) -> list[tuple[str, int, int]]:
+    """(section, start, end) of the narrative runs: the text chunks' spans merged (tables are not in them)."""
+    runs: list[list] = []
+    for c in sorted((c for c in chunk_report(report) if c.kind == "text"), key=lambda c: c.start):
+        if runs and runs[-1][0] == c.section and c.start <= runs[-1][2] + 1:
+            runs[-1][2] = max(runs[-1][2], c.end)
+        else:
+            runs.append([c.section, c.start, c.end])
+    return [(s, a, b) for s, a, b in runs]
+
+
+_CANDIDATES: OrderedDict[str, list[Sentence]] = OrderedDict()
+
+
+def report_sentences(report: Report) -> list[Sentence]:
+    """The candidate sentences of a report, in text order (cached per report id: ids are content hashes)."""
+    if report.id in _CANDIDATES:
+        _CANDIDATES.move_to_end(report.id)
+        return _CANDIDATES[report.id]
+    m, text, out = report.meta, report.text, []
+    for section, a, b in _regions(report):
+        heading = ""
+        for s, e, is_heading in spans(text[a:b]):
+            if is_heading:
+                heading = text[a + s:a + e]
+                continue
+            if ENUMERATED.match(text, a + s, a + e):  # 一是细化办理流程。: an item's title and a candidate
+                out.append(Sentence(report.id, m.agency, m.year, section, a + s, a + e, text[a + s:a + e], heading))
+                heading = text[a + s:a + e]
+                continue
+            for ps, pe in _pieces(text, a + s, a + e):
+                out.append(Sentence(report.id, m.agency, m.year, section, ps, pe, text[ps:pe], heading))
+    _CANDIDATES[report.id] = out
+    while len(_CANDIDATES) > CACHED_REPORTS:
+        _CANDIDATES.popitem(last=False)
+    return out
+
+
+def sentences_at(report: Report, phrase: str) -> list[Sentence]:
+    """The candidates of a report that contain a phrase (the lexical, complete side of an open question)."""
+    return [c for c in report_sentences(report) if phrase in c.text]
+
+
+# ---- the question ---------------------------------------------------------------------------------------
 
 def topic_words(topic: str) -> list[str]:
     """Content words of the question's topic: jieba words (2+ characters, not generic), else the runs."""
     runs = [r for r in topic.split() if len(r) >= 2]
-    words = [w for r in runs for w in load_jieba().lcut(r) if len(w) >= 2 and w not in GENERIC_TOPICS]
-    return list(dict.fromkeys(words))
+    words = [w for r in runs for w in load_jieba().lcut(r)
+             if len(w) >= 2 and w not in GENERIC_TOPICS and (HAN.search(w) or w.isdigit())]  # no English words:
+    return list(dict.fromkeys(words))  # the reports are Chinese, an English question is left to the model
 
 
-def topic_hits(sentence: str, topics: list[str]) -> int:
-    return sum(1 for t in topics if t in sentence)
+def query_terms(question: str, topics: list[str], names: list[str]) -> list[str]:
+    """The question's content words: its topic words and the jieba words of what is left once agency names
+    and years are taken out."""
+    q = question
+    for n in sorted(names, key=len, reverse=True):
+        q = q.replace(n, " ")
+    words = [w for run in HAN.findall(q) for w in load_jieba().lcut(run)
+             if len(w) >= 2 and w not in GENERIC_TOPICS and not any(w in n for n in names)]
+    return list(dict.fromkeys(topics + words))
 
 
-def section_hint(question: str) -> str | None:
-    """问题/不足 -> the problems section, 复议/诉讼 -> review_litigation, searched first."""
-    return next((sec for word, sec in QUERY_SECTIONS.items() if word in question), None)
+def name_parts(agency: str) -> list[str]:
+    """What a question may call the agency (平潭, 鹿城区, 市场监管局): the name's jieba words."""
+    return [agency] + [w for w in load_jieba().lcut(agency) if len(w) >= 2]
 
 
 def _bigrams(text: str) -> set[str]:
@@ -128,124 +277,239 @@ def _bigrams(text: str) -> set[str]:
 _GENERIC_BIGRAMS = {b for w in GENERIC_TOPICS for b in _bigrams(w)}
 
 
-def lexical_keys(query: str, topics: list[str], cands: list[tuple[object, int, int]]) -> list[float]:
-    """Per candidate: the topic words it contains plus the share of the question's content bigrams it repeats
-    (agency names left out: every sentence of a report shares them)."""
-    names = {b for chunk, _, _ in cands for b in _bigrams(chunk.agency)}
-    qb = {b for b in _bigrams(query) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS - names
-    return [topic_hits(t, topics) + (len(qb & _bigrams(t)) / len(qb) if qb else 0.0)
-            - (HEADING_PENALTY if HEADING.match(t) or not HARD_END.search(t) else 0.0)
-            for t in (chunk.text[s:e] for chunk, s, e in cands)]
+def section_hint(question: str) -> str | None:
+    """问题/不足 -> the problems section, 复议/诉讼 -> review_litigation."""
+    return next((sec for word, sec in QUERY_SECTIONS.items() if word in question), None)
 
 
-def best_sentences(cands: list[tuple[object, int, int]], keys: list[float], top: int) -> list[int]:
-    """Indexes of the best candidates, in their order: per report the `top` best by lexical key, ties in
-    retrieval order, a sentence repeated by overlapping chunks once; reports past MAX_REPORTS (by their best
-    sentence) left out, as no more are quoted."""
-    kept: dict[tuple[str, int], int] = {}
-    spans, chosen = set(), []
-    for i in sorted(range(len(cands)), key=lambda i: -keys[i]):
-        chunk, s, e = cands[i]
-        key, span = (chunk.agency, chunk.year), (chunk.report_id, chunk.start + s, chunk.start + e)
-        if key not in kept and len(kept) >= MAX_REPORTS:
-            continue
-        if kept.get(key, 0) < top and span not in spans:
-            kept[key] = kept.get(key, 0) + 1
-            spans.add(span)
-            chosen.append(i)
-    return sorted(chosen)
+def cue(question: str) -> str | None:
+    """What the question asks for: a plan where it says so (针对问题采取了什么措施), else a shortfall."""
+    found = {c for word, c in CUE_QUESTIONS.items() if word in question}
+    return "plan" if "plan" in found else next(iter(found), None)
 
 
-def _cosines(embedder, query: str, texts: list[str]) -> np.ndarray:
-    """Cosines of the query with passages (chunks a lexical-only search found); passage vectors are cached per
-    embedder, so a follow-up question does not re-embed them."""
-    q = np.asarray(embedder.embed_queries([query]), dtype=np.float32)[0]
-    owner = f"{type(embedder).__qualname__}:{getattr(embedder, 'name', '')}:{id(embedder)}"
-    keys = [f"{owner}\x1f{t}" for t in texts]
-    p = _SENTENCES.encode(keys, lambda todo: embedder.embed_passages([k.split("\x1f", 1)[1] for k in todo]), len(q))
-    return p @ q
+def asks_count(question: str) -> bool:
+    return bool(COUNT_QUESTION.search(question))
 
 
-def _relevant_chunks(search: Callable, embedder, query: str, k: int, filters: dict,
-                     threshold: float) -> list[tuple[object, float]]:
-    """(chunk, cosine) of the hits at or above the threshold; a lexical-only hit gets its cosine computed."""
-    hits = search(query, k, filters)
-    missing = [h for h in hits if getattr(h, "dense", None) is None]
-    computed = {}
-    if missing:
-        cos = _cosines(embedder, query, [h.chunk.text for h in missing])
-        computed = {id(h): float(c) for h, c in zip(missing, cos, strict=True)}
+def asked_unit(question: str) -> str | None:
+    m = ASKED_UNIT.search(question)
+    return m.group(1) if m else None
+
+
+# ---- ranking --------------------------------------------------------------------------------------------
+
+@dataclass
+class Scored:
+    sentence: Sentence
+    score: float
+    terms: int  # content words of the question it holds
+    cosine: float
+
+
+def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[str]) -> list[tuple[float, int]]:
+    """(score, words held) per candidate: the weighted share of the question's content words (rarer among the
+    candidates weighs more) and of its content bigrams, its heading's at a lower weight."""
+    n = len(cands) or 1
+    weight = {t: math.log(1 + n / (1 + sum(t in c.text for c in cands))) for t in terms}
+    total = sum(weight.values()) or 1.0
+    name_bigrams = {b for a in names for b in _bigrams(a)}
+    qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS - name_bigrams
     out = []
-    for h in hits:
-        c = h.dense if getattr(h, "dense", None) is not None else computed[id(h)]
-        if c >= threshold:
-            out.append((h.chunk, float(c)))
+    for c in cands:
+        held = [t for t in terms if t in c.text]
+        score = W_TERMS * sum(weight[t] for t in held) / total
+        if qb:
+            score += W_BIGRAMS * len(qb & _bigrams(c.text)) / len(qb)
+        if c.heading:
+            score += W_HEADING * (sum(weight[t] for t in terms if t in c.heading) / total
+                                  + (len(qb & _bigrams(c.heading)) / len(qb) if qb else 0.0))
+        out.append((score, len(held)))
     return out
 
 
-def quote_sentences(query: str, topics: list[str], chunks: list[tuple[object, float]],
-                    per_report: int, precedent: bool) -> Grouped:
-    """The best sentences of the relevant chunks (`best_sentences`), grouped by report in order of relevance
-    (chunk cosine plus the lexical key)."""
-    cands: list[tuple[object, int, int]] = []
-    for chunk, _ in chunks:
-        if chunk.kind != "text":  # table rows answer figure questions, not narrative ones
-            continue
-        for s, e in sentences(chunk.text):
-            s, e = _shorten(chunk.text, s, e)
-            cands.append((chunk, s, e))
-    if topics:
-        hits = [topic_hits(c.text[s:e], topics) for c, s, e in cands]
-        if precedent:  # a precedent must say it: most of the question's content words in the sentence
-            need = max(1, math.ceil(TOPIC_SHARE * len(topics)))
-            cands = [c for c, h in zip(cands, hits, strict=True) if h >= need]
-        elif not any(hits) and max((cos for _, cos in chunks), default=0.0) < STRONG_RELEVANCE:
-            return OrderedDict()  # nothing says what was asked about (天气 is in no report)
+def priors(question: str, cands: list[Sentence]) -> list[float]:
+    """Section priors and the count's pull, per candidate. A shortfall asked about: the problems a report
+    states first (before its plans) weigh a little more."""
+    section, want = section_hint(question), cue(question)
+    in_section = [i for i, c in enumerate(cands) if section and c.section == section]
+    order = {i: 1 - n / len(in_section) for n, i in enumerate(in_section)} if want == "shortfall" else {}
+    count, unit = asks_count(question), asked_unit(question)
+    fee = any(w in question for w in FEE_WORDS)
+    out = []
+    for i, c in enumerate(cands):
+        p = W_SECTION if section and c.section == section else 0.0
+        p += W_ORDER * order.get(i, 0.0)
+        if _title(c.text):
+            p -= W_TITLE  # an item's title repeats the question's words; the sentence under it says what was done
+        if want and any(w in c.text for w in SECTION_CUES[want]):
+            p += W_CUE
+        if want == "shortfall" and any(w in c.text for w in PLAN_MARKERS):
+            p -= W_CUE  # 针对上述问题，将…: the plan, not the shortfall asked about
+        if fee and any(w in c.text for w in FEE_WORDS):
+            p += W_SECTION
+        if count:
+            units = [m.group(2) for m in NUMBER.finditer(c.text)]
+            if units:
+                p += W_NUMBER * (2 if unit and unit in units else 1)
+        out.append(p)
+    return out
+
+
+def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[int, float],
+         names: list[str]) -> list[Scored]:
+    """The candidates best first. `cosines`: per candidate index, its passage's cosine where known."""
     if not cands:
-        return OrderedDict()
-    keys = lexical_keys(query, topics, cands)
-    chosen = best_sentences(cands, keys, per_report)
-    cos = {id(c): c_cos for c, c_cos in chunks}
-    cands, texts = [cands[i] for i in chosen], [cands[i][0].text[cands[i][1]:cands[i][2]] for i in chosen]
-    scores = np.array([cos[id(c)] + TOPIC_BONUS * keys[i] for (c, _, _), i in zip(cands, chosen, strict=True)])
-    groups: Grouped = OrderedDict()
-    for i in np.argsort(-scores, kind="stable"):
-        chunk, s, e = cands[i]
-        key = (chunk.agency, chunk.year)
-        if len(groups.get(key, [])) >= per_report or (key not in groups and len(groups) >= MAX_REPORTS):
-            continue
-        span = (chunk.start + s, chunk.start + e)
-        if any((p.start, p.end) == span for p in groups.get(key, [])):
-            continue
-        groups.setdefault(key, []).append(Passage(
-            report_id=chunk.report_id, agency=chunk.agency, year=chunk.year, section=chunk.section,
-            text=texts[i], start=span[0], end=span[1], score=float(scores[i])))
-    for key in groups:
-        groups[key].sort(key=lambda p: p.start)
-    return groups
+        return []
+    lex = lexical(question, terms, cands, names)
+    pri = priors(question, cands)
+    known = list(cosines.values())
+    top = max(known, default=0.0)
+    floor = min(known, default=0.0)
+    out = []
+    for i, c in enumerate(cands):
+        cos = cosines.get(i, floor)
+        score = lex[i][0] + pri[i] + W_DENSE * (cos - top)
+        out.append(Scored(c, score, lex[i][1], cos))
+    out.sort(key=lambda s: (-s.score, s.sentence.start))
+    return out
 
 
-def relevant_passages(search: Callable, embedder, query: str, topics: list[str], entries: list[CatalogEntry],
-                      threshold: float) -> Grouped:
-    """Passages of the named reports (one search per report, so each named report is looked at), from the
-    section the question points at when that section answers."""
-    section = section_hint(query)
-    for sec in ([section, None] if section else [None]):
-        chunks = []
-        for e in entries[:4]:
-            filters = {"report_id": e.report_id, "kind": "text", **({"section": sec} if sec else {})}
-            chunks += _relevant_chunks(search, embedder, query, SEARCH_K, filters, threshold)
-        groups = quote_sentences(query, topics, chunks, PER_REPORT, precedent=False) if chunks else None
-        if groups:
-            return groups
-    return OrderedDict()
+def passage_cosines(search: Callable, question: str, report_ids: list[str], k: int = SEARCH_K) -> list:
+    """(report_id, start, end, cosine) of the stored passages of these reports, by the bundled model."""
+    hits = search(question, k * len(report_ids), {"report_id": report_ids if len(report_ids) > 1 else report_ids[0],
+                                                  "kind": "text"}, method="dense")
+    return [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense if h.dense is not None else h.score))
+            for h in hits]
 
 
-def corpus_passages(search: Callable, embedder, query: str, topics: list[str], entries: list[CatalogEntry],
-                    threshold: float, precedent: bool) -> Grouped:
-    """Across the corpus (or the reports in scope): which reports say it, one or two sentences each."""
+def sentence_cosines(cands: list[Sentence], chunks: list) -> dict[int, float]:
+    """Per candidate: the best cosine of a passage that holds it (its paragraph, as the model saw it)."""
+    by_report: dict[str, list] = {}
+    for rid, s, e, cos in chunks:
+        by_report.setdefault(rid, []).append((s, e, cos))
+    out: dict[int, float] = {}
+    for i, c in enumerate(cands):
+        best = [cos for s, e, cos in by_report.get(c.report_id, ()) if s <= c.start and c.end <= e + 1]
+        if not best:  # a sentence cut across two passages: the ones it overlaps
+            best = [cos for s, e, cos in by_report.get(c.report_id, ()) if s < c.end and c.start < e]
+        if best:
+            out[i] = max(best)
+    return out
+
+
+# ---- evidence -------------------------------------------------------------------------------------------
+
+def evidence(search: Callable, question: str, topics: list[str], reports: list[Report],
+             threshold: float) -> list[Scored]:
+    """The candidate sentences of the named reports, best first; empty when nothing is relevant enough."""
+    cands = [c for r in reports for c in report_sentences(r)]
+    if not cands:
+        return []
+    names = [p for r in reports for p in name_parts(r.meta.agency)]
+    terms = query_terms(question, topics, names)
+    chunks = passage_cosines(search, question, [r.id for r in reports])
+    ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
+                        {r.id: r.text for r in reports})
+    best_cos = max((cos for *_, cos in chunks), default=0.0)
+    if best_cos < threshold:
+        return []
+    if terms and best_cos < STRONG_RELEVANCE and not any(s.terms for s in ranked[:QUOTES]):
+        return []  # nothing says what was asked about (天气 is in no report)
+    return ranked
+
+
+def across(search: Callable, load: Callable[[str], Report], question: str, topics: list[str],
+           phrase_reports: list[str], scope: list[str], threshold: float, precedent: bool) -> list[Scored]:
+    """One best sentence per agency across the corpus (or the reports in scope), best agency first: the
+    reports the retriever finds, and every report whose text holds the topic (a phrase search, complete).
+    A precedent's sentence must hold half the topic words' weight (a rarer word weighs more)."""
     filters: dict = {"kind": "text"}
-    if entries:
-        filters["report_id"] = sorted({e.report_id for e in entries})
-    chunks = _relevant_chunks(search, embedder, query, CROSS_K, filters, threshold)
-    return quote_sentences(query, topics, chunks, 2, precedent=precedent)
+    if scope:
+        filters["report_id"] = scope
+    hits = [h for h in search(question, CROSS_K, filters) if (h.dense or 0.0) >= threshold]
+    ids = list(dict.fromkeys([h.chunk.report_id for h in hits] + phrase_reports))
+    reports = [load(i) for i in ids]
+    cands = [c for r in reports for c in report_sentences(r)]
+    names = [p for r in reports for p in name_parts(r.meta.agency)]
+    terms = query_terms(question, topics, names)
+    key_terms = topics or terms
+    if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
+        n = len(cands) or 1
+        weight = {t: math.log(1 + n / (1 + sum(t in c.text for c in cands))) for t in key_terms}
+        total = sum(weight.values()) or 1.0
+        share = TOPIC_SHARE if precedent else 0.0
+        cands = [c for c in cands if any(t in c.text for t in key_terms)
+                 and sum(weight[t] for t in key_terms if t in c.text) / total >= share]
+    if not cands:
+        return []
+    chunks = [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense or 0.0)) for h in hits]
+    ranked = rank(question, terms, cands, sentence_cosines(cands, chunks), names)
+    best: OrderedDict[str, Scored] = OrderedDict()
+    for s in ranked:
+        best.setdefault(s.sentence.agency, s)
+    return list(best.values())
+
+
+def _title(text: str) -> bool:
+    """An item's title (一是细化办理流程。): numbered, short, stating no shortfall (一是培训力度不大。 is content)."""
+    return bool(ENUMERATED.match(text)) and not any(w in text for w in SECTION_CUES["shortfall"])
+
+
+def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str]) -> list[Scored]:
+    """Evidence quoted with what completes it, as one span of the report text: an item's title (三是提高办理
+    质量。) with the sentence under it, which says what was done; an item of a list (一是…；) with the items
+    after it up to the sentence's end (仍存在一些不足，如：…；…；…。)."""
+    follows = {(a.report_id, a.start): b for a, b in zip(cands, cands[1:], strict=False)
+               if a.report_id == b.report_id and a.section == b.section}
+    out = []
+    for s in ranked:
+        c = s.sentence
+        end, nxt = c.end, follows.get((c.report_id, c.start))
+        if nxt is not None and nxt.heading == c.text and _title(c.text) and not HEADING.match(nxt.text):
+            end = nxt.end
+        else:
+            last = c
+            while (nxt is not None and last.text.rstrip().endswith(("；", ";")) and nxt.end - c.start <= 2 * MAX_QUOTE
+                   and not texts[c.report_id][last.end:nxt.start].strip()):
+                end, last, nxt = nxt.end, nxt, follows.get((nxt.report_id, nxt.start))
+        if end != c.end and end - c.start <= 2 * MAX_QUOTE:
+            text = texts[c.report_id][c.start:end]
+            s = Scored(Sentence(c.report_id, c.agency, c.year, c.section, c.start, end, text, c.heading),
+                       s.score, s.terms, s.cosine)
+        out.append(s)
+    return out
+
+
+def answer_lines(ranked: list[Scored], n: int = QUOTES) -> list[Scored]:
+    """The quotes under the answer line: the best `n`, a sentence repeated by overlapping spans once."""
+    out: list[Scored] = []
+    for s in ranked:
+        if any(o.sentence.report_id == s.sentence.report_id and o.sentence.start < s.sentence.end
+               and s.sentence.start < o.sentence.end for o in out):
+            continue
+        out.append(s)
+        if len(out) == n:
+            break
+    return out
+
+
+def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
+    """For a count: the clause of the sentence that states it, with its number and unit, as printed
+    (the asked unit first, then the clause repeating most of the question's bigrams)."""
+    if not asks_count(question):
+        return None
+    unit = asked_unit(question)
+    qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS
+    best = None
+    for m in NUMBER.finditer(text):
+        left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
+        rights = [i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1]
+        clause = text[left:min(rights, default=len(text))].strip()
+        key = (unit == m.group(2), len(qb & _bigrams(clause)), -m.start())
+        if best is None or key > best[0]:
+            best = (key, clause, float(m.group(1).replace(",", "")), m.group(2))
+    if best is None:
+        return None
+    _, clause, value, u = best
+    return re.sub(r"\s*\n\s*", "", clause), (int(value) if value.is_integer() else value), u

@@ -159,6 +159,9 @@ class Citation(BaseModel):
 
 
 class Figure(BaseModel):
+    """A number the answer states: a cell's (or one computed from cells, table="derived"), or one printed in a
+    passage (kind="passage", table="passage", row = the clause that states it), each citing its source."""
+
     agency: str
     year: int
     table: str
@@ -166,6 +169,8 @@ class Figure(BaseModel):
     column: str | None = None
     value: Number | None
     citation: int  # Citation.n
+    kind: Literal["cell", "passage"] = "cell"
+    unit: str | None = None  # as printed beside a passage's number (场, 件, 元)
 
 
 class Answer(BaseModel):

@@ -269,6 +269,16 @@ class Store:
         with self._read() as conn:
             return conn.scalar(select(r.id).where(r.agency == agency, r.year == year))
 
+    def containing(self, phrases: list[str], report_ids: list[str] | None = None) -> list[str]:
+        """Ids of the reports whose text holds every phrase: a complete phrase search (which reports mention
+        压力测试), where a retriever's top k is not."""
+        r = self._t["reports"].c
+        q = select(r.id).where(*(r.text.contains(p, autoescape=True) for p in phrases)).order_by(r.agency, r.year)
+        if report_ids is not None:
+            q = q.where(r.id.in_(report_ids))
+        with self._read() as conn:
+            return list(conn.scalars(q))
+
     def find_by_file(self, file_name: str) -> list[str]:
         r = self._t["reports"].c
         with self._read() as conn:

@@ -236,8 +236,38 @@ def test_narrative_quotes_the_named_report(model_assistant):
 def test_narrative_precedent_across_reports(model_assistant):
     a = model_assistant.ask("哪些单位做过依申请公开压力测试？")
     assert a.kind == "precedent" and not a.abstained
-    assert {c.agency for c in a.citations} == {LUCHENG}
-    assert all("压力测试" in c.quote for c in a.citations)
+    first = a.citations[0]  # best agency first; a sentence on the 压力 of growing requests may follow
+    assert first.agency == LUCHENG and "压力测试" in first.quote
+    assert len({c.agency for c in a.citations}) == len(a.citations) <= 2
+
+
+@pytest.mark.slow
+def test_narrative_leads_with_the_sentence_that_answers(model_assistant):
+    a = model_assistant.ask("鹿城区怎么提升依申请公开的答复质量？")
+    first = a.text.splitlines()[0]
+    assert first.startswith("据温州市鹿城区人民政府办公室2022年度报告") and "律师审核把关" in first and "[1]" in first
+    assert "律师审核把关" in a.citations[0].quote and len(a.citations) <= 4
+    assert not any(c.quote.startswith(("（", "(", "一、", "|")) and "。" not in c.quote for c in a.citations)
+
+
+@pytest.mark.slow
+def test_a_number_only_the_text_states_is_a_passage_figure(model_assistant):
+    a = model_assistant.ask("平潭农业农村局2020年受理了多少12345热线？")
+    f = a.figures[0]
+    assert (f.kind, f.value, f.unit) == ("passage", 244, "起")
+    cited = a.citations[f.citation - 1]
+    assert cited.kind == "passage" and "244起" in cited.quote
+    assert a.text.splitlines()[0] == f"据平潭综合实验区农业农村局2020年度报告，{f.row}[{f.citation}]。"
+
+
+@pytest.mark.slow
+def test_an_open_question_gives_one_sentence_per_agency(model_assistant):
+    a = model_assistant.ask("哪些单位开展了政务公开培训？")
+    assert a.kind == "precedent" and not a.abstained
+    agencies = [c.agency for c in a.citations]
+    assert len(agencies) == len(set(agencies)) >= 3  # grouped: one best sentence per agency
+    assert all("培训" in c.quote for c in a.citations)
+    assert len(agencies) >= 10  # complete over the corpus (a phrase search), not the retriever's top k
 
 
 @pytest.mark.slow

@@ -241,3 +241,23 @@ def test_bad_question_files_are_refused_with_their_line(tmp_path, question_file)
                    '[{"agency": "a", "year": 2022, "section": "overview", "quote": "丙丁"}]}\n', encoding="utf-8")
     with pytest.raises(EvalSetError, match="no cited passage contains"):
         load_questions([bad])
+
+
+def test_a_number_only_the_text_states_scores_like_a_cell(tmp_path):
+    """A figure question citing a passage: the answer's passage figure is its value, the passage its cell."""
+    q = {"id": "hotline", "type": "figure", "question": "平潭农业农村局2020年受理了多少12345热线？",
+         "answer": {"value": 244}, "cite": [{"agency": "平潭综合实验区农业农村局", "year": 2020, "section": "overview",
+                                            "quote": "共受理各类12345市民服务热线244起"}]}
+    path = tmp_path / "q.jsonl"
+    path.write_text(json.dumps(q, ensure_ascii=False) + "\n", encoding="utf-8")
+    (question,) = load_questions([path])
+    quote = "2020年，共受理各类12345市民服务热线244起，按时办结率100%。"
+    cit = Citation(n=1, report_id="r", agency="平潭综合实验区农业农村局", year=2020, kind="passage", quote=quote)
+
+    def answer(value):
+        fig = Figure(agency=cit.agency, year=2020, table="passage", row="共受理各类12345市民服务热线244起", value=value,
+                     citation=1, kind="passage", unit="起")
+        return Answer(question=q["question"], text="…", citations=[cit], figures=[fig], kind="narrative")
+
+    assert evaluate.score(question, answer(244)).score == 1.0
+    assert evaluate.score(question, answer(245)).score == 0.5

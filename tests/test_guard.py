@@ -16,7 +16,7 @@ from assistant.guard import (
     normalize_markers,
     parse_chinese_number,
 )
-from index.models import Figure
+from index.models import Citation, Figure
 
 
 @pytest.fixture
@@ -177,3 +177,15 @@ def test_counts_read_back_from_notes(lucheng):
 
 def test_normalize_markers():
     assert normalize_markers("见【1】［2］[3、4][5，6]") == "见[1][2][3][4][5][6]"
+
+
+def test_a_passage_figure_is_supported_and_corrects_like_a_cell():
+    """A number lifted from a passage (Figure kind=passage) backs the text, and a wrong one is put right."""
+    quote = "2020年，共受理各类12345市民服务热线244起，按时办结率100%。"
+    citations = [Citation(n=1, report_id="r", agency="平潭综合实验区农业农村局", year=2020, kind="passage",
+                          section="overview", quote=quote)]
+    figures = [Figure(agency="平潭综合实验区农业农村局", year=2020, table="passage", row="共受理各类12345市民服务热线244起",
+                      value=244, citation=1, kind="passage", unit="起")]
+    assert guard_text("共受理市民服务热线244起[1]。", citations, figures).text == "共受理市民服务热线244起[1]。"
+    fixed = guard_text("共受理市民服务热线245起[1]。", citations, figures)
+    assert fixed.text == "共受理市民服务热线244起[1]。" and fixed.replaced == [("245", "244")]

@@ -151,3 +151,13 @@ def test_threads_share_one_store(store):
 def test_bad_url_is_a_store_error():
     with pytest.raises(StoreError, match="cannot open the structured store"):
         Store("sqlite:////proc/no/such/dir/x.sqlite")
+
+
+def test_containing_is_a_complete_phrase_search(store, parsed):
+    for r in parsed.values():
+        store.upsert(r)
+    expected = {r.id for r in parsed.values() if "压力测试" in r.text and "依申请" in r.text}
+    assert expected and set(store.containing(["压力测试", "依申请"])) == expected
+    some = sorted(expected)[:1]
+    assert store.containing(["压力测试"], some) == some
+    assert store.containing(["100%_不存在"]) == []  # LIKE wildcards are taken literally

@@ -1,0 +1,173 @@
+"""Narrative retrieval per stage: candidate recall, rank of the first hit, hit@1/@3 and MRR of the passage
+that answers, on the narrative and precedent questions of the question sets (a paraphrase file's `dev`
+split only: its `test` split is never looked at).
+
+    python bench/narrative_bench.py --home DIR [--sets eval_sets/full.jsonl ../main/eval_sets/paraphrase.jsonl]
+
+Stages, each over the same reports (the expected report when the question names its agency, else the corpus):
+- chunk-hybrid: today's retrieval, the hybrid search's passages (chunks) in order;
+- sentence-lexical: candidate sentences by the question's words and the section priors, no model;
+- sentence-dense: candidate sentences by their own cosine with the question (each sentence embedded, as an
+  ingest would; the cost per report is printed);
+- fusion: sentence-lexical plus the cosine of the passage that holds the sentence (what the assistant does);
+- fusion+sentence-dense: sentence-lexical plus the sentence's own cosine.
+Precedent questions: the rank of the first expected agency among one best sentence per agency, and the
+share of expected agencies found (candidate recall)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+import numpy as np
+
+from assistant import narrative as nv
+from assistant.route import route
+from index.ingest import Index
+from index.settings import Settings
+
+STAGES = ("chunk-hybrid", "sentence-lexical", "sentence-dense", "fusion", "fusion+sentence-dense")
+
+
+def load_set(path: Path) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if r["type"] in ("narrative", "precedent") and r.get("split", "dev") == "dev"]
+
+
+class Bench:
+    def __init__(self, home: Path, sentence_dense: bool = True):
+        self.sentence_dense = sentence_dense
+        self.index = Index(Settings(home=home))
+        from assistant.answer import Assistant
+
+        self.assistant = Assistant(self.index.settings, self.index)
+        self.catalog = self.assistant.catalog()
+        self.search = self.assistant.retriever().search
+        self.embedder = self.index.embedder
+        self.vectors: dict[tuple[str, int, int], np.ndarray] = {}
+        self.embed_s: dict[str, float] = {}
+
+    def reports_for(self, row: dict) -> list:
+        agencies = {(c["agency"], c["year"]) for c in row.get("cite", [])}
+        named = row["type"] == "narrative" and row["answer"].get("match", "all") == "all" and agencies
+        ids = [self.catalog.entry(a, y).report_id for a, y in sorted(agencies)] if named else \
+            [e.report_id for e in self.catalog.entries]
+        return [self.assistant.report(i) for i in ids]
+
+    def sentence_vectors(self, report) -> None:
+        """Every candidate sentence embedded once (timed per report: what an ingest would add)."""
+        todo = [s for s in nv.report_sentences(report) if (s.report_id, s.start, s.end) not in self.vectors]
+        if not todo:
+            return
+        t = time.perf_counter()
+        vecs = np.asarray(self.embedder.embed_passages([s.text for s in todo]), dtype=np.float32)
+        self.embed_s[report.id] = self.embed_s.get(report.id, 0.0) + time.perf_counter() - t
+        for s, v in zip(todo, vecs, strict=True):
+            self.vectors[(s.report_id, s.start, s.end)] = v
+
+    def rankings(self, question: str, topic: str, reports: list) -> dict[str, list[tuple[str, int, str]]]:
+        """Per stage: (agency, year, text) of the ranked evidence, best first."""
+        ids = [r.id for r in reports]
+        filters = {"kind": "text", "report_id": ids if len(ids) > 1 else ids[0]}
+        hits = self.search(question, 8, filters)
+        out = {"chunk-hybrid": [(h.chunk.agency, h.chunk.year, h.chunk.text) for h in hits]}
+        cands = [c for r in reports for c in nv.report_sentences(r)]
+        names = [p for r in reports for p in nv.name_parts(r.meta.agency)]
+        terms = nv.query_terms(question, nv.topic_words(topic), names)
+        lex = nv.rank(question, terms, cands, {}, names)
+        chunks = nv.passage_cosines(self.search, question, ids)
+        texts = {r.id: r.text for r in reports}
+        fused = nv.with_items(nv.rank(question, terms, cands, nv.sentence_cosines(cands, chunks), names), cands, texts)
+
+        def rows(seq):
+            return [(c.agency, c.year, c.text) for c in seq]
+
+        out["sentence-lexical"] = rows(s.sentence for s in lex)
+        out["fusion"] = rows(s.sentence for s in fused)
+        out["sentence-dense"] = out["fusion+sentence-dense"] = []
+        if self.sentence_dense:
+            for r in reports:
+                self.sentence_vectors(r)
+            q = np.asarray(self.embedder.embed_queries([question]), dtype=np.float32)[0]
+            own = {i: float(self.vectors[(c.report_id, c.start, c.end)] @ q) for i, c in enumerate(cands)}
+            out["sentence-dense"] = rows(cands[i] for i in sorted(range(len(cands)), key=lambda i: -own[i]))
+            out["fusion+sentence-dense"] = rows(s.sentence for s in nv.rank(question, terms, cands, own, names))
+        out["_pool"] = rows(cands)
+        return out
+
+
+def first_hit(ranked: list[tuple[str, int, str]], quotes: list[str], sources: set) -> int | None:
+    return next((i + 1 for i, (a, y, t) in enumerate(ranked) if (a, y) in sources and any(q in t for q in quotes)),
+                None)
+
+
+def per_agency(ranked: list[tuple[str, int, str]]) -> list[str]:
+    return list(dict.fromkeys(a for a, _, _ in ranked))
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--home", type=Path, required=True)
+    ap.add_argument("--sets", nargs="+", type=Path, default=[Path("eval_sets/full.jsonl")])
+    ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="leave out the stages that embed every sentence")
+    args = ap.parse_args(argv)
+    b = Bench(args.home, sentence_dense=not args.quick)
+    for path in args.sets:
+        rows = load_set(path)
+        ranks: dict[str, list[int | None]] = {s: [] for s in STAGES}
+        pool_recall, prec_found = [], {s: [] for s in STAGES}
+        for row in rows:
+            it = route(row["question"], [], b.catalog)
+            reports = b.reports_for(row)
+            got = b.rankings(row["question"], it.topic, reports)
+            if row["type"] == "narrative":
+                quotes = row["answer"]["quotes"]
+                sources = {(c["agency"], c["year"]) for c in row["cite"]}
+                pool_recall.append(first_hit(got["_pool"], quotes, sources) is not None)
+                for s in STAGES:
+                    ranks[s].append(first_hit(got[s], quotes, sources))
+                if args.show_misses and ranks["fusion"][-1] != 1:
+                    print(f"  miss {row['id']} rank={ranks['fusion'][-1]} {row['question']} | {got['fusion'][0][2][:60]}")
+            else:
+                expected = row["answer"]["agencies"]
+                for s in STAGES:
+                    order = per_agency(got[s])
+                    found = [a for a in expected if a in order]
+                    prec_found[s].append(len(found) / len(expected))
+                    ranks[s].append(min((order.index(a) + 1 for a in found), default=None))
+        n_nar = sum(1 for r in rows if r["type"] == "narrative")
+        print(f"\n{path} — narrative n={n_nar}, candidate recall (the quote is in some candidate sentence) "
+              f"{sum(pool_recall) / max(1, len(pool_recall)):.3f}")
+        print(f"{'stage':<24}{'hit@1':>7}{'hit@3':>7}{'hit@8':>7}{'MRR':>7}{'median rank':>13}   precedent: "
+              f"agency recall, first-agency hit@1")
+        for s in STAGES:
+            nar = [r for r, row in zip(ranks[s], rows, strict=True) if row["type"] == "narrative"]
+            pre = [r for r, row in zip(ranks[s], rows, strict=True) if row["type"] == "precedent"]
+            found = [r for r in nar if r]
+
+            def at(k, xs=nar):
+                return sum(1 for r in xs if r and r <= k) / max(1, len(xs))
+
+            mrr = sum(1 / r for r in nar if r) / max(1, len(nar))
+            med = statistics.median(found) if found else float("nan")
+            ag = statistics.mean(prec_found[s]) if prec_found[s] else float("nan")
+            print(f"{s:<24}{at(1):>7.3f}{at(3):>7.3f}{at(8):>7.3f}{mrr:>7.3f}{med:>13.1f}   {ag:.3f}  {at(1, pre):.3f}")
+    if b.embed_s:
+        per = sorted(b.embed_s.values())
+        chunks = b.index.vectors.collection.count()
+        n = len(b.embed_s)
+        t = time.perf_counter()
+        sample = [c for c in b.index.vectors.collection.get(include=["documents"], limit=400)["documents"]]
+        b.embedder.embed_passages(sample)
+        chunk_s = (time.perf_counter() - t) / len(sample) * chunks / max(1, len(b.catalog.entries))
+        print(f"\nsentence vectors: {len(b.vectors)} sentences over {n} reports, embedding "
+              f"median {statistics.median(per):.2f} s/report (chunk vectors today ~{chunk_s:.2f} s/report: "
+              f"+{statistics.median(per) / chunk_s:.0%} if added at ingest)")
+
+
+if __name__ == "__main__":
+    main()
