@@ -90,6 +90,7 @@ PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部
 MAX_AGENCY_CHARS = 40  # longest run tried as one agency mention: keeps resolution linear in the question's length
 NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "为零", "一件也没有", "零申请", "没有过")
 NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", "改进", "培训", "创新", "亮点")
+TEXT_SOURCE = ("正文", "文中", "文字部分", "报告里说", "报告中说", "报告说", "原文说", "文字说明")  # the prose, not the tables
 RANGE_WORDS = {"近三年": 3, "近3年": 3, "最近三年": 3, "近两年": 2, "近2年": 2, "近五年": 5, "近5年": 5,
                "近几年": 3, "历年": 99, "每年": 99, "各年": 99, "逐年": 99}
 ORGAN_ENDINGS = ("省", "市", "县", "区", "局", "委", "厅", "办", "镇", "乡", "街道", "政府", "委员会", "管委会",
@@ -578,6 +579,8 @@ def _operation(q: str, it: Intent) -> Kind:
     stat = _statistical(q, it)
     if it.unsupported and not _has(q, NARRATIVE_STRONG):
         return "decline"
+    if _has(q, TEXT_SOURCE) and len(it.agencies) <= 1:  # 报告正文里说受理了多少件: the number the prose states
+        return "narrative"
     if _has(q, RANKING_CUES) and (len(it.agencies) != 1 or _has(q, RANK_SUBJECTS) or _has(q, YEAR_SUBJECTS)):
         return "ranking"
     if _has(q, SCOPE_CUES) and it.keys:
