@@ -6,10 +6,8 @@ narrative chunks only, see `DENSE_KINDS`), (3) commit the report to SQLite last.
 `reconcile()` (run before every write) drops vector/lexical entries whose report is not in SQLite and
 re-indexes SQLite reports whose chunks are missing or incomplete.
 
-The lexical file is rewritten whole on save, so a batch saves it at the end and in between only every
-LEXICAL_SAVE_SECONDS (or ten times as long as a save takes): saving after every report made an ingest of
-N reports write ~N²/2 chunks. A crash loses at most the unsaved lexical entries, which `reconcile()` rebuilds
-from SQLite without embedding anything.
+The lexical index (SQLite FTS5) commits every change as it is made, so there is nothing to save at the end
+of a batch and other processes see each report at once.
 
     index = Index(Settings())
     summary = index.ingest_paths(["reports/"])
@@ -43,7 +41,6 @@ from index.tables import TableParse
 
 log = logging.getLogger(__name__)
 
-LEXICAL_SAVE_SECONDS = 30.0
 Status = Literal["ingested", "replaced", "unchanged", "failed"]
 CONTINUITY_PREFIX = "continuity."
 MAX_RESOLVE_VISITS = 2  # re-resolutions per year per ingested file: a chain of years settles, never loops
@@ -171,8 +168,6 @@ class Index:
         settings.ensure_home()
         self.embedder = embedder or _LazyEmbedder(settings)
         self._store = self._vectors = self._lexical = None
-        self._lexical_seen: int | None = None
-        self._lexical_saved = (0.0, 0.0)  # (when, how long it took) of the last lexical save in a batch
         self._open_lock = threading.RLock()
         self._reconciled = False
 
@@ -202,22 +197,7 @@ class Index:
 
                 path = self.settings.lexical_path  # a shared store: other hosts' ingests reach it through the store
                 self._lexical = SharedLexicalIndex(path, self.store) if self.settings.db_url else LexicalIndex(path)
-                self._lexical_seen = self._lexical_mtime()
             return self._lexical
-
-    def _lexical_mtime(self) -> int | None:
-        f = self._lexical.file if self._lexical is not None else None
-        return f.stat().st_mtime_ns if f is not None and f.exists() else None
-
-    def _sync_lexical(self) -> None:
-        """Another process sharing this home may have saved the lexical index since we loaded it: reload it in
-        place (retrievers hold this object), or our next save would drop that process's chunks."""
-        if self._lexical is not None and self._lexical_mtime() != self._lexical_seen:
-            from index.lexical import LexicalIndex
-
-            fresh = LexicalIndex(self.settings.lexical_path)
-            vars(self._lexical).update({k: v for k, v in vars(fresh).items() if k != "_lock"})
-            self._lexical_seen = self._lexical_mtime()
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -226,41 +206,19 @@ class Index:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 with self.store.lock():  # and across hosts sharing a PostgreSQL store
-                    self._sync_lexical()
                     yield
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     # ---- keeping the three stores in agreement -------------------------------------------------
-    def _index_chunks(self, report_ids: list[str], chunks: list, progress: bool, batch: bool = False,
-                      vectors: bool = True) -> None:
-        """Replace these reports' chunks in both indexes; in a batch the lexical save may wait (module doc)."""
+    def _index_chunks(self, report_ids: list[str], chunks: list, progress: bool, vectors: bool = True) -> None:
+        """Replace these reports' chunks in both indexes."""
         for rid in report_ids:
             if vectors:
                 self.vectors.replace_report(rid, dense_chunks(c for c in chunks if c.report_id == rid), progress)
             self.lexical.delete_report(rid)
         if chunks:
             self.lexical.add(chunks)
-        when, took = self._lexical_saved
-        if not batch or time.monotonic() - when >= max(LEXICAL_SAVE_SECONDS, 10 * took):
-            self._save_lexical()
-
-    def _finish_batch(self) -> None:
-        """Save what the batch left unsaved; a failure loses nothing stored (the next reconcile rebuilds the
-        lexical entries from SQLite), so it is logged rather than raised past the batch's results."""
-        if not self.lexical.unsaved:
-            return
-        try:
-            self._save_lexical()
-        except Exception as e:
-            self._reconciled = False
-            log.error("the lexical index could not be saved (%r); the next ingest or start rebuilds it from SQLite", e)
-
-    def _save_lexical(self) -> None:
-        start = time.monotonic()
-        self.lexical.save()
-        self._lexical_seen = self._lexical_mtime()
-        self._lexical_saved = (time.monotonic(), time.monotonic() - start)
 
     def reconcile(self, progress: bool = False) -> dict[str, int]:
         """Make Chroma and the lexical index agree with SQLite after a crash or an interrupted run."""
@@ -287,10 +245,8 @@ class Index:
                 continue
             log.warning("re-indexing report %s: %d vector and %d lexical chunks, %d and %d expected%s", rid,
                         have_vec, have_lex, dense, total, " (lexical only)" if vec_ok else "")
-            self._index_chunks([rid], chunks, progress, batch=True, vectors=not vec_ok)
+            self._index_chunks([rid], chunks, progress, vectors=not vec_ok)
             repaired += 1
-        if orphans or repaired:
-            self._save_lexical()
         self._reconciled = True
         return {"orphans_removed": len(orphans), "reports_reindexed": repaired}
 
@@ -308,14 +264,10 @@ class Index:
             if not self._reconciled:
                 self._reconcile(progress)
             counts = (self.vectors.report_ids(), self.lexical.report_ids())
-            self._lexical_saved = (time.monotonic(), self._lexical_saved[1])  # the file is current: start the clock
             bar = tqdm(files, desc="reports", unit="report", disable=not progress)
-            try:
-                for f in bar:
-                    bar.set_postfix_str(f.name[:40])
-                    summary.results.append(self._ingest_file(f, overrides, counts, progress))
-            finally:
-                self._finish_batch()
+            for f in bar:
+                bar.set_postfix_str(f.name[:40])
+                summary.results.append(self._ingest_file(f, overrides, counts, progress))
         summary.seconds = time.perf_counter() - start
         return summary
 
@@ -380,7 +332,7 @@ class Index:
     def _write_report(self, report: Report, chunks: list[Chunk], old: list[str], counts: tuple[dict, dict],
                       progress: bool, rewrite: bool = False) -> None:
         """Chunks first, SQLite last (see the module docstring for why this order survives a crash)."""
-        self._index_chunks([*old, report.id], chunks, progress, batch=True)
+        self._index_chunks([*old, report.id], chunks, progress)
         self.store.upsert(report, rewrite=rewrite)
         for c, n in zip(counts, (dense_count(chunks), chunk_count(chunks)), strict=True):
             for rid in old:

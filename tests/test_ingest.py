@@ -150,21 +150,14 @@ class CountingEmbedder(HashEmbedder):
         return super().embed_passages(texts)
 
 
-def test_batch_saves_the_lexical_file_once_and_a_lost_save_costs_no_embedding(settings, corpus_dir, tmp_path,
-                                                                              monkeypatch):
+def test_a_lost_lexical_entry_costs_no_embedding(settings, corpus_dir, tmp_path):
     index = Index(settings, embedder=CountingEmbedder())
-    saves = []
-    save = index.lexical.save
-    monkeypatch.setattr(index.lexical, "save", lambda: saves.append(1) or save())
     assert index.ingest_paths(copy(corpus_dir, tmp_path, *PINGTAN), progress=False).ingested == 3
-    assert len(saves) == 1  # not once per report: the file holds every chunk
     lex = agree(index)
     assert index.embedder.passages == sum(index.vectors.report_ids().values()) < sum(lex.values())  # no table rows
-    # a crash after SQLite committed the last report, before the lexical file was saved
+    # a crash after SQLite committed the last report, before its lexical entries were written
     last = max(index.store.reports(), key=lambda s: s.year).id
-    on_disk = LexicalIndex(settings.lexical_path)
-    on_disk.delete_report(last)
-    on_disk.save()
+    LexicalIndex(settings.lexical_path).delete_report(last)
     fresh = Index(settings, embedder=CountingEmbedder())
     assert fresh.reconcile() == {"orphans_removed": 0, "reports_reindexed": 1}
     assert fresh.embedder.passages == 0 and agree(fresh) == lex
