@@ -16,13 +16,9 @@ of a batch and other processes see each report at once.
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import sys
-import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -37,6 +33,7 @@ from index.models import Check, Chunk, Report
 from index.report import as_table_parse, parse_file, parse_report_tables, printable
 from index.settings import Settings
 from index.store import Store
+from index.stores import LazyEmbedder, Stores
 from index.tables import TableParse
 
 log = logging.getLogger(__name__)
@@ -131,84 +128,40 @@ def find_files(paths: Iterable[str | Path], suffixes: set[str]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
-class _LazyEmbedder:
-    """Defers loading the model until the first text is embedded: listing, removing and re-ingesting unchanged
-    reports never pay for it."""
-
-    def __init__(self, settings: Settings):
-        self._settings, self._model = settings, None
-        self.name = settings.embedding_model
-        self.announce = False  # say so on stderr before the (first-use) model build and load
-
-    def _load(self):
-        if self._model is None:
-            from index.embed import get_embedder
-
-            if self.announce:
-                tqdm.write(f"loading the embedding model {self.name} (built once on first use) …", file=sys.stderr)
-            self._model = get_embedder(self._settings)
-        return self._model
-
-    @property
-    def dim(self) -> int:
-        return self._load().dim
-
-    def embed_queries(self, texts: list[str]):
-        return self._load().embed_queries(texts)
-
-    def embed_passages(self, texts: list[str]):
-        return self._load().embed_passages(texts)
-
-
 class Index:
-    """The three stores behind one object: the structured store, the vectors (Chroma) and the lexical index."""
+    """The writer over the home's `Stores`: ingest, re-index, remove, reconcile. Also hands out the stores
+    (`store`, `vectors`, `lexical`, `embedder`, `retriever`) to the readers that still take an `Index`."""
 
-    def __init__(self, settings: Settings, embedder=None):
+    def __init__(self, settings: Settings, embedder=None, stores: Stores | None = None):
         self.settings = settings
-        settings.ensure_home()
-        self.embedder = embedder or _LazyEmbedder(settings)
-        self._store = self._vectors = self._lexical = None
-        self._open_lock = threading.RLock()
+        self.stores = stores or Stores(settings, embedder)
         self._reconciled = False
 
-    # ---- the stores, opened on first use ------------------------------------------------------
+    @property
+    def embedder(self):
+        return self.stores.embedder
+
     @property
     def store(self) -> Store:
-        with self._open_lock:  # server threads must share one instance of each store
-            if self._store is None:
-                self._store = Store(self.settings.database_url)
-            return self._store
+        return self.stores.store
 
     @property
     def vectors(self):
-        with self._open_lock:
-            if self._vectors is None:
-                from index.vectors import VectorStore
-
-                self._vectors = VectorStore(self.settings, self.embedder)
-            return self._vectors
+        return self.stores.vectors
 
     @property
     def lexical(self):
-        with self._open_lock:
-            if self._lexical is None:
-                from index.lexical import LexicalIndex
-                from index.shared_lexical import SharedLexicalIndex
+        return self.stores.lexical
 
-                path = self.settings.lexical_path  # a shared store: other hosts' ingests reach it through the store
-                self._lexical = SharedLexicalIndex(path, self.store) if self.settings.db_url else LexicalIndex(path)
-            return self._lexical
+    @property
+    def retriever(self):
+        return self.stores.retriever
 
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """One writer at a time across threads and processes sharing this home (the lexical index is one file)."""
-        with open(self.settings.ensure_home() / ".ingest.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                with self.store.lock():  # and across hosts sharing a PostgreSQL store
-                    yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+    def change_stamp(self) -> int:
+        return self.stores.change_stamp()
+
+    def _writing(self):
+        return self.stores.writing()
 
     # ---- keeping the three stores in agreement -------------------------------------------------
     def _index_chunks(self, report_ids: list[str], chunks: list, progress: bool, vectors: bool = True) -> None:
@@ -258,7 +211,7 @@ class Index:
         suffixes = {s.strip().lower() for s in self.settings.upload_types.split(",") if s.strip()}
         files = find_files(paths, suffixes)
         summary = IngestSummary()
-        if isinstance(self.embedder, _LazyEmbedder):
+        if isinstance(self.embedder, LazyEmbedder):
             self.embedder.announce = progress
         with self._writing():
             if not self._reconciled:
