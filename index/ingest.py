@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from tqdm import tqdm
 
 from index.checks import continuity_checks
-from index.chunks import DENSE_KINDS, chunk_report, dense_chunks
+from index.chunks import DENSE_KINDS, chunk_report, dense_chunks, index_text
 from index.errors import LoadError, NianbaoError
 from index.models import Check, Chunk, Report
 from index.report import as_table_parse, parse_file, parse_report_tables, printable
@@ -38,6 +38,7 @@ from index.tables import TableParse
 
 log = logging.getLogger(__name__)
 
+AHEAD_FILES = 16  # see Index._embed_ahead
 Status = Literal["ingested", "replaced", "unchanged", "failed"]
 CONTINUITY_PREFIX = "continuity."
 MAX_RESOLVE_VISITS = 2  # re-resolutions per year per ingested file: a chain of years settles, never loops
@@ -136,6 +137,7 @@ class Index:
         self.settings = settings
         self.stores = stores or Stores(settings, embedder)
         self._reconciled = False
+        self.ahead = AHEAD_FILES  # files whose passages are embedded together (0: each report on its own)
 
     @property
     def embedder(self):
@@ -166,6 +168,8 @@ class Index:
     # ---- keeping the three stores in agreement -------------------------------------------------
     def _index_chunks(self, report_ids: list[str], chunks: list, progress: bool, vectors: bool = True) -> None:
         """Replace these reports' chunks in both indexes."""
+        if vectors and len(report_ids) > 1:  # a new version: its unchanged passages keep their vectors
+            self.vectors.keep([index_text(c) for c in dense_chunks(chunks)])
         for rid in report_ids:
             if vectors:
                 self.vectors.replace_report(rid, dense_chunks(c for c in chunks if c.report_id == rid), progress)
@@ -218,11 +222,32 @@ class Index:
                 self._reconcile(progress)
             counts = (self.vectors.report_ids(), self.lexical.report_ids())
             bar = tqdm(files, desc="reports", unit="report", disable=not progress)
-            for f in bar:
-                bar.set_postfix_str(f.name[:40])
-                summary.results.append(self._ingest_file(f, overrides, counts, progress))
+            try:
+                for i, f in enumerate(bar):
+                    if self.ahead and i % self.ahead == 0:
+                        self._embed_ahead(files[i:i + self.ahead], overrides)
+                    bar.set_postfix_str(f.name[:40])
+                    summary.results.append(self._ingest_file(f, overrides, counts, progress))
+            finally:
+                self.vectors.forget_ahead()
         summary.seconds = time.perf_counter() - start
         return summary
+
+    def _embed_ahead(self, files: list[Path], overrides: dict | None) -> None:
+        """Parse the next files and embed their narrative passages together, sorted by length (per report, a
+        batch was padded to its longest passage: 31% of the tokens on the bundled corpus, 3% across 41
+        reports). Their writes then find the vectors by text hash; a file that fails here fails (or parses
+        differently) in its own turn, which embeds what it needs."""
+        texts = []
+        for f in files:
+            try:
+                report = parse_file(f, overrides, max_bytes=self.settings.max_upload_mb * 1024 * 1024,
+                                    neighbours=self._neighbour_parses)
+            except Exception:  # reported by the file's own turn
+                continue
+            texts += [index_text(c) for c in dense_chunks(chunk_report(report))]
+        if texts:
+            self.vectors.embed_ahead(texts)
 
     def ingest_bundled(self, progress: bool = True) -> IngestSummary:
         return self.ingest_paths([bundled_reports()], progress=progress)

@@ -253,10 +253,11 @@ class LexicalIndex:
     def query(self, text: str, k: int = 5, where: dict | None = None) -> list[tuple[Chunk, float]]:
         """The k best chunks by BM25 (only those sharing a token with the query), best first.
 
-        FTS5 scores every chunk that matches a token, so the cost is the matches, not the corpus: a filter is
-        applied as rowid ranges (a report's chunks are added together, so one report is one range), and a
-        search of the whole corpus leaves out tokens in more than COMMON_SHARE of the chunks (their BM25
-        weight is small and they match most of the corpus; measured in bench/lexical_bench.py)."""
+        FTS5 scores every chunk that matches a token, so the cost is the matches, not the corpus: a filter on
+        a few reports is applied as rowid ranges (a report's chunks are added together, so one report is one
+        range), and a search over the whole corpus (or many reports) leaves out tokens in more than
+        COMMON_SHARE of the chunks (their BM25 weight is small and they match most of the corpus; measured in
+        bench/lexical_bench.py)."""
         tokens = tokenize(text, self.scheme)
         if not tokens or k <= 0:
             return []
@@ -264,20 +265,21 @@ class LexicalIndex:
         clauses, args = _where(where)
         sql = ("SELECT c.*, -bm25(terms) AS score FROM terms JOIN chunks c ON c.n = terms.rowid "
                "WHERE terms MATCH ?")
-        if not clauses:
-            match = _match(self._informative(db, tokens))
-            rows = db.execute(sql + " ORDER BY bm25(terms) LIMIT ?", (match, k)).fetchall() if match else []
-        else:
-            match = _match(tokens)
+        ranges = []
+        if clauses and "report_id" in where:
             ranges = db.execute(f"SELECT min(n), max(n) FROM chunks WHERE {clauses} GROUP BY report_id", args).fetchall()
-            if len(ranges) > MAX_RANGES:
-                ranges = [(None, None)]
-            rows = []
+            if not ranges:
+                return []
+        if ranges and len(ranges) <= MAX_RANGES:
+            match, rows = _match(tokens), []
             for lo, hi in ranges:
-                where_range = " AND terms.rowid BETWEEN ? AND ?" if lo is not None else ""
-                rows += db.execute(f"{sql}{where_range} AND {clauses} ORDER BY bm25(terms) LIMIT ?",
-                                   [match, *([lo, hi] if lo is not None else []), *args, k]).fetchall()
+                rows += db.execute(f"{sql} AND terms.rowid BETWEEN ? AND ? AND {clauses} ORDER BY bm25(terms) LIMIT ?",
+                                   [match, lo, hi, *args, k]).fetchall()
             rows = sorted(rows, key=lambda r: -r["score"])[:k]
+        else:  # the whole corpus, or a filter over many reports
+            match = _match(self._informative(db, tokens))
+            rows = db.execute(f"{sql}{f' AND {clauses}' if clauses else ''} ORDER BY bm25(terms) LIMIT ?",
+                              [match, *args, k]).fetchall()
         return [(_chunk(r), float(r["score"])) for r in rows if r["score"] > 0]
 
     def _informative(self, db: sqlite3.Connection, tokens: list[str]) -> list[str]:
