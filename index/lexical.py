@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import sqlite3
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from index.chunks import index_text
@@ -37,9 +40,10 @@ TOKENS_VERSION = 2  # bump when what is tokenised changes: stored tokens are the
 TOKENIZERS = ("jieba+bigram", "jieba", "bigram")
 STOP_WORDS = set("的 了 和 与 及 在 是 对 为 等 将 并 或 其 之 以 于 也 年 件".split())
 MAX_RANGES = 16  # a filter over more reports than this is applied to the whole match instead of per report
+K1, B = 1.2, 0.75  # FTS5's bm25() constants (fixed there), used where a filtered search scores here
 COMMON_SHARE = 0.3  # a corpus-wide search ignores tokens in more than this share of the chunks (see query)
 _WORD = re.compile(r"[\u4e00-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
-_COLUMNS = ("id", "report_id", "agency", "year", "template", "section", "kind", "text", "start", "end")
+_COLUMNS = ("id", "report_id", "agency", "year", "template", "section", "kind", "text", "start", "end")  # of a Chunk
 # every Unicode category but separators is part of a token: FTS5 then splits at our spaces only
 _FTS_TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* M* P* S* C*'"
 _BUSY_MS = 30_000
@@ -48,7 +52,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS chunks (
     n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, report_id TEXT NOT NULL, agency TEXT NOT NULL,
     year INTEGER NOT NULL, template TEXT NOT NULL, section TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL);
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, ntok INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS chunks_report ON chunks (report_id);
 CREATE INDEX IF NOT EXISTS chunks_agency_year ON chunks (agency, year);
 CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5 (tokens, tokenize = "{_FTS_TOKENIZER}");
@@ -138,7 +142,7 @@ class LexicalIndex:
             db.execute("ROLLBACK")
             raise
         db.execute("COMMIT")
-        self._local.count = None  # data_version does not change for this connection's own commits
+        self._local.stats = None  # data_version does not change for this connection's own commits
 
     def close(self) -> None:
         db = getattr(self._local, "db", None)
@@ -157,8 +161,9 @@ class LexicalIndex:
             if rows:
                 log.info("lexical index %s: re-tokenising %d chunks (%s)", self.file, len(rows), self.scheme)
                 db.execute("DELETE FROM terms")
-                db.executemany("INSERT INTO terms (rowid, tokens) VALUES (?, ?)",
-                               ((r["n"], _fts_tokens(tokenize(index_text(_chunk(r)), self.scheme))) for r in rows))
+                db.execute("DELETE FROM meta WHERE key = 'tokens_total'")
+                for r in rows:
+                    self._insert_terms(db, r["n"], tokenize(index_text(_chunk(r)), self.scheme))
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('tokens', ?)", (want,))
 
     def _import_legacy(self) -> int:
@@ -194,11 +199,23 @@ class LexicalIndex:
         for i, c in enumerate(chunks):
             cur = db.execute(f"INSERT INTO chunks ({', '.join(map(_quote, _COLUMNS))}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                              [getattr(c, k) for k in _COLUMNS])
-            toks = tokens[i] if tokens is not None else tokenize(index_text(c), self.scheme)
-            db.execute("INSERT INTO terms (rowid, tokens) VALUES (?, ?)", (cur.lastrowid, _fts_tokens(toks)))
+            self._insert_terms(db, cur.lastrowid, tokens[i] if tokens is not None else
+                               tokenize(index_text(c), self.scheme))
+
+    @staticmethod
+    def _insert_terms(db: sqlite3.Connection, n: int, tokens: list[str]) -> None:
+        """A chunk's tokens into FTS5, their number beside the chunk and in the running total (BM25's
+        average length, which the filtered search needs and FTS5 does not expose)."""
+        stored = _fts_tokens(tokens)
+        ntok = len(stored.split())
+        db.execute("INSERT INTO terms (rowid, tokens) VALUES (?, ?)", (n, stored))
+        db.execute("UPDATE chunks SET ntok = ? WHERE n = ?", (ntok, n))
+        _add_total(db, ntok)
 
     @staticmethod
     def _delete_where(db: sqlite3.Connection, where: str, args: list) -> None:
+        gone = db.execute(f"SELECT coalesce(sum(ntok), 0) FROM chunks WHERE {where}", args).fetchone()[0]
+        _add_total(db, -gone)
         db.execute(f"DELETE FROM terms WHERE rowid IN (SELECT n FROM chunks WHERE {where})", args)
         db.execute(f"DELETE FROM chunks WHERE {where}", args)
 
@@ -236,14 +253,26 @@ class LexicalIndex:
     def count(self) -> int:
         return self._db().execute("SELECT count(*) FROM chunks").fetchone()[0]
 
-    def _count_cached(self, db: sqlite3.Connection) -> int:
-        """count(), recounted only when a commit (of any process) changed the file since (a full count is a
-        scan of every chunk: ~10 ms at 600,000)."""
+    def _stats(self, db: sqlite3.Connection) -> _Stats:
+        """Corpus statistics for BM25, kept while no commit (of any process) changed the file: a token's
+        document frequency costs a scan of its postings (~100 ms for a common one at 600,000 chunks)."""
         version = db.execute("PRAGMA data_version").fetchone()[0]
-        cached = getattr(self._local, "count", None)
-        if cached is None or cached[0] != version:
-            cached = self._local.count = (version, self.count())
-        return cached[1]
+        stats = getattr(self._local, "stats", None)
+        if stats is None or stats.version != version:
+            n = self.count()
+            row = db.execute("SELECT value FROM meta WHERE key = 'tokens_total'").fetchone()
+            stats = self._local.stats = _Stats(version, n, (int(row[0]) if row else 0) / max(n, 1), {})
+        return stats
+
+    def _df(self, db: sqlite3.Connection, tokens: list[str]) -> dict[str, int]:
+        stats = self._stats(db)
+        todo = [t for t in dict.fromkeys(tokens) if t not in stats.df]
+        if todo:
+            db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_vocab USING fts5vocab(main, terms, 'row')")
+            got = dict(db.execute(f"SELECT term, doc FROM temp.terms_vocab WHERE term IN ({','.join('?' * len(todo))})",
+                                  todo).fetchall())
+            stats.df.update({t: got.get(t, 0) for t in todo})
+        return {t: stats.df[t] for t in tokens}
 
     def chunks(self, report_id: str) -> list[Chunk]:
         """A report's chunks in the order they were added."""
@@ -253,45 +282,71 @@ class LexicalIndex:
     def query(self, text: str, k: int = 5, where: dict | None = None) -> list[tuple[Chunk, float]]:
         """The k best chunks by BM25 (only those sharing a token with the query), best first.
 
-        FTS5 scores every chunk that matches a token, so the cost is the matches, not the corpus: a filter on
-        a few reports is applied as rowid ranges (a report's chunks are added together, so one report is one
-        range), and a search over the whole corpus (or many reports) leaves out tokens in more than
-        COMMON_SHARE of the chunks (their BM25 weight is small and they match most of the corpus; measured in
-        bench/lexical_bench.py)."""
-        tokens = tokenize(text, self.scheme)
+        FTS5 scores every chunk that matches a token, so its cost is the matches, not the results. A filter
+        on a few reports (what the assistant asks once it knows the report) therefore reads those reports'
+        chunks (a report's chunks are added together: one rowid range) and scores them here, with FTS5's
+        formula and the whole corpus's statistics; a search over the whole corpus (or many reports) is FTS5's
+        own, leaving out tokens in more than COMMON_SHARE of the chunks (small BM25 weight, and they match
+        most of the corpus; measured in bench/lexical_bench.py)."""
+        tokens = [t for t in tokenize(text, self.scheme) if t.strip()]
         if not tokens or k <= 0:
             return []
         db = self._db()
         clauses, args = _where(where)
-        sql = ("SELECT c.*, -bm25(terms) AS score FROM terms JOIN chunks c ON c.n = terms.rowid "
-               "WHERE terms MATCH ?")
         ranges = []
         if clauses and "report_id" in where:
             ranges = db.execute(f"SELECT min(n), max(n) FROM chunks WHERE {clauses} GROUP BY report_id", args).fetchall()
             if not ranges:
                 return []
         if ranges and len(ranges) <= MAX_RANGES:
-            match, rows = _match(tokens), []
+            rows = []
             for lo, hi in ranges:
-                rows += db.execute(f"{sql} AND terms.rowid BETWEEN ? AND ? AND {clauses} ORDER BY bm25(terms) LIMIT ?",
-                                   [match, lo, hi, *args, k]).fetchall()
-            rows = sorted(rows, key=lambda r: -r["score"])[:k]
+                rows += db.execute("SELECT c.*, t.tokens FROM chunks c JOIN terms t ON t.rowid = c.n "
+                                   f"WHERE c.n BETWEEN ? AND ? AND {clauses}", [lo, hi, *args]).fetchall()
+            scored = self._score(db, tokens, rows)
         else:  # the whole corpus, or a filter over many reports
             match = _match(self._informative(db, tokens))
-            rows = db.execute(f"{sql}{f' AND {clauses}' if clauses else ''} ORDER BY bm25(terms) LIMIT ?",
-                              [match, *args, k]).fetchall()
-        return [(_chunk(r), float(r["score"])) for r in rows if r["score"] > 0]
+            scored = db.execute("SELECT c.*, -bm25(terms) AS score FROM terms JOIN chunks c ON c.n = terms.rowid "
+                                f"WHERE terms MATCH ?{f' AND {clauses}' if clauses else ''} ORDER BY bm25(terms) LIMIT ?",
+                                [match, *args, k]).fetchall()
+            scored = [(r, r["score"]) for r in scored]
+        best = sorted(scored, key=lambda x: -x[1])[:k]
+        return [(_chunk(r), float(score)) for r, score in best if score > 0]
+
+    def _score(self, db: sqlite3.Connection, tokens: list[str], rows: list[sqlite3.Row]) -> list[tuple]:
+        """FTS5's bm25() over these chunks: each query token (as often as it occurs) adds
+        idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average length))."""
+        stats, df = self._stats(db), self._df(db, tokens)
+        idf = {t: max(math.log((stats.n - f + 0.5) / (f + 0.5)), 1e-6) for t, f in df.items() if f}
+        query = Counter(t for t in tokens if t in idf)
+        out = []
+        for r in rows:
+            tf = Counter(r["tokens"].split())
+            norm = K1 * (1 - B + B * r["ntok"] / max(stats.avg, 1e-9))
+            score = sum(q * idf[t] * tf[t] * (K1 + 1) / (tf[t] + norm) for t, q in query.items() if t in tf)
+            out.append((r, score))
+        return out
 
     def _informative(self, db: sqlite3.Connection, tokens: list[str]) -> list[str]:
         """The query tokens without those in more than COMMON_SHARE of the chunks (all of them when every
         token is that common: the two rarest then)."""
-        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_vocab USING fts5vocab(main, terms, 'row')")
-        distinct = list(dict.fromkeys(t for t in tokens if t.strip()))
-        df = dict(db.execute(f"SELECT term, doc FROM temp.terms_vocab WHERE term IN ({','.join('?' * len(distinct))})",
-                             distinct).fetchall()) if distinct else {}
-        limit = COMMON_SHARE * self._count_cached(db)
-        keep = [t for t in tokens if df.get(t, 0) <= limit]
-        return keep or sorted(tokens, key=lambda t: df.get(t, 0))[:2]
+        df = self._df(db, tokens)
+        limit = COMMON_SHARE * self._stats(db).n
+        keep = [t for t in tokens if df[t] <= limit]
+        return keep or sorted(tokens, key=lambda t: df[t])[:2]
+
+
+@dataclass
+class _Stats:
+    version: int  # PRAGMA data_version they were read at
+    n: int  # chunks
+    avg: float  # tokens per chunk
+    df: dict[str, int]  # token -> chunks holding it, filled as queries ask
+
+
+def _add_total(db: sqlite3.Connection, delta: int) -> None:
+    db.execute("INSERT INTO meta (key, value) VALUES ('tokens_total', ?) "
+               "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value", (delta,))
 
 
 def _quote(column: str) -> str:

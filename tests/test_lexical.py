@@ -76,6 +76,9 @@ def test_add_query_filter_delete_and_reopen(tmp_path, sample):
 
     lex.delete_report(reports[0].id)
     assert reports[0].id not in lex.report_ids()
+    kept = [c for r in reports[1:] for c in chunks[r.id]]
+    total = sqlite3.connect(lex.file).execute("SELECT value FROM meta WHERE key = 'tokens_total'").fetchone()[0]
+    assert int(total) == sum(len(tokenize(index_text(c))) for c in kept)  # BM25's average length stays right
     assert all(c.report_id != reports[0].id for c, _ in lex.query("首创依申请公开办理压力测试", k=10))
     again = LexicalIndex(tmp_path / "lexical")
     assert again.report_ids() == lex.report_ids() and not again.created
