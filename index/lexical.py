@@ -41,7 +41,9 @@ TOKENIZERS = ("jieba+bigram", "jieba", "bigram")
 STOP_WORDS = set("的 了 和 与 及 在 是 对 为 等 将 并 或 其 之 以 于 也 年 件".split())
 MAX_RANGES = 16  # a filter over more reports than this is applied to the whole match instead of per report
 K1, B = 1.2, 0.75  # FTS5's bm25() constants (fixed there), used where a filtered search scores here
-COMMON_SHARE = 0.3  # a corpus-wide search ignores tokens in more than this share of the chunks (see query)
+COMMON_SHARE = 0.5  # a corpus-wide search ignores tokens in more than this share of the chunks: FTS5's idf of
+# such a token is 1e-6 (log((N - n + 0.5) / (n + 0.5)) <= 0), so leaving it out changes no score; 0.3 halved
+# the time again at 100,000 chunks but cost 0.005 MRR (bench/lexical_bench.py)
 _WORD = re.compile(r"[\u4e00-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
 _COLUMNS = ("id", "report_id", "agency", "year", "template", "section", "kind", "text", "start", "end")  # of a Chunk
 # every Unicode category but separators is part of a token: FTS5 then splits at our spaces only
@@ -286,8 +288,8 @@ class LexicalIndex:
         on a few reports (what the assistant asks once it knows the report) therefore reads those reports'
         chunks (a report's chunks are added together: one rowid range) and scores them here, with FTS5's
         formula and the whole corpus's statistics; a search over the whole corpus (or many reports) is FTS5's
-        own, leaving out tokens in more than COMMON_SHARE of the chunks (small BM25 weight, and they match
-        most of the corpus; measured in bench/lexical_bench.py)."""
+        own, leaving out tokens in more than COMMON_SHARE of the chunks (no BM25 weight, and they match most
+        of the corpus)."""
         tokens = [t for t in tokenize(text, self.scheme) if t.strip()]
         if not tokens or k <= 0:
             return []

@@ -113,7 +113,7 @@ def test_a_corpus_search_leaves_out_tokens_most_chunks_have(tmp_path, sample):
     docs = [tokenize(index_text(c)) for c in every]
     df = Counter(t for d in docs for t in set(d))
     common = max(df, key=df.get)
-    assert df[common] > 0.3 * len(every)
+    assert df[common] > 0.5 * len(every)
     assert lex.query(common, k=5)  # alone it is still searched (the rarest tokens are kept)
     q = f"{common} 压力测试"
     expected = dict(zip((c.id for c in every), fts5_bm25(docs, tokenize("压力测试")), strict=True))
