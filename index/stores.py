@@ -117,7 +117,8 @@ class Stores:
         log.warning("lexical index %s is new but the store holds %d reports: rebuilding it from the store",
                     lex.file, len(ids))
         with self.writing(lexical=False):
-            missing = [rid for rid in ids if rid not in lex.report_ids()]
+            have = lex.report_ids()  # (a legacy file imported on open already brought its reports)
+            missing = [rid for rid in ids if rid not in have]
             for rid in missing:
                 lex.add(chunk_report(self.store.report(rid)))
         log.info("lexical index rebuilt: %d reports, %d chunks", len(missing), lex.count())
