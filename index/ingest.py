@@ -7,7 +7,8 @@ narrative chunks only, see `DENSE_KINDS`), (3) commit the report to SQLite last.
 re-indexes SQLite reports whose chunks are missing or incomplete.
 
 The lexical index (SQLite FTS5) commits every change as it is made, so there is nothing to save at the end
-of a batch and other processes see each report at once.
+of a batch and other processes see each report at once. `Index` is the writer over the home's `Stores`
+(index/stores.py); the passages of the next AHEAD_FILES files are embedded together before their writes.
 
     index = Index(Settings())
     summary = index.ingest_paths(["reports/"])
