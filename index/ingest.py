@@ -6,10 +6,9 @@ narrative chunks only, see `DENSE_KINDS`), (3) commit the report to SQLite last.
 `reconcile()` (run before every write) drops vector/lexical entries whose report is not in SQLite and
 re-indexes SQLite reports whose chunks are missing or incomplete.
 
-The lexical file is rewritten whole on save, so a batch saves it at the end and in between only every
-LEXICAL_SAVE_SECONDS (or ten times as long as a save takes): saving after every report made an ingest of
-N reports write ~N²/2 chunks. A crash loses at most the unsaved lexical entries, which `reconcile()` rebuilds
-from SQLite without embedding anything.
+The lexical index (SQLite FTS5) commits every change as it is made, so there is nothing to save at the end
+of a batch and other processes see each report at once. `Index` is the writer over the home's `Stores`
+(index/stores.py); the passages of the next AHEAD_FILES files are embedded together before their writes.
 
     index = Index(Settings())
     summary = index.ingest_paths(["reports/"])
@@ -18,13 +17,9 @@ from SQLite without embedding anything.
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import sys
-import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -33,17 +28,18 @@ from pydantic import BaseModel, Field
 from tqdm import tqdm
 
 from index.checks import continuity_checks
-from index.chunks import DENSE_KINDS, chunk_report, dense_chunks
+from index.chunks import DENSE_KINDS, chunk_report, dense_chunks, index_text
 from index.errors import LoadError, NianbaoError
 from index.models import Check, Chunk, Report
 from index.report import as_table_parse, parse_file, parse_report_tables, printable
 from index.settings import Settings
 from index.store import Store
+from index.stores import LazyEmbedder, Stores
 from index.tables import TableParse
 
 log = logging.getLogger(__name__)
 
-LEXICAL_SAVE_SECONDS = 30.0
+AHEAD_FILES = 16  # see Index._embed_ahead
 Status = Literal["ingested", "replaced", "unchanged", "failed"]
 CONTINUITY_PREFIX = "continuity."
 MAX_RESOLVE_VISITS = 2  # re-resolutions per year per ingested file: a chain of years settles, never loops
@@ -134,133 +130,53 @@ def find_files(paths: Iterable[str | Path], suffixes: set[str]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
-class _LazyEmbedder:
-    """Defers loading the model until the first text is embedded: listing, removing and re-ingesting unchanged
-    reports never pay for it."""
+class Index:
+    """The writer over the home's `Stores`: ingest, re-index, remove, reconcile. Also hands out the stores
+    (`store`, `vectors`, `lexical`, `embedder`, `retriever`) to the readers that still take an `Index`."""
 
-    def __init__(self, settings: Settings):
-        self._settings, self._model = settings, None
-        self.name = settings.embedding_model
-        self.announce = False  # say so on stderr before the (first-use) model build and load
-
-    def _load(self):
-        if self._model is None:
-            from index.embed import get_embedder
-
-            if self.announce:
-                tqdm.write(f"loading the embedding model {self.name} (built once on first use) …", file=sys.stderr)
-            self._model = get_embedder(self._settings)
-        return self._model
+    def __init__(self, settings: Settings, embedder=None, stores: Stores | None = None):
+        self.settings = settings
+        self.stores = stores or Stores(settings, embedder)
+        self._reconciled = False
+        self.ahead = AHEAD_FILES  # files whose passages are embedded together (0: each report on its own)
 
     @property
-    def dim(self) -> int:
-        return self._load().dim
+    def embedder(self):
+        return self.stores.embedder
 
-    def embed_queries(self, texts: list[str]):
-        return self._load().embed_queries(texts)
-
-    def embed_passages(self, texts: list[str]):
-        return self._load().embed_passages(texts)
-
-
-class Index:
-    """The three stores behind one object: the structured store, the vectors (Chroma) and the lexical index."""
-
-    def __init__(self, settings: Settings, embedder=None):
-        self.settings = settings
-        settings.ensure_home()
-        self.embedder = embedder or _LazyEmbedder(settings)
-        self._store = self._vectors = self._lexical = None
-        self._lexical_seen: int | None = None
-        self._lexical_saved = (0.0, 0.0)  # (when, how long it took) of the last lexical save in a batch
-        self._open_lock = threading.RLock()
-        self._reconciled = False
-
-    # ---- the stores, opened on first use ------------------------------------------------------
     @property
     def store(self) -> Store:
-        with self._open_lock:  # server threads must share one instance of each store
-            if self._store is None:
-                self._store = Store(self.settings.database_url)
-            return self._store
+        return self.stores.store
 
     @property
     def vectors(self):
-        with self._open_lock:
-            if self._vectors is None:
-                from index.vectors import VectorStore
-
-                self._vectors = VectorStore(self.settings, self.embedder)
-            return self._vectors
+        return self.stores.vectors
 
     @property
     def lexical(self):
-        with self._open_lock:
-            if self._lexical is None:
-                from index.lexical import LexicalIndex
-                from index.shared_lexical import SharedLexicalIndex
+        return self.stores.lexical
 
-                path = self.settings.lexical_path  # a shared store: other hosts' ingests reach it through the store
-                self._lexical = SharedLexicalIndex(path, self.store) if self.settings.db_url else LexicalIndex(path)
-                self._lexical_seen = self._lexical_mtime()
-            return self._lexical
+    @property
+    def retriever(self):
+        return self.stores.retriever
 
-    def _lexical_mtime(self) -> int | None:
-        f = self._lexical.file if self._lexical is not None else None
-        return f.stat().st_mtime_ns if f is not None and f.exists() else None
+    def change_stamp(self) -> int:
+        return self.stores.change_stamp()
 
-    def _sync_lexical(self) -> None:
-        """Another process sharing this home may have saved the lexical index since we loaded it: reload it in
-        place (retrievers hold this object), or our next save would drop that process's chunks."""
-        if self._lexical is not None and self._lexical_mtime() != self._lexical_seen:
-            from index.lexical import LexicalIndex
-
-            fresh = LexicalIndex(self.settings.lexical_path)
-            vars(self._lexical).update({k: v for k, v in vars(fresh).items() if k != "_lock"})
-            self._lexical_seen = self._lexical_mtime()
-
-    @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """One writer at a time across threads and processes sharing this home (the lexical index is one file)."""
-        with open(self.settings.ensure_home() / ".ingest.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                with self.store.lock():  # and across hosts sharing a PostgreSQL store
-                    self._sync_lexical()
-                    yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+    def _writing(self):
+        return self.stores.writing()
 
     # ---- keeping the three stores in agreement -------------------------------------------------
-    def _index_chunks(self, report_ids: list[str], chunks: list, progress: bool, batch: bool = False,
-                      vectors: bool = True) -> None:
-        """Replace these reports' chunks in both indexes; in a batch the lexical save may wait (module doc)."""
+    def _index_chunks(self, report_ids: list[str], chunks: list, progress: bool, vectors: bool = True) -> None:
+        """Replace these reports' chunks in both indexes."""
+        if vectors and len(report_ids) > 1:  # a new version: its unchanged passages keep their vectors
+            self.vectors.keep([index_text(c) for c in dense_chunks(chunks)])
         for rid in report_ids:
             if vectors:
                 self.vectors.replace_report(rid, dense_chunks(c for c in chunks if c.report_id == rid), progress)
             self.lexical.delete_report(rid)
         if chunks:
             self.lexical.add(chunks)
-        when, took = self._lexical_saved
-        if not batch or time.monotonic() - when >= max(LEXICAL_SAVE_SECONDS, 10 * took):
-            self._save_lexical()
-
-    def _finish_batch(self) -> None:
-        """Save what the batch left unsaved; a failure loses nothing stored (the next reconcile rebuilds the
-        lexical entries from SQLite), so it is logged rather than raised past the batch's results."""
-        if not self.lexical.unsaved:
-            return
-        try:
-            self._save_lexical()
-        except Exception as e:
-            self._reconciled = False
-            log.error("the lexical index could not be saved (%r); the next ingest or start rebuilds it from SQLite", e)
-
-    def _save_lexical(self) -> None:
-        start = time.monotonic()
-        self.lexical.save()
-        self._lexical_seen = self._lexical_mtime()
-        self._lexical_saved = (time.monotonic(), time.monotonic() - start)
 
     def reconcile(self, progress: bool = False) -> dict[str, int]:
         """Make Chroma and the lexical index agree with SQLite after a crash or an interrupted run."""
@@ -287,10 +203,8 @@ class Index:
                 continue
             log.warning("re-indexing report %s: %d vector and %d lexical chunks, %d and %d expected%s", rid,
                         have_vec, have_lex, dense, total, " (lexical only)" if vec_ok else "")
-            self._index_chunks([rid], chunks, progress, batch=True, vectors=not vec_ok)
+            self._index_chunks([rid], chunks, progress, vectors=not vec_ok)
             repaired += 1
-        if orphans or repaired:
-            self._save_lexical()
         self._reconciled = True
         return {"orphans_removed": len(orphans), "reports_reindexed": repaired}
 
@@ -302,22 +216,39 @@ class Index:
         suffixes = {s.strip().lower() for s in self.settings.upload_types.split(",") if s.strip()}
         files = find_files(paths, suffixes)
         summary = IngestSummary()
-        if isinstance(self.embedder, _LazyEmbedder):
+        if isinstance(self.embedder, LazyEmbedder):
             self.embedder.announce = progress
         with self._writing():
             if not self._reconciled:
                 self._reconcile(progress)
             counts = (self.vectors.report_ids(), self.lexical.report_ids())
-            self._lexical_saved = (time.monotonic(), self._lexical_saved[1])  # the file is current: start the clock
             bar = tqdm(files, desc="reports", unit="report", disable=not progress)
             try:
-                for f in bar:
+                for i, f in enumerate(bar):
+                    if self.ahead and i % self.ahead == 0:
+                        self._embed_ahead(files[i:i + self.ahead], overrides)
                     bar.set_postfix_str(f.name[:40])
                     summary.results.append(self._ingest_file(f, overrides, counts, progress))
             finally:
-                self._finish_batch()
+                self.vectors.forget_ahead()
         summary.seconds = time.perf_counter() - start
         return summary
+
+    def _embed_ahead(self, files: list[Path], overrides: dict | None) -> None:
+        """Parse the next files and embed their narrative passages together, sorted by length (per report, a
+        batch was padded to its longest passage: 31% of the tokens on the bundled corpus, 3% across 41
+        reports). Their writes then find the vectors by text hash; a file that fails here fails (or parses
+        differently) in its own turn, which embeds what it needs."""
+        texts = []
+        for f in files:
+            try:
+                report = parse_file(f, overrides, max_bytes=self.settings.max_upload_mb * 1024 * 1024,
+                                    neighbours=self._neighbour_parses)
+            except Exception:  # reported by the file's own turn
+                continue
+            texts += [index_text(c) for c in dense_chunks(chunk_report(report))]
+        if texts:
+            self.vectors.embed_ahead(texts)
 
     def ingest_bundled(self, progress: bool = True) -> IngestSummary:
         return self.ingest_paths([bundled_reports()], progress=progress)
@@ -380,7 +311,7 @@ class Index:
     def _write_report(self, report: Report, chunks: list[Chunk], old: list[str], counts: tuple[dict, dict],
                       progress: bool, rewrite: bool = False) -> None:
         """Chunks first, SQLite last (see the module docstring for why this order survives a crash)."""
-        self._index_chunks([*old, report.id], chunks, progress, batch=True)
+        self._index_chunks([*old, report.id], chunks, progress)
         self.store.upsert(report, rewrite=rewrite)
         for c, n in zip(counts, (dense_count(chunks), chunk_count(chunks)), strict=True):
             for rid in old:

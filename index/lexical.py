@@ -1,12 +1,15 @@
 """BM25 over Chinese: the exact words of a question (an agency's name, 过程性信息, 12345) that an
-embedding can blur. Tokens are jieba words plus character bigrams. The chunks and their tokens are one
-JSON-lines file beside Chroma, replaced atomically on save; the BM25 matrix is rebuilt from them
-(milliseconds for thousands of chunks), so file and index cannot disagree. In memory a chunk's tokens are
-int32 ids into one vocabulary (a list of Python strings cost ~13 KB a chunk, the ids ~0.7 KB) and BM25 is a
-sparse matrix of per-token weights, scored like bm25s's default (Lucene) BM25.
+embedding can blur. Tokens are jieba words plus character bigrams, indexed in SQLite FTS5 (one file,
+`lexical/lexical.sqlite`, beside Chroma): nothing is loaded at start-up, every write is a transaction that
+other processes see at once, and a kill -9 leaves the last committed state. FTS5 splits only at the spaces
+between our tokens (its tokenizer treats every other character as part of a word), so it indexes exactly
+what `tokenize` produced; scores are FTS5's BM25 (k1 1.2, b 0.75).
+
+Chosen by measurement against bm25s saved and memory-mapped (bench/lexical_bench.py, docs/benchmarks.md):
+bm25s cannot add or remove a document without rebuilding the whole index, FTS5 can.
 
     lex = LexicalIndex(settings.lexical_path)
-    lex.add(chunks); lex.save()
+    lex.add(chunks)
     lex.query("过程性信息 不予公开", k=5, where={"agency": "平潭综合实验区管委会"})
 """
 
@@ -14,16 +17,16 @@ from __future__ import annotations
 
 import json
 import logging
-import os
+import math
 import re
-import tempfile
+import sqlite3
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
 
 from index.chunks import index_text
 from index.models import Chunk
@@ -31,12 +34,31 @@ from index.vectors import FILTER_KEYS
 
 log = logging.getLogger(__name__)
 
-FILE_NAME = "chunks.jsonl"
-TOKENS_VERSION = 2  # bump when what is tokenised changes: stored tokens are then recomputed on load
+FILE_NAME = "lexical.sqlite"
+LEGACY_FILE = "chunks.jsonl"  # the JSON-lines index of earlier versions: imported once, then removed
+TOKENS_VERSION = 2  # bump when what is tokenised changes: stored tokens are then recomputed on open
 TOKENIZERS = ("jieba+bigram", "jieba", "bigram")
-K1, B = 1.5, 0.75  # BM25 parameters (bm25s's defaults, which the retrieval figures were measured with)
 STOP_WORDS = set("的 了 和 与 及 在 是 对 为 等 将 并 或 其 之 以 于 也 年 件".split())
+MAX_RANGES = 16  # a filter over more reports than this is applied to the whole match instead of per report
+K1, B = 1.2, 0.75  # FTS5's bm25() constants (fixed there), used where a filtered search scores here
+COMMON_SHARE = 0.5  # a corpus-wide search ignores tokens in more than this share of the chunks: FTS5's idf of
+# such a token is 1e-6 (log((N - n + 0.5) / (n + 0.5)) <= 0), so leaving it out changes no score; 0.3 halved
+# the time again at 100,000 chunks but cost 0.005 MRR (bench/lexical_bench.py)
 _WORD = re.compile(r"[\u4e00-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
+_COLUMNS = ("id", "report_id", "agency", "year", "template", "section", "kind", "text", "start", "end")  # of a Chunk
+# every Unicode category but separators is part of a token: FTS5 then splits at our spaces only
+_FTS_TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* M* P* S* C*'"
+_BUSY_MS = 30_000
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, report_id TEXT NOT NULL, agency TEXT NOT NULL,
+    year INTEGER NOT NULL, template TEXT NOT NULL, section TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, ntok INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS chunks_report ON chunks (report_id);
+CREATE INDEX IF NOT EXISTS chunks_agency_year ON chunks (agency, year);
+CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5 (tokens, tokenize = "{_FTS_TOKENIZER}");
+"""
 
 
 def load_jieba():
@@ -66,193 +88,282 @@ def _is_punctuation(word: str) -> bool:
     return all(unicodedata.category(c)[0] in "PZSC" for c in word)
 
 
+def _fts_tokens(tokens: list[str]) -> str:
+    """The tokens as FTS5 stores them: whitespace inside a token (none in practice) would split it."""
+    return " ".join(t.replace(" ", "") for t in tokens if t.strip())
+
+
+def _match(tokens: list[str]) -> str:
+    """An FTS5 query matching any token; a token repeated in the question counts once per occurrence
+    (each is a phrase of its own), as BM25 over a bag of query words does."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens if t.strip())
+
+
+def _chunk(row: sqlite3.Row) -> Chunk:
+    return Chunk(**{k: row[k] for k in _COLUMNS})
+
+
 class LexicalIndex:
-    """Chunks by id with their tokens; BM25 scores over all of them, filtered by metadata."""
+    """Chunks by id with their tokens in FTS5; BM25 search over all of them, filtered by metadata."""
 
     def __init__(self, path: Path | str, scheme: str = "jieba+bigram"):
         if scheme not in TOKENIZERS:
             raise ValueError(f"scheme must be one of {', '.join(TOKENIZERS)}")
         self.path, self.scheme = Path(path), scheme
-        self._chunks: dict[str, Chunk] = {}
-        self._tokens: dict[str, np.ndarray] = {}  # chunk id -> token ids (int32)
-        self._vocab: dict[str, int] = {}  # token -> id; only grows, so ids stay valid for every chunk
-        self._words: list[str] = []  # id -> token
-        self._bm25: _Bm25 | None = None
-        self._order: list[str] = []
-        self._codes: tuple[list[str], dict] | None = None  # (the order they index, key -> (value -> code, codes))
-        self._lock = threading.Lock()
-        self._dirty = False  # changes not yet saved
-        self._stamp: tuple[int, int, int] | None = None  # (inode, mtime, size) of the file as last read or written
-        self._load()
+        self._local = threading.local()  # one connection per thread (sqlite3 connections are not shared)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.created = not self.file.exists()
+        self._db().executescript(_SCHEMA)  # idempotent: also completes a file a kill -9 left without its schema
+        self._check_scheme()
+        self.imported = self._import_legacy()
 
     @property
     def file(self) -> Path:
         return self.path / FILE_NAME
 
-    def _file_stamp(self) -> tuple[int, int, int] | None:
-        try:
-            st = self.file.stat()
-        except FileNotFoundError:
-            return None
-        return st.st_ino, st.st_mtime_ns, st.st_size  # a save renames a new file in: the inode changes
+    # ---- connections ---------------------------------------------------------------------------
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.file, timeout=_BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+            db.execute("PRAGMA synchronous=NORMAL")  # WAL: a power cut may lose the last commits, never corrupt
+            self._local.db = db
+        return db
 
-    def _load(self) -> None:
-        self._chunks, self._tokens, self._bm25 = {}, {}, None
-        self._vocab, self._words = {}, []
-        self._stamp = self._file_stamp()
-        if self._stamp is None:
-            return
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE: writers in other processes wait their turn)."""
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
         try:
-            with self.file.open(encoding="utf-8") as f:
-                head = json.loads(f.readline() or "{}")
-                stale = (head.get("scheme"), head.get("version")) != (self.scheme, TOKENS_VERSION)
-                for line in f:
-                    row = json.loads(line)
-                    chunk = Chunk(**row["chunk"])
-                    self._chunks[chunk.id] = chunk
-                    tokens = tokenize(index_text(chunk), self.scheme) if stale else row["tokens"]
-                    self._tokens[chunk.id] = self._ids(tokens)
-        except (OSError, ValueError, KeyError) as e:
-            # written atomically, so this is damage from outside: start empty, ingest re-indexes from SQLite
-            log.warning("lexical index %s is unreadable (%s); starting empty", self.file, e)
-            self._chunks, self._tokens = {}, {}
-
-    def _refresh(self) -> None:
-        """Another process (an ingest beside the server) replaced the file: read it again, unless this
-        instance holds changes of its own that are not saved yet."""
-        if not self._dirty and self._file_stamp() != self._stamp:
-            with self._lock:
-                self._load()
-
-    def save(self) -> None:
-        """Write every chunk and its tokens to a temporary file, then rename it over the old one."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".chunks-", suffix=".tmp", dir=self.path)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                head = {"scheme": self.scheme, "version": TOKENS_VERSION, "chunks": len(self._chunks)}
-                f.write(json.dumps(head) + "\n")
-                for cid, chunk in self._chunks.items():
-                    tokens = [self._words[i] for i in self._tokens[cid]]
-                    f.write(json.dumps({"chunk": chunk.model_dump(), "tokens": tokens},
-                                       ensure_ascii=False) + "\n")
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.file)
-            self._dirty, self._stamp = False, self._file_stamp()
+            yield db
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            db.execute("ROLLBACK")
             raise
+        db.execute("COMMIT")
+        self._local.stats = None  # data_version does not change for this connection's own commits
 
-    def _ids(self, tokens: list[str]) -> np.ndarray:
-        vocab, words = self._vocab, self._words
-        ids = []
-        for t in tokens:
-            i = vocab.get(t)
-            if i is None:
-                i = vocab[t] = len(words)
-                words.append(t)
-            ids.append(i)
-        return np.array(ids, dtype=np.int32)
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
 
-    # ---- changes (kept in memory until save) -----------------------------------------------------
-    def add(self, chunks: Iterable[Chunk]) -> int:
-        n = 0
-        with self._lock:
-            for c in chunks:
-                self._chunks[c.id] = c
-                self._tokens[c.id] = self._ids(tokenize(index_text(c), self.scheme))
-                n += 1
-            self._bm25, self._dirty = None, self._dirty or n > 0
+    def _check_scheme(self) -> None:
+        """Stored tokens of another scheme or tokenizer version are recomputed from the stored text."""
+        want = json.dumps([self.scheme, TOKENS_VERSION])
+        row = self._db().execute("SELECT value FROM meta WHERE key = 'tokens'").fetchone()
+        if row is not None and row[0] == want:
+            return
+        with self._write() as db:
+            rows = db.execute("SELECT * FROM chunks").fetchall()
+            if rows:
+                log.info("lexical index %s: re-tokenising %d chunks (%s)", self.file, len(rows), self.scheme)
+                db.execute("DELETE FROM terms")
+                db.execute("DELETE FROM meta WHERE key = 'tokens_total'")
+                for r in rows:
+                    self._insert_terms(db, r["n"], tokenize(index_text(_chunk(r)), self.scheme))
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('tokens', ?)", (want,))
+
+    def _import_legacy(self) -> int:
+        """A home built by the JSON-lines index: its chunks (and their tokens, when of this scheme) move into
+        FTS5 once, and the file is removed. Nothing is embedded again."""
+        legacy = self.path / LEGACY_FILE
+        if not legacy.exists():
+            return 0
+        with self._write() as db:
+            if not legacy.exists():  # another process imported it meanwhile
+                return 0
+            n = 0
+            try:
+                with legacy.open(encoding="utf-8") as f:
+                    head = json.loads(f.readline() or "{}")
+                    same = (head.get("scheme"), head.get("version")) == (self.scheme, TOKENS_VERSION)
+                    for line in f:
+                        row = json.loads(line)
+                        chunk = Chunk(**row["chunk"])
+                        self._insert(db, [chunk], [row["tokens"]] if same else None)
+                        n += 1
+            except (OSError, ValueError, KeyError) as e:
+                log.warning("legacy lexical index %s is unreadable (%s); the next ingest re-indexes from the store",
+                            legacy, e)
+            legacy.unlink()
+        log.info("lexical index: imported %d chunks from %s into %s", n, legacy, self.file)
         return n
 
-    def delete_report(self, report_id: str) -> None:
-        with self._lock:
-            for cid in [cid for cid, c in self._chunks.items() if c.report_id == report_id]:
-                del self._chunks[cid], self._tokens[cid]
-                self._dirty = True
-            self._bm25 = None
+    # ---- changes (each one a committed transaction) -----------------------------------------------
+    def _insert(self, db: sqlite3.Connection, chunks: list[Chunk], tokens: list[list[str]] | None = None) -> None:
+        ids = [c.id for c in chunks]
+        self._delete_where(db, f"id IN ({','.join('?' * len(ids))})", ids)
+        for i, c in enumerate(chunks):
+            cur = db.execute(f"INSERT INTO chunks ({', '.join(map(_quote, _COLUMNS))}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+                             [getattr(c, k) for k in _COLUMNS])
+            self._insert_terms(db, cur.lastrowid, tokens[i] if tokens is not None else
+                               tokenize(index_text(c), self.scheme))
 
-    def report_ids(self, kinds: tuple[str, ...] | None = None) -> dict[str, int]:
-        """Chunks per report (of these kinds only, when given)."""
-        self._refresh()
-        return dict(Counter(c.report_id for c in self._chunks.values() if kinds is None or c.kind in kinds))
+    @staticmethod
+    def _insert_terms(db: sqlite3.Connection, n: int, tokens: list[str]) -> None:
+        """A chunk's tokens into FTS5, their number beside the chunk and in the running total (BM25's
+        average length, which the filtered search needs and FTS5 does not expose)."""
+        stored = _fts_tokens(tokens)
+        ntok = len(stored.split())
+        db.execute("INSERT INTO terms (rowid, tokens) VALUES (?, ?)", (n, stored))
+        db.execute("UPDATE chunks SET ntok = ? WHERE n = ?", (ntok, n))
+        _add_total(db, ntok)
+
+    @staticmethod
+    def _delete_where(db: sqlite3.Connection, where: str, args: list) -> None:
+        gone = db.execute(f"SELECT coalesce(sum(ntok), 0) FROM chunks WHERE {where}", args).fetchone()[0]
+        _add_total(db, -gone)
+        db.execute(f"DELETE FROM terms WHERE rowid IN (SELECT n FROM chunks WHERE {where})", args)
+        db.execute(f"DELETE FROM chunks WHERE {where}", args)
+
+    def add(self, chunks: Iterable[Chunk]) -> int:
+        """Add (or replace, by id) chunks; tokenised before the transaction so other writers wait less."""
+        unique = list({c.id: c for c in chunks}.values())
+        if not unique:
+            return 0
+        tokens = [tokenize(index_text(c), self.scheme) for c in unique]
+        with self._write() as db:
+            for i in range(0, len(unique), 500):  # SQLite's limit on bound parameters
+                self._insert(db, unique[i:i + 500], tokens[i:i + 500])
+        return len(unique)
+
+    def delete_report(self, report_id: str) -> None:
+        with self._write() as db:
+            self._delete_where(db, "report_id = ?", [report_id])
+
+    def save(self) -> None:
+        """Nothing to do: every change is committed as it is made (kept for callers of the file-based index)."""
 
     @property
     def unsaved(self) -> bool:
-        """Changes held in memory that the file does not have yet."""
-        return self._dirty
+        return False
+
+    # ---- reads -------------------------------------------------------------------------------------
+    def report_ids(self, kinds: tuple[str, ...] | None = None) -> dict[str, int]:
+        """Chunks per report (of these kinds only, when given)."""
+        sql, args = "SELECT report_id, count(*) FROM chunks", []
+        if kinds is not None:
+            sql += f" WHERE kind IN ({','.join('?' * len(kinds))})"
+            args = list(kinds)
+        return dict(self._db().execute(sql + " GROUP BY report_id", args).fetchall())
 
     def count(self) -> int:
-        return len(self._chunks)
+        return self._db().execute("SELECT count(*) FROM chunks").fetchone()[0]
 
-    # ---- search ----------------------------------------------------------------------------------
-    def _index(self):
-        with self._lock:
-            if self._bm25 is None and self._chunks:
-                self._order = list(self._chunks)
-                self._bm25 = _Bm25([self._tokens[cid] for cid in self._order], len(self._words))
-            return self._bm25, self._order
+    def _stats(self, db: sqlite3.Connection) -> _Stats:
+        """Corpus statistics for BM25, kept while no commit (of any process) changed the file: a token's
+        document frequency costs a scan of its postings (~100 ms for a common one at 600,000 chunks)."""
+        version = db.execute("PRAGMA data_version").fetchone()[0]
+        stats = getattr(self._local, "stats", None)
+        if stats is None or stats.version != version:
+            n = self.count()
+            row = db.execute("SELECT value FROM meta WHERE key = 'tokens_total'").fetchone()
+            stats = self._local.stats = _Stats(version, n, (int(row[0]) if row else 0) / max(n, 1), {})
+        return stats
 
-    def _mask(self, where: dict, order: list[str]) -> np.ndarray:
-        """Which chunks (in BM25 order) pass the filters, from per-key integer codes built once per index:
-        a Python test per chunk cost ~0.5 s a question at 10,000 reports."""
-        with self._lock:
-            if self._codes is None or self._codes[0] is not order:
-                self._codes = (order, {})
-            codes = self._codes[1]
-        mask = np.ones(len(order), dtype=bool)
-        for key, value in where.items():
-            if key not in FILTER_KEYS:
-                raise ValueError(f"unknown filter {key!r}; use one of {', '.join(FILTER_KEYS)}")
-            if value is None:
-                continue
-            if key not in codes:
-                values: dict = {}
-                column = np.fromiter((values.setdefault(getattr(self._chunks[cid], key), len(values)) for cid in order),
-                                     dtype=np.int32, count=len(order))
-                codes[key] = (values, column)
-            values, column = codes[key]
-            wanted = list(value) if isinstance(value, list | tuple | set) else [value]
-            mask &= np.isin(column, [values[v] for v in wanted if v in values])
-        return mask
+    def _df(self, db: sqlite3.Connection, tokens: list[str]) -> dict[str, int]:
+        stats = self._stats(db)
+        todo = [t for t in dict.fromkeys(tokens) if t not in stats.df]
+        if todo:
+            db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_vocab USING fts5vocab(main, terms, 'row')")
+            got = dict(db.execute(f"SELECT term, doc FROM temp.terms_vocab WHERE term IN ({','.join('?' * len(todo))})",
+                                  todo).fetchall())
+            stats.df.update({t: got.get(t, 0) for t in todo})
+        return {t: stats.df[t] for t in tokens}
+
+    def chunks(self, report_id: str) -> list[Chunk]:
+        """A report's chunks in the order they were added."""
+        rows = self._db().execute("SELECT * FROM chunks WHERE report_id = ? ORDER BY n", (report_id,))
+        return [_chunk(r) for r in rows]
 
     def query(self, text: str, k: int = 5, where: dict | None = None) -> list[tuple[Chunk, float]]:
-        """The k best chunks by BM25 (only those sharing a token with the query), best first."""
-        self._refresh()
-        bm25, order = self._index()
-        ids = [self._vocab[t] for t in tokenize(text, self.scheme) if t in self._vocab]
-        if bm25 is None or not ids or k <= 0:
+        """The k best chunks by BM25 (only those sharing a token with the query), best first.
+
+        FTS5 scores every chunk that matches a token, so its cost is the matches, not the results. A filter
+        on a few reports (what the assistant asks once it knows the report) therefore reads those reports'
+        chunks (a report's chunks are added together: one rowid range) and scores them here, with FTS5's
+        formula and the whole corpus's statistics; a search over the whole corpus (or many reports) is FTS5's
+        own, leaving out tokens in more than COMMON_SHARE of the chunks (no BM25 weight, and they match most
+        of the corpus)."""
+        tokens = [t for t in tokenize(text, self.scheme) if t.strip()]
+        if not tokens or k <= 0:
             return []
-        scores = bm25.scores(ids)
-        if where:
-            scores = np.where(self._mask(where, order), scores, 0.0)
-        best = np.argsort(-scores, kind="stable")[:k]
-        return [(self._chunks[order[i]], float(scores[i])) for i in best if scores[i] > 0]
+        db = self._db()
+        clauses, args = _where(where)
+        ranges = []
+        if clauses and "report_id" in where:
+            ranges = db.execute(f"SELECT min(n), max(n) FROM chunks WHERE {clauses} GROUP BY report_id", args).fetchall()
+            if not ranges:
+                return []
+        if ranges and len(ranges) <= MAX_RANGES:
+            rows = []
+            for lo, hi in ranges:
+                rows += db.execute("SELECT c.*, t.tokens FROM chunks c JOIN terms t ON t.rowid = c.n "
+                                   f"WHERE c.n BETWEEN ? AND ? AND {clauses}", [lo, hi, *args]).fetchall()
+            scored = self._score(db, tokens, rows)
+        else:  # the whole corpus, or a filter over many reports
+            match = _match(self._informative(db, tokens))
+            scored = db.execute("SELECT c.*, -bm25(terms) AS score FROM terms JOIN chunks c ON c.n = terms.rowid "
+                                f"WHERE terms MATCH ?{f' AND {clauses}' if clauses else ''} ORDER BY bm25(terms) LIMIT ?",
+                                [match, *args, k]).fetchall()
+            scored = [(r, r["score"]) for r in scored]
+        best = sorted(scored, key=lambda x: -x[1])[:k]
+        return [(_chunk(r), float(score)) for r, score in best if score > 0]
+
+    def _score(self, db: sqlite3.Connection, tokens: list[str], rows: list[sqlite3.Row]) -> list[tuple]:
+        """FTS5's bm25() over these chunks: each query token (as often as it occurs) adds
+        idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average length))."""
+        stats, df = self._stats(db), self._df(db, tokens)
+        idf = {t: max(math.log((stats.n - f + 0.5) / (f + 0.5)), 1e-6) for t, f in df.items() if f}
+        query = Counter(t for t in tokens if t in idf)
+        out = []
+        for r in rows:
+            tf = Counter(r["tokens"].split())
+            norm = K1 * (1 - B + B * r["ntok"] / max(stats.avg, 1e-9))
+            score = sum(q * idf[t] * tf[t] * (K1 + 1) / (tf[t] + norm) for t, q in query.items() if t in tf)
+            out.append((r, score))
+        return out
+
+    def _informative(self, db: sqlite3.Connection, tokens: list[str]) -> list[str]:
+        """The query tokens without those in more than COMMON_SHARE of the chunks (all of them when every
+        token is that common: the two rarest then)."""
+        df = self._df(db, tokens)
+        limit = COMMON_SHARE * self._stats(db).n
+        keep = [t for t in tokens if df[t] <= limit]
+        return keep or sorted(tokens, key=lambda t: df[t])[:2]
 
 
-class _Bm25:
-    """Okapi BM25 as bm25s computes it by default (Lucene idf; a query token counted as often as it occurs),
-    precomputed into a token x document matrix so a query sums a few rows."""
+@dataclass
+class _Stats:
+    version: int  # PRAGMA data_version they were read at
+    n: int  # chunks
+    avg: float  # tokens per chunk
+    df: dict[str, int]  # token -> chunks holding it, filled as queries ask
 
-    def __init__(self, docs: list[np.ndarray], vocab_size: int):
-        from scipy import sparse
 
-        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
-        rows = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32)
-        cols = np.repeat(np.arange(len(docs), dtype=np.int32), lengths)
-        tf = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                               shape=(vocab_size, len(docs)))  # duplicates summed: term frequencies
-        tf.sum_duplicates()
-        df = np.diff(tf.indptr)
-        idf = np.log1p((len(docs) - df + 0.5) / (df + 0.5)).astype(np.float32)
-        norm = (K1 * (1 - B + B * lengths / max(lengths.mean(), 1e-9))).astype(np.float32)
-        tf.data = (np.repeat(idf, df) * tf.data / (tf.data + norm[tf.indices])).astype(np.float32)
-        self.matrix = tf
+def _add_total(db: sqlite3.Connection, delta: int) -> None:
+    db.execute("INSERT INTO meta (key, value) VALUES ('tokens_total', ?) "
+               "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value", (delta,))
 
-    def scores(self, token_ids: list[int]) -> np.ndarray:
-        """Ids past the matrix (tokens another thread added since it was built) score nothing here."""
-        ids, counts = np.unique(np.asarray(token_ids, dtype=np.int64), return_counts=True)
-        keep = ids < self.matrix.shape[0]
-        ids, counts = ids[keep], counts[keep]
-        return np.asarray(self.matrix[ids].T @ counts.astype(np.float32)).ravel()
+
+def _quote(column: str) -> str:
+    return f'"{column}"'
+
+
+def _where(where: dict | None) -> tuple[str, list]:
+    """Filters as SQL over the chunks table: equality, or IN for a list of values."""
+    clauses, args = [], []
+    for key, value in (where or {}).items():
+        if key not in FILTER_KEYS:
+            raise ValueError(f"unknown filter {key!r}; use one of {', '.join(FILTER_KEYS)}")
+        if value is None:
+            continue
+        values = list(value) if isinstance(value, list | tuple | set) else [value]
+        clauses.append(f"{key} IN ({','.join('?' * len(values))})")
+        args += values
+    return " AND ".join(clauses), args

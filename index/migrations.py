@@ -89,7 +89,15 @@ def _migration_1(conn: Connection) -> None:
     md.create_all(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1]
+def _migration_2(conn: Connection) -> None:
+    """A change counter every write transaction raises: readers ask it instead of re-reading the catalog."""
+    changes = Table("changes", MetaData(), Column("id", Integer, primary_key=True),
+                    Column("generation", Integer, nullable=False))
+    changes.create(conn)
+    conn.execute(insert(changes).values(id=1, generation=0))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2]
 
 _VERSION = Table(
     "schema_version", MetaData(),

@@ -1,9 +1,9 @@
 """The lexical index of one home kept in step with a structured store that other hosts write to too.
 
 With `NIANBAO_DB_URL` on a server, several `nianbao serve`/`ingest` processes on different machines share
-PostgreSQL and the Chroma server, but each keeps its BM25 index in its own home. The store is the truth:
-reports another process committed are chunked from the store (no embedding: the vectors are already in the
-shared Chroma) and added here; reports it removed are dropped here.
+PostgreSQL and the Chroma server, but each keeps its lexical index (SQLite FTS5) in its own home. The store is
+the truth: reports another process committed are chunked from the store (no embedding: the vectors are already
+in the shared Chroma) and added here; reports it removed are dropped here.
 
     lex = SharedLexicalIndex(settings.lexical_path, store)
     lex.query("过程性信息", k=5)   # syncs first, at most every SYNC_SECONDS
@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import Counter
 from pathlib import Path
 
 from index.chunks import chunk_report
@@ -46,7 +45,7 @@ class SharedLexicalIndex(LexicalIndex):
             except StoreError as e:  # the database is briefly unreachable: answer from what is here
                 log.warning("lexical index not synced with the shared store: %s", e)
                 return 0, 0
-            here = set(Counter(c.report_id for c in self._chunks.values()))
+            here = set(super().report_ids())
             gone = sorted((self._known - stored) & here)
             added = 0
             for rid in gone:
@@ -62,11 +61,11 @@ class SharedLexicalIndex(LexicalIndex):
                 log.info("lexical index synced with the shared store: %d reports added, %d dropped", added, len(gone))
             return added, len(gone)
 
-    def _refresh(self) -> None:
-        super()._refresh()
+    def query(self, text: str, k: int = 5, where: dict | None = None):
         if time.monotonic() - self._synced_at >= SYNC_SECONDS:
             self.sync()
+        return super().query(text, k, where)
 
     def report_ids(self, kinds: tuple[str, ...] | None = None) -> dict[str, int]:
-        self._synced_at = float("-inf")  # callers compare stores: always current
+        self.sync()  # callers compare stores: always current
         return super().report_ids(kinds)

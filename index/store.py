@@ -20,6 +20,7 @@ from sqlalchemy import (
     Engine,
     MetaData,
     and_,
+    case,
     create_engine,
     delete,
     event,
@@ -28,6 +29,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    update,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -103,7 +105,7 @@ class Store:
                     conn.execute(text("SELECT pg_advisory_xact_lock(7165)"))
                 migrate(conn)
             md = MetaData()
-            md.reflect(self._engine, only=("reports", *_CHILDREN))
+            md.reflect(self._engine, only=("reports", "changes", *_CHILDREN))
         except (SQLAlchemyError, OSError) as e:
             raise StoreError(f"cannot open the structured store {make_url(url).render_as_string()}: {e}") from e
         self._t = md.tables
@@ -117,6 +119,9 @@ class Store:
         """One write transaction (BEGIN IMMEDIATE on SQLite); commits on success, rolls back on any error."""
         with self._engine.connect().execution_options(write=True) as conn, conn.begin():
             yield conn
+            if "changes" in getattr(self, "_t", {}):  # (not yet during the migrations that create it)
+                t = self._t["changes"]
+                conn.execute(update(t).where(t.c.id == 1).values(generation=t.c.generation + 1))
 
     @contextmanager
     def lock(self) -> Iterator[None]:
@@ -332,6 +337,21 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(q).all()
         return [(self._summary(x), self._cell(x._mapping, "cell_")) for x in rows]
+
+    def change_stamp(self) -> int:
+        """Raised by every committed write of any process: a reader that saw this number before has seen
+        everything (one indexed row; on SQLite and PostgreSQL alike)."""
+        t = self._t["changes"]
+        with self._read() as conn:
+            return int(conn.scalar(select(t.c.generation).where(t.c.id == 1)) or 0)
+
+    def check_counts(self) -> dict[str, tuple[int, int]]:
+        """report id -> (checks, failed checks), in one query (a report list needs no full report)."""
+        ck = self._t["checks"]
+        failed = func.sum(case((ck.c.ok.is_(False), 1), else_=0))
+        q = select(ck.c.report_id, func.count(), failed).group_by(ck.c.report_id)
+        with self._read() as conn:
+            return {rid: (int(n), int(bad or 0)) for rid, n, bad in conn.execute(q)}
 
     def counts(self) -> dict[str, int]:
         """Row count per table (tests and `nianbao reports` use it to see that nothing was rewritten)."""

@@ -9,6 +9,7 @@ server (`HttpClient`) when `NIANBAO_CHROMA_URL` is set, with the same code.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -51,6 +52,11 @@ def chroma_where(filters: dict | None) -> dict | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+def text_hash(text: str) -> str:
+    """What a vector is cached under: the exact text the model embeds (prefix and all)."""
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
 def _chunk(cid: str, text: str, meta: dict) -> Chunk:
     return Chunk(id=cid, text=text, **{k: meta[k] for k in META_KEYS})
 
@@ -82,6 +88,8 @@ class VectorStore:
         self.settings, self.embedder = settings, embedder
         self.client = client or open_client(settings)
         self.batch_size = settings.embed_batch_size
+        self._ahead: dict[str, np.ndarray] = {}  # text hash -> vector embedded ahead of its report's write
+        self.stats: Counter = Counter()  # passages embedded and reused (the ingest bench reads them)
         model = getattr(embedder, "name", "unknown")
         self.collection = self.client.get_or_create_collection(
             name=settings.collection, embedding_function=None,
@@ -93,23 +101,72 @@ class VectorStore:
 
     # ---- writing ---------------------------------------------------------------------------------
     def add(self, chunks: Iterable[Chunk], progress: Progress = False) -> int:
-        """Embed and store chunks in batches (upsert: the same chunk id twice is stored once). Batches are
-        cut from the chunks sorted by length, so short table rows are not padded to a long passage."""
+        """Store chunks (upsert: the same chunk id twice is stored once), embedding only texts whose vector is
+        not known yet (see `known`). Batches are cut from the chunks sorted by length, so short passages are
+        not padded to a long one."""
         unique = sorted({c.id: c for c in chunks}.values(), key=lambda c: len(index_text(c)))
         total = len(unique)
+        texts = [index_text(c) for c in unique]
+        vectors = self.known(texts)
         bar = tqdm(total=total, desc="embedding", unit="chunk", disable=progress is not True, leave=False)
         for i in range(0, total, self.batch_size):
-            batch = unique[i:i + self.batch_size]
-            vectors = self.embedder.embed_passages([index_text(c) for c in batch])
+            batch, batch_texts = unique[i:i + self.batch_size], texts[i:i + self.batch_size]
             self.collection.upsert(
                 ids=[c.id for c in batch], documents=[c.text for c in batch],
-                embeddings=np.asarray(vectors, dtype=np.float32),
-                metadatas=[{k: getattr(c, k) for k in META_KEYS} for c in batch])
+                embeddings=self._vectors(batch_texts, vectors),
+                metadatas=[{**{k: getattr(c, k) for k in META_KEYS}, "text_hash": text_hash(t)}
+                           for c, t in zip(batch, batch_texts, strict=True)])
             bar.update(len(batch))
             if callable(progress):
                 progress(min(i + len(batch), total), total)
         bar.close()
         return total
+
+    def _vectors(self, texts: list[str], known: dict[str, np.ndarray]) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if text_hash(t) not in known]
+        if todo:
+            self.stats["embedded"] += len(todo)
+            for h, v in zip(map(text_hash, todo), np.asarray(self.embedder.embed_passages(todo), np.float32),
+                            strict=True):
+                known[h] = v
+        self.stats["reused"] += len(texts) - len(todo)
+        return np.stack([known[text_hash(t)] for t in texts])
+
+    def known(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """Vectors already computed for these texts, by text hash: embedded ahead in this batch (`embed_ahead`)
+        or stored for any chunk of any report (a new version of a report, a report removed and added again,
+        boilerplate repeated word for word)."""
+        hashes = list(dict.fromkeys(map(text_hash, texts)))
+        out = {h: self._ahead[h] for h in hashes if h in self._ahead}
+        missing = [h for h in hashes if h not in out]
+        for i in range(0, len(missing), PAGE):
+            got = self.collection.get(where={"text_hash": {"$in": missing[i:i + PAGE]}},
+                                      include=["embeddings", "metadatas"])
+            for meta, vec in zip(got["metadatas"], got["embeddings"], strict=True):
+                out[meta["text_hash"]] = np.asarray(vec, dtype=np.float32)
+        return out
+
+    def embed_ahead(self, texts: list[str]) -> int:
+        """Embed now, all together sorted by length, the texts a batch of reports is about to add (those not
+        stored yet): one sort over many reports pads far less than one per report. Returns how many."""
+        todo = list(dict.fromkeys(texts))
+        known = self.known(todo)
+        todo = sorted((t for t in todo if text_hash(t) not in known), key=len)
+        self.stats["embedded"] += len(todo)
+        for i in range(0, len(todo), self.batch_size):
+            part = todo[i:i + self.batch_size]
+            for t, v in zip(part, np.asarray(self.embedder.embed_passages(part), np.float32), strict=True):
+                self._ahead[text_hash(t)] = v
+        return len(todo)
+
+    def keep(self, texts: list[str]) -> None:
+        """Hold the stored vectors of these texts before their chunks are deleted (a report's new version
+        replaces the old one, whose unchanged passages need no embedding)."""
+        self._ahead.update(self.known(texts))
+
+    def forget_ahead(self) -> None:
+        """Drop the vectors embedded ahead (the end of a batch)."""
+        self._ahead.clear()
 
     def delete_report(self, report_id: str) -> None:
         self.collection.delete(where={"report_id": report_id})

@@ -150,21 +150,14 @@ class CountingEmbedder(HashEmbedder):
         return super().embed_passages(texts)
 
 
-def test_batch_saves_the_lexical_file_once_and_a_lost_save_costs_no_embedding(settings, corpus_dir, tmp_path,
-                                                                              monkeypatch):
+def test_a_lost_lexical_entry_costs_no_embedding(settings, corpus_dir, tmp_path):
     index = Index(settings, embedder=CountingEmbedder())
-    saves = []
-    save = index.lexical.save
-    monkeypatch.setattr(index.lexical, "save", lambda: saves.append(1) or save())
     assert index.ingest_paths(copy(corpus_dir, tmp_path, *PINGTAN), progress=False).ingested == 3
-    assert len(saves) == 1  # not once per report: the file holds every chunk
     lex = agree(index)
     assert index.embedder.passages == sum(index.vectors.report_ids().values()) < sum(lex.values())  # no table rows
-    # a crash after SQLite committed the last report, before the lexical file was saved
+    # a crash after SQLite committed the last report, before its lexical entries were written
     last = max(index.store.reports(), key=lambda s: s.year).id
-    on_disk = LexicalIndex(settings.lexical_path)
-    on_disk.delete_report(last)
-    on_disk.save()
+    LexicalIndex(settings.lexical_path).delete_report(last)
     fresh = Index(settings, embedder=CountingEmbedder())
     assert fresh.reconcile() == {"orphans_removed": 0, "reports_reindexed": 1}
     assert fresh.embedder.passages == 0 and agree(fresh) == lex
@@ -190,3 +183,22 @@ def test_real_model_ingest_and_search(settings, corpus_dir, tmp_path):
     assert hits[0].chunk.report_id == shuyang and "专题培训" in hits[0].chunk.text
     hits = index.vectors.query("工作人员培训", 5, where={"report_id": lucheng})
     assert len(hits) == 5 and {c.report_id for c, _ in hits} == {lucheng}
+
+
+def test_each_distinct_passage_is_embedded_once(settings, corpus_dir, tmp_path):
+    """Passages are embedded ahead for several reports at once and looked up by text hash: an ingest embeds
+    each passage once, and a new version of a report embeds only what changed."""
+    index = Index(settings, embedder=CountingEmbedder())
+    files = copy(corpus_dir, tmp_path, LUCHENG, *PINGTAN)
+    assert index.ingest_paths(files, progress=False).ingested == 4
+    vec = index.vectors.report_ids()
+    assert index.embedder.passages == sum(vec.values()) == index.vectors.stats["embedded"]
+    lucheng = files[0]
+    old = index.store.find_by_file(lucheng.name)
+    lucheng.write_text(lucheng.read_text(encoding="utf-8") + "\n本报告数据统计期限为全年。\n", encoding="utf-8")
+    before = index.embedder.passages
+    result = index.ingest_paths([lucheng], progress=False).results[0]
+    assert result.status == "replaced" and result.report_id not in old
+    assert index.embedder.passages - before <= 2  # the new last passage (and the one it overlaps)
+    assert index.vectors.report_ids()[result.report_id] == vec[old[0]] + (index.embedder.passages - before > 1)
+    agree(index)

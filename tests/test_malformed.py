@@ -160,19 +160,23 @@ def test_a_write_failing_halfway_leaves_the_old_version(tmp_path, monkeypatch):
     assert_agree(index, {again.report_id})
 
 
-def test_a_failed_lexical_save_loses_nothing(tmp_path, monkeypatch, caplog):
-    """The lexical file is saved at the end of a batch, after SQLite committed: a failed save is logged, the
-    batch's results stand, the file keeps its last good state, and the next start rebuilds the difference."""
+def test_a_failed_lexical_write_loses_nothing(tmp_path, monkeypatch):
+    """The lexical index commits each report's chunks before SQLite does: a failed write there (the disk stays
+    full, so the repair fails too) fails the report alone, SQLite keeps the old version, and once there is room
+    the next start repairs the lexical index and the next ingest stores the new version."""
     index, path, old_id = _new_version(tmp_path)
-    monkeypatch.setattr(index.lexical, "save", _disk_full)
+    monkeypatch.setattr(index.lexical, "add", _disk_full)
     result = index.ingest_paths([path], progress=False).results[0]
-    assert result.status == "replaced" and index.store.ids() == {result.report_id}
-    assert "lexical index could not be saved" in caplog.text
-    assert set(LexicalIndex(index.settings.lexical_path).report_ids()) == {old_id}  # not half-written
+    assert result.status == "failed" and result.reason == "could not be stored: an unexpected error (logged)"
+    assert index.store.ids() == {old_id}
     monkeypatch.undo()
     fresh = Index(index.settings, embedder=HashEmbedder())
-    assert fresh.reconcile() == {"orphans_removed": 1, "reports_reindexed": 1}
-    assert_agree(fresh, {result.report_id})
+    assert fresh.reconcile()["reports_reindexed"] == 1
+    assert_agree(fresh, {old_id})
+    assert set(LexicalIndex(index.settings.lexical_path).report_ids()) == {old_id}
+    again = fresh.ingest_paths([path], progress=False).results[0]
+    assert again.status == "replaced"
+    assert_agree(fresh, {again.report_id})
 
 
 def assert_agree(index: Index, ids: set[str]) -> None:
