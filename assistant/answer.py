@@ -151,7 +151,7 @@ class Assistant:
         intent = _apply_filters(intent, filters, catalog)
         missing = None
         if intent.kind not in ("clarify", "decline"):
-            missing = unrecorded(normalized(question, catalog), self.retriever().search,
+            missing = unrecorded(normalized(question, catalog), self.index.lexical.contains,
                                  lambda w: catalog.knows(w) or explained(w))
         if missing:
             base = compose.decline(question, compose.decline_unrecorded(missing), "not_recorded")

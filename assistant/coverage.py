@@ -1,7 +1,7 @@
 """Is the thing asked about recorded anywhere? A question that asks the value or identity of something
 (GDP是多少, 区长是谁, 工资多少) that no report mentions at all is declined in one sentence, instead of being
-answered with loosely related passages. The check is lexical over the whole corpus (any engine behind
-`search`), so it holds for words no list anticipated; a word merely absent from the reports (员工, 动作) in a
+answered with loosely related passages. The check is an index look-up over the whole corpus
+(`LexicalIndex.contains`), so it holds for words no list anticipated; a word merely absent from the reports (员工, 动作) in a
 question that asks how or what is not declined, since the passages may say it in other words."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ ASKS_VALUE = re.compile(r"^(?:的)?(?:是|有|为|一共|总共|大概|大约|�
 NOUN_FLAGS = ("n", "eng", "nz", "nr", "nt", "vn")
 
 
-def unrecorded(question: str, search: Callable, known: Callable[[str], bool]) -> str | None:
+def unrecorded(question: str, contains: Callable[[str], bool], known: Callable[[str], bool]) -> str | None:
     """The first noun that the question asks the value of and that no stored passage contains, else None.
     `known(word)` is true for words the catalogue or the table vocabulary already explain (agency names,
     figure words): those are never "unrecorded"."""
@@ -30,7 +30,6 @@ def unrecorded(question: str, search: Callable, known: Callable[[str], bool]) ->
             continue
         if not ASKS_VALUE.match(question[pos:]):
             continue
-        hits = search(word, k=5, method="lexical")
-        if not any(word.lower() in h.chunk.text.lower() for h in hits):
+        if not contains(word):
             return word
     return None

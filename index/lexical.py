@@ -276,6 +276,17 @@ class LexicalIndex:
             stats.df.update({t: got.get(t, 0) for t in todo})
         return {t: stats.df[t] for t in tokens}
 
+    def contains(self, phrase: str) -> bool:
+        """Whether any chunk holds the phrase: the chunks holding all its tokens (an index intersection, fast
+        at any size), then the text itself. Answers "does any report mention X" without ranking the corpus."""
+        tokens = [t for t in dict.fromkeys(tokenize(phrase, self.scheme)) if t.strip()]
+        if not tokens:
+            return False
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+        rows = self._db().execute("SELECT c.text FROM terms JOIN chunks c ON c.n = terms.rowid WHERE terms MATCH ? "
+                                  "LIMIT 50", [match]).fetchall()
+        return any(phrase.lower() in (r[0] or "").lower() for r in rows)
+
     def chunks(self, report_id: str) -> list[Chunk]:
         """A report's chunks in the order they were added."""
         rows = self._db().execute("SELECT * FROM chunks WHERE report_id = ? ORDER BY n", (report_id,))

@@ -97,7 +97,17 @@ def _migration_2(conn: Connection) -> None:
     conn.execute(insert(changes).values(id=1, generation=0))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2]
+def _migration_3(conn: Connection) -> None:
+    """Where a cell's value came from (a second source for glued digits, OCR) and the PDF pages of a report."""
+    from sqlalchemy import text
+
+    for table, column, kind in (("cells", "source", "VARCHAR(16)"), ("cells", "confidence", "FLOAT"),
+                                ("reports", "pages", "TEXT"), ("reports", "ocr_pages", "TEXT")):
+        quoted = conn.dialect.identifier_preparer.quote
+        conn.execute(text(f"ALTER TABLE {quoted(table)} ADD COLUMN {quoted(column)} {kind}"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3]
 
 _VERSION = Table(
     "schema_version", MetaData(),

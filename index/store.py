@@ -56,7 +56,8 @@ class ReportSummary(BaseModel):
 
 
 _CHILDREN = ("sections", "cells", "ambiguities", "checks")
-_CELL_FIELDS = ("table", "row", "column", "value", "value_is_int", "raw", "start", "end", "page")
+_CELL_FIELDS = ("table", "row", "column", "value", "value_is_int", "raw", "start", "end", "page", "source",
+                "confidence")
 _SQLITE_BUSY_MS = 30_000
 _WRITER_LOCK = 7166  # PostgreSQL advisory lock key of the writers (7165: migrations)
 
@@ -183,6 +184,7 @@ class Store:
             id=rid, file_name=report.file_name, file_sha256=report.file_sha256, agency=m.agency, year=m.year,
             template=m.template, title=m.title, published=m.published, source_url=m.source_url, text=report.text,
             ingested_at=datetime.now(UTC).isoformat(timespec="microseconds"),
+            pages=json.dumps(report.pages), ocr_pages=json.dumps(report.ocr_pages),
         ))
         rows = {
             "sections": [dict(report_id=rid, ord=i, **s.model_dump()) for i, s in enumerate(report.sections)],
@@ -202,7 +204,8 @@ class Store:
     def _cell_row(rid: str, i: int, c: Cell) -> dict:
         value, is_int = _dump_value(c.value)
         return dict(report_id=rid, ord=i, table=c.table, row=c.row, column=c.column, value=value,
-                    value_is_int=is_int, raw=c.raw, start=c.start, end=c.end, page=c.page)
+                    value_is_int=is_int, raw=c.raw, start=c.start, end=c.end, page=c.page, source=c.source,
+                    confidence=c.confidence)
 
     @staticmethod
     def _check_rows(rid: str, checks: list[Check]) -> list[dict]:
@@ -234,7 +237,8 @@ class Store:
     # ---- reads --------------------------------------------------------------------------------
     def _summary_columns(self):
         r, ck, am = self._t["reports"], self._t["checks"], self._t["ambiguities"]
-        failed = select(func.count()).where(ck.c.report_id == r.c.id, ck.c.ok.is_(False)).scalar_subquery()
+        failed = select(func.count()).where(ck.c.report_id == r.c.id, ck.c.ok.is_(False),  # "not checked" is no failure
+                                           ~ck.c.detail.like("not checked%")).scalar_subquery()
         ambiguous = select(func.count()).where(am.c.report_id == r.c.id).scalar_subquery()
         cols = [r.c[n] for n in ("id", "agency", "year", "template", "file_name", "title", "published",
                                  "source_url", "ingested_at")]
@@ -303,6 +307,7 @@ class Store:
         m = row._mapping
         return Report(
             id=m["id"], file_name=m["file_name"], file_sha256=m["file_sha256"], text=m["text"],
+            pages=[tuple(p) for p in json.loads(m["pages"] or "[]")], ocr_pages=json.loads(m["ocr_pages"] or "[]"),
             meta=ReportMeta(agency=m["agency"], year=m["year"], template=m["template"], title=m["title"],
                             published=m["published"], source_url=m["source_url"]),
             sections=[Section(key=s.key, heading=s.heading, start=s.start, end=s.end) for s in children["sections"]],
@@ -319,7 +324,8 @@ class Store:
     def _cell(m, prefix: str = "") -> Cell:
         f = {n: m[prefix + n] for n in _CELL_FIELDS}
         return Cell(table=f["table"], row=f["row"], column=f["column"], value=_load_value(f["value"], f["value_is_int"]),
-                    raw=f["raw"], start=f["start"], end=f["end"], page=f["page"])
+                    raw=f["raw"], start=f["start"], end=f["end"], page=f["page"], source=f["source"],
+                    confidence=f["confidence"])
 
     def cells(self, table: str | None = None, row: str | None = None, column: str | None = None,
               report_ids: list[str] | None = None) -> list[tuple[ReportSummary, Cell]]:
@@ -348,7 +354,7 @@ class Store:
     def check_counts(self) -> dict[str, tuple[int, int]]:
         """report id -> (checks, failed checks), in one query (a report list needs no full report)."""
         ck = self._t["checks"]
-        failed = func.sum(case((ck.c.ok.is_(False), 1), else_=0))
+        failed = func.sum(case((and_(ck.c.ok.is_(False), ~ck.c.detail.like("not checked%")), 1), else_=0))
         q = select(ck.c.report_id, func.count(), failed).group_by(ck.c.report_id)
         with self._read() as conn:
             return {rid: (int(n), int(bad or 0)) for rid, n, bad in conn.execute(q)}
