@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from collections import OrderedDict
-from pathlib import Path
 
 from assistant import compose, english
 from assistant.budget import bounded_history, question_too_long
@@ -57,15 +56,15 @@ class Assistant:
         self._retriever = None
         self._facts: OrderedDict[str, Facts] = OrderedDict()
         self._catalog: tuple[tuple, Catalog] | None = None
-        self._catalog_stamp: tuple | None = None  # the SQLite files' stamps when the catalog was last read
+        self._catalog_stamp: int | None = None  # the store's change stamp when the catalog was last read
 
     # ---- data access ---------------------------------------------------------------------------
     def catalog(self) -> Catalog:
-        """What the store holds now; the prepared name matcher is reused while that is unchanged. A SQLite
-        store that no process has written since (its files' stamps) is not even queried: the query grows with
-        the corpus (~55 ms CPU a question at 1,000 reports)."""
-        stamp = _sqlite_stamp(self.settings.database_url)
-        if stamp is not None and self._catalog is not None and self._catalog_stamp == stamp:
+        """What the store holds now; the prepared name matcher is reused while the store's change stamp (raised
+        by every write of any process, SQLite or PostgreSQL) is unchanged: the list query grows with the corpus
+        (~55 ms CPU a question at 1,000 reports), the stamp is one row."""
+        stamp = self.index.store.change_stamp()
+        if self._catalog is not None and self._catalog_stamp == stamp:
             return self._catalog[1]
         summaries = self.index.store.reports()
         signature = tuple((s.id, s.checks_failed, s.ambiguous) for s in summaries)
@@ -519,19 +518,6 @@ class Assistant:
             some = sorted({i for t in topics for i in self.index.store.containing([t], report_ids)})
             found = some if len(some) <= MAX_PHRASE_REPORTS else found
         return found[:MAX_PHRASE_REPORTS]
-
-
-def _sqlite_stamp(url: str) -> tuple | None:
-    """(size, mtime, inode) of a file SQLite database and its WAL: every commit, from any process, changes them.
-    None for other databases (they are queried every time) or when the file cannot be read."""
-    if not url.startswith("sqlite:///"):
-        return None
-    path = Path(url.removeprefix("sqlite:///"))
-    try:
-        stats = [path.stat(), *(p.stat() for p in (Path(f"{path}-wal"),) if p.exists())]
-    except OSError:
-        return None
-    return tuple((st.st_size, st.st_mtime_ns, st.st_ino) for st in stats)
 
 
 def _apply_filters(it: Intent, filters: dict | None, catalog: Catalog) -> Intent:
