@@ -23,6 +23,7 @@ from ui import strings as S
 CONTEXT_CHARS = 300  # at most this much text either side of a cited passage
 FOLD_NEIGHBOURS = 1  # a folded table keeps the cited row and this many rows either side
 MAX_READINGS = 4  # an ambiguous cell lists at most this many candidate values
+MAX_CHECK_CELLS = 5  # a failed check names at most this many of its cells
 
 
 def esc(value: object) -> str:
@@ -303,7 +304,8 @@ def check_cells(report: Report | None, ch: Check) -> str:
         cell = report.cell(table, row, column or None)
         value = format_number(cell.value) if cell is not None and cell.value is not None else S.EMPTY_CELL
         names.append(f"{labels}＝{value}")
-    return S.CHECK_CELLS.format(cells="；".join(names))
+    more = S.CHECK_MORE.format(n=len(names)) if len(names) > MAX_CHECK_CELLS else ""
+    return S.CHECK_CELLS.format(cells="；".join(names[:MAX_CHECK_CELLS]) + more)
 
 
 def render_checks(checks: list[Check], report: Report | None = None) -> str:
