@@ -243,8 +243,9 @@ def open_report_row(ctx: UIContext, evt: gr.SelectData):
 LIST_OUTPUTS = 7  # what refresh_lists returns
 
 
-def refresh_lists(ctx: UIContext):
-    """Everything that lists reports, after a page load, an upload or a deletion."""
+def refresh_lists(ctx: UIContext, first: bool = False):
+    """Everything that lists reports, after a page load, an upload or a deletion; at a page load
+    (`first`) the comparison's years are also set to the latest DEFAULT_YEARS held."""
     summaries = ctx.store.reports()
     agencies = sorted({s.agency for s in summaries})
     years = sorted({s.year for s in summaries})
@@ -254,7 +255,7 @@ def refresh_lists(ctx: UIContext):
         gr.update(choices=[ALL, *agencies]),
         gr.update(choices=[ALL, *map(str, years)]),
         gr.update(choices=agencies),
-        gr.update(choices=[str(y) for y in years]),
+        gr.update(choices=[str(y) for y in years], **({"value": default_years(ctx)} if first else {})),
         gr.update(choices=delete_choices(ctx)),
     )
 
@@ -336,7 +337,7 @@ def compare(ctx: UIContext, figure: str, column: str, agencies: list[str], years
     listing = "".join(
         f"<li>{render.esc(S.COMPARE_ITEM.format(n=c.n, agency=c.agency, year=c.year))}"
         f"<b>{render.esc(render.format_number(values[c.n]))}</b>"
-        + (render.esc(S.COMPARE_RAW.format(raw=c.quote)) if c.quote != render.format_number(values[c.n]) else "")
+        + (render.esc(S.COMPARE_RAW.format(raw=c.quote)) if render.says_more(c.quote) else "")
         + "</li>" for c in cites
     )
     numbers = f'<div class="nb-compare"><b>{render.esc(title)}</b><ol class="nb-plain">{listing}</ol></div>'
@@ -489,7 +490,7 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
                     chatbot = gr.Chatbot(label=S.CHAT, height=460, render_markdown=False, elem_id="nb-chat",
                                          placeholder=S.CHAT_PLACEHOLDER)
                     with gr.Row():
-                        question = gr.Textbox(placeholder=S.QUESTION_PLACEHOLDER, show_label=False, scale=5,
+                        question = gr.Textbox(label=S.QUESTION, placeholder=S.QUESTION_PLACEHOLDER, show_label=False, scale=5,
                                               elem_id="nb-question")
                         send = gr.Button(S.SEND, variant="primary", scale=1, elem_id="nb-send")
                     examples = gr.Examples(S.EXAMPLES, inputs=[question], label=S.EXAMPLES_LABEL)
@@ -539,9 +540,8 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
 
         lists = [reports, report_pick, agency, year, cmp_agencies, cmp_years, delete_pick]
         refresh = functools.partial(refresh_lists, ctx)
-        app.load(refresh, outputs=lists)
+        app.load(functools.partial(refresh_lists, ctx, True), outputs=lists)
         app.load(functools.partial(ingest_status, ingest), outputs=[status_line], queue=False)
-        app.load(functools.partial(default_years, ctx), outputs=[cmp_years], queue=False)
         if ingest is not None and not ingest.finished:
             timer = gr.Timer(2.0)
             seen = gr.State(-1)

@@ -54,6 +54,7 @@ def _layout(fig: go.Figure, title: str, height: int, legend_title: str) -> go.Fi
         font={"family": FONT, "size": 13},
         height=height,
         margin={"l": 10, "r": 30, "t": 90, "b": 40},
+        showlegend=True,  # a single series is named too
         legend={"title": {"text": legend_title}, "orientation": "h", "yanchor": "bottom", "y": 1.0,
                 "xanchor": "left", "x": 0},
         plot_bgcolor="white",

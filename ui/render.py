@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from index.models import Ambiguity, Answer, Cell, Check, Citation, Report
 from index.vocabulary import (
@@ -37,6 +38,12 @@ def format_number(value: float | int | None) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def says_more(raw: str | None) -> bool:
+    """Whether a cell's printed text tells more than its number ("55（含自然失效29件）"); a flattened row's
+    glued digits ("801000081") do not."""
+    return bool(raw) and not re.fullmatch(r"[\d\s.,|-]*", raw or "")
 
 
 def table_title(table: str) -> str:
@@ -199,7 +206,7 @@ class _TableContext:
         if key in self.failed:
             classes.append("nb-fail")
             titles.append(S.CELL_FAILED + "、".join(check_label(r) for r in self.failed[key]))
-        if cell is not None and cell.raw and cell.raw != format_number(cell.value):
+        if cell is not None and says_more(cell.raw):
             titles.append(S.CELL_RAW + cell.raw)
         value = esc(format_number(cell.value)) if cell is not None else ""
         if key in self.ambiguous and (cell is None or cell.value is None):
@@ -362,7 +369,7 @@ def render_cell_citation(report: Report, c: Citation) -> str:
     ]
     if ambiguous:
         parts.append(f'<div class="nb-amb-note">{esc(ambiguity_line(*ambiguous))}</div>')
-    elif cell is not None and cell.raw and cell.raw != value:
+    elif cell is not None and says_more(cell.raw):
         parts.append(f'<div class="nb-raw">{S.CELL_RAW}{esc(cell.raw)}</div>')
     parts.append(render_table(report, table, highlight=key))
     parts.append(f'<div class="nb-sub">{S.TABLE_CHECKS}</div>' + render_checks(table_checks(report, table), report))
