@@ -326,7 +326,8 @@ def test_background_ingest_fills_an_empty_home_and_the_chat_says_so(tmp_path, co
     settings = Settings(home=tmp_path / "demo-home")
     index = Index(settings, embedder=HashEmbedder())
     files = [corpus_dir / "reports" / LUCHENG, corpus_dir / "reports" / "19_pingtan-syq_2024.txt"]
-    job = BackgroundIngest(index, files)
+    finished = []
+    job = BackgroundIngest(index, files, on_finish=finished.append)
     assert "0/2" in job.progress_line()
     view = ui.UIContext(settings, index, Assistant(settings, index), job)
 
@@ -340,6 +341,8 @@ def test_background_ingest_fills_an_empty_home_and_the_chat_says_so(tmp_path, co
 
     job.start().join(timeout=120)
     assert job.finished and job.done == 2 and job.failed == 0 and job.progress_line() == ""
+    assert finished == [job]  # the demo prints this moment
+    assert ui.ingest_status(job) == "" and ui.ingest_status(None) == ""
     assert {s.agency for s in index.store.reports()} == {"温州市鹿城区人民政府办公室", "平潭综合实验区管委会"}
     timer, status, seen, frame, *_ = ui.ingest_tick(view, job, 0)
     assert timer["active"] is False and status == "" and seen == 2 and len(frame) == 2
