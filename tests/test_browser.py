@@ -158,6 +158,8 @@ def test_figure_question_cites_the_highlighted_cell(page, shots):
     cell = page.locator("#nb-source td.nb-hl-cell")
     cell.wait_for()
     assert cell.inner_text().strip() == "113"
+    box, panel = cell.bounding_box(), page.locator("#nb-source").bounding_box()
+    assert box["x"] + box["width"] <= panel["x"] + panel["width"]  # the cited cell is not cut off
     assert cell.get_attribute("data-key") == "new_received.total"
     source = page.locator("#nb-source").inner_text()
     assert "温州市鹿城区人民政府办公室" in source
@@ -386,7 +388,8 @@ def test_7_a_cited_table_folds_on_a_phone(phone, shots):
     rows = table.locator("tr")
     visible = [i for i in range(rows.count()) if rows.nth(i).is_visible()]
     assert 2 <= len(visible) <= 4 < rows.count()  # header, the cited row and its neighbours
-    assert table.locator("td.nb-hl-cell").is_visible()
+    cell = table.locator("td.nb-hl-cell").bounding_box()
+    assert cell and cell["x"] >= 0 and cell["x"] + cell["width"] <= PHONE["width"]  # on screen, no sideways scroll
     phone.locator("#nb-source").scroll_into_view_if_needed()
     phone.screenshot(path=str(shots / "screenshot-phone.png"), full_page=True)
     height = phone.evaluate("document.documentElement.scrollHeight")

@@ -448,8 +448,6 @@ mark.nb-hl { background: #ffe066; color: #000; padding: 0 2px; }
 table.nb-table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
 table.nb-table caption { text-align: left; font-weight: bold; padding: 4px 0; }
 table.nb-table th, table.nb-table td { border: 1px solid #bbb; padding: 2px 6px; }
-table.nb-table th { min-width: 4.5em; }
-table.nb-table tr > th:first-child { min-width: 9em; }
 table.nb-table td { text-align: right; min-width: 2.5em; }
 td.nb-hl-cell { outline: 3px solid #e8a400; background: #fff3bf; }
 td.nb-fail { background: #ffd6d6; }
@@ -460,6 +458,10 @@ td.nb-amb { background: #e7dcff; }
 .nb-raw { color: #555; }
 .nb-fold-toggle { display: none; font-size: 13px; cursor: pointer; }
 @media (max-width: 700px) {
+  table.nb-table { font-size: 12px; }
+  table.nb-table th, table.nb-table td { padding: 2px 3px; }
+  table.nb-table td { min-width: 1.8em; }
+  table.nb-table tr > th:first-child { min-width: 6.5em; }
   .nb-fold-toggle { display: inline-block; }
   .nb-fold:not(:has(.nb-fold-toggle input:checked)) tr.nb-far { display: none; }
 }
