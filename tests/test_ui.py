@@ -367,3 +367,13 @@ def test_a_note_already_in_the_answer_is_not_repeated():
     answer = Answer(question="q", text=f"数字是5[1]。\n{note}", notes=[note, "另一条说明", "另一条说明"])
     msg = render.answer_message(answer)
     assert msg.count(note) == 1 and msg.count("另一条说明") == 1
+
+
+def test_a_report_uploaded_twice_in_one_batch_is_shown_once(ctx):
+    from index.ingest import FileResult
+
+    rid = ctx.store.reports()[0].id
+    results = [FileResult(file="a.txt", status="ingested", report_id=rid),
+               FileResult(file="a.txt", status="unchanged", report_id=rid)]
+    page = soup(ui.render_upload_result(ctx, results, []))
+    assert len(page.select(".nb-report")) == 1 and len(page.select(".nb-notice")) == 2
