@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from index.errors import NianbaoError
-from index.settings import Settings
+from index.settings import Settings, settings_help
 
 TEMPLATES = ("2019", "2021", "pre2019")
 
@@ -141,8 +141,13 @@ def cmd_llm_install(args: argparse.Namespace, settings: Settings) -> int:
     return _module("assistant.llm_install", "llm install").main(args, settings)
 
 
+def _say(line: str) -> None:
+    print(f"nianbao: {line}", file=sys.stderr, flush=True)
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    _module("ui.app", args.command).serve(settings, args.host or settings.host, args.port or settings.port)
+    _module("ui.app", args.command).serve(settings, args.host or settings.host, args.port or settings.port,
+                                          announce=_say)
     return 0
 
 
@@ -155,10 +160,8 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     suffixes = {t.strip().lower() for t in settings.upload_types.split(",") if t.strip()}
     stored = {s.file_name for s in _index(settings).store.reports()}
     pending = [f for f in find_files([bundled_reports()], suffixes) if f.name not in stored]
-    if pending:
-        print(f"serving now; ingesting {len(pending)} bundled sample reports in the background …", file=sys.stderr)
     _module("ui.app", args.command).serve(settings, args.host or settings.host, args.port or settings.port,
-                                          ingest=pending)
+                                          ingest=pending, announce=_say)
     return 0
 
 
@@ -172,7 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="data directory (SQLite, Chroma, model cache); else NIANBAO_HOME, else the default")
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     parser = argparse.ArgumentParser(prog="nianbao", parents=[common],
-                                     description="政府信息公开工作年度报告 assistant: parse, index, ask, evaluate, serve.")
+                                     description="政府信息公开工作年度报告 assistant: parse, index, ask, evaluate, serve.",
+                                     epilog=settings_help(), formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, handler, help_: str) -> argparse.ArgumentParser:

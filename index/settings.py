@@ -1,13 +1,18 @@
 """The one settings object. Values resolve: explicit argument -> environment (NIANBAO_*) -> default.
-It is built once at the edge (CLI, UI, tests) and passed down; nothing reads the environment elsewhere."""
+It is built once at the edge (CLI, UI, tests) and passed down; nothing reads the environment elsewhere.
+The field descriptions are the documentation: `settings_table()` writes the README's table and
+`settings_help()` the CLI's `--help` epilog (tests/test_settings.py holds the README to them)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENV_PREFIX = "NIANBAO_"
 
 
 def default_home() -> Path:
@@ -16,7 +21,7 @@ def default_home() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="NIANBAO_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore")
 
     home: Path = Field(default_factory=default_home, description="Directory holding SQLite, Chroma, lexical index and model cache.")
     db_url: str | None = Field(None, description="SQLAlchemy URL of the structured store; default sqlite in home.")
@@ -27,17 +32,19 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(32, ge=1, description="Passages per embedding batch.")
     embed_threads: int = Field(0, ge=0, le=64, description="Torch threads for the embedder; 0: all cores but one "
                                "(left to the server), set to the core count for an ingest on an otherwise idle machine.")
-    retrieval: str = Field("hybrid", description="dense | lexical | hybrid")
-    top_k: int = Field(5, ge=1, le=50, description="Passages retrieved per question.")
+    retrieval: Literal["dense", "lexical", "hybrid"] = Field(
+        "hybrid", description="How narrative passages are found: dense vectors, BM25, or both fused.")
     min_relevance: float = Field(0.78, description="Dense cosine below which a passage is not relevant (decline).")
-    llm: str = Field("none", description="none | openai | local")
+    llm: Literal["none", "openai", "local"] = Field(
+        "none", description="Optional LLM that rewords answers under a number guard (docs/llm.md); none by default.")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint.")
     llm_model: str | None = Field(None, description="Model name at that endpoint.")
     llm_api_key: str | None = Field(None, description="API key for that endpoint.")
     llm_timeout: float = Field(60.0, gt=0, description="Seconds before falling back to the default answer path.")
-    llm_gguf: Path | None = Field(None, description="GGUF for NIANBAO_LLM=local; default <home>/models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf.")
+    llm_gguf: Path | None = Field(None, description="GGUF for NIANBAO_LLM=local; default: models/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf in the home.")
     llm_max_tokens: int = Field(400, ge=16, description="Most tokens the LLM may write per answer.")
-    staff_token: str | None = Field(None, description="Token that unlocks upload and delete in the UI.")
+    staff_token: str | None = Field(None, description="Token that unlocks upload and delete in the page and the "
+                                     "API (header X-Staff-Token); without one they are off.")
     max_upload_mb: int = Field(50, ge=1, description="Largest accepted report file.")
     upload_types: str = Field(".txt,.md,.html,.htm,.pdf,.docx", description="Accepted report file suffixes.")
     upload_keep_s: int = Field(3600, ge=1, description="Seconds an uploaded file stays in the server's upload "
@@ -54,20 +61,6 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Server bind address.")
     port: int = Field(7860, description="Server port.")
     debug: bool = Field(False, description="Show tracebacks instead of one-line errors.")
-
-    @field_validator("retrieval")
-    @classmethod
-    def _known_retrieval(cls, v: str) -> str:
-        if v not in ("dense", "lexical", "hybrid"):
-            raise ValueError("retrieval must be dense, lexical or hybrid")
-        return v
-
-    @field_validator("llm")
-    @classmethod
-    def _known_llm(cls, v: str) -> str:
-        if v not in ("none", "openai", "local"):
-            raise ValueError("llm must be none, openai or local")
-        return v
 
     @property
     def database_url(self) -> str:
@@ -92,3 +85,33 @@ class Settings(BaseSettings):
     def ensure_home(self) -> Path:
         self.home.mkdir(parents=True, exist_ok=True)
         return self.home
+
+
+def _default(name: str) -> str:
+    field = Settings.model_fields[name]
+    if field.default_factory is not None:
+        return "~/.local/share/nianbao" if name == "home" else ""
+    return "" if field.default is None else str(field.default)
+
+
+def settings_rows() -> list[tuple[str, str, str]]:
+    """(environment variable, default, description) of every setting, in declaration order."""
+    return [(ENV_PREFIX + name.upper(), _default(name), field.description or "")
+            for name, field in Settings.model_fields.items()]
+
+
+def settings_table() -> str:
+    """The README's settings table (markdown)."""
+    lines = ["| variable | default | what it does |", "| --- | --- | --- |"]
+    lines += [f"| `{var}` | {f'`{default}`' if default else ''} | {desc} |" for var, default, desc in settings_rows()]
+    return "\n".join(lines)
+
+
+def settings_help() -> str:
+    """The settings as the CLI's --help lists them."""
+    return "settings (environment variables):\n" + "\n".join(
+        f"  {var}{f' (default {default})' if default else ''}\n      {desc}" for var, default, desc in settings_rows())
+
+
+if __name__ == "__main__":
+    print(settings_table())

@@ -97,3 +97,38 @@ def test_console_script_help():
     out = subprocess.run([sys.executable, "-m", "assistant.cli", "--help"], capture_output=True, text=True, check=True)
     for command in ("tables", "ingest", "reports", "remove", "ask", "eval", "serve", "demo"):
         assert command in out.stdout
+
+
+@pytest.mark.slow
+def test_demo_prints_the_url_it_serves(tmp_path):
+    """`nianbao demo` says where it serves (and that the bundled reports are going in) as soon as the page
+    is up; the end of the ingest is announced by BackgroundIngest.on_finish (tests/test_ui.py)."""
+    import os
+    import socket
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "NIANBAO_EMBED_THREADS": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "demo", "--home", str(tmp_path / "home"),
+                             "--port", str(port)], cwd=Path(__file__).resolve().parents[1], env=env,
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        lines, deadline = [], time.monotonic() + 180
+        while time.monotonic() < deadline and not any("serving on" in x for x in lines):
+            line = proc.stderr.readline()
+            if not line and proc.poll() is not None:
+                break
+            lines.append(line)
+        said = "".join(lines)
+        assert f"nianbao: serving on http://127.0.0.1:{port}/" in said, said
+        assert "/api/docs" in said
+        assert httpx.get(f"http://127.0.0.1:{port}/api/reports", timeout=30).status_code == 200
+        assert "bundled reports in the background" in proc.stderr.readline()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)

@@ -3,6 +3,8 @@ upload and delete, limits, the comparison view, and one real chat turn over real
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -207,26 +209,49 @@ def test_report_list_and_open(ctx):
     frame = ui.report_rows(ctx)
     assert list(frame.columns) == ui.REPORT_COLUMNS
     row = frame[frame["机关"] == "温州市鹿城区人民政府办公室"].iloc[0]
-    assert row["年度"] == 2022 and row["模板"] == "2021"
-    assert row["校验通过"] + row["校验未通过"] == len(ctx.store.report(row["编号"]).checks)
-    page = soup(ui.open_report(ctx, row["编号"]))
+    assert row["年度"] == 2022 and row["模板"] == "2021年新版模板"
+    report_id = ui.row_report_id(ctx, list(row))
+    assert row["校验通过"] + row["校验未通过"] == len(ctx.store.report(report_id).checks)
+    page = soup(ui.open_report(ctx, report_id))
     assert {t["data-table"] for t in page.select("table.nb-table")} == {"active", "requests", "review_litigation"}
     assert page.select("details.nb-section")
+    assert list(ui.report_rows(ctx, "洪泽")["年度"]) == [2023, 2024]
+    assert ui.report_rows(ctx, "2022")["机关"].tolist() == ["温州市鹿城区人民政府办公室"]
+
+
+def test_failed_checks_read_in_chinese_with_their_cells(corpus_dir):
+    report = parse_file(corpus_dir / "reports" / "01_huaian-hongzequ_2023.pdf")  # review total 0, outcomes 11
+    page = soup(render.render_checks(report.checks, report))
+    bad = page.select_one("li.nb-bad").get_text()
+    assert "复议、诉讼各组总计＝各结果之和" in bad and "行政复议 总计＝0" in bad and "等共10格" in bad
+    assert not re.search(r"[A-Za-z]", bad)
 
 
 def test_compare_new_received_across_years(ctx):
-    bar, line, numbers, cites, radio = ui.compare(ctx, "requests|new_received", "total",
-                                                  ["淮安市洪泽区人民政府"], [], "折线图")
-    assert line["visible"] and not bar["visible"]
-    frame = line["value"]
-    assert sorted(frame["年度"]) == ["2023", "2024"]
+    plot, numbers, cites, radio = ui.compare(ctx, "requests|new_received", "total",
+                                             ["淮安市洪泽区人民政府"], [], "折线图")
+    assert plot["visible"]
+    fig = plot["value"]
+    (trace,) = fig.data
+    assert trace.name == "洪泽区" and list(trace.x) == ["2023", "2024"]
     assert len(cites) == 2 and all(c["kind"] == "cell" for c in cites)
-    gold = {2023: None, 2024: None}
-    for c in cites:
-        gold[c["year"]] = ctx.store.report(c["report_id"]).cell("requests", "new_received", "total").value
-    assert set(frame["数值"]) == {float(v) for v in gold.values()}
+    gold = {c["year"]: ctx.store.report(c["report_id"]).cell("requests", "new_received", "total").value for c in cites}
+    assert list(trace.y) == [float(gold[2023]), float(gold[2024])]
+    assert list(trace.text) == [str(gold[2023]), str(gold[2024])]  # every point carries its value
+    assert fig.layout.title.text == "表三 一、本年新收政府信息公开申请数量 总计"
     assert "淮安市洪泽区人民政府" in soup(numbers).get_text()
     assert len(radio["choices"]) == 2
+
+
+def test_compare_bars_put_agencies_on_one_axis_and_years_as_series(ctx):
+    plot, _, cites, _ = ui.compare(ctx, "requests|new_received", "total", [], [], "柱状图")
+    fig = plot["value"]
+    assert [t.name for t in fig.data] == ["2022年", "2023年", "2024年"]
+    assert {y for t in fig.data for y in t.y} == {"鹿城区政府办", "洪泽区"}
+    assert all(t.orientation == "h" and len(t.text) == len(t.x) for t in fig.data)
+    assert len({t.marker.color for t in fig.data}) == 3  # one colour per year, none repeated
+    assert sum(len(t.x) for t in fig.data) == len(cites) == 3
+    assert ui.default_years(ctx) == ["2022", "2023", "2024"]
 
 
 def test_chat_turn_answers_and_opens_the_cell(ctx):
@@ -255,12 +280,30 @@ def test_filters_and_history_shapes():
     assert ui.plain_history(history) == [{"role": "user", "content": "a <b>"}]
 
 
-def test_cell_citation_shows_the_label_lines_above_the_cell(lucheng):
-    """A flattened table prints one cell per line ("113 |"): the source text shows the row label too."""
+def test_cell_citation_shows_labels_not_the_flattened_text(lucheng):
+    """A flattened table prints one cell per line ("113 |"): the cell is shown in its table with its labels,
+    not as raw text; the rows far from it fold away on a phone."""
     page = soup(render.render_citation(lucheng, cell_citation(lucheng)))
-    passage = page.select_one(".nb-passage")
-    assert passage.select_one("mark.nb-hl").get_text() == "113"
-    assert "一、本年新收政府信息公开申请数量" in passage.get_text()
+    assert page.select_one(".nb-passage") is None and "|" not in page.get_text()
+    assert "一、本年新收政府信息公开申请数量" in page.select_one(".nb-cell-label").get_text()
+    rows = page.select("table.nb-table tr")
+    near = [r for r in rows if "nb-far" not in (r.get("class") or [])]
+    assert any(r.select_one("td.nb-hl-cell") for r in near) and 2 <= len(near) <= 4 < len(rows)
+    assert page.select_one(".nb-fold-toggle input[type=checkbox]")
+
+
+def test_ambiguous_cell_gives_its_candidate_readings(corpus_dir):
+    report = parse_file(corpus_dir / "reports" / "47_pingtan-scj_2024.txt")
+    amb = next(a for a in report.ambiguous if "normative_issued" in a.keys)
+    cell = report.cell("active", "normative_issued")
+    c = Citation(n=1, report_id=report.id, agency=report.meta.agency, year=report.meta.year, kind="cell",
+                 table="active", row="normative_issued", quote=cell.raw)
+    page = soup(render.render_citation(report, c))
+    assert page.select_one(".nb-cell-value").get_text() == "印刷存疑"
+    note = page.select_one(".nb-amb-note").get_text()
+    assert amb.text in note and "6 或 68" in note and "空" not in note
+    td = page.select_one("td.nb-hl-cell")
+    assert "nb-amb" in td["class"] and "6 或 68" in td.get_text()
 
 
 def test_staff_controls_are_off_without_a_configured_token(ctx, tmp_path):
@@ -283,7 +326,8 @@ def test_background_ingest_fills_an_empty_home_and_the_chat_says_so(tmp_path, co
     settings = Settings(home=tmp_path / "demo-home")
     index = Index(settings, embedder=HashEmbedder())
     files = [corpus_dir / "reports" / LUCHENG, corpus_dir / "reports" / "19_pingtan-syq_2024.txt"]
-    job = BackgroundIngest(index, files)
+    finished = []
+    job = BackgroundIngest(index, files, on_finish=finished.append)
     assert "0/2" in job.progress_line()
     view = ui.UIContext(settings, index, Assistant(settings, index), job)
 
@@ -297,6 +341,8 @@ def test_background_ingest_fills_an_empty_home_and_the_chat_says_so(tmp_path, co
 
     job.start().join(timeout=120)
     assert job.finished and job.done == 2 and job.failed == 0 and job.progress_line() == ""
+    assert finished == [job]  # the demo prints this moment
+    assert ui.ingest_status(job) == "" and ui.ingest_status(None) == ""
     assert {s.agency for s in index.store.reports()} == {"温州市鹿城区人民政府办公室", "平潭综合实验区管委会"}
     timer, status, seen, frame, *_ = ui.ingest_tick(view, job, 0)
     assert timer["active"] is False and status == "" and seen == 2 and len(frame) == 2
@@ -309,8 +355,25 @@ def test_chat_offers_a_chart_when_an_answer_compares_figures(ctx):
     history, _ = ui.start_turn("洪泽区2023年和2024年新收政府信息公开申请数量对比", [])
     history, turns, _, _, chart = ui.finish_turn(ctx, history, [], ui.ALL, ui.ALL)
     assert chart["visible"], history[-1]["content"]
-    frame = chart["value"]
-    assert sorted(frame["年度"]) == ["2023", "2024"] and set(frame["机关"]) == {"淮安市洪泽区人民政府"}
-    for _, row in frame.iterrows():
-        report = next(s for s in ctx.store.reports() if s.year == int(row["年度"]) and s.agency == row["机关"])
-        assert row["数值"] == ctx.store.report(report.id).cell("requests", "new_received", "total").value
+    (trace,) = chart["value"].data  # one agency over years: a line, years along x
+    assert list(trace.x) == ["2023", "2024"] and trace.name == "洪泽区"
+    for year, value in zip(trace.x, trace.y, strict=True):
+        report = next(s for s in ctx.store.reports() if s.year == int(year) and s.agency == "淮安市洪泽区人民政府")
+        assert value == ctx.store.report(report.id).cell("requests", "new_received", "total").value
+
+
+def test_a_note_already_in_the_answer_is_not_repeated():
+    note = "注意：该表未通过报告自身的校验"
+    answer = Answer(question="q", text=f"数字是5[1]。\n{note}", notes=[note, "另一条说明", "另一条说明"])
+    msg = render.answer_message(answer)
+    assert msg.count(note) == 1 and msg.count("另一条说明") == 1
+
+
+def test_a_report_uploaded_twice_in_one_batch_is_shown_once(ctx):
+    from index.ingest import FileResult
+
+    rid = ctx.store.reports()[0].id
+    results = [FileResult(file="a.txt", status="ingested", report_id=rid),
+               FileResult(file="a.txt", status="unchanged", report_id=rid)]
+    page = soup(ui.render_upload_result(ctx, results, []))
+    assert len(page.select(".nb-report")) == 1 and len(page.select(".nb-notice")) == 2

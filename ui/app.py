@@ -25,25 +25,20 @@ from index.errors import NianbaoError
 from index.models import Answer, Citation
 from index.settings import Settings
 from index.vocabulary import ACTIVE, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_KEYS, TABLE_NUMBERS, cell_labels
-from ui import render
+from ui import chart, render
+from ui import strings as S
 from ui.background import BackgroundIngest
 
 log = logging.getLogger(__name__)
 
-ALL = "全部"
-THINKING = "正在查找…"
-NEED_TOKEN = "需要工作人员令牌"
-STAFF_OFF = "本服务器未设置工作人员令牌（NIANBAO_STAFF_TOKEN），上传、删除和重新导入已停用。"
-EXAMPLES = [
-    "鹿城区2022年收到多少政府信息公开申请？",
-    "鹿城区2022年有没有被行政复议？",
-    "鹿城区如何开展依申请公开压力测试？",
-    "淮安市2024年不予公开的申请有多少件？",
-    "平潭综合实验区2019年到2025年新收申请数量的变化",
-]
-SOURCE_HINT = render.notice("点击上方的引用，查看它在报告中的原文或表格单元格。")
-REPORT_COLUMNS = ["机关", "年度", "模板", "校验通过", "校验未通过", "存疑单元格", "文件", "编号"]
+ALL = S.ALL
+THINKING = S.THINKING
+NEED_TOKEN = S.NEED_TOKEN
+SOURCE_HINT = render.notice(S.SOURCE_HINT)
+REPORT_COLUMNS = S.REPORT_COLUMNS
 TEMPLATES = ["2021", "2019", "pre2019"]
+DEFAULT_FIGURE = "requests|new_received"
+DEFAULT_YEARS = 3  # the comparison opens on the latest this many years held
 
 
 @dataclass
@@ -89,7 +84,7 @@ def start_turn(question: str, history: list[dict]) -> tuple[list[dict], str]:
     """Show the question at once, with a placeholder answer, and clear the textbox."""
     question = (question or "").strip()
     if not question:
-        gr.Warning("请输入问题。")
+        gr.Warning(S.EMPTY_QUESTION)
         return history, ""
     shown = render.esc(question)  # the chat renders HTML even with markdown off
     return [*history, {"role": "user", "content": shown}, {"role": "assistant", "content": THINKING}], ""
@@ -126,21 +121,29 @@ def citation_choices(citations: list[dict]) -> list[tuple[str, str]]:
 
 
 def sources_update(citations: list[dict]) -> dict:
-    label = f"引用来源（{len(citations)}）" if citations else "引用来源"
+    label = S.SOURCES_N.format(n=len(citations)) if citations else S.SOURCES
     return gr.update(choices=citation_choices(citations), value=None, label=label)
 
 
-def figures_frame(answer: Answer) -> pd.DataFrame:
-    """The answer's numbers as chart rows, when it compares one figure across agencies or years."""
+def figures_points(answer: Answer) -> tuple[list[chart.Point], str]:
+    """The answer's numbers as chart points with the chart's title, when it holds one figure across
+    agencies or years (a comparison, a trend over a span); no points otherwise."""
     groups: dict[tuple, list] = {}
     for f in answer.figures:
         if f.value is not None and f.table != "derived":
             groups.setdefault((f.table, f.row, f.column), []).append(f)
-    best = max(groups.values(), key=len, default=[])
-    if len({(f.agency, f.year) for f in best}) < 2:
-        best = []
-    rows = [{"机关": f.agency, "年度": str(f.year), "数值": float(f.value), "标签": f"{f.agency} {f.year}"} for f in best]
-    return pd.DataFrame(rows, columns=["机关", "年度", "数值", "标签"])
+    (table, row, column), best = max(groups.items(), key=lambda kv: len(kv[1]), default=((None, None, None), []))
+    points = list({(f.agency, f.year): chart.Point(f.agency, f.year, float(f.value)) for f in best}.values())
+    if len(points) < 2:
+        return [], ""
+    return points, figure_title(table, row, column)
+
+
+def chat_chart_update(answer: Answer) -> dict:
+    points, title = figures_points(answer)
+    if not points:
+        return gr.update(visible=False, value=None)
+    return gr.update(value=chart.chart(points, title), visible=True)
 
 
 def finish_turn(ctx: UIContext, history: list[dict], turns: list[dict], agency: str | None, year: str | None):
@@ -153,18 +156,16 @@ def finish_turn(ctx: UIContext, history: list[dict], turns: list[dict], agency: 
                                     make_filters(agency, year))
     except Exception as e:  # the conversation must go on: show one line, log the cause
         log.exception("answering %r failed: %s", question, e)
-        history = [*history[:-1], {"role": "assistant", "content": "抱歉，回答这个问题时出错了，请换个问法或稍后再试。"}]
-        return history, turns, sources_update([]), render.notice("出错了。", "error"), gr.update(visible=False)
+        history = [*history[:-1], {"role": "assistant", "content": S.ANSWER_FAILED}]
+        return history, turns, sources_update([]), render.notice(S.ERROR_SHORT, "error"), gr.update(visible=False)
     message = render.answer_message(answer)
     if not answer.citations and ctx.ingest is not None and not ctx.ingest.finished:
-        message += render.esc(f"\n（{ctx.ingest.progress_line()}请稍后再问。）")
+        message += render.esc("\n" + S.STILL_INGESTING.format(line=ctx.ingest.progress_line()))
     history = [*history[:-1], {"role": "assistant", "content": message}]
     turn = answer.model_dump(mode="json")
     turn["message"] = len(history) - 1
     citations = turn["citations"]
-    frame = figures_frame(answer)
-    chart = gr.update(value=frame, visible=True) if len(frame) >= 2 else gr.update(visible=False)
-    return history, [*turns, turn], sources_update(citations), SOURCE_HINT, chart
+    return history, [*turns, turn], sources_update(citations), SOURCE_HINT, chat_chart_update(answer)
 
 
 def select_turn(turns: list[dict], evt: gr.SelectData):
@@ -180,7 +181,7 @@ def current_citations(turns: list[dict]) -> list[dict]:
     return turns[-1]["citations"] if turns else []
 
 
-@friendly("无法打开这条引用。")
+@friendly(S.CANNOT_OPEN_CITATION)
 def open_citation(ctx: UIContext, choice: str | None, citations: list[dict]) -> str:
     """The source of one citation: a highlighted passage, or the whole table with the cell highlighted."""
     if choice in (None, ""):
@@ -201,51 +202,74 @@ def new_conversation():
 # ---- report browser ------------------------------------------------------------------------------
 
 
-def report_rows(ctx: UIContext) -> pd.DataFrame:
+def report_rows(ctx: UIContext, query: str = "") -> pd.DataFrame:
+    """The report list in Chinese (template named, no file names or ids), filtered by agency or year."""
     rows = []
+    query = (query or "").strip()
     for s in ctx.store.reports():
+        if query and query not in s.agency and query not in str(s.year):
+            continue
         total = len(ctx.store.report(s.id).checks)
-        rows.append([s.agency, s.year, s.template, total - s.checks_failed, s.checks_failed, s.ambiguous,
-                     s.file_name, s.id])
+        rows.append([s.agency, s.year, render.template_name(s.template), total - s.checks_failed, s.checks_failed,
+                     s.ambiguous])
     return pd.DataFrame(rows, columns=REPORT_COLUMNS)
 
 
 def report_choices(ctx: UIContext) -> list[tuple[str, str]]:
-    return [(f"{s.agency} {s.year}年（{s.file_name}）", s.id) for s in ctx.store.reports()]
+    return [(S.REPORT_CHOICE.format(agency=s.agency, year=s.year), s.id) for s in ctx.store.reports()]
 
 
-@friendly("无法打开这份报告。")
+def delete_choices(ctx: UIContext) -> list[tuple[str, str]]:
+    """For staff: the file name and id too, so that two versions of a report can be told apart."""
+    return [(S.DELETE_CHOICE.format(agency=s.agency, year=s.year, file=s.file_name, id=s.id), s.id)
+            for s in ctx.store.reports()]
+
+
+@friendly(S.CANNOT_OPEN_REPORT)
 def open_report(ctx: UIContext, report_id: str | None) -> str:
     if not report_id:
-        return render.notice("请选择一份报告。")
+        return render.notice(S.PICK_REPORT)
     return render.render_report(ctx.store.report(report_id))
 
 
+def row_report_id(ctx: UIContext, row: list) -> str | None:
+    """The report a list row shows: the latest stored one of that agency and year."""
+    if len(row) < 2:
+        return None
+    matches = [s.id for s in ctx.store.reports() if s.agency == str(row[0]) and str(s.year) == str(row[1])]
+    return matches[-1] if matches else None
+
+
 def open_report_row(ctx: UIContext, evt: gr.SelectData):
-    """A click on a row of the report list opens that report (the id is the row's last column)."""
-    row = evt.row_value or []
-    report_id = str(row[-1]) if row else None
+    """A click on a row of the report list opens that report."""
+    report_id = row_report_id(ctx, list(evt.row_value or []))
     return report_id, open_report(ctx, report_id)
 
 
 LIST_OUTPUTS = 7  # what refresh_lists returns
 
 
-def refresh_lists(ctx: UIContext):
-    """Everything that lists reports, after a page load, an upload or a deletion."""
+def refresh_lists(ctx: UIContext, first: bool = False):
+    """Everything that lists reports, after a page load, an upload or a deletion; at a page load
+    (`first`) the comparison's years are also set to the latest DEFAULT_YEARS held."""
     summaries = ctx.store.reports()
     agencies = sorted({s.agency for s in summaries})
     years = sorted({s.year for s in summaries})
-    choices = report_choices(ctx)
     return (
         report_rows(ctx),
-        gr.update(choices=choices),
+        gr.update(choices=report_choices(ctx)),
         gr.update(choices=[ALL, *agencies]),
         gr.update(choices=[ALL, *map(str, years)]),
         gr.update(choices=agencies),
-        gr.update(choices=[str(y) for y in years]),
-        gr.update(choices=choices),
+        gr.update(choices=[str(y) for y in years], **({"value": default_years(ctx)} if first else {})),
+        gr.update(choices=delete_choices(ctx)),
     )
+
+
+def default_years(ctx: UIContext) -> list[str]:
+    """The comparison's opening selection: the latest DEFAULT_YEARS years held."""
+    years = sorted({s.year for s in ctx.store.reports()})
+    return [str(y) for y in years[-DEFAULT_YEARS:]]
 
 
 # ---- comparison ----------------------------------------------------------------------------------
@@ -295,35 +319,36 @@ def comparison_values(ctx: UIContext, citations: list[Citation]) -> dict[int, fl
     return values
 
 
-@friendly("无法生成比较图。")
+def figure_title(table: str | None, row: str | None, column: str | None) -> str:
+    """A figure's Chinese heading: its table, row and (table 3) applicant column."""
+    if not table or not row:
+        return ""
+    labels = [x for x in cell_labels(table, row, column) if x]
+    return f"{TABLE_NUMBERS.get(table, '')} {' '.join(labels)}".strip()
+
+
+@friendly(S.CANNOT_COMPARE)
 def compare(ctx: UIContext, figure: str, column: str, agencies: list[str], years: list[str], kind: str):
     """Chart + numbers + citations of one figure across agencies and years.
-    Returns bar plot, line plot, the numbers as HTML, the citations (state) and the sources radio."""
+    Returns the chart, the numbers as HTML, the citations (state) and the sources radio."""
     if not figure:
-        return gr.update(visible=False), gr.update(visible=False), render.notice("请选择一个指标。"), [], sources_update([])
+        return gr.update(visible=False), render.notice(S.PICK_FIGURE), [], sources_update([])
     cites = comparison_citations(ctx, figure, column, agencies, years)
     values = comparison_values(ctx, cites)
-    rows = [{"机关": c.agency, "年度": str(c.year), "数值": values[c.n], "标签": f"{c.agency} {c.year}"}
-            for c in cites if values[c.n] is not None]
-    frame = pd.DataFrame(rows, columns=["机关", "年度", "数值", "标签"])
-    if frame.empty:
-        msg = render.notice("所选机关和年度没有这个指标的数据。")
-        return gr.update(visible=False), gr.update(visible=False), msg, [], sources_update([])
-    label = dict(figure_choices()).get(figure) or figure
+    points = [chart.Point(c.agency, c.year, values[c.n]) for c in cites if values[c.n] is not None]
+    if not points:
+        return gr.update(visible=False), render.notice(S.NO_DATA), [], sources_update([])
+    table, _, row = figure.partition("|")
+    title = figure_title(table, row, column if table == "requests" else None)
     listing = "".join(
-        f"<li>[{c.n}] {render.esc(c.agency)} {c.year}年：<b>{render.esc(render.format_number(values[c.n]))}</b>"
-        f"（原文：{render.esc(c.quote)}）</li>" for c in cites
+        f"<li>{render.esc(S.COMPARE_ITEM.format(n=c.n, agency=c.agency, year=c.year))}"
+        f"<b>{render.esc(render.format_number(values[c.n]))}</b>"
+        + (render.esc(S.COMPARE_RAW.format(raw=c.quote)) if render.says_more(c.quote) else "")
+        + "</li>" for c in cites
     )
-    numbers = f'<div class="nb-compare"><b>{render.esc(label)}</b><ol class="nb-plain">{listing}</ol></div>'
-    line = kind == "折线图"
+    numbers = f'<div class="nb-compare"><b>{render.esc(title)}</b><ol class="nb-plain">{listing}</ol></div>'
     dumped = [c.model_dump(mode="json") for c in cites]
-    return (
-        gr.update(value=frame, visible=not line),
-        gr.update(value=frame, visible=line),
-        numbers,
-        dumped,
-        sources_update(dumped),
-    )
+    return gr.update(value=chart.chart(points, title, kind), visible=True), numbers, dumped, sources_update(dumped)
 
 
 # ---- staff: upload and delete --------------------------------------------------------------------
@@ -342,12 +367,12 @@ def allowed_types(settings: Settings) -> list[str]:
 def check_upload(settings: Settings, path: Path) -> str | None:
     """Why a file may not be uploaded (Chinese), or None when it may."""
     if path.suffix.lower() not in allowed_types(settings):
-        return f"不支持的文件类型（允许：{'、'.join(allowed_types(settings))}）"
+        return S.BAD_TYPE.format(types="、".join(allowed_types(settings)))
     size = path.stat().st_size if path.exists() else 0
     if size > settings.max_upload_mb * 1024 * 1024:
-        return f"文件超过 {settings.max_upload_mb} MB 上限"
+        return S.TOO_BIG.format(mb=settings.max_upload_mb)
     if size == 0:
-        return "文件为空"
+        return S.EMPTY_FILE
     return None
 
 
@@ -371,31 +396,34 @@ def file_paths(files: Any) -> list[Path]:
 
 
 def render_upload_result(ctx: UIContext, results: list[Any], rejected: list[tuple[str, str]]) -> str:
-    """Per file: why it was refused or failed, else its parsed tables and checks."""
+    """Per file: why it was refused or failed, else its parsed tables and checks (a report that came in
+    twice in one batch is shown once)."""
     parts = [render.notice(f"{name}：{why}", "error") for name, why in rejected]
-    status_text = {"ingested": "已导入", "replaced": "已替换旧版本", "unchanged": "内容未变，已在库中"}
+    shown: set[str] = set()
     for r in results:
         name = Path(r.file).name
         if r.status == "failed" or not r.report_id:
             log.warning("upload of %s failed: %s", name, r.reason)
-            parts.append(render.notice(f"{name}：无法解析（{r.reason or '未知原因'}）", "error"))
+            parts.append(render.notice(S.UNPARSABLE.format(name=name, why=r.reason or S.UNKNOWN_REASON), "error"))
             continue
-        parts.append(render.notice(f"{name}：{status_text.get(r.status, r.status)}"))
-        parts.append(render.render_report(ctx.store.report(r.report_id)))
-    return "".join(parts) or render.notice("没有文件被导入。")
+        parts.append(render.notice(f"{name}：{S.UPLOAD_STATUS.get(r.status, r.status)}"))
+        if r.report_id not in shown:
+            shown.add(r.report_id)
+            parts.append(render.render_report(ctx.store.report(r.report_id)))
+    return "".join(parts) or render.notice(S.NOTHING_INGESTED)
 
 
-@friendly("上传失败，请检查文件后重试。")
+@friendly(S.UPLOAD_FAILED)
 def upload_reports(ctx: UIContext, files: Any, token: str | None, agency: str | None = None,
                    year: float | None = None, template: str | None = None, progress: Callable | None = None) -> str:
     """Ingest uploaded report files (staff only) and show their parsed tables and checks."""
     if not token_ok(ctx.settings, token):
         log.warning("upload refused: missing or wrong staff token")
         gr.Warning(NEED_TOKEN)
-        return render.notice(NEED_TOKEN + "，未导入任何文件。", "error")
+        return render.notice(S.NO_TOKEN_UPLOAD, "error")
     paths = file_paths(files)
     if not paths:
-        return render.notice("请先选择要上传的报告文件。")
+        return render.notice(S.NO_FILES)
     checked = [(p, check_upload(ctx.settings, p)) for p in paths]
     rejected = [(p.name, why) for p, why in checked if why]
     accepted = [p for p, why in checked if not why]
@@ -403,36 +431,42 @@ def upload_reports(ctx: UIContext, files: Any, token: str | None, agency: str | 
     results = []
     for i, path in enumerate(accepted):
         if progress is not None:
-            progress(i / len(accepted), desc=f"正在解析 {path.name}（{i + 1}/{len(accepted)}）")
+            progress(i / len(accepted), desc=S.PARSING.format(name=path.name, i=i + 1, n=len(accepted)))
         results += ctx.index.ingest_paths([path], overrides, progress=False).results
     return render_upload_result(ctx, results, rejected)
 
 
-@friendly("删除失败。")
+@friendly(S.DELETE_FAILED)
 def delete_report(ctx: UIContext, report_id: str | None, token: str | None) -> str:
     """Remove one report from every store (staff only)."""
     if not token_ok(ctx.settings, token):
         log.warning("delete refused: missing or wrong staff token")
         gr.Warning(NEED_TOKEN)
-        return render.notice(NEED_TOKEN + "，未删除任何报告。", "error")
+        return render.notice(S.NO_TOKEN_DELETE, "error")
     if not report_id:
-        return render.notice("请选择要删除的报告。")
+        return render.notice(S.PICK_DELETE)
     summary = ctx.store.summary(report_id)
     if summary is None:
-        return render.notice("这份报告已不在库中。")
+        return render.notice(S.ALREADY_GONE)
     ctx.index.remove(report_id)
     log.info("deleted report %s (%s %s)", report_id, summary.agency, summary.year)
-    return render.notice(f"已删除：{summary.agency} {summary.year}年（{summary.file_name}）")
+    return render.notice(S.DELETED.format(agency=summary.agency, year=summary.year, file=summary.file_name))
 
 
 # ---- background ingest (nianbao demo) -------------------------------------------------------------
 
 
+def ingest_status(ingest: BackgroundIngest | None) -> str:
+    """The progress line as it is now (empty when nothing is being ingested): read at every page load,
+    so a page opened after the ingest never shows a stale count."""
+    line = ingest.progress_line() if ingest is not None else ""
+    return render.notice(line) if line else ""
+
+
 def ingest_tick(ctx: UIContext, ingest: BackgroundIngest, seen: int):
     """Every tick: the status line; the report lists when another report is in; the timer stops at the end.
     Returns timer, status line, seen count, then the list updates."""
-    line = ingest.progress_line()
-    status = render.notice(line) if line else ""
+    status = ingest_status(ingest)
     timer = gr.update(active=not ingest.finished)
     if ingest.done == seen and not ingest.finished:
         return (timer, status, seen, *[gr.update()] * LIST_OUTPUTS)
@@ -447,76 +481,77 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
     a status line shows its progress and the lists refresh as reports arrive."""
     ctx = UIContext(settings, index, assistant, ingest)
     staff = bool(settings.staff_token)
-    with gr.Blocks(title="年报问答 nianbao") as app:
-        gr.Markdown("## 年报问答 · 政府信息公开工作年度报告\n每个数字都注明出处：点击引用即可查看原文段落或表格单元格。")
-        ingest_status = gr.HTML(render.notice(ingest.progress_line()) if ingest and not ingest.finished else "",
-                                elem_id="nb-ingest-status")
+    with gr.Blocks(title=S.TITLE) as app:
+        gr.Markdown(S.HEADING)
+        status_line = gr.HTML("", elem_id="nb-ingest-status")  # filled at each page load, then by the timer
         turns = gr.State([])
         citations = gr.State([])
-        with gr.Tab("问答", id="chat"):
+        with gr.Tab(S.TAB_CHAT, id="chat"):
             with gr.Row():
                 with gr.Column(scale=5):
                     with gr.Row():
-                        agency = gr.Dropdown([ALL], value=ALL, label="机关", elem_id="nb-filter-agency")
-                        year = gr.Dropdown([ALL], value=ALL, label="年度", elem_id="nb-filter-year")
-                        new_chat = gr.Button("新对话", elem_id="nb-new-chat", scale=0)
-                    chatbot = gr.Chatbot(label="对话", height=460, render_markdown=False, elem_id="nb-chat",
-                                         placeholder="请用中文提问，例如下面的示例问题。")
+                        agency = gr.Dropdown([ALL], value=ALL, label=S.AGENCY, elem_id="nb-filter-agency")
+                        year = gr.Dropdown([ALL], value=ALL, label=S.YEAR, elem_id="nb-filter-year")
+                        new_chat = gr.Button(S.NEW_CHAT, elem_id="nb-new-chat", scale=0)
+                    chatbot = gr.Chatbot(label=S.CHAT, height=460, render_markdown=False, elem_id="nb-chat",
+                                         placeholder=S.CHAT_PLACEHOLDER)
                     with gr.Row():
-                        question = gr.Textbox(placeholder="输入问题，按回车发送", show_label=False, scale=5,
+                        question = gr.Textbox(label=S.QUESTION, placeholder=S.QUESTION_PLACEHOLDER, show_label=False, scale=5,
                                               elem_id="nb-question")
-                        send = gr.Button("发送", variant="primary", scale=1, elem_id="nb-send")
-                    examples = gr.Examples(EXAMPLES, inputs=[question], label="示例问题")
-                    chat_chart = gr.BarPlot(x="标签", y="数值", color="机关", label="答案中的数字", visible=False,
-                                            elem_id="nb-chat-chart")
+                        send = gr.Button(S.SEND, variant="primary", scale=1, elem_id="nb-send")
+                    examples = gr.Examples(S.EXAMPLES, inputs=[question], label=S.EXAMPLES_LABEL)
+                    chat_chart = gr.Plot(label=S.CHAT_CHART, visible=False, elem_id="nb-chat-chart")
                 with gr.Column(scale=4):
-                    sources = gr.Radio([], label="引用来源", elem_id="nb-sources")
+                    sources = gr.Radio([], label=S.SOURCES, elem_id="nb-sources")
                     source = gr.HTML(SOURCE_HINT, elem_id="nb-source")
-        with gr.Tab("报告浏览", id="browse"):
-            reports = gr.Dataframe(pd.DataFrame(columns=REPORT_COLUMNS), interactive=False, label="报告列表（点击表头排序，点击一行打开）",
-                                   elem_id="nb-report-list", max_height=420, show_search="search")
-            report_pick = gr.Dropdown([], label="打开报告", elem_id="nb-report-pick")
-            report_view = gr.HTML(render.notice("请选择一份报告。"), elem_id="nb-report-view")
-        with gr.Tab("数据比较", id="compare"):
+        with gr.Tab(S.TAB_BROWSE, id="browse"):
+            report_filter = gr.Textbox(label=S.REPORT_FILTER, placeholder=S.REPORT_FILTER_HINT,
+                                       elem_id="nb-report-filter")
+            reports = gr.Dataframe(pd.DataFrame(columns=REPORT_COLUMNS), interactive=False, label=S.REPORT_LIST,
+                                   elem_id="nb-report-list", max_height=420)
+            report_pick = gr.Dropdown([], label=S.OPEN_REPORT, elem_id="nb-report-pick")
+            report_view = gr.HTML(render.notice(S.PICK_REPORT), elem_id="nb-report-view")
+        with gr.Tab(S.TAB_COMPARE, id="compare") as compare_tab:
             with gr.Row():
-                figure = gr.Dropdown(figure_choices(), label="指标", elem_id="nb-figure")
+                figure = gr.Dropdown(figure_choices(), value=DEFAULT_FIGURE, label=S.FIGURE, elem_id="nb-figure")
                 column = gr.Dropdown([(lab, k) for k, lab, _ in REQUEST_COLUMNS], value="total",
-                                     label="申请人类型（仅表三）")
+                                     label=S.REQUEST_COLUMN)
             with gr.Row():
-                cmp_agencies = gr.Dropdown([], multiselect=True, label="机关（不选为全部）")
-                cmp_years = gr.Dropdown([], multiselect=True, label="年度（不选为全部）")
-                chart_kind = gr.Radio(["柱状图", "折线图"], value="柱状图", label="图表")
-            run_compare = gr.Button("比较", variant="primary", elem_id="nb-compare")
-            bar = gr.BarPlot(x="标签", y="数值", color="机关", visible=False)
-            line = gr.LinePlot(x="年度", y="数值", color="机关", visible=False)
-            numbers = gr.HTML("")
+                cmp_agencies = gr.Dropdown([], multiselect=True, label=S.CMP_AGENCIES, elem_id="nb-cmp-agencies")
+                cmp_years = gr.Dropdown([], multiselect=True, label=S.CMP_YEARS, elem_id="nb-cmp-years")
+                chart_kind = gr.Radio([S.BAR, S.LINE], value=S.BAR, label=S.CHART_KIND, elem_id="nb-chart-kind")
+            run_compare = gr.Button(S.COMPARE, variant="primary", elem_id="nb-compare")
+            plot = gr.Plot(visible=False, show_label=False, elem_id="nb-compare-chart")
+            numbers = gr.HTML("", elem_id="nb-compare-numbers")
             cmp_cites = gr.State([])
-            cmp_sources = gr.Radio([], label="引用来源")
-            cmp_source = gr.HTML("")
-        with gr.Tab("工作人员", id="staff"):
-            gr.Markdown(("上传或删除报告需要工作人员令牌。" if staff else STAFF_OFF)
-                        + f"允许的文件类型：{'、'.join(allowed_types(settings))}；单个文件不超过 {settings.max_upload_mb} MB。")
-            token = gr.Textbox(type="password", label="工作人员令牌", elem_id="nb-token", interactive=staff)
-            files = gr.File(file_count="multiple", file_types=allowed_types(settings), label="报告文件",
+            cmp_sources = gr.Radio([], label=S.SOURCES, elem_id="nb-cmp-sources")
+            cmp_source = gr.HTML("", elem_id="nb-cmp-source")
+        with gr.Tab(S.TAB_STAFF, id="staff"):
+            gr.Markdown((S.STAFF_ON if staff else S.STAFF_OFF)
+                        + S.STAFF_LIMITS.format(types="、".join(allowed_types(settings)), mb=settings.max_upload_mb))
+            token = gr.Textbox(type="password", label=S.TOKEN, elem_id="nb-token", interactive=staff)
+            files = gr.File(file_count="multiple", file_types=allowed_types(settings), label=S.FILES,
                             elem_id="nb-upload", interactive=staff)
             with gr.Row():
-                up_agency = gr.Textbox(label="机关（可选，覆盖自动识别）")
-                up_year = gr.Number(None, label="年度（可选）", precision=0)
-                up_template = gr.Dropdown([ALL, *TEMPLATES], value=ALL, label="模板（可选）")
-            upload = gr.Button("上传并解析", variant="primary", elem_id="nb-upload-btn", interactive=staff)
+                up_agency = gr.Textbox(label=S.UP_AGENCY)
+                up_year = gr.Number(None, label=S.UP_YEAR, precision=0)
+                up_template = gr.Dropdown([(ALL, ALL), *[(render.template_name(t), t) for t in TEMPLATES]], value=ALL,
+                                          label=S.UP_TEMPLATE)
+            upload = gr.Button(S.UPLOAD, variant="primary", elem_id="nb-upload-btn", interactive=staff)
             upload_view = gr.HTML("", elem_id="nb-upload-result")
             with gr.Row():
-                delete_pick = gr.Dropdown([], label="要删除的报告", elem_id="nb-delete-pick")
-                delete = gr.Button("删除报告", variant="stop", elem_id="nb-delete-btn", interactive=staff)
+                delete_pick = gr.Dropdown([], label=S.DELETE_PICK, elem_id="nb-delete-pick")
+                delete = gr.Button(S.DELETE, variant="stop", elem_id="nb-delete-btn", interactive=staff)
             delete_view = gr.HTML("")
 
         lists = [reports, report_pick, agency, year, cmp_agencies, cmp_years, delete_pick]
         refresh = functools.partial(refresh_lists, ctx)
-        app.load(refresh, outputs=lists)
+        app.load(functools.partial(refresh_lists, ctx, True), outputs=lists)
+        app.load(functools.partial(ingest_status, ingest), outputs=[status_line], queue=False)
         if ingest is not None and not ingest.finished:
             timer = gr.Timer(2.0)
             seen = gr.State(-1)
-            timer.tick(functools.partial(ingest_tick, ctx, ingest), [seen], [timer, ingest_status, seen, *lists],
+            timer.tick(functools.partial(ingest_tick, ctx, ingest), [seen], [timer, status_line, seen, *lists],
                        queue=False, show_progress="hidden")
 
         answer_outputs = [chatbot, turns, sources, source, chat_chart]
@@ -551,10 +586,14 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
             return open_report_row(ctx, evt)
 
         reports.select(pick_row, None, [report_pick, report_view])
+        report_filter.input(functools.partial(report_rows, ctx), [report_filter], [reports], queue=False,
+                            show_progress="hidden")
         report_pick.input(functools.partial(open_report, ctx), [report_pick], [report_view])
 
-        run_compare.click(functools.partial(compare, ctx), [figure, column, cmp_agencies, cmp_years, chart_kind],
-                          [bar, line, numbers, cmp_cites, cmp_sources])
+        compare_inputs = [figure, column, cmp_agencies, cmp_years, chart_kind]
+        compare_outputs = [plot, numbers, cmp_cites, cmp_sources]
+        run_compare.click(functools.partial(compare, ctx), compare_inputs, compare_outputs)
+        compare_tab.select(functools.partial(compare, ctx), compare_inputs, compare_outputs)  # a chart at once
         cmp_sources.input(functools.partial(open_citation, ctx), [cmp_sources, cmp_cites], [cmp_source])
 
         def do_upload(files_v, token_v, agency_v, year_v, template_v, progress=gr.Progress()):  # noqa: B008
@@ -592,13 +631,22 @@ def use_upload_cache(app: gr.Blocks, settings: Settings) -> Path:
     return folder
 
 
+def api_routes(api: Any | None) -> dict:
+    """Gradio's own FastAPI app with the HTTP API mounted at /api in front of the page's routes."""
+    from starlette.routing import Mount
+
+    return {"routes": [Mount("/api", app=api)]} if api is not None else {}
+
+
 def launch(app: gr.Blocks, settings: Settings, host: str | None = None, port: int | None = None,
-           block: bool = True):
-    """Queue and start the server (127.0.0.1 unless told otherwise); returns Gradio's (app, url, share).
-    Uploads are bounded: max_upload_mb each, kept under the home, deleted after upload_keep_s."""
+           block: bool = True, api: Any | None = None):
+    """Queue and start the server (127.0.0.1 unless told otherwise), with `api` (ui.api) at /api; returns
+    Gradio's (app, url, share). Uploads are bounded: max_upload_mb each, kept under the home, deleted after
+    upload_keep_s."""
     app.queue(default_concurrency_limit=4)
     use_upload_cache(app, settings)
     return app.launch(
+        app_kwargs=api_routes(api),
         server_name=host or settings.host,
         server_port=port or settings.port,
         prevent_thread_lock=not block,
@@ -611,18 +659,26 @@ def launch(app: gr.Blocks, settings: Settings, host: str | None = None, port: in
 
 
 def serve(settings: Settings, host: str | None = None, port: int | None = None, block: bool = True,
-          ingest: list[Path] | None = None):
-    """Open the index and the assistant over `settings.home` and serve the chat; `ingest` files (the demo's
-    bundled reports) go in behind the running server, so the page is up before they are all in."""
+          ingest: list[Path] | None = None, announce: Callable[[str], None] | None = None):
+    """Open the index and the assistant over `settings.home` and serve the page and the API; `ingest` files
+    (the demo's bundled reports) go in behind the running server, so the page is up before they are all in.
+    `announce` (the CLI's print) hears the URL once serving and when the background ingest is done."""
     from assistant.answer import Assistant
     from index.ingest import Index
+    from ui.api import create_api
 
+    say = announce or (lambda line: log.info("%s", line))
     index = Index(settings)
     assistant = Assistant(settings, index)
-    background = BackgroundIngest(index, ingest or [])
+    background = BackgroundIngest(index, ingest or [], on_finish=lambda job: say(
+        f"bundled reports ingested: {job.done - job.failed} of {len(job.files)} in, {job.failed} failed"))
     app = build_app(settings, index, assistant, background)
-    log.info("serving on http://%s:%s", host or settings.host, port or settings.port)
-    started = launch(app, settings, host, port, block=False)
+    api = create_api(UIContext(settings, index, assistant, background))
+    started = launch(app, settings, host, port, block=False, api=api)
+    url = started[1] if isinstance(started, tuple) and len(started) > 1 else f"http://{host}:{port}/"
+    say(f"serving on {url} (API: {url.rstrip('/')}/api/docs)")
+    if background.files:
+        say(f"ingesting {len(background.files)} bundled reports in the background; the page lists them as they arrive")
     background.start()  # after the server is up: the ingest thread would slow its start on a busy machine
     if block:
         if threading.current_thread() is threading.main_thread():

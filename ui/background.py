@@ -6,17 +6,22 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from ui import strings as S
 
 log = logging.getLogger(__name__)
 
 
 class BackgroundIngest:
-    """One daemon thread ingesting `files` in order into `index`; counts are read by the UI thread."""
+    """One daemon thread ingesting `files` in order into `index`; counts are read by the UI thread.
+    `on_finish` is called once from that thread when every file is in (the demo prints it)."""
 
-    def __init__(self, index: Any, files: list[Path]):
+    def __init__(self, index: Any, files: list[Path], on_finish: Callable[[BackgroundIngest], None] | None = None):
         self.index = index
+        self.on_finish = on_finish
         self.files = list(files)
         self.done = 0
         self.failed = 0
@@ -54,10 +59,11 @@ class BackgroundIngest:
             self.done += 1
         self.finished = True
         log.info("background ingest finished: %d files, %d failed", self.done, self.failed)
+        if self.on_finish is not None:
+            self.on_finish(self)
 
     def progress_line(self) -> str:
         """A Chinese status line for the page, empty once everything is in."""
         if self.finished:
             return ""
-        return (f"正在导入示例报告：已完成 {self.done}/{len(self.files)} 份。"
-                "已导入的报告现在就可以提问，其余的导入后会自动出现在列表中。")
+        return S.INGESTING.format(done=self.done, total=len(self.files))

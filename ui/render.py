@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from index.models import Ambiguity, Answer, Cell, Check, Citation, Report
 from index.vocabulary import (
@@ -18,10 +19,12 @@ from index.vocabulary import (
     TABLE_NUMBERS,
     cell_labels,
 )
+from ui import strings as S
 
 CONTEXT_CHARS = 300  # at most this much text either side of a cited passage
-CELL_CONTEXT_LINES = 8  # a cell's own line is often just "113 |": show the label lines above it
-CELL_CONTEXT_CHARS = 120  # and cap it where a flattened table has no line breaks
+FOLD_NEIGHBOURS = 1  # a folded table keeps the cited row and this many rows either side
+MAX_READINGS = 4  # an ambiguous cell lists at most this many candidate values
+MAX_CHECK_CELLS = 5  # a failed check names at most this many of its cells
 
 
 def esc(value: object) -> str:
@@ -37,16 +40,33 @@ def format_number(value: float | int | None) -> str:
     return str(value)
 
 
+def says_more(raw: str | None) -> bool:
+    """Whether a cell's printed text tells more than its number ("55（含自然失效29件）"); a flattened row's
+    glued digits ("801000081") do not."""
+    return bool(raw) and not re.fullmatch(r"[\d\s.,|-]*", raw or "")
+
+
 def table_title(table: str) -> str:
     return f"{TABLE_NUMBERS.get(table, '')} {TABLE_NAMES.get(table, table)}".strip()
+
+
+def section_name(key: str | None) -> str:
+    """The Chinese name of a section key; free-form sections of older reports are just 正文."""
+    if key == "preamble":
+        return S.PREAMBLE
+    return SECTION_NAMES.get(key or "", S.SECTION_OTHER)
 
 
 def section_title(report: Report | None, key: str | None) -> str:
     if report is not None:
         for s in report.sections:
-            if s.key == key:
+            if s.key == key and s.heading:
                 return s.heading
-    return SECTION_NAMES.get(key or "", key or "")
+    return section_name(key)
+
+
+def template_name(template: str) -> str:
+    return S.TEMPLATE_NAMES.get(template, template)
 
 
 # ---- plain-text labels (radio choices, chat lines) ---------------------------------------------
@@ -63,14 +83,16 @@ def citation_label(c: Citation) -> str:
         return f"{head} · {TABLE_NUMBERS.get(c.table, c.table)} {where}"
     quote = c.quote.replace("\n", " ")
     quote = quote if len(quote) <= 24 else quote[:24] + "…"
-    return f"{head} · {SECTION_NAMES.get(c.section or '', c.section or '')} “{quote}”"
+    return f"{head} · {section_name(c.section)} “{quote}”"
 
 
 def answer_message(answer: Answer) -> str:
     """The chat text of an answer: its [n]-marked text, then its notes. The chat (markdown off) still
-    renders HTML, so the text is escaped: a quoted `<script>` shows as text."""
-    parts = [answer.text.strip()]
-    parts += [f"（{n}）" for n in answer.notes if n]
+    renders HTML, so the text is escaped: a quoted `<script>` shows as text. A note the text already
+    carries is not repeated."""
+    text = answer.text.strip()
+    parts = [text]
+    parts += [f"（{n}）" for n in dict.fromkeys(answer.notes) if n and n not in text]  # some are in the text too
     return esc("\n".join(p for p in parts if p))
 
 
@@ -97,21 +119,9 @@ def locate(report: Report, c: Citation) -> tuple[int, int] | None:
     return None
 
 
-def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Up to CELL_CONTEXT_LINES lines before [start, end) and two after, capped at CELL_CONTEXT_CHARS each side."""
-    ps = start
-    for _ in range(CELL_CONTEXT_LINES + 1):
-        ps = text.rfind("\n", 0, max(ps - 1, 0)) + 1 if ps > 0 else 0
-    pe = end
-    for _ in range(3):
-        nxt = text.find("\n", pe + 1)
-        pe = len(text) if nxt < 0 else nxt
-    return max(ps, start - CELL_CONTEXT_CHARS), min(pe, end + CELL_CONTEXT_CHARS)
-
-
-def render_passage(report: Report, start: int, end: int, bounds=paragraph_bounds) -> str:
-    """The text around [start, end) (by default its paragraph) with [start, end) highlighted."""
-    ps, pe = bounds(report.text, start, end)
+def render_passage(report: Report, start: int, end: int) -> str:
+    """The paragraph around [start, end) with [start, end) highlighted."""
+    ps, pe = paragraph_bounds(report.text, start, end)
     t = report.text
     lead = "…" if ps > 0 and t[ps - 1] != "\n" else ""
     tail = "…" if pe < len(t) and t[pe] != "\n" else ""
@@ -124,7 +134,7 @@ def render_passage(report: Report, start: int, end: int, bounds=paragraph_bounds
 def source_header(report: Report, extra: str = "") -> str:
     m = report.meta
     return (
-        f'<div class="nb-src-head"><b>{esc(m.agency)}</b> {m.year}年 · {esc(m.title or report.file_name)}'
+        f'<div class="nb-src-head"><b>{esc(m.agency)}</b> {m.year}年 · {esc(m.title or S.WHOLE_TEXT)}'
         f"{(' · ' + extra) if extra else ''}</div>"
     )
 
@@ -145,8 +155,26 @@ def failed_cells(report: Report, table: str) -> dict[str, list[str]]:
     return out
 
 
-def ambiguous_keys(report: Report, table: str) -> set[str]:
-    return {k for a in report.ambiguous if a.table == table for k in a.keys}
+def readings(report: Report, table: str) -> dict[str, tuple[Ambiguity, list[str]]]:
+    """cell key -> (its ambiguity, the distinct values the printing allows for that cell)."""
+    out: dict[str, tuple[Ambiguity, list[str]]] = {}
+    for a in report.ambiguous:
+        if a.table != table:
+            continue
+        for i, key in enumerate(a.keys):
+            values = [format_number(c[i]) if c[i] is not None else S.EMPTY_CELL for c in a.candidates if i < len(c)]
+            out[key] = (a, list(dict.fromkeys(values)))
+    return out
+
+
+def readings_text(values: list[str]) -> str:
+    shown = S.AMBIGUOUS_OR.join(values[:MAX_READINGS])
+    return shown + ("…" if len(values) > MAX_READINGS else "")
+
+
+def ambiguity_line(a: Ambiguity, values: list[str]) -> str:
+    """One sentence: the printing is ambiguous, these are its readings (never shown as blank)."""
+    return S.AMBIGUOUS_READINGS.format(text=a.text, readings=S.AMBIGUOUS_OR.join(values))
 
 
 def check_table(rule: str) -> str:
@@ -166,7 +194,7 @@ class _TableContext:
         self.table = table
         self.cells: dict[str, Cell] = {c.key: c for c in report.cells if c.table == table}
         self.failed = failed_cells(report, table)
-        self.ambiguous = ambiguous_keys(report, table)
+        self.ambiguous = readings(report, table)
         self.highlight = highlight
         self.used: set[str] = set()
 
@@ -177,30 +205,30 @@ class _TableContext:
         titles = []
         if key in self.failed:
             classes.append("nb-fail")
-            titles.append("未通过校验：" + "、".join(self.failed[key]))
-        if key in self.ambiguous:
-            classes.append("nb-amb")
-            titles.append("数字无法唯一拆分")
-        if cell is not None and cell.raw and cell.raw != format_number(cell.value):
-            titles.append("原文：" + cell.raw)
+            titles.append(S.CELL_FAILED + "、".join(check_label(r) for r in self.failed[key]))
+        if cell is not None and says_more(cell.raw):
+            titles.append(S.CELL_RAW + cell.raw)
         value = esc(format_number(cell.value)) if cell is not None else ""
+        if key in self.ambiguous and (cell is None or cell.value is None):
+            classes.append("nb-amb")
+            values = self.ambiguous[key][1]
+            titles.append(S.CELL_AMBIGUOUS)
+            value = (f'<span class="nb-amb-mark">{esc(S.AMBIGUOUS_CELL)}</span>'
+                     f'<span class="nb-amb-vals">{esc(readings_text(values))}</span>')
         if key == self.highlight:
             classes.append("nb-hl-cell")
-            value = f'<mark class="nb-hl">{value or "（空）"}</mark>'
+            value = f'<mark class="nb-hl">{value or esc(S.EMPTY_CELL)}</mark>'
         title = f' title="{esc("；".join(titles))}"' if titles else ""
         return f'<td class="{" ".join(classes)}" data-key="{esc(key)}"{title}>{value}</td>'
 
-    def leftover_rows(self) -> str:
+    def leftover_rows(self) -> list[str]:
         """Cells the layout below does not place (unknown keys): listed so nothing parsed is hidden."""
-        rows = []
-        for key in self.cells:
-            if key not in self.used:
-                rows.append(f"<tr><th colspan=2>{esc(key)}</th>{self.td(key)}</tr>")
-        return "".join(rows)
+        return [f"<tr><th colspan=2>{esc(key)}</th>{self.td(key)}</tr>" for key in self.cells if key not in self.used]
 
 
-def _requests_body(ctx: _TableContext, template: str) -> str:
-    head = "<tr><th>项目</th>" + "".join(f"<th>{esc(lab)}</th>" for _, lab, _ in REQUEST_COLUMNS) + "</tr>"
+def _requests_body(ctx: _TableContext, template: str) -> tuple[str, list[str]]:
+    head = f"<tr><th>{S.ROW_HEAD}</th>" + "".join(f"<th>{esc(lab)}</th>" for _, lab, _ in REQUEST_COLUMNS) + "</tr>"
+
     def has_cells(row: str) -> bool:
         return any(f"{row}.{col}" in ctx.cells for col, _, _ in REQUEST_COLUMNS)
 
@@ -212,53 +240,92 @@ def _requests_body(ctx: _TableContext, template: str) -> str:
             continue
         label = cell_labels("requests", r.key, None)[0]
         rows.append(f"<tr><th>{esc(label)}</th>" + "".join(ctx.td(k) for k in keys) + "</tr>")
-    return head + "".join(rows)
+    return head, rows
 
 
-def _active_body(ctx: _TableContext, template: str) -> str:
+def _active_body(ctx: _TableContext, template: str, spans: bool) -> tuple[str, list[str]]:
+    """Table 2; `spans` groups a row label over its columns (off when rows may be folded away)."""
     rows = []
     for r in ACTIVE.get(template, ACTIVE["2021"]):
         for i, (key, clab) in enumerate(zip(r.columns, r.column_labels, strict=False)):
-            label = f'<th rowspan="{len(r.columns)}">{esc(r.label)}</th>' if i == 0 else ""
+            if spans:
+                label = f'<th rowspan="{len(r.columns)}">{esc(r.label)}</th>' if i == 0 else ""
+            else:
+                label = f"<th>{esc(r.label)}</th>"
             rows.append(f"<tr>{label}<th>{esc(clab)}</th>{ctx.td(key)}</tr>")
-    return "<tr><th>项目</th><th>指标</th><th>数值</th></tr>" + "".join(rows)
+    return f"<tr><th>{S.ROW_HEAD}</th><th>{S.COLUMN_HEAD}</th><th>{S.VALUE_HEAD}</th></tr>", rows
 
 
-def _review_body(ctx: _TableContext) -> str:
+def _review_body(ctx: _TableContext) -> tuple[str, list[str]]:
     head = "<tr><th></th>" + "".join(f"<th>{esc(lab)}</th>" for _, lab in REVIEW_OUTCOMES) + "</tr>"
     rows = [
         f"<tr><th>{esc(glab)}</th>" + "".join(ctx.td(f"{g}_{o}") for o, _ in REVIEW_OUTCOMES) + "</tr>"
         for g, glab in REVIEW_GROUPS
     ]
-    return head + "".join(rows)
+    return head, rows
+
+
+def fold(rows: list[str]) -> list[str]:
+    """Mark rows away from the highlighted one `nb-far`: a narrow screen hides them until 显示全表."""
+    hit = next((i for i, r in enumerate(rows) if "nb-hl-cell" in r), None)
+    if hit is None:
+        return rows
+    return [r if abs(i - hit) <= FOLD_NEIGHBOURS else r.replace("<tr>", '<tr class="nb-far">', 1)
+            for i, r in enumerate(rows)]
 
 
 def render_table(report: Report, table: str, highlight: str | None = None) -> str:
-    """One of the three tables as an HTML table; failed-check cells marked, `highlight` (a Cell.key) marked."""
+    """One of the three tables as an HTML table; failed-check cells marked, `highlight` (a Cell.key) marked.
+    With a highlight the table folds on a narrow screen to the cited row and its neighbours."""
     ctx = _TableContext(report, table, highlight)
     template = report.meta.template
     if table == "requests":
-        body = _requests_body(ctx, template)
+        head, rows = _requests_body(ctx, template)
     elif table == "active":
-        body = _active_body(ctx, template)
+        head, rows = _active_body(ctx, template, spans=highlight is None)
     else:
-        body = _review_body(ctx)
-    body += ctx.leftover_rows()
+        head, rows = _review_body(ctx)
+    rows += ctx.leftover_rows()
     caption = esc(table_title(table))
-    return f'<table class="nb-table" data-table="{esc(table)}"><caption>{caption}</caption>{body}</table>'
+    if highlight is None:
+        return (f'<div class="nb-scroll"><table class="nb-table" data-table="{esc(table)}"><caption>{caption}</caption>'
+                f'{head}{"".join(rows)}</table></div>')
+    return (f'<div class="nb-fold"><label class="nb-fold-toggle"><input type="checkbox"> {S.SHOW_ALL_ROWS}</label>'
+            f'<div class="nb-scroll"><table class="nb-table" data-table="{esc(table)}"><caption>{caption}</caption>'
+            f'{head}{"".join(fold(rows))}</table></div></div>')
 
 
-def render_checks(checks: list[Check]) -> str:
+def check_label(rule: str) -> str:
+    return CHECK_LABELS[rule][1] if rule in CHECK_LABELS else rule
+
+
+def check_cells(report: Report | None, ch: Check) -> str:
+    """The cells a failed check names, in the report's own words with their values."""
+    if report is None or not ch.cells:
+        return ""
+    names = []
+    for ref in ch.cells:
+        table, _, key = ref.partition(":")
+        row, _, column = key.partition(".")
+        labels = " ".join(x for x in cell_labels(table, row, column or None) if x)
+        cell = report.cell(table, row, column or None)
+        value = format_number(cell.value) if cell is not None and cell.value is not None else S.EMPTY_CELL
+        names.append(f"{labels}＝{value}")
+    more = S.CHECK_MORE.format(n=len(names)) if len(names) > MAX_CHECK_CELLS else ""
+    return S.CHECK_CELLS.format(cells="；".join(names[:MAX_CHECK_CELLS]) + more)
+
+
+def render_checks(checks: list[Check], report: Report | None = None) -> str:
+    """The report's own checks in Chinese; a failure names its cells and their values. The parser's
+    arithmetic (English, cell keys) stays in the title for staff."""
     if not checks:
-        return '<p class="nb-muted">无校验结果。</p>'
+        return f'<p class="nb-muted">{S.NO_CHECKS}</p>'
     items = []
     for ch in checks:
-        mark, cls = ("✓ 通过", "nb-ok") if ch.ok else ("✗ 未通过", "nb-bad")
-        # the parser's arithmetic (English, cell keys): shown for failures, a tooltip for passes
-        detail = f' <code class="nb-muted">{esc(ch.detail)}</code>' if ch.detail and not ch.ok else ""
-        label = CHECK_LABELS.get(ch.rule, ("", ch.rule))[1]
+        mark, cls = (S.CHECK_OK, "nb-ok") if ch.ok else (S.CHECK_BAD, "nb-bad")
+        detail = "" if ch.ok else f' <span class="nb-muted">{esc(check_cells(report, ch))}</span>'
         items.append(f'<li class="{cls}" data-rule="{esc(ch.rule)}" title="{esc(ch.rule)}：{esc(ch.detail)}">'
-                     f"{mark} {esc(label)}{detail}</li>")
+                     f"{mark} {esc(check_label(ch.rule))}{detail}</li>")
     return f'<ul class="nb-checks">{"".join(items)}</ul>'
 
 
@@ -267,38 +334,45 @@ def render_ambiguities(items: list[Ambiguity]) -> str:
         return ""
     lis = []
     for a in items:
-        cands = "；".join(
-            "、".join(f"{k}={format_number(v)}" for k, v in zip(a.keys, cand, strict=False)) for cand in a.candidates
-        )
-        lis.append(f'<li title="{esc(a.reason)}">“{esc(a.text)}”：{esc(cands)}</li>')  # the reason is the parser's English
-    return f'<div class="nb-amb-list"><b>无法唯一拆分的数字</b><ul>{"".join(lis)}</ul></div>'
+        labels = "、".join(" ".join(x for x in cell_labels(a.table, *(k.split(".", 1) if "." in k else (k, None))) if x)
+                          for k in a.keys)
+        cands = "；".join("、".join(format_number(v) if v is not None else S.EMPTY_CELL for v in cand)
+                         for cand in a.candidates[:MAX_READINGS * 2])
+        more = "…" if len(a.candidates) > MAX_READINGS * 2 else ""
+        lis.append(f'<li title="{esc(a.reason)}">“{esc(a.text)}”（{esc(labels)}）：{esc(cands)}{more}</li>')
+    return f'<div class="nb-amb-list"><b>{S.AMBIGUOUS_LIST}</b><ul>{"".join(lis)}</ul></div>'
 
 
 # ---- citations -----------------------------------------------------------------------------------
 
 
 def render_cell_citation(report: Report, c: Citation) -> str:
-    """The cited cell inside its whole table, with labels, the raw text and the table's checks."""
+    """The cited cell inside its table (folded on a phone), its labels, what the report printed when that
+    differs from the value, an ambiguous printing's candidate readings, and the table's checks."""
     table = c.table or ""
     key = c.row if c.column is None else f"{c.row}.{c.column}"
     row_label, col_label = (c.row_label, c.column_label)
     if row_label is None and c.row:
         row_label, col_label = cell_labels(table, c.row, c.column)
     cell = report.cell(table, c.row or "", c.column)
-    value = format_number(cell.value) if cell else c.quote
+    ambiguous = readings(report, table).get(key or "")
+    if cell is not None and cell.value is not None:
+        value = format_number(cell.value)
+    elif ambiguous:
+        value = S.AMBIGUOUS_CELL
+    else:
+        value = c.quote or S.EMPTY_CELL
     labels = " / ".join(esc(x) for x in (row_label, col_label) if x)
     parts = [
         source_header(report, esc(table_title(table))),
         f'<div class="nb-cell-label">{labels}：<b class="nb-cell-value">{esc(value)}</b></div>',
-        render_table(report, table, highlight=key),
     ]
-    span = (cell.start, cell.end) if cell and cell.start is not None and cell.end is not None else None
-    span = span or locate(report, c)
-    if span:
-        parts.append('<div class="nb-sub">原文位置</div>' + render_passage(report, *span, bounds=line_bounds))
-    parts.append('<div class="nb-sub">本表校验</div>' + render_checks(table_checks(report, table)))
-    amb = [a for a in report.ambiguous if a.table == table]
-    parts.append(render_ambiguities(amb))
+    if ambiguous:
+        parts.append(f'<div class="nb-amb-note">{esc(ambiguity_line(*ambiguous))}</div>')
+    elif cell is not None and says_more(cell.raw):
+        parts.append(f'<div class="nb-raw">{S.CELL_RAW}{esc(cell.raw)}</div>')
+    parts.append(render_table(report, table, highlight=key))
+    parts.append(f'<div class="nb-sub">{S.TABLE_CHECKS}</div>' + render_checks(table_checks(report, table), report))
     return f'<div class="nb-source" data-kind="cell">{"".join(parts)}</div>'
 
 
@@ -315,7 +389,7 @@ def render_passage_citation(report: Report, c: Citation) -> str:
 
 def render_citation(report: Report | None, c: Citation) -> str:
     if report is None:
-        return notice("这条引用的报告已不在库中。")
+        return notice(S.PASSAGE_GONE)
     if c.kind == "cell" and c.table and c.row:
         return render_cell_citation(report, c)
     return render_passage_citation(report, c)
@@ -334,11 +408,12 @@ def render_sections(report: Report) -> str:
     for s in report.sections:
         body = esc(report.text[s.start:s.end])
         items.append(
-            f'<details class="nb-section" data-section="{esc(s.key)}"><summary>{esc(s.heading or "（标题与前言）")}</summary>'
+            f'<details class="nb-section" data-section="{esc(s.key)}"><summary>{esc(s.heading or S.PREAMBLE)}</summary>'
             f'<div class="nb-text">{body}</div></details>'
         )
     if not items:
-        items.append(f'<details class="nb-section"><summary>全文</summary><div class="nb-text">{esc(report.text)}</div></details>')
+        items.append(f'<details class="nb-section"><summary>{S.WHOLE_TEXT}</summary>'
+                     f'<div class="nb-text">{esc(report.text)}</div></details>')
     return "".join(items)
 
 
@@ -346,20 +421,19 @@ def render_report(report: Report) -> str:
     """A report: meta, its checks, sections (collapsed) and its three tables, failed checks marked."""
     m = report.meta
     failed = sum(1 for c in report.checks if not c.ok)
-    summary = (
-        f'<div class="nb-report-meta">模板：{esc(m.template)} · 文件：{esc(report.file_name)} · '
-        f"校验 {len(report.checks) - failed} 通过 / {failed} 未通过 · 存疑单元格 {len(report.ambiguous)}</div>"
-    )
+    meta = S.REPORT_META.format(template=template_name(m.template), ok=len(report.checks) - failed, failed=failed,
+                                ambiguous=len(report.ambiguous))
     tables = [t for t in TABLE_NAMES if any(c.table == t for c in report.cells)]
-    parts = [f'<div class="nb-report" data-report="{esc(report.id)}">', source_header(report), summary]
-    parts.append('<h4>章节</h4>' + render_sections(report))
+    parts = [f'<div class="nb-report" data-report="{esc(report.id)}">', source_header(report),
+             f'<div class="nb-report-meta">{esc(meta)}</div>']
+    parts.append(f"<h4>{S.SECTIONS}</h4>" + render_sections(report))
     if tables:
-        parts.append("<h4>统计表</h4>")
+        parts.append(f"<h4>{S.TABLES}</h4>")
         parts += [render_table(report, t) for t in tables]
     else:
-        why = "（2019年以前的报告没有统一表格）" if m.template == "pre2019" else ""
-        parts.append(notice(f"这份报告没有解析出标准统计表{why}。"))
-    parts.append("<h4>校验</h4>" + render_checks(report.checks))
+        why = S.NO_TABLES_PRE2019 if m.template == "pre2019" else ""
+        parts.append(notice(S.NO_TABLES.format(why=why)))
+    parts.append(f"<h4>{S.CHECKS}</h4>" + render_checks(report.checks, report))
     parts.append(render_ambiguities(report.ambiguous))
     parts.append("</div>")
     return "".join(parts)
@@ -370,6 +444,7 @@ CSS = """
 .nb-src-head { margin-bottom: 6px; }
 .nb-passage { white-space: pre-wrap; background: var(--block-background-fill); padding: 8px; border-radius: 6px; }
 mark.nb-hl { background: #ffe066; color: #000; padding: 0 2px; }
+.nb-scroll { overflow-x: auto; max-width: 100%; }
 table.nb-table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
 table.nb-table caption { text-align: left; font-weight: bold; padding: 4px 0; }
 table.nb-table th, table.nb-table td { border: 1px solid #bbb; padding: 2px 6px; }
@@ -377,6 +452,19 @@ table.nb-table td { text-align: right; min-width: 2.5em; }
 td.nb-hl-cell { outline: 3px solid #e8a400; background: #fff3bf; }
 td.nb-fail { background: #ffd6d6; }
 td.nb-amb { background: #e7dcff; }
+.nb-amb-mark { display: block; font-size: 11px; color: #5b2d9e; }
+.nb-amb-vals { font-size: 12px; }
+.nb-amb-note { margin: 4px 0; padding: 4px 8px; border-left: 3px solid #7b4fc9; background: #f3eeff; }
+.nb-raw { color: #555; }
+.nb-fold-toggle { display: none; font-size: 13px; cursor: pointer; }
+@media (max-width: 700px) {
+  table.nb-table { font-size: 12px; }
+  table.nb-table th, table.nb-table td { padding: 2px 3px; }
+  table.nb-table td { min-width: 1.8em; }
+  table.nb-table tr > th:first-child { min-width: 6.5em; }
+  .nb-fold-toggle { display: inline-block; }
+  .nb-fold:not(:has(.nb-fold-toggle input:checked)) tr.nb-far { display: none; }
+}
 .nb-checks li.nb-bad { color: #b00020; }
 .nb-checks li.nb-ok { color: #1b7f3b; }
 .nb-text { white-space: pre-wrap; max-height: 24em; overflow-y: auto; font-size: 13px; }

@@ -1,0 +1,145 @@
+"""Every Chinese string the page shows, in one place: labels, hints, messages and the words that replace
+internal keys (templates, section keys, check rules). Modules of `ui/` format these; they spell none."""
+
+from __future__ import annotations
+
+TITLE = "年报问答 nianbao"
+HEADING = "## 年报问答 · 政府信息公开工作年度报告\n每个数字都注明出处：点击引用即可查看原文段落或表格单元格。"
+
+# ---- chat ----------------------------------------------------------------------------------------
+ALL = "全部"
+THINKING = "正在查找…"
+EMPTY_QUESTION = "请输入问题。"
+ANSWER_FAILED = "抱歉，回答这个问题时出错了，请换个问法或稍后再试。"
+ERROR_SHORT = "出错了。"
+STILL_INGESTING = "（{line}请稍后再问。）"
+EXAMPLES = [
+    "鹿城区2022年收到多少政府信息公开申请？",
+    "鹿城区2022年有没有被行政复议？",
+    "鹿城区如何开展依申请公开压力测试？",
+    "淮安市2024年不予公开的申请有多少件？",
+    "平潭综合实验区2019年到2025年新收申请数量的变化",
+]
+SOURCE_HINT = "点击上方的引用，查看它在报告中的原文或表格单元格。"
+SOURCES = "引用来源"
+SOURCES_N = "引用来源（{n}）"
+AGENCY = "机关"
+YEAR = "年度"
+NEW_CHAT = "新对话"
+CHAT = "对话"
+CHAT_PLACEHOLDER = "请用中文提问，例如下面的示例问题。"
+QUESTION = "问题"
+QUESTION_PLACEHOLDER = "输入问题，按回车发送"
+SEND = "发送"
+EXAMPLES_LABEL = "示例问题"
+CHAT_CHART = "答案中的数字"
+CANNOT_OPEN_CITATION = "无法打开这条引用。"
+
+# ---- tabs ----------------------------------------------------------------------------------------
+TAB_CHAT = "问答"
+TAB_BROWSE = "报告浏览"
+TAB_COMPARE = "数据比较"
+TAB_STAFF = "工作人员"
+
+# ---- report browser ------------------------------------------------------------------------------
+REPORT_COLUMNS = ["机关", "年度", "模板", "校验通过", "校验未通过", "存疑单元格"]
+REPORT_LIST = "报告列表（点击表头排序，点击一行打开）"
+REPORT_FILTER = "筛选报告"
+REPORT_FILTER_HINT = "输入机关名称或年份"
+OPEN_REPORT = "打开报告"
+PICK_REPORT = "请选择一份报告。"
+CANNOT_OPEN_REPORT = "无法打开这份报告。"
+REPORT_CHOICE = "{agency} {year}年"
+TEMPLATE_NAMES = {"2021": "2021年新版模板", "2019": "2019年版模板", "pre2019": "2019年以前（无统一表格）"}
+
+# ---- comparison ----------------------------------------------------------------------------------
+FIGURE = "指标"
+REQUEST_COLUMN = "申请人类型（仅表三）"
+CMP_AGENCIES = "机关（不选为全部）"
+CMP_YEARS = "年度（默认最近三年，清空为全部）"
+CHART_KIND = "图表"
+BAR = "柱状图"
+LINE = "折线图"
+COMPARE = "比较"
+PICK_FIGURE = "请选择一个指标。"
+NO_DATA = "所选机关和年度没有这个指标的数据。"
+CANNOT_COMPARE = "无法生成比较图。"
+COMPARE_ITEM = "[{n}] {agency} {year}年："
+COMPARE_RAW = "（原文：{raw}）"
+COMPARE_HEADING = "{figure}（{column}）"
+CHART_VALUE_AXIS = "数值"
+CHART_YEAR_AXIS = "年度"
+CHART_HOVER = "{agency}<br>{year}年：{value}"
+
+# ---- staff ---------------------------------------------------------------------------------------
+NEED_TOKEN = "需要工作人员令牌"
+STAFF_OFF = "本服务器未设置工作人员令牌（NIANBAO_STAFF_TOKEN），上传、删除和重新导入已停用。"
+STAFF_ON = "上传或删除报告需要工作人员令牌。"
+STAFF_LIMITS = "允许的文件类型：{types}；单个文件不超过 {mb} MB。"
+TOKEN = "工作人员令牌"
+FILES = "报告文件"
+UP_AGENCY = "机关（可选，覆盖自动识别）"
+UP_YEAR = "年度（可选）"
+UP_TEMPLATE = "模板（可选）"
+UPLOAD = "上传并解析"
+DELETE_PICK = "要删除的报告"
+DELETE = "删除报告"
+DELETE_CHOICE = "{agency} {year}年（{file}，编号 {id}）"
+BAD_TYPE = "不支持的文件类型（允许：{types}）"
+TOO_BIG = "文件超过 {mb} MB 上限"
+EMPTY_FILE = "文件为空"
+UPLOAD_FAILED = "上传失败，请检查文件后重试。"
+NO_TOKEN_UPLOAD = NEED_TOKEN + "，未导入任何文件。"
+NO_FILES = "请先选择要上传的报告文件。"
+PARSING = "正在解析 {name}（{i}/{n}）"
+UPLOAD_STATUS = {"ingested": "已导入", "replaced": "已替换旧版本", "unchanged": "内容未变，已在库中"}
+UNPARSABLE = "{name}：无法解析（{why}）"
+UNKNOWN_REASON = "未知原因"
+NOTHING_INGESTED = "没有文件被导入。"
+DELETE_FAILED = "删除失败。"
+NO_TOKEN_DELETE = NEED_TOKEN + "，未删除任何报告。"
+PICK_DELETE = "请选择要删除的报告。"
+ALREADY_GONE = "这份报告已不在库中。"
+DELETED = "已删除：{agency} {year}年（{file}）"
+
+# ---- background ingest ---------------------------------------------------------------------------
+INGESTING = "正在导入示例报告：已完成 {done}/{total} 份。已导入的报告现在就可以提问，其余的导入后会自动出现在列表中。"
+
+# ---- rendered sources and reports ----------------------------------------------------------------
+EMPTY_CELL = "（空）"
+CELL_FAILED = "未通过校验："
+CELL_AMBIGUOUS = "印刷存疑：数字无法唯一拆分"
+CELL_RAW = "原文："
+AMBIGUOUS_CELL = "印刷存疑"
+AMBIGUOUS_READINGS = "报告在这里的印刷无法唯一拆分（原文“{text}”），可能的读法：{readings}"
+AMBIGUOUS_OR = " 或 "
+AMBIGUOUS_LIST = "无法唯一拆分的数字"
+SHOW_ALL_ROWS = "显示全表"
+ROW_HEAD = "项目"
+COLUMN_HEAD = "指标"
+VALUE_HEAD = "数值"
+NO_CHECKS = "无校验结果。"
+CHECK_OK = "✓ 通过"
+CHECK_BAD = "✗ 未通过"
+CHECK_CELLS = "（涉及：{cells}）"
+CHECK_MORE = "等共{n}格"
+TABLE_CHECKS = "本表校验"
+CHECKS = "校验"
+SECTIONS = "章节"
+TABLES = "统计表"
+WHOLE_TEXT = "全文"
+PREAMBLE = "标题与前言"
+SECTION_OTHER = "正文"
+PASSAGE_GONE = "这条引用的报告已不在库中。"
+REPORT_META = "模板：{template} · 校验 {ok} 通过 / {failed} 未通过 · 存疑单元格 {ambiguous}"
+NO_TABLES = "这份报告没有解析出标准统计表{why}。"
+NO_TABLES_PRE2019 = "（2019年以前的报告没有统一表格）"
+
+# long words of agency names -> the short form a chart axis shows (applied in order; the full name is
+# in the hover text); a city prefix is dropped when a district or county name follows it
+AGENCY_SHORT = [
+    ("人民政府办公室", "政府办"), ("人民政府办公厅", "政府办公厅"), ("人民政府", ""),
+    ("平潭综合实验区", "平潭"), ("综合实验区", "实验区"), ("管理委员会", "管委会"), ("市场监督管理局", "市场监管局"),
+    ("科学技术委员会", "科委"), ("片区管理局", "片区"), ("环境与国土资源局", "环境国土局"),
+]
+AGENCY_CITY_PREFIXES = ("温州市", "淮安市", "宿迁市")
