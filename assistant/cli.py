@@ -90,7 +90,8 @@ def cmd_tables(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    summary = _index(settings).ingest_paths(args.paths, _overrides(args), progress=not args.quiet)
+    summary = _index(settings).ingest_paths(args.paths, _overrides(args), progress=not args.quiet,
+                                            pair_html=args.pair_html)
     for r in summary.failed:
         print(f"failed: {r.file}: {r.reason}", file=sys.stderr)
     print(summary.totals())
@@ -200,6 +201,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="publication date (ISO) to record")
     p.add_argument("--source-url", dest="source_url", help="source URL to record")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.add_argument("--pair-html", dest="pair_html", action="store_true",
+                   help="read x.html beside x.txt as the same report's web page: its cells decide glued digits")
 
     p = add("reports", cmd_reports, "list the stored reports")
     p.add_argument("--json", action="store_true")

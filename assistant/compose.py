@@ -184,7 +184,7 @@ class Draft:
             self.citations.append(Citation(
                 n=len(self.citations) + 1, report_id=e.report_id, agency=e.agency, year=e.year, kind="cell",
                 table=c.table, row=c.row, column=c.column, row_label=rl, column_label=cl, quote=c.raw,
-                start=c.start, end=c.end, check_failed=[f.rule for f in v.failed]))
+                start=c.start, end=c.end, check_failed=[f.rule for f in v.failed], page=c.page))
             self._seen[ident] = len(self.citations)
             self.figures.append(Figure(agency=e.agency, year=e.year, table=c.table, row=c.row, column=c.column,
                                        value=c.value, citation=self._seen[ident]))
@@ -195,7 +195,7 @@ class Draft:
         if ident not in self._seen:
             self.citations.append(Citation(
                 n=len(self.citations) + 1, report_id=p.report_id, agency=p.agency, year=p.year, kind="passage",
-                section=p.section, quote=p.text, start=p.start, end=p.end))
+                section=p.section, quote=p.text, start=p.start, end=p.end, page=p.page))
             self._seen[ident] = len(self.citations)
         return self._seen[ident]
 

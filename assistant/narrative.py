@@ -105,6 +105,7 @@ class Passage(BaseModel):
     start: int
     end: int
     score: float = 0.0
+    page: int | None = None
 
     @property
     def shown(self) -> str:
@@ -127,10 +128,11 @@ class Sentence:
     end: int
     text: str
     heading: str = ""
+    page: int | None = None
 
     def passage(self, score: float) -> Passage:
         return Passage(report_id=self.report_id, agency=self.agency, year=self.year, section=self.section,
-                       text=self.text, start=self.start, end=self.end, score=score)
+                       text=self.text, start=self.start, end=self.end, score=score, page=self.page)
 
 
 # ---- candidates ----------------------------------------------------------------------------------------
@@ -228,11 +230,13 @@ def report_sentences(report: Report) -> list[Sentence]:
                 heading = text[a + s:a + e]
                 continue
             if ENUMERATED.match(text, a + s, a + e):  # 一是细化办理流程。: an item's title and a candidate
-                out.append(Sentence(report.id, m.agency, m.year, section, a + s, a + e, text[a + s:a + e], heading))
+                out.append(Sentence(report.id, m.agency, m.year, section, a + s, a + e, text[a + s:a + e], heading,
+                                    report.page_at(a + s)))
                 heading = text[a + s:a + e]
                 continue
             for ps, pe in _pieces(text, a + s, a + e):
-                out.append(Sentence(report.id, m.agency, m.year, section, ps, pe, text[ps:pe], heading))
+                out.append(Sentence(report.id, m.agency, m.year, section, ps, pe, text[ps:pe], heading,
+                                    report.page_at(ps)))
     _CANDIDATES[report.id] = out
     while len(_CANDIDATES) > CACHED_REPORTS:
         _CANDIDATES.popitem(last=False)
@@ -475,7 +479,7 @@ def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str
                 end, last, nxt = nxt.end, nxt, follows.get((nxt.report_id, nxt.start))
         if end != c.end and end - c.start <= 2 * MAX_QUOTE:
             text = texts[c.report_id][c.start:end]
-            s = Scored(Sentence(c.report_id, c.agency, c.year, c.section, c.start, end, text, c.heading),
+            s = Scored(Sentence(c.report_id, c.agency, c.year, c.section, c.start, end, text, c.heading, c.page),
                        s.score, s.terms, s.cosine)
         out.append(s)
     return out

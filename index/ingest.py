@@ -130,6 +130,14 @@ def find_files(paths: Iterable[str | Path], suffixes: set[str]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
+def html_pairs(files: list[Path]) -> dict[Path, Path]:
+    """x.txt / x.md / x.pdf -> x.html (or .htm) beside it, among the files found."""
+    found = set(files)
+    pages = {f.with_suffix(""): f for f in files if f.suffix.lower() in (".html", ".htm")}
+    return {f: pages[f.with_suffix("")] for f in files
+            if f.suffix.lower() not in (".html", ".htm") and f.with_suffix("") in pages and pages[f.with_suffix("")] in found}
+
+
 class Index:
     """The writer over the home's `Stores`: ingest, re-index, remove, reconcile. Also hands out the stores
     (`store`, `vectors`, `lexical`, `embedder`, `retriever`) to the readers that still take an `Index`."""
@@ -138,6 +146,7 @@ class Index:
         self.settings = settings
         self.stores = stores or Stores(settings, embedder)
         self._reconciled = False
+        self._html: dict[Path, Path] = {}  # report file -> its paired web page (ingest_paths(pair_html=True))
         self.ahead = AHEAD_FILES  # files whose passages are embedded together (0: each report on its own)
 
     @property
@@ -210,11 +219,15 @@ class Index:
 
     # ---- ingest --------------------------------------------------------------------------------
     def ingest_paths(self, paths: Iterable[str | Path], overrides: dict | None = None,
-                     progress: bool = True) -> IngestSummary:
-        """Parse and index every report file under `paths`; a bad file is recorded and the batch goes on."""
+                     progress: bool = True, pair_html: bool = False) -> IngestSummary:
+        """Parse and index every report file under `paths`; a bad file is recorded and the batch goes on.
+        `pair_html`: a crawled x.txt (or .md, .pdf) beside its web page x.html is one report, whose page's
+        <td> cells decide the glued digit runs of the text (index/resolve.py); the page is not ingested alone."""
         start = time.perf_counter()
         suffixes = {s.strip().lower() for s in self.settings.upload_types.split(",") if s.strip()}
         files = find_files(paths, suffixes)
+        self._html = html_pairs(files) if pair_html else {}
+        files = [f for f in files if f not in set(self._html.values())]
         summary = IngestSummary()
         if isinstance(self.embedder, LazyEmbedder):
             self.embedder.announce = progress
@@ -243,7 +256,7 @@ class Index:
         for f in files:
             try:
                 report = parse_file(f, overrides, max_bytes=self.settings.max_upload_mb * 1024 * 1024,
-                                    neighbours=self._neighbour_parses)
+                                    neighbours=self._neighbour_parses, html=self._html.get(f))
             except Exception:  # reported by the file's own turn
                 continue
             texts += [index_text(c) for c in dense_chunks(chunk_report(report))]
@@ -293,7 +306,7 @@ class Index:
         if not path.is_file():
             raise LoadError(printable(path), "not a regular file (a folder, pipe or device)")
         report = parse_file(path, overrides, max_bytes=self.settings.max_upload_mb * 1024 * 1024,
-                            neighbours=self._neighbour_parses)
+                            neighbours=self._neighbour_parses, html=self._html.get(path))
         return report, chunk_report(report)
 
     def _recover(self, counts: tuple[dict, dict], progress: bool) -> None:

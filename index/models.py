@@ -93,6 +93,10 @@ class Report(BaseModel):
     text: str  # normalised text: the coordinate system of every offset
     pages: list[tuple[int, int]] = Field(default_factory=list)  # [start, end) of each PDF page in text
     ocr_pages: list[int] = Field(default_factory=list)  # 1-based PDF pages read by OCR: the report shows "OCR"
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based PDF page holding a character offset of the text (None without pages)."""
+        return next((i for i, (a, b) in enumerate(self.pages, 1) if a <= offset < b), None)
     sections: list[Section] = Field(default_factory=list)
     cells: list[Cell] = Field(default_factory=list)
     ambiguous: list[Ambiguity] = Field(default_factory=list)
@@ -156,6 +160,7 @@ class Citation(BaseModel):
     start: int | None = None
     end: int | None = None
     check_failed: list[str] = Field(default_factory=list)  # rules of the report's checks that failed for this cell
+    page: int | None = None  # 1-based PDF page of the cell or passage (None for formats without pages)
 
 
 class Figure(BaseModel):

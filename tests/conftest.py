@@ -94,3 +94,27 @@ def corpus_index(tmp_path_factory, real_embedder):
     summary = index.ingest_bundled(progress=False)
     assert summary.ok and summary.ingested >= 40, summary.render()
     return index
+
+
+# report 20's table 2 as its page.html renders it (gold resolved 5845546 from that page: 58 | 45 | 546)
+HTML_20 = """<html><head><title>平潭综合实验区2025年度政府信息公开工作年度报告</title></head><body>
+<p>平潭综合实验区2025年度政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p>
+<table><tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td>行政规范性文件</td><td>{normative}</td></tr></table>
+<p>三、收到和处理政府信息公开申请情况</p></body></html>"""
+
+
+def _paired(tmp_path: Path, normative: str) -> Path:
+    """Report 20 as x.txt beside its web page x.html, whose table-2 row prints `normative` as <td> cells."""
+    txt = tmp_path / "20.txt"
+    txt.write_bytes(next((CORPUS / "reports").glob("20_*")).read_bytes())
+    (tmp_path / "20.html").write_text(HTML_20.format(normative=normative), encoding="utf-8")
+    return txt
+
+
+@pytest.fixture
+def paired_report():
+    """The builder of a crawled report beside its web page (issue 18's second source)."""
+    return _paired

@@ -323,3 +323,10 @@ def test_a_trend_over_a_span_lists_every_held_year_and_the_change_first_to_last(
     years = sorted({c.year for c in a.citations})
     assert years == list(range(2019, 2026)) and "比上年" not in a.text and "逐年变化" in a.text
     assert figure(a, "change", table="derived") == 154 - 23
+
+
+def test_a_pdf_citation_names_its_page(assistant):
+    """Issue 18: cells of a PDF report carry their page, and so do the citations the answer gives."""
+    a = assistant.ask("洪泽区2023年收到多少申请？")
+    (c,) = [c for c in a.citations if c.row == "new_received"]
+    assert c.page is not None and c.page >= 1

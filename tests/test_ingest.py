@@ -202,3 +202,17 @@ def test_each_distinct_passage_is_embedded_once(settings, corpus_dir, tmp_path):
     assert index.embedder.passages - before <= 2  # the new last passage (and the one it overlaps)
     assert index.vectors.report_ids()[result.report_id] == vec[old[0]] + (index.embedder.passages - before > 1)
     agree(index)
+
+
+def test_a_text_and_its_web_page_are_ingested_as_one_report(tmp_path, paired_report):
+    """`nianbao ingest --pair-html`: x.html beside x.txt decides the text's glued runs and is not a report of its
+    own; without the option both files are read on their own."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    paired_report(folder, "<td>58</td><td>45</td><td>546</td>")
+    index = Index(Settings(home=tmp_path / "home"), embedder=HashEmbedder())
+    summary = index.ingest_paths([folder], progress=False, pair_html=True)
+    assert len(summary.results) == 1 and summary.ok, summary.render()
+    (summary_report,) = index.store.reports()
+    cell = index.store.report(summary_report.id).cell("active", "normative_issued")
+    assert (cell.value, cell.source) == (58, "html")

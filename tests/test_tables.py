@@ -252,25 +252,8 @@ def test_count_and_amount_in_one_line():
 
 
 # ---- second sources (issue 18) ---------------------------------------------------------------------
-# report 20's table 2 as its page.html renders it (gold resolved 5845546 from that page: 58 | 45 | 546)
-HTML_20 = """<html><head><title>平潭综合实验区2025年度政府信息公开工作年度报告</title></head><body>
-<p>平潭综合实验区2025年度政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p>
-<table><tr><td colspan="4">第二十条第（一）项</td></tr>
-<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
-<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
-<tr><td>行政规范性文件</td><td>{normative}</td></tr></table>
-<p>三、收到和处理政府信息公开申请情况</p></body></html>"""
-
-
-def _paired(tmp_path: Path, normative: str) -> Path:
-    txt = tmp_path / "20.txt"
-    txt.write_bytes(next(REPORTS.glob("20_*")).read_bytes())
-    (tmp_path / "20.html").write_text(HTML_20.format(normative=normative), encoding="utf-8")
-    return txt
-
-
-def test_the_reports_html_decides_a_glued_run(tmp_path):
-    txt = _paired(tmp_path, "<td>58</td><td>45</td><td>546</td>")
+def test_the_reports_html_decides_a_glued_run(tmp_path, paired_report):
+    txt = paired_report(tmp_path, "<td>58</td><td>45</td><td>546</td>")
     alone = parse_file(txt)
     assert alone.cell("active", "normative_issued").value is None
     report = parse_file(txt, html=txt.with_suffix(".html"))
@@ -283,8 +266,8 @@ def test_the_reports_html_decides_a_glued_run(tmp_path):
     assert again.cell("active", "normative_issued").value == 58 and again.cell("active", "normative_issued").source == "html"
 
 
-def test_an_html_that_no_reading_allows_decides_nothing(tmp_path):
-    txt = _paired(tmp_path, "<td>57</td><td>45</td><td>546</td>")  # 5745546 is not what the text printed
+def test_an_html_that_no_reading_allows_decides_nothing(tmp_path, paired_report):
+    txt = paired_report(tmp_path, "<td>57</td><td>45</td><td>546</td>")  # 5745546 is not what the text printed
     report = parse_file(txt, html=txt.with_suffix(".html"))
     assert report.cell("active", "normative_issued").value is None
     amb = next(a for a in report.ambiguous if "normative_issued" in a.keys)

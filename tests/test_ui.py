@@ -377,3 +377,13 @@ def test_a_report_uploaded_twice_in_one_batch_is_shown_once(ctx):
                FileResult(file="a.txt", status="unchanged", report_id=rid)]
     page = soup(ui.render_upload_result(ctx, results, []))
     assert len(page.select(".nb-report")) == 1 and len(page.select(".nb-notice")) == 2
+
+
+def test_a_citation_label_names_its_pdf_page():
+    from index.models import Citation
+    from ui.render import citation_label
+
+    c = Citation(n=1, report_id="x", agency="淮安市洪泽区人民政府", year=2023, kind="cell", table="requests",
+                 row="new_received", column="total", page=3)
+    assert "第3页" in citation_label(c)
+    assert "页" not in citation_label(c.model_copy(update={"page": None}))

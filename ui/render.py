@@ -74,7 +74,7 @@ def template_name(template: str) -> str:
 
 def citation_label(c: Citation) -> str:
     """One line naming a citation's source; shown as plain text by Gradio."""
-    head = f"[{c.n}] {c.agency} {c.year}年"
+    head = f"[{c.n}] {c.agency} {c.year}年" + (S.CITED_PAGE.format(page=c.page) if c.page else "")
     if c.kind == "cell" and c.table:
         row, col = c.row_label, c.column_label
         if row is None and c.row:
@@ -423,6 +423,8 @@ def render_report(report: Report) -> str:
     failed = sum(1 for c in report.checks if not c.ok)
     meta = S.REPORT_META.format(template=template_name(m.template), ok=len(report.checks) - failed, failed=failed,
                                 ambiguous=len(report.ambiguous))
+    if report.ocr_pages:
+        meta += S.OCR_PAGES.format(pages="、".join(str(p) for p in report.ocr_pages))
     tables = [t for t in TABLE_NAMES if any(c.table == t for c in report.cells)]
     parts = [f'<div class="nb-report" data-report="{esc(report.id)}">', source_header(report),
              f'<div class="nb-report-meta">{esc(meta)}</div>']

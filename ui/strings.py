@@ -132,6 +132,8 @@ PREAMBLE = "标题与前言"
 SECTION_OTHER = "正文"
 PASSAGE_GONE = "这条引用的报告已不在库中。"
 REPORT_META = "模板：{template} · 校验 {ok} 通过 / {failed} 未通过 · 存疑单元格 {ambiguous}"
+OCR_PAGES = " · OCR识别：第{pages}页（扫描件，数字可能有识别误差）"
+CITED_PAGE = " · 第{page}页"
 NO_TABLES = "这份报告没有解析出标准统计表{why}。"
 NO_TABLES_PRE2019 = "（2019年以前的报告没有统一表格）"
 
