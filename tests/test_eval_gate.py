@@ -11,8 +11,10 @@ import pytest
 from assistant.answer import Assistant
 from assistant.evaluate import run_eval
 
-FAST = Path(__file__).resolve().parents[1] / "eval_sets" / "fast.jsonl"
-MIN_OVERALL = 0.85  # measured 0.907 when the set was written; narrative (0.5) is the weak type
+SETS = Path(__file__).resolve().parents[1] / "eval_sets"
+FAST = SETS / "fast.jsonl"
+MIN_OVERALL = 0.93  # measured 0.907 when the set was written, 0.977 after the question-understanding work
+MIN_PARAPHRASE_DEV = 0.88  # the held-out set's dev half (0.914 measured); its test half is reported, never gated
 MIN_FIGURES = 0.95  # figure, derived, comparison, followup and unanswerable all scored 1.0
 
 
@@ -24,3 +26,14 @@ def test_fast_eval_set_keeps_its_score(corpus_index):
     assert report.overall >= MIN_OVERALL
     exact = {s.type: s.score for s in report.by_type if s.type not in ("narrative", "precedent")}
     assert exact and all(v >= MIN_FIGURES for v in exact.values()), exact
+
+
+@pytest.mark.slow
+def test_paraphrase_dev_half_keeps_its_score(corpus_index):
+    """Questions written without reading assistant/ (dev half: the one tuned on) must not slip back."""
+    from assistant.evaluate import load_questions, run_questions
+
+    dev = [q for q in load_questions([SETS / "paraphrase.jsonl"]) if q.split == "dev"]
+    report = run_questions(dev, Assistant(corpus_index.settings, corpus_index))
+    print("\n" + report.render())
+    assert report.errors == 0 and report.overall >= MIN_PARAPHRASE_DEV
