@@ -126,7 +126,7 @@ class Assistant:
             answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)
             answer.question = question
             answer.plan = QueryPlan(question=question, normalized=norm.text, language=norm.language,
-                                    changes=norm.changes, parts=[PlanPart.of(a.question, it) for a, it in done])
+                                    changes=norm.changes, parts=[PlanPart.of(a.question, it, a) for a, it in done])
             return english.render(answer) if norm.language == "en" else answer
         except NianbaoError as e:
             log.warning("could not answer %r: %s", question, e)

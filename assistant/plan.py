@@ -42,16 +42,23 @@ class PlanPart(BaseModel):
     reason: str | None = None
 
     @classmethod
-    def of(cls, text: str, it: Intent) -> PlanPart:
+    def of(cls, text: str, it: Intent, answer=None) -> PlanPart:
+        """The part as resolved; a decline decided after routing (a fact no report records, a glued cell, the
+        time budget) is the part's outcome too."""
         formula = it.rate_spec.formula if it.rate_spec is not None else None
         if it.rate and it.rate_spec is None:
             from index.vocabulary import RATES
 
             formula = RATES[it.rate][3] if it.rate in RATES else None
-        return cls(text=text, operation=OPERATIONS.get(it.kind, it.kind), agencies=it.agencies,
+        operation = "trend" if it.trend else OPERATIONS.get(it.kind, it.kind)
+        reason = it.reason
+        if answer is not None and answer.abstained and answer.reason:
+            operation = "ask-back" if answer.kind == "clarify" else "decline"
+            reason = answer.reason
+        return cls(text=text, operation=operation, agencies=it.agencies,
                    scope_places=it.scope_places, scope_size=len(it.scope), years=it.years, year_word=it.year_word,
                    measures=[".".join(x for x in (k.table, k.row, k.column) if x) for k in it.keys], rate=it.rate,
-                   formula=formula, targets=it.targets, missing=it.missing_years, reason=it.reason)
+                   formula=formula, targets=it.targets, missing=it.missing_years, reason=reason)
 
 
 class QueryPlan(BaseModel):
