@@ -17,6 +17,7 @@ from assistant.catalog import Catalog, expand_aliases
 from assistant.normalize import is_english, normalize_question
 from index.vocabulary import (
     ACTIVE,
+    AGENCY_ALIASES,
     QUERY_ACTIVE_ITEMS,
     QUERY_ACTIVE_MEASURES,
     QUERY_COLUMNS,
@@ -333,6 +334,8 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
     unknown = None
     for run in _runs(masked):
         for text, found in _resolve_run(run, catalog, years, recent):
+            if found and not _names_an_agency(text, catalog):
+                continue  # 技术 shares two characters with 科学技术委员会 but names no agency
             if len(found) == 1 and found[0] not in agencies:
                 agencies.append(found[0])
                 mentions.append(text)
@@ -342,6 +345,17 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
             elif not found and unknown is None and _looks_like_agency(text):
                 unknown = text
     return agencies, mentions, clarify, unknown
+
+
+def _names_an_agency(text: str, catalog: Catalog) -> bool:
+    """Two characters name an agency only as a place (洪泽, 鹿城 or a homophone of one), a kind (公安) or a short
+    form (科委); longer mentions are judged by the catalogue's matching."""
+    if len(text) > 2:
+        return True
+    from assistant.geography import romanised
+
+    return (text in catalog.places() or text in catalog.kinds() or text in AGENCY_ALIASES
+            or romanised(text) in catalog.romanised_places())
 
 
 def explained(word: str) -> bool:

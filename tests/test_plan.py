@@ -111,3 +111,10 @@ def test_a_continuation_keeps_the_scope(catalog):
     parts = plan_parts("各区县政府2024年收到多少申请，哪家最多", "各区县政府2024年收到多少申请，哪家最多", [], catalog)
     assert [it.kind for _, it in parts] == ["precedent", "ranking"]
     assert parts[0][1].scope == parts[1][1].scope and len(parts[1][1].scope) == 6
+
+
+def test_two_shared_characters_name_no_agency(catalog):
+    """技术 shares two characters with 上海市科学技术委员会; a place (洪泽) or a short form (科委) does name one."""
+    assert route("有没有单位用技术手段提醒依申请件快超期了？", [], catalog).agencies == []
+    assert route("洪泽2023年收到多少申请", [], catalog).agencies == ["淮安市洪泽区人民政府"]
+    assert route("科委2024年收到多少申请", [], catalog).agencies == ["上海市科学技术委员会"]
