@@ -89,7 +89,7 @@ class Assistant:
         if self._retriever is None:
             self._retriever = getattr(self.index, "retriever", None)
         if self._retriever is None:
-            from index.retrieve import Retriever
+            from index.stores.retrieve import Retriever
 
             self._retriever = Retriever(self.index.vectors, self.index.lexical, self.settings.retrieval)
         return self._retriever

@@ -79,7 +79,7 @@ def format_tables(report) -> str:
 
 
 def cmd_tables(args: argparse.Namespace, settings: Settings) -> int:
-    from index.report import parse_file
+    from index.parse.report import parse_file
 
     report = parse_file(args.file, _overrides(args), max_bytes=settings.max_upload_mb * 1024 * 1024)
     if args.json:

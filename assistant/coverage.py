@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.lexical import load_jieba
+from index.stores.lexical import load_jieba
 
 ASKS_VALUE = re.compile(r"^(?:的)?(?:是|有|为|一共|总共|大概|大约|具体)?(?:多少|谁|几|多大|多高|多长|多久|是什么|什么)")
 NOUN_FLAGS = ("n", "eng", "nz", "nr", "nt", "vn")

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from index.chunks import chunk_report
-from index.lexical import load_jieba
 from index.models import Report
+from index.stores.chunks import chunk_report
+from index.stores.lexical import load_jieba
 from index.vocabulary import QUERY_SECTIONS, SECTION_NAMES
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")

@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 from assistant.answer import Assistant
-from index.embed import HashEmbedder
 from index.ingest import Index
 from index.settings import Settings
+from index.stores.embed import HashEmbedder
 
 QUESTIONS = [
     "鹿城区2022年收到多少政府信息公开申请？",

@@ -32,12 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import index.ingest as ingest_module  # noqa: E402
 from bench.retrieval_bench import parse_corpus  # noqa: E402
-from index.chunks import chunk_report, dense_chunks, index_text  # noqa: E402
-from index.embed import default_model_dir, get_embedder  # noqa: E402
 from index.ingest import Index, bundled_reports  # noqa: E402
-from index.lexical import LexicalIndex, tokenize  # noqa: E402
 from index.settings import Settings  # noqa: E402
-from index.store import Store  # noqa: E402
+from index.stores.chunks import chunk_report, dense_chunks, index_text  # noqa: E402
+from index.stores.embed import default_model_dir, get_embedder  # noqa: E402
+from index.stores.lexical import LexicalIndex, tokenize  # noqa: E402
+from index.stores.store import Store  # noqa: E402
 
 AHEAD = 16
 

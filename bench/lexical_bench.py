@@ -1,4 +1,4 @@
-"""Lexical engines compared on the same tokens (jieba words + bigrams): SQLite FTS5 (`index.lexical`, what the
+"""Lexical engines compared on the same tokens (jieba words + bigrams): SQLite FTS5 (`index.stores.lexical`, what the
 project uses) and bm25s (Lucene BM25, k1 1.5, what the earlier in-memory index scored like), saved and loaded
 with memory mapping. Two parts:
 
@@ -35,10 +35,10 @@ from bench.retrieval_bench import (  # noqa: E402
     parse_corpus,
     percentile,
 )
-from index.chunks import chunk_report, index_text  # noqa: E402
 from index.ingest import bundled_reports  # noqa: E402
-from index.lexical import LexicalIndex, tokenize  # noqa: E402
-from index.retrieve import Hit  # noqa: E402
+from index.stores.chunks import chunk_report, index_text  # noqa: E402
+from index.stores.lexical import LexicalIndex, tokenize  # noqa: E402
+from index.stores.retrieve import Hit  # noqa: E402
 
 QUERIES = ["平潭综合实验区2023年依申请公开存在什么问题", "过程性信息 不予公开", "政务新媒体 管理", "12345热线",
            "信息公开工作人员 培训", "行政复议 纠错", "主动公开 政策解读", "收费 减免"]

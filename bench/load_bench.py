@@ -429,7 +429,7 @@ def bench(home: Path, users: int, seconds: float, types: tuple[str, ...] = TYPES
           reports: list[Path] | None = None, upload: Path | None = None, seed: int = 9,
           attack: Attack | None = None) -> tuple[BenchReport, set[str]]:
     """Ingest (if needed), serve on a free loopback port, drive it; returns the report and the bound addresses."""
-    from index.report import parse_file
+    from index.parse.report import parse_file
 
     token = f"bench-{random.Random(seed).randrange(10**12)}"
     env = server_env(embedding, token)

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from index.ocr import available  # noqa: E402
-from index.report import parse_file  # noqa: E402
+from index.parse.ocr import available  # noqa: E402
+from index.parse.report import parse_file  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus"
 

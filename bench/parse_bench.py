@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from index.errors import NianbaoError  # noqa: E402
 from index.ingest import bundled_reports  # noqa: E402
-from index.report import parse_file  # noqa: E402
+from index.parse.report import parse_file  # noqa: E402
 
 
 def percentile(values: list[float], q: float) -> float:

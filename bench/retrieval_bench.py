@@ -26,16 +26,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from index.chunks import chunk_report, dense_chunks, index_text  # noqa: E402
-from index.embed import HashEmbedder, default_model_dir, ensure_default_model, get_embedder  # noqa: E402
 from index.errors import NianbaoError  # noqa: E402
 from index.ingest import bundled_reports  # noqa: E402
-from index.lexical import TOKENIZERS, LexicalIndex  # noqa: E402
 from index.models import Chunk, Report  # noqa: E402
-from index.report import parse_file  # noqa: E402
-from index.retrieve import Retriever  # noqa: E402
+from index.parse.report import parse_file  # noqa: E402
 from index.settings import Settings  # noqa: E402
-from index.vectors import VectorStore  # noqa: E402
+from index.stores.chunks import chunk_report, dense_chunks, index_text  # noqa: E402
+from index.stores.embed import HashEmbedder, default_model_dir, ensure_default_model, get_embedder  # noqa: E402
+from index.stores.lexical import TOKENIZERS, LexicalIndex  # noqa: E402
+from index.stores.retrieve import Retriever  # noqa: E402
+from index.stores.vectors import VectorStore  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_QUESTIONS = [*sorted((ROOT / "eval_sets").glob("*.jsonl")), ROOT / "bench" / "retrieval_questions.jsonl"]

@@ -65,7 +65,7 @@ def corpus(work: Path, n: int) -> list[Path]:
 
 def time_parse(files: list[Path]) -> tuple[list, dict]:
     """Parse every file once; (reports, figures)."""
-    from index.report import parse_file
+    from index.parse.report import parse_file
 
     reports, wall, cpu = [], [], []
     for f in files:
@@ -79,8 +79,8 @@ def time_parse(files: list[Path]) -> tuple[list, dict]:
 
 def full_ingest(settings: Settings, files: list[Path]) -> dict:
     """The real ingest, model load excluded (it is loaded before the clock starts)."""
-    from index.embed import get_embedder
     from index.ingest import Index
+    from index.stores.embed import get_embedder
 
     embedder = get_embedder(settings)
     index = Index(settings, embedder=embedder)
@@ -96,11 +96,11 @@ def full_ingest(settings: Settings, files: list[Path]) -> dict:
 def direct_build(settings: Settings, reports: list, embed_budget: float, index_max: int) -> dict:
     """SQLite for every report; the lexical index for the first `index_max`; real-model vectors for as many of
     those as fit the budget."""
-    from index.chunks import chunk_report, dense_chunks
-    from index.embed import get_embedder
-    from index.lexical import LexicalIndex
-    from index.store import Store
-    from index.vectors import VectorStore
+    from index.stores.chunks import chunk_report, dense_chunks
+    from index.stores.embed import get_embedder
+    from index.stores.lexical import LexicalIndex
+    from index.stores.store import Store
+    from index.stores.vectors import VectorStore
 
     out: dict = {"mode": "direct build"}
     store = Store(settings.database_url)
@@ -201,10 +201,10 @@ def levers(home: Path, repeat: int) -> list[tuple[str, str, tuple[float, float],
     from assistant.answer import Assistant
     from assistant.catalog import Catalog
     from assistant.route import route
-    from index.chunks import index_text
-    from index.embed import EncodeCache
     from index.ingest import Index
-    from index.lexical import tokenize
+    from index.stores.chunks import index_text
+    from index.stores.embed import EncodeCache
+    from index.stores.lexical import tokenize
 
     settings = Settings(home=home)
     assistant = Assistant(settings, Index(settings))

@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from index.chunks import chunk_report  # noqa: E402
 from index.errors import NianbaoError  # noqa: E402
 from index.ingest import bundled_reports  # noqa: E402
-from index.report import parse_file  # noqa: E402
+from index.parse.report import parse_file  # noqa: E402
+from index.stores.chunks import chunk_report  # noqa: E402
 from index.vocabulary import (  # noqa: E402
     ACTIVE_2021,
     REQUEST_COLUMNS,

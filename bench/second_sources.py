@@ -19,8 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from index.errors import NianbaoError  # noqa: E402
 from index.ingest import bundled_reports  # noqa: E402
 from index.models import Report  # noqa: E402
-from index.report import as_table_parse, parse_file  # noqa: E402
-from index.resolve import SOURCES, decided_by  # noqa: E402
+from index.parse.report import as_table_parse, parse_file  # noqa: E402
+from index.parse.resolve import SOURCES, decided_by  # noqa: E402
 
 
 def undecided(report: Report) -> int:

@@ -8,7 +8,7 @@ re-indexes SQLite reports whose chunks are missing or incomplete.
 
 The lexical index (SQLite FTS5) commits every change as it is made, so there is nothing to save at the end
 of a batch and other processes see each report at once. `Index` is the writer over the home's `Stores`
-(index/stores.py); the passages of the next AHEAD_FILES files are embedded together before their writes.
+(index/stores/__init__.py); the passages of the next AHEAD_FILES files are embedded together before their writes.
 
     index = Index(Settings())
     summary = index.ingest_paths(["reports/"])
@@ -27,15 +27,15 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from tqdm import tqdm
 
-from index.checks import continuity_checks
-from index.chunks import DENSE_KINDS, chunk_report, dense_chunks, index_text
 from index.errors import LoadError, NianbaoError
 from index.models import Check, Chunk, Report
-from index.report import as_table_parse, parse_file, parse_report_tables, printable
+from index.parse.checks import continuity_checks
+from index.parse.report import as_table_parse, parse_file, parse_report_tables, printable
+from index.parse.tables import TableParse
 from index.settings import Settings
-from index.store import Store
 from index.stores import LazyEmbedder, Stores
-from index.tables import TableParse
+from index.stores.chunks import DENSE_KINDS, chunk_report, dense_chunks, index_text
+from index.stores.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -222,7 +222,7 @@ class Index:
                      progress: bool = True, pair_html: bool = False) -> IngestSummary:
         """Parse and index every report file under `paths`; a bad file is recorded and the batch goes on.
         `pair_html`: a crawled x.txt (or .md, .pdf) beside its web page x.html is one report, whose page's
-        <td> cells decide the glued digit runs of the text (index/resolve.py); the page is not ingested alone."""
+        <td> cells decide the glued digit runs of the text (index/parse/resolve.py); the page is not ingested alone."""
         start = time.perf_counter()
         suffixes = {s.strip().lower() for s in self.settings.upload_types.split(",") if s.strip()}
         files = find_files(paths, suffixes)

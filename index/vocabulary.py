@@ -443,7 +443,7 @@ AGENCY_CANONICAL: dict[str, str] = {
 # words a free-form section heading ends with ("一、概述我局在…" -> "一、概述"), for crawled text that runs on
 SECTION_HEADING_ENDS: tuple[str, ...] = ("情况", "事项", "措施", "概述", "概况", "问题", "统计表", "附表")
 
-# ---- the table parser's anchors, units and narrative figures (additive; read by index/tables.py, index/checks.py)
+# ---- the table parser's anchors, units and narrative figures (additive; read by index/parse/tables.py, index/parse/checks.py)
 # words that open each table's region in the report text (first match after the previous table)
 ACTIVE_TABLE_ANCHORS: tuple[str, ...] = ("第二十条第", "第二十条 第")  # or any table-2 column label
 REQUESTS_TABLE_ANCHORS: tuple[str, ...] = ("勾稽关系", "钩稽关系", "申请人情况")

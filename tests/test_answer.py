@@ -10,9 +10,9 @@ import re
 import pytest
 
 from assistant.answer import Assistant
-from index.embed import HashEmbedder
 from index.ingest import Index
 from index.settings import Settings
+from index.stores.embed import HashEmbedder
 
 LUCHENG = "温州市鹿城区人民政府办公室"
 HONGZE = "淮安市洪泽区人民政府"

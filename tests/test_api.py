@@ -9,9 +9,9 @@ import socket
 import httpx
 import pytest
 
-from index.embed import HashEmbedder
 from index.ingest import Index
 from index.settings import Settings
+from index.stores.embed import HashEmbedder
 
 TOKEN = "api-staff-token"
 REPORTS = ["00_lucheng-qu_2022.txt", "47_pingtan-scj_2024.txt", "01_huaian-hongzequ_2023.pdf"]

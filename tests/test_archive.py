@@ -12,9 +12,9 @@ import zlib
 import pytest
 from malformed import lying_zip_bomb, pdf_bomb
 
-from index.archive import MAX_DIRECTORY_BYTES, verified_zip
 from index.errors import LoadError
-from index.load import load_file
+from index.parse.archive import MAX_DIRECTORY_BYTES, verified_zip
+from index.parse.load import load_file
 
 BOMB_MB = 300  # what the lying member really inflates to
 DECLARED = 4096  # what its local header and central directory say
@@ -114,7 +114,7 @@ def test_pdf_bomb_is_refused_before_pdfminer_inflates_it(tmp_path):
 
 
 def test_report_pdfs_pass_the_stream_check(corpus_dir):
-    from index.archive import check_pdf_streams
+    from index.parse.archive import check_pdf_streams
 
     for pdf in sorted((corpus_dir / "reports").glob("*.pdf")):
         raw = pdf.read_bytes()

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from assistant.answer import Assistant
 from assistant.budget import OVER_BUDGET, ask_within, bounded_history, question_too_long, within
-from index.embed import HashEmbedder
 from index.ingest import Index
 from index.models import Answer
 from index.settings import Settings
+from index.stores.embed import HashEmbedder
 
 REPORTS = ["00_lucheng-qu_2022.txt", "01_huaian-hongzequ_2023.pdf", "05_shanghai-kewei_2024.md",
            "15_pingtan-syq_2020.txt", "49_pingtan-htp_2024.txt"]

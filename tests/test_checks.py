@@ -1,15 +1,15 @@
-"""The report's own arithmetic, narrative against table, and year against year (index/checks.py)."""
+"""The report's own arithmetic, narrative against table, and year against year (index/parse/checks.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from index.checks import continuity_checks, narrative_figures, run_checks
-from index.load import load_file
 from index.models import Ambiguity, Cell
-from index.report import parse_file
-from index.sections import split_sections
-from index.tables import parse_tables
+from index.parse.checks import continuity_checks, narrative_figures, run_checks
+from index.parse.load import load_file
+from index.parse.report import parse_file
+from index.parse.sections import split_sections
+from index.parse.tables import parse_tables
 from index.vocabulary import REQUEST_COLUMN_KEYS, REQUEST_ROW_KEYS, REVIEW_KEYS
 
 REPORTS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus" / "reports"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.chunks import MAX_CHARS, chunk_report, index_text
 from index.models import Cell, Report, ReportMeta, Section
+from index.stores.chunks import MAX_CHARS, chunk_report, index_text
 from index.vocabulary import cell_labels
 
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from assistant.cli import CommandUnavailable, _module, main
-from index.embed import HashEmbedder
+from index.stores.embed import HashEmbedder
 
 LUCHENG = "00_lucheng-qu_2022.txt"
 
@@ -18,7 +18,7 @@ LUCHENG = "00_lucheng-qu_2022.txt"
 @pytest.fixture
 def hash_model(monkeypatch):
     """Orchestration tests: the hashing stand-in instead of loading the real model."""
-    monkeypatch.setattr("index.embed.get_embedder", lambda settings: HashEmbedder())
+    monkeypatch.setattr("index.stores.embed.get_embedder", lambda settings: HashEmbedder())
 
 
 def test_tables_json_prints_the_spec_shape(corpus_dir, capsys):

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from test_ingest import agree
 
-from index.chunks import chunk_report
 from index.ingest import Index, chunk_count
 from index.settings import Settings
+from index.stores.chunks import chunk_report
 
 pytestmark = pytest.mark.slow
 

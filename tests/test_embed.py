@@ -6,10 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from index import embed
-from index.embed import HashEmbedder
 from index.errors import NianbaoError
 from index.settings import Settings
+from index.stores import embed
+from index.stores.embed import HashEmbedder
 
 SENTENCES = [
     "平潭综合实验区管委会2023年政府信息公开工作年度报告",

@@ -53,10 +53,10 @@ def _read_text(path: Path) -> str:
     """The report's normalised text: the project's loader when it exists, else the raw text with full-width
     digits made ASCII (enough for the text formats; a PDF needs the loader)."""
     try:
-        load = importlib.import_module("index.load")
+        load = importlib.import_module("index.parse.load")
     except ImportError:
         if path.suffix == ".pdf":
-            pytest.skip("index.load is not written yet: PDF quotes cannot be checked")
+            pytest.skip("index.parse.load is not written yet: PDF quotes cannot be checked")
         raw = path.read_text(encoding="utf-8")
         return "".join(unicodedata.normalize("NFKC", c) if "０" <= c <= "９" else c for c in raw)
     return load.load_file(path).text
@@ -190,7 +190,7 @@ def test_quotes_are_exact_substrings_of_their_reports(full, texts):
 
 
 def test_quotes_fall_in_their_named_section(full, texts):
-    sections_module = pytest.importorskip("index.sections", reason="index.sections is not written yet")
+    sections_module = pytest.importorskip("index.parse.sections", reason="index.parse.sections is not written yet")
     checked = unchecked = 0
     for q in full:
         for p in q.passages:

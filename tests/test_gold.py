@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from index.checks import run_checks
-from index.load import load_file
-from index.sections import split_sections
-from index.tables import TableParse, parse_tables
+from index.parse.checks import run_checks
+from index.parse.load import load_file
+from index.parse.sections import split_sections
+from index.parse.tables import TableParse, parse_tables
 
 CORPUS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from index.chunks import chunk_report
-from index.embed import HashEmbedder
 from index.ingest import Index, IngestSummary, chunk_count, dense_count
-from index.lexical import LexicalIndex
-from index.retrieve import Retriever
 from index.settings import Settings
+from index.stores.chunks import chunk_report
+from index.stores.embed import HashEmbedder
+from index.stores.lexical import LexicalIndex
+from index.stores.retrieve import Retriever
 
 LUCHENG = "00_lucheng-qu_2022.txt"
 PINGTAN = [f"{n}_pingtan-syq_{y}.txt" for n, y in ((16, 2021), (17, 2022), (18, 2023))]
@@ -121,8 +121,8 @@ def test_remove_clears_every_store_and_neighbour_checks(index, corpus_dir, tmp_p
 
 
 def test_reconcile_repairs_an_interrupted_ingest(index, corpus_dir, tmp_path):
-    from index.chunks import chunk_report
-    from index.report import parse_file
+    from index.parse.report import parse_file
+    from index.stores.chunks import chunk_report
 
     a, b = copy(corpus_dir, tmp_path, *PINGTAN[:2])
     index.ingest_paths([a], progress=False)

@@ -10,8 +10,8 @@ from collections import Counter
 
 import pytest
 
-from index.chunks import chunk_report, index_text
-from index.lexical import LEGACY_FILE, LexicalIndex, tokenize
+from index.stores.chunks import chunk_report, index_text
+from index.stores.lexical import LEGACY_FILE, LexicalIndex, tokenize
 
 FILES = ("00_lucheng", "17_pingtan-syq_2022", "18_pingtan-syq_2023", "47_pingtan-scj_2024")
 

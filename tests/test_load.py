@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from index.errors import LoadError
-from index.load import LOADERS, LoadedDocument, load_file
-from index.normalize import normalize_text
+from index.parse.load import LOADERS, LoadedDocument, load_file
+from index.parse.normalize import normalize_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus"
 REPORTS = sorted((CORPUS / "reports").iterdir())
@@ -266,7 +266,7 @@ def test_every_suffix_has_a_loader_and_case_does_not_matter(tmp_path):
 
 def test_page_furniture_is_dropped_and_a_continued_table_loses_its_repeated_header():
     """Issue 18: page numbers and running headers stand between a table's rows where it crosses a page."""
-    from index.load import drop_page_furniture
+    from index.parse.load import drop_page_furniture
 
     header = "| 信息内容 | 本年处理决定数量 |"
     pages = [
@@ -287,7 +287,7 @@ def test_a_cell_of_a_million_spaces_is_cleaned_at_once():
     """A hostile table cell: the old \\s*\\n\\s* regex took minutes on a long run of spaces with no line break."""
     import time
 
-    from index.load import clean_cell
+    from index.parse.load import clean_cell
 
     start = time.perf_counter()
     assert clean_cell("本年新收" + " " * 1_000_000 + "申请\n  数量") == "本年新收申请数量"

@@ -13,12 +13,12 @@ import pytest
 from malformed import HUGE_MB, generate
 from test_ingest import agree
 
-from index.embed import HashEmbedder
 from index.errors import LoadError
 from index.ingest import Index
-from index.lexical import LexicalIndex
-from index.load import load_file
+from index.parse.load import load_file
 from index.settings import Settings
+from index.stores.embed import HashEmbedder
+from index.stores.lexical import LexicalIndex
 
 CORPUS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus" / "reports"
 LUCHENG = CORPUS / "00_lucheng-qu_2022.txt"

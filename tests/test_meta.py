@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from index.errors import LoadError
-from index.load import LoadedDocument, load_file
-from index.meta import canonical_agency, detect_meta, detect_template, parse_title, stats_year
+from index.parse.load import LoadedDocument, load_file
+from index.parse.meta import canonical_agency, detect_meta, detect_template, parse_title, stats_year
 
 CORPUS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus"
 MANIFEST = list(csv.DictReader((CORPUS / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t"))

@@ -17,7 +17,7 @@ from assistant.narrative import (
     topic_words,
     with_items,
 )
-from index.report import parse_file
+from index.parse.report import parse_file
 
 LUCHENG_2022 = "00_lucheng-qu_2022.txt"
 PINGTAN_2023 = "18_pingtan-syq_2023.txt"

@@ -1,4 +1,4 @@
-"""Scanned PDFs (index/ocr.py): pages without a text layer are read by OCR when the `ocr` extra is installed,
+"""Scanned PDFs (index/parse/ocr.py): pages without a text layer are read by OCR when the `ocr` extra is installed,
 and refused with a clear message when it is not."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from index import ocr
 from index.errors import LoadError
-from index.load import load_file
-from index.ocr import OcrLine, OcrText, confidences
+from index.parse import ocr
+from index.parse.load import load_file
+from index.parse.ocr import OcrLine, OcrText, confidences
 
 REPORTS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus" / "reports"
 

@@ -1,10 +1,10 @@
-"""One file -> one Report (index/report.py): pages of PDF cells."""
+"""One file -> one Report (index/parse/report.py): pages of PDF cells."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from index.report import page_of, parse_file, parse_report_tables
+from index.parse.report import page_of, parse_file, parse_report_tables
 
 REPORTS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus" / "reports"
 

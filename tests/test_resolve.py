@@ -1,10 +1,10 @@
-"""Second sources for cells a glued run left open (index/resolve.py), on minimal tables."""
+"""Second sources for cells a glued run left open (index/parse/resolve.py), on minimal tables."""
 
 from __future__ import annotations
 
 from index.models import Ambiguity, Cell
-from index.resolve import Evidence, decided_by, resolve
-from index.tables import TableParse
+from index.parse.resolve import Evidence, decided_by, resolve
+from index.parse.tables import TableParse
 
 
 def requests_row(row: str, values: list, ambiguous: dict[str, list]) -> tuple[list[Cell], Ambiguity]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from index.chunks import chunk_report, dense_chunks
-from index.embed import HashEmbedder
-from index.lexical import LexicalIndex
-from index.retrieve import Hit, Retriever, _rrf
 from index.settings import Settings
-from index.vectors import VectorStore
+from index.stores.chunks import chunk_report, dense_chunks
+from index.stores.embed import HashEmbedder
+from index.stores.lexical import LexicalIndex
+from index.stores.retrieve import Hit, Retriever, _rrf
+from index.stores.vectors import VectorStore
 
 FILES = ("00_lucheng", "01_huaian-hongzequ", "02_huaian-hongzequ", "17_pingtan-syq_2022", "18_pingtan-syq_2023",
          "19_pingtan-syq_2024", "20_pingtan-syq_2025", "47_pingtan-scj_2024")

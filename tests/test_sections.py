@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from index.load import load_file
-from index.meta import detect_meta
 from index.models import Section
-from index.sections import split_sections
+from index.parse.load import load_file
+from index.parse.meta import detect_meta
+from index.parse.sections import split_sections
 from index.vocabulary import SECTIONS
 
 CORPUS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus"

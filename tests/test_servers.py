@@ -27,11 +27,11 @@ import test_ingest
 import test_store
 
 from assistant.answer import Assistant
-from index.chunks import chunk_report
-from index.embed import HASH_MODEL, HashEmbedder
 from index.ingest import Index, chunk_count, dense_count
 from index.settings import Settings
-from index.store import Store
+from index.stores.chunks import chunk_report
+from index.stores.embed import HASH_MODEL, HashEmbedder
+from index.stores.store import Store
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
@@ -279,7 +279,7 @@ def test_ranking_sums_cells_across_reports_in_postgresql(server_index, assistant
 def test_real_model_retrieval_is_the_same_on_the_server(settings, real_embedder, parsed):
     """The bundled model's vectors, stored in the Chroma server and copied as they are into an embedded store,
     rank the same there with the same cosines (retrieval quality itself is test_retrieve.py's subject)."""
-    from index.vectors import VectorStore
+    from index.stores.vectors import VectorStore
 
     chunks = chunk_report(parsed["00_lucheng-qu_2022.txt"])
     server = VectorStore(settings, real_embedder)
@@ -296,7 +296,7 @@ def test_real_model_retrieval_is_the_same_on_the_server(settings, real_embedder,
 
 def test_shared_lexical_index_follows_the_store(tmp_path, parsed):
     """Committed additions and removals arrive; this host's own uncommitted chunks are left alone."""
-    from index.shared_lexical import SharedLexicalIndex
+    from index.stores.shared_lexical import SharedLexicalIndex
 
     a, b, c = (parsed[n] for n in ("00_lucheng-qu_2022.txt", "17_pingtan-syq_2022.txt", "18_pingtan-syq_2023.txt"))
     n = {r.id: chunk_count(chunk_report(r)) for r in (a, b, c)}

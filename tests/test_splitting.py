@@ -1,8 +1,8 @@
-"""Glued digit runs: every reading the digits allow, narrowed only by evidence (index/splitting.py)."""
+"""Glued digit runs: every reading the digits allow, narrowed only by evidence (index/parse/splitting.py)."""
 
 from __future__ import annotations
 
-from index.splitting import (
+from index.parse.splitting import (
     decide,
     drop_duplicates,
     prefer,

@@ -9,12 +9,12 @@ from sqlalchemy import create_engine, text
 
 from index.errors import StoreError
 from index.models import Ambiguity, Cell, Check, Report, ReportMeta, Section
-from index.store import Store
+from index.stores.store import Store
 
 
 @pytest.fixture(scope="module")
 def parsed(report_files) -> dict[str, Report]:
-    from index.report import parse_file
+    from index.parse.report import parse_file
 
     return {f.name: parse_file(f) for f in report_files}
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import shutil
 import threading
 
-from index.embed import HashEmbedder
 from index.ingest import Index
-from index.lexical import FILE_NAME
 from index.stores import LazyEmbedder, Stores
+from index.stores.embed import HashEmbedder
+from index.stores.lexical import FILE_NAME
 from tests.test_ingest import PINGTAN, agree, copy
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from index.load import load_file
-from index.report import parse_file, parse_report_tables
-from index.sections import split_sections
-from index.tables import TableParse, parse_tables
+from index.parse.load import load_file
+from index.parse.report import parse_file, parse_report_tables
+from index.parse.sections import split_sections
+from index.parse.tables import TableParse, parse_tables
 from index.vocabulary import REQUEST_COLUMN_KEYS, REVIEW_KEYS
 
 REPORTS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus" / "reports"

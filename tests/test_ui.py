@@ -8,11 +8,11 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from index.embed import HashEmbedder
 from index.ingest import Index
 from index.models import Answer, Citation
-from index.report import parse_file
+from index.parse.report import parse_file
 from index.settings import Settings
+from index.stores.embed import HashEmbedder
 from ui import app as ui
 from ui import render
 

@@ -11,11 +11,11 @@ import time
 
 import pytest
 
-from index.chunks import chunk_report, index_text
-from index.embed import HashEmbedder
 from index.errors import StoreError
 from index.settings import Settings
-from index.vectors import VectorStore, chroma_where
+from index.stores.chunks import chunk_report, index_text
+from index.stores.embed import HashEmbedder
+from index.stores.vectors import VectorStore, chroma_where
 
 FILES = ("00_lucheng", "17_pingtan-syq_2022", "18_pingtan-syq_2023", "47_pingtan-scj_2024")
 

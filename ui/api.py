@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from assistant.budget import ask_within
 from index.errors import NianbaoError
 from index.models import Ambiguity, Answer, Check
-from index.store import ReportSummary
+from index.stores.store import ReportSummary
 
 log = logging.getLogger(__name__)
 

@@ -16,9 +16,9 @@ import threading
 import time
 from pathlib import Path
 
-from index.chunks import chunk_report
 from index.errors import StoreError
-from index.lexical import LexicalIndex
+from index.stores.chunks import chunk_report
+from index.stores.lexical import LexicalIndex
 
 log = logging.getLogger(__name__)
 

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING
 from tqdm import tqdm
 
 from index.settings import Settings
-from index.store import Store
+from index.stores.store import Store
 
 if TYPE_CHECKING:
-    from index.embed import Embedder
-    from index.lexical import LexicalIndex
-    from index.retrieve import Retriever
-    from index.vectors import VectorStore
+    from index.stores.embed import Embedder
+    from index.stores.lexical import LexicalIndex
+    from index.stores.retrieve import Retriever
+    from index.stores.vectors import VectorStore
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class LazyEmbedder:
 
     def _load(self) -> Embedder:
         if self._model is None:
-            from index.embed import get_embedder
+            from index.stores.embed import get_embedder
 
             if self.announce:
                 tqdm.write(f"loading the embedding model {self.name} (built once on first use) …", file=sys.stderr)
@@ -86,7 +86,7 @@ class Stores:
     def vectors(self) -> VectorStore:
         with self._open_lock:
             if self._vectors is None:
-                from index.vectors import VectorStore
+                from index.stores.vectors import VectorStore
 
                 self._vectors = VectorStore(self.settings, self.embedder)
             return self._vectors
@@ -98,8 +98,8 @@ class Stores:
         a server answers lexically from its first question (no embedding: the vectors are in Chroma)."""
         with self._open_lock:
             if self._lexical is None:
-                from index.lexical import LexicalIndex
-                from index.shared_lexical import SharedLexicalIndex
+                from index.stores.lexical import LexicalIndex
+                from index.stores.shared_lexical import SharedLexicalIndex
 
                 path = self.settings.lexical_path  # a shared store: other hosts' ingests reach it through the store
                 lex = SharedLexicalIndex(path, self.store) if self.settings.db_url else LexicalIndex(path)
@@ -109,7 +109,7 @@ class Stores:
             return self._lexical
 
     def _rebuild_lexical(self, lex: LexicalIndex) -> None:
-        from index.chunks import chunk_report
+        from index.stores.chunks import chunk_report
 
         ids = sorted(self.store.ids())
         if not ids:
@@ -127,7 +127,7 @@ class Stores:
     def retriever(self) -> Retriever:
         with self._open_lock:
             if self._retriever is None:
-                from index.retrieve import Retriever
+                from index.stores.retrieve import Retriever
 
                 self._retriever = Retriever(self.vectors, self.lexical, self.settings.retrieval)
             return self._retriever

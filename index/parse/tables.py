@@ -4,7 +4,7 @@ Every input shape (ruled HTML rows as `| a | b |` lines, markdown tables with de
 line, PDF text lines, crawled pages with a whole table glued into one line) goes through the same path:
 locate each table's region by its own header words, cut it into label text and value pieces (each with
 its character offsets), group the pieces into value rows, and align those rows to the template's fixed
-row order. Glued digit runs are split by `index.splitting` with the report's own arithmetic; what the
+row order. Glued digit runs are split by `index.parse.splitting` with the report's own arithmetic; what the
 text cannot decide is reported as an Ambiguity with every candidate, never guessed.
 """
 
@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
-from index import splitting
 from index.models import Ambiguity, Cell, Number, Section
-from index.resolve import Evidence, resolve
-from index.statements import stated_active, stated_figures
+from index.parse import splitting
+from index.parse.resolve import Evidence, resolve
+from index.parse.statements import stated_active, stated_figures
 from index.vocabulary import (
     ACTIVE,
     ACTIVE_TABLE_ANCHORS,

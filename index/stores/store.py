@@ -35,8 +35,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from index.errors import StoreError
-from index.migrations import migrate
 from index.models import Ambiguity, Cell, Check, Report, ReportMeta, Section
+from index.stores.migrations import migrate
 
 
 class ReportSummary(BaseModel):

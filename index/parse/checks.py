@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index.models import NOT_CHECKED, Ambiguity, Cell, Check, Number, Report, Section
-from index.statements import stated_figures
-from index.tables import locate_tables
+from index.parse.statements import stated_figures
+from index.parse.tables import locate_tables
 from index.vocabulary import (
     APPLICANT_COLUMNS,
     NARRATIVE_CHECKS,

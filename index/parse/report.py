@@ -10,13 +10,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from index.checks import run_checks
 from index.errors import LoadError
-from index.load import load_file
-from index.meta import detect_meta
 from index.models import Cell, Report
-from index.sections import split_sections
-from index.tables import TableParse, parse_tables
+from index.parse.checks import run_checks
+from index.parse.load import load_file
+from index.parse.meta import detect_meta
+from index.parse.sections import split_sections
+from index.parse.tables import TableParse, parse_tables
 
 log = logging.getLogger(__name__)
 

@@ -19,10 +19,10 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 from tqdm import tqdm
 
-from index.chunks import index_text
 from index.errors import StoreError
 from index.models import Chunk
 from index.settings import Settings
+from index.stores.chunks import index_text
 
 log = logging.getLogger(__name__)
 

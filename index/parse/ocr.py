@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from index.normalize import normalize_text
+from index.parse.normalize import normalize_text
 
 log = logging.getLogger(__name__)
 

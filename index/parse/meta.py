@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from index.errors import LoadError
-from index.load import LoadedDocument
 from index.models import ReportMeta, Template
+from index.parse.load import LoadedDocument
 from index.vocabulary import ACTIVE_2019, ACTIVE_2021, AGENCY_CANONICAL, PAGE_FIELDS, STATS_PERIOD_WORDS
 
 _OVERRIDABLE = ("agency", "year", "template", "title", "published", "source_url")

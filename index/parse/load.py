@@ -20,9 +20,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from index.archive import check_pdf_streams, size_text, verified_zip
 from index.errors import LoadError
-from index.normalize import normalize_text
+from index.parse.archive import check_pdf_streams, size_text, verified_zip
+from index.parse.normalize import normalize_text
 from index.vocabulary import AGENCY_SUFFIXES, PAGE_FIELDS, REPORT_MARKERS, REQUEST_ROWS, TABLE_NAMES
 
 log = logging.getLogger(__name__)
@@ -235,7 +235,7 @@ def load_pdf_file(raw: bytes, path: str) -> list[str]:
     check_pdf_streams(raw, path, PDF_MAX_INFLATED)
     import pdfplumber
 
-    from index import ocr
+    from index.parse import ocr
 
     try:
         with pdfplumber.open(io.BytesIO(raw)) as pdf:
@@ -426,7 +426,7 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDoc
     pages = _page_offsets(parts) if suffix == ".pdf" else []
     scanned = [i + 1 for i, part in enumerate(read) if hasattr(part, "lines")]
     if scanned:
-        from index.ocr import confidences
+        from index.parse.ocr import confidences
 
         log.info("%s: pages %s read by OCR", name, scanned)
     fields = find_page_fields(text)

@@ -28,9 +28,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.chunks import index_text
 from index.models import Chunk
-from index.vectors import FILTER_KEYS
+from index.stores.chunks import index_text
+from index.stores.vectors import FILTER_KEYS
 
 log = logging.getLogger(__name__)
 
