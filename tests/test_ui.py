@@ -387,3 +387,11 @@ def test_a_citation_label_names_its_pdf_page():
                  row="new_received", column="total", page=3)
     assert "第3页" in citation_label(c)
     assert "页" not in citation_label(c.model_copy(update={"page": None}))
+
+
+def test_a_pasted_wall_of_text_is_cut_in_the_chat():
+    """Issue 19: a 100,000-character question is refused by the assistant; the chat shows only its start."""
+    from ui.app import MAX_SHOWN_QUESTION, start_turn
+
+    history, box = start_turn("鹿" * 100_000, [])
+    assert box == "" and len(history[0]["content"]) <= MAX_SHOWN_QUESTION + 1

@@ -80,13 +80,17 @@ def friendly(message: str) -> Callable:
 # ---- chat ----------------------------------------------------------------------------------------
 
 
+MAX_SHOWN_QUESTION = 600  # characters of a question the chat shows (the answer path refuses past its own limit)
+
+
 def start_turn(question: str, history: list[dict]) -> tuple[list[dict], str]:
     """Show the question at once, with a placeholder answer, and clear the textbox."""
     question = (question or "").strip()
     if not question:
         gr.Warning(S.EMPTY_QUESTION)
         return history, ""
-    shown = render.esc(question)  # the chat renders HTML even with markdown off
+    cut = question[:MAX_SHOWN_QUESTION] + ("…" if len(question) > MAX_SHOWN_QUESTION else "")
+    shown = render.esc(cut)  # the chat renders HTML even with markdown off; a 100,000-character paste is cut
     return [*history, {"role": "user", "content": shown}, {"role": "assistant", "content": THINKING}], ""
 
 
