@@ -299,7 +299,8 @@ def figure_choices() -> list[tuple[str, str]]:
 def comparison_citations(ctx: UIContext, figure: str, column: str, agencies: list[str], years: list[str]) -> list[Citation]:
     table, _, row = (figure or "").partition("|")
     col = column if table == "requests" else None
-    wanted_years = {int(y) for y in years or []}
+    wanted_years = {int(y) for y in years or [] if str(y).isdigit()}
+    agencies = set(agencies or [])  # a request may repeat a valid choice many times: look each up once
     out: list[Citation] = []
     for summary, cell in ctx.store.cells(table=table, row=row, column=col):
         if col is None and cell.column is not None:
