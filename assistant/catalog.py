@@ -126,6 +126,7 @@ class Catalog:
         self.charset = frozenset().union(*(n.chars for n in self._names)) if self._names else frozenset()
         self._places: dict[str, list[str]] | None = None
         self._kinds: dict[str, list[str]] | None = None
+        self._sounds: frozenset[str] | None = None  # pinyin of the names' characters (typed homophones)
 
     def places(self) -> dict[str, list[str]]:
         """Place word (江苏省, 江苏, 平潭) -> the agencies there, longest words first."""
@@ -211,10 +212,16 @@ class Catalog:
     def trim(self, run: str) -> str:
         """Drop leading/trailing characters that occur in no agency name (请问…, …那边)."""
         chars = self.charset | frozenset("".join(AGENCY_ALIASES))
+        if self._sounds is None:  # a typed homophone (鹿成 for 鹿城) is part of the mention too
+            self._sounds = frozenset(p for c in self.charset if (p := _pinyin(c)))
+
+        def kept(ch: str) -> bool:
+            return ch in chars or (_pinyin(ch) or "") in self._sounds
+
         i, j = 0, len(run)
-        while i < j and run[i] not in chars:
+        while i < j and not kept(run[i]):
             i += 1
-        while j > i and run[j - 1] not in chars:
+        while j > i and not kept(run[j - 1]):
             j -= 1
         return run[i:j]
 

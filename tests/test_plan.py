@@ -118,3 +118,4 @@ def test_two_shared_characters_name_no_agency(catalog):
     assert route("有没有单位用技术手段提醒依申请件快超期了？", [], catalog).agencies == []
     assert route("洪泽2023年收到多少申请", [], catalog).agencies == ["淮安市洪泽区人民政府"]
     assert route("科委2024年收到多少申请", [], catalog).agencies == ["上海市科学技术委员会"]
+    assert route("鹿成2022年收到多少申请", [], catalog).agencies == ["温州市鹿城区人民政府办公室"]  # a homophone slip
