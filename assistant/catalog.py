@@ -79,6 +79,15 @@ def expand_aliases(text: str) -> str:
     return text
 
 
+def _trim(run: str, kept) -> str:
+    i, j = 0, len(run)
+    while i < j and not kept(run[i]):
+        i += 1
+    while j > i and not kept(run[j - 1]):
+        j -= 1
+    return run[i:j]
+
+
 class _Name:
     """An agency name prepared for scoring."""
 
@@ -212,18 +221,12 @@ class Catalog:
     def trim(self, run: str) -> str:
         """Drop leading/trailing characters that occur in no agency name (请问…, …那边)."""
         chars = self.charset | frozenset("".join(AGENCY_ALIASES))
-        if self._sounds is None:  # a typed homophone (鹿成 for 鹿城) is part of the mention too
+        trimmed = _trim(run, lambda ch: ch in chars)
+        if len(trimmed) >= 2:
+            return trimmed
+        if self._sounds is None:  # only then is a typed homophone part of the mention (鹿成 for 鹿城)
             self._sounds = frozenset(p for c in self.charset if (p := _pinyin(c)))
-
-        def kept(ch: str) -> bool:
-            return ch in chars or (_pinyin(ch) or "") in self._sounds
-
-        i, j = 0, len(run)
-        while i < j and not kept(run[i]):
-            i += 1
-        while j > i and not kept(run[j - 1]):
-            j -= 1
-        return run[i:j]
+        return _trim(run, lambda ch: ch in chars or (_pinyin(ch) or "") in self._sounds)
 
     def candidates(self, mention: str, include_sub_units: bool = False) -> list[AgencyCandidate]:
         """Agencies whose name covers the mention well enough, best first."""
