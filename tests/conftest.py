@@ -118,3 +118,15 @@ def _paired(tmp_path: Path, normative: str) -> Path:
 def paired_report():
     """The builder of a crawled report beside its web page (issue 18's second source)."""
     return _paired
+
+
+@pytest.fixture(scope="session")
+def catalog(corpus_dir):
+    """The bundled corpus's (agency, year) catalogue from its MANIFEST: the router's tests need no store."""
+    import csv
+
+    from assistant.catalog import Catalog
+
+    with open(corpus_dir / "MANIFEST.tsv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return Catalog.from_pairs((r["agency"], int(r["year"])) for r in rows)

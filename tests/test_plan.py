@@ -3,24 +3,14 @@ questions of several parts. Pure and fast over the bundled corpus's MANIFEST cat
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
-from assistant.catalog import Catalog
 from assistant.plan import plan_parts, split_parts
 from assistant.route import route
 
 LUCHENG = "温州市鹿城区人民政府办公室"
 HONGZE = "淮安市洪泽区人民政府"
 SYQ = "平潭综合实验区管委会"
-
-
-@pytest.fixture(scope="module")
-def catalog(corpus_dir) -> Catalog:
-    with open(corpus_dir / "MANIFEST.tsv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    return Catalog.from_pairs((r["agency"], int(r["year"])) for r in rows)
 
 
 def turn(q: str) -> list[dict]:

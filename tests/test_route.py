@@ -3,8 +3,6 @@ Pure and fast: the catalog is the bundled corpus's MANIFEST (agency, year) list,
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
 from assistant.catalog import Catalog
@@ -16,13 +14,6 @@ HUAIAN = "淮安市人民政府"
 SYQ = "平潭综合实验区管委会"
 KEWEI = "上海市科学技术委员会"
 BGT = "上海市人民政府办公厅"
-
-
-@pytest.fixture(scope="module")
-def catalog(corpus_dir) -> Catalog:
-    with open(corpus_dir / "MANIFEST.tsv", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    return Catalog.from_pairs((r["agency"], int(r["year"])) for r in rows)
 
 
 def keys(intent) -> list[str]:
