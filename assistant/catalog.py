@@ -135,7 +135,8 @@ class Catalog:
         self.charset = frozenset().union(*(n.chars for n in self._names)) if self._names else frozenset()
         self._places: dict[str, list[str]] | None = None
         self._kinds: dict[str, list[str]] | None = None
-        self._sounds: frozenset[str] | None = None  # pinyin of the names' characters (typed homophones)
+        self._sounds: frozenset[str] | None = None
+        self._romanised: dict[str, str] | None = None  # pinyin of the names' characters (typed homophones)
 
     def places(self) -> dict[str, list[str]]:
         """Place word (江苏省, 江苏, 平潭) -> the agencies there, longest words first."""
@@ -169,9 +170,11 @@ class Catalog:
 
     def romanised_places(self) -> dict[str, str]:
         """hongze -> 洪泽: the catalogue's place words as an English question spells them."""
-        from assistant.geography import romanised
+        if self._romanised is None:  # built once per catalogue: pinyin of every place word
+            from assistant.geography import romanised
 
-        return {romanised(p): p for p in self.places() if len(p) >= 2}
+            self._romanised = {romanised(p): p for p in self.places() if len(p) >= 2}
+        return self._romanised
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, int]]) -> Catalog:
