@@ -118,7 +118,7 @@ def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    answer_mod = _module("assistant.answer", "ask")
+    answer_mod = _module("assistant.pipeline", "ask")
     from assistant.budget import ask_within
 
     answer = ask_within(answer_mod.Assistant(settings, _index(settings)), settings, args.question)

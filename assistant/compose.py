@@ -10,7 +10,7 @@ from collections import OrderedDict
 from assistant.catalog import CatalogEntry
 from assistant.figures import RESULT_ROWS, Value
 from assistant.narrative import MAX_AGENCIES, NUMBER, Passage, Scored, count_clause
-from assistant.route import CellKey, Intent
+from assistant.query import CellKey, Intent
 from index.models import Answer, Citation, Figure, Number
 from index.vocabulary import REQUEST_COLUMNS, REQUEST_ROWS, TABLE_NUMBERS, cell_labels
 

@@ -525,7 +525,7 @@ def run_eval(files: Iterable[str | Path], ask) -> EvalReport:
 def build_assistant(settings):
     """The chat's assistant over the store in settings.home; the bundled reports are ingested into an empty
     store first, since the question sets are written over them."""
-    from assistant.answer import Assistant
+    from assistant.pipeline import Assistant
     from index.ingest import Index
 
     index = Index(settings)
@@ -596,7 +596,7 @@ def compare_llm(questions: list[EvalQuestion], settings, mode: str) -> dict[str,
     """The same questions over the same store with NIANBAO_LLM=none and with `mode`. Each assistant first
     answers a narrative and a figure question untimed, so that loading the embedder or the local model is
     not one question's latency."""
-    from assistant.answer import Assistant
+    from assistant.pipeline import Assistant
 
     plain = build_assistant(settings.model_copy(update={"llm": "none"}))
     worded = Assistant(settings.model_copy(update={"llm": mode}), plain.index)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from assistant.catalog import CatalogEntry
-from assistant.route import CellKey
+from assistant.query import CellKey
 from index.models import Ambiguity, Cell, Check, Number, Report
 from index.vocabulary import ACTIVE_2019_EQUIVALENT, RATES, REQUEST_ROW_KEYS
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
@@ -26,6 +26,9 @@ from index.vocabulary import (
     QUESTION_TERMS,
     REQUEST_ROWS,
 )
+
+if TYPE_CHECKING:
+    from assistant.catalog import Catalog
 
 MAX_TERM = 6  # longest domain term a homophone slip is looked for in
 MAX_CACHED = 1000  # longer texts are normalised without keeping them in the cache
@@ -251,3 +254,14 @@ def _any_term() -> re.Pattern:
 def _label_text() -> str:
     """The template's own labels: a run printed there (不再处理, 另行制作) is the report's wording, not a slip."""
     return "|".join(f"{r.group}{r.label}" for r in REQUEST_ROWS)
+
+
+def normalize(text: str) -> str:
+    """Full-width digits and punctuation to ASCII, no spaces (typed questions are short)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def normalized(question: str, catalog: Catalog) -> str:
+    """The question as every later step reads it (simplified, Arabic numerals, slips corrected, English glossed)."""
+    places = catalog.romanised_places() if is_english(question or "") else None
+    return normalize(normalize_question(question, places).text)

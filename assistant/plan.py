@@ -1,87 +1,236 @@
-"""The query plan: one typed object that says everything a question asks, shown by `nianbao ask --explain`
-and returned with every answer (`Answer.plan`), so a reader can see how the question was understood.
-
-A question with several parts (收到多少、其中多少予以公开、有没有被复议) is split here into parts that are
-each answered; a part that only continues the one before (…，哪个多？) stays with it."""
+"""Question (+ conversation) -> the plan: one `Intent` per part, each saying which agencies, years, cells and
+operation it asks, without any model. The words are read by `assistant.read`, the mentions resolved by
+`assistant.resolve`; a follow-up keeps the agency, year and figure it leaves out, by planning the earlier user
+turns first and filling the gaps from them. A question with several parts (收到多少、其中多少予以公开、有没有被复议)
+is split into parts that are each answered; a part that only continues the one before (…，哪个多？) stays with it."""
 
 from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, Field
-
 from assistant.catalog import Catalog
-from assistant.route import Intent, route
+from assistant.cues import (
+    ANCHORED_YEARS,
+    APPLICANT_CUES,
+    ASCENDING_CUES,
+    CHANGE_CUES,
+    COMPARE_CUES,
+    COUNT_CUES,
+    FIGURE_CUES,
+    FOLLOWUP_CUES,
+    LIST_WHICH,
+    NARRATIVE_CUES,
+    NARRATIVE_STRONG,
+    NEGATION_CUES,
+    OUTCOME_CUES,
+    PRECEDENT_CUES,
+    RANGE_WORDS,
+    RANK_SUBJECTS,
+    RANKING_CUES,
+    RATIO_CUES,
+    RELATIVE_YEARS,
+    SCOPE_CUES,
+    SHIFT_WORDS,
+    SINCE,
+    TEXT_SOURCE,
+    TOTAL_CUES,
+    YEAR_SUBJECTS,
+)
+from assistant.normalize import normalized
+from assistant.query import CellKey, Intent, Kind
+from assistant.read import (
+    figure_keys,
+    find_phrases,
+    has,
+    is_total,
+    mask,
+    mask_spans,
+    parse_top_n,
+    parse_years,
+    rate_from_parts,
+    share_of_total,
+    topic_of,
+)
+from assistant.resolve import find_agencies, find_scope, resolve_targets
+from index.vocabulary import (
+    QUERY_COLUMNS,
+    QUERY_FIGURES,
+    QUERY_RATES,
+    QUERY_REVIEW_OUTCOMES,
+    QUERY_UNSUPPORTED,
+)
 
-OPERATIONS = {
-    "figure": "value", "breakdown": "breakdown", "rate": "rate", "change": "change", "comparison": "compare",
-    "ranking": "rank", "sum": "sum", "precedent": "list-which", "narrative": "passages", "clarify": "ask-back",
-    "decline": "decline",
-}
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
 QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|成|呢|谁|"
                           r"多大|多高|多长|多久|多重|多远")
 MAX_PARTS = 4
 
 
-class PlanPart(BaseModel):
-    """One answerable part of a question, resolved against the catalogue."""
-
-    text: str
-    operation: str
-    agencies: list[str] = Field(default_factory=list)
-    scope_places: list[str] = Field(default_factory=list)
-    scope_size: int = 0  # agencies a list-which / rank / sum runs over (0: every agency)
-    years: list[int] = Field(default_factory=list)
-    year_word: str | None = None
-    measures: list[str] = Field(default_factory=list)  # table.row.column
-    rate: str | None = None
-    formula: str | None = None
-    targets: list[tuple[str, int]] = Field(default_factory=list)
-    missing: list[tuple[str, int]] = Field(default_factory=list)
-    reason: str | None = None
-
-    @classmethod
-    def of(cls, text: str, it: Intent, answer=None) -> PlanPart:
-        """The part as resolved; a decline decided after routing (a fact no report records, a glued cell, the
-        time budget) is the part's outcome too."""
-        formula = it.rate_spec.formula if it.rate_spec is not None else None
-        if it.rate and it.rate_spec is None:
-            from index.vocabulary import RATES
-
-            formula = RATES[it.rate][3] if it.rate in RATES else None
-        operation = "trend" if it.trend else OPERATIONS.get(it.kind, it.kind)
-        reason = it.reason
-        if answer is not None and answer.abstained and answer.reason:
-            operation = "ask-back" if answer.kind == "clarify" else "decline"
-            reason = answer.reason
-        return cls(text=text, operation=operation, agencies=it.agencies,
-                   scope_places=it.scope_places, scope_size=len(it.scope), years=it.years, year_word=it.year_word,
-                   measures=[".".join(x for x in (k.table, k.row, k.column) if x) for k in it.keys], rate=it.rate,
-                   formula=formula, targets=it.targets, missing=it.missing_years, reason=reason)
+def understand(question: str, history: list[dict] | None = None, catalog: Catalog | None = None) -> Intent:
+    """Resolve a question against the catalog, filling what it leaves out from the conversation."""
+    catalog = catalog if catalog is not None else Catalog([])
+    prev = None
+    turns = [m.get("content") or "" for m in history or [] if isinstance(m, dict) and m.get("role") == "user"]
+    for turn in turns[-4:]:
+        prev = resolve_targets(_plan_turn(turn, catalog, prev), catalog)
+    return resolve_targets(_plan_turn(question, catalog, prev), catalog)
 
 
-class QueryPlan(BaseModel):
-    question: str
-    normalized: str
-    language: str = "zh"
-    changes: list[str] = Field(default_factory=list)  # what normalisation changed (繁->简, 申情->申请)
-    parts: list[PlanPart] = Field(default_factory=list)
+def _anchor_year(prev: Intent | None) -> int | None:
+    """The year the conversation is about: the last year a turn named (2024年…, then 那去年呢 is 2023). Turns
+    that only said 去年/前年 keep the reference they had, so those words stay relative to the same year."""
+    return prev.anchor if prev is not None else None
 
-    def explain(self) -> str:
-        """The plan as a few readable lines (the CLI's --explain)."""
-        lines = [f"question:   {self.question}", f"normalised: {self.normalized} ({self.language})"]
-        lines += [f"changed:    {c}" for c in self.changes]
-        for i, p in enumerate(self.parts, 1):
-            scope = (f"{'、'.join(p.scope_places)} ({p.scope_size} agencies)" if p.scope_places
-                     else "、".join(p.agencies) or "all agencies")
-            lines.append(f"part {i}:     {p.operation} | scope: {scope} | years: "
-                         f"{p.years or p.year_word or 'newest'} | measures: {', '.join(p.measures) or '-'}"
-                         + (f" | rate: {p.formula or p.rate}" if p.rate else "")
-                         + (f" | reads: {p.targets}" if p.targets else "")
-                         + (f" | not held: {p.missing}" if p.missing else "")
-                         + (f" | {p.reason}" if p.reason else ""))
-        return "\n".join(lines)
+
+def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
+    q = normalized(question, catalog)
+    years, year_spans = parse_years(q)
+    since = SINCE.search(q)
+    if since:
+        years = [y for y in catalog.all_years() if y >= int(since.group(1))]
+    rel_word = has(q, sorted(RELATIVE_YEARS, key=len, reverse=True))
+    anchor = _anchor_year(prev)
+    named_year = max(years) if years and not since else None
+    if rel_word in ANCHORED_YEARS and not years and anchor is not None:
+        years = [anchor + ANCHORED_YEARS[rel_word]]
+    range_word = has(q, RANGE_WORDS)
+    titles = [m.span() for m in re.finditer(r"《[^》]*》", q)]  # a title names no agency (《问政平潭》)
+    scope_places, scope_spans, scope = find_scope(q, catalog)
+    masked = mask(q, mask_spans(q, year_spans) + titles + scope_spans)
+    agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
+    if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
+        agencies, mentions, scope, scope_places = scope, scope_places, [], []
+    keys, phrase, weak = figure_keys(q)
+    rate_word = next((p for _, _, p in find_phrases(q, QUERY_RATES)), None)
+    rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
+    it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
+                years=years, keys=keys, figure_word=phrase, weak_figure=weak,
+                column=next((QUERY_COLUMNS[p] for _, _, p in find_phrases(q, QUERY_COLUMNS)), None),
+                rate=rate, rate_spec=None,
+                unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
+                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q, NEGATION_CUES)))
+    if not rate:
+        it.rate_spec = share_of_total(q, keys, it.column, phrase)
+        it.rate = "share" if it.rate_spec is not None else None
+    it.anchor = named_year or anchor
+    if rel_word and years and named_year is None and not since:
+        it.year_word = rel_word
+    elif rel_word and not years:
+        it.relative, it.year_word = RELATIVE_YEARS[rel_word], rel_word
+    if range_word and not years:
+        it.span, it.year_word = RANGE_WORDS[range_word], range_word
+    no_figures = mask(q, [(s, e) for s, e, _ in find_phrases(q, [*QUERY_FIGURES, *CHANGE_CUES])])
+    shift_word = has(no_figures, sorted(SHIFT_WORDS, key=len, reverse=True))
+    if shift_word and not years:
+        it.shift = SHIFT_WORDS[shift_word]
+    if len(agencies) > 1 and len(years) == len(agencies) and not since:
+        order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
+        it.pairs = list(zip(order, years, strict=True))
+    it.kind = _operation(q, it)
+    it.topic = topic_of(q, year_spans, mentions)
+    if prev is not None and _is_followup(q, it):
+        if has(q, RATIO_CUES) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
+            it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
+        _inherit(it, prev, q)
+        if it.keys and not it.rate and has(q, RATIO_CUES):  # 那占办理结果总数的比例呢？
+            it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word)
+            it.rate = "share" if it.rate_spec is not None else None
+            it.kind = "rate" if it.rate_spec is not None else it.kind
+    if it.kind == "ranking" and len(it.agencies) == 1 and has(q, YEAR_SUBJECTS):
+        it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
+    if it.kind in ("ranking", "sum") and it.mentions and not it.scope:
+        it.scope = [a for m in it.mentions for a in catalog.with_prefix(m)]
+    if it.scope and it.kind not in ("ranking", "precedent") and not it.agencies:
+        listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
+        it.kind = "precedent" if listing else "sum"
+    return it
+
+
+def _statistical(q: str, it: Intent) -> bool:
+    return bool(it.keys) and (not it.weak_figure or has(q, FIGURE_CUES) is not None)
+
+
+def _operation(q: str, it: Intent) -> Kind:
+    """The operation the question's wording asks for; a missing figure may still come from the history."""
+    stat = _statistical(q, it)
+    if it.unsupported and not has(q, NARRATIVE_STRONG):
+        return "decline"
+    if has(q, TEXT_SOURCE) and len(it.agencies) <= 1:  # 报告正文里说受理了多少件: the number the prose states
+        return "narrative"
+    if has(q, RANKING_CUES) and (len(it.agencies) != 1 or has(q, RANK_SUBJECTS) or has(q, YEAR_SUBJECTS)):
+        return "ranking"
+    if has(q, SCOPE_CUES) and it.keys:
+        return "sum"
+    if has(q, PRECEDENT_CUES):
+        return "precedent"
+    breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
+    if has(q, NARRATIVE_CUES) and not has(q, COUNT_CUES) and not breakdown:
+        return "narrative"
+    if it.rate:
+        return "rate"
+    if has(q, NARRATIVE_CUES) and not (stat and has(q, COUNT_CUES)) and not breakdown:
+        return "narrative"
+    if has(q, CHANGE_CUES):
+        return "change"
+    if has(q, SCOPE_CUES) or (has(q, TOTAL_CUES) and len(it.agencies) > 1):
+        return "sum"
+    if len(it.agencies) > 1 or len(it.years) > 1 or it.span or has(q, COMPARE_CUES):
+        return "comparison"
+    if has(q, OUTCOME_CUES):
+        it.breakdown = "outcome"
+        return "breakdown"
+    if has(q, APPLICANT_CUES) and not it.column:
+        it.breakdown = "applicant"
+        return "breakdown"
+    return "figure" if stat or has(q, FIGURE_CUES) else "narrative"
+
+
+def _is_followup(q: str, it: Intent) -> bool:
+    if it.kind in ("precedent", "ranking", "sum") and it.keys:
+        return False
+    return bool(has(q, FOLLOWUP_CUES)) or len(q) <= 14 or not (it.agencies or it.clarify or it.unknown_agency)
+
+
+def _inherit(it: Intent, prev: Intent, q: str) -> None:
+    """Fill from the previous turn what this one leaves out (agency, year, figure, operation)."""
+    it.followup = True
+    if not (it.agencies or it.clarify or it.unknown_agency):
+        it.agencies, it.mentions = list(prev.agencies), list(prev.mentions)
+        if not prev.agencies:
+            it.clarify = list(prev.clarify)
+    if not (it.years or it.relative is not None or it.span):
+        it.years, it.relative, it.span = list(prev.years), prev.relative, prev.span
+        it.year_word = it.year_word or prev.year_word
+        if it.shift:
+            it.years = [y + it.shift for y in it.years] or [y + it.shift for _, y in prev.targets[:1]]
+            it.relative = None if it.years else (prev.relative or 0) + it.shift
+    asks_narrative = has(q, NARRATIVE_CUES) and it.kind == "narrative"
+    column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests"
+    if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
+        it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
+        if it.kind in ("figure", "narrative"):
+            it.kind, it.breakdown = prev.kind, prev.breakdown
+            it.rate = it.rate or prev.rate
+            if it.kind in ("narrative", "precedent", "clarify", "decline"):
+                it.kind = "figure"
+        if it.column and it.kind == "breakdown" and it.breakdown == "applicant":
+            it.kind, it.breakdown = "figure", None
+    elif prev.rate and it.kind == "narrative" and not asks_narrative:
+        it.kind, it.rate = "rate", prev.rate
+    if it.kind == "narrative" and not asks_narrative and it.keys:  # 企业申请的呢？
+        it.kind = "figure"
+    outcome = next((QUERY_REVIEW_OUTCOMES[p] for _, _, p in find_phrases(q, QUERY_REVIEW_OUTCOMES)), None)
+    groups = {k.row.rsplit("_", 1)[0] for k in it.keys if k.table == "review_litigation"}
+    if outcome and groups and all(k.table == "review_litigation" for k in it.keys):  # 那被纠错的呢？
+        it.keys = [CellKey(table="review_litigation", row=f"{g}_{outcome}") for g in sorted(groups)]
+        it.kind, it.breakdown = ("figure", None) if it.kind in ("breakdown", "narrative") else (it.kind, it.breakdown)
+    if not it.scope and prev.scope and not it.agencies and it.kind in ("ranking", "sum", "precedent", "figure"):
+        it.scope, it.scope_places = list(prev.scope), list(prev.scope_places)  # …，哪家最多: the same agencies
+        it.kind = "ranking" if it.kind == "figure" else it.kind
+    if it.column is None and prev.column and "其中" in q:
+        it.column = prev.column
+    if it.kind == "figure" and (len(it.agencies) > 1 or len(it.years) > 1 or it.span):
+        it.kind = "comparison"
 
 
 def split_parts(text: str) -> list[str]:
@@ -108,18 +257,18 @@ def signature(it: Intent) -> tuple:
 
 def plan_parts(question: str, normalized: str, history: list[dict], catalog: Catalog) -> list[tuple[str, Intent]]:
     """(part text, intent) per part; one part unless the clauses ask different things."""
-    whole = route(question, history, catalog)
+    whole = understand(question, history, catalog)
     parts = split_parts(normalized)
     if len(parts) < 2:
         return [(question, whole)]
     out: list[tuple[str, Intent]] = []
     turns = list(history)
     for p in parts:
-        it = route(p, turns, catalog)
+        it = understand(p, turns, catalog)
         if out and signature(it) == signature(out[-1][1]) or (out and it.kind in ("clarify", "decline")
                                                                and it.reason in ("no_agency", "several_agencies")):
             text = out[-1][0] + "，" + p
-            out[-1] = (text, route(text, history, catalog))
+            out[-1] = (text, understand(text, history, catalog))
         else:
             out.append((p, it))
         turns = turns + [{"role": "user", "content": p}, {"role": "assistant", "content": ""}]

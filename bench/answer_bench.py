@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.answer import Assistant
+from assistant.pipeline import Assistant
 from index.ingest import Index
 from index.settings import Settings
 from index.stores.embed import HashEmbedder

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant import narrative as nv
-from assistant.route import route
+from assistant.plan import understand
 from index.ingest import Index
 from index.settings import Settings
 
@@ -41,7 +41,7 @@ class Bench:
     def __init__(self, home: Path, sentence_dense: bool = True):
         self.sentence_dense = sentence_dense
         self.index = Index(Settings(home=home))
-        from assistant.answer import Assistant
+        from assistant.pipeline import Assistant
 
         self.assistant = Assistant(self.index.settings, self.index)
         self.catalog = self.assistant.catalog()
@@ -121,7 +121,7 @@ def main(argv=None) -> None:
         ranks: dict[str, list[int | None]] = {s: [] for s in STAGES}
         pool_recall, prec_found = [], {s: [] for s in STAGES}
         for row in rows:
-            it = route(row["question"], [], b.catalog)
+            it = understand(row["question"], [], b.catalog)
             reports = b.reports_for(row)
             got = b.rankings(row["question"], it.topic, reports)
             if row["type"] == "narrative":

@@ -148,7 +148,7 @@ def rss_mib() -> tuple[float, float]:
 
 def serving_run(home: Path, questions: int, vector_reports: int, seed: int, batch_size: int) -> dict:
     """Inside the serving process: one Assistant, warmed, then timed questions of both kinds."""
-    from assistant.answer import Assistant
+    from assistant.pipeline import Assistant
     from index.ingest import Index
 
     settings = Settings(home=home, embed_batch_size=batch_size)
@@ -198,9 +198,9 @@ def levers(home: Path, repeat: int) -> list[tuple[str, str, tuple[float, float],
     import torch
 
     from assistant import narrative
-    from assistant.answer import Assistant
     from assistant.catalog import Catalog
-    from assistant.route import route
+    from assistant.pipeline import Assistant
+    from assistant.plan import understand
     from index.ingest import Index
     from index.stores.chunks import index_text
     from index.stores.embed import EncodeCache
@@ -230,9 +230,9 @@ def levers(home: Path, repeat: int) -> list[tuple[str, str, tuple[float, float],
                 timed(assistant.catalog, repeat)))
     catalog = assistant.catalog()
     fig = f"{e.agency}{e.year}年收到多少政府信息公开申请？"
-    out.append(("route a figure question", f"route() over {len(catalog.agencies)} agencies",
-                timed(lambda: route(fig, [], Catalog.from_summaries(summaries)), repeat),
-                timed(lambda: route(fig, [], catalog), repeat)))
+    out.append(("route a figure question", f"understand() over {len(catalog.agencies)} agencies",
+                timed(lambda: understand(fig, [], Catalog.from_summaries(summaries)), repeat),
+                timed(lambda: understand(fig, [], catalog), repeat)))
     model = getattr(embedder, "_load", lambda: embedder)()
     caches = model._queries, narrative._SENTENCES
     model._queries, narrative._SENTENCES = EncodeCache(size=0), EncodeCache(size=0)

@@ -26,7 +26,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, corpus_dir):
     """The page and the API served on a free loopback port (hash embedder: these tests are about the API)."""
-    from assistant.answer import Assistant
+    from assistant.pipeline import Assistant
     from ui.api import create_api
     from ui.app import UIContext, build_app, launch
 

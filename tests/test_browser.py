@@ -50,7 +50,7 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, real_embedder, corpus_dir):
     """The app in-process over a fresh home with two bundled reports ingested; yields its URL and index."""
-    from assistant.answer import Assistant
+    from assistant.pipeline import Assistant
     from index.ingest import Index
     from index.settings import Settings
     from ui.api import create_api

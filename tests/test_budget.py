@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from assistant.answer import Assistant
 from assistant.budget import OVER_BUDGET, ask_within, bounded_history, question_too_long, within
+from assistant.pipeline import Assistant
 from index.ingest import Index
 from index.models import Answer
 from index.settings import Settings

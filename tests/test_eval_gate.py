@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer import Assistant
 from assistant.evaluate import run_eval
+from assistant.pipeline import Assistant
 
 SETS = Path(__file__).resolve().parents[1] / "eval_sets"
 FAST = SETS / "fast.jsonl"

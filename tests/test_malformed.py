@@ -105,7 +105,7 @@ def test_no_partial_rows_anywhere(bad_run):
 
 
 def test_the_same_index_still_ingests_and_answers(bad_run, tmp_path):
-    from assistant.answer import Assistant
+    from assistant.pipeline import Assistant
 
     _, index, _ = bad_run
     good = tmp_path / LUCHENG.name

@@ -1,16 +1,218 @@
-"""The query plan: scope from geography, years relative to the conversation, shares of a table's total,
-questions of several parts. Pure and fast over the bundled corpus's MANIFEST catalogue."""
+"""The query plan, one turn and several: agencies, years, figures and operations from what people type;
+follow-ups; declines; scope from geography, years relative to the conversation, shares of a table's total,
+questions of several parts. Pure and fast: the catalog is the bundled corpus's MANIFEST (agency, year) list, no
+store, no model."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.plan import plan_parts, split_parts
-from assistant.route import route
+from assistant.catalog import Catalog
+from assistant.normalize import normalize
+from assistant.plan import plan_parts, split_parts, understand
+from assistant.read import parse_years
 
 LUCHENG = "温州市鹿城区人民政府办公室"
 HONGZE = "淮安市洪泽区人民政府"
+HUAIAN = "淮安市人民政府"
 SYQ = "平潭综合实验区管委会"
+KEWEI = "上海市科学技术委员会"
+BGT = "上海市人民政府办公厅"
+
+
+def keys(intent) -> list[str]:
+    return [k.row if k.column is None else f"{k.row}.{k.column}" for k in intent.keys]
+
+
+@pytest.mark.parametrize("typed, agency", [
+    ("鹿城区", LUCHENG), ("鹿城", LUCHENG), ("鹿成区", LUCHENG), ("温州市鹿城区政府办", LUCHENG),
+    ("平潭公安局", "平潭综合实验区公安局"), ("海坛片区", "平潭综合实验区海坛片区管理局"), ("洪泽", HONGZE),
+    ("洪泽区", HONGZE), ("淮安市", HUAIAN), ("淮安", HUAIAN), ("上海科委", KEWEI), ("市科委", KEWEI),
+    ("上海市政府办公厅", BGT), ("沭阳", "沭阳县人民政府"), ("沐阳县", "沭阳县人民政府"),
+    ("平潭市场监管局", "平潭综合实验区市场监督管理局"), ("平潭综合实验区", SYQ), ("平潭管委会", SYQ),
+    ("平潭", SYQ), ("君山片区", "平潭综合实验区君山片区管理局"),
+])
+def test_agency_from_what_people_type(catalog, typed, agency):
+    it = understand(f"{typed}收到多少政府信息公开申请？", [], catalog)
+    assert it.agencies == [agency]
+    assert it.targets == [(agency, catalog.newest(agency))]
+
+
+@pytest.mark.parametrize("typed", ["北京市海淀区", "交建局", "杭州市", "温州市", "淮安市清江浦区", "上海市浦东新区"])
+def test_agency_not_in_corpus_declines_naming_it(catalog, typed):
+    it = understand(f"{typed}2022年收到多少申请？", [], catalog)
+    assert it.kind == "decline" and it.reason == "unknown_agency"
+    assert it.unknown_agency == typed and not it.agencies
+
+
+def test_two_equally_good_agencies_ask_which_one(catalog):
+    it = understand("平潭2011年收到多少申请？", [], catalog)
+    assert it.kind == "clarify"
+    assert it.clarify == ["平潭县人民政府", SYQ]
+
+
+def test_year_narrows_an_ambiguous_place(catalog):
+    assert understand("平潭2022年收到多少申请？", [], catalog).agencies == [SYQ]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("2022年", [2022]), ("二〇二二年", [2022]), ("二零二一年度", [2021]), ("22年", [2022]),
+    ("2021到2023年", [2021, 2022, 2023]), ("2019年至2020年", [2019, 2020]), ("２０２４年", [2024]),
+])
+def test_explicit_years(text, years):
+    assert parse_years(normalize(text))[0] == years
+
+
+def test_relative_years_count_from_the_agencys_newest_report(catalog):
+    last = understand("平潭去年收到多少申请？", [], catalog)
+    assert last.targets == [(SYQ, 2025)] and last.year_word == "去年"
+    before = understand("平潭前年收到多少申请？", [], catalog)
+    assert before.targets == [(SYQ, 2024)]
+    assert understand("鹿城区去年收到多少申请？", [], catalog).targets == [(LUCHENG, 2022)]
+
+
+def test_recent_years_range(catalog):
+    it = understand("平潭近三年收到多少申请？", [], catalog)
+    assert it.kind == "comparison"
+    assert it.targets == [(SYQ, 2023), (SYQ, 2024), (SYQ, 2025)]
+
+
+def test_year_not_held_declines_rather_than_using_another(catalog):
+    it = understand("鹿城区2021年收到多少申请？", [], catalog)
+    assert it.kind == "decline" and it.reason == "year_not_held"
+    assert it.missing_years == [(LUCHENG, 2021)] and not it.targets
+
+
+@pytest.mark.parametrize("question, expected, column", [
+    ("鹿城区2022年收到多少政府信息公开申请？", ["new_received.total"], None),
+    ("鹿城区2022年申请了几件", ["new_received.total"], None),
+    ("鹿城区2022年企业申请了多少", ["new_received.total"], "commercial"),
+    ("鹿城区2022年个人申请多少件", ["new_received.total"], "natural_person"),
+    ("鹿城区2022年律师申请了几件", ["new_received.total"], "legal_service"),
+    ("鹿城区2022年被复议了几次", ["review_total"], None),
+    ("洪泽区2023年复议被纠正了几件", ["review_corrected"], None),
+    ("鹿城区2022年打官司多少件", ["direct_suit_total", "post_review_suit_total"], None),
+    ("鹿城区2022年被起诉几次", ["direct_suit_total", "post_review_suit_total"], None),
+    ("鹿城区2022年复议后起诉的有多少", ["post_review_suit_total"], None),
+    ("鹿城区2022年因为第三方不予公开多少", ["denied_third_party.total"], None),
+    ("鹿城区2022年过程性信息不公开的有几件", ["denied_process_info.total"], None),
+    ("鹿城区2022年本机关不掌握的有多少", ["unable_not_held.total"], None),
+    ("鹿城区2022年收到申请中部分公开多少", ["partially_granted.total"], None),
+    ("鹿城区2022年规范性文件制发多少件", ["normative_issued"], None),
+    ("鹿城区2022年行政处罚多少", ["penalty_decisions"], None),
+])
+def test_figure_words_map_to_cells(catalog, question, expected, column):
+    it = understand(question, [], catalog)
+    assert it.kind == "figure"
+    assert keys(it) == expected and it.column == column
+
+
+def test_a_group_without_its_own_row_is_the_sum_of_its_rows(catalog):
+    it = understand("鹿城区2022年不予公开的有多少？", [], catalog)
+    assert keys(it) == [f"{r}.total" for r in (
+        "denied_state_secret", "denied_law_forbidden", "denied_three_safeties", "denied_third_party",
+        "denied_internal_affairs", "denied_process_info", "denied_enforcement_file", "denied_admin_query")]
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("鹿城区2022年的公开率是多少？", "rate"),
+    ("洪泽区2024年收到申请比上年增长了多少？", "change"),
+    ("2024年哪个单位收到的申请最多？", "ranking"),
+    ("2024年收到申请前三的单位", "ranking"),
+    ("2024年所有单位一共收到多少申请？", "sum"),
+    ("鹿城区和洪泽区收到申请对比", "comparison"),
+    ("洪泽区2023年和2024年收到多少申请", "comparison"),
+    ("鹿城区2022年申请人构成", "breakdown"),
+    ("鹿城区2022年申请的办理结果", "breakdown"),
+    ("鹿城区怎么培训工作人员？", "narrative"),
+    ("鹿城区存在什么问题？", "narrative"),
+    ("鹿城区做过依申请公开压力测试吗", "narrative"),
+    ("哪些单位做过依申请公开压力测试？", "precedent"),
+    ("哪些单位的行政复议被纠正过？", "precedent"),
+    ("其他单位因第三方权益不予公开的多吗？", "precedent"),
+])
+def test_operation(catalog, question, kind):
+    assert understand(question, [], catalog).kind == kind
+
+
+def test_ranking_and_precedent_details(catalog):
+    top = understand("2024年收到申请最少的三个单位", [], catalog)
+    assert top.top_n == 3 and top.ascending and top.years == [2024]
+    prec = understand("哪些单位的行政复议被纠正过？", [], catalog)
+    assert keys(prec) == ["review_corrected"] and not prec.weak_figure
+    narrative = understand("哪些单位做过依申请公开压力测试？", [], catalog)
+    assert not narrative.keys and "压力测试" in narrative.topic
+
+
+def test_place_scope_for_sums(catalog):
+    it = understand("平潭全区2022年合计收到多少申请？", [], catalog)
+    assert it.kind == "sum" and it.years == [2022]
+    assert SYQ in it.scope and "平潭综合实验区公安局" in it.scope and LUCHENG not in it.scope
+
+
+def test_change_reads_the_previous_year_too(catalog):
+    it = understand("洪泽区2024年收到申请比上年增长了多少？", [], catalog)
+    assert it.targets == [(HONGZE, 2023), (HONGZE, 2024)]
+    assert understand("鹿城区2022年收到申请比上年多了多少？", [], catalog).reason == "previous_year_not_held"
+
+
+def test_unsupported_attribute_declines(catalog):
+    it = understand("淮安市2024年申请人的平均年龄是多少？", [], catalog)
+    assert it.kind == "decline" and it.reason == "unsupported_figure" and it.unsupported == "年龄"
+
+
+def _turns(*pairs):
+    history = []
+    for q in pairs:
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": "（回答）"}]
+    return history
+
+
+def test_three_turn_conversation_keeps_agency_year_and_figure(catalog):
+    first = "鹿城区2022年收到多少政府信息公开申请？"
+    rate = understand("公开率是多少？", _turns(first), catalog)
+    assert rate.kind == "rate" and rate.targets == [(LUCHENG, 2022)] and rate.followup
+    review = understand("有没有被复议？", _turns(first, "公开率是多少？"), catalog)
+    assert review.kind == "figure" and keys(review) == ["review_total"] and review.targets == [(LUCHENG, 2022)]
+
+
+def test_followup_changes_only_what_it_says(catalog):
+    h = _turns("平潭2023年收到多少申请？")
+    other_year = understand("那2021年呢？", h, catalog)
+    assert other_year.targets == [(SYQ, 2021)] and keys(other_year) == ["new_received.total"]
+    company = understand("企业申请的呢？", h, catalog)
+    assert company.targets == [(SYQ, 2023)] and company.column == "commercial"
+    assert keys(company) == ["new_received.total"]
+    h2 = _turns("平潭2023年企业申请了多少？")
+    part = understand("其中部分公开多少？", h2, catalog)
+    assert keys(part) == ["partially_granted.total"] and part.column == "commercial"
+    assert understand("那洪泽区呢？", h, catalog).targets == [(HONGZE, 2023)]
+    not_held = understand("那鹿城区呢？", h, catalog)
+    assert not_held.kind == "decline" and not_held.missing_years == [(LUCHENG, 2023)]
+
+
+def test_followup_keeps_a_rate_and_a_relative_year(catalog):
+    h = _turns("洪泽区去年的公开率是多少？")
+    it = understand("那前年呢？", h, catalog)
+    assert it.kind == "rate" and it.targets == [(HONGZE, 2023)]
+
+
+def test_followup_after_a_question_back(catalog):
+    h = _turns("平潭2011年收到多少申请？")
+    it = understand("平潭综合实验区管委会", h, catalog)
+    assert it.kind == "figure" and it.targets == [(SYQ, 2011)] and keys(it) == ["new_received.total"]
+
+
+def test_new_question_in_a_conversation_is_not_a_followup(catalog):
+    h = _turns("鹿城区2022年收到多少申请？")
+    it = understand("淮安市2024年行政复议被纠正了几件？", h, catalog)
+    assert it.targets == [(HUAIAN, 2024)] and keys(it) == ["review_corrected"]
+
+
+def test_empty_and_odd_input_does_not_crash(catalog):
+    for q in ("", "？？？", "a" * 500, "2022", "的的的"):
+        understand(q, [{"role": "user"}, {"content": "x"}, "junk"], catalog)
+    assert understand("鹿城区2022年收到多少申请", None, Catalog([])).kind == "decline"
 
 
 def turn(q: str) -> list[dict]:
@@ -30,25 +232,25 @@ def test_places_come_from_the_administrative_divisions(catalog):
     ("2024年福建省各部门中有哪些收到过企业申请", "福建省", 16),
 ])
 def test_a_place_as_a_collective_is_every_agency_there(catalog, question, place, size):
-    it = route(question, [], catalog)
+    it = understand(question, [], catalog)
     assert it.kind == "precedent" and it.scope_places == [place] and len(it.scope) == size and not it.agencies
 
 
 def test_two_places_in_one_scope(catalog):
-    it = route("江苏和浙江的单位中谁被起诉过", [], catalog)
+    it = understand("江苏和浙江的单位中谁被起诉过", [], catalog)
     assert it.scope_places == ["江苏", "浙江"] and LUCHENG in it.scope and HONGZE in it.scope
 
 
 def test_a_place_alone_is_still_one_agency(catalog):
-    it = route("平潭2023年收到多少申请", [], catalog)
+    it = understand("平潭2023年收到多少申请", [], catalog)
     assert it.kind == "figure" and it.targets == [(SYQ, 2023)] and not it.scope
 
 
 def test_relative_years_follow_the_conversation(catalog):
     h = turn("平潭实验区2024年收到多少申请")
-    assert route("那去年呢？", h, catalog).targets == [(SYQ, 2023)]
-    assert route("前年呢？", h + turn("那去年呢？"), catalog).targets == [(SYQ, 2022)]
-    assert route("平潭实验区去年收到多少申请", [], catalog).targets == [(SYQ, 2025)]  # no year named: the newest
+    assert understand("那去年呢？", h, catalog).targets == [(SYQ, 2023)]
+    assert understand("前年呢？", h + turn("那去年呢？"), catalog).targets == [(SYQ, 2022)]
+    assert understand("平潭实验区去年收到多少申请", [], catalog).targets == [(SYQ, 2025)]  # no year named: the newest
 
 
 @pytest.mark.parametrize("question, numerator, denominator", [
@@ -58,7 +260,7 @@ def test_relative_years_follow_the_conversation(catalog):
     ("洪泽区2023年复议被纠正的比例", ["review_corrected"], ["review_total"]),
 ])
 def test_a_share_is_over_its_own_tables_total(catalog, question, numerator, denominator):
-    it = route(question, [], catalog)
+    it = understand(question, [], catalog)
     assert it.kind == "rate" and (it.rate_spec is not None or it.rate)
     if it.rate_spec is not None:
         if numerator:
@@ -87,13 +289,13 @@ def test_a_continuation_is_not_a_part(catalog):
 
 
 def test_a_kind_of_agency_is_a_scope(catalog):
-    it = route("哪些片区收到过政府信息公开申请？", [], catalog)
+    it = understand("哪些片区收到过政府信息公开申请？", [], catalog)
     assert it.kind == "precedent" and len(it.scope) == 4 and all("片区" in a for a in it.scope)
-    assert route("江苏的政府哪些被起诉过", [], catalog).scope_places == ["江苏"]
+    assert understand("江苏的政府哪些被起诉过", [], catalog).scope_places == ["江苏"]
 
 
 def test_a_kind_only_one_agency_has_is_that_agency(catalog):
-    it = route("平潭的公安部门收到多少申请", [], catalog)
+    it = understand("平潭的公安部门收到多少申请", [], catalog)
     assert it.kind == "figure" and it.agencies == ["平潭综合实验区公安局"] and not it.scope
 
 
@@ -105,7 +307,7 @@ def test_a_continuation_keeps_the_scope(catalog):
 
 def test_two_shared_characters_name_no_agency(catalog):
     """技术 shares two characters with 上海市科学技术委员会; a place (洪泽) or a short form (科委) does name one."""
-    assert route("有没有单位用技术手段提醒依申请件快超期了？", [], catalog).agencies == []
-    assert route("洪泽2023年收到多少申请", [], catalog).agencies == ["淮安市洪泽区人民政府"]
-    assert route("科委2024年收到多少申请", [], catalog).agencies == ["上海市科学技术委员会"]
-    assert route("鹿成2022年收到多少申请", [], catalog).agencies == ["温州市鹿城区人民政府办公室"]  # a homophone slip
+    assert understand("有没有单位用技术手段提醒依申请件快超期了？", [], catalog).agencies == []
+    assert understand("洪泽2023年收到多少申请", [], catalog).agencies == ["淮安市洪泽区人民政府"]
+    assert understand("科委2024年收到多少申请", [], catalog).agencies == ["上海市科学技术委员会"]
+    assert understand("鹿成2022年收到多少申请", [], catalog).agencies == ["温州市鹿城区人民政府办公室"]  # a homophone slip

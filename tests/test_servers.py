@@ -3,7 +3,7 @@ Chroma server (`chroma run`), both on free loopback ports, started once for this
 NIANBAO_TEST_DB_URL (an admin URL: each test creates its own database there) and NIANBAO_TEST_CHROMA_URL.
 Where a server cannot start the tests skip, saying what failed.
 
-The store and ingest tests of test_store.py/test_ingest.py and the figure answers of test_answer.py run here
+The store and ingest tests of test_store.py/test_ingest.py and the figure answers of test_pipeline.py run here
 unchanged: this module's `settings`, `store`, `index` and `assistant` fixtures point them at the servers."""
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-import test_answer
 import test_ingest
+import test_pipeline
 import test_store
 
-from assistant.answer import Assistant
+from assistant.pipeline import Assistant
 from index.ingest import Index, chunk_count, dense_count
 from index.settings import Settings
 from index.stores.chunks import chunk_report
@@ -191,7 +191,7 @@ REUSED = {
                  "test_summaries_cells_and_checks", "test_threads_share_one_store"),
     test_ingest: ("test_changed_file_replaces_the_old_version", "test_bad_files_fail_alone",
                   "test_remove_clears_every_store_and_neighbour_checks", "test_reconcile_repairs_an_interrupted_ingest"),
-    test_answer: ("test_seed_new_requests_with_carried_over", "test_seed_three_turn_conversation",
+    test_pipeline: ("test_seed_new_requests_with_carried_over", "test_seed_three_turn_conversation",
                   "test_seed_disclosure_rate_shows_formula_and_cites_inputs"),  # over `assistant` below
 }
 globals().update({name: getattr(module, name) for module, names in REUSED.items() for name in names})
@@ -264,7 +264,7 @@ def test_corpus_on_the_servers_agrees_and_answers(server_index, assistant):
     a = assistant.ask("鹿城区2022年收到多少政府信息公开申请？")
     assert a.figures[0].value == 113 and "113" in a.text
     hits = assistant.retriever().search("首创依申请公开办理压力测试", k=3)
-    assert hits[0].chunk.agency == test_answer.LUCHENG and "压力测试" in hits[0].chunk.text
+    assert hits[0].chunk.agency == test_pipeline.LUCHENG and "压力测试" in hits[0].chunk.text
 
 
 def test_ranking_sums_cells_across_reports_in_postgresql(server_index, assistant):

@@ -39,7 +39,7 @@ def lucheng(corpus_dir):
 @pytest.fixture(scope="module")
 def ctx(tmp_path_factory, corpus_dir):
     """A home with three real reports ingested (hash embedder: these tests are not about retrieval)."""
-    from assistant.answer import Assistant
+    from assistant.pipeline import Assistant
 
     settings = Settings(home=tmp_path_factory.mktemp("ui-home"), staff_token=TOKEN)
     index = Index(settings, embedder=HashEmbedder())
@@ -320,7 +320,7 @@ def test_staff_controls_are_off_without_a_configured_token(ctx, tmp_path):
 
 
 def test_background_ingest_fills_an_empty_home_and_the_chat_says_so(tmp_path, corpus_dir):
-    from assistant.answer import Assistant
+    from assistant.pipeline import Assistant
     from ui.background import BackgroundIngest
 
     settings = Settings(home=tmp_path / "demo-home")

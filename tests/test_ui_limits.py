@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from load_bench import free_port, server_env, start_server, stop_server  # noqa: E402
 
-from assistant.answer import Assistant  # noqa: E402
+from assistant.pipeline import Assistant  # noqa: E402
 from index.ingest import Index  # noqa: E402
 from index.settings import Settings  # noqa: E402
 from index.stores.embed import HashEmbedder  # noqa: E402

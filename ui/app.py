@@ -47,7 +47,7 @@ class UIContext:
 
     settings: Settings
     index: Any  # index.ingest.Index
-    assistant: Any  # assistant.answer.Assistant
+    assistant: Any  # assistant.pipeline.Assistant
     ingest: BackgroundIngest | None = None  # the demo's bundled reports going in behind the server
 
     @property
@@ -668,7 +668,7 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None, 
     """Open the index and the assistant over `settings.home` and serve the page and the API; `ingest` files
     (the demo's bundled reports) go in behind the running server, so the page is up before they are all in.
     `announce` (the CLI's print) hears the URL once serving and when the background ingest is done."""
-    from assistant.answer import Assistant
+    from assistant.pipeline import Assistant
     from index.ingest import Index
     from ui.api import create_api
 

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from assistant.answer import Assistant
+from assistant.pipeline import Assistant
 from index.ingest import Index
 from index.settings import Settings
 from index.stores.embed import HashEmbedder

@@ -1,20 +1,14 @@
 """Intent -> Answer: figures only from the structured store, each cited to its cell; passages quoted with
-[n] markers; declines that say why. No model on the figure path (route by vocabulary, one query per table).
-
-    assistant = Assistant(settings, Index(settings))
-    assistant.ask("鹿城区2022年收到多少政府信息公开申请？").text
-"""
+[n] markers; declines that say why. No model here: the plan decided what to read, this reads it (one query per
+table) and hands the values to `assistant.compose`."""
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import OrderedDict
 
-from assistant import compose, english
-from assistant.budget import bounded_history, question_too_long
+from assistant import compose
 from assistant.catalog import Catalog, CatalogEntry
-from assistant.coverage import unrecorded
 from assistant.figures import (
     RESULT_ROWS,
     Facts,
@@ -29,15 +23,10 @@ from assistant.figures import (
     with_column,
 )
 from assistant.narrative import across, answer_lines, evidence, topic_words
-from assistant.normalize import is_english, normalize_question
-from assistant.plan import PlanPart, QueryPlan, plan_parts
-from assistant.route import CellKey, Intent, explained, normalized, resolve_targets, route
-from index.errors import NianbaoError
+from assistant.query import CellKey, Intent
 from index.models import Answer, Number, Report
 from index.settings import Settings
 from index.vocabulary import APPLICANT_COLUMNS
-
-log = logging.getLogger(__name__)
 
 DEFAULT_TOP_N = 5
 MAX_CACHED_FACTS = 4096  # reports whose cells stay in memory (a few hundred KB per hundred reports)
@@ -47,8 +36,8 @@ MAX_NAMED_REPORTS = 4  # more reports in scope than this: one best sentence per 
 MAX_PHRASE_REPORTS = 200  # reports a phrase search reads sentences from (~10 ms each the first time)
 
 
-class Assistant:
-    """Answers questions about the stored reports; one per process, safe to share between requests."""
+class Executor:
+    """Runs resolved intents over the stores; one per process, safe to share between requests."""
 
     def __init__(self, settings: Settings, index):
         self.settings, self.index = settings, index
@@ -107,63 +96,8 @@ class Assistant:
         return {e.report_id: [read(e, k, self.facts(e.report_id)) for k in keys] for e in entries}
 
     # ---- the one entry point -------------------------------------------------------------------
-    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
-        """Answer one question (with the conversation so far); never raises for a bad question. A question of
-        several parts is answered part by part, each part's citations numbered after the last one's."""
-        question = (question or "").strip()
-        if not question:
-            return compose.decline(question, "请输入问题。", "empty_question")
-        if too_long := question_too_long(question, self.settings):
-            return compose.decline(question[:self.settings.max_question_chars] + "…", too_long, "question_too_long")
-        history = bounded_history(history, self.settings)
-        try:
-            catalog = self.catalog()
-            if not len(catalog):
-                return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
-            norm = normalize_question(question, catalog.romanised_places() if is_english(question) else None)
-            done = [self._ask_part(text, it, history or [], filters, catalog)
-                    for text, it in plan_parts(question, norm.text, history or [], catalog)]
-            answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)
-            answer.question = question
-            answer.plan = QueryPlan(question=question, normalized=norm.text, language=norm.language,
-                                    changes=norm.changes, parts=[PlanPart.of(a.question, it, a) for a, it in done])
-            return english.render(answer) if norm.language == "en" else answer
-        except NianbaoError as e:
-            log.warning("could not answer %r: %s", question, e)
-            return compose.decline(question, "暂时无法回答：数据读取出错，请稍后再试。", f"error: {e}")
-        except Exception as e:  # a question must never crash the chat; the traceback goes to the log
-            if self.settings.debug:
-                raise
-            log.exception("unexpected error answering %r", question)
-            return compose.decline(question, "暂时无法回答：内部错误，已记录。", f"error: {type(e).__name__}: {e}")
-
-    def _ask_part(self, question: str, intent: Intent, history: list[dict], filters: dict | None,
-                  catalog: Catalog) -> tuple[Answer, Intent]:
-        """One part: the LLM's rewrite where the router could not resolve a follow-up, the UI's filters, the answer."""
-        if self.settings.llm != "none" and history and intent.kind in ("clarify", "decline"):
-            # the router resolves most follow-ups itself (and better: the eval's rewrites lost 2 of 8);
-            # the LLM's standalone rewrite is tried only where it could not
-            from assistant.llm import rewrite_followup
-
-            rewritten = route(rewrite_followup(self.settings, question, history), history, catalog)
-            intent = intent if rewritten.kind in ("clarify", "decline") else rewritten
-        intent = _apply_filters(intent, filters, catalog)
-        missing = None
-        if intent.kind not in ("clarify", "decline"):
-            missing = unrecorded(normalized(question, catalog), self.index.lexical.contains,
-                                 lambda w: catalog.knows(w) or explained(w))
-        if missing:
-            base = compose.decline(question, compose.decline_unrecorded(missing), "not_recorded")
-        else:
-            base = self._answer(intent, catalog)
-        base.question = question
-        if self.settings.llm != "none":
-            from assistant.llm import llm_answer
-
-            base = llm_answer(self.settings, question, history, base)
-        return base, intent
-
-    def _answer(self, it: Intent, catalog: Catalog) -> Answer:
+    def run(self, it: Intent, catalog: Catalog) -> Answer:
+        """The answer to one resolved part: its operation's handler, or the decline or question back it carries."""
         handler = {
             "figure": self._figure, "breakdown": self._breakdown, "rate": self._rate, "change": self._change,
             "comparison": self._comparison, "ranking": self._ranking, "sum": self._sum,
@@ -518,22 +452,3 @@ class Assistant:
             some = sorted({i for t in topics for i in self.index.store.containing([t], report_ids)})
             found = some if len(some) <= MAX_PHRASE_REPORTS else found
         return found[:MAX_PHRASE_REPORTS]
-
-
-def _apply_filters(it: Intent, filters: dict | None, catalog: Catalog) -> Intent:
-    """UI filters (agency, year) fill what the question leaves out; they never override what it says."""
-    if not filters:
-        return it
-    update = {}
-    agency, year = filters.get("agency"), filters.get("year")
-    if agency and not it.agencies and agency in catalog.agencies:
-        update["agencies"] = [agency]
-        update["clarify"] = []
-    if year and not it.years and it.relative is None:
-        update["years"] = [int(year)]
-    if not update:
-        return it
-    kind = "figure" if it.kind == "clarify" and it.keys else it.kind
-    return resolve_targets(it.model_copy(update={**update, "kind": kind, "reason": None}), catalog)
-
-

@@ -1,0 +1,106 @@
+"""The question path, in one direction: normalise (`assistant.normalize`) -> plan each part (`assistant.plan`, which
+reads the words and resolves them against the catalogue) -> decline what no report records (`assistant.coverage`)
+-> execute over the stores (`assistant.execute`) -> compose one answer (`assistant.compose`, in English when asked
+in English). The LLM, when configured, only rewrites an unresolved follow-up and words the answer (checked).
+
+    assistant = Assistant(settings, Stores(settings))
+    assistant.ask("鹿城区2022年收到多少政府信息公开申请？").text
+"""
+
+from __future__ import annotations
+
+import logging
+
+from assistant import compose, english
+from assistant.budget import bounded_history, question_too_long
+from assistant.catalog import Catalog
+from assistant.coverage import unrecorded
+from assistant.execute import Executor
+from assistant.figures import Facts
+from assistant.normalize import is_english, normalize_question, normalized
+from assistant.plan import plan_parts, understand
+from assistant.query import Intent, PlanPart, QueryPlan
+from assistant.read import explained
+from assistant.resolve import apply_filters
+from index.errors import NianbaoError
+from index.models import Answer, Report
+from index.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Assistant:
+    """Answers questions about the stored reports; one per process, safe to share between requests."""
+
+    def __init__(self, settings: Settings, index):
+        self.settings, self.index = settings, index
+        self.executor = Executor(settings, index)
+
+    def catalog(self) -> Catalog:
+        return self.executor.catalog()
+
+    def report(self, report_id: str) -> Report:
+        return self.executor.report(report_id)
+
+    def facts(self, report_id: str) -> Facts:
+        return self.executor.facts(report_id)
+
+    def retriever(self):
+        return self.executor.retriever()
+
+    # ---- the one entry point -------------------------------------------------------------------
+    def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
+        """Answer one question (with the conversation so far); never raises for a bad question. A question of
+        several parts is answered part by part, each part's citations numbered after the last one's."""
+        question = (question or "").strip()
+        if not question:
+            return compose.decline(question, "请输入问题。", "empty_question")
+        if too_long := question_too_long(question, self.settings):
+            return compose.decline(question[:self.settings.max_question_chars] + "…", too_long, "question_too_long")
+        history = bounded_history(history, self.settings)
+        try:
+            catalog = self.catalog()
+            if not len(catalog):
+                return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
+            norm = normalize_question(question, catalog.romanised_places() if is_english(question) else None)
+            done = [self._ask_part(text, it, history or [], filters, catalog)
+                    for text, it in plan_parts(question, norm.text, history or [], catalog)]
+            answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)
+            answer.question = question
+            answer.plan = QueryPlan(question=question, normalized=norm.text, language=norm.language,
+                                    changes=norm.changes, parts=[PlanPart.of(a.question, it, a) for a, it in done])
+            return english.render(answer) if norm.language == "en" else answer
+        except NianbaoError as e:
+            log.warning("could not answer %r: %s", question, e)
+            return compose.decline(question, "暂时无法回答：数据读取出错，请稍后再试。", f"error: {e}")
+        except Exception as e:  # a question must never crash the chat; the traceback goes to the log
+            if self.settings.debug:
+                raise
+            log.exception("unexpected error answering %r", question)
+            return compose.decline(question, "暂时无法回答：内部错误，已记录。", f"error: {type(e).__name__}: {e}")
+
+    def _ask_part(self, question: str, intent: Intent, history: list[dict], filters: dict | None,
+                  catalog: Catalog) -> tuple[Answer, Intent]:
+        """One part: the LLM's rewrite where the router could not resolve a follow-up, the UI's filters, the answer."""
+        if self.settings.llm != "none" and history and intent.kind in ("clarify", "decline"):
+            # the router resolves most follow-ups itself (and better: the eval's rewrites lost 2 of 8);
+            # the LLM's standalone rewrite is tried only where it could not
+            from assistant.llm import rewrite_followup
+
+            rewritten = understand(rewrite_followup(self.settings, question, history), history, catalog)
+            intent = intent if rewritten.kind in ("clarify", "decline") else rewritten
+        intent = apply_filters(intent, filters, catalog)
+        missing = None
+        if intent.kind not in ("clarify", "decline"):
+            missing = unrecorded(normalized(question, catalog), self.index.lexical.contains,
+                                 lambda w: catalog.knows(w) or explained(w))
+        if missing:
+            base = compose.decline(question, compose.decline_unrecorded(missing), "not_recorded")
+        else:
+            base = self.executor.run(intent, catalog)
+        base.question = question
+        if self.settings.llm != "none":
+            from assistant.llm import llm_answer
+
+            base = llm_answer(self.settings, question, history, base)
+        return base, intent

@@ -1,0 +1,130 @@
+"""The typed objects a question becomes: `Intent` (what one part asks, resolved against the catalogue: the input
+of `assistant.execute`) and `QueryPlan` (every part, as `nianbao ask --explain` and `Answer.plan` show it)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from index.vocabulary import RATES
+
+Kind = Literal["figure", "breakdown", "rate", "change", "ranking", "sum", "comparison", "narrative",
+               "precedent", "clarify", "decline"]
+
+OPERATIONS = {
+    "figure": "value", "breakdown": "breakdown", "rate": "rate", "change": "change", "comparison": "compare",
+    "ranking": "rank", "sum": "sum", "precedent": "list-which", "narrative": "passages", "clarify": "ask-back",
+    "decline": "decline",
+}
+
+
+class CellKey(BaseModel):
+    table: str
+    row: str
+    column: str | None = None
+
+
+class RateSpec(BaseModel):
+    """A share the question asks for that no named rate covers: the named cells over their table's total."""
+
+    label: str
+    numerator: list[CellKey]
+    denominator: list[CellKey]
+    formula: str
+
+
+class Intent(BaseModel):
+    """What a question asks, resolved against the catalog. `targets` are the (agency, year) reports to read."""
+
+    kind: Kind = "figure"
+    question: str = ""
+    agencies: list[str] = Field(default_factory=list)
+    mentions: list[str] = Field(default_factory=list)  # what was typed for them
+    unknown_agency: str | None = None  # typed, looks like an agency, not in the corpus
+    clarify: list[str] = Field(default_factory=list)  # equally good agencies: ask which one
+    years: list[int] = Field(default_factory=list)  # explicit years
+    relative: int | None = None  # 0 = newest report, -1 = the one before
+    anchor: int | None = None  # the year the conversation last named: what 去年/前年 count back from
+    year_word: str | None = None  # 去年 …, said back in the answer
+    span: int | None = None  # 近三年 -> 3 newest reports
+    shift: int = 0  # 前一年呢？ -> one year before the previous turn's
+    pairs: list[tuple[str, int]] = Field(default_factory=list)  # 鹿城区2022年和洪泽区2023年
+    targets: list[tuple[str, int]] = Field(default_factory=list)
+    missing_years: list[tuple[str, int]] = Field(default_factory=list)  # asked but not held
+    keys: list[CellKey] = Field(default_factory=list)  # summed when several (打官司 = two groups)
+    figure_word: str | None = None  # the phrase that named the figure
+    weak_figure: bool = False
+    column: str | None = None  # applicant type asked (requests table)
+    breakdown: Literal["applicant", "outcome"] | None = None
+    rate: str | None = None
+    rate_spec: RateSpec | None = None
+    ascending: bool = False
+    top_n: int | None = None
+    scope: list[str] = Field(default_factory=list)  # agencies summed/ranked (empty: all)
+    scope_places: list[str] = Field(default_factory=list)  # 江苏的单位: the place words that chose the scope
+    unsupported: str | None = None
+    negated: bool = False  # 哪些单位没有收到过申请: list the zeros
+    topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
+    followup: bool = False
+    trend: bool = False  # every held year of a span, then the change from its first to its last
+    reason: str | None = None
+
+
+class PlanPart(BaseModel):
+    """One answerable part of a question, resolved against the catalogue."""
+
+    text: str
+    operation: str
+    agencies: list[str] = Field(default_factory=list)
+    scope_places: list[str] = Field(default_factory=list)
+    scope_size: int = 0  # agencies a list-which / rank / sum runs over (0: every agency)
+    years: list[int] = Field(default_factory=list)
+    year_word: str | None = None
+    measures: list[str] = Field(default_factory=list)  # table.row.column
+    rate: str | None = None
+    formula: str | None = None
+    targets: list[tuple[str, int]] = Field(default_factory=list)
+    missing: list[tuple[str, int]] = Field(default_factory=list)
+    reason: str | None = None
+
+    @classmethod
+    def of(cls, text: str, it: Intent, answer=None) -> PlanPart:
+        """The part as resolved; a decline decided after routing (a fact no report records, a glued cell, the
+        time budget) is the part's outcome too."""
+        formula = it.rate_spec.formula if it.rate_spec is not None else None
+        if it.rate and it.rate_spec is None:
+            formula = RATES[it.rate][3] if it.rate in RATES else None
+        operation = "trend" if it.trend else OPERATIONS.get(it.kind, it.kind)
+        reason = it.reason
+        if answer is not None and answer.abstained and answer.reason:
+            operation = "ask-back" if answer.kind == "clarify" else "decline"
+            reason = answer.reason
+        return cls(text=text, operation=operation, agencies=it.agencies,
+                   scope_places=it.scope_places, scope_size=len(it.scope), years=it.years, year_word=it.year_word,
+                   measures=[".".join(x for x in (k.table, k.row, k.column) if x) for k in it.keys], rate=it.rate,
+                   formula=formula, targets=it.targets, missing=it.missing_years, reason=reason)
+
+
+class QueryPlan(BaseModel):
+    question: str
+    normalized: str
+    language: str = "zh"
+    changes: list[str] = Field(default_factory=list)  # what normalisation changed (繁->简, 申情->申请)
+    parts: list[PlanPart] = Field(default_factory=list)
+
+    def explain(self) -> str:
+        """The plan as a few readable lines (the CLI's --explain)."""
+        lines = [f"question:   {self.question}", f"normalised: {self.normalized} ({self.language})"]
+        lines += [f"changed:    {c}" for c in self.changes]
+        for i, p in enumerate(self.parts, 1):
+            scope = (f"{'、'.join(p.scope_places)} ({p.scope_size} agencies)" if p.scope_places
+                     else "、".join(p.agencies) or "all agencies")
+            lines.append(f"part {i}:     {p.operation} | scope: {scope} | years: "
+                         f"{p.years or p.year_word or 'newest'} | measures: {', '.join(p.measures) or '-'}"
+                         + (f" | rate: {p.formula or p.rate}" if p.rate else "")
+                         + (f" | reads: {p.targets}" if p.targets else "")
+                         + (f" | not held: {p.missing}" if p.missing else "")
+                         + (f" | {p.reason}" if p.reason else ""))
+        return "\n".join(lines)
+

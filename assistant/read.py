@@ -1,0 +1,270 @@
+"""What a question's words say, before any agency is looked up: its years, the cells it names (from the figure
+lexicon in `index.vocabulary`), a share of a table's total, and its content words. Text in, plain values out."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.cues import (
+    APPLICANT_CUES,
+    CHANGE_CUES,
+    CN_DIGITS,
+    CN_SMALL,
+    COMPARE_CUES,
+    FIGURE_CUES,
+    NARRATIVE_CUES,
+    OUTCOME_CUES,
+    PRECEDENT_CUES,
+    QUESTION_WORDS,
+    RANGE_WORDS,
+    RANKING_CUES,
+    RATIO_CUES,
+    RELATIVE_YEARS,
+    RESULT_ROW_KEYS,
+    SCOPE_CUES,
+    STOP_WORDS,
+    TOTAL_CUES,
+    WEAK_FIGURES,
+    YEAR_SUBJECTS,
+)
+from assistant.query import CellKey, RateSpec
+from index.vocabulary import (
+    ACTIVE,
+    QUERY_ACTIVE_ITEMS,
+    QUERY_ACTIVE_MEASURES,
+    QUERY_COLUMNS,
+    QUERY_FIGURE_EXCLUSIONS,
+    QUERY_FIGURE_SUMS,
+    QUERY_FIGURES,
+    QUERY_RATES,
+    QUERY_REVIEW_GROUPS,
+    QUERY_REVIEW_OUTCOMES,
+    QUERY_UNSUPPORTED,
+    RATES,
+)
+
+
+def _cn_year(s: str) -> int | None:
+    digits = "".join(CN_DIGITS.get(c, "") for c in s)
+    return int(digits) if len(digits) == 4 else None
+
+
+def _two_digit(yy: str) -> int:
+    n = int(yy)
+    return 2000 + n if n < 70 else 1900 + n
+
+
+YEAR_PATTERNS = [
+    (re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)?\s*(?:到|至|-|—|–|~|～)\s*((?:19|20)\d{2})\s*(?:年度|年)?"), "range"),
+    (re.compile(r"(?<!\d)(\d{2})\s*(?:到|至|-|—|~)\s*(\d{2})年"), "range2"),
+    (re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?"), "year"),
+    (re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年"), "cn"),
+    (re.compile(r"(?<![\d.])(\d{2})年"), "yy"),
+]
+
+
+def parse_years(q: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Explicit years in order of mention, with the spans they occupy."""
+    found_at: list[list[int]] = []
+    spans: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in spans)
+
+    for pat, kind in YEAR_PATTERNS:
+        for m in pat.finditer(q):
+            if not free(m.start(), m.end()):
+                continue
+            if kind == "range":
+                a, b = sorted((int(m.group(1)), int(m.group(2))))
+                found = list(range(a, b + 1)) if b - a <= 30 else [a, b]
+            elif kind == "range2":
+                a, b = sorted((_two_digit(m.group(1)), _two_digit(m.group(2))))
+                found = list(range(a, b + 1))
+            elif kind == "cn":
+                y = _cn_year(m.group(1))
+                found = [y] if y else []
+            elif kind == "yy":
+                found = [_two_digit(m.group(1))]
+            else:
+                found = [int(m.group(1))]
+            if found:
+                spans.append((m.start(), m.end()))
+                found_at.append(found)
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    by_position = [y for i in order for y in found_at[i]]
+    return list(dict.fromkeys(by_position)), [spans[i] for i in order]
+
+
+def parse_top_n(q: str) -> int | None:
+    """前五 / 前3名 / 最多的三个单位 -> how many to list."""
+    m = (re.search(r"前\s*(\d+|[一二两三四五六七八九十])", q)
+         or re.search(r"(\d+|[两三四五六七八九十])\s*(?:个|家)\s*(?:单位|部门|机关|地方)", q))
+    if not m:
+        return None
+    g = m.group(1)
+    return int(g) if g.isdigit() else CN_SMALL.get(g)
+
+
+def find_phrases(q: str, phrases) -> list[tuple[int, int, str]]:
+    """Non-overlapping occurrences, leftmost first and, at one place, the longest phrase (复议被纠正, not 复议)."""
+    return [(m.start(), m.end(), m.group()) for m in _alternation(tuple(phrases)).finditer(q)]
+
+
+@lru_cache(maxsize=256)
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in ordered) or "(?!)")
+
+
+def has(q: str, cues) -> str | None:
+    return next((c for c in cues if c in q), None)
+
+
+def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
+    """Cells the question names, the phrase that named them, and whether only a weak word did.
+    Review groups combine with outcomes (诉讼被纠正); a specific row beats the group holding it
+    (因为第三方不予公开 -> denied_third_party, not all of 不予公开)."""
+    for phrase in ("依申请", *QUERY_FIGURE_EXCLUSIONS):  # 依申请公开 names the procedure, not a count
+        q = q.replace(phrase, "|")
+    groups = find_phrases(q, QUERY_REVIEW_GROUPS)
+    if groups:
+        outcomes = find_phrases(q, QUERY_REVIEW_OUTCOMES)
+        gkeys = list(dict.fromkeys(g for _, _, p in groups for g in QUERY_REVIEW_GROUPS[p]))
+        okey = QUERY_REVIEW_OUTCOMES[outcomes[0][2]] if outcomes else "total"
+        word = "、".join(p for _, _, p in groups) + (outcomes[0][2] if outcomes else "")
+        return [CellKey(table="review_litigation", row=f"{g}_{okey}") for g in gkeys], word, False
+    active = _active_key(q)
+    if active:
+        return [CellKey(table="active", row=active[0])], active[1], False
+    found: list[tuple[str, list[CellKey]]] = []
+    for _, _, p in find_phrases(q, list(QUERY_FIGURES) + list(QUERY_FIGURE_SUMS)):
+        cells = QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]]
+        found.append((p, [CellKey(table=t, row=r, column=c) for t, r, c in cells]))
+    if not found:
+        return [], None, False
+    rows = [{k.row for k in ks} for _, ks in found]
+    kept = [f for f, rs in zip(found, rows, strict=True) if not any(o < rs for o in rows)]
+    strong = [f for f in kept if f[0] not in WEAK_FIGURES]
+    pool = strong or kept
+    specific = [f for f in pool if f[1][0].row != "new_received"]  # 收到的申请中部分公开多少
+    phrase, keys = max(specific or pool, key=lambda f: len(f[0]))  # the longest phrase wins
+    return keys, phrase, not strong
+
+
+ACTIVE_KEYS = {c for rows in ACTIVE.values() for r in rows for c in r.columns}
+
+
+def _active_key(q: str) -> tuple[str, str] | None:
+    """An active-table item with a measure (规范性文件现行有效, 行政处罚本年增减) -> (key, phrase)."""
+    items = find_phrases(q, QUERY_ACTIVE_ITEMS)
+    if not items:
+        return None
+    taken = [(s, e) for s, e, _ in items]
+    measures = [m for m in find_phrases(q, QUERY_ACTIVE_MEASURES) if all(m[1] <= s or m[0] >= e for s, e in taken)]
+    for _, _, item in items:
+        for _, _, measure in reversed(measures):  # the measure said last is the one asked (项目本年增减)
+            for suffix in QUERY_ACTIVE_MEASURES[measure]:
+                key = f"{QUERY_ACTIVE_ITEMS[item]}_{suffix}"
+                if key in ACTIVE_KEYS:
+                    return key, item + measure
+    return None
+
+
+def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str | None) -> RateSpec | None:
+    """…占几成 / 在全部申请里占多大比重 / what share of …: the named cells over the total of their own table
+    (a result over the results' total, an applicant type over all applicants, a review outcome over its group's
+    total). Any cell of those tables, never a list of named rates."""
+    if not keys or not has(q, RATIO_CUES):
+        return None
+    named = _all_named_cells(q)
+    if not named and all(is_total(k) for k in keys):  # 本机关不掌握在办理结果里占多大比例: the part, not the total
+        found = [(p, QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]])
+                 for _, _, p in find_phrases(q, [*QUERY_FIGURES, *QUERY_FIGURE_SUMS]) if p not in WEAK_FIGURES]
+        parts = [(p, [CellKey(table=t, row=r, column=c) for t, r, c in cs]) for p, cs in found]
+        parts = [(p, ks) for p, ks in parts if not all(is_total(k) for k in ks)]
+        if parts:
+            phrase, keys = parts[0]
+    words = [p for p, _ in named] or [phrase or ""]
+    keys = [k for _, ks in named for k in ks] or keys
+    if column:
+        keys = [k.model_copy(update={"column": column}) if k.table == "requests" else k for k in keys]
+    den: list[CellKey] = []
+    for k in keys:
+        if k.table == "requests" and k.row in RESULT_ROW_KEYS:
+            d = CellKey(table="requests", row="results_total", column=k.column or "total")
+        elif k.table == "requests" and k.column not in (None, "total"):
+            d = CellKey(table="requests", row=k.row, column="total")
+        elif k.table == "review_litigation" and not k.row.endswith("_total"):
+            d = CellKey(table="review_litigation", row=k.row.rsplit("_", 1)[0] + "_total")
+        else:
+            return None
+        if d not in den:
+            den.append(d)
+    from assistant.compose import label
+
+    name = "＋".join(w for w in words if w) or label(**keys[0].model_dump())
+    if column and len(words) == 1:
+        name = label(**keys[0].model_dump())
+    total = "＋".join(label(**d.model_dump()) + ("总计" if d.table == "review_litigation" else "") for d in den)
+    shown = f"（{name}）" if "＋" in name else name
+    return RateSpec(label=f"{name}占比", numerator=keys, denominator=den, formula=f"{shown}÷{total}")
+
+
+def _all_named_cells(q: str) -> list[tuple[str, list[CellKey]]]:
+    """Every figure phrase of a two-part share (不予公开和无法提供两项合计占比), each with its own cells."""
+    phrases = [p for _, _, p in find_phrases(q, [*QUERY_FIGURES, *QUERY_FIGURE_SUMS]) if p not in WEAK_FIGURES]
+    named = [(p, [CellKey(table=t, row=r, column=c) for t, r, c in (QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]])])
+             for p in dict.fromkeys(phrases)]
+    named = [(p, ks) for p, ks in named if not all(is_total(k) for k in ks)]  # 占办理结果总计: the denominator
+    return named if len(named) >= 2 else []
+
+
+def is_total(k: CellKey) -> bool:
+    return k.row.endswith("_total") or k.row == "results_total"
+
+
+def rate_from_parts(q: str) -> str | None:
+    """予以公开加部分公开占比多少 names a rate by its parts."""
+    if not has(q, RATIO_CUES):
+        return None
+    rows = {QUERY_FIGURES[p][1] for _, _, p in find_phrases(q, QUERY_FIGURES)}
+    return next((name for name, (_, num, _, _) in RATES.items()
+                 if len(num) > 1 and {r for _, r, _ in num} <= rows), None)
+
+
+def explained(word: str) -> bool:
+    """A word the question vocabulary already reads (figure words, rates, operations, question words)."""
+    return bool(find_phrases(word, _vocabulary()))
+
+
+def mask_spans(q: str, year_spans) -> list[tuple[int, int]]:
+    return list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, _vocabulary())]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[str, ...]:
+    return (*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_COLUMNS, *QUERY_REVIEW_GROUPS, *QUERY_REVIEW_OUTCOMES,
+             *QUERY_RATES, *QUERY_UNSUPPORTED, *STOP_WORDS, *CHANGE_CUES, *RANKING_CUES, *SCOPE_CUES, *TOTAL_CUES,
+             *COMPARE_CUES, *APPLICANT_CUES, *OUTCOME_CUES, *NARRATIVE_CUES, *PRECEDENT_CUES, *FIGURE_CUES,
+             *RELATIVE_YEARS, *RANGE_WORDS, *YEAR_SUBJECTS, *QUERY_ACTIVE_ITEMS, *QUERY_ACTIVE_MEASURES, "申请人",
+             *RATIO_CUES, "增长率", "变化率", "公开率")
+
+
+def mask(q: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(q)
+    for s, e in spans:
+        chars[s:e] = "|" * (e - s)
+    return "".join(chars)
+
+
+def runs(masked: str) -> list[str]:
+    return [r for r in re.split(r"[^\u4e00-\u9fff]+", masked) if len(r) >= 2]
+
+
+def topic_of(q: str, year_spans, mentions: list[str]) -> str:
+    """What the question is about once the agency, the years and the question words are taken out."""
+    words = [*QUESTION_WORDS, *PRECEDENT_CUES, *FIGURE_CUES, *RELATIVE_YEARS, *RANGE_WORDS, *mentions]
+    masked = mask(q, list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, words)])
+    return " ".join(runs(masked))

@@ -1,0 +1,210 @@
+"""A question's mentions against the catalogue: which agencies (fuzzy, linear in the question's length), which
+place or kind of agency as a collective (江苏的单位, 各片区), which (agency, year) reports to read, and the
+declines and questions back the catalogue decides (a year not held is declined, never another year answered)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalog import Catalog, expand_aliases
+from assistant.cues import (
+    COLLECTIVE_NOUNS,
+    CONNECTORS,
+    MAX_AGENCY_CHARS,
+    ORGAN_ENDINGS,
+    PLACE_LINKS,
+    SUB_UNIT,
+)
+from assistant.query import CellKey, Intent
+from assistant.read import runs
+from index.vocabulary import AGENCY_ALIASES, QUERY_FIGURES
+
+
+def _looks_like_agency(run: str) -> bool:
+    return len(run) >= 3 and run.endswith(ORGAN_ENDINGS)
+
+
+def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> list[tuple[str, list[str]]]:
+    """[(text, agencies)] for one leftover run: one agency, several tied ones, or none (unknown)."""
+    for sep in CONNECTORS:  # 鹿城区和洪泽区: two agencies when both halves name different ones
+        parts = [p for p in run.split(sep) if len(p) >= 2]
+        if sep in run and len(parts) > 1:
+            split = [r for p in parts for r in _resolve_run(p, catalog, years, recent)]
+            if all(found for _, found in split) and len({tuple(f) for _, f in split}) > 1:
+                return split
+    trimmed = catalog.trim(run)
+    if len(trimmed) >= 2:
+        best = catalog.best(trimmed, years, prefer_recent=recent)
+        if best and not (len(best) > 1 and catalog.is_generic(trimmed)):
+            return [(trimmed, best)]
+    for cut in range(min(len(run) - 1, MAX_AGENCY_CHARS), 1, -1):  # 沭阳县清理过期信息: the agency opens the run
+        if SUB_UNIT.match(run[cut:]):
+            break  # 淮安市清江浦区: a unit below the matched one is named, and it is not in the corpus
+        best = catalog.best(run[:cut], years, prefer_recent=recent)
+        if len(best) == 1 and not catalog.is_generic(run[:cut]):
+            return [(run[:cut], best)]
+    return [(run, [])]
+
+
+def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool):
+    """Agencies named in the question (in order), agencies tied for one mention, an unknown agency."""
+    agencies: list[str] = []
+    mentions: list[str] = []
+    clarify: list[str] = []
+    unknown = None
+    for run in runs(masked):
+        for text, found in _resolve_run(run, catalog, years, recent):
+            if found and not _names_an_agency(text, catalog):
+                continue  # 技术 shares two characters with 科学技术委员会 but names no agency
+            if len(found) == 1 and found[0] not in agencies:
+                agencies.append(found[0])
+                mentions.append(text)
+            elif len(found) > 1:
+                clarify.extend(a for a in found if a not in clarify)
+                mentions.append(text)
+            elif not found and unknown is None and _looks_like_agency(text):
+                unknown = text
+    return agencies, mentions, clarify, unknown
+
+
+def _names_an_agency(text: str, catalog: Catalog) -> bool:
+    """Two characters name an agency only as a place (洪泽, 鹿城 or a homophone of one), a kind (公安) or a short
+    form (科委); longer mentions are judged by the catalogue's matching."""
+    if len(text) > 2:
+        return True
+    from assistant.geography import romanised
+
+    return (text in catalog.places() or text in catalog.kinds() or text in AGENCY_ALIASES
+            or romanised(text) in catalog.romanised_places())
+
+
+def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int]], list[str]]:
+    """A place named as a collective (江苏的单位, 平潭各部门, 淮安和温州的单位中), optionally narrowed by a kind of
+    agency that several of its names share (平潭的片区管理局里, 平潭的公安部门): its words, their spans, and every
+    agency there. A place followed by no collective is an agency mention, resolved elsewhere."""
+    places = catalog.places()
+    if not places:
+        return [], [], []
+    alternation = "|".join(re.escape(p) for p in places)
+    links = "|".join(re.escape(w) for w in sorted(PLACE_LINKS, key=len, reverse=True))
+    nouns = "|".join(re.escape(w) for w in sorted(COLLECTIVE_NOUNS, key=len, reverse=True))
+    connector = "|".join(re.escape(c) for c in ("和", "与", "、", "及", "跟", "或"))
+    head = rf"((?:{alternation})(?:(?:{links}){{0,2}}(?:{connector})(?:{alternation}))*)(?:{links}){{0,3}}"
+    pattern = re.compile(head + rf"([\u4e00-\u9fff]{{0,6}}?)(?:{nouns}|(?=里|中|们|当中|之中|哪|谁|有没有|是否|，|,))")
+    after = re.compile(rf"(?:哪些|哪个|哪家|各|所有|全部)(?:{nouns})(?:在|位于|属于)?((?:{alternation})(?:(?:{connector})(?:{alternation}))*)()")
+    words, spans, agencies = [], [], []
+    for m in [*pattern.finditer(q), *after.finditer(q)]:
+        named = re.findall(alternation, m.group(1))
+        there = [a for p in named for a in places[p]]
+        kind = m.group(2)
+        if kind:
+            of_kind = [a for a in there if kind in a or expand_aliases(kind) in a]
+            if len(of_kind) < 2 and not m.group(0).endswith(tuple(COLLECTIVE_NOUNS)):
+                continue  # 平潭公安局里: one agency, not a kind
+            there = of_kind or there
+        words += named
+        spans.append((m.start(1), m.end(2)))
+        agencies += [a for a in there if a not in agencies]
+    kind_words, kind_spans, of_kind = _find_kinds(q, catalog)
+    if of_kind:
+        agencies = [a for a in agencies if a in of_kind] if agencies else of_kind
+        words, spans = words + kind_words, spans + kind_spans
+    return words, spans, agencies
+
+
+def _find_kinds(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int]], list[str]]:
+    """A kind of agency asked as a collective: 哪些公安部门, 各片区, 各区县政府, 公安系统里."""
+    kinds = catalog.kinds()
+    if not kinds:
+        return [], [], []
+    alternation = "|".join(re.escape(k) for k in kinds)
+    nouns = "|".join(re.escape(w) for w in ("部门", "机关", "系统", "单位", "们"))
+    pattern = re.compile(rf"(?:哪些|哪个|哪家|哪几个|各个|各|所有|全部)(?:区县|县区|级|地)?({alternation})(?!信息)"
+                         rf"|({alternation})(?:{nouns})")
+    words, spans, agencies = [], [], []
+    for m in pattern.finditer(q):
+        word = m.group(1) or m.group(2)
+        words.append(word)
+        spans.append(m.span())
+        agencies += [a for a in kinds[word] if a not in agencies]
+    return words, spans, agencies
+
+
+def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
+    """(agency, year) reports to read; the declines and questions back that the catalog decides."""
+    if it.kind == "decline":
+        it.reason = "unsupported_figure"
+        return it
+    cross = it.kind in ("ranking", "sum", "precedent") or (it.kind == "narrative" and not it.agencies)
+    if it.unknown_agency and not it.agencies:
+        it.kind, it.reason = "decline", "unknown_agency"
+        return it
+    if cross:
+        if it.clarify and not it.scope:
+            it.scope = list(it.clarify)
+        return it
+    if it.clarify and not it.agencies:
+        it.kind, it.reason = "clarify", "several_agencies"
+        return it
+    if not it.agencies:
+        if it.kind != "narrative":
+            it.kind, it.reason = "clarify", "no_agency"
+        return it
+    if it.kind == "change" and not it.keys:  # 比上年增长多少: the headline figure
+        t, r, c = QUERY_FIGURES["新收"]
+        it.keys = [CellKey(table=t, row=r, column=c)]
+    if it.kind in ("figure", "breakdown", "comparison") and not it.keys:
+        it.kind = "narrative"
+    targets, missing = [], []
+    for a in it.agencies:
+        held = catalog.years(a)
+        if it.pairs:
+            want = [y for pa, y in it.pairs if pa == a]
+        elif it.kind == "change" and len(it.years) >= 3 and len(it.agencies) == 1:  # 2019年到2025年的变化: a trend
+            it.kind, it.trend = "comparison", True
+            want = [y for y in it.years if y in held]
+        elif it.kind == "change" and len(it.years) >= 2:
+            want = [min(it.years), max(it.years)]
+        elif it.years:
+            want = list(it.years)
+        elif it.span:
+            want = held[-it.span:]
+        elif held:
+            want = [held[-1] + (it.relative or 0)]
+            if it.kind != "narrative" and it.relative is None:
+                it.year_word = it.year_word or "最新"
+        else:
+            want = []
+        if it.kind == "change" and len(want) == 1:
+            want = [want[0] - 1, want[0]]
+        for y in want:
+            (targets if y in held else missing).append((a, y))
+    it.targets, it.missing_years = targets, missing
+    if it.kind == "narrative":
+        if missing and not targets:  # never another year's passages in place of the year asked
+            it.kind, it.reason = "decline", "year_not_held"
+        return it
+    if missing and it.kind == "change":
+        it.kind, it.reason = "decline", "previous_year_not_held"
+    elif missing and not (it.kind == "comparison" and len(targets) >= 1 and it.span):
+        it.kind, it.reason = "decline", "year_not_held"
+    return it
+
+
+def apply_filters(it: Intent, filters: dict | None, catalog: Catalog) -> Intent:
+    """UI filters (agency, year) fill what the question leaves out; they never override what it says."""
+    if not filters:
+        return it
+    update = {}
+    agency, year = filters.get("agency"), filters.get("year")
+    if agency and not it.agencies and agency in catalog.agencies:
+        update["agencies"] = [agency]
+        update["clarify"] = []
+    if year and not it.years and it.relative is None:
+        update["years"] = [int(year)]
+    if not update:
+        return it
+    kind = "figure" if it.kind == "clarify" and it.keys else it.kind
+    return resolve_targets(it.model_copy(update={**update, "kind": kind, "reason": None}), catalog)
+
+
