@@ -19,12 +19,13 @@ from assistant.figures import (
     percent,
     rate_parts,
     read,
+    template_key,
     total,
     with_column,
 )
 from assistant.narrative import across, answer_lines, evidence, topic_words
 from assistant.query import CellKey, Intent
-from index.models import Answer, Number, Report
+from index.models import Answer, Cell, Number, Report
 from index.settings import Settings
 from index.vocabulary import APPLICANT_COLUMNS
 
@@ -34,6 +35,7 @@ MAX_CACHED_REPORTS = 64  # full reports (with text) for passages and citations
 MAX_LISTED_CELLS = 30  # precedents and sums cite at most this many cells
 MAX_NAMED_REPORTS = 4  # more reports in scope than this: one best sentence per agency, not one report's quotes
 MAX_PHRASE_REPORTS = 200  # reports a phrase search reads sentences from (~10 ms each the first time)
+MAX_READ_REPORTS = 16  # a cross-report operation over more reports than this reads its cells by query (`scan`)
 
 
 class Executor:
@@ -94,6 +96,28 @@ class Executor:
     def values(self, entries: list[CatalogEntry], keys: list[CellKey]) -> dict[str, list[Value]]:
         """The keys' cells per report, with the report's own failed checks and ambiguities."""
         return {e.report_id: [read(e, k, self.facts(e.report_id)) for k in keys] for e in entries}
+
+    def scan(self, entries: list[CatalogEntry], keys: list[CellKey]) -> dict[str, list[Value]]:
+        """The same as `values`, for list-which, rank and sum over many reports: one query per key over the stored
+        cells (SQLAlchemy) instead of every full report. Only a report with failed checks or undecided cells is read
+        whole, so its notes and its glued cells (never a blank, never 0) stay exactly what `values` gives."""
+        if len(entries) <= MAX_READ_REPORTS:
+            return self.values(entries, keys)
+        flawed = [e for e in entries if e.checks_failed or e.ambiguous]
+        clean = [e for e in entries if not (e.checks_failed or e.ambiguous)]
+        out = self.values(flawed, keys)
+        wanted = {(e.report_id, k.table, k.row, k.column): (e, k)
+                  for e in clean for k in (template_key(k, e.template) for k in keys)}
+        cells: dict[tuple, Cell] = {}
+        for table, row, column in {w[1:] for w in wanted}:
+            ids = sorted({rid for rid, t, r, c in wanted if (t, r, c) == (table, row, column)})
+            for summary, cell in self.index.store.cells(table=table, row=row, column=column, report_ids=ids):
+                if cell.column == column:
+                    cells[(summary.id, table, row, column)] = cell
+        for e in clean:
+            out[e.report_id] = [Value(entry=e, key=k, cell=cells.get((e.report_id, k.table, k.row, k.column)))
+                                for k in (template_key(k, e.template) for k in keys)]
+        return out
 
     # ---- the one entry point -------------------------------------------------------------------
     def run(self, it: Intent, catalog: Catalog) -> Answer:
@@ -334,7 +358,7 @@ class Executor:
             return self._narrative(it, catalog)
         entries, when = self._scope_entries(it, catalog)
         keys = with_column(it.keys, it.column)
-        vals = self.values(entries, keys)
+        vals = self.scan(entries, keys)
         ranked = [(e, total(vals[e.report_id])) for e in entries if any(v.found for v in vals[e.report_id])]
         ranked = [(e, v) for e, v in ranked if v is not None]
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
@@ -368,7 +392,7 @@ class Executor:
             it = it.model_copy(update={"years": [newest]})
         entries, when = self._scope_entries(it, catalog)
         keys = with_column(it.keys, it.column)
-        vals = self.values(entries, keys)
+        vals = self.scan(entries, keys)
         used = [(e, total(vals[e.report_id])) for e in entries if any(v.found for v in vals[e.report_id])]
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
         if not used:
@@ -394,7 +418,7 @@ class Executor:
         entries = [e for a in agencies for e in catalog.entries if e.agency == a
                    and (not it.years or e.year in it.years)]
         keys = with_column(it.keys, it.column)
-        vals = self.values(entries, keys)
+        vals = self.scan(entries, keys)
         with_table = [e for e in entries if any(v.found for v in vals[e.report_id])]
         hits = [(e, total(vals[e.report_id])) for e in with_table]
         hits = [(e, v) for e, v in hits if (v == 0 if it.negated else v)]

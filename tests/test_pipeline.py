@@ -330,3 +330,26 @@ def test_a_pdf_citation_names_its_page(assistant):
     a = assistant.ask("洪泽区2023年收到多少申请？")
     (c,) = [c for c in a.citations if c.row == "new_received"]
     assert c.page is not None and c.page >= 1
+
+
+def test_scan_reads_the_same_cells_as_whole_reports(assistant):
+    """List-which, rank and sum read their cells by one query per key; for every bundled report and keys of all
+    three tables (2019 and 2021 active keys, applicant columns) that gives exactly what reading each report gives,
+    glued cells included."""
+    from assistant.execute import MAX_READ_REPORTS
+    from assistant.query import CellKey
+
+    ex = assistant.executor
+    entries = assistant.catalog().entries
+    assert len(entries) > MAX_READ_REPORTS
+    keys = [CellKey(table="requests", row="new_received", column="total"),
+            CellKey(table="requests", row="granted", column="commercial"),
+            CellKey(table="review_litigation", row="review_corrected"),
+            CellKey(table="active", row="normative_issued"), CellKey(table="active", row="procurement_amount")]
+    scanned, read = ex.scan(entries, keys), ex.values(entries, keys)
+    assert scanned.keys() == read.keys()
+    for rid, vs in read.items():
+        assert [(v.key, v.value, v.found, bool(v.failed), v.ambiguity is not None) for v in vs] == \
+               [(v.key, v.value, v.found, bool(v.failed), v.ambiguity is not None) for v in scanned[rid]]
+    assert sum(v.found for vs in scanned.values() for v in vs) > len(entries)
+    assert any(v.ambiguity is not None for vs in scanned.values() for v in vs)  # glued cells stay undecided
