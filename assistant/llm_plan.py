@@ -49,6 +49,7 @@ EXECUTED = {op: kind for kind, op in OPERATIONS.items() if op not in NO_PLAN} | 
 MAX_AGENCIES_SHOWN = 8  # the catalogue may hold thousands; the prompt shows the few the question can mean
 CJK_RUN = re.compile(r"[^\u4e00-\u9fff]+")
 MAX_EARLIER_TURNS = 2
+YEAR_FIELDS = {"years", "relative", "anchor", "year_word", "span", "shift"}  # when, as the router read the question
 ACTIVE_KEYS = {c: (r.label, r.column_labels[i]) for rows in ACTIVE.values() for r in rows
                for i, c in enumerate(r.columns)}
 
@@ -128,7 +129,7 @@ def measure_lines() -> list[str]:
 PLAN_SYSTEM = """你把关于政府信息公开工作年度报告的问题转换成查询计划，只输出一个 JSON 对象，不要解释。
 规则：
 1. agencies 只能从“可选单位”里原样抄写全称；问题没有指明其中某个单位时，不要猜，输出 {"operation": "passages"}。
-2. years 写问题问的年度；问题没说年度时留空。不要改成别的年度。
+2. years 只写问题里写明的年度（四位数）；问题没写明年度（包括“去年”“最新”）时留空。不要改成别的年度。
 3. measures 只能用“统计项”里的键；报告表格没有这一项（例如网站发布条数、培训人次、满意度）时，输出 {"operation": "passages"}。
 4. operation：value 取数，breakdown 分类构成，rate 比率，change 与上年比较，compare 对比，trend 逐年变化，rank 排名，sum 合计，list-which 哪些单位有。"""
 
@@ -197,13 +198,13 @@ def validate_proposal(proposal, routed: Intent, allowed: list[str], catalog: Cat
         raise ProposalRejected(f"operation {proposal.operation!r} without a measure")
     if proposal.operation not in CROSS_OPERATIONS and not agencies:
         raise ProposalRejected(f"operation {proposal.operation!r} without an agency")
-    if any(not 1900 <= y <= 2100 for y in proposal.years):
-        raise ProposalRejected(f"years {proposal.years} are not report years")
+    if set(proposal.years) != set(routed.years):  # the question's years as read; never another or a guessed one
+        raise ProposalRejected(f"years {proposal.years} are not the question's {routed.years}")
     cross = proposal.operation in CROSS_OPERATIONS
     breakdown = ("outcome" if keys[0].row == "results_total" else "applicant") if kind == "breakdown" else None
-    it = ProposedIntent(kind=kind, question=routed.question, topic=routed.topic, agencies=[] if cross else agencies,
-                        scope=agencies if cross else [], years=sorted(set(proposal.years)), keys=keys,
-                        rate=proposal.rate, trend=proposal.operation == "trend", breakdown=breakdown)
+    it = ProposedIntent(**routed.model_dump(include=YEAR_FIELDS | {"question", "topic"}), kind=kind, keys=keys,
+                        agencies=[] if cross else agencies, scope=agencies if cross else [], rate=proposal.rate,
+                        trend=proposal.operation == "trend", breakdown=breakdown)
     return resolve_targets(it, catalog)  # a year not held: the usual decline with what is held
 
 

@@ -124,10 +124,23 @@ def test_a_valid_proposal_becomes_an_intent_over_the_catalogue(catalog):
 
 
 def test_a_year_not_held_is_the_usual_decline_never_another_year(catalog):
-    it = validated(catalog, proposal(years=[2021], measures=["requests.rejected_petition.total"]))
+    """The year is the question's (2021, read by the router); the model names the agency, which holds only 2022."""
+    routed = route("2021年有几件是来上访告状的？", [], catalog)
+    assert routed.kind == "clarify" and routed.years == [2021]
+    it = validate_proposal(parse_proposal(proposal(years=[2021], measures=["requests.rejected_petition.total"])),
+                           routed, [LUCHENG], catalog)
     assert (it.kind, it.reason, it.targets, it.missing_years) == ("decline", "year_not_held", [], [(LUCHENG, 2021)])
     change = validated(catalog, proposal(operation="change", measures=["requests.new_received.total"]))
     assert (change.kind, change.reason) == ("decline", "previous_year_not_held")  # 2021 is not held either
+
+
+def test_years_stay_as_the_question_says_them(catalog):
+    newest = validated(catalog, proposal(years=[], measures=["requests.rejected_petition.total"]),
+                       "鹿城区去年有几件是来上访告状的？")
+    assert (newest.relative, newest.year_word, newest.targets) == (0, "去年", [(LUCHENG, 2022)])
+    for years, question in (([2021], PETITION), ([], PETITION), ([2022], "鹿城区去年有几件是来上访告状的？")):
+        with pytest.raises(ProposalRejected, match="not the question's"):
+            validated(catalog, proposal(years=years, measures=["requests.rejected_petition.total"]), question)
 
 
 @pytest.mark.parametrize("reply, reason", [
@@ -143,7 +156,7 @@ def test_a_year_not_held_is_the_usual_decline_never_another_year(catalog):
     (proposal(rate="approval_rate", operation="rate"), "not a named rate"),
     (proposal(), "without a measure"),
     (proposal(agencies=[], measures=["requests.new_received.total"]), "without an agency"),
-    (proposal(years=[22], measures=["requests.new_received.total"]), "not report years"),
+    (proposal(years=[22], measures=["requests.new_received.total"]), "not the question's"),
     ("我觉得大概是3件吧", "not a plan"),
     ('{"operation": "value", "years": "去年"}', "not a plan"),
 ])
@@ -173,14 +186,14 @@ def test_a_validated_proposal_is_executed_from_the_cells(plan_index, chat):
     assert model.i == 0  # both replies used: the plan, then the wording (which fell back to the default text)
 
 
-def test_a_proposal_for_a_year_not_held_declines_saying_what_is_held(plan_index, chat):
-    chat(proposal(years=[2021], measures=["requests.rejected_petition.total"]))
+def test_a_proposal_needing_a_year_not_held_declines_saying_what_is_held(plan_index, chat):
+    chat(proposal(operation="change", measures=["requests.rejected_petition.total"]))
     answer = assistant_with(plan_index, "openai").ask(PETITION)
     assert answer.abstained and not answer.citations and not answer.figures
     assert "2021年度" in answer.text and "现有：2022年度" in answer.text
     part = answer.plan.parts[0]
     assert (part.operation, part.reason, part.proposed_by, part.missing) == (
-        "decline", "year_not_held", "llm", [(LUCHENG, 2021)])
+        "decline", "previous_year_not_held", "llm", [(LUCHENG, 2021)])
 
 
 @pytest.mark.parametrize("reply, logged", [
