@@ -44,12 +44,14 @@ from index.vocabulary import (
 log = logging.getLogger(__name__)
 
 NO_PLAN = ("passages", "ask-back", "decline")  # the model's way of saying that no cell answers the question
-CROSS_OPERATIONS = ("rank", "sum", "list-which")  # run over a scope of agencies (all when none is named)
+CROSS_FITS = {"ranking": ("rank",), "precedent": ("sum", "list-which")}  # routed cross kind -> proposals that fit
+CROSS_OPERATIONS = ("rank", "sum", "list-which")  # run over the router's scope of agencies (all when it has none)
 EXECUTED = {op: kind for kind, op in OPERATIONS.items() if op not in NO_PLAN} | {"trend": "comparison"}
 MAX_AGENCIES_SHOWN = 8  # the catalogue may hold thousands; the prompt shows the few the question can mean
 CJK_RUN = re.compile(r"[^\u4e00-\u9fff]+")
 MAX_EARLIER_TURNS = 2
 YEAR_FIELDS = {"years", "relative", "anchor", "year_word", "span", "shift"}  # when, as the router read the question
+SCOPE_FIELDS = {"scope", "scope_places", "top_n", "ascending", "negated"}  # over which agencies, for a cross operation
 ACTIVE_KEYS = {c: (r.label, r.column_labels[i]) for rows in ACTIVE.values() for r in rows
                for i, c in enumerate(r.columns)}
 
@@ -76,7 +78,7 @@ PlanProposal = create_model(
     __doc__="The fields of a query plan part that a model may propose (assistant.plan.PlanPart).",
     operation=_from_plan("operation", "what to compute; passages when no measure holds what is asked",
                          json_schema_extra={"enum": [*EXECUTED, *NO_PLAN]}),
-    agencies=_from_plan("agencies", "full agency names exactly as listed; empty for rank/sum/list-which over all"),
+    agencies=_from_plan("agencies", "full agency names exactly as listed; empty for rank/sum/list-which (the question's scope)"),
     years=_from_plan("years", "report years asked (4 digits); empty for each agency's newest report"),
     measures=_from_plan("measures", "canonical cell keys: requests.<row>.<column>, review_litigation.<key>, "
                         "active.<key>; several are summed"),
@@ -87,13 +89,16 @@ PlanProposal = create_model(
 # ---- when to ask ---------------------------------------------------------------------------------
 def low_confidence(it: Intent) -> bool:
     """Worth a proposal: an agency mention the catalogue could not place, an ask-back with no agencies to offer,
-    a count for one report with no cell named. Never a plan that reads cells, an ask-back with options, a year
-    not held or an attribute that no table records (those declines are certain; a model could only substitute)."""
+    a count or ranking with no cell named. Never a plan that reads cells, an ask-back with options, a year not
+    held or an attribute that no table records (those declines are certain; a model could only substitute)."""
     if it.kind == "decline":
         return it.reason == "unknown_agency"
     if it.kind == "clarify":
         return not it.clarify
-    return it.kind == "narrative" and not it.keys and bool(it.targets) and any(c in it.question for c in COUNT_CUES)
+    if it.keys or it.rate:
+        return False
+    asks_count = any(c in it.question for c in COUNT_CUES)
+    return it.kind == "ranking" or asks_count and (it.kind == "precedent" or it.kind == "narrative" and bool(it.targets))
 
 
 def agencies_in_view(it: Intent, texts: list[str], catalog: Catalog) -> list[str]:
@@ -131,7 +136,8 @@ PLAN_SYSTEM = """你把关于政府信息公开工作年度报告的问题转换
 1. agencies 只能从“可选单位”里原样抄写全称；问题没有指明其中某个单位时，不要猜，输出 {"operation": "passages"}。
 2. years 只写问题里写明的年度（四位数）；问题没写明年度（包括“去年”“最新”）时留空。不要改成别的年度。
 3. measures 只能用“统计项”里的键；报告表格没有这一项（例如网站发布条数、培训人次、满意度）时，输出 {"operation": "passages"}。
-4. operation：value 取数，breakdown 分类构成，rate 比率，change 与上年比较，compare 对比，trend 逐年变化，rank 排名，sum 合计，list-which 哪些单位有。"""
+4. rank/sum/list-which 的 agencies 留空（范围按问题所说）。
+5. operation：value 取数，breakdown 分类构成，rate 比率，change 与上年比较，compare 对比，trend 逐年变化，rank 排名，sum 合计，list-which 哪些单位有。"""
 
 
 def earlier_questions(history: list | None) -> list[str]:
@@ -184,27 +190,35 @@ def _agency(name: str, allowed: list[str], catalog: Catalog) -> str:
 
 def validate_proposal(proposal, routed: Intent, allowed: list[str], catalog: Catalog) -> ProposedIntent:
     """The proposal as an intent resolved against the catalogue, or ProposalRejected. `allowed`: the agencies in
-    view (`agencies_in_view`)."""
+    view (`agencies_in_view`). A ranking or list the router read keeps its scope; a question about named
+    agencies stays about them."""
     kind = EXECUTED.get(proposal.operation)
     if kind is None:
         raise ProposalRejected(f"operation {proposal.operation!r} is not one the plan executes")
+    cross = proposal.operation in CROSS_OPERATIONS
+    fits = CROSS_FITS.get(routed.kind)  # a ranking or list the question asked stays one; a question about agencies too
+    if (proposal.operation not in fits) if fits else cross:
+        raise ProposalRejected(f"operation {proposal.operation!r} does not fit the question's {routed.kind}")
+    if cross and proposal.agencies:
+        raise ProposalRejected("agencies named for a cross operation (its scope is the question's)")
     agencies = list(dict.fromkeys(_agency(a, allowed, catalog) for a in proposal.agencies))
     keys = [measure_key(m) for m in proposal.measures]
     if proposal.rate is not None and proposal.rate not in RATES:
         raise ProposalRejected(f"rate {proposal.rate!r} is not a named rate")
     if kind == "rate" and proposal.rate is None:
         raise ProposalRejected("operation rate without a named rate")
-    if kind != "rate" and not keys and proposal.rate is None:
+    if proposal.rate and kind == "comparison":
+        kind = "rate"  # rates of several reports are compared by the rate's own execution
+    if not keys and kind != "rate":
         raise ProposalRejected(f"operation {proposal.operation!r} without a measure")
-    if proposal.operation not in CROSS_OPERATIONS and not agencies:
+    if not cross and not agencies:
         raise ProposalRejected(f"operation {proposal.operation!r} without an agency")
     if set(proposal.years) != set(routed.years):  # the question's years as read; never another or a guessed one
         raise ProposalRejected(f"years {proposal.years} are not the question's {routed.years}")
-    cross = proposal.operation in CROSS_OPERATIONS
     breakdown = ("outcome" if keys[0].row == "results_total" else "applicant") if kind == "breakdown" else None
-    it = ProposedIntent(**routed.model_dump(include=YEAR_FIELDS | {"question", "topic"}), kind=kind, keys=keys,
-                        agencies=[] if cross else agencies, scope=agencies if cross else [], rate=proposal.rate,
-                        trend=proposal.operation == "trend", breakdown=breakdown)
+    kept = YEAR_FIELDS | {"question", "topic"} | (SCOPE_FIELDS if cross else set())
+    it = ProposedIntent(**routed.model_dump(include=kept), kind=kind, keys=keys, agencies=agencies,
+                        rate=proposal.rate, trend=proposal.operation == "trend", breakdown=breakdown)
     return resolve_targets(it, catalog)  # a year not held: the usual decline with what is held
 
 
@@ -217,7 +231,7 @@ def propose_plan(settings: Settings, question: str, history: list | None, routed
         return routed
     earlier = earlier_questions(history)
     allowed = agencies_in_view(routed, [*earlier, routed.question or question], catalog)
-    if not allowed:  # the model could name no catalogued agency either
+    if not allowed and routed.kind not in CROSS_FITS:  # the model could name no catalogued agency either
         return routed
     messages = build_plan_messages(question, earlier, allowed, catalog)
     try:

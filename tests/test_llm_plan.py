@@ -36,6 +36,7 @@ LUCHENG = "温州市鹿城区人民政府办公室"
 HONGZE = "淮安市洪泽区人民政府"
 # 上访告状 is in no vocabulary list: the router finds no cell for this count (the rows say 信访举报投诉)
 PETITION = "鹿城区2022年有几件是来上访告状的？"
+RANKING = "2024年哪个单位被上访告状的最多"
 
 
 def proposal(**fields) -> str:
@@ -79,6 +80,9 @@ def cells(answer) -> set[tuple]:
     ("洪泽区2022年收到多少申请", False),  # a year not held: a certain decline
     ("鹿城区2022年申请人的平均年龄多大", False),  # no table records it
     ("鹿城区2022年是怎么做政策解读的", False),  # passages asked, no count
+    (RANKING, True),  # a ranking with nothing to rank
+    ("平潭的单位里2019年上访告状的合计多少", True),  # a total over a scope, with no cell
+    ("哪些单位做过问卷调查", False),  # passages across agencies, no count
 ])
 def test_low_confidence(catalog, question, weak):
     assert low_confidence(route(question, [], catalog)) is weak
@@ -117,10 +121,17 @@ def test_a_valid_proposal_becomes_an_intent_over_the_catalogue(catalog):
     assert [(k.table, k.row, k.column) for k in it.keys] == [("requests", "rejected_petition", "total")]
     short = validated(catalog, proposal(agencies=["鹿城区"], operation="rate", rate="disclosure_rate"))
     assert (short.kind, short.agencies, short.rate) == ("rate", [LUCHENG], "disclosure_rate")
+    rates = validated(catalog, proposal(operation="compare", rate="review_correction_rate"))
+    assert (rates.kind, rates.rate, rates.keys, rates.targets) == ("rate", "review_correction_rate", [],
+                                                                   [(LUCHENG, 2022)])
     breakdown = validated(catalog, proposal(operation="breakdown", measures=["requests.results_total.total"]))
     assert (breakdown.kind, breakdown.breakdown) == ("breakdown", "outcome")
-    ranking = validated(catalog, proposal(operation="rank", agencies=[], measures=["review_litigation.review_total"]))
-    assert (ranking.kind, ranking.scope, ranking.years) == ("ranking", [], [2022])
+    ranking = validated(catalog, proposal(operation="rank", agencies=[], years=[2024],
+                                          measures=["requests.rejected_petition.total"]), RANKING)
+    assert (ranking.kind, ranking.scope, ranking.years, ranking.targets) == ("ranking", [], [2024], [])
+    total = validated(catalog, proposal(operation="sum", agencies=[], years=[2019], measures=["requests.new_received.total"]),
+                      "平潭的单位里2019年上访告状的合计多少")
+    assert (total.kind, total.scope_places, len(total.scope)) == ("sum", ["平潭"], 16)
 
 
 def test_a_year_not_held_is_the_usual_decline_never_another_year(catalog):
@@ -155,7 +166,9 @@ def test_years_stay_as_the_question_says_them(catalog):
     (proposal(operation="rate"), "without a named rate"),
     (proposal(rate="approval_rate", operation="rate"), "not a named rate"),
     (proposal(), "without a measure"),
+    (proposal(operation="change", rate="disclosure_rate"), "without a measure"),
     (proposal(agencies=[], measures=["requests.new_received.total"]), "without an agency"),
+    (proposal(operation="rank", agencies=[], measures=["requests.new_received.total"]), "does not fit"),
     (proposal(years=[22], measures=["requests.new_received.total"]), "not the question's"),
     ("我觉得大概是3件吧", "not a plan"),
     ('{"operation": "value", "years": "去年"}', "not a plan"),
@@ -163,6 +176,16 @@ def test_years_stay_as_the_question_says_them(catalog):
 def test_proposals_that_do_not_validate_are_rejected(catalog, reply, reason):
     with pytest.raises(ProposalRejected, match=reason):
         validated(catalog, reply)
+
+
+@pytest.mark.parametrize("reply, reason", [
+    (proposal(years=[2024], measures=["requests.rejected_petition.total"]), "does not fit the question's ranking"),
+    (proposal(operation="sum", agencies=[], years=[2024], measures=["requests.rejected_petition.total"]), "does not fit"),
+    (proposal(operation="rank", years=[2024], measures=["requests.rejected_petition.total"]), "cross operation"),
+])
+def test_a_ranking_stays_a_ranking_over_the_questions_scope(catalog, reply, reason):
+    with pytest.raises(ProposalRejected, match=reason):
+        validated(catalog, reply, RANKING)
 
 
 def test_replies_may_wrap_the_json():
@@ -184,6 +207,16 @@ def test_a_validated_proposal_is_executed_from_the_cells(plan_index, chat):
     assert (part.proposed_by, part.operation, part.measures) == ("llm", "value", ["requests.rejected_petition.total"])
     assert "proposed by llm" in answer.plan.explain()
     assert model.i == 0  # both replies used: the plan, then the wording (which fell back to the default text)
+
+
+def test_a_proposed_ranking_reads_every_report_of_the_year(plan_index, chat):
+    chat(proposal(operation="rank", agencies=[], years=[2024], measures=["requests.rejected_petition.total"]), "[1]")
+    answer = assistant_with(plan_index, "openai").ask(RANKING)
+    held = {(s.agency, s.year) for s in plan_index.store.reports() if s.year == 2024}
+    assert answer.kind == "ranking" and len(held) >= 3
+    assert {(a, y) for a, y, *_ in cells(answer)} <= held and {c[3] for c in cells(answer)} == {"rejected_petition"}
+    assert f"共比较{len(held)}份报告" in answer.text
+    assert (answer.plan.parts[0].operation, answer.plan.parts[0].proposed_by) == ("rank", "llm")
 
 
 def test_a_proposal_needing_a_year_not_held_declines_saying_what_is_held(plan_index, chat):
