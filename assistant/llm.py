@@ -1,11 +1,12 @@
 """Optional LLM mode (NIANBAO_LLM=openai|local): fluent answers that still state only the store's figures.
 
-The LLM does two things only: rewrite a follow-up into a standalone question, and compose a narrative
+Here the LLM does two things: rewrite a follow-up into a standalone question, and compose a narrative
 answer from the default path's Answer (its verified draft, cell and passage citations) with [n] markers.
 Report text reaches it as quoted data inside <资料> delimiters. Its reply then goes through the number
 guard (assistant/guard.py). Any failure of the backend (unreachable, error, past llm_timeout) gives the
 default Answer back with a note and a short Chinese sentence. With NIANBAO_LLM=none both entry points
-return their input unchanged, so the assistant calls them unconditionally from one place.
+return their input unchanged, so the assistant calls them unconditionally from one place. Its third job,
+proposing a plan where the router has none, is in assistant/llm_plan.py.
 """
 
 from __future__ import annotations

@@ -90,6 +90,10 @@ class Assistant:
             rewritten = understand(rewrite_followup(self.settings, question, history), history, catalog)
             intent = intent if rewritten.kind in ("clarify", "decline") else rewritten
         intent = apply_filters(intent, filters, catalog)
+        if self.settings.llm != "none":  # a weak plan may be replaced by the model's, once the catalogue validates it
+            from assistant.llm_plan import propose_plan
+
+            intent = propose_plan(self.settings, question, history, intent, catalog)
         missing = None
         if intent.kind not in ("clarify", "decline"):
             missing = unrecorded(normalized(question, catalog), self.index.lexical.contains,

@@ -87,6 +87,7 @@ class PlanPart(BaseModel):
     targets: list[tuple[str, int]] = Field(default_factory=list)
     missing: list[tuple[str, int]] = Field(default_factory=list)
     reason: str | None = None
+    proposed_by: str | None = None  # "llm": the model proposed this part's plan and the catalogue validated it
 
     @classmethod
     def of(cls, text: str, it: Intent, answer=None) -> PlanPart:
@@ -103,7 +104,8 @@ class PlanPart(BaseModel):
         return cls(text=text, operation=operation, agencies=it.agencies,
                    scope_places=it.scope_places, scope_size=len(it.scope), years=it.years, year_word=it.year_word,
                    measures=[".".join(x for x in (k.table, k.row, k.column) if x) for k in it.keys], rate=it.rate,
-                   formula=formula, targets=it.targets, missing=it.missing_years, reason=reason)
+                   formula=formula, targets=it.targets, missing=it.missing_years, reason=reason,
+                   proposed_by=getattr(it, "proposed_by", None))
 
 
 class QueryPlan(BaseModel):
@@ -125,6 +127,7 @@ class QueryPlan(BaseModel):
                          + (f" | rate: {p.formula or p.rate}" if p.rate else "")
                          + (f" | reads: {p.targets}" if p.targets else "")
                          + (f" | not held: {p.missing}" if p.missing else "")
-                         + (f" | {p.reason}" if p.reason else ""))
+                         + (f" | {p.reason}" if p.reason else "")
+                         + (f" | proposed by {p.proposed_by}" if p.proposed_by else ""))
         return "\n".join(lines)
 

@@ -36,7 +36,8 @@ class Settings(BaseSettings):
         "hybrid", description="How narrative passages are found: dense vectors, BM25, or both fused.")
     min_relevance: float = Field(0.78, description="Dense cosine below which a passage is not relevant (decline).")
     llm: Literal["none", "openai", "local"] = Field(
-        "none", description="Optional LLM that rewords answers under a number guard (docs/llm.md); none by default.")
+        "none", description="Optional LLM that rewords answers under a number guard and proposes a plan for a question "
+        "the router cannot place, used only once the catalogue validates it (docs/llm.md); none by default.")
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint.")
     llm_model: str | None = Field(None, description="Model name at that endpoint.")
     llm_api_key: str | None = Field(None, description="API key for that endpoint.")
