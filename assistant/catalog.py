@@ -32,6 +32,8 @@ class CatalogEntry(BaseModel):
     file_name: str = ""
     checks_failed: int = 0
     ambiguous: int = 0
+    places: tuple[str, ...] = ()  # stored with the report (index.parse.geography); empty: read from the name
+    kinds: tuple[str, ...] = ()
 
 
 class AgencyCandidate(BaseModel):
@@ -141,23 +143,24 @@ class Catalog:
     def places(self) -> dict[str, list[str]]:
         """Place word (江苏省, 江苏, 平潭) -> the agencies there, longest words first."""
         if self._places is None:
-            from assistant.geography import places_of
+            from index.parse.geography import places_of
 
-            self._places = self._by_word(places_of)
+            self._places = self._by_word(places_of, {e.agency: e.places for e in self.entries if e.places})
         return self._places
 
     def kinds(self) -> dict[str, list[str]]:
         """Kind word (公安, 片区, 政府) -> the agencies of that kind, longest words first."""
         if self._kinds is None:
-            from assistant.geography import kinds_of
+            from index.parse.geography import kinds_of
 
-            self._kinds = self._by_word(kinds_of)
+            self._kinds = self._by_word(kinds_of, {e.agency: e.kinds for e in self.entries if e.kinds})
         return self._kinds
 
-    def _by_word(self, words_of) -> dict[str, list[str]]:
+    def _by_word(self, words_of, stored: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
+        """Word -> agencies, from what the store holds for each agency (a catalogue of bare names reads the names)."""
         by_word: dict[str, list[str]] = {}
         for a in self._by_agency:
-            for w in words_of(a):
+            for w in stored.get(a) or words_of(a):
                 by_word.setdefault(w, []).append(a)
         return dict(sorted(by_word.items(), key=lambda kv: -len(kv[0])))
 
@@ -171,7 +174,7 @@ class Catalog:
     def romanised_places(self) -> dict[str, str]:
         """hongze -> 洪泽: the catalogue's place words as an English question spells them."""
         if self._romanised is None:  # built once per catalogue: pinyin of every place word
-            from assistant.geography import romanised
+            from index.parse.geography import romanised
 
             self._romanised = {romanised(p): p for p in self.places() if len(p) >= 2}
         return self._romanised
@@ -186,7 +189,8 @@ class Catalog:
         return cls(
             CatalogEntry(agency=s.agency, year=int(s.year), report_id=s.id, template=getattr(s, "template", "") or "",
                          file_name=getattr(s, "file_name", "") or "", checks_failed=getattr(s, "checks_failed", 0) or 0,
-                         ambiguous=getattr(s, "ambiguous", 0) or 0)
+                         ambiguous=getattr(s, "ambiguous", 0) or 0, places=tuple(getattr(s, "places", ()) or ()),
+                         kinds=tuple(getattr(s, "kinds", ()) or ()))
             for s in summaries
         )
 

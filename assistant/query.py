@@ -123,7 +123,7 @@ class QueryPlan(BaseModel):
             scope = (f"{'、'.join(p.scope_places)} ({p.scope_size} agencies)" if p.scope_places
                      else "、".join(p.agencies) or "all agencies")
             lines.append(f"part {i}:     {p.operation} | scope: {scope} | years: "
-                         f"{p.years or p.year_word or 'newest'} | measures: {', '.join(p.measures) or '-'}"
+                         f"{p.years or p.year_word or ('every held year' if p.operation == 'list-which' else 'newest')} | measures: {', '.join(p.measures) or '-'}"
                          + (f" | rate: {p.formula or p.rate}" if p.rate else "")
                          + (f" | reads: {p.targets}" if p.targets else "")
                          + (f" | not held: {p.missing}" if p.missing else "")

@@ -72,7 +72,7 @@ def _names_an_agency(text: str, catalog: Catalog) -> bool:
     form (科委); longer mentions are judged by the catalogue's matching."""
     if len(text) > 2:
         return True
-    from assistant.geography import romanised
+    from index.parse.geography import romanised
 
     return (text in catalog.places() or text in catalog.kinds() or text in AGENCY_ALIASES
             or romanised(text) in catalog.romanised_places())

@@ -81,6 +81,8 @@ class ReportMeta(BaseModel):
     title: str = ""
     published: str | None = None  # ISO date when the file states it
     source_url: str | None = None
+    places: list[str] = Field(default_factory=list)  # 浙江省, 浙江, 温州市, 温州, 鹿城区, 鹿城: where the agency sits
+    kinds: list[str] = Field(default_factory=list)  # 公安局, 公安; 片区; 政府: what kind of agency its name says
 
 
 class Report(BaseModel):

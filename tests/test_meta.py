@@ -33,6 +33,7 @@ def test_agency_year_template_match_the_manifest(row):
         assert meta.template == gold
     expected = "pre2019" if meta.year < 2019 else "2019" if meta.year < 2021 else "2021"
     assert meta.template == expected  # no corpus report prints another template than its year's
+    assert meta.places and meta.kinds  # where it sits and what kind it is, stored with the report
 
 
 def test_all_41_reports_checked():
@@ -104,3 +105,9 @@ def test_unknown_agency_or_year_asks_for_overrides(tmp_path):
     doc = _untitled_report(tmp_path, "本报告所列数据的统计期限为2020年1月1日至12月31日。")
     meta = detect_meta(doc, {"agency": "某某街道办事处"})
     assert meta.year == 2020 and meta.template == "2019"
+
+
+def test_places_and_kinds_come_from_the_agency_name():
+    meta = detect_meta(loaded(next(r["file"] for r in MANIFEST if r["agency"] == "平潭综合实验区公安局")))
+    assert {"福建省", "福建", "平潭"} <= set(meta.places)
+    assert "公安" in meta.kinds

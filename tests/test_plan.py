@@ -311,3 +311,13 @@ def test_two_shared_characters_name_no_agency(catalog):
     assert understand("洪泽2023年收到多少申请", [], catalog).agencies == ["淮安市洪泽区人民政府"]
     assert understand("科委2024年收到多少申请", [], catalog).agencies == ["上海市科学技术委员会"]
     assert understand("鹿成2022年收到多少申请", [], catalog).agencies == ["温州市鹿城区人民政府办公室"]  # a homophone slip
+
+
+def test_stored_places_scope_the_catalogue():
+    """Places stored with the report are what a place question selects (a name alone is read only without them)."""
+    from types import SimpleNamespace
+
+    rows = [SimpleNamespace(id=f"r{i}", agency=a, year=2024, places=p, kinds=["局"])
+            for i, (a, p) in enumerate([("甲局", ["某省"]), ("乙局", ["某省"]), ("丙局", ["他省"])])]
+    catalog = Catalog.from_summaries(rows)
+    assert sorted(catalog.places()["某省"]) == ["乙局", "甲局"] and len(catalog.kinds()["局"]) == 3

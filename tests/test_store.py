@@ -124,7 +124,7 @@ def test_migrations_run_once(settings):
     again = Store(settings.database_url)
     assert again.ids() == {"r1"}
     with create_engine(settings.database_url).connect() as conn:
-        assert conn.execute(text("select version from schema_version")).scalars().all() == [1, 2, 3]
+        assert conn.execute(text("select version from schema_version")).scalars().all() == [1, 2, 3, 4]
         assert conn.execute(text("pragma journal_mode")).scalar() == "wal"
 
 
@@ -161,3 +161,30 @@ def test_containing_is_a_complete_phrase_search(store, parsed):
     some = sorted(expected)[:1]
     assert store.containing(["压力测试"], some) == some
     assert store.containing(["100%_不存在"]) == []  # LIKE wildcards are taken literally
+
+
+def test_migration_4_fills_places_of_reports_stored_before_it(tmp_path):
+    """A database written before places were stored gets them from the agency names when it is opened."""
+    from sqlalchemy import insert
+
+    from index.stores import migrations
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    with create_engine(url).begin() as conn:
+        migrations._VERSION.create(conn)
+        for number, step in enumerate(migrations.MIGRATIONS[:3], start=1):
+            step(conn)
+            conn.execute(insert(migrations._VERSION).values(version=number))
+        conn.execute(text("insert into reports (id, file_name, file_sha256, agency, year, template, title, text, "
+                          "ingested_at) values ('old', 'a.txt', 'x', '温州市鹿城区人民政府办公室', 2022, '2021', '', "
+                          "'', '2026-01-01')"))
+    summary = Store(url).summary("old")
+    assert {"浙江省", "浙江", "温州", "鹿城区"} <= set(summary.places)
+    assert "政府" in summary.kinds
+
+
+def test_places_are_stored_and_read_back(store):
+    report = make_report()
+    report.meta.places, report.meta.kinds = ["某省", "某市"], ["公安"]
+    store.upsert(report)
+    assert (store.summary(report.id).places, store.report(report.id).meta.kinds) == (["某省", "某市"], ["公安"])

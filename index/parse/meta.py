@@ -11,6 +11,7 @@ import re
 
 from index.errors import LoadError
 from index.models import ReportMeta, Template
+from index.parse.geography import kinds_of, places_of
 from index.parse.load import LoadedDocument
 from index.vocabulary import ACTIVE_2019, ACTIVE_2021, AGENCY_CANONICAL, PAGE_FIELDS, STATS_PERIOD_WORDS
 
@@ -42,6 +43,8 @@ def detect_meta(doc: LoadedDocument, overrides: dict | None = None) -> ReportMet
         title=given.get("title") or doc.title,
         published=given.get("published") or doc.published,
         source_url=given.get("source_url") or doc.source_url,
+        places=list(places_of(agency)),
+        kinds=list(kinds_of(agency)),
     )
 
 

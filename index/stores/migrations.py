@@ -107,7 +107,26 @@ def _migration_3(conn: Connection) -> None:
         conn.execute(text(f"ALTER TABLE {quoted(table)} ADD COLUMN {quoted(column)} {kind}"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3]
+def _migration_4(conn: Connection) -> None:
+    """Where each agency sits and what kind it is (JSON lists), stored with the report so a question scoped by place
+    or kind reads them instead of parsing every name; filled here for the reports already stored."""
+    import json
+
+    from sqlalchemy import column, table, text, update
+
+    from index.parse.geography import kinds_of, places_of
+
+    quoted = conn.dialect.identifier_preparer.quote
+    for name in ("places", "kinds"):
+        conn.execute(text(f"ALTER TABLE {quoted('reports')} ADD COLUMN {quoted(name)} TEXT"))
+    reports = table("reports", column("id"), column("agency"), column("places"), column("kinds"))
+    for rid, agency in conn.execute(select(reports.c.id, reports.c.agency)).all():
+        conn.execute(update(reports).where(reports.c.id == rid).values(
+            places=json.dumps(list(places_of(agency)), ensure_ascii=False),
+            kinds=json.dumps(list(kinds_of(agency)), ensure_ascii=False)))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
 
 _VERSION = Table(
     "schema_version", MetaData(),

@@ -53,6 +53,8 @@ class ReportSummary(BaseModel):
     ingested_at: str = ""
     checks_failed: int = 0
     ambiguous: int = 0
+    places: list[str] = []  # where the agency sits (index.parse.geography), stored with the report
+    kinds: list[str] = []
 
 
 _CHILDREN = ("sections", "cells", "ambiguities", "checks")
@@ -185,6 +187,7 @@ class Store:
             template=m.template, title=m.title, published=m.published, source_url=m.source_url, text=report.text,
             ingested_at=datetime.now(UTC).isoformat(timespec="microseconds"),
             pages=json.dumps(report.pages), ocr_pages=json.dumps(report.ocr_pages),
+            places=json.dumps(m.places, ensure_ascii=False), kinds=json.dumps(m.kinds, ensure_ascii=False),
         ))
         rows = {
             "sections": [dict(report_id=rid, ord=i, **s.model_dump()) for i, s in enumerate(report.sections)],
@@ -241,12 +244,14 @@ class Store:
                                            ~ck.c.detail.like("not checked%")).scalar_subquery()
         ambiguous = select(func.count()).where(am.c.report_id == r.c.id).scalar_subquery()
         cols = [r.c[n] for n in ("id", "agency", "year", "template", "file_name", "title", "published",
-                                 "source_url", "ingested_at")]
+                                 "source_url", "ingested_at", "places", "kinds")]
         return [*cols, failed.label("checks_failed"), ambiguous.label("ambiguous")]
 
     @staticmethod
     def _summary(row) -> ReportSummary:
-        return ReportSummary(**{k: row._mapping[k] for k in ReportSummary.model_fields})
+        m = row._mapping
+        return ReportSummary(**{k: json.loads(m[k] or "[]") if k in ("places", "kinds") else m[k]
+                                for k in ReportSummary.model_fields})
 
     def reports(self, agency: str | None = None) -> list[ReportSummary]:
         """Every stored report (or one agency's), by agency then year."""
@@ -309,7 +314,8 @@ class Store:
             id=m["id"], file_name=m["file_name"], file_sha256=m["file_sha256"], text=m["text"],
             pages=[tuple(p) for p in json.loads(m["pages"] or "[]")], ocr_pages=json.loads(m["ocr_pages"] or "[]"),
             meta=ReportMeta(agency=m["agency"], year=m["year"], template=m["template"], title=m["title"],
-                            published=m["published"], source_url=m["source_url"]),
+                            published=m["published"], source_url=m["source_url"],
+                            places=json.loads(m["places"] or "[]"), kinds=json.loads(m["kinds"] or "[]")),
             sections=[Section(key=s.key, heading=s.heading, start=s.start, end=s.end) for s in children["sections"]],
             cells=[self._cell(c._mapping) for c in children["cells"]],
             ambiguous=[
