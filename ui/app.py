@@ -210,10 +210,11 @@ def report_rows(ctx: UIContext, query: str = "") -> pd.DataFrame:
     """The report list in Chinese (template named, no file names or ids), filtered by agency or year."""
     rows = []
     query = (query or "").strip()
+    counts = ctx.store.check_counts()  # one GROUP BY, not every full report
     for s in ctx.store.reports():
         if query and query not in s.agency and query not in str(s.year):
             continue
-        total = len(ctx.store.report(s.id).checks)
+        total = counts.get(s.id, (0, 0))[0]
         rows.append([s.agency, s.year, render.template_name(s.template), total - s.checks_failed, s.checks_failed,
                      s.ambiguous])
     return pd.DataFrame(rows, columns=REPORT_COLUMNS)
