@@ -243,3 +243,152 @@ def test_paraphrase_answers_are_read_off_the_reports(paraphrase, manifest, gold,
             assert sum(_gold_value(gold, c) or 0 for c in refs) == pytest.approx(q.answer.value), q.id
             checked += 1
     assert checked >= 40
+
+
+# ---- the second held-out paraphrase set (same brief, same report split) ------------------------------------
+
+PARAPHRASE2 = SETS / "paraphrase2.jsonl"
+STANDARD_FORMULAS = {"disclosure_rate", "review_correction_rate", "change", "growth_rate"}
+
+
+@pytest.fixture(scope="session")
+def paraphrase2() -> list[EvalQuestion]:
+    return load_questions([PARAPHRASE2])
+
+
+@pytest.fixture(scope="session")
+def paraphrase2_raw() -> list[dict]:
+    return [json.loads(line) for line in PARAPHRASE2.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _raw_cells(cite: list[dict]) -> list[dict]:
+    return [c for c in cite if "table" in c]
+
+
+def _halves(questions) -> dict[str, set]:
+    return {s: {(c.agency, c.year) for q in questions if q.split == s and q.type != "precedent" for c in q.cite}
+            for s in ("dev", "test")}
+
+
+def test_paraphrase2_parses_with_both_halves_and_every_type(paraphrase2, paraphrase2_raw):
+    assert len(paraphrase2) == len(paraphrase2_raw) >= 180
+    assert len({q.id for q in paraphrase2}) == len(paraphrase2)
+    assert {q.type for q in paraphrase2} == set(TYPES)
+    for q in paraphrase2:
+        assert q.split in ("dev", "test") and q.id.startswith(f"p2-{q.split[0]}-"), q.id
+        if q.type in ("figure", "derived", "followup"):
+            assert q.answer.value is not None and q.cells, q.id
+        if q.type == "followup":
+            assert q.history and q.history[-1].role == "assistant", q.id
+        if q.type == "unanswerable":
+            assert q.answer.abstain and not q.cite, q.id
+    counts = Counter(q.split for q in paraphrase2)
+    assert abs(counts["dev"] - counts["test"]) <= 0.1 * len(paraphrase2), counts
+
+
+def test_paraphrase2_keeps_the_report_split_of_paraphrase(paraphrase, paraphrase2, paraphrase2_raw):
+    old, new = _halves(paraphrase), _halves(paraphrase2)
+    assert new["dev"] and new["test"] and not new["dev"] & new["test"]
+    assert not new["dev"] & old["test"] and not new["test"] & old["dev"]
+    # the passages and cells inside multipart parts follow the split too
+    for line in paraphrase2_raw:
+        if line["type"] == "multipart":
+            other = "test" if line["split"] == "dev" else "dev"
+            for part in line["answer"]["parts"]:
+                for c in part["cite"]:
+                    assert (c["agency"], c["year"]) not in old[other] | new[other], (line["id"], c)
+
+
+def test_paraphrase2_cites_the_corpus_with_canonical_keys(paraphrase2, manifest):
+    for q in paraphrase2:
+        for c in q.cite:
+            assert (c.agency, c.year) in manifest, (q.id, c)
+        for c in q.cells:
+            if c.table == "requests":
+                assert c.row in REQUEST_ROW_KEYS and c.column in REQUEST_COLUMN_KEYS, (q.id, c)
+            elif c.table == "review_litigation":
+                assert c.row in REVIEW_KEYS and c.column is None, (q.id, c)
+            else:
+                assert c.table == "active" and c.row in ACTIVE_KEYS and c.column is None, (q.id, c)
+        for a in q.answer.agencies or []:
+            assert any(a == agency for agency, _ in manifest), (q.id, a)
+        for r in q.answer.reports or []:
+            assert (r.agency, r.year) in manifest and r.agency in q.answer.agencies, (q.id, r)
+        for key in q.answer.values or {}:
+            agency, year = key.split("|")
+            assert (agency, int(year)) in manifest, (q.id, key)
+        if q.type == "narrative":
+            assert q.cite and all(isinstance(c, PassageRef) for c in q.cite), q.id
+        elif q.type not in ("unanswerable", "precedent", "multipart"):
+            assert q.cite and all(isinstance(c, CellRef) for c in q.cite), q.id
+
+
+def test_paraphrase2_values_are_the_gold_cells(paraphrase2, paraphrase2_raw, gold):
+    def cell_value(c: dict):
+        table = gold[(c["agency"], c["year"])][c["table"]]
+        return table[c["row"]][c["column"]] if c["column"] is not None else table[c["row"]]
+
+    def check(qid: str, typ: str, answer: dict, cite: list[dict]) -> int:
+        cells = _raw_cells(cite)
+        refs = [c for c in cells if (c["agency"], c["year"]) in gold]
+        for c in refs:
+            assert cell_value(c) is not None, (qid, c)
+        if not refs or len(refs) != len(cells):
+            return 0
+        if typ in ("figure", "followup") and "formula" not in answer:
+            assert sum(cell_value(c) for c in refs) == pytest.approx(answer["value"], abs=answer.get("tolerance", 0) or 1e-6), qid
+            return 1
+        if answer.get("formula") in STANDARD_FORMULAS:
+            v = [cell_value(c) for c in refs]
+            expected = {"disclosure_rate": lambda: 100 * (v[0] + v[1]) / v[2],
+                        "review_correction_rate": lambda: 100 * v[0] / v[1],
+                        "change": lambda: v[1] - v[0],
+                        "growth_rate": lambda: 100 * (v[1] - v[0]) / v[0]}[answer["formula"]]()
+            assert answer["value"] == pytest.approx(expected, abs=0.01), qid
+            return 1
+        if typ == "comparison":
+            for key, value in answer["values"].items():
+                agency, year = key.split("|")
+                same = [c for c in refs if (c["agency"], str(c["year"])) == (agency, year)]
+                assert same and sum(cell_value(c) for c in same) == pytest.approx(value), (qid, key)
+            best = max(answer["values"].values())
+            top = [k for k, x in answer["values"].items() if x == best]
+            assert answer["larger"] == (top[0] if len(top) == 1 else None), qid
+            return 1
+        return 0
+
+    checked = 0
+    for line in paraphrase2_raw:
+        if line["type"] == "multipart":
+            for part in line["answer"]["parts"]:
+                checked += check(line["id"], part["type"], part["answer"], part["cite"])
+                assert part["type"] != "unanswerable" or not part["cite"], line["id"]
+            union = [c for p in line["answer"]["parts"] for c in p["cite"]]
+            assert all(c in line["cite"] for c in union) and all(c in union for c in line["cite"]), line["id"]
+        else:
+            checked += check(line["id"], line["type"], line["answer"], line["cite"])
+    assert checked >= 100
+
+
+def test_paraphrase2_quotes_are_exact_substrings(paraphrase2_raw, texts):
+    sections = {"overview", "active", "requests", "review_litigation", "problems", "other"}
+    quoted = 0
+    for line in paraphrase2_raw:
+        passages = [c for c in line["cite"] if "quote" in c]
+        for part in line["answer"].get("parts", []):
+            passages += [c for c in part["cite"] if "quote" in c]
+            if part["type"] == "narrative":
+                assert sorted(part["answer"]["quotes"]) == sorted(c["quote"] for c in part["cite"]), line["id"]
+        if line["type"] == "narrative":
+            assert set(line["answer"]["quotes"]) <= {c["quote"] for c in passages}, line["id"]
+        for p in passages:
+            assert p["section"] in sections, (line["id"], p)
+            assert p["quote"] in texts[(p["agency"], p["year"])], (line["id"], p["quote"])
+            quoted += 1
+    assert quoted >= 15
+
+
+def test_paraphrase2_relative_years_are_explained(paraphrase2):
+    for q in paraphrase2:
+        if any(w in q.question for w in ("去年", "前年", "最新", "newest", "前一年", "第二年")):
+            assert "newest report" in q.notes or "relative to the year" in q.notes or "the year after" in q.notes, q.id
