@@ -12,6 +12,7 @@ from collections.abc import Callable
 from index.stores.lexical import load_jieba
 
 ASKS_VALUE = re.compile(r"^(?:的)?(?:是|有|为|一共|总共|大概|大约|具体)?(?:多少|谁|几|多大|多高|多长|多久|是什么|什么)")
+YEAR_AFTER = re.compile(r"^\d{4}年度?")  # GDP2022年是多少: an English question's gloss puts the year after the noun
 NOUN_FLAGS = ("n", "eng", "nz", "nr", "nt", "vn")
 
 
@@ -28,7 +29,10 @@ def unrecorded(question: str, contains: Callable[[str], bool], known: Callable[[
         pos = start + len(word) if start >= 0 else pos
         if start < 0 or not flag.startswith(NOUN_FLAGS) or len(word) < 2 or known(word):
             continue
-        if not ASKS_VALUE.match(question[pos:]):
+        if word.isascii() and (letters := re.match(r"[A-Za-z]{2,}", word)):  # jieba keeps GDP2022 as one word
+            word, pos = letters.group(), start + letters.end()
+        rest = YEAR_AFTER.sub("", question[pos:]) if word.isascii() else question[pos:]
+        if not ASKS_VALUE.match(rest):
             continue
         if not contains(word):
             return word

@@ -35,6 +35,10 @@ MAX_CACHED = 1000  # longer texts are normalised without keeping them in the cac
 CN_NUMERAL = re.compile(r"[〇零○一二两三四五六七八九十百千万]+")
 COUNTERS = "年件个次场名家项成份起条人篇期批"
 LATIN = re.compile(r"[A-Za-z]")
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+YEAR_RANGE = re.compile(r"\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|through|until)\s+((?:19|20)\d{2})\b")
+BARE_YEAR = re.compile(r"(?<![\d年])\b(?:19|20)\d{2}\b(?!\s*年)")
+WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
 
 
 class Normalized(BaseModel):
@@ -83,9 +87,16 @@ def is_english(text: str) -> bool:
 
 
 def english_to_chinese(text: str, places: dict[str, str]) -> str:
-    """English question words to the Chinese the rest of the path reads: the glossary's phrases (longest first),
-    then romanised place names matched against the catalogue's places; other English words are dropped."""
+    """English question words to the Chinese the rest of the path reads: years as 2022年 (from 2019 to 2020 as a
+    range), the glossary's phrases (longest first), romanised place names matched against the catalogue's places,
+    acronyms kept as typed (GDP: what the reports do not record must still be seen); other English words are
+    dropped. "What was …?" asks a value: 是多少 goes last, where a Chinese question says it."""
+    acronyms = {w.lower(): w for w in ACRONYM.findall(text)}
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
+    s = YEAR_RANGE.sub(r" \1年到\2年 ", s)
+    s = BARE_YEAR.sub(r"\g<0>年", s)
+    asks_value = bool(WHAT_IS.match(s))
+    s = WHAT_IS.sub(" ", s)
     for phrase, zh in _english_patterns():
         s = phrase.sub(f" {zh} ", s)
     out = []
@@ -93,8 +104,9 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
         if not token or token.isspace() or not LATIN.search(token):
             out.append(token.strip())
             continue
-        out.append(_place(token, places) or "")
-    return "".join(out)
+        out.append(_place(token, places) or acronyms.get(token, ""))
+    zh = "".join(out)
+    return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1) if asks_value else zh
 
 
 @lru_cache(maxsize=1)

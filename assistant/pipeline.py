@@ -97,7 +97,7 @@ class Assistant:
         missing = None
         if intent.kind not in ("clarify", "decline"):
             missing = unrecorded(normalized(question, catalog), self.index.lexical.contains,
-                                 lambda w: catalog.knows(w) or explained(w))
+                                 lambda w: catalog.knows(w) or explained(w) or w in intent.mentions)
         if missing:
             base = compose.decline(question, compose.decline_unrecorded(missing), "not_recorded")
         else:

@@ -14,11 +14,14 @@ from assistant.cues import (
     APPLICANT_CUES,
     ASCENDING_CUES,
     CHANGE_CUES,
+    CN_SMALL,
+    COMPARATIVE,
     COMPARE_CUES,
     COUNT_CUES,
     FIGURE_CUES,
     FOLLOWUP_CUES,
     LIST_WHICH,
+    MORE_OR_LESS,
     NARRATIVE_CUES,
     NARRATIVE_STRONG,
     NEGATION_CUES,
@@ -30,10 +33,14 @@ from assistant.cues import (
     RATIO_CUES,
     RELATIVE_YEARS,
     SCOPE_CUES,
+    SCOPE_ENDINGS,
     SHIFT_WORDS,
     SINCE,
+    SPAN_WORDS,
     TEXT_SOURCE,
     TOTAL_CUES,
+    WHICH_YEARS,
+    WHO_HAD,
     YEAR_SUBJECTS,
 )
 from assistant.normalize import normalized
@@ -94,9 +101,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if rel_word in ANCHORED_YEARS and not years and anchor is not None:
         years = [anchor + ANCHORED_YEARS[rel_word]]
     range_word = has(q, RANGE_WORDS)
+    span_match = None if range_word else SPAN_WORDS.search(q)
     titles = [m.span() for m in re.finditer(r"《[^》]*》", q)]  # a title names no agency (《问政平潭》)
     scope_places, scope_spans, scope = find_scope(q, catalog)
-    masked = mask(q, mask_spans(q, year_spans) + titles + scope_spans)
+    masked = mask(q, mask_spans(q, year_spans) + titles + scope_spans + ([span_match.span()] if span_match else []))
     agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
     if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
         agencies, mentions, scope, scope_places = scope, scope_places, [], []
@@ -119,6 +127,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.relative, it.year_word = RELATIVE_YEARS[rel_word], rel_word
     if range_word and not years:
         it.span, it.year_word = RANGE_WORDS[range_word], range_word
+    elif span_match and not years:
+        n = span_match.group(1)
+        it.span, it.year_word = int(n) if n.isdigit() else CN_SMALL[n], span_match.group()
     no_figures = mask(q, [(s, e) for s, e, _ in find_phrases(q, [*QUERY_FIGURES, *CHANGE_CUES])])
     shift_word = has(no_figures, sorted(SHIFT_WORDS, key=len, reverse=True))
     if shift_word and not years:
@@ -138,11 +149,15 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
             it.kind = "rate" if it.rate_spec is not None else it.kind
     if it.kind == "ranking" and len(it.agencies) == 1 and has(q, YEAR_SUBJECTS):
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
+    if it.kind == "precedent" and it.agencies and not it.scope:  # 鹿城和洪泽这两家，谁…过: only those agencies
+        it.scope = list(it.agencies)
     if it.kind in ("ranking", "sum") and it.mentions and not it.scope:
         it.scope = [a for m in it.mentions for a in catalog.with_prefix(m)]
     if it.scope and it.kind not in ("ranking", "precedent") and not it.agencies:
         listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
         it.kind = "precedent" if listing else "sum"
+        if it.keys and COMPARATIVE.search(q):  # 鹿城区和洪泽区谁收到的申请多: rank them
+            it.kind = "ranking"
     return it
 
 
@@ -157,6 +172,9 @@ def _operation(q: str, it: Intent) -> Kind:
         return "decline"
     if has(q, TEXT_SOURCE) and len(it.agencies) <= 1:  # 报告正文里说受理了多少件: the number the prose states
         return "narrative"
+    if (it.keys and it.agencies and (len(it.agencies) > 1 or has(q, WHICH_YEARS)) and WHO_HAD.search(q)
+            and not has(q, COMPARE_CUES + RANKING_CUES + MORE_OR_LESS)):
+        return "precedent"  # 鹿城和洪泽里谁收到过…, 平潭管委会哪几年有…: which of the named ones had it
     if has(q, RANKING_CUES) and (len(it.agencies) != 1 or has(q, RANK_SUBJECTS) or has(q, YEAR_SUBJECTS)):
         return "ranking"
     if has(q, SCOPE_CUES) and it.keys:
@@ -234,13 +252,14 @@ def _inherit(it: Intent, prev: Intent, q: str) -> None:
 
 
 def split_parts(text: str) -> list[str]:
-    """Clauses that each ask something; a clause without a question word joins the next (予以公开、部分公开各多少)."""
+    """Clauses that each ask something; a clause without a question word joins the next (予以公开、部分公开各多少), and
+    so does a scope said first (平潭的几个片区里，谁…)."""
     segments = [s for s in PART_SEPARATORS.split(text) if s]
     parts: list[str] = []
     pending = ""
     for seg in segments:
-        pending += ("、" if pending else "") + seg
-        if QUESTION_CUE.search(seg):
+        pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
+        if QUESTION_CUE.search(seg) and not seg.endswith(SCOPE_ENDINGS):
             parts.append(pending)
             pending = ""
     if pending:
@@ -261,15 +280,16 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     parts = split_parts(normalized)
     if len(parts) < 2:
         return [(question, whole)]
-    out: list[tuple[str, Intent]] = []
+    out: list[tuple[str, Intent, list[dict]]] = []  # part, its intent, the turns it was read after
     turns = list(history)
     for p in parts:
         it = understand(p, turns, catalog)
-        if out and signature(it) == signature(out[-1][1]) or (out and it.kind in ("clarify", "decline")
-                                                               and it.reason in ("no_agency", "several_agencies")):
-            text = out[-1][0] + "，" + p
-            out[-1] = (text, understand(text, history, catalog))
+        continues = signature(it) == signature(out[-1][1]) and not it.topic if out else False  # …，哪个多？
+        unresolved = bool(out) and it.kind in ("clarify", "decline") and it.reason in ("no_agency", "several_agencies")
+        if continues or unresolved:
+            text, before = out[-1][0] + "，" + p, out[-1][2]
+            out[-1] = (text, understand(text, before, catalog), before)
         else:
-            out.append((p, it))
+            out.append((p, it, turns))
         turns = turns + [{"role": "user", "content": p}, {"role": "assistant", "content": ""}]
-    return out if len(out) > 1 else [(question, whole)]
+    return [(p, it) for p, it, _ in out] if len(out) > 1 else [(question, whole)]

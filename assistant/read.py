@@ -218,7 +218,11 @@ def _all_named_cells(q: str) -> list[tuple[str, list[CellKey]]]:
     named = [(p, [CellKey(table=t, row=r, column=c) for t, r, c in (QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]])])
              for p in dict.fromkeys(phrases)]
     named = [(p, ks) for p, ks in named if not all(is_total(k) for k in ks)]  # 占办理结果总计: the denominator
-    return named if len(named) >= 2 else []
+    distinct: list[tuple[str, list[CellKey]]] = []
+    for p, ks in named:  # 全部公开（予以公开）: two words for one cell count it once
+        if all(ks != other for _, other in distinct):
+            distinct.append((p, ks))
+    return distinct if len(distinct) >= 2 else []
 
 
 def is_total(k: CellKey) -> bool:

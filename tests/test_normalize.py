@@ -35,6 +35,15 @@ def test_english_is_glossed_and_places_romanised():
     assert not is_english("鹿城区2022年收到多少申请 (ZJ)")
 
 
+def test_english_years_ranges_and_acronyms_survive_the_gloss():
+    places = {"pingtan": "平潭", "hongze": "洪泽"}
+    n = normalize_question("By how much did Pingtan's penalty decisions change from 2019 to 2020?", places)
+    assert "2019年到2020年" in n.text
+    gdp = normalize_question("What was Hongze's GDP in 2024?", places).text
+    assert "GDP" in gdp and gdp.endswith("是多少?")  # asks a value, so an unrecorded GDP can be declined
+    assert "公开率" in normalize_question("What was the disclosure rate of Hongze in 2024?", places).text
+
+
 def test_changes_are_recorded_for_the_plan():
     n = normalize_question("鹿城區二〇二二年的申情")
     assert any("繁->简" in c for c in n.changes) and "二〇二二->2022" in n.changes and "申情->申请" in n.changes

@@ -353,3 +353,10 @@ def test_scan_reads_the_same_cells_as_whole_reports(assistant):
                [(v.key, v.value, v.found, bool(v.failed), v.ambiguity is not None) for v in scanned[rid]]
     assert sum(v.found for vs in scanned.values() for v in vs) > len(entries)
     assert any(v.ambiguity is not None for vs in scanned.values() for v in vs)  # glued cells stay undecided
+
+
+def test_unrecorded_fact_declined_in_english_too_and_typed_agencies_are_never_unrecorded(assistant):
+    english = assistant.ask("What was Hongze District's GDP in 2024?")
+    assert english.abstained and english.reason == "not_recorded"
+    typo = assistant.ask("鹿成区2022年有几个申请是信访举报投诉类的？")
+    assert not typo.abstained and figure(typo, "rejected_petition", "total") == 1

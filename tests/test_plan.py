@@ -77,6 +77,19 @@ def test_recent_years_range(catalog):
     assert it.targets == [(SYQ, 2023), (SYQ, 2024), (SYQ, 2025)]
 
 
+@pytest.mark.parametrize("words, span", [("这两年", 2), ("最近3年", 3), ("过去三年", 3), ("近两年", 2), ("这几年", 3)])
+def test_a_span_of_newest_years_in_any_wording(catalog, words, span):
+    it = understand(f"洪泽区{words}收到的申请比一比", [], catalog)
+    assert it.span == span and it.kind == "comparison"
+    assert it.targets == [(HONGZE, 2023), (HONGZE, 2024)]  # only two are held
+
+
+def test_the_following_year_in_a_follow_up(catalog):
+    it = understand("第二年呢？", [{"role": "user", "content": "洪泽区2023年收到多少申请"}, {"role": "assistant", "content": "…"}],
+                    catalog)
+    assert it.targets == [(HONGZE, 2024)]
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
@@ -286,6 +299,34 @@ def test_parts_that_ask_different_things_are_planned_apart(catalog):
 def test_a_continuation_is_not_a_part(catalog):
     q = "鹿城区和洪泽区2023年分别收到多少申请，哪个多？"
     assert len(plan_parts(q, q, [], catalog)) == 1
+
+
+def test_a_part_with_words_of_its_own_is_a_part_even_when_it_inherits_everything(catalog):
+    """区长是谁 inherits the agency, year and figure of the part before; it still asks something else (and is then
+    declined as unrecorded), never merged into a part that loses the agency."""
+    q = "洪泽区2024年被起诉几次、复议纠错率是多少、区长是谁？"
+    parts = plan_parts(q, q, [], catalog)
+    assert [p for p, _ in parts] == ["洪泽区2024年被起诉几次", "复议纠错率是多少", "区长是谁"]
+    assert all(it.agencies == [HONGZE] and it.kind not in ("clarify", "decline") for _, it in parts)
+
+
+def test_a_scope_said_first_is_not_a_part(catalog):
+    q = "平潭的这几个片区管理局中，谁收到过申请？"
+    parts = plan_parts(q, q, [], catalog)
+    assert len(parts) == 1 and parts[0][1].kind == "precedent" and len(parts[0][1].scope) == 4
+
+
+def test_which_of_the_named_agencies_had_it(catalog):
+    it = understand("鹿城区、洪泽区这两家里谁有过行政诉讼？", [], catalog)
+    assert it.kind == "precedent" and sorted(it.scope) == sorted([LUCHENG, HONGZE])
+    years = understand("平潭管委会2019年到2022年哪几年有重复申请？", [], catalog)
+    assert years.kind == "precedent" and years.scope == [SYQ] and years.years == [2019, 2020, 2021, 2022]
+    assert understand("鹿城区和洪泽区谁收到的申请多？", [], catalog).kind in ("ranking", "comparison")
+
+
+def test_two_words_for_one_cell_count_it_once(catalog):
+    it = understand("洪泽区2024年予以公开（全部公开）的在办理结果中占几成？", [], catalog)
+    assert it.kind == "rate" and [k.row for k in it.rate_spec.numerator] == ["granted"]
 
 
 def test_a_kind_of_agency_is_a_scope(catalog):
