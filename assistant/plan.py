@@ -60,6 +60,7 @@ from assistant.read import (
 )
 from assistant.resolve import find_agencies, find_scope, resolve_targets
 from index.vocabulary import (
+    QUERY_COLUMN_GROUPS,
     QUERY_COLUMNS,
     QUERY_FIGURES,
     QUERY_RATES,
@@ -111,9 +112,13 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     keys, phrase, weak = figure_keys(q)
     rate_word = next((p for _, _, p in find_phrases(q, QUERY_RATES)), None)
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
+    said = next((p for _, _, p in find_phrases(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])), None)
+    if said in QUERY_COLUMN_GROUPS and keys:  # 法人或其他组织提的申请: every column under the template's group
+        keys = [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests"
+                for c in QUERY_COLUMN_GROUPS[said]] or keys
+        phrase = f"{said}{phrase or ''}"
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
-                years=years, keys=keys, figure_word=phrase, weak_figure=weak,
-                column=next((QUERY_COLUMNS[p] for _, _, p in find_phrases(q, QUERY_COLUMNS)), None),
+                years=years, keys=keys, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q, NEGATION_CUES)))

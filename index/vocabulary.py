@@ -193,6 +193,11 @@ QUERY_COLUMNS: dict[str, str] = {
     "律师": "legal_service", "律所": "legal_service", "法律服务": "legal_service",
     "其他组织": "other_org",
 }
+# the template's own column group (法人或其他组织 heads five columns): asked as one, summed over its columns
+QUERY_COLUMN_GROUPS: dict[str, tuple[str, ...]] = {
+    w: ("commercial", "research", "social_org", "legal_service", "other_org")
+    for w in ("法人或其他组织", "法人或者其他组织", "法人和其他组织", "法人及其他组织", "法人", "单位申请人")
+}
 QUERY_COLUMNS.update({
     "社会公益组织": "social_org", "公益组织": "social_org", "律师事务所": "legal_service", "科研机构": "research",
     "商业企业": "commercial", "老百姓": "natural_person", "市民": "natural_person",

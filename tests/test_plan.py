@@ -362,3 +362,12 @@ def test_stored_places_scope_the_catalogue():
             for i, (a, p) in enumerate([("甲局", ["某省"]), ("乙局", ["某省"]), ("丙局", ["他省"])])]
     catalog = Catalog.from_summaries(rows)
     assert sorted(catalog.places()["某省"]) == ["乙局", "甲局"] and len(catalog.kinds()["局"]) == 3
+
+
+def test_the_templates_column_group_is_asked_as_one(catalog):
+    """法人或其他组织 heads five applicant columns in the template: asked as one, every column under it is read."""
+    it = understand("平潭管委会2021年新收的申请中法人或者其他组织提的占几成？", [], catalog)
+    assert it.kind == "rate" and {k.column for k in it.rate_spec.numerator} == {
+        "commercial", "research", "social_org", "legal_service", "other_org"}
+    assert [(k.row, k.column) for k in it.rate_spec.denominator] == [("new_received", "total")]
+    assert understand("鹿城区2022年企业申请多少", [], catalog).column == "commercial"
