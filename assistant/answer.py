@@ -28,6 +28,7 @@ from assistant.figures import (
     total,
     with_column,
 )
+from assistant.meaning import Meaning, reread
 from assistant.narrative import across, answer_lines, evidence, topic_words
 from assistant.normalize import is_english, normalize_question
 from assistant.plan import PlanPart, QueryPlan, plan_parts
@@ -57,6 +58,7 @@ class Assistant:
         self._facts: OrderedDict[str, Facts] = OrderedDict()
         self._catalog: tuple[tuple, Catalog] | None = None
         self._catalog_stamp: int | None = None  # the store's change stamp when the catalog was last read
+        self.meaning = Meaning(index.embedder)  # the figures' descriptions are embedded on first use
 
     # ---- data access ---------------------------------------------------------------------------
     def catalog(self) -> Catalog:
@@ -148,6 +150,9 @@ class Assistant:
             rewritten = route(rewrite_followup(self.settings, question, history), history, catalog)
             intent = intent if rewritten.kind in ("clarify", "decline") else rewritten
         intent = _apply_filters(intent, filters, catalog)
+        intent, unclear = reread(question, intent, catalog, self.meaning)  # a figure no cue names, by meaning
+        if unclear is not None:
+            return compose.clarify_figure(question, [r.label for r in unclear.readings]), intent
         missing = None
         if intent.kind not in ("clarify", "decline"):
             missing = unrecorded(normalized(question, catalog), self.index.lexical.contains,
