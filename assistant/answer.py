@@ -58,7 +58,7 @@ class Assistant:
         self._facts: OrderedDict[str, Facts] = OrderedDict()
         self._catalog: tuple[tuple, Catalog] | None = None
         self._catalog_stamp: int | None = None  # the store's change stamp when the catalog was last read
-        self.meaning = Meaning(index.embedder)  # the figures' descriptions are embedded on first use
+        self.meaning = Meaning(index.embedder, settings.model_cache)  # descriptions embedded on first use
 
     # ---- data access ---------------------------------------------------------------------------
     def catalog(self) -> Catalog:

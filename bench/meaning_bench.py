@@ -74,10 +74,12 @@ def load(files: list[tuple[Path, str | None]]) -> list[dict]:
 
 
 def resolve(meaning: m.Meaning, q: dict, catalog: Catalog) -> tuple[m.Resolution, float]:
-    """By meaning alone: the question's content (agency mentions stripped), else the turn before it."""
-    start = time.perf_counter()
+    """By meaning alone: the question's content (agency mentions stripped), else the turn before it; timed from
+    the routed question to the readings (one query embedding, or two for a follow-up)."""
     it = route(q["question"], q.get("history") or [], catalog)
-    found = meaning.resolve(normalized(q["question"], catalog), strip=it.mentions)
+    text = normalized(q["question"], catalog)
+    start = time.perf_counter()
+    found = meaning.resolve(text, strip=it.mentions)
     turns = [t["content"] for t in q.get("history") or [] if t.get("role") == "user"]
     if turns and not found.confident:  # the conversation's figure, and what this turn adds to it
         before = route(turns[-1], [], catalog)
@@ -150,7 +152,7 @@ def main() -> int:
           f"for {len(tripped)}: the resolver would answer {sure}, ask back {asked}, leave {len(tripped) - sure - asked} alone")
     print("\n" + hook_table(meaning, questions, catalog))
     t = np.array(times)
-    print(f"latency per question (route + query embedding + scoring): p50 {np.percentile(t, 50):.1f} ms, "
+    print(f"resolver latency per question (query embedding + scoring): p50 {np.percentile(t, 50):.1f} ms, "
           f"p95 {np.percentile(t, 95):.1f} ms, max {t.max():.1f} ms")
     if args.misses:
         for q, e, r in resolved:
@@ -170,8 +172,10 @@ def hook_table(meaning: m.Meaning, questions: list[dict], catalog: Catalog) -> s
     alone, a cell the cue lists did not find (right or wrong by the expected figure), a weak word's cell
     replaced, or a question back."""
     counts: dict[str, dict[str, int]] = {}
+    calls = [0]
     for q in questions:
         it = route(q["question"], q.get("history") or [], catalog)
+        calls[0] += m.wants(q["question"], it)
         after, unclear = m.reread(q["question"], it, catalog, meaning)
         want = expected(q) if q["type"] in TYPES else None
         if unclear is not None:
@@ -186,7 +190,8 @@ def hook_table(meaning: m.Meaning, questions: list[dict], catalog: Catalog) -> s
         group = counts.setdefault(q["type"], {})
         group[outcome] = group.get(outcome, 0) + 1
     kinds = ["unchanged", "found right", "found wrong", "replaced right", "replaced wrong", "ask-back"]
-    lines = [f"{'hook on every question':<24}" + "".join(f"{k:>15}" for k in kinds)]
+    lines = [f"the hook's condition holds for {calls[0]} of {len(questions)} questions (each costs one query embedding)",
+             f"{'hook on every question':<24}" + "".join(f"{k:>15}" for k in kinds)]
     for t, c in counts.items():
         lines.append(f"{t:<24}" + "".join(f"{c.get(k, 0):>15}" for k in kinds))
     return "\n".join(lines)
@@ -208,7 +213,7 @@ def sweep(embedder, figures, catalog) -> None:
         "fused 1.0, question not stripped": (1.0, 1.0, False, False),
     }
     for name, (dense_w, lex_w, passages, stripped) in variants.items():
-        meaning = m.Meaning(embedder, lexical_weight=lex_w, dense_weight=dense_w)
+        meaning = m.Meaning(embedder, None, lexical_weight=lex_w, dense_weight=dense_w)
         if passages:
             meaning._vectors = np.asarray(embedder.embed_passages(meaning._texts), dtype=np.float32)
         results = []
