@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.normalize import is_english
 from assistant.route import (
     CHANGE_CUES,
     COMPARE_CUES,
@@ -52,6 +53,7 @@ from assistant.route import (
     share_of_total,
 )
 from index.vocabulary import (
+    ENGLISH_TERMS,
     FIGURE_MEANING_GENERIC,
     FIGURE_MEANINGS,
     QUERY_COLUMNS,
@@ -64,8 +66,12 @@ log = logging.getLogger(__name__)
 MARGIN = 1.0  # fused z-score of the best figure over the runner-up: at or above it, the answer uses the cell
 MIN_COVERAGE = 0.3  # share of the content's character pairs the best reading's description holds, and
 MIN_COSINE = 0.92  # its cosine: below either, the content names no figure (培训了多少场: left to the passages)
+MIN_COSINE_EN = 0.86  # an English question's cosines to the (mostly Chinese) descriptions run lower
 LEXICAL_WEIGHT = 1.0  # the characters' z-score beside the embedding's in the fused score
 ASK_BACK = 3  # readings offered when not confident
+ENGLISH_FUNCTION_WORDS = ("and", "or", "for", "with", "about", "have", "has", "had", "them", "they", "their", "its",
+                          "this", "that", "these", "those", "any", "all", "been", "from", "what", "many", "much", "cases",
+                          "case", "there", "number")
 RATE_WORDS = (*RATIO_CUES, "率")  # a rate is a reading only where the question asks a share
 ASKS_FIGURE = (*COUNT_CUES, *RATE_WORDS, "多大", "几成")
 # what says nothing about which figure: the agency, years, question and operation words, and the domain's own
@@ -77,6 +83,9 @@ FILLER = (
     "请问", "一下", "告诉我", "对比一下", "件", "个", "次", "起", "吗", "那么",
 )
 _FILLER = re.compile("|".join(re.escape(w) for w in sorted(set(FILLER), key=len, reverse=True)))
+# the English words whose gloss says nothing about which figure (how many, in, the, district …)
+_ENGLISH_FILLER = re.compile(r"\b(?:" + "|".join(re.escape(en) for en, zh in sorted(
+    ENGLISH_TERMS.items(), key=lambda t: len(t[0]), reverse=True) if not zh or _FILLER.fullmatch(zh)) + r")\b", re.I)
 
 
 class Reading(BaseModel):
@@ -97,10 +106,11 @@ class Resolution(BaseModel):
     margin: float = 0.0
     coverage: float = 0.0  # share of the content's character pairs that a description of the best reading holds
     cosine: float = 0.0  # the best reading's nearest description
+    floor: float = MIN_COSINE  # the cosine below which nothing is related (lower for English)
 
     @property
     def related(self) -> bool:
-        return bool(self.readings) and self.coverage >= MIN_COVERAGE and self.cosine >= MIN_COSINE
+        return bool(self.readings) and self.coverage >= MIN_COVERAGE and self.cosine >= self.floor
 
     @property
     def confident(self) -> bool:
@@ -114,7 +124,7 @@ def content(text: str, strip: list[str] | tuple[str, ...] = ()) -> str:
     _, spans = parse_years(text)
     for s, e in reversed(spans):
         text = text[:s] + " " + text[e:]
-    text = _FILLER.sub(" ", text)
+    text = _FILLER.sub(" ", _ENGLISH_FILLER.sub(" ", text))
     return re.sub(r"[\s\W_]+", " ", text).strip()
 
 
@@ -124,7 +134,8 @@ def _grams(text: str) -> list[str]:
 
 
 def _pairs(text: str) -> set[str]:
-    return {p for w in text.lower().split() for p in (w[i:i + 2] for i in range(len(w) - 1))}
+    """Character pairs within words; an English word counts as one (its letters say little alone)."""
+    return {p for w in text.lower().split() for p in ([w] if w.isascii() else (w[i:i + 2] for i in range(len(w) - 1)))}
 
 
 def _reading(name: str) -> Reading:
@@ -225,31 +236,47 @@ class Meaning:
         asked, own = _pairs(text), np.flatnonzero(self._owner == order[0])
         coverage = max(len(asked & self._pairs[j]) for j in own) / len(asked) if asked else 0.0
         return Resolution(text=text, readings=readings, margin=round(margin, 3), coverage=round(coverage, 3),
-                          cosine=round(float(dense[order[0]]), 3))
+                          cosine=round(float(dense[order[0]]), 3), floor=MIN_COSINE_EN if text.isascii() else MIN_COSINE)
 
 
 def asks_figure(question: str) -> bool:
     return any(w in question for w in ASKS_FIGURE)
 
 
-def wants(question: str, it: Intent) -> bool:
+def wants(question: str, it: Intent, places: dict[str, str] | None = None) -> bool:
     """The hook's condition: the question asks a figure and the cue lists found none, or only a weak word with
-    more said beside it (收到多少申请 says nothing more; 申请里因为涉密没公开的 does)."""
-    if it.kind in ("decline", "clarify") or it.followup or it.rate or not asks_figure(question):
+    more said beside it (收到多少申请 says nothing more; 申请里因为涉密没公开的 does), or an English question some
+    of whose words the glossary dropped (turn down because the papers were classified)."""
+    if it.kind in ("decline", "clarify") or it.followup or it.rate or not asks_figure(it.question or question):
         return False
     if not it.keys:
         return True
+    if is_english(question):
+        return bool(unglossed(question, places or {}))
     return it.weak_figure and len(content(it.question, [*it.mentions, *WEAK_FIGURES, *QUERY_COLUMNS])) >= 2
+
+
+def unglossed(question: str, places: dict[str, str]) -> list[str]:
+    """The content words of an English question that neither the glossary nor a place name covers."""
+    known = {w for term in ENGLISH_TERMS for w in term.split()} | set(ENGLISH_FUNCTION_WORDS)
+    return [w for w in re.findall(r"[a-z]+", content(question).lower())
+            if len(w) > 2 and w not in known and w.rstrip("s") not in known and w not in places]
+
+
+def asked(question: str, it: Intent) -> str:
+    """What is matched: the routed question, or an English question as typed (the multilingual model reads it;
+    the gloss keeps only the words of its glossary)."""
+    return question if is_english(question) else (it.question or question)
 
 
 def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple[Intent, Resolution | None]:
     """The intent with its figure found by meaning where the cue lists found none: confident -> the reading's
     cells (the plan's reason says so, with the margin); related but unsure -> a question back (kind clarify,
     reason figure_unclear); unrelated -> unchanged."""
-    if meaning is None or not wants(question, it):
+    if meaning is None or not wants(question, it, catalog.romanised_places() if is_english(question) else None):
         return it, None
-    found = meaning.resolve(it.question or question, strip=it.mentions)
-    if not (found.related or (it.keys and found.cosine >= MIN_COSINE)):  # a weak word already says: requests
+    found = meaning.resolve(asked(question, it), strip=it.mentions)
+    if not (found.related or (it.keys and found.cosine >= found.floor)):  # a weak word already says: requests
         return it, None
     best = found.readings[0]
     if not found.confident:

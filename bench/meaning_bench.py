@@ -77,7 +77,7 @@ def resolve(meaning: m.Meaning, q: dict, catalog: Catalog) -> tuple[m.Resolution
     """By meaning alone: the question's content (agency mentions stripped), else the turn before it; timed from
     the routed question to the readings (one query embedding, or two for a follow-up)."""
     it = route(q["question"], q.get("history") or [], catalog)
-    text = normalized(q["question"], catalog)
+    text = m.asked(q["question"], it)
     start = time.perf_counter()
     found = meaning.resolve(text, strip=it.mentions)
     turns = [t["content"] for t in q.get("history") or [] if t.get("role") == "user"]
@@ -145,7 +145,8 @@ def main() -> int:
     print(f"margin {m.MARGIN}, coverage >= {m.MIN_COVERAGE}, cosine >= {m.MIN_COSINE}, lexical weight {m.LEXICAL_WEIGHT}\n")
     print(table(resolved, m.MARGIN))
     intents = [(q, route(q["question"], q.get("history") or [], catalog)) for q in others]
-    tripped = [(q, meaning.resolve(it.question, it.mentions)) for q, it in intents if m.wants(q["question"], it)]
+    tripped = [(q, meaning.resolve(m.asked(q["question"], it), it.mentions)) for q, it in intents
+               if m.wants(q["question"], it, catalog.romanised_places())]
     sure = sum(r.confident for _, r in tripped)
     asked = sum(r.related and not r.confident for _, r in tripped)
     print(f"\nother types asking a count (narrative, precedent, unanswerable): {len(others)}; the hook's condition holds "
@@ -175,7 +176,7 @@ def hook_table(meaning: m.Meaning, questions: list[dict], catalog: Catalog) -> s
     calls = [0]
     for q in questions:
         it = route(q["question"], q.get("history") or [], catalog)
-        calls[0] += m.wants(q["question"], it)
+        calls[0] += m.wants(q["question"], it, catalog.romanised_places())
         after, unclear = m.reread(q["question"], it, catalog, meaning)
         want = expected(q) if q["type"] in TYPES else None
         if unclear is not None:
