@@ -218,6 +218,12 @@ class Meaning:
         shared = [sum(w for g, w in c.items() if g in asked) / n for c, n in zip(self._grams, self._norms, strict=True)]
         return self._pool(np.array(shared))
 
+    def agrees(self, question: str, strip: list[str], keys: list[CellKey]) -> bool:
+        """The characters alone (no embedding, ~1 ms) already point at `keys`: a weak word's figure stands."""
+        lex = self.lexical(content(question, strip))
+        best = self.readings[self.names[int(np.argmax(lex))]]
+        return lex.max() > 0 and [k.row for k in best.keys] == [k.row for k in keys]
+
     def resolve(self, question: str, strip: list[str] | tuple[str, ...] = ()) -> Resolution:
         """The best readings of the question, with the margin of the first over the second."""
         return self.resolve_text(question, content(question, strip))
@@ -251,6 +257,8 @@ def wants(question: str, it: Intent, places: dict[str, str] | None = None) -> bo
         return False
     if not it.keys:
         return True
+    if it.kind == "narrative":  # the router chose the passages although a figure was named (报告正文里说…)
+        return False
     if is_english(question):
         return bool(unglossed(question, places or {}))
     return it.weak_figure and len(content(it.question, [*it.mentions, *WEAK_FIGURES, *QUERY_COLUMNS])) >= 2
@@ -274,6 +282,8 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     cells (the plan's reason says so, with the margin); related but unsure -> a question back (kind clarify,
     reason figure_unclear); unrelated -> unchanged."""
     if meaning is None or not wants(question, it, catalog.romanised_places() if is_english(question) else None):
+        return it, None
+    if it.keys and meaning.agrees(asked(question, it), it.mentions, it.keys):
         return it, None
     found = meaning.resolve(asked(question, it), strip=it.mentions)
     if not (found.related or (it.keys and found.cosine >= found.floor)):  # a weak word already says: requests

@@ -176,7 +176,8 @@ def hook_table(meaning: m.Meaning, questions: list[dict], catalog: Catalog) -> s
     calls = [0]
     for q in questions:
         it = route(q["question"], q.get("history") or [], catalog)
-        calls[0] += m.wants(q["question"], it, catalog.romanised_places())
+        calls[0] += m.wants(q["question"], it, catalog.romanised_places()) and not (
+            it.keys and meaning.agrees(m.asked(q["question"], it), it.mentions, it.keys))
         after, unclear = m.reread(q["question"], it, catalog, meaning)
         want = expected(q) if q["type"] in TYPES else None
         if unclear is not None:
