@@ -332,3 +332,11 @@ def by_agency(question: str, kind: str, best: list[Scored]) -> Answer:
                          for s in rest)
         d.parts.append(f"另有：{named}。")
     return d.answer()
+
+
+def clarify_figure(question: str, labels: list[str]) -> Answer:
+    """The figure's meaning is unclear (assistant/meaning.py): the 2-3 best readings by the template's labels,
+    for the user to pick, never a guess."""
+    lines = "\n".join(f"{i}. {label_}" for i, label_ in enumerate(labels, 1))
+    text = f"您问的是哪一项？\n{lines}\n请用其中一项的名称再问一次。"
+    return decline(question, text, "figure_unclear", kind="clarify")

@@ -17,6 +17,7 @@ from assistant.catalog import Catalog
 from assistant.coverage import unrecorded
 from assistant.execute import Executor
 from assistant.figures import Facts
+from assistant.meaning import Meaning, reread
 from assistant.normalize import is_english, normalize_question, normalized
 from assistant.plan import plan_parts, understand
 from assistant.query import Intent, PlanPart, QueryPlan
@@ -35,6 +36,7 @@ class Assistant:
     def __init__(self, settings: Settings, index):
         self.settings, self.index = settings, index
         self.executor = Executor(settings, index)
+        self.meaning = Meaning(index.embedder, settings.model_cache)  # descriptions embedded on first use
 
     def catalog(self) -> Catalog:
         return self.executor.catalog()
@@ -81,7 +83,8 @@ class Assistant:
 
     def _ask_part(self, question: str, intent: Intent, history: list[dict], filters: dict | None,
                   catalog: Catalog) -> tuple[Answer, Intent]:
-        """One part: the LLM's rewrite where the router could not resolve a follow-up, the UI's filters, the answer."""
+        """One part: the LLM's rewrite where the plan could not resolve a follow-up, the UI's filters, a figure by
+        meaning (or the question back), the LLM's plan where it is still weak, the coverage check, the answer."""
         if self.settings.llm != "none" and history and intent.kind in ("clarify", "decline"):
             # the router resolves most follow-ups itself (and better: the eval's rewrites lost 2 of 8);
             # the LLM's standalone rewrite is tried only where it could not
@@ -90,10 +93,14 @@ class Assistant:
             rewritten = understand(rewrite_followup(self.settings, question, history), history, catalog)
             intent = intent if rewritten.kind in ("clarify", "decline") else rewritten
         intent = apply_filters(intent, filters, catalog)
+        intent, unclear = reread(question, intent, catalog, self.meaning)  # a figure no cue names, by meaning
         if self.settings.llm != "none":  # a weak plan may be replaced by the model's, once the catalogue validates it
             from assistant.llm_plan import propose_plan
 
             intent = propose_plan(self.settings, question, history, intent, catalog)
+            unclear = None if getattr(intent, "proposed_by", None) else unclear
+        if unclear is not None:  # 您问的是哪一项？ with the best readings, never a guess
+            return compose.clarify_figure(question, [r.label for r in unclear.readings]), intent
         missing = None
         if intent.kind not in ("clarify", "decline"):
             missing = unrecorded(normalized(question, catalog), self.index.lexical.contains,

@@ -504,3 +504,192 @@ CHECK_LABELS: dict[str, tuple[str, str]] = {
     "continuity.carried": ("requests", "本年上年结转＝上年报告的结转下年度"),
     "continuity.in_force": ("active", "现行有效件数与上年报告衔接"),
 }
+
+# ---- what each canonical figure means, for matching a question by meaning (assistant/meaning.py) ---------
+# reading -> (cells summed when several, or the RATES key; descriptions: the template's label first (the one an
+# ask-back shows), then how citizens and staff say it, then English). Each description is embedded once; a
+# question's reading is its nearest description, never a cue of this table matched as a phrase.
+FIGURE_MEANINGS: dict[str, tuple[tuple[tuple[str, str, str | None], ...] | str, tuple[str, ...]]] = {
+    # table 3: requests (the 总计 column; an applicant type asked replaces it)
+    "new_received": ((("requests", "new_received", "total"),), (
+        "本年新收政府信息公开申请数量", "收到、受理了多少件信息公开申请", "群众提出的政府信息公开申请有多少",
+        "number of new information disclosure requests received this year")),
+    "carried_over": ((("requests", "carried_over", "total"),), (
+        "上年结转政府信息公开申请数量", "上年度没办完结转过来继续办理的申请", "从上年度结转来的申请",
+        "requests carried over from the previous year")),
+    "granted": ((("requests", "granted", "total"),), (
+        "予以公开", "申请的信息全部公开给申请人的件数", "同意公开、全部提供了信息",
+        "requests granted in full, information fully disclosed")),
+    "partially_granted": ((("requests", "partially_granted", "total"),), (
+        "部分公开", "只公开了一部分信息的申请", "部分同意部分不同意公开",
+        "requests partially granted, information disclosed in part")),
+    "denied": ((("requests", "denied_state_secret", "total"), ("requests", "denied_law_forbidden", "total"),
+                ("requests", "denied_three_safeties", "total"), ("requests", "denied_third_party", "total"),
+                ("requests", "denied_internal_affairs", "total"), ("requests", "denied_process_info", "total"),
+                ("requests", "denied_enforcement_file", "total"), ("requests", "denied_admin_query", "total")), (
+        "不予公开", "拒绝公开信息的申请一共多少", "申请被拒、不给公开的件数",
+        "requests refused, information not disclosed")),
+    "denied_state_secret": ((("requests", "denied_state_secret", "total"),), (
+        "不予公开（属于国家秘密）", "因为涉及国家秘密不公开", "信息属于保密事项被拒绝",
+        "refused because the information is a state secret")),
+    "denied_law_forbidden": ((("requests", "denied_law_forbidden", "total"),), (
+        "不予公开（其他法律行政法规禁止公开）", "法律法规规定不能公开的", "依照法律禁止公开而拒绝",
+        "refused because other laws forbid disclosure")),
+    "denied_three_safeties": ((("requests", "denied_three_safeties", "total"),), (
+        "不予公开（危及“三安全一稳定”）", "公开会危害国家安全、公共安全、经济安全和社会稳定",
+        "因为影响安全稳定不公开", "refused because disclosure would endanger security or social stability")),
+    "denied_third_party": ((("requests", "denied_third_party", "total"),), (
+        "不予公开（保护第三方合法权益）", "涉及他人隐私或商业秘密不公开", "为了保护别人的权益拒绝公开",
+        "refused to protect the rights of a third party, privacy or trade secrets")),
+    "denied_internal_affairs": ((("requests", "denied_internal_affairs", "total"),), (
+        "不予公开（属于三类内部事务信息）", "机关内部管理的信息不公开", "人事、后勤、内部流程方面的信息",
+        "refused because it is internal affairs information")),
+    "denied_process_info": ((("requests", "denied_process_info", "total"),), (
+        "不予公开（属于四类过程性信息）", "讨论记录、过程稿、请示报告等还没定下来的信息", "研究过程中的材料不公开",
+        "refused because it is process information, drafts or deliberations")),
+    "denied_enforcement_file": ((("requests", "denied_enforcement_file", "total"),), (
+        "不予公开（属于行政执法案卷）", "执法卷宗材料不公开", "行政执法的案卷信息",
+        "refused because it is an administrative enforcement case file")),
+    "denied_admin_query": ((("requests", "denied_admin_query", "total"),), (
+        "不予公开（属于行政查询事项）", "应该通过查询渠道办理的事项", "属于查询类事项不按信息公开处理",
+        "refused because it is an administrative query matter")),
+    "unable": ((("requests", "unable_not_held", "total"), ("requests", "unable_needs_creation", "total"),
+                ("requests", "unable_unclear", "total")), (
+        "无法提供", "没办法提供信息的申请一共多少", "提供不了所申请的信息",
+        "requests where the information could not be provided")),
+    "unable_not_held": ((("requests", "unable_not_held", "total"),), (
+        "无法提供（本机关不掌握相关政府信息）", "机关手里没有这个信息、找不到", "信息不存在或不归本单位管",
+        "the agency does not hold the requested information")),
+    "unable_needs_creation": ((("requests", "unable_needs_creation", "total"),), (
+        "无法提供（没有现成信息需要另行制作）", "需要重新加工统计才能得到的信息", "没有现成的材料要另外制作",
+        "no ready information, it would have to be newly created")),
+    "unable_unclear": ((("requests", "unable_unclear", "total"),), (
+        "无法提供（补正后申请内容仍不明确）", "要求补正后还是说不清要什么", "申请内容不明确",
+        "the request remained unclear after correction")),
+    "rejected": ((("requests", "rejected_petition", "total"), ("requests", "rejected_duplicate", "total"),
+                  ("requests", "rejected_publication", "total"), ("requests", "rejected_excessive", "total"),
+                  ("requests", "rejected_confirm", "total")), (
+        "不予处理", "不作为信息公开申请处理的一共多少", "不予处理的申请合计",
+        "requests not processed")),
+    "rejected_petition": ((("requests", "rejected_petition", "total"),), (
+        "不予处理（信访举报投诉类申请）", "其实是信访、举报、投诉的申请", "反映问题、投诉类的诉求",
+        "not processed because it was a petition, complaint or report")),
+    "rejected_duplicate": ((("requests", "rejected_duplicate", "total"),), (
+        "不予处理（重复申请）", "同一个人重复提出同样的申请", "同样的申请又提了一次",
+        "not processed because it was a duplicate request")),
+    "rejected_publication": ((("requests", "rejected_publication", "total"),), (
+        "不予处理（要求提供公开出版物）", "要的是已经出版的书刊报纸", "申请提供公开出版物",
+        "not processed because it asked for published materials")),
+    "rejected_excessive": ((("requests", "rejected_excessive", "total"),), (
+        "不予处理（无正当理由大量反复申请）", "没有正当理由大批量反复申请", "滥用申请权利",
+        "not processed because of excessive repeated requests")),
+    "rejected_confirm": ((("requests", "rejected_confirm", "total"),), (
+        "不予处理（要求行政机关确认或重新出具已获取信息）", "要求确认或者重新开具已经拿到的信息", "已获取信息要求再出具",
+        "not processed because it asked to confirm or reissue information already obtained")),
+    "other": ((("requests", "other", "total"),), (
+        "其他处理", "以其他方式处理的申请", "其他处理结果的件数", "requests handled in other ways")),
+    "other_overdue_correction": ((("requests", "other_overdue_correction", "total"),), (
+        "其他处理（申请人无正当理由逾期不补正）", "申请人过了期限不补充材料", "不按时补正就不再处理",
+        "the applicant did not correct the request in time")),
+    "other_overdue_fee": ((("requests", "other_overdue_fee", "total"),), (
+        "其他处理（申请人逾期未按收费通知要求缴纳费用）", "申请人不交信息处理费", "没有按时缴费的申请",
+        "the applicant did not pay the fee in time")),
+    "results_total": ((("requests", "results_total", "total"),), (
+        "办理结果总计", "一共办结、答复了多少件申请", "全年处理完的申请总数",
+        "total requests handled and answered this year")),
+    "carried_forward": ((("requests", "carried_forward", "total"),), (
+        "结转下年度继续办理", "年底还没办完、留到下年度办的申请", "转入下年度继续办理的件数",
+        "requests carried forward to next year, still pending at year end")),
+    # table 4: administrative reconsideration and litigation
+    "review_total": ((("review_litigation", "review_total", None),), (
+        "行政复议总计", "因为信息公开被申请行政复议的案件数", "被人复议了几次",
+        "administrative reconsideration cases about disclosure")),
+    "review_upheld": ((("review_litigation", "review_upheld", None),), (
+        "行政复议结果维持", "复议后维持原来的决定", "复议机关认定没问题",
+        "reconsideration upheld the decision")),
+    "review_corrected": ((("review_litigation", "review_corrected", None),), (
+        "行政复议结果纠正", "复议后被纠正、被撤销的", "复议认定做错了",
+        "reconsideration corrected or overturned the decision")),
+    "review_other": ((("review_litigation", "review_other", None),), (
+        "行政复议其他结果", "复议以其他方式结束的", "复议撤回、终止等其他结果",
+        "reconsideration ended with another outcome")),
+    "review_pending": ((("review_litigation", "review_pending", None),), (
+        "行政复议尚未审结", "复议还没有结果、正在审理", "还没审完的复议",
+        "reconsideration cases still pending")),
+    "litigation_total": ((("review_litigation", "direct_suit_total", None),
+                          ("review_litigation", "post_review_suit_total", None)), (
+        "行政诉讼总计", "因为信息公开被起诉、打官司的案件数", "被人告到法院的次数",
+        "administrative lawsuits about disclosure")),
+    "litigation_corrected": ((("review_litigation", "direct_suit_corrected", None),
+                              ("review_litigation", "post_review_suit_corrected", None)), (
+        "行政诉讼结果纠正", "官司输了、被法院判决纠正的", "败诉的案件",
+        "lawsuits lost, the court corrected the decision")),
+    "direct_suit_total": ((("review_litigation", "direct_suit_total", None),), (
+        "行政诉讼（未经复议直接起诉）总计", "没有经过复议直接去法院起诉的", "直接起诉的案件",
+        "lawsuits filed directly without reconsideration")),
+    "direct_suit_upheld": ((("review_litigation", "direct_suit_upheld", None),), (
+        "行政诉讼（未经复议直接起诉）结果维持", "直接起诉后法院维持的", "直接起诉的官司赢了",
+        "direct lawsuits where the decision was upheld")),
+    "direct_suit_pending": ((("review_litigation", "direct_suit_pending", None),), (
+        "行政诉讼（未经复议直接起诉）尚未审结", "直接起诉还没判的", "直接起诉的案件尚在审理",
+        "direct lawsuits still pending")),
+    "post_review_suit_total": ((("review_litigation", "post_review_suit_total", None),), (
+        "行政诉讼（复议后起诉）总计", "先复议、对复议不服又去起诉的", "复议之后再起诉的案件",
+        "lawsuits filed after reconsideration")),
+    "post_review_suit_upheld": ((("review_litigation", "post_review_suit_upheld", None),), (
+        "行政诉讼（复议后起诉）结果维持", "复议后起诉、法院维持的", "复议后又起诉的官司赢了",
+        "lawsuits after reconsideration where the decision was upheld")),
+    "post_review_suit_pending": ((("review_litigation", "post_review_suit_pending", None),), (
+        "行政诉讼（复议后起诉）尚未审结", "复议后起诉还没判的", "复议后又起诉尚在审理",
+        "lawsuits after reconsideration still pending")),
+    # table 2: proactive disclosure (2021 template keys; a 2019 report reads its equivalent)
+    "regulations_issued": ((("active", "regulations_issued", None),), (
+        "规章本年制发件数", "新制定出台的规章", "发布了几部规章", "regulations issued this year")),
+    "regulations_repealed": ((("active", "regulations_repealed", None),), (
+        "规章本年废止件数", "废止的规章", "取消作废了几部规章", "regulations repealed this year")),
+    "regulations_in_force": ((("active", "regulations_in_force", None),), (
+        "规章现行有效件数", "目前还有效的规章", "现在施行中的规章有多少", "regulations currently in force")),
+    "normative_issued": ((("active", "normative_issued", None),), (
+        "行政规范性文件本年制发件数", "印发了多少红头文件", "新出台的规范性文件",
+        "normative documents issued this year")),
+    "normative_repealed": ((("active", "normative_repealed", None),), (
+        "行政规范性文件本年废止件数", "废止、清理失效的规范性文件", "作废了多少文件",
+        "normative documents repealed this year")),
+    "normative_in_force": ((("active", "normative_in_force", None),), (
+        "行政规范性文件现行有效件数", "目前还有效的规范性文件", "现在施行的文件总数",
+        "normative documents currently in force")),
+    "licensing_decisions": ((("active", "licensing_decisions", None),), (
+        "行政许可本年处理决定数量", "办了多少行政审批许可", "作出许可决定的件数",
+        "administrative licensing decisions made this year")),
+    "licensing_change": ((("active", "licensing_change", None),), (
+        "行政许可本年增/减", "许可事项数量的增减", "行政审批事项的增减",
+        "change in the number of licensing items")),
+    "penalty_decisions": ((("active", "penalty_decisions", None),), (
+        "行政处罚本年处理决定数量", "作出了多少行政处罚决定", "罚了多少起、处罚案件数",
+        "administrative penalty decisions made this year")),
+    "penalty_change": ((("active", "penalty_change", None),), (
+        "行政处罚本年增/减", "处罚事项数量的增减", "行政处罚事项增减",
+        "change in the number of penalty items")),
+    "enforcement_decisions": ((("active", "enforcement_decisions", None),), (
+        "行政强制本年处理决定数量", "采取了多少行政强制措施", "查封扣押等强制决定的件数",
+        "administrative enforcement decisions made this year")),
+    "fees_amount_wan": ((("active", "fees_amount_wan", None),), (
+        "行政事业性收费本年收费金额（万元）", "收了多少钱的行政事业性收费", "收费金额多少万元",
+        "amount of administrative fees collected this year")),
+    "procurement_items": ((("active", "procurement_items", None),), (
+        "政府集中采购采购项目数量", "政府采购了多少个项目", "集中采购的项目数",
+        "number of government procurement projects")),
+    "procurement_amount": ((("active", "procurement_amount", None),), (
+        "政府集中采购采购总金额", "政府采购花了多少钱", "集中采购的总金额",
+        "total amount of government procurement")),
+    # derived rates (RATES): the reading is the rate, its cells come from RATES
+    "disclosure_rate": ("disclosure_rate", (
+        "公开率", "申请中予以公开和部分公开的比例", "有多大比例的申请拿到了信息",
+        "disclosure rate, share of requests fully or partly granted")),
+    "review_correction_rate": ("review_correction_rate", (
+        "复议纠错率", "行政复议被纠正的比例", "复议案件中被纠错的占比",
+        "correction rate of administrative reconsideration")),
+}
+# words every figure shares (the whole table is about disclosure): stripped before matching by meaning
+FIGURE_MEANING_GENERIC: tuple[str, ...] = (
+    "政府信息公开", "依申请公开", "主动公开", "信息公开", "政府信息", "政务公开", "年度报告", "年报")
