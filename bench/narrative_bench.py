@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant import narrative as nv
+from assistant.answer import MAX_NAMED_REPORTS
 from assistant.route import route
 from index.ingest import Index
 from index.settings import Settings
@@ -76,11 +77,13 @@ class Bench:
         out = {"chunk-hybrid": [(h.chunk.agency, h.chunk.year, h.chunk.text) for h in hits]}
         cands = [c for r in reports for c in nv.report_sentences(r)]
         names = [p for r in reports for p in nv.name_parts(r.meta.agency)]
-        terms = nv.query_terms(question, nv.topic_words(topic), names)
+        named = tuple(r.meta.agency for r in reports) if len(reports) <= MAX_NAMED_REPORTS else ()
+        terms = nv.query_terms(question, nv.topic_words(topic), names, named)
         lex = nv.rank(question, terms, cands, {}, names)
         chunks = nv.passage_cosines(self.search, question, ids)
         texts = {r.id: r.text for r in reports}
-        fused = nv.with_items(nv.rank(question, terms, cands, nv.sentence_cosines(cands, chunks), names), cands, texts)
+        fused = nv.with_items(nv.rank(question, terms, cands, nv.sentence_cosines(cands, chunks), names), cands, texts,
+                              lists=nv.cue(question) in ("shortfall", "plan"))
 
         def rows(seq):
             return [(c.agency, c.year, c.text) for c in seq]
