@@ -31,7 +31,13 @@ from pydantic import BaseModel
 from index.models import Report
 from index.stores.chunks import chunk_report
 from index.stores.lexical import load_jieba
-from index.vocabulary import QUERY_REVIEW_GROUPS, QUERY_REVIEW_OUTCOMES, QUERY_SECTIONS, SECTION_NAMES
+from index.vocabulary import (
+    QUERY_REVIEW_GROUPS,
+    QUERY_REVIEW_OUTCOMES,
+    QUERY_SECTIONS,
+    SECTION_HEADING_ENDS,
+    SECTION_NAMES,
+)
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 HARD_END = re.compile(r"[。！？!?；;]+")
@@ -111,7 +117,7 @@ COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份
 MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",
             "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处")
 _MEASURE = "|".join(map(re.escape, MEASURES))
-NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*({_MEASURE})")
+NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*((?:多|余)?(?:{_MEASURE}))")  # 70多件: unit 多件, as 余件
 ASKED_UNIT = re.compile(rf"(?:多少|几)个?({_MEASURE})")
 
 
@@ -441,22 +447,23 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             found = [(m.group(2), counted(question, text, m)) for m in NUMBER.finditer(text)]
             if found:
                 asked = any(unit and u.endswith(unit) for u, _ in found)
-                p += W_NUMBER * (2 if asked else 1) + W_COUNTED * max(share for _, share in found)
+                p += W_NUMBER * (2 if asked else 1) + W_COUNTED * max(share for _, (_, share) in found)
         out.append(p)
     return out
 
 
-def counted(question: str, text: str, m: re.Match) -> float:
-    """How much of what the number counts the question says: the words right after its unit (6期《问政平潭》),
-    else the clause's words before it (受理依申请公开14件); 1.0 when all of them (19期《问政平潭之有事你说》
-    counts something longer than was asked)."""
+def counted(question: str, text: str, m: re.Match) -> tuple[int, float]:
+    """What the number counts, against the question: (bigrams of it the question has, their share). The
+    words right after its unit (6期《问政平潭》), else the clause's words before it (受理依申请公开14件); a share
+    of 1.0 when the question says all of them (19期《问政平潭之有事你说》 counts something longer)."""
     after = re.split(r"[，,；;。：:、（(）)]", text[m.end():m.end() + 30], maxsplit=1)[0]
     before = re.split(r"[，,；;。：:、]", text[max(0, m.start() - 30):m.start()])[-1]
     for words in (after, before):
         pairs = {b for b in _bigrams(re.sub(r"[《》“”\"'\s\d]", "", words)) if HAN.fullmatch(b)}
         if pairs:
-            return len(pairs & _bigrams(question)) / len(pairs)
-    return 0.0
+            hits = len(pairs & _bigrams(question))
+            return hits, hits / len(pairs)
+    return 0, 0.0
 
 
 def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[int, float],
@@ -573,16 +580,21 @@ def ordinal(text: str) -> tuple[int, int] | None:
     return style, (int(g) if g.isdigit() else NUMERALS.index(g) + 1 if len(g) == 1 else 0)
 
 
+def _item_title(text: str) -> bool:
+    """An item's title, not a section's heading printed as a sentence (（五）政府信息公开监督保障情况。)."""
+    return _title(text) and not re.sub(r"[。；;\s]+$", "", text).endswith(SECTION_HEADING_ENDS + ("方面",))
+
+
 def items(cands: list[Sentence]) -> dict[int, int]:
     """Per candidate that belongs to an item: the index of the item's title (三是提高办理质量。), for the
-    title itself and the sentences under it."""
+    title itself and the sentences under it up to the next numbered one."""
     out: dict[int, int] = {}
     title = None
     for i, c in enumerate(cands):
-        if _title(c.text):
+        if _item_title(c.text):
             title = i
         elif not (title is not None and c.heading == cands[title].text and c.report_id == cands[title].report_id
-                  and c.section == cands[title].section and not HEADING.match(c.text)):
+                  and c.section == cands[title].section and not HEADING.match(c.text) and not ordinal(c.read)):
             title = None
         if title is not None:
             out[i] = title
@@ -592,20 +604,23 @@ def items(cands: list[Sentence]) -> dict[int, int]:
 def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str],
                lists: bool = False) -> list[Scored]:
     """Evidence quoted with what completes it, as one span of the report text, as far as MAX_ITEM characters
-    reach: an item's title and the sentences under it (三是提高办理质量。加强…。围绕…，强化类案指导。) whichever of
-    them ranked; an item of a list (一是…；) with the items after it up to the sentence's end (仍存在一些不足，
-    如：…；…；…。); with `lists` (the question asks for the problems or the plans), a list's first sentence
-    (一是…。) with the numbered sentences after it (二是…。三是…。)."""
+    reach: an item's title with the sentence under it and the item's sentences after it (三是提高办理质量。
+    加强…。围绕…，强化类案指导。), further down an item from the title when it says what was asked, else from
+    the sentence itself; an item of a list (一是…；)
+    with the items after it up to the sentence's end (仍存在一些不足，如：…；…；…。); with `lists` (the question
+    asks for the problems or the plans), a list's first sentence (一是…。) with the numbered ones after it."""
     index = {(c.report_id, c.start): i for i, c in enumerate(cands)}
     title_of = items(cands)
+    says = {(s.sentence.report_id, s.sentence.start) for s in ranked if s.terms}  # holds a word of the question
     out = []
     for s in ranked:
         c = s.sentence
         i = index.get((c.report_id, c.start))
         start, end = c.start, c.end
-        if i is not None and i in title_of and c.end - cands[title_of[i]].start <= MAX_ITEM:
+        if i is not None and i in title_of:
             t = title_of[i]
-            start = cands[t].start
+            near = i - t <= 1 or (cands[t].report_id, cands[t].start) in says
+            start = cands[t].start if near and c.end - cands[t].start <= MAX_ITEM else c.start
             j = i + 1
             while j < len(cands) and title_of.get(j) == t and cands[j].end - start <= MAX_ITEM:
                 end, j = cands[j].end, j + 1
@@ -648,8 +663,8 @@ def answer_lines(ranked: list[Scored], n: int = QUOTES) -> list[Scored]:
 
 def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     """For a count: the clause of the sentence that states it, with its number and unit, as printed
-    (the asked unit first, then the number whose counted words the question names, then the clause repeating
-    most of the question's bigrams)."""
+    (the asked unit first, then the number whose counted words the question names most of, then the clause
+    repeating most of the question's bigrams)."""
     if not asks_count(question):
         return None
     unit = asked_unit(question)
@@ -659,7 +674,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
         left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
         rights = [i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1]
         clause = text[left:min(rights, default=len(text))].strip()
-        key = (bool(unit) and m.group(2).endswith(unit), counted(question, text, m), len(qb & _bigrams(clause)),
+        key = (bool(unit) and m.group(2).endswith(unit), *counted(question, text, m), len(qb & _bigrams(clause)),
                -m.start())
         if best is None or key > best[0]:
             best = (key, clause, float(m.group(1).replace(",", "")), m.group(2))
