@@ -149,3 +149,16 @@ def test_a_count_takes_the_number_of_what_was_asked(reports):
     top = _ranked(reports[PINGTAN_2020], question, "问政平潭")[0]
     clause, value, unit = count_clause(question, top.sentence.text)
     assert (value, unit) == (6, "期") and "《问政平潭》" in clause
+
+
+def test_matching_reads_wrapped_lines_as_one_text(reports):
+    cands = report_sentences(reports[KEWEI_2024])
+    wrapped = next(c for c in cands if "内设机构和职" in c.text)
+    assert "\n" in wrapped.text and "内设机构和职能发生较大调整" in wrapped.read
+
+
+def test_a_question_for_something_new_pulls_the_sentence_that_says_it_is(reports):
+    question = "鹿城区在依申请公开方面有什么创新做法？"
+    assert cue(question) == "novel"
+    top = [s.sentence.read for s in _ranked(reports[LUCHENG_2022], question, "依申请公开 创新做法")[:2]]
+    assert any("首创依申请公开办理压力测试" in t for t in top)
