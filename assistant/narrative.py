@@ -5,13 +5,17 @@ each with the heading it stands under as context; headings, table rows, page fur
 page's metadata block are never candidates. Offsets are into the report text: a candidate's text is exactly
 `report.text[start:end]`.
 
-A candidate is ranked by (measured per stage by bench/narrative_bench.py):
-- the question's content words, weighted by how rare they are among the report's sentences, and the share
-  of the question's content bigrams it repeats (its heading counts at a lower weight);
+A candidate is ranked by (measured per stage by bench/narrative_bench.py), on its text as read (wrapped lines
+joined):
+- the question's content words (not the named agency's short forms: 科委), weighted by how rare they are among
+  the report's sentences (a word the vocabulary maps to the same table key counts as a synonym: 官司 ~ 诉讼), and
+  the share of the question's content bigrams it repeats (its heading counts at a lower weight);
 - the bundled model: the cosine of the stored passage (chunk) that holds it, its paragraph as context;
-- section priors: 问题/不足 -> the problems section's sentences that state a shortfall, 下一步/打算 -> the
-  ones that state a plan, 收费 -> the fee sentence;
-- for a count (多少场, 几个人): a number with a unit in the sentence, more when the unit is the one asked.
+- what the question asks for: a shortfall, a plan or something new, by the sentence's wording and, for the first
+  two, by its place (a heading that names one kind; in the problems section, shortfalls before the first
+  sentence that opens the plans); 收费 -> the fee sentence;
+- for a count (多少场, 几个人): a number with a unit, more when the unit is the one asked and when what it counts
+  is what was asked (6期《问政平潭》).
 
 Relevance: the bundled e5-small model gives unrelated passages cosines close to related ones (answerable
 narrative questions 0.879-0.956, off-topic 0.85-0.91), so evidence counts when its passage clears
