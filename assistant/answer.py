@@ -28,7 +28,7 @@ from assistant.figures import (
     total,
     with_column,
 )
-from assistant.narrative import across, answer_lines, evidence, topic_words
+from assistant.narrative import across, answer_lines, earlier_reports, evidence_in_time, topic_words
 from assistant.normalize import is_english, normalize_question
 from assistant.plan import PlanPart, QueryPlan, plan_parts
 from assistant.route import CellKey, Intent, explained, normalized, resolve_targets, route
@@ -504,7 +504,8 @@ class Assistant:
                 return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
             return compose.by_agency(it.question, "precedent" if cross else "narrative", best)
         reports = [self.report(e.report_id) for e in entries]
-        ranked = evidence(search, it.question, topics, reports, threshold)
+        ranked = evidence_in_time(search, self.report, it.question, topics, reports, earlier_reports(catalog, it),
+                                  threshold)
         if not ranked:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
         return compose.extractive(it.question, answer_lines(ranked), several=len(reports) > 1)

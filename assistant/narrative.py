@@ -533,6 +533,26 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     return ranked
 
 
+def evidence_in_time(search: Callable, load: Callable[[str], Report], question: str, topics: list[str],
+                     reports: list[Report], earlier: list[str], threshold: float) -> list[Scored]:
+    """The named reports' evidence; when they have none and the question named no year (the router read the
+    agency's newest report), the agency's earlier reports' together (`earlier`: their ids), so 海坛片区是怎么
+    成立的 is answered from the year that says it, and the answer line names that year."""
+    ranked = evidence(search, question, topics, reports, threshold)
+    if ranked or not earlier:
+        return ranked
+    return evidence(search, question, topics, [load(i) for i in earlier], threshold)
+
+
+def earlier_reports(catalog, it) -> list[str]:
+    """Ids of the agency's reports before the one read, newest first, when the question gave no year
+    (neither a number, nor 去年, nor a year carried over from the conversation) and names one report."""
+    if it.years or it.year_word or it.anchor is not None or it.shift or len(it.targets) != 1:
+        return []
+    agency, year = it.targets[0]
+    return [e.report_id for e in sorted(catalog.entries, key=lambda e: -e.year) if e.agency == agency and e.year < year]
+
+
 def across(search: Callable, load: Callable[[str], Report], question: str, topics: list[str],
            phrase_reports: list[str], scope: list[str], threshold: float, precedent: bool) -> list[Scored]:
     """One best sentence per agency across the corpus (or the reports in scope), best agency first: the

@@ -10,6 +10,7 @@ from assistant.narrative import (
     answer_lines,
     count_clause,
     cue,
+    earlier_reports,
     name_parts,
     query_terms,
     rank,
@@ -19,6 +20,7 @@ from assistant.narrative import (
     topic_words,
     with_items,
 )
+from assistant.route import route
 from index.parse.report import parse_file
 
 LUCHENG_2022 = "00_lucheng-qu_2022.txt"
@@ -162,3 +164,10 @@ def test_a_question_for_something_new_pulls_the_sentence_that_says_it_is(reports
     assert cue(question) == "novel"
     top = [s.sentence.read for s in _ranked(reports[LUCHENG_2022], question, "依申请公开 创新做法")[:2]]
     assert any("首创依申请公开办理压力测试" in t for t in top)
+
+
+def test_a_question_without_a_year_may_be_answered_from_an_earlier_report(catalog):
+    it = route("海坛片区是怎么成立的？", [], catalog)
+    agency, newest = it.targets[0]
+    assert newest == 2024 and earlier_reports(catalog, it) == [catalog.entry(agency, 2019).report_id]
+    assert earlier_reports(catalog, route("海坛片区2024年是怎么成立的？", [], catalog)) == []  # a year was given
