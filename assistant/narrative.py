@@ -533,15 +533,30 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     return ranked
 
 
+def topic_shares(cands: list[Sentence], words: list[str], texts: list[str] | None = None) -> list[float]:
+    """Per candidate (or per text given), the share of the words' weight it holds (a word rarer among the
+    candidates weighs more)."""
+    n = len(cands) or 1
+    weight = {t: math.log(1 + n / (1 + sum(t in c.read for c in cands))) for t in words}
+    total = sum(weight.values()) or 1.0
+    return [sum(weight[t] for t in words if t in x) / total for x in (texts or [c.read for c in cands])]
+
+
 def evidence_in_time(search: Callable, load: Callable[[str], Report], question: str, topics: list[str],
                      reports: list[Report], earlier: list[str], threshold: float) -> list[Scored]:
     """The named reports' evidence; when they have none and the question named no year (the router read the
     agency's newest report), the agency's earlier reports' together (`earlier`: their ids), so 海坛片区是怎么
-    成立的 is answered from the year that says it, and the answer line names that year."""
+    成立的 is answered from the year that says it, and the answer line names that year; their best sentence must
+    hold half the topic words, as a precedent's does."""
     ranked = evidence(search, question, topics, reports, threshold)
-    if ranked or not earlier:
+    if ranked or not earlier or not topics:
         return ranked
-    return evidence(search, question, topics, [load(i) for i in earlier], threshold)
+    older = [load(i) for i in earlier]
+    ranked = evidence(search, question, topics, older, threshold)
+    cands = [c for r in older for c in report_sentences(r)]
+    if ranked and topic_shares(cands, topics, [ranked[0].sentence.read])[0] < TOPIC_SHARE:
+        return []  # more reports, more chances of a near miss: the sentence must say most of the topic (天气预报)
+    return ranked
 
 
 def earlier_reports(catalog, it) -> list[str]:
@@ -569,12 +584,8 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     terms = query_terms(question, topics, names)
     key_terms = topics or terms
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
-        n = len(cands) or 1
-        weight = {t: math.log(1 + n / (1 + sum(t in c.read for c in cands))) for t in key_terms}
-        total = sum(weight.values()) or 1.0
         share = TOPIC_SHARE if precedent else 0.0
-        cands = [c for c in cands if any(t in c.read for t in key_terms)
-                 and sum(weight[t] for t in key_terms if t in c.read) / total >= share]
+        cands = [c for c, held in zip(cands, topic_shares(cands, key_terms), strict=True) if held and held >= share]
     if not cands:
         return []
     chunks = [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense or 0.0)) for h in hits]
