@@ -294,6 +294,7 @@ def extractive(question: str, quotes: list[Scored], several: bool) -> Answer:
     """The answer line first - the best sentence, or for a count the clause stating it with its number and
     unit as printed (a passage figure) - then the supporting quotes, best first."""
     d = Draft(question, "narrative")
+    several = several or len({(q.sentence.agency, q.sentence.year) for q in quotes}) > 1  # years read in turn
     best = quotes[0].sentence
     p = best.passage(quotes[0].score)
     n = d.cite_passage(p)

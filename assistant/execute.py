@@ -23,7 +23,7 @@ from assistant.figures import (
     total,
     with_column,
 )
-from assistant.narrative import across, answer_lines, evidence, topic_words
+from assistant.narrative import across, answer_lines, earlier_reports, evidence_in_time, topic_words
 from assistant.query import CellKey, Intent
 from index.models import Answer, Cell, Number, Report
 from index.settings import Settings
@@ -462,7 +462,8 @@ class Executor:
                 return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
             return compose.by_agency(it.question, "precedent" if cross else "narrative", best)
         reports = [self.report(e.report_id) for e in entries]
-        ranked = evidence(search, it.question, topics, reports, threshold)
+        ranked = evidence_in_time(search, self.report, it.question, topics, reports, earlier_reports(catalog, it),
+                                  threshold)
         if not ranked:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
         return compose.extractive(it.question, answer_lines(ranked), several=len(reports) > 1)

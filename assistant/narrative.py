@@ -5,13 +5,17 @@ each with the heading it stands under as context; headings, table rows, page fur
 page's metadata block are never candidates. Offsets are into the report text: a candidate's text is exactly
 `report.text[start:end]`.
 
-A candidate is ranked by (measured per stage by bench/narrative_bench.py):
-- the question's content words, weighted by how rare they are among the report's sentences, and the share
-  of the question's content bigrams it repeats (its heading counts at a lower weight);
+A candidate is ranked by (measured per stage by bench/narrative_bench.py), on its text as read (wrapped lines
+joined):
+- the question's content words (not the named agency's short forms: 科委), weighted by how rare they are among
+  the report's sentences (a word the vocabulary maps to the same table key counts as a synonym: 官司 ~ 诉讼), and
+  the share of the question's content bigrams it repeats (its heading counts at a lower weight);
 - the bundled model: the cosine of the stored passage (chunk) that holds it, its paragraph as context;
-- section priors: 问题/不足 -> the problems section's sentences that state a shortfall, 下一步/打算 -> the
-  ones that state a plan, 收费 -> the fee sentence;
-- for a count (多少场, 几个人): a number with a unit in the sentence, more when the unit is the one asked.
+- what the question asks for: a shortfall, a plan or something new, by the sentence's wording and, for the first
+  two, by its place (a heading that names one kind; in the problems section, shortfalls before the first
+  sentence that opens the plans); 收费 -> the fee sentence;
+- for a count (多少场, 几个人): a number with a unit, more when the unit is the one asked and when what it counts
+  is what was asked (6期《问政平潭》).
 
 Relevance: the bundled e5-small model gives unrelated passages cosines close to related ones (answerable
 narrative questions 0.879-0.956, off-topic 0.85-0.91), so evidence counts when its passage clears
@@ -24,14 +28,20 @@ import math
 import re
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel
 
 from index.models import Report
 from index.stores.chunks import chunk_report
 from index.stores.lexical import load_jieba
-from index.vocabulary import QUERY_SECTIONS, SECTION_NAMES
+from index.vocabulary import (
+    QUERY_REVIEW_GROUPS,
+    QUERY_REVIEW_OUTCOMES,
+    QUERY_SECTIONS,
+    SECTION_HEADING_ENDS,
+    SECTION_NAMES,
+)
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 HARD_END = re.compile(r"[。！？!?；;]+")
@@ -44,10 +54,12 @@ SHORT_HEADING = 20  # a piece without a sentence end up to this long, or numbere
 ANNOUNCE_LEN = 60  # a sentence up to this long that announces a list (仍存在一些不足。) is context, not evidence
 ENUMERATED = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])[^，,；;：:]{2,26}[。；;]?$")
 ANNOUNCE = re.compile(r"(?:以下|如下|一些不足|一定差距|一定的差距|薄弱环节|主要问题|改进措施)[^，,。；;]{0,10}[。：:]?$|[：:]$")
-GLUED_HEADING = re.compile(r"\s*(?:#+\s*)?[一二三四五六七八九十]+、\s*[^，。,；;：:\d]{2,30}(?:情况|措施|问题|概述|事项)"
+GLUED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*"
+                           r"[^，。,；;：:\d]{2,30}(?:情况|措施|问题|概述|事项|方面)"
                            r"(?:[（(][一二三四五六七八九十]+[)）][^，。,；;：:\d]{0,8}(?:问题|情况|措施))?")
 SOFT_CUT = re.compile(r"[，,：:]")
 MAX_QUOTE = 160  # a longer sentence is cut at a comma near this length
+MAX_ITEM = 2 * MAX_QUOTE  # an item (its title and the sentences under it) or a list quoted as one span
 QUOTES = 3  # supporting quotes under the answer line
 MAX_AGENCIES = 12  # agencies quoted for a question across the corpus (the rest are named)
 SEARCH_K = 60  # passages of one report whose cosines are read (a report has 20-60)
@@ -58,6 +70,7 @@ CACHED_REPORTS = 1024  # reports whose candidate sentences stay in memory (~30 K
 
 # weights of the ranking (tuned on full.jsonl's narrative questions with bench/narrative_bench.py)
 W_TERMS = 1.0  # share of the question's content-word weight the sentence holds
+W_SYNONYM = 0.8  # a content word the sentence says with a synonym (官司 -> 诉讼), per its weight
 W_BIGRAMS = 0.5  # share of the question's content bigrams it repeats
 W_HEADING = 0.3  # the same two, for the heading it stands under
 W_DENSE = 8.0  # per point of its passage's cosine above the report's best
@@ -66,6 +79,7 @@ W_CUE = 0.3  # a shortfall / plan wording where the question asks for one
 W_ORDER = 0.3  # a shortfall asked about: how early in the problems section
 W_TITLE = 0.3  # off an item's title (一是细化办理流程。) that states no shortfall
 W_NUMBER = 0.5  # a number with a unit, for a count question (twice when the unit is the one asked)
+W_COUNTED = 0.3  # the share of what the number counts that the question names
 
 GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "工作", "进行", "有关", "相关", "什么", "哪些",
                   "存在", "主要", "具体", "内容", "单位", "部门", "报告", "年度", "一些", "怎么", "如何", "政府",
@@ -76,23 +90,38 @@ BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告�
                "本报告由", "本报告所列", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式", "本年度报告中使用数据")
 TITLE = "工作年度报告"  # a sentence that is mostly the report's title
-# the question asks for a shortfall or for a plan: the section and the sentences' own wording that answer
+# the question asks for a shortfall, a plan or something new: the wording of sentences that answer
 SECTION_CUES: dict[str, tuple[str, ...]] = {
     "shortfall": ("不足", "不够", "有待", "仍存在", "还存在", "问题", "差距", "短板", "薄弱", "欠缺", "不高",
-                  "不强", "不多", "尚需", "还需", "需进一步", "亟待", "滞后", "偏少", "不熟", "残差不齐", "参差不齐",
-                  "不大", "较少", "不到位", "不规范", "不及时", "不完善", "有限", "单一", "待提升", "待提高", "待加强"),
+                  "不强", "不多", "尚需", "还需", "仍需", "仍待", "需进一步", "亟待", "滞后", "偏少", "不熟", "残差不齐",
+                  "参差不齐", "不大", "较少", "较弱", "不到位", "不规范", "不及时", "不完善", "有限", "单一", "待提升",
+                  "待提高", "待加强", "没有", "无法"),
     "plan": ("将", "下一步", "进一步", "计划", "拟", "持续", "继续", "加强", "完善", "推动", "强化", "采取", "措施"),
+    "novel": ("首创", "首推", "首次", "首个", "首家", "率先", "之先", "创新", "开创", "探索", "试点", "上线", "推出",
+              "新模式", "新机制", "新系统", "新平台"),
 }
 PLAN_MARKERS = ("针对", "将", "下一步", "改进措施", "抓好", "拟", "采取", "措施")
 CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortfall", "短板": "shortfall",
                  "薄弱": "shortfall", "下一步": "plan", "打算": "plan", "计划": "plan", "改进": "plan",
-                 "整改": "plan", "措施": "plan"}
+                 "整改": "plan", "措施": "plan", "创新": "novel", "新做法": "novel", "新举措": "novel",
+                 "新动作": "novel", "亮点": "novel", "特色": "novel", "首创": "novel"}
+CUE_ORDER = ("plan", "shortfall", "novel")
+PROBLEMS = "problems"  # the section that states the shortfalls, then the plans  # what a question asking for several is answered with
+# headings that say what the sentences under them are (（一）主要问题 / （二）改进情况), decisive when only one fits
+HEADING_STANCES: dict[str, tuple[str, ...]] = {
+    "shortfall": ("问题", "不足", "差距", "短板"),
+    "plan": ("改进", "措施", "打算", "计划", "下一步", "整改"),
+}
+# colloquial and formal words the vocabulary maps to one table key are synonyms for a sentence (官司 ~ 诉讼)
+SYNONYM_SOURCES = (QUERY_REVIEW_GROUPS, QUERY_REVIEW_OUTCOMES)
 FEE_WORDS = ("收费", "处理费", "费用", "收取")
+# a count asked in other words than a unit (多少钱): the units that answer it (万元 ends with 元)
+ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"}
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位])|数量|多长|多久")
 MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",
             "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处")
 _MEASURE = "|".join(map(re.escape, MEASURES))
-NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*({_MEASURE})")
+NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*((?:多|余)?(?:{_MEASURE}))")  # 70多件: unit 多件, as 余件
 ASKED_UNIT = re.compile(rf"(?:多少|几)个?({_MEASURE})")
 
 
@@ -129,6 +158,11 @@ class Sentence:
     text: str
     heading: str = ""
     page: int | None = None
+    read: str = field(default="", compare=False)  # the text as read, for matching (plain(text))
+
+    def __post_init__(self):
+        if not self.read:
+            object.__setattr__(self, "read", plain(self.text))
 
     def passage(self, score: float) -> Passage:
         return Passage(report_id=self.report_id, agency=self.agency, year=self.year, section=self.section,
@@ -243,9 +277,18 @@ def report_sentences(report: Report) -> list[Sentence]:
     return out
 
 
+def sentences_of(report_id: str, load: Callable[[str], Report]) -> list[Sentence]:
+    """A report's candidates by id: the stored report is read (text, sections and every cell: ~15 ms at
+    1,000 reports) only when they are not cached, so an open question over 200 reports reads each once."""
+    if report_id in _CANDIDATES:
+        _CANDIDATES.move_to_end(report_id)
+        return _CANDIDATES[report_id]
+    return report_sentences(load(report_id))
+
+
 def sentences_at(report: Report, phrase: str) -> list[Sentence]:
     """The candidates of a report that contain a phrase (the lexical, complete side of an open question)."""
-    return [c for c in report_sentences(report) if phrase in c.text]
+    return [c for c in report_sentences(report) if phrase in c.read]
 
 
 # ---- the question ---------------------------------------------------------------------------------------
@@ -258,15 +301,21 @@ def topic_words(topic: str) -> list[str]:
     return list(dict.fromkeys(words))  # the reports are Chinese, an English question is left to the model
 
 
-def query_terms(question: str, topics: list[str], names: list[str]) -> list[str]:
+def query_terms(question: str, topics: list[str], names: list[str], agencies: tuple[str, ...] = ()) -> list[str]:
     """The question's content words: its topic words and the jieba words of what is left once agency names
-    and years are taken out."""
+    and years are taken out; with `agencies` (the named reports'), a word whose characters the agency's
+    name holds in order is its short form (科委, 上海市政府) and not a content word either."""
     q = question
     for n in sorted(names, key=len, reverse=True):
         q = q.replace(n, " ")
     words = [w for run in HAN.findall(q) for w in load_jieba().lcut(run)
              if len(w) >= 2 and w not in GENERIC_TOPICS and not any(w in n for n in names)]
-    return list(dict.fromkeys(topics + words))
+    return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)]
+
+
+def _abbreviates(word: str, name: str) -> bool:
+    it = iter(name)
+    return len(word) >= 2 and all(ch in it for ch in word)
 
 
 def name_parts(agency: str) -> list[str]:
@@ -289,7 +338,7 @@ def section_hint(question: str) -> str | None:
 def cue(question: str) -> str | None:
     """What the question asks for: a plan where it says so (针对问题采取了什么措施), else a shortfall."""
     found = {c for word, c in CUE_QUESTIONS.items() if word in question}
-    return "plan" if "plan" in found else next(iter(found), None)
+    return next((c for c in CUE_ORDER if c in found), None)
 
 
 def asks_count(question: str) -> bool:
@@ -298,7 +347,18 @@ def asks_count(question: str) -> bool:
 
 def asked_unit(question: str) -> str | None:
     m = ASKED_UNIT.search(question)
-    return m.group(1) if m else None
+    return m.group(1) if m else next((u for w, u in ASKED_BY_WORD.items() if w in question), None)
+
+
+def plain(text: str) -> str:
+    """The text as read: a PDF's wrapped lines and spaced numbers (政\n府网站, 2024 年) joined, for matching."""
+    return re.sub(r"\s+", "", text)
+
+
+def synonyms(term: str) -> tuple[str, ...]:
+    """Other words the vocabulary maps to the same table key as `term` (官司 -> 诉讼, 行政诉讼, 起诉, …)."""
+    keys = [src[term] for src in SYNONYM_SOURCES if term in src]
+    return tuple(w for src in SYNONYM_SOURCES for w, k in src.items() if k in keys and w != term and len(w) >= 2)
 
 
 # ---- ranking --------------------------------------------------------------------------------------------
@@ -313,51 +373,101 @@ class Scored:
 
 def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[str]) -> list[tuple[float, int]]:
     """(score, words held) per candidate: the weighted share of the question's content words (rarer among the
-    candidates weighs more) and of its content bigrams, its heading's at a lower weight."""
+    candidates weighs more; a word said otherwise, 官司 as 诉讼, at W_SYNONYM) and of its content bigrams, its
+    heading's at a lower weight. Matched on the text as read (wrapped lines joined)."""
+    texts = [c.read for c in cands]
     n = len(cands) or 1
-    weight = {t: math.log(1 + n / (1 + sum(t in c.text for c in cands))) for t in terms}
+    alts = {t: synonyms(t) for t in terms}
+    weight = {t: math.log(1 + n / (1 + sum(t in x or any(a in x for a in alts[t]) for x in texts))) for t in terms}
     total = sum(weight.values()) or 1.0
     name_bigrams = {b for a in names for b in _bigrams(a)}
     qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS - name_bigrams
+
+    def share(text: str) -> tuple[float, float, int]:
+        held = [t for t in terms if t in text]
+        said = [t for t in terms if t not in held and any(a in text for a in alts[t])]
+        words = (sum(weight[t] for t in held) + W_SYNONYM * sum(weight[t] for t in said)) / total
+        return words, (len(qb & _bigrams(text)) / len(qb) if qb else 0.0), len(held) + len(said)
+
     out = []
-    for c in cands:
-        held = [t for t in terms if t in c.text]
-        score = W_TERMS * sum(weight[t] for t in held) / total
-        if qb:
-            score += W_BIGRAMS * len(qb & _bigrams(c.text)) / len(qb)
+    for c, text in zip(cands, texts, strict=True):
+        words, pairs, held = share(text)
+        score = W_TERMS * words + W_BIGRAMS * pairs
         if c.heading:
-            score += W_HEADING * (sum(weight[t] for t in terms if t in c.heading) / total
-                                  + (len(qb & _bigrams(c.heading)) / len(qb) if qb else 0.0))
-        out.append((score, len(held)))
+            score += W_HEADING * sum(share(plain(c.heading))[:2])
+        out.append((score, held))
+    return out
+
+
+def stances(cands: list[Sentence], section: str) -> list[str | None]:
+    """What each candidate states, by its place: under a heading that names one kind (（一）主要问题,
+    （二）改进情况) that kind; else in the problems section, a shortfall up to the first
+    sentence that opens the plans (针对上述问题…, 下一步…) and a plan from there on (a problems section
+    states the problems first, then the measures); else unknown."""
+    out: list[str | None] = []
+    opened: set[str] = set()  # reports whose section has reached its plans
+    for c in cands:
+        kinds = [k for k, words in HEADING_STANCES.items() if any(w in c.heading for w in words)]
+        if len(kinds) == 1:
+            out.append(kinds[0])
+            continue
+        if c.section != section:
+            out.append(None)
+            continue
+        if any(w in c.read for w in PLAN_MARKERS):
+            opened.add(c.report_id)
+        out.append("plan" if c.report_id in opened else "shortfall")
     return out
 
 
 def priors(question: str, cands: list[Sentence]) -> list[float]:
-    """Section priors and the count's pull, per candidate. A shortfall asked about: the problems a report
-    states first (before its plans) weigh a little more."""
+    """Section priors and the count's pull, per candidate. What the question asks for (a shortfall, a plan,
+    something new) pulls the sentences that state it, by their place and their wording; a shortfall asked
+    about: the problems a report states first weigh a little more."""
     section, want = section_hint(question), cue(question)
+    stance = stances(cands, PROBLEMS)
     in_section = [i for i, c in enumerate(cands) if section and c.section == section]
     order = {i: 1 - n / len(in_section) for n, i in enumerate(in_section)} if want == "shortfall" else {}
     count, unit = asks_count(question), asked_unit(question)
     fee = any(w in question for w in FEE_WORDS)
     out = []
     for i, c in enumerate(cands):
-        p = W_SECTION if section and c.section == section else 0.0
+        text = c.read
+        p = W_SECTION if section and (c.section == section or stance[i] == want) else 0.0
         p += W_ORDER * order.get(i, 0.0)
-        if _title(c.text):
+        if _title(text):
             p -= W_TITLE  # an item's title repeats the question's words; the sentence under it says what was done
-        if want and any(w in c.text for w in SECTION_CUES[want]):
+        if want and any(w in text for w in SECTION_CUES[want]):
             p += W_CUE
-        if want == "shortfall" and any(w in c.text for w in PLAN_MARKERS):
-            p -= W_CUE  # 针对上述问题，将…: the plan, not the shortfall asked about
-        if fee and any(w in c.text for w in FEE_WORDS):
+        if stance[i] and want in ("shortfall", "plan"):
+            p += W_CUE if stance[i] == want else -W_CUE  # 针对上述问题，将…: the plan, not the shortfall asked about
+        elif stance[i] == "shortfall":
+            p -= W_CUE  # asked what was done (怎么培训), a shortfall (队伍能力建设仍有欠缺) does not say it
+        elif want == "shortfall" and any(w in text for w in PLAN_MARKERS):
+            p -= W_CUE
+        if fee and any(w in text for w in FEE_WORDS):
             p += W_SECTION
         if count:
-            units = [m.group(2) for m in NUMBER.finditer(c.text)]
-            if units:
-                p += W_NUMBER * (2 if unit and unit in units else 1)
+            found = [(m.group(2), counted(question, text, m)) for m in NUMBER.finditer(text)]
+            if found:
+                asked = any(unit and u.endswith(unit) for u, _ in found)
+                p += W_NUMBER * (2 if asked else 1) + W_COUNTED * max(share for _, (_, share) in found)
         out.append(p)
     return out
+
+
+def counted(question: str, text: str, m: re.Match) -> tuple[int, float]:
+    """What the number counts, against the question: (bigrams of it the question has, their share). The
+    words right after its unit (6期《问政平潭》), else the clause's words before it (受理依申请公开14件); a share
+    of 1.0 when the question says all of them (19期《问政平潭之有事你说》 counts something longer)."""
+    after = re.split(r"[，,；;。：:、（(）)]", text[m.end():m.end() + 30], maxsplit=1)[0]
+    before = re.split(r"[，,；;。：:、]", text[max(0, m.start() - 30):m.start()])[-1]
+    for words in (after, before):
+        pairs = {b for b in _bigrams(re.sub(r"[《》“”\"'\s\d]", "", words)) if HAN.fullmatch(b)}
+        if pairs:
+            hits = len(pairs & _bigrams(question))
+            return hits, hits / len(pairs)
+    return 0, 0.0
 
 
 def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[int, float],
@@ -411,16 +521,51 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     if not cands:
         return []
     names = [p for r in reports for p in name_parts(r.meta.agency)]
-    terms = query_terms(question, topics, names)
+    terms = query_terms(question, topics, names, tuple(r.meta.agency for r in reports))
     chunks = passage_cosines(search, question, [r.id for r in reports])
     ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
-                        {r.id: r.text for r in reports})
+                        {r.id: r.text for r in reports}, lists=cue(question) in ("shortfall", "plan"))
     best_cos = max((cos for *_, cos in chunks), default=0.0)
     if best_cos < threshold:
         return []
     if terms and best_cos < STRONG_RELEVANCE and not any(s.terms for s in ranked[:QUOTES]):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked
+
+
+def topic_shares(cands: list[Sentence], words: list[str], texts: list[str] | None = None) -> list[float]:
+    """Per candidate (or per text given), the share of the words' weight it holds (a word rarer among the
+    candidates weighs more)."""
+    n = len(cands) or 1
+    weight = {t: math.log(1 + n / (1 + sum(t in c.read for c in cands))) for t in words}
+    total = sum(weight.values()) or 1.0
+    return [sum(weight[t] for t in words if t in x) / total for x in (texts or [c.read for c in cands])]
+
+
+def evidence_in_time(search: Callable, load: Callable[[str], Report], question: str, topics: list[str],
+                     reports: list[Report], earlier: list[str], threshold: float) -> list[Scored]:
+    """The named reports' evidence; when they have none and the question named no year (the router read the
+    agency's newest report), the agency's earlier reports' together (`earlier`: their ids), so 海坛片区是怎么
+    成立的 is answered from the year that says it, and the answer line names that year; their best sentence must
+    hold half the topic words, as a precedent's does."""
+    ranked = evidence(search, question, topics, reports, threshold)
+    if ranked or not earlier or not topics:
+        return ranked
+    older = [load(i) for i in earlier]
+    ranked = evidence(search, question, topics, older, threshold)
+    cands = [c for r in older for c in report_sentences(r)]
+    if ranked and topic_shares(cands, topics, [ranked[0].sentence.read])[0] < TOPIC_SHARE:
+        return []  # more reports, more chances of a near miss: the sentence must say most of the topic (天气预报)
+    return ranked
+
+
+def earlier_reports(catalog, it) -> list[str]:
+    """Ids of the agency's reports before the one read, newest first, when the question gave no year
+    (neither a number, nor 去年, nor a year carried over from the conversation) and names one report."""
+    if it.years or it.year_word or it.anchor is not None or it.shift or len(it.targets) != 1:
+        return []
+    agency, year = it.targets[0]
+    return [e.report_id for e in sorted(catalog.entries, key=lambda e: -e.year) if e.agency == agency and e.year < year]
 
 
 def across(search: Callable, load: Callable[[str], Report], question: str, topics: list[str],
@@ -433,18 +578,14 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
         filters["report_id"] = scope
     hits = [h for h in search(question, CROSS_K, filters) if (h.dense or 0.0) >= threshold]
     ids = list(dict.fromkeys([h.chunk.report_id for h in hits] + phrase_reports))
-    reports = [load(i) for i in ids]
-    cands = [c for r in reports for c in report_sentences(r)]
-    names = [p for r in reports for p in name_parts(r.meta.agency)]
+    per_report = [sentences_of(i, load) for i in ids]
+    cands = [c for sents in per_report for c in sents]
+    names = [p for a in sorted({s[0].agency for s in per_report if s}) for p in name_parts(a)]
     terms = query_terms(question, topics, names)
     key_terms = topics or terms
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
-        n = len(cands) or 1
-        weight = {t: math.log(1 + n / (1 + sum(t in c.text for c in cands))) for t in key_terms}
-        total = sum(weight.values()) or 1.0
         share = TOPIC_SHARE if precedent else 0.0
-        cands = [c for c in cands if any(t in c.text for t in key_terms)
-                 and sum(weight[t] for t in key_terms if t in c.text) / total >= share]
+        cands = [c for c, held in zip(cands, topic_shares(cands, key_terms), strict=True) if held and held >= share]
     if not cands:
         return []
     chunks = [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense or 0.0)) for h in hits]
@@ -460,29 +601,86 @@ def _title(text: str) -> bool:
     return bool(ENUMERATED.match(text)) and not any(w in text for w in SECTION_CUES["shortfall"])
 
 
-def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str]) -> list[Scored]:
-    """Evidence quoted with what completes it, as one span of the report text: an item's title (三是提高办理
-    质量。) with the sentence under it, which says what was done; an item of a list (一是…；) with the items
-    after it up to the sentence's end (仍存在一些不足，如：…；…；…。)."""
-    follows = {(a.report_id, a.start): b for a, b in zip(cands, cands[1:], strict=False)
-               if a.report_id == b.report_id and a.section == b.section}
+ORDINAL = re.compile(r"\s*(?:([一二三四五六七八九十]+)是|[（(]([一二三四五六七八九十]+)[)）]|(\d+)[、.．])")
+NUMERALS = "一二三四五六七八九十"
+
+
+def ordinal(text: str) -> tuple[int, int] | None:
+    """(style, number) of a numbered sentence (一是… / （二）… / 3、…)."""
+    m = ORDINAL.match(text)
+    if not m:
+        return None
+    style = next(i for i, g in enumerate(m.groups()) if g)
+    g = m.group(style + 1)
+    return style, (int(g) if g.isdigit() else NUMERALS.index(g) + 1 if len(g) == 1 else 0)
+
+
+def _item_title(text: str) -> bool:
+    """An item's title, not a section's heading printed as a sentence (（五）政府信息公开监督保障情况。)."""
+    return _title(text) and not re.sub(r"[。；;\s]+$", "", text).endswith(SECTION_HEADING_ENDS + ("方面",))
+
+
+def items(cands: list[Sentence]) -> dict[int, int]:
+    """Per candidate that belongs to an item: the index of the item's title (三是提高办理质量。), for the
+    title itself and the sentences under it up to the next numbered one."""
+    out: dict[int, int] = {}
+    title = None
+    for i, c in enumerate(cands):
+        if _item_title(c.text):
+            title = i
+        elif not (title is not None and c.heading == cands[title].text and c.report_id == cands[title].report_id
+                  and c.section == cands[title].section and not HEADING.match(c.text) and not ordinal(c.read)):
+            title = None
+        if title is not None:
+            out[i] = title
+    return out
+
+
+def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str],
+               lists: bool = False) -> list[Scored]:
+    """Evidence quoted with what completes it, as one span of the report text, as far as MAX_ITEM characters
+    reach: an item's title with the sentence under it and the item's sentences after it (三是提高办理质量。
+    加强…。围绕…，强化类案指导。), further down an item from the title when it says what was asked, else from
+    the sentence itself; an item of a list (一是…；)
+    with the items after it up to the sentence's end (仍存在一些不足，如：…；…；…。); with `lists` (the question
+    asks for the problems or the plans), a list's first sentence (一是…。) with the numbered ones after it."""
+    index = {(c.report_id, c.start): i for i, c in enumerate(cands)}
+    title_of = items(cands)
+    says = {(s.sentence.report_id, s.sentence.start) for s in ranked if s.terms}  # holds a word of the question
     out = []
     for s in ranked:
         c = s.sentence
-        end, nxt = c.end, follows.get((c.report_id, c.start))
-        if nxt is not None and nxt.heading == c.text and _title(c.text) and not HEADING.match(nxt.text):
-            end = nxt.end
-        else:
-            last = c
-            while (nxt is not None and last.text.rstrip().endswith(("；", ";")) and nxt.end - c.start <= 2 * MAX_QUOTE
-                   and not texts[c.report_id][last.end:nxt.start].strip()):
-                end, last, nxt = nxt.end, nxt, follows.get((nxt.report_id, nxt.start))
-        if end != c.end and end - c.start <= 2 * MAX_QUOTE:
-            text = texts[c.report_id][c.start:end]
-            s = Scored(Sentence(c.report_id, c.agency, c.year, c.section, c.start, end, text, c.heading, c.page),
+        i = index.get((c.report_id, c.start))
+        start, end = c.start, c.end
+        if i is not None and i in title_of:
+            t = title_of[i]
+            near = i - t <= 1 or (cands[t].report_id, cands[t].start) in says
+            start = cands[t].start if near and c.end - cands[t].start <= MAX_ITEM else c.start
+            j = i + 1
+            while j < len(cands) and title_of.get(j) == t and cands[j].end - start <= MAX_ITEM:
+                end, j = cands[j].end, j + 1
+        elif i is not None:
+            first = ordinal(c.read) if lists else None
+            j = i
+            while j + 1 < len(cands) and _continues(cands[j], cands[j + 1], texts[c.report_id], first, j - i) \
+                    and cands[j + 1].end - start <= MAX_ITEM:
+                end, j = cands[j + 1].end, j + 1
+        if (start, end) != (c.start, c.end):
+            text = texts[c.report_id][start:end]
+            page = cands[index[(c.report_id, start)]].page if (c.report_id, start) in index else c.page
+            s = Scored(Sentence(c.report_id, c.agency, c.year, c.section, start, end, text, c.heading, page),
                        s.score, s.terms, s.cosine)
         out.append(s)
     return out
+
+
+def _continues(a: Sentence, b: Sentence, text: str, first: tuple[int, int] | None, n: int) -> bool:
+    """Whether b goes on the list a is part of: after a ；, or numbered next when the list began at 一."""
+    if b.report_id != a.report_id or b.section != a.section or text[a.end:b.start].strip():
+        return False
+    if a.read.endswith(("；", ";")):
+        return True
+    return first is not None and first[1] == 1 and ordinal(b.read) == (first[0], n + 2)
 
 
 def answer_lines(ranked: list[Scored], n: int = QUOTES) -> list[Scored]:
@@ -500,7 +698,8 @@ def answer_lines(ranked: list[Scored], n: int = QUOTES) -> list[Scored]:
 
 def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     """For a count: the clause of the sentence that states it, with its number and unit, as printed
-    (the asked unit first, then the clause repeating most of the question's bigrams)."""
+    (the asked unit first, then the number whose counted words the question names most of, then the clause
+    repeating most of the question's bigrams)."""
     if not asks_count(question):
         return None
     unit = asked_unit(question)
@@ -510,7 +709,8 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
         left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
         rights = [i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1]
         clause = text[left:min(rights, default=len(text))].strip()
-        key = (unit == m.group(2), len(qb & _bigrams(clause)), -m.start())
+        key = (bool(unit) and m.group(2).endswith(unit), *counted(question, text, m), len(qb & _bigrams(clause)),
+               -m.start())
         if best is None or key > best[0]:
             best = (key, clause, float(m.group(1).replace(",", "")), m.group(2))
     if best is None:

@@ -3,6 +3,7 @@ that answers, on the narrative and precedent questions of the question sets (a p
 split only: its `test` split is never looked at).
 
     python bench/narrative_bench.py --home DIR [--sets eval_sets/full.jsonl ../main/eval_sets/paraphrase.jsonl]
+    python bench/narrative_bench.py --home DIR --latency N   # a scale home (bench/scale_bench.py): wall ms
 
 Stages, each over the same reports (the expected report when the question names its agency, else the corpus):
 - chunk-hybrid: today's retrieval, the hybrid search's passages (chunks) in order;
@@ -25,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant import narrative as nv
+from assistant.execute import MAX_NAMED_REPORTS
 from assistant.plan import understand
 from index.ingest import Index
 from index.settings import Settings
@@ -76,11 +78,13 @@ class Bench:
         out = {"chunk-hybrid": [(h.chunk.agency, h.chunk.year, h.chunk.text) for h in hits]}
         cands = [c for r in reports for c in nv.report_sentences(r)]
         names = [p for r in reports for p in nv.name_parts(r.meta.agency)]
-        terms = nv.query_terms(question, nv.topic_words(topic), names)
+        named = tuple(r.meta.agency for r in reports) if len(reports) <= MAX_NAMED_REPORTS else ()
+        terms = nv.query_terms(question, nv.topic_words(topic), names, named)
         lex = nv.rank(question, terms, cands, {}, names)
         chunks = nv.passage_cosines(self.search, question, ids)
         texts = {r.id: r.text for r in reports}
-        fused = nv.with_items(nv.rank(question, terms, cands, nv.sentence_cosines(cands, chunks), names), cands, texts)
+        fused = nv.with_items(nv.rank(question, terms, cands, nv.sentence_cosines(cands, chunks), names), cands, texts,
+                              lists=nv.cue(question) in ("shortfall", "plan"))
 
         def rows(seq):
             return [(c.agency, c.year, c.text) for c in seq]
@@ -99,6 +103,37 @@ class Bench:
         return out
 
 
+LATENCY_ASKED = ("{a}{y}年政府信息公开工作存在哪些问题？", "{a}{y}年怎么培训政务公开工作人员？", "{a}{y}年下一步有什么打算？",
+                 "{a}{y}年怎么做政策解读？", "{a}{y}年开展了几场培训？", "{a}{y}年收取信息处理费了吗？")
+LATENCY_OPEN = ("哪些单位开展了依申请公开培训？", "各单位都是怎么培训政务公开工作人员的？", "哪些报告提到了政务新媒体清理整合？",
+                "哪些单位提到了压力测试？", "哪些单位开展过政策解读直播？", "哪些报告提到人员流动性大的问题？",
+                "哪些单位建立了疑难件会商制度？", "哪些单位开通了政务微博？", "哪些报告提到问政平潭？", "哪些单位收取了信息处理费？")
+
+
+def latency(home: Path, vector_reports: int) -> dict:
+    """Wall ms (p50/p95) of narrative questions on a scale home: each kind of question about the first
+    `vector_reports` reports (the ones with vectors), then open questions across every report, first read
+    cold (each report's sentences not yet cached), then again."""
+    from assistant.pipeline import Assistant
+
+    settings = Settings(home=home)
+    a = Assistant(settings, Index(settings))
+    entries = sorted(a.catalog().entries, key=lambda e: e.file_name)[:vector_reports]
+    asked = [k.format(a=e.agency, y=e.year) for e in entries for k in LATENCY_ASKED]
+    for q in asked[:3]:  # warm: the model, Chroma, the lexical index
+        a.ask(q)
+
+    def timed(questions) -> str:
+        ms = []
+        for q in questions:
+            t = time.perf_counter()
+            a.ask(q)
+            ms.append((time.perf_counter() - t) * 1000)
+        return f"p50 {statistics.median(ms):.0f} ms, p95 {sorted(ms)[max(0, -(-len(ms) * 95 // 100) - 1)]:.0f} ms (n={len(ms)})"
+
+    return {"one report": timed(asked), "open, cold": timed(LATENCY_OPEN), "open, again": timed(LATENCY_OPEN)}
+
+
 def first_hit(ranked: list[tuple[str, int, str]], quotes: list[str], sources: set) -> int | None:
     return next((i + 1 for i, (a, y, t) in enumerate(ranked) if (a, y) in sources and any(q in t for q in quotes)),
                 None)
@@ -114,7 +149,15 @@ def main(argv=None) -> None:
     ap.add_argument("--sets", nargs="+", type=Path, default=[Path("eval_sets/full.jsonl")])
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--quick", action="store_true", help="leave out the stages that embed every sentence")
+    ap.add_argument("--latency", type=int, metavar="N", help="time questions on a scale home (N reports with vectors)")
     args = ap.parse_args(argv)
+    if args.latency:
+        import os
+
+        print(f"load average {os.getloadavg()[0]:.1f}, {Settings(home=args.home).home}")
+        for what, figure in latency(args.home, args.latency).items():
+            print(f"{what}: {figure}")
+        return
     b = Bench(args.home, sentence_dense=not args.quick)
     for path in args.sets:
         rows = load_set(path)
