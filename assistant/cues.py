@@ -59,6 +59,7 @@ WHO_HAD = re.compile(r"(?:谁|哪家|哪个单位|哪几家|哪几年|哪些年|
 WHICH_YEARS = ("哪几年", "哪些年", "哪一年", "哪年")
 COMPARATIVE = re.compile(r"(?:谁|哪个|哪家|哪年)[^，,。？?]{0,15}?(?:多|少|高|低)(?:一些|一点|些)?[吗呢]?[？?]?$")
 MORE_OR_LESS = ("更多", "更少", "较多", "较少", "多少", "最多", "最少")
+NEGATIONS = ("不", "未", "没", "无", "不再", "没有", "并未")  # just before a figure word, they say it is not that figure
 SCOPE_ENDINGS = ("里", "中", "当中", "之中", "中间", "内")  # 在这几个单位中，…: a scope said before the question
 LIST_WHICH = ("哪些", "哪个", "哪家", "哪几", "谁", "有没有", "是否", "有无")
 COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门")

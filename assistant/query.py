@@ -103,7 +103,8 @@ class PlanPart(BaseModel):
             reason = answer.reason
         return cls(text=text, operation=operation, agencies=it.agencies,
                    scope_places=it.scope_places, scope_size=len(it.scope), years=it.years, year_word=it.year_word,
-                   measures=[".".join(x for x in (k.table, k.row, k.column) if x) for k in it.keys], rate=it.rate,
+                   measures=[".".join(x for x in (k.table, k.row, it.column if it.column and k.table == "requests" else k.column) if x)
+                             for k in it.keys], rate=it.rate,
                    formula=formula, targets=it.targets, missing=it.missing_years, reason=reason,
                    proposed_by=getattr(it, "proposed_by", None))
 

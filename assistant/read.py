@@ -14,6 +14,7 @@ from assistant.cues import (
     COMPARE_CUES,
     FIGURE_CUES,
     NARRATIVE_CUES,
+    NEGATIONS,
     OUTCOME_CUES,
     PRECEDENT_CUES,
     QUESTION_WORDS,
@@ -139,7 +140,9 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     if active:
         return [CellKey(table="active", row=active[0])], active[1], False
     found: list[tuple[str, list[CellKey]]] = []
-    for _, _, p in find_phrases(q, list(QUERY_FIGURES) + list(QUERY_FIGURE_SUMS)):
+    for start, _, p in find_phrases(q, list(QUERY_FIGURES) + list(QUERY_FIGURE_SUMS)):
+        if q[:start].endswith(NEGATIONS):  # 不再处理了 is not 处理了, 不予以公开 not 予以公开: left to meaning
+            continue
         cells = QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]]
         found.append((p, [CellKey(table=t, row=r, column=c) for t, r, c in cells]))
     if not found:

@@ -294,6 +294,9 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
     "总金额": ("amount", "amount_wan"),
 }
 # phrases whose figure is the sum of several cells (a template group without its own row)
+for _row in REQUEST_ROWS:  # the variants reports print for a row (收费通知, 逾期不补正) are figure words too
+    for _alias in _row.aliases:
+        QUERY_FIGURES.setdefault(_alias, ("requests", _row.key, "total"))
 QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
     "不予公开": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")],
     **{w: [("requests", "granted", "total"), ("requests", "partially_granted", "total")]
