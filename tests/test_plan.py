@@ -371,3 +371,10 @@ def test_the_templates_column_group_is_asked_as_one(catalog):
         "commercial", "research", "social_org", "legal_service", "other_org"}
     assert [(k.row, k.column) for k in it.rate_spec.denominator] == [("new_received", "total")]
     assert understand("鹿城区2022年企业申请多少", [], catalog).column == "commercial"
+
+
+def test_a_negated_figure_word_is_not_that_figure_and_printed_variants_are_figure_words(catalog):
+    it = understand("鹿城区2022年有几件是申请人没按收费通知交钱、就不再处理了的？", [], catalog)
+    assert keys(it) == ["other_overdue_fee.total"]
+    assert keys(understand("鹿城区2022年予以公开多少件", [], catalog)) == ["granted.total"]
+    assert "granted.total" not in keys(understand("鹿城区2022年不予以公开的有多少", [], catalog))
