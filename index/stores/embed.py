@@ -399,8 +399,36 @@ def get_embedder(settings: Settings) -> Embedder:
                                                 model_kwargs={"dtype": torch.float32})
             except OSError as e:
                 raise NianbaoError(f"embedding model {name!r} is not available offline: {e}") from e
+            _halve_word_embeddings(model)
             _CACHE[name] = SentenceTransformerEmbedder(model, name, _is_e5(name), settings.embed_batch_size)
         return _CACHE[name]
+
+
+def _halve_word_embeddings(model) -> None:
+    """The word-embedding table (250,037 x 384 in multilingual-e5: 366 MiB of float32, most of the model) as
+    float16 when that changes no value: -184 MiB of serving RSS, vectors bit-identical (tests/test_embed.py)."""
+    import torch
+
+    bert = getattr(model[0], "auto_model", None)
+    table = getattr(getattr(bert, "embeddings", None), "word_embeddings", None)
+    if not isinstance(table, torch.nn.Embedding) or table.weight.dtype != torch.float32:
+        return
+    with torch.no_grad():
+        half = table.weight.detach().half()
+        if not torch.equal(half.float(), table.weight):
+            return
+
+    class HalfEmbedding(torch.nn.Module):
+        """The table in float16, its rows returned as float32."""
+
+        def __init__(self, weight):
+            super().__init__()
+            self.weight = torch.nn.Parameter(weight, requires_grad=False)
+
+        def forward(self, ids):
+            return torch.nn.functional.embedding(ids, self.weight).float()
+
+    bert.embeddings.word_embeddings = HalfEmbedding(half)
 
 
 @contextmanager
