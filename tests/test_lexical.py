@@ -105,13 +105,18 @@ def test_filtered_scores_are_fts5_bm25_over_the_whole_corpus(tmp_path, sample):
             assert [s for _, s in hits] == pytest.approx(best, rel=1e-6)
 
 
-def test_a_corpus_search_leaves_out_tokens_most_chunks_have(tmp_path, sample):
+def _whole_sample(tmp_path, sample):
+    """The four reports in one index: (chunks, index, their tokens, document frequencies)."""
     reports, chunks = sample
     every = [c for r in reports for c in chunks[r.id]]
     lex = LexicalIndex(tmp_path / "lexical")
     lex.add(every)
     docs = [tokenize(index_text(c)) for c in every]
-    df = Counter(t for d in docs for t in set(d))
+    return every, lex, docs, Counter(t for d in docs for t in set(d))
+
+
+def test_a_corpus_search_leaves_out_tokens_most_chunks_have(tmp_path, sample):
+    every, lex, docs, df = _whole_sample(tmp_path, sample)
     common = max(df, key=df.get)
     assert df[common] > 0.5 * len(every)
     assert lex.query(common, k=5)  # alone it is still searched (the rarest tokens are kept)
@@ -204,12 +209,7 @@ def test_a_filtered_corpus_search_is_bm25_over_the_chunks_that_pass(tmp_path, sa
     """A filter on the kind (the assistant's cross-report search) or on more reports than MAX_RANGES ranks the
     whole corpus's matches and keeps those that pass: the k best of them by BM25, however few of FTS5's
     best OVERSAMPLE * k pass (few table rows are among them: the second, filtered ranking)."""
-    reports, chunks = sample
-    every = [c for r in reports for c in chunks[r.id]]
-    lex = LexicalIndex(tmp_path / "lexical")
-    lex.add(every)
-    docs = [tokenize(index_text(c)) for c in every]
-    df = Counter(t for d in docs for t in set(d))
+    every, lex, docs, df = _whole_sample(tmp_path, sample)
     for q in ("政务公开存在的问题", "行政复议 纠错", "本年新收政府信息公开申请数量"):
         informative = [t for t in tokenize(q) if df[t] < len(docs) / 2]  # the others weigh 1e-6: left out
         scores = dict(zip((c.id for c in every), fts5_bm25(docs, informative), strict=True))
