@@ -174,7 +174,8 @@ class LexicalIndex:
     def _check_vocab(self) -> None:
         """Document frequencies of another version (or none: a file of an earlier version) are recounted from
         FTS5's vocabulary once (2.7 s at 620,000 chunks)."""
-        if self._db().execute("SELECT value FROM meta WHERE key = 'vocab'").fetchone() != (str(VOCAB_VERSION),):
+        row = self._db().execute("SELECT value FROM meta WHERE key = 'vocab'").fetchone()
+        if row is None or row[0] != str(VOCAB_VERSION):
             with self._write() as db:
                 db.execute("DELETE FROM vocab")
                 db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_vocab USING fts5vocab(main, terms, 'row')")
