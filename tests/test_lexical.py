@@ -200,8 +200,11 @@ def test_document_frequencies_follow_every_change_and_old_files_get_them(tmp_pat
     _vocab_is_fts5s(lex)
     db = sqlite3.connect(lex.file)
     with db:
-        db.execute("DELETE FROM vocab")
-        db.execute("DELETE FROM meta WHERE key = 'vocab'")
+        db.execute("INSERT INTO vocab (token, df) VALUES ('marker', 1)")
+    LexicalIndex(tmp_path / "lexical")  # an up-to-date file is not recounted on open
+    assert db.execute("SELECT df FROM vocab WHERE token = 'marker'").fetchone() == (1,)
+    with db:
+        db.execute("DELETE FROM meta WHERE key = 'vocab'")  # a file of an earlier version
     _vocab_is_fts5s(LexicalIndex(tmp_path / "lexical"))
 
 
