@@ -10,7 +10,6 @@ from collections import Counter
 
 import pytest
 
-from index.stores import lexical
 from index.stores.chunks import chunk_report, index_text
 from index.stores.lexical import LEGACY_FILE, LexicalIndex, tokenize
 
@@ -209,11 +208,9 @@ def test_document_frequencies_follow_every_change_and_old_files_get_them(tmp_pat
     _vocab_is_fts5s(LexicalIndex(tmp_path / "lexical"))
 
 
-def test_a_filtered_corpus_search_is_bm25_over_the_chunks_that_pass(tmp_path, sample, monkeypatch):
+def test_a_filtered_corpus_search_is_bm25_over_the_chunks_that_pass(tmp_path, sample):
     """A filter on the kind (the assistant's cross-report search) or on more reports than MAX_RANGES ranks the
-    whole corpus's matches and keeps those that pass: the k best of them by BM25, however few of FTS5's best
-    FILTER_POOL pass (a pool of 12 here, so that some filters need the second, filtered ranking)."""
-    monkeypatch.setattr(lexical, "FILTER_POOL", 12)
+    whole corpus's matches that pass: the k best of them by BM25, however few pass."""
     every, lex, docs, df = _whole_sample(tmp_path, sample)
     for q in ("政务公开存在的问题", "行政复议 纠错", "本年新收政府信息公开申请数量"):
         informative = [t for t in tokenize(q) if df[t] < len(docs) / 2]  # the others weigh 1e-6: left out

@@ -43,7 +43,6 @@ STOP_WORDS = set("的 了 和 与 及 在 是 对 为 等 将 并 或 其 之 �
 MAX_RANGES = 16  # a filter over more reports than this is applied to the whole match instead of per report
 K1, B = 1.2, 0.75  # FTS5's bm25() constants (fixed there), used where a filtered search scores here
 IDF_FLOOR = 1e-6  # FTS5's idf of a token in half the chunks or more: a corpus-wide search leaves those out
-FILTER_POOL = 2000  # a filtered corpus-wide ranking takes FTS5's best this many, then filters (`ranked`)
 VOCAB_VERSION = 1  # bump when what `vocab` holds changes: it is then rebuilt from FTS5 on open
 _WORD = re.compile(r"[\u4e00-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
 _COLUMNS = ("id", "report_id", "agency", "year", "template", "section", "kind", "text", "start", "end")  # of a Chunk
@@ -343,25 +342,19 @@ class LexicalIndex:
 
     def ranked(self, db: sqlite3.Connection, tokens: list[str], k: int, clauses: str = "", args: list = ()) -> list:
         """FTS5's bm25() ranking of every chunk that matches an informative token; its cost grows with the
-        matches. FTS5 ranks alone (joining every match to its chunk cost a third more); a filter keeps the
-        passing ones of its best FILTER_POOL, which is exact when k of those pass (every chunk after them
-        scores lower); else the filtered matches are ranked (a second pass)."""
+        matches. Unfiltered, FTS5 ranks alone and only the k best are read (joining every match to its chunk
+        was a third of the time); a filter needs that join (filtering FTS5's best 2,000 instead was no faster
+        at the median and twice as slow where few of them pass: bench/lexical_bench.py)."""
         match = _match(self._informative(db, tokens))
         if not match:  # no token of the query is in the index
             return []
-        limit = max(k, FILTER_POOL) if clauses else k
-        ranked = db.execute("SELECT rowid, -bm25(terms) FROM terms WHERE terms MATCH ? ORDER BY bm25(terms) LIMIT ?",
-                            [match, limit]).fetchall()
         if clauses:
-            passing = {n for (n,) in db.execute(f"SELECT n FROM chunks WHERE n IN (SELECT value FROM json_each(?)) "
-                                                f"AND {clauses}", [json.dumps([n for n, _ in ranked]), *args])}
-            if sum(n in passing for n, _ in ranked) < k and len(ranked) == limit:
-                rows = db.execute("SELECT c.*, -bm25(terms) AS score FROM terms JOIN chunks c ON c.n = terms.rowid "
-                                  f"WHERE terms MATCH ? AND {clauses} ORDER BY bm25(terms) LIMIT ?",
-                                  [match, *args, k]).fetchall()
-                return [(r, r["score"]) for r in rows]
-            ranked = [(n, score) for n, score in ranked if n in passing]
-        score = dict(ranked[:k])
+            rows = db.execute("SELECT c.*, -bm25(terms) AS score FROM terms JOIN chunks c ON c.n = terms.rowid "
+                              f"WHERE terms MATCH ? AND {clauses} ORDER BY bm25(terms) LIMIT ?",
+                              [match, *args, k]).fetchall()
+            return [(r, r["score"]) for r in rows]
+        score = dict(db.execute("SELECT rowid, -bm25(terms) FROM terms WHERE terms MATCH ? ORDER BY bm25(terms) "
+                                "LIMIT ?", [match, k]).fetchall())
         rows = db.execute("SELECT * FROM chunks WHERE n IN (SELECT value FROM json_each(?))", [json.dumps(list(score))])
         return [(r, score[r["n"]]) for r in rows]
 
