@@ -47,8 +47,8 @@ def test_word_embeddings_stay_half_precision_with_the_same_vectors(real_embedder
 
     table = real_embedder.model[0].auto_model.embeddings.word_embeddings.weight
     assert table.dtype == torch.float16 and table.shape[0] > 250_000
-    plain = SentenceTransformer(str(embed.default_model_dir(Settings(home=model_home))), device="cpu",
-                                model_kwargs={"dtype": torch.float32})
+    folder = embed.ensure_default_model(Settings(home=model_home))  # the loaded model may be another home's
+    plain = SentenceTransformer(str(folder), device="cpu", model_kwargs={"dtype": torch.float32})
     assert plain[0].auto_model.embeddings.word_embeddings.weight.dtype == torch.float32
     texts = ["passage: " + s for s in SENTENCES]  # unequal lengths: the batch is padded
     want = plain.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
