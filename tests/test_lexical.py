@@ -105,13 +105,18 @@ def test_filtered_scores_are_fts5_bm25_over_the_whole_corpus(tmp_path, sample):
             assert [s for _, s in hits] == pytest.approx(best, rel=1e-6)
 
 
-def test_a_corpus_search_leaves_out_tokens_most_chunks_have(tmp_path, sample):
+def _whole_sample(tmp_path, sample):
+    """The four reports in one index: (chunks, index, their tokens, document frequencies)."""
     reports, chunks = sample
     every = [c for r in reports for c in chunks[r.id]]
     lex = LexicalIndex(tmp_path / "lexical")
     lex.add(every)
     docs = [tokenize(index_text(c)) for c in every]
-    df = Counter(t for d in docs for t in set(d))
+    return every, lex, docs, Counter(t for d in docs for t in set(d))
+
+
+def test_a_corpus_search_leaves_out_tokens_most_chunks_have(tmp_path, sample):
+    every, lex, docs, df = _whole_sample(tmp_path, sample)
     common = max(df, key=df.get)
     assert df[common] > 0.5 * len(every)
     assert lex.query(common, k=5)  # alone it is still searched (the rarest tokens are kept)
@@ -175,3 +180,46 @@ def test_another_scheme_retokenises_what_is_stored(tmp_path, sample):
     bigram = LexicalIndex(tmp_path / "lexical", scheme="bigram")
     assert bigram.count() == len(chunks[reports[0].id])
     assert bigram.query("压力测试", k=1)[0][0].report_id == reports[0].id
+
+
+def _vocab_is_fts5s(lex: LexicalIndex) -> None:
+    db = sqlite3.connect(lex.file)
+    db.execute("CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, terms, 'row')")
+    assert dict(db.execute("SELECT token, df FROM vocab")) == dict(db.execute("SELECT term, doc FROM temp.v"))
+
+
+def test_document_frequencies_follow_every_change_and_old_files_get_them(tmp_path, sample):
+    """The `vocab` table (what queries read instead of scanning FTS5's postings) stays FTS5's document
+    frequencies through adds, replacements and deletions; a file without it is counted once on open."""
+    reports, chunks = sample
+    lex = LexicalIndex(tmp_path / "lexical")
+    for r in reports:
+        lex.add(chunks[r.id])
+    lex.add(chunks[reports[1].id][:5])  # replaced by id
+    lex.delete_report(reports[2].id)
+    _vocab_is_fts5s(lex)
+    db = sqlite3.connect(lex.file)
+    with db:
+        db.execute("INSERT INTO vocab (token, df) VALUES ('marker', 1)")
+    LexicalIndex(tmp_path / "lexical")  # an up-to-date file is not recounted on open
+    assert db.execute("SELECT df FROM vocab WHERE token = 'marker'").fetchone() == (1,)
+    with db:
+        db.execute("DELETE FROM meta WHERE key = 'vocab'")  # a file of an earlier version
+    _vocab_is_fts5s(LexicalIndex(tmp_path / "lexical"))
+
+
+def test_a_filtered_corpus_search_is_bm25_over_the_chunks_that_pass(tmp_path, sample):
+    """A filter on the kind (the assistant's cross-report search) or on more reports than MAX_RANGES ranks the
+    whole corpus's matches that pass: the k best of them by BM25, however few pass."""
+    every, lex, docs, df = _whole_sample(tmp_path, sample)
+    for q in ("政务公开存在的问题", "行政复议 纠错", "本年新收政府信息公开申请数量"):
+        informative = [t for t in tokenize(q) if df[t] < len(docs) / 2]  # the others weigh 1e-6: left out
+        scores = dict(zip((c.id for c in every), fts5_bm25(docs, informative), strict=True))
+        for where, keep in (({"kind": "text"}, lambda c: c.kind == "text"),
+                            ({"kind": "table_row"}, lambda c: c.kind == "table_row"),
+                            ({"year": [2024]}, lambda c: c.year == 2024)):
+            for k in (3, 5, 20):
+                want = sorted((scores[c.id] for c in every if keep(c) and scores[c.id] > 0), reverse=True)[:k]
+                got = lex.query(q, k=k, where=where)
+                assert all(keep(c) for c, _ in got)
+                assert [s for _, s in got] == pytest.approx(want, rel=1e-5), (q, where, k)

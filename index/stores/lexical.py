@@ -3,7 +3,8 @@ embedding can blur. Tokens are jieba words plus character bigrams, indexed in SQ
 `lexical/lexical.sqlite`, beside Chroma): nothing is loaded at start-up, every write is a transaction that
 other processes see at once, and a kill -9 leaves the last committed state. FTS5 splits only at the spaces
 between our tokens (its tokenizer treats every other character as part of a word), so it indexes exactly
-what `tokenize` produced; scores are FTS5's BM25 (k1 1.2, b 0.75).
+what `tokenize` produced; scores are FTS5's BM25 (k1 1.2, b 0.75). Each token's document frequency is kept in
+a table beside FTS5 (`vocab`, in the same transactions), so a query never scans a posting list to learn it.
 
 Chosen by measurement against bm25s saved and memory-mapped (bench/lexical_bench.py, docs/benchmarks.md):
 bm25s cannot add or remove a document without rebuilding the whole index, FTS5 can.
@@ -41,9 +42,8 @@ TOKENIZERS = ("jieba+bigram", "jieba", "bigram")
 STOP_WORDS = set("的 了 和 与 及 在 是 对 为 等 将 并 或 其 之 以 于 也 年 件".split())
 MAX_RANGES = 16  # a filter over more reports than this is applied to the whole match instead of per report
 K1, B = 1.2, 0.75  # FTS5's bm25() constants (fixed there), used where a filtered search scores here
-COMMON_SHARE = 0.5  # a corpus-wide search ignores tokens in more than this share of the chunks: FTS5's idf of
-# such a token is 1e-6 (log((N - n + 0.5) / (n + 0.5)) <= 0), so leaving it out changes no score; 0.3 halved
-# the time again at 100,000 chunks but cost 0.005 MRR (bench/lexical_bench.py)
+IDF_FLOOR = 1e-6  # FTS5's idf of a token in half the chunks or more: a corpus-wide search leaves those out
+VOCAB_VERSION = 1  # bump when what `vocab` holds changes: it is then rebuilt from FTS5 on open
 _WORD = re.compile(r"[\u4e00-\u9fff]+|[a-z]+|\d+(?:\.\d+)?")
 _COLUMNS = ("id", "report_id", "agency", "year", "template", "section", "kind", "text", "start", "end")  # of a Chunk
 # every Unicode category but separators is part of a token: FTS5 then splits at our spaces only
@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_report ON chunks (report_id);
 CREATE INDEX IF NOT EXISTS chunks_agency_year ON chunks (agency, year);
 CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5 (tokens, tokenize = "{_FTS_TOKENIZER}");
+CREATE TABLE IF NOT EXISTS vocab (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -115,6 +116,7 @@ class LexicalIndex:
         self.created = not self.file.exists()
         self._db().executescript(_SCHEMA)  # idempotent: also completes a file a kill -9 left without its schema
         self._check_scheme()
+        self._check_vocab()
         self.imported = self._import_legacy()
 
     @property
@@ -163,10 +165,21 @@ class LexicalIndex:
             if rows:
                 log.info("lexical index %s: re-tokenising %d chunks (%s)", self.file, len(rows), self.scheme)
                 db.execute("DELETE FROM terms")
-                db.execute("DELETE FROM meta WHERE key = 'tokens_total'")
+                db.execute("DELETE FROM meta WHERE key IN ('tokens_total', 'vocab')")  # vocab: rebuilt next
                 for r in rows:
                     self._insert_terms(db, r["n"], tokenize(index_text(_chunk(r)), self.scheme))
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('tokens', ?)", (want,))
+
+    def _check_vocab(self) -> None:
+        """Document frequencies of another version (or none: a file of an earlier version) are recounted from
+        FTS5's vocabulary once (2.7 s at 620,000 chunks)."""
+        row = self._db().execute("SELECT value FROM meta WHERE key = 'vocab'").fetchone()
+        if row is None or row[0] != str(VOCAB_VERSION):
+            with self._write() as db:
+                db.execute("DELETE FROM vocab")
+                db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_vocab USING fts5vocab(main, terms, 'row')")
+                db.execute("INSERT INTO vocab (token, df) SELECT term, doc FROM temp.terms_vocab")
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('vocab', ?)", (str(VOCAB_VERSION),))
 
     def _import_legacy(self) -> int:
         """A home built by the JSON-lines index: its chunks (and their tokens, when of this scheme) move into
@@ -198,27 +211,37 @@ class LexicalIndex:
     def _insert(self, db: sqlite3.Connection, chunks: list[Chunk], tokens: list[list[str]] | None = None) -> None:
         ids = [c.id for c in chunks]
         self._delete_where(db, f"id IN ({','.join('?' * len(ids))})", ids)
+        df: Counter = Counter()
         for i, c in enumerate(chunks):
             cur = db.execute(f"INSERT INTO chunks ({', '.join(map(_quote, _COLUMNS))}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                              [getattr(c, k) for k in _COLUMNS])
-            self._insert_terms(db, cur.lastrowid, tokens[i] if tokens is not None else
-                               tokenize(index_text(c), self.scheme))
+            terms = self._insert_terms(db, cur.lastrowid, tokens[i] if tokens is not None else
+                                       tokenize(index_text(c), self.scheme))
+            df.update(set(terms))
+        db.executemany("INSERT INTO vocab (token, df) VALUES (?, ?) "
+                       "ON CONFLICT (token) DO UPDATE SET df = df + excluded.df", df.items())
 
     @staticmethod
-    def _insert_terms(db: sqlite3.Connection, n: int, tokens: list[str]) -> None:
+    def _insert_terms(db: sqlite3.Connection, n: int, tokens: list[str]) -> list[str]:
         """A chunk's tokens into FTS5, their number beside the chunk and in the running total (BM25's
-        average length, which the filtered search needs and FTS5 does not expose)."""
+        average length, which the filtered search needs and FTS5 does not expose); the terms as stored."""
         stored = _fts_tokens(tokens)
-        ntok = len(stored.split())
+        terms = stored.split()
         db.execute("INSERT INTO terms (rowid, tokens) VALUES (?, ?)", (n, stored))
-        db.execute("UPDATE chunks SET ntok = ? WHERE n = ?", (ntok, n))
-        _add_total(db, ntok)
+        db.execute("UPDATE chunks SET ntok = ? WHERE n = ?", (len(terms), n))
+        _add_total(db, len(terms))
+        return terms
 
     @staticmethod
     def _delete_where(db: sqlite3.Connection, where: str, args: list) -> None:
         gone = db.execute(f"SELECT coalesce(sum(ntok), 0) FROM chunks WHERE {where}", args).fetchone()[0]
         _add_total(db, -gone)
-        db.execute(f"DELETE FROM terms WHERE rowid IN (SELECT n FROM chunks WHERE {where})", args)
+        rows = f"SELECT n FROM chunks WHERE {where}"
+        df = Counter(t for (tokens,) in db.execute(f"SELECT tokens FROM terms WHERE rowid IN ({rows})", args)
+                     for t in set(tokens.split()))
+        db.executemany("UPDATE vocab SET df = df - ? WHERE token = ?", [(d, t) for t, d in df.items()])
+        db.execute("DELETE FROM vocab WHERE df <= 0")
+        db.execute(f"DELETE FROM terms WHERE rowid IN ({rows})", args)
         db.execute(f"DELETE FROM chunks WHERE {where}", args)
 
     def add(self, chunks: Iterable[Chunk]) -> int:
@@ -256,25 +279,20 @@ class LexicalIndex:
         return self._db().execute("SELECT count(*) FROM chunks").fetchone()[0]
 
     def _stats(self, db: sqlite3.Connection) -> _Stats:
-        """Corpus statistics for BM25, kept while no commit (of any process) changed the file: a token's
-        document frequency costs a scan of its postings (~100 ms for a common one at 600,000 chunks)."""
+        """Chunks and their average length, kept while no commit (of any process) changed the file."""
         version = db.execute("PRAGMA data_version").fetchone()[0]
         stats = getattr(self._local, "stats", None)
         if stats is None or stats.version != version:
             n = self.count()
             row = db.execute("SELECT value FROM meta WHERE key = 'tokens_total'").fetchone()
-            stats = self._local.stats = _Stats(version, n, (int(row[0]) if row else 0) / max(n, 1), {})
+            stats = self._local.stats = _Stats(version, n, (int(row[0]) if row else 0) / max(n, 1))
         return stats
 
-    def _df(self, db: sqlite3.Connection, tokens: list[str]) -> dict[str, int]:
-        stats = self._stats(db)
-        todo = [t for t in dict.fromkeys(tokens) if t not in stats.df]
-        if todo:
-            db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms_vocab USING fts5vocab(main, terms, 'row')")
-            got = dict(db.execute(f"SELECT term, doc FROM temp.terms_vocab WHERE term IN ({','.join('?' * len(todo))})",
-                                  todo).fetchall())
-            stats.df.update({t: got.get(t, 0) for t in todo})
-        return {t: stats.df[t] for t in tokens}
+    @staticmethod
+    def _df(db: sqlite3.Connection, tokens: list[str]) -> dict[str, int]:
+        """Chunks holding each token the index holds."""
+        return dict(db.execute("SELECT token, df FROM vocab WHERE token IN (SELECT value FROM json_each(?))",
+                               [json.dumps(list(dict.fromkeys(tokens)), ensure_ascii=False)]))
 
     def contains(self, phrase: str) -> bool:
         """Whether any chunk holds the phrase: the chunks holding all its tokens (an index intersection, fast
@@ -299,8 +317,8 @@ class LexicalIndex:
         on a few reports (what the assistant asks once it knows the report) therefore reads those reports'
         chunks (a report's chunks are added together: one rowid range) and scores them here, with FTS5's
         formula and the whole corpus's statistics; a search over the whole corpus (or many reports) is FTS5's
-        own, leaving out tokens in more than COMMON_SHARE of the chunks (no BM25 weight, and they match most
-        of the corpus)."""
+        own (`ranked`), leaving out tokens in half the chunks or more (no BM25 weight, and they match most of
+        the corpus)."""
         tokens = [t for t in tokenize(text, self.scheme) if t.strip()]
         if not tokens or k <= 0:
             return []
@@ -318,35 +336,56 @@ class LexicalIndex:
                                    f"WHERE c.n BETWEEN ? AND ? AND {clauses}", [lo, hi, *args]).fetchall()
             scored = self._score(db, tokens, rows)
         else:  # the whole corpus, or a filter over many reports
-            match = _match(self._informative(db, tokens))
-            scored = db.execute("SELECT c.*, -bm25(terms) AS score FROM terms JOIN chunks c ON c.n = terms.rowid "
-                                f"WHERE terms MATCH ?{f' AND {clauses}' if clauses else ''} ORDER BY bm25(terms) LIMIT ?",
-                                [match, *args, k]).fetchall()
-            scored = [(r, r["score"]) for r in scored]
+            scored = self.ranked(db, tokens, k, clauses, args)
         best = sorted(scored, key=lambda x: -x[1])[:k]
         return [(_chunk(r), float(score)) for r, score in best if score > 0]
+
+    def ranked(self, db: sqlite3.Connection, tokens: list[str], k: int, clauses: str = "", args: list = ()) -> list:
+        """FTS5's bm25() ranking of every chunk that matches an informative token; its cost grows with the
+        matches. Unfiltered, FTS5 ranks alone and only the k best are read (joining every match to its chunk
+        was a third of the time); a filter needs that join (filtering FTS5's best 2,000 instead was no faster
+        at the median and twice as slow where few of them pass: bench/lexical_bench.py)."""
+        match = _match(self._informative(db, tokens))
+        if not match:  # no token of the query is in the index
+            return []
+        if clauses:
+            rows = db.execute("SELECT c.*, -bm25(terms) AS score FROM terms JOIN chunks c ON c.n = terms.rowid "
+                              f"WHERE terms MATCH ? AND {clauses} ORDER BY bm25(terms) LIMIT ?",
+                              [match, *args, k]).fetchall()
+            return [(r, r["score"]) for r in rows]
+        score = dict(db.execute("SELECT rowid, -bm25(terms) FROM terms WHERE terms MATCH ? ORDER BY bm25(terms) "
+                                "LIMIT ?", [match, k]).fetchall())
+        rows = db.execute("SELECT * FROM chunks WHERE n IN (SELECT value FROM json_each(?))", [json.dumps(list(score))])
+        return [(r, score[r["n"]]) for r in rows]
 
     def _score(self, db: sqlite3.Connection, tokens: list[str], rows: list[sqlite3.Row]) -> list[tuple]:
         """FTS5's bm25() over these chunks: each query token (as often as it occurs) adds
         idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average length))."""
         stats, df = self._stats(db), self._df(db, tokens)
-        idf = {t: max(math.log((stats.n - f + 0.5) / (f + 0.5)), 1e-6) for t, f in df.items() if f}
+        idf = {t: _idf(stats.n, f) for t, f in df.items()}
         query = Counter(t for t in tokens if t in idf)
         out = []
         for r in rows:
-            tf = Counter(r["tokens"].split())
+            stored = f" {r['tokens'].replace(' ', '  ')} "  # each token between its own two spaces: counted whole
+            tf = {t: stored.count(f" {t} ") for t in query}
             norm = K1 * (1 - B + B * r["ntok"] / max(stats.avg, 1e-9))
-            score = sum(q * idf[t] * tf[t] * (K1 + 1) / (tf[t] + norm) for t, q in query.items() if t in tf)
+            score = sum(q * idf[t] * tf[t] * (K1 + 1) / (tf[t] + norm) for t, q in query.items() if tf[t])
             out.append((r, score))
         return out
 
     def _informative(self, db: sqlite3.Connection, tokens: list[str]) -> list[str]:
-        """The query tokens without those in more than COMMON_SHARE of the chunks (all of them when every
-        token is that common: the two rarest then)."""
-        df = self._df(db, tokens)
-        limit = COMMON_SHARE * self._stats(db).n
-        keep = [t for t in tokens if df[t] <= limit]
-        return keep or sorted(tokens, key=lambda t: df[t])[:2]
+        """The query tokens the index holds, without those in half the chunks or more (FTS5's idf of them is
+        1e-6: they change no ranking and have the longest postings); the two rarest when every token is that
+        common."""
+        n, df = self._stats(db).n, self._df(db, tokens)
+        held = [t for t in tokens if t in df]
+        keep = [t for t in held if _idf(n, df[t]) > IDF_FLOOR]
+        return keep or sorted(held, key=lambda t: df[t])[:2]
+
+
+def _idf(n: int, df: int) -> float:
+    """FTS5's idf: log((N - n + 0.5) / (n + 0.5)), at least 1e-6."""
+    return max(math.log((n - df + 0.5) / (df + 0.5)), IDF_FLOOR)
 
 
 @dataclass
@@ -354,7 +393,6 @@ class _Stats:
     version: int  # PRAGMA data_version they were read at
     n: int  # chunks
     avg: float  # tokens per chunk
-    df: dict[str, int]  # token -> chunks holding it, filled as queries ask
 
 
 def _add_total(db: sqlite3.Connection, delta: int) -> None:
