@@ -287,8 +287,12 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     if not (found.related or (it.keys and found.cosine >= found.floor)):  # a weak word already says: requests
         return it, None
     best = found.readings[0]
-    if not found.confident:
-        if it.keys:  # a weak word's figure stands when the meaning is no clearer
+    # beside a weak word the question is about requests already: the model's cosine and a clear margin suffice
+    sure = found.confident or (bool(it.keys) and found.cosine >= found.floor and found.margin >= MARGIN)
+    if not sure:
+        if it.keys and any([k.row for k in r.keys] == [k.row for k in it.keys] for r in found.readings):
+            return it, None  # a weak word's figure stands when the meaning is no clearer and still allows it
+        if it.keys and not found.related:
             return it, None
         return it.model_copy(update={"kind": "clarify", "reason": "figure_unclear"}), found
     if it.keys and [k.row for k in it.keys] == [k.row for k in best.keys]:

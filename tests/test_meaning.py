@@ -103,6 +103,21 @@ def test_an_unclear_figure_is_asked_back_with_the_best_readings(meaning, catalog
 
 
 @pytest.mark.slow
+def test_a_weak_word_does_not_answer_when_the_rest_of_the_question_means_another_figure(meaning, catalog):
+    """有多少申请是因为…: 申请 alone would read new requests; the rest of the question means a refusal, so an unsure
+    reading asks back (never the count of new requests) and a confident one answers."""
+    q = "鹿城区2022年有多少申请因为牵涉到他人隐私最后没能公开？"
+    it = understand(q, [], catalog)
+    assert it.weak_figure and [k.row for k in it.keys] == ["new_received"]
+    after, unclear = reread(q, it, catalog, meaning)
+    rows = [k.row for k in after.keys]
+    assert (after.kind == "clarify" and "denied_third_party" in [r.name for r in unclear.readings]) or \
+        rows == ["denied_third_party"]
+    plain = "鹿城区2022年收到多少申请？"
+    assert reread(plain, understand(plain, [], catalog), catalog, meaning)[1] is None
+
+
+@pytest.mark.slow
 def test_a_count_no_table_holds_is_left_to_the_passages(meaning, catalog):
     q = "鹿城区2022年举办了多少场培训？"
     it = understand(q, [], catalog)
