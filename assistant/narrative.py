@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from index.models import Report
-from index.stores.chunks import chunk_report
+from index.stores.chunks import DIGIT, HAN_CHAR, text_chunks
 from index.stores.lexical import load_jieba
 from index.vocabulary import (
     QUERY_REVIEW_GROUPS,
@@ -209,8 +209,8 @@ def _furniture(piece: str) -> bool:
 
 
 def _mostly_digits(piece: str) -> bool:
-    han = sum(1 for c in piece if "\u4e00" <= c <= "\u9fff")
-    return han < 4 or sum(c.isdigit() for c in piece) > han
+    han = len(HAN_CHAR.findall(piece))
+    return han < 4 or len(DIGIT.findall(piece)) > han
 
 
 def _heading_like(piece: str) -> bool:
@@ -240,7 +240,7 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _regions(report: Report) -> list[tuple[str, int, int]]:
     """(section, start, end) of the narrative runs: the text chunks' spans merged (tables are not in them)."""
     runs: list[list] = []
-    for c in sorted((c for c in chunk_report(report) if c.kind == "text"), key=lambda c: c.start):
+    for c in sorted(text_chunks(report), key=lambda c: c.start):
         if runs and runs[-1][0] == c.section and c.start <= runs[-1][2] + 1:
             runs[-1][2] = max(runs[-1][2], c.end)
         else:
