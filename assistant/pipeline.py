@@ -50,6 +50,18 @@ class Assistant:
     def retriever(self):
         return self.executor.retriever()
 
+    def warm(self) -> None:
+        """Load what the first questions would otherwise wait for (the bundled model, the figure descriptions'
+        vectors, jieba's dictionary: ~10 s on a busy machine), so a server's first narrative or figure-by-meaning
+        question stays inside the answer budget. Called in the background at start; a failure is only logged."""
+        try:
+            from index.stores.lexical import load_jieba
+
+            self.meaning.vectors()
+            load_jieba()
+        except Exception:  # the first question will load them, and say what failed
+            log.exception("could not warm the assistant")
+
     # ---- the one entry point -------------------------------------------------------------------
     def ask(self, question: str, history: list[dict] | None = None, filters: dict | None = None) -> Answer:
         """Answer one question (with the conversation so far); never raises for a bad question. A question of

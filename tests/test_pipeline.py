@@ -360,3 +360,8 @@ def test_unrecorded_fact_declined_in_english_too_and_typed_agencies_are_never_un
     assert english.abstained and english.reason == "not_recorded"
     typo = assistant.ask("鹿成区2022年有几个申请是信访举报投诉类的？")
     assert not typo.abstained and figure(typo, "rejected_petition", "total") == 1
+
+
+def test_warming_loads_what_the_first_question_would_wait_for(assistant):
+    assistant.warm()
+    assert assistant.meaning._vectors is not None and len(assistant.meaning._vectors) == len(assistant.meaning._texts)

@@ -686,6 +686,7 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None, 
     if background.files:
         say(f"ingesting {len(background.files)} bundled reports in the background; the page lists them as they arrive")
     background.start()  # after the server is up: the ingest thread would slow its start on a busy machine
+    threading.Thread(target=assistant.warm, name="nianbao-warm", daemon=True).start()  # the model, before a question
     if block:
         if threading.current_thread() is threading.main_thread():
             # a service manager stops with SIGTERM: close as on Ctrl-C, so Gradio deletes the uploads it holds
