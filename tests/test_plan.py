@@ -378,3 +378,9 @@ def test_a_negated_figure_word_is_not_that_figure_and_printed_variants_are_figur
     assert keys(it) == ["other_overdue_fee.total"]
     assert keys(understand("鹿城区2022年予以公开多少件", [], catalog)) == ["granted.total"]
     assert "granted.total" not in keys(understand("鹿城区2022年不予以公开的有多少", [], catalog))
+
+
+def test_haishi_meaning_still_is_no_comparison(catalog):
+    it = understand("鹿城区2022年有多少件补了材料还是说不明白的？", [], catalog)
+    assert it.kind != "comparison" and it.targets == [(LUCHENG, 2022)]
+    assert understand("鹿城区和洪泽区，谁的申请多还是少？", [], catalog).kind in ("comparison", "ranking")
