@@ -43,6 +43,7 @@ from index.vocabulary import (
     QUERY_REVIEW_OUTCOMES,
     QUERY_UNSUPPORTED,
     RATES,
+    REQUEST_COLUMNS,
 )
 
 
@@ -208,8 +209,9 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
     from assistant.compose import label
 
     name = "＋".join(w for w in words if w) or label(**keys[0].model_dump())
-    if column and len(words) == 1:
-        name = label(**keys[0].model_dump())
+    if column and len(words) == 1:  # 予以公开（商业企业）; two cells under one word: 公开(含部分公开)（商业企业）
+        name = (label(**keys[0].model_dump()) if len(keys) == 1
+                else f"{words[0]}（{dict((k, lab) for k, lab, _ in REQUEST_COLUMNS).get(column, column)}）")
     total = "＋".join(label(**d.model_dump()) + ("总计" if d.table == "review_litigation" else "") for d in den)
     shown = f"（{name}）" if "＋" in name else name
     return RateSpec(label=f"{name}占比", numerator=keys, denominator=den, formula=f"{shown}÷{total}")

@@ -300,7 +300,8 @@ for _row in REQUEST_ROWS:  # the variants reports print for a row (收费通知,
 QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
     "不予公开": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")],
     **{w: [("requests", "granted", "total"), ("requests", "partially_granted", "total")]
-       for w in ("公开或部分公开", "公开和部分公开", "全部或部分公开", "全部公开或部分公开", "公开及部分公开")},
+       for w in ("公开或部分公开", "公开和部分公开", "全部或部分公开", "全部公开或部分公开", "公开及部分公开",
+                 "公开(含部分公开)", "予以公开(含部分公开)", "公开(包括部分公开)")},  # NFKC: （） -> ()
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")]
        for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝")},
     "无法提供": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")],

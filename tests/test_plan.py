@@ -384,3 +384,9 @@ def test_haishi_meaning_still_is_no_comparison(catalog):
     it = understand("鹿城区2022年有多少件补了材料还是说不明白的？", [], catalog)
     assert it.kind != "comparison" and it.targets == [(LUCHENG, 2022)]
     assert understand("鹿城区和洪泽区，谁的申请多还是少？", [], catalog).kind in ("comparison", "ranking")
+
+
+def test_disclosed_including_partly_is_both_cells(catalog):
+    it = understand("洪泽区2024年的申请，公开（含部分公开）的占几成？", [], catalog)
+    assert it.kind == "rate" and [k.row for k in it.rate_spec.numerator] == ["granted", "partially_granted"]
+    assert [k.row for k in it.rate_spec.denominator] == ["results_total"]
