@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any, Literal
+from typing import Any
 
 from langchain_core.exceptions import OutputParserException
 from langchain_core.language_models import BaseChatModel
@@ -59,12 +59,6 @@ ACTIVE_KEYS = {c: (r.label, r.column_labels[i]) for rows in ACTIVE.values() for 
 
 class ProposalRejected(ValueError):
     """A model's plan that does not parse or does not validate against the catalogue (the reason in English)."""
-
-
-class ProposedIntent(Intent):
-    """An intent the model proposed and the catalogue validated; `PlanPart.of` records who proposed it."""
-
-    proposed_by: Literal["llm"] = "llm"
 
 
 def _from_plan(name: str, description: str, **extra: Any) -> tuple[Any, Any]:
@@ -189,7 +183,7 @@ def _agency(name: str, allowed: list[str], catalog: Catalog) -> str:
     return found[0]
 
 
-def validate_proposal(proposal, routed: Intent, allowed: list[str], catalog: Catalog) -> ProposedIntent:
+def validate_proposal(proposal, routed: Intent, allowed: list[str], catalog: Catalog) -> Intent:
     """The proposal as an intent resolved against the catalogue, or ProposalRejected. `allowed`: the agencies in
     view (`agencies_in_view`). A ranking or list the plan read keeps its scope; a question about named
     agencies stays about them."""
@@ -218,8 +212,8 @@ def validate_proposal(proposal, routed: Intent, allowed: list[str], catalog: Cat
         raise ProposalRejected(f"years {proposal.years} are not the question's {routed.years}")
     breakdown = ("outcome" if keys[0].row == "results_total" else "applicant") if kind == "breakdown" else None
     kept = YEAR_FIELDS | {"question", "topic"} | (SCOPE_FIELDS if cross else set())
-    it = ProposedIntent(**routed.model_dump(include=kept), kind=kind, keys=keys, agencies=agencies,
-                        rate=proposal.rate, trend=proposal.operation == "trend", breakdown=breakdown)
+    it = Intent(**routed.model_dump(include=kept), kind=kind, keys=keys, agencies=agencies, rate=proposal.rate,
+                trend=proposal.operation == "trend", breakdown=breakdown, proposed_by="llm")
     return resolve_targets(it, catalog)  # a year not held: the usual decline with what is held
 
 

@@ -110,7 +110,7 @@ class Assistant:
             from assistant.llm_plan import propose_plan
 
             intent = propose_plan(self.settings, question, history, intent, catalog)
-            unclear = None if getattr(intent, "proposed_by", None) else unclear
+            unclear = None if intent.proposed_by else unclear
         if unclear is not None:  # 您问的是哪一项？ with the best readings, never a guess
             return compose.clarify_figure(question, [r.label for r in unclear.readings]), intent
         missing = None

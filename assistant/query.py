@@ -69,6 +69,7 @@ class Intent(BaseModel):
     followup: bool = False
     trend: bool = False  # every held year of a span, then the change from its first to its last
     reason: str | None = None
+    proposed_by: Literal["llm"] | None = None  # the model proposed this plan and the catalogue validated it
 
 
 class PlanPart(BaseModel):
@@ -106,7 +107,7 @@ class PlanPart(BaseModel):
                    measures=[".".join(x for x in (k.table, k.row, it.column if it.column and k.table == "requests" else k.column) if x)
                              for k in it.keys], rate=it.rate,
                    formula=formula, targets=it.targets, missing=it.missing_years, reason=reason,
-                   proposed_by=getattr(it, "proposed_by", None))
+                   proposed_by=it.proposed_by)
 
 
 class QueryPlan(BaseModel):
