@@ -16,6 +16,7 @@ from assistant.figures import (
     change,
     context_keys,
     outcome_keys,
+    parts_of,
     percent,
     rate_parts,
     read,
@@ -178,6 +179,10 @@ class Executor:
         values = self.values([entry], keys + extra)[entry.report_id]
         asked, context = values[:len(keys)], values[len(keys):]
         found = [v for v in asked if v.found]
+        if not found and (parts := parts_of(keys)) != keys:  # printed only as its parts: their sum, each cited
+            asked = self.values([entry], parts)[entry.report_id]
+            found = [v for v in asked if v.found]
+            it = it.model_copy(update={"figure_word": it.figure_word or compose.label(**keys[0].model_dump())})
         if not found:
             return self._missing(it, asked)
         d = compose.Draft(it.question, "figure")

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from assistant.catalog import CatalogEntry
 from assistant.query import CellKey
 from index.models import Ambiguity, Cell, Check, Number, Report
-from index.vocabulary import ACTIVE_2019_EQUIVALENT, RATES, REQUEST_ROW_KEYS
+from index.vocabulary import ACTIVE_2019_EQUIVALENT, RATES, REQUEST_ROW_KEYS, ROW_PARTS
 
 CellMap = dict[tuple[str, str, str | None], Cell]
 
@@ -47,6 +47,13 @@ def template_key(key: CellKey, template: str) -> CellKey:
     if template == "2019" and key.row in ACTIVE_2019_EQUIVALENT:
         return CellKey(table=key.table, row=ACTIVE_2019_EQUIVALENT[key.row], column=key.column)
     return key
+
+
+def parts_of(keys: list[CellKey]) -> list[CellKey]:
+    """The rows a report may print instead of the asked ones (（六）其他处理 as its three rows): read and summed
+    when the asked row itself is not printed, each part cited."""
+    return [CellKey(table=k.table, row=part, column=k.column) for k in keys
+            for part in (ROW_PARTS.get(k.row, (k.row,)) if k.table == "requests" else (k.row,))]
 
 
 def with_column(keys: list[CellKey], column: str | None) -> list[CellKey]:

@@ -365,3 +365,13 @@ def test_unrecorded_fact_declined_in_english_too_and_typed_agencies_are_never_un
 def test_warming_loads_what_the_first_question_would_wait_for(assistant):
     assistant.warm()
     assert assistant.meaning._vectors is not None and len(assistant.meaning._vectors) == len(assistant.meaning._texts)
+
+
+def test_a_row_printed_only_as_its_parts_is_their_sum(assistant):
+    """The 2021 template prints （六）其他处理 as three rows: asked as one, the three are read, summed and cited."""
+    a = assistant.ask("鹿城区2022年其他处理有多少件？")
+    parts = {("温州市鹿城区人民政府办公室", 2022, "requests", r, "total")
+             for r in ("other_overdue_correction", "other_overdue_fee", "other_misc")}
+    assert parts <= cells(a) and "共26件" in a.text and not a.abstained
+    single = assistant.ask("平潭管委会2020年其他处理有多少件？")  # the 2019 template prints the row itself
+    assert figure(single, "other", "total") == 4
