@@ -15,7 +15,7 @@ SETS = Path(__file__).resolve().parents[1] / "eval_sets"
 FAST = SETS / "fast.jsonl"
 MIN_OVERALL = 0.93  # measured 0.907 when the set was written, 0.977 after the question-understanding work
 MIN_PARAPHRASE_DEV = 0.90  # the held-out set's dev half (0.929 measured); its test half is reported, never gated
-MIN_PARAPHRASE2_DEV = 0.78  # the second held-out set's dev half (0.761 before tuning on it, 0.825 after)
+MIN_PARAPHRASE2_DEV = 0.78  # the second held-out set's dev half (0.761 before tuning on it, 0.840 after)
 MIN_FIGURES = 0.95  # figure, derived, comparison, followup and unanswerable all scored 1.0
 
 
