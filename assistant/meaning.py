@@ -220,7 +220,7 @@ class Meaning:
         """The characters alone (no embedding, ~1 ms) already point at `keys`: a weak word's figure stands."""
         lex = self.lexical(content(question, strip))
         best = self.readings[self.names[int(np.argmax(lex))]]
-        return lex.max() > 0 and [k.row for k in best.keys] == [k.row for k in keys]
+        return lex.max() > 0 and same_rows(best.keys, keys)
 
     def resolve(self, question: str, strip: list[str] | tuple[str, ...] = ()) -> Resolution:
         """The best readings of the question, with the margin of the first over the second."""
@@ -241,6 +241,11 @@ class Meaning:
         coverage = max(len(asked & self._pairs[j]) for j in own) / len(asked) if asked else 0.0
         return Resolution(text=text, readings=readings, margin=round(margin, 3), coverage=round(coverage, 3),
                           cosine=round(float(dense[order[0]]), 3), floor=MIN_COSINE_EN if text.isascii() else MIN_COSINE)
+
+
+def same_rows(a: list[CellKey], b: list[CellKey]) -> bool:
+    """The same figure (rows), whatever applicant column either asks."""
+    return [k.row for k in a] == [k.row for k in b]
 
 
 def asks_figure(question: str) -> bool:
@@ -290,12 +295,12 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     # beside a weak word the question is about requests already: the model's cosine and a clear margin suffice
     sure = found.confident or (bool(it.keys) and found.cosine >= found.floor and found.margin >= MARGIN)
     if not sure:
-        if it.keys and any([k.row for k in r.keys] == [k.row for k in it.keys] for r in found.readings):
+        if it.keys and any(same_rows(r.keys, it.keys) for r in found.readings):
             return it, None  # a weak word's figure stands when the meaning is no clearer and still allows it
         if it.keys and not found.related:
             return it, None
         return it.model_copy(update={"kind": "clarify", "reason": "figure_unclear"}), found
-    if it.keys and [k.row for k in it.keys] == [k.row for k in best.keys]:
+    if it.keys and same_rows(it.keys, best.keys):
         return it, None
     reason = f"figure_by_meaning:{best.name} margin={found.margin}"
     update = {"keys": best.keys, "figure_word": best.label, "weak_figure": False, "reason": reason,

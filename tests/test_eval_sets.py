@@ -122,28 +122,37 @@ def test_everyday_phrasings_are_covered(full):
 
 # ---- expected answers are read off the reports ------------------------------------------------------------
 
+def assert_in_corpus(q, manifest) -> None:
+    """Every report a question cites or names in its answer is in the bundled corpus."""
+    for c in q.cite:
+        assert (c.agency, c.year) in manifest, (q.id, c.agency, c.year)
+    for a in q.answer.agencies or []:
+        assert any(a == agency for agency, _ in manifest), (q.id, a)
+    for r in q.answer.reports or []:
+        assert (r.agency, r.year) in manifest and r.agency in q.answer.agencies, (q.id, r)
+    for key in q.answer.values or {}:
+        agency, year = key.split("|")
+        assert (agency, int(year)) in manifest, (q.id, key)
+
+
+def assert_canonical_cells(q) -> None:
+    for c in q.cells:
+        if c.table == "requests":
+            assert c.row in REQUEST_ROW_KEYS and c.column in REQUEST_COLUMN_KEYS, (q.id, c)
+        elif c.table == "review_litigation":
+            assert c.row in REVIEW_KEYS and c.column is None, (q.id, c)
+        else:
+            assert c.table == "active" and c.row in ACTIVE_KEYS and c.column is None, (q.id, c)
+
+
 def test_cited_reports_are_in_the_corpus(full, manifest):
     for q in full:
-        for c in q.cite:
-            assert (c.agency, c.year) in manifest, (q.id, c.agency, c.year)
-        for a in q.answer.agencies or []:
-            assert any(a == agency for agency, _ in manifest), (q.id, a)
-        for r in q.answer.reports or []:
-            assert (r.agency, r.year) in manifest and r.agency in q.answer.agencies, (q.id, r)
-        for key in (q.answer.values or {}):
-            agency, year = key.split("|")
-            assert (agency, int(year)) in manifest, (q.id, key)
+        assert_in_corpus(q, manifest)
 
 
 def test_cells_use_canonical_keys(full):
     for q in full:
-        for c in q.cells:
-            if c.table == "requests":
-                assert c.row in REQUEST_ROW_KEYS and c.column in REQUEST_COLUMN_KEYS, (q.id, c)
-            elif c.table == "review_litigation":
-                assert c.row in REVIEW_KEYS and c.column is None, (q.id, c)
-            else:
-                assert c.table == "active" and c.row in ACTIVE_KEYS and c.column is None, (q.id, c)
+        assert_canonical_cells(q)
 
 
 def test_cells_of_gold_reports_exist_with_the_expected_values(full, gold):
@@ -301,22 +310,8 @@ def test_paraphrase2_keeps_the_report_split_of_paraphrase(paraphrase, paraphrase
 
 def test_paraphrase2_cites_the_corpus_with_canonical_keys(paraphrase2, manifest):
     for q in paraphrase2:
-        for c in q.cite:
-            assert (c.agency, c.year) in manifest, (q.id, c)
-        for c in q.cells:
-            if c.table == "requests":
-                assert c.row in REQUEST_ROW_KEYS and c.column in REQUEST_COLUMN_KEYS, (q.id, c)
-            elif c.table == "review_litigation":
-                assert c.row in REVIEW_KEYS and c.column is None, (q.id, c)
-            else:
-                assert c.table == "active" and c.row in ACTIVE_KEYS and c.column is None, (q.id, c)
-        for a in q.answer.agencies or []:
-            assert any(a == agency for agency, _ in manifest), (q.id, a)
-        for r in q.answer.reports or []:
-            assert (r.agency, r.year) in manifest and r.agency in q.answer.agencies, (q.id, r)
-        for key in q.answer.values or {}:
-            agency, year = key.split("|")
-            assert (agency, int(year)) in manifest, (q.id, key)
+        assert_in_corpus(q, manifest)
+        assert_canonical_cells(q)
         if q.type == "narrative":
             assert q.cite and all(isinstance(c, PassageRef) for c in q.cite), q.id
         elif q.type not in ("unanswerable", "precedent", "multipart"):
