@@ -552,7 +552,6 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
 
         lists = [reports, report_pick, agency, year, cmp_agencies, cmp_years, delete_pick]
         refresh = functools.partial(refresh_lists, ctx)
-        app.load(functools.partial(refresh_lists, ctx, True), outputs=lists)
         app.load(functools.partial(ingest_status, ingest), outputs=[status_line], queue=False)
         if ingest is not None and not ingest.finished:
             timer = gr.Timer(2.0)
@@ -600,6 +599,9 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
         compare_outputs = [plot, numbers, cmp_cites, cmp_sources]
         run_compare.click(functools.partial(compare, ctx), compare_inputs, compare_outputs)
         compare_tab.select(functools.partial(compare, ctx), compare_inputs, compare_outputs)  # a chart at once
+        # the page load sets the latest years; a chart drawn by a tab opened before that is drawn again with them
+        (app.load(functools.partial(refresh_lists, ctx, True), outputs=lists)
+         .then(functools.partial(compare, ctx), compare_inputs, compare_outputs))
         cmp_sources.input(functools.partial(open_citation, ctx), [cmp_sources, cmp_cites], [cmp_source])
 
         def do_upload(files_v, token_v, agency_v, year_v, template_v, progress=gr.Progress()):  # noqa: B008
