@@ -123,6 +123,10 @@ def decline_unsupported(word: str) -> str:
     return f"政府信息公开年度报告的统计表不包含“{word}”这类数据，无法回答。"
 
 
+def decline_case_detail() -> str:
+    return "政府信息公开年度报告只统计案件的数量和结果，不记录某一件案件的申请人、申请内容等细节，无法回答。"
+
+
 def decline_missing_cell(agency: str, year: int, what: str, template: str) -> str:
     form = {"pre2019": "2019年以前的格式，没有统一的统计表", "2019": "2019年版表格", "2021": "2021年版表格"}
     return f"{report_name(agency, year)}报告中没有“{what}”这一项（该报告为{form.get(template, template)}）。"

@@ -120,6 +120,16 @@ class Executor:
                                 for k in (template_key(k, e.template) for k in keys)]
         return out
 
+    def column_parts(self, entry: CatalogEntry, keys: list[CellKey]) -> list[Value] | None:
+        """A requests row's applicant columns when its 总计 is what the report left blank or printed as 0 while
+        those columns hold numbers (an HTML table with an empty 总计, glued digits split 4|0|…|0): the report's
+        own arithmetic says the total is their sum. None when the columns hold nothing either."""
+        if not keys or any(k.table != "requests" or k.column != "total" for k in keys):
+            return None
+        parts = self.values([entry], [CellKey(table=k.table, row=k.row, column=c) for k in keys
+                                      for c in APPLICANT_COLUMNS])[entry.report_id]
+        return parts if any(v.found and v.value for v in parts) else None
+
     # ---- the one entry point -------------------------------------------------------------------
     def run(self, it: Intent, catalog: Catalog) -> Answer:
         """The answer to one resolved part: its operation's handler, or the decline or question back it carries."""
@@ -147,6 +157,8 @@ class Executor:
             agency = missing[0][0] if missing else (it.agencies[0] if it.agencies else "")
             years = sorted({y for a, y in missing if a == agency})
             return compose.decline(q, compose.decline_year(agency, years, catalog.span(agency)), it.reason)
+        if it.reason == "case_detail":
+            return compose.decline(q, compose.decline_case_detail(), it.reason)
         return compose.decline(q, compose.decline_unsupported(it.unsupported or "该项"), it.reason or "unsupported_figure")
 
     def _missing(self, it: Intent, values: list[Value]) -> Answer:
@@ -183,6 +195,11 @@ class Executor:
             asked = self.values([entry], parts)[entry.report_id]
             found = [v for v in asked if v.found]
             it = it.model_copy(update={"figure_word": it.figure_word or compose.label(**keys[0].model_dump())})
+        blank = bool(found) and all(v.value is None for v in found)
+        if blank and (parts := self.column_parts(entry, keys)):  # 总计 left empty beside filled columns
+            asked, found = parts, [v for v in parts if v.found]
+            label = it.figure_word or compose.label(**keys[0].model_dump())
+            it = it.model_copy(update={"figure_word": f"{label}（总计一栏为空，按各类申请人相加）"})
         if not found:
             return self._missing(it, asked)
         d = compose.Draft(it.question, "figure")
@@ -425,6 +442,12 @@ class Executor:
         keys = with_column(it.keys, it.column)
         vals = self.scan(entries, keys)
         with_table = [e for e in entries if any(v.found for v in vals[e.report_id])]
+        from_parts: dict[str, str] = {}  # report id -> what its 总计 printed
+        for e in with_table if not it.negated else []:  # a total that breaks the report's arithmetic: its columns
+            printed = total(vals[e.report_id])
+            if e.checks_failed and not printed and (parts := self.column_parts(e, keys)):
+                from_parts[e.report_id] = "为0" if any(v.value == 0 for v in vals[e.report_id]) else "为空"
+                vals[e.report_id] = parts
         hits = [(e, total(vals[e.report_id])) for e in with_table]
         hits = [(e, v) for e, v in hits if (v == 0 if it.negated else v)]
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
@@ -437,7 +460,8 @@ class Executor:
         by_agency: OrderedDict[str, list[str]] = OrderedDict()
         for e, value in hits[:MAX_LISTED_CELLS]:
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found and (v.value or it.negated))
-            by_agency.setdefault(e.agency, []).append(f"{e.year}年度{compose.number(value)}{unit}{refs}")
+            caveat = f"（总计一栏{from_parts[e.report_id]}，按各类申请人相加）" if e.report_id in from_parts else ""
+            by_agency.setdefault(e.agency, []).append(f"{e.year}年度{compose.number(value)}{unit}{caveat}{refs}")
         s = sum(v for _, v in hits)
         d.parts.append(f"在已收录的报告中含有这一项的{len(with_table)}份报告里，有{len({e.agency for e, _ in hits})}个单位的"
                        f"{len(hits)}份报告“{what}”{test}" + ("：" if it.negated else f"，合计{compose.number(s)}{unit}："))

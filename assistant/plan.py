@@ -13,6 +13,7 @@ from assistant.cues import (
     ANCHORED_YEARS,
     APPLICANT_CUES,
     ASCENDING_CUES,
+    CASE_DETAILS,
     CHANGE_CUES,
     CN_SMALL,
     COMPARATIVE,
@@ -25,6 +26,7 @@ from assistant.cues import (
     NARRATIVE_CUES,
     NARRATIVE_STRONG,
     NEGATION_CUES,
+    ONE_CASE,
     OUTCOME_CUES,
     PRECEDENT_CUES,
     RANGE_WORDS,
@@ -55,6 +57,7 @@ from assistant.read import (
     parse_top_n,
     parse_years,
     rate_from_parts,
+    read_carry,
     share_of_total,
     topic_of,
 )
@@ -91,8 +94,9 @@ def _anchor_year(prev: Intent | None) -> int | None:
 
 
 def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
-    q = normalized(question, catalog)
+    q, carried = read_carry(normalized(question, catalog))
     years, year_spans = parse_years(q)
+    years = years or carried
     since = SINCE.search(q)
     if since:
         years = [y for y in catalog.all_years() if y >= int(since.group(1))]
@@ -122,6 +126,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q, NEGATION_CUES)))
+    if has(q, ONE_CASE) and has(q, CASE_DETAILS):
+        it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     if not rate:
         it.rate_spec = share_of_total(q, keys, it.column, phrase)
         it.rate = "share" if it.rate_spec is not None else None
@@ -252,6 +258,8 @@ def _inherit(it: Intent, prev: Intent, q: str) -> None:
         it.kind = "ranking" if it.kind == "figure" else it.kind
     if it.column is None and prev.column and "其中" in q:
         it.column = prev.column
+    if prev.reason == "case_detail" and has(q, CASE_DETAILS):  # …申请人叫什么、要的是什么信息: the same case
+        it.unsupported, it.reason, it.kind = has(q, CASE_DETAILS), "case_detail", "decline"
     if it.kind == "figure" and (len(it.agencies) > 1 or len(it.years) > 1 or it.span):
         it.kind = "comparison"
 
@@ -291,7 +299,8 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         it = understand(p, turns, catalog)
         continues = signature(it) == signature(out[-1][1]) and not it.topic if out else False  # …，哪个多？
         unresolved = bool(out) and it.kind in ("clarify", "decline") and it.reason in ("no_agency", "several_agencies")
-        if continues or unresolved:
+        same_decline = bool(out) and it.kind == out[-1][1].kind == "decline" and it.reason == out[-1][1].reason
+        if continues or unresolved or same_decline:  # …叫什么、要的是什么信息: one decline says it once
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog), before)
         else:

@@ -99,6 +99,28 @@ def parse_years(q: str) -> tuple[list[int], list[tuple[int, int]]]:
     return list(dict.fromkeys(by_position)), [spans[i] for i in order]
 
 
+_YEAR = r"((?:19|20)\d{2}|\d{2}|[〇零○Ｏ一二三四五六七八九]{4})\s*(?:年度|年)"
+CARRY_PHRASES = [  # a year the requests were carried from or into is not a report asked for: the cell says it
+    (re.compile(rf"(?:从|自|由)\s*{_YEAR}\s*(?:结转|转来|转过来|转入|带过来|遗留|留下)|结转自\s*{_YEAR}"), 1, "上年结转"),
+    (re.compile(rf"(?:结转|转|留|顺延|带)(?:到|至|入|进)了?\s*{_YEAR}"), -1, "结转下年度"),
+]
+
+
+def read_carry(q: str) -> tuple[str, list[int]]:
+    """The question with `从2021年结转过来` / `结转到2023年` said in the template's words (上年结转, 结转下年度),
+    and the report years those phrases imply (the year after the one carried from, before the one carried into)."""
+    implied: list[int] = []
+
+    def say(m: re.Match, step: int, words: str) -> str:
+        years, _ = parse_years(next(g for g in m.groups() if g) + "年")
+        implied.extend(y + step for y in years)
+        return words
+
+    for pattern, step, words in CARRY_PHRASES:
+        q = pattern.sub(lambda m, step=step, words=words: say(m, step, words), q)
+    return q, implied
+
+
 def parse_top_n(q: str) -> int | None:
     """前五 / 前3名 / 最多的三个单位 -> how many to list."""
     m = (re.search(r"前\s*(\d+|[一二两三四五六七八九十])", q)

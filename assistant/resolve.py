@@ -133,7 +133,7 @@ def _find_kinds(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, in
 def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     """(agency, year) reports to read; the declines and questions back that the catalog decides."""
     if it.kind == "decline":
-        it.reason = "unsupported_figure"
+        it.reason = "case_detail" if it.reason == "case_detail" else "unsupported_figure"
         return it
     cross = it.kind in ("ranking", "sum", "precedent") or (it.kind == "narrative" and not it.agencies)
     if it.unknown_agency and not it.agencies:

@@ -375,3 +375,33 @@ def test_a_row_printed_only_as_its_parts_is_their_sum(assistant):
     assert parts <= cells(a) and "共26件" in a.text and not a.abstained
     single = assistant.ask("平潭管委会2020年其他处理有多少件？")  # the 2019 template prints the row itself
     assert figure(single, "other", "total") == 4
+
+
+def _columns(index, agency: str, year: int, row: str) -> tuple[object, dict[str, object]]:
+    """A requests row of one stored report: its 总计 and its applicant columns."""
+    summary = next(s for s in index.store.reports() if s.agency == agency and s.year == year)
+    by_column = {c.column: c.value for c in index.store.report(summary.id).cells
+                 if c.table == "requests" and c.row == row}
+    return by_column.pop("total"), by_column
+
+
+def test_a_blank_total_beside_filled_columns_is_their_sum(assistant, hashed_index):
+    """An HTML table that leaves 总计 empty while its columns hold numbers: the total is their sum, each cited,
+    and the answer says the total was empty (never "为（表中该格为空）")."""
+    bgt = "上海市人民政府办公厅"
+    printed, columns = _columns(hashed_index, bgt, 2019, "unable_not_held")
+    assert printed is None and any(columns.values())
+    a = assistant.ask("上海市政府办公厅2019年因为本机关不掌握而没法提供的有几件？")
+    assert not a.abstained and "总计一栏为空" in a.text
+    assert next(f.value for f in a.figures if f.table == "derived") == sum(v or 0 for v in columns.values())
+    assert {(bgt, 2019, "requests", "unable_not_held", c) for c, v in columns.items() if v} <= cells(a)
+    listed = assistant.ask("2019年有哪些单位因为本机关不掌握而无法提供过？")
+    assert bgt in {c.agency for c in listed.citations} and "总计一栏为空" in listed.text
+
+
+def test_a_list_of_who_had_it_keeps_a_report_whose_total_says_0_but_columns_do_not(assistant, hashed_index):
+    haitan = "平潭综合实验区海坛片区管理局"
+    printed, columns = _columns(hashed_index, haitan, 2024, "new_received")
+    assert printed == 0 and sum(v or 0 for v in columns.values()) > 0  # the report breaks its own arithmetic
+    a = assistant.ask("平潭几个片区管理局当中，谁接到过信息公开申请？")
+    assert haitan in {c.agency for c in a.citations} and "总计一栏为0" in a.text

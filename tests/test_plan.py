@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.catalog import Catalog
-from assistant.normalize import normalize
+from assistant.normalize import normalize, normalize_question
 from assistant.plan import plan_parts, split_parts, understand
 from assistant.read import parse_years
 
@@ -390,3 +390,29 @@ def test_disclosed_including_partly_is_both_cells(catalog):
     it = understand("洪泽区2024年的申请，公开（含部分公开）的占几成？", [], catalog)
     assert it.kind == "rate" and [k.row for k in it.rate_spec.numerator] == ["granted", "partially_granted"]
     assert [k.row for k in it.rate_spec.denominator] == ["results_total"]
+
+
+@pytest.mark.parametrize("question, year, row", [
+    ("洪泽区从2023年转过来的申请有多少件？", 2024, "carried_over"),
+    ("洪泽区2024年有多少申请是从2023年结转过来的？", 2024, "carried_over"),
+    ("洪泽区有几件申请留到了二〇二四年继续办？", 2023, "carried_forward"),
+    ("How many of Hongze's requests were still pending in 2024?", 2023, "carried_forward"),
+])
+def test_a_year_carried_from_or_into_names_the_cell_not_the_report(catalog, question, year, row):
+    it = understand(normalize_question(question, {"hongze": "洪泽"}).text, [], catalog)
+    assert it.targets == [(HONGZE, year)] and keys(it) == [f"{row}.total"], (it.targets, keys(it))
+
+
+@pytest.mark.parametrize("question", [
+    "鹿城区2022年那起被部分公开的申请，申请人是谁？",
+    "淮安市2024年这件行政诉讼是谁告的？",
+    "洪泽区2023年那个申请具体要的是什么内容、申请人姓名是什么？",
+])
+def test_one_cases_identity_or_content_is_declined(catalog, question):
+    parts = plan_parts(question, question, [], catalog)
+    assert len(parts) == 1 and parts[0][1].kind == "decline" and parts[0][1].reason == "case_detail"
+
+
+def test_one_cases_outcome_stays_a_table_question(catalog):
+    it = understand("洪泽区2023年那件复议最后结果如何？", [], catalog)
+    assert it.kind != "decline" and it.keys and it.keys[0].table == "review_litigation"
