@@ -48,12 +48,13 @@ from assistant.cues import (
 )
 from assistant.normalize import is_english
 from assistant.query import CellKey, Intent
-from assistant.read import parse_years, share_of_total
+from assistant.read import EXCLUDED, QUOTES, parse_years, share_of_total
 from assistant.resolve import resolve_targets
 from index.vocabulary import (
     ENGLISH_TERMS,
     FIGURE_MEANING_GENERIC,
     FIGURE_MEANINGS,
+    QUERY_COLUMN_GROUPS,
     QUERY_COLUMNS,
     QUERY_FIGURE_EXCLUSIONS,
     RATES,
@@ -116,7 +117,9 @@ class Resolution(BaseModel):
 
 
 def content(text: str, strip: list[str] | tuple[str, ...] = ()) -> str:
-    """The words that can say which figure: without the agency mentions, the years and the question words."""
+    """The words that can say which figure: without the agency mentions, the years, the question words and what
+    the question leaves out (除了企业以外)."""
+    text = EXCLUDED.sub(" ", text.translate(QUOTES))
     for w in sorted((s for s in strip if s), key=len, reverse=True):
         text = text.replace(w, " ")
     _, spans = parse_years(text)
@@ -288,7 +291,8 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
         return it, None
     if it.keys and meaning.agrees(asked(question, it), it.mentions, it.keys):
         return it, None
-    found = meaning.resolve(asked(question, it), strip=it.mentions)
+    said = [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS] if it.column else []  # the column is read: it says no row
+    found = meaning.resolve(asked(question, it), strip=[*it.mentions, *said])
     if not (found.related or (it.keys and found.cosine >= found.floor)):  # a weak word already says: requests
         return it, None
     best = found.readings[0]

@@ -58,6 +58,7 @@ from assistant.read import (
     parse_years,
     rate_from_parts,
     read_carry,
+    said_column,
     share_of_total,
     topic_of,
 )
@@ -116,7 +117,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     keys, phrase, weak = figure_keys(q)
     rate_word = next((p for _, _, p in find_phrases(q, QUERY_RATES)), None)
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
-    said = next((p for _, _, p in find_phrases(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])), None)
+    said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
     if said in QUERY_COLUMN_GROUPS and keys:  # 法人或其他组织提的申请: every column under the template's group
         keys = [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests"
                 for c in QUERY_COLUMN_GROUPS[said]] or keys

@@ -146,6 +146,17 @@ def has(q: str, cues) -> str | None:
     return next((c for c in cues if c in q), None)
 
 
+EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外)")  # 除了企业以外: 企业 is what is left out
+QUOTES = str.maketrans("", "", "“”\"'‘’「」")
+
+
+def said_column(q: str, words) -> str | None:
+    """The first applicant column or column group the question names, quotes dropped (“其他”法人组织) and
+    what it excludes (除了企业以外) left out."""
+    q = EXCLUDED.sub(lambda m: "|" * len(m.group()), q.translate(QUOTES))
+    return next((p for _, _, p in find_phrases(q, words)), None)
+
+
 def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     """Cells the question names, the phrase that named them, and whether only a weak word did.
     Review groups combine with outcomes (诉讼被纠正); a specific row beats the group holding it

@@ -202,6 +202,7 @@ QUERY_COLUMN_GROUPS: dict[str, tuple[str, ...]] = {
 QUERY_COLUMNS.update({
     "社会公益组织": "social_org", "公益组织": "social_org", "律师事务所": "legal_service", "科研机构": "research",
     "商业企业": "commercial", "老百姓": "natural_person", "市民": "natural_person",
+    "其他法人": "other_org", "其他单位": "other_org", "其他机构": "other_org",
 })
 
 # more everyday phrases -> cells (additive; the router takes the longest phrase that matches)

@@ -34,6 +34,7 @@ def test_every_figure_is_described_by_label_citizen_words_and_english():
 def test_content_keeps_only_the_words_that_can_name_a_figure():
     assert content("鹿城区2022年有多少件因为涉及保密没公开？", ["鹿城区"]) == "因为涉及保密没公开"
     assert content("那2021年呢？") == ""
+    assert content("除了律师之外，“其他”单位的不予公开", ["单位"]) == "其他 不予公开"  # quotes and exclusions go
     assert content("How many requests did Lucheng refuse in 2022?", ["Lucheng"]) == "requests refuse"
 
 
@@ -115,6 +116,15 @@ def test_a_weak_word_does_not_answer_when_the_rest_of_the_question_means_another
         rows == ["denied_third_party"]
     plain = "鹿城区2022年收到多少申请？"
     assert reread(plain, understand(plain, [], catalog), catalog, meaning)[1] is None
+
+
+def test_a_column_the_question_names_is_not_read_as_a_row(meaning, catalog):
+    """“其他”单位提的申请: 其他 is the applicant column (法人或其他组织 / 其他), not （六）其他处理."""
+    q = "洪泽区2024年除了个人以外，“其他”单位提的申请有几件？"
+    it = understand(q, [], catalog)
+    assert it.column == "other_org"
+    after, _ = reread(q, it, catalog, meaning)
+    assert [k.row for k in after.keys] == ["new_received"]
 
 
 @pytest.mark.slow

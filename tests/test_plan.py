@@ -416,3 +416,12 @@ def test_one_cases_identity_or_content_is_declined(catalog, question):
 def test_one_cases_outcome_stays_a_table_question(catalog):
     it = understand("洪泽区2023年那件复议最后结果如何？", [], catalog)
     assert it.kind != "decline" and it.keys and it.keys[0].table == "review_litigation"
+
+
+@pytest.mark.parametrize("question, column", [
+    ("洪泽区2024年除了个人以外，律所提的申请有几件？", "legal_service"),
+    ("淮安市2024年“其他”法人提了多少申请？", "other_org"),
+    ("鹿城区2022年除了企业之外，公益组织申请了多少？", "social_org"),
+])
+def test_the_asked_column_skips_what_is_excluded_and_reads_through_quotes(catalog, question, column):
+    assert understand(question, [], catalog).column == column
