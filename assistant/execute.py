@@ -39,6 +39,12 @@ MAX_PHRASE_REPORTS = 200  # reports a phrase search reads sentences from (~10 ms
 MAX_READ_REPORTS = 16  # a cross-report operation over more reports than this reads its cells by query (`scan`)
 
 
+def operands(d: compose.Draft, values: list[Value]) -> str:
+    """A rate's numerator or denominator as the formula shows it: each cell's value and citation, summed."""
+    refs = "＋".join(f"{compose.number(v.value)}[{d.cite_cell(v)}]" for v in values)
+    return f"（{refs}）" if len(values) > 1 else refs
+
+
 class Executor:
     """Runs resolved intents over the stores; one per process, safe to share between requests."""
 
@@ -271,10 +277,7 @@ class Executor:
         nums, dens = values[:len(num_keys)], values[len(num_keys):]
         value = percent(sum(v.value or 0 for v in nums), sum(v.value or 0 for v in dens))
         name = compose.report_name(entry.agency, entry.year)
-        refs = "＋".join(f"{compose.number(v.value)}[{d.cite_cell(v)}]" for v in nums)
-        refs = f"（{refs}）" if len(nums) > 1 else refs
-        den_ref = "＋".join(f"{compose.number(v.value)}[{d.cite_cell(v)}]" for v in dens)
-        den_ref = f"（{den_ref}）" if len(dens) > 1 else den_ref
+        refs, den_ref = operands(d, nums), operands(d, dens)
         if value is None:
             d.parts.append(f"{prefix}{name}{compose.label(**dens[0].key.model_dump())}为{den_ref}，无法计算{label}。")
         else:
@@ -375,7 +378,45 @@ class Executor:
         entries = [catalog.entry(a, catalog.newest(a)) for a in agencies if catalog.newest(a)]
         return entries, "按各单位最新报告"
 
+    def _rates_across(self, it: Intent, catalog: Catalog, ranking: bool) -> Answer:
+        """One rate per report over a scope (平潭的单位2024年的公开率, 哪个单位公开率最高): each computed from its
+        cited cells, formula shown, highest first; a ranking names the first, a listing gives them all."""
+        entries, when = self._scope_entries(it, catalog)
+        label, num_keys, den_keys, formula = rate_parts(it)
+        vals = self.scan(entries, num_keys + den_keys)
+        rated = []
+        for e in entries:
+            values = vals[e.report_id]
+            if all(v.found for v in values):
+                nums, dens = values[:len(num_keys)], values[len(num_keys):]
+                value = percent(sum(v.value or 0 for v in nums), sum(v.value or 0 for v in dens))
+                if value is not None:
+                    rated.append((e, value, nums, dens))
+        if not rated:
+            return compose.decline(it.question, f"{when}没有报告能算出“{label}”（缺少所需的格或分母为0）。", "missing_cell")
+        rated.sort(key=lambda t: (t[1] if it.ascending else -t[1], t[0].agency))
+        shown = rated[:it.top_n or DEFAULT_TOP_N] if ranking else rated[:MAX_LISTED_CELLS // 2]
+        d = compose.Draft(it.question, "ranking" if ranking else "derived")
+        lines = []
+        for i, (e, value, nums, dens) in enumerate(shown, 1):
+            first_cell = len(d.citations) + 1
+            lines.append(f"{i}. {compose.report_name(e.agency, e.year)}：{value}%（{operands(d, nums)}÷{operands(d, dens)}）")
+            d.derived(e, it.rate or "share", value, first_cell)
+        d.figures[:len(shown)] = reversed(d.figures[:len(shown)])  # each was put first: keep the listing's order
+        first, value = rated[0][0], rated[0][1]
+        word = "最低" if it.ascending else "最高"
+        lead = (f"{when}{label}{word}的是{first.agency}（{first.year}年度，{value}%）。" if ranking else f"{when}{label}：")
+        d.parts.append(f"{lead}按{formula}计算，共{len(rated)}份报告能算出，" + ("前" if ranking else "由高到低列出")
+                       + f"{len(shown)}份：")
+        d.parts.extend(lines)
+        if len(rated) < len(entries):
+            d.parts.append(f"另有{len(entries) - len(rated)}份报告缺少所需的格或分母为0，算不出。")
+        d.check_notes([v for _, _, nums, dens in shown for v in nums + dens])
+        return d.answer()
+
     def _ranking(self, it: Intent, catalog: Catalog) -> Answer:
+        if it.rate and not it.keys or it.rate_spec is not None:
+            return self._rates_across(it, catalog, ranking=True)
         if not it.keys:
             return self._narrative(it, catalog)
         entries, when = self._scope_entries(it, catalog)
@@ -432,6 +473,8 @@ class Executor:
         return d.answer()
 
     def _precedent(self, it: Intent, catalog: Catalog) -> Answer:
+        if it.rate:  # 平潭的单位2024年的公开率各是多少: a listing of rates, not who had a count
+            return self._rates_across(it, catalog, ranking=False)
         asks_requests = it.figure_word in ("申请", "收到", "受理")  # 收到过企业的申请, not 请律师审核答复书
         received = asks_requests and re.search(r"(?:收到|受理|接到)过?.{0,10}申请", it.question) is not None
         if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated or received)):

@@ -405,3 +405,30 @@ def test_a_list_of_who_had_it_keeps_a_report_whose_total_says_0_but_columns_do_n
     assert printed == 0 and sum(v or 0 for v in columns.values()) > 0  # the report breaks its own arithmetic
     a = assistant.ask("平潭几个片区管理局当中，谁接到过信息公开申请？")
     assert haitan in {c.agency for c in a.citations} and "总计一栏为0" in a.text
+
+
+def _disclosure_rates(index, year: int, agencies=None) -> dict[str, float]:
+    """公开率 per report of a year, computed here from the stored cells: (granted + partially) / results_total."""
+    out = {}
+    for s in index.store.reports():
+        if s.year != year or (agencies and s.agency not in agencies):
+            continue
+        cells = {c.row: c.value for c in index.store.report(s.id).cells if c.table == "requests" and c.column == "total"}
+        if cells.get("results_total"):
+            out[s.agency] = round(100.0 * ((cells.get("granted") or 0) + (cells.get("partially_granted") or 0))
+                                  / cells["results_total"], 1)
+    return out
+
+
+def test_a_rate_is_ranked_and_listed_across_agencies(assistant, hashed_index):
+    """Rates over many reports: each computed from its own cited cells, highest first; a ranking names the top
+    one, a listing over a place gives every report it can compute."""
+    expected = _disclosure_rates(hashed_index, 2024)
+    a = assistant.ask("2024年公开率最高的单位是哪个？")
+    rates = [(f.agency, f.value) for f in a.figures if f.table == "derived"]
+    assert rates and [v for _, v in rates] == sorted(expected.values(), reverse=True)[:len(rates)]
+    assert all(expected[agency] == value for agency, value in rates) and rates[0][0] in a.text.split("。")[0]
+    pingtan = {s.agency for s in hashed_index.store.reports() if s.agency.startswith("平潭")}
+    listed = assistant.ask("平潭这些单位2024年的公开率分别是多少？")
+    assert {f.agency: f.value for f in listed.figures if f.table == "derived"} == _disclosure_rates(hashed_index, 2024, pingtan)
+    assert not listed.abstained and "÷" in listed.text
