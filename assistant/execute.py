@@ -9,6 +9,7 @@ from collections import OrderedDict
 
 from assistant import compose
 from assistant.catalog import Catalog, CatalogEntry
+from assistant.cues import EACH_CUES, TOTAL_CUES
 from assistant.figures import (
     RESULT_ROWS,
     Facts,
@@ -26,6 +27,7 @@ from assistant.figures import (
 )
 from assistant.narrative import across, answer_lines, earlier_reports, evidence_in_time, topic_words
 from assistant.query import CellKey, Intent
+from assistant.read import has
 from index.models import Answer, Cell, Number, Report
 from index.settings import Settings
 from index.vocabulary import APPLICANT_COLUMNS
@@ -214,6 +216,10 @@ class Executor:
             v = found[0]
             n = d.cite_cell(v)
             text = f"{prefix}{name}{compose.label(**v.key.model_dump())}为{compose.amount(v.value, v.key.table, v.key.row)}[{n}]"
+        elif has(it.question, EACH_CUES) and not has(it.question, TOTAL_CUES):
+            text = prefix + name + "，".join(f"{compose.label(**v.key.model_dump())}为"
+                                             f"{compose.amount(v.value, v.key.table, v.key.row)}[{d.cite_cell(v)}]"
+                                             for v in found)
         else:
             s = total(found)
             refs = {id(v): d.cite_cell(v) for v in found}

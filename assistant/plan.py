@@ -19,6 +19,7 @@ from assistant.cues import (
     COMPARATIVE,
     COMPARE_CUES,
     COUNT_CUES,
+    EACH_CUES,
     FIGURE_CUES,
     FOLLOWUP_CUES,
     LIST_WHICH,
@@ -209,7 +210,7 @@ def _operation(q: str, it: Intent) -> Kind:
     if has(q, OUTCOME_CUES):
         it.breakdown = "outcome"
         return "breakdown"
-    if has(q, APPLICANT_CUES) and not it.column:
+    if has(q, APPLICANT_CUES) and not it.column and not (len(it.keys) > 1 and has(q, EACH_CUES)):  # 分别: the named ones
         it.breakdown = "applicant"
         return "breakdown"
     return "figure" if stat or has(q, FIGURE_CUES) else "narrative"

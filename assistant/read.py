@@ -174,16 +174,23 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     if active:
         return [CellKey(table="active", row=active[0])], active[1], False
     found: list[tuple[str, list[CellKey]]] = []
-    for start, _, p in find_phrases(q, list(QUERY_FIGURES) + list(QUERY_FIGURE_SUMS)):
+    spans: list[tuple[int, int]] = []
+    for start, end, p in find_phrases(q, list(QUERY_FIGURES) + list(QUERY_FIGURE_SUMS)):
         if q[:start].endswith(NEGATIONS):  # 不再处理了 is not 处理了, 不予以公开 not 予以公开: left to meaning
             continue
         cells = QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]]
         found.append((p, [CellKey(table=t, row=r, column=c) for t, r, c in cells]))
+        spans.append((start, end))
     if not found:
         return [], None, False
     rows = [{k.row for k in ks} for _, ks in found]
     kept = [f for f, rs in zip(found, rows, strict=True) if not any(o < rs for o in rows)]
     strong = [f for f in kept if f[0] not in WEAK_FIGURES]
+    joined = _joined([(f, span) for f, span in zip(found, spans, strict=True) if f in strong], q)
+    if len(joined) > 1:  # 予以公开和部分公开（一共多少）: every cell the joined words name, summed where asked
+        keys = [k for i, (_, ks) in enumerate(joined) for k in ks
+                if all(k not in other for _, other in joined[:i])]
+        return keys, "、".join(p for p, _ in joined), False
     pool = strong or kept
     specific = [f for f in pool if f[1][0].row != "new_received"]  # 收到的申请中部分公开多少
     phrase, keys = max(specific or pool, key=lambda f: len(f[0]))  # the longest phrase wins
@@ -191,6 +198,23 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
 
 
 ACTIVE_KEYS = {c for rows in ACTIVE.values() for r in rows for c in r.columns}
+
+
+JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有", "同")
+
+
+def _joined(found: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]], q: str) -> list[tuple[str, list[CellKey]]]:
+    """The longest run of figure phrases the question joins with 和/、/加 (nothing else between them), each with
+    its cells; one phrase or none when the question names its figures apart."""
+    best: list = []
+    run: list = []
+    for (f, (s, e)) in sorted(found, key=lambda t: t[1]):
+        if run and q[run[-1][1][1]:s].strip() in JOINING and all(f[1] != g[1] for g, _ in run):
+            run.append((f, (s, e)))
+        else:
+            run = [(f, (s, e))]
+        best = run if len(run) > len(best) else best
+    return [f for f, _ in best]
 
 
 def _active_key(q: str) -> tuple[str, str] | None:

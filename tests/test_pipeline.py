@@ -432,3 +432,14 @@ def test_a_rate_is_ranked_and_listed_across_agencies(assistant, hashed_index):
     listed = assistant.ask("平潭这些单位2024年的公开率分别是多少？")
     assert {f.agency: f.value for f in listed.figures if f.table == "derived"} == _disclosure_rates(hashed_index, 2024, pingtan)
     assert not listed.abstained and "÷" in listed.text
+
+
+def test_joined_figures_are_summed_or_given_each_as_asked(assistant, hashed_index):
+    summary = next(s for s in hashed_index.store.reports() if s.agency == LUCHENG and s.year == 2022)
+    cell = {c.row: c.value for c in hashed_index.store.report(summary.id).cells
+            if c.table == "requests" and c.column == "total"}
+    both = assistant.ask("鹿城区2022年予以公开和部分公开加起来多少件？")
+    assert f"共{cell['granted'] + cell['partially_granted']}件" in both.text
+    each = assistant.ask("鹿城区2022年予以公开和部分公开分别多少件？")
+    assert "共" not in each.text and {("requests", "granted"), ("requests", "partially_granted")} <= {
+        (c.table, c.row) for c in each.citations}

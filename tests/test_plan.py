@@ -425,3 +425,17 @@ def test_one_cases_outcome_stays_a_table_question(catalog):
 ])
 def test_the_asked_column_skips_what_is_excluded_and_reads_through_quotes(catalog, question, column):
     assert understand(question, [], catalog).column == column
+
+
+@pytest.mark.parametrize("question, rows", [
+    ("洪泽区2024年部分公开与予以公开加起来多少件？", ["partially_granted", "granted"]),
+    ("淮安市2024年无法提供、不予处理一共多少？", None),
+    ("鹿城区2022年收到的申请中部分公开多少？", ["partially_granted"]),  # 收到…申请 frames it, names no cell
+])
+def test_figure_words_joined_by_and_name_every_cell(catalog, question, rows):
+    it = understand(question, [], catalog)
+    got = [k.row for k in it.keys]
+    if rows is None:
+        assert {r.split("_")[0] for r in got} == {"unable", "rejected"} and len(got) > 2
+    else:
+        assert got == rows
