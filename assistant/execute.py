@@ -292,7 +292,48 @@ class Executor:
         d.check_notes(values)
         return d.answer()
 
+    def _changes_across(self, it: Intent, catalog: Catalog) -> Answer:
+        """The change of one figure for every agency of a scope (平潭的单位2024年比2023年各变化多少): the two asked
+        years (or the asked year and the one before; else each agency's newest two), each side cited."""
+        keys = with_column(it.keys, it.column)
+        years = sorted(it.years)
+        pairs = []
+        for a in it.scope:
+            cur_y = years[-1] if years else catalog.newest(a)
+            prev_y = years[0] if len(years) > 1 else (cur_y - 1 if cur_y else None)
+            if cur_y and prev_y and (cur := catalog.entry(a, cur_y)) and (prev := catalog.entry(a, prev_y)):
+                pairs.append((prev, cur))
+        vals = self.scan([e for pair in pairs for e in pair], keys)
+        pairs = [(p, c) for p, c in pairs if any(v.found for v in vals[p.report_id])
+                 and any(v.found for v in vals[c.report_id])]
+        what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
+        if not pairs:
+            return compose.decline(it.question, f"所问范围内没有单位同时有两个所问年度的“{what}”，无法计算变化。",
+                                   "previous_year_not_held")
+        d = compose.Draft(it.question, "derived")
+        unit = compose.unit(keys[0].table, keys[0].row)
+        lines = []
+        for prev, cur in pairs:
+            before, after = total(vals[prev.report_id]), total(vals[cur.report_id])
+            diff, pct = change(before, after)
+            first = len(d.citations) + 1
+            refs = ["".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found) for e in (prev, cur)]
+            moved = "持平" if diff == 0 else f"{'增加' if diff > 0 else '减少'}{compose.number(abs(diff))}{unit}" + (
+                f"（{'增长' if diff > 0 else '下降'}{abs(pct)}%）" if pct is not None else "")
+            lines.append(f"- {cur.agency}：{prev.year}年度{compose.number(before)}{unit}{refs[0]}，"
+                         f"{cur.year}年度{compose.number(after)}{unit}{refs[1]}，{moved}")
+            d.derived(cur, "change", diff, first)
+        d.figures[:len(pairs)] = reversed(d.figures[:len(pairs)])
+        d.parts.append(f"{what}的变化（{len(pairs)}个单位有两个年度的报告）：")
+        d.parts.extend(lines)
+        if len(pairs) < len(it.scope):
+            d.parts.append(f"另有{len(it.scope) - len(pairs)}个单位缺少其中一个年度的报告或这一项，未列出。")
+        d.check_notes([v for pair in pairs for e in pair for v in vals[e.report_id]])
+        return d.answer()
+
     def _change(self, it: Intent, catalog: Catalog) -> Answer:
+        if it.scope and not it.agencies:
+            return self._changes_across(it, catalog)
         by_agency: dict[str, list[tuple[str, int]]] = {}
         for a, y in it.targets:
             by_agency.setdefault(a, []).append((a, y))

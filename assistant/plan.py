@@ -116,7 +116,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
         agencies, mentions, scope, scope_places = scope, scope_places, [], []
     keys, phrase, weak = figure_keys(q)
-    rate_word = next((p for _, _, p in find_phrases(q, QUERY_RATES)), None)
+    rate_word = next((p for _, _, p in find_phrases(q.replace("的", ""), QUERY_RATES)), None)  # 公开的比例
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
     said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
     if said in QUERY_COLUMN_GROUPS and keys:  # 法人或其他组织提的申请: every column under the template's group
@@ -166,7 +166,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.scope = list(it.agencies)
     if it.kind in ("ranking", "sum") and it.mentions and not it.scope:
         it.scope = [a for m in it.mentions for a in catalog.with_prefix(m)]
-    if it.scope and it.kind not in ("ranking", "precedent") and not it.agencies:
+    if it.scope and it.kind not in ("ranking", "precedent", "change") and not it.agencies:
         listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
         it.kind = "precedent" if listing else "sum"
         if it.keys and COMPARATIVE.search(q):  # 鹿城区和洪泽区谁收到的申请多: rank them

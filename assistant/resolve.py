@@ -135,7 +135,8 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     if it.kind == "decline":
         it.reason = "case_detail" if it.reason == "case_detail" else "unsupported_figure"
         return it
-    cross = it.kind in ("ranking", "sum", "precedent") or (it.kind == "narrative" and not it.agencies)
+    cross = (it.kind in ("ranking", "sum", "precedent") or (it.kind == "narrative" and not it.agencies)
+             or (it.kind == "change" and bool(it.scope) and not it.agencies))  # 平潭的单位…各变化多少
     if it.unknown_agency and not it.agencies:
         it.kind, it.reason = "decline", "unknown_agency"
         return it

@@ -340,7 +340,8 @@ RATES: dict[str, tuple[str, list[tuple[str, str, str | None]], tuple[str, str, s
 }
 QUERY_RATES: dict[str, str] = {
     "公开率": "disclosure_rate", "公开比例": "disclosure_rate", "公开比率": "disclosure_rate",
-    "纠错率": "review_correction_rate", "纠正率": "review_correction_rate",
+    "纠错率": "review_correction_rate", "纠正率": "review_correction_rate", "纠错比例": "review_correction_rate",
+    "纠正比例": "review_correction_rate", "纠错比率": "review_correction_rate", "纠正比率": "review_correction_rate",
 }
 # English question words -> the Chinese words the question path reads (phrases matched longest first, whole words)
 ENGLISH_TERMS: dict[str, str] = {

@@ -443,3 +443,16 @@ def test_joined_figures_are_summed_or_given_each_as_asked(assistant, hashed_inde
     each = assistant.ask("鹿城区2022年予以公开和部分公开分别多少件？")
     assert "共" not in each.text and {("requests", "granted"), ("requests", "partially_granted")} <= {
         (c.table, c.row) for c in each.citations}
+
+
+def test_a_change_over_a_scope_is_given_per_agency(assistant, hashed_index):
+    def cell(agency, year):
+        s = next((s for s in hashed_index.store.reports() if s.agency == agency and s.year == year), None)
+        return None if s is None else hashed_index.store.report(s.id).cell("requests", "new_received", "total").value
+
+    a = assistant.ask("平潭那些单位2024年收到的申请跟2023年比各变了多少？")
+    changes = [f for f in a.figures if f.table == "derived" and f.row == "change"]
+    assert changes and not a.abstained
+    for f in changes:
+        assert f.agency.startswith("平潭") and f.year == 2024
+        assert f.value == cell(f.agency, 2024) - cell(f.agency, 2023)

@@ -439,3 +439,12 @@ def test_figure_words_joined_by_and_name_every_cell(catalog, question, rows):
         assert {r.split("_")[0] for r in got} == {"unable", "rejected"} and len(got) > 2
     else:
         assert got == rows
+
+
+@pytest.mark.parametrize("question, rate", [
+    ("沭阳县2025年申请得到公开的比例是多少？", "disclosure_rate"),
+    ("淮安市2024年行政复议纠错的比率多高？", "review_correction_rate"),
+])
+def test_a_named_rate_reads_through_a_de(catalog, question, rate):
+    it = understand(question, [], catalog)
+    assert it.rate == rate and it.kind == "rate"
