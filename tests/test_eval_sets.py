@@ -5,6 +5,7 @@ with the expected values), and the sets are as wide as issue 5 asks. No model, n
 from __future__ import annotations
 
 import csv
+import functools
 import importlib
 import json
 import unicodedata
@@ -254,20 +255,21 @@ def test_paraphrase_answers_are_read_off_the_reports(paraphrase, manifest, gold,
     assert checked >= 40
 
 
-# ---- the second held-out paraphrase set (same brief, same report split) ------------------------------------
+# ---- the second and third held-out paraphrase sets (same brief, same report split) ---------------------------
 
-PARAPHRASE2 = SETS / "paraphrase2.jsonl"
+HELD_OUT = {"p2": SETS / "paraphrase2.jsonl", "p3": SETS / "paraphrase3.jsonl"}
 STANDARD_FORMULAS = {"disclosure_rate", "review_correction_rate", "change", "growth_rate"}
 
 
-@pytest.fixture(scope="session")
-def paraphrase2() -> list[EvalQuestion]:
-    return load_questions([PARAPHRASE2])
+@functools.lru_cache(maxsize=None)
+def _held_out(prefix: str) -> list[EvalQuestion]:
+    return load_questions([HELD_OUT[prefix]])
 
 
-@pytest.fixture(scope="session")
-def paraphrase2_raw() -> list[dict]:
-    return [json.loads(line) for line in PARAPHRASE2.read_text(encoding="utf-8").splitlines() if line.strip()]
+@functools.lru_cache(maxsize=None)
+def _held_out_raw(prefix: str) -> list[dict]:
+    text = HELD_OUT[prefix].read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 def _raw_cells(cite: list[dict]) -> list[dict]:
@@ -279,28 +281,36 @@ def _halves(questions) -> dict[str, set]:
             for s in ("dev", "test")}
 
 
-def test_paraphrase2_parses_with_both_halves_and_every_type(paraphrase2, paraphrase2_raw):
-    assert len(paraphrase2) == len(paraphrase2_raw) >= 180
-    assert len({q.id for q in paraphrase2}) == len(paraphrase2)
-    assert {q.type for q in paraphrase2} == set(TYPES)
-    for q in paraphrase2:
-        assert q.split in ("dev", "test") and q.id.startswith(f"p2-{q.split[0]}-"), q.id
+@pytest.mark.parametrize("prefix", sorted(HELD_OUT))
+def test_held_out_set_parses_with_both_halves_and_every_type(prefix):
+    questions, raw = _held_out(prefix), _held_out_raw(prefix)
+    assert len(questions) == len(raw) >= 180
+    assert len({q.id for q in questions}) == len(questions)
+    assert {q.type for q in questions} == set(TYPES)
+    for q in questions:
+        assert q.split in ("dev", "test") and q.id.startswith(f"{prefix}-{q.split[0]}-"), q.id
         if q.type in ("figure", "derived", "followup"):
             assert q.answer.value is not None and q.cells, q.id
         if q.type == "followup":
             assert q.history and q.history[-1].role == "assistant", q.id
         if q.type == "unanswerable":
             assert q.answer.abstain and not q.cite, q.id
-    counts = Counter(q.split for q in paraphrase2)
-    assert abs(counts["dev"] - counts["test"]) <= 0.1 * len(paraphrase2), counts
+    counts = Counter(q.split for q in questions)
+    assert abs(counts["dev"] - counts["test"]) <= 0.1 * len(questions), counts
 
 
-def test_paraphrase2_keeps_the_report_split_of_paraphrase(paraphrase, paraphrase2, paraphrase2_raw):
-    old, new = _halves(paraphrase), _halves(paraphrase2)
+@pytest.mark.parametrize("prefix", sorted(HELD_OUT))
+def test_held_out_set_keeps_the_report_split_of_the_earlier_sets(paraphrase, prefix):
+    earlier = [paraphrase] + [_held_out(p) for p in sorted(HELD_OUT) if p < prefix]
+    old = {"dev": set(), "test": set()}
+    for questions in earlier:
+        for s, reports in _halves(questions).items():
+            old[s] |= reports
+    new = _halves(_held_out(prefix))
     assert new["dev"] and new["test"] and not new["dev"] & new["test"]
     assert not new["dev"] & old["test"] and not new["test"] & old["dev"]
     # the passages and cells inside multipart parts follow the split too
-    for line in paraphrase2_raw:
+    for line in _held_out_raw(prefix):
         if line["type"] == "multipart":
             other = "test" if line["split"] == "dev" else "dev"
             for part in line["answer"]["parts"]:
@@ -308,8 +318,9 @@ def test_paraphrase2_keeps_the_report_split_of_paraphrase(paraphrase, paraphrase
                     assert (c["agency"], c["year"]) not in old[other] | new[other], (line["id"], c)
 
 
-def test_paraphrase2_cites_the_corpus_with_canonical_keys(paraphrase2, manifest):
-    for q in paraphrase2:
+@pytest.mark.parametrize("prefix", sorted(HELD_OUT))
+def test_held_out_set_cites_the_corpus_with_canonical_keys(manifest, prefix):
+    for q in _held_out(prefix):
         assert_in_corpus(q, manifest)
         assert_canonical_cells(q)
         if q.type == "narrative":
@@ -318,7 +329,8 @@ def test_paraphrase2_cites_the_corpus_with_canonical_keys(paraphrase2, manifest)
             assert q.cite and all(isinstance(c, CellRef) for c in q.cite), q.id
 
 
-def test_paraphrase2_values_are_the_gold_cells(paraphrase2, paraphrase2_raw, gold):
+@pytest.mark.parametrize("prefix", sorted(HELD_OUT))
+def test_held_out_values_are_the_gold_cells(gold, prefix):
     def cell_value(c: dict):
         table = gold[(c["agency"], c["year"])][c["table"]]
         return table[c["row"]][c["column"]] if c["column"] is not None else table[c["row"]]
@@ -353,7 +365,7 @@ def test_paraphrase2_values_are_the_gold_cells(paraphrase2, paraphrase2_raw, gol
         return 0
 
     checked = 0
-    for line in paraphrase2_raw:
+    for line in _held_out_raw(prefix):
         if line["type"] == "multipart":
             for part in line["answer"]["parts"]:
                 checked += check(line["id"], part["type"], part["answer"], part["cite"])
@@ -365,10 +377,11 @@ def test_paraphrase2_values_are_the_gold_cells(paraphrase2, paraphrase2_raw, gol
     assert checked >= 100
 
 
-def test_paraphrase2_quotes_are_exact_substrings(paraphrase2_raw, texts):
+@pytest.mark.parametrize("prefix", sorted(HELD_OUT))
+def test_held_out_quotes_are_exact_substrings(texts, prefix):
     sections = {"overview", "active", "requests", "review_litigation", "problems", "other"}
     quoted = 0
-    for line in paraphrase2_raw:
+    for line in _held_out_raw(prefix):
         passages = [c for c in line["cite"] if "quote" in c]
         for part in line["answer"].get("parts", []):
             passages += [c for c in part["cite"] if "quote" in c]
@@ -383,7 +396,8 @@ def test_paraphrase2_quotes_are_exact_substrings(paraphrase2_raw, texts):
     assert quoted >= 15
 
 
-def test_paraphrase2_relative_years_are_explained(paraphrase2):
-    for q in paraphrase2:
-        if any(w in q.question for w in ("去年", "前年", "最新", "newest", "前一年", "第二年")):
+@pytest.mark.parametrize("prefix", sorted(HELD_OUT))
+def test_held_out_relative_years_are_explained(prefix):
+    for q in _held_out(prefix):
+        if any(w in q.question for w in ("去年", "前年", "最新", "newest", "前一年", "第二年", "上一年")):
             assert "newest report" in q.notes or "relative to the year" in q.notes or "the year after" in q.notes, q.id
