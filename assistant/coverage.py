@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from index.stores.lexical import load_jieba
 
-ASKS_VALUE = re.compile(r"^(?:的)?(?:是|有|为|一共|总共|大概|大约|具体)?(?:多少|谁|几|多大|多高|多长|多久|是什么|什么)")
+ASKS_VALUE = re.compile(r"^(?:的)?(?:[一1]个月|每个?月|[一1]年|每年|每天|平均|人均)?(?:是|有|为|一共|总共|大概|大约|具体)?"
+                        r"(?:多少|谁|几|多大|多高|多长|多久|是什么|什么)")  # 工资一个月多少: the period is no answer
 YEAR_AFTER = re.compile(r"^\d{4}年度?")  # GDP2022年是多少: an English question's gloss puts the year after the noun
 NOUN_FLAGS = ("n", "eng", "nz", "nr", "nt", "vn")
 

@@ -404,6 +404,15 @@ class Executor:
             for e, value in reversed(rows):
                 d.derived(e, it.rate or "sum", value, next(c.n for c in d.citations if c.report_id == e.report_id))
         d.parts.append(compose.comparison_summary(rows, it, keys))
+        known = sorted(((e, v) for e, v in rows if v is not None), key=lambda t: t[0].year)
+        if len(known) == 2 and known[0][0].agency == known[1][0].agency and not it.rate and not it.trend:
+            (before, a), (after, b) = known  # one agency, two years: the change the summary states, as a figure
+            diff, pct = change(a, b)
+            first = next(c.n for c in d.citations if c.report_id == after.report_id)
+            if pct is not None:
+                d.derived(after, "change_pct", pct, first)
+                d.parts.append(f"{after.year}年度比{before.year}年度{'增长' if diff >= 0 else '下降'}{abs(pct)}%。")
+            d.derived(after, "change", diff, first)
         if it.trend and len(rows) >= 2 and not it.rate:
             (first, a), (last, b) = rows[0], rows[-1]
             diff, pct = change(a, b)

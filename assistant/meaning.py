@@ -48,7 +48,7 @@ from assistant.cues import (
 )
 from assistant.normalize import is_english
 from assistant.query import CellKey, Intent
-from assistant.read import EXCLUDED, QUOTES, parse_years, share_of_total
+from assistant.read import parse_years, plain_words, share_of_total
 from assistant.resolve import resolve_targets
 from index.vocabulary import (
     ENGLISH_TERMS,
@@ -119,7 +119,7 @@ class Resolution(BaseModel):
 def content(text: str, strip: list[str] | tuple[str, ...] = ()) -> str:
     """The words that can say which figure: without the agency mentions, the years, the question words and what
     the question leaves out (除了企业以外)."""
-    text = EXCLUDED.sub(" ", text.translate(QUOTES))
+    text = plain_words(text).replace("|", " ")
     for w in sorted((s for s in strip if s), key=len, reverse=True):
         text = text.replace(w, " ")
     _, spans = parse_years(text)
@@ -267,7 +267,8 @@ def wants(question: str, it: Intent, places: dict[str, str] | None = None) -> bo
         return False
     if is_english(question):
         return bool(unglossed(question, places or {}))
-    return it.weak_figure and len(content(it.question, [*it.mentions, *WEAK_FIGURES, *QUERY_COLUMNS])) >= 2
+    rest = content(it.question, [*it.mentions, *WEAK_FIGURES, *QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]).split()
+    return it.weak_figure and max(map(len, rest), default=0) >= 2  # a word of its own, not 也 and 提
 
 
 def unglossed(question: str, places: dict[str, str]) -> list[str]:
@@ -289,6 +290,9 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     reason figure_unclear); unrelated -> unchanged."""
     if meaning is None or not wants(question, it, catalog.romanised_places() if is_english(question) else None):
         return it, None
+    entries = [catalog.entry(a, y) for a, y in it.targets]
+    if entries and all(e is not None and e.template == "pre2019" for e in entries):
+        return it, None  # reports without the standard tables: the number is in their text, not a cell to choose
     if it.keys and meaning.agrees(asked(question, it), it.mentions, it.keys):
         return it, None
     said = [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS] if it.column else []  # the column is read: it says no row

@@ -37,11 +37,13 @@ from assistant.cues import (
     RELATIVE_YEARS,
     SCOPE_CUES,
     SCOPE_ENDINGS,
+    SHARE_WORDS,
     SHIFT_WORDS,
     SINCE,
     SPAN_WORDS,
     TEXT_SOURCE,
     TOTAL_CUES,
+    UNITS_WHICH,
     WHICH_YEARS,
     WHO_HAD,
     YEAR_SUBJECTS,
@@ -130,7 +132,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q, NEGATION_CUES)))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
-    if not rate:
+    growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
+    if not rate and not growth:
         it.rate_spec = share_of_total(q, keys, it.column, phrase)
         it.rate = "share" if it.rate_spec is not None else None
     it.anchor = named_year or anchor
@@ -192,7 +195,7 @@ def _operation(q: str, it: Intent) -> Kind:
         return "ranking"
     if has(q, SCOPE_CUES) and it.keys:
         return "sum"
-    if has(q, PRECEDENT_CUES):
+    if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q):
         return "precedent"
     breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
     if has(q, NARRATIVE_CUES) and not has(q, COUNT_CUES) and not breakdown:
@@ -201,7 +204,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "rate"
     if has(q, NARRATIVE_CUES) and not (stat and has(q, COUNT_CUES)) and not breakdown:
         return "narrative"
-    if has(q, CHANGE_CUES):
+    the_change_cell = bool(it.keys) and all(k.table == "active" and k.row.endswith("_change") for k in it.keys)
+    if has(q, CHANGE_CUES) and not the_change_cell:  # 行政强制本年增加了几项: the template's 本年增/减 cell
         return "change"
     if has(q, SCOPE_CUES) or (has(q, TOTAL_CUES) and len(it.agencies) > 1):
         return "sum"

@@ -146,15 +146,21 @@ def has(q: str, cues) -> str | None:
     return next((c for c in cues if c in q), None)
 
 
-EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外)")  # 除了企业以外: 企业 is what is left out
+# 除了企业以外, （不是个人，也不是企业）: what is left out
+EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外)|(?:不是|不包括|不含|并非)[^，,。？?（）()、]{1,6}")
 QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 
 
-def said_column(q: str, words) -> str | None:
-    """The first applicant column or column group the question names, quotes dropped (“其他”法人组织) and
-    what it excludes (除了企业以外) left out."""
+def plain_words(q: str) -> str:
+    """The question as its figure and column words are read: quotes dropped (“其他”法人组织), what it excludes
+    (除了企业以外, 不是个人) masked, 其他类法人 said as the column 其他法人."""
     q = EXCLUDED.sub(lambda m: "|" * len(m.group()), q.translate(QUOTES))
-    return next((p for _, _, p in find_phrases(q, words)), None)
+    return re.sub(r"其他[类的]?(?=法人|组织|单位|机构)", "其他", q)
+
+
+def said_column(q: str, words) -> str | None:
+    """The first applicant column or column group the question names (read in its plain words)."""
+    return next((p for _, _, p in find_phrases(plain_words(q), words)), None)
 
 
 def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:

@@ -197,12 +197,12 @@ QUERY_COLUMNS: dict[str, str] = {
 # the template's own column group (法人或其他组织 heads five columns): asked as one, summed over its columns
 QUERY_COLUMN_GROUPS: dict[str, tuple[str, ...]] = {
     w: ("commercial", "research", "social_org", "legal_service", "other_org")
-    for w in ("法人或其他组织", "法人或者其他组织", "法人和其他组织", "法人及其他组织", "法人", "单位申请人")
+    for w in ("法人或其他组织", "法人或者其他组织", "法人和其他组织", "法人及其他组织", "法人", "单位申请人", "法人组织")
 }
 QUERY_COLUMNS.update({
     "社会公益组织": "social_org", "公益组织": "social_org", "律师事务所": "legal_service", "科研机构": "research",
     "商业企业": "commercial", "老百姓": "natural_person", "市民": "natural_person",
-    "其他法人": "other_org", "其他单位": "other_org", "其他机构": "other_org",
+    "其他法人": "other_org", "其他单位": "other_org", "其他机构": "other_org", "其他法人组织": "other_org",
 })
 
 # more everyday phrases -> cells (additive; the router takes the longest phrase that matches)
@@ -291,7 +291,7 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
     "现行有效": ("in_force",), "有效": ("in_force",), "废止": ("repealed",), "制发": ("issued",),
     "出台": ("issued",), "印发": ("issued",), "新制作": ("new_made",), "制作": ("new_made",),
     "新公开": ("new_published",), "对外公开总": ("total_published",), "公开总数": ("total_published",),
-    "增减": ("change",), "增/减": ("change",), "上一年项目": ("prev_items",), "项目数量": ("prev_items", "items"),
+    "增减": ("change",), "增/减": ("change",), "本年增加": ("change",), "本年减少": ("change",), "上一年项目": ("prev_items",), "项目数量": ("prev_items", "items"),
     "项目": ("items", "prev_items"), "处理决定": ("decisions",), "决定": ("decisions",), "金额": ("amount", "amount_wan"),
     "总金额": ("amount", "amount_wan"),
 }
@@ -354,7 +354,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "information requests": "申请", "information request": "申请", "requests": "申请", "request": "申请",
     "applications": "申请", "application": "申请", "applicants": "申请人", "applicant": "申请人",
     "newly received": "新收", "new": "新收", "received": "收到", "receive": "收到", "get": "收到", "got": "收到",
-    "carried over from": "结转自", "carried over": "上年结转", "carried forward": "结转下年度",
+    "carried over from the previous year": "上年结转", "carried over from last year": "上年结转",
+    "carried over from the prior year": "上年结转", "carried forward to the next year": "结转下年度",
+    "carried over": "上年结转", "carried over from": "结转自", "carried forward": "结转下年度",
     "carried forward to": "结转到", "carried forward into": "结转到", "carried over to": "结转到",
     "carried over into": "结转到", "carried into": "结转到", "rolled over to": "结转到", "rolled over into": "结转到",
     "left for": "结转到", "left over for": "结转到", "still pending in": "结转到",
@@ -365,6 +367,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "fully granted": "予以公开", "fully disclosed": "予以公开", "disclosed in full": "予以公开", "granted": "予以公开",
     "partially disclosed": "部分公开", "partly disclosed": "部分公开", "partially granted": "部分公开",
     "partial disclosure": "部分公开", "partially": "部分公开", "partly": "部分公开",
+    "only part of the information": "部分公开", "part of the information": "部分公开", "released in part": "部分公开",
+    "released in full": "予以公开", "fully released": "予以公开", "not released": "不予公开",
+    "of those": "其中", "of these": "其中", "among them": "其中", "among those": "其中",
     "not disclosed": "不予公开", "refused": "不予公开", "denied": "不予公开", "withheld": "不予公开",
     "rejected": "不予处理", "not processed": "不予处理", "could not be provided": "无法提供", "unable to provide": "无法提供",
     "third party": "第三方", "third-party": "第三方", "state secret": "国家秘密", "state secrets": "国家秘密",

@@ -261,12 +261,12 @@ HELD_OUT = {"p2": SETS / "paraphrase2.jsonl", "p3": SETS / "paraphrase3.jsonl"}
 STANDARD_FORMULAS = {"disclosure_rate", "review_correction_rate", "change", "growth_rate"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _held_out(prefix: str) -> list[EvalQuestion]:
     return load_questions([HELD_OUT[prefix]])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _held_out_raw(prefix: str) -> list[dict]:
     text = HELD_OUT[prefix].read_text(encoding="utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]

@@ -422,6 +422,7 @@ def test_one_cases_outcome_stays_a_table_question(catalog):
     ("洪泽区2024年除了个人以外，律所提的申请有几件？", "legal_service"),
     ("淮安市2024年“其他”法人提了多少申请？", "other_org"),
     ("鹿城区2022年除了企业之外，公益组织申请了多少？", "social_org"),
+    ("沭阳县2025年的申请中，“其他”类单位（不是公司，也不是律所）提了几件？", "other_org"),
 ])
 def test_the_asked_column_skips_what_is_excluded_and_reads_through_quotes(catalog, question, column):
     assert understand(question, [], catalog).column == column
@@ -448,3 +449,12 @@ def test_figure_words_joined_by_and_name_every_cell(catalog, question, rows):
 def test_a_named_rate_reads_through_a_de(catalog, question, rate):
     it = understand(question, [], catalog)
     assert it.rate == rate and it.kind == "rate"
+
+
+@pytest.mark.parametrize("question, row", [
+    ("平潭管委会2020年行政许可本年增加了多少项？", "licensing_change"),
+    ("君山片区2020年行政处罚事项本年减少几项？", "penalty_change"),
+])
+def test_the_templates_own_change_column_is_a_cell_not_a_change_between_reports(catalog, question, row):
+    it = understand(question, [], catalog)
+    assert it.kind == "figure" and [k.row for k in it.keys] == [row]
