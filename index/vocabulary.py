@@ -356,6 +356,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "newly received": "新收", "new": "新收", "received": "收到", "receive": "收到", "get": "收到", "got": "收到",
     "carried over from the previous year": "上年结转", "carried over from last year": "上年结转",
     "carried over from the prior year": "上年结转", "carried forward to the next year": "结转下年度",
+    "carry over from the previous year": "上年结转", "carry over from last year": "上年结转", "carry over": "上年结转",
+    "carry forward": "结转下年度",
     "carried over": "上年结转", "carried over from": "结转自", "carried forward": "结转下年度",
     "carried forward to": "结转到", "carried forward into": "结转到", "carried over to": "结转到",
     "carried over into": "结转到", "carried into": "结转到", "rolled over to": "结转到", "rolled over into": "结转到",

@@ -456,3 +456,24 @@ def test_a_change_over_a_scope_is_given_per_agency(assistant, hashed_index):
     for f in changes:
         assert f.agency.startswith("平潭") and f.year == 2024
         assert f.value == cell(f.agency, 2024) - cell(f.agency, 2023)
+
+
+def test_one_agencys_two_years_compared_state_the_change_as_figures(assistant, hashed_index):
+    def cell(year):
+        s = next(s for s in hashed_index.store.reports() if s.agency == HONGZE and s.year == year)
+        return hashed_index.store.report(s.id).cell("requests", "new_received", "total").value
+
+    a = assistant.ask("洪泽区2024年和2023年收到的申请哪年多，多出几件？")
+    derived = {f.row: f.value for f in a.figures if f.table == "derived"}
+    assert derived["change"] == cell(2024) - cell(2023)
+    assert derived["change_pct"] == round(100 * (cell(2024) - cell(2023)) / cell(2023), 1)
+
+
+def test_a_count_asked_of_a_report_without_tables_comes_from_its_text(assistant):
+    a = assistant.ask("平潭县2012年主动公开的信息一共多少条？")
+    assert not a.abstained and a.kind != "clarify" and any(c.kind == "passage" for c in a.citations)
+
+
+def test_a_value_per_period_that_no_report_records_is_declined(assistant):
+    a = assistant.ask("淮安市2024年办信息公开的人津贴一个月多少？")
+    assert a.abstained and a.reason == "not_recorded" and "津贴" in a.text

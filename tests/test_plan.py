@@ -458,3 +458,19 @@ def test_a_named_rate_reads_through_a_de(catalog, question, rate):
 def test_the_templates_own_change_column_is_a_cell_not_a_change_between_reports(catalog, question, row):
     it = understand(question, [], catalog)
     assert it.kind == "figure" and [k.row for k in it.keys] == [row]
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("洪泽区2024年不予处理的申请比上年增长了百分之几？", "change"),  # a growth, not a share
+    ("沭阳县2025年企业申请占了百分之几？", "rate"),  # a share
+    ("申请被复议纠正过的单位有哪几个？", "precedent"),
+    ("做过压力测试的部门都有哪些？", "precedent"),
+])
+def test_growth_share_and_which_units_in_everyday_order(catalog, question, kind):
+    assert understand(question, [], catalog).kind == kind
+
+
+def test_the_previous_years_carry_over_in_english_is_one_cell(catalog):
+    q = normalize_question("How many requests did Hongze carry over from the previous year in 2024?", {"hongze": "洪泽"})
+    it = understand(q.text, [], catalog)
+    assert it.kind == "figure" and keys(it) == ["carried_over.total"] and it.targets == [(HONGZE, 2024)]
