@@ -214,7 +214,7 @@ def test_migrations_run_once_even_when_two_processes_start_together(settings):
     assert {frozenset(s.ids()) for s in stores} == {frozenset({"r1"})}
     engine = create_engine(settings.database_url)
     with engine.connect() as conn:
-        assert conn.execute(text("select version from schema_version")).scalars().all() == [1, 2, 3, 4]
+        assert conn.execute(text("select version from schema_version")).scalars().all() == [1, 2, 3, 4, 5]
     engine.dispose()
 
 
