@@ -129,8 +129,8 @@ def _migration_4(conn: Connection) -> None:
 def _migration_5(conn: Connection) -> None:
     """PostgreSQL only: the lexical index of server mode (index/stores/shared_lexical.py::PostgresLexicalIndex), one
     for every host. `lex_chunks` holds each chunk with its length in tokens and its distinct token ids; `lex_postings`
-    one row per (token, chunk) with the token's count and the chunk's length (BM25 reads nothing else: the primary key
-    covers both, so a ranking is an index-only scan); `lex_vocab` each token's id and document frequency;
+    one row per (token, chunk) with the chunk's length, the token's count and the chunk's kind (a ranking reads nothing
+    else, the cross-report search's kind filter included: the primary key covers them, so it is an index-only scan); `lex_vocab` each token's id and document frequency;
     `lex_stats` the chunks and tokens in all (BM25's average length) and the tokeniser they were made with."""
     if conn.dialect.name != "postgresql":
         return
@@ -146,8 +146,8 @@ def _migration_5(conn: Connection) -> None:
         "CREATE INDEX lex_chunks_agency_year ON lex_chunks (agency, year)",
         "CREATE TABLE lex_vocab (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, token text COLLATE \"C\" NOT NULL "
         "UNIQUE, df integer NOT NULL)",
-        "CREATE TABLE lex_postings (tid integer NOT NULL, n integer NOT NULL, tf integer NOT NULL, ntok integer NOT NULL, "
-        "PRIMARY KEY (tid, n) INCLUDE (tf, ntok))",
+        "CREATE TABLE lex_postings (tid integer NOT NULL, n integer NOT NULL, ntok integer NOT NULL, tf smallint NOT NULL, "
+        "kind smallint NOT NULL, PRIMARY KEY (tid, n) INCLUDE (ntok, tf, kind))",
         "CREATE TABLE lex_stats (id integer PRIMARY KEY CHECK (id = 1), chunks bigint NOT NULL, tokens bigint NOT NULL, "
         "scheme text NOT NULL)",
         "INSERT INTO lex_stats VALUES (1, 0, 0, '')",

@@ -101,6 +101,8 @@ _LEXICAL_LOCK = 7167  # PostgreSQL advisory lock key of lexical writes (7165: mi
 _CHUNK_COLUMNS = ", ".join(f'c."{k}"' for k in _COLUMNS)
 _VISIBLE = "EXISTS (SELECT 1 FROM reports r WHERE r.id = c.report_id)"
 SLACK = 16  # rows ranked beyond k, so that chunks of a report not (or no longer) committed can be passed over
+KINDS = ("text", "table_row")  # a chunk's kind as its postings store it: the index in this tuple
+MAX_TF = 32_767  # a token's count in one chunk as stored (smallint)
 
 
 class PostgresLexicalIndex:
@@ -127,7 +129,9 @@ class PostgresLexicalIndex:
         self.store, self.scheme = store, scheme
         self.name = f"PostgreSQL ({make_url(store.url).render_as_string()})"  # the password hidden
         self._check_scheme()
-        self.created = self.count() == 0
+        with self._cursor() as cur:
+            cur.execute("SELECT NOT EXISTS (SELECT 1 FROM lex_chunks)")
+            self.created = cur.fetchone()[0]  # holds nothing yet
 
     # ---- connections -------------------------------------------------------------------------------------
     @contextmanager
@@ -210,10 +214,11 @@ class PostgresLexicalIndex:
         with cur.copy(f"COPY lex_chunks ({', '.join(map(_quote, _COLUMNS))}, n, ntok, terms) FROM STDIN") as copy:
             for n, c, t, tf in zip(ns, chunks, terms, counts, strict=True):
                 copy.write_row([*(getattr(c, k) for k in _COLUMNS), n, len(t), [ids[x] for x in tf]])
-        with cur.copy("COPY lex_postings (tid, n, tf, ntok) FROM STDIN") as copy:
-            for n, t, tf in zip(ns, terms, counts, strict=True):
+        with cur.copy("COPY lex_postings (tid, n, ntok, tf, kind) FROM STDIN") as copy:
+            for n, c, t, tf in zip(ns, chunks, terms, counts, strict=True):
+                kind = KINDS.index(c.kind)
                 for token, f in tf.items():
-                    copy.write_row((ids[token], n, f, len(t)))
+                    copy.write_row((ids[token], n, len(t), min(f, MAX_TF), kind))
         cur.execute("UPDATE lex_stats SET chunks = chunks + %s, tokens = tokens + %s", [len(chunks), sum(map(len, terms))])
 
     @staticmethod
@@ -301,6 +306,10 @@ class PostgresLexicalIndex:
         if not tokens or k <= 0:
             return []
         clauses, args = _where(where, "%s", "c.")
+        kinds = (where or {}).get("kind")
+        if kinds is not None:  # applied to the postings themselves
+            kinds = [KINDS.index(x) if x in KINDS else -1 for x in (kinds if isinstance(kinds, list | tuple | set) else [kinds])]
+            clauses, args = _where({x: v for x, v in where.items() if x != "kind"}, "%s", "c.")
         with self._cursor() as cur:
             n, avg, vocab = self._lookup(cur, tokens)
             ranges = None
@@ -319,16 +328,19 @@ class PostgresLexicalIndex:
                 weights[vocab[t][0]] += _idf(n, vocab[t][1]) * (K1 + 1)  # once per occurrence in the query
             if not weights:
                 return []
-            return self._ranked(cur, weights, avg, k, clauses, args, ranges)
+            return self._ranked(cur, weights, avg, k, clauses, args, ranges, kinds)
 
     @staticmethod
-    def _ranked(cur, weights: Counter, avg: float, k: int, clauses: str, args: list, ranges) -> list:
-        """BM25 summed over the postings of the weighted tokens (in these chunk ranges, when given), the best
-        k + SLACK chunks that pass the filter, then the k best of them whose report is committed (ranked deeper
-        again in the rare case fewer are)."""
+    def _ranked(cur, weights: Counter, avg: float, k: int, clauses: str, args: list, ranges, kinds) -> list:
+        """BM25 summed over the postings of the weighted tokens (of these kinds, in these chunk ranges, when
+        given), the best k + SLACK chunks that pass the other filters, then the k best of them whose report is
+        committed (ranked deeper again in the rare case fewer are)."""
         sql = ("SELECT p.n, sum(q.w * p.tf / (p.tf + %s + %s * p.ntok)) AS score "
                "FROM unnest(%s::integer[], %s::float8[]) AS q(tid, w) JOIN lex_postings p ON p.tid = q.tid")
         params = [K1 * (1 - B), K1 * B / max(avg, 1e-9), list(weights), list(weights.values())]
+        if kinds is not None:
+            sql += " AND p.kind = ANY(%s::smallint[])"
+            params.append(kinds)
         if ranges:
             sql += " JOIN unnest(%s::integer[], %s::integer[]) AS r(lo, hi) ON p.n BETWEEN r.lo AND r.hi"
             params += [[lo for lo, _ in ranges], [hi for _, hi in ranges]]
