@@ -86,10 +86,19 @@ class SharedLexicalIndex(LexicalIndex):
                 log.info("lexical index synced with the shared store: %d reports added, %d dropped", added, len(gone))
             return added, len(gone)
 
-    def query(self, text: str, k: int = 5, where: dict | None = None):
+    def _maybe_sync(self) -> None:
         if time.monotonic() - self._synced_at >= SYNC_SECONDS:
             self.sync()
+
+    def query(self, text: str, k: int = 5, where: dict | None = None):
+        self._maybe_sync()
         return super().query(text, k, where)
+
+    def contains(self, phrase: str) -> bool:
+        """Synced first, as `query` is: the assistant's coverage check asks this before any search, and a new home
+        that had not synced yet declined figure questions as recorded in no report."""
+        self._maybe_sync()
+        return super().contains(phrase)
 
     def report_ids(self, kinds: tuple[str, ...] | None = None) -> dict[str, int]:
         self.sync()  # callers compare stores: always current
