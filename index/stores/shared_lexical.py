@@ -123,8 +123,8 @@ class PostgresLexicalIndex:
     before it commits the report (index/ingest.py), so other hosts find its passages exactly when they find the
     report, lose them when it is removed, and never see the leftovers of a writer killed between the two (the
     next ingest's reconcile removes them; `report_ids()` lists them so that it can). Scores are computed from
-    stored term counts: `lex_postings` holds each (token, chunk) with the token's count and the chunk's length,
-    `lex_vocab` the document frequencies, `lex_stats` the totals; a ranking reads only the postings of the
+    stored term counts: `lex_postings` holds each (token, chunk) with the token's count and the chunk's length and
+    kind (a kind filter is applied there), `lex_vocab` the document frequencies, `lex_stats` the totals; a ranking reads only the postings of the
     query's tokens (those in half the chunks or more are left out corpus-wide, as FTS5's idf gives them 1e-6)."""
 
     def __init__(self, store, scheme: str = "jieba+bigram"):
@@ -317,7 +317,8 @@ class PostgresLexicalIndex:
         clauses, args = _where(where, "%s", "c.")
         kinds = (where or {}).get("kind")
         if kinds is not None:  # applied to the postings themselves
-            kinds = [KINDS.index(x) if x in KINDS else -1 for x in (kinds if isinstance(kinds, list | tuple | set) else [kinds])]
+            wanted = kinds if isinstance(kinds, list | tuple | set) else [kinds]
+            kinds = [KINDS.index(x) if x in KINDS else -1 for x in wanted]
             clauses, args = _where({x: v for x, v in where.items() if x != "kind"}, "%s", "c.")
         with self._cursor() as cur:
             n, avg, vocab = self._lookup(cur, tokens)
