@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "NIANBAO_"
@@ -34,6 +34,10 @@ class Settings(BaseSettings):
                                "(left to the server), set to the core count for an ingest on an otherwise idle machine.")
     retrieval: Literal["dense", "lexical", "hybrid"] = Field(
         "hybrid", description="How narrative passages are found: dense vectors, BM25, or both fused.")
+    lexical: Literal["auto", "postgres", "fts5"] = Field(
+        "auto", description="Where BM25 search runs: auto is PostgreSQL (tables beside the reports, one index every "
+        "server shares) when NIANBAO_DB_URL is PostgreSQL, else SQLite FTS5 in the home; fts5 keeps an FTS5 file in "
+        "each home, synced from the shared store.")
     min_relevance: float = Field(0.78, description="Dense cosine below which a passage is not relevant (decline).")
     llm: Literal["none", "openai", "local"] = Field(
         "none", description="Optional LLM that rewords answers under a number guard and proposes a plan for a question "
@@ -66,6 +70,19 @@ class Settings(BaseSettings):
     @property
     def database_url(self) -> str:
         return self.db_url or f"sqlite:///{self.home / 'nianbao.sqlite'}"
+
+    @model_validator(mode="after")
+    def _lexical_needs_its_database(self) -> Settings:
+        if self.lexical == "postgres" and not self.database_url.startswith("postgresql"):
+            raise ValueError("NIANBAO_LEXICAL=postgres needs NIANBAO_DB_URL to be a PostgreSQL URL")
+        return self
+
+    @property
+    def lexical_backend(self) -> Literal["postgres", "fts5"]:
+        """`lexical` resolved: PostgreSQL for a PostgreSQL store unless fts5 is asked for."""
+        if self.lexical == "auto":
+            return "postgres" if self.database_url.startswith("postgresql") else "fts5"
+        return self.lexical
 
     @property
     def chroma_path(self) -> Path:

@@ -214,7 +214,7 @@ def test_migrations_run_once_even_when_two_processes_start_together(settings):
     assert {frozenset(s.ids()) for s in stores} == {frozenset({"r1"})}
     engine = create_engine(settings.database_url)
     with engine.connect() as conn:
-        assert conn.execute(text("select version from schema_version")).scalars().all() == [1, 2, 3, 4]
+        assert conn.execute(text("select version from schema_version")).scalars().all() == [1, 2, 3, 4, 5]
     engine.dispose()
 
 
@@ -303,6 +303,7 @@ def test_shared_lexical_index_follows_the_store(tmp_path, parsed):
     store = Store(f"sqlite:///{tmp_path / 'shared.sqlite'}")
     store.upsert(a)
     lex = SharedLexicalIndex(tmp_path / "lexical", store)
+    assert lex.contains("压力测试")  # a new home, asked before any search (the assistant's coverage check)
     assert lex.report_ids() == {a.id: n[a.id]}
     lex.add(chunk_report(b))  # an ingest on this host, before its commit
     store.upsert(c)  # another host adds one report and removes another

@@ -124,7 +124,7 @@ def test_migrations_run_once(settings):
     again = Store(settings.database_url)
     assert again.ids() == {"r1"}
     with create_engine(settings.database_url).connect() as conn:
-        assert conn.execute(text("select version from schema_version")).scalars().all() == [1, 2, 3, 4]
+        assert conn.execute(text("select version from schema_version")).scalars().all() == [1, 2, 3, 4, 5]
         assert conn.execute(text("pragma journal_mode")).scalar() == "wal"
 
 

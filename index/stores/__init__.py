@@ -1,6 +1,7 @@
 """The stores of one home behind one typed object: the structured store (SQLite or PostgreSQL), the vectors
-(Chroma), the lexical index (SQLite FTS5) and the embedder, each opened on first use, one instance of each
-shared by every thread; the writers' lock; and a change stamp a reader asks instead of stat-ing files.
+(Chroma), the lexical index (SQLite FTS5, or tables in PostgreSQL) and the embedder, each opened on first use,
+one instance of each shared by every thread; the writers' lock; and a change stamp a reader asks instead of
+stat-ing files.
 Ingest (`index.ingest.Index`) is a writer over it; the assistant and the UI read from it.
 
     stores = Stores(settings)
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from index.stores.embed import Embedder
     from index.stores.lexical import LexicalIndex
     from index.stores.retrieve import Retriever
+    from index.stores.shared_lexical import PostgresLexicalIndex
     from index.stores.vectors import VectorStore
 
 log = logging.getLogger(__name__)
@@ -92,30 +94,37 @@ class Stores:
             return self._vectors
 
     @property
-    def lexical(self) -> LexicalIndex:
-        """The home's lexical index; one that is new while the store holds reports (a home from before the
-        lexical index moved to SQLite lost its file, or it was deleted) is rebuilt from the store at once, so
-        a server answers lexically from its first question (no embedding: the vectors are in Chroma)."""
+    def lexical(self) -> LexicalIndex | PostgresLexicalIndex:
+        """The lexical index (`Settings.lexical_backend`): on a PostgreSQL store, tables in that database which
+        every host shares (`PostgresLexicalIndex`); otherwise the home's FTS5 file, which follows a shared store by
+        syncing from it (`SharedLexicalIndex`). An empty one while the store holds reports (a store from before
+        the PostgreSQL index, a home whose file was lost) is filled from the store at once, so a server answers
+        lexically from its first question (no embedding: the vectors are in Chroma)."""
         with self._open_lock:
             if self._lexical is None:
                 from index.stores.lexical import LexicalIndex
-                from index.stores.shared_lexical import SharedLexicalIndex
+                from index.stores.shared_lexical import PostgresLexicalIndex, SharedLexicalIndex
 
                 path = self.settings.lexical_path  # a shared store: other hosts' ingests reach it through the store
-                lex = SharedLexicalIndex(path, self.store) if self.settings.db_url else LexicalIndex(path)
-                if lex.created and not self.settings.db_url:  # (a shared one syncs itself from the store)
+                if self.settings.lexical_backend == "postgres":
+                    lex = PostgresLexicalIndex(self.store)
+                elif self.settings.db_url:
+                    lex = SharedLexicalIndex(path, self.store)
+                else:
+                    lex = LexicalIndex(path)
+                if lex.created and not isinstance(lex, SharedLexicalIndex):  # (that one syncs itself)
                     self._rebuild_lexical(lex)
                 self._lexical = lex
             return self._lexical
 
-    def _rebuild_lexical(self, lex: LexicalIndex) -> None:
+    def _rebuild_lexical(self, lex: LexicalIndex | PostgresLexicalIndex) -> None:
         from index.stores.chunks import chunk_report
 
         ids = sorted(self.store.ids())
         if not ids:
             return
         log.warning("lexical index %s is new but the store holds %d reports: rebuilding it from the store",
-                    lex.file, len(ids))
+                    lex.name, len(ids))
         with self.writing(lexical=False):
             have = lex.report_ids()  # (a legacy file imported on open already brought its reports)
             missing = [rid for rid in ids if rid not in have]

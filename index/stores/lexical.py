@@ -123,6 +123,10 @@ class LexicalIndex:
     def file(self) -> Path:
         return self.path / FILE_NAME
 
+    @property
+    def name(self) -> str:
+        return str(self.file)
+
     # ---- connections ---------------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -374,13 +378,15 @@ class LexicalIndex:
         return out
 
     def _informative(self, db: sqlite3.Connection, tokens: list[str]) -> list[str]:
-        """The query tokens the index holds, without those in half the chunks or more (FTS5's idf of them is
-        1e-6: they change no ranking and have the longest postings); the two rarest when every token is that
-        common."""
-        n, df = self._stats(db).n, self._df(db, tokens)
-        held = [t for t in tokens if t in df]
-        keep = [t for t in held if _idf(n, df[t]) > IDF_FLOOR]
-        return keep or sorted(held, key=lambda t: df[t])[:2]
+        return informative(tokens, self._stats(db).n, self._df(db, tokens))
+
+
+def informative(tokens: list[str], n: int, df: dict[str, int]) -> list[str]:
+    """The query tokens the index holds, without those in half the chunks or more (FTS5's idf of them is 1e-6:
+    they change no ranking and have the longest postings); the two rarest when every token is that common."""
+    held = [t for t in tokens if t in df]
+    keep = [t for t in held if _idf(n, df[t]) > IDF_FLOOR]
+    return keep or sorted(held, key=lambda t: df[t])[:2]
 
 
 def _idf(n: int, df: int) -> float:
@@ -404,8 +410,9 @@ def _quote(column: str) -> str:
     return f'"{column}"'
 
 
-def _where(where: dict | None) -> tuple[str, list]:
-    """Filters as SQL over the chunks table: equality, or IN for a list of values."""
+def _where(where: dict | None, mark: str = "?", prefix: str = "") -> tuple[str, list]:
+    """Filters as SQL over the chunks table: equality, or IN for a list of values (`mark`: the driver's
+    placeholder; `prefix`: the table's alias and a dot)."""
     clauses, args = [], []
     for key, value in (where or {}).items():
         if key not in FILTER_KEYS:
@@ -413,6 +420,6 @@ def _where(where: dict | None) -> tuple[str, list]:
         if value is None:
             continue
         values = list(value) if isinstance(value, list | tuple | set) else [value]
-        clauses.append(f"{key} IN ({','.join('?' * len(values))})")
+        clauses.append(f"{prefix}{key} IN ({','.join([mark] * len(values))})")
         args += values
     return " AND ".join(clauses), args

@@ -126,7 +126,36 @@ def _migration_4(conn: Connection) -> None:
             kinds=json.dumps(list(kinds_of(agency)), ensure_ascii=False)))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(conn: Connection) -> None:
+    """PostgreSQL only: the lexical index of server mode (index/stores/shared_lexical.py::PostgresLexicalIndex), one
+    for every host. `lex_chunks` holds each chunk with its length in tokens and its distinct token ids; `lex_postings`
+    one row per (token, chunk) with the chunk's length, the token's count and the chunk's kind (a ranking reads nothing
+    else, the cross-report search's kind filter included: the primary key covers them, so it is an index-only scan); `lex_vocab` each token's id and document frequency;
+    `lex_stats` the chunks and tokens in all (BM25's average length) and the tokeniser they were made with."""
+    if conn.dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+
+    for ddl in (
+        "CREATE SEQUENCE lex_chunk_n AS integer",
+        "CREATE TABLE lex_chunks (n integer PRIMARY KEY, id text NOT NULL UNIQUE, report_id text NOT NULL, "
+        "agency text NOT NULL, year integer NOT NULL, template text NOT NULL, section text NOT NULL, kind text NOT NULL, "
+        'text text NOT NULL, start integer NOT NULL, "end" integer NOT NULL, ntok integer NOT NULL, '
+        "terms integer[] NOT NULL)",
+        "CREATE INDEX lex_chunks_report ON lex_chunks (report_id)",
+        "CREATE INDEX lex_chunks_agency_year ON lex_chunks (agency, year)",
+        "CREATE TABLE lex_vocab (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, token text COLLATE \"C\" NOT NULL "
+        "UNIQUE, df integer NOT NULL)",
+        "CREATE TABLE lex_postings (tid integer NOT NULL, n integer NOT NULL, ntok integer NOT NULL, tf smallint NOT NULL, "
+        "kind smallint NOT NULL, PRIMARY KEY (tid, n) INCLUDE (ntok, tf, kind))",
+        "CREATE TABLE lex_stats (id integer PRIMARY KEY CHECK (id = 1), chunks bigint NOT NULL, tokens bigint NOT NULL, "
+        "scheme text NOT NULL)",
+        "INSERT INTO lex_stats VALUES (1, 0, 0, '')",
+    ):
+        conn.execute(text(ddl))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
 
 _VERSION = Table(
     "schema_version", MetaData(),

@@ -113,6 +113,11 @@ class Store:
             raise StoreError(f"cannot open the structured store {make_url(url).render_as_string()}: {e}") from e
         self._t = md.tables
 
+    @property
+    def engine(self) -> Engine:
+        """The connection pool (the PostgreSQL lexical index keeps its tables in the same database)."""
+        return self._engine
+
     def close(self) -> None:
         self._engine.dispose()
 
