@@ -6,7 +6,7 @@ narrative chunks only, see `DENSE_KINDS`), (3) commit the report to SQLite last.
 `reconcile()` (run before every write) drops vector/lexical entries whose report is not in SQLite and
 re-indexes SQLite reports whose chunks are missing or incomplete.
 
-The lexical index (SQLite FTS5) commits every change as it is made, so there is nothing to save at the end
+The lexical index (SQLite FTS5 in the home, or its tables in PostgreSQL in server mode) commits every change as it is made, so there is nothing to save at the end
 of a batch and other processes see each report at once. `Index` is the writer over the home's `Stores`
 (index/stores/__init__.py); the passages of the next AHEAD_FILES files are embedded together before their writes.
 
