@@ -3,7 +3,7 @@ that answers, on the narrative and precedent questions of the question sets (a p
 split only: its `test` split is never looked at).
 
     python bench/narrative_bench.py --home DIR [--sets eval_sets/full.jsonl ../main/eval_sets/paraphrase.jsonl]
-    python bench/narrative_bench.py --home DIR --latency N   # a scale home (bench/scale_bench.py): wall ms
+    python bench/narrative_bench.py --home DIR --latency N [--server]  # a scale home (bench/scale_bench.py): wall ms
 
 Stages, each over the same reports (the expected report when the question names its agency, else the corpus):
 - chunk-hybrid: today's retrieval, the hybrid search's passages (chunks) in order;
@@ -132,16 +132,20 @@ LATENCY_OPEN = ("哪些单位开展了依申请公开培训？", "各单位都�
                 "哪些单位建立了疑难件会商制度？", "哪些单位开通了政务微博？", "哪些报告提到问政平潭？", "哪些单位收取了信息处理费？")
 
 
-def latency(home: Path, vector_reports: int) -> dict:
+def latency(home: Path, vector_reports: int, server: bool = False) -> dict:
     """Wall ms (p50/p95) of narrative questions on a scale home: each kind of question about the first
-    `vector_reports` reports (the ones with vectors), then open questions across every report, first read
-    cold (each report's sentences not yet cached), then again."""
+    `vector_reports` reports (the ones with vectors), then open questions across every report, first in this
+    process (each report's sentences not in memory: read from the sentence store, or built where it has none),
+    then again. Warmed by three one-report questions; with `server`, first as a server warms (Assistant.warm:
+    the vector index, every report's sentences into the store)."""
     from assistant.pipeline import Assistant
 
     settings = Settings(home=home)
     a = Assistant(settings, Index(settings))
     entries = sorted(a.catalog().entries, key=lambda e: e.file_name)[:vector_reports]
     asked = [k.format(a=e.agency, y=e.year) for e in entries for k in LATENCY_ASKED]
+    if server:
+        a.warm()
     for q in asked[:3]:  # warm: the model, Chroma, the lexical index
         a.ask(q)
 
@@ -172,12 +176,13 @@ def main(argv=None) -> None:
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--quick", action="store_true", help="leave out the stages that embed every sentence")
     ap.add_argument("--latency", type=int, metavar="N", help="time questions on a scale home (N reports with vectors)")
+    ap.add_argument("--server", action="store_true", help="with --latency: warm first as a server does")
     args = ap.parse_args(argv)
     if args.latency:
         import os
 
         print(f"load average {os.getloadavg()[0]:.1f}, {Settings(home=args.home).home}")
-        for what, figure in latency(args.home, args.latency).items():
+        for what, figure in latency(args.home, args.latency, args.server).items():
             print(f"{what}: {figure}")
         return
     b = Bench(args.home, sentence_dense=not args.quick)

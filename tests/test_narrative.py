@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant import narrative
 from assistant.narrative import (
+    SentenceStore,
     _pieces,
     answer_lines,
     count_clause,
@@ -248,3 +250,36 @@ def test_a_sentence_that_denies_the_topic_is_no_precedent():
     assert denies("全年收取政府信息公开信息处理费0元。", words)
     assert not denies("全年收取政府信息公开信息处理费3940元。", words)
     assert not denies("及时关停整合用户关注度低、无力运维的新媒体账号。", ["关停", "媒体", "账号"])
+
+
+def test_sentences_kept_on_disk_are_the_ones_built(reports, tmp_path, monkeypatch):
+    """An open question in a new process reads its reports' candidates from the sentence store, identical to the
+    ones built from the stored report, and loads no report; a store written by other code is emptied."""
+    wanted = {r.id: r for r in (reports[LUCHENG_2022], reports[SHUYANG_2025], reports[PINGTAN_2011])}
+    loaded = []
+
+    def load(report_id):
+        loaded.append(report_id)
+        return wanted[report_id]
+
+    ids = list(wanted)
+    built = [report_sentences(wanted[i]) for i in ids]
+    narrative._CANDIDATES.clear()
+    assert SentenceStore(tmp_path / "s").get(ids, load) == built and sorted(loaded) == sorted(ids)
+    narrative._CANDIDATES.clear()  # a new process
+    loaded.clear()
+    again = SentenceStore(tmp_path / "s").get(ids[::-1], load)
+    assert again == built[::-1] and loaded == []
+    assert all(a.title == b.title and a.read == b.read for x, y in zip(again, built[::-1], strict=True)
+               for a, b in zip(x, y, strict=True))
+    narrative._CANDIDATES.clear()
+    monkeypatch.setattr(narrative, "_fingerprint", lambda: "other code")
+    assert SentenceStore(tmp_path / "s").get(ids[:1], load) == built[:1] and loaded == ids[:1]
+
+
+def test_an_unusable_sentence_store_builds_the_sentences_as_before(reports, tmp_path):
+    report = reports[LUCHENG_2022]
+    (tmp_path / "file").write_text("not a folder")
+    narrative._CANDIDATES.clear()
+    got = SentenceStore(tmp_path / "file").get([report.id], lambda _: report)
+    assert got == [report_sentences(report)]
