@@ -76,6 +76,7 @@ GLUED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+�
 # (（二）主动公开政府信息的主要类别 2011年，… / 4.政务微博 在国内…)
 SPACED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
                             r"[^，。,；;：:\d\s]{2,20}[ \t\u3000]+")
+MARKDOWN_MARK = re.compile(r"#+[ \t\u3000]*")
 SOFT_CUT = re.compile(r"[，,：:]")
 MAX_QUOTE = 160  # a longer sentence is cut at a comma near this length
 MAX_ITEM = 2 * MAX_QUOTE  # an item (its title and the sentences under it) or a list quoted as one span
@@ -295,6 +296,8 @@ def report_sentences(report: Report) -> list[Sentence]:
             if is_heading:
                 heading = text[a + s:a + e]
                 continue
+            if m_ := MARKDOWN_MARK.match(text, a + s, a + e):  # #### 一是强化流程管控…。: the mark is not quoted
+                s = m_.end() - a
             if _is_title(text, a + s, a + e, pieces[n + 1:n + 2], a):  # 一是细化办理流程。: a title and a candidate
                 out.append(Sentence(report.id, m.agency, m.year, section, a + s, a + e, text[a + s:a + e], heading,
                                     report.page_at(a + s), title=True))

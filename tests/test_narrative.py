@@ -201,6 +201,8 @@ def test_a_title_of_two_clauses_is_quoted_with_the_sentences_under_it(reports):
     report = reports[SHUYANG_2025]
     title = next(c for c in report_sentences(report) if c.read.startswith("二是深化沟通联动"))
     assert title.title
+    first = next(c for c in report_sentences(report) if "强化流程管控" in c.read)
+    assert first.title and first.text.startswith("一是")  # the markdown mark before it (#### 一是…) is not quoted
     top = _ranked(report, "沭阳县如何在办理之前和申请人沟通，减少矛盾？", "办理 申请人 沟通 矛盾")[0].sentence
     assert top.read.startswith("二是深化沟通联动") and "变“被动办理”为“主动服务”" in top.read
     assert report.text[top.start:top.end] == top.text
