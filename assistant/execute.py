@@ -25,7 +25,14 @@ from assistant.figures import (
     total,
     with_column,
 )
-from assistant.narrative import across, answer_lines, earlier_reports, evidence_in_time, topic_words
+from assistant.narrative import (
+    SentenceStore,
+    across,
+    answer_lines,
+    earlier_reports,
+    evidence_in_time,
+    topic_words,
+)
 from assistant.query import CellKey, Intent
 from assistant.read import has
 from index.models import Answer, Cell, Number, Report
@@ -57,6 +64,7 @@ class Executor:
         self._facts: OrderedDict[str, Facts] = OrderedDict()
         self._catalog: tuple[tuple, Catalog] | None = None
         self._catalog_stamp: int | None = None  # the store's change stamp when the catalog was last read
+        self.sentences = SentenceStore(settings.home / "sentences")  # open questions' candidates, kept on disk
 
     # ---- data access ---------------------------------------------------------------------------
     def catalog(self) -> Catalog:
@@ -585,7 +593,8 @@ class Executor:
         if cross or not entries or len(entries) > MAX_NAMED_REPORTS:  # a year alone names every agency's report
             ids = sorted({e.report_id for e in entries})
             found = self._phrase_reports(topics, ids or None) if cross else []
-            best = across(search, self.report, it.question, topics, found, ids, threshold, precedent=cross)
+            best = across(search, self.report, it.question, topics, found, ids, threshold, precedent=cross,
+                          sentences=self.sentences)
             if not best:
                 return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
             return compose.by_agency(it.question, "precedent" if cross else "narrative", best)

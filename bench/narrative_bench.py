@@ -3,7 +3,7 @@ that answers, on the narrative and precedent questions of the question sets (a p
 split only: its `test` split is never looked at).
 
     python bench/narrative_bench.py --home DIR [--sets eval_sets/full.jsonl ../main/eval_sets/paraphrase.jsonl]
-    python bench/narrative_bench.py --home DIR --latency N   # a scale home (bench/scale_bench.py): wall ms
+    python bench/narrative_bench.py --home DIR --latency N [--server]  # a scale home (bench/scale_bench.py): wall ms
 
 Stages, each over the same reports (the expected report when the question names its agency, else the corpus):
 - chunk-hybrid: today's retrieval, the hybrid search's passages (chunks) in order;
@@ -27,7 +27,8 @@ import numpy as np
 
 from assistant import narrative as nv
 from assistant.execute import MAX_NAMED_REPORTS
-from assistant.plan import understand
+from assistant.normalize import is_english, normalize_question
+from assistant.plan import plan_parts
 from index.ingest import Index
 from index.settings import Settings
 
@@ -51,6 +52,27 @@ class Bench:
         self.embedder = self.index.embedder
         self.vectors: dict[tuple[str, int, int], np.ndarray] = {}
         self.embed_s: dict[str, float] = {}
+        self.answered: dict[str, bool] = {}  # precedent question id -> answered from passages
+
+    def across(self, row: dict) -> tuple[float, float, float] | None:
+        """A precedent question answered by the assistant: (share of the expected agencies it quotes, share of
+        its quotes from an expected agency, whether the first is one); None when it answered from the tables."""
+        answer = self.assistant.ask(row["question"])
+        cited = [c.agency for c in answer.citations if c.kind == "passage"]
+        self.answered[row["id"]] = bool(cited)
+        if not cited:
+            return None
+        expected = row["answer"]["agencies"]
+        return (sum(a in cited for a in expected) / len(expected), sum(a in expected for a in cited) / len(cited),
+                float(cited[0] in expected))
+
+    def read(self, question: str) -> tuple[str, str]:
+        """The question as the assistant reads it (normalised: traditional characters, slips, English glossed)
+        and its topic: its first narrative or precedent part's."""
+        norm = normalize_question(question, self.catalog.romanised_places() if is_english(question) else None)
+        parts = plan_parts(question, norm.text, [], self.catalog)
+        text, it = next(((t, i) for t, i in parts if i.kind in ("narrative", "precedent")), parts[0])
+        return it.question or text, it.topic
 
     def reports_for(self, row: dict) -> list:
         agencies = {(c["agency"], c["year"]) for c in row.get("cite", [])}
@@ -110,16 +132,20 @@ LATENCY_OPEN = ("哪些单位开展了依申请公开培训？", "各单位都�
                 "哪些单位建立了疑难件会商制度？", "哪些单位开通了政务微博？", "哪些报告提到问政平潭？", "哪些单位收取了信息处理费？")
 
 
-def latency(home: Path, vector_reports: int) -> dict:
+def latency(home: Path, vector_reports: int, server: bool = False) -> dict:
     """Wall ms (p50/p95) of narrative questions on a scale home: each kind of question about the first
-    `vector_reports` reports (the ones with vectors), then open questions across every report, first read
-    cold (each report's sentences not yet cached), then again."""
+    `vector_reports` reports (the ones with vectors), then open questions across every report, first in this
+    process (each report's sentences not in memory: read from the sentence store, or built where it has none),
+    then again. Warmed by three one-report questions; with `server`, first as a server warms (Assistant.warm:
+    the vector index, every report's sentences into the store)."""
     from assistant.pipeline import Assistant
 
     settings = Settings(home=home)
     a = Assistant(settings, Index(settings))
     entries = sorted(a.catalog().entries, key=lambda e: e.file_name)[:vector_reports]
     asked = [k.format(a=e.agency, y=e.year) for e in entries for k in LATENCY_ASKED]
+    if server:
+        a.warm()
     for q in asked[:3]:  # warm: the model, Chroma, the lexical index
         a.ask(q)
 
@@ -150,12 +176,13 @@ def main(argv=None) -> None:
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument("--quick", action="store_true", help="leave out the stages that embed every sentence")
     ap.add_argument("--latency", type=int, metavar="N", help="time questions on a scale home (N reports with vectors)")
+    ap.add_argument("--server", action="store_true", help="with --latency: warm first as a server does")
     args = ap.parse_args(argv)
     if args.latency:
         import os
 
         print(f"load average {os.getloadavg()[0]:.1f}, {Settings(home=args.home).home}")
-        for what, figure in latency(args.home, args.latency).items():
+        for what, figure in latency(args.home, args.latency, args.server).items():
             print(f"{what}: {figure}")
         return
     b = Bench(args.home, sentence_dense=not args.quick)
@@ -164,9 +191,9 @@ def main(argv=None) -> None:
         ranks: dict[str, list[int | None]] = {s: [] for s in STAGES}
         pool_recall, prec_found = [], {s: [] for s in STAGES}
         for row in rows:
-            it = understand(row["question"], [], b.catalog)
+            question, topic = b.read(row["question"])
             reports = b.reports_for(row)
-            got = b.rankings(row["question"], it.topic, reports)
+            got = b.rankings(question, topic, reports)
             if row["type"] == "narrative":
                 quotes = row["answer"]["quotes"]
                 sources = {(c["agency"], c["year"]) for c in row["cite"]}
@@ -182,6 +209,8 @@ def main(argv=None) -> None:
                     found = [a for a in expected if a in order]
                     prec_found[s].append(len(found) / len(expected))
                     ranks[s].append(min((order.index(a) + 1 for a in found), default=None))
+        across = [b.across(row) for row in rows if row["type"] == "precedent"]
+        across = [x for x in across if x is not None]
         n_nar = sum(1 for r in rows if r["type"] == "narrative")
         print(f"\n{path} — narrative n={n_nar}, candidate recall (the quote is in some candidate sentence) "
               f"{sum(pool_recall) / max(1, len(pool_recall)):.3f}")
@@ -199,6 +228,15 @@ def main(argv=None) -> None:
             med = statistics.median(found) if found else float("nan")
             ag = statistics.mean(prec_found[s]) if prec_found[s] else float("nan")
             print(f"{s:<24}{at(1):>7.3f}{at(3):>7.3f}{at(8):>7.3f}{mrr:>7.3f}{med:>13.1f}   {ag:.3f}  {at(1, pre):.3f}")
+        if across:
+            print(f"precedent across agencies (the assistant's answer, n={len(across)} answered from passages): agency "
+                  f"recall {statistics.mean(r for r, _, _ in across):.3f}, precision "
+                  f"{statistics.mean(p for _, p, _ in across):.3f}, first agency expected {statistics.mean(f for *_, f in across):.3f}")
+            if args.show_misses:
+                for (r, p, _), row in zip(across, [x for x in rows if x["type"] == "precedent" and b.answered[x["id"]]],
+                                          strict=True):
+                    if r < 1 or p < 1:
+                        print(f"  miss {row['id']} recall={r:.2f} precision={p:.2f} {row['question']}")
     if b.embed_s:
         per = sorted(b.embed_s.values())
         chunks = b.index.vectors.collection.count()

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from assistant import narrative
 from assistant.narrative import (
+    SentenceStore,
+    _pieces,
     answer_lines,
     count_clause,
     cue,
+    denies,
     earlier_reports,
     name_parts,
     query_terms,
@@ -17,20 +21,26 @@ from assistant.narrative import (
     report_sentences,
     spans,
     synonyms,
+    topic_shares,
     topic_words,
     with_items,
+    word_groups,
 )
 from assistant.plan import understand
 from index.parse.report import parse_file
 
 LUCHENG_2022 = "00_lucheng-qu_2022.txt"
+HONGZE_2023 = "01_huaian-hongzequ_2023.pdf"
+SHUYANG_2025 = "04_shuyang-xian_2025.txt"
 KEWEI_2024 = "05_shanghai-kewei_2024.md"
 PINGTAN_2020 = "15_pingtan-syq_2020.txt"
 PINGTAN_2023 = "18_pingtan-syq_2023.txt"
+PINGTAN_2011 = "23_pingtan-syq_2011.txt"
 BGT_2019 = "22_shanghai-bgt_2019.html"
 CZJ_2009 = "28_pingtan-xian-czj_2009.txt"
 NYN_2020 = "41_pingtan-nyn_2020.txt"
-FILES = (LUCHENG_2022, KEWEI_2024, PINGTAN_2020, PINGTAN_2023, BGT_2019, CZJ_2009, NYN_2020)
+FILES = (LUCHENG_2022, HONGZE_2023, SHUYANG_2025, KEWEI_2024, PINGTAN_2011, PINGTAN_2020, PINGTAN_2023, BGT_2019,
+         CZJ_2009, NYN_2020)
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +181,107 @@ def test_a_question_without_a_year_may_be_answered_from_an_earlier_report(catalo
     agency, newest = it.targets[0]
     assert newest == 2024 and earlier_reports(catalog, it) == [catalog.entry(agency, 2019).report_id]
     assert earlier_reports(catalog, understand("海坛片区2024年是怎么成立的？", [], catalog)) == []  # a year was given
+
+
+def test_a_word_for_new_is_said_by_first_of_its_kind(reports):
+    """创新 asks for something new: 首创… / 率全市之先… say it without repeating the word, and both stay ahead
+    of an item whose title repeats the question's 依申请公开, where the model puts that item's passage a little
+    closer (as it does: 0.013)."""
+    report = reports[LUCHENG_2022]
+    question = "鹿城区的依申请公开工作有什么创新？"
+    cands = report_sentences(report)
+    names = name_parts(report.meta.agency)
+    terms = query_terms(question, topic_words("依申请公开 创新"), names, (report.meta.agency,))
+    cosines = {i: 0.9 if c.heading.startswith(("一是", "二是")) else 0.887 for i, c in enumerate(cands)}
+    top = [s.sentence.read for s in rank(question, terms, cands, cosines, names)[:2]]
+    assert all(t.startswith(("首创", "率全市之先")) for t in top)
+
+
+def test_a_title_of_two_clauses_is_quoted_with_the_sentences_under_it(reports):
+    report = reports[SHUYANG_2025]
+    title = next(c for c in report_sentences(report) if c.read.startswith("二是深化沟通联动"))
+    assert title.title
+    first = next(c for c in report_sentences(report) if "强化流程管控" in c.read)
+    assert first.title and first.text.startswith("一是")  # the markdown mark before it (#### 一是…) is not quoted
+    top = _ranked(report, "沭阳县如何在办理之前和申请人沟通，减少矛盾？", "办理 申请人 沟通 矛盾")[0].sentence
+    assert top.read.startswith("二是深化沟通联动") and "变“被动办理”为“主动服务”" in top.read
+    assert report.text[top.start:top.end] == top.text
+    listed = next(c for c in report_sentences(reports[CZJ_2009]) if c.read.startswith("一是在局办公楼设立政府信息公开栏"))
+    assert not listed.title  # two clauses, but the next sentence is numbered: an item of a list, not a title
+
+
+def test_the_kind_of_sentence_asked_for_does_not_outrank_the_topic(reports):
+    """整改 asks for a plan, but 没落实整改的单位 and 追责 say what about: a plan sentence holding none of the
+    question's words does not outrank the sentence that says it."""
+    top = _ranked(reports[PINGTAN_2023], "平潭2023年对整改没落实的单位责任人追究了吗？", "整改 落实 单位 责任人")[0]
+    assert "递进式效能问责" in top.sentence.read
+
+
+def test_a_shortfall_asked_in_everyday_words(reports):
+    question = "洪泽区2023年的政务公开有什么缺点？"
+    assert cue(question) == "shortfall"
+    top = _ranked(reports[HONGZE_2023], question, "政务公开 缺点")[0].sentence
+    assert top.section == "problems" and "有待" in top.read
+    assert not any("统计期限" in c.read for c in report_sentences(reports[HONGZE_2023]))  # about the report itself
+
+
+def test_a_heading_glued_by_a_space_is_context_not_part_of_the_sentence(reports):
+    text = "占28.7%。 （二）主动公开政府信息的主要类别 2011年，在网站主动公开的425条政府信息中，机构职能类148条。"
+    start = text.index("（二）")
+    assert text[_pieces(text, start, len(text))[0][0]:].startswith("2011年，在网站")
+    cand = next(c for c in report_sentences(reports[PINGTAN_2011]) if "主动公开的425条政府信息中" in c.read)
+    assert cand.read.startswith("2011年") and cand.heading == "（二）主动公开政府信息的主要类别"
+
+
+def test_a_precedent_holds_alternatives_reordered_words_and_quoted_names(reports):
+    cands = report_sentences(reports[PINGTAN_2020])
+    assert word_groups("哪些单位撤销或者合并过政务新媒体？", ["撤销", "合并", "媒体"]) == [("撤销", "合并"), ("媒体",)]
+    assert word_groups("谁做过满意度调查？", ["满意度调查"])[0][:1] == ("满意度调查",)
+    assert word_groups("谁做过问卷调查？", ["问卷调查"]) == [("问卷调查", "调查问卷")]
+    texts = ["对长期未更新的公众号进行了合并。", "发布调查问卷两次。", "共组织开展6期《问政平潭》。"]
+    held = topic_shares(cands, ["撤销", "合并", "公众号"], texts, "哪些单位撤销或合并过公众号？")
+    assert held[0] == pytest.approx(1.0)  # one of the alternatives says both
+    assert topic_shares(cands, ["问卷调查"], texts, "谁搞过问卷调查？")[1] == 1.0
+    assert topic_shares(cands, ["上过", "问政", "平潭", "节目"], texts, "哪些单位上过《问政平潭》节目？")[2] == 1.0
+
+
+def test_a_sentence_that_denies_the_topic_is_no_precedent():
+    words = ["收取", "处理费"]
+    assert denies("2024年，无收取信息处理费情况。", words)
+    assert denies("本年度没有产生信息公开处理费，未收取费用。", words)
+    assert denies("全年收取政府信息公开信息处理费0元。", words)
+    assert not denies("全年收取政府信息公开信息处理费3940元。", words)
+    assert not denies("及时关停整合用户关注度低、无力运维的新媒体账号。", ["关停", "媒体", "账号"])
+
+
+def test_sentences_kept_on_disk_are_the_ones_built(reports, tmp_path, monkeypatch):
+    """An open question in a new process reads its reports' candidates from the sentence store, identical to the
+    ones built from the stored report, and loads no report; a store written by other code is emptied."""
+    wanted = {r.id: r for r in (reports[LUCHENG_2022], reports[SHUYANG_2025], reports[PINGTAN_2011])}
+    loaded = []
+
+    def load(report_id):
+        loaded.append(report_id)
+        return wanted[report_id]
+
+    ids = list(wanted)
+    built = [report_sentences(wanted[i]) for i in ids]
+    narrative._CANDIDATES.clear()
+    assert SentenceStore(tmp_path / "s").get(ids, load) == built and sorted(loaded) == sorted(ids)
+    narrative._CANDIDATES.clear()  # a new process
+    loaded.clear()
+    again = SentenceStore(tmp_path / "s").get(ids[::-1], load)
+    assert again == built[::-1] and loaded == []
+    assert all(a.title == b.title and a.read == b.read for x, y in zip(again, built[::-1], strict=True)
+               for a, b in zip(x, y, strict=True))
+    narrative._CANDIDATES.clear()
+    monkeypatch.setattr(narrative, "_fingerprint", lambda: "other code")
+    assert SentenceStore(tmp_path / "s").get(ids[:1], load) == built[:1] and loaded == ids[:1]
+
+
+def test_an_unusable_sentence_store_builds_the_sentences_as_before(reports, tmp_path):
+    report = reports[LUCHENG_2022]
+    (tmp_path / "file").write_text("not a folder")
+    narrative._CANDIDATES.clear()
+    got = SentenceStore(tmp_path / "file").get([report.id], lambda _: report)
+    assert got == [report_sentences(report)]

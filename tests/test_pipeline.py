@@ -365,6 +365,8 @@ def test_unrecorded_fact_declined_in_english_too_and_typed_agencies_are_never_un
 def test_warming_loads_what_the_first_question_would_wait_for(assistant):
     assistant.warm()
     assert assistant.meaning._vectors is not None and len(assistant.meaning._vectors) == len(assistant.meaning._texts)
+    ids = [e.report_id for e in assistant.catalog().entries]
+    assert assistant.executor.sentences.fill(ids, assistant.report) == 0  # every report's sentences are on disk
 
 
 def test_a_row_printed_only_as_its_parts_is_their_sum(assistant):

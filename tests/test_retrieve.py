@@ -164,3 +164,28 @@ def test_langchain_retriever_returns_documents_with_chunk_metadata(hash_index):
         report = next(r for r in reports if r.id == d.metadata["report_id"])
         if d.metadata["kind"] == "text":
             assert report.text[d.metadata["start"]:d.metadata["end"]] == d.page_content
+
+
+def test_a_kind_filter_the_vectors_always_meet_is_not_sent_to_them(hash_index):
+    """The vectors hold narrative passages alone: asking them for kind "text" is no filter (and Chroma's metadata
+    filter costs ~100 ms over 28,000 vectors), so it is left out there, and the hits are still narrative."""
+    vectors, lexical, reports = hash_index
+    asked = []
+
+    class Recording:
+        def __getattr__(self, name):
+            return getattr(vectors, name)
+
+        def query(self, text, k=5, where=None, vector=None):
+            asked.append(where)
+            return vectors.query(text, k, where, vector=vector)
+
+    r = Retriever(Recording(), lexical, "hybrid")
+    rid = reports[0].id
+    for method in ("dense", "hybrid"):
+        hits = r.search("依申请公开答复质量", 5, {"kind": "text", "report_id": rid}, method=method)
+        assert hits and all(h.chunk.kind == "text" and h.chunk.report_id == rid for h in hits)
+    assert asked == [{"report_id": rid}] * 2
+    r.search("依申请公开答复质量", 5, {"kind": "text"}, method="dense")
+    r.search("依申请公开答复质量", 5, {"kind": "table_row"}, method="dense")
+    assert asked[2:] == [None, {"kind": "table_row"}]
