@@ -123,6 +123,10 @@ def decline_unsupported(word: str) -> str:
     return f"政府信息公开年度报告的统计表不包含“{word}”这类数据，无法回答。"
 
 
+def decline_not_stated(scope: str) -> str:
+    return f"{scope}的报告中有相关的文字，但没有写明所问的这个数目，无法回答。"
+
+
 def decline_case_detail() -> str:
     return "政府信息公开年度报告只统计案件的数量和结果，不记录某一件案件的申请人、申请内容等细节，无法回答。"
 

@@ -26,9 +26,12 @@ from assistant.figures import (
     with_column,
 )
 from assistant.narrative import (
+    NUMBER,
     SentenceStore,
     across,
     answer_lines,
+    asked_unit,
+    asks_count,
     earlier_reports,
     evidence_in_time,
     topic_words,
@@ -37,6 +40,7 @@ from assistant.query import CellKey, Intent
 from assistant.read import has
 from index.models import Answer, Cell, Number, Report
 from index.settings import Settings
+from index.stores.lexical import load_jieba
 from index.vocabulary import APPLICANT_COLUMNS
 
 DEFAULT_TOP_N = 5
@@ -46,6 +50,40 @@ MAX_LISTED_CELLS = 30  # precedents and sums cite at most this many cells
 MAX_NAMED_REPORTS = 4  # more reports in scope than this: one best sentence per agency, not one report's quotes
 MAX_PHRASE_REPORTS = 200  # reports a phrase search reads sentences from (~10 ms each the first time)
 MAX_READ_REPORTS = 16  # a cross-report operation over more reports than this reads its cells by query (`scan`)
+
+
+UNIT_KIN = {"人": ("人", "名", "位"), "名": ("人", "名", "位"), "位": ("人", "名", "位"), "场": ("场", "次", "期"),
+            "次": ("次", "场", "期"), "条": ("条", "篇"), "篇": ("条", "篇"), "元": ("元",), "分": ("分",)}
+
+
+def count_unit(question: str) -> str | None:
+    """The unit a count question asks in, where the answer must state it (几个人 -> 人, 打了几分 -> 分);
+    None for a bare 多少 or a unit any number may carry (个, 项)."""
+    if re.search(r"(?:多少|几)分(?!钟|之)", question):
+        return "分"
+    if re.search(r"多少(?:工作)?人员|多少工作人员", question):
+        return "人"
+    unit = asked_unit(question) if asks_count(question) else None
+    return unit if unit in UNIT_KIN else None
+
+
+def states(unit: str, text: str) -> bool:
+    """The sentence states a number in the asked unit or its kin (2名 answers 几个人)."""
+    return any(m.group(2).lstrip("多余").startswith(UNIT_KIN[unit]) for m in NUMBER.finditer(text)) or (
+        unit == "分" and re.search(r"\d\s*分(?!钟|之)", text) is not None)
+
+
+def compound_parts(word: str) -> list[str]:
+    """A compound topic word's own words (问卷调查 -> 问卷, 调查), or the word itself when it has none."""
+    words = {w for w in load_jieba().lcut_for_search(word) if 2 <= len(w) < len(word)} if len(word) >= 4 else set()
+    parts, i = [], 0
+    while i < len(word):  # the longest of jieba's sub-words at each position, covering the word end to end
+        part = max((w for w in words if word.startswith(w, i)), key=len, default=None)
+        if part is None:
+            return [word]
+        parts.append(part)
+        i += len(part)
+    return parts
 
 
 def operands(d: compose.Draft, values: list[Value]) -> str:
@@ -603,13 +641,23 @@ class Executor:
                                   threshold)
         if not ranked:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
-        return compose.extractive(it.question, answer_lines(ranked), several=len(reports) > 1)
+        lines = answer_lines(ranked)
+        unit = count_unit(it.question)
+        if unit and not any(states(unit, s.sentence.text) for s in lines):  # 打了几分, 几个人: no such number said
+            return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")
+        if unit:  # 几个人: the sentence that states people (共有工作人员2名) leads, not one that counts 条
+            lines = sorted(lines, key=lambda s: not states(unit, s.sentence.text))
+        return compose.extractive(it.question, lines, several=len(reports) > 1)
 
     def _phrase_reports(self, topics: list[str], report_ids: list[str] | None) -> list[str]:
         """Every stored report whose text holds the topic words (complete, unlike the retriever's top k)."""
         if not topics:
             return []
         found = self.index.store.containing(topics, report_ids)
+        loose = [w for t in topics for w in compound_parts(t)]
+        if loose != topics:  # 问卷调查 printed as 调查问卷: a compound's parts in any order; the sentence filter decides
+            either = sorted(set(found) | set(self.index.store.containing(loose, report_ids)))
+            found = either if len(either) <= MAX_PHRASE_REPORTS else found
         if len(topics) > 2:  # 人员 不够 流动: a report may say it with some of the words; the sentence filter decides
             some = sorted({i for t in topics for i in self.index.store.containing([t], report_ids)})
             found = some if len(some) <= MAX_PHRASE_REPORTS else found

@@ -479,3 +479,24 @@ def test_a_count_asked_of_a_report_without_tables_comes_from_its_text(assistant)
 def test_a_value_per_period_that_no_report_records_is_declined(assistant):
     a = assistant.ask("淮安市2024年办信息公开的人津贴一个月多少？")
     assert a.abstained and a.reason == "not_recorded" and "津贴" in a.text
+
+
+def test_a_compound_topic_is_found_in_either_word_order(assistant, hashed_index):
+    """问卷调查 and 调查问卷: a report that prints the other order is still a candidate of the phrase search."""
+    from assistant.execute import compound_parts
+
+    assert compound_parts("问卷调查") == ["问卷", "调查"] and compound_parts("培训") == ["培训"]
+    printed = {s.agency for s in hashed_index.store.reports()
+               if "调查问卷" in hashed_index.store.report(s.id).text}
+    other = {s.agency for s in hashed_index.store.reports() if "问卷调查" in hashed_index.store.report(s.id).text}
+    assert printed - other  # the corpus holds both orders
+    a = assistant.ask("哪些单位搞过问卷调查？")
+    assert (printed - other) & {c.agency for c in a.citations}
+
+
+def test_a_count_in_a_unit_no_passage_states_is_declined_and_one_that_states_it_leads(model_assistant):
+    a = model_assistant.ask("洪泽区2023年群众给政府信息公开工作评了几分？")
+    assert a.abstained and a.reason == "not_stated"
+    staff = model_assistant.ask("海坛片区2019年信息公开工作小组有几名工作人员？")
+    lead = staff.text.split("。")[0]
+    assert not staff.abstained and re.search(r"\d+\s*[名人位]", lead), lead
