@@ -207,10 +207,11 @@ class Draft:
             self._seen[ident] = len(self.citations)
         return self._seen[ident]
 
-    def derived(self, e: CatalogEntry, name: str, value: Number | None, first_input: int) -> None:
-        """A computed figure (rate, change, sum): listed first, citing its first input cell."""
-        self.figures.insert(0, Figure(agency=e.agency, year=e.year, table="derived", row=name, value=value,
-                                      citation=first_input))
+    def derived(self, e: CatalogEntry, name: str, value: Number | None, first_input: int, at: int = 0) -> None:
+        """A computed figure (rate, change, sum): listed before the cells (`at`: its place among the computed
+        figures of a listing), citing its first input cell."""
+        self.figures.insert(at, Figure(agency=e.agency, year=e.year, table="derived", row=name, value=value,
+                                       citation=first_input))
 
     def check_notes(self, values: list[Value]) -> None:
         by_table: OrderedDict[tuple[str, str], list] = OrderedDict()

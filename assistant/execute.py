@@ -26,21 +26,20 @@ from assistant.figures import (
     with_column,
 )
 from assistant.narrative import (
-    NUMBER,
     SentenceStore,
     across,
     answer_lines,
-    asked_unit,
-    asks_count,
+    compound_parts,
+    count_unit,
     earlier_reports,
     evidence_in_time,
+    states,
     topic_words,
 )
 from assistant.query import CellKey, Intent
 from assistant.read import has
 from index.models import Answer, Cell, Number, Report
 from index.settings import Settings
-from index.stores.lexical import load_jieba
 from index.vocabulary import APPLICANT_COLUMNS
 
 DEFAULT_TOP_N = 5
@@ -50,40 +49,6 @@ MAX_LISTED_CELLS = 30  # precedents and sums cite at most this many cells
 MAX_NAMED_REPORTS = 4  # more reports in scope than this: one best sentence per agency, not one report's quotes
 MAX_PHRASE_REPORTS = 200  # reports a phrase search reads sentences from (~10 ms each the first time)
 MAX_READ_REPORTS = 16  # a cross-report operation over more reports than this reads its cells by query (`scan`)
-
-
-UNIT_KIN = {"人": ("人", "名", "位"), "名": ("人", "名", "位"), "位": ("人", "名", "位"), "场": ("场", "次", "期"),
-            "次": ("次", "场", "期"), "条": ("条", "篇"), "篇": ("条", "篇"), "元": ("元",), "分": ("分",)}
-
-
-def count_unit(question: str) -> str | None:
-    """The unit a count question asks in, where the answer must state it (几个人 -> 人, 打了几分 -> 分);
-    None for a bare 多少 or a unit any number may carry (个, 项)."""
-    if re.search(r"(?:多少|几)分(?!钟|之)", question):
-        return "分"
-    if re.search(r"多少(?:工作)?人员|多少工作人员", question):
-        return "人"
-    unit = asked_unit(question) if asks_count(question) else None
-    return unit if unit in UNIT_KIN else None
-
-
-def states(unit: str, text: str) -> bool:
-    """The sentence states a number in the asked unit or its kin (2名 answers 几个人)."""
-    return any(m.group(2).lstrip("多余").startswith(UNIT_KIN[unit]) for m in NUMBER.finditer(text)) or (
-        unit == "分" and re.search(r"\d\s*分(?!钟|之)", text) is not None)
-
-
-def compound_parts(word: str) -> list[str]:
-    """A compound topic word's own words (问卷调查 -> 问卷, 调查), or the word itself when it has none."""
-    words = {w for w in load_jieba().lcut_for_search(word) if 2 <= len(w) < len(word)} if len(word) >= 4 else set()
-    parts, i = [], 0
-    while i < len(word):  # the longest of jieba's sub-words at each position, covering the word end to end
-        part = max((w for w in words if word.startswith(w, i)), key=len, default=None)
-        if part is None:
-            return [word]
-        parts.append(part)
-        i += len(part)
-    return parts
 
 
 def operands(d: compose.Draft, values: list[Value]) -> str:
@@ -368,8 +333,7 @@ class Executor:
                 f"（{'增长' if diff > 0 else '下降'}{abs(pct)}%）" if pct is not None else "")
             lines.append(f"- {cur.agency}：{prev.year}年度{compose.number(before)}{unit}{refs[0]}，"
                          f"{cur.year}年度{compose.number(after)}{unit}{refs[1]}，{moved}")
-            d.derived(cur, "change", diff, first)
-        d.figures[:len(pairs)] = reversed(d.figures[:len(pairs)])
+            d.derived(cur, "change", diff, first, at=len(lines) - 1)
         d.parts.append(f"{what}的变化（{len(pairs)}个单位有两个年度的报告）：")
         d.parts.extend(lines)
         if len(pairs) < len(it.scope):
@@ -500,11 +464,10 @@ class Executor:
         shown = rated[:it.top_n or DEFAULT_TOP_N] if ranking else rated[:MAX_LISTED_CELLS // 2]
         d = compose.Draft(it.question, "ranking" if ranking else "derived")
         lines = []
-        for i, (e, value, nums, dens) in enumerate(shown, 1):
+        for i, (e, value, nums, dens) in enumerate(shown):
             first_cell = len(d.citations) + 1
-            lines.append(f"{i}. {compose.report_name(e.agency, e.year)}：{value}%（{operands(d, nums)}÷{operands(d, dens)}）")
-            d.derived(e, it.rate or "share", value, first_cell)
-        d.figures[:len(shown)] = reversed(d.figures[:len(shown)])  # each was put first: keep the listing's order
+            lines.append(f"{i + 1}. {compose.report_name(e.agency, e.year)}：{value}%（{operands(d, nums)}÷{operands(d, dens)}）")
+            d.derived(e, it.rate or "share", value, first_cell, at=i)
         first, value = rated[0][0], rated[0][1]
         word = "最低" if it.ascending else "最高"
         lead = (f"{when}{label}{word}的是{first.agency}（{first.year}年度，{value}%）。" if ranking else f"{when}{label}：")
@@ -517,7 +480,7 @@ class Executor:
         return d.answer()
 
     def _ranking(self, it: Intent, catalog: Catalog) -> Answer:
-        if it.rate and not it.keys or it.rate_spec is not None:
+        if (it.rate and not it.keys) or it.rate_spec is not None:
             return self._rates_across(it, catalog, ranking=True)
         if not it.keys:
             return self._narrative(it, catalog)

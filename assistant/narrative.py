@@ -541,6 +541,40 @@ def asked_unit(question: str) -> str | None:
     return m.group(1) if m else next((u for w, u in ASKED_BY_WORD.items() if w in question), None)
 
 
+UNIT_KIN = {"人": ("人", "名", "位"), "名": ("人", "名", "位"), "位": ("人", "名", "位"), "场": ("场", "次", "期"),
+            "次": ("次", "场", "期"), "条": ("条", "篇"), "篇": ("条", "篇"), "元": ("元",), "分": ("分",)}
+
+
+def count_unit(question: str) -> str | None:
+    """The unit a count question asks in, where the answer must state it (几个人 -> 人, 打了几分 -> 分);
+    None for a bare 多少 or a unit any number may carry (个, 项)."""
+    if re.search(r"(?:多少|几)分(?!钟|之)", question):
+        return "分"
+    if re.search(r"多少(?:工作)?人员", question):
+        return "人"
+    unit = asked_unit(question) if asks_count(question) else None
+    return unit if unit in UNIT_KIN else None
+
+
+def states(unit: str, text: str) -> bool:
+    """The sentence states a number in the asked unit or its kin (2名 answers 几个人)."""
+    return any(m.group(2).lstrip("多余").startswith(UNIT_KIN[unit]) for m in NUMBER.finditer(text)) or (
+        unit == "分" and re.search(r"\d\s*分(?!钟|之)", text) is not None)
+
+
+def compound_parts(word: str) -> list[str]:
+    """A compound topic word's own words (问卷调查 -> 问卷, 调查), or the word itself when it has none."""
+    words = {w for w in load_jieba().lcut_for_search(word) if 2 <= len(w) < len(word)} if len(word) >= 4 else set()
+    parts, i = [], 0
+    while i < len(word):  # the longest of jieba's sub-words at each position, covering the word end to end
+        part = max((w for w in words if word.startswith(w, i)), key=len, default=None)
+        if part is None:
+            return [word]
+        parts.append(part)
+        i += len(part)
+    return parts
+
+
 def plain(text: str) -> str:
     """The text as read: a PDF's wrapped lines and spaced numbers (政\n府网站, 2024 年) joined, for matching."""
     return re.sub(r"\s+", "", text)

@@ -483,7 +483,7 @@ def test_a_value_per_period_that_no_report_records_is_declined(assistant):
 
 def test_a_compound_topic_is_found_in_either_word_order(assistant, hashed_index):
     """问卷调查 and 调查问卷: a report that prints the other order is still a candidate of the phrase search."""
-    from assistant.execute import compound_parts
+    from assistant.narrative import compound_parts
 
     assert compound_parts("问卷调查") == ["问卷", "调查"] and compound_parts("培训") == ["培训"]
     printed = {s.agency for s in hashed_index.store.reports()
