@@ -514,14 +514,19 @@ class Executor:
     def _sum(self, it: Intent, catalog: Catalog) -> Answer:
         if not it.keys:
             return self._narrative(it, catalog)
-        if not it.years:
+        named = not it.scope and bool(it.targets)  # 平潭管委会2019年到2021年一共, 鹿城区和洪泽区一共
+        if not it.years and not named:
             scope = it.scope or catalog.agencies
             newest = max((catalog.newest(a) or 0) for a in scope)
             it = it.model_copy(update={"years": [newest]})
-        entries, when = self._scope_entries(it, catalog)
+        if named:
+            entries, when = [e for a, y in it.targets if (e := catalog.entry(a, y))], ""
+        else:
+            entries, when = self._scope_entries(it, catalog)
         keys = with_column(it.keys, it.column)
         vals = self.scan(entries, keys)
         used = [(e, total(vals[e.report_id])) for e in entries if any(v.found for v in vals[e.report_id])]
+        one = len({e.agency for e, _ in used}) == 1
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
         if not used:
             return compose.decline(it.question, f"{when}没有报告含有“{what}”这一项，无法合计。", "missing_cell")
@@ -531,9 +536,12 @@ class Executor:
         parts = []
         for e, value in used[:MAX_LISTED_CELLS]:
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
-            parts.append(f"{e.agency}{compose.number(value)}{unit}{refs}")
+            who = f"{e.year}年度" if one else e.agency + ("" if when else f"{e.year}年度")
+            parts.append(f"{who}{compose.number(value)}{unit}{refs}")
         d.derived(used[0][0], "sum", s, 1)
-        d.parts.append(f"{when}{len(used)}个单位的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
+        whose = (f"{used[0][0].agency}{len(used)}份报告（{'、'.join(str(e.year) for e, _ in used)}年度）" if one
+                 else f"{when}{len(used)}个单位")
+        d.parts.append(f"{whose}的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
         d.check_notes([v for e, _ in used for v in vals[e.report_id]])
         return d.answer()
 

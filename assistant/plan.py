@@ -21,6 +21,7 @@ from assistant.cues import (
     COUNT_CUES,
     EACH_CUES,
     FIGURE_CUES,
+    FILING_WORDS,
     FOLLOWUP_CUES,
     LIST_WHICH,
     MORE_OR_LESS,
@@ -55,6 +56,7 @@ from assistant.read import (
     find_phrases,
     has,
     is_total,
+    left_columns,
     mask,
     mask_spans,
     parse_top_n,
@@ -121,15 +123,21 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     rate_word = next((p for _, _, p in find_phrases(q.replace("的", ""), QUERY_RATES)), None)  # 公开的比例
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
     said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
+    if not keys and (said or left_columns(q)) and has(q, FIGURE_CUES) and has(q, FILING_WORDS):  # 律师提了几件
+        keys, phrase = [CellKey(table="requests", row="new_received", column="total")], said
     if said in QUERY_COLUMN_GROUPS and keys:  # 法人或其他组织提的申请: every column under the template's group
         keys = [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests"
                 for c in QUERY_COLUMN_GROUPS[said]] or keys
         phrase = f"{said}{phrase or ''}"
+    elif not said and keys and (left := left_columns(q)):  # 非自然人的申请: the other columns, summed
+        keys = [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests" for c in left] or keys
+        group = next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None)
+        phrase = f"{group}{phrase or ''}" if group else phrase
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
                 years=years, keys=keys, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
-                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q, NEGATION_CUES)))
+                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
@@ -167,7 +175,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
     if it.kind == "precedent" and it.agencies and not it.scope:  # 鹿城和洪泽这两家，谁…过: only those agencies
         it.scope = list(it.agencies)
-    if it.kind in ("ranking", "sum") and it.mentions and not it.scope:
+    named_sum = it.kind == "sum" and (len(it.agencies) > 1 or len(it.years) > 1 or bool(it.span))
+    if it.kind in ("ranking", "sum") and it.mentions and not it.scope and not named_sum:
         it.scope = [a for m in it.mentions for a in catalog.with_prefix(m)]
     if it.scope and it.kind not in ("ranking", "precedent", "change") and not it.agencies:
         listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
@@ -207,7 +216,7 @@ def _operation(q: str, it: Intent) -> Kind:
     the_change_cell = bool(it.keys) and all(k.table == "active" and k.row.endswith("_change") for k in it.keys)
     if has(q, CHANGE_CUES) and not the_change_cell:  # 行政强制本年增加了几项: the template's 本年增/减 cell
         return "change"
-    if has(q, SCOPE_CUES) or (has(q, TOTAL_CUES) and len(it.agencies) > 1):
+    if has(q, SCOPE_CUES) or (has(q, TOTAL_CUES) and (len(it.agencies) > 1 or len(it.years) > 1 or it.span)):
         return "sum"
     if len(it.agencies) > 1 or len(it.years) > 1 or it.span or has(q, COMPARE_CUES):
         return "comparison"

@@ -32,6 +32,7 @@ from assistant.cues import (
 from assistant.query import CellKey, RateSpec
 from index.vocabulary import (
     ACTIVE,
+    APPLICANT_COLUMNS,
     QUERY_ACTIVE_ITEMS,
     QUERY_ACTIVE_MEASURES,
     QUERY_COLUMNS,
@@ -147,7 +148,8 @@ def has(q: str, cues) -> str | None:
 
 
 # 除了企业以外, （不是个人，也不是企业）: what is left out
-EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外)|(?:不是|不包括|不含|并非)[^，,。？?（）()、]{1,6}")
+EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外)|(?:不是|不包括|不含|并非)[^，,。？?（）()、]{1,6}|非(?:"
+                      + "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True))) + ")")
 QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 
 
@@ -155,7 +157,16 @@ def plain_words(q: str) -> str:
     """The question as its figure and column words are read: quotes dropped (“其他”法人组织), what it excludes
     (除了企业以外, 不是个人) masked, 其他类法人 said as the column 其他法人."""
     q = EXCLUDED.sub(lambda m: "|" * len(m.group()), q.translate(QUOTES))
+    q = re.sub(r"(?<=[几多少一每两])个人", "|||", q)  # 几个人 counts people: no applicant column
     return re.sub(r"其他[类的]?(?=法人|组织|单位|机构)", "其他", q)
+
+
+def left_columns(q: str) -> tuple[str, ...]:
+    """The applicant columns a question keeps when it only says which it leaves out (非自然人, 除了个人以外,
+    不是企业提的): every other column, summed like a column group. Empty when it excludes none."""
+    out = [m.group() for m in EXCLUDED.finditer(q.translate(QUOTES))]
+    excluded = {QUERY_COLUMNS[p] for text in out for _, _, p in find_phrases(text, list(QUERY_COLUMNS))}
+    return tuple(c for c in APPLICANT_COLUMNS if c not in excluded) if excluded else ()
 
 
 def said_column(q: str, words) -> str | None:

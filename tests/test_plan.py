@@ -474,3 +474,38 @@ def test_the_previous_years_carry_over_in_english_is_one_cell(catalog):
     q = normalize_question("How many requests did Hongze carry over from the previous year in 2024?", {"hongze": "洪泽"})
     it = understand(q.text, [], catalog)
     assert it.kind == "figure" and keys(it) == ["carried_over.total"] and it.targets == [(HONGZE, 2024)]
+
+
+def test_asking_whether_any_is_not_asking_for_none(catalog):
+    assert not understand("平潭的单位有没有被提起行政诉讼的？", [], catalog).negated
+    assert understand("平潭的单位里哪些没有被起诉过？", [], catalog).negated
+
+
+def test_a_kind_several_agencies_there_share_is_a_scope_without_a_collective_noun(catalog):
+    it = understand("江苏的政府2024年一共收到多少申请？", [], catalog)
+    assert it.kind == "sum" and set(it.scope) == {HUAIAN, HONGZE, "沭阳县人民政府"}
+    assert understand("淮安市人民政府2024年收到多少申请？", [], catalog).agencies == [HUAIAN]  # a name, not a kind
+
+
+def test_an_applicant_said_alone_asks_its_requests(catalog):
+    it = understand("鹿城区2022年律师递了几件？", [], catalog)
+    assert it.kind == "figure" and keys(it) == ["new_received.total"] and it.column == "legal_service"
+
+
+@pytest.mark.parametrize("typed, left", [
+    ("鹿城区2022年非个人提交的申请有多少？", {"commercial", "research", "social_org", "legal_service", "other_org"}),
+    ("鹿城区2022年不是公司递交的申请有几件？",
+     {"natural_person", "research", "social_org", "legal_service", "other_org"}),
+])
+def test_an_applicant_left_out_asks_every_other_column(catalog, typed, left):
+    it = understand(typed, [], catalog)
+    assert {k.row for k in it.keys} == {"new_received"} and {k.column for k in it.keys} == left
+
+
+def test_a_total_over_named_years_or_agencies_reads_those_reports(catalog):
+    it = understand("洪泽区2023、2024两年加起来收到多少申请？", [], catalog)
+    assert it.kind == "sum" and not it.scope and it.targets == [(HONGZE, 2023), (HONGZE, 2024)]
+    it = understand("鹿城区和洪泽区合计收到多少申请？", [], catalog)
+    assert it.kind == "sum" and set(it.targets) == {(LUCHENG, 2022), (HONGZE, 2024)}
+    it = understand("鹿城区2021年和2022年一共收到多少申请？", [], catalog)
+    assert it.kind == "decline" and it.reason == "year_not_held"  # never another year in its place
