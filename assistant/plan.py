@@ -16,9 +16,11 @@ from assistant.cues import (
     CASE_DETAILS,
     CHANGE_CUES,
     CN_SMALL,
+    COLLECTIVE_NOUNS,
     COMPARATIVE,
     COMPARE_CUES,
     COUNT_CUES,
+    COUNTED,
     EACH_CUES,
     FIGURE_CUES,
     FILING_WORDS,
@@ -31,6 +33,7 @@ from assistant.cues import (
     ONE_CASE,
     OUTCOME_CUES,
     PRECEDENT_CUES,
+    QUESTION_WORDS,
     RANGE_WORDS,
     RANK_SUBJECTS,
     RANKING_CUES,
@@ -63,9 +66,11 @@ from assistant.read import (
     parse_years,
     rate_from_parts,
     read_carry,
+    runs,
     said_column,
     share_of_total,
     topic_of,
+    vocabulary,
 )
 from assistant.resolve import find_agencies, find_scope, resolve_targets
 from index.vocabulary import (
@@ -79,7 +84,7 @@ from index.vocabulary import (
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
 QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|成|呢|谁|"
-                          r"多大|多高|多长|多久|多重|多远")
+                          r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
 
 
@@ -162,11 +167,13 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
     it.kind = _operation(q, it)
+    if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(q, catalog):
+        it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
     it.topic = topic_of(q, year_spans, mentions)
     if prev is not None and _is_followup(q, it):
         if has(q, RATIO_CUES) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
             it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
-        _inherit(it, prev, q)
+        _inherit(it, prev, q, _says_its_own(q, year_spans, mentions))
         if it.keys and not it.rate and has(q, RATIO_CUES):  # 那占办理结果总数的比例呢？
             it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word)
             it.rate = "share" if it.rate_spec is not None else None
@@ -202,8 +209,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "precedent"  # 鹿城和洪泽里谁收到过…, 平潭管委会哪几年有…: which of the named ones had it
     if has(q, RANKING_CUES) and (len(it.agencies) != 1 or has(q, RANK_SUBJECTS) or has(q, YEAR_SUBJECTS)):
         return "ranking"
-    if has(q, SCOPE_CUES) and it.keys:
-        return "sum"
+    if has(q, SCOPE_CUES) and it.keys:  # 所有单位里哪些…: a list of who had it, not a total
+        return "precedent" if has(q, LIST_WHICH) else "sum"
     if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q):
         return "precedent"
     breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
@@ -235,7 +242,7 @@ def _is_followup(q: str, it: Intent) -> bool:
     return bool(has(q, FOLLOWUP_CUES)) or len(q) <= 14 or not (it.agencies or it.clarify or it.unknown_agency)
 
 
-def _inherit(it: Intent, prev: Intent, q: str) -> None:
+def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     """Fill from the previous turn what this one leaves out (agency, year, figure, operation)."""
     it.followup = True
     if not (it.agencies or it.clarify or it.unknown_agency):
@@ -248,7 +255,7 @@ def _inherit(it: Intent, prev: Intent, q: str) -> None:
         if it.shift:
             it.years = [y + it.shift for y in it.years] or [y + it.shift for _, y in prev.targets[:1]]
             it.relative = None if it.years else (prev.relative or 0) + it.shift
-    asks_narrative = has(q, NARRATIVE_CUES) and it.kind == "narrative"
+    asks_narrative = (has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own)
     column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests"
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
@@ -277,6 +284,24 @@ def _inherit(it: Intent, prev: Intent, q: str) -> None:
         it.unsupported, it.reason, it.kind = has(q, CASE_DETAILS), "case_detail", "decline"
     if it.kind == "figure" and (len(it.agencies) > 1 or len(it.years) > 1 or it.span):
         it.kind = "comparison"
+
+
+def _counts_another_thing(q: str, catalog: Catalog) -> bool:
+    """The question counts something no table counts (多少个街镇, 几家网点): not requests or cases, not agencies."""
+    m = COUNTED.search(q)
+    if m is None:
+        return False
+    noun = m.group(1)
+    known = [*QUERY_FIGURES, *QUERY_COLUMNS, *COLLECTIVE_NOUNS, *catalog.kinds(), "申请", "案", "件", "报告", "年"]
+    return not any(noun.startswith(w) or w.startswith(noun[:2]) for w in known)
+
+
+def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]) -> bool:
+    """A turn with a subject of its own beyond agencies, years, applicant, figure and follow-up words
+    (收没收信息处理费), which therefore does not take the previous turn's figure (企业的呢 and 2021年呢 do)."""
+    words = [*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS, *QUESTION_WORDS, *mentions, "其中", "里面"]
+    rest = mask(q, list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, words)])
+    return any(len(r) >= 3 for r in runs(rest))
 
 
 def split_parts(text: str) -> list[str]:

@@ -509,3 +509,36 @@ def test_a_total_over_named_years_or_agencies_reads_those_reports(catalog):
     assert it.kind == "sum" and set(it.targets) == {(LUCHENG, 2022), (HONGZE, 2024)}
     it = understand("鹿城区2021年和2022年一共收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"  # never another year in its place
+
+
+@pytest.mark.parametrize("typed", ["鹿城区2022年的统计从哪天算起？收到几件申请？",
+                                   "洪泽区2024年收没收复制费？被复议几次？"])
+def test_a_clause_asking_when_or_whether_is_a_part_of_its_own(catalog, typed):
+    assert len(split_parts(typed)) == 2
+
+
+def test_a_part_with_a_subject_of_its_own_does_not_take_the_figure_before_it(catalog):
+    parts = plan_parts("洪泽区2024年收到多少申请？收没收检索费？", "洪泽区2024年收到多少申请?收没收检索费?", [], catalog)
+    assert [it.kind for _, it in parts] == ["figure", "narrative"] and not parts[1][1].keys
+    turns = [{"role": "user", "content": "洪泽区2024年收到多少申请？"}, {"role": "assistant", "content": ""}]
+    assert keys(understand("企业递交的呢？", turns, catalog)) == ["new_received.total"]  # an elliptical turn does
+
+
+def test_a_future_year_is_one_the_corpus_does_not_hold(catalog):
+    it = understand("鹿城区明年能收到多少申请？", [], catalog)
+    assert it.kind == "decline" and it.reason == "year_not_held"
+
+
+def test_which_ones_among_all_agencies_is_a_list_not_a_total(catalog):
+    assert understand("全部单位里哪几家被起诉过？", [], catalog).kind == "precedent"
+    assert understand("全部单位加起来被起诉过多少次？", [], catalog).kind == "sum"
+
+
+def test_active_items_joined_before_one_measure_each_take_it(catalog):
+    it = understand("平潭管委会2021年行政许可和行政处罚各有多少处理决定？", [], catalog)
+    assert keys(it) == ["licensing_decisions", "penalty_decisions"]
+
+
+def test_a_count_of_something_no_table_counts_is_read_from_the_text(catalog):
+    assert understand("鹿城区有几处网点可以提交申请？", [], catalog).kind == "narrative"
+    assert understand("鹿城区2022年收到多少个申请？", [], catalog).kind == "figure"
