@@ -36,7 +36,7 @@ PRECEDENT_CUES = ("哪些单位", "哪些部门", "哪些机关", "哪些地方"
                   "哪些机构", "哪家单位", "谁做过", "各地", "其他地方", "别的地方")
 FIGURE_CUES = ("多少", "几件", "几个", "几起", "几次", "几", "数量", "有没有", "是否", "有无", "数字", "数据",
                "比例", "比率", "占比", "率", "吗")
-FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期")
+FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期", "又")
 WEAK_FIGURES = ("申请", "收到", "办理", "答复", "多少申请")  # 有多少申请是因为…: the rest of the question says which
 RESULT_ROW_KEYS = set(REQUEST_ROW_KEYS[2:-2])  # granted … other_misc: the rows summed in results_total  # alone, these do not make a question statistical
 STOP_WORDS = (

@@ -542,3 +542,20 @@ def test_active_items_joined_before_one_measure_each_take_it(catalog):
 def test_a_count_of_something_no_table_counts_is_read_from_the_text(catalog):
     assert understand("鹿城区有几处网点可以提交申请？", [], catalog).kind == "narrative"
     assert understand("鹿城区2022年收到多少个申请？", [], catalog).kind == "figure"
+
+
+def test_a_part_that_says_again_takes_the_figure_before_it(catalog):
+    q = "洪泽区2023年收到多少申请？淮安市人民政府2024年又收了多少？"
+    parts = plan_parts(q, q, [], catalog)
+    assert [keys(it) for _, it in parts] == [["new_received.total"], ["new_received.total"]]
+    assert parts[1][1].targets == [(HUAIAN, 2024)]
+
+
+@pytest.mark.parametrize("typed", ["How satisfied were citizens in Lucheng in 2022?", "鹿城区2022年申请人岁数多大？"])
+def test_what_the_tables_never_record_is_declined_in_english_and_in_everyday_words(catalog, typed):
+    assert understand(typed, [], catalog).kind == "decline"
+
+
+def test_a_disclosure_request_said_short_is_the_requests_row(catalog):
+    it = understand("鹿城区2022年律所提交了几件公开申请？", [], catalog)
+    assert keys(it) == ["new_received.total"] and it.column == "legal_service" and not it.weak_figure
