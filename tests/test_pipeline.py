@@ -519,3 +519,11 @@ def test_requests_from_applicants_other_than_one_kind_are_the_other_columns_summ
     a = assistant.ask("鹿城区2022年非个人提交的申请有多少件？")
     assert f"{row['total'] - row['natural_person']}件" in a.text and not a.abstained
     assert "natural_person" not in {c.column for c in a.citations if c.kind == "cell"}
+
+
+def test_which_years_an_agency_received_none_counts_what_reports_without_tables_say(assistant, hashed_index):
+    """平潭管委会 2011-2018 print no tables; their text says whether requests came (未收到… / 收到…申请1条)."""
+    a = assistant.ask("平潭综合实验区管委会在哪些年份没有收到过任何政府信息公开申请？")
+    zero_years = {f.year for f in a.figures if f.kind == "passage" and f.value == 0}
+    assert {2011, 2012, 2013, 2015, 2016, 2017, 2018} <= zero_years and 2014 not in zero_years
+    assert all(c.kind == "passage" and c.section == "requests" for c in a.citations if c.year < 2019)
