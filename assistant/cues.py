@@ -59,7 +59,7 @@ SHIFT_WORDS = {"再前一年": -1, "前一年": -1, "上一年": -1, "前一年�
 SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:起(?!诉)|[^，。？?,\d]{0,6}?(?:以后|以来|之后))")
 SHARE_WORDS = ("占", "比重", "比例", "比率", "几成", "多少成")  # a part of a whole, unlike 增长百分之多少
 RATIO_CUES = ("比例", "占比", "比率", "百分比", "比重", "百分之", "%", "几成", "多少成", "占多少", "占多大", "占了多少",
-              "占全部", "占总", "所占")
+              "占全部", "占总", "所占", "一半", "过半", "半数")
 WHO_HAD = re.compile(r"(?:谁|哪家|哪个单位|哪几家|哪几年|哪些年|哪一年|哪年)[^，,。？?]{0,15}?(?:有过|有|过|出现|存在|发生)")
 UNITS_WHICH = re.compile(r"(?:单位|部门|机关)[^，,。？?]{0,3}?(?:哪些|哪几个|哪几家|哪家)")  # …的单位都有哪些
 WHICH_YEARS = ("哪几年", "哪些年", "哪一年", "哪年")
@@ -76,6 +76,7 @@ NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "�
 NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", "改进", "培训", "创新", "亮点")
 # one case pointed at (那件被纠正的复议) and its identity or content asked: the reports count cases, they do not
 # name applicants or say what was asked (the outcome, 结果如何, is a table row and stays answerable)
+WHO_APPLIED = re.compile(r"申请人[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)")  # identities, never in a report
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
             "那个申请", "这个申请")
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",

@@ -48,7 +48,9 @@ from assistant.cues import (
     TEXT_SOURCE,
     TOTAL_CUES,
     UNITS_WHICH,
+    WEAK_FIGURES,
     WHICH_YEARS,
+    WHO_APPLIED,
     WHO_HAD,
     YEAR_SUBJECTS,
 )
@@ -76,10 +78,12 @@ from assistant.resolve import find_agencies, find_scope, resolve_targets
 from index.vocabulary import (
     QUERY_COLUMN_GROUPS,
     QUERY_COLUMNS,
+    QUERY_FIGURE_SUMS,
     QUERY_FIGURES,
     QUERY_RATES,
     QUERY_REVIEW_OUTCOMES,
     QUERY_UNSUPPORTED,
+    RATES,
 )
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
@@ -126,6 +130,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         agencies, mentions, scope, scope_places = scope, scope_places, [], []
     keys, phrase, weak = figure_keys(q)
     rate_word = next((p for _, _, p in find_phrases(q.replace("的", ""), QUERY_RATES)), None)  # 公开的比例
+    if rate_word and _holds_rate_word(q.replace("的", ""), rate_word):
+        rate_word = None  # 拒绝公开的比例: a share of a figure outside the rate's numerator that holds its word
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
     said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
     if not keys and (said or left_columns(q)) and has(q, FIGURE_CUES) and has(q, FILING_WORDS):  # 律师提了几件
@@ -143,7 +149,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
-    if has(q, ONE_CASE) and has(q, CASE_DETAILS):
+    if (has(q, ONE_CASE) and has(q, CASE_DETAILS)) or WHO_APPLIED.search(q):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
     if not rate and not growth:
@@ -278,12 +284,25 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     if not it.scope and prev.scope and not it.agencies and it.kind in ("ranking", "sum", "precedent", "figure"):
         it.scope, it.scope_places = list(prev.scope), list(prev.scope_places)  # …，哪家最多: the same agencies
         it.kind = "ranking" if it.kind == "figure" else it.kind
-    if it.column is None and prev.column and "其中" in q:
+    if it.column is None and prev.column and ("其中" in q or has(q, RATIO_CUES)):  # …律师事务所提的，占多少
         it.column = prev.column
     if prev.reason == "case_detail" and has(q, CASE_DETAILS):  # …申请人叫什么、要的是什么信息: the same case
         it.unsupported, it.reason, it.kind = has(q, CASE_DETAILS), "case_detail", "decline"
     if it.kind == "figure" and (len(it.agencies) > 1 or len(it.years) > 1 or it.span):
         it.kind = "comparison"
+
+
+def _holds_rate_word(q: str, rate_word: str) -> bool:
+    """The rate's first word ends a longer figure phrase (拒绝公开的比例: 拒绝公开 ends in 公开) that is not the
+    rate's own numerator: the question asks that figure's share."""
+    i = q.find(rate_word)
+    window = q[max(0, i - 4):i + 2]
+    numerator = {r for _, r, _ in RATES[QUERY_RATES[rate_word]][1]}
+    for p in (p for p in [*QUERY_FIGURES, *QUERY_FIGURE_SUMS] if len(p) > 2 and window.endswith(p)):
+        rows = {r for _, r, _ in QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]]}
+        if p not in WEAK_FIGURES and not rows & numerator:
+            return True
+    return False
 
 
 def _counts_another_thing(q: str, catalog: Catalog) -> bool:

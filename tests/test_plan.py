@@ -559,3 +559,25 @@ def test_what_the_tables_never_record_is_declined_in_english_and_in_everyday_wor
 def test_a_disclosure_request_said_short_is_the_requests_row(catalog):
     it = understand("鹿城区2022年律所提交了几件公开申请？", [], catalog)
     assert keys(it) == ["new_received.total"] and it.column == "legal_service" and not it.weak_figure
+
+
+def test_a_share_of_a_figure_holding_a_rates_word_is_that_share_not_the_rate(catalog):
+    it = understand("淮安市2024年被拒绝公开的比例有多高？", [], catalog)
+    assert it.kind == "rate" and it.rate == "share" and {k.row for k in it.rate_spec.numerator} >= {"denied_third_party"}
+    assert understand("淮安市2024年的公开比例有多高？", [], catalog).rate == "disclosure_rate"
+
+
+def test_more_than_half_asks_a_share(catalog):
+    it = understand("沭阳县2025年予以公开的有没有过半？", [], catalog)
+    assert it.kind == "rate" and [k.row for k in it.rate_spec.numerator] == ["granted"]
+
+
+def test_who_the_applicants_were_is_declined(catalog):
+    it = understand("淮安市2024年提起复议的申请人叫什么名字？", [], catalog)
+    assert it.kind == "decline" and it.reason == "case_detail"
+
+
+def test_a_share_asked_after_an_applicants_count_keeps_the_applicant(catalog):
+    q = "沭阳县2025年有几件申请是企业提的，占多少？"
+    parts = plan_parts(q, q, [], catalog)
+    assert parts[-1][1].kind == "rate" and parts[-1][1].column == "commercial"
