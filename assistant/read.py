@@ -107,6 +107,12 @@ CARRY_PHRASES = [  # a year the requests were carried from or into is not a repo
 ]
 
 
+CARRY_WORDS = [  # carried without a year: into the next year, or left over from the last (no year implied)
+    (re.compile(r"(?:结转|转|留|顺延|带)(?:到|至|入|进)了?\s*(?:下一?个?年度?|明年|第二年|次年)"), "结转下年度"),
+    (re.compile(r"(?:上一?个?年度?|去年|前一年)(?:留下来|留下|遗留|剩下|转过来|结转过来|带过来)"), "上年结转"),
+]
+
+
 def read_carry(q: str) -> tuple[str, list[int]]:
     """The question with `从2021年结转过来` / `结转到2023年` said in the template's words (上年结转, 结转下年度),
     and the report years those phrases imply (the year after the one carried from, before the one carried into)."""
@@ -119,6 +125,8 @@ def read_carry(q: str) -> tuple[str, list[int]]:
 
     for pattern, step, words in CARRY_PHRASES:
         q = pattern.sub(lambda m, step=step, words=words: say(m, step, words), q)
+    for pattern, words in CARRY_WORDS:
+        q = pattern.sub(words, q)
     return q, implied
 
 
@@ -262,7 +270,7 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
     """…占几成 / 在全部申请里占多大比重 / what share of …: the named cells over the total of their own table
     (a result over the results' total, an applicant type over all applicants, a review outcome over its group's
     total). Any cell of those tables, never a list of named rates."""
-    if not keys or not has(q, RATIO_CUES):
+    if not keys or not (has(q, RATIO_CUES) or (phrase and f"{phrase}率" in q)):  # 维持率, 败诉率: its share
         return None
     named = _all_named_cells(q)
     if not named and all(is_total(k) for k in keys):  # 本机关不掌握在办理结果里占多大比例: the part, not the total
@@ -296,6 +304,7 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
                 else f"{words[0]}（{dict((k, lab) for k, lab, _ in REQUEST_COLUMNS).get(column, column)}）")
     total = "＋".join(label(**d.model_dump()) + ("总计" if d.table == "review_litigation" else "") for d in den)
     shown = f"（{name}）" if "＋" in name else name
+    total = f"（{total}）" if len(den) > 1 else total
     return RateSpec(label=f"{name}占比", numerator=keys, denominator=den, formula=f"{shown}÷{total}")
 
 

@@ -166,9 +166,9 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
         held = catalog.years(a)
         if it.pairs:
             want = [y for pa, y in it.pairs if pa == a]
-        elif it.kind == "change" and len(it.years) >= 3 and len(it.agencies) == 1:  # 2019年到2025年的变化: a trend
-            it.kind, it.trend = "comparison", True
-            want = [y for y in it.years if y in held]
+        elif it.kind == "change" and (len(it.years) >= 3 or (it.span or 0) >= 3) and len(it.agencies) == 1:
+            it.kind, it.trend = "comparison", True  # 2019年到2025年的变化, 近五年是增是减: a trend
+            want = [y for y in it.years if y in held] or held[-it.span:]
         elif it.kind == "change" and len(it.years) >= 2:
             want = [min(it.years), max(it.years)]
         elif it.years:

@@ -375,7 +375,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "of those": "其中", "of these": "其中", "among them": "其中", "among those": "其中",
     "not disclosed": "不予公开", "refused": "不予公开", "denied": "不予公开", "withheld": "不予公开",
     "rejected": "不予处理", "not processed": "不予处理", "could not be provided": "无法提供", "unable to provide": "无法提供",
-    "third party": "第三方", "third-party": "第三方", "state secret": "国家秘密", "state secrets": "国家秘密",
+    "third parties": "第三方", "third party": "第三方", "third-party": "第三方", "state secret": "国家秘密", "state secrets": "国家秘密",
     "process information": "过程性信息", "internal affairs": "内部事务",
     "administrative reconsideration": "行政复议", "administrative review": "行政复议", "reconsideration": "行政复议",
     "review": "行政复议", "reviews": "行政复议", "appealed": "行政复议", "appeal": "行政复议", "appeals": "行政复议",

@@ -581,3 +581,24 @@ def test_a_share_asked_after_an_applicants_count_keeps_the_applicant(catalog):
     q = "沭阳县2025年有几件申请是企业提的，占多少？"
     parts = plan_parts(q, q, [], catalog)
     assert parts[-1][1].kind == "rate" and parts[-1][1].column == "commercial"
+
+
+@pytest.mark.parametrize("typed, row", [("沭阳县2025年有多少申请转到了下一年继续办？", "carried_forward"),
+                                        ("沭阳县2025年有多少申请是去年留下来的？", "carried_over")])
+def test_carried_without_a_year_names_the_carry_cell(catalog, typed, row):
+    assert keys(understand(typed, [], catalog)) == [f"{row}.total"]
+
+
+def test_a_figure_word_with_rate_asks_its_share(catalog):
+    it = understand("洪泽区2024年行政诉讼败诉率是多少？", [], catalog)
+    assert it.kind == "rate" and it.rate == "share" and "（" in it.rate_spec.formula.split("÷")[1]  # two totals
+
+
+def test_whether_a_span_rose_or_fell_is_a_trend_over_every_year_of_it(catalog):
+    it = understand("平潭管委会近四年被复议的是多了还是少了？", [], catalog)
+    assert it.trend and len(it.targets) == 4
+
+
+def test_english_third_parties_is_the_third_party_row(catalog):
+    it = understand("How many requests did Lucheng deny in 2022 to protect third parties?", [], catalog)
+    assert keys(it) == ["denied_third_party.total"]
