@@ -551,13 +551,15 @@ class Executor:
     def _precedent(self, it: Intent, catalog: Catalog) -> Answer:
         if it.rate:  # 平潭的单位2024年的公开率各是多少: a listing of rates, not who had a count
             return self._rates_across(it, catalog, ranking=False)
-        asks_requests = it.figure_word in ("申请", "收到", "受理")  # 收到过企业的申请, not 请律师审核答复书
+        asks_requests = it.figure_word in ("申请", "收到", "受理", "多少申请")  # 收到过企业的申请, not 请律师审核答复书
         received = asks_requests and re.search(r"(?:收到|受理|接到)过?.{0,10}申请", it.question) is not None
         if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated or received)):
             return self._narrative(it, catalog, cross=True)
         agencies = it.scope or catalog.agencies
         entries = [e for a in agencies for e in catalog.entries if e.agency == a
                    and (not it.years or e.year in it.years)]
+        if it.relative is not None and not it.years:  # 上海的单位去年…: each agency's newest report (less N)
+            entries = [e for e in entries if e.year == (catalog.newest(e.agency) or 0) + it.relative]
         keys = with_column(it.keys, it.column)
         vals = self.scan(entries, keys)
         with_table = [e for e in entries if any(v.found for v in vals[e.report_id])]

@@ -201,7 +201,7 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     found: list[tuple[str, list[CellKey]]] = []
     spans: list[tuple[int, int]] = []
     for start, end, p in find_phrases(q, list(QUERY_FIGURES) + list(QUERY_FIGURE_SUMS)):
-        if q[:start].endswith(NEGATIONS):  # 不再处理了 is not 处理了, 不予以公开 not 予以公开: left to meaning
+        if q[:start].endswith(NEGATIONS) and not q[:start].endswith(("有没有", "有无")):  # 不再处理了 is not 处理了
             continue
         cells = QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]]
         found.append((p, [CellKey(table=t, row=r, column=c) for t, r, c in cells]))

@@ -122,10 +122,10 @@ def _find_kinds(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, in
     kinds = catalog.kinds()
     if not kinds:
         return [], [], []
-    alternation = "|".join(re.escape(k) for k in kinds)
+    alternation = "|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True))
     nouns = "|".join(re.escape(w) for w in ("部门", "机关", "系统", "单位", "们"))
     pattern = re.compile(rf"(?:哪些|哪个|哪家|哪几个|各个|各|所有|全部)(?:区县|县区|级|地)?({alternation})(?!信息)"
-                         rf"|({alternation})(?:{nouns})")
+                         rf"(?:{alternation})?|({alternation})(?:{nouns})")  # 各片区管理局: one kind, said in full
     words, spans, agencies = [], [], []
     for m in pattern.finditer(q):
         word = m.group(1) or m.group(2)

@@ -527,3 +527,8 @@ def test_which_years_an_agency_received_none_counts_what_reports_without_tables_
     zero_years = {f.year for f in a.figures if f.kind == "passage" and f.value == 0}
     assert {2011, 2012, 2013, 2015, 2016, 2017, 2018} <= zero_years and 2014 not in zero_years
     assert all(c.kind == "passage" and c.section == "requests" for c in a.citations if c.year < 2019)
+
+
+def test_last_year_over_a_scope_is_each_agencys_newest_report(assistant):
+    a = assistant.ask("上海的单位去年有多少政府信息公开申请？")
+    assert {(c.agency, c.year) for c in a.citations} == {("上海市人民政府办公厅", 2025), (KEWEI, 2024)}

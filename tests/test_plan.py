@@ -602,3 +602,25 @@ def test_whether_a_span_rose_or_fell_is_a_trend_over_every_year_of_it(catalog):
 def test_english_third_parties_is_the_third_party_row(catalog):
     it = understand("How many requests did Lucheng deny in 2022 to protect third parties?", [], catalog)
     assert keys(it) == ["denied_third_party.total"]
+
+
+def test_every_agency_of_a_kind_said_in_full_is_a_scope(catalog):
+    it = understand("各片区管理局哪个被复议得最多？", [], catalog)
+    assert it.kind == "ranking" and len(it.scope) == 4 and not it.unknown_agency
+
+
+def test_the_year_before_last_said_as_shangshangnian(catalog):
+    it = understand("洪泽区上上年收到多少申请？", [], catalog)
+    assert it.targets == [(HONGZE, 2023)]
+
+
+@pytest.mark.parametrize("typed, breakdown", [("淮安市2024年的申请是谁递交的？", "applicant"),
+                                              ("淮安市2024年的申请都公开了吗？", "outcome")])
+def test_who_filed_and_whether_all_were_released_are_breakdowns(catalog, typed, breakdown):
+    it = understand(typed, [], catalog)
+    assert it.kind == "breakdown" and it.breakdown == breakdown
+
+
+def test_whether_any_was_withheld_is_the_withheld_rows_not_a_negation(catalog):
+    it = understand("淮安市2024年有没有不公开的申请？", [], catalog)
+    assert {k.row for k in it.keys} >= {"denied_state_secret", "denied_third_party"}
