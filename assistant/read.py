@@ -14,6 +14,7 @@ from assistant.cues import (
     COMPARE_CUES,
     FIGURE_CUES,
     NARRATIVE_CUES,
+    NEGATION_CUES,
     NEGATIONS,
     OUTCOME_CUES,
     PRECEDENT_CUES,
@@ -201,7 +202,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     found: list[tuple[str, list[CellKey]]] = []
     spans: list[tuple[int, int]] = []
     for start, end, p in find_phrases(q, list(QUERY_FIGURES) + list(QUERY_FIGURE_SUMS)):
-        if q[:start].endswith(NEGATIONS) and not q[:start].endswith(("有没有", "有无")):  # 不再处理了 is not 处理了
+        said_none = has(q[max(0, start - 2):end], NEGATION_CUES)  # 没有收到申请: the list of zeros asks that figure
+        if q[:start].endswith(NEGATIONS) and not q[:start].endswith(("有没有", "有无")) and not said_none:
             continue
         cells = QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]]
         found.append((p, [CellKey(table=t, row=r, column=c) for t, r, c in cells]))

@@ -624,3 +624,18 @@ def test_who_filed_and_whether_all_were_released_are_breakdowns(catalog, typed, 
 def test_whether_any_was_withheld_is_the_withheld_rows_not_a_negation(catalog):
     it = understand("淮安市2024年有没有不公开的申请？", [], catalog)
     assert {k.row for k in it.keys} >= {"denied_state_secret", "denied_third_party"}
+
+
+def test_the_zeros_asked_with_a_negated_figure_word_keep_that_figure(catalog):
+    it = understand("平潭的单位2020年哪几家没收到申请？", [], catalog)
+    assert it.negated and keys(it) == ["new_received.total"]
+
+
+@pytest.mark.parametrize("typed, check", [
+    ("Which agencies in Pingtan got no requests in 2020?", lambda it: it.negated and keys(it) == ["new_received.total"]),
+    ("Compare the disclosure rates of Huaian and Hongze in 2024.", lambda it: len(it.targets) == 2),
+    ("How many lawsuits did Huaian lose in 2024?", lambda it: {k.row for k in it.keys} == {
+        "direct_suit_corrected", "post_review_suit_corrected"}),
+])
+def test_english_negations_two_places_and_lost_lawsuits(catalog, typed, check):
+    assert check(understand(typed, [], catalog))
