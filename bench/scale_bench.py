@@ -225,7 +225,7 @@ def serving_run(home: Path, questions: int, vector_reports: int, seed: int, batc
     out["startup_a_s"], out["startup_b_s"] = out["first_figure_s"], out["first_cross_s"]
     out["rss_first_answers_mib"] = rss_mib()[0]
     warm.join()
-    out.update(warm_thread_s=time.time() - t0, load_warm=os.getloadavg()[0])
+    out.update(warm_thread_s=time.time() - t0, load_warm=os.getloadavg()[0], rss_warm_mib=rss_mib()[0])
     for name, qs in (("figure", fig_q[1:]), ("narrative", nar_q[1:] if with_vectors else []), ("cross", cross_q[1:])):
         if not qs:
             continue
@@ -238,7 +238,8 @@ def serving_run(home: Path, questions: int, vector_reports: int, seed: int, batc
             answered += not a.abstained
         out.update({f"{name}_p50": statistics.median(wall), f"{name}_p95": percentile(wall, 0.95),
                     f"{name}_cpu_p50": statistics.median(cpu), f"{name}_cpu_p95": percentile(cpu, 0.95),
-                    f"{name}_answered": f"{answered}/{len(qs)}", f"load_{name}": os.getloadavg()[0]})
+                    f"{name}_answered": f"{answered}/{len(qs)}", f"load_{name}": os.getloadavg()[0],
+                    f"rss_after_{name}_mib": rss_mib()[0]})
     out["rss_mib"], out["rss_peak_mib"] = rss_mib()
     return out
 
