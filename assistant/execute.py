@@ -46,7 +46,7 @@ from index.settings import Settings
 from index.vocabulary import APPLICANT_COLUMNS
 
 DEFAULT_TOP_N = 5
-MAX_CACHED_FACTS = 4096  # reports whose cells stay in memory (a few hundred KB per hundred reports)
+MAX_CACHED_FACTS = 1024  # reports whose cells stay in memory (~160 KB each, measured on the bundled corpus)
 MAX_CACHED_REPORTS = 64  # full reports (with text) for passages and citations
 MAX_LISTED_CELLS = 30  # precedents and sums cite at most this many cells
 MAX_NAMED_REPORTS = 4  # more reports in scope than this: one best sentence per agency, not one report's quotes
