@@ -127,6 +127,10 @@ def decline_not_stated(scope: str) -> str:
     return f"{scope}的报告中有相关的文字，但没有写明所问的这个数目，无法回答。"
 
 
+def decline_person() -> str:
+    return "政府信息公开年度报告只统计数量和结果，不记录申请人、负责人等个人的姓名或身份，无法回答。"
+
+
 def decline_case_detail() -> str:
     return "政府信息公开年度报告只统计案件的数量和结果，不记录某一件案件的申请人、申请内容等细节，无法回答。"
 

@@ -77,7 +77,9 @@ NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "�
 NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", "改进", "培训", "创新", "亮点")
 # one case pointed at (那件被纠正的复议) and its identity or content asked: the reports count cases, they do not
 # name applicants or say what was asked (the outcome, 结果如何, is a table row and stays answerable)
-WHO_APPLIED = re.compile(r"申请人[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)")  # identities, never in a report
+# a person's identity (申请人是谁, 负责人叫什么, 复议是谁提起的): the reports name no individuals
+WHO_IS = re.compile(r"(?:申请人|负责人|局长|主任|领导|书记|经办人)[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)"
+                    r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)")
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
             "那个申请", "这个申请")
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",

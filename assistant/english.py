@@ -16,6 +16,8 @@ REASONS = {
     "not_relevant": "no passage of the reports is relevant enough",
     "no_agency": "the question names no agency the reports cover",
     "several_agencies": "the question fits several agencies",
+    "person": "the reports name no individuals (applicants, officials)",
+    "case_detail": "the reports count cases; they do not record one case's details",
     "figure_unclear": "the question could mean several of the tables' figures; which one is meant (listed below)",
 }
 DERIVED = {"share": "share", "disclosure_rate": "disclosure rate", "review_correction_rate": "review correction rate",

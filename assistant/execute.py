@@ -181,6 +181,8 @@ class Executor:
             return compose.decline(q, compose.decline_year(agency, years, catalog.span(agency)), it.reason)
         if it.reason == "case_detail":
             return compose.decline(q, compose.decline_case_detail(), it.reason)
+        if it.reason == "person":
+            return compose.decline(q, compose.decline_person(), it.reason)
         return compose.decline(q, compose.decline_unsupported(it.unsupported or "该项"), it.reason or "unsupported_figure")
 
     def _missing(self, it: Intent, values: list[Value]) -> Answer:

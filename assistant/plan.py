@@ -50,8 +50,8 @@ from assistant.cues import (
     UNITS_WHICH,
     WEAK_FIGURES,
     WHICH_YEARS,
-    WHO_APPLIED,
     WHO_HAD,
+    WHO_IS,
     YEAR_SUBJECTS,
 )
 from assistant.normalize import normalized
@@ -149,8 +149,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
-    if (has(q, ONE_CASE) and has(q, CASE_DETAILS)) or WHO_APPLIED.search(q):
+    if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
+    elif WHO_IS.search(q):
+        it.unsupported, it.reason = WHO_IS.search(q).group(), "person"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
     if not rate and not growth:
         it.rate_spec = share_of_total(q, keys, it.column, phrase)

@@ -138,7 +138,7 @@ def _find_kinds(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, in
 def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     """(agency, year) reports to read; the declines and questions back that the catalog decides."""
     if it.kind == "decline":
-        it.reason = "case_detail" if it.reason == "case_detail" else "unsupported_figure"
+        it.reason = it.reason if it.reason in ("case_detail", "person") else "unsupported_figure"
         return it
     cross = (it.kind in ("ranking", "precedent") or (it.kind == "sum" and (bool(it.scope) or not it.agencies)) or (it.kind == "narrative" and not it.agencies)
              or (it.kind == "change" and bool(it.scope) and not it.agencies))  # 平潭的单位…各变化多少

@@ -574,7 +574,9 @@ def test_more_than_half_asks_a_share(catalog):
 
 def test_who_the_applicants_were_is_declined(catalog):
     it = understand("淮安市2024年提起复议的申请人叫什么名字？", [], catalog)
-    assert it.kind == "decline" and it.reason == "case_detail"
+    assert it.kind == "decline" and it.reason == "person"
+    for typed in ("沭阳县2025年政务公开的负责人是谁？", "沭阳县2025年的行政诉讼是谁起诉的？"):
+        assert understand(typed, [], catalog).reason == "person"
 
 
 def test_a_share_asked_after_an_applicants_count_keeps_the_applicant(catalog):
