@@ -86,6 +86,8 @@ SEARCH_K = 60  # passages of one report whose cosines are read (a report has 20-
 CROSS_K = 30
 STRONG_RELEVANCE = 0.92  # a passage this close counts even when no sentence repeats the question's words
 TOPIC_SHARE = 0.5  # of the topic words' weight (rarer weighs more) a precedent sentence must hold
+NOMINAL = ("n", "vn")  # word tags of a noun (jieba's: n, nr, nz, vn …)
+APART = 0.4  # a compound topic's part said away from the rest (压力 of 压力测试) counts this much of its weight
 CACHED_REPORTS = 1024  # reports whose candidate sentences stay in memory (~30 KB each)
 
 # weights of the ranking (tuned on full.jsonl's narrative questions with bench/narrative_bench.py)
@@ -772,6 +774,7 @@ def topic_shares(cands: list[Sentence], words: list[str], texts: list[str] | Non
     name (按照《…处理费管理办法》) are not held."""
     groups = word_groups(question, words)
     quoted = quoted_names(question)
+    beside = compound_partners(question, words)
     n = len(cands) or 1
     reads = [c.read for c in cands]
     if not quoted:  # a document cited by name (按照《…信息处理费管理办法》) is not what was done
@@ -783,12 +786,43 @@ def topic_shares(cands: list[Sentence], words: list[str], texts: list[str] | Non
         where = _Holding([CITED.sub("", x) if not quoted and "《" in x else x for x in texts])
     out = [0.0] * len(where.texts)
     for g, w in zip(groups, weight, strict=True):
+        whole = set().union(*(_beside(where, a, beside.get(a, ())) for a in g))
         for i in set().union(*(where(a) for a in g)):
-            out[i] += w / total
+            out[i] += w / total * (1.0 if i in whole else APART)
     for q in quoted:
         for i in where(q):
             out[i] = 1.0
     return out
+
+
+def compound_partners(question: str, words: list[str]) -> dict[str, tuple[str, ...]]:
+    """Per topic word (and its halves' other order), the words the question prints right beside it as one
+    compound (压力测试, 在线访谈, 标准化规范化, 调查问卷): a noun beside a noun, or a distinguishing word (在线)
+    before anything; a part alone may mean something else (申请量增长的压力, 微访谈). A verb or a numeral beside
+    a noun is no compound (法律顾问参与: 法律顾问 is said alone; 第三方机构: 第三方 is)."""
+    import jieba.posseg as pseg
+
+    load_jieba()
+    tokens = [(t.word, t.flag) for t in pseg.cut(plain(question))]
+    pairs = [(a, b) for (a, fa), (b, fb) in zip(tokens, tokens[1:], strict=False)
+             if all(len(x) >= 2 and x not in GENERIC_TOPICS and HAN.fullmatch(x) for x in (a, b))
+             and (fa == "b" or (fa.startswith(NOMINAL) and fb.startswith(NOMINAL)))]
+    out: dict[str, tuple[str, ...]] = {}
+    for w in words:
+        found = tuple(dict.fromkeys([b for a, b in pairs if a == w] + [a for a, b in pairs if b == w]))
+        if found:
+            out[w] = found
+            if len(w) == 4 and HAN.fullmatch(w):
+                out[w[2:] + w[:2]] = found
+    return out
+
+
+def _beside(where: _Holding, word: str, partners: tuple[str, ...]) -> set[int]:
+    """The texts holding a word whole: beside one of its partners, in either order (压力测试, 测试压力), or
+    anywhere when the question printed it alone."""
+    if not partners:
+        return where(word)
+    return set().union(*(where(word + p) | where(p + word) for p in partners))
 
 
 class _Holding:
@@ -819,6 +853,28 @@ def denies(text: str, words: list[str]) -> bool:
         re.search(rf"(?:{NEGATION.pattern}){_CLAUSE}{{0,8}}{re.escape(w)}", text)
         or re.search(rf"{re.escape(w)}{_CLAUSE}{{0,12}}?(?<![\d.])0(?:\.0+)?(?:元|件|次|个|场|人|条|起)", text)
         for w in held)
+
+
+# a plan or a condition, not something done: 将/拟/下一步 earlier in the clause (本机关将依照…收取信息处理费), 若/如果
+# earlier in the sentence (若…超过合理范围的，…); 将 that moves an object (将…纳入…, 把) is no plan
+PLANNED = re.compile(rf"(?:将(?![近其])|拟|下一步|明年|今后|将来){_CLAUSE}*$")
+CONDITIONAL = re.compile(r"若|如果|倘若|一旦")
+MOVED = re.compile(r"纳入|列入|作为|融入|整合为|合并为|实现|转为")
+
+
+def planned(text: str, words: list[str]) -> bool:
+    """Whether the text says the words it holds only as a plan or a condition (本机关将依照…收取信息处理费,
+    拟开展…): a precedent of nothing yet."""
+    text = CITED.sub("", text)
+    held = [w for w in words if w in text]
+
+    def ahead(i: int) -> bool:
+        before = text[:i]
+        m = PLANNED.search(before)
+        clause = re.split(r"[，,。；;：:]", text[i:], maxsplit=1)[0]
+        return bool(m and not MOVED.search(m.group() + clause)) or bool(CONDITIONAL.search(before))
+
+    return bool(held) and all(ahead(m.start()) for w in held for m in re.finditer(re.escape(w), text))
 
 
 CITED = re.compile(r"《[^》]*》")
@@ -887,13 +943,17 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     cands = [c for sents in per_report for c in sents]
     names = [p for a in sorted({s[0].agency for s in per_report if s}) for p in name_parts(a)]
     terms = query_terms(question, topics, names)
-    key_terms = topics or terms
+    # 平潭各片区管理局中谁…: the scope's own names (片区, 管理局) say who, not what (a signature holds them)
+    scoped = [p for a in sorted({s[0].agency for s in per_report if s}) for p in name_parts(a)] if scope else []
+    key_terms = [w for w in topics if not any(w in n for n in scoped)] or topics or terms
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
         share = TOPIC_SHARE if precedent else 0.0
         held = topic_shares(cands, key_terms, question=question)
         cands = [c for c, h in zip(cands, held, strict=True) if h and h >= share]
         if precedent and not NEGATION.search(question):  # 无收取信息处理费情况 is no precedent of charging one
             cands = [c for c in cands if not denies(c.read, key_terms)]
+        if precedent and cue(question) != "plan":  # 本机关将依照…收取信息处理费 is no precedent of charging one
+            cands = [c for c in cands if not planned(c.read, key_terms)]
     if not cands:
         return []
     chunks = [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense or 0.0)) for h in hits]

@@ -10,12 +10,15 @@ from assistant import narrative
 from assistant.narrative import (
     SentenceStore,
     _pieces,
+    across,
     answer_lines,
+    compound_partners,
     count_clause,
     cue,
     denies,
     earlier_reports,
     name_parts,
+    planned,
     query_terms,
     rank,
     report_sentences,
@@ -39,8 +42,10 @@ PINGTAN_2011 = "23_pingtan-syq_2011.txt"
 BGT_2019 = "22_shanghai-bgt_2019.html"
 CZJ_2009 = "28_pingtan-xian-czj_2009.txt"
 NYN_2020 = "41_pingtan-nyn_2020.txt"
+JUNSHAN_2020 = "38_pingtan-jsp_2020.txt"
+JINJING_2021 = "42_pingtan-jjp_2021.txt"
 FILES = (LUCHENG_2022, HONGZE_2023, SHUYANG_2025, KEWEI_2024, PINGTAN_2011, PINGTAN_2020, PINGTAN_2023, BGT_2019,
-         CZJ_2009, NYN_2020)
+         CZJ_2009, NYN_2020, JUNSHAN_2020, JINJING_2021)
 
 
 @pytest.fixture(scope="module")
@@ -285,3 +290,39 @@ def test_an_unusable_sentence_store_builds_the_sentences_as_before(reports, tmp_
     narrative._CANDIDATES.clear()
     got = SentenceStore(tmp_path / "file").get([report.id], lambda _: report)
     assert got == [report_sentences(report)]
+
+
+def test_a_part_of_a_compound_topic_said_alone_holds_less_than_half(reports):
+    """压力 of 压力测试 said about something else, 访谈 of 在线访谈 as 微访谈: not the compound; a verb or a numeral
+    beside a noun (法律顾问参与, 第三方机构) makes no compound, so the noun alone still counts."""
+    cands = report_sentences(reports[LUCHENG_2022])
+    texts = ["受理量持续增长带来的压力不小。", "组织了一次系统压力测试。", "测试压力两天。", "办了3期在线访谈。",
+             "开展微访谈活动1场。", "标准化、规范化水平提升。", "推进标准化规范化建设。"]
+    held = topic_shares(cands, ["压力", "测试"], texts, "有没有部门组织过系统压力测试？")
+    assert held[0] < narrative.TOPIC_SHARE and held[1] == pytest.approx(1.0) and held[2] == pytest.approx(1.0)
+    held = topic_shares(cands, ["访谈"], texts, "谁办过在线访谈节目？")
+    assert held[3] == pytest.approx(1.0) and held[4] < narrative.TOPIC_SHARE
+    held = topic_shares(cands, ["标准化", "规范化"], texts, "谁抓过标准化规范化？")
+    assert held[5] < narrative.TOPIC_SHARE and held[6] == pytest.approx(1.0)
+    assert compound_partners("谁请法律顾问参与过答复？", ["法律顾问", "参与"]) == {}
+    assert compound_partners("谁委托第三方机构做过评估？", ["第三方", "机构"]) == {}
+
+
+def test_a_plan_or_a_condition_is_no_precedent():
+    words = ["收取", "处理费"]
+    assert planned("若申请数量明显超过合理范围，本机关将依照《办法》收取信息处理费。", words)
+    assert planned("下一步拟收取信息处理费。", words)
+    assert not planned("全县全年收取信息处理费共计380元。", words)
+    assert not planned("将8大类事项纳入一窗通办。", ["一窗通办"])
+
+
+def test_the_scope_names_say_who_not_what(reports):
+    """Which of some zones did a survey: the zones' own names (片区, 管理局) are no topic words, so a signature
+    that holds them is no precedent."""
+    junshan, jinjing = reports[JUNSHAN_2020], reports[JINJING_2021]
+    got = {r.id: r for r in (junshan, jinjing)}
+    ids = list(got)
+    best = across(lambda *a, **k: [], got.__getitem__, "平潭这几个片区管理局里，哪个办过调查问卷？",
+                  ["平潭", "片区", "管理局", "调查问卷"], ids, ids, 0.8, precedent=True)
+    assert [s.sentence.agency for s in best] == [junshan.meta.agency]
+    assert "调查问卷" in best[0].sentence.read
