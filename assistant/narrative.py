@@ -903,19 +903,25 @@ def word_groups(question: str, words: list[str]) -> list[tuple[str, ...]]:
 
 def evidence_in_time(search: Callable, load: Callable[[str], Report], question: str, topics: list[str],
                      reports: list[Report], earlier: list[str], threshold: float) -> list[Scored]:
-    """The named reports' evidence; when they have none and the question named no year (the router read the
-    agency's newest report), the agency's earlier reports' together (`earlier`: their ids), so 海坛片区是怎么
-    成立的 is answered from the year that says it, and the answer line names that year; their best sentence must
-    hold half the topic words, as a precedent's does."""
+    """The named reports' evidence; when the question named no year (the router read the agency's newest report),
+    the agency's earlier reports (`earlier`: their ids) are read with it and the best sentence wins, the newest
+    first among equals, so 海坛片区是怎么成立的 is answered from the year that tells it and the answer line names
+    that year. A sentence from an earlier report must hold half the topic words, as a precedent's does (more
+    reports, more near misses: 天气预报 is not 空气质量预测预报); else the newest report's evidence stands."""
     ranked = evidence(search, question, topics, reports, threshold)
-    if ranked or not earlier or not topics:
+    if not earlier:
         return ranked
-    older = [load(i) for i in earlier]
-    ranked = evidence(search, question, topics, older, threshold)
-    cands = [c for r in older for c in report_sentences(r)]
-    if ranked and topic_shares(cands, topics, [ranked[0].sentence.read], question)[0] < TOPIC_SHARE:
-        return []  # more reports, more chances of a near miss: the sentence must say most of the topic (天气预报)
-    return ranked
+    every = reports + [load(i) for i in earlier]
+    newest = {r.id for r in reports}
+    wide = sorted(evidence(search, question, topics, every, threshold),
+                  key=lambda s: (-s.score, s.sentence.report_id not in newest, -s.sentence.year))
+    if not wide or wide[0].sentence.report_id in newest:
+        return ranked or wide
+    if topics:
+        cands = [c for r in every for c in report_sentences(r)]
+        if topic_shares(cands, topics, [wide[0].sentence.read], question)[0] < TOPIC_SHARE:
+            return ranked
+    return wide
 
 
 def earlier_reports(catalog, it) -> list[str]:

@@ -17,6 +17,7 @@ from assistant.narrative import (
     cue,
     denies,
     earlier_reports,
+    evidence_in_time,
     name_parts,
     planned,
     query_terms,
@@ -326,3 +327,22 @@ def test_the_scope_names_say_who_not_what(reports):
                   ["平潭", "片区", "管理局", "调查问卷"], ids, ids, 0.8, precedent=True)
     assert [s.sentence.agency for s in best] == [junshan.meta.agency]
     assert "调查问卷" in best[0].sentence.read
+
+
+def test_a_question_without_a_year_reads_every_report_of_the_agency(corpus_dir):
+    """No year said: the agency's earlier reports are read with the newest, which has relevant sentences too, and
+    the best sentence wins, its own year cited (the merger is told in 2019, the newest report is 2024's)."""
+    from types import SimpleNamespace
+
+    new, old = (parse_file(corpus_dir / "reports" / f) for f in ("49_pingtan-htp_2024.txt", "37_pingtan-htp_2019.txt"))
+    loaded = {r.id: r for r in (new, old)}
+
+    def search(question, k, filters, method=None):  # every passage equally close, as close as the model gets
+        ids = filters["report_id"] if isinstance(filters["report_id"], list) else [filters["report_id"]]
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=i, start=0, end=len(loaded[i].text)), dense=0.93,
+                                score=0.93) for i in ids]
+
+    question = "海坛片区是由哪些乡镇整合而成的？"
+    assert evidence_in_time(search, loaded.__getitem__, question, [], [new], [], 0.8)[0].sentence.year == 2024
+    best = evidence_in_time(search, loaded.__getitem__, question, [], [new], [old.id], 0.8)[0].sentence
+    assert best.year == 2019 and "整合为海坛片区" in best.read
