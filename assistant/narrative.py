@@ -499,6 +499,20 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)]
 
 
+def without_counts(question: str, words: list[str]) -> list[str]:
+    """The words less the count's own: 几个, 几名, and a word that begins with the unit a count asks in, cut off it
+    (几个人管信息公开 -> 人管: 管 alone is no word, so none)."""
+    out = []
+    for w in words:
+        if re.fullmatch(rf"(?:多少|几)个?(?:{_MEASURE})?", w):
+            continue
+        if w[0] in MEASURES and re.search(rf"(?:多少|几)个?{re.escape(w)}", question):
+            w = w[1:]
+        if len(w) >= 2:
+            out.append(w)
+    return out
+
+
 def _abbreviates(word: str, name: str) -> bool:
     it = iter(name)
     return len(word) >= 2 and all(ch in it for ch in word)
@@ -556,6 +570,12 @@ def count_unit(question: str) -> str | None:
         return "人"
     unit = asked_unit(question) if asks_count(question) else None
     return unit if unit in UNIT_KIN else None
+
+
+def in_unit(asked: str, unit: str) -> bool:
+    """A number's unit is the unit asked, for ranking: the same (万元 for 元) or its kin (2名 for 几个人; 人次
+    counts visits, which `states` still accepts: 多少人访问 is answered in 人次)."""
+    return unit.endswith(asked) or unit.lstrip("多余") in UNIT_KIN.get(asked, ())
 
 
 def states(unit: str, text: str) -> bool:
@@ -677,7 +697,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
         if count:
             found = [(m.group(2), counted(question, text, m)) for m in NUMBER.finditer(text)]
             if found:
-                asked = any(unit and u.endswith(unit) for u, _ in found)
+                asked = any(unit and in_unit(unit, u) for u, _ in found)
                 p += W_NUMBER * (2 if asked else 1) + W_COUNTED * max(share for _, (_, share) in found)
         out.append(p)
     return out
@@ -709,11 +729,12 @@ def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[i
     floor = min(known, default=0.0)
     # 整改不到位的责任人: 到位, 责任人 say what about (a word no candidate says tells none apart)
     topical = [t for t in terms if t not in CUE_QUESTIONS and any(t in c.read for c in cands)]
+    unit = count_unit(question)  # 几个人: a sentence stating people is on the topic, whatever its other words
     out = []
     for i, c in enumerate(cands):
         cos = cosines.get(i, floor)
         p = pri[i]
-        if p > 0 and topical and not any(t in c.read for t in topical):
+        if p > 0 and topical and not any(t in c.read for t in topical) and not (unit and states(unit, c.read)):
             p *= W_OFF_TOPIC  # the kind of sentence asked for, about something else
         score = lex[i][0] + p + W_DENSE * (cos - top)
         out.append(Scored(c, score, lex[i][1], cos))
@@ -753,7 +774,7 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     if not cands:
         return []
     names = [p for r in reports for p in name_parts(r.meta.agency)]
-    terms = query_terms(question, topics, names, tuple(r.meta.agency for r in reports))
+    terms = without_counts(question, query_terms(question, topics, names, tuple(r.meta.agency for r in reports)))
     chunks = passage_cosines(search, question, [r.id for r in reports])
     ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
                         {r.id: r.text for r in reports}, lists=cue(question) in ("shortfall", "plan"))
@@ -908,6 +929,7 @@ def evidence_in_time(search: Callable, load: Callable[[str], Report], question: 
     first among equals, so 海坛片区是怎么成立的 is answered from the year that tells it and the answer line names
     that year. A sentence from an earlier report must hold half the topic words, as a precedent's does (more
     reports, more near misses: 天气预报 is not 空气质量预测预报); else the newest report's evidence stands."""
+    topics = without_counts(question, topics)
     ranked = evidence(search, question, topics, reports, threshold)
     if not earlier:
         return ranked
@@ -1083,7 +1105,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
         left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
         rights = [i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1]
         clause = text[left:min(rights, default=len(text))].strip()
-        key = (bool(unit) and m.group(2).endswith(unit), *counted(question, text, m), len(qb & _bigrams(clause)),
+        key = (bool(unit) and in_unit(unit, m.group(2)), *counted(question, text, m), len(qb & _bigrams(clause)),
                -m.start())
         if best is None or key > best[0]:
             best = (key, clause, float(m.group(1).replace(",", "")), m.group(2))

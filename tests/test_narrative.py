@@ -18,6 +18,7 @@ from assistant.narrative import (
     denies,
     earlier_reports,
     evidence_in_time,
+    in_unit,
     name_parts,
     planned,
     query_terms,
@@ -28,6 +29,7 @@ from assistant.narrative import (
     topic_shares,
     topic_words,
     with_items,
+    without_counts,
     word_groups,
 )
 from assistant.plan import understand
@@ -346,3 +348,15 @@ def test_a_question_without_a_year_reads_every_report_of_the_agency(corpus_dir):
     assert evidence_in_time(search, loaded.__getitem__, question, [], [new], [], 0.8)[0].sentence.year == 2024
     best = evidence_in_time(search, loaded.__getitem__, question, [], [new], [old.id], 0.8)[0].sentence
     assert best.year == 2019 and "整合为海坛片区" in best.read
+
+
+def test_a_count_of_people_is_answered_by_the_sentence_that_states_people():
+    """几个人…: the count's own words (几个, and 人管 where 人 is the unit glued to the next word) are no content
+    words, 2名 is in the unit asked (人次 is not, for ranking), and the sentence stating it leads though it says none
+    of the other words: its pull is not halved as off the topic."""
+    assert without_counts("这个局几个人管公开？", ["人管", "几个", "公开栏"]) == ["公开栏"]
+    assert in_unit("人", "名") and in_unit("元", "万元") and not in_unit("人", "人次")
+    cands = [narrative.Sentence("r", "某局", 2020, "overview", i * 40, i * 40 + len(t), t) for i, t in enumerate(
+        ["设立信息公开工作小组，负责日常工作。", "全年电话咨询3200人次。", "工作小组共有工作人员2名。"])]
+    ranked = {s.sentence.text: s.score for s in rank("这个局有几个人负责信息公开？", ["负责"], cands, {}, [])}
+    assert ranked["工作小组共有工作人员2名。"] >= 2 * narrative.W_NUMBER > ranked["全年电话咨询3200人次。"]
