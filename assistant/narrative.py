@@ -479,10 +479,17 @@ def sentences_at(report: Report, phrase: str) -> list[Sentence]:
 
 # ---- the question ---------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _jieba():
+    """jieba, quieted once: `load_jieba` sets its logger's level, which clears every logger's cache (~0.2 ms a
+    call with the model's libraries loaded; a question cut ~70 times)."""
+    return load_jieba()
+
+
 def topic_words(topic: str) -> list[str]:
     """Content words of the question's topic: jieba words (2+ characters, not generic), else the runs."""
     runs = [r for r in topic.split() if len(r) >= 2]
-    words = [w for r in runs for w in load_jieba().lcut(r)
+    words = [w for r in runs for w in _jieba().lcut(r)
              if len(w) >= 2 and w not in GENERIC_TOPICS and (HAN.search(w) or w.isdigit())]  # no English words:
     return list(dict.fromkeys(words))  # the reports are Chinese, an English question is left to the model
 
@@ -494,7 +501,7 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     q = question
     for n in sorted(names, key=len, reverse=True):
         q = q.replace(n, " ")
-    words = [w for run in HAN.findall(q) for w in load_jieba().lcut(run)
+    words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)
              if len(w) >= 2 and w not in GENERIC_TOPICS and not any(w in n for n in names)]
     return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)]
 
@@ -525,7 +532,7 @@ def name_parts(agency: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _name_parts(agency: str) -> tuple[str, ...]:  # an open question names ~70 agencies: cut each once
-    return (agency, *[w for w in load_jieba().lcut(agency) if len(w) >= 2])
+    return (agency, *[w for w in _jieba().lcut(agency) if len(w) >= 2])
 
 
 def _bigrams(text: str) -> set[str]:
@@ -586,7 +593,7 @@ def states(unit: str, text: str) -> bool:
 
 def compound_parts(word: str) -> list[str]:
     """A compound topic word's own words (问卷调查 -> 问卷, 调查), or the word itself when it has none."""
-    words = {w for w in load_jieba().lcut_for_search(word) if 2 <= len(w) < len(word)} if len(word) >= 4 else set()
+    words = {w for w in _jieba().lcut_for_search(word) if 2 <= len(w) < len(word)} if len(word) >= 4 else set()
     parts, i = [], 0
     while i < len(word):  # the longest of jieba's sub-words at each position, covering the word end to end
         part = max((w for w in words if word.startswith(w, i)), key=len, default=None)
@@ -821,9 +828,9 @@ def compound_partners(question: str, words: list[str]) -> dict[str, tuple[str, .
     compound (压力测试, 在线访谈, 标准化规范化, 调查问卷): a noun beside a noun, or a distinguishing word (在线)
     before anything; a part alone may mean something else (申请量增长的压力, 微访谈). A verb or a numeral beside
     a noun is no compound (法律顾问参与: 法律顾问 is said alone; 第三方机构: 第三方 is)."""
+    _jieba()
     import jieba.posseg as pseg
 
-    load_jieba()
     tokens = [(t.word, t.flag) for t in pseg.cut(plain(question))]
     pairs = [(a, b) for (a, fa), (b, fb) in zip(tokens, tokens[1:], strict=False)
              if all(len(x) >= 2 and x not in GENERIC_TOPICS and HAN.fullmatch(x) for x in (a, b))
