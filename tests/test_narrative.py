@@ -360,3 +360,15 @@ def test_a_count_of_people_is_answered_by_the_sentence_that_states_people():
         ["设立信息公开工作小组，负责日常工作。", "全年电话咨询3200人次。", "工作小组共有工作人员2名。"])]
     ranked = {s.sentence.text: s.score for s in rank("这个局有几个人负责信息公开？", ["负责"], cands, {}, [])}
     assert ranked["工作小组共有工作人员2名。"] >= 2 * narrative.W_NUMBER > ranked["全年电话咨询3200人次。"]
+
+
+def test_a_warmed_process_is_frozen_for_the_collector(reports, tmp_path):
+    """After the warm-up's last step (the sentence store filled) a full collection no longer walks what was loaded."""
+    import gc
+
+    gc.unfreeze()
+    store = SentenceStore(tmp_path / "sentences")
+    got = {r.id: r for r in (reports[LUCHENG_2022],)}
+    assert store.fill(list(got), got.__getitem__) == 1
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
