@@ -26,6 +26,7 @@ from assistant.figures import (
     with_column,
 )
 from assistant.narrative import (
+    Passage,
     SentenceStore,
     across,
     answer_lines,
@@ -33,12 +34,14 @@ from assistant.narrative import (
     count_unit,
     earlier_reports,
     evidence_in_time,
+    report_sentences,
     states,
     topic_words,
 )
 from assistant.query import CellKey, Intent
 from assistant.read import has
-from index.models import Answer, Cell, Number, Report
+from index.models import Answer, Cell, Figure, Number, Report
+from index.parse.statements import stated_in
 from index.settings import Settings
 from index.vocabulary import APPLICANT_COLUMNS
 
@@ -514,14 +517,19 @@ class Executor:
     def _sum(self, it: Intent, catalog: Catalog) -> Answer:
         if not it.keys:
             return self._narrative(it, catalog)
-        if not it.years:
+        named = not it.scope and bool(it.targets)  # 平潭管委会2019年到2021年一共, 鹿城区和洪泽区一共
+        if not it.years and not named:
             scope = it.scope or catalog.agencies
             newest = max((catalog.newest(a) or 0) for a in scope)
             it = it.model_copy(update={"years": [newest]})
-        entries, when = self._scope_entries(it, catalog)
+        if named:
+            entries, when = [e for a, y in it.targets if (e := catalog.entry(a, y))], ""
+        else:
+            entries, when = self._scope_entries(it, catalog)
         keys = with_column(it.keys, it.column)
         vals = self.scan(entries, keys)
         used = [(e, total(vals[e.report_id])) for e in entries if any(v.found for v in vals[e.report_id])]
+        one = len({e.agency for e, _ in used}) == 1
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
         if not used:
             return compose.decline(it.question, f"{when}没有报告含有“{what}”这一项，无法合计。", "missing_cell")
@@ -531,9 +539,12 @@ class Executor:
         parts = []
         for e, value in used[:MAX_LISTED_CELLS]:
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
-            parts.append(f"{e.agency}{compose.number(value)}{unit}{refs}")
+            who = f"{e.year}年度" if one else e.agency + ("" if when else f"{e.year}年度")
+            parts.append(f"{who}{compose.number(value)}{unit}{refs}")
         d.derived(used[0][0], "sum", s, 1)
-        d.parts.append(f"{when}{len(used)}个单位的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
+        whose = (f"{used[0][0].agency}{len(used)}份报告（{'、'.join(str(e.year) for e, _ in used)}年度）" if one
+                 else f"{when}{len(used)}个单位")
+        d.parts.append(f"{whose}的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
         d.check_notes([v for e, _ in used for v in vals[e.report_id]])
         return d.answer()
 
@@ -556,28 +567,53 @@ class Executor:
             if e.checks_failed and not printed and (parts := self.column_parts(e, keys)):
                 from_parts[e.report_id] = "为0" if any(v.value == 0 for v in vals[e.report_id]) else "为空"
                 vals[e.report_id] = parts
-        hits = [(e, total(vals[e.report_id])) for e in with_table]
+        told = self._told([e for e in entries if e not in with_table], keys)  # reports without the tables
+        hits = [(e, total(vals[e.report_id])) for e in with_table] + [(e, told[e.report_id][0]) for e in entries
+                                                                        if e.report_id in told]
         hits = [(e, v) for e, v in hits if (v == 0 if it.negated else v)]
+        hits.sort(key=lambda h: (h[0].agency, h[0].year))
+        held = len(with_table) + len(told)
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
         d = compose.Draft(it.question, "precedent")
         unit = compose.unit(keys[0].table, keys[0].row)
         test = "为0" if it.negated else "大于0"
         if not hits:
-            d.parts.append(f"在已收录的报告中含有这一项的{len(with_table)}份报告里，没有单位的“{what}”{test}。")
+            d.parts.append(f"在已收录的报告中含有这一项的{held}份报告里，没有单位的“{what}”{test}。")
             return d.answer()
         by_agency: OrderedDict[str, list[str]] = OrderedDict()
         for e, value in hits[:MAX_LISTED_CELLS]:
+            if e.report_id in told:  # no table: the sentence of its text that states it, a passage figure
+                n = d.cite_passage(told[e.report_id][1])
+                d.figures.append(Figure(agency=e.agency, year=e.year, table="passage", row=what, value=value,
+                                        citation=n, kind="passage", unit=unit))
+                by_agency.setdefault(e.agency, []).append(f"{e.year}年度{compose.number(value)}{unit}（报告正文）[{n}]")
+                continue
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found and (v.value or it.negated))
             caveat = f"（总计一栏{from_parts[e.report_id]}，按各类申请人相加）" if e.report_id in from_parts else ""
             by_agency.setdefault(e.agency, []).append(f"{e.year}年度{compose.number(value)}{unit}{caveat}{refs}")
         s = sum(v for _, v in hits)
-        d.parts.append(f"在已收录的报告中含有这一项的{len(with_table)}份报告里，有{len({e.agency for e, _ in hits})}个单位的"
+        d.parts.append(f"在已收录的报告中含有这一项的{held}份报告里，有{len({e.agency for e, _ in hits})}个单位的"
                        f"{len(hits)}份报告“{what}”{test}" + ("：" if it.negated else f"，合计{compose.number(s)}{unit}："))
         d.parts.extend(f"- {a}：{'，'.join(items)}" for a, items in by_agency.items())
         if not it.negated:
             d.derived(hits[0][0], "sum", s, 1)
         d.check_notes([v for e, _ in hits for v in vals[e.report_id]])
         return d.answer()
+
+    def _told(self, entries: list[CatalogEntry], keys: list[CellKey]) -> dict[str, tuple[Number, Passage]]:
+        """For reports without the standard tables (pre-2019), the figure their text states for these cells
+        (本年度未收到…申请 states 0), read in the section the table would be in: report id -> (value, sentence)."""
+        cells = {(k.table, k.row, k.column) for k in keys}
+        section = {k.table for k in keys}
+        out = {}
+        for e in entries:
+            if e.template != "pre2019":
+                continue
+            for s in report_sentences(self.report(e.report_id)):
+                if s.section in section and (value := stated_in(s.text, cells)) is not None:
+                    out[e.report_id] = (value, s.passage(1.0))
+                    break
+        return out
 
     # ---- passages ------------------------------------------------------------------------------
     def _narrative(self, it: Intent, catalog: Catalog, cross: bool = False) -> Answer:

@@ -63,6 +63,16 @@ def with_column(keys: list[CellKey], column: str | None) -> list[CellKey]:
     return [CellKey(table=k.table, row=k.row, column=column) if k.table == "requests" else k for k in keys]
 
 
+def with_columns_of(keys: list[CellKey], like: list[CellKey]) -> list[CellKey]:
+    """Keys found after a column group was read (法人或其他组织, 非自然人: one row over several columns) keep
+    that group's columns."""
+    columns = list(dict.fromkeys(k.column for k in like if k.table == "requests"))
+    if len(columns) < 2 or len({k.row for k in like}) != 1:
+        return keys
+    return [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests" for c in columns] + [
+        k for k in keys if k.table != "requests"]
+
+
 class Facts(BaseModel):
     """What the figure path needs of one report, kept in memory (ids are content hashes: never stale)."""
 

@@ -46,6 +46,7 @@ from assistant.cues import (
     WEAK_FIGURES,
     YEAR_SUBJECTS,
 )
+from assistant.figures import with_columns_of
 from assistant.normalize import is_english
 from assistant.query import CellKey, Intent
 from assistant.read import parse_years, plain_words, share_of_total
@@ -311,7 +312,7 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     if it.keys and same_rows(it.keys, best.keys):
         return it, None
     reason = f"figure_by_meaning:{best.name} margin={found.margin}"
-    update = {"keys": best.keys, "figure_word": best.label, "weak_figure": False, "reason": reason,
+    update = {"keys": with_columns_of(best.keys, it.keys), "figure_word": best.label, "weak_figure": False, "reason": reason,
               "rate": best.rate, "rate_spec": None}
     if best.rate:
         kind = "comparison" if len(it.targets) > 1 or len(it.agencies) > 1 else "rate"

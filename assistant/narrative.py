@@ -510,7 +510,7 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     """The question's content words: its topic words and the jieba words of what is left once agency names
     and years are taken out; with `agencies` (the named reports'), a word whose characters the agency's
     name holds in order is its short form (科委, 上海市政府) and not a content word either."""
-    q = question
+    q = re.sub(r"\d{2,4}\s*年(?:度报告|度|报)?|年度报告|年报", " ", question)  # 2023年报里: no word 年里 or 报里
     for n in sorted(names, key=len, reverse=True):
         q = q.replace(n, " ")
     words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from index.vocabulary import (
     ENGLISH_TERMS,
     QUERY_ACTIVE_ITEMS,
+    QUERY_ACTIVE_MEASURES,
     QUERY_COLUMNS,
     QUERY_FIGURE_SUMS,
     QUERY_FIGURES,
@@ -258,7 +259,8 @@ def _taken(text: str) -> list[bool]:
 @lru_cache(maxsize=1)
 def _any_term() -> re.Pattern:
     terms = sorted({*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_REVIEW_GROUPS, *QUERY_REVIEW_OUTCOMES, *QUERY_COLUMNS,
-                    *QUERY_ACTIVE_ITEMS, *QUERY_RATES, *QUESTION_TERMS}, key=len, reverse=True)
+                    *QUERY_ACTIVE_ITEMS, *QUERY_RATES, *QUESTION_TERMS,
+                    *(m for m in QUERY_ACTIVE_MEASURES if len(m) >= 3)}, key=len, reverse=True)  # not 制作: 另外制作
     return re.compile("|".join(re.escape(t) for t in terms))
 
 

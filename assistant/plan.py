@@ -16,11 +16,14 @@ from assistant.cues import (
     CASE_DETAILS,
     CHANGE_CUES,
     CN_SMALL,
+    COLLECTIVE_NOUNS,
     COMPARATIVE,
     COMPARE_CUES,
     COUNT_CUES,
+    COUNTED,
     EACH_CUES,
     FIGURE_CUES,
+    FILING_WORDS,
     FOLLOWUP_CUES,
     LIST_WHICH,
     MORE_OR_LESS,
@@ -30,6 +33,7 @@ from assistant.cues import (
     ONE_CASE,
     OUTCOME_CUES,
     PRECEDENT_CUES,
+    QUESTION_WORDS,
     RANGE_WORDS,
     RANK_SUBJECTS,
     RANKING_CUES,
@@ -55,15 +59,18 @@ from assistant.read import (
     find_phrases,
     has,
     is_total,
+    left_columns,
     mask,
     mask_spans,
     parse_top_n,
     parse_years,
     rate_from_parts,
     read_carry,
+    runs,
     said_column,
     share_of_total,
     topic_of,
+    vocabulary,
 )
 from assistant.resolve import find_agencies, find_scope, resolve_targets
 from index.vocabulary import (
@@ -77,7 +84,7 @@ from index.vocabulary import (
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
 QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|成|呢|谁|"
-                          r"多大|多高|多长|多久|多重|多远")
+                          r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
 
 
@@ -121,15 +128,21 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     rate_word = next((p for _, _, p in find_phrases(q.replace("的", ""), QUERY_RATES)), None)  # 公开的比例
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
     said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
+    if not keys and (said or left_columns(q)) and has(q, FIGURE_CUES) and has(q, FILING_WORDS):  # 律师提了几件
+        keys, phrase = [CellKey(table="requests", row="new_received", column="total")], said
     if said in QUERY_COLUMN_GROUPS and keys:  # 法人或其他组织提的申请: every column under the template's group
         keys = [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests"
                 for c in QUERY_COLUMN_GROUPS[said]] or keys
         phrase = f"{said}{phrase or ''}"
+    elif not said and keys and (left := left_columns(q)):  # 非自然人的申请: the other columns, summed
+        keys = [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests" for c in left] or keys
+        group = next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None)
+        phrase = f"{group}{phrase or ''}" if group else phrase
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
                 years=years, keys=keys, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
-                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q, NEGATION_CUES)))
+                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
@@ -154,11 +167,13 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
     it.kind = _operation(q, it)
+    if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(q, catalog):
+        it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
     it.topic = topic_of(q, year_spans, mentions)
     if prev is not None and _is_followup(q, it):
         if has(q, RATIO_CUES) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
             it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
-        _inherit(it, prev, q)
+        _inherit(it, prev, q, _says_its_own(q, year_spans, mentions))
         if it.keys and not it.rate and has(q, RATIO_CUES):  # 那占办理结果总数的比例呢？
             it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word)
             it.rate = "share" if it.rate_spec is not None else None
@@ -167,7 +182,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
     if it.kind == "precedent" and it.agencies and not it.scope:  # 鹿城和洪泽这两家，谁…过: only those agencies
         it.scope = list(it.agencies)
-    if it.kind in ("ranking", "sum") and it.mentions and not it.scope:
+    named_sum = it.kind == "sum" and (len(it.agencies) > 1 or len(it.years) > 1 or bool(it.span))
+    if it.kind in ("ranking", "sum") and it.mentions and not it.scope and not named_sum:
         it.scope = [a for m in it.mentions for a in catalog.with_prefix(m)]
     if it.scope and it.kind not in ("ranking", "precedent", "change") and not it.agencies:
         listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
@@ -193,8 +209,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "precedent"  # 鹿城和洪泽里谁收到过…, 平潭管委会哪几年有…: which of the named ones had it
     if has(q, RANKING_CUES) and (len(it.agencies) != 1 or has(q, RANK_SUBJECTS) or has(q, YEAR_SUBJECTS)):
         return "ranking"
-    if has(q, SCOPE_CUES) and it.keys:
-        return "sum"
+    if has(q, SCOPE_CUES) and it.keys:  # 所有单位里哪些…: a list of who had it, not a total
+        return "precedent" if has(q, LIST_WHICH) else "sum"
     if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q):
         return "precedent"
     breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
@@ -207,7 +223,7 @@ def _operation(q: str, it: Intent) -> Kind:
     the_change_cell = bool(it.keys) and all(k.table == "active" and k.row.endswith("_change") for k in it.keys)
     if has(q, CHANGE_CUES) and not the_change_cell:  # 行政强制本年增加了几项: the template's 本年增/减 cell
         return "change"
-    if has(q, SCOPE_CUES) or (has(q, TOTAL_CUES) and len(it.agencies) > 1):
+    if has(q, SCOPE_CUES) or (has(q, TOTAL_CUES) and (len(it.agencies) > 1 or len(it.years) > 1 or it.span)):
         return "sum"
     if len(it.agencies) > 1 or len(it.years) > 1 or it.span or has(q, COMPARE_CUES):
         return "comparison"
@@ -226,7 +242,7 @@ def _is_followup(q: str, it: Intent) -> bool:
     return bool(has(q, FOLLOWUP_CUES)) or len(q) <= 14 or not (it.agencies or it.clarify or it.unknown_agency)
 
 
-def _inherit(it: Intent, prev: Intent, q: str) -> None:
+def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     """Fill from the previous turn what this one leaves out (agency, year, figure, operation)."""
     it.followup = True
     if not (it.agencies or it.clarify or it.unknown_agency):
@@ -239,7 +255,7 @@ def _inherit(it: Intent, prev: Intent, q: str) -> None:
         if it.shift:
             it.years = [y + it.shift for y in it.years] or [y + it.shift for _, y in prev.targets[:1]]
             it.relative = None if it.years else (prev.relative or 0) + it.shift
-    asks_narrative = has(q, NARRATIVE_CUES) and it.kind == "narrative"
+    asks_narrative = (has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own)
     column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests"
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
@@ -268,6 +284,24 @@ def _inherit(it: Intent, prev: Intent, q: str) -> None:
         it.unsupported, it.reason, it.kind = has(q, CASE_DETAILS), "case_detail", "decline"
     if it.kind == "figure" and (len(it.agencies) > 1 or len(it.years) > 1 or it.span):
         it.kind = "comparison"
+
+
+def _counts_another_thing(q: str, catalog: Catalog) -> bool:
+    """The question counts something no table counts (多少个街镇, 几家网点): not requests or cases, not agencies."""
+    m = COUNTED.search(q)
+    if m is None:
+        return False
+    noun = m.group(1)
+    known = [*QUERY_FIGURES, *QUERY_COLUMNS, *COLLECTIVE_NOUNS, *catalog.kinds(), "申请", "案", "件", "报告", "年"]
+    return not any(noun.startswith(w) or w.startswith(noun[:2]) for w in known)
+
+
+def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]) -> bool:
+    """A turn with a subject of its own beyond agencies, years, applicant, figure and follow-up words
+    (收没收信息处理费), which therefore does not take the previous turn's figure (企业的呢 and 2021年呢 do)."""
+    words = [*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS, *QUESTION_WORDS, *mentions, "其中", "里面"]
+    rest = mask(q, list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, words)])
+    return any(len(r) >= 3 for r in runs(rest))
 
 
 def split_parts(text: str) -> list[str]:

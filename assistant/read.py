@@ -32,6 +32,7 @@ from assistant.cues import (
 from assistant.query import CellKey, RateSpec
 from index.vocabulary import (
     ACTIVE,
+    APPLICANT_COLUMNS,
     QUERY_ACTIVE_ITEMS,
     QUERY_ACTIVE_MEASURES,
     QUERY_COLUMNS,
@@ -147,7 +148,8 @@ def has(q: str, cues) -> str | None:
 
 
 # 除了企业以外, （不是个人，也不是企业）: what is left out
-EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外)|(?:不是|不包括|不含|并非)[^，,。？?（）()、]{1,6}")
+EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外)|(?:不是|不包括|不含|并非)[^，,。？?（）()、]{1,6}|非(?:"
+                      + "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True))) + ")")
 QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 
 
@@ -155,7 +157,16 @@ def plain_words(q: str) -> str:
     """The question as its figure and column words are read: quotes dropped (“其他”法人组织), what it excludes
     (除了企业以外, 不是个人) masked, 其他类法人 said as the column 其他法人."""
     q = EXCLUDED.sub(lambda m: "|" * len(m.group()), q.translate(QUOTES))
+    q = re.sub(r"(?<=[几多少一每两])个人", "|||", q)  # 几个人 counts people: no applicant column
     return re.sub(r"其他[类的]?(?=法人|组织|单位|机构)", "其他", q)
+
+
+def left_columns(q: str) -> tuple[str, ...]:
+    """The applicant columns a question keeps when it only says which it leaves out (非自然人, 除了个人以外,
+    不是企业提的): every other column, summed like a column group. Empty when it excludes none."""
+    out = [m.group() for m in EXCLUDED.finditer(q.translate(QUOTES))]
+    excluded = {QUERY_COLUMNS[p] for text in out for _, _, p in find_phrases(text, list(QUERY_COLUMNS))}
+    return tuple(c for c in APPLICANT_COLUMNS if c not in excluded) if excluded else ()
 
 
 def said_column(q: str, words) -> str | None:
@@ -176,9 +187,9 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
         okey = QUERY_REVIEW_OUTCOMES[outcomes[0][2]] if outcomes else "total"
         word = "、".join(p for _, _, p in groups) + (outcomes[0][2] if outcomes else "")
         return [CellKey(table="review_litigation", row=f"{g}_{okey}") for g in gkeys], word, False
-    active = _active_key(q)
+    active = _active_keys(q)
     if active:
-        return [CellKey(table="active", row=active[0])], active[1], False
+        return [CellKey(table="active", row=k) for k in active[0]], active[1], False
     found: list[tuple[str, list[CellKey]]] = []
     spans: list[tuple[int, int]] = []
     for start, end, p in find_phrases(q, list(QUERY_FIGURES) + list(QUERY_FIGURE_SUMS)):
@@ -223,19 +234,27 @@ def _joined(found: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]], q: s
     return [f for f, _ in best]
 
 
-def _active_key(q: str) -> tuple[str, str] | None:
-    """An active-table item with a measure (规范性文件现行有效, 行政处罚本年增减) -> (key, phrase)."""
+def _active_keys(q: str) -> tuple[list[str], str] | None:
+    """An active-table item with a measure (规范性文件现行有效, 行政处罚本年增减) -> (keys, phrase); items joined
+    by 和/、 before one measure (行政处罚、行政强制各多少个决定) each take it."""
     items = find_phrases(q, QUERY_ACTIVE_ITEMS)
     if not items:
         return None
     taken = [(s, e) for s, e, _ in items]
     measures = [m for m in find_phrases(q, QUERY_ACTIVE_MEASURES) if all(m[1] <= s or m[0] >= e for s, e in taken)]
-    for _, _, item in items:
+    for i, (_, _, item) in enumerate(items):
         for _, _, measure in reversed(measures):  # the measure said last is the one asked (项目本年增减)
             for suffix in QUERY_ACTIVE_MEASURES[measure]:
                 key = f"{QUERY_ACTIVE_ITEMS[item]}_{suffix}"
                 if key in ACTIVE_KEYS:
-                    return key, item + measure
+                    keys, words = [key], [item]
+                    for (_, e, _), (s2, _, nxt) in zip(items[i:], items[i + 1:], strict=False):
+                        other = f"{QUERY_ACTIVE_ITEMS[nxt]}_{suffix}"
+                        if q[e:s2].strip() not in JOINING or other not in ACTIVE_KEYS or other in keys:
+                            break
+                        keys.append(other)
+                        words.append(nxt)
+                    return keys, "、".join(words) + measure
     return None
 
 
@@ -308,15 +327,16 @@ def rate_from_parts(q: str) -> str | None:
 
 def explained(word: str) -> bool:
     """A word the question vocabulary already reads (figure words, rates, operations, question words)."""
-    return bool(find_phrases(word, _vocabulary()))
+    return bool(find_phrases(word, vocabulary()))
 
 
 def mask_spans(q: str, year_spans) -> list[tuple[int, int]]:
-    return list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, _vocabulary())]
+    return list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, vocabulary())]
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[str, ...]:
+def vocabulary() -> tuple[str, ...]:
+    """Every word the question path reads as a figure, a column, an operation or a cue."""
     return (*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_COLUMNS, *QUERY_REVIEW_GROUPS, *QUERY_REVIEW_OUTCOMES,
              *QUERY_RATES, *QUERY_UNSUPPORTED, *STOP_WORDS, *CHANGE_CUES, *RANKING_CUES, *SCOPE_CUES, *TOTAL_CUES,
              *COMPARE_CUES, *APPLICANT_CUES, *OUTCOME_CUES, *NARRATIVE_CUES, *PRECEDENT_CUES, *FIGURE_CUES,

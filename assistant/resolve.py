@@ -91,9 +91,14 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     connector = "|".join(re.escape(c) for c in ("和", "与", "、", "及", "跟", "或"))
     head = rf"((?:{alternation})(?:(?:{links}){{0,2}}(?:{connector})(?:{alternation}))*)(?:{links}){{0,3}}"
     pattern = re.compile(head + rf"([\u4e00-\u9fff]{{0,6}}?)(?:{nouns}|(?=里|中|们|当中|之中|哪|谁|有没有|是否|，|,))")
+    kinds = "|".join(re.escape(k) for k in sorted(catalog.kinds(), key=len, reverse=True))
+    bare = re.compile(rf"((?:{alternation})(?:(?:{connector})(?:{alternation}))*)(?:的|各|所有|全部)({kinds})(?!信息)"
+                      if kinds else r"(?!)")  # 江苏的政府: a kind several agencies there share, no collective noun
     after = re.compile(rf"(?:哪些|哪个|哪家|各|所有|全部)(?:{nouns})(?:在|位于|属于)?((?:{alternation})(?:(?:{connector})(?:{alternation}))*)()")
     words, spans, agencies = [], [], []
-    for m in [*pattern.finditer(q), *after.finditer(q)]:
+    for m in [*pattern.finditer(q), *after.finditer(q), *bare.finditer(q)]:
+        if any(s <= m.start() < e for s, e in spans):  # 江苏的政府哪些: read once
+            continue
         named = re.findall(alternation, m.group(1))
         there = [a for p in named for a in places[p]]
         kind = m.group(2)
@@ -135,7 +140,7 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     if it.kind == "decline":
         it.reason = "case_detail" if it.reason == "case_detail" else "unsupported_figure"
         return it
-    cross = (it.kind in ("ranking", "sum", "precedent") or (it.kind == "narrative" and not it.agencies)
+    cross = (it.kind in ("ranking", "precedent") or (it.kind == "sum" and (bool(it.scope) or not it.agencies)) or (it.kind == "narrative" and not it.agencies)
              or (it.kind == "change" and bool(it.scope) and not it.agencies))  # 平潭的单位…各变化多少
     if it.unknown_agency and not it.agencies:
         it.kind, it.reason = "decline", "unknown_agency"

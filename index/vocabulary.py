@@ -208,6 +208,7 @@ QUERY_COLUMNS.update({
 # more everyday phrases -> cells (additive; the router takes the longest phrase that matches)
 QUERY_FIGURES.update({
     "新收申请": ("requests", "new_received", "total"),
+    "公开申请": ("requests", "new_received", "total"),  # 政府信息公开申请, said short
     "收到申请": ("requests", "new_received", "total"),
     "多少申请": ("requests", "new_received", "total"),
     "申请数量": ("requests", "new_received", "total"),
@@ -402,6 +403,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "press conferences": "新闻发布会", "press conference": "新闻发布会", "hotline": "热线", "website": "网站",
     "how did": "如何", "how does": "如何", "how do": "如何", "how": "如何", "what measures": "哪些措施",
     "explain": "说明", "reasons": "原因", "reason": "原因", "why": "为什么",
+    "satisfied": "满意度", "satisfaction": "满意度", "age": "年龄", "ages": "年龄", "oldest": "年龄",
+    "youngest": "年龄", "gender": "性别", "budget": "预算", "funding": "经费", "salary": "工资", "salaries": "工资",
+    "mayor": "区长", "head": "负责人", "population": "人口",
     "district": "区", "county": "县", "city": "市", "province": "省", "municipal": "市", "zone": "区",
     "comprehensive experimental zone": "综合实验区", "pilot zone": "综合实验区", "management committee": "管委会",
     "government office": "人民政府办公室", "general office": "办公厅", "peoples government": "人民政府",
@@ -420,7 +424,7 @@ QUESTION_TERMS: tuple[str, ...] = (
 )
 # attributes people ask about that no report table holds (the assistant declines)
 QUERY_UNSUPPORTED: tuple[str, ...] = (
-    "年龄", "性别", "学历", "职业", "满意度", "平均", "耗时", "用时", "多少天", "工作日", "经费", "预算",
+    "年龄", "年纪", "岁数", "性别", "学历", "职业", "满意度", "平均", "耗时", "用时", "多少天", "工作日", "经费", "预算",
     "人员编制", "工作人员数", "男性", "女性", "户籍", "编制", "男女", "男的", "女的",
 )
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)

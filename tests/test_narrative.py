@@ -372,3 +372,10 @@ def test_a_warmed_process_is_frozen_for_the_collector(reports, tmp_path):
     assert store.fill(list(got), got.__getitem__) == 1
     assert gc.get_freeze_count() > 0
     gc.unfreeze()
+
+
+def test_a_year_before_annual_report_leaves_no_word_behind():
+    """2023年报里 / 2023年里: the year and 年报 are no content words (no 报里, no 年里 to look for)."""
+    for q in ("洪泽区2023年报里有哪些不足？", "洪泽区2023年里有哪些不足？", "洪泽区2023年度报告里有哪些不足？"):
+        terms = narrative.query_terms(q, [], ["淮安市洪泽区人民政府", "洪泽"])
+        assert not any(w in ("报里", "年里", "年报", "报告里") for w in terms), terms

@@ -500,3 +500,30 @@ def test_a_count_in_a_unit_no_passage_states_is_declined_and_one_that_states_it_
     staff = model_assistant.ask("海坛片区2019年信息公开工作小组有几名工作人员？")
     lead = staff.text.split("。")[0]
     assert not staff.abstained and re.search(r"\d+\s*[名人位]", lead), lead
+
+
+def test_a_total_over_one_agencys_years_sums_those_reports_and_cites_each(assistant, hashed_index):
+    def cell(year):
+        s = next(s for s in hashed_index.store.reports() if s.agency == HONGZE and s.year == year)
+        return hashed_index.store.report(s.id).cell("requests", "new_received", "total").value
+
+    a = assistant.ask("洪泽区2023年、2024年两年加起来收到多少申请？")
+    assert [f.value for f in a.figures if f.table == "derived" and f.row == "sum"] == [cell(2023) + cell(2024)]
+    assert {(c.year, c.row) for c in a.citations if c.kind == "cell"} == {(2023, "new_received"), (2024, "new_received")}
+
+
+def test_requests_from_applicants_other_than_one_kind_are_the_other_columns_summed(assistant, hashed_index):
+    s = next(s for s in hashed_index.store.reports() if s.agency == LUCHENG and s.year == 2022)
+    report = hashed_index.store.report(s.id)
+    row = {c.column: c.value for c in report.cells if c.table == "requests" and c.row == "new_received"}
+    a = assistant.ask("鹿城区2022年非个人提交的申请有多少件？")
+    assert f"{row['total'] - row['natural_person']}件" in a.text and not a.abstained
+    assert "natural_person" not in {c.column for c in a.citations if c.kind == "cell"}
+
+
+def test_which_years_an_agency_received_none_counts_what_reports_without_tables_say(assistant, hashed_index):
+    """平潭管委会 2011-2018 print no tables; their text says whether requests came (未收到… / 收到…申请1条)."""
+    a = assistant.ask("平潭综合实验区管委会在哪些年份没有收到过任何政府信息公开申请？")
+    zero_years = {f.year for f in a.figures if f.kind == "passage" and f.value == 0}
+    assert {2011, 2012, 2013, 2015, 2016, 2017, 2018} <= zero_years and 2014 not in zero_years
+    assert all(c.kind == "passage" and c.section == "requests" for c in a.citations if c.year < 2019)

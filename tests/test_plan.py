@@ -474,3 +474,88 @@ def test_the_previous_years_carry_over_in_english_is_one_cell(catalog):
     q = normalize_question("How many requests did Hongze carry over from the previous year in 2024?", {"hongze": "洪泽"})
     it = understand(q.text, [], catalog)
     assert it.kind == "figure" and keys(it) == ["carried_over.total"] and it.targets == [(HONGZE, 2024)]
+
+
+def test_asking_whether_any_is_not_asking_for_none(catalog):
+    assert not understand("平潭的单位有没有被提起行政诉讼的？", [], catalog).negated
+    assert understand("平潭的单位里哪些没有被起诉过？", [], catalog).negated
+
+
+def test_a_kind_several_agencies_there_share_is_a_scope_without_a_collective_noun(catalog):
+    it = understand("江苏的政府2024年一共收到多少申请？", [], catalog)
+    assert it.kind == "sum" and set(it.scope) == {HUAIAN, HONGZE, "沭阳县人民政府"}
+    assert understand("淮安市人民政府2024年收到多少申请？", [], catalog).agencies == [HUAIAN]  # a name, not a kind
+
+
+def test_an_applicant_said_alone_asks_its_requests(catalog):
+    it = understand("鹿城区2022年律师递了几件？", [], catalog)
+    assert it.kind == "figure" and keys(it) == ["new_received.total"] and it.column == "legal_service"
+
+
+@pytest.mark.parametrize("typed, left", [
+    ("鹿城区2022年非个人提交的申请有多少？", {"commercial", "research", "social_org", "legal_service", "other_org"}),
+    ("鹿城区2022年不是公司递交的申请有几件？",
+     {"natural_person", "research", "social_org", "legal_service", "other_org"}),
+])
+def test_an_applicant_left_out_asks_every_other_column(catalog, typed, left):
+    it = understand(typed, [], catalog)
+    assert {k.row for k in it.keys} == {"new_received"} and {k.column for k in it.keys} == left
+
+
+def test_a_total_over_named_years_or_agencies_reads_those_reports(catalog):
+    it = understand("洪泽区2023、2024两年加起来收到多少申请？", [], catalog)
+    assert it.kind == "sum" and not it.scope and it.targets == [(HONGZE, 2023), (HONGZE, 2024)]
+    it = understand("鹿城区和洪泽区合计收到多少申请？", [], catalog)
+    assert it.kind == "sum" and set(it.targets) == {(LUCHENG, 2022), (HONGZE, 2024)}
+    it = understand("鹿城区2021年和2022年一共收到多少申请？", [], catalog)
+    assert it.kind == "decline" and it.reason == "year_not_held"  # never another year in its place
+
+
+@pytest.mark.parametrize("typed", ["鹿城区2022年的统计从哪天算起？收到几件申请？",
+                                   "洪泽区2024年收没收复制费？被复议几次？"])
+def test_a_clause_asking_when_or_whether_is_a_part_of_its_own(catalog, typed):
+    assert len(split_parts(typed)) == 2
+
+
+def test_a_part_with_a_subject_of_its_own_does_not_take_the_figure_before_it(catalog):
+    parts = plan_parts("洪泽区2024年收到多少申请？收没收检索费？", "洪泽区2024年收到多少申请?收没收检索费?", [], catalog)
+    assert [it.kind for _, it in parts] == ["figure", "narrative"] and not parts[1][1].keys
+    turns = [{"role": "user", "content": "洪泽区2024年收到多少申请？"}, {"role": "assistant", "content": ""}]
+    assert keys(understand("企业递交的呢？", turns, catalog)) == ["new_received.total"]  # an elliptical turn does
+
+
+def test_a_future_year_is_one_the_corpus_does_not_hold(catalog):
+    it = understand("鹿城区明年能收到多少申请？", [], catalog)
+    assert it.kind == "decline" and it.reason == "year_not_held"
+
+
+def test_which_ones_among_all_agencies_is_a_list_not_a_total(catalog):
+    assert understand("全部单位里哪几家被起诉过？", [], catalog).kind == "precedent"
+    assert understand("全部单位加起来被起诉过多少次？", [], catalog).kind == "sum"
+
+
+def test_active_items_joined_before_one_measure_each_take_it(catalog):
+    it = understand("平潭管委会2021年行政许可和行政处罚各有多少处理决定？", [], catalog)
+    assert keys(it) == ["licensing_decisions", "penalty_decisions"]
+
+
+def test_a_count_of_something_no_table_counts_is_read_from_the_text(catalog):
+    assert understand("鹿城区有几处网点可以提交申请？", [], catalog).kind == "narrative"
+    assert understand("鹿城区2022年收到多少个申请？", [], catalog).kind == "figure"
+
+
+def test_a_part_that_says_again_takes_the_figure_before_it(catalog):
+    q = "洪泽区2023年收到多少申请？淮安市人民政府2024年又收了多少？"
+    parts = plan_parts(q, q, [], catalog)
+    assert [keys(it) for _, it in parts] == [["new_received.total"], ["new_received.total"]]
+    assert parts[1][1].targets == [(HUAIAN, 2024)]
+
+
+@pytest.mark.parametrize("typed", ["How satisfied were citizens in Lucheng in 2022?", "鹿城区2022年申请人岁数多大？"])
+def test_what_the_tables_never_record_is_declined_in_english_and_in_everyday_words(catalog, typed):
+    assert understand(typed, [], catalog).kind == "decline"
+
+
+def test_a_disclosure_request_said_short_is_the_requests_row(catalog):
+    it = understand("鹿城区2022年律所提交了几件公开申请？", [], catalog)
+    assert keys(it) == ["new_received.total"] and it.column == "legal_service" and not it.weak_figure

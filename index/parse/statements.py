@@ -27,23 +27,46 @@ def _words(word: str) -> re.Pattern:
     return re.compile(".*?".join(re.escape(p) for p in word.split("…")))
 
 
+NONE_SAID = ("未", "没有", "没", "无", "均未", "并未")  # 未收到…申请: the prose states none
+
+
+def _clause_figure(clause: str, include, exclude, zero: bool) -> int | None:
+    """The figure one clause states for a rule (its number after, else before, the rule's words); with `zero`,
+    a clause that says none (未收到有关政府信息公开的申请) states 0."""
+    if any(w in clause for w in exclude):
+        return None
+    hit = next((m for w in include if (m := _words(w).search(clause))), None)
+    if not hit:
+        return None
+    after = _FIGURE.search(clause, hit.start())
+    before = _FIGURE.findall(clause[:hit.start()])
+    if after or before:
+        return int(after.group(1) if after else before[-1])
+    return 0 if zero and clause[:hit.start()].endswith(NONE_SAID) else None
+
+
 def stated_figures(text: str, spans: Iterable[tuple[int, int]]) -> dict[str, int]:
     """Figures the prose states for the cells of NARRATIVE_CHECKS, by rule (first statement wins)."""
     clauses = re.split(r"[，。；、,;！？!?]", re.sub(r"\s+", "", prose(text, spans)))
     out: dict[str, int] = {}
     for rule, (include, exclude, _) in NARRATIVE_CHECKS.items():
         for clause in clauses:
-            if any(w in clause for w in exclude):
-                continue
-            hit = next((m for w in include if (m := _words(w).search(clause))), None)
-            if not hit:
-                continue
-            after = _FIGURE.search(clause, hit.start())
-            before = _FIGURE.findall(clause[:hit.start()])
-            if after or before:
-                out[rule] = int(after.group(1) if after else before[-1])
+            if (value := _clause_figure(clause, include, exclude, zero=False)) is not None:
+                out[rule] = value
                 break
     return out
+
+
+def stated_in(sentence: str, cells: set[tuple[str, str, str | None]]) -> int | None:
+    """The figure one sentence of a report without tables states for these cells (a NARRATIVE_CHECKS rule's),
+    0 where it says none was received; None when it states nothing about them."""
+    rule = next((r for r in NARRATIVE_CHECKS.values() if set(r[2]) == cells), None)
+    if rule is None:
+        return None
+    for clause in re.split(r"[，。；,;！？!?]", re.sub(r"\s+", "", sentence)):  # 公民、法人…: one clause
+        if (value := _clause_figure(clause, rule[0], rule[1], zero=True)) is not None:
+            return value
+    return None
 
 
 def stated_active(text: str, spans: Iterable[tuple[int, int]]) -> dict[str, set[Number]]:
