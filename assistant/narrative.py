@@ -829,9 +829,9 @@ def topic_shares(cands: list[Sentence], words: list[str], texts: list[str] | Non
         whole = set().union(*(_beside(where, a, beside.get(a, ())) for a in g))
         for i in set().union(*(where(a) for a in g)):
             out[i] += w / total * (1.0 if i in whole else APART)
-    for q in quoted:
-        for i in where(q):
-            out[i] = 1.0
+    if quoted:  # what the question quotes (“跟班学习”, 《问政平潭》) is the topic: a text without it holds only parts
+        holding = set().union(*(where(q) for q in quoted))
+        out = [1.0 if i in holding else x * APART for i, x in enumerate(out)]
     return out
 
 

@@ -379,3 +379,12 @@ def test_a_year_before_annual_report_leaves_no_word_behind():
     for q in ("洪泽区2023年报里有哪些不足？", "洪泽区2023年里有哪些不足？", "洪泽区2023年度报告里有哪些不足？"):
         terms = narrative.query_terms(q, [], ["淮安市洪泽区人民政府", "洪泽"])
         assert not any(w in ("报里", "年里", "年报", "报告里") for w in terms), terms
+
+
+def test_what_the_question_quotes_is_the_topic(reports):
+    """A word in quotation marks is what was asked: a sentence holding the other words but not it holds less
+    than half."""
+    cands = report_sentences(reports[LUCHENG_2022])
+    texts = ["选派工作人员赴福安调研锻炼。", "实行工作人员挂职锻炼制度。"]
+    held = topic_shares(cands, ["福安", "挂职", "锻炼"], texts, "哪些部门派人去福安“挂职锻炼”？")
+    assert held[0] < narrative.TOPIC_SHARE and held[1] == pytest.approx(1.0)
