@@ -25,6 +25,7 @@ narrative questions 0.879-0.956, off-topic 0.85-0.91), so evidence counts when i
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import logging
@@ -86,6 +87,8 @@ SEARCH_K = 60  # passages of one report whose cosines are read (a report has 20-
 CROSS_K = 30
 STRONG_RELEVANCE = 0.92  # a passage this close counts even when no sentence repeats the question's words
 TOPIC_SHARE = 0.5  # of the topic words' weight (rarer weighs more) a precedent sentence must hold
+NOMINAL = ("n", "vn")  # word tags of a noun (jieba's: n, nr, nz, vn …)
+APART = 0.4  # a compound topic's part said away from the rest (压力 of 压力测试) counts this much of its weight
 CACHED_REPORTS = 1024  # reports whose candidate sentences stay in memory (~30 KB each)
 
 # weights of the ranking (tuned on full.jsonl's narrative questions with bench/narrative_bench.py)
@@ -421,7 +424,9 @@ class SentenceStore:
         return [got[i] for i in report_ids]
 
     def fill(self, report_ids: list[str], load: Callable[[str], Report]) -> int:
-        """Build and keep the candidates of the reports not on disk yet (at ingest or a server's start); how many."""
+        """Build and keep the candidates of the reports not on disk yet (the last step of a server's warm-up,
+        `Assistant.warm`); how many. Then what the process has loaded so far is frozen for the garbage collector
+        (`settle`)."""
         if not self._open():
             return 0
         have = set(self._known(report_ids))
@@ -429,6 +434,7 @@ class SentenceStore:
         for n in range(0, len(todo), 50):
             batch = {i: load(i) for i in todo[n:n + 50]}
             self._write({i: r.meta for i, r in batch.items()}, {i: report_sentences(r) for i, r in batch.items()})
+        settle()
         return len(todo)
 
     def _known(self, report_ids: list[str]) -> list[str]:
@@ -470,6 +476,14 @@ class SentenceStore:
                 self._db().execute("ROLLBACK")
 
 
+def settle() -> None:
+    """Move every object alive now (the model, the indexes, jieba's dictionary, the cached sentences: ~750,000
+    objects a warmed server holds) out of the collector's reach (`gc.freeze`), after collecting what is garbage:
+    a full collection walked them all, 0.3-0.5 s that fell inside one open question in ten at 1,000 reports."""
+    gc.collect()
+    gc.freeze()
+
+
 def sentences_at(report: Report, phrase: str) -> list[Sentence]:
     """The candidates of a report that contain a phrase (the lexical, complete side of an open question)."""
     return [c for c in report_sentences(report) if phrase in c.read]
@@ -477,10 +491,17 @@ def sentences_at(report: Report, phrase: str) -> list[Sentence]:
 
 # ---- the question ---------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _jieba():
+    """jieba, quieted once: `load_jieba` sets its logger's level, which clears every logger's cache (~0.2 ms a
+    call with the model's libraries loaded; a question cut ~70 times)."""
+    return load_jieba()
+
+
 def topic_words(topic: str) -> list[str]:
     """Content words of the question's topic: jieba words (2+ characters, not generic), else the runs."""
     runs = [r for r in topic.split() if len(r) >= 2]
-    words = [w for r in runs for w in load_jieba().lcut(r)
+    words = [w for r in runs for w in _jieba().lcut(r)
              if len(w) >= 2 and w not in GENERIC_TOPICS and (HAN.search(w) or w.isdigit())]  # no English words:
     return list(dict.fromkeys(words))  # the reports are Chinese, an English question is left to the model
 
@@ -492,9 +513,23 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     q = re.sub(r"\d{2,4}\s*年(?:度报告|度|报)?|年度报告|年报", " ", question)  # 2023年报里: no word 年里 or 报里
     for n in sorted(names, key=len, reverse=True):
         q = q.replace(n, " ")
-    words = [w for run in HAN.findall(q) for w in load_jieba().lcut(run)
+    words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)
              if len(w) >= 2 and w not in GENERIC_TOPICS and not any(w in n for n in names)]
     return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)]
+
+
+def without_counts(question: str, words: list[str]) -> list[str]:
+    """The words less the count's own: 几个, 几名, and a word that begins with the unit a count asks in, cut off it
+    (几个人管信息公开 -> 人管: 管 alone is no word, so none)."""
+    out = []
+    for w in words:
+        if re.fullmatch(rf"(?:多少|几)个?(?:{_MEASURE})?", w):
+            continue
+        if w[0] in MEASURES and re.search(rf"(?:多少|几)个?{re.escape(w)}", question):
+            w = w[1:]
+        if len(w) >= 2:
+            out.append(w)
+    return out
 
 
 def _abbreviates(word: str, name: str) -> bool:
@@ -509,7 +544,7 @@ def name_parts(agency: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _name_parts(agency: str) -> tuple[str, ...]:  # an open question names ~70 agencies: cut each once
-    return (agency, *[w for w in load_jieba().lcut(agency) if len(w) >= 2])
+    return (agency, *[w for w in _jieba().lcut(agency) if len(w) >= 2])
 
 
 def _bigrams(text: str) -> set[str]:
@@ -556,6 +591,12 @@ def count_unit(question: str) -> str | None:
     return unit if unit in UNIT_KIN else None
 
 
+def in_unit(asked: str, unit: str) -> bool:
+    """A number's unit is the unit asked, for ranking: the same (万元 for 元) or its kin (2名 for 几个人; 人次
+    counts visits, which `states` still accepts: 多少人访问 is answered in 人次)."""
+    return unit.endswith(asked) or unit.lstrip("多余") in UNIT_KIN.get(asked, ())
+
+
 def states(unit: str, text: str) -> bool:
     """The sentence states a number in the asked unit or its kin (2名 answers 几个人)."""
     return any(m.group(2).lstrip("多余").startswith(UNIT_KIN[unit]) for m in NUMBER.finditer(text)) or (
@@ -564,7 +605,7 @@ def states(unit: str, text: str) -> bool:
 
 def compound_parts(word: str) -> list[str]:
     """A compound topic word's own words (问卷调查 -> 问卷, 调查), or the word itself when it has none."""
-    words = {w for w in load_jieba().lcut_for_search(word) if 2 <= len(w) < len(word)} if len(word) >= 4 else set()
+    words = {w for w in _jieba().lcut_for_search(word) if 2 <= len(w) < len(word)} if len(word) >= 4 else set()
     parts, i = [], 0
     while i < len(word):  # the longest of jieba's sub-words at each position, covering the word end to end
         part = max((w for w in words if word.startswith(w, i)), key=len, default=None)
@@ -675,7 +716,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
         if count:
             found = [(m.group(2), counted(question, text, m)) for m in NUMBER.finditer(text)]
             if found:
-                asked = any(unit and u.endswith(unit) for u, _ in found)
+                asked = any(unit and in_unit(unit, u) for u, _ in found)
                 p += W_NUMBER * (2 if asked else 1) + W_COUNTED * max(share for _, (_, share) in found)
         out.append(p)
     return out
@@ -707,11 +748,12 @@ def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[i
     floor = min(known, default=0.0)
     # 整改不到位的责任人: 到位, 责任人 say what about (a word no candidate says tells none apart)
     topical = [t for t in terms if t not in CUE_QUESTIONS and any(t in c.read for c in cands)]
+    unit = count_unit(question)  # 几个人: a sentence stating people is on the topic, whatever its other words
     out = []
     for i, c in enumerate(cands):
         cos = cosines.get(i, floor)
         p = pri[i]
-        if p > 0 and topical and not any(t in c.read for t in topical):
+        if p > 0 and topical and not any(t in c.read for t in topical) and not (unit and states(unit, c.read)):
             p *= W_OFF_TOPIC  # the kind of sentence asked for, about something else
         score = lex[i][0] + p + W_DENSE * (cos - top)
         out.append(Scored(c, score, lex[i][1], cos))
@@ -751,7 +793,7 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     if not cands:
         return []
     names = [p for r in reports for p in name_parts(r.meta.agency)]
-    terms = query_terms(question, topics, names, tuple(r.meta.agency for r in reports))
+    terms = without_counts(question, query_terms(question, topics, names, tuple(r.meta.agency for r in reports)))
     chunks = passage_cosines(search, question, [r.id for r in reports])
     ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
                         {r.id: r.text for r in reports}, lists=cue(question) in ("shortfall", "plan"))
@@ -772,6 +814,7 @@ def topic_shares(cands: list[Sentence], words: list[str], texts: list[str] | Non
     name (按照《…处理费管理办法》) are not held."""
     groups = word_groups(question, words)
     quoted = quoted_names(question)
+    beside = compound_partners(question, words)
     n = len(cands) or 1
     reads = [c.read for c in cands]
     if not quoted:  # a document cited by name (按照《…信息处理费管理办法》) is not what was done
@@ -783,12 +826,43 @@ def topic_shares(cands: list[Sentence], words: list[str], texts: list[str] | Non
         where = _Holding([CITED.sub("", x) if not quoted and "《" in x else x for x in texts])
     out = [0.0] * len(where.texts)
     for g, w in zip(groups, weight, strict=True):
+        whole = set().union(*(_beside(where, a, beside.get(a, ())) for a in g))
         for i in set().union(*(where(a) for a in g)):
-            out[i] += w / total
-    for q in quoted:
-        for i in where(q):
-            out[i] = 1.0
+            out[i] += w / total * (1.0 if i in whole else APART)
+    if quoted:  # what the question quotes (“跟班学习”, 《问政平潭》) is the topic: a text without it holds only parts
+        holding = set().union(*(where(q) for q in quoted))
+        out = [1.0 if i in holding else x * APART for i, x in enumerate(out)]
     return out
+
+
+def compound_partners(question: str, words: list[str]) -> dict[str, tuple[str, ...]]:
+    """Per topic word (and its halves' other order), the words the question prints right beside it as one
+    compound (压力测试, 在线访谈, 标准化规范化, 调查问卷): a noun beside a noun, or a distinguishing word (在线)
+    before anything; a part alone may mean something else (申请量增长的压力, 微访谈). A verb or a numeral beside
+    a noun is no compound (法律顾问参与: 法律顾问 is said alone; 第三方机构: 第三方 is)."""
+    _jieba()
+    import jieba.posseg as pseg
+
+    tokens = [(t.word, t.flag) for t in pseg.cut(plain(question))]
+    pairs = [(a, b) for (a, fa), (b, fb) in zip(tokens, tokens[1:], strict=False)
+             if all(len(x) >= 2 and x not in GENERIC_TOPICS and HAN.fullmatch(x) for x in (a, b))
+             and (fa == "b" or (fa.startswith(NOMINAL) and fb.startswith(NOMINAL)))]
+    out: dict[str, tuple[str, ...]] = {}
+    for w in words:
+        found = tuple(dict.fromkeys([b for a, b in pairs if a == w] + [a for a, b in pairs if b == w]))
+        if found:
+            out[w] = found
+            if len(w) == 4 and HAN.fullmatch(w):
+                out[w[2:] + w[:2]] = found
+    return out
+
+
+def _beside(where: _Holding, word: str, partners: tuple[str, ...]) -> set[int]:
+    """The texts holding a word whole: beside one of its partners, in either order (压力测试, 测试压力), or
+    anywhere when the question printed it alone."""
+    if not partners:
+        return where(word)
+    return set().union(*(where(word + p) | where(p + word) for p in partners))
 
 
 class _Holding:
@@ -821,6 +895,28 @@ def denies(text: str, words: list[str]) -> bool:
         for w in held)
 
 
+# a plan or a condition, not something done: 将/拟/下一步 earlier in the clause (本机关将依照…收取信息处理费), 若/如果
+# earlier in the sentence (若…超过合理范围的，…); 将 that moves an object (将…纳入…, 把) is no plan
+PLANNED = re.compile(rf"(?:将(?![近其])|拟|下一步|明年|今后|将来){_CLAUSE}*$")
+CONDITIONAL = re.compile(r"若|如果|倘若|一旦")
+MOVED = re.compile(r"纳入|列入|作为|融入|整合为|合并为|实现|转为")
+
+
+def planned(text: str, words: list[str]) -> bool:
+    """Whether the text says the words it holds only as a plan or a condition (本机关将依照…收取信息处理费,
+    拟开展…): a precedent of nothing yet."""
+    text = CITED.sub("", text)
+    held = [w for w in words if w in text]
+
+    def ahead(i: int) -> bool:
+        before = text[:i]
+        m = PLANNED.search(before)
+        clause = re.split(r"[，,。；;：:]", text[i:], maxsplit=1)[0]
+        return bool(m and not MOVED.search(m.group() + clause)) or bool(CONDITIONAL.search(before))
+
+    return bool(held) and all(ahead(m.start()) for w in held for m in re.finditer(re.escape(w), text))
+
+
 CITED = re.compile(r"《[^》]*》")
 QUOTED = re.compile(r"[《“\"「]([^》”\"」]{2,30})[》”\"」]")
 ALTERNATIVE = re.compile(r"或者|或是|或")
@@ -847,19 +943,26 @@ def word_groups(question: str, words: list[str]) -> list[tuple[str, ...]]:
 
 def evidence_in_time(search: Callable, load: Callable[[str], Report], question: str, topics: list[str],
                      reports: list[Report], earlier: list[str], threshold: float) -> list[Scored]:
-    """The named reports' evidence; when they have none and the question named no year (the router read the
-    agency's newest report), the agency's earlier reports' together (`earlier`: their ids), so 海坛片区是怎么
-    成立的 is answered from the year that says it, and the answer line names that year; their best sentence must
-    hold half the topic words, as a precedent's does."""
+    """The named reports' evidence; when the question named no year (the router read the agency's newest report),
+    the agency's earlier reports (`earlier`: their ids) are read with it and the best sentence wins, the newest
+    first among equals, so 海坛片区是怎么成立的 is answered from the year that tells it and the answer line names
+    that year. A sentence from an earlier report must hold half the topic words, as a precedent's does (more
+    reports, more near misses: 天气预报 is not 空气质量预测预报); else the newest report's evidence stands."""
+    topics = without_counts(question, topics)
     ranked = evidence(search, question, topics, reports, threshold)
-    if ranked or not earlier or not topics:
+    if not earlier:
         return ranked
-    older = [load(i) for i in earlier]
-    ranked = evidence(search, question, topics, older, threshold)
-    cands = [c for r in older for c in report_sentences(r)]
-    if ranked and topic_shares(cands, topics, [ranked[0].sentence.read], question)[0] < TOPIC_SHARE:
-        return []  # more reports, more chances of a near miss: the sentence must say most of the topic (天气预报)
-    return ranked
+    every = reports + [load(i) for i in earlier]
+    newest = {r.id for r in reports}
+    wide = sorted(evidence(search, question, topics, every, threshold),
+                  key=lambda s: (-s.score, s.sentence.report_id not in newest, -s.sentence.year))
+    if not wide or wide[0].sentence.report_id in newest:
+        return ranked or wide
+    if topics:
+        cands = [c for r in every for c in report_sentences(r)]
+        if topic_shares(cands, topics, [wide[0].sentence.read], question)[0] < TOPIC_SHARE:
+            return ranked
+    return wide
 
 
 def earlier_reports(catalog, it) -> list[str]:
@@ -887,13 +990,17 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     cands = [c for sents in per_report for c in sents]
     names = [p for a in sorted({s[0].agency for s in per_report if s}) for p in name_parts(a)]
     terms = query_terms(question, topics, names)
-    key_terms = topics or terms
+    # 平潭各片区管理局中谁…: the scope's own names (片区, 管理局) say who, not what (a signature holds them)
+    scoped = [p for a in sorted({s[0].agency for s in per_report if s}) for p in name_parts(a)] if scope else []
+    key_terms = [w for w in topics if not any(w in n for n in scoped)] or topics or terms
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
         share = TOPIC_SHARE if precedent else 0.0
         held = topic_shares(cands, key_terms, question=question)
         cands = [c for c, h in zip(cands, held, strict=True) if h and h >= share]
         if precedent and not NEGATION.search(question):  # 无收取信息处理费情况 is no precedent of charging one
             cands = [c for c in cands if not denies(c.read, key_terms)]
+        if precedent and cue(question) != "plan":  # 本机关将依照…收取信息处理费 is no precedent of charging one
+            cands = [c for c in cands if not planned(c.read, key_terms)]
     if not cands:
         return []
     chunks = [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense or 0.0)) for h in hits]
@@ -1017,7 +1124,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
         left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
         rights = [i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1]
         clause = text[left:min(rights, default=len(text))].strip()
-        key = (bool(unit) and m.group(2).endswith(unit), *counted(question, text, m), len(qb & _bigrams(clause)),
+        key = (bool(unit) and in_unit(unit, m.group(2)), *counted(question, text, m), len(qb & _bigrams(clause)),
                -m.start())
         if best is None or key > best[0]:
             best = (key, clause, float(m.group(1).replace(",", "")), m.group(2))

@@ -155,7 +155,9 @@ def latency(home: Path, vector_reports: int, server: bool = False) -> dict:
             t = time.perf_counter()
             a.ask(q)
             ms.append((time.perf_counter() - t) * 1000)
-        return f"p50 {statistics.median(ms):.0f} ms, p95 {sorted(ms)[max(0, -(-len(ms) * 95 // 100) - 1)]:.0f} ms (n={len(ms)})"
+        slowest = max(range(len(ms)), key=ms.__getitem__)
+        return (f"p50 {statistics.median(ms):.0f} ms, p95 {sorted(ms)[max(0, -(-len(ms) * 95 // 100) - 1)]:.0f} ms "
+                f"(n={len(ms)}; slowest: #{slowest + 1} {questions[slowest]})")
 
     return {"one report": timed(asked), "open, cold": timed(LATENCY_OPEN), "open, again": timed(LATENCY_OPEN)}
 

@@ -10,12 +10,17 @@ from assistant import narrative
 from assistant.narrative import (
     SentenceStore,
     _pieces,
+    across,
     answer_lines,
+    compound_partners,
     count_clause,
     cue,
     denies,
     earlier_reports,
+    evidence_in_time,
+    in_unit,
     name_parts,
+    planned,
     query_terms,
     rank,
     report_sentences,
@@ -24,6 +29,7 @@ from assistant.narrative import (
     topic_shares,
     topic_words,
     with_items,
+    without_counts,
     word_groups,
 )
 from assistant.plan import understand
@@ -39,8 +45,10 @@ PINGTAN_2011 = "23_pingtan-syq_2011.txt"
 BGT_2019 = "22_shanghai-bgt_2019.html"
 CZJ_2009 = "28_pingtan-xian-czj_2009.txt"
 NYN_2020 = "41_pingtan-nyn_2020.txt"
+JUNSHAN_2020 = "38_pingtan-jsp_2020.txt"
+JINJING_2021 = "42_pingtan-jjp_2021.txt"
 FILES = (LUCHENG_2022, HONGZE_2023, SHUYANG_2025, KEWEI_2024, PINGTAN_2011, PINGTAN_2020, PINGTAN_2023, BGT_2019,
-         CZJ_2009, NYN_2020)
+         CZJ_2009, NYN_2020, JUNSHAN_2020, JINJING_2021)
 
 
 @pytest.fixture(scope="module")
@@ -287,8 +295,96 @@ def test_an_unusable_sentence_store_builds_the_sentences_as_before(reports, tmp_
     assert got == [report_sentences(report)]
 
 
+def test_a_part_of_a_compound_topic_said_alone_holds_less_than_half(reports):
+    """压力 of 压力测试 said about something else, 访谈 of 在线访谈 as 微访谈: not the compound; a verb or a numeral
+    beside a noun (法律顾问参与, 第三方机构) makes no compound, so the noun alone still counts."""
+    cands = report_sentences(reports[LUCHENG_2022])
+    texts = ["受理量持续增长带来的压力不小。", "组织了一次系统压力测试。", "测试压力两天。", "办了3期在线访谈。",
+             "开展微访谈活动1场。", "标准化、规范化水平提升。", "推进标准化规范化建设。"]
+    held = topic_shares(cands, ["压力", "测试"], texts, "有没有部门组织过系统压力测试？")
+    assert held[0] < narrative.TOPIC_SHARE and held[1] == pytest.approx(1.0) and held[2] == pytest.approx(1.0)
+    held = topic_shares(cands, ["访谈"], texts, "谁办过在线访谈节目？")
+    assert held[3] == pytest.approx(1.0) and held[4] < narrative.TOPIC_SHARE
+    held = topic_shares(cands, ["标准化", "规范化"], texts, "谁抓过标准化规范化？")
+    assert held[5] < narrative.TOPIC_SHARE and held[6] == pytest.approx(1.0)
+    assert compound_partners("谁请法律顾问参与过答复？", ["法律顾问", "参与"]) == {}
+    assert compound_partners("谁委托第三方机构做过评估？", ["第三方", "机构"]) == {}
+
+
+def test_a_plan_or_a_condition_is_no_precedent():
+    words = ["收取", "处理费"]
+    assert planned("若申请数量明显超过合理范围，本机关将依照《办法》收取信息处理费。", words)
+    assert planned("下一步拟收取信息处理费。", words)
+    assert not planned("全县全年收取信息处理费共计380元。", words)
+    assert not planned("将8大类事项纳入一窗通办。", ["一窗通办"])
+
+
+def test_the_scope_names_say_who_not_what(reports):
+    """Which of some zones did a survey: the zones' own names (片区, 管理局) are no topic words, so a signature
+    that holds them is no precedent."""
+    junshan, jinjing = reports[JUNSHAN_2020], reports[JINJING_2021]
+    got = {r.id: r for r in (junshan, jinjing)}
+    ids = list(got)
+    best = across(lambda *a, **k: [], got.__getitem__, "平潭这几个片区管理局里，哪个办过调查问卷？",
+                  ["平潭", "片区", "管理局", "调查问卷"], ids, ids, 0.8, precedent=True)
+    assert [s.sentence.agency for s in best] == [junshan.meta.agency]
+    assert "调查问卷" in best[0].sentence.read
+
+
+def test_a_question_without_a_year_reads_every_report_of_the_agency(corpus_dir):
+    """No year said: the agency's earlier reports are read with the newest, which has relevant sentences too, and
+    the best sentence wins, its own year cited (the merger is told in 2019, the newest report is 2024's)."""
+    from types import SimpleNamespace
+
+    new, old = (parse_file(corpus_dir / "reports" / f) for f in ("49_pingtan-htp_2024.txt", "37_pingtan-htp_2019.txt"))
+    loaded = {r.id: r for r in (new, old)}
+
+    def search(question, k, filters, method=None):  # every passage equally close, as close as the model gets
+        ids = filters["report_id"] if isinstance(filters["report_id"], list) else [filters["report_id"]]
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=i, start=0, end=len(loaded[i].text)), dense=0.93,
+                                score=0.93) for i in ids]
+
+    question = "海坛片区是由哪些乡镇整合而成的？"
+    assert evidence_in_time(search, loaded.__getitem__, question, [], [new], [], 0.8)[0].sentence.year == 2024
+    best = evidence_in_time(search, loaded.__getitem__, question, [], [new], [old.id], 0.8)[0].sentence
+    assert best.year == 2019 and "整合为海坛片区" in best.read
+
+
+def test_a_count_of_people_is_answered_by_the_sentence_that_states_people():
+    """几个人…: the count's own words (几个, and 人管 where 人 is the unit glued to the next word) are no content
+    words, 2名 is in the unit asked (人次 is not, for ranking), and the sentence stating it leads though it says none
+    of the other words: its pull is not halved as off the topic."""
+    assert without_counts("这个局几个人管公开？", ["人管", "几个", "公开栏"]) == ["公开栏"]
+    assert in_unit("人", "名") and in_unit("元", "万元") and not in_unit("人", "人次")
+    cands = [narrative.Sentence("r", "某局", 2020, "overview", i * 40, i * 40 + len(t), t) for i, t in enumerate(
+        ["设立信息公开工作小组，负责日常工作。", "全年电话咨询3200人次。", "工作小组共有工作人员2名。"])]
+    ranked = {s.sentence.text: s.score for s in rank("这个局有几个人负责信息公开？", ["负责"], cands, {}, [])}
+    assert ranked["工作小组共有工作人员2名。"] >= 2 * narrative.W_NUMBER > ranked["全年电话咨询3200人次。"]
+
+
+def test_a_warmed_process_is_frozen_for_the_collector(reports, tmp_path):
+    """After the warm-up's last step (the sentence store filled) a full collection no longer walks what was loaded."""
+    import gc
+
+    gc.unfreeze()
+    store = SentenceStore(tmp_path / "sentences")
+    got = {r.id: r for r in (reports[LUCHENG_2022],)}
+    assert store.fill(list(got), got.__getitem__) == 1
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
+
+
 def test_a_year_before_annual_report_leaves_no_word_behind():
     """2023年报里 / 2023年里: the year and 年报 are no content words (no 报里, no 年里 to look for)."""
     for q in ("洪泽区2023年报里有哪些不足？", "洪泽区2023年里有哪些不足？", "洪泽区2023年度报告里有哪些不足？"):
         terms = narrative.query_terms(q, [], ["淮安市洪泽区人民政府", "洪泽"])
         assert not any(w in ("报里", "年里", "年报", "报告里") for w in terms), terms
+
+
+def test_what_the_question_quotes_is_the_topic(reports):
+    """A word in quotation marks is what was asked: a sentence holding the other words but not it holds less
+    than half."""
+    cands = report_sentences(reports[LUCHENG_2022])
+    texts = ["选派工作人员赴福安调研锻炼。", "实行工作人员挂职锻炼制度。"]
+    held = topic_shares(cands, ["福安", "挂职", "锻炼"], texts, "哪些部门派人去福安“挂职锻炼”？")
+    assert held[0] < narrative.TOPIC_SHARE and held[1] == pytest.approx(1.0)

@@ -163,6 +163,31 @@ def test_containing_is_a_complete_phrase_search(store, parsed):
     assert store.containing(["100%_不存在"]) == []  # LIKE wildcards are taken literally
 
 
+def test_containing_reads_the_texts_once_and_sees_every_write(store, parsed, monkeypatch):
+    """Phrases are searched in the texts held in memory (no query over the texts per phrase), as of the last write
+    (a report stored or removed afterwards is seen); a store above the memory cap is searched in SQL alike."""
+    from sqlalchemy import event
+
+    from index.stores import store as store_module
+
+    reports = sorted(parsed.values(), key=lambda r: r.id)
+    for r in reports[1:]:
+        store.upsert(r)
+    store.containing(["政府信息公开"])
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    got = store.containing(["培训", "依申请"])
+    assert not [q for q in statements if "LIKE" in q.upper() or "reports.text" in q]
+    assert set(got) == {r.id for r in reports[1:] if "培训" in r.text and "依申请" in r.text}
+    store.upsert(reports[0])
+    assert set(store.containing(["依申请"])) == {r.id for r in reports if "依申请" in r.text}
+    store.delete(reports[1].id)
+    memory = store.containing(["依申请"])
+    assert reports[1].id not in memory
+    monkeypatch.setattr(store_module, "TEXTS_IN_MEMORY", 0)
+    assert store.containing(["依申请"]) == memory  # the same reports in the same order (agency, year) from SQL
+
+
 def test_migration_4_fills_places_of_reports_stored_before_it(tmp_path):
     """A database written before places were stored gets them from the agency names when it is opened."""
     from sqlalchemy import insert
