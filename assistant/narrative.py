@@ -425,8 +425,7 @@ class SentenceStore:
 
     def fill(self, report_ids: list[str], load: Callable[[str], Report]) -> int:
         """Build and keep the candidates of the reports not on disk yet (the last step of a server's warm-up,
-        `Assistant.warm`); how many. Then what the process has loaded so far is frozen for the garbage collector
-        (`settle`)."""
+        `Assistant.warm`, which then calls `settle`); how many."""
         if not self._open():
             return 0
         have = set(self._known(report_ids))
@@ -434,7 +433,6 @@ class SentenceStore:
         for n in range(0, len(todo), 50):
             batch = {i: load(i) for i in todo[n:n + 50]}
             self._write({i: r.meta for i, r in batch.items()}, {i: report_sentences(r) for i, r in batch.items()})
-        settle()
         return len(todo)
 
     def _known(self, report_ids: list[str]) -> list[str]:

@@ -362,17 +362,6 @@ def test_a_count_of_people_is_answered_by_the_sentence_that_states_people():
     assert ranked["工作小组共有工作人员2名。"] >= 2 * narrative.W_NUMBER > ranked["全年电话咨询3200人次。"]
 
 
-def test_a_warmed_process_is_frozen_for_the_collector(reports, tmp_path):
-    """After the warm-up's last step (the sentence store filled) a full collection no longer walks what was loaded."""
-    import gc
-
-    gc.unfreeze()
-    store = SentenceStore(tmp_path / "sentences")
-    got = {r.id: r for r in (reports[LUCHENG_2022],)}
-    assert store.fill(list(got), got.__getitem__) == 1
-    assert gc.get_freeze_count() > 0
-    gc.unfreeze()
-
 
 def test_a_year_before_annual_report_leaves_no_word_behind():
     """2023年报里 / 2023年里: the year and 年报 are no content words (no 报里, no 年里 to look for)."""
