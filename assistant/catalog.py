@@ -137,6 +137,7 @@ class Catalog:
         self.charset = frozenset().union(*(n.chars for n in self._names)) if self._names else frozenset()
         self._places: dict[str, list[str]] | None = None
         self._kinds: dict[str, list[str]] | None = None
+        self._levels: dict[str, list[str]] | None = None
         self._sounds: frozenset[str] | None = None
         self._romanised: dict[str, str] | None = None  # pinyin of the names' characters (typed homophones)
 
@@ -155,6 +156,17 @@ class Catalog:
 
             self._kinds = self._by_word(kinds_of, {e.agency: e.kinds for e in self.entries if e.kinds})
         return self._kinds
+
+    def levels(self) -> dict[str, list[str]]:
+        """Administrative level (province, city, county, township) -> the agencies at it, read from the names."""
+        if self._levels is None:
+            from index.parse.geography import level_of
+
+            self._levels = {}
+            for a in self._by_agency:
+                if (level := level_of(a)) is not None:
+                    self._levels.setdefault(level, []).append(a)
+        return self._levels
 
     def _by_word(self, words_of, stored: dict[str, tuple[str, ...]]) -> dict[str, list[str]]:
         """Word -> agencies, from what the store holds for each agency (a catalogue of bare names reads the names)."""

@@ -69,6 +69,10 @@ MORE_OR_LESS = ("更多", "更少", "较多", "较少", "多少", "最多", "最
 NEGATIONS = ("不", "未", "没", "无", "不再", "没有", "并未")  # just before a figure word, they say it is not that figure
 SCOPE_ENDINGS = ("里", "中", "当中", "之中", "中间", "内")  # 在这几个单位中，…: a scope said before the question
 LIST_WHICH = ("哪些", "哪个", "哪家", "哪几", "谁", "有没有", "是否", "有无")
+# administrative levels said of a collective (区县级的单位, 市级部门里): the level the name places each agency at
+LEVEL_WORDS = {"区县级": "county", "县区级": "county", "县级": "county", "区级": "county", "县一级": "county",
+               "地市级": "city", "市一级": "city", "市级": "city", "省级": "province", "省一级": "province",
+               "乡镇级": "township", "乡镇": "township"}
 COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门")
 PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部", "哪些", "哪个", "哪家", "有哪些", "中", "当中",
                "之中", "省", "市", "县", "区", "地区", "几个", "这几个", "那几个", "几家", "这些", "各个")

@@ -10,6 +10,7 @@ from assistant.catalog import Catalog, expand_aliases
 from assistant.cues import (
     COLLECTIVE_NOUNS,
     CONNECTORS,
+    LEVEL_WORDS,
     MAX_AGENCY_CHARS,
     ORGAN_ENDINGS,
     PLACE_LINKS,
@@ -114,6 +115,31 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     if of_kind:
         agencies = [a for a in agencies if a in of_kind] if agencies else of_kind
         words, spans = words + kind_words, spans + kind_spans
+    level_words, level_spans, at_level = _find_levels(q, catalog)
+    if level_words:
+        agencies = [a for a in agencies if a in at_level] if agencies else at_level
+        words, spans = words + level_words, spans + level_spans
+    return words, spans, agencies
+
+
+def _find_levels(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int]], list[str]]:
+    """An administrative level said of a collective (区县级的单位, 江苏的区县级政府, 市级部门里): the agencies at that
+    level, narrowed by a place said just before it and a kind said after it."""
+    kinds, places = catalog.kinds(), catalog.places()
+    after = "|".join(re.escape(w) for w in [*sorted(kinds, key=len, reverse=True), *COLLECTIVE_NOUNS, "们"])
+    levels = "|".join(re.escape(w) for w in sorted(LEVEL_WORDS, key=len, reverse=True))
+    words, spans, agencies = [], [], []
+    for m in re.finditer(rf"({levels})(?:的)?({after})", q):
+        at = catalog.levels().get(LEVEL_WORDS[m.group(1)], [])
+        if m.group(2) in kinds:
+            at = [a for a in at if a in kinds[m.group(2)]]
+        start = m.start()
+        place = next((p for p in places if re.search(rf"{re.escape(p)}(?:的|里|内)?$", q[:start])), None)
+        if place:
+            at, start = [a for a in at if a in places[place]], q.rfind(place, 0, start)
+        words.append(m.group(1))
+        spans.append((start, m.end()))
+        agencies += [a for a in at if a not in agencies]
     return words, spans, agencies
 
 

@@ -641,3 +641,11 @@ def test_the_zeros_asked_with_a_negated_figure_word_keep_that_figure(catalog):
 ])
 def test_english_negations_two_places_and_lost_lawsuits(catalog, typed, check):
     assert check(understand(typed, [], catalog))
+
+
+def test_an_administrative_level_scopes_a_collective(catalog):
+    it = understand("江苏的县级政府2024年一共收到多少申请？", [], catalog)
+    assert it.kind == "sum" and set(it.scope) == {HONGZE, "沭阳县人民政府"}
+    it = understand("区县级的单位里谁被起诉过？", [], catalog)
+    assert it.kind == "precedent" and HONGZE in it.scope and LUCHENG in it.scope
+    assert not {HUAIAN, BGT, KEWEI, "平潭综合实验区海坛片区管理局"} & set(it.scope)

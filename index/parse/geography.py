@@ -50,6 +50,25 @@ def places_of(agency: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
+def level_of(agency: str) -> str | None:
+    """The administrative level an agency's name places it at: province (a municipality's own bodies too:
+    上海市科学技术委员会), city, county, or township for an area below a county (片区); None when the name names
+    no division."""
+    if "片区" in agency or re.search(r"[镇乡]|街道", agency):
+        return "township"
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            loc = _parser()(agency)
+    except Exception:
+        return None
+    if loc.get("county"):
+        return "county"
+    if loc.get("city") and loc.get("city") != loc.get("province"):
+        return "city"
+    return "province" if loc.get("province") else None
+
+
 def short_place(place: str) -> str:
     """淮安市 -> 淮安, 平潭综合实验区 -> 平潭, 上海市 -> 上海 (what people type)."""
     for suffix in PLACE_SUFFIXES:
