@@ -520,10 +520,12 @@ class Executor:
         if not it.keys:
             return self._narrative(it, catalog)
         named = not it.scope and bool(it.targets)  # 平潭管委会2019年到2021年一共, 鹿城区和洪泽区一共
+        left_out: list[str] = []
         if not it.years and not named:
             scope = it.scope or catalog.agencies
             newest = max((catalog.newest(a) or 0) for a in scope)
             it = it.model_copy(update={"years": [newest]})
+            left_out = [a for a in scope if not catalog.entry(a, newest)]  # said, never silently dropped
         if named:
             entries, when = [e for a, y in it.targets if (e := catalog.entry(a, y))], ""
         else:
@@ -547,6 +549,9 @@ class Executor:
         whose = (f"{used[0][0].agency}{len(used)}份报告（{'、'.join(str(e.year) for e, _ in used)}年度）" if one
                  else f"{when}{len(used)}个单位")
         d.parts.append(f"{whose}的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
+        if left_out:
+            shown = "、".join(left_out[:MAX_NAMED_REPORTS]) + ("等" if len(left_out) > MAX_NAMED_REPORTS else "")
+            d.parts.append(f"注：{shown}{len(left_out)}个单位没有{it.years[0]}年度的报告，未计入；可指定年份再问。")
         d.check_notes([v for e, _ in used for v in vals[e.report_id]])
         return d.answer()
 

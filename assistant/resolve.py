@@ -93,7 +93,8 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     head = rf"((?:{alternation})(?:(?:{links}){{0,2}}(?:{connector})(?:{alternation}))*)(?:{links}){{0,3}}"
     pattern = re.compile(head + rf"([\u4e00-\u9fff]{{0,6}}?)(?:{nouns}|(?=里|中|们|当中|之中|哪|谁|有没有|是否|，|,))")
     kinds = "|".join(re.escape(k) for k in sorted(catalog.kinds(), key=len, reverse=True))
-    bare = re.compile(rf"((?:{alternation})(?:(?:{connector})(?:{alternation}))*)(?:的|各|所有|全部)({kinds})(?!信息)"
+    bare = re.compile(rf"((?:{alternation})(?:(?:{connector})(?:{alternation}))*)"
+                      rf"(?:的|各|所有|全部|几个|这几个|那几个|几家|这些|各个)((?:{kinds})(?:{kinds})?)(?!信息)"
                       if kinds else r"(?!)")  # 江苏的政府: a kind several agencies there share, no collective noun
     after = re.compile(rf"(?:哪些|哪个|哪家|各|所有|全部)(?:{nouns})(?:在|位于|属于)?((?:{alternation})(?:(?:{connector})(?:{alternation}))*)()")
     words, spans, agencies = [], [], []

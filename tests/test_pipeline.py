@@ -537,3 +537,8 @@ def test_which_years_an_agency_received_none_counts_what_reports_without_tables_
 def test_last_year_over_a_scope_is_each_agencys_newest_report(assistant):
     a = assistant.ask("上海的单位去年有多少政府信息公开申请？")
     assert {(c.agency, c.year) for c in a.citations} == {("上海市人民政府办公厅", 2025), (KEWEI, 2024)}
+
+
+def test_a_total_over_a_scope_says_which_agencies_the_year_leaves_out(assistant):
+    a = assistant.ask("平潭几个片区管理局加起来一共收到多少政府信息公开申请？")
+    assert "没有2024年度的报告，未计入" in a.text and "君山片区管理局" in a.text
