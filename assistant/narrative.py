@@ -499,9 +499,24 @@ def _jieba():
 def topic_words(topic: str) -> list[str]:
     """Content words of the question's topic: jieba words (2+ characters, not generic), else the runs."""
     runs = [r for r in topic.split() if len(r) >= 2]
-    words = [w for r in runs for w in _jieba().lcut(r)
+    words = [w for r in runs for w in _suffixed(_jieba().lcut(r))
              if len(w) >= 2 and w not in GENERIC_TOPICS and (HAN.search(w) or w.isdigit())]  # no English words:
     return list(dict.fromkeys(words))  # the reports are Chinese, an English question is left to the model
+
+
+NOUN_SUFFIXES = "费率额"  # 信息处理费 -> 处理费: jieba cuts the suffix off a head the reports word differently
+
+
+def _suffixed(cut: list[str]) -> list[str]:
+    """jieba's words with a one-character noun suffix put back on the head it names (信息处理 + 费 -> 处理费, which
+    政府信息公开处理费 also says; 信息处理 alone would name a different thing)."""
+    out: list[str] = []
+    for w in cut:
+        if len(w) == 1 and w in NOUN_SUFFIXES and out and len(out[-1]) >= 2:
+            out[-1] = out[-1][-2:] + w
+        else:
+            out.append(w)
+    return out
 
 
 def query_terms(question: str, topics: list[str], names: list[str], agencies: tuple[str, ...] = ()) -> list[str]:

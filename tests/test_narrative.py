@@ -377,3 +377,9 @@ def test_what_the_question_quotes_is_the_topic(reports):
     texts = ["选派工作人员赴福安调研锻炼。", "实行工作人员挂职锻炼制度。"]
     held = topic_shares(cands, ["福安", "挂职", "锻炼"], texts, "哪些部门派人去福安“挂职锻炼”？")
     assert held[0] < narrative.TOPIC_SHARE and held[1] == pytest.approx(1.0)
+
+
+def test_a_noun_suffix_stays_on_the_head_it_names():
+    """jieba cuts 信息处理费 into 信息处理 + 费; the reports say 政府信息公开处理费: the topic is 处理费."""
+    assert narrative.topic_words("检索信息处理费") == ["检索", "处理费"]
+    assert "退费率" not in narrative.topic_words("依申请公开答复")
