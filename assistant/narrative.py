@@ -112,8 +112,8 @@ GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "�
                   "提到", "提及", "都是", "各单位", "是什么", "回事", "做过", "有过", "搞过", "开展过", "采用", "自己",
                   "自身", "承认"}
 BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告包括", "本报告共分", "全文包括", "本报告根据",
-               "本报告由", "本报告所列", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
-               "links.tsv", "http", "年度报告格式", "本年度报告中使用数据", "统计期限")
+               "本报告由", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
+               "links.tsv", "http", "年度报告格式")  # not the statistics period (本报告所列数据的统计期限…): it is asked
 TITLE = "工作年度报告"  # a sentence that is mostly the report's title
 # the question asks for a shortfall, a plan or something new: the wording of sentences that answer
 SECTION_CUES: dict[str, tuple[str, ...]] = {

@@ -383,3 +383,9 @@ def test_a_noun_suffix_stays_on_the_head_it_names():
     """jieba cuts 信息处理费 into 信息处理 + 费; the reports say 政府信息公开处理费: the topic is 处理费."""
     assert narrative.topic_words("检索信息处理费") == ["检索", "处理费"]
     assert "退费率" not in narrative.topic_words("依申请公开答复")
+
+
+def test_the_statistics_period_is_a_candidate_and_the_contact_lines_are_not():
+    """本报告所列数据的统计期限… answers 数据从哪天开始统计; the download and contact lines answer nothing."""
+    assert not narrative._furniture("本报告所列数据的统计期限自2019年9月1日起至2019年12月31日止。")
+    assert narrative._furniture("如对本报告有任何疑问，请与区政府办公室联系。")
