@@ -63,14 +63,17 @@ def with_column(keys: list[CellKey], column: str | None) -> list[CellKey]:
     return [CellKey(table=k.table, row=k.row, column=column) if k.table == "requests" else k for k in keys]
 
 
+def over_columns(keys: list[CellKey], columns) -> list[CellKey]:
+    """The requests-table keys spread over several applicant columns (法人或其他组织, 非自然人: summed as one)."""
+    return [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests" for c in columns]
+
+
 def with_columns_of(keys: list[CellKey], like: list[CellKey]) -> list[CellKey]:
-    """Keys found after a column group was read (法人或其他组织, 非自然人: one row over several columns) keep
-    that group's columns."""
+    """Keys found after a column group was read (one row over several columns) keep that group's columns."""
     columns = list(dict.fromkeys(k.column for k in like if k.table == "requests"))
     if len(columns) < 2 or len({k.row for k in like}) != 1:
         return keys
-    return [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests" for c in columns] + [
-        k for k in keys if k.table != "requests"]
+    return over_columns(keys, columns) + [k for k in keys if k.table != "requests"]
 
 
 class Facts(BaseModel):

@@ -54,6 +54,7 @@ from assistant.cues import (
     WHO_IS,
     YEAR_SUBJECTS,
 )
+from assistant.figures import over_columns
 from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind
 from assistant.read import (
@@ -137,11 +138,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if not keys and (said or left_columns(q)) and has(q, FIGURE_CUES) and has(q, FILING_WORDS):  # 律师提了几件
         keys, phrase = [CellKey(table="requests", row="new_received", column="total")], said
     if said in QUERY_COLUMN_GROUPS and keys:  # 法人或其他组织提的申请: every column under the template's group
-        keys = [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests"
-                for c in QUERY_COLUMN_GROUPS[said]] or keys
+        keys = over_columns(keys, QUERY_COLUMN_GROUPS[said]) or keys
         phrase = f"{said}{phrase or ''}"
     elif not said and keys and (left := left_columns(q)):  # 非自然人的申请: the other columns, summed
-        keys = [CellKey(table=k.table, row=k.row, column=c) for k in keys if k.table == "requests" for c in left] or keys
+        keys = over_columns(keys, left) or keys
         group = next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None)
         phrase = f"{group}{phrase or ''}" if group else phrase
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
@@ -151,8 +151,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
-    elif WHO_IS.search(q):
-        it.unsupported, it.reason = WHO_IS.search(q).group(), "person"
+    elif who := WHO_IS.search(q):
+        it.unsupported, it.reason = who.group(), "person"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
     if not rate and not growth:
         it.rate_spec = share_of_total(q, keys, it.column, phrase)
@@ -320,9 +320,11 @@ def _counts_another_thing(q: str, catalog: Catalog) -> bool:
 def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]) -> bool:
     """A turn with a subject of its own beyond agencies, years, applicant, figure and follow-up words
     (收没收信息处理费), which therefore does not take the previous turn's figure (企业的呢 and 2021年呢 do)."""
-    words = [*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS, *QUESTION_WORDS, *mentions, "其中", "里面"]
-    rest = mask(q, list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, words)])
-    return any(len(r) >= 3 for r in runs(rest))
+    said = [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(q, words)]  # one pattern each
+    return any(len(r) >= 3 for r in runs(mask(q, list(year_spans) + said)))
+
+
+_TURN_WORDS = (*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS, *QUESTION_WORDS, "其中", "里面")
 
 
 def split_parts(text: str) -> list[str]:
