@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.vocabulary import REQUEST_ROW_KEYS
+from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED
 
 CHANGE_CUES = ("比上年", "较上年", "比上一年", "同比", "增长", "增加", "减少", "下降", "上升", "变化", "增幅",
                "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了")
@@ -38,7 +38,7 @@ PRECEDENT_CUES = ("哪些单位", "哪些部门", "哪些机关", "哪些地方"
 FIGURE_CUES = ("多少", "几件", "几个", "几起", "几次", "几", "数量", "有没有", "是否", "有无", "数字", "数据",
                "比例", "比率", "占比", "率", "吗")
 FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期", "又")
-WEAK_FIGURES = ("申请", "收到", "办理", "答复", "多少申请")  # 有多少申请是因为…: the rest of the question says which
+WEAK_FIGURES = ("申请", "收到", "办理", "答复", "多少申请", *SAID_NOT_DISCLOSED)  # 有多少申请是因为…: the rest of the question says which
 RESULT_ROW_KEYS = set(REQUEST_ROW_KEYS[2:-2])  # granted … other_misc: the rows summed in results_total  # alone, these do not make a question statistical
 STOP_WORDS = (
     "请问", "一下", "帮我", "帮忙", "查查", "查一下", "查询", "告诉我", "我想知道", "想知道", "想问", "知道",
@@ -72,18 +72,22 @@ LIST_WHICH = ("哪些", "哪个", "哪家", "哪几", "谁", "有没有", "是�
 # administrative levels said of a collective (区县级的单位, 市级部门里): the level the name places each agency at
 LEVEL_WORDS = {"区县级": "county", "县区级": "county", "县级": "county", "区级": "county", "县一级": "county",
                "地市级": "city", "市一级": "city", "市级": "city", "省级": "province", "省一级": "province",
-               "乡镇级": "township", "乡镇": "township"}
+               "乡镇级": "township", "乡镇": "township", "区县": "county", "县区": "county"}
+ADMIN_SUFFIXES = ("省", "市", "县", "区", "地区")  # 江苏省人民政府 is one agency: a kind needs a collective mark after these
+LEVEL_COLLECTIVES = ("区县", "县区", "乡镇")  # levels that name their agencies without a noun (淮安下面的区县)
 COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门")
 PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部", "哪些", "哪个", "哪家", "有哪些", "中", "当中",
-               "之中", "省", "市", "县", "区", "地区", "几个", "这几个", "那几个", "几家", "这些", "各个")
+               "之中", "省", "市", "县", "区", "地区", "几个", "这几个", "那几个", "几家", "这些", "各个", "境内", "下面",
+               "下辖", "所辖", "管辖", "以内")
 MAX_AGENCY_CHARS = 40  # longest run tried as one agency mention: keeps resolution linear in the question's length
 NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "为零", "一件也没有", "零申请", "没有过")
 NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", "改进", "培训", "创新", "亮点")
 # one case pointed at (那件被纠正的复议) and its identity or content asked: the reports count cases, they do not
 # name applicants or say what was asked (the outcome, 结果如何, is a table row and stays answerable)
 # a person's identity (申请人是谁, 负责人叫什么, 复议是谁提起的): the reports name no individuals
-WHO_IS = re.compile(r"(?:申请人|负责人|局长|主任|领导|书记|经办人)[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)"
-                    r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)")
+PERSON_ROLES = r"(?:申请人|负责人|[区市县省局处科部院厅室委镇乡组队所站]长|主任|领导|书记|经办人|发言人|工作人员)"
+WHO_IS = re.compile(PERSON_ROLES + r"[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)|谁是[^，,。？?]{0,10}?" + PERSON_ROLES + "|谁" + PERSON_ROLES
+                    + r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)")
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
             "那个申请", "这个申请")
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",

@@ -386,6 +386,8 @@ class Executor:
     # ---- several reports -----------------------------------------------------------------------
     def _comparison(self, it: Intent, catalog: Catalog) -> Answer:
         entries = [catalog.entry(a, y) for a, y in it.targets]
+        if len(entries) == 1 and len(it.sides) > 1 and not it.rate:
+            return self._sides(it, entries[0])
         n_num = 0
         if it.rate:
             _, num_keys, den_keys, _ = rate_parts(it)
@@ -437,6 +439,38 @@ class Executor:
                                                       compose.unit(keys[0].table, keys[0].row)))
         if it.missing_years:
             d.parts.append("已收录的报告中没有" + "、".join(compose.report_name(a, y) for a, y in it.missing_years) + "的报告。")
+        d.check_notes([v for vs in vals.values() for v in vs])
+        return d.answer()
+
+    def _sides(self, it: Intent, e: CatalogEntry) -> Answer:
+        """Two or more figures of one report side by side (复议和诉讼哪个多, 个人申请和企业申请哪个多)."""
+        d = compose.Draft(it.question, "comparison")
+        vals = {word: self.values([e], keys)[e.report_id] for word, keys in it.sides}
+        rows: list[tuple[str, Number, list[Value]]] = []
+        for word, vs in vals.items():
+            if not any(v.found for v in vs):
+                glued = next((v for v in vs if v.ambiguity is not None), None)
+                d.parts.append(compose.ambiguous_cell(glued) if glued else f"{word}：报告中没有这一项。")
+                continue
+            value, refs = total(vs), "".join(f"[{d.cite_cell(v)}]" for v in vs if v.found)
+            rows.append((word, value, vs))
+            d.parts.append(f"{word}：{compose.amount(value, vs[0].cell.table, vs[0].cell.row)}{refs}")
+        if not rows:
+            return self._missing(it, next(iter(vals.values())))
+        d.parts.insert(0, f"{compose.report_name(e.agency, e.year)}{'与'.join(vals)}对比：")
+        for _, value, vs in rows:
+            if len(vs) > 1:
+                d.derived(e, "sum", value, d.cite_cell(vs[0]))
+        if len(rows) >= 2:
+            (w1, v1, vs1), (w2, v2, _) = max(rows, key=lambda r: r[1]), min(rows, key=lambda r: r[1])
+            if v1 == v2:
+                d.parts.append("两者相同。" if len(rows) == 2 else f"最多的是{w1}。")
+            else:
+                diff = round(v1 - v2, 4)
+                d.derived(e, "change", diff, d.cite_cell(vs1[0]))
+                u = compose.unit(vs1[0].cell.table, vs1[0].cell.row)
+                d.parts.append(f"{w1}比{w2}多{compose.number(diff)}{u}。" if len(rows) == 2
+                               else f"最多的是{w1}，最少的是{w2}，相差{compose.number(diff)}{u}。")
         d.check_notes([v for vs in vals.values() for v in vs])
         return d.answer()
 

@@ -58,6 +58,7 @@ from assistant.figures import over_columns
 from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind
 from assistant.read import (
+    compared_sides,
     figure_keys,
     find_phrases,
     has,
@@ -71,6 +72,7 @@ from assistant.read import (
     read_carry,
     runs,
     said_column,
+    said_columns,
     share_of_total,
     topic_of,
     vocabulary,
@@ -137,9 +139,13 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
     if not keys and (said or left_columns(q)) and has(q, FIGURE_CUES) and has(q, FILING_WORDS):  # 律师提了几件
         keys, phrase = [CellKey(table="requests", row="new_received", column="total")], said
+    joined = said_columns(q) if said not in QUERY_COLUMN_GROUPS else {}
     if said in QUERY_COLUMN_GROUPS and keys:  # 法人或其他组织提的申请: every column under the template's group
         keys = over_columns(keys, QUERY_COLUMN_GROUPS[said]) or keys
         phrase = f"{said}{phrase or ''}"
+    elif len(joined) > 1 and keys:  # 企业和律师加起来提了多少: the named columns, summed like a group
+        keys = over_columns(keys, list(joined)) or keys
+        phrase, said = f"{'和'.join(joined.values())}{'申请' if phrase in QUERY_COLUMNS else phrase or ''}", None
     elif not said and keys and (left := left_columns(q)):  # 非自然人的申请: the other columns, summed
         keys = over_columns(keys, left) or keys
         group = next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None)
@@ -186,6 +192,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
             it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word)
             it.rate = "share" if it.rate_spec is not None else None
             it.kind = "rate" if it.rate_spec is not None else it.kind
+    if it.kind == "comparison" and len(it.agencies) <= 1 and len(it.years) <= 1 and not (it.span or it.shift):
+        it.sides = compared_sides(q, it.keys)  # 复议和诉讼哪个多: two figures of one report
     if it.kind == "ranking" and len(it.agencies) == 1 and has(q, YEAR_SUBJECTS):
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
     if it.kind == "precedent" and it.agencies and not it.scope:  # 鹿城和洪泽这两家，谁…过: only those agencies

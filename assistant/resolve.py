@@ -8,8 +8,10 @@ import re
 
 from assistant.catalog import Catalog, expand_aliases
 from assistant.cues import (
+    ADMIN_SUFFIXES,
     COLLECTIVE_NOUNS,
     CONNECTORS,
+    LEVEL_COLLECTIVES,
     LEVEL_WORDS,
     MAX_AGENCY_CHARS,
     ORGAN_ENDINGS,
@@ -93,8 +95,9 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     head = rf"((?:{alternation})(?:(?:{links}){{0,2}}(?:{connector})(?:{alternation}))*)(?:{links}){{0,3}}"
     pattern = re.compile(head + rf"([\u4e00-\u9fff]{{0,6}}?)(?:{nouns}|(?=里|中|们|当中|之中|哪|谁|有没有|是否|，|,))")
     kinds = "|".join(re.escape(k) for k in sorted(catalog.kinds(), key=len, reverse=True))
+    marks = "|".join(re.escape(w) for w in sorted(set(PLACE_LINKS) - set(ADMIN_SUFFIXES), key=len, reverse=True))
     bare = re.compile(rf"((?:{alternation})(?:(?:{connector})(?:{alternation}))*)"
-                      rf"(?:的|各|所有|全部|几个|这几个|那几个|几家|这些|各个)((?:{kinds})(?:{kinds})?)(?!信息)"
+                      rf"(?:{links}){{0,2}}(?:{marks})((?:{kinds})(?:{kinds})?)(?!信息)"
                       if kinds else r"(?!)")  # 江苏的政府: a kind several agencies there share, no collective noun
     after = re.compile(rf"(?:哪些|哪个|哪家|各|所有|全部)(?:{nouns})(?:在|位于|属于)?((?:{alternation})(?:(?:{connector})(?:{alternation}))*)()")
     words, spans, agencies = [], [], []
@@ -130,12 +133,15 @@ def _find_levels(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, i
     after = "|".join(re.escape(w) for w in [*sorted(kinds, key=len, reverse=True), *COLLECTIVE_NOUNS, "们"])
     levels = "|".join(re.escape(w) for w in sorted(LEVEL_WORDS, key=len, reverse=True))
     words, spans, agencies = [], [], []
-    for m in re.finditer(rf"({levels})(?:的)?({after})", q):
+    for m in re.finditer(rf"({levels})(?:的)?({after})?", q):
+        if not m.group(2) and m.group(1) not in LEVEL_COLLECTIVES:
+            continue
         at = catalog.levels().get(LEVEL_WORDS[m.group(1)], [])
         if m.group(2) in kinds:
             at = [a for a in at if a in kinds[m.group(2)]]
         start = m.start()
-        place = next((p for p in places if re.search(rf"{re.escape(p)}(?:的|里|内)?$", q[:start])), None)
+        links = "|".join(re.escape(w) for w in PLACE_LINKS)
+        place = next((p for p in places if re.search(rf"{re.escape(p)}(?:{links}){{0,3}}$", q[:start])), None)
         if place:
             at, start = [a for a in at if a in places[place]], q.rfind(place, 0, start)
         words.append(m.group(1))

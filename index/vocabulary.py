@@ -300,13 +300,15 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
 for _row in REQUEST_ROWS:  # the variants reports print for a row (收费通知, 逾期不补正) are figure words too
     for _alias in _row.aliases:
         QUERY_FIGURES.setdefault(_alias, ("requests", _row.key, "total"))
+# everyday "not disclosed": the withheld rows together, unless the rest of the question says why (a weak word)
+SAID_NOT_DISCLOSED = ("没给公开", "没公开", "没有公开", "没有给公开", "未公开", "未予公开", "不让公开", "没被公开", "没予公开")
 QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
     "不予公开": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")],
     **{w: [("requests", "granted", "total"), ("requests", "partially_granted", "total")]
        for w in ("公开或部分公开", "公开和部分公开", "全部或部分公开", "全部公开或部分公开", "公开及部分公开",
                  "公开(含部分公开)", "予以公开(含部分公开)", "公开(包括部分公开)")},  # NFKC: （） -> ()
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")]
-       for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝")},
+       for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝", *SAID_NOT_DISCLOSED)},
     "无法提供": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")],
     "不予处理": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("rejected_")],
 }
@@ -405,7 +407,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "explain": "说明", "reasons": "原因", "reason": "原因", "why": "为什么",
     "satisfied": "满意度", "satisfaction": "满意度", "age": "年龄", "ages": "年龄", "oldest": "年龄",
     "youngest": "年龄", "gender": "性别", "budget": "预算", "funding": "经费", "salary": "工资", "salaries": "工资",
-    "mayor": "区长", "population": "人口", "received no": "没有收到", "did not receive": "没有收到",
+    "average": "平均", "on average": "平均", "how long": "用时", "processing time": "用时", "time taken": "用时",
+    "working days": "工作日",
+    "mayor": "区长", "head": "负责人", "director": "主任", "leader": "领导", "governor": "省长", "spokesperson": "发言人", "population": "人口", "received no": "没有收到", "did not receive": "没有收到",
     "didn't receive": "没有收到", "never received": "从未收到", "no requests": "没有收到申请", "lose": "败诉",
     "lost": "败诉", "disclosure rates": "公开率", "correction rates": "纠错率", "and": "和",
     "district": "区", "county": "县", "city": "市", "province": "省", "municipal": "市", "zone": "区",
@@ -715,4 +719,5 @@ FIGURE_MEANINGS: dict[str, tuple[tuple[tuple[str, str, str | None], ...] | str, 
 }
 # words every figure shares (the whole table is about disclosure): stripped before matching by meaning
 FIGURE_MEANING_GENERIC: tuple[str, ...] = (
-    "政府信息公开", "依申请公开", "主动公开", "信息公开", "政府信息", "政务公开", "年度报告", "年报")
+    "政府信息公开", "依申请公开", "主动公开", "信息公开", "政府信息", "政务公开", "年度报告", "年报",
+    "递交", "提交", "递上", "交上")  # every request is submitted: the verb says nothing about which figure

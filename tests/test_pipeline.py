@@ -542,3 +542,11 @@ def test_last_year_over_a_scope_is_each_agencys_newest_report(assistant):
 def test_a_total_over_a_scope_says_which_agencies_the_year_leaves_out(assistant):
     a = assistant.ask("平潭几个片区管理局加起来一共收到多少政府信息公开申请？")
     assert "没有2024年度的报告，未计入" in a.text and "君山片区管理局" in a.text
+
+
+def test_two_figures_of_one_report_are_answered_side_by_side(assistant):
+    a = assistant.ask("淮安市2024年自然人申请和律师申请哪个多？")
+    got = {f.column: f.value for f in a.figures if f.table == "requests"}
+    assert set(got) == {"natural_person", "legal_service"} and got["natural_person"] > got["legal_service"]
+    diff = next(f.value for f in a.figures if f.table == "derived" and f.row == "change")
+    assert diff == got["natural_person"] - got["legal_service"] and f"多{diff}件" in a.text

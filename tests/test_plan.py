@@ -307,7 +307,8 @@ def test_a_part_with_words_of_its_own_is_a_part_even_when_it_inherits_everything
     q = "洪泽区2024年被起诉几次、复议纠错率是多少、区长是谁？"
     parts = plan_parts(q, q, [], catalog)
     assert [p for p, _ in parts] == ["洪泽区2024年被起诉几次", "复议纠错率是多少", "区长是谁"]
-    assert all(it.agencies == [HONGZE] and it.kind not in ("clarify", "decline") for _, it in parts)
+    assert all(it.agencies == [HONGZE] and it.kind != "clarify" for _, it in parts)
+    assert [it.kind == "decline" for _, it in parts] == [False, False, True] and parts[2][1].reason == "person"
 
 
 def test_a_scope_said_first_is_not_a_part(catalog):
@@ -343,7 +344,8 @@ def test_a_kind_only_one_agency_has_is_that_agency(catalog):
 def test_a_continuation_keeps_the_scope(catalog):
     parts = plan_parts("各区县政府2024年收到多少申请，哪家最多", "各区县政府2024年收到多少申请，哪家最多", [], catalog)
     assert [it.kind for _, it in parts] == ["precedent", "ranking"]
-    assert parts[0][1].scope == parts[1][1].scope and len(parts[1][1].scope) == 6
+    assert parts[0][1].scope == parts[1][1].scope  # 区县政府: the district and county governments, not the cities'
+    assert set(parts[1][1].scope) == {"平潭县人民政府", "沭阳县人民政府", HONGZE, LUCHENG}
 
 
 def test_two_shared_characters_name_no_agency(catalog):
@@ -649,3 +651,48 @@ def test_an_administrative_level_scopes_a_collective(catalog):
     it = understand("区县级的单位里谁被起诉过？", [], catalog)
     assert it.kind == "precedent" and HONGZE in it.scope and LUCHENG in it.scope
     assert not {HUAIAN, BGT, KEWEI, "平潭综合实验区海坛片区管理局"} & set(it.scope)
+
+
+def test_a_share_of_the_requests_takes_them_as_the_whole(catalog):
+    it = understand("沭阳县2025年的公开申请当中有几成最后予以公开？", [], catalog)
+    assert it.kind == "rate" and [k.row for k in it.rate_spec.numerator] == ["granted"]
+    assert [k.row for k in it.rate_spec.denominator] == ["results_total"]
+
+
+def test_two_applicant_columns_joined_are_summed(catalog):
+    it = understand("淮安市2024年科研机构和公益组织合起来递了多少申请？", [], catalog)
+    assert {(k.row, k.column) for k in it.keys} == {("new_received", "research"), ("new_received", "social_org")}
+    assert it.column is None
+
+
+@pytest.mark.parametrize("typed, sides", [
+    ("淮安市2024年自然人申请和律师申请哪个多？", [["natural_person"], ["legal_service"]]),
+    ("沭阳县2025年被复议的和被起诉的哪个多？",
+     [["review_total"], ["direct_suit_total", "post_review_suit_total"]]),
+])
+def test_two_figures_of_one_report_compared_side_by_side(catalog, typed, sides):
+    it = understand(typed, [], catalog)
+    assert it.kind == "comparison" and len(it.targets) == 1
+    assert [[k.column if k.table == "requests" else k.row for k in ks] for _, ks in it.sides] == sides
+
+
+@pytest.mark.parametrize("typed, denied", [
+    ("洪泽区2024年有几件申请没给公开？", True), ("沭阳县2025年未予公开的有多少？", True),
+    ("沭阳县2025年有没有公开行政许可信息？", False), ("淮安市2024年公不公开申请数？", False),
+])
+def test_a_negated_disclosure_is_the_withheld_rows_but_a_yes_no_question_is_not(catalog, typed, denied):
+    it = understand(typed, [], catalog)
+    assert any(k.row.startswith("denied_") for k in it.keys) is denied
+
+
+@pytest.mark.parametrize("typed", ["淮安市2024年的副市长是谁？", "Who was the head of the Shuyang county government in 2025?",
+                                   "鹿城区2022年谁是政务公开办公室的科长？"])
+def test_who_holds_an_office_is_declined_as_a_person(catalog, typed):
+    assert understand(typed, [], catalog).reason == "person"
+
+
+def test_a_place_said_with_within_or_below_scopes_its_agencies(catalog):
+    it = understand("江苏省境内的政府2024年一共收到多少申请？", [], catalog)
+    assert it.kind == "sum" and set(it.scope) == {HUAIAN, HONGZE, "沭阳县人民政府"}
+    assert understand("淮安市下辖的区县2024年收到多少申请？", [], catalog).agencies == [HONGZE]
+    assert understand("江苏省人民政府2024年收到多少申请？", [], catalog).kind == "decline"  # one agency, not a kind
