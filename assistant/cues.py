@@ -37,7 +37,7 @@ PRECEDENT_CUES = ("哪些单位", "哪些部门", "哪些机关", "哪些地方"
                   "哪些机构", "哪家单位", "谁做过", "各地", "其他地方", "别的地方")
 FIGURE_CUES = ("多少", "几件", "几个", "几起", "几次", "几", "数量", "有没有", "是否", "有无", "数字", "数据",
                "比例", "比率", "占比", "率", "吗")
-FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期", "又")
+FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期", "又", "换成", "换到")
 WEAK_FIGURES = ("申请", "收到", "办理", "答复", "多少申请", *SAID_NOT_DISCLOSED)  # 有多少申请是因为…: the rest of the question says which
 RESULT_ROW_KEYS = set(REQUEST_ROW_KEYS[2:-2])  # granted … other_misc: the rows summed in results_total  # alone, these do not make a question statistical
 STOP_WORDS = (
@@ -57,6 +57,8 @@ RELATIVE_YEARS = {"大前年": -2, "上上年": -1, "前年": -1, "去年": 0, "
 ANCHORED_YEARS = {"大前年": -3, "上上年": -2, "前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
 SHIFT_WORDS = {"再前一年": -1, "前一年": -1, "上一年": -1, "前一年度": -1, "后一年": 1, "下一年": 1, "次年": 1,
                "第二年": 1, "再下一年": 1, "之后一年": 1}
+# 再早一年, 前面那一年, 往前推两年, 晚一年: a shift from the conversation's year said in other words than SHIFT_WORDS
+SHIFT_SAID = re.compile(r"(?:再|往|更)?(?:(前面|前边|往前推?|早|上)|(后面|后边|往后推?|晚|下))(?:那|的)?(一|1|两|2|三|3)个?年度?")
 SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:起(?!诉)|[^，。？?,\d]{0,6}?(?:以后|以来|之后))")
 SHARE_WORDS = ("占", "比重", "比例", "比率", "几成", "多少成")  # a part of a whole, unlike 增长百分之多少
 RATIO_CUES = ("比例", "占比", "比率", "百分比", "比重", "百分之", "%", "几成", "多少成", "占多少", "占多大", "占了多少",
@@ -92,6 +94,7 @@ ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案"
             "那个申请", "这个申请")
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
                 "申请了什么", "要什么", "具体内容", "哪家公司", "哪个人")  # not 案情/经过: a report may tell one
+MENTION_WORDS = ("提到", "提及", "提过", "写到", "写了", "说到", "讲到", "谈到", "写明", "载明")  # what the text says, not a count
 TEXT_SOURCE = ("正文", "文中", "文字部分", "报告里说", "报告中说", "报告说", "原文说", "文字说明")  # the prose, not the tables
 RANGE_WORDS = {"近几年": 3, "这几年": 3, "最近几年": 3, "历年": 99, "每年": 99, "各年": 99, "逐年": 99}
 # 近三年, 最近2年, 这两年, 过去五年, 前两年: the newest N reports (numerals are already digits after normalising)

@@ -26,6 +26,7 @@ from assistant.cues import (
     FILING_WORDS,
     FOLLOWUP_CUES,
     LIST_WHICH,
+    MENTION_WORDS,
     MORE_OR_LESS,
     NARRATIVE_CUES,
     NARRATIVE_STRONG,
@@ -42,6 +43,7 @@ from assistant.cues import (
     SCOPE_CUES,
     SCOPE_ENDINGS,
     SHARE_WORDS,
+    SHIFT_SAID,
     SHIFT_WORDS,
     SINCE,
     SPAN_WORDS,
@@ -90,7 +92,7 @@ from index.vocabulary import (
 )
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
-QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|成|呢|谁|"
+QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
                           r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
 
@@ -177,6 +179,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     shift_word = has(no_figures, sorted(SHIFT_WORDS, key=len, reverse=True))
     if shift_word and not years:
         it.shift = SHIFT_WORDS[shift_word]
+    elif (said_shift := SHIFT_SAID.search(no_figures)) and not years and not rel_word:
+        n = {"一": 1, "两": 2, "三": 3}.get(said_shift.group(3)) or int(said_shift.group(3))
+        it.shift = -n if said_shift.group(1) else n
     if len(agencies) > 1 and len(years) == len(agencies) and not since:
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
@@ -216,8 +221,8 @@ def _statistical(q: str, it: Intent) -> bool:
 def _operation(q: str, it: Intent) -> Kind:
     """The operation the question's wording asks for; a missing figure may still come from the history."""
     stat = _statistical(q, it)
-    if it.unsupported and not has(q, NARRATIVE_STRONG):
-        return "decline"
+    if it.unsupported and not has(q, NARRATIVE_STRONG) and not (has(q, MENTION_WORDS) and it.reason != "person"):
+        return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
     if has(q, TEXT_SOURCE) and len(it.agencies) <= 1:  # 报告正文里说受理了多少件: the number the prose states
         return "narrative"
     if (it.keys and it.agencies and (len(it.agencies) > 1 or has(q, WHICH_YEARS)) and WHO_HAD.search(q)
@@ -284,6 +289,9 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.kind, it.breakdown = "figure", None
     elif prev.rate and it.kind == "narrative" and not asks_narrative:
         it.kind, it.rate = "rate", prev.rate
+    if it.rate == "share" and it.rate_spec is None:  # a share taken from the part before takes its cells too
+        it.rate_spec = prev.rate_spec
+        it.rate = "share" if it.rate_spec is not None else None
     if it.kind == "narrative" and not asks_narrative and it.keys:  # 企业申请的呢？
         it.kind = "figure"
     outcome = next((QUERY_REVIEW_OUTCOMES[p] for _, _, p in find_phrases(q, QUERY_REVIEW_OUTCOMES)), None)
@@ -329,6 +337,7 @@ def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]
     """A turn with a subject of its own beyond agencies, years, applicant, figure and follow-up words
     (收没收信息处理费), which therefore does not take the previous turn's figure (企业的呢 and 2021年呢 do)."""
     said = [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(q, words)]  # one pattern each
+    said += [m.span() for m in SHIFT_SAID.finditer(q)]
     return any(len(r) >= 3 for r in runs(mask(q, list(year_spans) + said)))
 
 
@@ -341,9 +350,10 @@ def split_parts(text: str) -> list[str]:
     segments = [s for s in PART_SEPARATORS.split(text) if s]
     parts: list[str] = []
     pending = ""
-    for seg in segments:
+    for i, seg in enumerate(segments):
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
-        if QUESTION_CUE.search(seg) and not seg.endswith(SCOPE_ENDINGS):
+        noun_phrase = seg.endswith("的") and i < len(segments) - 1  # …要什么的，有几件: what the next clause asks of
+        if QUESTION_CUE.search(seg) and not seg.endswith(SCOPE_ENDINGS) and not noun_phrase:
             parts.append(pending)
             pending = ""
     if pending:

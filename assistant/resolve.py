@@ -35,6 +35,8 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
             split = [r for p in parts for r in _resolve_run(p, catalog, years, recent)]
             if all(found for _, found in split) and len({tuple(f) for _, f in split}) > 1:
                 return split
+    if (named := PLACE_FIRST.match(run)) and not _known_place(named.group(), catalog):
+        return [(run, [])]  # 龙湾区政府办: a place the corpus does not hold, however well 区政府办 matches
     trimmed = catalog.trim(run)
     if len(trimmed) >= 2:
         best = catalog.best(trimmed, years, prefer_recent=recent)
@@ -47,6 +49,23 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
         if len(best) == 1 and not catalog.is_generic(run[:cut]):
             return [(run[:cut], best)]
     return [(run, [])]
+
+
+PLACE_FIRST = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|区|县)")
+
+
+def _known_place(place: str, catalog: Catalog) -> bool:
+    """A place the catalogue holds, holds inside it (请问鹿城区), or begins with one typed with a single slip: any
+    character of a longer name (沐阳县), a same-sounding one of a two-character name (平谭实验区, 军山片区; 瓯海 is
+    not 上海)."""
+    from index.parse.geography import romanised
+
+    def slips(p: str) -> list[tuple[str, str]]:
+        return [(a, b) for a, b in zip(p, place, strict=False) if a != b]
+
+    return any(p in place or (len(place) >= len(p) and len(d := slips(p)) <= 1
+                              and (len(p) > 2 or all(romanised(a) == romanised(b) for a, b in d)))
+               for p in catalog.places())
 
 
 def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool):
@@ -73,8 +92,9 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
 def _names_an_agency(text: str, catalog: Catalog) -> bool:
     """Two characters name an agency only as a place (洪泽, 鹿城 or a homophone of one), a kind (公安) or a short
     form (科委); longer mentions are judged by the catalogue's matching."""
-    if len(text) > 2:
-        return True
+    if len(text) > 2:  # 公共安全 shares 公 and 安 with 公安局 but names no agency: no organ, place, kind or short form
+        return (text.endswith(ORGAN_ENDINGS) or _known_place(text, catalog) or
+                any(w in text for w in catalog.kinds()) or any(w in text for w in AGENCY_ALIASES))
     from index.parse.geography import romanised
 
     return (text in catalog.places() or text in catalog.kinds() or text in AGENCY_ALIASES

@@ -696,3 +696,41 @@ def test_a_place_said_with_within_or_below_scopes_its_agencies(catalog):
     assert it.kind == "sum" and set(it.scope) == {HUAIAN, HONGZE, "沭阳县人民政府"}
     assert understand("淮安市下辖的区县2024年收到多少申请？", [], catalog).agencies == [HONGZE]
     assert understand("江苏省人民政府2024年收到多少申请？", [], catalog).kind == "decline"  # one agency, not a kind
+
+
+def test_a_share_carried_into_the_next_part_keeps_its_cells(catalog):
+    parts = plan_parts("沭阳县2025年办结的申请中本机关不掌握的超过一半了吗？比例是多少？",
+                       "沭阳县2025年办结的申请中本机关不掌握的超过一半了吗？比例是多少？", [], catalog)
+    assert all(it.rate != "share" or it.rate_spec is not None for _, it in parts)
+
+
+@pytest.mark.parametrize("typed", ["瓯海区政府办2022年收到多少申请？", "西湖区人民政府2024年收到几件申请？"])
+def test_a_place_the_corpus_does_not_hold_is_unknown_however_well_the_rest_matches(catalog, typed):
+    it = understand(typed, [], catalog)
+    assert it.kind == "decline" and it.reason == "unknown_agency" and not it.agencies
+
+
+def test_a_place_with_one_slip_or_said_after_other_words_is_still_known(catalog):
+    assert understand("麻烦查下洪泽区2024年收到多少申请", [], catalog).agencies == [HONGZE]
+    assert understand("沭杨县2025年收到多少申请", [], catalog).agencies == ["沭阳县人民政府"]
+
+
+def test_whether_the_reports_mention_something_no_table_holds_is_a_search(catalog):
+    assert understand("有哪些报告提及过培训经费的安排？", [], catalog).kind != "decline"
+    assert understand("洪泽区2024年信息公开工作经费是多少？", [], catalog).kind == "decline"
+
+
+@pytest.mark.parametrize("said, year", [("再往前一年呢？", 2022), ("往前推两年是多少", 2021), ("换到晚一年呢", 2024)])
+def test_a_shift_said_in_other_words_moves_the_conversations_year(catalog, said, year):
+    it = understand(said, turn("平潭管委会2023年被复议几件？"), catalog)
+    assert it.targets == [(SYQ, year)] and keys(it) == ["review_total"]
+
+
+def test_a_clause_ending_in_a_noun_phrase_is_not_a_part():
+    assert split_parts("让申请人补充材料后仍说不清要哪些信息的，有几件？") == ["让申请人补充材料后仍说不清要哪些信息的，有几件？"]
+    assert len(split_parts("洪泽区没有现成材料、要重新加工才能提供的有几件")) == 1  # 现成 is not 几成
+
+
+def test_a_content_phrase_sharing_characters_with_an_agency_names_none(catalog):
+    it = understand("淮安市2024年有几件申请因为公共安全的理由被拒？", [], catalog)
+    assert it.agencies == [HUAIAN]
