@@ -14,10 +14,12 @@ from assistant.figures import (
     RESULT_ROWS,
     Facts,
     Value,
+    bound_words,
     change,
     context_keys,
     outcome_keys,
     parts_of,
+    passes,
     percent,
     rate_parts,
     read,
@@ -593,7 +595,8 @@ class Executor:
         if it.rate:  # 平潭的单位2024年的公开率各是多少: a listing of rates, not who had a count
             return self._rates_across(it, catalog, ranking=False)
         asks_requests = it.figure_word in ("申请", "收到", "受理", "多少申请")  # 收到过企业的申请, not 请律师审核答复书
-        received = asks_requests and re.search(r"(?:收到|受理|接到)过?.{0,10}申请", it.question) is not None
+        received = asks_requests and (re.search(r"(?:收到|受理|接到)过?.{0,10}申请", it.question) is not None
+                                      or it.threshold is not None)  # 超过20件申请的单位: a count is asked
         if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated or received)):
             return self._narrative(it, catalog, cross=True)
         agencies = it.scope or catalog.agencies
@@ -613,13 +616,13 @@ class Executor:
         told = self._told([e for e in entries if e not in with_table], keys)  # reports without the tables
         hits = [(e, total(vals[e.report_id])) for e in with_table] + [(e, told[e.report_id][0]) for e in entries
                                                                         if e.report_id in told]
-        hits = [(e, v) for e, v in hits if (v == 0 if it.negated else v)]
+        hits = [(e, v) for e, v in hits if (v == 0 if it.negated else passes(v, it.threshold) if it.threshold else v)]
         hits.sort(key=lambda h: (h[0].agency, h[0].year))
         held = len(with_table) + len(told)
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
         d = compose.Draft(it.question, "precedent")
         unit = compose.unit(keys[0].table, keys[0].row)
-        test = "为0" if it.negated else "大于0"
+        test = "为0" if it.negated else bound_words(it.threshold) if it.threshold else "大于0"
         if not hits:
             d.parts.append(f"在已收录的报告中含有这一项的{held}份报告里，没有单位的“{what}”{test}。")
             return d.answer()

@@ -48,9 +48,12 @@ from assistant.cues import (
     SINCE,
     SPAN_WORDS,
     TEXT_SOURCE,
+    THRESHOLD,
+    THRESHOLD_OPS,
     TOTAL_CUES,
     UNITS_WHICH,
     WEAK_FIGURES,
+    WHICH_UNITS,
     WHICH_YEARS,
     WHO_HAD,
     WHO_IS,
@@ -95,6 +98,7 @@ PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
 QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
                           r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
+CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
 
 
 def understand(question: str, history: list[dict] | None = None, catalog: Catalog | None = None) -> Intent:
@@ -115,7 +119,8 @@ def _anchor_year(prev: Intent | None) -> int | None:
 
 def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     q, carried = read_carry(normalized(question, catalog))
-    years, year_spans = parse_years(q)
+    bound = THRESHOLD.search(q)
+    years, year_spans = parse_years(mask(q, [bound.span()]) if bound else q)  # 超过2000件: a bound, not a year
     years = years or carried
     since = SINCE.search(q)
     if since:
@@ -157,6 +162,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
+    if bound:  # 超过100件的单位: the bound a listing keeps values against
+        it.threshold = (THRESHOLD_OPS[bound.group(1) or bound.group(4)], float(bound.group(2) or bound.group(3)))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     elif who := WHO_IS.search(q):
@@ -232,7 +239,7 @@ def _operation(q: str, it: Intent) -> Kind:
         return "ranking"
     if has(q, SCOPE_CUES) and it.keys:  # 所有单位里哪些…: a list of who had it, not a total
         return "precedent" if has(q, LIST_WHICH) else "sum"
-    if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q):
+    if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q) or (WHICH_UNITS.search(q) and not it.agencies):
         return "precedent"
     breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
     if has(q, NARRATIVE_CUES) and not has(q, COUNT_CUES) and not breakdown:
@@ -352,7 +359,8 @@ def split_parts(text: str) -> list[str]:
     pending = ""
     for i, seg in enumerate(segments):
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
-        noun_phrase = seg.endswith("的") and i < len(segments) - 1  # …要什么的，有几件: what the next clause asks of
+        noun_phrase = (seg.endswith("的") and i < len(segments) - 1 and not CLEFT.search(seg)  # …要什么的，有几件:
+                       and not has(seg, ("吗", "呢", "有没有", "是否")))  # what the next clause asks of (是怎么来的 asks)
         if QUESTION_CUE.search(seg) and not seg.endswith(SCOPE_ENDINGS) and not noun_phrase:
             parts.append(pending)
             pending = ""
@@ -381,7 +389,9 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         continues = signature(it) == signature(out[-1][1]) and not it.topic if out else False  # …，哪个多？
         unresolved = bool(out) and it.kind in ("clarify", "decline") and it.reason in ("no_agency", "several_agencies")
         same_decline = bool(out) and it.kind == out[-1][1].kind == "decline" and it.reason == out[-1][1].reason
-        if continues or unresolved or same_decline:  # …叫什么、要的是什么信息: one decline says it once
+        across = bool(out) and out[-1][1].kind == "precedent" and not out[-1][1].agencies  # 哪个单位搞过…？怎么搞的？
+        how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
+        if continues or unresolved or same_decline or how_across:  # …叫什么、要的是什么信息: one decline says it once
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog), before)
         else:

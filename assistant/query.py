@@ -66,6 +66,7 @@ class Intent(BaseModel):
     scope_places: list[str] = Field(default_factory=list)  # 江苏的单位: the place words that chose the scope
     unsupported: str | None = None
     negated: bool = False  # 哪些单位没有收到过申请: list the zeros
+    threshold: tuple[str, float] | None = None  # 超过100件的有哪些: (">", 100); a listing keeps what passes it
     topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
     followup: bool = False
     trend: bool = False  # every held year of a span, then the change from its first to its last

@@ -292,6 +292,7 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
     "现行有效": ("in_force",), "有效": ("in_force",), "废止": ("repealed",), "制发": ("issued",),
     "出台": ("issued",), "印发": ("issued",), "新制作": ("new_made",), "制作": ("new_made",),
     "新公开": ("new_published",), "对外公开总": ("total_published",), "公开总数": ("total_published",),
+    "对外公开": ("total_published",),  # 对外公开的规章总共: the 2019 template's running total
     "增减": ("change",), "增/减": ("change",), "本年增加": ("change",), "本年减少": ("change",), "上一年项目": ("prev_items",), "项目数量": ("prev_items", "items"),
     "项目": ("items", "prev_items"), "处理决定": ("decisions",), "决定": ("decisions",), "金额": ("amount", "amount_wan"),
     "总金额": ("amount", "amount_wan"),

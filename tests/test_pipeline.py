@@ -550,3 +550,12 @@ def test_two_figures_of_one_report_are_answered_side_by_side(assistant):
     assert set(got) == {"natural_person", "legal_service"} and got["natural_person"] > got["legal_service"]
     diff = next(f.value for f in a.figures if f.table == "derived" and f.row == "change")
     assert diff == got["natural_person"] - got["legal_service"] and f"多{diff}件" in a.text
+
+
+def test_a_listing_with_a_bound_keeps_only_what_passes_it(assistant):
+    a = assistant.ask("哪些单位被行政复议的案子不少于40件？")
+    values = [f.value for f in a.figures if f.row == "review_total"]
+    assert values and all(v >= 40 for v in values) and "不少于40" in a.text
+    fewer = assistant.ask("2024年新收申请少于50件的单位有哪些？")
+    assert all(f.value < 50 for f in fewer.figures if f.row == "new_received" and f.year == 2024)
+    assert HUAIAN not in {f.agency for f in fewer.figures}

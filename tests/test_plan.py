@@ -734,3 +734,22 @@ def test_a_clause_ending_in_a_noun_phrase_is_not_a_part():
 def test_a_content_phrase_sharing_characters_with_an_agency_names_none(catalog):
     it = understand("淮安市2024年有几件申请因为公共安全的理由被拒？", [], catalog)
     assert it.agencies == [HUAIAN]
+
+
+@pytest.mark.parametrize("typed, bound, years", [
+    ("新收申请超过2000件的单位有哪些？", (">", 2000.0), []), ("2024年被起诉5件以上的有哪些单位", (">=", 5.0), [2024]),
+    ("哪些单位2019年收到的申请不足30件", ("<", 30.0), [2019]),
+])
+def test_a_bound_is_read_apart_from_the_years(catalog, typed, bound, years):
+    it = understand(typed, [], catalog)
+    assert it.threshold == bound and it.years == years and it.kind == "precedent"
+
+
+def test_asking_whether_any_agency_did_something_and_how_is_one_search_across_agencies(catalog):
+    q = "有没有哪个部门搞过政务开放日？都是怎么办的？"
+    parts = plan_parts(q, q, [], catalog)
+    assert len(parts) == 1 and parts[0][1].kind == "precedent" and not parts[0][1].agencies
+
+
+def test_a_cleft_question_ending_in_de_is_still_a_part():
+    assert split_parts("君山片区是怎么设立的？有几个人负责公开工作？") == ["君山片区是怎么设立的", "有几个人负责公开工作"]
