@@ -101,6 +101,12 @@ ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案"
             "那个申请", "这个申请")
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
                 "申请了什么", "要什么", "具体内容", "哪家公司", "哪个人")  # not 案情/经过: a report may tell one
+# a qualifier restricting the requests counted (网上提交的申请, 申请中涉及房屋征收的): the tables count requests by
+# applicant type and outcome only, so a qualifier they do not hold cannot be read off them
+QUALIFIED_REQUESTS = re.compile(
+    r"(?:涉及|关于|有关|针对|通过|经由|来自|属于)([^，,。？?的|]{2,10}?)(?:方面|领域|问题|事项|方式|渠道)?(?:提交|递交|提出|寄来|送来)?的"
+    r"(?:政府信息公开|信息公开|公开)?申请|([^，,。？?的|\d]{2,6}?)(?:提交|递交|寄来|送来)的(?:政府信息公开|信息公开|公开)?申请"
+    r"|申请(?:里|中|当中|里面)?(?:涉及|关于|有关|针对)([^，,。？?的|]{2,10})")
 MENTION_WORDS = ("提到", "提及", "提过", "写到", "写了", "说到", "讲到", "谈到", "写明", "载明")  # what the text says, not a count
 TEXT_SOURCE = ("正文", "文中", "文字部分", "报告里说", "报告中说", "报告说", "原文说", "文字说明")  # the prose, not the tables
 RANGE_WORDS = {"近几年": 3, "这几年": 3, "最近几年": 3, "历年": 99, "每年": 99, "各年": 99, "逐年": 99}

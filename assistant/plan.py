@@ -34,6 +34,7 @@ from assistant.cues import (
     ONE_CASE,
     OUTCOME_CUES,
     PRECEDENT_CUES,
+    QUALIFIED_REQUESTS,
     QUESTION_WORDS,
     RANGE_WORDS,
     RANK_SUBJECTS,
@@ -162,6 +163,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
+    if weak and not it.column and (qualifier := unheld_qualifier(mask(q, year_spans), mentions)):
+        it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
     if bound:  # 超过100件的单位: the bound a listing keeps values against
         it.threshold = (THRESHOLD_OPS[bound.group(1) or bound.group(4)], float(bound.group(2) or bound.group(3)))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
@@ -219,6 +222,17 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         if it.keys and COMPARATIVE.search(q):  # 鹿城区和洪泽区谁收到的申请多: rank them
             it.kind = "ranking"
     return it
+
+
+def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
+    """The words of a qualifier on the requests counted that no table splits them by (网上, 房屋征收), else None;
+    a qualifier the vocabulary reads (企业, 第三方, 国家秘密) or an agency is not one."""
+    for m in QUALIFIED_REQUESTS.finditer(q):
+        said = next(g for g in m.groups() if g)
+        rest = mask(said, [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(said, words)])
+        if any(len(r) >= 2 for r in runs(rest)):
+            return said
+    return None
 
 
 def _statistical(q: str, it: Intent) -> bool:

@@ -190,7 +190,9 @@ def _find_kinds(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, in
 
 def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     """(agency, year) reports to read; the declines and questions back that the catalog decides."""
-    if it.kind == "decline":
+    if it.kind == "decline" and it.reason == "not_classified" and _text_only(it, catalog):
+        it.kind, it.reason, it.unsupported = "narrative", None, None  # 平潭县2012年网上提交的: its text may say
+    elif it.kind == "decline":
         it.reason = it.reason if it.reason in ("case_detail", "person") else "unsupported_figure"
         return it
     cross = (it.kind in ("ranking", "precedent") or (it.kind == "sum" and (bool(it.scope) or not it.agencies)) or (it.kind == "narrative" and not it.agencies)
@@ -248,6 +250,12 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     elif missing and not (it.kind == "comparison" and len(targets) >= 1 and it.span):
         it.kind, it.reason = "decline", "year_not_held"
     return it
+
+
+def _text_only(it: Intent, catalog: Catalog) -> bool:
+    """The asked reports (or each agency's newest) are all pre-2019 ones, whose counts are in their text."""
+    entries = [catalog.entry(a, y) for a in it.agencies for y in (it.years or [catalog.newest(a)])]
+    return bool(entries) and all(e is not None and e.template == "pre2019" for e in entries)
 
 
 def apply_filters(it: Intent, filters: dict | None, catalog: Catalog) -> Intent:

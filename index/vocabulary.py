@@ -395,6 +395,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "penalties": "行政处罚", "penalty": "行政处罚", "administrative licensing": "行政许可", "licensing": "行政许可",
     "licences": "行政许可", "licenses": "行政许可", "administrative enforcement": "行政强制", "fees": "行政事业性收费",
     "in force": "现行有效", "repealed": "废止", "issued": "制发",
+    "more than": "超过", "at least": "至少", "fewer than": "少于", "less than": "少于", "no fewer than": "不少于",
     "compare": "比较", "compared": "比较", "versus": "对比", "vs": "对比", "more": "多", "fewer": "少", "less": "少",
     "most": "最多", "fewest": "最少", "least": "最少", "highest": "最高", "lowest": "最低", "rank": "排名",
     "which agencies": "哪些单位", "which agency": "哪个单位", "which units": "哪些单位", "which offices": "哪些单位",

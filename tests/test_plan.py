@@ -753,3 +753,20 @@ def test_asking_whether_any_agency_did_something_and_how_is_one_search_across_ag
 
 def test_a_cleft_question_ending_in_de_is_still_a_part():
     assert split_parts("君山片区是怎么设立的？有几个人负责公开工作？") == ["君山片区是怎么设立的", "有几个人负责公开工作"]
+
+
+@pytest.mark.parametrize("typed, declined", [
+    ("淮安市2024年通过信函寄来的申请有多少件？", True), ("沭阳县2025年申请中涉及土地征收的有几件？", True),
+    ("沭阳县2025年律师事务所递交的申请有几件？", False), ("淮安市2024年涉及国家秘密的申请有几件？", False),
+    ("群众朋友想问，洪泽区2024年一共收到多少申请？", False),
+])
+def test_a_qualifier_no_table_splits_requests_by_is_declined_not_answered_with_the_total(catalog, typed, declined):
+    it = understand(typed, [], catalog)
+    assert (it.kind == "decline") is declined
+    if not declined:
+        assert it.keys
+
+
+def test_an_english_bound_is_read_as_the_listings_bound(catalog):
+    it = understand("Which offices got fewer than 30 requests in 2019?", [], catalog)
+    assert it.kind == "precedent" and it.threshold == ("<", 30.0) and it.years == [2019]
