@@ -359,9 +359,23 @@ def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]
     (收没收信息处理费), which therefore does not take the previous turn's figure (企业的呢 and 2021年呢 do)."""
     said = [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(q, words)]  # one pattern each
     said += [m.span() for m in SHIFT_SAID.finditer(q)]
-    return any(len(r) >= 3 for r in runs(mask(q, list(year_spans) + said)))
+    rest = runs(mask(q, list(year_spans) + said))
+    return any(len(r) >= 3 for r in rest) or any(_is_noun(r) and r not in _VOCABULARY_TEXT for r in rest if len(r) == 2)
 
 
+def _is_noun(word: str) -> bool:
+    """A two-character word the dictionary tags as a noun (热线), not a particle pair or a verb; one inside the
+    vocabulary's own phrases (结果, of 其他结果) is no subject of its own."""
+    import jieba.posseg as pseg
+
+    from index.stores.lexical import load_jieba
+
+    load_jieba()
+    tagged = list(pseg.cut(word))
+    return len(tagged) == 1 and tagged[0].flag.startswith(("n", "vn"))
+
+
+_VOCABULARY_TEXT = "|".join(vocabulary())
 _TURN_WORDS = (*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS, *QUESTION_WORDS, "其中", "里面")
 
 

@@ -770,3 +770,11 @@ def test_a_qualifier_no_table_splits_requests_by_is_declined_not_answered_with_t
 def test_an_english_bound_is_read_as_the_listings_bound(catalog):
     it = understand("Which offices got fewer than 30 requests in 2019?", [], catalog)
     assert it.kind == "precedent" and it.threshold == ("<", 30.0) and it.years == [2019]
+
+
+def test_a_later_part_about_a_two_character_noun_of_its_own_does_not_take_the_figure_before(catalog):
+    q = "淮安市2024年被起诉了几次？他们的政务热线接了多少电话？"
+    parts = plan_parts(q, q, [], catalog)
+    assert len(parts) == 2 and parts[0][1].keys and not parts[1][1].keys
+    h = turn("洪泽区2024年行政复议几件？")
+    assert keys(understand("其中结果被纠正的呢？", h, catalog)) == ["review_corrected"]  # 结果 is the table's word
