@@ -14,6 +14,7 @@ from assistant.cues import (
     APPLICANT_CUES,
     ASCENDING_CUES,
     CASE_DETAILS,
+    CASE_WHICH,
     CHANGE_CUES,
     CN_SMALL,
     COLLECTIVE_NOUNS,
@@ -85,6 +86,7 @@ from assistant.read import (
 )
 from assistant.resolve import find_agencies, find_scope, resolve_targets
 from index.vocabulary import (
+    PERIOD_SPLITS,
     QUERY_COLUMN_GROUPS,
     QUERY_COLUMNS,
     QUERY_FIGURE_SUMS,
@@ -163,12 +165,16 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
+    if keys and not it.unsupported and (period := has(q, PERIOD_SPLITS)):
+        it.unsupported = period  # 第一季度收到多少申请: the tables count whole years
     if weak and not it.column and (qualifier := unheld_qualifier(mask(q, year_spans), mentions)):
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
     if bound:  # 超过100件的单位: the bound a listing keeps values against
         it.threshold = (THRESHOLD_OPS[bound.group(1) or bound.group(4)], float(bound.group(2) or bound.group(3)))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
+    elif case := CASE_WHICH.search(q):
+        it.unsupported, it.reason = case.group(), "case_detail"
     elif who := WHO_IS.search(q):
         it.unsupported, it.reason = who.group(), "person"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share

@@ -439,6 +439,8 @@ QUERY_UNSUPPORTED: tuple[str, ...] = (
     "人员编制", "工作人员数", "男性", "女性", "户籍", "编制", "男女", "男的", "女的",
 )
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)
+# parts of a year: the tables count whole years, so a table figure asked for one of these is declined
+PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "哪个月", "月份", "每个月", "每月", "月均")
 QUERY_FIGURE_EXCLUSIONS: tuple[str, ...] = ("第三方机构", "第三方评估", "第三方监测", "第三方测评", "信息处理费")
 # agency names: everyday short forms -> the words agencies print (additive), and the generic words of
 # agency names that say little about which agency is meant

@@ -559,3 +559,8 @@ def test_a_listing_with_a_bound_keeps_only_what_passes_it(assistant):
     fewer = assistant.ask("2024年新收申请少于50件的单位有哪些？")
     assert all(f.value < 50 for f in fewer.figures if f.row == "new_received" and f.year == 2024)
     assert HUAIAN not in {f.agency for f in fewer.figures}
+
+
+def test_an_english_question_about_a_word_no_report_holds_is_declined(assistant):
+    a = assistant.ask("What was the GDP per capita of Hongze district in 2024?")
+    assert a.abstained and a.reason == "not_recorded"

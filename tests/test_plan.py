@@ -778,3 +778,19 @@ def test_a_later_part_about_a_two_character_noun_of_its_own_does_not_take_the_fi
     assert len(parts) == 2 and parts[0][1].keys and not parts[1][1].keys
     h = turn("洪泽区2024年行政复议几件？")
     assert keys(understand("其中结果被纠正的呢？", h, catalog)) == ["review_corrected"]  # 结果 is the table's word
+
+
+@pytest.mark.parametrize("typed, reason", [
+    ("沭阳县2025年的申请人当中有几位是退休职工？", "unsupported_figure"),
+    ("淮安市2024年第三季度新收了多少申请？", "unsupported_figure"),
+    ("洪泽区2023年上半年被复议了几次？", "unsupported_figure"),
+    ("淮安市2024年被纠错的复议都是什么案件？", "case_detail"),
+])
+def test_splits_the_tables_do_not_hold_are_declined(catalog, typed, reason):
+    it = understand(typed, [], catalog)
+    assert it.kind == "decline" and it.reason == reason
+
+
+def test_a_part_of_the_year_declines_a_table_figure_but_not_a_narrative_question(catalog):
+    assert understand("鹿城区2022年每个月收到几件申请？", [], catalog).kind == "decline"
+    assert understand("淮安市2024年每季度开展几次政务公开督查？", [], catalog).kind != "decline"
