@@ -307,6 +307,10 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests"
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
+        group = said_column(q, QUERY_COLUMN_GROUPS)
+        if columns := (QUERY_COLUMN_GROUPS[group] if group else left_columns(q)):  # 那法人呢, 非自然人的呢
+            it.keys, it.column = over_columns(it.keys, columns) or it.keys, None
+            it.figure_word = f"{group}申请" if group else "所问各类申请人的申请"
         if it.kind in ("figure", "narrative"):
             it.kind, it.breakdown = prev.kind, prev.breakdown
             it.rate = it.rate or prev.rate
@@ -316,11 +320,17 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.kind, it.breakdown = "figure", None
     elif prev.rate and it.kind == "narrative" and not asks_narrative:
         it.kind, it.rate = "rate", prev.rate
-    if it.rate == "share" and it.rate_spec is None:  # a share taken from the part before takes its cells too
-        it.rate_spec = prev.rate_spec
+    if it.rate == "share" and it.rate_spec is None:  # a share taken from the part before takes its cells too,
+        column = it.column or (prev.column if it.keys == prev.keys else None)  # or this turn's (…自然人占比 -> 那企业呢)
+        changed = column != prev.column or it.keys != prev.keys
+        it.rate_spec = (share_of_total(prev.question, it.keys, column, it.figure_word) if changed else None) \
+            or prev.rate_spec
         it.rate = "share" if it.rate_spec is not None else None
     if it.kind == "narrative" and not asks_narrative and it.keys:  # 企业申请的呢？
         it.kind = "figure"
+    if prev.rate == "share" and it.kind == "figure" and it.keys and it.rate is None and has(q, FOLLOWUP_CUES):
+        it.rate_spec = share_of_total(f"{q}占比", it.keys, it.column, it.figure_word)  # …予以公开的占比 -> 部分公开呢
+        it.rate, it.kind = ("share", "rate") if it.rate_spec is not None else (None, it.kind)
     outcome = next((QUERY_REVIEW_OUTCOMES[p] for _, _, p in find_phrases(q, QUERY_REVIEW_OUTCOMES)), None)
     groups = {k.row.rsplit("_", 1)[0] for k in it.keys if k.table == "review_litigation"}
     if outcome and groups and all(k.table == "review_litigation" for k in it.keys):  # 那被纠错的呢？

@@ -283,7 +283,8 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
     """…占几成 / 在全部申请里占多大比重 / what share of …: the named cells over the total of their own table
     (a result over the results' total, an applicant type over all applicants, a review outcome over its group's
     total). Any cell of those tables, never a list of named rates."""
-    if not keys or not (has(q, RATIO_CUES) or (phrase and f"{phrase}率" in q)):  # 维持率, 败诉率: its share
+    said_rate = any(f"{w}率" in q for w in (phrase, *QUERY_REVIEW_OUTCOMES) if w)  # 维持率, 败诉率: its share
+    if not keys or not (has(q, RATIO_CUES) or said_rate):
         return None
     named = _all_named_cells(q)
     if not named and all(is_total(k) for k in keys):  # 本机关不掌握在办理结果里占多大比例: the part, not the total

@@ -213,6 +213,8 @@ QUERY_FIGURES.update({
     "多少申请": ("requests", "new_received", "total"),
     "申请数量": ("requests", "new_received", "total"),
     "申请量": ("requests", "new_received", "total"),
+    "申请数": ("requests", "new_received", "total"),
+    "申请件数": ("requests", "new_received", "total"),
     "结转": ("requests", "carried_over", "total"),
     "上年结转": ("requests", "carried_over", "total"),
     "结转下年度": ("requests", "carried_forward", "total"),

@@ -794,3 +794,25 @@ def test_splits_the_tables_do_not_hold_are_declined(catalog, typed, reason):
 def test_a_part_of_the_year_declines_a_table_figure_but_not_a_narrative_question(catalog):
     assert understand("鹿城区2022年每个月收到几件申请？", [], catalog).kind == "decline"
     assert understand("淮安市2024年每季度开展几次政务公开督查？", [], catalog).kind != "decline"
+
+
+def test_a_follow_up_keeps_asking_a_share_of_its_own_figure_or_column(catalog):
+    h = turn("洪泽区2024年新收申请中自然人申请占比多少？")
+    it = understand("那法人呢？", h, catalog)
+    assert it.kind == "rate" and {k.column for k in it.rate_spec.numerator} >= {"commercial", "legal_service"}
+    it = understand("不予公开的呢？", turn("沭阳县2025年部分公开的占几成？"), catalog)
+    assert it.kind == "rate" and all(k.row.startswith("denied_") for k in it.rate_spec.numerator)
+
+
+def test_an_outcome_rate_asks_its_share_of_the_group(catalog):
+    it = understand("上海市政府办公厅2025年行政复议的撤销率是多少？", [], catalog)
+    assert it.kind == "rate" and [k.row for k in it.rate_spec.denominator] == ["review_total"]
+
+
+@pytest.mark.parametrize("said, columns", [
+    ("那法人或其他组织呢？", {"commercial", "research", "social_org", "legal_service", "other_org"}),
+    ("不是个人提的呢？", {"commercial", "research", "social_org", "legal_service", "other_org"}),
+])
+def test_a_follow_up_naming_a_column_group_or_leaving_one_out_spreads_the_figure(catalog, said, columns):
+    it = understand(said, turn("沭阳县2025年新收多少申请？"), catalog)
+    assert {k.column for k in it.keys} == columns and {k.row for k in it.keys} == {"new_received"}
