@@ -305,9 +305,10 @@ def test_an_english_question_gets_an_english_answer_with_the_same_citations(assi
 
 
 def test_a_fact_no_report_records_is_declined_in_one_sentence(assistant):
-    for q, word in (("洪泽区2024年GDP是多少？", "GDP"), ("洪泽区区长是谁？", "区长")):
-        a = assistant.ask(q)
-        assert a.abstained and a.reason == "not_recorded" and word in a.text and not a.citations
+    a = assistant.ask("洪泽区2024年GDP是多少？")
+    assert a.abstained and a.reason == "not_recorded" and "GDP" in a.text and not a.citations
+    a = assistant.ask("洪泽区区长是谁？")  # an office holder: the reports name no individuals
+    assert a.abstained and a.reason == "person" and not a.citations
 
 
 def test_a_cell_with_glued_digits_is_never_read_as_blank(assistant):
