@@ -56,6 +56,15 @@ MAX_PHRASE_REPORTS = 200  # reports a phrase search reads sentences from (~10 ms
 MAX_READ_REPORTS = 16  # a cross-report operation over more reports than this reads its cells by query (`scan`)
 
 
+def told_figure(d: compose.Draft, e: CatalogEntry, told: tuple[Number, Passage], what: str, unit: str) -> int:
+    """A figure a report without the tables states in its text: its sentence cited, the number kept as a passage
+    figure (so the guard and the evaluation treat it like a cell); returns the citation's number."""
+    n = d.cite_passage(told[1])
+    d.figures.append(Figure(agency=e.agency, year=e.year, table="passage", row=what, value=told[0],
+                            citation=n, kind="passage", unit=unit))
+    return n
+
+
 def operands(d: compose.Draft, values: list[Value]) -> str:
     """A rate's numerator or denominator as the formula shows it: each cell's value and citation, summed."""
     refs = "＋".join(f"{compose.number(v.value)}[{d.cite_cell(v)}]" for v in values)
@@ -399,8 +408,18 @@ class Executor:
         vals = self.values(entries, keys)
         d = compose.Draft(it.question, "comparison")
         rows: list[tuple[CatalogEntry, Number | None]] = []
+        lacking = [e for e in entries if not any(v.found for v in vals[e.report_id])]
+        told = self._told(lacking, keys) if lacking and not it.rate else {}  # no tables: what the text states
         for e in entries:
             vs = vals[e.report_id]
+            if e.report_id in told:
+                value = told[e.report_id][0]
+                n = told_figure(d, e, told[e.report_id], it.figure_word or compose.label(**keys[0].model_dump()),
+                                compose.unit(keys[0].table, keys[0].row))
+                rows.append((e, value))
+                d.parts.append(f"{compose.report_name(e.agency, e.year)}：{compose.amount(value, keys[0].table, keys[0].row)}"
+                               f"（报告正文）[{n}]")
+                continue
             if not any(v.found for v in vs):
                 glued = next((v for v in vs if v.ambiguity is not None), None)
                 d.parts.append(compose.ambiguous_cell(glued) if glued else
@@ -569,6 +588,11 @@ class Executor:
         keys = with_column(it.keys, it.column)
         vals = self.scan(entries, keys)
         used = [(e, total(vals[e.report_id])) for e in entries if any(v.found for v in vals[e.report_id])]
+        lacking = [e for e in entries if e.report_id not in {u.report_id for u, _ in used}]
+        told = self._told(lacking, keys) if lacking else {}  # reports without the tables: what their text states
+        used = sorted(used + [(e, told[e.report_id][0]) for e in lacking if e.report_id in told],
+                      key=lambda t: (t[0].agency, t[0].year))
+        lacking = [e for e in lacking if e.report_id not in told]
         one = len({e.agency for e, _ in used}) == 1
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
         if not used:
@@ -578,13 +602,19 @@ class Executor:
         s = sum(v or 0 for _, v in used)
         parts = []
         for e, value in used[:MAX_LISTED_CELLS]:
-            refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
+            if e.report_id in told:  # no table: the sentence of its text that states it, a passage figure
+                refs = f"（报告正文）[{told_figure(d, e, told[e.report_id], what, unit)}]"
+            else:
+                refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
             who = f"{e.year}年度" if one else e.agency + ("" if when else f"{e.year}年度")
             parts.append(f"{who}{compose.number(value)}{unit}{refs}")
         d.derived(used[0][0], "sum", s, 1)
         whose = (f"{used[0][0].agency}{len(used)}份报告（{'、'.join(str(e.year) for e, _ in used)}年度）" if one
                  else f"{when}{len(used)}个单位")
         d.parts.append(f"{whose}的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
+        if lacking:  # held, but neither a table nor a sentence states it: said, never silently dropped
+            d.parts.append("注：" + "、".join(compose.report_name(e.agency, e.year) for e in lacking[:MAX_NAMED_REPORTS])
+                           + f"{'等' if len(lacking) > MAX_NAMED_REPORTS else ''}的报告中没有这一项，未计入。")
         if left_out:
             shown = "、".join(left_out[:MAX_NAMED_REPORTS]) + ("等" if len(left_out) > MAX_NAMED_REPORTS else "")
             d.parts.append(f"注：{shown}{len(left_out)}个单位没有{it.years[0]}年度的报告，未计入；可指定年份再问。")
@@ -629,9 +659,7 @@ class Executor:
         by_agency: OrderedDict[str, list[str]] = OrderedDict()
         for e, value in hits[:MAX_LISTED_CELLS]:
             if e.report_id in told:  # no table: the sentence of its text that states it, a passage figure
-                n = d.cite_passage(told[e.report_id][1])
-                d.figures.append(Figure(agency=e.agency, year=e.year, table="passage", row=what, value=value,
-                                        citation=n, kind="passage", unit=unit))
+                n = told_figure(d, e, told[e.report_id], what, unit)
                 by_agency.setdefault(e.agency, []).append(f"{e.year}年度{compose.number(value)}{unit}（报告正文）[{n}]")
                 continue
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found and (v.value or it.negated))

@@ -565,3 +565,13 @@ def test_a_listing_with_a_bound_keeps_only_what_passes_it(assistant):
 def test_an_english_question_about_a_word_no_report_holds_is_declined(assistant):
     a = assistant.ask("What was the GDP per capita of Hongze district in 2024?")
     assert a.abstained and a.reason == "not_recorded"
+
+
+def test_a_total_or_comparison_over_years_reads_reports_without_tables_from_their_text(assistant):
+    a = assistant.ask("平潭管委会2014年到2019年一共收到多少申请？")
+    told = {f.year: f.value for f in a.figures if f.kind == "passage"}
+    assert set(told) == {2014, 2015, 2016, 2017, 2018} and "（报告正文）" in a.text
+    cell = next(f.value for f in a.figures if f.row == "new_received" and f.year == 2019)
+    assert next(f.value for f in a.figures if f.row == "sum") == sum(told.values()) + cell
+    b = assistant.ask("平潭管委会2014年和2021年哪年收到的申请多？")
+    assert {f.year for f in b.figures if f.kind == "passage"} == {2014} and "报告中没有这一项" not in b.text
