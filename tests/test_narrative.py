@@ -47,8 +47,11 @@ CZJ_2009 = "28_pingtan-xian-czj_2009.txt"
 NYN_2020 = "41_pingtan-nyn_2020.txt"
 JUNSHAN_2020 = "38_pingtan-jsp_2020.txt"
 JINJING_2021 = "42_pingtan-jjp_2021.txt"
+HGJ_2017 = "32_pingtan-hgj_2017.txt"
+SCJ_2024 = "47_pingtan-scj_2024.txt"
+BGT_2025 = "06_shanghai-bgt_2025.md"
 FILES = (LUCHENG_2022, HONGZE_2023, SHUYANG_2025, KEWEI_2024, PINGTAN_2011, PINGTAN_2020, PINGTAN_2023, BGT_2019,
-         CZJ_2009, NYN_2020, JUNSHAN_2020, JINJING_2021)
+         CZJ_2009, NYN_2020, JUNSHAN_2020, JINJING_2021, HGJ_2017, SCJ_2024, BGT_2025)
 
 
 @pytest.fixture(scope="module")
@@ -389,3 +392,46 @@ def test_the_statistics_period_is_a_candidate_and_the_contact_lines_are_not():
     """本报告所列数据的统计期限… answers 数据从哪天开始统计; the download and contact lines answer nothing."""
     assert not narrative._furniture("本报告所列数据的统计期限自2019年9月1日起至2019年12月31日止。")
     assert narrative._furniture("如对本报告有任何疑问，请与区政府办公室联系。")
+
+
+def test_a_numbered_item_the_next_item_follows_is_content_not_a_title(reports):
+    """一是通过门户网站…公开； then 二是通过平潭时报…： a list of what was done, each item a sentence under the section's
+    heading; a numbered line with sentences under it (一是细化依申请公开办理流程。) stays a title."""
+    items = [c for c in report_sentences(reports[HGJ_2017]) if "是通过" in c.text]
+    assert len(items) == 3
+    assert not any(c.title for c in items[:2])
+    assert all(not c.heading.startswith(("一是", "二是")) for c in items)
+    titles = [c for c in report_sentences(reports[LUCHENG_2022]) if c.text.startswith("一是细化")]
+    assert titles and titles[0].title
+
+
+def test_problems_something_is_done_to_are_no_shortfall_asked(reports):
+    """排查问题 / 避免出问题 / 回应舆情问题 name work done, not the agency's shortfalls; 存在哪些问题 asks for them."""
+    assert cue("怎么排查网站上的问题？") is None
+    assert cue("靠什么避免系统出问题？") is None
+    assert narrative.section_hint("帮群众解决了哪些问题？") is None
+    assert cue("去年工作存在哪些问题？") == "shortfall"
+    assert cue("工作中的突出问题有哪些？") == "shortfall"
+    # under the heading （五）积极回应舆情问题。 the sentences say what was done: they lead, not the heading
+    best = _ranked(reports[SCJ_2024], "市场监管局对网上舆情怎么回应的？")[0]
+    assert not best.sentence.text.startswith("（五）")
+    assert "舆情回应" in best.sentence.text or "回应了" in best.sentence.text
+
+
+def test_a_four_character_word_is_also_said_in_its_halves_other_order(reports):
+    """追究责任 asked, 责任追究 printed (未发生责任追究情况): the sentence holds the word."""
+    report = reports[LUCHENG_2022]
+    cands = report_sentences(report)
+    scores = narrative.lexical("有人被追究责任吗", ["追究责任"], cands, name_parts(report.meta.agency))
+    held = [c.text for c, (_, n) in zip(cands, scores, strict=True) if n]
+    assert held == ["未发生责任追究情况。"]
+
+
+def test_a_count_asked_in_kinds_or_rounds_pulls_a_number(reports):
+    """几种 / 几回 / 几轮 ask a count as 几个 does: a sentence stating a number weighs more."""
+    for q in ("支持几种外语？", "一年检查几回？", "开展了几轮督查？"):
+        assert narrative.asks_count(q), q
+    cands = report_sentences(reports[BGT_2025])
+    pri = narrative.priors("国际服务门户能切换几种外语？", cands)
+    langs = next(i for i, c in enumerate(cands) if "语种" in c.read)
+    assert pri[langs] > 0
