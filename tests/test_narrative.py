@@ -435,3 +435,17 @@ def test_a_count_asked_in_kinds_or_rounds_pulls_a_number(reports):
     pri = narrative.priors("国际服务门户能切换几种外语？", cands)
     langs = next(i for i, c in enumerate(cands) if "语种" in c.read)
     assert pri[langs] > 0
+
+
+def test_a_word_no_sentence_says_does_not_dilute_the_words_that_do(reports):
+    """打交道 is in no sentence of the report: it tells no sentence apart, so the ranking by the other words is as
+    if it had not been asked (it used to shrink their share below the section priors)."""
+    report = reports[JUNSHAN_2020]
+    cands = report_sentences(report)
+    names = name_parts(report.meta.agency)
+    q = "君山片区跟档案馆打交道吗"
+    assert not any("打交道" in c.read for c in cands)
+    with_unsaid = narrative.lexical(q, ["档案馆", "打交道"], cands, names)
+    without = narrative.lexical(q, ["档案馆"], cands, names)
+    assert [round(s, 9) for s, _ in with_unsaid] == [round(s, 9) for s, _ in without]
+    assert max(s for s, _ in with_unsaid) >= narrative.W_TERMS
