@@ -920,10 +920,10 @@ _CLAUSE = r"[^，,。；;：:、]"
 
 def denies(text: str, words: list[str]) -> bool:
     """Whether the text says the words it holds only as not done or none (无收取信息处理费情况, 本年度没有产生信
-    息公开处理费, 收取信息处理费0元): a precedent of nothing."""
+    息公开处理费, 收取信息处理费0元, 不收取费用: 不 right before the word): a precedent of nothing."""
     held = [w for w in words if w in text]
     return bool(held) and all(
-        re.search(rf"(?:{NEGATION.pattern}){_CLAUSE}{{0,8}}{re.escape(w)}", text)
+        re.search(rf"(?:{NEGATION.pattern}){_CLAUSE}{{0,8}}{re.escape(w)}|不{re.escape(w)}", text)
         or re.search(rf"{re.escape(w)}{_CLAUSE}{{0,12}}?(?<![\d.])0(?:\.0+)?(?:元|件|次|个|场|人|条|起)", text)
         for w in held)
 

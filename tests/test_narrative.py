@@ -449,3 +449,9 @@ def test_a_word_no_sentence_says_does_not_dilute_the_words_that_do(reports):
     without = narrative.lexical(q, ["档案馆"], cands, names)
     assert [round(s, 9) for s, _ in with_unsaid] == [round(s, 9) for s, _ in without]
     assert max(s for s, _ in with_unsaid) >= narrative.W_TERMS
+
+
+def test_a_word_said_right_after_bu_is_denied():
+    """不收取费用 says no fee was charged: no precedent of charging one; 不断收取 or 不予收取 elsewhere do not deny it."""
+    assert denies("本单位依申请提供政府信息，不收取费用。", ["收取"])
+    assert not denies("本单位按规定收取费用，不断规范收费流程。", ["收取"])
