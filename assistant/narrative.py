@@ -918,6 +918,15 @@ NEGATION = re.compile(r"未|没有|没|无|不曾|从未")
 _CLAUSE = r"[^，,。；;：:、]"
 
 
+# the question asks who did not (没有/没/未/从未/不曾, not 有没有 or 尚未 or 未来) or whose count is zero (0元)
+NONE_ASKED = re.compile(r"(?<![有尚])(?:没有|没|未|从未|不曾)(?![有来])|(?<![\d.])0(?:\.0+)?\s*(?:元|件|次|个|场|人|条|起)")
+
+
+def asks_none(question: str) -> bool:
+    """Whether the question asks for the ones who did not, or whose count is zero (哪些单位没收过处理费)."""
+    return bool(NONE_ASKED.search(question))
+
+
 def denies(text: str, words: list[str]) -> bool:
     """Whether the text says the words it holds only as not done or none (无收取信息处理费情况, 本年度没有产生信
     息公开处理费, 收取信息处理费0元, 不收取费用: 不 right before the word): a precedent of nothing."""
@@ -1035,7 +1044,9 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
         share = TOPIC_SHARE if precedent else 0.0
         held = topic_shares(cands, key_terms, question=question)
         cands = [c for c, h in zip(cands, held, strict=True) if h and h >= share]
-        if precedent and not NEGATION.search(question):  # 无收取信息处理费情况 is no precedent of charging one
+        if asks_none(question):  # 哪些单位没收过处理费 / 处理费是0元: the sentences that say none answer it
+            cands = [c for c in cands if denies(c.read, key_terms)]
+        elif precedent and not NEGATION.search(question):  # 无收取信息处理费情况 is no precedent of charging one
             cands = [c for c in cands if not denies(c.read, key_terms)]
         if precedent and cue(question) != "plan":  # 本机关将依照…收取信息处理费 is no precedent of charging one
             cands = [c for c in cands if not planned(c.read, key_terms)]

@@ -455,3 +455,23 @@ def test_a_word_said_right_after_bu_is_denied():
     """不收取费用 says no fee was charged: no precedent of charging one; 不断收取 or 不予收取 elsewhere do not deny it."""
     assert denies("本单位依申请提供政府信息，不收取费用。", ["收取"])
     assert not denies("本单位按规定收取费用，不断规范收费流程。", ["收取"])
+
+
+def test_a_question_for_the_ones_who_did_not_lists_the_denials(reports):
+    """哪几家没收过处理费 / 处理费记为0元: the sentences that say none (未收取…处理费, 无收取信息处理费情况) answer it, the one
+    that states a charge (收取信息处理费共计380元) does not; asked who did charge, the other way round."""
+    got = {r.id: r for r in (reports[LUCHENG_2022], reports[SHUYANG_2025], reports[PINGTAN_2023])}
+    ids = list(got)
+
+    def agencies(question):
+        best = across(lambda *a, **k: [], got.__getitem__, question, ["处理费"], ids, ids, 0.8, precedent=True)
+        return {s.sentence.agency for s in best}
+
+    shuyang = reports[SHUYANG_2025].meta.agency
+    none = agencies("哪几家单位一年里没收过处理费？")
+    assert none == {reports[LUCHENG_2022].meta.agency, reports[PINGTAN_2023].meta.agency}
+    assert agencies("哪几家单位的处理费记为0元？") == none
+    assert agencies("哪几家单位收过处理费？") == {shuyang}
+    assert narrative.asks_none("哪些单位从未开通过微博？")
+    assert not narrative.asks_none("有没有单位开通微博？")
+    assert not narrative.asks_none("哪些单位还有尚未审结的复议？")
