@@ -46,6 +46,7 @@ from index.models import Report
 from index.stores.chunks import DIGIT, HAN_CHAR, text_chunks
 from index.stores.lexical import load_jieba
 from index.vocabulary import (
+    QUERY_COLUMNS,
     QUERY_REVIEW_GROUPS,
     QUERY_REVIEW_OUTCOMES,
     QUERY_SECTIONS,
@@ -142,8 +143,9 @@ HEADING_STANCES: dict[str, tuple[str, ...]] = {
     "shortfall": ("问题", "不足", "差距", "短板"),
     "plan": ("改进", "措施", "打算", "计划", "下一步", "整改"),
 }
-# colloquial and formal words the vocabulary maps to one table key are synonyms for a sentence (官司 ~ 诉讼)
-SYNONYM_SOURCES = (QUERY_REVIEW_GROUPS, QUERY_REVIEW_OUTCOMES)
+# colloquial and formal words the vocabulary maps to one table key are synonyms for a sentence (官司 ~ 诉讼; who
+# applies: 老百姓 ~ 群众 ~ 公民, 律师 ~ 法律服务)
+SYNONYM_SOURCES = (QUERY_REVIEW_GROUPS, QUERY_REVIEW_OUTCOMES, QUERY_COLUMNS)
 FEE_WORDS = ("收费", "处理费", "费用", "收取")
 # a count asked in other words than a unit (多少钱): the units that answer it (万元 ends with 元)
 ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"}

@@ -475,3 +475,13 @@ def test_a_question_for_the_ones_who_did_not_lists_the_denials(reports):
     assert narrative.asks_none("哪些单位从未开通过微博？")
     assert not narrative.asks_none("有没有单位开通微博？")
     assert not narrative.asks_none("哪些单位还有尚未审结的复议？")
+
+
+def test_who_applies_is_said_in_the_vocabularys_other_words(reports):
+    """The vocabulary's words for one kind of applicant are synonyms for a sentence too: 老百姓 asked, 群众 printed."""
+    assert {"群众", "公民"} <= set(synonyms("老百姓"))
+    report = reports[JUNSHAN_2020]
+    cands = report_sentences(report)
+    scores = narrative.lexical("君山片区怎么听老百姓的意见", ["老百姓", "意见"], cands, name_parts(report.meta.agency))
+    best = max(range(len(cands)), key=lambda i: scores[i][0])
+    assert "群众" in cands[best].read and scores[best][1] == 2
