@@ -837,7 +837,9 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     best_cos = max((cos for *_, cos in chunks), default=0.0)
     if best_cos < threshold:
         return []
-    if terms and best_cos < STRONG_RELEVANCE and not any(s.terms for s in ranked[:QUOTES]):
+    parted = [parts for t in terms if len(parts := compound_parts(t)) > 1]
+    if terms and best_cos < STRONG_RELEVANCE and not any(
+            s.terms or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in ranked[:QUOTES]):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked
 

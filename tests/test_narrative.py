@@ -485,3 +485,21 @@ def test_who_applies_is_said_in_the_vocabularys_other_words(reports):
     scores = narrative.lexical("君山片区怎么听老百姓的意见", ["老百姓", "意见"], cands, name_parts(report.meta.agency))
     best = max(range(len(cands)), key=lambda i: scores[i][0])
     assert "群众" in cands[best].read and scores[best][1] == 2
+
+
+def test_a_compound_word_whose_parts_a_sentence_holds_apart_is_partly_said(corpus_dir):
+    """绩效考核 asked; the report says 列入片区年度绩效考评，通过工作考核: no sentence holds the word, but one holds both
+    its parts, so the report's evidence is not declined as off topic (at a cosine below STRONG_RELEVANCE); a word
+    whose parts no sentence holds together (天气预报: 预报 alone is no weather) still declines."""
+    from types import SimpleNamespace
+
+    report = parse_file(corpus_dir / "reports" / "45_pingtan-spp_2023.txt")
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.88, score=0.88)]
+
+    assert narrative.compound_parts("绩效考核") == ["绩效", "考核"]
+    got = narrative.evidence(search, "苏平片区的绩效考核里有信息公开这一项吗？", ["绩效考核"], [report], 0.8)
+    assert got and "绩效考评" in got[0].sentence.read
+    assert narrative.evidence(search, "苏平片区做不做天气预报？", ["天气预报"], [report], 0.8) == []
