@@ -672,16 +672,14 @@ class Scored:
 
 
 def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[str]) -> list[tuple[float, int]]:
-    """(score, words held) per candidate: the weighted share of the question's content words that some candidate
-    says (rarer among the candidates weighs more; a word said otherwise, 官司 as 诉讼, at W_SYNONYM) and of its
-    content bigrams, its heading's at a lower weight. Matched on the text as read (wrapped lines joined)."""
+    """(score, words held) per candidate: the weighted share of the question's content words (rarer among the
+    candidates weighs more; a word said otherwise, 官司 as 诉讼, at W_SYNONYM) and of its content bigrams, its
+    heading's at a lower weight. Matched on the text as read (wrapped lines joined)."""
     texts = [c.read for c in cands]
     n = len(cands) or 1
     alts = {t: synonyms(t) + (FIRSTS if CUE_QUESTIONS.get(t) == "novel" else ()) + swapped(t) for t in terms}
-    found = {t: sum(t in x or any(a in x for a in alts[t]) for x in texts) for t in terms}
-    weight = {t: math.log(1 + n / (1 + k)) for t, k in found.items()}
-    # a word no candidate says (觉得, 打交道) tells none apart: it does not dilute the words that do
-    total = sum(w for t, w in weight.items() if found[t]) or 1.0
+    weight = {t: math.log(1 + n / (1 + sum(t in x or any(a in x for a in alts[t]) for x in texts))) for t in terms}
+    total = sum(weight.values()) or 1.0
     name_bigrams = {b for a in names for b in _bigrams(a)}
     qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS - name_bigrams
 

@@ -437,20 +437,6 @@ def test_a_count_asked_in_kinds_or_rounds_pulls_a_number(reports):
     assert pri[langs] > 0
 
 
-def test_a_word_no_sentence_says_does_not_dilute_the_words_that_do(reports):
-    """打交道 is in no sentence of the report: it tells no sentence apart, so the ranking by the other words is as
-    if it had not been asked (it used to shrink their share below the section priors)."""
-    report = reports[JUNSHAN_2020]
-    cands = report_sentences(report)
-    names = name_parts(report.meta.agency)
-    q = "君山片区跟档案馆打交道吗"
-    assert not any("打交道" in c.read for c in cands)
-    with_unsaid = narrative.lexical(q, ["档案馆", "打交道"], cands, names)
-    without = narrative.lexical(q, ["档案馆"], cands, names)
-    assert [round(s, 9) for s, _ in with_unsaid] == [round(s, 9) for s, _ in without]
-    assert max(s for s, _ in with_unsaid) >= narrative.W_TERMS
-
-
 def test_a_word_said_right_after_bu_is_denied():
     """不收取费用 says no fee was charged: no precedent of charging one; 不断收取 or 不予收取 elsewhere do not deny it."""
     assert denies("本单位依申请提供政府信息，不收取费用。", ["收取"])
