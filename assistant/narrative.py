@@ -920,8 +920,8 @@ NEGATION = re.compile(r"未|没有|没|无|不曾|从未")
 _CLAUSE = r"[^，,。；;：:、]"
 
 
-# the question asks who did not (没有/没/未/从未/不曾, not 有没有 or 尚未 or 未来) or whose count is zero (0元)
-NONE_ASKED = re.compile(r"(?<![有尚])(?:没有|没|未|从未|不曾)(?![有来])|(?<![\d.])0(?:\.0+)?\s*(?:元|件|次|个|场|人|条|起)")
+# the question asks who did not (没有/没/未/从未/不曾, not 有没有, 尚未, 未来, 未成年, 未经复议) or whose count is zero (0元)
+NONE_ASKED = re.compile(r"(?<![有尚])(?:没有|没|未|从未|不曾)(?![有来成经必])|(?<![\d.])0(?:\.0+)?\s*(?:元|件|次|个|场|人|条|起)")
 
 
 def asks_none(question: str) -> bool:

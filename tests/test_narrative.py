@@ -461,6 +461,8 @@ def test_a_question_for_the_ones_who_did_not_lists_the_denials(reports):
     assert narrative.asks_none("哪些单位从未开通过微博？")
     assert not narrative.asks_none("有没有单位开通微博？")
     assert not narrative.asks_none("哪些单位还有尚未审结的复议？")
+    assert not narrative.asks_none("哪些单位公开了未成年人保护的信息？")
+    assert not narrative.asks_none("哪些单位规定未经审核的信息不得发布？")
 
 
 def test_who_applies_is_said_in_the_vocabularys_other_words(reports):
