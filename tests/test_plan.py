@@ -816,3 +816,8 @@ def test_an_outcome_rate_asks_its_share_of_the_group(catalog):
 def test_a_follow_up_naming_a_column_group_or_leaving_one_out_spreads_the_figure(catalog, said, columns):
     it = understand(said, turn("沭阳县2025年新收多少申请？"), catalog)
     assert {k.column for k in it.keys} == columns and {k.row for k in it.keys} == {"new_received"}
+
+
+def test_asking_for_the_reports_own_words_adds_nothing_to_the_topic(catalog):
+    it = understand("哪些单位的年报提到了政务开放活动？原话怎么说的？", [], catalog)
+    assert "原话" not in it.topic and "政务开放活动" in it.topic
