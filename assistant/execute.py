@@ -45,7 +45,7 @@ from assistant.read import has
 from index.models import Answer, Cell, Figure, Number, Report
 from index.parse.statements import stated_in
 from index.settings import Settings
-from index.vocabulary import APPLICANT_COLUMNS
+from index.vocabulary import APPLICANT_COLUMNS, RATES
 
 DEFAULT_TOP_N = 5
 MAX_CACHED_FACTS = 1024  # reports whose cells stay in memory (~160 KB each, measured on the bundled corpus)
@@ -169,7 +169,7 @@ class Executor:
         handler = {
             "figure": self._figure, "breakdown": self._breakdown, "rate": self._rate, "change": self._change,
             "comparison": self._comparison, "ranking": self._ranking, "sum": self._sum,
-            "precedent": self._precedent, "narrative": self._narrative,
+            "precedent": self._precedent, "narrative": self._narrative, "checks": self._checks,
         }.get(it.kind)
         if handler is None:
             return self._refuse(it, catalog)
@@ -540,8 +540,8 @@ class Executor:
         return d.answer()
 
     def _ranking(self, it: Intent, catalog: Catalog) -> Answer:
-        if (it.rate and not it.keys) or it.rate_spec is not None:
-            return self._rates_across(it, catalog, ranking=True)
+        if (it.rate and (not it.keys or it.rate in RATES)) or it.rate_spec is not None:  # 纠错率最高: the rate, not
+            return self._rates_across(it, catalog, ranking=True)  # the count its numerator's words name
         if not it.keys:
             return self._narrative(it, catalog)
         entries, when = self._scope_entries(it, catalog)
@@ -672,6 +672,35 @@ class Executor:
         if not it.negated:
             d.derived(hits[0][0], "sum", s, 1)
         d.check_notes([v for e, _ in hits for v in vals[e.report_id]])
+        return d.answer()
+
+    def _checks(self, it: Intent, catalog: Catalog) -> Answer:
+        """Whether the reports' own figures add up: each failed check of the asked reports (or of every report in
+        scope), in words, with the cells it involves cited as printed; never a corrected figure."""
+        if it.targets:
+            entries = [e for a, y in it.targets if (e := catalog.entry(a, y))]
+        else:
+            entries = [e for e in catalog.entries if (not it.scope or e.agency in it.scope)
+                       and (not it.years or e.year in it.years)]
+        flawed = [e for e in entries if e.checks_failed]
+        d = compose.Draft(it.question, "checks")
+        if not flawed:
+            held = "、".join(compose.report_name(e.agency, e.year) for e in entries[:MAX_NAMED_REPORTS])
+            d.parts.append(f"{held}{'等' if len(entries) > MAX_NAMED_REPORTS else ''}的报告，表格的算术核对没有发现不一致"
+                           "（新收＋结转＝办理结果＋结转下年度、各项之和＝总计等）。")
+            return d.answer()
+        if len(entries) > 1:
+            d.parts.append(f"已收录的{len(entries)}份报告中，有{len(flawed)}份的数字核对不通过（数字均按报告原文引用，未作更正）：")
+        for e in flawed[:MAX_LISTED_CELLS]:
+            for check in (c for c in self.facts(e.report_id).checks if c.status == "failed"):
+                keys = [CellKey(table=t, row=r.split(".")[0], column=(r.split(".") + [None])[1])
+                        for t, r in (cell.split(":", 1) for cell in check.cells)]
+                refs = "".join(f"[{d.cite_cell(v)}]" for v in self.values([e], keys)[e.report_id] if v.found)
+                said = compose.CHECK_WORDING.get(check.rule, "正文数字与表格不一致" if check.rule.startswith(
+                    "narrative.") else check.rule)
+                table = keys[0].table if keys else check.rule.split(".")[0]
+                d.parts.append(f"- {compose.report_name(e.agency, e.year)}{compose.table_number(table)}："
+                               f"{said}（{check.detail}）{refs}")
         return d.answer()
 
     def _told(self, entries: list[CatalogEntry], keys: list[CellKey]) -> dict[str, tuple[Number, Passage]]:

@@ -16,12 +16,14 @@ from assistant.cues import (
     CASE_DETAILS,
     CASE_WHICH,
     CHANGE_CUES,
+    CHECK_CUES,
     CN_SMALL,
     COLLECTIVE_NOUNS,
     COMPARATIVE,
     COMPARE_CUES,
     COUNT_CUES,
     COUNTED,
+    DATA_WORDS,
     EACH_CUES,
     FIGURE_CUES,
     FILING_WORDS,
@@ -250,6 +252,8 @@ def _operation(q: str, it: Intent) -> Kind:
     stat = _statistical(q, it)
     if it.unsupported and not has(q, NARRATIVE_STRONG) and not (has(q, MENTION_WORDS) and it.reason != "person"):
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
+    if has(q, CHECK_CUES) and has(q, DATA_WORDS):  # 表格里哪些数据对不上: the report's own arithmetic
+        return "checks"
     if has(q, TEXT_SOURCE) and len(it.agencies) <= 1:  # 报告正文里说受理了多少件: the number the prose states
         return "narrative"
     if (it.keys and it.agencies and (len(it.agencies) > 1 or has(q, WHICH_YEARS)) and WHO_HAD.search(q)
@@ -261,6 +265,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "precedent" if has(q, LIST_WHICH) else "sum"
     if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q) or (WHICH_UNITS.search(q) and not it.agencies):
         return "precedent"
+    if it.keys and not it.weak_figure and re.search(r"情况(?:怎么样|怎样|如何|咋样)", q):
+        return "figure"  # 复议情况怎么样: a table figure's situation is its numbers
     breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
     if has(q, NARRATIVE_CUES) and not has(q, COUNT_CUES) and not breakdown:
         return "narrative"

@@ -10,11 +10,12 @@ from pydantic import BaseModel, Field
 from index.vocabulary import RATES
 
 Kind = Literal["figure", "breakdown", "rate", "change", "ranking", "sum", "comparison", "narrative",
-               "precedent", "clarify", "decline"]
+               "precedent", "checks", "clarify", "decline"]
 
 OPERATIONS = {
     "figure": "value", "breakdown": "breakdown", "rate": "rate", "change": "change", "comparison": "compare",
-    "ranking": "rank", "sum": "sum", "precedent": "list-which", "narrative": "passages", "clarify": "ask-back",
+    "ranking": "rank", "sum": "sum", "precedent": "list-which", "narrative": "passages", "checks": "checks",
+    "clarify": "ask-back",
     "decline": "decline",
 }
 

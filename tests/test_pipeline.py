@@ -575,3 +575,11 @@ def test_a_total_or_comparison_over_years_reads_reports_without_tables_from_thei
     assert next(f.value for f in a.figures if f.row == "sum") == sum(told.values()) + cell
     b = assistant.ask("平潭管委会2014年和2021年哪年收到的申请多？")
     assert {f.year for f in b.figures if f.kind == "passage"} == {2014} and "报告中没有这一项" not in b.text
+
+
+def test_whether_a_reports_figures_add_up_lists_its_failed_checks_with_the_cells(assistant):
+    a = assistant.ask("洪泽区2023年统计表里的数字有没有对不上的地方？")
+    assert a.kind == "checks" and not a.abstained and "表四" in a.text and "≠" in a.text
+    assert {(c.agency, c.year, c.table) for c in a.citations} == {(HONGZE, 2023, "review_litigation")}
+    fine = assistant.ask("鹿城区2022年表格数据有错误吗？")
+    assert "没有发现不一致" in fine.text and not fine.citations

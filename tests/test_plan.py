@@ -821,3 +821,11 @@ def test_a_follow_up_naming_a_column_group_or_leaving_one_out_spreads_the_figure
 def test_asking_for_the_reports_own_words_adds_nothing_to_the_topic(catalog):
     it = understand("哪些单位的年报提到了政务开放活动？原话怎么说的？", [], catalog)
     assert "原话" not in it.topic and "政务开放活动" in it.topic
+
+
+@pytest.mark.parametrize("typed, checks", [
+    ("淮安市2024年报表里的合计对不上吗？", True), ("所有单位里谁的统计表数字自相矛盾？", True),
+    ("淮安市2024年复议被纠错了几件？", False), ("沭阳县2025年答复有错误被复议的有几件", False),
+])
+def test_whether_the_figures_add_up_is_a_check_not_a_figure(catalog, typed, checks):
+    assert (understand(typed, [], catalog).kind == "checks") is checks
