@@ -401,7 +401,6 @@ ENGLISH_TERMS: dict[str, str] = {
     "did not exist": "信息不存在", "does not exist": "信息不存在", "doesn't exist": "信息不存在",
     "didn't exist": "信息不存在", "not held": "本机关不掌握", "still being processed": "结转下年度",
     "still being handled": "结转下年度", "unfinished": "结转下年度", "applied": "申请", "apply": "申请",
-    "applications": "申请", "application": "申请", "applicants": "申请人", "applicant": "申请人",
     "agency": "单位", "agencies": "单位",
     "in force": "现行有效", "repealed": "废止", "issued": "制发",
     "more than": "超过", "at least": "至少", "fewer than": "少于", "less than": "少于", "no fewer than": "不少于",
