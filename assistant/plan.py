@@ -201,6 +201,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif (said_shift := SHIFT_SAID.search(no_figures)) and not years and not rel_word:
         n = {"一": 1, "两": 2, "三": 3}.get(said_shift.group(3)) or int(said_shift.group(3))
         it.shift = -n if said_shift.group(1) else n
+    if len(agencies) > 1 and year_spans and (bound := _year_bound(q, year_spans, mentions)):
+        it.year_bound = agencies[mentions.index(bound)]
     if len(agencies) > 1 and len(years) == len(agencies) and not since:
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
@@ -242,6 +244,19 @@ def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
         if any(len(r) >= 2 for r in runs(rest)):
             return said
     return None
+
+
+def _year_bound(q: str, year_spans: list[tuple[int, int]], mentions: list[str]) -> str | None:
+    """The one mention every year span is said right against (2019到2021年的平潭管委会, 平潭管委会（2019-2021）),
+    when other agencies are named without years; None when the years are said of all of them."""
+    def against(m: str) -> bool:
+        i = q.find(m)
+        j = i + len(m)
+        return i >= 0 and all((e <= i and q[e:i] == "的") or (j <= s and q[j:s] in ("（", "("))
+                              for s, e in year_spans)  # 2024年淮安和洪泽, 淮安和洪泽2024年: said of both
+
+    bound = [m for m in mentions if against(m)]
+    return bound[0] if len(bound) == 1 else None
 
 
 def _statistical(q: str, it: Intent) -> bool:

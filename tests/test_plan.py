@@ -842,3 +842,10 @@ def test_how_a_figure_changed_is_a_change_not_a_passage(catalog, typed):
 ])
 def test_english_everyday_words_for_rows(catalog, typed, row):
     assert row in keys(understand(typed, [], catalog))[0]
+
+
+def test_years_said_against_one_of_several_agencies_bind_to_it_alone(catalog):
+    it = understand("淮安市、沭阳县和2013年的平潭县民政局，谁收到过公开申请？", [], catalog)
+    assert it.kind == "precedent" and it.year_bound == "平潭县民政局" and it.years == [2013]
+    it = understand("淮安市和洪泽区2024年谁收到过律师的申请？", [], catalog)
+    assert it.year_bound is None and it.years == [2024]
