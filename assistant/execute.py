@@ -702,7 +702,7 @@ class Executor:
                     refs += f"[{told_figure(d, e, told, said, compose.unit(keys[0].table, keys[0].row))}]"  # the prose
                 table = keys[0].table if keys else check.rule.split(".")[0]
                 d.parts.append(f"- {compose.report_name(e.agency, e.year)}{compose.table_number(table)}："
-                               f"{said}（{check.detail}）{refs}")
+                               f"{said}（{compose.detail_words(check.detail)}）{refs}")
         return d.answer()
 
     def _told(self, entries: list[CatalogEntry], keys: list[CellKey]) -> dict[str, tuple[Number, Passage]]:

@@ -592,3 +592,8 @@ def test_a_narrative_figure_that_disagrees_with_the_table_is_cited_beside_the_ce
     prose = next(f for f in a.figures if f.kind == "passage")
     table = next(f for f in a.figures if f.row == "new_received")
     assert prose.value != table.value and str(prose.value) in a.text
+
+
+def test_a_failed_checks_detail_is_shown_in_the_pages_words(assistant):
+    a = assistant.ask("洪泽区2023年统计表的合计对不上吗？")
+    assert "维持" in a.text and "upheld" not in a.text and "review" not in a.text
