@@ -421,8 +421,8 @@ _TURN_WORDS = (*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS
 
 def split_parts(text: str) -> list[str]:
     """Clauses that each ask something; a clause without a question word joins the next (予以公开、部分公开各多少), and
-    so does a scope said first (平潭的几个片区里，谁…)."""
-    segments = [s for s in PART_SEPARATORS.split(text) if s]
+    so does a scope said first (平潭的几个片区里，谁…); two questions joined by 以及/还有 are two clauses."""
+    segments = [piece for s in PART_SEPARATORS.split(text) if s for piece in _joined_questions(s)]
     parts: list[str] = []
     pending = ""
     for i, seg in enumerate(segments):
@@ -438,6 +438,38 @@ def split_parts(text: str) -> list[str]:
         else:
             parts.append(pending)
     return parts[:MAX_PARTS] if len(parts) > 1 else [text]
+
+
+def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalog) -> Intent:
+    """A part that refers to the parts before it: 两者合计多少 sums their figures (in the report they share);
+    跟洪泽区2023年比哪个多 compares the report the part before asked about with the one it names."""
+    last = before[-1] if before else None
+    if last is None or not last.targets:
+        return it
+    figures = [i for i in before if i.keys and i.targets == last.targets and not i.rate]
+    if has(p, TOTAL_CUES) and len(figures) >= 2 and it.kind in ("decline", "narrative", "figure") and not (
+            it.keys and it.keys != last.keys):
+        keys: list[CellKey] = []
+        for k in (k for i in figures for k in i.keys):
+            keys += [k] if k not in keys else []
+        return it.model_copy(update={"kind": "figure", "keys": keys, "reason": None, "unsupported": None,
+                                     "figure_word": "、".join(i.figure_word or "" for i in figures),
+                                     "targets": list(last.targets), "agencies": list(last.agencies)})
+    if it.kind == "comparison" and len(it.targets) == 1 and len(last.targets) == 1 and it.targets != last.targets \
+            and it.keys == last.keys:
+        pairs = [last.targets[0], it.targets[0]]
+        return resolve_targets(it.model_copy(update={"agencies": list(dict.fromkeys(a for a, _ in pairs)),
+                                                     "years": [y for _, y in pairs], "pairs": pairs,
+                                                     "targets": [], "sides": []}), catalog)
+    return it
+
+
+def _joined_questions(segment: str) -> list[str]:
+    """收到多少申请以及复议纠错率是多少: each side of 以及/还有/另外/同时 that asks something of its own."""
+    halves = re.split(r"以及|还有|另外|同时", segment, maxsplit=1)
+    if len(halves) == 2 and all(QUESTION_CUE.search(h) for h in halves):
+        return [halves[0], *_joined_questions(halves[1])]
+    return [segment]
 
 
 def signature(it: Intent) -> tuple:
@@ -463,6 +495,6 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog), before)
         else:
-            out.append((p, it, turns))
+            out.append((p, _with_parts_before(p, it, [i for _, i, _ in out], catalog), turns))
         turns = turns + [{"role": "user", "content": p}, {"role": "assistant", "content": ""}]
     return [(p, it) for p, it, _ in out] if len(out) > 1 else [(question, whole)]

@@ -219,6 +219,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
         cells = QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]]
         found.append((p, [CellKey(table=t, row=r, column=c) for t, r, c in cells]))
         spans.append((start, end))
+    if not found and (said := DISCLOSED.search(q)):  # 收了多少申请，公开了多少: the requests granted
+        return [CellKey(table="requests", row="granted", column="total")], said.group(), False
     if not found:
         return [], None, False
     rows = [{k.row for k in ks} for _, ks in found]
@@ -239,6 +241,11 @@ ACTIVE_KEYS = {c for rows in ACTIVE.values() for r in rows for c in r.columns}
 
 
 JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有", "同")
+
+
+# 公开了多少 / 给公开了几件: disclosed, as a count of requests (not 主动公开, 部分公开, 不公开, 依申请公开)
+DISCLOSED = re.compile(r"(?<![不未没主动分予请])(?:给|被)?公开了?(?=(?:多少|几)[件个份]?(?:申请)?(?:$|[，,。；;？?！!呢吗]))")
+# (公开了多少疫情防控信息, 公开了多少条政府信息: what was published, not requests granted)
 
 
 def _joined(found: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]], q: str) -> list[tuple[str, list[CellKey]]]:

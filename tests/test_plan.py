@@ -849,3 +849,25 @@ def test_years_said_against_one_of_several_agencies_bind_to_it_alone(catalog):
     assert it.kind == "precedent" and it.year_bound == "平潭县民政局" and it.years == [2013]
     it = understand("淮安市和洪泽区2024年谁收到过律师的申请？", [], catalog)
     assert it.year_bound is None and it.years == [2024]
+
+
+def test_disclosed_said_plainly_in_a_later_part_is_the_granted_requests(catalog):
+    q = "洪泽区2023年收到几件申请，给公开了几件？"
+    parts = plan_parts(q, q, [], catalog)
+    assert [keys(it) for _, it in parts] == [["new_received.total"], ["granted.total"]]
+    assert not understand("淮安市2024年主动公开了多少条信息", [], catalog).keys  # active disclosure is no request count
+    assert not understand("沭阳县2025年公开了多少条政策解读？", [], catalog).keys  # what was published
+
+
+def test_two_questions_joined_by_a_conjunction_are_two_parts():
+    assert split_parts("沭阳县2025年被起诉几次还有复议纠错率是多少") == ["沭阳县2025年被起诉几次", "复议纠错率是多少"]
+    assert split_parts("培训和宣传还有哪些做法") == ["培训和宣传还有哪些做法"]
+
+
+def test_a_part_summing_or_comparing_the_parts_before(catalog):
+    q = "沭阳县2025年不予公开几件、无法提供几件、二者加在一起多少？"
+    parts = plan_parts(q, q, [], catalog)
+    assert len(parts) == 3 and {k.row for k in parts[2][1].keys} >= {"denied_state_secret", "unable_not_held"}
+    q = "淮安市2024年被复议多少件，跟沭阳县2025年比谁多？"
+    parts = plan_parts(q, q, [], catalog)
+    assert parts[1][1].targets == [(HUAIAN, 2024), ("沭阳县人民政府", 2025)]
