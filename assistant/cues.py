@@ -88,7 +88,7 @@ LEVEL_COLLECTIVES = ("区县", "县区", "乡镇")  # levels that name their age
 COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门")
 PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部", "哪些", "哪个", "哪家", "有哪些", "中", "当中",
                "之中", "省", "市", "县", "区", "地区", "几个", "这几个", "那几个", "几家", "这些", "各个", "境内", "下面",
-               "下辖", "所辖", "管辖", "以内")
+               "下辖", "所辖", "管辖", "以内", "2家", "2个", "3家", "3个", "这2家", "这2个", "这3家")  # 两家 once numerals are read
 MAX_AGENCY_CHARS = 40  # longest run tried as one agency mention: keeps resolution linear in the question's length
 NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "为零", "一件也没有", "零申请", "没有过")
 NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", "改进", "培训", "创新", "亮点")

@@ -226,7 +226,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.scope = list(it.agencies)
     named_sum = it.kind == "sum" and (len(it.agencies) > 1 or len(it.years) > 1 or bool(it.span))
     if it.kind in ("ranking", "sum") and it.mentions and not it.scope and not named_sum:
-        it.scope = [a for m in it.mentions for a in catalog.with_prefix(m)]
+        it.scope = [a for m in it.mentions for a in catalog.with_prefix(m)] or list(it.agencies)  # 市级单位里: one
     if it.scope and it.kind not in ("ranking", "precedent", "change") and not it.agencies:
         listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
         it.kind = "precedent" if listing else "sum"

@@ -133,7 +133,7 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
                 continue  # 平潭公安局里: one agency, not a kind
             there = of_kind or there
         words += named
-        spans.append((m.start(1), m.end(2)))
+        spans.append((min(m.start(1), m.start()), m.end()))  # the collective noun too (上海的两家单位)
         agencies += [a for a in there if a not in agencies]
     kind_words, kind_spans, of_kind = _find_kinds(q, catalog)
     if of_kind:

@@ -871,3 +871,8 @@ def test_a_part_summing_or_comparing_the_parts_before(catalog):
     q = "淮安市2024年被复议多少件，跟沭阳县2025年比谁多？"
     parts = plan_parts(q, q, [], catalog)
     assert parts[1][1].targets == [(HUAIAN, 2024), ("沭阳县人民政府", 2025)]
+
+
+def test_a_counted_collective_and_a_level_of_one_agency_still_scope(catalog):
+    it = understand("江苏的三家单位2024年哪家收到的申请最多？", [], catalog)
+    assert it.kind == "ranking" and HUAIAN in it.scope and LUCHENG not in it.scope
