@@ -593,7 +593,8 @@ class Executor:
             if e.checks_failed and not printed and (parts := self.column_parts(e, keys)):
                 from_parts[e.report_id] = "为0" if any(v.value == 0 for v in vals[e.report_id]) else "为空"
                 vals[e.report_id] = parts
-        told = self._told([e for e in entries if e not in with_table], keys)  # reports without the tables
+        tabled = {e.report_id for e in with_table}  # (`e not in with_table` compared models: 50M at 10,000 reports)
+        told = self._told([e for e in entries if e.report_id not in tabled], keys)  # reports without the tables
         hits = [(e, total(vals[e.report_id])) for e in with_table] + [(e, told[e.report_id][0]) for e in entries
                                                                         if e.report_id in told]
         hits = [(e, v) for e, v in hits if (v == 0 if it.negated else v)]
