@@ -580,8 +580,7 @@ class Executor:
         if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated or received)):
             return self._narrative(it, catalog, cross=True)
         agencies = it.scope or catalog.agencies
-        entries = [e for a in agencies for e in catalog.entries if e.agency == a
-                   and (not it.years or e.year in it.years)]
+        entries = [catalog.entry(a, y) for a in agencies for y in catalog.years(a) if not it.years or y in it.years]
         if it.relative is not None and not it.years:  # 上海的单位去年…: each agency's newest report (less N)
             entries = [e for e in entries if e.year == (catalog.newest(e.agency) or 0) + it.relative]
         keys = with_column(it.keys, it.column)
