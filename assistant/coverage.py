@@ -32,9 +32,25 @@ def unrecorded(question: str, contains: Callable[[str], bool], known: Callable[[
             continue
         if word.isascii() and (letters := re.match(r"[A-Za-z]{2,}", word)):  # jieba keeps GDP2022 as one word
             word, pos = letters.group(), start + letters.end()
-        rest = YEAR_AFTER.sub("", question[pos:]) if word.isascii() else question[pos:]
+        rest = _past_names(question[pos:], known) if word.isascii() else question[pos:]
         if not ASKS_VALUE.match(rest):
             continue
         if not contains(word):
             return word
     return None
+
+
+def _past_names(rest: str, known: Callable[[str], bool]) -> str:
+    """What follows a noun once the years and agency names after it are skipped (the English gloss puts them
+    there: GDP沭阳2025年是多少)."""
+    import jieba
+
+    while not ASKS_VALUE.match(rest):
+        skipped = YEAR_AFTER.sub("", rest)
+        first = next(iter(jieba.cut(skipped)), "")
+        if first and not first.isdigit() and known(first):
+            skipped = skipped[len(first):]
+        if skipped == rest:
+            return rest
+        rest = skipped
+    return rest

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.vocabulary import REQUEST_ROW_KEYS
+from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED
 
 CHANGE_CUES = ("比上年", "较上年", "比上一年", "同比", "增长", "增加", "减少", "下降", "上升", "变化", "增幅",
                "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了")
@@ -27,6 +27,7 @@ APPLICANT_CUES = ("申请人类型", "各类申请人", "申请人构成", "申�
                   "谁提", "谁递", "谁交",
                   "来自", "构成", "分布", "分别", "各类")
 OUTCOME_CUES = ("办理结果", "处理结果", "答复结果", "结果分布", "处理情况", "答复情况", "结果如何", "各类结果",
+                "什么结果", "哪些结果", "结果怎么样", "结果怎样",
                 "复议结果", "诉讼结果", "都公开了", "全部公开了", "全都公开", "都给公开")
 NARRATIVE_CUES = ("怎么", "怎样", "如何", "什么做法", "做法", "措施", "举措", "经验", "创新", "亮点", "问题", "不足",
                   "改进", "整改", "培训", "为什么", "原因", "哪些工作", "开展", "特色", "计划", "打算", "下一步",
@@ -37,8 +38,8 @@ PRECEDENT_CUES = ("哪些单位", "哪些部门", "哪些机关", "哪些地方"
                   "哪些机构", "哪家单位", "谁做过", "各地", "其他地方", "别的地方")
 FIGURE_CUES = ("多少", "几件", "几个", "几起", "几次", "几", "数量", "有没有", "是否", "有无", "数字", "数据",
                "比例", "比率", "占比", "率", "吗")
-FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期", "又")
-WEAK_FIGURES = ("申请", "收到", "办理", "答复", "多少申请")  # 有多少申请是因为…: the rest of the question says which
+FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期", "又", "换成", "换到")
+WEAK_FIGURES = ("申请", "收到", "办理", "答复", "多少申请", *SAID_NOT_DISCLOSED)  # 有多少申请是因为…: the rest of the question says which
 RESULT_ROW_KEYS = set(REQUEST_ROW_KEYS[2:-2])  # granted … other_misc: the rows summed in results_total  # alone, these do not make a question statistical
 STOP_WORDS = (
     "请问", "一下", "帮我", "帮忙", "查查", "查一下", "查询", "告诉我", "我想知道", "想知道", "想问", "知道",
@@ -52,42 +53,67 @@ STOP_WORDS = (
 QUESTION_WORDS = ("请问", "一下", "帮我", "告诉我", "想知道", "怎么样", "怎么", "怎样", "如何", "什么", "哪些", "哪个",
                   "有没有", "是否", "吗", "呢", "的", "了", "是", "在", "有", "方面", "年度", "单位", "部门", "工作",
                   "情况", "主要", "具体", "一些", "报告", "年", "年报", "年度报告", "写到", "写明", "写着", "说到",
-                  "里面")  # words about the report itself (2023年报里写到…), not its topic
+                  "里面", "原文", "原话", "写的", "说的")  # words about the report itself (2023年报里写到…), not its topic
 RELATIVE_YEARS = {"大前年": -2, "上上年": -1, "前年": -1, "去年": 0, "今年": 0, "最新": 0, "最近一年": 0, "明年": 1, "后年": 2}
 ANCHORED_YEARS = {"大前年": -3, "上上年": -2, "前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
 SHIFT_WORDS = {"再前一年": -1, "前一年": -1, "上一年": -1, "前一年度": -1, "后一年": 1, "下一年": 1, "次年": 1,
                "第二年": 1, "再下一年": 1, "之后一年": 1}
+# 再早一年, 前面那一年, 往前推两年, 晚一年: a shift from the conversation's year said in other words than SHIFT_WORDS
+SHIFT_SAID = re.compile(r"(?:再|往|更)?(?:(前面|前边|往前推?|早|上)|(后面|后边|往后推?|晚|下))(?:那|的)?(一|1|两|2|三|3)个?年度?")
 SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:起(?!诉)|[^，。？?,\d]{0,6}?(?:以后|以来|之后))")
 SHARE_WORDS = ("占", "比重", "比例", "比率", "几成", "多少成")  # a part of a whole, unlike 增长百分之多少
 RATIO_CUES = ("比例", "占比", "比率", "百分比", "比重", "百分之", "%", "几成", "多少成", "占多少", "占多大", "占了多少",
               "占全部", "占总", "所占", "一半", "过半", "半数")
 WHO_HAD = re.compile(r"(?:谁|哪家|哪个单位|哪几家|哪几年|哪些年|哪一年|哪年)[^，,。？?]{0,15}?(?:有过|有|过|出现|存在|发生)")
+WHICH_UNITS = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪几家|哪一个|哪一家)(?:单位|部门|机关|地方|政府)")  # 有没有哪个单位…
 UNITS_WHICH = re.compile(r"(?:单位|部门|机关)[^，,。？?]{0,3}?(?:哪些|哪几个|哪几家|哪家)")  # …的单位都有哪些
 WHICH_YEARS = ("哪几年", "哪些年", "哪一年", "哪年")
 COMPARATIVE = re.compile(r"(?:谁|哪个|哪家|哪年)[^，,。？?]{0,15}?(?:多|少|高|低)(?:一些|一点|些)?[吗呢]?[？?]?$")
 MORE_OR_LESS = ("更多", "更少", "较多", "较少", "多少", "最多", "最少")
 NEGATIONS = ("不", "未", "没", "无", "不再", "没有", "并未")  # just before a figure word, they say it is not that figure
 SCOPE_ENDINGS = ("里", "中", "当中", "之中", "中间", "内")  # 在这几个单位中，…: a scope said before the question
+# 超过100件, 不少于10个, 50件以上, 不到5件: the bound a list-which keeps values against (op, number)
+THRESHOLD = re.compile(r"(超过|多于|大于|高于|不少于|不低于|至少|少于|低于|小于|不到|不足)\s*(\d+(?:\.\d+)?)(?![\d年])"
+                       r"|(\d+(?:\.\d+)?)\s*[件个次条项份]?(及以上|以上|及以下|以下)")
+THRESHOLD_OPS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少于": ">=", "不低于": ">=", "至少": ">=",
+                 "少于": "<", "低于": "<", "小于": "<", "不到": "<", "不足": "<", "以上": ">=", "及以上": ">=",
+                 "以下": "<=", "及以下": "<="}
 LIST_WHICH = ("哪些", "哪个", "哪家", "哪几", "谁", "有没有", "是否", "有无")
 # administrative levels said of a collective (区县级的单位, 市级部门里): the level the name places each agency at
 LEVEL_WORDS = {"区县级": "county", "县区级": "county", "县级": "county", "区级": "county", "县一级": "county",
                "地市级": "city", "市一级": "city", "市级": "city", "省级": "province", "省一级": "province",
-               "乡镇级": "township", "乡镇": "township"}
+               "乡镇级": "township", "乡镇": "township", "区县": "county", "县区": "county"}
+ADMIN_SUFFIXES = ("省", "市", "县", "区", "地区")  # 江苏省人民政府 is one agency: a kind needs a collective mark after these
+LEVEL_COLLECTIVES = ("区县", "县区", "乡镇")  # levels that name their agencies without a noun (淮安下面的区县)
 COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门")
 PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部", "哪些", "哪个", "哪家", "有哪些", "中", "当中",
-               "之中", "省", "市", "县", "区", "地区", "几个", "这几个", "那几个", "几家", "这些", "各个")
+               "之中", "省", "市", "县", "区", "地区", "几个", "这几个", "那几个", "几家", "这些", "各个", "境内", "下面",
+               "下辖", "所辖", "管辖", "以内")
 MAX_AGENCY_CHARS = 40  # longest run tried as one agency mention: keeps resolution linear in the question's length
 NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "为零", "一件也没有", "零申请", "没有过")
 NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", "改进", "培训", "创新", "亮点")
 # one case pointed at (那件被纠正的复议) and its identity or content asked: the reports count cases, they do not
 # name applicants or say what was asked (the outcome, 结果如何, is a table row and stays answerable)
 # a person's identity (申请人是谁, 负责人叫什么, 复议是谁提起的): the reports name no individuals
-WHO_IS = re.compile(r"(?:申请人|负责人|局长|主任|领导|书记|经办人)[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)"
-                    r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)")
+PERSON_ROLES = r"(?:申请人|负责人|[区市县省局处科部院厅室委镇乡组队所站]长|主任|领导|书记|经办人|发言人|工作人员)"
+WHO_IS = re.compile(PERSON_ROLES + r"[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)|谁是[^，,。？?]{0,10}?" + PERSON_ROLES + "|谁" + PERSON_ROLES
+                    + r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)")
+CASE_WHICH = re.compile(r"(?:哪些|哪几件|哪几个|哪几起|哪一件|哪件|什么)(?:案子|案件|事情|事)")  # 被纠正的是哪些案子
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
             "那个申请", "这个申请")
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
                 "申请了什么", "要什么", "具体内容", "哪家公司", "哪个人")  # not 案情/经过: a report may tell one
+# a qualifier restricting the requests counted (网上提交的申请, 申请中涉及房屋征收的): the tables count requests by
+# applicant type and outcome only, so a qualifier they do not hold cannot be read off them
+QUALIFIED_REQUESTS = re.compile(
+    r"(?:涉及|关于|有关|针对|通过|经由|来自|属于)([^，,。？?的|]{2,10}?)(?:方面|领域|问题|事项|方式|渠道)?(?:提交|递交|提出|寄来|送来)?的"
+    r"(?:政府信息公开|信息公开|公开)?申请|([^，,。？?的|\d]{2,6}?)(?:提交|递交|寄来|送来)的(?:政府信息公开|信息公开|公开)?申请"
+    r"|申请(?:里|中|当中|里面)?(?:涉及|关于|有关|针对)([^，,。？?的|]{2,10})"
+    r"|申请人(?:里|中|当中|里面)?有?(?:多少|几个|几位|几名|几成)?人?(?:是|为)([^，,。？?的|]{2,8}?)(?:的|$|[，,。？?])")
+# whether a report's own figures add up (表格里哪些数据对不上, 数字有错吗): its arithmetic checks, not a figure
+CHECK_CUES = ("对不上", "不一致", "有错", "出错", "错误", "矛盾", "算错", "不符", "勾稽", "合计不对", "不吻合", "有问题")
+DATA_WORDS = ("数据", "数字", "表格", "统计表", "合计", "报表", "表里", "表中", "加起来", "算术")
+MENTION_WORDS = ("提到", "提及", "提过", "写到", "写了", "说到", "讲到", "谈到", "写明", "载明")  # what the text says, not a count
 TEXT_SOURCE = ("正文", "文中", "文字部分", "报告里说", "报告中说", "报告说", "原文说", "文字说明")  # the prose, not the tables
 RANGE_WORDS = {"近几年": 3, "这几年": 3, "最近几年": 3, "历年": 99, "每年": 99, "各年": 99, "逐年": 99}
 # 近三年, 最近2年, 这两年, 过去五年, 前两年: the newest N reports (numerals are already digits after normalising)

@@ -16,10 +16,12 @@ from assistant.figures import (
     CellMap,
     Facts,
     Value,
+    bound_words,
     change,
     context_keys,
     outcome_keys,
     parts_of,
+    passes,
     percent,
     rate_parts,
     read,
@@ -45,7 +47,7 @@ from assistant.read import has
 from index.models import Answer, Figure, Number, Report
 from index.parse.statements import stated_in
 from index.settings import Settings
-from index.vocabulary import APPLICANT_COLUMNS
+from index.vocabulary import APPLICANT_COLUMNS, RATES
 
 DEFAULT_TOP_N = 5
 MAX_FACTS_BYTES = 64 << 20  # the facts cache's bound: ~240 generated or ~360 bundled reports' cells in memory
@@ -60,6 +62,15 @@ MAX_READ_REPORTS = 16  # a cross-report operation over more reports than this re
 
 def _held_bytes(facts: Facts) -> int:
     return FACT_BYTES * (len(facts.cells) + len(facts.checks) + len(facts.ambiguous))
+
+
+def told_figure(d: compose.Draft, e: CatalogEntry, told: tuple[Number, Passage], what: str, unit: str) -> int:
+    """A figure a report without the tables states in its text: its sentence cited, the number kept as a passage
+    figure (so the guard and the evaluation treat it like a cell); returns the citation's number."""
+    n = d.cite_passage(told[1])
+    d.figures.append(Figure(agency=e.agency, year=e.year, table="passage", row=what, value=told[0],
+                            citation=n, kind="passage", unit=unit))
+    return n
 
 
 def operands(d: compose.Draft, values: list[Value]) -> str:
@@ -175,7 +186,7 @@ class Executor:
         handler = {
             "figure": self._figure, "breakdown": self._breakdown, "rate": self._rate, "change": self._change,
             "comparison": self._comparison, "ranking": self._ranking, "sum": self._sum,
-            "precedent": self._precedent, "narrative": self._narrative,
+            "precedent": self._precedent, "narrative": self._narrative, "checks": self._checks,
         }.get(it.kind)
         if handler is None:
             return self._refuse(it, catalog)
@@ -403,6 +414,8 @@ class Executor:
     # ---- several reports -----------------------------------------------------------------------
     def _comparison(self, it: Intent, catalog: Catalog) -> Answer:
         entries = [catalog.entry(a, y) for a, y in it.targets]
+        if len(entries) == 1 and len(it.sides) > 1 and not it.rate:
+            return self._sides(it, entries[0])
         n_num = 0
         if it.rate:
             _, num_keys, den_keys, _ = rate_parts(it)
@@ -412,8 +425,18 @@ class Executor:
         vals = self.values(entries, keys)
         d = compose.Draft(it.question, "comparison")
         rows: list[tuple[CatalogEntry, Number | None]] = []
+        lacking = [e for e in entries if not any(v.found for v in vals[e.report_id])]
+        told = self._told(lacking, keys) if lacking and not it.rate else {}  # no tables: what the text states
         for e in entries:
             vs = vals[e.report_id]
+            if e.report_id in told:
+                value = told[e.report_id][0]
+                n = told_figure(d, e, told[e.report_id], it.figure_word or compose.label(**keys[0].model_dump()),
+                                compose.unit(keys[0].table, keys[0].row))
+                rows.append((e, value))
+                d.parts.append(f"{compose.report_name(e.agency, e.year)}：{compose.amount(value, keys[0].table, keys[0].row)}"
+                               f"（报告正文）[{n}]")
+                continue
             if not any(v.found for v in vs):
                 glued = next((v for v in vs if v.ambiguity is not None), None)
                 d.parts.append(compose.ambiguous_cell(glued) if glued else
@@ -454,6 +477,38 @@ class Executor:
                                                       compose.unit(keys[0].table, keys[0].row)))
         if it.missing_years:
             d.parts.append("已收录的报告中没有" + "、".join(compose.report_name(a, y) for a, y in it.missing_years) + "的报告。")
+        d.check_notes([v for vs in vals.values() for v in vs])
+        return d.answer()
+
+    def _sides(self, it: Intent, e: CatalogEntry) -> Answer:
+        """Two or more figures of one report side by side (复议和诉讼哪个多, 个人申请和企业申请哪个多)."""
+        d = compose.Draft(it.question, "comparison")
+        vals = {word: self.values([e], keys)[e.report_id] for word, keys in it.sides}
+        rows: list[tuple[str, Number, list[Value]]] = []
+        for word, vs in vals.items():
+            if not any(v.found for v in vs):
+                glued = next((v for v in vs if v.ambiguity is not None), None)
+                d.parts.append(compose.ambiguous_cell(glued) if glued else f"{word}：报告中没有这一项。")
+                continue
+            value, refs = total(vs), "".join(f"[{d.cite_cell(v)}]" for v in vs if v.found)
+            rows.append((word, value, vs))
+            d.parts.append(f"{word}：{compose.amount(value, vs[0].cell.table, vs[0].cell.row)}{refs}")
+        if not rows:
+            return self._missing(it, next(iter(vals.values())))
+        d.parts.insert(0, f"{compose.report_name(e.agency, e.year)}{'与'.join(vals)}对比：")
+        for _, value, vs in rows:
+            if len(vs) > 1:
+                d.derived(e, "sum", value, d.cite_cell(vs[0]))
+        if len(rows) >= 2:
+            (w1, v1, vs1), (w2, v2, _) = max(rows, key=lambda r: r[1]), min(rows, key=lambda r: r[1])
+            if v1 == v2:
+                d.parts.append("两者相同。" if len(rows) == 2 else f"最多的是{w1}。")
+            else:
+                diff = round(v1 - v2, 4)
+                d.derived(e, "change", diff, d.cite_cell(vs1[0]))
+                u = compose.unit(vs1[0].cell.table, vs1[0].cell.row)
+                d.parts.append(f"{w1}比{w2}多{compose.number(diff)}{u}。" if len(rows) == 2
+                               else f"最多的是{w1}，最少的是{w2}，相差{compose.number(diff)}{u}。")
         d.check_notes([v for vs in vals.values() for v in vs])
         return d.answer()
 
@@ -502,8 +557,8 @@ class Executor:
         return d.answer()
 
     def _ranking(self, it: Intent, catalog: Catalog) -> Answer:
-        if (it.rate and not it.keys) or it.rate_spec is not None:
-            return self._rates_across(it, catalog, ranking=True)
+        if (it.rate and (not it.keys or it.rate in RATES)) or it.rate_spec is not None:  # 纠错率最高: the rate, not
+            return self._rates_across(it, catalog, ranking=True)  # the count its numerator's words name
         if not it.keys:
             return self._narrative(it, catalog)
         entries, when = self._scope_entries(it, catalog)
@@ -550,6 +605,11 @@ class Executor:
         keys = with_column(it.keys, it.column)
         vals = self.scan(entries, keys)
         used = [(e, total(vals[e.report_id])) for e in entries if any(v.found for v in vals[e.report_id])]
+        lacking = [e for e in entries if e.report_id not in {u.report_id for u, _ in used}]
+        told = self._told(lacking, keys) if lacking else {}  # reports without the tables: what their text states
+        used = sorted(used + [(e, told[e.report_id][0]) for e in lacking if e.report_id in told],
+                      key=lambda t: (t[0].agency, t[0].year))
+        lacking = [e for e in lacking if e.report_id not in told]
         one = len({e.agency for e, _ in used}) == 1
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
         if not used:
@@ -559,13 +619,19 @@ class Executor:
         s = sum(v or 0 for _, v in used)
         parts = []
         for e, value in used[:MAX_LISTED_CELLS]:
-            refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
+            if e.report_id in told:  # no table: the sentence of its text that states it, a passage figure
+                refs = f"（报告正文）[{told_figure(d, e, told[e.report_id], what, unit)}]"
+            else:
+                refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
             who = f"{e.year}年度" if one else e.agency + ("" if when else f"{e.year}年度")
             parts.append(f"{who}{compose.number(value)}{unit}{refs}")
         d.derived(used[0][0], "sum", s, 1)
         whose = (f"{used[0][0].agency}{len(used)}份报告（{'、'.join(str(e.year) for e, _ in used)}年度）" if one
                  else f"{when}{len(used)}个单位")
         d.parts.append(f"{whose}的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
+        if lacking:  # held, but neither a table nor a sentence states it: said, never silently dropped
+            d.parts.append("注：" + "、".join(compose.report_name(e.agency, e.year) for e in lacking[:MAX_NAMED_REPORTS])
+                           + f"{'等' if len(lacking) > MAX_NAMED_REPORTS else ''}的报告中没有这一项，未计入。")
         if left_out:
             shown = "、".join(left_out[:MAX_NAMED_REPORTS]) + ("等" if len(left_out) > MAX_NAMED_REPORTS else "")
             d.parts.append(f"注：{shown}{len(left_out)}个单位没有{it.years[0]}年度的报告，未计入；可指定年份再问。")
@@ -576,7 +642,8 @@ class Executor:
         if it.rate:  # 平潭的单位2024年的公开率各是多少: a listing of rates, not who had a count
             return self._rates_across(it, catalog, ranking=False)
         asks_requests = it.figure_word in ("申请", "收到", "受理", "多少申请")  # 收到过企业的申请, not 请律师审核答复书
-        received = asks_requests and re.search(r"(?:收到|受理|接到)过?.{0,10}申请", it.question) is not None
+        received = asks_requests and (re.search(r"(?:收到|受理|接到)过?.{0,10}申请", it.question) is not None
+                                      or it.threshold is not None)  # 超过20件申请的单位: a count is asked
         if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated or received)):
             return self._narrative(it, catalog, cross=True)
         agencies = it.scope or catalog.agencies
@@ -596,22 +663,20 @@ class Executor:
         told = self._told([e for e in entries if e.report_id not in tabled], keys)  # reports without the tables
         hits = [(e, total(vals[e.report_id])) for e in with_table] + [(e, told[e.report_id][0]) for e in entries
                                                                         if e.report_id in told]
-        hits = [(e, v) for e, v in hits if (v == 0 if it.negated else v)]
+        hits = [(e, v) for e, v in hits if (v == 0 if it.negated else passes(v, it.threshold) if it.threshold else v)]
         hits.sort(key=lambda h: (h[0].agency, h[0].year))
         held = len(with_table) + len(told)
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
         d = compose.Draft(it.question, "precedent")
         unit = compose.unit(keys[0].table, keys[0].row)
-        test = "为0" if it.negated else "大于0"
+        test = "为0" if it.negated else bound_words(it.threshold) if it.threshold else "大于0"
         if not hits:
             d.parts.append(f"在已收录的报告中含有这一项的{held}份报告里，没有单位的“{what}”{test}。")
             return d.answer()
         by_agency: OrderedDict[str, list[str]] = OrderedDict()
         for e, value in hits[:MAX_LISTED_CELLS]:
             if e.report_id in told:  # no table: the sentence of its text that states it, a passage figure
-                n = d.cite_passage(told[e.report_id][1])
-                d.figures.append(Figure(agency=e.agency, year=e.year, table="passage", row=what, value=value,
-                                        citation=n, kind="passage", unit=unit))
+                n = told_figure(d, e, told[e.report_id], what, unit)
                 by_agency.setdefault(e.agency, []).append(f"{e.year}年度{compose.number(value)}{unit}（报告正文）[{n}]")
                 continue
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found and (v.value or it.negated))
@@ -624,6 +689,35 @@ class Executor:
         if not it.negated:
             d.derived(hits[0][0], "sum", s, 1)
         d.check_notes([v for e, _ in hits for v in vals[e.report_id]])
+        return d.answer()
+
+    def _checks(self, it: Intent, catalog: Catalog) -> Answer:
+        """Whether the reports' own figures add up: each failed check of the asked reports (or of every report in
+        scope), in words, with the cells it involves cited as printed; never a corrected figure."""
+        if it.targets:
+            entries = [e for a, y in it.targets if (e := catalog.entry(a, y))]
+        else:
+            entries = [e for e in catalog.entries if (not it.scope or e.agency in it.scope)
+                       and (not it.years or e.year in it.years)]
+        flawed = [e for e in entries if e.checks_failed]
+        d = compose.Draft(it.question, "checks")
+        if not flawed:
+            held = "、".join(compose.report_name(e.agency, e.year) for e in entries[:MAX_NAMED_REPORTS])
+            d.parts.append(f"{held}{'等' if len(entries) > MAX_NAMED_REPORTS else ''}的报告，表格的算术核对没有发现不一致"
+                           "（新收＋结转＝办理结果＋结转下年度、各项之和＝总计等）。")
+            return d.answer()
+        if len(entries) > 1:
+            d.parts.append(f"已收录的{len(entries)}份报告中，有{len(flawed)}份的数字核对不通过（数字均按报告原文引用，未作更正）：")
+        for e in flawed[:MAX_LISTED_CELLS]:
+            for check in (c for c in self.facts(e.report_id).checks if c.status == "failed"):
+                keys = [CellKey(table=t, row=r.split(".")[0], column=(r.split(".") + [None])[1])
+                        for t, r in (cell.split(":", 1) for cell in check.cells)]
+                refs = "".join(f"[{d.cite_cell(v)}]" for v in self.values([e], keys)[e.report_id] if v.found)
+                said = compose.CHECK_WORDING.get(check.rule, "正文数字与表格不一致" if check.rule.startswith(
+                    "narrative.") else check.rule)
+                table = keys[0].table if keys else check.rule.split(".")[0]
+                d.parts.append(f"- {compose.report_name(e.agency, e.year)}{compose.table_number(table)}："
+                               f"{said}（{check.detail}）{refs}")
         return d.answer()
 
     def _told(self, entries: list[CatalogEntry], keys: list[CellKey]) -> dict[str, tuple[Number, Passage]]:

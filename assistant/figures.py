@@ -116,6 +116,18 @@ def total(values: list[Value]) -> Number | None:
     return round(s, 4) if isinstance(s, float) else s
 
 
+def passes(value: Number | None, bound: tuple[str, float]) -> bool:
+    """Whether a value passes a listing's bound (超过100件: > 100)."""
+    op, n = bound
+    return value is not None and {">": value > n, ">=": value >= n, "<": value < n, "<=": value <= n}[op]
+
+
+def bound_words(bound: tuple[str, float]) -> str:
+    op, n = bound
+    shown = int(n) if float(n).is_integer() else n
+    return {">": "大于", ">=": "不少于", "<": "少于", "<=": "不多于"}[op] + str(shown)
+
+
 def percent(numerator: Number, denominator: Number) -> float | None:
     if not denominator:
         return None

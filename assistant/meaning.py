@@ -301,6 +301,8 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     if not (found.related or (it.keys and found.cosine >= found.floor)):  # a weak word already says: requests
         return it, None
     best = found.readings[0]
+    if it.keys and not it.weak_figure and {k.row for k in best.keys} < {k.row for k in it.keys}:
+        return it, None  # lawsuits filed against …: a sum the glossary named holds the reading; as in Chinese, it stands
     # beside a weak word the question is about requests already: the model's cosine and a clear margin suffice
     sure = found.confident or (bool(it.keys) and found.cosine >= found.floor and found.margin >= MARGIN)
     if not sure:

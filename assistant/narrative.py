@@ -46,6 +46,7 @@ from index.models import Report
 from index.stores.chunks import DIGIT, HAN_CHAR, text_chunks
 from index.stores.lexical import load_jieba
 from index.vocabulary import (
+    QUERY_COLUMNS,
     QUERY_REVIEW_GROUPS,
     QUERY_REVIEW_OUTCOMES,
     QUERY_SECTIONS,
@@ -142,14 +143,16 @@ HEADING_STANCES: dict[str, tuple[str, ...]] = {
     "shortfall": ("问题", "不足", "差距", "短板"),
     "plan": ("改进", "措施", "打算", "计划", "下一步", "整改"),
 }
-# colloquial and formal words the vocabulary maps to one table key are synonyms for a sentence (官司 ~ 诉讼)
-SYNONYM_SOURCES = (QUERY_REVIEW_GROUPS, QUERY_REVIEW_OUTCOMES)
+# colloquial and formal words the vocabulary maps to one table key are synonyms for a sentence (官司 ~ 诉讼; who
+# applies: 老百姓 ~ 群众 ~ 公民, 律师 ~ 法律服务)
+SYNONYM_SOURCES = (QUERY_REVIEW_GROUPS, QUERY_REVIEW_OUTCOMES, QUERY_COLUMNS)
 FEE_WORDS = ("收费", "处理费", "费用", "收取")
 # a count asked in other words than a unit (多少钱): the units that answer it (万元 ends with 元)
 ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"}
-COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位])|数量|多长|多久")
+COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
 MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",
-            "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处")
+            "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处", "种", "类", "回",
+            "轮", "遍")
 _MEASURE = "|".join(map(re.escape, MEASURES))
 NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*((?:多|余)?(?:{_MEASURE}))")  # 70多件: unit 多件, as 余件
 ASKED_UNIT = re.compile(rf"(?:多少|几)个?({_MEASURE})")
@@ -320,11 +323,17 @@ def report_sentences(report: Report) -> list[Sentence]:
 
 def _is_title(text: str, s: int, e: int, after: list[tuple[int, int, bool]], base: int) -> bool:
     """An item's title: numbered and short (一是细化办理流程。), or of two short clauses with a sentence under it
-    that is not numbered (`after`: the next piece of the run, offsets from `base`)."""
+    that is not numbered (`after`: the next piece of the run, offsets from `base`). A numbered piece that the
+    next item follows at once (一是通过门户网站公开；二是通过…) is an item of a list of content, not a title."""
+    nxt = ordinal(plain(text[base + after[0][0]:base + after[0][1]])) if after and not after[0][2] else None
     if ENUMERATED.match(text, s, e):
-        return True
-    return bool(TWO_CLAUSES.match(text, s, e)) and bool(after) and not after[0][2] \
-        and not ordinal(plain(text[base + after[0][0]:base + after[0][1]]))
+        return not _sibling(ordinal(plain(text[s:e])), nxt)
+    return bool(TWO_CLAUSES.match(text, s, e)) and bool(after) and not after[0][2] and not nxt
+
+
+def _sibling(this: tuple[int, int] | None, nxt: tuple[int, int] | None) -> bool:
+    """The next numbered item of the same list (一是… then 二是…)."""
+    return this is not None and nxt is not None and nxt == (this[0], this[1] + 1)
 
 
 def sentences_of(report_id: str, load: Callable[[str], Report]) -> list[Sentence]:
@@ -570,12 +579,24 @@ _GENERIC_BIGRAMS = {b for w in GENERIC_TOPICS for b in _bigrams(w)}
 def section_hint(question: str) -> str | None:
     """问题/不足 -> the problems section, 复议/诉讼 -> review_litigation; a shortfall or a plan asked in other
     words (缺点, 差在哪) -> the problems section too."""
+    question = acted_on(question)
     found = next((sec for word, sec in QUERY_SECTIONS.items() if word in question), None)
     return found or (PROBLEMS if cue(question) in ("shortfall", "plan") else None)
 
 
+# 问题 as what something is done to (排查问题, 解决…问题, 回应舆情问题, 不出问题): the work, not a shortfall stated
+ACTED_ON = re.compile(r"(?:查|查找|排查|发现|解决|处理|处置|回应|应对|防止|避免|防范|(?<![突提指])出)(?:了|过|好)?"
+                      r"[^，,。；;？?！!、\s]{0,6}?问题")
+
+
+def acted_on(text: str) -> str:
+    """The text less each 问题 it names as the object of an action (解决群众问题, 积极回应舆情问题)."""
+    return ACTED_ON.sub(lambda m: m.group()[:-2], text) if "问题" in text else text
+
+
 def cue(question: str) -> str | None:
     """What the question asks for: a plan where it says so (针对问题采取了什么措施), else a shortfall."""
+    question = acted_on(question)
     found = {c for word, c in CUE_QUESTIONS.items() if word in question}
     return next((c for c in CUE_ORDER if c in found), None)
 
@@ -656,7 +677,7 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
     heading's at a lower weight. Matched on the text as read (wrapped lines joined)."""
     texts = [c.read for c in cands]
     n = len(cands) or 1
-    alts = {t: synonyms(t) + (FIRSTS if CUE_QUESTIONS.get(t) == "novel" else ()) for t in terms}
+    alts = {t: synonyms(t) + (FIRSTS if CUE_QUESTIONS.get(t) == "novel" else ()) + swapped(t) for t in terms}
     weight = {t: math.log(1 + n / (1 + sum(t in x or any(a in x for a in alts[t]) for x in texts))) for t in terms}
     total = sum(weight.values()) or 1.0
     name_bigrams = {b for a in names for b in _bigrams(a)}
@@ -686,7 +707,8 @@ def stances(cands: list[Sentence], section: str) -> list[str | None]:
     out: list[str | None] = []
     opened: set[str] = set()  # reports whose section has reached its plans
     for c in cands:
-        kinds = [k for k, words in HEADING_STANCES.items() if any(w in c.heading for w in words)]
+        heading = acted_on(c.heading)  # （五）积极回应舆情问题。 states no shortfall
+        kinds = [k for k, words in HEADING_STANCES.items() if any(w in heading for w in words)]
         if len(kinds) == 1:
             out.append(kinds[0])
             continue
@@ -813,7 +835,9 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     best_cos = max((cos for *_, cos in chunks), default=0.0)
     if best_cos < threshold:
         return []
-    if terms and best_cos < STRONG_RELEVANCE and not any(s.terms for s in ranked[:QUOTES]):
+    parted = [parts for t in terms if len(parts := compound_parts(t)) > 1]
+    if terms and best_cos < STRONG_RELEVANCE and not any(
+            s.terms or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in ranked[:QUOTES]):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked
 
@@ -864,9 +888,7 @@ def compound_partners(question: str, words: list[str]) -> dict[str, tuple[str, .
     for w in words:
         found = tuple(dict.fromkeys([b for a, b in pairs if a == w] + [a for a, b in pairs if b == w]))
         if found:
-            out[w] = found
-            if len(w) == 4 and HAN.fullmatch(w):
-                out[w[2:] + w[:2]] = found
+            out |= dict.fromkeys((w, *swapped(w)), found)
     return out
 
 
@@ -898,12 +920,21 @@ NEGATION = re.compile(r"未|没有|没|无|不曾|从未")
 _CLAUSE = r"[^，,。；;：:、]"
 
 
+# the question asks who did not (没有/没/未/从未/不曾, not 有没有, 尚未, 未来, 未成年, 未经复议) or whose count is zero (0元)
+NONE_ASKED = re.compile(r"(?<![有尚])(?:没有|没|未|从未|不曾)(?![有来成经必])|(?<![\d.])0(?:\.0+)?\s*(?:元|件|次|个|场|人|条|起)")
+
+
+def asks_none(question: str) -> bool:
+    """Whether the question asks for the ones who did not, or whose count is zero (哪些单位没收过处理费)."""
+    return bool(NONE_ASKED.search(question))
+
+
 def denies(text: str, words: list[str]) -> bool:
     """Whether the text says the words it holds only as not done or none (无收取信息处理费情况, 本年度没有产生信
-    息公开处理费, 收取信息处理费0元): a precedent of nothing."""
+    息公开处理费, 收取信息处理费0元, 不收取费用: 不 right before the word): a precedent of nothing."""
     held = [w for w in words if w in text]
     return bool(held) and all(
-        re.search(rf"(?:{NEGATION.pattern}){_CLAUSE}{{0,8}}{re.escape(w)}", text)
+        re.search(rf"(?:{NEGATION.pattern}){_CLAUSE}{{0,8}}{re.escape(w)}|不{re.escape(w)}", text)
         or re.search(rf"{re.escape(w)}{_CLAUSE}{{0,12}}?(?<![\d.])0(?:\.0+)?(?:元|件|次|个|场|人|条|起)", text)
         for w in held)
 
@@ -940,12 +971,17 @@ def quoted_names(question: str) -> list[str]:
     return [plain(m.group(1)) for m in QUOTED.finditer(question)]
 
 
+def swapped(word: str) -> tuple[str, ...]:
+    """A word of four characters said in its halves' other order (追究责任 ~ 责任追究, 问卷调查 ~ 调查问卷)."""
+    return (word[2:] + word[:2],) if len(word) == 4 and HAN.fullmatch(word) else ()
+
+
 def word_groups(question: str, words: list[str]) -> list[tuple[str, ...]]:
     """The words as groups of alternatives: A或B in the question is one group (关停或注销: either says it); a
     word of four characters also said in its halves' other order (问卷调查 ~ 调查问卷)."""
     groups: list[tuple[str, ...]] = []
     for w in words:
-        alts = (w, w[2:] + w[:2]) if len(w) == 4 and HAN.fullmatch(w) else (w,)
+        alts = (w, *swapped(w))
         prev = groups[-1][0] if groups else None
         if prev and re.search(re.escape(prev) + r"(?:" + ALTERNATIVE.pattern + r")" + re.escape(w), question):
             groups[-1] = groups[-1] + alts
@@ -1010,7 +1046,9 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
         share = TOPIC_SHARE if precedent else 0.0
         held = topic_shares(cands, key_terms, question=question)
         cands = [c for c, h in zip(cands, held, strict=True) if h and h >= share]
-        if precedent and not NEGATION.search(question):  # 无收取信息处理费情况 is no precedent of charging one
+        if asks_none(question):  # 哪些单位没收过处理费 / 处理费是0元: the sentences that say none answer it
+            cands = [c for c in cands if denies(c.read, key_terms)]
+        elif precedent and not NEGATION.search(question):  # 无收取信息处理费情况 is no precedent of charging one
             cands = [c for c in cands if not denies(c.read, key_terms)]
         if precedent and cue(question) != "plan":  # 本机关将依照…收取信息处理费 is no precedent of charging one
             cands = [c for c in cands if not planned(c.read, key_terms)]

@@ -75,10 +75,26 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
         changes.append(f"繁->简: {simplified}")
         text = simplified
     text = re.sub(r"\s+", "", text)
+    text, plans = _plan_periods(text)
     text, numerals = _arabic_numerals(text)
     text, slips = correct_homophones(text)
     text, near = correct_near_terms(text)
-    return text, tuple(changes + numerals + slips + near)
+    return text, tuple(changes + plans + numerals + slips + near)
+
+
+# five-year-plan periods as officials say them (十三五期间 = 2016-2020): the years, so a range or "since" reads them
+PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+                "十五五": (2026, 2030)}
+PLAN_PERIOD = re.compile(r"[“\"‘']?(" + "|".join(PLAN_PERIODS) + r")[”\"’']?(?:规划)?(期间|时期|以来|开局以来)?")
+
+
+def _plan_periods(text: str) -> tuple[str, list[str]]:
+    def years(m: re.Match) -> str:
+        first, last = PLAN_PERIODS[m.group(1)]
+        return f"{first}年以来" if m.group(2) and m.group(2).endswith("以来") else f"{first}年到{last}年"
+
+    out = PLAN_PERIOD.sub(years, text)
+    return out, [f"五年规划->{out}"] if out != text else []
 
 
 def is_english(text: str) -> bool:

@@ -14,18 +14,22 @@ from assistant.cues import (
     APPLICANT_CUES,
     ASCENDING_CUES,
     CASE_DETAILS,
+    CASE_WHICH,
     CHANGE_CUES,
+    CHECK_CUES,
     CN_SMALL,
     COLLECTIVE_NOUNS,
     COMPARATIVE,
     COMPARE_CUES,
     COUNT_CUES,
     COUNTED,
+    DATA_WORDS,
     EACH_CUES,
     FIGURE_CUES,
     FILING_WORDS,
     FOLLOWUP_CUES,
     LIST_WHICH,
+    MENTION_WORDS,
     MORE_OR_LESS,
     NARRATIVE_CUES,
     NARRATIVE_STRONG,
@@ -33,6 +37,7 @@ from assistant.cues import (
     ONE_CASE,
     OUTCOME_CUES,
     PRECEDENT_CUES,
+    QUALIFIED_REQUESTS,
     QUESTION_WORDS,
     RANGE_WORDS,
     RANK_SUBJECTS,
@@ -42,13 +47,17 @@ from assistant.cues import (
     SCOPE_CUES,
     SCOPE_ENDINGS,
     SHARE_WORDS,
+    SHIFT_SAID,
     SHIFT_WORDS,
     SINCE,
     SPAN_WORDS,
     TEXT_SOURCE,
+    THRESHOLD,
+    THRESHOLD_OPS,
     TOTAL_CUES,
     UNITS_WHICH,
     WEAK_FIGURES,
+    WHICH_UNITS,
     WHICH_YEARS,
     WHO_HAD,
     WHO_IS,
@@ -58,6 +67,7 @@ from assistant.figures import over_columns
 from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind
 from assistant.read import (
+    compared_sides,
     figure_keys,
     find_phrases,
     has,
@@ -71,12 +81,14 @@ from assistant.read import (
     read_carry,
     runs,
     said_column,
+    said_columns,
     share_of_total,
     topic_of,
     vocabulary,
 )
 from assistant.resolve import find_agencies, find_scope, resolve_targets
 from index.vocabulary import (
+    PERIOD_SPLITS,
     QUERY_COLUMN_GROUPS,
     QUERY_COLUMNS,
     QUERY_FIGURE_SUMS,
@@ -88,9 +100,10 @@ from index.vocabulary import (
 )
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
-QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|成|呢|谁|"
+QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
                           r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
+CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
 
 
 def understand(question: str, history: list[dict] | None = None, catalog: Catalog | None = None) -> Intent:
@@ -111,7 +124,8 @@ def _anchor_year(prev: Intent | None) -> int | None:
 
 def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     q, carried = read_carry(normalized(question, catalog))
-    years, year_spans = parse_years(q)
+    bound = THRESHOLD.search(q)
+    years, year_spans = parse_years(mask(q, [bound.span()]) if bound else q)  # 超过2000件: a bound, not a year
     years = years or carried
     since = SINCE.search(q)
     if since:
@@ -137,9 +151,13 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
     if not keys and (said or left_columns(q)) and has(q, FIGURE_CUES) and has(q, FILING_WORDS):  # 律师提了几件
         keys, phrase = [CellKey(table="requests", row="new_received", column="total")], said
+    joined = said_columns(q) if said not in QUERY_COLUMN_GROUPS else {}
     if said in QUERY_COLUMN_GROUPS and keys:  # 法人或其他组织提的申请: every column under the template's group
         keys = over_columns(keys, QUERY_COLUMN_GROUPS[said]) or keys
         phrase = f"{said}{phrase or ''}"
+    elif len(joined) > 1 and keys:  # 企业和律师加起来提了多少: the named columns, summed like a group
+        keys = over_columns(keys, list(joined)) or keys
+        phrase, said = f"{'和'.join(joined.values())}{'申请' if phrase in QUERY_COLUMNS else phrase or ''}", None
     elif not said and keys and (left := left_columns(q)):  # 非自然人的申请: the other columns, summed
         keys = over_columns(keys, left) or keys
         group = next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None)
@@ -149,8 +167,16 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
+    if keys and not it.unsupported and (period := has(q, PERIOD_SPLITS)):
+        it.unsupported = period  # 第一季度收到多少申请: the tables count whole years
+    if weak and not it.column and (qualifier := unheld_qualifier(mask(q, year_spans), mentions)):
+        it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
+    if bound:  # 超过100件的单位: the bound a listing keeps values against
+        it.threshold = (THRESHOLD_OPS[bound.group(1) or bound.group(4)], float(bound.group(2) or bound.group(3)))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
+    elif case := CASE_WHICH.search(q):
+        it.unsupported, it.reason = case.group(), "case_detail"
     elif who := WHO_IS.search(q):
         it.unsupported, it.reason = who.group(), "person"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
@@ -171,6 +197,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     shift_word = has(no_figures, sorted(SHIFT_WORDS, key=len, reverse=True))
     if shift_word and not years:
         it.shift = SHIFT_WORDS[shift_word]
+    elif (said_shift := SHIFT_SAID.search(no_figures)) and not years and not rel_word:
+        n = {"一": 1, "两": 2, "三": 3}.get(said_shift.group(3)) or int(said_shift.group(3))
+        it.shift = -n if said_shift.group(1) else n
     if len(agencies) > 1 and len(years) == len(agencies) and not since:
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
@@ -186,6 +215,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
             it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word)
             it.rate = "share" if it.rate_spec is not None else None
             it.kind = "rate" if it.rate_spec is not None else it.kind
+    if it.kind == "comparison" and len(it.agencies) <= 1 and len(it.years) <= 1 and not (it.span or it.shift):
+        it.sides = compared_sides(q, it.keys)  # 复议和诉讼哪个多: two figures of one report
     if it.kind == "ranking" and len(it.agencies) == 1 and has(q, YEAR_SUBJECTS):
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
     if it.kind == "precedent" and it.agencies and not it.scope:  # 鹿城和洪泽这两家，谁…过: only those agencies
@@ -201,6 +232,17 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     return it
 
 
+def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
+    """The words of a qualifier on the requests counted that no table splits them by (网上, 房屋征收), else None;
+    a qualifier the vocabulary reads (企业, 第三方, 国家秘密) or an agency is not one."""
+    for m in QUALIFIED_REQUESTS.finditer(q):
+        said = next(g for g in m.groups() if g)
+        rest = mask(said, [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(said, words)])
+        if any(len(r) >= 2 for r in runs(rest)):
+            return said
+    return None
+
+
 def _statistical(q: str, it: Intent) -> bool:
     return bool(it.keys) and (not it.weak_figure or has(q, FIGURE_CUES) is not None)
 
@@ -208,8 +250,10 @@ def _statistical(q: str, it: Intent) -> bool:
 def _operation(q: str, it: Intent) -> Kind:
     """The operation the question's wording asks for; a missing figure may still come from the history."""
     stat = _statistical(q, it)
-    if it.unsupported and not has(q, NARRATIVE_STRONG):
-        return "decline"
+    if it.unsupported and not has(q, NARRATIVE_STRONG) and not (has(q, MENTION_WORDS) and it.reason != "person"):
+        return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
+    if has(q, CHECK_CUES) and has(q, DATA_WORDS):  # 表格里哪些数据对不上: the report's own arithmetic
+        return "checks"
     if has(q, TEXT_SOURCE) and len(it.agencies) <= 1:  # 报告正文里说受理了多少件: the number the prose states
         return "narrative"
     if (it.keys and it.agencies and (len(it.agencies) > 1 or has(q, WHICH_YEARS)) and WHO_HAD.search(q)
@@ -219,8 +263,10 @@ def _operation(q: str, it: Intent) -> Kind:
         return "ranking"
     if has(q, SCOPE_CUES) and it.keys:  # 所有单位里哪些…: a list of who had it, not a total
         return "precedent" if has(q, LIST_WHICH) else "sum"
-    if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q):
+    if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q) or (WHICH_UNITS.search(q) and not it.agencies):
         return "precedent"
+    if it.keys and not it.weak_figure and re.search(r"情况(?:怎么样|怎样|如何|咋样)", q):
+        return "figure"  # 复议情况怎么样: a table figure's situation is its numbers
     breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
     if has(q, NARRATIVE_CUES) and not has(q, COUNT_CUES) and not breakdown:
         return "narrative"
@@ -267,6 +313,10 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests"
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
+        group = said_column(q, QUERY_COLUMN_GROUPS)
+        if columns := (QUERY_COLUMN_GROUPS[group] if group else left_columns(q)):  # 那法人呢, 非自然人的呢
+            it.keys, it.column = over_columns(it.keys, columns) or it.keys, None
+            it.figure_word = f"{group}申请" if group else "所问各类申请人的申请"
         if it.kind in ("figure", "narrative"):
             it.kind, it.breakdown = prev.kind, prev.breakdown
             it.rate = it.rate or prev.rate
@@ -276,8 +326,17 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.kind, it.breakdown = "figure", None
     elif prev.rate and it.kind == "narrative" and not asks_narrative:
         it.kind, it.rate = "rate", prev.rate
+    if it.rate == "share" and it.rate_spec is None:  # a share taken from the part before takes its cells too,
+        column = it.column or (prev.column if it.keys == prev.keys else None)  # or this turn's (…自然人占比 -> 那企业呢)
+        changed = column != prev.column or it.keys != prev.keys
+        it.rate_spec = (share_of_total(prev.question, it.keys, column, it.figure_word) if changed else None) \
+            or prev.rate_spec
+        it.rate = "share" if it.rate_spec is not None else None
     if it.kind == "narrative" and not asks_narrative and it.keys:  # 企业申请的呢？
         it.kind = "figure"
+    if prev.rate == "share" and it.kind == "figure" and it.keys and it.rate is None and has(q, FOLLOWUP_CUES):
+        it.rate_spec = share_of_total(f"{q}占比", it.keys, it.column, it.figure_word)  # …予以公开的占比 -> 部分公开呢
+        it.rate, it.kind = ("share", "rate") if it.rate_spec is not None else (None, it.kind)
     outcome = next((QUERY_REVIEW_OUTCOMES[p] for _, _, p in find_phrases(q, QUERY_REVIEW_OUTCOMES)), None)
     groups = {k.row.rsplit("_", 1)[0] for k in it.keys if k.table == "review_litigation"}
     if outcome and groups and all(k.table == "review_litigation" for k in it.keys):  # 那被纠错的呢？
@@ -321,9 +380,24 @@ def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]
     """A turn with a subject of its own beyond agencies, years, applicant, figure and follow-up words
     (收没收信息处理费), which therefore does not take the previous turn's figure (企业的呢 and 2021年呢 do)."""
     said = [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(q, words)]  # one pattern each
-    return any(len(r) >= 3 for r in runs(mask(q, list(year_spans) + said)))
+    said += [m.span() for m in SHIFT_SAID.finditer(q)]
+    rest = runs(mask(q, list(year_spans) + said))
+    return any(len(r) >= 3 for r in rest) or any(_is_noun(r) and r not in _VOCABULARY_TEXT for r in rest if len(r) == 2)
 
 
+def _is_noun(word: str) -> bool:
+    """A two-character word the dictionary tags as a noun (热线), not a particle pair or a verb; one inside the
+    vocabulary's own phrases (结果, of 其他结果) is no subject of its own."""
+    import jieba.posseg as pseg
+
+    from index.stores.lexical import load_jieba
+
+    load_jieba()
+    tagged = list(pseg.cut(word))
+    return len(tagged) == 1 and tagged[0].flag.startswith(("n", "vn"))
+
+
+_VOCABULARY_TEXT = "|".join(vocabulary())
 _TURN_WORDS = (*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS, *QUESTION_WORDS, "其中", "里面")
 
 
@@ -333,9 +407,11 @@ def split_parts(text: str) -> list[str]:
     segments = [s for s in PART_SEPARATORS.split(text) if s]
     parts: list[str] = []
     pending = ""
-    for seg in segments:
+    for i, seg in enumerate(segments):
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
-        if QUESTION_CUE.search(seg) and not seg.endswith(SCOPE_ENDINGS):
+        noun_phrase = (seg.endswith("的") and i < len(segments) - 1 and not CLEFT.search(seg)  # …要什么的，有几件:
+                       and not has(seg, ("吗", "呢", "有没有", "是否")))  # what the next clause asks of (是怎么来的 asks)
+        if QUESTION_CUE.search(seg) and not seg.endswith(SCOPE_ENDINGS) and not noun_phrase:
             parts.append(pending)
             pending = ""
     if pending:
@@ -363,7 +439,9 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         continues = signature(it) == signature(out[-1][1]) and not it.topic if out else False  # …，哪个多？
         unresolved = bool(out) and it.kind in ("clarify", "decline") and it.reason in ("no_agency", "several_agencies")
         same_decline = bool(out) and it.kind == out[-1][1].kind == "decline" and it.reason == out[-1][1].reason
-        if continues or unresolved or same_decline:  # …叫什么、要的是什么信息: one decline says it once
+        across = bool(out) and out[-1][1].kind == "precedent" and not out[-1][1].agencies  # 哪个单位搞过…？怎么搞的？
+        how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
+        if continues or unresolved or same_decline or how_across:  # …叫什么、要的是什么信息: one decline says it once
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog), before)
         else:

@@ -10,11 +10,12 @@ from pydantic import BaseModel, Field
 from index.vocabulary import RATES
 
 Kind = Literal["figure", "breakdown", "rate", "change", "ranking", "sum", "comparison", "narrative",
-               "precedent", "clarify", "decline"]
+               "precedent", "checks", "clarify", "decline"]
 
 OPERATIONS = {
     "figure": "value", "breakdown": "breakdown", "rate": "rate", "change": "change", "comparison": "compare",
-    "ranking": "rank", "sum": "sum", "precedent": "list-which", "narrative": "passages", "clarify": "ask-back",
+    "ranking": "rank", "sum": "sum", "precedent": "list-which", "narrative": "passages", "checks": "checks",
+    "clarify": "ask-back",
     "decline": "decline",
 }
 
@@ -53,6 +54,7 @@ class Intent(BaseModel):
     targets: list[tuple[str, int]] = Field(default_factory=list)
     missing_years: list[tuple[str, int]] = Field(default_factory=list)  # asked but not held
     keys: list[CellKey] = Field(default_factory=list)  # summed when several (打官司 = two groups)
+    sides: list[tuple[str, list[CellKey]]] = Field(default_factory=list)  # 复议和诉讼哪个多: one report, two figures
     figure_word: str | None = None  # the phrase that named the figure
     weak_figure: bool = False
     column: str | None = None  # applicant type asked (requests table)
@@ -65,6 +67,7 @@ class Intent(BaseModel):
     scope_places: list[str] = Field(default_factory=list)  # 江苏的单位: the place words that chose the scope
     unsupported: str | None = None
     negated: bool = False  # 哪些单位没有收到过申请: list the zeros
+    threshold: tuple[str, float] | None = None  # 超过100件的有哪些: (">", 100); a listing keeps what passes it
     topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
     followup: bool = False
     trend: bool = False  # every held year of a span, then the change from its first to its last

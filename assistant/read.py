@@ -183,6 +183,15 @@ def said_column(q: str, words) -> str | None:
     return next((p for _, _, p in find_phrases(plain_words(q), words)), None)
 
 
+def said_columns(q: str) -> dict[str, str]:
+    """Every applicant column the question names, in order, with the word that named it first (企业和律师加起来:
+    two columns, summed like a group)."""
+    named: dict[str, str] = {}
+    for _, _, p in find_phrases(plain_words(q), list(QUERY_COLUMNS)):
+        named.setdefault(QUERY_COLUMNS[p], p)
+    return named
+
+
 def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     """Cells the question names, the phrase that named them, and whether only a weak word did.
     Review groups combine with outcomes (诉讼被纠正); a specific row beats the group holding it
@@ -205,6 +214,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
         said_none = has(q[max(0, start - 2):end], NEGATION_CUES)  # 没有收到申请: the list of zeros asks that figure
         if q[:start].endswith(NEGATIONS) and not q[:start].endswith(("有没有", "有无")) and not said_none:
             continue
+        if start and p[0] in "没不未" and len(p) > 1 and q[start - 1] == p[1]:
+            continue  # 有没有公开, 公不公开: a yes-no question (A-not-A), not the negated figure
         cells = QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]]
         found.append((p, [CellKey(table=t, row=r, column=c) for t, r, c in cells]))
         spans.append((start, end))
@@ -272,7 +283,8 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
     """…占几成 / 在全部申请里占多大比重 / what share of …: the named cells over the total of their own table
     (a result over the results' total, an applicant type over all applicants, a review outcome over its group's
     total). Any cell of those tables, never a list of named rates."""
-    if not keys or not (has(q, RATIO_CUES) or (phrase and f"{phrase}率" in q)):  # 维持率, 败诉率: its share
+    said_rate = any(f"{w}率" in q for w in (phrase, *QUERY_REVIEW_OUTCOMES) if w)  # 维持率, 败诉率: its share
+    if not keys or not (has(q, RATIO_CUES) or said_rate):
         return None
     named = _all_named_cells(q)
     if not named and all(is_total(k) for k in keys):  # 本机关不掌握在办理结果里占多大比例: the part, not the total
@@ -316,11 +328,31 @@ def _all_named_cells(q: str) -> list[tuple[str, list[CellKey]]]:
     named = [(p, [CellKey(table=t, row=r, column=c) for t, r, c in (QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]])])
              for p in dict.fromkeys(phrases)]
     named = [(p, ks) for p, ks in named if not all(is_total(k) for k in ks)]  # 占办理结果总计: the denominator
+    if any(k.row in RESULT_ROW_KEYS for _, ks in named for k in ks):  # 申请有几成是部分公开的: the requests are the whole
+        named = [(p, ks) for p, ks in named if not all(k.row == "new_received" for k in ks)]
     distinct: list[tuple[str, list[CellKey]]] = []
     for p, ks in named:  # 全部公开（予以公开）: two words for one cell count it once
         if all(ks != other for _, other in distinct):
             distinct.append((p, ks))
     return distinct if len(distinct) >= 2 else []
+
+
+def compared_sides(q: str, keys: list[CellKey]) -> list[tuple[str, list[CellKey]]]:
+    """The figures a comparison within one report sets side by side, each with its word: two applicant columns
+    of the asked rows (个人申请和企业申请哪个多), two review groups (复议和诉讼), or two request figures
+    (予以公开和部分公开); empty when the question names fewer than two."""
+    columns = said_columns(q)
+    rows = list(dict.fromkeys(k.row for k in keys if k.table == "requests"))
+    if len(columns) > 1 and rows:
+        return [(w, [CellKey(table="requests", row=r, column=c) for r in rows]) for c, w in columns.items()]
+    groups: dict[tuple[str, ...], str] = {}
+    for _, _, p in find_phrases(q, QUERY_REVIEW_GROUPS):
+        groups.setdefault(QUERY_REVIEW_GROUPS[p], p)
+    if len(groups) > 1:
+        outcomes = find_phrases(q, QUERY_REVIEW_OUTCOMES)
+        okey = QUERY_REVIEW_OUTCOMES[outcomes[0][2]] if outcomes else "total"
+        return [(p, [CellKey(table="review_litigation", row=f"{g}_{okey}") for g in gs]) for gs, p in groups.items()]
+    return _all_named_cells(q)
 
 
 def is_total(k: CellKey) -> bool:

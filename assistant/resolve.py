@@ -8,8 +8,10 @@ import re
 
 from assistant.catalog import Catalog, expand_aliases
 from assistant.cues import (
+    ADMIN_SUFFIXES,
     COLLECTIVE_NOUNS,
     CONNECTORS,
+    LEVEL_COLLECTIVES,
     LEVEL_WORDS,
     MAX_AGENCY_CHARS,
     ORGAN_ENDINGS,
@@ -33,6 +35,8 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
             split = [r for p in parts for r in _resolve_run(p, catalog, years, recent)]
             if all(found for _, found in split) and len({tuple(f) for _, f in split}) > 1:
                 return split
+    if (named := PLACE_FIRST.match(run)) and not _known_place(named.group(), catalog):
+        return [(run, [])]  # 龙湾区政府办: a place the corpus does not hold, however well 区政府办 matches
     trimmed = catalog.trim(run)
     if len(trimmed) >= 2:
         best = catalog.best(trimmed, years, prefer_recent=recent)
@@ -45,6 +49,23 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
         if len(best) == 1 and not catalog.is_generic(run[:cut]):
             return [(run[:cut], best)]
     return [(run, [])]
+
+
+PLACE_FIRST = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|区|县)")
+
+
+def _known_place(place: str, catalog: Catalog) -> bool:
+    """A place the catalogue holds, holds inside it (请问鹿城区), or begins with one typed with a single slip: any
+    character of a longer name (沐阳县), a same-sounding one of a two-character name (平谭实验区, 军山片区; 瓯海 is
+    not 上海)."""
+    from index.parse.geography import romanised
+
+    def slips(p: str) -> list[tuple[str, str]]:
+        return [(a, b) for a, b in zip(p, place, strict=False) if a != b]
+
+    return any(p in place or (len(place) >= len(p) and len(d := slips(p)) <= 1
+                              and (len(p) > 2 or all(romanised(a) == romanised(b) for a, b in d)))
+               for p in catalog.places())
 
 
 def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool):
@@ -71,8 +92,9 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
 def _names_an_agency(text: str, catalog: Catalog) -> bool:
     """Two characters name an agency only as a place (洪泽, 鹿城 or a homophone of one), a kind (公安) or a short
     form (科委); longer mentions are judged by the catalogue's matching."""
-    if len(text) > 2:
-        return True
+    if len(text) > 2:  # 公共安全 shares 公 and 安 with 公安局 but names no agency: no organ, place, kind or short form
+        return (text.endswith(ORGAN_ENDINGS) or _known_place(text, catalog) or
+                any(w in text for w in catalog.kinds()) or any(w in text for w in AGENCY_ALIASES))
     from index.parse.geography import romanised
 
     return (text in catalog.places() or text in catalog.kinds() or text in AGENCY_ALIASES
@@ -93,8 +115,9 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     head = rf"((?:{alternation})(?:(?:{links}){{0,2}}(?:{connector})(?:{alternation}))*)(?:{links}){{0,3}}"
     pattern = re.compile(head + rf"([\u4e00-\u9fff]{{0,6}}?)(?:{nouns}|(?=里|中|们|当中|之中|哪|谁|有没有|是否|，|,))")
     kinds = "|".join(re.escape(k) for k in sorted(catalog.kinds(), key=len, reverse=True))
+    marks = "|".join(re.escape(w) for w in sorted(set(PLACE_LINKS) - set(ADMIN_SUFFIXES), key=len, reverse=True))
     bare = re.compile(rf"((?:{alternation})(?:(?:{connector})(?:{alternation}))*)"
-                      rf"(?:的|各|所有|全部|几个|这几个|那几个|几家|这些|各个)((?:{kinds})(?:{kinds})?)(?!信息)"
+                      rf"(?:{links}){{0,2}}(?:{marks})((?:{kinds})(?:{kinds})?)(?!信息)"
                       if kinds else r"(?!)")  # 江苏的政府: a kind several agencies there share, no collective noun
     after = re.compile(rf"(?:哪些|哪个|哪家|各|所有|全部)(?:{nouns})(?:在|位于|属于)?((?:{alternation})(?:(?:{connector})(?:{alternation}))*)()")
     words, spans, agencies = [], [], []
@@ -130,12 +153,15 @@ def _find_levels(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, i
     after = "|".join(re.escape(w) for w in [*sorted(kinds, key=len, reverse=True), *COLLECTIVE_NOUNS, "们"])
     levels = "|".join(re.escape(w) for w in sorted(LEVEL_WORDS, key=len, reverse=True))
     words, spans, agencies = [], [], []
-    for m in re.finditer(rf"({levels})(?:的)?({after})", q):
+    for m in re.finditer(rf"({levels})(?:的)?({after})?", q):
+        if not m.group(2) and m.group(1) not in LEVEL_COLLECTIVES:
+            continue
         at = catalog.levels().get(LEVEL_WORDS[m.group(1)], [])
         if m.group(2) in kinds:
             at = [a for a in at if a in kinds[m.group(2)]]
         start = m.start()
-        place = next((p for p in places if re.search(rf"{re.escape(p)}(?:的|里|内)?$", q[:start])), None)
+        links = "|".join(re.escape(w) for w in PLACE_LINKS)
+        place = next((p for p in places if re.search(rf"{re.escape(p)}(?:{links}){{0,3}}$", q[:start])), None)
         if place:
             at, start = [a for a in at if a in places[place]], q.rfind(place, 0, start)
         words.append(m.group(1))
@@ -164,10 +190,12 @@ def _find_kinds(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, in
 
 def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     """(agency, year) reports to read; the declines and questions back that the catalog decides."""
-    if it.kind == "decline":
+    if it.kind == "decline" and it.reason == "not_classified" and _text_only(it, catalog):
+        it.kind, it.reason, it.unsupported = "narrative", None, None  # 平潭县2012年网上提交的: its text may say
+    elif it.kind == "decline":
         it.reason = it.reason if it.reason in ("case_detail", "person") else "unsupported_figure"
         return it
-    cross = (it.kind in ("ranking", "precedent") or (it.kind == "sum" and (bool(it.scope) or not it.agencies)) or (it.kind == "narrative" and not it.agencies)
+    cross = (it.kind in ("ranking", "precedent") or (it.kind == "checks" and not it.agencies) or (it.kind == "sum" and (bool(it.scope) or not it.agencies)) or (it.kind == "narrative" and not it.agencies)
              or (it.kind == "change" and bool(it.scope) and not it.agencies))  # 平潭的单位…各变化多少
     if it.unknown_agency and not it.agencies:
         it.kind, it.reason = "decline", "unknown_agency"
@@ -222,6 +250,12 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     elif missing and not (it.kind == "comparison" and len(targets) >= 1 and it.span):
         it.kind, it.reason = "decline", "year_not_held"
     return it
+
+
+def _text_only(it: Intent, catalog: Catalog) -> bool:
+    """The asked reports (or each agency's newest) are all pre-2019 ones, whose counts are in their text."""
+    entries = [catalog.entry(a, y) for a in it.agencies for y in (it.years or [catalog.newest(a)])]
+    return bool(entries) and all(e is not None and e.template == "pre2019" for e in entries)
 
 
 def apply_filters(it: Intent, filters: dict | None, catalog: Catalog) -> Intent:

@@ -213,6 +213,8 @@ QUERY_FIGURES.update({
     "多少申请": ("requests", "new_received", "total"),
     "申请数量": ("requests", "new_received", "total"),
     "申请量": ("requests", "new_received", "total"),
+    "申请数": ("requests", "new_received", "total"),
+    "申请件数": ("requests", "new_received", "total"),
     "结转": ("requests", "carried_over", "total"),
     "上年结转": ("requests", "carried_over", "total"),
     "结转下年度": ("requests", "carried_forward", "total"),
@@ -292,6 +294,7 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
     "现行有效": ("in_force",), "有效": ("in_force",), "废止": ("repealed",), "制发": ("issued",),
     "出台": ("issued",), "印发": ("issued",), "新制作": ("new_made",), "制作": ("new_made",),
     "新公开": ("new_published",), "对外公开总": ("total_published",), "公开总数": ("total_published",),
+    "对外公开": ("total_published",),  # 对外公开的规章总共: the 2019 template's running total
     "增减": ("change",), "增/减": ("change",), "本年增加": ("change",), "本年减少": ("change",), "上一年项目": ("prev_items",), "项目数量": ("prev_items", "items"),
     "项目": ("items", "prev_items"), "处理决定": ("decisions",), "决定": ("decisions",), "金额": ("amount", "amount_wan"),
     "总金额": ("amount", "amount_wan"),
@@ -300,13 +303,15 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
 for _row in REQUEST_ROWS:  # the variants reports print for a row (收费通知, 逾期不补正) are figure words too
     for _alias in _row.aliases:
         QUERY_FIGURES.setdefault(_alias, ("requests", _row.key, "total"))
+# everyday "not disclosed": the withheld rows together, unless the rest of the question says why (a weak word)
+SAID_NOT_DISCLOSED = ("没给公开", "没公开", "没有公开", "没有给公开", "未公开", "未予公开", "不让公开", "没被公开", "没予公开")
 QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
     "不予公开": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")],
     **{w: [("requests", "granted", "total"), ("requests", "partially_granted", "total")]
        for w in ("公开或部分公开", "公开和部分公开", "全部或部分公开", "全部公开或部分公开", "公开及部分公开",
                  "公开(含部分公开)", "予以公开(含部分公开)", "公开(包括部分公开)")},  # NFKC: （） -> ()
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")]
-       for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝")},
+       for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝", *SAID_NOT_DISCLOSED)},
     "无法提供": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")],
     "不予处理": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("rejected_")],
 }
@@ -363,6 +368,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "carried forward to": "结转到", "carried forward into": "结转到", "carried over to": "结转到",
     "carried over into": "结转到", "carried into": "结转到", "rolled over to": "结转到", "rolled over into": "结转到",
     "left for": "结转到", "left over for": "结转到", "still pending in": "结转到",
+    "left over from": "上年结转", "brought forward from": "上年结转", "carried in from": "上年结转",
+    "duplicate": "重复申请", "duplicates": "重复申请", "repeat requests": "重复申请", "repeated requests": "重复申请",
+    "turned away": "不予处理", "not handled": "不予处理",
     "fully or partly disclosed": "予以公开和部分公开", "fully or partially disclosed": "予以公开和部分公开",
     "disclosed fully or partly": "予以公开和部分公开", "disclosed in full or in part": "予以公开和部分公开",
     "fully or partly granted": "予以公开和部分公开", "granted in full or in part": "予以公开和部分公开",
@@ -389,6 +397,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "penalties": "行政处罚", "penalty": "行政处罚", "administrative licensing": "行政许可", "licensing": "行政许可",
     "licences": "行政许可", "licenses": "行政许可", "administrative enforcement": "行政强制", "fees": "行政事业性收费",
     "in force": "现行有效", "repealed": "废止", "issued": "制发",
+    "more than": "超过", "at least": "至少", "fewer than": "少于", "less than": "少于", "no fewer than": "不少于",
     "compare": "比较", "compared": "比较", "versus": "对比", "vs": "对比", "more": "多", "fewer": "少", "less": "少",
     "most": "最多", "fewest": "最少", "least": "最少", "highest": "最高", "lowest": "最低", "rank": "排名",
     "which agencies": "哪些单位", "which agency": "哪个单位", "which units": "哪些单位", "which offices": "哪些单位",
@@ -405,7 +414,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "explain": "说明", "reasons": "原因", "reason": "原因", "why": "为什么",
     "satisfied": "满意度", "satisfaction": "满意度", "age": "年龄", "ages": "年龄", "oldest": "年龄",
     "youngest": "年龄", "gender": "性别", "budget": "预算", "funding": "经费", "salary": "工资", "salaries": "工资",
-    "mayor": "区长", "population": "人口", "received no": "没有收到", "did not receive": "没有收到",
+    "average": "平均", "on average": "平均", "how long": "用时", "processing time": "用时", "time taken": "用时",
+    "working days": "工作日",
+    "mayor": "区长", "head": "负责人", "director": "主任", "leader": "领导", "governor": "省长", "spokesperson": "发言人", "population": "人口", "received no": "没有收到", "did not receive": "没有收到",
     "didn't receive": "没有收到", "never received": "从未收到", "no requests": "没有收到申请", "lose": "败诉",
     "lost": "败诉", "disclosure rates": "公开率", "correction rates": "纠错率", "and": "和",
     "district": "区", "county": "县", "city": "市", "province": "省", "municipal": "市", "zone": "区",
@@ -430,6 +441,8 @@ QUERY_UNSUPPORTED: tuple[str, ...] = (
     "人员编制", "工作人员数", "男性", "女性", "户籍", "编制", "男女", "男的", "女的",
 )
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)
+# parts of a year: the tables count whole years, so a table figure asked for one of these is declined
+PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "哪个月", "月份", "每个月", "每月", "月均")
 QUERY_FIGURE_EXCLUSIONS: tuple[str, ...] = ("第三方机构", "第三方评估", "第三方监测", "第三方测评", "信息处理费")
 # agency names: everyday short forms -> the words agencies print (additive), and the generic words of
 # agency names that say little about which agency is meant
@@ -715,4 +728,5 @@ FIGURE_MEANINGS: dict[str, tuple[tuple[tuple[str, str, str | None], ...] | str, 
 }
 # words every figure shares (the whole table is about disclosure): stripped before matching by meaning
 FIGURE_MEANING_GENERIC: tuple[str, ...] = (
-    "政府信息公开", "依申请公开", "主动公开", "信息公开", "政府信息", "政务公开", "年度报告", "年报")
+    "政府信息公开", "依申请公开", "主动公开", "信息公开", "政府信息", "政务公开", "年度报告", "年报",
+    "递交", "提交", "递上", "交上")  # every request is submitted: the verb says nothing about which figure

@@ -47,8 +47,11 @@ CZJ_2009 = "28_pingtan-xian-czj_2009.txt"
 NYN_2020 = "41_pingtan-nyn_2020.txt"
 JUNSHAN_2020 = "38_pingtan-jsp_2020.txt"
 JINJING_2021 = "42_pingtan-jjp_2021.txt"
+HGJ_2017 = "32_pingtan-hgj_2017.txt"
+SCJ_2024 = "47_pingtan-scj_2024.txt"
+BGT_2025 = "06_shanghai-bgt_2025.md"
 FILES = (LUCHENG_2022, HONGZE_2023, SHUYANG_2025, KEWEI_2024, PINGTAN_2011, PINGTAN_2020, PINGTAN_2023, BGT_2019,
-         CZJ_2009, NYN_2020, JUNSHAN_2020, JINJING_2021)
+         CZJ_2009, NYN_2020, JUNSHAN_2020, JINJING_2021, HGJ_2017, SCJ_2024, BGT_2025)
 
 
 @pytest.fixture(scope="module")
@@ -389,3 +392,102 @@ def test_the_statistics_period_is_a_candidate_and_the_contact_lines_are_not():
     """本报告所列数据的统计期限… answers 数据从哪天开始统计; the download and contact lines answer nothing."""
     assert not narrative._furniture("本报告所列数据的统计期限自2019年9月1日起至2019年12月31日止。")
     assert narrative._furniture("如对本报告有任何疑问，请与区政府办公室联系。")
+
+
+def test_a_numbered_item_the_next_item_follows_is_content_not_a_title(reports):
+    """一是通过门户网站…公开； then 二是通过平潭时报…： a list of what was done, each item a sentence under the section's
+    heading; a numbered line with sentences under it (一是细化依申请公开办理流程。) stays a title."""
+    items = [c for c in report_sentences(reports[HGJ_2017]) if "是通过" in c.text]
+    assert len(items) == 3
+    assert not any(c.title for c in items[:2])
+    assert all(not c.heading.startswith(("一是", "二是")) for c in items)
+    titles = [c for c in report_sentences(reports[LUCHENG_2022]) if c.text.startswith("一是细化")]
+    assert titles and titles[0].title
+
+
+def test_problems_something_is_done_to_are_no_shortfall_asked(reports):
+    """排查问题 / 避免出问题 / 回应舆情问题 name work done, not the agency's shortfalls; 存在哪些问题 asks for them."""
+    assert cue("怎么排查网站上的问题？") is None
+    assert cue("靠什么避免系统出问题？") is None
+    assert narrative.section_hint("帮群众解决了哪些问题？") is None
+    assert cue("去年工作存在哪些问题？") == "shortfall"
+    assert cue("工作中的突出问题有哪些？") == "shortfall"
+    # under the heading （五）积极回应舆情问题。 the sentences say what was done: they lead, not the heading
+    best = _ranked(reports[SCJ_2024], "市场监管局对网上舆情怎么回应的？")[0]
+    assert not best.sentence.text.startswith("（五）")
+    assert "舆情回应" in best.sentence.text or "回应了" in best.sentence.text
+
+
+def test_a_four_character_word_is_also_said_in_its_halves_other_order(reports):
+    """追究责任 asked, 责任追究 printed (未发生责任追究情况): the sentence holds the word."""
+    report = reports[LUCHENG_2022]
+    cands = report_sentences(report)
+    scores = narrative.lexical("有人被追究责任吗", ["追究责任"], cands, name_parts(report.meta.agency))
+    held = [c.text for c, (_, n) in zip(cands, scores, strict=True) if n]
+    assert held == ["未发生责任追究情况。"]
+
+
+def test_a_count_asked_in_kinds_or_rounds_pulls_a_number(reports):
+    """几种 / 几回 / 几轮 ask a count as 几个 does: a sentence stating a number weighs more."""
+    for q in ("支持几种外语？", "一年检查几回？", "开展了几轮督查？"):
+        assert narrative.asks_count(q), q
+    cands = report_sentences(reports[BGT_2025])
+    pri = narrative.priors("国际服务门户能切换几种外语？", cands)
+    langs = next(i for i, c in enumerate(cands) if "语种" in c.read)
+    assert pri[langs] > 0
+
+
+def test_a_word_said_right_after_bu_is_denied():
+    """不收取费用 says no fee was charged: no precedent of charging one; 不断收取 or 不予收取 elsewhere do not deny it."""
+    assert denies("本单位依申请提供政府信息，不收取费用。", ["收取"])
+    assert not denies("本单位按规定收取费用，不断规范收费流程。", ["收取"])
+
+
+def test_a_question_for_the_ones_who_did_not_lists_the_denials(reports):
+    """哪几家没收过处理费 / 处理费记为0元: the sentences that say none (未收取…处理费, 无收取信息处理费情况) answer it, the one
+    that states a charge (收取信息处理费共计380元) does not; asked who did charge, the other way round."""
+    got = {r.id: r for r in (reports[LUCHENG_2022], reports[SHUYANG_2025], reports[PINGTAN_2023])}
+    ids = list(got)
+
+    def agencies(question):
+        best = across(lambda *a, **k: [], got.__getitem__, question, ["处理费"], ids, ids, 0.8, precedent=True)
+        return {s.sentence.agency for s in best}
+
+    shuyang = reports[SHUYANG_2025].meta.agency
+    none = agencies("哪几家单位一年里没收过处理费？")
+    assert none == {reports[LUCHENG_2022].meta.agency, reports[PINGTAN_2023].meta.agency}
+    assert agencies("哪几家单位的处理费记为0元？") == none
+    assert agencies("哪几家单位收过处理费？") == {shuyang}
+    assert narrative.asks_none("哪些单位从未开通过微博？")
+    assert not narrative.asks_none("有没有单位开通微博？")
+    assert not narrative.asks_none("哪些单位还有尚未审结的复议？")
+    assert not narrative.asks_none("哪些单位公开了未成年人保护的信息？")
+    assert not narrative.asks_none("哪些单位规定未经审核的信息不得发布？")
+
+
+def test_who_applies_is_said_in_the_vocabularys_other_words(reports):
+    """The vocabulary's words for one kind of applicant are synonyms for a sentence too: 老百姓 asked, 群众 printed."""
+    assert {"群众", "公民"} <= set(synonyms("老百姓"))
+    report = reports[JUNSHAN_2020]
+    cands = report_sentences(report)
+    scores = narrative.lexical("君山片区怎么听老百姓的意见", ["老百姓", "意见"], cands, name_parts(report.meta.agency))
+    best = max(range(len(cands)), key=lambda i: scores[i][0])
+    assert "群众" in cands[best].read and scores[best][1] == 2
+
+
+def test_a_compound_word_whose_parts_a_sentence_holds_apart_is_partly_said(corpus_dir):
+    """绩效考核 asked; the report says 列入片区年度绩效考评，通过工作考核: no sentence holds the word, but one holds both
+    its parts, so the report's evidence is not declined as off topic (at a cosine below STRONG_RELEVANCE); a word
+    whose parts no sentence holds together (天气预报: 预报 alone is no weather) still declines."""
+    from types import SimpleNamespace
+
+    report = parse_file(corpus_dir / "reports" / "45_pingtan-spp_2023.txt")
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.88, score=0.88)]
+
+    assert narrative.compound_parts("绩效考核") == ["绩效", "考核"]
+    got = narrative.evidence(search, "苏平片区的绩效考核里有信息公开这一项吗？", ["绩效考核"], [report], 0.8)
+    assert got and "绩效考评" in got[0].sentence.read
+    assert narrative.evidence(search, "苏平片区做不做天气预报？", ["天气预报"], [report], 0.8) == []

@@ -57,3 +57,8 @@ def test_slip_correction_is_linear_in_the_question_length():
     fixed, changes = correct_homophones(text)
     assert len(changes) == 20000 and "申情" not in fixed
     assert time.process_time() - start < 10
+
+
+def test_a_five_year_plan_period_is_read_as_its_years():
+    assert normalize_question("平潭管委会“十三五”期间收到多少申请").text == "平潭管委会2016年到2020年收到多少申请"
+    assert normalize_question("十四五以来被复议几次").text.startswith("2021年以来")

@@ -307,7 +307,8 @@ def test_a_part_with_words_of_its_own_is_a_part_even_when_it_inherits_everything
     q = "洪泽区2024年被起诉几次、复议纠错率是多少、区长是谁？"
     parts = plan_parts(q, q, [], catalog)
     assert [p for p, _ in parts] == ["洪泽区2024年被起诉几次", "复议纠错率是多少", "区长是谁"]
-    assert all(it.agencies == [HONGZE] and it.kind not in ("clarify", "decline") for _, it in parts)
+    assert all(it.agencies == [HONGZE] and it.kind != "clarify" for _, it in parts)
+    assert [it.kind == "decline" for _, it in parts] == [False, False, True] and parts[2][1].reason == "person"
 
 
 def test_a_scope_said_first_is_not_a_part(catalog):
@@ -343,7 +344,8 @@ def test_a_kind_only_one_agency_has_is_that_agency(catalog):
 def test_a_continuation_keeps_the_scope(catalog):
     parts = plan_parts("各区县政府2024年收到多少申请，哪家最多", "各区县政府2024年收到多少申请，哪家最多", [], catalog)
     assert [it.kind for _, it in parts] == ["precedent", "ranking"]
-    assert parts[0][1].scope == parts[1][1].scope and len(parts[1][1].scope) == 6
+    assert parts[0][1].scope == parts[1][1].scope  # 区县政府: the district and county governments, not the cities'
+    assert set(parts[1][1].scope) == {"平潭县人民政府", "沭阳县人民政府", HONGZE, LUCHENG}
 
 
 def test_two_shared_characters_name_no_agency(catalog):
@@ -649,3 +651,181 @@ def test_an_administrative_level_scopes_a_collective(catalog):
     it = understand("区县级的单位里谁被起诉过？", [], catalog)
     assert it.kind == "precedent" and HONGZE in it.scope and LUCHENG in it.scope
     assert not {HUAIAN, BGT, KEWEI, "平潭综合实验区海坛片区管理局"} & set(it.scope)
+
+
+def test_a_share_of_the_requests_takes_them_as_the_whole(catalog):
+    it = understand("沭阳县2025年的公开申请当中有几成最后予以公开？", [], catalog)
+    assert it.kind == "rate" and [k.row for k in it.rate_spec.numerator] == ["granted"]
+    assert [k.row for k in it.rate_spec.denominator] == ["results_total"]
+
+
+def test_two_applicant_columns_joined_are_summed(catalog):
+    it = understand("淮安市2024年科研机构和公益组织合起来递了多少申请？", [], catalog)
+    assert {(k.row, k.column) for k in it.keys} == {("new_received", "research"), ("new_received", "social_org")}
+    assert it.column is None
+
+
+@pytest.mark.parametrize("typed, sides", [
+    ("淮安市2024年自然人申请和律师申请哪个多？", [["natural_person"], ["legal_service"]]),
+    ("沭阳县2025年被复议的和被起诉的哪个多？",
+     [["review_total"], ["direct_suit_total", "post_review_suit_total"]]),
+])
+def test_two_figures_of_one_report_compared_side_by_side(catalog, typed, sides):
+    it = understand(typed, [], catalog)
+    assert it.kind == "comparison" and len(it.targets) == 1
+    assert [[k.column if k.table == "requests" else k.row for k in ks] for _, ks in it.sides] == sides
+
+
+@pytest.mark.parametrize("typed, denied", [
+    ("洪泽区2024年有几件申请没给公开？", True), ("沭阳县2025年未予公开的有多少？", True),
+    ("沭阳县2025年有没有公开行政许可信息？", False), ("淮安市2024年公不公开申请数？", False),
+])
+def test_a_negated_disclosure_is_the_withheld_rows_but_a_yes_no_question_is_not(catalog, typed, denied):
+    it = understand(typed, [], catalog)
+    assert any(k.row.startswith("denied_") for k in it.keys) is denied
+
+
+@pytest.mark.parametrize("typed", ["淮安市2024年的副市长是谁？", "Who was the head of the Shuyang county government in 2025?",
+                                   "鹿城区2022年谁是政务公开办公室的科长？"])
+def test_who_holds_an_office_is_declined_as_a_person(catalog, typed):
+    assert understand(typed, [], catalog).reason == "person"
+
+
+def test_a_place_said_with_within_or_below_scopes_its_agencies(catalog):
+    it = understand("江苏省境内的政府2024年一共收到多少申请？", [], catalog)
+    assert it.kind == "sum" and set(it.scope) == {HUAIAN, HONGZE, "沭阳县人民政府"}
+    assert understand("淮安市下辖的区县2024年收到多少申请？", [], catalog).agencies == [HONGZE]
+    assert understand("江苏省人民政府2024年收到多少申请？", [], catalog).kind == "decline"  # one agency, not a kind
+
+
+def test_a_share_carried_into_the_next_part_keeps_its_cells(catalog):
+    parts = plan_parts("沭阳县2025年办结的申请中本机关不掌握的超过一半了吗？比例是多少？",
+                       "沭阳县2025年办结的申请中本机关不掌握的超过一半了吗？比例是多少？", [], catalog)
+    assert all(it.rate != "share" or it.rate_spec is not None for _, it in parts)
+
+
+@pytest.mark.parametrize("typed", ["瓯海区政府办2022年收到多少申请？", "西湖区人民政府2024年收到几件申请？"])
+def test_a_place_the_corpus_does_not_hold_is_unknown_however_well_the_rest_matches(catalog, typed):
+    it = understand(typed, [], catalog)
+    assert it.kind == "decline" and it.reason == "unknown_agency" and not it.agencies
+
+
+def test_a_place_with_one_slip_or_said_after_other_words_is_still_known(catalog):
+    assert understand("麻烦查下洪泽区2024年收到多少申请", [], catalog).agencies == [HONGZE]
+    assert understand("沭杨县2025年收到多少申请", [], catalog).agencies == ["沭阳县人民政府"]
+
+
+def test_whether_the_reports_mention_something_no_table_holds_is_a_search(catalog):
+    assert understand("有哪些报告提及过培训经费的安排？", [], catalog).kind != "decline"
+    assert understand("洪泽区2024年信息公开工作经费是多少？", [], catalog).kind == "decline"
+
+
+@pytest.mark.parametrize("said, year", [("再往前一年呢？", 2022), ("往前推两年是多少", 2021), ("换到晚一年呢", 2024)])
+def test_a_shift_said_in_other_words_moves_the_conversations_year(catalog, said, year):
+    it = understand(said, turn("平潭管委会2023年被复议几件？"), catalog)
+    assert it.targets == [(SYQ, year)] and keys(it) == ["review_total"]
+
+
+def test_a_clause_ending_in_a_noun_phrase_is_not_a_part():
+    assert split_parts("让申请人补充材料后仍说不清要哪些信息的，有几件？") == ["让申请人补充材料后仍说不清要哪些信息的，有几件？"]
+    assert len(split_parts("洪泽区没有现成材料、要重新加工才能提供的有几件")) == 1  # 现成 is not 几成
+
+
+def test_a_content_phrase_sharing_characters_with_an_agency_names_none(catalog):
+    it = understand("淮安市2024年有几件申请因为公共安全的理由被拒？", [], catalog)
+    assert it.agencies == [HUAIAN]
+
+
+@pytest.mark.parametrize("typed, bound, years", [
+    ("新收申请超过2000件的单位有哪些？", (">", 2000.0), []), ("2024年被起诉5件以上的有哪些单位", (">=", 5.0), [2024]),
+    ("哪些单位2019年收到的申请不足30件", ("<", 30.0), [2019]),
+])
+def test_a_bound_is_read_apart_from_the_years(catalog, typed, bound, years):
+    it = understand(typed, [], catalog)
+    assert it.threshold == bound and it.years == years and it.kind == "precedent"
+
+
+def test_asking_whether_any_agency_did_something_and_how_is_one_search_across_agencies(catalog):
+    q = "有没有哪个部门搞过政务开放日？都是怎么办的？"
+    parts = plan_parts(q, q, [], catalog)
+    assert len(parts) == 1 and parts[0][1].kind == "precedent" and not parts[0][1].agencies
+
+
+def test_a_cleft_question_ending_in_de_is_still_a_part():
+    assert split_parts("君山片区是怎么设立的？有几个人负责公开工作？") == ["君山片区是怎么设立的", "有几个人负责公开工作"]
+
+
+@pytest.mark.parametrize("typed, declined", [
+    ("淮安市2024年通过信函寄来的申请有多少件？", True), ("沭阳县2025年申请中涉及土地征收的有几件？", True),
+    ("沭阳县2025年律师事务所递交的申请有几件？", False), ("淮安市2024年涉及国家秘密的申请有几件？", False),
+    ("群众朋友想问，洪泽区2024年一共收到多少申请？", False),
+])
+def test_a_qualifier_no_table_splits_requests_by_is_declined_not_answered_with_the_total(catalog, typed, declined):
+    it = understand(typed, [], catalog)
+    assert (it.kind == "decline") is declined
+    if not declined:
+        assert it.keys
+
+
+def test_an_english_bound_is_read_as_the_listings_bound(catalog):
+    it = understand("Which offices got fewer than 30 requests in 2019?", [], catalog)
+    assert it.kind == "precedent" and it.threshold == ("<", 30.0) and it.years == [2019]
+
+
+def test_a_later_part_about_a_two_character_noun_of_its_own_does_not_take_the_figure_before(catalog):
+    q = "淮安市2024年被起诉了几次？他们的政务热线接了多少电话？"
+    parts = plan_parts(q, q, [], catalog)
+    assert len(parts) == 2 and parts[0][1].keys and not parts[1][1].keys
+    h = turn("洪泽区2024年行政复议几件？")
+    assert keys(understand("其中结果被纠正的呢？", h, catalog)) == ["review_corrected"]  # 结果 is the table's word
+
+
+@pytest.mark.parametrize("typed, reason", [
+    ("沭阳县2025年的申请人当中有几位是退休职工？", "unsupported_figure"),
+    ("淮安市2024年第三季度新收了多少申请？", "unsupported_figure"),
+    ("洪泽区2023年上半年被复议了几次？", "unsupported_figure"),
+    ("淮安市2024年被纠错的复议都是什么案件？", "case_detail"),
+])
+def test_splits_the_tables_do_not_hold_are_declined(catalog, typed, reason):
+    it = understand(typed, [], catalog)
+    assert it.kind == "decline" and it.reason == reason
+
+
+def test_a_part_of_the_year_declines_a_table_figure_but_not_a_narrative_question(catalog):
+    assert understand("鹿城区2022年每个月收到几件申请？", [], catalog).kind == "decline"
+    assert understand("淮安市2024年每季度开展几次政务公开督查？", [], catalog).kind != "decline"
+
+
+def test_a_follow_up_keeps_asking_a_share_of_its_own_figure_or_column(catalog):
+    h = turn("洪泽区2024年新收申请中自然人申请占比多少？")
+    it = understand("那法人呢？", h, catalog)
+    assert it.kind == "rate" and {k.column for k in it.rate_spec.numerator} >= {"commercial", "legal_service"}
+    it = understand("不予公开的呢？", turn("沭阳县2025年部分公开的占几成？"), catalog)
+    assert it.kind == "rate" and all(k.row.startswith("denied_") for k in it.rate_spec.numerator)
+
+
+def test_an_outcome_rate_asks_its_share_of_the_group(catalog):
+    it = understand("上海市政府办公厅2025年行政复议的撤销率是多少？", [], catalog)
+    assert it.kind == "rate" and [k.row for k in it.rate_spec.denominator] == ["review_total"]
+
+
+@pytest.mark.parametrize("said, columns", [
+    ("那法人或其他组织呢？", {"commercial", "research", "social_org", "legal_service", "other_org"}),
+    ("不是个人提的呢？", {"commercial", "research", "social_org", "legal_service", "other_org"}),
+])
+def test_a_follow_up_naming_a_column_group_or_leaving_one_out_spreads_the_figure(catalog, said, columns):
+    it = understand(said, turn("沭阳县2025年新收多少申请？"), catalog)
+    assert {k.column for k in it.keys} == columns and {k.row for k in it.keys} == {"new_received"}
+
+
+def test_asking_for_the_reports_own_words_adds_nothing_to_the_topic(catalog):
+    it = understand("哪些单位的年报提到了政务开放活动？原话怎么说的？", [], catalog)
+    assert "原话" not in it.topic and "政务开放活动" in it.topic
+
+
+@pytest.mark.parametrize("typed, checks", [
+    ("淮安市2024年报表里的合计对不上吗？", True), ("所有单位里谁的统计表数字自相矛盾？", True),
+    ("淮安市2024年复议被纠错了几件？", False), ("沭阳县2025年答复有错误被复议的有几件", False),
+])
+def test_whether_the_figures_add_up_is_a_check_not_a_figure(catalog, typed, checks):
+    assert (understand(typed, [], catalog).kind == "checks") is checks
