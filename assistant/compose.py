@@ -97,6 +97,24 @@ CHECK_WORDING = {
 }
 
 
+# a check's detail is written for developers (new_received 113 + carried_over 5 ≠ …): its words as the page says them
+DETAIL_WORDS = {
+    "sum of result rows": "各项结果之和", "last year's": "上年报告的", "this year's": "本年报告的",
+    "results_total": "办理结果总计", "new_received": "新收", "carried_over": "上年结转", "carried_forward": "结转下年度",
+    "post_review_suit": "复议后起诉", "direct_suit": "直接起诉", "review": "行政复议", "narrative": "正文",
+    "table": "表格", "total": "总计", "upheld": "维持", "corrected": "纠正", "other": "其他", "pending": "尚未审结",
+    "issued": "制发", "repealed": "废止", "in_force": "现行有效", "ambiguous cells": "数字粘连的格子",
+    "not checked": "未核对", **_COLUMNS,
+}
+_DETAIL = re.compile("|".join(re.escape(w) for w in sorted(DETAIL_WORDS, key=len, reverse=True)))
+
+
+def detail_words(detail: str) -> str:
+    """A check's detail in the page's words (the figures and ≠ as the check wrote them)."""
+    said = _DETAIL.sub(lambda m: DETAIL_WORDS[m.group()], detail)
+    return re.sub(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])", "·", said)  # 新收.总计 -> 新收·总计, 96171.6 kept
+
+
 def check_note(table: str, rules: list[str], report: str = "") -> str:
     """注：该报告表三自身合计不一致 … (the figure is quoted as printed, never corrected)."""
     said = [CHECK_WORDING.get(r, "正文数字与表格不一致" if r.startswith("narrative.") else r) for r in rules]

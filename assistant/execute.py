@@ -647,7 +647,8 @@ class Executor:
         if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated or received)):
             return self._narrative(it, catalog, cross=True)
         agencies = it.scope or catalog.agencies
-        entries = [catalog.entry(a, y) for a in agencies for y in catalog.years(a) if not it.years or y in it.years]
+        entries = [catalog.entry(a, y) for a in agencies for y in catalog.years(a)
+                   if not it.years or y in it.years or (it.year_bound and a != it.year_bound)]  # 鹿城和2019年的X
         if it.relative is not None and not it.years:  # 上海的单位去年…: each agency's newest report (less N)
             entries = [e for e in entries if e.year == (catalog.newest(e.agency) or 0) + it.relative]
         keys = with_column(it.keys, it.column)
@@ -715,25 +716,27 @@ class Executor:
                 refs = "".join(f"[{d.cite_cell(v)}]" for v in self.values([e], keys)[e.report_id] if v.found)
                 said = compose.CHECK_WORDING.get(check.rule, "正文数字与表格不一致" if check.rule.startswith(
                     "narrative.") else check.rule)
+                if check.rule.startswith("narrative.") and keys and (told := self._stated(e, keys, anywhere=True)):
+                    refs += f"[{told_figure(d, e, told, said, compose.unit(keys[0].table, keys[0].row))}]"  # the prose
                 table = keys[0].table if keys else check.rule.split(".")[0]
                 d.parts.append(f"- {compose.report_name(e.agency, e.year)}{compose.table_number(table)}："
-                               f"{said}（{check.detail}）{refs}")
+                               f"{said}（{compose.detail_words(check.detail)}）{refs}")
         return d.answer()
 
     def _told(self, entries: list[CatalogEntry], keys: list[CellKey]) -> dict[str, tuple[Number, Passage]]:
         """For reports without the standard tables (pre-2019), the figure their text states for these cells
         (本年度未收到…申请 states 0), read in the section the table would be in: report id -> (value, sentence)."""
+        return {e.report_id: told for e in entries if e.template == "pre2019" and (told := self._stated(e, keys))}
+
+    def _stated(self, e: CatalogEntry, keys: list[CellKey], anywhere: bool = False) -> tuple[Number, Passage] | None:
+        """The first sentence of the report that states the figure of these cells (in the section their table
+        is in, or `anywhere`), with the number it states."""
         cells = {(k.table, k.row, k.column) for k in keys}
         section = {k.table for k in keys}
-        out = {}
-        for e in entries:
-            if e.template != "pre2019":
-                continue
-            for s in report_sentences(self.report(e.report_id)):
-                if s.section in section and (value := stated_in(s.text, cells)) is not None:
-                    out[e.report_id] = (value, s.passage(1.0))
-                    break
-        return out
+        for s in report_sentences(self.report(e.report_id)):
+            if (anywhere or s.section in section) and (value := stated_in(s.text, cells)) is not None:
+                return value, s.passage(1.0)
+        return None
 
     # ---- passages ------------------------------------------------------------------------------
     def _narrative(self, it: Intent, catalog: Catalog, cross: bool = False) -> Answer:

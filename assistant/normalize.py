@@ -128,8 +128,8 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
 
 @lru_cache(maxsize=1)
 def _english_patterns() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(rf"(?<![a-z]){re.escape(p)}(?![a-z])"), zh)
-            for p, zh in sorted(ENGLISH_TERMS.items(), key=lambda kv: len(kv[0]), reverse=True)]
+    return [(re.compile(rf"(?<![a-z]){re.escape(p.replace(chr(39), ''))}(?![a-z])"), zh)  # didn't -> didnt, as the
+            for p, zh in sorted(ENGLISH_TERMS.items(), key=lambda kv: len(kv[0]), reverse=True)]  # question is read
 
 
 def _place(token: str, places: dict[str, str]) -> str | None:

@@ -103,6 +103,7 @@ PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
 QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
                           r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
+HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
 CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
 
 
@@ -200,6 +201,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif (said_shift := SHIFT_SAID.search(no_figures)) and not years and not rel_word:
         n = {"一": 1, "两": 2, "三": 3}.get(said_shift.group(3)) or int(said_shift.group(3))
         it.shift = -n if said_shift.group(1) else n
+    if len(agencies) > 1 and year_spans and (bound := _year_bound(q, year_spans, mentions)):
+        it.year_bound = agencies[mentions.index(bound)]
     if len(agencies) > 1 and len(years) == len(agencies) and not since:
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
@@ -243,6 +246,19 @@ def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
     return None
 
 
+def _year_bound(q: str, year_spans: list[tuple[int, int]], mentions: list[str]) -> str | None:
+    """The one mention every year span is said right against (2019到2021年的平潭管委会, 平潭管委会（2019-2021）),
+    when other agencies are named without years; None when the years are said of all of them."""
+    def against(m: str) -> bool:
+        i = q.find(m)
+        j = i + len(m)
+        return i >= 0 and all((e <= i and q[e:i] == "的") or (j <= s and q[j:s] in ("（", "("))
+                              for s, e in year_spans)  # 2024年淮安和洪泽, 淮安和洪泽2024年: said of both
+
+    bound = [m for m in mentions if against(m)]
+    return bound[0] if len(bound) == 1 else None
+
+
 def _statistical(q: str, it: Intent) -> bool:
     return bool(it.keys) and (not it.weak_figure or has(q, FIGURE_CUES) is not None)
 
@@ -267,6 +283,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "precedent"
     if it.keys and not it.weak_figure and re.search(r"情况(?:怎么样|怎样|如何|咋样)", q):
         return "figure"  # 复议情况怎么样: a table figure's situation is its numbers
+    if it.keys and HOW_CHANGED.search(q):
+        return "change"  # 申请数如何变化: the change of the figure, not a passage
     breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
     if has(q, NARRATIVE_CUES) and not has(q, COUNT_CUES) and not breakdown:
         return "narrative"

@@ -51,6 +51,7 @@ class Intent(BaseModel):
     span: int | None = None  # 近三年 -> 3 newest reports
     shift: int = 0  # 前一年呢？ -> one year before the previous turn's
     pairs: list[tuple[str, int]] = Field(default_factory=list)  # 鹿城区2022年和洪泽区2023年
+    year_bound: str | None = None  # 鹿城、洪泽和2019到2021年的平潭管委会: the one agency the years are said of
     targets: list[tuple[str, int]] = Field(default_factory=list)
     missing_years: list[tuple[str, int]] = Field(default_factory=list)  # asked but not held
     keys: list[CellKey] = Field(default_factory=list)  # summed when several (打官司 = two groups)

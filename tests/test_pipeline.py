@@ -613,3 +613,17 @@ def test_whether_a_reports_figures_add_up_lists_its_failed_checks_with_the_cells
     assert {(c.agency, c.year, c.table) for c in a.citations} == {(HONGZE, 2023, "review_litigation")}
     fine = assistant.ask("鹿城区2022年表格数据有错误吗？")
     assert "没有发现不一致" in fine.text and not fine.citations
+
+
+def test_a_narrative_figure_that_disagrees_with_the_table_is_cited_beside_the_cell(assistant):
+    a = assistant.ask("洪泽区2024年正文的数字跟统计表对得上吗？数据有没有不一致？")
+    kinds = {c.kind for c in a.citations}
+    assert a.kind == "checks" and kinds == {"cell", "passage"}
+    prose = next(f for f in a.figures if f.kind == "passage")
+    table = next(f for f in a.figures if f.row == "new_received")
+    assert prose.value != table.value and str(prose.value) in a.text
+
+
+def test_a_failed_checks_detail_is_shown_in_the_pages_words(assistant):
+    a = assistant.ask("洪泽区2023年统计表的合计对不上吗？")
+    assert "维持" in a.text and "upheld" not in a.text and "review" not in a.text

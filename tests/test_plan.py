@@ -829,3 +829,23 @@ def test_asking_for_the_reports_own_words_adds_nothing_to_the_topic(catalog):
 ])
 def test_whether_the_figures_add_up_is_a_check_not_a_figure(catalog, typed, checks):
     assert (understand(typed, [], catalog).kind == "checks") is checks
+
+
+@pytest.mark.parametrize("typed", ["沭阳县2025年比上一年的复议数如何变化？", "How did Huai'an's lawsuits change between 2023 and 2024?"])
+def test_how_a_figure_changed_is_a_change_not_a_passage(catalog, typed):
+    assert understand(typed, [], catalog).kind in ("change", "decline")  # 沭阳 2024 and 淮安 2023 are not held
+
+
+@pytest.mark.parametrize("typed, row", [
+    ("How many requests did Shuyang turn down in 2025 because the information doesn't exist?", "unable_not_held"),
+    ("How many of Hongze's 2024 requests were still being processed at year end?", "carried_forward"),
+])
+def test_english_everyday_words_for_rows(catalog, typed, row):
+    assert row in keys(understand(typed, [], catalog))[0]
+
+
+def test_years_said_against_one_of_several_agencies_bind_to_it_alone(catalog):
+    it = understand("淮安市、沭阳县和2013年的平潭县民政局，谁收到过公开申请？", [], catalog)
+    assert it.kind == "precedent" and it.year_bound == "平潭县民政局" and it.years == [2013]
+    it = understand("淮安市和洪泽区2024年谁收到过律师的申请？", [], catalog)
+    assert it.year_bound is None and it.years == [2024]
