@@ -198,9 +198,10 @@ def serving_run(home: Path, questions: int, vector_reports: int, seed: int, batc
     """Inside the serving process, started as the chat UI starts (ui/app.py): the stores and the Assistant opened,
     `Assistant.warm` in a background thread (the model, the vector index, the sentence store), and at once a
     figure question (start-up (a): process start to its answer), then a narrative and a cross-report one
-    (start-up (b): to those answers, i.e. fully warm). Once the warm-up thread is done, `questions` timed
-    questions of each kind (figure, narrative about one named report, cross-report); RSS after them (steady) and
-    the process's peak."""
+    (start-up (b): to those answers, i.e. fully warm; `*_cpu_s`: the CPU-seconds this process had used by then,
+    about what they take on idle cores, less what the two threads overlap). Once the warm-up thread is done,
+    `questions` timed questions of each kind (figure, narrative about one named report, cross-report); RSS after
+    them (steady) and the process's peak."""
     import threading
 
     t0 = t0 or time.time()
@@ -222,7 +223,9 @@ def serving_run(home: Path, questions: int, vector_reports: int, seed: int, batc
     for key, q in (("first_figure_s", fig_q[0]), ("first_narrative_s", nar_q[0]), ("first_cross_s", cross_q[0])):
         assistant.ask(q)
         out[key] = time.time() - t0
+        out[key.replace("_s", "_cpu_s")] = time.process_time()  # this process's CPU since it started, all threads
     out["startup_a_s"], out["startup_b_s"] = out["first_figure_s"], out["first_cross_s"]
+    out["startup_a_cpu_s"], out["startup_b_cpu_s"] = out["first_figure_cpu_s"], out["first_cross_cpu_s"]
     out["rss_first_answers_mib"] = rss_mib()[0]
     warm.join()
     out.update(warm_thread_s=time.time() - t0, load_warm=os.getloadavg()[0], rss_warm_mib=rss_mib()[0])
@@ -236,6 +239,8 @@ def serving_run(home: Path, questions: int, vector_reports: int, seed: int, batc
             wall.append((time.perf_counter() - w) * 1000)
             cpu.append((time.process_time() - c) * 1000)
             answered += not a.abstained
+        slowest = max(range(len(qs)), key=wall.__getitem__)  # p95 of 20 hides the slowest one
+        out.update({f"{name}_max": wall[slowest], f"{name}_max_cpu": cpu[slowest], f"{name}_max_question": qs[slowest]})
         out.update({f"{name}_p50": statistics.median(wall), f"{name}_p95": percentile(wall, 0.95),
                     f"{name}_cpu_p50": statistics.median(cpu), f"{name}_cpu_p95": percentile(cpu, 0.95),
                     f"{name}_answered": f"{answered}/{len(qs)}", f"load_{name}": os.getloadavg()[0],

@@ -119,6 +119,27 @@ def test_summaries_cells_and_checks(store):
     assert [c.rule for c in store.report("r1").checks] == ["continuity.carried"]
 
 
+def test_flaws_are_the_reports_own_failed_checks_and_ambiguities(store, parsed):
+    """What a reader of a few cells needs besides them, without the whole report: the checks that are not ok and the
+    ambiguities, each in the report's order, for the ids asked; a report with neither is left out."""
+    store.upsert(make_report("r1"))
+    clean = make_report("r2", agency="甲区", year=2023)
+    store.upsert(clean.model_copy(update={"ambiguous": [], "checks": [Check(rule="requests.row_total", ok=True)]}))
+    store.set_checks("r1", [Check(rule="a", ok=False, detail="not checked: no table"), Check(rule="b", ok=True),
+                            Check(rule="c", ok=False, detail="1 != 2", cells=["requests:new_received.total"])])
+    assert store.flaws(["r1", "r2", "r1", "nope"]) == {"r1": (
+        [Check(rule="a", ok=False, detail="not checked: no table"),
+         Check(rule="c", ok=False, detail="1 != 2", cells=["requests:new_received.total"])],
+        make_report().ambiguous)}
+    for report in parsed.values():
+        store.upsert(report)
+    flaws = store.flaws([r.id for r in parsed.values()])
+    assert flaws and any(a for _, a in flaws.values()) and any(c for c, _ in flaws.values())
+    for report in parsed.values():
+        checks, ambiguous = flaws.get(report.id, ([], []))
+        assert checks == [c for c in report.checks if not c.ok] and ambiguous == report.ambiguous, report.file_name
+
+
 def test_migrations_run_once(settings):
     Store(settings.database_url).upsert(make_report())
     again = Store(settings.database_url)

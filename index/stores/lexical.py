@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from index.models import Chunk
@@ -62,8 +63,12 @@ CREATE TABLE IF NOT EXISTS vocab (token TEXT PRIMARY KEY, df INTEGER NOT NULL) W
 """
 
 
+@cache
 def load_jieba():
-    """jieba, quiet: its logger prints a dictionary-load line at DEBUG on every first use otherwise."""
+    """jieba, quiet: its logger prints a dictionary-load line at DEBUG on every first use otherwise. Its level is
+    set once per process: setting a level clears every logger's cache under logging's module lock without a
+    `finally` (Python 3.11), so an answer stopped at its budget (an exception raised in its thread) inside
+    `tokenize` could leave that lock held and every later log call of the process waiting on it."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

@@ -384,13 +384,18 @@ class Store:
                             places=json.loads(m["places"] or "[]"), kinds=json.loads(m["kinds"] or "[]")),
             sections=[Section(key=s.key, heading=s.heading, start=s.start, end=s.end) for s in children["sections"]],
             cells=[self._cell(c._mapping) for c in children["cells"]],
-            ambiguous=[
-                Ambiguity(table=a.table, keys=json.loads(a.keys), text=a.text, candidates=json.loads(a.candidates),
-                          reason=a.reason, start=a.start, end=a.end)
-                for a in children["ambiguities"]
-            ],
-            checks=[Check(rule=c.rule, ok=c.ok, detail=c.detail, cells=json.loads(c.cells)) for c in children["checks"]],
+            ambiguous=[self._ambiguity(a) for a in children["ambiguities"]],
+            checks=[self._check(c) for c in children["checks"]],
         )
+
+    @staticmethod
+    def _ambiguity(a) -> Ambiguity:
+        return Ambiguity(table=a.table, keys=json.loads(a.keys), text=a.text, candidates=json.loads(a.candidates),
+                         reason=a.reason, start=a.start, end=a.end)
+
+    @staticmethod
+    def _check(c) -> Check:
+        return Check(rule=c.rule, ok=c.ok, detail=c.detail, cells=json.loads(c.cells))
 
     @staticmethod
     def _cell(m, prefix: str = "") -> Cell:
@@ -415,6 +420,23 @@ class Store:
         with self._read() as conn:
             rows = conn.execute(q).all()
         return [(self._summary(x), self._cell(x._mapping, "cell_")) for x in rows]
+
+    def flaws(self, report_ids: list[str]) -> dict[str, tuple[list[Check], list[Ambiguity]]]:
+        """report id -> (its checks that are not ok, its ambiguities), each in the report's own order, in two
+        queries: what a reader of a few cells needs besides the cells to say what the report itself gets wrong,
+        without loading the whole report (its text, sections and every cell). Ids without either are left out."""
+        ck, am = self._t["checks"], self._t["ambiguities"]
+        out: dict[str, tuple[list[Check], list[Ambiguity]]] = {}
+        ids = list(dict.fromkeys(report_ids))
+        with self._read() as conn:
+            for n in range(0, len(ids), 5000):  # far inside SQLite's bound variables
+                part = ids[n:n + 5000]
+                for c in conn.execute(select(ck).where(ck.c.report_id.in_(part), ck.c.ok.is_(False))
+                                      .order_by(ck.c.report_id, ck.c.ord)):
+                    out.setdefault(c.report_id, ([], []))[0].append(self._check(c))
+                for a in conn.execute(select(am).where(am.c.report_id.in_(part)).order_by(am.c.report_id, am.c.ord)):
+                    out.setdefault(a.report_id, ([], []))[1].append(self._ambiguity(a))
+        return out
 
     def change_stamp(self) -> int:
         """Raised by every committed write of any process: a reader that saw this number before has seen
