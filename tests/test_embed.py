@@ -45,7 +45,7 @@ def test_word_embeddings_stay_half_precision_with_the_same_vectors(real_embedder
     import torch
     from sentence_transformers import SentenceTransformer
 
-    table = real_embedder.model.auto_model.embeddings.word_embeddings.weight
+    table = real_embedder.model[0].auto_model.embeddings.word_embeddings.weight
     assert table.dtype == torch.float16 and table.shape[0] > 250_000
     folder = embed.ensure_default_model(Settings(home=model_home))  # the loaded model may be another home's
     plain = SentenceTransformer(str(folder), device="cpu", model_kwargs={"dtype": torch.float32})
@@ -54,40 +54,6 @@ def test_word_embeddings_stay_half_precision_with_the_same_vectors(real_embedder
     want = plain.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
     got = real_embedder.model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
     assert np.array_equal(got, want)
-
-
-@pytest.mark.slow
-def test_the_bundled_model_runs_as_sentence_transformers_runs_it(real_embedder, model_home, report_files):
-    """The bundled folder loaded by transformers alone (`BundledE5`) gives the vectors sentence-transformers gives
-    for the same folder, bit for bit: one query at a time, and passages of every length in batches (sorted by
-    length, padded, one longer than the model's 512 tokens: truncated)."""
-    import torch
-    from sentence_transformers import SentenceTransformer
-
-    folder = embed.ensure_default_model(Settings(home=model_home))
-    st = SentenceTransformer(str(folder), device="cpu", model_kwargs={"dtype": torch.float16})
-    embed._float32_but_word_embeddings(st[0].auto_model)
-    texts = ["passage: " + p.read_text(encoding="utf-8", errors="ignore")[i:i + n] for p in report_files[:8]
-             if p.suffix in (".txt", ".md") for i, n in ((0, 30), (300, 120), (900, 400))]
-    texts.append("passage: " + "".join(SENTENCES) * 8)  # > 512 tokens
-    assert len(real_embedder.model.tokenizer(texts[-1])["input_ids"]) > 512 and len(texts) > 12
-    for batch in ([[t] for t in ["query: " + s for s in SENTENCES]] + [texts]):
-        want = st.encode(batch, batch_size=4, normalize_embeddings=True, convert_to_numpy=True)
-        assert np.array_equal(real_embedder.model.encode(batch, batch_size=4), want)
-
-
-@pytest.mark.slow
-def test_a_server_loads_the_bundled_model_without_sentence_transformers(real_embedder, model_home):
-    """sentence-transformers (and scikit-learn, which it imports) cost ~1 CPU-s of every server's start; the bundled
-    model needs neither."""
-    import subprocess
-    import sys
-
-    code = ("import sys; from index.settings import Settings; from index.stores.embed import get_embedder; "
-            f"e = get_embedder(Settings(home={str(model_home)!r})); print(e.embed_queries(['政府信息公开']).shape, "
-            "'sentence_transformers' in sys.modules, 'sklearn' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split()[-2:] == ["False", "False"], done.stdout
 
 
 @pytest.mark.slow

