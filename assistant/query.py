@@ -92,6 +92,8 @@ class PlanPart(BaseModel):
     targets: list[tuple[str, int]] = Field(default_factory=list)
     missing: list[tuple[str, int]] = Field(default_factory=list)
     reason: str | None = None
+    bound: str | None = None  # a listing's bound: "> 100" (超过100件)
+    years_of: str | None = None  # the one named agency the years are said of (2019到2021年的平潭管委会)
     proposed_by: str | None = None  # "llm": the model proposed this part's plan and the catalogue validated it
 
     @classmethod
@@ -111,6 +113,7 @@ class PlanPart(BaseModel):
                    measures=[".".join(x for x in (k.table, k.row, it.column if it.column and k.table == "requests" else k.column) if x)
                              for k in it.keys], rate=it.rate,
                    formula=formula, targets=it.targets, missing=it.missing_years, reason=reason,
+                   bound=f"{it.threshold[0]} {it.threshold[1]:g}" if it.threshold else None, years_of=it.year_bound,
                    proposed_by=it.proposed_by)
 
 
@@ -131,6 +134,8 @@ class QueryPlan(BaseModel):
             lines.append(f"part {i}:     {p.operation} | scope: {scope} | years: "
                          f"{p.years or p.year_word or ('every held year' if p.operation == 'list-which' else 'newest')} | measures: {', '.join(p.measures) or '-'}"
                          + (f" | rate: {p.formula or p.rate}" if p.rate else "")
+                         + (f" | keeps values {p.bound}" if p.bound else "")
+                         + (f" | years of {p.years_of} only" if p.years_of else "")
                          + (f" | reads: {p.targets}" if p.targets else "")
                          + (f" | not held: {p.missing}" if p.missing else "")
                          + (f" | {p.reason}" if p.reason else "")

@@ -876,3 +876,11 @@ def test_a_part_summing_or_comparing_the_parts_before(catalog):
 def test_a_counted_collective_and_a_level_of_one_agency_still_scope(catalog):
     it = understand("江苏的三家单位2024年哪家收到的申请最多？", [], catalog)
     assert it.kind == "ranking" and HUAIAN in it.scope and LUCHENG not in it.scope
+
+
+def test_the_plan_shows_a_listings_bound_and_whose_years_they_are(catalog):
+    from assistant.query import PlanPart
+
+    it = understand("淮安市、沭阳县和2013年的平潭县民政局中，谁被复议过3件以上？", [], catalog)
+    part = PlanPart.of("…", it)
+    assert part.bound == ">= 3" and part.years_of == "平潭县民政局"
