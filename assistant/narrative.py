@@ -1179,7 +1179,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
                -m.start())
         if best is None or key > best[0]:
             best = (key, clause, float(m.group(1).replace(",", "")), m.group(2))
-    if best is None:
-        return None
+    if best is None or (best[0][1] == 0 and best[0][3] == 0 and not (best[0][0] and unit in UNIT_KIN)):
+        return None  # 专职人员有几个 against 14个街镇: a number that counts nothing the question names is no answer
     _, clause, value, u = best
     return re.sub(r"\s*\n\s*", "", clause), (int(value) if value.is_integer() else value), u

@@ -491,3 +491,9 @@ def test_a_compound_word_whose_parts_a_sentence_holds_apart_is_partly_said(corpu
     got = narrative.evidence(search, "苏平片区的绩效考核里有信息公开这一项吗？", ["绩效考核"], [report], 0.8)
     assert got and "绩效考评" in got[0].sentence.read
     assert narrative.evidence(search, "苏平片区做不做天气预报？", ["天气预报"], [report], 0.8) == []
+
+
+def test_a_number_that_counts_nothing_the_question_names_is_not_lifted():
+    text = "群众可就近在14个街镇、92个社区政务服务网点提出申请。"
+    assert count_clause("鹿城区2022年负责信息公开的专职人员有几个？", text) is None
+    assert count_clause("鹿城区2022年有几个社区网点能提出申请？", text)[1] == 92
