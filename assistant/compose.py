@@ -115,9 +115,14 @@ def detail_words(detail: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])", "·", said)  # 新收.总计 -> 新收·总计, 96171.6 kept
 
 
+def check_words(rule: str) -> str:
+    """A check rule as the page says it (a narrative rule: 正文数字与表格不一致)."""
+    return CHECK_WORDING.get(rule, "正文数字与表格不一致" if rule.startswith("narrative.") else rule)
+
+
 def check_note(table: str, rules: list[str], report: str = "") -> str:
     """注：该报告表三自身合计不一致 … (the figure is quoted as printed, never corrected)."""
-    said = [CHECK_WORDING.get(r, "正文数字与表格不一致" if r.startswith("narrative.") else r) for r in rules]
+    said = [check_words(r) for r in rules]
     own = [r for r in rules if not r.startswith(("continuity.", "narrative."))]
     what = "自身合计不一致" if own else "数字与其他来源不一致"
     return f"注：{report + '报告' if report else '该报告'}{table_number(table)}{what}（{'；'.join(dict.fromkeys(said))}），以上数字按报告原文引用。"

@@ -709,13 +709,14 @@ class Executor:
             return d.answer()
         if len(entries) > 1:
             d.parts.append(f"已收录的{len(entries)}份报告中，有{len(flawed)}份的数字核对不通过（数字均按报告原文引用，未作更正）：")
-        for e in flawed[:MAX_LISTED_CELLS]:
-            for check in (c for c in self.facts(e.report_id).checks if c.status == "failed"):
-                keys = [CellKey(table=t, row=r.split(".")[0], column=(r.split(".") + [None])[1])
-                        for t, r in (cell.split(":", 1) for cell in check.cells)]
+        shown = flawed[:MAX_LISTED_CELLS]
+        flaws = self.index.store.flaws([e.report_id for e in shown])  # the failed checks alone, in one query
+        for e in shown:
+            for check in (c for c in flaws.get(e.report_id, ([], []))[0] if c.status == "failed"):
+                keys = [CellKey(table=t, row=row, column=col or None)
+                        for t, (row, _, col) in ((t, r.partition(".")) for t, r in (c.split(":", 1) for c in check.cells))]
                 refs = "".join(f"[{d.cite_cell(v)}]" for v in self.values([e], keys)[e.report_id] if v.found)
-                said = compose.CHECK_WORDING.get(check.rule, "正文数字与表格不一致" if check.rule.startswith(
-                    "narrative.") else check.rule)
+                said = compose.check_words(check.rule)
                 if check.rule.startswith("narrative.") and keys and (told := self._stated(e, keys, anywhere=True)):
                     refs += f"[{told_figure(d, e, told, said, compose.unit(keys[0].table, keys[0].row))}]"  # the prose
                 table = keys[0].table if keys else check.rule.split(".")[0]

@@ -7,6 +7,7 @@ is split into parts that are each answered; a part that only continues the one b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.catalog import Catalog
 from assistant.cues import (
@@ -153,16 +154,13 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if not keys and (said or left_columns(q)) and has(q, FIGURE_CUES) and has(q, FILING_WORDS):  # 律师提了几件
         keys, phrase = [CellKey(table="requests", row="new_received", column="total")], said
     joined = said_columns(q) if said not in QUERY_COLUMN_GROUPS else {}
-    if said in QUERY_COLUMN_GROUPS and keys:  # 法人或其他组织提的申请: every column under the template's group
-        keys = over_columns(keys, QUERY_COLUMN_GROUPS[said]) or keys
-        phrase = f"{said}{phrase or ''}"
+    spread, group = _spread_columns(q, said)
+    if spread and keys:  # 法人或其他组织提的申请, 非自然人的申请: the columns, summed
+        keys = over_columns(keys, spread) or keys
+        phrase = f"{group}{phrase or ''}" if group else phrase
     elif len(joined) > 1 and keys:  # 企业和律师加起来提了多少: the named columns, summed like a group
         keys = over_columns(keys, list(joined)) or keys
         phrase, said = f"{'和'.join(joined.values())}{'申请' if phrase in QUERY_COLUMNS else phrase or ''}", None
-    elif not said and keys and (left := left_columns(q)):  # 非自然人的申请: the other columns, summed
-        keys = over_columns(keys, left) or keys
-        group = next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None)
-        phrase = f"{group}{phrase or ''}" if group else phrase
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
                 years=years, keys=keys, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
@@ -233,6 +231,15 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         if it.keys and COMPARATIVE.search(q):  # 鹿城区和洪泽区谁收到的申请多: rank them
             it.kind = "ranking"
     return it
+
+
+def _spread_columns(q: str, said: str | None) -> tuple[tuple[str, ...], str | None]:
+    """The applicant columns a figure is summed over and the group word that names them: a template group said
+    (法人或其他组织), or every column but the ones left out (非自然人: the group they make up, where one does)."""
+    if said in QUERY_COLUMN_GROUPS:
+        return QUERY_COLUMN_GROUPS[said], said
+    left = left_columns(q) if not said else ()
+    return left, next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None) if left else None
 
 
 def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
@@ -331,8 +338,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests"
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
-        group = said_column(q, QUERY_COLUMN_GROUPS)
-        if columns := (QUERY_COLUMN_GROUPS[group] if group else left_columns(q)):  # 那法人呢, 非自然人的呢
+        columns, group = _spread_columns(q, said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))
+        if columns:  # 那法人呢, 非自然人的呢
             it.keys, it.column = over_columns(it.keys, columns) or it.keys, None
             it.figure_word = f"{group}申请" if group else "所问各类申请人的申请"
         if it.kind in ("figure", "narrative"):
@@ -353,7 +360,7 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     if it.kind == "narrative" and not asks_narrative and it.keys:  # 企业申请的呢？
         it.kind = "figure"
     if prev.rate == "share" and it.kind == "figure" and it.keys and it.rate is None and has(q, FOLLOWUP_CUES):
-        it.rate_spec = share_of_total(f"{q}占比", it.keys, it.column, it.figure_word)  # …予以公开的占比 -> 部分公开呢
+        it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word, asked=True)  # …予以公开的占比 -> 部分公开呢
         it.rate, it.kind = ("share", "rate") if it.rate_spec is not None else (None, it.kind)
     outcome = next((QUERY_REVIEW_OUTCOMES[p] for _, _, p in find_phrases(q, QUERY_REVIEW_OUTCOMES)), None)
     groups = {k.row.rsplit("_", 1)[0] for k in it.keys if k.table == "review_litigation"}
@@ -403,6 +410,7 @@ def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]
     return any(len(r) >= 3 for r in rest) or any(_is_noun(r) and r not in _VOCABULARY_TEXT for r in rest if len(r) == 2)
 
 
+@lru_cache(maxsize=1024)
 def _is_noun(word: str) -> bool:
     """A two-character word the dictionary tags as a noun (热线), not a particle pair or a verb; one inside the
     vocabulary's own phrases (结果, of 其他结果) is no subject of its own."""

@@ -286,12 +286,13 @@ def _active_keys(q: str) -> tuple[list[str], str] | None:
     return None
 
 
-def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str | None) -> RateSpec | None:
+def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str | None,
+                   asked: bool = False) -> RateSpec | None:
     """…占几成 / 在全部申请里占多大比重 / what share of …: the named cells over the total of their own table
     (a result over the results' total, an applicant type over all applicants, a review outcome over its group's
     total). Any cell of those tables, never a list of named rates."""
     said_rate = any(f"{w}率" in q for w in (phrase, *QUERY_REVIEW_OUTCOMES) if w)  # 维持率, 败诉率: its share
-    if not keys or not (has(q, RATIO_CUES) or said_rate):
+    if not keys or not (asked or has(q, RATIO_CUES) or said_rate):  # asked: a share carried from the turn before
         return None
     named = _all_named_cells(q)
     if not named and all(is_total(k) for k in keys):  # 本机关不掌握在办理结果里占多大比例: the part, not the total
