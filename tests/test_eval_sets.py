@@ -255,10 +255,10 @@ def test_paraphrase_answers_are_read_off_the_reports(paraphrase, manifest, gold,
     assert checked >= 40
 
 
-# ---- the second to fifth held-out paraphrase sets (same brief, same report split) -----------------------------------
+# ---- the second to sixth held-out paraphrase sets (same brief, same report split) -----------------------------------
 
 HELD_OUT = {"p2": SETS / "paraphrase2.jsonl", "p3": SETS / "paraphrase3.jsonl", "p4": SETS / "paraphrase4.jsonl",
-            "p5": SETS / "paraphrase5.jsonl"}
+            "p5": SETS / "paraphrase5.jsonl", "p6": SETS / "paraphrase6.jsonl"}
 STANDARD_FORMULAS = {"disclosure_rate", "review_correction_rate", "change", "growth_rate"}
 
 
