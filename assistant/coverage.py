@@ -13,6 +13,7 @@ from index.stores.lexical import load_jieba
 
 ASKS_VALUE = re.compile(r"^(?:的)?(?:[一1]个月|每个?月|[一1]年|每年|每天|平均|人均)?(?:是|有|为|一共|总共|大概|大约|具体)?"
                         r"(?:多少|谁|几|多大|多高|多长|多久|是什么|什么)")  # 工资一个月多少: the period is no answer
+ASIDE = re.compile(r"^\s*(?:[（(][^）)]{0,12}[）)]|[）)])")
 YEAR_AFTER = re.compile(r"^\d{4}年度?")  # GDP2022年是多少: an English question's gloss puts the year after the noun
 NOUN_FLAGS = ("n", "eng", "nz", "nr", "nt", "vn")
 
@@ -33,6 +34,7 @@ def unrecorded(question: str, contains: Callable[[str], bool], known: Callable[[
         if word.isascii() and (letters := re.match(r"[A-Za-z]{2,}", word)):  # jieba keeps GDP2022 as one word
             word, pos = letters.group(), start + letters.end()
         rest = _past_names(question[pos:], known) if word.isascii() else question[pos:]
+        rest = ASIDE.sub("", rest)  # 地区生产总值（GDP）是多少: the name's gloss in brackets, or its closing bracket
         if not ASKS_VALUE.match(rest):
             continue
         if not contains(word):

@@ -21,6 +21,7 @@ REASONS = {
     "figure_unclear": "the question could mean several of the tables' figures; which one is meant (listed below)",
 }
 DERIVED = {"share": "share", "disclosure_rate": "disclosure rate", "review_correction_rate": "review correction rate",
+           "completion_rate": "completion rate",
            "change": "change from the previous year", "change_pct": "change from the previous year (%)",
            "sum": "total"}
 

@@ -10,7 +10,7 @@ from collections import OrderedDict
 
 from assistant import compose
 from assistant.catalog import Catalog, CatalogEntry
-from assistant.cues import EACH_CUES, TOTAL_CUES
+from assistant.cues import EACH_CUES, REASON_WORDS, TOTAL_CUES
 from assistant.figures import (
     RESULT_ROWS,
     CellMap,
@@ -256,11 +256,13 @@ class Executor:
             return self._missing(it, asked)
         d = compose.Draft(it.question, "figure")
         name = compose.report_name(entry.agency, entry.year)
+        base = None  # the figure an average per period divides
         if len(found) == 1:
             v = found[0]
             n = d.cite_cell(v)
+            base = v.value
             text = f"{prefix}{name}{compose.label(**v.key.model_dump())}为{compose.amount(v.value, v.key.table, v.key.row)}[{n}]"
-        elif has(it.question, EACH_CUES) and not has(it.question, TOTAL_CUES):
+        elif has(it.question, EACH_CUES + REASON_WORDS) and not has(it.question, TOTAL_CUES):
             text = prefix + name + "，".join(f"{compose.label(**v.key.model_dump())}为"
                                              f"{compose.amount(v.value, v.key.table, v.key.row)}[{d.cite_cell(v)}]"
                                              for v in found)
@@ -274,7 +276,14 @@ class Executor:
                 parts.append(("其余各项" if parts else "各分项均") + f"为0{zero}")
             d.derived(entry, "sum", s, d.citations[0].n)
             word = it.figure_word or "合计"
+            base = s
             text = f"{prefix}{name}{word}共{compose.number(s)}件（{'，'.join(parts)}）"
+        if it.per and base is not None:  # 平均每月: the year's figure over its months, the division shown
+            period, parts_in_year = it.per
+            average = round(base / parts_in_year, 1)
+            d.derived(entry, "average", average, d.citations[0].n)
+            text += (f"，平均每{period}约{compose.number(average)}{compose.unit(found[0].key.table, found[0].key.row)}"
+                     f"（{compose.number(base)}÷{parts_in_year}）")
         text += compose.context_sentence(d, context)
         d.parts.append(text + "。")
         d.check_notes(asked + context)
@@ -321,6 +330,9 @@ class Executor:
         entry, prefix = self._single(it, catalog)
         label, num_keys, den_keys, formula = rate_parts(it)
         values = self.values([entry], num_keys + den_keys)[entry.report_id]
+        if not all(v.found for v in values[:len(num_keys)]) and (parts := parts_of(num_keys)) != num_keys:
+            num_keys = parts  # （六）其他处理 printed as its three rows: their sum over the total
+            values = self.values([entry], num_keys + den_keys)[entry.report_id]
         if not all(v.found for v in values):
             return self._missing(it, [v for v in values if not v.found])
         d = compose.Draft(it.question, "derived")

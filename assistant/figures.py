@@ -134,9 +134,9 @@ def percent(numerator: Number, denominator: Number) -> float | None:
     return round(100.0 * numerator / denominator, 1)
 
 
-def rate_keys(rate: str) -> tuple[list[CellKey], CellKey]:
+def rate_keys(rate: str) -> tuple[list[CellKey], list[CellKey]]:
     _, num, den, _ = RATES[rate]
-    return [CellKey(table=t, row=r, column=c) for t, r, c in num], CellKey(table=den[0], row=den[1], column=den[2])
+    return [CellKey(table=t, row=r, column=c) for t, r, c in num], [CellKey(table=t, row=r, column=c) for t, r, c in den]
 
 
 def rate_parts(it) -> tuple[str, list[CellKey], list[CellKey], str]:
@@ -147,7 +147,7 @@ def rate_parts(it) -> tuple[str, list[CellKey], list[CellKey], str]:
         return s.label, list(s.numerator), list(s.denominator), s.formula
     label, _, _, formula = RATES[it.rate]
     num, den = rate_keys(it.rate)
-    return label, num, [den], formula
+    return label, num, den, formula
 
 
 def change(prev: Number | None, cur: Number | None) -> tuple[Number | None, float | None]:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from assistant.catalog import Catalog
 
 MAX_TERM = 6  # longest domain term a homophone slip is looked for in
+COMMON_WORD = 100  # jieba's count above which a two-character word is taken as a word, not a run of a slip
 MAX_CACHED = 1000  # longer texts are normalised without keeping them in the cache
 CN_NUMERAL = re.compile(r"[〇零○一二两三四五六七八九十百千万]+")
 COUNTERS = "年件个次场名家项成份起条人篇期批"
@@ -116,6 +117,9 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = WHAT_IS.sub(" ", s)
     for phrase, zh in _english_patterns():
         s = phrase.sub(f" {zh} ", s)
+    s = re.sub(r"[a-z]+", lambda m: _lemma(m.group()), s)  # reconsiderations, lost, were corrected: their
+    for phrase, zh in _english_patterns(lemmas=True):  # lemmas against the glossary's, where no typed form matched
+        s = phrase.sub(f" {zh} ", s)
     out = []
     for token in re.split(r"(\s+|[,.?!;:()])", s):
         if not token or token.isspace() or not LATIN.search(token):
@@ -126,10 +130,23 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1) if asks_value else zh
 
 
-@lru_cache(maxsize=1)
-def _english_patterns() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(rf"(?<![a-z]){re.escape(p.replace(chr(39), ''))}(?![a-z])"), zh)  # didn't -> didnt, as the
-            for p, zh in sorted(ENGLISH_TERMS.items(), key=lambda kv: len(kv[0]), reverse=True)]  # question is read
+@lru_cache(maxsize=2)
+def _english_patterns(lemmas: bool = False) -> list[tuple[re.Pattern, str]]:
+    """The glossary's phrases as patterns, longest first; with `lemmas`, each word of them as its lemma."""
+    def form(p: str) -> str:
+        p = p.replace(chr(39), "")  # didn't -> didnt, as the question is read
+        return re.sub(r"[a-z]+", lambda m: _lemma(m.group()), p) if lemmas else p
+
+    return [(re.compile(rf"(?<![a-z]){re.escape(form(p))}(?![a-z])"), zh)
+            for p, zh in sorted(ENGLISH_TERMS.items(), key=lambda kv: len(kv[0]), reverse=True)]
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str) -> str:
+    """An English word's dictionary form (simplemma: lawsuits -> lawsuit, lost -> lose, corrected -> correct)."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="en")
 
 
 def _place(token: str, places: dict[str, str]) -> str | None:
@@ -218,8 +235,8 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
                 continue
             if window in known:
                 break
-            if any(taken[i:i + n]):  # 全部公开 holds 部公开, which sounds like 不公开
-                continue
+            if any(taken[i:i + n]) or _cuts_word(chars, i, n):  # 全部公开 holds 部公开, which sounds like 不公开;
+                continue  # 大概进来 holds 概进, which sounds like 改进
             term = table.get(tuple(_sound(c) for c in window))
             if term and sum(a != b for a, b in zip(window, term, strict=True)) == 1:
                 chars[i:i + n] = list(term)
@@ -252,7 +269,8 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
     while i < len(chars):
         for n in sorted(by_len, reverse=True):
             window = "".join(chars[i:i + n])
-            if len(window) < n or window in known or any(taken[i:i + n]) or window in _label_text():
+            if len(window) < n or window in known or any(taken[i:i + n]) or window in _label_text() \
+                    or not re.fullmatch(r"[\u4e00-\u9fff]+", window):  # 继续办？ is no slip for 继续办理
                 continue
             near = [t for t in by_len[n] if Levenshtein.distance(window, t) == 1 and window[0] == t[0]]
             if len(near) == 1:
@@ -262,6 +280,17 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
                 break
         i += 1
     return "".join(chars), changes
+
+
+def _cuts_word(chars: list[str], i: int, n: int) -> bool:
+    """The run chars[i:i+n] begins or ends inside a common word (大概 before 进, 进来 after 概): no slip."""
+    from index.stores.lexical import load_jieba
+
+    jieba = load_jieba()
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+    edges = ("".join(chars[i - 1:i + 1]) if i else "", "".join(chars[i + n - 1:i + n + 1]) if i + n < len(chars) else "")
+    return any(len(w) == 2 and freq.get(w, 0) >= COMMON_WORD for w in edges)
 
 
 def _taken(text: str) -> list[bool]:

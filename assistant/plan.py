@@ -22,6 +22,7 @@ from assistant.cues import (
     COLLECTIVE_NOUNS,
     COMPARATIVE,
     COMPARE_CUES,
+    COMPARED_WITH,
     COUNT_CUES,
     COUNTED,
     DATA_WORDS,
@@ -37,6 +38,7 @@ from assistant.cues import (
     NEGATION_CUES,
     ONE_CASE,
     OUTCOME_CUES,
+    PER_PERIOD_WORDS,
     PRECEDENT_CUES,
     QUALIFIED_REQUESTS,
     QUESTION_WORDS,
@@ -44,6 +46,7 @@ from assistant.cues import (
     RANK_SUBJECTS,
     RANKING_CUES,
     RATIO_CUES,
+    REASON_WORDS,
     RELATIVE_YEARS,
     SCOPE_CUES,
     SCOPE_ENDINGS,
@@ -89,7 +92,9 @@ from assistant.read import (
 )
 from assistant.resolve import find_agencies, find_scope, resolve_targets
 from index.vocabulary import (
+    PER_PERIOD,
     PERIOD_SPLITS,
+    QUERY_ACTIVE_MEASURES,
     QUERY_COLUMN_GROUPS,
     QUERY_COLUMNS,
     QUERY_FIGURE_SUMS,
@@ -105,6 +110,8 @@ QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样
                           r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
 HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
+# 哪个景区, 什么项目: a thing of the text asked by name (an agency, a year or a figure's kind is asked otherwise)
+CONTENT_WHICH = re.compile(r"(?:哪个|哪些|哪一个|哪几个|什么)(?!单位|部门|机关|年|时候|类|种|项(?!目)|结果|原因|理由|情况)[\u4e00-\u9fff]")
 CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
 
 
@@ -152,7 +159,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
     said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
     if not keys and (said or left_columns(q)) and has(q, FIGURE_CUES) and has(q, FILING_WORDS):  # 律师提了几件
-        keys, phrase = [CellKey(table="requests", row="new_received", column="total")], said
+        keys, phrase, weak = [CellKey(table="requests", row="new_received", column="total")], said, True  # a default
     joined = said_columns(q) if said not in QUERY_COLUMN_GROUPS else {}
     spread, group = _spread_columns(q, said)
     if spread and keys:  # 法人或其他组织提的申请, 非自然人的申请: the columns, summed
@@ -166,9 +173,12 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
-    if keys and not it.unsupported and (period := has(q, PERIOD_SPLITS)):
+    if keys and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (None, "平均"):  # 平均每月收到几件
+        word = next(g for g in per.groups() if g)
+        it.per, it.unsupported = (word.removeprefix("个"), PER_PERIOD[word]), None
+    elif (keys or has(q, RANKING_CUES)) and not it.unsupported and (period := has(q, PERIOD_SPLITS)):
         it.unsupported = period  # 第一季度收到多少申请: the tables count whole years
-    if weak and not it.column and (qualifier := unheld_qualifier(mask(q, year_spans), mentions)):
+    if not it.column and (qualifier := unheld_qualifier(mask(q, year_spans), mentions)):
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
     if bound:  # 超过100件的单位: the bound a listing keeps values against
         it.threshold = (THRESHOLD_OPS[bound.group(1) or bound.group(4)], float(bound.group(2) or bound.group(3)))
@@ -192,13 +202,15 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif span_match and not years:
         n = span_match.group(1)
         it.span, it.year_word = int(n) if n.isdigit() else CN_SMALL[n], span_match.group()
-    no_figures = mask(q, [(s, e) for s, e, _ in find_phrases(q, [*QUERY_FIGURES, *CHANGE_CUES])])
+    no_figures = mask(q, [(s, e) for s, e, _ in find_phrases(q, [*QUERY_FIGURES, *QUERY_ACTIVE_MEASURES, *CHANGE_CUES])])
     shift_word = has(no_figures, sorted(SHIFT_WORDS, key=len, reverse=True))
     if shift_word and not years:
         it.shift = SHIFT_WORDS[shift_word]
     elif (said_shift := SHIFT_SAID.search(no_figures)) and not years and not rel_word:
-        n = {"一": 1, "两": 2, "三": 3}.get(said_shift.group(3)) or int(said_shift.group(3))
-        it.shift = -n if said_shift.group(1) else n
+        back, _, count, count_first, back_first, _ = said_shift.groups()
+        said_count = count or count_first
+        n = {"一": 1, "两": 2, "三": 3}.get(said_count) or int(said_count)
+        it.shift = -n if back or back_first else n
     if len(agencies) > 1 and year_spans and (bound := _year_bound(q, year_spans, mentions)):
         it.year_bound = agencies[mentions.index(bound)]
     if len(agencies) > 1 and len(years) == len(agencies) and not since:
@@ -292,6 +304,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "figure"  # 复议情况怎么样: a table figure's situation is its numbers
     if it.keys and HOW_CHANGED.search(q):
         return "change"  # 申请数如何变化: the change of the figure, not a passage
+    if len(it.keys) > 1 and has(q, REASON_WORDS):
+        return "figure"  # 不予公开的都是什么原因: each reason row of the sum, as the table counts them
     breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
     if has(q, NARRATIVE_CUES) and not has(q, COUNT_CUES) and not breakdown:
         return "narrative"
@@ -312,6 +326,8 @@ def _operation(q: str, it: Intent) -> Kind:
     if has(q, APPLICANT_CUES) and not it.column and not (len(it.keys) > 1 and has(q, EACH_CUES)):  # 分别: the named ones
         it.breakdown = "applicant"
         return "breakdown"
+    if CONTENT_WHICH.search(q) and not has(q, FIGURE_CUES):
+        return "narrative"  # 为哪个景区的收费标准开了听证会: which thing the text names, not the fee figure
     return "figure" if stat or has(q, FIGURE_CUES) else "narrative"
 
 
@@ -334,7 +350,15 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         if it.shift:
             it.years = [y + it.shift for y in it.years] or [y + it.shift for _, y in prev.targets[:1]]
             it.relative = None if it.years else (prev.relative or 0) + it.shift
-    asks_narrative = (has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own)
+    if COMPARED_WITH.search(q):  # 跟2020年比呢: the year or agency named beside the one asked before
+        if it.years and prev.years and set(it.years) != set(prev.years):
+            it.years = sorted({*prev.years, *it.years})
+        if it.agencies and prev.agencies and set(it.agencies) != set(prev.agencies):
+            it.agencies = list(dict.fromkeys([*prev.agencies, *it.agencies]))
+            it.mentions = list(dict.fromkeys([*prev.mentions, *it.mentions]))
+    by_rows = len(prev.keys) > 1 and has(q, REASON_WORDS) or prev.keys[:1] and has(q, OUTCOME_CUES) \
+        and all(k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样
+    asks_narrative = not by_rows and ((has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own))
     column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests"
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
@@ -349,8 +373,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
                 it.kind = "figure"
         if it.column and it.kind == "breakdown" and it.breakdown == "applicant":
             it.kind, it.breakdown = "figure", None
-    elif prev.rate and it.kind == "narrative" and not asks_narrative:
-        it.kind, it.rate = "rate", prev.rate
+    elif prev.rate and not it.keys and it.kind in ("narrative", "figure") and not asks_narrative:
+        it.kind, it.rate = "rate", prev.rate  # …的公开率 -> 前一年是多少: the rate, a year earlier
     if it.rate == "share" and it.rate_spec is None:  # a share taken from the part before takes its cells too,
         column = it.column or (prev.column if it.keys == prev.keys else None)  # or this turn's (…自然人占比 -> 那企业呢)
         changed = column != prev.column or it.keys != prev.keys

@@ -69,6 +69,7 @@ class Intent(BaseModel):
     unsupported: str | None = None
     negated: bool = False  # 哪些单位没有收到过申请: list the zeros
     threshold: tuple[str, float] | None = None  # 超过100件的有哪些: (">", 100); a listing keeps what passes it
+    per: tuple[str, int] | None = None  # 平均每月: ("月", 12), the year's figure averaged over its parts
     topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
     followup: bool = False
     trend: bool = False  # every held year of a span, then the change from its first to its last
@@ -103,6 +104,8 @@ class PlanPart(BaseModel):
         formula = it.rate_spec.formula if it.rate_spec is not None else None
         if it.rate and it.rate_spec is None:
             formula = RATES[it.rate][3] if it.rate in RATES else None
+        if it.per:
+            formula = f"÷{it.per[1]}（平均每{it.per[0]}）"
         operation = "trend" if it.trend else OPERATIONS.get(it.kind, it.kind)
         reason = it.reason
         if answer is not None and answer.abstained and answer.reason:

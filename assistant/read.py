@@ -62,6 +62,7 @@ def _two_digit(yy: str) -> int:
 YEAR_PATTERNS = [
     (re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)?\s*(?:到|至|-|—|–|~|～)\s*((?:19|20)\d{2})\s*(?:年度|年)?"), "range"),
     (re.compile(r"(?<!\d)(\d{2})\s*(?:到|至|-|—|~)\s*(\d{2})年"), "range2"),
+    (re.compile(r"(?<![\d.])(\d{2})\s*[、和与及跟]\s*(\d{2})\s*(?:两|二|2)?(?:个)?年"), "pair2"),  # 23、24两年
     (re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?"), "year"),
     (re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年"), "cn"),
     (re.compile(r"(?<![\d.])(\d{2})年"), "yy"),
@@ -86,6 +87,8 @@ def parse_years(q: str) -> tuple[list[int], list[tuple[int, int]]]:
             elif kind == "range2":
                 a, b = sorted((_two_digit(m.group(1)), _two_digit(m.group(2))))
                 found = list(range(a, b + 1))
+            elif kind == "pair2":
+                found = [_two_digit(m.group(1)), _two_digit(m.group(2))]
             elif kind == "cn":
                 y = _cn_year(m.group(1))
                 found = [y] if y else []
@@ -104,7 +107,7 @@ def parse_years(q: str) -> tuple[list[int], list[tuple[int, int]]]:
 _YEAR = r"((?:19|20)\d{2}|\d{2}|[〇零○Ｏ一二三四五六七八九]{4})\s*(?:年度|年)"
 CARRY_PHRASES = [  # a year the requests were carried from or into is not a report asked for: the cell says it
     (re.compile(rf"(?:从|自|由)\s*{_YEAR}\s*(?:结转|转来|转过来|转入|带过来|遗留|留下)|结转自\s*{_YEAR}"), 1, "上年结转"),
-    (re.compile(rf"(?:结转|转|留|顺延|带)(?:到|至|入|进)了?\s*{_YEAR}"), -1, "结转下年度"),
+    (re.compile(rf"(?:结转|转|留|顺延|带|拖|延|推)(?:到|至|入|进)了?\s*{_YEAR}"), -1, "结转下年度"),
 ]
 
 
@@ -203,7 +206,9 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
         outcomes = find_phrases(q, QUERY_REVIEW_OUTCOMES)
         gkeys = list(dict.fromkeys(g for _, _, p in groups for g in QUERY_REVIEW_GROUPS[p]))
         okey = QUERY_REVIEW_OUTCOMES[outcomes[0][2]] if outcomes else "total"
-        word = "、".join(p for _, _, p in groups) + (outcomes[0][2] if outcomes else "")
+        outcome = outcomes[0][2] if outcomes else ""
+        said = dict.fromkeys(p for _, _, p in groups if p != outcome)  # 败诉 says both: its group and its outcome
+        word = "、".join(p for p in said if QUERY_REVIEW_GROUPS[p] != QUERY_REVIEW_GROUPS.get(outcome)) + outcome
         return [CellKey(table="review_litigation", row=f"{g}_{okey}") for g in gkeys], word, False
     active = _active_keys(q)
     if active:

@@ -5,6 +5,7 @@ declines and questions back the catalogue decides (a year not held is declined, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.catalog import Catalog, expand_aliases
 from assistant.cues import (
@@ -24,7 +25,21 @@ from index.vocabulary import AGENCY_ALIASES, QUERY_FIGURES
 
 
 def _looks_like_agency(run: str) -> bool:
-    return len(run) >= 3 and run.endswith(ORGAN_ENDINGS)
+    """Ends as an organ's name does (…局, …办), and the ending is not a verb after a verb or adverb (继续办, 马上办)."""
+    if len(run) < 3 or not run.endswith(ORGAN_ENDINGS):
+        return False
+    return not _verb_ending(run)
+
+
+@lru_cache(maxsize=1024)
+def _verb_ending(run: str) -> bool:
+    import jieba.posseg
+
+    from index.stores.lexical import load_jieba
+
+    load_jieba()
+    words = jieba.posseg.lcut(run)
+    return len(words) >= 2 and len(words[-1].word) == 1 and words[-1].flag == "v" and words[-2].flag[:1] in "vdti"
 
 
 def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> list[tuple[str, list[str]]]:
@@ -207,6 +222,8 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     if it.clarify and not it.agencies:
         it.kind, it.reason = "clarify", "several_agencies"
         return it
+    if it.kind in ("figure", "breakdown", "comparison") and not it.keys and not it.rate:
+        it.kind = "narrative"  # 《问政平潭》做了多少期: no table counts it; the text of every report may
     if not it.agencies:
         if it.kind != "narrative":
             it.kind, it.reason = "clarify", "no_agency"
@@ -214,8 +231,6 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     if it.kind == "change" and not it.keys:  # 比上年增长多少: the headline figure
         t, r, c = QUERY_FIGURES["新收"]
         it.keys = [CellKey(table=t, row=r, column=c)]
-    if it.kind in ("figure", "breakdown", "comparison") and not it.keys:
-        it.kind = "narrative"
     targets, missing = [], []
     for a in it.agencies:
         held = catalog.years(a)

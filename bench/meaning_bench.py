@@ -41,7 +41,7 @@ SAME = {v: k for k, v in ACTIVE_2019_EQUIVALENT.items()}  # a 2019 report's key 
 def _cells(name: str) -> frozenset:
     cells, _ = FIGURE_MEANINGS[name]
     if isinstance(cells, str):
-        return frozenset((t, r) for t, r, _ in [*RATES[cells][1], RATES[cells][2]])
+        return frozenset((t, r) for t, r, _ in [*RATES[cells][1], *RATES[cells][2]])
     return frozenset((t, r) for t, r, _ in cells)
 
 

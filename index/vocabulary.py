@@ -296,6 +296,8 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
     "新公开": ("new_published",), "对外公开总": ("total_published",), "公开总数": ("total_published",),
     "对外公开": ("total_published",),  # 对外公开的规章总共: the 2019 template's running total
     "增减": ("change",), "增/减": ("change",), "本年增加": ("change",), "本年减少": ("change",), "上一年项目": ("prev_items",), "项目数量": ("prev_items", "items"),
+    **{w: ("prev_items",) for w in ("上年项目", "上一年有多少项", "上一年有几项", "上一年多少项", "上年有多少项", "上年有几项",
+                                    "上年多少项", "上一年的项目")},  # the 2019 template's 上一年项目数量
     "项目": ("items", "prev_items"), "处理决定": ("decisions",), "决定": ("decisions",), "金额": ("amount", "amount_wan"),
     "总金额": ("amount", "amount_wan"),
 }
@@ -326,10 +328,11 @@ QUERY_REVIEW_GROUPS: dict[str, tuple[str, ...]] = {
     "被诉": ("direct_suit", "post_review_suit"),
     "直接起诉": ("direct_suit",), "未经复议": ("direct_suit",), "复议后起诉": ("post_review_suit",),
     "复议后又起诉": ("post_review_suit",),
+    "败诉": ("direct_suit", "post_review_suit"), "胜诉": ("direct_suit", "post_review_suit"),  # only suits are won or lost
 }
 QUERY_REVIEW_OUTCOMES: dict[str, str] = {
     "维持": "upheld", "纠正": "corrected", "被纠正": "corrected", "纠错": "corrected", "撤销": "corrected",
-    "败诉": "corrected", "其他结果": "other", "未审结": "pending", "尚未审结": "pending", "没审结": "pending",
+    "败诉": "corrected", "胜诉": "upheld", "其他结果": "other", "未审结": "pending", "尚未审结": "pending", "没审结": "pending",
     "未结案": "pending",
 }
 # 2021-template active keys and the 2019-template key that holds the same figure
@@ -338,16 +341,21 @@ ACTIVE_2019_EQUIVALENT: dict[str, str] = {
     "normative_issued": "normative_new_made",
 }
 # derived rates: key -> (label, numerator cells, denominator cell, formula as said in answers)
-RATES: dict[str, tuple[str, list[tuple[str, str, str | None]], tuple[str, str, str | None], str]] = {
+RATES: dict[str, tuple[str, list[tuple[str, str, str | None]], list[tuple[str, str, str | None]], str]] = {
     "disclosure_rate": ("公开率", [("requests", "granted", "total"), ("requests", "partially_granted", "total")],
-                        ("requests", "results_total", "total"), "（予以公开＋部分公开）÷办理结果总计"),
+                        [("requests", "results_total", "total")], "（予以公开＋部分公开）÷办理结果总计"),
     "review_correction_rate": ("复议纠错率", [("review_litigation", "review_corrected", None)],
-                               ("review_litigation", "review_total", None), "复议结果纠正÷复议总计"),
+                               [("review_litigation", "review_total", None)], "复议结果纠正÷复议总计"),
+    # what was handled of all there was to handle: the table's own balance is 新收＋上年结转＝总计＋结转下年度
+    "completion_rate": ("办结率", [("requests", "results_total", "total")],
+                        [("requests", "new_received", "total"), ("requests", "carried_over", "total")],
+                        "办理结果总计÷（本年新收＋上年结转）"),
 }
 QUERY_RATES: dict[str, str] = {
     "公开率": "disclosure_rate", "公开比例": "disclosure_rate", "公开比率": "disclosure_rate",
     "纠错率": "review_correction_rate", "纠正率": "review_correction_rate", "纠错比例": "review_correction_rate",
     "纠正比例": "review_correction_rate", "纠错比率": "review_correction_rate", "纠正比率": "review_correction_rate",
+    "办结率": "completion_rate", "办结比例": "completion_rate", "办结比率": "completion_rate", "结案率": "completion_rate",
 }
 # English question words -> the Chinese words the question path reads (phrases matched longest first, whole words)
 ENGLISH_TERMS: dict[str, str] = {
@@ -356,6 +364,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "share of": "占比", "proportion of": "占比", "percentage of": "占比", "ratio": "比例", "share": "占比",
     "proportion": "占比", "percentage": "占比", "percent": "占比",
     "disclosure rate": "公开率", "correction rate": "纠错率", "rate of correction": "纠错率",
+    "completion rate": "办结率", "closure rate": "办结率",
     "information disclosure": "信息公开", "disclosure requests": "申请", "disclosure request": "申请",
     "information requests": "申请", "information request": "申请", "requests": "申请", "request": "申请",
     "applications": "申请", "application": "申请", "applicants": "申请人", "applicant": "申请人",
@@ -449,6 +458,8 @@ QUERY_UNSUPPORTED: tuple[str, ...] = (
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)
 # parts of a year: the tables count whole years, so a table figure asked for one of these is declined
 PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "哪个月", "月份", "每个月", "每月", "月均")
+# an average over the year's parts (平均每月收到几件, 月均, 每周平均): the year's figure divided, formula shown
+PER_PERIOD: dict[str, int] = {"月": 12, "个月": 12, "季度": 4, "个季度": 4, "周": 52, "星期": 52, "天": 365, "日": 365}
 QUERY_FIGURE_EXCLUSIONS: tuple[str, ...] = ("第三方机构", "第三方评估", "第三方监测", "第三方测评", "信息处理费")
 # agency names: everyday short forms -> the words agencies print (additive), and the generic words of
 # agency names that say little about which agency is meant
@@ -731,6 +742,9 @@ FIGURE_MEANINGS: dict[str, tuple[tuple[tuple[str, str, str | None], ...] | str, 
     "review_correction_rate": ("review_correction_rate", (
         "复议纠错率", "行政复议被纠正的比例", "复议案件中被纠错的占比",
         "correction rate of administrative reconsideration")),
+    "completion_rate": ("completion_rate", (
+        "办结率", "申请办完了多大比例", "受理的申请有多少比例已经办结",
+        "completion rate, share of requests handled by the year's end")),
 }
 # words every figure shares (the whole table is about disclosure): stripped before matching by meaning
 FIGURE_MEANING_GENERIC: tuple[str, ...] = (

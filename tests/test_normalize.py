@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from assistant.normalize import correct_homophones, is_english, normalize_question
+from assistant.normalize import correct_homophones, correct_near_terms, is_english, normalize_question
 
 
 @pytest.mark.parametrize("typed, expected", [
@@ -62,3 +62,12 @@ def test_slip_correction_is_linear_in_the_question_length():
 def test_a_five_year_plan_period_is_read_as_its_years():
     assert normalize_question("平潭管委会“十三五”期间收到多少申请").text == "平潭管委会2016年到2020年收到多少申请"
     assert normalize_question("十四五以来被复议几次").text.startswith("2021年以来")
+
+
+def test_a_run_cutting_a_common_word_is_no_slip():
+    assert correct_homophones("上个月大概进来几件")[0] == "上个月大概进来几件"  # 概进 sounds like 改进
+    assert correct_homophones("今年的申情多不多")[0] == "今年的申请多不多"
+
+
+def test_punctuation_is_never_part_of_a_corrected_term():
+    assert "继续办?" in correct_near_terms("还有几件要继续办?今年开了几次会?")[0]

@@ -389,6 +389,8 @@ def test_the_facts_cache_is_bounded_in_bytes(hashed_index, monkeypatch):
 def test_unrecorded_fact_declined_in_english_too_and_typed_agencies_are_never_unrecorded(assistant):
     english = assistant.ask("What was Hongze District's GDP in 2024?")
     assert english.abstained and english.reason == "not_recorded"
+    glossed = assistant.ask("沭阳县2025年的国内生产总值（亿元）是多少")  # the bracketed unit is no answer
+    assert glossed.abstained and glossed.reason == "not_recorded"
     typo = assistant.ask("鹿成区2022年有几个申请是信访举报投诉类的？")
     assert not typo.abstained and figure(typo, "rejected_petition", "total") == 1
 
@@ -627,3 +629,36 @@ def test_a_narrative_figure_that_disagrees_with_the_table_is_cited_beside_the_ce
 def test_a_failed_checks_detail_is_shown_in_the_pages_words(assistant):
     a = assistant.ask("洪泽区2023年统计表的合计对不上吗？")
     assert "维持" in a.text and "upheld" not in a.text and "review" not in a.text
+
+
+# ---- derived figures said in everyday words ---------------------------------------------------------
+def test_completion_rate_divides_the_results_by_all_there_was_to_handle(assistant):
+    a = assistant.ask("鹿城区2022年办结率多少")
+    assert a.kind == "derived" and "110[1]÷（113[2]＋5[3]）" in a.text
+    assert figure(a, "completion_rate", table="derived") == pytest.approx(93.2, abs=0.05)
+    assert_well_cited(a)
+
+
+def test_an_average_per_month_shows_the_division(assistant):
+    a = assistant.ask("鹿城区2022年平均每个月收到多少件申请")
+    assert not a.abstained and "平均每月约9.4件（113÷12）" in a.text
+    assert figure(a, "average", table="derived") == pytest.approx(9.4)
+    assert_well_cited(a)
+
+
+def test_a_share_of_a_row_printed_as_its_parts_sums_them(assistant):
+    a = assistant.ask("鹿城区2022年其他处理在办理结果中所占比例")
+    assert "（7[1]＋0[2]＋19[3]）÷110[4]" in a.text
+    assert_well_cited(a)
+
+
+def test_the_reasons_behind_a_summed_figure_are_its_rows_each_cited(assistant):
+    a = assistant.ask("淮安市2024年无法提供的原因有哪些")
+    assert "本机关不掌握相关政府信息）为769件" in a.text and "没有现成信息需要另行制作）为11件" in a.text
+    assert len(cells(a)) == 3
+    assert_well_cited(a)
+
+
+def test_a_count_no_table_holds_and_no_agency_named_searches_every_report(assistant):
+    a = assistant.ask("2019年《问政平潭有事你说》一共播了几期")
+    assert not a.abstained and any("19期" in c.quote for c in a.citations if c.kind == "passage")

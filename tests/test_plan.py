@@ -884,3 +884,99 @@ def test_the_plan_shows_a_listings_bound_and_whose_years_they_are(catalog):
     it = understand("淮安市、沭阳县和2013年的平潭县民政局中，谁被复议过3件以上？", [], catalog)
     part = PlanPart.of("…", it)
     assert part.bound == ">= 3" and part.years_of == "平潭县民政局"
+
+
+# ---- this session: rates, averages, follow-ups and declines as people say them -------------------------
+def test_completion_rate_is_a_named_rate_over_two_cells(catalog):
+    it = understand("沭阳县2025年依申请公开的结案率是多少", [], catalog)
+    assert it.kind == "rate" and it.rate == "completion_rate"
+
+
+def test_an_average_per_part_of_the_year_divides_the_figure_instead_of_declining(catalog):
+    weekly = understand("沭阳县2025年平均每周收到几件申请", [], catalog)
+    assert weekly.kind == "figure" and weekly.per == ("周", 52) and weekly.unsupported is None
+    assert keys(weekly) == ["new_received.total"]
+    assert understand("沭阳县2025年月均予以公开多少件", [], catalog).per == ("月", 12)
+    which_month = understand("沭阳县2025年哪个月申请最多", [], catalog)
+    assert which_month.kind == "decline" and which_month.per is None
+
+
+def test_lost_suits_are_the_corrected_outcome_of_both_kinds_of_suit(catalog):
+    it = understand("上海市政府办公厅2025年败诉几次", [], catalog)
+    assert keys(it) == ["direct_suit_corrected", "post_review_suit_corrected"] and it.figure_word == "败诉"
+
+
+def test_a_followup_setting_another_year_beside_the_first_compares_them(catalog):
+    it = understand("和2022年相比呢", _turns("平潭管委会2024年主动公开了多少规范性文件"), catalog)
+    assert it.years == [2022, 2024] and len(it.targets) == 2
+
+
+def test_a_rate_carries_into_a_followup_that_asks_for_its_value(catalog):
+    it = understand("再往前一年是多少", _turns("平潭管委会2024年的纠错率"), catalog)
+    assert it.kind == "rate" and it.rate == "review_correction_rate" and it.years == [2023]
+
+
+def test_reasons_of_a_summed_figure_are_its_rows(catalog):
+    first = understand("洪泽区2024年无法提供的都有哪些原因", [], catalog)
+    assert first.kind == "figure" and len(first.keys) == 3
+    later = understand("理由有哪些", _turns("洪泽区2024年不予处理的有几件"), catalog)
+    assert later.kind == "figure" and all(k.row.startswith("rejected_") for k in later.keys)
+
+
+def test_two_short_years_listed_before_one_year_word(catalog):
+    assert parse_years("淮安市23与24年")[0] == [2023, 2024]
+    assert parse_years("洪泽区22、23两年")[0] == [2022, 2023]
+
+
+def test_a_year_the_requests_drag_into_is_the_carried_forward_cell(catalog):
+    it = understand("淮安市2024年被拖到2025年才办的申请有几件", [], catalog)
+    assert keys(it) == ["carried_forward.total"] and it.years == [2024]
+
+
+def test_years_counted_before_later_or_earlier_shift_the_conversation(catalog):
+    assert understand("三年以后呢", _turns("平潭管委会2019年收到多少申请"), catalog).years == [2022]
+    assert understand("两年前呢", _turns("平潭管委会2019年收到多少申请"), catalog).years == [2017]
+
+
+def test_more_than_the_year_before_asks_the_change(catalog):
+    it = understand("洪泽区2024年行政处罚决定比前一年多出几件", [], catalog)
+    assert it.kind == "change" and it.years == [2024]
+
+
+def test_a_channel_no_table_splits_declines_even_beside_a_named_figure(catalog):
+    it = understand("上海科委2024年现场递交的申请中部分公开多少", [], catalog)
+    assert it.kind == "decline" and it.unsupported
+
+
+def test_a_verb_ending_like_an_office_is_no_unknown_agency(catalog):
+    it = understand("有几件要留到下一年继续办", _turns("平潭管委会2022年收到多少申请"), catalog)
+    assert it.unknown_agency is None and it.kind != "decline"
+
+
+def test_the_previous_years_item_count_is_a_cell_not_a_year_shift(catalog):
+    it = understand("那年行政处罚上一年有几项", _turns("平潭管委会2020年收到多少申请"), catalog)
+    assert keys(it) == ["penalty_prev_items"] and it.years == [2020]
+
+
+def test_a_column_asked_of_the_figure_before_keeps_its_row(catalog):
+    it = understand("其中公司递交的有几件", _turns("洪泽区2024年予以公开的有多少"), catalog)
+    assert keys(it) == ["granted.total"] and it.column == "commercial"
+
+
+def test_english_plurals_and_past_tenses_reach_the_glossary(catalog):
+    places = {"huaian": "淮安"}
+    reviews = understand(normalize_question("How many administrative reconsiderations did Huaian face in 2024?",
+                                            places).text, [], catalog)
+    assert keys(reviews) == ["review_total"]
+    lost = understand(normalize_question("How many lawsuits did Huaian lose in 2024?", places).text, [], catalog)
+    assert keys(lost) == ["direct_suit_corrected", "post_review_suit_corrected"]
+
+
+def test_a_thing_asked_by_name_is_the_texts_not_a_figures(catalog):
+    assert understand("淮安市2024年对哪个项目的收费开了听证会", [], catalog).kind == "narrative"
+    assert understand("淮安市2024年行政事业性收费金额是多少", [], catalog).kind == "figure"
+
+
+def test_requests_asking_about_a_topic_are_a_split_no_table_makes(catalog):
+    it = understand("沭阳县2025年的申请里，查房产登记的有几件", [], catalog)
+    assert it.kind == "decline" and it.unsupported == "房产登记"
