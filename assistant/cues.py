@@ -91,6 +91,8 @@ LEVEL_WORDS = {"区县级": "county", "县区级": "county", "县级": "county",
                "乡镇级": "township", "乡镇": "township", "区县": "county", "县区": "county"}
 ADMIN_SUFFIXES = ("省", "市", "县", "区", "地区")  # 江苏省人民政府 is one agency: a kind needs a collective mark after these
 LEVEL_COLLECTIVES = ("区县", "县区", "乡镇")  # levels that name their agencies without a noun (淮安下面的区县)
+# what any count counts (行政诉讼的案子有几件): a word for the things counted, never a fact of its own
+COUNTED_THINGS = ("案子", "案件", "个案", "事情", "数目", "件数", "次数")
 COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门")
 PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部", "哪些", "哪个", "哪家", "有哪些", "中", "当中",
                "之中", "省", "市", "县", "区", "地区", "几个", "这几个", "那几个", "几家", "这些", "各个", "境内", "下面",
@@ -103,12 +105,13 @@ NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", 
 # a person's identity (申请人是谁, 负责人叫什么, 复议是谁提起的): the reports name no individuals
 PERSON_ROLES = r"(?:申请人|负责人|[区市县省局处科部院厅室委镇乡组队所站]长|主任|领导|书记|经办人|发言人|工作人员)"
 WHO_IS = re.compile(PERSON_ROLES + r"[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)|谁是[^，,。？?]{0,10}?" + PERSON_ROLES + "|谁" + PERSON_ROLES
-                    + r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)")
+                    + r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)"
+                    + r"|谁(?:提起|提出|申请|起诉|告)(?:了|的)?[^，,。？?]{0,4}?(?:复议|诉讼|官司)")
 CASE_WHICH = re.compile(r"(?:哪些|哪几件|哪几个|哪几起|哪一件|哪件|什么)(?:案子|案件|事情|事)")  # 被纠正的是哪些案子
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
             "那个申请", "这个申请")
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
-                "申请了什么", "要什么", "具体内容", "哪家公司", "哪个人")  # not 案情/经过: a report may tell one
+                "申请了什么", "要什么", "具体内容", "哪家公司", "哪个人", "关于什么", "涉及什么", "是什么事")  # not 案情/经过: a report may tell one
 # a qualifier restricting the requests counted (网上提交的申请, 申请中涉及房屋征收的): the tables count requests by
 # applicant type and outcome only, so a qualifier they do not hold cannot be read off them
 QUALIFIED_REQUESTS = re.compile(
@@ -116,6 +119,7 @@ QUALIFIED_REQUESTS = re.compile(
     r"(?:政府信息公开|信息公开|公开)?申请|([^，,。？?的|\d]{2,6}?)(?:提交|递交|寄来|送来)的(?:政府信息公开|信息公开|公开)?申请"
     r"|申请(?:里|中|当中|里面)?(?:涉及|关于|有关|针对)([^，,。？?的|]{2,10})"
     r"|申请(?:里|中|当中|里面)[，,]?(?:问|要|查|咨询|询问|打听)([^，,。？?的|]{2,8})的"  # 申请里，问征地拆迁的
+    r"|申请(?:是|为)?(?:通过|经由|以|用)([^，,。？?的|]{2,8}?)(?:方式|渠道|途径)?(?:提出|提交|递交|寄来|送来)"
     r"|申请人(?:里|中|当中|里面)?有?(?:多少|几个|几位|几名|几成)?人?(?:是|为)([^，,。？?的|]{2,8}?)(?:的|$|[，,。？?])")
 # 平均每月, 每月平均, 月均, 日均, 平均一个月: the period a year's figure is averaged over (PER_PERIOD)
 PER_PERIOD_WORDS = re.compile(r"平均(?:每|一|1)(个月|个季度|季度|月|周|星期|天|日)|每(个月|个季度|季度|月|周|星期|天|日)"
@@ -127,7 +131,8 @@ MENTION_WORDS = ("提到", "提及", "提过", "写到", "写了", "说到", "�
 TEXT_SOURCE = ("正文", "文中", "文字部分", "报告里说", "报告中说", "报告说", "原文说", "文字说明")  # the prose, not the tables
 RANGE_WORDS = {"近几年": 3, "这几年": 3, "最近几年": 3, "历年": 99, "每年": 99, "各年": 99, "逐年": 99}
 # 近三年, 最近2年, 这两年, 过去五年, 前两年: the newest N reports (numerals are already digits after normalising)
-SPAN_WORDS = re.compile(r"(?:最近|近|这|过去|前|最后)\s*(\d{1,2}|[两二三四五六七八九十])\s*个?年度?")
+SPAN_WORDS = re.compile(r"(?:最近|近|这|过去|前|最后)\s*(\d{1,2}|[两二三四五六七八九十])\s*个?年度?"
+                        r"|(?<![\d年])(\d|[两二三四五六七八九十])\s*个?年(?:来|以来)")  # 两年来
 ORGAN_ENDINGS = ("省", "市", "县", "区", "局", "委", "厅", "办", "镇", "乡", "街道", "政府", "委员会", "管委会",
                  "办公室", "中心", "署", "院")
 SUB_UNIT = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:新区|区|县|市|镇|乡|街道|局|委|办|厅)")

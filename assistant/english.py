@@ -21,7 +21,7 @@ REASONS = {
     "figure_unclear": "the question could mean several of the tables' figures; which one is meant (listed below)",
 }
 DERIVED = {"share": "share", "disclosure_rate": "disclosure rate", "review_correction_rate": "review correction rate",
-           "completion_rate": "completion rate",
+           "completion_rate": "completion rate", "average": "average per period",
            "change": "change from the previous year", "change_pct": "change from the previous year (%)",
            "sum": "total"}
 
@@ -50,7 +50,9 @@ def render(answer: Answer) -> Answer:
         derived = [f for f in answer.figures if f.table == "derived"]
         cells = [f for f in answer.figures if f.table != "derived"]
         shown = cells if answer.kind in ("precedent", "figure") and cells else derived or cells
-        lines = [figure_line(f, pct=f.table == "derived" and f.row not in ("change", "sum")) for f in shown[:12]]
+        shown += [f for f in derived if f.row == "average" and f not in shown]  # 113 and its 9.4 a month
+        lines = [figure_line(f, pct=f.table == "derived" and f.row not in ("change", "sum", "average"))
+                 for f in shown[:12]]
         lead = "From the reports' tables (cited cells in brackets):\n" + "\n".join(lines)
     else:
         lead = "The reports say (quoted passages in Chinese, cited in brackets):"

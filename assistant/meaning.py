@@ -47,7 +47,7 @@ from assistant.cues import (
     YEAR_SUBJECTS,
 )
 from assistant.figures import with_columns_of
-from assistant.normalize import is_english
+from assistant.normalize import is_english, lemma
 from assistant.query import CellKey, Intent
 from assistant.read import parse_years, plain_words, share_of_total
 from assistant.resolve import resolve_targets
@@ -71,7 +71,7 @@ LEXICAL_WEIGHT = 1.0  # the characters' z-score beside the embedding's in the fu
 ASK_BACK = 3  # readings offered when not confident
 ENGLISH_FUNCTION_WORDS = ("and", "or", "for", "with", "about", "have", "has", "had", "them", "they", "their", "its",
                           "this", "that", "these", "those", "any", "all", "been", "from", "what", "many", "much", "cases",
-                          "case", "there", "number")
+                          "case", "there", "number", "end", "ended", "ending", "finish", "finished", "close", "closed")
 RATE_WORDS = (*RATIO_CUES, "率")  # a rate is a reading only where the question asks a share
 ASKS_FIGURE = (*COUNT_CUES, *RATE_WORDS, "多大", "几成")
 # what says nothing about which figure: the agency, years, question and operation words, and the domain's own
@@ -276,7 +276,7 @@ def unglossed(question: str, places: dict[str, str]) -> list[str]:
     """The content words of an English question that neither the glossary nor a place name covers."""
     known = {w for term in ENGLISH_TERMS for w in term.split()} | set(ENGLISH_FUNCTION_WORDS)
     return [w for w in re.findall(r"[a-z]+", content(question).lower())
-            if len(w) > 2 and w not in known and w.rstrip("s") not in known and w not in places]
+            if len(w) > 2 and w not in known and lemma(w) not in known and w not in places]
 
 
 def asked(question: str, it: Intent) -> str:

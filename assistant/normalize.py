@@ -117,7 +117,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = WHAT_IS.sub(" ", s)
     for phrase, zh in _english_patterns():
         s = phrase.sub(f" {zh} ", s)
-    s = re.sub(r"[a-z]+", lambda m: _lemma(m.group()), s)  # reconsiderations, lost, were corrected: their
+    s = re.sub(r"[a-z]+", lambda m: lemma(m.group()), s)  # reconsiderations, lost, were corrected: their
     for phrase, zh in _english_patterns(lemmas=True):  # lemmas against the glossary's, where no typed form matched
         s = phrase.sub(f" {zh} ", s)
     out = []
@@ -127,7 +127,11 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
             continue
         out.append(_place(token, places) or acronyms.get(token, ""))
     zh = "".join(out)
-    return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1) if asks_value else zh
+    if not asks_value:
+        return zh
+    if re.search(r"[,，;；]", zh):  # What was X, and how did it compare…: the first clause asks the value
+        return re.sub(r"\s*([,，;；])", r"是多少\1", zh, count=1)
+    return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1)
 
 
 @lru_cache(maxsize=2)
@@ -135,14 +139,14 @@ def _english_patterns(lemmas: bool = False) -> list[tuple[re.Pattern, str]]:
     """The glossary's phrases as patterns, longest first; with `lemmas`, each word of them as its lemma."""
     def form(p: str) -> str:
         p = p.replace(chr(39), "")  # didn't -> didnt, as the question is read
-        return re.sub(r"[a-z]+", lambda m: _lemma(m.group()), p) if lemmas else p
+        return re.sub(r"[a-z]+", lambda m: lemma(m.group()), p) if lemmas else p
 
     return [(re.compile(rf"(?<![a-z]){re.escape(form(p))}(?![a-z])"), zh)
             for p, zh in sorted(ENGLISH_TERMS.items(), key=lambda kv: len(kv[0]), reverse=True)]
 
 
 @lru_cache(maxsize=4096)
-def _lemma(word: str) -> str:
+def lemma(word: str) -> str:
     """An English word's dictionary form (simplemma: lawsuits -> lawsuit, lost -> lose, corrected -> correct)."""
     import simplemma
 

@@ -112,6 +112,7 @@ MAX_PARTS = 4
 HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
 # 哪个景区, 什么项目: a thing of the text asked by name (an agency, a year or a figure's kind is asked otherwise)
 CONTENT_WHICH = re.compile(r"(?:哪个|哪些|哪一个|哪几个|什么)(?!单位|部门|机关|年|时候|类|种|项(?!目)|结果|原因|理由|情况)[\u4e00-\u9fff]")
+RATE_ASKED = re.compile(r"([\u4e00-\u9fff]{2}率)(?:是|为|有|达到|大概|大约)?(?:多少|几|多高|多大|怎么样|如何)")
 CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
 
 
@@ -146,7 +147,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         years = [anchor + ANCHORED_YEARS[rel_word]]
     range_word = has(q, RANGE_WORDS)
     span_match = None if range_word else SPAN_WORDS.search(q)
-    titles = [m.span() for m in re.finditer(r"《[^》]*》", q)]  # a title names no agency (《问政平潭》)
+    titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)]  # a title or a quoted name names no agency
     scope_places, scope_spans, scope = find_scope(q, catalog)
     masked = mask(q, mask_spans(q, year_spans) + titles + scope_spans + ([span_match.span()] if span_match else []))
     agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
@@ -192,6 +193,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if not rate and not growth:
         it.rate_spec = share_of_total(q, keys, it.column, phrase)
         it.rate = "share" if it.rate_spec is not None else None
+    if not it.rate and not growth and not it.unsupported and RATE_ASKED.search(q):
+        it.keys, it.figure_word = [], None  # 满意率是多少: a rate no table's cells make, read from the text, never a count
     it.anchor = named_year or anchor
     if rel_word and years and named_year is None and not since:
         it.year_word = rel_word
@@ -200,7 +203,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if range_word and not years:
         it.span, it.year_word = RANGE_WORDS[range_word], range_word
     elif span_match and not years:
-        n = span_match.group(1)
+        n = span_match.group(1) or span_match.group(2)
         it.span, it.year_word = int(n) if n.isdigit() else CN_SMALL[n], span_match.group()
     no_figures = mask(q, [(s, e) for s, e, _ in find_phrases(q, [*QUERY_FIGURES, *QUERY_ACTIVE_MEASURES, *CHANGE_CUES])])
     shift_word = has(no_figures, sorted(SHIFT_WORDS, key=len, reverse=True))
@@ -350,7 +353,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         if it.shift:
             it.years = [y + it.shift for y in it.years] or [y + it.shift for _, y in prev.targets[:1]]
             it.relative = None if it.years else (prev.relative or 0) + it.shift
-    if COMPARED_WITH.search(q):  # 跟2020年比呢: the year or agency named beside the one asked before
+    compared = bool(COMPARED_WITH.search(q))
+    if compared:  # 跟2020年比呢: the year or agency named beside the one asked before
         if it.years and prev.years and set(it.years) != set(prev.years):
             it.years = sorted({*prev.years, *it.years})
         if it.agencies and prev.agencies and set(it.agencies) != set(prev.agencies):
@@ -358,7 +362,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.mentions = list(dict.fromkeys([*prev.mentions, *it.mentions]))
     by_rows = len(prev.keys) > 1 and has(q, REASON_WORDS) or prev.keys[:1] and has(q, OUTCOME_CUES) \
         and all(k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样
-    asks_narrative = not by_rows and ((has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own))
+    asks_narrative = not (by_rows or compared) and (
+        (has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own))  # 和2023年比怎么样: the figure
     column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests"
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
@@ -454,14 +459,22 @@ _TURN_WORDS = (*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS
 def split_parts(text: str) -> list[str]:
     """Clauses that each ask something; a clause without a question word joins the next (予以公开、部分公开各多少), and
     so does a scope said first (平潭的几个片区里，谁…); two questions joined by 以及/还有 are two clauses."""
-    segments = [piece for s in PART_SEPARATORS.split(text) if s for piece in _joined_questions(s)]
+    pieces = PART_SEPARATORS.split(text)
+    asked = [bool(re.search(r"[？?]", sep)) for sep in PART_SEPARATORS.findall(text)] + [False]
+    segments, marked = [], []  # marked: the clause ends in a question mark
+    for s, mark in zip(pieces, asked, strict=True):
+        if s:
+            split = _joined_questions(s)
+            segments += split
+            marked += [False] * (len(split) - 1) + [mark]
     parts: list[str] = []
     pending = ""
     for i, seg in enumerate(segments):
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
         noun_phrase = (seg.endswith("的") and i < len(segments) - 1 and not CLEFT.search(seg)  # …要什么的，有几件:
                        and not has(seg, ("吗", "呢", "有没有", "是否")))  # what the next clause asks of (是怎么来的 asks)
-        if QUESTION_CUE.search(seg) and not seg.endswith(SCOPE_ENDINGS) and not noun_phrase:
+        listed = marked[i] and i > 0 and marked[i - 1] and parts  # …几件？申请人的平均年龄？: questions listed by ？
+        if (QUESTION_CUE.search(seg) or listed) and not seg.endswith(SCOPE_ENDINGS) and not noun_phrase:
             parts.append(pending)
             pending = ""
     if pending:

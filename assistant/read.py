@@ -12,6 +12,7 @@ from assistant.cues import (
     CN_DIGITS,
     CN_SMALL,
     COMPARE_CUES,
+    COUNTED_THINGS,
     FIGURE_CUES,
     NARRATIVE_CUES,
     NEGATION_CUES,
@@ -170,7 +171,15 @@ def plain_words(q: str) -> str:
     (除了企业以外, 不是个人) masked, 其他类法人 said as the column 其他法人."""
     q = EXCLUDED.sub(lambda m: "|" * len(m.group()), q.translate(QUOTES))
     q = re.sub(r"(?<=[几多少一每两])个人", "|||", q)  # 几个人 counts people: no applicant column
-    return re.sub(r"其他[类的]?(?=法人|组织|单位|机构)", "其他", q)
+    q = mask(q, [(s, e) for s, e, _ in find_phrases(q, _figures_holding_columns())])  # 商业秘密, 个人隐私
+    q = re.sub(r"法人(?:或|或者|和|及)?(?:其他组织)?(?:里|中|当中|里面)?的?其他(?:那|这)?(?:一)?(?:类|种)", "其他组织", q)
+    return re.sub(r"其他[类的]?(?=法人|组织|单位|机构)", "其他", q)  # 法人或其他组织里“其他”那一类: that column
+
+
+@lru_cache(maxsize=1)
+def _figures_holding_columns() -> tuple[str, ...]:
+    """Figure words that hold an applicant word (商业秘密 holds 商业) and name no applicant."""
+    return tuple(p for p in QUERY_FIGURES if any(c in p and c != p for c in QUERY_COLUMNS))
 
 
 def left_columns(q: str) -> tuple[str, ...]:
@@ -202,6 +211,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     for phrase in ("依申请", *QUERY_FIGURE_EXCLUSIONS):  # 依申请公开 names the procedure, not a count
         q = q.replace(phrase, "|")
     groups = find_phrases(q, QUERY_REVIEW_GROUPS)
+    said = {QUERY_REVIEW_GROUPS[p] for _, _, p in groups}  # 行政诉讼…复议后起诉: the narrower group is the one asked
+    groups = [g for g in groups if not any(set(o) < set(QUERY_REVIEW_GROUPS[g[2]]) for o in said)]
     if groups:
         outcomes = find_phrases(q, QUERY_REVIEW_OUTCOMES)
         gkeys = list(dict.fromkeys(g for _, _, p in groups for g in QUERY_REVIEW_GROUPS[p]))
@@ -397,7 +408,7 @@ def vocabulary() -> tuple[str, ...]:
              *QUERY_RATES, *QUERY_UNSUPPORTED, *STOP_WORDS, *CHANGE_CUES, *RANKING_CUES, *SCOPE_CUES, *TOTAL_CUES,
              *COMPARE_CUES, *APPLICANT_CUES, *OUTCOME_CUES, *NARRATIVE_CUES, *PRECEDENT_CUES, *FIGURE_CUES,
              *RELATIVE_YEARS, *RANGE_WORDS, *YEAR_SUBJECTS, *QUERY_ACTIVE_ITEMS, *QUERY_ACTIVE_MEASURES, "申请人",
-             *RATIO_CUES, "增长率", "变化率", "公开率")
+             *RATIO_CUES, *COUNTED_THINGS, "增长率", "变化率", "公开率")
 
 
 def mask(q: str, spans: list[tuple[int, int]]) -> str:

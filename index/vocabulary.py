@@ -235,6 +235,9 @@ QUERY_FIGURES.update({
     "行政执法案卷": ("requests", "denied_enforcement_file", "total"),
     "行政查询事项": ("requests", "denied_admin_query", "total"),
     "本机关不掌握": ("requests", "unable_not_held", "total"),
+    "找不到": ("requests", "unable_not_held", "total"), "查无此信息": ("requests", "unable_not_held", "total"),
+    # 条例第十五条: trade secrets and personal privacy are the third-party interests the row counts
+    "商业秘密": ("requests", "denied_third_party", "total"), "个人隐私": ("requests", "denied_third_party", "total"),
     "没有现成信息": ("requests", "unable_needs_creation", "total"),
     "需要另行制作": ("requests", "unable_needs_creation", "total"),
     "申请内容不明确": ("requests", "unable_unclear", "total"),
@@ -314,7 +317,8 @@ QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
                  "公开(含部分公开)", "予以公开(含部分公开)", "公开(包括部分公开)")},  # NFKC: （） -> ()
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")]
        for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝", *SAID_NOT_DISCLOSED)},
-    "无法提供": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")],
+    **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")]
+       for w in ("无法提供", "没法提供", "提供不了", "不能提供", "没能提供")},
     "不予处理": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("rejected_")],
 }
 # review/litigation groups and outcomes as people say them; combined as f"{group}_{outcome}"
@@ -328,6 +332,8 @@ QUERY_REVIEW_GROUPS: dict[str, tuple[str, ...]] = {
     "被诉": ("direct_suit", "post_review_suit"),
     "直接起诉": ("direct_suit",), "未经复议": ("direct_suit",), "复议后起诉": ("post_review_suit",),
     "复议后又起诉": ("post_review_suit",),
+    **{w: ("post_review_suit",) for w in ("行政复议后起诉", "行政复议后又起诉", "复议后再起诉", "复议之后起诉",
+                                          "复议之后又起诉", "复议完又起诉", "经复议后起诉", "复议后提起诉讼")},
     "败诉": ("direct_suit", "post_review_suit"), "胜诉": ("direct_suit", "post_review_suit"),  # only suits are won or lost
 }
 QUERY_REVIEW_OUTCOMES: dict[str, str] = {
@@ -416,7 +422,14 @@ ENGLISH_TERMS: dict[str, str] = {
     "compare": "比较", "compared": "比较", "versus": "对比", "vs": "对比", "more": "多", "fewer": "少", "less": "少",
     "most": "最多", "fewest": "最少", "least": "最少", "highest": "最高", "lowest": "最低", "rank": "排名",
     "which agencies": "哪些单位", "which agency": "哪个单位", "which units": "哪些单位", "which offices": "哪些单位",
-    "which departments": "哪些部门", "which": "哪个", "who": "谁",
+    "which departments": "哪些部门", "which": "哪个", "who": "谁", "after an administrative review": "复议后起诉",
+    "after administrative review": "复议后起诉", "after a review": "复议后起诉", "after review": "复议后起诉",
+    "after reconsideration": "复议后起诉", "after a reconsideration": "复议后起诉",
+    "without review": "未经复议直接起诉", "without a review": "未经复议直接起诉",
+    "without reconsideration": "未经复议直接起诉", "directly": "直接起诉", "other outcome": "其他结果",
+    "other outcomes": "其他结果", "another outcome": "其他结果", "other result": "其他结果", "other results": "其他结果", "which month": "哪个月", "which quarter": "哪个季度",
+    "per month": "每月平均", "a month": "每月平均", "monthly": "月均", "per week": "每周平均", "per day": "每天平均",
+    "filed": "提起", "file": "提起", "brought": "提起", "spend": "经费", "cost": "经费", "expenditure": "经费",
     "increase": "增加", "increased": "增加", "decrease": "减少", "decreased": "减少", "grow": "增长", "growth": "增长",
     "change": "变化", "changed": "变化", "compared with the previous year": "比上年", "than the previous year": "比上年",
     "than the year before": "比上年", "from the previous year": "比上年", "year on year": "同比",
@@ -460,7 +473,10 @@ QUERY_UNSUPPORTED: tuple[str, ...] = (
 PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "哪个月", "月份", "每个月", "每月", "月均")
 # an average over the year's parts (平均每月收到几件, 月均, 每周平均): the year's figure divided, formula shown
 PER_PERIOD: dict[str, int] = {"月": 12, "个月": 12, "季度": 4, "个季度": 4, "周": 52, "星期": 52, "天": 365, "日": 365}
-QUERY_FIGURE_EXCLUSIONS: tuple[str, ...] = ("第三方机构", "第三方评估", "第三方监测", "第三方测评", "信息处理费")
+QUERY_FIGURE_EXCLUSIONS: tuple[str, ...] = (
+    "第三方机构", "第三方评估", "第三方监测", "第三方测评", "信息处理费", "第三方平台", "第三方公司", "第三方检测",
+    *(f"{verb}{done}第三方" for verb in ("引入", "委托", "聘请", "借助", "依托", "运用", "引进") for done in ("", "了")),
+)  # a third party hired to help, not one whose interests a denial protects
 # agency names: everyday short forms -> the words agencies print (additive), and the generic words of
 # agency names that say little about which agency is meant
 AGENCY_ALIASES: dict[str, str] = {

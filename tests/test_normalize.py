@@ -71,3 +71,9 @@ def test_a_run_cutting_a_common_word_is_no_slip():
 
 def test_punctuation_is_never_part_of_a_corrected_term():
     assert "继续办?" in correct_near_terms("还有几件要继续办?今年开了几次会?")[0]
+
+
+def test_what_was_asks_the_value_of_its_own_clause():
+    text = normalize_question("What was the disclosure rate of Hongze in 2024, and how did it compare with 2023?",
+                              {"hongze": "洪泽"}).text
+    assert text.startswith("公开率洪泽2024年是多少,")

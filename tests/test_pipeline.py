@@ -662,3 +662,8 @@ def test_the_reasons_behind_a_summed_figure_are_its_rows_each_cited(assistant):
 def test_a_count_no_table_holds_and_no_agency_named_searches_every_report(assistant):
     a = assistant.ask("2019年《问政平潭有事你说》一共播了几期")
     assert not a.abstained and any("19期" in c.quote for c in a.citations if c.kind == "passage")
+
+
+def test_a_word_for_the_things_counted_is_never_an_unrecorded_fact(assistant):
+    a = assistant.ask("淮安市2024年行政诉讼的案子一共有几件")
+    assert not a.abstained and "46" in a.text

@@ -980,3 +980,77 @@ def test_a_thing_asked_by_name_is_the_texts_not_a_figures(catalog):
 def test_requests_asking_about_a_topic_are_a_split_no_table_makes(catalog):
     it = understand("沭阳县2025年的申请里，查房产登记的有几件", [], catalog)
     assert it.kind == "decline" and it.unsupported == "房产登记"
+
+
+def test_a_rate_no_cells_make_is_read_from_the_text_not_answered_with_a_count(catalog):
+    it = understand("淮安市2024年群众对答复的满意率是多少", [], catalog)
+    assert it.kind == "narrative" and not it.keys
+    assert understand("淮安市2024年的纠错率是多少", [], catalog).kind == "rate"
+
+
+def test_a_channel_said_after_the_requests_is_a_split_no_table_makes(catalog):
+    it = understand("上海科委2024年有几件申请是用传真方式提交的", [], catalog)
+    assert it.kind == "decline" and it.unsupported == "传真"
+
+
+def test_who_brought_a_case_is_a_person_the_reports_do_not_name(catalog):
+    assert understand("淮安市2024年是谁提起的行政复议", [], catalog).reason == "person"
+    assert understand("淮安市2024年谁起诉了市政府的诉讼", [], catalog).reason == "person"
+
+
+@pytest.mark.parametrize("question, unsupported", [
+    ("In which month did Hongze get the most requests in 2024?", "哪个月"),
+    ("How much money did Hongze spend on information disclosure in 2024?", "经费"),
+])
+def test_english_parts_of_a_year_and_spending_decline(catalog, question, unsupported):
+    it = understand(normalize_question(question, {"hongze": "洪泽"}).text, [], catalog)
+    assert it.kind == "decline" and it.unsupported == unsupported
+
+
+@pytest.mark.parametrize("question, rows, column", [
+    ("淮安市2024年没法提供的有几件", ["unable_not_held", "unable_needs_creation", "unable_unclear"], "total"),
+    ("淮安市2024年因为找不到信息答复不了的有几件", ["unable_not_held"], "total"),
+    ("上海科委2024年因为涉及商业秘密没公开的有几件", ["denied_third_party"], "total"),
+    ("沭阳县2025年经过行政复议后又起诉的有几起", ["post_review_suit_total"], None),
+    ("平潭管委会2020年法人或其他组织当中其他那一类申请有几件", ["new_received"], "other_org"),
+])
+def test_everyday_words_for_rows_and_columns(catalog, question, rows, column):
+    it = understand(question, [], catalog)
+    assert [k.row for k in it.keys] == rows
+    assert (it.column or (it.keys[0].column if it.keys else None)) == column
+
+
+def test_a_span_counted_back_from_now(catalog):
+    it = understand("洪泽区三年来一共收到多少申请", [], catalog)
+    assert it.span == 3 and it.kind == "sum"
+
+
+def test_a_third_party_hired_to_help_is_no_denial(catalog):
+    it = understand("哪些单位委托了第三方来评估政务公开工作", [], catalog)
+    assert not any(k.row == "denied_third_party" for k in it.keys)
+
+
+def test_a_quoted_programme_naming_a_place_is_no_agency(catalog):
+    it = understand("哪些单位在报告里提到过“问政平潭”栏目", [], catalog)
+    assert not it.agencies and it.kind in ("precedent", "narrative")
+
+
+def test_english_suits_after_review_with_another_outcome(catalog):
+    q = normalize_question("Hongze 2024: lawsuits filed after a reconsideration that had another outcome?",
+                           {"hongze": "洪泽"}).text
+    assert keys(understand(q, [], catalog)) == ["post_review_suit_other"]
+
+
+def test_a_clause_ending_in_a_question_mark_asks_on_its_own():
+    assert split_parts("洪泽区2024年收到多少申请?复议纠正几件?申请人的职业?") == [
+        "洪泽区2024年收到多少申请", "复议纠正几件", "申请人的职业"]
+
+
+def test_a_year_set_beside_a_figure_not_held_is_declined_alone(catalog):
+    parts = plan_parts("上海科委2024年的公开率有多高，跟2022年比怎么样", "上海科委2024年的公开率有多高,跟2022年比怎么样", [],
+                       catalog)
+    assert [it.kind for _, it in parts] == ["rate", "decline"] and parts[1][1].reason == "year_not_held"
+
+
+def test_a_clause_that_goes_on_with_the_question_before_is_no_part_of_its_own():
+    assert len(split_parts("淮安市2024年有几件申请,政府说涉及过程性信息,所以不给?")) == 1
