@@ -996,6 +996,7 @@ def test_a_channel_said_after_the_requests_is_a_split_no_table_makes(catalog):
 def test_who_brought_a_case_is_a_person_the_reports_do_not_name(catalog):
     assert understand("淮安市2024年是谁提起的行政复议", [], catalog).reason == "person"
     assert understand("淮安市2024年谁起诉了市政府的诉讼", [], catalog).reason == "person"
+    assert understand("沭阳县2025年收的检索复制费是由谁缴纳的", [], catalog).reason == "person"
 
 
 @pytest.mark.parametrize("question, unsupported", [
