@@ -632,8 +632,9 @@ def in_unit(asked: str, unit: str) -> bool:
 
 
 def states(unit: str, text: str) -> bool:
-    """The sentence states a number in the asked unit or its kin (2名 answers 几个人)."""
-    return any(m.group(2).lstrip("多余").startswith(UNIT_KIN[unit]) for m in NUMBER.finditer(text)) or (
+    """The sentence states a number in the asked unit or its kin (2名 answers 几个人; 1万元 an amount in 元)."""
+    return any(m.group(2).lstrip("多余").startswith(UNIT_KIN[unit]) or m.group(2).endswith(unit)
+               for m in NUMBER.finditer(text)) or (
         unit == "分" and re.search(r"\d\s*分(?!钟|之)", text) is not None)
 
 

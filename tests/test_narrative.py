@@ -497,3 +497,9 @@ def test_a_number_that_counts_nothing_the_question_names_is_not_lifted():
     text = "群众可就近在14个街镇、92个社区政务服务网点提出申请。"
     assert count_clause("鹿城区2022年负责信息公开的专职人员有几个？", text) is None
     assert count_clause("鹿城区2022年有几个社区网点能提出申请？", text)[1] == 92
+
+
+def test_an_amount_in_wan_yuan_states_an_amount_in_yuan():
+    """多少钱 asks in 元: 经费3万元 states one (its unit ends with the one asked), 培训2场 does not."""
+    assert narrative.states("元", "全年安排公开工作经费3万元。")
+    assert not narrative.states("元", "全年组织培训2场。")
