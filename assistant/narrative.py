@@ -126,6 +126,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     "novel": ("首创", "首推", "首次", "首个", "首家", "率先", "之先", "开创", "创新", "探索", "试点", "上线", "推出",
               "新模式", "新机制", "新系统", "新平台"),
 }
+# a question saying a shortfall as the reports word one (做得不够, 不到位, 够不够) asks for the shortfalls, and that
+# word says what kind of sentence, not what about
+SAID_SHORT = tuple(w for w in SECTION_CUES["shortfall"] if w.startswith("不"))
 # what says "new" outright (首创, 率先): where the question's own word for it is a content word (创新, 亮点), a
 # sentence saying one of these says that word, as 诉讼 says 官司
 FIRSTS = SECTION_CUES["novel"][:8]
@@ -537,7 +540,8 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
         q = q.replace(n, " ")
     words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)
              if len(w) >= 2 and w not in GENERIC_TOPICS and not any(w in n for n in names)]
-    return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)]
+    return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)
+            and not any(short in w for short in SAID_SHORT)]  # 不够, 够不够: what kind of sentence, as 问题 is
 
 
 def without_counts(question: str, words: list[str]) -> list[str]:
@@ -598,6 +602,8 @@ def cue(question: str) -> str | None:
     """What the question asks for: a plan where it says so (针对问题采取了什么措施), else a shortfall."""
     question = acted_on(question)
     found = {c for word, c in CUE_QUESTIONS.items() if word in question}
+    if any(w in question for w in SAID_SHORT):
+        found.add("shortfall")
     return next((c for c in CUE_ORDER if c in found), None)
 
 

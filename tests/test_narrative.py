@@ -503,3 +503,13 @@ def test_an_amount_in_wan_yuan_states_an_amount_in_yuan():
     """多少钱 asks in 元: 经费3万元 states one (its unit ends with the one asked), 培训2场 does not."""
     assert narrative.states("元", "全年安排公开工作经费3万元。")
     assert not narrative.states("元", "全年组织培训2场。")
+
+
+def test_a_shortfall_said_in_the_reports_own_wording_is_the_kind_asked(reports):
+    """还有哪些不完善: the question says the shortfall as a report words it (不完善, 不到位, 够不够), so it asks for
+    the shortfalls, and that word is no topic to look for: the first problem stated leads."""
+    question = "金井片区2021年的公开工作还有哪些不完善之处？"
+    assert cue(question) == "shortfall"
+    assert not any("不完善" in w for w in query_terms(question, [], name_parts("平潭综合实验区金井片区管理局")))
+    top = _ranked(reports[JINJING_2021], question)[0]
+    assert "落实还不到位" in top.sentence.read
