@@ -78,6 +78,9 @@ GLUED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+�
 # (（二）主动公开政府信息的主要类别 2011年，… / 4.政务微博 在国内…)
 SPACED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
                             r"[^，。,；;：:\d\s]{2,20}[ \t\u3000]+")
+# an item's title right after the colon that announces the list (…进行改进：1、加强受理服务工作。): a piece of its own,
+# so the item's title heads the sentences under it
+TITLE_AFTER_COLON = re.compile(r"[：:]\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])[^。；;：:\n]*[。；;]")
 MARKDOWN_MARK = re.compile(r"#+[ \t\u3000]*")
 SOFT_CUT = re.compile(r"[，,：:]")
 MAX_QUOTE = 160  # a longer sentence is cut at a comma near this length
@@ -214,6 +217,7 @@ def spans(text: str) -> list[tuple[int, int, bool]]:
     a short line or before a heading (a wrapped PDF line is not a sentence end); fragments and page
     furniture left out."""
     cuts = {m.end() for m in HARD_END.finditer(text)}
+    cuts |= {m.start() + 1 for m in TITLE_AFTER_COLON.finditer(text) if ENUMERATED.fullmatch(m.group()[1:])}
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)

@@ -513,3 +513,15 @@ def test_a_shortfall_said_in_the_reports_own_wording_is_the_kind_asked(reports):
     assert not any("不完善" in w for w in query_terms(question, [], name_parts("平潭综合实验区金井片区管理局")))
     top = _ranked(reports[JINJING_2021], question)[0]
     assert "落实还不到位" in top.sentence.read
+
+
+def test_an_items_title_right_after_the_announcing_colon_heads_its_item(reports):
+    """…将着重在以下几方面进行改进：1、加强信息公开受理服务工作。加强人员配备…。: the title after the colon is a piece
+    of its own, an item's title, so the item is quoted from it with the sentences under it (the announcement before
+    the colon is context); a long first item after a colon (：一是开设…专栏，集中发布…。) is not cut off."""
+    czj = reports[CZJ_2009]
+    titles = [c.read for c in report_sentences(czj) if c.title]
+    assert "1、加强信息公开受理服务工作。" in titles
+    top = _ranked(czj, "平潭县财政局打算怎样改进受理窗口的服务？")[0].sentence.read
+    assert top.startswith("1、加强信息公开受理服务工作。") and "第一线" in top
+    assert any(c.read.startswith("根据上述问题，市科委采取以下措施：一是开设") for c in report_sentences(reports[KEWEI_2024]))
