@@ -83,6 +83,7 @@ SPACED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+�
 TITLE_AFTER_COLON = re.compile(r"[：:]\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])[^。；;：:\n]*[。；;]")
 MARKDOWN_MARK = re.compile(r"#+[ \t\u3000]*")
 SOFT_CUT = re.compile(r"[，,：:]")
+LEADING = "：:，,、；; \t\u3000"  # punctuation a quote never opens with (left over from a heading cut off its front)
 MAX_QUOTE = 160  # a longer sentence is cut at a comma near this length
 MAX_ITEM = 2 * MAX_QUOTE  # an item (its title and the sentences under it) or a list quoted as one span
 QUOTES = 3  # supporting quotes under the answer line
@@ -264,14 +265,16 @@ def _heading_like(piece: str) -> bool:
 
 
 def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """A sentence without a section heading glued to its front (五、…情况2024年，… / （二）…类别 2011年，…), a long
-    one cut at commas into quotes of at most MAX_QUOTE characters (each a candidate: a long list of problems
-    answers in one of its parts)."""
+    """A sentence without a section heading glued to its front (五、…情况2024年，… / （二）…类别 2011年，…) nor the
+    colon after it, a long one cut at commas into quotes of at most MAX_QUOTE characters (each a candidate: a long
+    list of problems answers in one of its parts)."""
     m = GLUED_HEADING.match(text, s, e)
     if m and e - m.end() >= MIN_SENTENCE:
         s = m.end()
     while (m := SPACED_HEADING.match(text, s, e)) and e - m.end() >= MIN_SENTENCE:
         s = m.end()
+    while s < e and text[s] in LEADING:  # （一）存在的主要问题:政策解读…: the heading's colon is not quoted
+        s += 1
     out = []
     while e - s > MAX_QUOTE:
         cuts = [m.end() for m in SOFT_CUT.finditer(text, s + MIN_SENTENCE, s + MAX_QUOTE)]

@@ -525,3 +525,11 @@ def test_an_items_title_right_after_the_announcing_colon_heads_its_item(reports)
     top = _ranked(czj, "平潭县财政局打算怎样改进受理窗口的服务？")[0].sentence.read
     assert top.startswith("1、加强信息公开受理服务工作。") and "第一线" in top
     assert any(c.read.startswith("根据上述问题，市科委采取以下措施：一是开设") for c in report_sentences(reports[KEWEI_2024]))
+
+
+def test_a_quote_does_not_open_with_the_colon_of_the_heading_cut_off_it():
+    """（一）存在的主要问题:政策解读形式不够丰富…: the glued heading and its colon are context; the quote opens with
+    the sentence's own first word."""
+    text = "（一）存在的主要问题:政策解读形式不够丰富，未能充分运用图表图解等方式。"
+    (s, e), = _pieces(text, 0, len(text))
+    assert text[s:e].startswith("政策解读形式不够丰富")
