@@ -1176,6 +1176,13 @@ def answer_lines(ranked: list[Scored], n: int = QUOTES) -> list[Scored]:
     return out
 
 
+def _named_alone(question: str, text: str, m: re.Match, left: int, right: int) -> bool:
+    """Whether the number is one of a list of counts (新闻发布会8场、警媒座谈会2场…) whose counted words the question
+    names more of than any other's: it is then its own clause. A question naming several (专职还是兼职) keeps them."""
+    others = [o for o in NUMBER.finditer(text, left, right) if o.start() != m.start()]
+    return bool(others) and counted(question, text, m)[0] > max(counted(question, text, o)[0] for o in others)
+
+
 def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     """For a count: the clause of the sentence that states it, with its number and unit, as printed
     (the asked unit first, then the number whose counted words the question names most of, then the clause
@@ -1187,8 +1194,12 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     best = None
     for m in NUMBER.finditer(text):
         left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
-        rights = [i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1]
-        clause = text[left:min(rights, default=len(text))].strip()
+        right = min([i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1], default=len(text))
+        if _named_alone(question, text, m, left, right):  # 新闻发布会8场、警媒座谈会2场: the count asked, alone
+            left = max(left, text.rfind("、", left, m.start()) + 1)
+            nxt = text.find("、", m.end(), right)
+            right = nxt if nxt != -1 else right
+        clause = text[left:right].strip()
         key = (bool(unit) and in_unit(unit, m.group(2)), *counted(question, text, m), len(qb & _bigrams(clause)),
                -m.start())
         if best is None or key > best[0]:

@@ -533,3 +533,14 @@ def test_a_quote_does_not_open_with_the_colon_of_the_heading_cut_off_it():
     text = "（一）存在的主要问题:政策解读形式不够丰富，未能充分运用图表图解等方式。"
     (s, e), = _pieces(text, 0, len(text))
     assert text[s:e].startswith("政策解读形式不够丰富")
+
+
+def test_a_count_in_a_list_of_counts_is_lifted_as_its_own_clause():
+    """举办培训班3期、座谈会5场、开放日2次: the count whose words the question names, and no other's, is its own
+    clause, lifted with its number (one number: a passage figure); a question naming two of the list keeps the list,
+    and 由42分钟缩至19分钟 stays one clause of two numbers."""
+    text = "年内举办业务培训班3期、政民座谈会5场、政府开放日活动2次，反响良好。"
+    assert count_clause("这个局一年办了几场政民座谈会？", text) == ("政民座谈会5场", 5, "场")
+    assert count_clause("业务培训班办了几期？", text) == ("年内举办业务培训班3期", 3, "期")
+    assert count_clause("座谈会和开放日各办了几次？", text)[0] == "年内举办业务培训班3期、政民座谈会5场、政府开放日活动2次"
+    assert count_clause("审批缩短到多少分钟？", "审批时间由42分钟缩至19分钟。")[0] == "审批时间由42分钟缩至19分钟"
