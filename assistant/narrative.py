@@ -35,7 +35,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -1069,7 +1069,10 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     if not cands:
         return []
     chunks = [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense or 0.0)) for h in hits]
-    ranked = rank(question, terms, cands, sentence_cosines(cands, chunks), names)
+    cosines = sentence_cosines(cands, chunks)
+    if precedent and not quoted_names(question):  # 按照《…信息处理费管理办法》收取: the document's name is not what was
+        cands = [replace(c, read=CITED.sub("", c.read)) if "《" in c.read else c for c in cands]  # done, as above
+    ranked = rank(question, terms, cands, cosines, names)
     best: OrderedDict[str, Scored] = OrderedDict()
     for s in ranked:
         best.setdefault(s.sentence.agency, s)

@@ -544,3 +544,25 @@ def test_a_count_in_a_list_of_counts_is_lifted_as_its_own_clause():
     assert count_clause("业务培训班办了几期？", text) == ("年内举办业务培训班3期", 3, "期")
     assert count_clause("座谈会和开放日各办了几次？", text)[0] == "年内举办业务培训班3期、政民座谈会5场、政府开放日活动2次"
     assert count_clause("审批缩短到多少分钟？", "审批时间由42分钟缩至19分钟。")[0] == "审批时间由42分钟缩至19分钟"
+
+
+
+def test_an_agency_is_quoted_by_what_it_did_not_by_the_rules_it_names():
+    """Who charged a fee: an agency is quoted by the sentence stating its charge (收取信息处理费共计380元), not by one
+    whose question words fall inside a rule's name (落实《政府信息公开信息处理费管理办法》…按规定收取费用)."""
+    def said(rid, agency, texts):
+        return [narrative.Sentence(rid, agency, 2025, "other", i * 60, i * 60 + len(t), t) for i, t in enumerate(texts)]
+
+    got = {"a": said("a", "甲县人民政府", ["我县认真落实《政府信息公开信息处理费管理办法》要求，指导推动全县行政机关按规定收取费用。",
+                                         "全县行政机关在办理申请中收取信息处理费共计380元。"]),
+           "b": said("b", "乙区人民政府", ["处理费标准已在门户网站公示。", "处理费管理办法已转发各单位学习。",
+                                         "本区印发处理费执行口径。"])}
+
+    class Kept:  # the sentence store, as an open question reads it
+        def get(self, ids, load):
+            return [got[i] for i in ids]
+
+    best = across(lambda *a, **k: [], None, "有哪些单位收取过政府信息公开信息处理费？", ["收取", "处理费"], ["a", "b"],
+                  [], 0.8, precedent=True, sentences=Kept())
+    assert [s.sentence.agency for s in best] == ["甲县人民政府"]
+    assert "380元" in best[0].sentence.text
