@@ -35,7 +35,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -78,8 +78,12 @@ GLUED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+�
 # (（二）主动公开政府信息的主要类别 2011年，… / 4.政务微博 在国内…)
 SPACED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
                             r"[^，。,；;：:\d\s]{2,20}[ \t\u3000]+")
+# an item's title right after the colon that announces the list (…进行改进：1、加强受理服务工作。): a piece of its own,
+# so the item's title heads the sentences under it
+TITLE_AFTER_COLON = re.compile(r"[：:]\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])[^。；;：:\n]*[。；;]")
 MARKDOWN_MARK = re.compile(r"#+[ \t\u3000]*")
 SOFT_CUT = re.compile(r"[，,：:]")
+LEADING = "：:，,、；; \t\u3000"  # punctuation a quote never opens with (left over from a heading cut off its front)
 MAX_QUOTE = 160  # a longer sentence is cut at a comma near this length
 MAX_ITEM = 2 * MAX_QUOTE  # an item (its title and the sentences under it) or a list quoted as one span
 QUOTES = 3  # supporting quotes under the answer line
@@ -126,6 +130,9 @@ SECTION_CUES: dict[str, tuple[str, ...]] = {
     "novel": ("首创", "首推", "首次", "首个", "首家", "率先", "之先", "开创", "创新", "探索", "试点", "上线", "推出",
               "新模式", "新机制", "新系统", "新平台"),
 }
+# a question saying a shortfall as the reports word one (做得不够, 不到位, 够不够) asks for the shortfalls, and that
+# word says what kind of sentence, not what about
+SAID_SHORT = tuple(w for w in SECTION_CUES["shortfall"] if w.startswith("不"))
 # what says "new" outright (首创, 率先): where the question's own word for it is a content word (创新, 亮点), a
 # sentence saying one of these says that word, as 诉讼 says 官司
 FIRSTS = SECTION_CUES["novel"][:8]
@@ -211,6 +218,7 @@ def spans(text: str) -> list[tuple[int, int, bool]]:
     a short line or before a heading (a wrapped PDF line is not a sentence end); fragments and page
     furniture left out."""
     cuts = {m.end() for m in HARD_END.finditer(text)}
+    cuts |= {m.start() + 1 for m in TITLE_AFTER_COLON.finditer(text) if ENUMERATED.fullmatch(m.group()[1:])}
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
@@ -257,14 +265,16 @@ def _heading_like(piece: str) -> bool:
 
 
 def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """A sentence without a section heading glued to its front (五、…情况2024年，… / （二）…类别 2011年，…), a long
-    one cut at commas into quotes of at most MAX_QUOTE characters (each a candidate: a long list of problems
-    answers in one of its parts)."""
+    """A sentence without a section heading glued to its front (五、…情况2024年，… / （二）…类别 2011年，…) nor the
+    colon after it, a long one cut at commas into quotes of at most MAX_QUOTE characters (each a candidate: a long
+    list of problems answers in one of its parts)."""
     m = GLUED_HEADING.match(text, s, e)
     if m and e - m.end() >= MIN_SENTENCE:
         s = m.end()
     while (m := SPACED_HEADING.match(text, s, e)) and e - m.end() >= MIN_SENTENCE:
         s = m.end()
+    while s < e and text[s] in LEADING:  # （一）存在的主要问题:政策解读…: the heading's colon is not quoted
+        s += 1
     out = []
     while e - s > MAX_QUOTE:
         cuts = [m.end() for m in SOFT_CUT.finditer(text, s + MIN_SENTENCE, s + MAX_QUOTE)]
@@ -537,7 +547,8 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
         q = q.replace(n, " ")
     words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)
              if len(w) >= 2 and w not in GENERIC_TOPICS and not any(w in n for n in names)]
-    return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)]
+    return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)
+            and not any(short in w for short in SAID_SHORT)]  # 不够, 够不够: what kind of sentence, as 问题 is
 
 
 def without_counts(question: str, words: list[str]) -> list[str]:
@@ -598,6 +609,8 @@ def cue(question: str) -> str | None:
     """What the question asks for: a plan where it says so (针对问题采取了什么措施), else a shortfall."""
     question = acted_on(question)
     found = {c for word, c in CUE_QUESTIONS.items() if word in question}
+    if any(w in question for w in SAID_SHORT):
+        found.add("shortfall")
     return next((c for c in CUE_ORDER if c in found), None)
 
 
@@ -632,8 +645,9 @@ def in_unit(asked: str, unit: str) -> bool:
 
 
 def states(unit: str, text: str) -> bool:
-    """The sentence states a number in the asked unit or its kin (2名 answers 几个人)."""
-    return any(m.group(2).lstrip("多余").startswith(UNIT_KIN[unit]) for m in NUMBER.finditer(text)) or (
+    """The sentence states a number in the asked unit or its kin (2名 answers 几个人; 1万元 an amount in 元)."""
+    return any(m.group(2).lstrip("多余").startswith(UNIT_KIN[unit]) or m.group(2).endswith(unit)
+               for m in NUMBER.finditer(text)) or (
         unit == "分" and re.search(r"\d\s*分(?!钟|之)", text) is not None)
 
 
@@ -1055,7 +1069,10 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     if not cands:
         return []
     chunks = [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense or 0.0)) for h in hits]
-    ranked = rank(question, terms, cands, sentence_cosines(cands, chunks), names)
+    cosines = sentence_cosines(cands, chunks)
+    if precedent and not quoted_names(question):  # 按照《…信息处理费管理办法》收取: the document's name is not what was
+        cands = [replace(c, read=CITED.sub("", c.read)) if "《" in c.read else c for c in cands]  # done, as above
+    ranked = rank(question, terms, cands, cosines, names)
     best: OrderedDict[str, Scored] = OrderedDict()
     for s in ranked:
         best.setdefault(s.sentence.agency, s)
@@ -1162,6 +1179,13 @@ def answer_lines(ranked: list[Scored], n: int = QUOTES) -> list[Scored]:
     return out
 
 
+def _named_alone(question: str, text: str, m: re.Match, left: int, right: int) -> bool:
+    """Whether the number is one of a list of counts (新闻发布会8场、警媒座谈会2场…) whose counted words the question
+    names more of than any other's: it is then its own clause. A question naming several (专职还是兼职) keeps them."""
+    others = [o for o in NUMBER.finditer(text, left, right) if o.start() != m.start()]
+    return bool(others) and counted(question, text, m)[0] > max(counted(question, text, o)[0] for o in others)
+
+
 def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     """For a count: the clause of the sentence that states it, with its number and unit, as printed
     (the asked unit first, then the number whose counted words the question names most of, then the clause
@@ -1173,8 +1197,12 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     best = None
     for m in NUMBER.finditer(text):
         left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
-        rights = [i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1]
-        clause = text[left:min(rights, default=len(text))].strip()
+        right = min([i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1], default=len(text))
+        if _named_alone(question, text, m, left, right):  # 新闻发布会8场、警媒座谈会2场: the count asked, alone
+            left = max(left, text.rfind("、", left, m.start()) + 1)
+            nxt = text.find("、", m.end(), right)
+            right = nxt if nxt != -1 else right
+        clause = text[left:right].strip()
         key = (bool(unit) and in_unit(unit, m.group(2)), *counted(question, text, m), len(qb & _bigrams(clause)),
                -m.start())
         if best is None or key > best[0]:

@@ -497,3 +497,72 @@ def test_a_number_that_counts_nothing_the_question_names_is_not_lifted():
     text = "群众可就近在14个街镇、92个社区政务服务网点提出申请。"
     assert count_clause("鹿城区2022年负责信息公开的专职人员有几个？", text) is None
     assert count_clause("鹿城区2022年有几个社区网点能提出申请？", text)[1] == 92
+
+
+def test_an_amount_in_wan_yuan_states_an_amount_in_yuan():
+    """多少钱 asks in 元: 经费3万元 states one (its unit ends with the one asked), 培训2场 does not."""
+    assert narrative.states("元", "全年安排公开工作经费3万元。")
+    assert not narrative.states("元", "全年组织培训2场。")
+
+
+def test_a_shortfall_said_in_the_reports_own_wording_is_the_kind_asked(reports):
+    """还有哪些不完善: the question says the shortfall as a report words it (不完善, 不到位, 够不够), so it asks for
+    the shortfalls, and that word is no topic to look for: the first problem stated leads."""
+    question = "金井片区2021年的公开工作还有哪些不完善之处？"
+    assert cue(question) == "shortfall"
+    assert not any("不完善" in w for w in query_terms(question, [], name_parts("平潭综合实验区金井片区管理局")))
+    top = _ranked(reports[JINJING_2021], question)[0]
+    assert "落实还不到位" in top.sentence.read
+
+
+def test_an_items_title_right_after_the_announcing_colon_heads_its_item(reports):
+    """…将着重在以下几方面进行改进：1、加强信息公开受理服务工作。加强人员配备…。: the title after the colon is a piece
+    of its own, an item's title, so the item is quoted from it with the sentences under it (the announcement before
+    the colon is context); a long first item after a colon (：一是开设…专栏，集中发布…。) is not cut off."""
+    czj = reports[CZJ_2009]
+    titles = [c.read for c in report_sentences(czj) if c.title]
+    assert "1、加强信息公开受理服务工作。" in titles
+    top = _ranked(czj, "平潭县财政局打算怎样改进受理窗口的服务？")[0].sentence.read
+    assert top.startswith("1、加强信息公开受理服务工作。") and "第一线" in top
+    assert any(c.read.startswith("根据上述问题，市科委采取以下措施：一是开设") for c in report_sentences(reports[KEWEI_2024]))
+
+
+def test_a_quote_does_not_open_with_the_colon_of_the_heading_cut_off_it():
+    """（一）存在的主要问题:政策解读形式不够丰富…: the glued heading and its colon are context; the quote opens with
+    the sentence's own first word."""
+    text = "（一）存在的主要问题:政策解读形式不够丰富，未能充分运用图表图解等方式。"
+    (s, e), = _pieces(text, 0, len(text))
+    assert text[s:e].startswith("政策解读形式不够丰富")
+
+
+def test_a_count_in_a_list_of_counts_is_lifted_as_its_own_clause():
+    """举办培训班3期、座谈会5场、开放日2次: the count whose words the question names, and no other's, is its own
+    clause, lifted with its number (one number: a passage figure); a question naming two of the list keeps the list,
+    and 由42分钟缩至19分钟 stays one clause of two numbers."""
+    text = "年内举办业务培训班3期、政民座谈会5场、政府开放日活动2次，反响良好。"
+    assert count_clause("这个局一年办了几场政民座谈会？", text) == ("政民座谈会5场", 5, "场")
+    assert count_clause("业务培训班办了几期？", text) == ("年内举办业务培训班3期", 3, "期")
+    assert count_clause("座谈会和开放日各办了几次？", text)[0] == "年内举办业务培训班3期、政民座谈会5场、政府开放日活动2次"
+    assert count_clause("审批缩短到多少分钟？", "审批时间由42分钟缩至19分钟。")[0] == "审批时间由42分钟缩至19分钟"
+
+
+
+def test_an_agency_is_quoted_by_what_it_did_not_by_the_rules_it_names():
+    """Who charged a fee: an agency is quoted by the sentence stating its charge (收取信息处理费共计380元), not by one
+    whose question words fall inside a rule's name (落实《政府信息公开信息处理费管理办法》…按规定收取费用)."""
+    def said(rid, agency, texts):
+        return [narrative.Sentence(rid, agency, 2025, "other", i * 60, i * 60 + len(t), t) for i, t in enumerate(texts)]
+
+    got = {"a": said("a", "甲县人民政府", ["我县认真落实《政府信息公开信息处理费管理办法》要求，指导推动全县行政机关按规定收取费用。",
+                                         "全县行政机关在办理申请中收取信息处理费共计380元。"]),
+           "b": said("b", "乙区人民政府", ["处理费标准已在门户网站公示。", "处理费管理办法已转发各单位学习。",
+                                         "本区印发处理费执行口径。"])}
+
+    class Kept:  # the sentence store, as an open question reads it
+        def get(self, ids, load):
+            return [got[i] for i in ids]
+
+    best = across(lambda *a, **k: [], None, "有哪些单位收取过政府信息公开信息处理费？", ["收取", "处理费"], ["a", "b"],
+                  [], 0.8, precedent=True, sentences=Kept())
+    assert [s.sentence.agency for s in best] == ["甲县人民政府"]
+    assert "380元" in best[0].sentence.text
