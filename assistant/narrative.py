@@ -156,6 +156,8 @@ SYNONYM_SOURCES = (QUERY_REVIEW_GROUPS, QUERY_REVIEW_OUTCOMES, QUERY_COLUMNS)
 FEE_WORDS = ("收费", "处理费", "费用", "收取")
 # a count asked in other words than a unit (多少钱): the units that answer it (万元 ends with 元)
 ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"}
+COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)(?![人名位次])([\u4e00-\u9fff]{2})")  # 几个处室
+RATE_ASKED = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
 MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",
             "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处", "种", "类", "回",
@@ -785,6 +787,14 @@ def counted(question: str, text: str, m: re.Match) -> tuple[int, float]:
     return 0, 0.0
 
 
+def _counts_other(question: str, text: str, m: re.Match) -> bool:
+    """The words right after the number's unit name what it counts (余名群众提供了…) and share no pair of
+    characters with the question."""
+    after = re.split(r"[，,；;。：:、（(）)]", text[m.end():m.end() + 30], maxsplit=1)[0]
+    pairs = {b for b in _bigrams(re.sub(r"[《》“”\"'\s\d]", "", after)) if HAN.fullmatch(b)}
+    return bool(pairs) and not pairs & _bigrams(question)
+
+
 def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[int, float],
          names: list[str]) -> list[Scored]:
     """The candidates best first. `cosines`: per candidate index, its passage's cosine where known."""
@@ -1190,12 +1200,17 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     """For a count: the clause of the sentence that states it, with its number and unit, as printed
     (the asked unit first, then the number whose counted words the question names most of, then the clause
     repeating most of the question's bigrams)."""
-    if not asks_count(question):
+    if not asks_count(question) or RATE_ASKED.search(question):  # 满意率是多少: no count answers a rate
         return None
     unit = asked_unit(question)
     qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS
+    noun = COUNTED_NOUN.search(question)
     best = None
     for m in NUMBER.finditer(text):
+        if _counts_other(question, text, m) or (unit in UNIT_KIN and not in_unit(unit, m.group(2))):
+            continue  # 12000余名群众 or 9处站点 for 几个人负责: what the number counts is not what is asked
+        if noun and noun.group(1) not in text[max(0, m.start() - 12):m.end() + 12]:
+            continue  # 几个处室: a number that counts 处室 says so beside it (1295件 does not)
         left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
         right = min([i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1], default=len(text))
         if _named_alone(question, text, m, left, right):  # 新闻发布会8场、警媒座谈会2场: the count asked, alone

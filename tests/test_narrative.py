@@ -566,3 +566,12 @@ def test_an_agency_is_quoted_by_what_it_did_not_by_the_rules_it_names():
                   [], 0.8, precedent=True, sentences=Kept())
     assert [s.sentence.agency for s in best] == ["甲县人民政府"]
     assert "380元" in best[0].sentence.text
+
+
+def test_a_count_is_lifted_only_where_the_number_counts_what_is_asked():
+    served = "设立9处自助服务站点，累计为12000余名群众提供了便捷服务。"
+    assert count_clause("这个局有几个人专门负责公开工作？", served) is None  # 处 is no unit of people; 群众 no staff
+    handled = "全年共受理政府信息公开申请 1295 件，办结 1191 件。"
+    assert count_clause("办公厅有几个科室管信息公开？", handled) is None  # 几个科室: the number says no 科室
+    assert count_clause("热线的群众满意率是多少？", "共受理热线244起，群众满意率为100%。") is None  # a rate, no count
+    assert count_clause("比赛请了多少家单位参加？", "邀请全区36家单位负责人登台竞技。")[1] == 36
