@@ -125,6 +125,13 @@ QUALIFIED_REQUESTS = re.compile(
 # 平均每月, 每月平均, 月均, 日均, 平均一个月: the period a year's figure is averaged over (PER_PERIOD)
 PER_PERIOD_WORDS = re.compile(r"平均(?:每|一|1)(个月|个季度|季度|月|周|星期|天|日)|每(个月|个季度|季度|月|周|星期|天|日)"
                               r"(?:平均|大概|大约|差不多)|(月|周|日)均")
+# what the corpus holds (收录了哪些单位的报告, 浙江的单位有哪些, 有哪几年的报告): the catalogue, said once the
+# scope and years are masked (nothing else of its own is asked)
+CATALOGUE = re.compile(r"^(?:请问)?(?:你们?|系统|这里|库里|目前|现在)?[|的]*(?:已经?)?(?:一共|总共|都)?(?:收录|有|包含|覆盖|包括|存)?了?"
+                       r"(?:哪些|哪几[个家份]|什么|多少[个份]?|几[个家份]|哪几年|哪些年份?)(?:单位|机关|部门|地方|年份?|年度)?"
+                       r"的?(?:年度报告|年报|报告)?[|的]*(?:有哪些|都有哪些|是哪些|有几个|有多少)?[？?]?$"
+                       r"|^[|的]*(?:单位|机关|部门|报告|年报)(?:都)?(?:有哪些|有几个|有多少|是哪些)[？?]?$"
+                       r"|^\|的?(?:年度报告|年报|报告)?(?:都)?(?:有哪些|有哪几份|有几份|有多少份?|是哪些)?[？?]?$")  # scope said it all
 # whether a report's own figures add up (表格里哪些数据对不上, 数字有错吗): its arithmetic checks, not a figure
 CHECK_CUES = ("对不上", "不一致", "有错", "出错", "错误", "矛盾", "算错", "不符", "勾稽", "合计不对", "不吻合", "有问题")
 DATA_WORDS = ("数据", "数字", "表格", "统计表", "合计", "报表", "表里", "表中", "加起来", "算术")

@@ -58,6 +58,7 @@ MAX_LISTED_CELLS = 30  # precedents and sums cite at most this many cells
 MAX_NAMED_REPORTS = 4  # more reports in scope than this: one best sentence per agency, not one report's quotes
 MAX_PHRASE_REPORTS = 200  # reports a phrase search reads sentences from (~10 ms each the first time)
 MAX_READ_REPORTS = 16  # a cross-report operation over more reports than this reads its cells by query (`scan`)
+TITLE_CHARS = 60  # a catalogue listing cites the first line of a report, at most this long
 
 
 def _held_bytes(facts: Facts) -> int:
@@ -187,6 +188,7 @@ class Executor:
             "figure": self._figure, "breakdown": self._breakdown, "rate": self._rate, "change": self._change,
             "comparison": self._comparison, "ranking": self._ranking, "sum": self._sum,
             "precedent": self._precedent, "narrative": self._narrative, "checks": self._checks,
+            "catalogue": self._catalogue,
         }.get(it.kind)
         if handler is None:
             return self._refuse(it, catalog)
@@ -734,6 +736,30 @@ class Executor:
                 table = keys[0].table if keys else check.rule.split(".")[0]
                 d.parts.append(f"- {compose.report_name(e.agency, e.year)}{compose.table_number(table)}："
                                f"{said}（{compose.detail_words(check.detail)}）{refs}")
+        return d.answer()
+
+    def _catalogue(self, it: Intent, catalog: Catalog) -> Answer:
+        """What the corpus holds in scope: each agency with its years, citing the title line of its newest report."""
+        places = catalog.places()
+        named = list(dict.fromkeys(a for m in it.mentions for a in places.get(m, [])))  # 上海市: every agency there
+        agencies = [a for a in (it.scope or named or it.agencies or catalog.agencies)
+                    if not it.years or any(y in it.years for y in catalog.years(a))]
+        d = compose.Draft(it.question, "catalogue")
+        if not agencies:
+            d.parts.append("已收录的报告中没有所问范围或年份的单位。")
+            return d.answer()
+        held = {a: [y for y in catalog.years(a) if not it.years or y in it.years] for a in agencies}
+        d.parts.append(f"已收录{len(agencies)}个单位的{sum(map(len, held.values()))}份年度报告：")
+        for a in agencies[:MAX_LISTED_CELLS]:
+            years = held[a]
+            newest = catalog.entry(a, years[-1])
+            text = self.index.store.report(newest.report_id).text
+            end = min(len(text), next((i for i in (text.find(c) for c in "\n。") if i > 0), TITLE_CHARS), TITLE_CHARS)
+            n = d.cite_passage(Passage(report_id=newest.report_id, agency=a, year=newest.year, section="overview",
+                                       text=text[:end], start=0, end=end))
+            d.parts.append(f"- {a}：{'、'.join(str(y) for y in years)}年度[{n}]")
+        if len(agencies) > MAX_LISTED_CELLS:
+            d.parts.append(f"等，共{len(agencies)}个单位。")
         return d.answer()
 
     def _told(self, entries: list[CatalogEntry], keys: list[CellKey]) -> dict[str, tuple[Number, Passage]]:

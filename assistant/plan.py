@@ -16,6 +16,7 @@ from assistant.cues import (
     ASCENDING_CUES,
     CASE_DETAILS,
     CASE_WHICH,
+    CATALOGUE,
     CHANGE_CUES,
     CHECK_CUES,
     CN_SMALL,
@@ -219,6 +220,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if len(agencies) > 1 and len(years) == len(agencies) and not since:
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
+    named = [(s, e) for s, e, _ in find_phrases(q, [*mentions, *catalog.places()])]
+    bare = re.sub(r"\|+[省市县区]?", "|", mask(q, year_spans + scope_spans + named))
+    it.listing = not keys and bool(CATALOGUE.match(bare.strip())) and (bool(bare.strip("|的？?")) or bool(scope_spans))
+    # 浙江的单位有哪些 (its scope says it all), 收录了哪些报告: the catalogue; a bare agency name (a turn's reply) is not
     it.kind = _operation(q, it)
     if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(q, catalog):
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
@@ -240,7 +245,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     named_sum = it.kind == "sum" and (len(it.agencies) > 1 or len(it.years) > 1 or bool(it.span))
     if it.kind in ("ranking", "sum") and it.mentions and not it.scope and not named_sum:
         it.scope = [a for m in it.mentions for a in catalog.with_prefix(m)] or list(it.agencies)  # 市级单位里: one
-    if it.scope and it.kind not in ("ranking", "precedent", "change") and not it.agencies:
+    if it.scope and it.kind not in ("ranking", "precedent", "change", "catalogue") and not it.agencies:
         listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
         it.kind = "precedent" if listing else "sum"
         if it.keys and COMPARATIVE.search(q):  # 鹿城区和洪泽区谁收到的申请多: rank them
@@ -290,6 +295,8 @@ def _operation(q: str, it: Intent) -> Kind:
     stat = _statistical(q, it)
     if it.unsupported and not has(q, NARRATIVE_STRONG) and not (has(q, MENTION_WORDS) and it.reason != "person"):
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
+    if it.listing:
+        return "catalogue"
     if has(q, CHECK_CUES) and has(q, DATA_WORDS):  # 表格里哪些数据对不上: the report's own arithmetic
         return "checks"
     if has(q, TEXT_SOURCE) and len(it.agencies) <= 1:  # 报告正文里说受理了多少件: the number the prose states

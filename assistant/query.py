@@ -10,12 +10,12 @@ from pydantic import BaseModel, Field
 from index.vocabulary import RATES
 
 Kind = Literal["figure", "breakdown", "rate", "change", "ranking", "sum", "comparison", "narrative",
-               "precedent", "checks", "clarify", "decline"]
+               "precedent", "checks", "catalogue", "clarify", "decline"]
 
 OPERATIONS = {
     "figure": "value", "breakdown": "breakdown", "rate": "rate", "change": "change", "comparison": "compare",
     "ranking": "rank", "sum": "sum", "precedent": "list-which", "narrative": "passages", "checks": "checks",
-    "clarify": "ask-back",
+    "catalogue": "catalogue", "clarify": "ask-back",
     "decline": "decline",
 }
 
@@ -70,6 +70,7 @@ class Intent(BaseModel):
     negated: bool = False  # 哪些单位没有收到过申请: list the zeros
     threshold: tuple[str, float] | None = None  # 超过100件的有哪些: (">", 100); a listing keeps what passes it
     per: tuple[str, int] | None = None  # 平均每月: ("月", 12), the year's figure averaged over its parts
+    listing: bool = False  # 收录了哪些单位: the catalogue is asked, no figure or passage
     topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
     followup: bool = False
     trend: bool = False  # every held year of a span, then the change from its first to its last

@@ -210,7 +210,7 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     elif it.kind == "decline":
         it.reason = it.reason if it.reason in ("case_detail", "person") else "unsupported_figure"
         return it
-    cross = (it.kind in ("ranking", "precedent") or (it.kind == "checks" and not it.agencies) or (it.kind == "sum" and (bool(it.scope) or not it.agencies)) or (it.kind == "narrative" and not it.agencies)
+    cross = (it.kind in ("ranking", "precedent", "catalogue") or (it.kind == "checks" and not it.agencies) or (it.kind == "sum" and (bool(it.scope) or not it.agencies)) or (it.kind == "narrative" and not it.agencies)
              or (it.kind == "change" and bool(it.scope) and not it.agencies))  # 平潭的单位…各变化多少
     if it.unknown_agency and not it.agencies:
         it.kind, it.reason = "decline", "unknown_agency"

@@ -667,3 +667,10 @@ def test_a_count_no_table_holds_and_no_agency_named_searches_every_report(assist
 def test_a_word_for_the_things_counted_is_never_an_unrecorded_fact(assistant):
     a = assistant.ask("淮安市2024年行政诉讼的案子一共有几件")
     assert not a.abstained and "46" in a.text
+
+
+def test_the_catalogue_lists_each_agency_with_its_years_citing_its_newest_report(assistant):
+    a = assistant.ask("上海有哪几份报告")
+    assert "上海市人民政府办公厅：2019、2025年度[1]" in a.text and "上海市科学技术委员会：2024年度[2]" in a.text
+    assert [c.year for c in a.citations] == [2025, 2024] and all(c.kind == "passage" for c in a.citations)
+    assert_well_cited(a)

@@ -1055,3 +1055,14 @@ def test_a_year_set_beside_a_figure_not_held_is_declined_alone(catalog):
 
 def test_a_clause_that_goes_on_with_the_question_before_is_no_part_of_its_own():
     assert len(split_parts("淮安市2024年有几件申请,政府说涉及过程性信息,所以不给?")) == 1
+
+
+@pytest.mark.parametrize("question", ["已收录了哪些单位的报告", "江苏有几个单位", "浙江的单位有哪些", "一共有多少份年报",
+                                      "2019年的报告有哪些"])
+def test_what_the_corpus_holds_is_a_catalogue_listing(catalog, question):
+    assert understand(question, [], catalog).kind == "catalogue"
+
+
+@pytest.mark.parametrize("question", ["江苏的单位有哪些被复议过", "平潭的单位有哪些开展了培训", "浙江的单位2022年收到多少申请"])
+def test_a_question_about_the_agencies_is_no_catalogue(catalog, question):
+    assert understand(question, [], catalog).kind != "catalogue"
