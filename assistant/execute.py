@@ -346,7 +346,8 @@ class Executor:
             d.parts.append(f"{prefix}{name}{compose.label(**dens[0].key.model_dump())}为{den_ref}，无法计算{label}。")
         else:
             d.derived(entry, it.rate, value, d.citations[0].n)
-            d.parts.append(f"{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%。")
+            per = f"，即每{it.per_n}件约{compose.number(round(value * it.per_n / 100, 1))}件" if it.per_n else ""
+            d.parts.append(f"{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%{per}。")
         d.check_notes(values)
         return d.answer()
 

@@ -35,6 +35,7 @@ from assistant.cues import (
     CONNECTORS,
     COUNT_CUES,
     FOLLOWUP_CUES,
+    PER_N,
     QUESTION_WORDS,
     RANGE_WORDS,
     RANK_SUBJECTS,
@@ -236,7 +237,8 @@ class Meaning:
             return Resolution(text=text)
         dense = self._pool(self.vectors() @ np.asarray(self.embedder.embed_queries([text]), dtype=np.float32)[0])
         lex = self.lexical(text)
-        allowed = ~self._is_rate if not any(w in question for w in RATE_WORDS) else np.ones(len(self.names), bool)
+        asks_rate = any(w in question for w in RATE_WORDS) or PER_N.search(question)  # 10件里有几件: a share too
+        allowed = ~self._is_rate if not asks_rate else np.ones(len(self.names), bool)
         fused = np.where(allowed, self.dense_weight * _z(dense) + self.lexical_weight * _z(lex), -np.inf)
         order = [i for i in np.argsort(-fused) if allowed[i]][:ASK_BACK]
         readings = [self.readings[self.names[i]].model_copy(update={"score": round(float(fused[i]), 3)}) for i in order]

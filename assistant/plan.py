@@ -39,6 +39,8 @@ from assistant.cues import (
     NEGATION_CUES,
     ONE_CASE,
     OUTCOME_CUES,
+    PART_OF_YEAR,
+    PER_N,
     PER_PERIOD_WORDS,
     PRECEDENT_CUES,
     QUALIFIED_REQUESTS,
@@ -178,7 +180,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if keys and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (None, "平均"):  # 平均每月收到几件
         word = next(g for g in per.groups() if g)
         it.per, it.unsupported = (word.removeprefix("个"), PER_PERIOD[word]), None
-    elif (keys or has(q, RANKING_CUES)) and not it.unsupported and (period := has(q, PERIOD_SPLITS)):
+    elif (keys or has(q, RANKING_CUES)) and not it.unsupported and (
+            period := has(q, PERIOD_SPLITS) or (m.group() if (m := PART_OF_YEAR.search(q)) else None)):
         it.unsupported = period  # 第一季度收到多少申请: the tables count whole years
     if not it.column and (qualifier := unheld_qualifier(mask(q, year_spans), mentions)):
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
@@ -191,9 +194,12 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif who := WHO_IS.search(q):
         it.unsupported, it.reason = who.group(), "person"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
+    per_n = PER_N.search(q)
     if not rate and not growth:
         it.rate_spec = share_of_total(q, keys, it.column, phrase)
         it.rate = "share" if it.rate_spec is not None else None
+    if per_n:
+        it.per_n = int(per_n.group(1))  # 10件里有几件: the share, also said per ten
     if not it.rate and not growth and not it.unsupported and RATE_ASKED.search(q):
         it.keys, it.figure_word = [], None  # 满意率是多少: a rate no table's cells make, read from the text, never a count
     it.anchor = named_year or anchor
@@ -224,6 +230,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     bare = re.sub(r"\|+[省市县区]?", "|", mask(q, year_spans + scope_spans + named))
     it.listing = not keys and bool(CATALOGUE.match(bare.strip())) and (bool(bare.strip("|的？?")) or bool(scope_spans))
     # 浙江的单位有哪些 (its scope says it all), 收录了哪些报告: the catalogue; a bare agency name (a turn's reply) is not
+    if weak and not it.column and not it.unsupported and _counts_a_thing(q, year_spans + scope_spans, mentions, catalog):
+        it.keys, it.figure_word = [], None  # 12345热线收到多少件: what is counted is no request, the text says it
     it.kind = _operation(q, it)
     if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(q, catalog):
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
@@ -444,6 +452,15 @@ def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]
     said += [m.span() for m in SHIFT_SAID.finditer(q)]
     rest = runs(mask(q, list(year_spans) + said))
     return any(len(r) >= 3 for r in rest) or any(_is_noun(r) and r not in _VOCABULARY_TEXT for r in rest if len(r) == 2)
+
+
+def _counts_a_thing(q: str, spans, mentions: list[str], catalog: Catalog) -> bool:
+    """A weak figure word (收到, 办理) said of a noun no table counts (热线, 公众号, 来信): the noun is what is counted.
+    Agencies and places (鹿城区和洪泽区) are never that noun."""
+    rest = runs(mask(q, list(spans) + [(s, e) for s, e, _ in find_phrases(q, [*mentions, *vocabulary()])]))
+    rest = [r for r in rest if not catalog.best(r)]
+    return any(_is_noun(r[i:i + 2]) and r[i:i + 2] not in _VOCABULARY_TEXT and not catalog.knows(r[i:i + 2])
+               for r in rest for i in range(len(r) - 1))
 
 
 @lru_cache(maxsize=1024)

@@ -71,6 +71,7 @@ class Intent(BaseModel):
     threshold: tuple[str, float] | None = None  # 超过100件的有哪些: (">", 100); a listing keeps what passes it
     per: tuple[str, int] | None = None  # 平均每月: ("月", 12), the year's figure averaged over its parts
     listing: bool = False  # 收录了哪些单位: the catalogue is asked, no figure or passage
+    per_n: int | None = None  # 10件里有几件: a share also said as so many of every 10
     topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
     followup: bool = False
     trend: bool = False  # every held year of a span, then the change from its first to its last

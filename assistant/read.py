@@ -18,6 +18,7 @@ from assistant.cues import (
     NEGATION_CUES,
     NEGATIONS,
     OUTCOME_CUES,
+    PER_N,
     PRECEDENT_CUES,
     QUESTION_WORDS,
     RANGE_WORDS,
@@ -308,7 +309,7 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
     (a result over the results' total, an applicant type over all applicants, a review outcome over its group's
     total). Any cell of those tables, never a list of named rates."""
     said_rate = any(f"{w}率" in q for w in (phrase, *QUERY_REVIEW_OUTCOMES) if w)  # 维持率, 败诉率: its share
-    if not keys or not (asked or has(q, RATIO_CUES) or said_rate):  # asked: a share carried from the turn before
+    if not keys or not (asked or has(q, RATIO_CUES) or said_rate or PER_N.search(q)):  # asked: carried from before
         return None
     named = _all_named_cells(q)
     if not named and all(is_total(k) for k in keys):  # 本机关不掌握在办理结果里占多大比例: the part, not the total

@@ -674,3 +674,9 @@ def test_the_catalogue_lists_each_agency_with_its_years_citing_its_newest_report
     assert "上海市人民政府办公厅：2019、2025年度[1]" in a.text and "上海市科学技术委员会：2024年度[2]" in a.text
     assert [c.year for c in a.citations] == [2025, 2024] and all(c.kind == "passage" for c in a.citations)
     assert_well_cited(a)
+
+
+def test_a_share_per_ten_is_also_said_as_so_many_of_ten(assistant):
+    a = assistant.ask("鹿城区2022年的申请10件里有几件是部分公开的")
+    assert "24[1]÷110[2]＝21.8%，即每10件约2.2件" in a.text
+    assert_well_cited(a)

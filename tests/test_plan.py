@@ -1066,3 +1066,21 @@ def test_what_the_corpus_holds_is_a_catalogue_listing(catalog, question):
 @pytest.mark.parametrize("question", ["江苏的单位有哪些被复议过", "平潭的单位有哪些开展了培训", "浙江的单位2022年收到多少申请"])
 def test_a_question_about_the_agencies_is_no_catalogue(catalog, question):
     assert understand(question, [], catalog).kind != "catalogue"
+
+
+def test_a_share_said_per_ten_or_per_hundred(catalog):
+    it = understand("淮安市2024年的申请人，每100个里有多少个是律师", [], catalog)
+    assert it.kind == "rate" and it.per_n == 100 and it.column == "legal_service"
+    assert understand("淮安市2024年前10个月收到几件申请", [], catalog).per_n is None
+
+
+@pytest.mark.parametrize("question", ["淮安市2024年前10个月收到几件申请", "淮安市2024年11月被复议了几次",
+                                      "洪泽区2024年5月份予以公开多少件"])
+def test_months_of_a_year_are_a_split_no_table_makes(catalog, question):
+    it = understand(question, [], catalog)
+    assert it.kind == "decline" and it.unsupported
+
+
+def test_a_weak_count_word_said_of_a_thing_no_table_counts_reads_the_text(catalog):
+    assert understand("淮安市2024年市长热线收到多少件", [], catalog).kind == "narrative"
+    assert understand("淮安市2024年收到多少件申请", [], catalog).kind == "figure"
