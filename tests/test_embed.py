@@ -205,22 +205,6 @@ def test_a_server_with_the_hashing_stand_in_starts_no_worker(settings):
 
 
 @pytest.mark.slow
-def test_the_worker_imports_sentence_transformers_without_scikit_learn():
-    """scikit-learn is ~0.9 of sentence-transformers' ~3 CPU-s import, for a function embedding never calls; the
-    function still works (importing scikit-learn then), and a later import of sklearn.metrics is the real one."""
-    import subprocess
-    import sys
-
-    code = ("import sys; from index.stores.embed_worker import import_sentence_transformers as imp; imp(); "
-            "assert 'sentence_transformers' in sys.modules and 'sklearn' not in sys.modules, 'sklearn imported'; "
-            "from sentence_transformers.util import similarity; import numpy as np; "
-            "assert similarity.pairwise_distances(np.eye(2), metric='manhattan')[0, 1] == 2.0; "
-            "import sklearn.metrics; assert hasattr(sklearn.metrics, 'f1_score')")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=embed.Path(__file__).parents[1])
-    assert done.returncode == 0, done.stderr[-2000:]
-
-
-@pytest.mark.slow
 def test_the_tokenizer_config_lists_the_special_tokens(real_embedder, model_home, tmp_path, monkeypatch):
     """transformers 5 saves tokenizer_config.json without the special tokens and then reads them from the 16 MiB
     tokenizer.json with Python's json at every load (0.55 CPU-s); the conversion lists them, a folder built before

@@ -179,35 +179,6 @@ def serving_embedder(settings: Settings) -> Embedder | None:
 
 # ---- the child -------------------------------------------------------------------------------------
 
-def import_sentence_transformers() -> None:
-    """Import sentence-transformers without scikit-learn. It imports scikit-learn (and scipy.stats with it: ~0.9 of
-    its ~3 CPU-s) at its own import for one function, `util.similarity`'s `pairwise_distances`, which embedding never
-    calls. Imported here with a stand-in `sklearn.metrics` whose `pairwise_distances` imports the real one if it is
-    ever called; the stand-in is gone once the import is done, so a later import gets the real module. Only in the
-    worker: its one thread is the only one importing. A sentence-transformers that wants more of `sklearn.metrics` at
-    its import gets the real module (the stand-in lacks the name), as without this."""
-    if "sentence_transformers" in sys.modules or "sklearn.metrics" in sys.modules:
-        return
-    import types
-
-    def pairwise_distances(*args, **kwargs):
-        from sklearn.metrics import pairwise_distances as real
-
-        return real(*args, **kwargs)
-
-    stand_in = types.ModuleType("sklearn.metrics")
-    stand_in.pairwise_distances = pairwise_distances
-    sys.modules["sklearn.metrics"] = stand_in
-    try:
-        import sentence_transformers  # noqa: F401
-    except ImportError:
-        for name in [m for m in sys.modules if m.startswith("sentence_transformers")]:
-            del sys.modules[name]  # half-imported: again, with the real scikit-learn
-    finally:
-        if sys.modules.get("sklearn.metrics") is stand_in:
-            del sys.modules["sklearn.metrics"]
-    import sentence_transformers  # noqa: F401, F811
-
 def main() -> int:
     """Load the model, say so (or why not), then answer requests until the server closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C on the server reaches its whole group: the server decides
@@ -224,7 +195,6 @@ def main() -> int:
 def _serve(inp, out) -> None:
     settings = _recv(inp)
     try:
-        import_sentence_transformers()
         model = get_embedder(settings)
     except Exception as e:  # noqa: BLE001  (the server raises it at its first embedding)
         _send(out, ("error", str(e) if isinstance(e, NianbaoError) else f"{type(e).__name__}: {e}"))
