@@ -21,7 +21,7 @@ from assistant.cues import (
 )
 from assistant.query import CellKey, Intent
 from assistant.read import runs
-from index.vocabulary import AGENCY_ALIASES, QUERY_FIGURES
+from index.vocabulary import AGENCY_ALIASES, QUERY_FIGURES, QUESTION_TERMS
 
 
 def _looks_like_agency(run: str) -> bool:
@@ -29,6 +29,9 @@ def _looks_like_agency(run: str) -> bool:
     if len(run) < 3 or not run.endswith(ORGAN_ENDINGS):
         return False
     return not _verb_ending(run)
+
+
+_LEADING_TERMS = tuple(sorted(QUESTION_TERMS, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1024)
@@ -44,6 +47,9 @@ def _verb_ending(run: str) -> bool:
 
 def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> list[tuple[str, list[str]]]:
     """[(text, agencies)] for one leftover run: one agency, several tied ones, or none (unknown)."""
+    lead = next((t for t in _LEADING_TERMS if run.startswith(t) and len(run) - len(t) >= 2), None)
+    if lead:  # 新闻发布会平潭公安局 (an English question's gloss): a domain term opens the run, the agency follows
+        return _resolve_run(run[len(lead):], catalog, years, recent)
     for sep in CONNECTORS:  # 鹿城区和洪泽区: two agencies when both halves name different ones
         parts = [p for p in run.split(sep) if len(p) >= 2]
         if sep in run and len(parts) > 1:

@@ -1084,3 +1084,17 @@ def test_months_of_a_year_are_a_split_no_table_makes(catalog, question):
 def test_a_weak_count_word_said_of_a_thing_no_table_counts_reads_the_text(catalog):
     assert understand("淮安市2024年市长热线收到多少件", [], catalog).kind == "narrative"
     assert understand("淮安市2024年收到多少件申请", [], catalog).kind == "figure"
+
+
+def test_a_domain_term_glued_before_an_agency_is_no_part_of_its_name(catalog):
+    it = understand("多少新闻发布会平潭公安局2019年", [], catalog)
+    assert it.agencies == ["平潭综合实验区公安局"] and it.unknown_agency is None
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("In which year did Pingtan zone get the most requests?", "comparison"),
+    ("Total number of lawsuits against all agencies in 2024?", "sum"),
+    ("Which agencies have figures that don't add up?", "checks"),
+])
+def test_english_years_scopes_and_checks(catalog, question, kind):
+    assert understand(normalize_question(question, {"pingtan": "平潭"}).text, [], catalog).kind == kind
