@@ -173,7 +173,8 @@ def plain_words(q: str) -> str:
     q = EXCLUDED.sub(lambda m: "|" * len(m.group()), q.translate(QUOTES))
     q = re.sub(r"(?<=[几多少一每两])个人", "|||", q)  # 几个人 counts people: no applicant column
     q = mask(q, [(s, e) for s, e, _ in find_phrases(q, _figures_holding_columns())])  # 商业秘密, 个人隐私
-    q = re.sub(r"法人(?:或|或者|和|及)?(?:其他组织)?(?:里|中|当中|里面)?的?其他(?:那|这)?(?:一)?(?:类|种)", "其他组织", q)
+    q = re.sub(r"法人(?:或|或者|和|及)?(?:其他组织)?(?:里|中|当中|里面|里头)?的?其他(?:那|这)?(?:一)?(?:类|种)(?:组织)?",
+               "其他组织", q)
     return re.sub(r"其他[类的]?(?=法人|组织|单位|机构)", "其他", q)  # 法人或其他组织里“其他”那一类: that column
 
 
@@ -355,6 +356,8 @@ def _all_named_cells(q: str) -> list[tuple[str, list[CellKey]]]:
     named = [(p, ks) for p, ks in named if not all(is_total(k) for k in ks)]  # 占办理结果总计: the denominator
     if any(k.row in RESULT_ROW_KEYS for _, ks in named for k in ks):  # 申请有几成是部分公开的: the requests are the whole
         named = [(p, ks) for p, ks in named if not all(k.row == "new_received" for k in ks)]
+    sets = [{(k.table, k.row) for k in ks} for _, ks in named]  # 手里没有而答复不了: the row beats the group holding it
+    named = [(p, ks) for (p, ks), mine in zip(named, sets, strict=True) if not any(o < mine for o in sets)]
     distinct: list[tuple[str, list[CellKey]]] = []
     for p, ks in named:  # 全部公开（予以公开）: two words for one cell count it once
         if all(ks != other for _, other in distinct):

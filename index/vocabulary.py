@@ -236,6 +236,7 @@ QUERY_FIGURES.update({
     "行政查询事项": ("requests", "denied_admin_query", "total"),
     "本机关不掌握": ("requests", "unable_not_held", "total"),
     "找不到": ("requests", "unable_not_held", "total"), "查无此信息": ("requests", "unable_not_held", "total"),
+    **{w: ("requests", "unable_not_held", "total") for w in ("手里没有", "手上没有", "压根没有", "没有掌握", "未掌握")},
     # 条例第十五条: trade secrets and personal privacy are the third-party interests the row counts
     "商业秘密": ("requests", "denied_third_party", "total"), "个人隐私": ("requests", "denied_third_party", "total"),
     "没有现成信息": ("requests", "unable_needs_creation", "total"),
@@ -318,7 +319,7 @@ QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")]
        for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝", *SAID_NOT_DISCLOSED)},
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")]
-       for w in ("无法提供", "没法提供", "提供不了", "不能提供", "没能提供")},
+       for w in ("无法提供", "没法提供", "提供不了", "不能提供", "没能提供", "答复不了", "给不了")},
     "不予处理": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("rejected_")],
 }
 # review/litigation groups and outcomes as people say them; combined as f"{group}_{outcome}"
@@ -361,7 +362,7 @@ QUERY_RATES: dict[str, str] = {
     "公开率": "disclosure_rate", "公开比例": "disclosure_rate", "公开比率": "disclosure_rate",
     "纠错率": "review_correction_rate", "纠正率": "review_correction_rate", "纠错比例": "review_correction_rate",
     "纠正比例": "review_correction_rate", "纠错比率": "review_correction_rate", "纠正比率": "review_correction_rate",
-    "办结率": "completion_rate", "办结比例": "completion_rate", "办结比率": "completion_rate", "结案率": "completion_rate",
+    "办结率": "completion_rate", "结案率": "completion_rate",  # not 办结比例: 占办结的比例 names the denominator
 }
 # English question words -> the Chinese words the question path reads (phrases matched longest first, whole words)
 ENGLISH_TERMS: dict[str, str] = {

@@ -1098,3 +1098,10 @@ def test_a_domain_term_glued_before_an_agency_is_no_part_of_its_name(catalog):
 ])
 def test_english_years_scopes_and_checks(catalog, question, kind):
     assert understand(normalize_question(question, {"pingtan": "平潭"}).text, [], catalog).kind == kind
+
+
+def test_a_row_said_beside_the_group_holding_it_is_counted_once(catalog):
+    it = understand("淮安市2024年的申请中，因为本机关没有掌握而答复不了的占办结的比例", [], catalog)
+    assert it.kind == "rate" and [k.row for k in it.rate_spec.numerator] == ["unable_not_held"]
+    other = understand("鹿城区2022年法人里头其他类组织提交的申请有几件", [], catalog)
+    assert other.column == "other_org"
