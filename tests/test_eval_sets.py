@@ -255,10 +255,13 @@ def test_paraphrase_answers_are_read_off_the_reports(paraphrase, manifest, gold,
     assert checked >= 40
 
 
-# ---- the second to sixth held-out paraphrase sets (same brief, same report split) -----------------------------------
+# ---- the second to seventh held-out paraphrase sets (same brief, same report split) -----------------------------------
 
 HELD_OUT = {"p2": SETS / "paraphrase2.jsonl", "p3": SETS / "paraphrase3.jsonl", "p4": SETS / "paraphrase4.jsonl",
-            "p5": SETS / "paraphrase5.jsonl", "p6": SETS / "paraphrase6.jsonl"}
+            "p5": SETS / "paraphrase5.jsonl", "p6": SETS / "paraphrase6.jsonl", "p7": SETS / "paraphrase7.jsonl"}
+# the seventh set is smaller (120 questions): its size and gold-checked floors are its own
+MIN_SIZE = {"p7": 120}
+MIN_GOLD_CHECKED = {"p7": 60}
 STANDARD_FORMULAS = {"disclosure_rate", "review_correction_rate", "change", "growth_rate"}
 
 
@@ -285,7 +288,7 @@ def _halves(questions) -> dict[str, set]:
 @pytest.mark.parametrize("prefix", sorted(HELD_OUT))
 def test_held_out_set_parses_with_both_halves_and_every_type(prefix):
     questions, raw = _held_out(prefix), _held_out_raw(prefix)
-    assert len(questions) == len(raw) >= 180
+    assert len(questions) == len(raw) >= MIN_SIZE.get(prefix, 180)
     assert len({q.id for q in questions}) == len(questions)
     assert {q.type for q in questions} == set(TYPES)
     for q in questions:
@@ -375,7 +378,7 @@ def test_held_out_values_are_the_gold_cells(gold, prefix):
             assert all(c in line["cite"] for c in union) and all(c in union for c in line["cite"]), line["id"]
         else:
             checked += check(line["id"], line["type"], line["answer"], line["cite"])
-    assert checked >= 100
+    assert checked >= MIN_GOLD_CHECKED.get(prefix, 100)
 
 
 @pytest.mark.parametrize("prefix", sorted(HELD_OUT))
