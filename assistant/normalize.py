@@ -274,8 +274,8 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
         for n in sorted(by_len, reverse=True):
             window = "".join(chars[i:i + n])
             if len(window) < n or window in known or any(taken[i:i + n]) or window in _label_text() \
-                    or not re.fullmatch(r"[\u4e00-\u9fff]+", window):  # 继续办？ is no slip for 继续办理
-                continue
+                    or not re.fullmatch(r"[\u4e00-\u9fff]+", window) or _cuts_word(chars, i, n):  # 继续办？ and
+                continue  # 全部给公开 (whose 部给公开 cuts 全部) are no slips for 继续办理 and 部分公开
             near = [t for t in by_len[n] if Levenshtein.distance(window, t) == 1 and window[0] == t[0]]
             if len(near) == 1:
                 chars[i:i + n] = list(near[0])

@@ -13,6 +13,7 @@ from assistant.catalog import Catalog
 from assistant.cues import (
     ANCHORED_YEARS,
     APPLICANT_CUES,
+    APPLICANT_DETAIL,
     ASCENDING_CUES,
     CASE_DETAILS,
     CASE_WHICH,
@@ -82,6 +83,7 @@ from assistant.read import (
     left_columns,
     mask,
     mask_spans,
+    measure_of_item,
     parse_top_n,
     parse_years,
     rate_from_parts,
@@ -109,13 +111,14 @@ from index.vocabulary import (
 )
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
-QUESTION_CUE = re.compile(r"多少|几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
+QUESTION_CUE = re.compile(r"多少|(?<![那这])几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
                           r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
 MAX_THING_CHARS = 4  # what a weak count word is said of, when it is a thing the text counts (热线, 群众来信)
 HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
 # 哪个景区, 什么项目: a thing of the text asked by name (an agency, a year or a figure's kind is asked otherwise)
 CONTENT_WHICH = re.compile(r"(?:哪个|哪些|哪一个|哪几个|什么)(?!单位|部门|机关|年|时候|类|种|项(?!目)|结果|原因|理由|情况)[\u4e00-\u9fff]")
+EXPLAINS = re.compile(r"(?:怎么|怎样|如何|为什么|为何)(?:解释|说明|界定|认定|理解|答复|处理)")
 RATE_ASKED = re.compile(r"([\u4e00-\u9fff]{2}率)(?:是|为|有|达到|大概|大约)?(?:多少|几|多高|多大|怎么样|如何)")
 CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
 
@@ -190,6 +193,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.threshold = (THRESHOLD_OPS[bound.group(1) or bound.group(4)], float(bound.group(2) or bound.group(3)))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
+    elif detail := APPLICANT_DETAIL.search(q):
+        it.unsupported, it.reason = detail.group(), "person"  # 申请人是哪个村的: no table or passage says it
     elif case := CASE_WHICH.search(q):
         it.unsupported, it.reason = case.group(), "case_detail"
     elif who := WHO_IS.search(q):
@@ -253,7 +258,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.scope = list(it.agencies)
     named_sum = it.kind == "sum" and (len(it.agencies) > 1 or len(it.years) > 1 or bool(it.span))
     if it.kind in ("ranking", "sum") and it.mentions and not it.scope and not named_sum:
-        it.scope = [a for m in it.mentions for a in catalog.with_prefix(m)] or list(it.agencies)  # 市级单位里: one
+        it.scope = (list(it.agencies) if len(it.agencies) > 1  # 淮安市和沭阳县哪个多: the two named, not 淮安市's districts
+                    else [a for m in it.mentions for a in catalog.with_prefix(m)] or list(it.agencies))  # 市级单位里
     if it.scope and it.kind not in ("ranking", "precedent", "change", "catalogue") and not it.agencies:
         listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
         it.kind = "precedent" if listing else "sum"
@@ -276,6 +282,8 @@ def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
     a qualifier the vocabulary reads (企业, 第三方, 国家秘密) or an agency is not one."""
     for m in QUALIFIED_REQUESTS.finditer(q):
         said = next(g for g in m.groups() if g)
+        if said.startswith(("什么", "哪", "怎", "多少", "几")):
+            continue  # 申请人是什么类型的: a question about the types the table does split
         rest = mask(said, [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(said, words)])
         if any(len(r) >= 2 for r in runs(rest)):
             return said
@@ -317,6 +325,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "ranking"
     if has(q, SCOPE_CUES) and it.keys:  # 所有单位里哪些…: a list of who had it, not a total
         return "precedent" if has(q, LIST_WHICH) else "sum"
+    if EXPLAINS.search(q):
+        return "narrative"  # 别的单位怎么解释不予公开: how the texts explain it, across agencies, not who counted it
     if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q) or (WHICH_UNITS.search(q) and not it.agencies):
         return "precedent"
     if it.keys and not it.weak_figure and re.search(r"情况(?:怎么样|怎样|如何|咋样)", q):
@@ -380,6 +390,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         and all(k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样
     asks_narrative = not (by_rows or compared) and (
         (has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own))  # 和2023年比怎么样: the figure
+    if not it.keys and (measured := measure_of_item(q, prev.keys)):  # 收费项目上一年几项 -> 那本年增减了多少
+        it.keys, it.figure_word = measured, None
     column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests"
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure

@@ -280,6 +280,23 @@ def _joined(found: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]], q: s
     return [f for f, _ in best]
 
 
+def measure_of_item(q: str, keys: list[CellKey]) -> list[CellKey]:
+    """Another measure of the active-table item asked before (行政事业性收费上一年项目数量 -> 那本年增减呢): the
+    item's cell for the measure this turn names alone; empty when it names none or the item has no such cell."""
+    if not keys or any(k.table != "active" for k in keys) or find_phrases(q, QUERY_ACTIVE_ITEMS):
+        return []
+    suffixes = sorted({x for v in QUERY_ACTIVE_MEASURES.values() for x in v}, key=len, reverse=True)
+    for _, _, measure in reversed(find_phrases(q, QUERY_ACTIVE_MEASURES)):
+        out = []
+        for k in keys:
+            base = next((k.row[:-len(x) - 1] for x in suffixes if k.row.endswith(f"_{x}")), None)
+            out += [CellKey(table="active", row=f"{base}_{x}") for x in QUERY_ACTIVE_MEASURES[measure]
+                    if base and f"{base}_{x}" in ACTIVE_KEYS][:1]
+        if out:
+            return out
+    return []
+
+
 def _active_keys(q: str) -> tuple[list[str], str] | None:
     """An active-table item with a measure (规范性文件现行有效, 行政处罚本年增减) -> (keys, phrase); items joined
     by 和/、 before one measure (行政处罚、行政强制各多少个决定) each take it."""

@@ -236,6 +236,8 @@ QUERY_FIGURES.update({
     "行政查询事项": ("requests", "denied_admin_query", "total"),
     "本机关不掌握": ("requests", "unable_not_held", "total"),
     "找不到": ("requests", "unable_not_held", "total"), "查无此信息": ("requests", "unable_not_held", "total"),
+    **{w: ("requests", "granted", "total") for w in ("全部给公开", "全给公开", "都给公开", "全给", "全都给了", "全部给了")},
+    **{w: ("requests", "partially_granted", "total") for w in ("给一部分", "给了一部分", "公开一部分", "公开了一部分")},
     **{w: ("requests", "unable_not_held", "total") for w in ("手里没有", "手上没有", "压根没有", "没有掌握", "未掌握")},
     # 条例第十五条: trade secrets and personal privacy are the third-party interests the row counts
     "商业秘密": ("requests", "denied_third_party", "total"), "个人隐私": ("requests", "denied_third_party", "total"),
@@ -295,7 +297,7 @@ QUERY_ACTIVE_ITEMS: dict[str, str] = {
     "集中采购": "procurement", "采购": "procurement",
 }
 QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
-    "现行有效": ("in_force",), "有效": ("in_force",), "废止": ("repealed",), "制发": ("issued",),
+    "现行有效": ("in_force",), "有效": ("in_force",), "废止": ("repealed",), "作废": ("repealed",), "废除": ("repealed",), "制发": ("issued",),
     "出台": ("issued",), "印发": ("issued",), "新制作": ("new_made",), "制作": ("new_made",),
     "新公开": ("new_published",), "对外公开总": ("total_published",), "公开总数": ("total_published",),
     "对外公开": ("total_published",),  # 对外公开的规章总共: the 2019 template's running total
@@ -320,6 +322,8 @@ QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
        for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝", *SAID_NOT_DISCLOSED)},
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")]
        for w in ("无法提供", "没法提供", "提供不了", "不能提供", "没能提供", "答复不了", "给不了")},
+    **{w: [("requests", "granted", "total"), ("requests", "partially_granted", "total")]
+       for w in ("给了信息", "拿到信息", "拿到了信息", "获得了信息", "得到了信息", "给到信息")},  # in full or in part
     "不予处理": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("rejected_")],
 }
 # review/litigation groups and outcomes as people say them; combined as f"{group}_{outcome}"
@@ -430,7 +434,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "inconsistencies": "不一致", "errors in the figures": "数字有错", "disclosure fee": "信息处理费",
     "charge for disclosure": "收取信息处理费", "pending at year end": "结转下年度",
     "pending at the end of the year": "结转下年度", "figures": "数字", "numbers": "数字", "data": "数据",
-    "tables": "表格", "table": "表格", "after an administrative review": "复议后起诉",
+    "tables": "表格", "table": "表格", "followers": "关注用户", "follower": "关注用户", "subscribers": "关注用户",
+    "wechat account": "微信公众号", "wechat": "微信", "official account": "公众号", "after an administrative review": "复议后起诉",
     "after administrative review": "复议后起诉", "after a review": "复议后起诉", "after review": "复议后起诉",
     "after reconsideration": "复议后起诉", "after a reconsideration": "复议后起诉",
     "without review": "未经复议直接起诉", "without a review": "未经复议直接起诉",

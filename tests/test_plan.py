@@ -1105,3 +1105,31 @@ def test_a_row_said_beside_the_group_holding_it_is_counted_once(catalog):
     assert it.kind == "rate" and [k.row for k in it.rate_spec.numerator] == ["unable_not_held"]
     other = understand("鹿城区2022年法人里头其他类组织提交的申请有几件", [], catalog)
     assert other.column == "other_org"
+
+
+def test_another_measure_of_the_active_item_asked_before(catalog):
+    it = understand("那本年增减呢", _turns("平潭管委会2020年行政处罚上一年有几项"), catalog)
+    assert keys(it) == ["penalty_change"] and it.years == [2020]
+
+
+@pytest.mark.parametrize("question, row", [
+    ("鹿城区2022年作废的规范性文件有几件", "normative_repealed"),
+    ("鹿城区2022年公司来申请、全部给公开了的有几件", "granted"),
+])
+def test_more_everyday_words_for_cells(catalog, question, row):
+    assert [k.row for k in understand(normalize_question(question).text, [], catalog).keys] == [row]
+
+
+def test_where_applicants_live_or_work_is_not_recorded_but_their_types_are(catalog):
+    assert understand("海坛片区2024年的申请人都是哪个村的", [], catalog).reason == "person"
+    assert understand("鹿城区2022年的申请人是什么类型的", [], catalog).kind == "breakdown"
+
+
+def test_those_few_requests_is_no_question_of_its_own():
+    assert len(split_parts("海坛片区2024年那几件申请,申请人都住哪个村?")) == 1
+
+
+def test_the_catalogue_is_never_a_bare_how_many(catalog):
+    q = normalize_question("How many followers did the Pingtan agriculture bureau's WeChat account have in 2020?",
+                           {"pingtan": "平潭"}).text
+    assert understand(q, [], catalog).kind != "catalogue"
