@@ -31,6 +31,7 @@ def _looks_like_agency(run: str) -> bool:
     return not _verb_ending(run)
 
 
+TITLED = re.compile(r"《[^》]+》|“[^”]+”")
 _LEADING_TERMS = tuple(sorted(QUESTION_TERMS, key=len, reverse=True))
 
 
@@ -228,11 +229,12 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     if it.clarify and not it.agencies:
         it.kind, it.reason = "clarify", "several_agencies"
         return it
-    if it.kind in ("figure", "breakdown", "comparison") and not it.keys and not it.rate:
-        it.kind = "narrative"  # 《问政平潭》做了多少期: no table counts it; the text of every report may
+    if it.kind in ("figure", "breakdown", "comparison") and not it.keys and not it.rate and (
+            it.agencies or TITLED.search(it.question)):
+        it.kind = "narrative"  # 《问政平潭》做了多少期: no table counts it; a title names it in whichever report says it
     if not it.agencies:
         if it.kind != "narrative":
-            it.kind, it.reason = "clarify", "no_agency"
+            it.kind, it.reason = "clarify", "no_agency"  # 2021年有几件是来上访告状的: whose report is asked
         return it
     if it.kind == "change" and not it.keys:  # 比上年增长多少: the headline figure
         t, r, c = QUERY_FIGURES["新收"]
