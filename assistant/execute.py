@@ -10,7 +10,7 @@ from collections import OrderedDict
 
 from assistant import compose
 from assistant.catalog import Catalog, CatalogEntry
-from assistant.cues import EACH_CUES, REASON_WORDS, TOTAL_CUES
+from assistant.cues import ASCENDING_CUES, EACH_CUES, RANKING_CUES, REASON_WORDS, TOTAL_CUES
 from assistant.figures import (
     RESULT_ROWS,
     CellMap,
@@ -322,6 +322,9 @@ class Executor:
             lines.append("其余各项为0")
         elif zero:
             lines.append("各项均为0")
+        if items and has(it.question, RANKING_CUES):  # 哪类申请人最多: say which, from the cells just cited
+            top = (min if has(it.question, ASCENDING_CUES) else max)(items, key=lambda v: v.value)
+            lines.append(f"{'最少' if has(it.question, ASCENDING_CUES) else '最多'}的是{compose.part_label(top)}")
         d.parts.append("；".join(lines) + "。")
         d.check_notes(found)
         return d.answer()

@@ -118,6 +118,8 @@ MAX_THING_CHARS = 4  # what a weak count word is said of, when it is a thing the
 HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
 # 哪个景区, 什么项目: a thing of the text asked by name (an agency, a year or a figure's kind is asked otherwise)
 CONTENT_WHICH = re.compile(r"(?:哪个|哪些|哪一个|哪几个|什么)(?!单位|部门|机关|年|时候|类|种|项(?!目)|结果|原因|理由|情况)[\u4e00-\u9fff]")
+WHICH_APPLICANT = re.compile(r"(?:哪类|哪种|哪一类|哪一种|什么样的|什么类型的?)(?:申请人|申请者|人)(?!员)")
+BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
 EXPLAINS = re.compile(r"(?:怎么|怎样|如何|为什么|为何)(?:解释|说明|界定|认定|理解|答复|处理)")
 RATE_ASKED = re.compile(r"([\u4e00-\u9fff]{2}率)(?:是|为|有|达到|大概|大约)?(?:多少|几|多高|多大|怎么样|如何)")
 CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
@@ -126,11 +128,24 @@ CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)
 def understand(question: str, history: list[dict] | None = None, catalog: Catalog | None = None) -> Intent:
     """Resolve a question against the catalog, filling what it leaves out from the conversation."""
     catalog = catalog if catalog is not None else Catalog([])
-    prev = None
+    prev = older = None
     turns = [m.get("content") or "" for m in history or [] if isinstance(m, dict) and m.get("role") == "user"]
     for turn in turns[-4:]:
-        prev = resolve_targets(_plan_turn(turn, catalog, prev), catalog)
-    return resolve_targets(_plan_turn(question, catalog, prev), catalog)
+        older, prev = prev, resolve_targets(_plan_turn(turn, catalog, prev), catalog)
+    it = resolve_targets(_plan_turn(question, catalog, prev), catalog)
+    return _both_turns(question, it, older, prev)
+
+
+def _both_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -> Intent:
+    """两个加起来呢 after two turns about one report: the figures of both turns, summed, each cited."""
+    if not (older and prev and has(q, TOTAL_CUES) and BOTH.search(q)) or it.kind in ("decline", "clarify"):
+        return it
+    if not (older.keys and prev.keys and older.targets == prev.targets and it.keys in ([], prev.keys)):
+        return it
+    keys = [k for i, k in enumerate([*older.keys, *prev.keys]) if k not in [*older.keys, *prev.keys][:i]]
+    words = "、".join(w for w in (older.figure_word, prev.figure_word) if w) or None
+    return it.model_copy(update={"kind": "figure", "keys": keys, "figure_word": words, "rate": None,
+                                 "rate_spec": None, "targets": list(prev.targets), "reason": None})
 
 
 def _anchor_year(prev: Intent | None) -> int | None:
@@ -321,6 +336,9 @@ def _operation(q: str, it: Intent) -> Kind:
     if (it.keys and it.agencies and (len(it.agencies) > 1 or has(q, WHICH_YEARS)) and WHO_HAD.search(q)
             and not has(q, COMPARE_CUES + RANKING_CUES + MORE_OR_LESS)):
         return "precedent"  # 鹿城和洪泽里谁收到过…, 平潭管委会哪几年有…: which of the named ones had it
+    if WHICH_APPLICANT.search(q) and len(it.agencies) <= 1 and not it.scope:
+        it.breakdown = "applicant"  # 哪类申请人最多: the applicant columns of one report, side by side
+        return "breakdown"
     if has(q, RANKING_CUES) and (len(it.agencies) != 1 or has(q, RANK_SUBJECTS) or has(q, YEAR_SUBJECTS)):
         return "ranking"
     if has(q, SCOPE_CUES) and it.keys:  # 所有单位里哪些…: a list of who had it, not a total

@@ -680,3 +680,9 @@ def test_a_share_per_ten_is_also_said_as_so_many_of_ten(assistant):
     a = assistant.ask("鹿城区2022年的申请10件里有几件是部分公开的")
     assert "24[1]÷110[2]＝21.8%，即每10件约2.2件" in a.text
     assert_well_cited(a)
+
+
+def test_a_breakdown_asked_for_its_largest_part_names_it(assistant):
+    a = assistant.ask("淮安市2024年哪类申请人最多")
+    assert a.text.rstrip("。").endswith("最多的是自然人") and "3001件" in a.text
+    assert_well_cited(a)

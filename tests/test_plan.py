@@ -1133,3 +1133,15 @@ def test_the_catalogue_is_never_a_bare_how_many(catalog):
     q = normalize_question("How many followers did the Pingtan agriculture bureau's WeChat account have in 2020?",
                            {"pingtan": "平潭"}).text
     assert understand(q, [], catalog).kind != "catalogue"
+
+
+def test_both_figures_of_the_last_two_turns_summed(catalog):
+    it = understand("这两项加起来一共多少", _turns("沭阳县2025年不予公开几件", "无法提供呢"), catalog)
+    rows = [k.row for k in it.keys]
+    assert it.kind == "figure" and rows[0].startswith("denied_") and rows[-1].startswith("unable_")
+
+
+def test_which_kind_of_applicant_is_the_applicant_breakdown(catalog):
+    it = understand("沭阳县2025年哪类申请人最多", [], catalog)
+    assert it.kind == "breakdown" and it.breakdown == "applicant"
+    assert understand("哪类单位收到的申请最多", [], catalog).kind == "ranking"
