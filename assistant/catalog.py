@@ -271,6 +271,9 @@ class Catalog:
             q = got / total
             if q < MIN_MENTION_COVERAGE:
                 continue
+            if any(w == 1 and c in mention and c not in n.chars and n.homophone_of(c) is None
+                   for c, w in weights.items()):
+                continue  # 上海市教委 is no 上海市科委, 平潭…教育局 no 平潭…环境与国土资源局: every distinctive word is said
             if all_generic:
                 if q < 1.0 or len(mention) < 3:
                     continue

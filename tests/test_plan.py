@@ -38,7 +38,8 @@ def test_agency_from_what_people_type(catalog, typed, agency):
     assert it.targets == [(agency, catalog.newest(agency))]
 
 
-@pytest.mark.parametrize("typed", ["北京市海淀区", "交建局", "杭州市", "温州市", "淮安市清江浦区", "上海市浦东新区"])
+@pytest.mark.parametrize("typed", ["北京市海淀区", "交建局", "杭州市", "温州市", "淮安市清江浦区", "上海市浦东新区", "上海市教委",
+                                   "平潭综合实验区财政金融局"])
 def test_agency_not_in_corpus_declines_naming_it(catalog, typed):
     it = understand(f"{typed}2022年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "unknown_agency"
