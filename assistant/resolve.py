@@ -70,6 +70,11 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
         best = catalog.best(run[:cut], years, prefer_recent=recent)
         if len(best) == 1 and not catalog.is_generic(run[:cut]):
             return [(run[:cut], best)]
+    later = min((i for p in catalog.places() if len(p) >= 2 and (i := run.find(p)) > 0), default=None)
+    if later is not None:  # 关注用户平潭农业农村局 (an English gloss): words before the place the agency opens with
+        found = _resolve_run(run[later:], catalog, years, recent)
+        if all(agencies for _, agencies in found):
+            return found
     return [(run, [])]
 
 
