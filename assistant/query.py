@@ -72,6 +72,7 @@ class Intent(BaseModel):
     per: tuple[str, int] | None = None  # 平均每月: ("月", 12), the year's figure averaged over its parts
     listing: bool = False  # 收录了哪些单位: the catalogue is asked, no figure or passage
     per_n: int | None = None  # 10件里有几件: a share also said as so many of every 10
+    textual: bool = False  # 多少条…信息, 12345热线收到多少件: the text counts it; no table cell is looked for by meaning
     topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
     followup: bool = False
     trend: bool = False  # every held year of a span, then the change from its first to its last

@@ -1146,3 +1146,9 @@ def test_which_kind_of_applicant_is_the_applicant_breakdown(catalog):
     it = understand("沭阳县2025年哪类申请人最多", [], catalog)
     assert it.kind == "breakdown" and it.breakdown == "applicant"
     assert understand("哪类单位收到的申请最多", [], catalog).kind == "ranking"
+
+
+def test_pieces_of_information_published_are_counted_by_the_text(catalog):
+    it = understand("沭阳县2025年公开了多少条政府采购方面的信息", [], catalog)
+    assert it.kind == "narrative" and it.textual and not it.keys
+    assert understand("沭阳县2025年政府集中采购项目有几个", [], catalog).keys
