@@ -121,6 +121,8 @@ CONTENT_WHICH = re.compile(r"(?:哪个|哪些|哪一个|哪几个|什么)(?!单�
 WHICH_APPLICANT = re.compile(r"(?:哪类|哪种|哪一类|哪一种|什么样的|什么类型的?)(?:申请人|申请者|人)(?!员)")
 # 多少条…信息: pieces of information published, which the text counts (the active table counts decisions and projects)
 INFO_ITEMS = re.compile(r"(?:多少|几)条[^，,。？?]{0,12}?信息|信息[^，,。？?]{0,4}?(?:多少|几)条")
+SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科室|乡镇|镇街|街镇|街道|村|社区|内设机构|业务处室)")
+MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
 BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
 EXPLAINS = re.compile(r"(?:怎么|怎样|如何|为什么|为何)(?:解释|说明|界定|认定|理解|答复|处理)")
 RATE_ASKED = re.compile(r"([\u4e00-\u9fff]{2}率)(?:是|为|有|达到|大概|大约)?(?:多少|几|多高|多大|怎么样|如何)")
@@ -198,6 +200,11 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
+    if keys and not it.unsupported and (sub := SUB_UNITS.search(q)):
+        it.unsupported = sub.group()  # 哪个处室收到的最多, 各乡镇分别多少: the tables count an agency's requests whole
+    if keys and not it.unsupported and (money := MONEY_ASKED.search(q)) and not any(
+            k.row.endswith(("amount", "amount_wan")) for k in keys):
+        it.unsupported = money.group()  # 打官司花了多少律师费: a sum of money, and the figure named is a count
     if keys and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (None, "平均"):  # 平均每月收到几件
         word = next(g for g in per.groups() if g)
         it.per, it.unsupported = (word.removeprefix("个"), PER_PERIOD[word]), None
@@ -303,7 +310,7 @@ def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
         said = next(g for g in m.groups() if g)
         if said.startswith(("什么", "哪", "怎", "多少", "几")):
             continue  # 申请人是什么类型的: a question about the types the table does split
-        rest = mask(said, [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(said, words)])
+        rest = mask(said, [(s, e) for words in (_QUALIFIER_WORDS, mentions) for s, e, _ in find_phrases(said, words)])
         if any(len(r) >= 2 for r in runs(rest)):
             return said
     return None
@@ -515,6 +522,7 @@ def _is_noun(word: str) -> bool:
 
 _VOCABULARY_TEXT = "|".join(vocabulary())
 _TURN_WORDS = (*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS, *QUESTION_WORDS, "其中", "里面")
+_QUALIFIER_WORDS = tuple(w for w in _TURN_WORDS if len(w) >= 2)  # 老年人 holds 年, which names no year there
 
 
 def split_parts(text: str) -> list[str]:

@@ -1152,3 +1152,19 @@ def test_pieces_of_information_published_are_counted_by_the_text(catalog):
     it = understand("沭阳县2025年公开了多少条政府采购方面的信息", [], catalog)
     assert it.kind == "narrative" and it.textual and not it.keys
     assert understand("沭阳县2025年政府集中采购项目有几个", [], catalog).keys
+
+
+@pytest.mark.parametrize("question", [
+    "洪泽区2024年申请人里有多少是退休老人",
+    "沭阳县2025年哪个科室收到的申请最多",
+    "淮安市2024年各街道分别有多少件复议",
+    "平潭管委会2024年被起诉赔了多少钱",
+    "上海科委2024年有没有外籍人士申请",
+])
+def test_splits_and_sums_no_table_makes_decline(catalog, question):
+    it = understand(question, [], catalog)
+    assert it.kind == "decline" and it.unsupported
+
+
+def test_amounts_the_tables_print_are_still_answered(catalog):
+    assert understand("平潭管委会2021年行政事业性收费收了多少万元", [], catalog).kind == "figure"
