@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.stores.lexical import load_jieba
+from index.stores.lexical import word_tags
 
 ASKS_VALUE = re.compile(r"^(?:的)?(?:[一1]个月|每个?月|[一1]年|每年|每天|平均|人均)?(?:是|有|为|一共|总共|大概|大约|具体)?"
                         r"(?:多少|谁|几|多大|多高|多长|多久|是什么|什么)")  # 工资一个月多少: the period is no answer
@@ -22,11 +22,8 @@ def unrecorded(question: str, contains: Callable[[str], bool], known: Callable[[
     """The first noun that the question asks the value of and that no stored passage contains, else None.
     `known(word)` is true for words the catalogue or the table vocabulary already explain (agency names,
     figure words): those are never "unrecorded"."""
-    import jieba.posseg as pseg
-
-    load_jieba()
     pos = 0
-    for word, flag in pseg.cut(question):
+    for word, flag in word_tags(question):
         start = question.find(word, pos)
         pos = start + len(word) if start >= 0 else pos
         if start < 0 or not flag.startswith(NOUN_FLAGS) or len(word) < 2 or known(word):

@@ -142,6 +142,20 @@ PER_N = re.compile(r"(?<![\d前])(10|100|1000)\s*(?:个|件|份|位|名|起)[^�
                    r"[^，,。？?\d]{0,6}?(?:几|多少)")
 # a month or months of the year (前10个月, 3月份, 2024年12月): the tables count whole years
 PART_OF_YEAR = re.compile(r"前\d{1,2}个?月|(?<!\d)(?:1[0-2]|[1-9])\s*月份?(?![\d日号])|(?<!\d)(?:1[0-2]|[1-9])\s*月(?=\d{1,2}[日号])")
+# 哪个景区, 什么项目: a thing of the text asked by name (an agency, a year or a figure's kind is asked otherwise)
+CONTENT_WHICH = re.compile(r"(?:哪个|哪些|哪一个|哪几个|什么)(?!单位|部门|机关|年|时候|类|种|项(?!目)|结果|原因|理由|情况)[\u4e00-\u9fff]")
+WHICH_APPLICANT = re.compile(r"(?:哪类|哪种|哪一类|哪一种|什么样的|什么类型的?)(?:申请人|申请者|人)(?!员)")
+# 多少条…信息: pieces of information published, which the text counts (the active table counts decisions and projects)
+INFO_ITEMS = re.compile(r"(?:多少|几)条[^，,。？?]{0,12}?信息|信息[^，,。？?]{0,4}?(?:多少|几)条")
+# 哪个处室, 各乡镇: an agency's internal units or sub-areas, which no table splits its counts by
+SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科室|乡镇|镇街|街镇|街道|村|社区|内设机构|业务处室)")
+# 花了多少律师费, 多少钱: a sum of money (the tables print amounts only for fees and procurement)
+MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
+BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
+# 怎么解释不予公开: how the texts explain or handle something, a passage search
+EXPLAINS = re.compile(r"(?:怎么|怎样|如何|为什么|为何)(?:解释|说明|界定|认定|理解|答复|处理)")
+# 满意率是多少: a rate named and asked (when no table's cells make it, the text is read)
+RATE_ASKED = re.compile(r"([\u4e00-\u9fff]{2}率)(?:是|为|有|达到|大概|大约)?(?:多少|几|多高|多大|怎么样|如何)")
 # whether a report's own figures add up (表格里哪些数据对不上, 数字有错吗): its arithmetic checks, not a figure
 CHECK_CUES = ("对不上", "不一致", "有错", "出错", "错误", "矛盾", "算错", "不符", "勾稽", "合计不对", "不吻合", "有问题")
 DATA_WORDS = ("数据", "数字", "表格", "统计表", "合计", "报表", "表里", "表中", "加起来", "算术")

@@ -757,7 +757,7 @@ class Executor:
         for a in agencies[:MAX_LISTED_CELLS]:
             years = held[a]
             newest = catalog.entry(a, years[-1])
-            text = self.index.store.report(newest.report_id).text
+            text = self.report(newest.report_id).text
             end = min(len(text), next((i for i in (text.find(c) for c in "\n。") if i > 0), TITLE_CHARS), TITLE_CHARS)
             n = d.cite_passage(Passage(report_id=newest.report_id, agency=a, year=newest.year, section="overview",
                                        text=text[:end], start=0, end=end))

@@ -44,7 +44,7 @@ from pydantic import BaseModel
 
 from index.models import Report
 from index.stores.chunks import DIGIT, HAN_CHAR, text_chunks
-from index.stores.lexical import load_jieba
+from index.stores.lexical import load_jieba, word_tags
 from index.vocabulary import (
     QUERY_COLUMNS,
     QUERY_REVIEW_GROUPS,
@@ -157,7 +157,7 @@ FEE_WORDS = ("收费", "处理费", "费用", "收取")
 # a count asked in other words than a unit (多少钱): the units that answer it (万元 ends with 元)
 ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"}
 COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)(?![人名位次])([\u4e00-\u9fff]{2})")  # 几个处室
-RATE_ASKED = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")
+RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
 MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",
             "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处", "种", "类", "回",
@@ -777,10 +777,8 @@ def counted(question: str, text: str, m: re.Match) -> tuple[int, float]:
     """What the number counts, against the question: (bigrams of it the question has, their share). The
     words right after its unit (6期《问政平潭》), else the clause's words before it (受理依申请公开14件); a share
     of 1.0 when the question says all of them (19期《问政平潭之有事你说》 counts something longer)."""
-    after = re.split(r"[，,；;。：:、（(）)]", text[m.end():m.end() + 30], maxsplit=1)[0]
     before = re.split(r"[，,；;。：:、]", text[max(0, m.start() - 30):m.start()])[-1]
-    for words in (after, before):
-        pairs = {b for b in _bigrams(re.sub(r"[《》“”\"'\s\d]", "", words)) if HAN.fullmatch(b)}
+    for pairs in (_named_after(text, m), _word_pairs(before)):
         if pairs:
             hits = len(pairs & _bigrams(question))
             return hits, hits / len(pairs)
@@ -790,9 +788,17 @@ def counted(question: str, text: str, m: re.Match) -> tuple[int, float]:
 def _counts_other(question: str, text: str, m: re.Match) -> bool:
     """The words right after the number's unit name what it counts (余名群众提供了…) and share no pair of
     characters with the question."""
-    after = re.split(r"[，,；;。：:、（(）)]", text[m.end():m.end() + 30], maxsplit=1)[0]
-    pairs = {b for b in _bigrams(re.sub(r"[《》“”\"'\s\d]", "", after)) if HAN.fullmatch(b)}
+    pairs = _named_after(text, m)
     return bool(pairs) and not pairs & _bigrams(question)
+
+
+def _named_after(text: str, m: re.Match) -> set[str]:
+    """The character pairs of the words right after a number's unit, up to the clause's next break."""
+    return _word_pairs(re.split(r"[，,；;。：:、（(）)]", text[m.end():m.end() + 30], maxsplit=1)[0])
+
+
+def _word_pairs(words: str) -> set[str]:
+    return {b for b in _bigrams(re.sub(r"[《》“”\"'\s\d]", "", words)) if HAN.fullmatch(b)}
 
 
 def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[int, float],
@@ -901,10 +907,7 @@ def compound_partners(question: str, words: list[str]) -> dict[str, tuple[str, .
     compound (压力测试, 在线访谈, 标准化规范化, 调查问卷): a noun beside a noun, or a distinguishing word (在线)
     before anything; a part alone may mean something else (申请量增长的压力, 微访谈). A verb or a numeral beside
     a noun is no compound (法律顾问参与: 法律顾问 is said alone; 第三方机构: 第三方 is)."""
-    _jieba()
-    import jieba.posseg as pseg
-
-    tokens = [(t.word, t.flag) for t in pseg.cut(plain(question))]
+    tokens = word_tags(plain(question))
     pairs = [(a, b) for (a, fa), (b, fb) in zip(tokens, tokens[1:], strict=False)
              if all(len(x) >= 2 and x not in GENERIC_TOPICS and HAN.fullmatch(x) for x in (a, b))
              and (fa == "b" or (fa.startswith(NOMINAL) and fb.startswith(NOMINAL)))]
@@ -1200,7 +1203,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     """For a count: the clause of the sentence that states it, with its number and unit, as printed
     (the asked unit first, then the number whose counted words the question names most of, then the clause
     repeating most of the question's bigrams)."""
-    if not asks_count(question) or RATE_ASKED.search(question):  # 满意率是多少: no count answers a rate
+    if not asks_count(question) or RATE_QUESTION.search(question):  # 满意率是多少: no count answers a rate
         return None
     unit = asked_unit(question)
     qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS

@@ -288,13 +288,19 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
 
 def _cuts_word(chars: list[str], i: int, n: int) -> bool:
     """The run chars[i:i+n] begins or ends inside a common word (大概 before 进, 进来 after 概): no slip."""
+    freq = _word_counts()
+    edges = ("".join(chars[i - 1:i + 1]) if i else "", "".join(chars[i + n - 1:i + n + 1]) if i + n < len(chars) else "")
+    return any(len(w) == 2 and freq.get(w, 0) >= COMMON_WORD for w in edges)
+
+
+@lru_cache(maxsize=1)
+def _word_counts() -> dict[str, int]:
+    """jieba's dictionary counts (loaded once; asked for every window a slip is looked for in)."""
     from index.stores.lexical import load_jieba
 
     jieba = load_jieba()
     jieba.dt.check_initialized()
-    freq = jieba.dt.FREQ
-    edges = ("".join(chars[i - 1:i + 1]) if i else "", "".join(chars[i + n - 1:i + n + 1]) if i + n < len(chars) else "")
-    return any(len(w) == 2 and freq.get(w, 0) >= COMMON_WORD for w in edges)
+    return jieba.dt.FREQ
 
 
 def _taken(text: str) -> list[bool]:

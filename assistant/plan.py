@@ -15,6 +15,7 @@ from assistant.cues import (
     APPLICANT_CUES,
     APPLICANT_DETAIL,
     ASCENDING_CUES,
+    BOTH,
     CASE_DETAILS,
     CASE_WHICH,
     CATALOGUE,
@@ -25,15 +26,19 @@ from assistant.cues import (
     COMPARATIVE,
     COMPARE_CUES,
     COMPARED_WITH,
+    CONTENT_WHICH,
     COUNT_CUES,
     COUNTED,
     DATA_WORDS,
     EACH_CUES,
+    EXPLAINS,
     FIGURE_CUES,
     FILING_WORDS,
     FOLLOWUP_CUES,
+    INFO_ITEMS,
     LIST_WHICH,
     MENTION_WORDS,
+    MONEY_ASKED,
     MORE_OR_LESS,
     NARRATIVE_CUES,
     NARRATIVE_STRONG,
@@ -49,6 +54,7 @@ from assistant.cues import (
     RANGE_WORDS,
     RANK_SUBJECTS,
     RANKING_CUES,
+    RATE_ASKED,
     RATIO_CUES,
     REASON_WORDS,
     RELATIVE_YEARS,
@@ -59,12 +65,14 @@ from assistant.cues import (
     SHIFT_WORDS,
     SINCE,
     SPAN_WORDS,
+    SUB_UNITS,
     TEXT_SOURCE,
     THRESHOLD,
     THRESHOLD_OPS,
     TOTAL_CUES,
     UNITS_WHICH,
     WEAK_FIGURES,
+    WHICH_APPLICANT,
     WHICH_UNITS,
     WHICH_YEARS,
     WHO_HAD,
@@ -96,6 +104,7 @@ from assistant.read import (
     vocabulary,
 )
 from assistant.resolve import find_agencies, find_scope, resolve_targets
+from index.stores.lexical import word_tags
 from index.vocabulary import (
     PER_PERIOD,
     PERIOD_SPLITS,
@@ -116,16 +125,6 @@ QUESTION_CUE = re.compile(r"多少|(?<![那这])几|吗|有没有|是否|有无|
 MAX_PARTS = 4
 MAX_THING_CHARS = 4  # what a weak count word is said of, when it is a thing the text counts (热线, 群众来信)
 HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
-# 哪个景区, 什么项目: a thing of the text asked by name (an agency, a year or a figure's kind is asked otherwise)
-CONTENT_WHICH = re.compile(r"(?:哪个|哪些|哪一个|哪几个|什么)(?!单位|部门|机关|年|时候|类|种|项(?!目)|结果|原因|理由|情况)[\u4e00-\u9fff]")
-WHICH_APPLICANT = re.compile(r"(?:哪类|哪种|哪一类|哪一种|什么样的|什么类型的?)(?:申请人|申请者|人)(?!员)")
-# 多少条…信息: pieces of information published, which the text counts (the active table counts decisions and projects)
-INFO_ITEMS = re.compile(r"(?:多少|几)条[^，,。？?]{0,12}?信息|信息[^，,。？?]{0,4}?(?:多少|几)条")
-SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科室|乡镇|镇街|街镇|街道|村|社区|内设机构|业务处室)")
-MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
-BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
-EXPLAINS = re.compile(r"(?:怎么|怎样|如何|为什么|为何)(?:解释|说明|界定|认定|理解|答复|处理)")
-RATE_ASKED = re.compile(r"([\u4e00-\u9fff]{2}率)(?:是|为|有|达到|大概|大约)?(?:多少|几|多高|多大|怎么样|如何)")
 CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
 
 
@@ -146,10 +145,17 @@ def _both_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -
         return it
     if not (older.keys and prev.keys and older.targets == prev.targets and it.keys in ([], prev.keys)):
         return it
-    keys = [k for i, k in enumerate([*older.keys, *prev.keys]) if k not in [*older.keys, *prev.keys][:i]]
-    words = "、".join(w for w in (older.figure_word, prev.figure_word) if w) or None
-    return it.model_copy(update={"kind": "figure", "keys": keys, "figure_word": words, "rate": None,
-                                 "rate_spec": None, "targets": list(prev.targets), "reason": None})
+    return _summed(it, [older, prev], {"rate": None, "rate_spec": None})
+
+
+def _summed(it: Intent, figures: list[Intent], update: dict) -> Intent:
+    """`it` as the sum of the figures asked before (each cell once), in the report they share."""
+    keys: list[CellKey] = []
+    for k in (k for i in figures for k in i.keys):
+        keys += [k] if k not in keys else []
+    words = "、".join(i.figure_word for i in figures if i.figure_word) or None
+    return it.model_copy(update={"kind": "figure", "keys": keys, "figure_word": words, "reason": None,
+                                 "targets": list(figures[-1].targets), **update})
 
 
 def _anchor_year(prev: Intent | None) -> int | None:
@@ -256,7 +262,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if len(agencies) > 1 and len(years) == len(agencies) and not since:
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
-    named = [(s, e) for s, e, _ in find_phrases(q, [*mentions, *catalog.places()])]
+    named = [(s, e) for words in (mentions, tuple(catalog.places())) for s, e, _ in find_phrases(q, words)]
     bare = re.sub(r"\|+[省市县区]?", "|", mask(q, year_spans + scope_spans + named))
     it.listing = not keys and bool(CATALOGUE.match(bare.strip())) and (bool(bare.strip("|的？?")) or bool(scope_spans))
     # 浙江的单位有哪些 (its scope says it all), 收录了哪些报告: the catalogue; a bare agency name (a turn's reply) is not
@@ -511,13 +517,8 @@ def _counts_a_thing(q: str, spans, mentions: list[str], catalog: Catalog) -> boo
 def _is_noun(word: str) -> bool:
     """A two-character word the dictionary tags as a noun (热线), not a particle pair or a verb; one inside the
     vocabulary's own phrases (结果, of 其他结果) is no subject of its own."""
-    import jieba.posseg as pseg
-
-    from index.stores.lexical import load_jieba
-
-    load_jieba()
-    tagged = list(pseg.cut(word))
-    return len(tagged) == 1 and tagged[0].flag.startswith(("n", "vn"))
+    tagged = word_tags(word)
+    return len(tagged) == 1 and tagged[0][1].startswith(("n", "vn"))
 
 
 _VOCABULARY_TEXT = "|".join(vocabulary())
@@ -563,12 +564,7 @@ def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalo
     figures = [i for i in before if i.keys and i.targets == last.targets and not i.rate]
     if has(p, TOTAL_CUES) and len(figures) >= 2 and it.kind in ("decline", "narrative", "figure") and not (
             it.keys and it.keys != last.keys):
-        keys: list[CellKey] = []
-        for k in (k for i in figures for k in i.keys):
-            keys += [k] if k not in keys else []
-        return it.model_copy(update={"kind": "figure", "keys": keys, "reason": None, "unsupported": None,
-                                     "figure_word": "、".join(i.figure_word or "" for i in figures),
-                                     "targets": list(last.targets), "agencies": list(last.agencies)})
+        return _summed(it, figures, {"unsupported": None, "agencies": list(last.agencies)})
     if it.kind == "comparison" and len(it.targets) == 1 and len(last.targets) == 1 and it.targets != last.targets \
             and it.keys == last.keys:
         pairs = [last.targets[0], it.targets[0]]

@@ -220,8 +220,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
         gkeys = list(dict.fromkeys(g for _, _, p in groups for g in QUERY_REVIEW_GROUPS[p]))
         okey = QUERY_REVIEW_OUTCOMES[outcomes[0][2]] if outcomes else "total"
         outcome = outcomes[0][2] if outcomes else ""
-        said = dict.fromkeys(p for _, _, p in groups if p != outcome)  # 败诉 says both: its group and its outcome
-        word = "、".join(p for p in said if QUERY_REVIEW_GROUPS[p] != QUERY_REVIEW_GROUPS.get(outcome)) + outcome
+        named = dict.fromkeys(p for _, _, p in groups if p != outcome)  # 败诉 says both: its group and its outcome
+        word = "、".join(p for p in named if QUERY_REVIEW_GROUPS[p] != QUERY_REVIEW_GROUPS.get(outcome)) + outcome
         return [CellKey(table="review_litigation", row=f"{g}_{okey}") for g in gkeys], word, False
     active = _active_keys(q)
     if active:

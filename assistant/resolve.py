@@ -5,7 +5,6 @@ declines and questions back the catalogue decides (a year not held is declined, 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from assistant.catalog import Catalog, expand_aliases
 from assistant.cues import (
@@ -21,6 +20,7 @@ from assistant.cues import (
 )
 from assistant.query import CellKey, Intent
 from assistant.read import runs
+from index.stores.lexical import word_tags
 from index.vocabulary import AGENCY_ALIASES, QUERY_FIGURES, QUESTION_TERMS
 
 
@@ -35,15 +35,9 @@ TITLED = re.compile(r"《[^》]+》|“[^”]+”")
 _LEADING_TERMS = tuple(sorted(QUESTION_TERMS, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1024)
 def _verb_ending(run: str) -> bool:
-    import jieba.posseg
-
-    from index.stores.lexical import load_jieba
-
-    load_jieba()
-    words = jieba.posseg.lcut(run)
-    return len(words) >= 2 and len(words[-1].word) == 1 and words[-1].flag == "v" and words[-2].flag[:1] in "vdti"
+    words = word_tags(run)
+    return len(words) >= 2 and len(words[-1][0]) == 1 and words[-1][1] == "v" and words[-2][1][:1] in "vdti"
 
 
 def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> list[tuple[str, list[str]]]:
