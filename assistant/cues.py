@@ -25,6 +25,15 @@ COUNTED = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项)
 FILING_WORDS = ("申请", "提", "递", "交", "来函", "要求公开")  # 律师递了几件: an applicant's count is its requests
 COMPARE_CUES = ("比较", "对比", "相比", "哪个多", "哪个少", "谁多", "谁少", "哪年多", "哪一年多", "差多少", "差距",
                 "哪个更多", "多还是少")  # not 还是 alone: 补了材料还是没说明白 means "still"
+EITHER_MORE = re.compile(r"(?:多|少)还是[^，,。？?]{1,10}?(?:多|少)")  # 法人多还是自然人多: two figures set side by side
+# what the report's agency disclosed (公开了财政预算, 预算信息公开): a topic of its text, not an attribute asked of it
+DISCLOSABLE = ("经费", "预算", "开支", "开销", "花费", "花销")  # money an agency may disclose as well as be asked
+KIND_TOPICS = r"(?:预算|决算|资金|收支|支出|政策|数据)"  # 财政预算, 教育资金: a topic, not the 财政局 or 教育局
+DISCLOSED_BEFORE = re.compile(r"(?<!信息)(?<!政务)(?<!申请)(?:公开|公布|发布|晒)(?:了|过)?(?!工作|申请)[^，,。？?|的申请人]{0,4}$")
+# (公开了部门预算, 晒出三公经费; not 信息公开工作, 政务公开花费: the work, whose cost no report records)
+DISCLOSED_AFTER = re.compile(r"^(?:执行情况)?(?:公开|公示|公布)")  # 预算公开; not 经费信息公开 (English word order)
+# the change between the two years the turns before asked, unless a year it is set against is said (比上年)
+PRIOR_YEAR_SAID = re.compile(r"(?:比|较|跟|和|与|同)(?:上|前|去|上一|前一)年|同比|上年度")
 # 跟2020年比呢, 和淮安市相比呢: the turn before set beside what this one names
 COMPARED_WITH = re.compile(r"^(?:那|那么)?(?:跟|和|与|同|比起|相比)[^，,。？?]{1,20}?(?:比|相比|比较|对比|比起来)")
 CONNECTORS = ("以及", "还有", "和", "与", "跟", "及", "、", "同", "对比", "比", "vs", "VS")
@@ -125,6 +134,7 @@ QUALIFIED_REQUESTS = re.compile(
     r"|申请(?:里|中|当中|里面)?(?:涉及|关于|有关|针对)([^，,。？?的|]{2,10})"
     r"|申请(?:里|中|当中|里面)[，,]?(?:问|要|查|咨询|询问|打听)([^，,。？?的|]{2,8})的"  # 申请里，问征地拆迁的
     r"|申请(?:是|为)?(?:通过|经由|以|用)([^，,。？?的|]{2,8}?)(?:方式|渠道|途径)?(?:提出|提交|递交|寄来|送来)"
+    r"|(?:是|为)(?:通过|经由|以|用)([^，,。？?的|]{2,8}?)(?:方式|渠道|途径)?(?:提出|提交|递交|寄来|送来)的"  # 申请有多少是通过网上提交的
     r"|申请人(?:里|中|当中|里面)?有?(?:多少|几个|几位|几名|几成)?人?(?:是|为)([^，,。？?的|]{2,8}?)(?:的|$|[，,。？?])")
 # 平均每月, 每月平均, 月均, 日均, 平均一个月: the period a year's figure is averaged over (PER_PERIOD)
 PER_PERIOD_WORDS = re.compile(r"平均(?:每|一|1)(个月|个季度|季度|月|周|星期|天|日)|每(个月|个季度|季度|月|周|星期|天|日)"

@@ -98,6 +98,12 @@ def _plan_periods(text: str) -> tuple[str, list[str]]:
     return out, [f"五年规划->{out}"] if out != text else []
 
 
+YES_NO_CLAUSE = re.compile(r"(?<= , )(?:was|were|did|does|do|is|are|has|have|had)\b[^,?.;]*")
+COMPARED_WITH_EN = re.compile(r"how (?:did|does|do|would|has) (?:it|that|this|they|the \w+) compare (?:with|to|against) "
+                              r"([^,?.;]+)")
+CLAUSE_AND = re.compile(r"\s*,?\s+(?:and|but)\s+(?=(?:how|what|which|who|whether|was|were|did|does|do|is|are|has|had)\b)")
+
+
 def is_english(text: str) -> bool:
     """Mostly Latin letters (a question may still hold a Chinese name)."""
     letters = [c for c in text if not c.isspace() and not c.isdigit() and c.isalnum()]
@@ -113,6 +119,9 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
     s = YEAR_RANGE.sub(r" \1年到\2年 ", s)
     s = BARE_YEAR.sub(r"\g<0>年", s)
+    s = CLAUSE_AND.sub(" , ", s)  # …receive in 2022 and how many were granted: two parts, as a Chinese comma says
+    s = YES_NO_CLAUSE.sub(r"\g<0> 吗 ", s)  # …, was it sued: a yes-no part, as 吗 says it
+    s = COMPARED_WITH_EN.sub(r" 跟 \1 比呢 ", s)  # how did it compare with 2023: the part before, set beside 2023
     asks_value = bool(WHAT_IS.match(s))
     s = WHAT_IS.sub(" ", s)
     for phrase, zh in _english_patterns():

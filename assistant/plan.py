@@ -30,12 +30,17 @@ from assistant.cues import (
     COUNT_CUES,
     COUNTED,
     DATA_WORDS,
+    DISCLOSABLE,
+    DISCLOSED_AFTER,
+    DISCLOSED_BEFORE,
     EACH_CUES,
+    EITHER_MORE,
     EXPLAINS,
     FIGURE_CUES,
     FILING_WORDS,
     FOLLOWUP_CUES,
     INFO_ITEMS,
+    KIND_TOPICS,
     LIST_WHICH,
     MENTION_WORDS,
     MONEY_ASKED,
@@ -49,6 +54,7 @@ from assistant.cues import (
     PER_N,
     PER_PERIOD_WORDS,
     PRECEDENT_CUES,
+    PRIOR_YEAR_SAID,
     QUALIFIED_REQUESTS,
     QUESTION_WORDS,
     RANGE_WORDS,
@@ -135,8 +141,22 @@ def understand(question: str, history: list[dict] | None = None, catalog: Catalo
     turns = [m.get("content") or "" for m in history or [] if isinstance(m, dict) and m.get("role") == "user"]
     for turn in turns[-4:]:
         older, prev = prev, resolve_targets(_plan_turn(turn, catalog, prev), catalog)
-    it = resolve_targets(_plan_turn(question, catalog, prev), catalog)
+    it = resolve_targets(_across_turns(question, _plan_turn(question, catalog, prev), older, prev), catalog)
     return _both_turns(question, it, older, prev)
+
+
+def _across_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -> Intent:
+    """少了多少 / 两年差多少 after two turns asking one figure of one agency in two years (…2024年, 那2023年呢):
+    the change between those two years, not from the last one to the year before it."""
+    if not (older and prev and it.followup) or it.kind not in ("change", "comparison") or PRIOR_YEAR_SAID.search(q):
+        return it
+    if not (older.keys and older.keys == prev.keys and it.keys in ([], prev.keys)
+            and len(older.targets) == len(prev.targets) == 1):
+        return it
+    (a1, y1), (a2, y2) = older.targets[0], prev.targets[0]
+    if a1 != a2 or y1 == y2 or it.agencies != [a2] or it.years != [y2] or it.shift or it.span:
+        return it  # this turn named its own year or agency
+    return it.model_copy(update={"years": sorted({y1, y2}), "relative": None, "keys": list(prev.keys)})
 
 
 def _both_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -> Intent:
@@ -181,7 +201,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     span_match = None if range_word else SPAN_WORDS.search(q)
     titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)]  # a title or a quoted name names no agency
     scope_places, scope_spans, scope = find_scope(q, catalog)
-    masked = mask(q, mask_spans(q, year_spans) + titles + scope_spans + ([span_match.span()] if span_match else []))
+    topics = [m.span() for k in catalog.kinds() for m in re.finditer(rf"{re.escape(k)}(?={KIND_TOPICS})", q)]
+    masked = mask(q, mask_spans(q, year_spans) + titles + topics + scope_spans + ([span_match.span()] if span_match else []))
     agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
     if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
         agencies, mentions, scope, scope_places = scope, scope_places, [], []
@@ -204,7 +225,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
                 years=years, keys=keys, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
-                unsupported=has(q, QUERY_UNSUPPORTED), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
+                unsupported=unheld_attribute(q), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
     if keys and not it.unsupported and (sub := SUB_UNITS.search(q)):
         it.unsupported = sub.group()  # 哪个处室收到的最多, 各乡镇分别多少: the tables count an agency's requests whole
@@ -309,6 +330,13 @@ def _spread_columns(q: str, said: str | None) -> tuple[tuple[str, ...], str | No
     return left, next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None) if left else None
 
 
+def unheld_attribute(q: str) -> str | None:
+    """An attribute no table holds (年龄, 经费) asked of the agency; not a topic it disclosed (公开了财政预算)."""
+    return next((w for w in QUERY_UNSUPPORTED for m in re.finditer(re.escape(w), q)
+                 if w not in DISCLOSABLE
+                 or not (DISCLOSED_BEFORE.search(q[:m.start()]) or DISCLOSED_AFTER.search(q[m.end():]))), None)
+
+
 def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
     """The words of a qualifier on the requests counted that no table splits them by (网上, 房屋征收), else None;
     a qualifier the vocabulary reads (企业, 第三方, 国家秘密) or an agency is not one."""
@@ -382,7 +410,7 @@ def _operation(q: str, it: Intent) -> Kind:
         return "change"
     if has(q, SCOPE_CUES) or (has(q, TOTAL_CUES) and (len(it.agencies) > 1 or len(it.years) > 1 or it.span)):
         return "sum"
-    if len(it.agencies) > 1 or len(it.years) > 1 or it.span or has(q, COMPARE_CUES):
+    if len(it.agencies) > 1 or len(it.years) > 1 or it.span or has(q, COMPARE_CUES) or EITHER_MORE.search(q):
         return "comparison"
     if has(q, OUTCOME_CUES):
         it.breakdown = "outcome"

@@ -38,6 +38,7 @@ from index.vocabulary import (
     APPLICANT_COLUMNS,
     QUERY_ACTIVE_ITEMS,
     QUERY_ACTIVE_MEASURES,
+    QUERY_COLUMN_GROUPS,
     QUERY_COLUMNS,
     QUERY_FIGURE_EXCLUSIONS,
     QUERY_FIGURE_SUMS,
@@ -386,10 +387,12 @@ def compared_sides(q: str, keys: list[CellKey]) -> list[tuple[str, list[CellKey]
     """The figures a comparison within one report sets side by side, each with its word: two applicant columns
     of the asked rows (个人申请和企业申请哪个多), two review groups (复议和诉讼), or two request figures
     (予以公开和部分公开); empty when the question names fewer than two."""
-    columns = said_columns(q)
+    columns: dict[tuple[str, ...], str] = {}  # 法人多还是自然人多: a column group is one side, summed
+    for _, _, p in find_phrases(plain_words(q), [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]):
+        columns.setdefault(QUERY_COLUMN_GROUPS.get(p) or (QUERY_COLUMNS[p],), p)
     rows = list(dict.fromkeys(k.row for k in keys if k.table == "requests"))
     if len(columns) > 1 and rows:
-        return [(w, [CellKey(table="requests", row=r, column=c) for r in rows]) for c, w in columns.items()]
+        return [(w, [CellKey(table="requests", row=r, column=c) for r in rows for c in cs]) for cs, w in columns.items()]
     groups: dict[tuple[str, ...], str] = {}
     for _, _, p in find_phrases(q, QUERY_REVIEW_GROUPS):
         groups.setdefault(QUERY_REVIEW_GROUPS[p], p)

@@ -312,7 +312,8 @@ for _row in REQUEST_ROWS:  # the variants reports print for a row (收费通知,
     for _alias in _row.aliases:
         QUERY_FIGURES.setdefault(_alias, ("requests", _row.key, "total"))
 # everyday "not disclosed": the withheld rows together, unless the rest of the question says why (a weak word)
-SAID_NOT_DISCLOSED = ("没给公开", "没公开", "没有公开", "没有给公开", "未公开", "未予公开", "不让公开", "没被公开", "没予公开")
+SAID_NOT_DISCLOSED = ("没给公开", "没公开", "没有公开", "没有给公开", "未公开", "未予公开", "不让公开", "没被公开", "没予公开",
+                      "没给", "没有给")  # 最后是没给的
 QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
     "不予公开": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")],
     **{w: [("requests", "granted", "total"), ("requests", "partially_granted", "total")]
@@ -483,6 +484,7 @@ QUESTION_TERMS: tuple[str, ...] = (
 QUERY_UNSUPPORTED: tuple[str, ...] = (
     "年龄", "年纪", "岁数", "性别", "学历", "职业", "满意度", "平均", "耗时", "用时", "多少天", "工作日", "经费", "预算",
     "人员编制", "工作人员数", "男性", "女性", "户籍", "编制", "男女", "男的", "女的", "外国人", "外籍", "国籍", "民族",
+    "花了多少钱", "花多少钱", "花费", "花销", "开支", "开销",  # what the work cost: a fee collected is not it
 )
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)
 # parts of a year: the tables count whole years, so a table figure asked for one of these is declined

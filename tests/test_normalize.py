@@ -77,3 +77,13 @@ def test_what_was_asks_the_value_of_its_own_clause():
     text = normalize_question("What was the disclosure rate of Hongze in 2024, and how did it compare with 2023?",
                               {"hongze": "洪泽"}).text
     assert text.startswith("公开率洪泽2024年是多少,")
+
+
+def test_an_english_question_of_two_clauses_is_two_parts():
+    places = {"shuyang": "沭阳"}
+    text = normalize_question("How many requests did Shuyang get in 2025 and how many of them were refused?", places).text
+    assert text.count(",") == 1 and text.index("沭阳") < text.index(",")
+    text = normalize_question("How many requests did Shuyang get in 2025, and were any of them refused?", places).text
+    assert text.endswith("吗?")
+    text = normalize_question("What was Shuyang's disclosure rate in 2025 and how does that compare to 2024?", places).text
+    assert "跟2024年比" in text

@@ -1168,3 +1168,45 @@ def test_splits_and_sums_no_table_makes_decline(catalog, question):
 
 def test_amounts_the_tables_print_are_still_answered(catalog):
     assert understand("平潭管委会2021年行政事业性收费收了多少万元", [], catalog).kind == "figure"
+
+
+def test_requests_not_given_are_the_withheld_rows(catalog):
+    it = understand("上海科委2024年的申请到头来没给的有几件", [], catalog)
+    assert it.keys and all(k.row.startswith("denied_") for k in it.keys)
+
+
+@pytest.mark.parametrize("question", ["淮安市2024年的申请有几件是通过信函寄来的", "沭阳县2025年申请里有多少是用电子邮件提出的"])
+def test_a_channel_of_submission_is_no_split_of_the_tables(catalog, question):
+    it = understand(question, [], catalog)
+    assert it.kind == "decline" and it.reason == "unsupported_figure"
+
+
+def test_a_change_after_two_turns_of_two_years_is_between_them(catalog):
+    history = _turns("平潭管委会2025年收到几件申请", "2023年的呢")
+    it = understand("这中间增加了多少", history, catalog)
+    assert it.kind == "change" and sorted(y for _, y in it.targets) == [2023, 2025]
+    it = understand("比上一年增加了多少", history, catalog)  # the year before the last turn's, said
+    assert sorted(y for _, y in it.targets) == [2022, 2023]
+
+
+def test_one_group_of_applicants_set_beside_another_in_one_report(catalog):
+    it = understand("沭阳县2025年来申请的人当中，法人或其他组织少还是自然人少", [], catalog)
+    assert it.kind == "comparison" and [w for w, _ in it.sides] == ["法人或其他组织", "自然人"]
+    assert len(it.sides[0][1]) == 5 and [k.column for k in it.sides[1][1]] == ["natural_person"]
+
+
+@pytest.mark.parametrize("question, declined", [
+    ("洪泽区2024年做信息公开这块一年开支多大", True),
+    ("淮安市2024年的政务公开花费了多少", True),
+    ("平潭的单位里哪几家公开了部门预算", False),  # what was disclosed, a topic of the text
+    ("哪些报告里提到过晒出三公经费", False),
+])
+def test_what_the_work_cost_is_declined_but_a_disclosed_budget_is_searched(catalog, question, declined):
+    it = understand(question, [], catalog)
+    assert (it.kind == "decline") is declined, it.kind
+
+
+def test_a_kind_of_agency_said_before_a_topic_names_no_agency(catalog):
+    it = understand("哪些单位的年报里说到了财政资金", [], catalog)
+    assert it.kind == "precedent" and "平潭县财政局" not in it.agencies
+    assert understand("平潭财政局2009年主动公开了几条信息", [], catalog).agencies == ["平潭县财政局"]
