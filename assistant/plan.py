@@ -77,6 +77,7 @@ from assistant.cues import (
     THRESHOLD_OPS,
     TOTAL_CUES,
     UNITS_WHICH,
+    UNTIL,
     WEAK_FIGURES,
     WHICH_APPLICANT,
     WHICH_UNITS,
@@ -192,6 +193,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     since = SINCE.search(q)
     if since:
         years = [y for y in catalog.all_years() if y >= int(since.group(1))]
+    elif since := UNTIL.search(q):  # 2019年以前的报告: the years before it (及以前: and it)
+        last = int(since.group(1)) - (0 if since.group(2) else 1)
+        years = [y for y in catalog.all_years() if y <= last]
     rel_word = has(q, sorted(RELATIVE_YEARS, key=len, reverse=True))
     anchor = _anchor_year(prev)
     named_year = max(years) if years and not since else None
@@ -260,6 +264,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if not it.rate and not growth and not it.unsupported and RATE_ASKED.search(q):
         it.keys, it.figure_word = [], None  # 满意率是多少: a rate no table's cells make, read from the text, never a count
     it.anchor = named_year or anchor
+    it.bounded = bool(since)
     if rel_word and years and named_year is None and not since:
         it.year_word = rel_word
     elif rel_word and not years:
@@ -294,7 +299,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     it.kind = _operation(q, it)
     if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(q, catalog):
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
-    it.topic = topic_of(q, year_spans, mentions)
+    it.topic = topic_of(q, year_spans + ([since.span()] if since else []), mentions)  # 2020年以来: years, no topic
     if prev is not None and _is_followup(q, it):
         if has(q, RATIO_CUES) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
             it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator

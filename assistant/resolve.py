@@ -249,7 +249,8 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
         elif it.kind == "change" and len(it.years) >= 2:
             want = [min(it.years), max(it.years)]
         elif it.years:
-            want = list(it.years)
+            want = [y for y in it.years if y in held] if it.bounded else []
+            want = want or list(it.years)
         elif it.span:
             want = held[-it.span:]
         elif held:

@@ -1210,3 +1210,17 @@ def test_a_kind_of_agency_said_before_a_topic_names_no_agency(catalog):
     it = understand("哪些单位的年报里说到了财政资金", [], catalog)
     assert it.kind == "precedent" and "平潭县财政局" not in it.agencies
     assert understand("平潭财政局2009年主动公开了几条信息", [], catalog).agencies == ["平潭县财政局"]
+
+
+def test_years_before_a_year_are_the_held_ones_before_it(catalog):
+    it = understand("2013年之前哪些单位提到过保密审查", [], catalog)
+    assert it.kind == "precedent" and it.years and max(it.years) == 2012 and "之前" not in it.topic
+    it = understand("平潭管委会2013年及以前每年收到几件申请", [], catalog)
+    assert [y for _, y in it.targets] == [2011, 2012, 2013] and not it.missing_years
+    it = understand("上海科委2020年以来收到几件申请", [], catalog)  # only 2024 held: that one, not a decline
+    assert it.kind != "decline" and [y for _, y in it.targets] == [2024]
+
+
+def test_which_reports_mention_a_thing_is_a_listing(catalog):
+    it = understand("2015年以前的年报当中哪几份提到了保密审查", [], catalog)
+    assert it.kind == "precedent" and not it.agencies
