@@ -8,7 +8,7 @@ import re
 from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED
 
 CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上一年", "较前一年", "多出", "同比", "增长", "增加", "减少", "下降", "上升", "变化", "增幅",
-               "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了")
+               "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅")
 RANKING_CUES = ("最多", "最少", "最高", "最低", "排名", "排行", "排第", "前五", "前三", "前十", "前几", "第一多")
 ASCENDING_CUES = ("最少", "最低")
 SCOPE_CUES = ("全区", "全市", "全县", "所有单位", "各单位", "全部单位", "各部门", "所有部门", "全部门", "所有报告",
@@ -27,10 +27,10 @@ COMPARE_CUES = ("比较", "对比", "相比", "哪个多", "哪个少", "谁多"
                 "哪个更多", "多还是少")  # not 还是 alone: 补了材料还是没说明白 means "still"
 EITHER_MORE = re.compile(r"(?:多|少)还是[^，,。？?]{1,10}?(?:多|少)")  # 法人多还是自然人多: two figures set side by side
 # what the report's agency disclosed (公开了财政预算, 预算信息公开): a topic of its text, not an attribute asked of it
-DISCLOSABLE = ("经费", "预算", "开支", "开销", "花费", "花销")  # money an agency may disclose as well as be asked
+DISCLOSABLE = ("经费", "预算")  # money an agency may disclose as well as be asked
 KIND_TOPICS = r"(?:预算|决算|资金|收支|支出|政策|数据)"  # 财政预算, 教育资金: a topic, not the 财政局 or 教育局
 DISCLOSED_BEFORE = re.compile(r"(?<!信息)(?<!政务)(?<!申请)(?:公开|公布|发布|晒)(?:了|过)?(?!工作|申请)[^，,。？?|的申请人]{0,4}$")
-# (公开了部门预算, 晒出三公经费; not 信息公开工作, 政务公开花费: the work, whose cost no report records)
+# (公开了部门预算, 晒出三公经费; not 信息公开工作经费, 依申请公开平均几天: the work itself)
 DISCLOSED_AFTER = re.compile(r"^(?:执行情况)?(?:公开|公示|公布)")  # 预算公开; not 经费信息公开 (English word order)
 # the change between the two years the turns before asked, unless a year it is set against is said (比上年)
 PRIOR_YEAR_SAID = re.compile(r"(?:比|较|跟|和|与|同)(?:上|前|去|上一|前一)年|同比|上年度")
@@ -79,12 +79,15 @@ SHIFT_SAID = re.compile(r"(?:再|往|更)?(?:(前面|前边|往前推?|早|上)|
 SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:起(?!诉)|[^，。？?,\d]{0,6}?(?:以后|以来|之后))")
 UNTIL = re.compile(r"((?:19|20)\d{2})\s*年?度?(及|和|以及)?(?:以前|之前)")
 SHARE_WORDS = ("占", "比重", "比例", "比率", "几成", "多少成")  # a part of a whole, unlike 增长百分之多少
+SHARE_OF = re.compile(r"占[^，,。？?占]{1,10}?的?(?:多少|几|百分之)")  # 占办结的多少: a share of what it names
 RATIO_CUES = ("比例", "占比", "比率", "百分比", "比重", "百分之", "%", "几成", "多少成", "占多少", "占多大", "占了多少",
               "占全部", "占总", "所占", "一半", "过半", "半数")
-WHO_HAD = re.compile(r"(?:谁|哪家|哪个单位|哪几家|哪几年|哪些年|哪一年|哪年)[^，,。？?]{0,15}?(?:有过|有|过|出现|存在|发生)")
+WHO_HAD = re.compile(r"(?:谁|哪家|哪个单位|哪几家|哪几年|哪些年|哪一年|哪年|哪几份|哪些报告|哪份)[^，,。？?]{0,15}?(?:有过|有|过|出现|存在|发生)")
 WHICH_UNITS = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪几家|哪一个|哪一家)(?:单位|部门|机关|地方|政府)")  # 有没有哪个单位…
-UNITS_WHICH = re.compile(r"(?:单位|部门|机关)[^，,。？?]{0,3}?(?:哪些|哪几个|哪几家|哪家)"  # …的单位都有哪些
-                         r"|(?:报告|年报)[^，,。？?]{0,3}?(?:哪些|哪几份|哪几个|哪几篇)(?:报告|年报)?(?:提到|提及|提过|写到|写了|说到|讲到|谈到)")
+UNITS_WHICH = re.compile(r"(?:单位|部门|机关)[^，,。？?]{0,3}?(?:哪些|哪几个|哪几家|哪家)")  # …的单位都有哪些
+# 报告里哪几份提到了…, 老年报里，哪些写了…: which reports say it (asked of no agency)
+WHICH_MENTIONED = re.compile(r"(?:哪些|哪几份|哪几个|哪几篇|哪几家|哪份)(?:报告|年报|单位)?[^，,。？?]{0,3}?"
+                             r"(?:提到|提及|提过|写到|写了|写过|说到|讲到|谈到)")
 WHICH_YEARS = ("哪几年", "哪些年", "哪一年", "哪年")
 COMPARATIVE = re.compile(r"(?:谁|哪个|哪家|哪年)[^，,。？?]{0,15}?(?:多|少|高|低)(?:一些|一点|些)?[吗呢]?[？?]?$")
 MORE_OR_LESS = ("更多", "更少", "较多", "较少", "多少", "最多", "最少")

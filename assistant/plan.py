@@ -61,7 +61,6 @@ from assistant.cues import (
     RANK_SUBJECTS,
     RANKING_CUES,
     RATE_ASKED,
-    RATIO_CUES,
     REASON_WORDS,
     RELATIVE_YEARS,
     SCOPE_CUES,
@@ -80,6 +79,7 @@ from assistant.cues import (
     UNTIL,
     WEAK_FIGURES,
     WHICH_APPLICANT,
+    WHICH_MENTIONED,
     WHICH_UNITS,
     WHICH_YEARS,
     WHO_HAD,
@@ -90,6 +90,7 @@ from assistant.figures import over_columns
 from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind
 from assistant.read import (
+    asks_share,
     compared_sides,
     figure_keys,
     find_phrases,
@@ -285,7 +286,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.shift = -n if back or back_first else n
     if len(agencies) > 1 and year_spans and (bound := _year_bound(q, year_spans, mentions)):
         it.year_bound = agencies[mentions.index(bound)]
-    if len(agencies) > 1 and len(years) == len(agencies) and not since:
+    if len(agencies) > 1 and len(years) == len(agencies) == len(year_spans) and not since:  # not a range (19到21年)
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
     named = [(s, e) for words in (mentions, tuple(catalog.places())) for s, e, _ in find_phrases(q, words)]
@@ -301,10 +302,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
     it.topic = topic_of(q, year_spans + ([since.span()] if since else []), mentions)  # 2020年以来: years, no topic
     if prev is not None and _is_followup(q, it):
-        if has(q, RATIO_CUES) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
+        if asks_share(q) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
             it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
         _inherit(it, prev, q, _says_its_own(q, year_spans, mentions))
-        if it.keys and not it.rate and has(q, RATIO_CUES):  # 那占办理结果总数的比例呢？
+        if it.keys and not it.rate and asks_share(q):  # 那占办理结果总数的比例呢？
             it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word)
             it.rate = "share" if it.rate_spec is not None else None
             it.kind = "rate" if it.rate_spec is not None else it.kind
@@ -395,7 +396,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "precedent" if has(q, LIST_WHICH) else "sum"
     if EXPLAINS.search(q):
         return "narrative"  # 别的单位怎么解释不予公开: how the texts explain it, across agencies, not who counted it
-    if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q) or (WHICH_UNITS.search(q) and not it.agencies):
+    if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q) or (
+            (WHICH_UNITS.search(q) or WHICH_MENTIONED.search(q)) and not it.agencies):
         return "precedent"
     if it.keys and not it.weak_figure and re.search(r"情况(?:怎么样|怎样|如何|咋样)", q):
         return "figure"  # 复议情况怎么样: a table figure's situation is its numbers
@@ -495,7 +497,7 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     if not it.scope and prev.scope and not it.agencies and it.kind in ("ranking", "sum", "precedent", "figure"):
         it.scope, it.scope_places = list(prev.scope), list(prev.scope_places)  # …，哪家最多: the same agencies
         it.kind = "ranking" if it.kind == "figure" else it.kind
-    if it.column is None and prev.column and ("其中" in q or has(q, RATIO_CUES)):  # …律师事务所提的，占多少
+    if it.column is None and prev.column and ("其中" in q or asks_share(q)):  # …律师事务所提的，占多少
         it.column = prev.column
     if prev.reason == "case_detail" and has(q, CASE_DETAILS):  # …申请人叫什么、要的是什么信息: the same case
         it.unsupported, it.reason, it.kind = has(q, CASE_DETAILS), "case_detail", "decline"

@@ -27,6 +27,7 @@ from assistant.cues import (
     RELATIVE_YEARS,
     RESULT_ROW_KEYS,
     SCOPE_CUES,
+    SHARE_OF,
     STOP_WORDS,
     TOTAL_CUES,
     WEAK_FIGURES,
@@ -322,13 +323,18 @@ def _active_keys(q: str) -> tuple[list[str], str] | None:
     return None
 
 
+def asks_share(q: str) -> bool:
+    """…的比例, 占几成, 占办结的多少: a share is asked."""
+    return bool(has(q, RATIO_CUES) or SHARE_OF.search(q))
+
+
 def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str | None,
                    asked: bool = False) -> RateSpec | None:
     """…占几成 / 在全部申请里占多大比重 / what share of …: the named cells over the total of their own table
     (a result over the results' total, an applicant type over all applicants, a review outcome over its group's
     total). Any cell of those tables, never a list of named rates."""
     said_rate = any(f"{w}率" in q for w in (phrase, *QUERY_REVIEW_OUTCOMES) if w)  # 维持率, 败诉率: its share
-    if not keys or not (asked or has(q, RATIO_CUES) or said_rate or PER_N.search(q)):  # asked: carried from before
+    if not keys or not (asked or asks_share(q) or said_rate or PER_N.search(q)):  # asked: carried from before
         return None
     named = _all_named_cells(q)
     if not named and all(is_total(k) for k in keys):  # 本机关不掌握在办理结果里占多大比例: the part, not the total
@@ -409,7 +415,7 @@ def is_total(k: CellKey) -> bool:
 
 def rate_from_parts(q: str) -> str | None:
     """予以公开加部分公开占比多少 names a rate by its parts."""
-    if not has(q, RATIO_CUES):
+    if not asks_share(q):
         return None
     rows = {QUERY_FIGURES[p][1] for _, _, p in find_phrases(q, QUERY_FIGURES)}
     return next((name for name, (_, num, _, _) in RATES.items()

@@ -37,7 +37,7 @@ _LEADING_TERMS = tuple(sorted(QUESTION_TERMS, key=len, reverse=True))
 
 def _verb_ending(run: str) -> bool:
     words = word_tags(run)
-    return len(words) >= 2 and len(words[-1][0]) == 1 and words[-1][1] == "v" and words[-2][1][:1] in "vdti"
+    return len(words) >= 2 and len(words[-1][0]) == 1 and words[-1][1] == "v" and words[-2][1][:1] in "vdtic"
 
 
 def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> list[tuple[str, list[str]]]:

@@ -245,6 +245,10 @@ QUERY_FIGURES.update({
     "需要另行制作": ("requests", "unable_needs_creation", "total"),
     "申请内容不明确": ("requests", "unable_unclear", "total"),
     "补正后": ("requests", "unable_unclear", "total"),
+    **{w: ("requests", "unable_unclear", "total")  # corrected, and still unclear
+       for w in ("补正过", "补正了", "补正以后", "补正之后", "仍不明确", "仍然不明确", "还是不明确", "还是没讲明白",
+                 "还是没说明白", "还是没说清楚", "还是没讲清楚")},
+    **{w: ("requests", "carried_over", "total") for w in ("拖过来", "拖下来", "留过来", "遗留下来")},  # from the year before
     "信访举报投诉": ("requests", "rejected_petition", "total"),
     "举报投诉": ("requests", "rejected_petition", "total"),
     "公开出版物": ("requests", "rejected_publication", "total"),
@@ -371,6 +375,7 @@ QUERY_RATES: dict[str, str] = {
 }
 # English question words -> the Chinese words the question path reads (phrases matched longest first, whole words)
 ENGLISH_TERMS: dict[str, str] = {
+    "stress test": "压力测试", "stress-test": "压力测试",
     "how many": "多少", "how much": "多少", "number of": "多少", "what number": "多少", "count": "多少",
     "what share": "占比", "what proportion": "占比", "what percentage": "占比", "what percent": "占比",
     "share of": "占比", "proportion of": "占比", "percentage of": "占比", "ratio": "比例", "share": "占比",
@@ -484,7 +489,6 @@ QUESTION_TERMS: tuple[str, ...] = (
 QUERY_UNSUPPORTED: tuple[str, ...] = (
     "年龄", "年纪", "岁数", "性别", "学历", "职业", "满意度", "平均", "耗时", "用时", "多少天", "工作日", "经费", "预算",
     "人员编制", "工作人员数", "男性", "女性", "户籍", "编制", "男女", "男的", "女的", "外国人", "外籍", "国籍", "民族",
-    "花了多少钱", "花多少钱", "花费", "花销", "开支", "开销",  # what the work cost: a fee collected is not it
 )
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)
 # parts of a year: the tables count whole years, so a table figure asked for one of these is declined

@@ -87,3 +87,7 @@ def test_an_english_question_of_two_clauses_is_two_parts():
     assert text.endswith("吗?")
     text = normalize_question("What was Shuyang's disclosure rate in 2025 and how does that compare to 2024?", places).text
     assert "跟2024年比" in text
+
+
+def test_a_stress_test_in_english_is_the_reports_word():
+    assert "压力测试" in normalize_question("Which units ran a stress test on disclosure requests?", {}).text

@@ -1196,12 +1196,12 @@ def test_one_group_of_applicants_set_beside_another_in_one_report(catalog):
 
 
 @pytest.mark.parametrize("question, declined", [
-    ("洪泽区2024年做信息公开这块一年开支多大", True),
-    ("淮安市2024年的政务公开花费了多少", True),
+    ("洪泽区2024年信息公开工作的经费有多少", True),
+    ("淮安市2024年依申请公开平均要几天", True),
     ("平潭的单位里哪几家公开了部门预算", False),  # what was disclosed, a topic of the text
     ("哪些报告里提到过晒出三公经费", False),
 ])
-def test_what_the_work_cost_is_declined_but_a_disclosed_budget_is_searched(catalog, question, declined):
+def test_money_of_the_work_is_declined_but_a_disclosed_budget_is_searched(catalog, question, declined):
     it = understand(question, [], catalog)
     assert (it.kind == "decline") is declined, it.kind
 
@@ -1224,3 +1224,40 @@ def test_years_before_a_year_are_the_held_ones_before_it(catalog):
 def test_which_reports_mention_a_thing_is_a_listing(catalog):
     it = understand("2015年以前的年报当中哪几份提到了保密审查", [], catalog)
     assert it.kind == "precedent" and not it.agencies
+
+
+def test_a_share_of_what_it_names_carries_into_the_next_year(catalog):
+    history = _turns("平潭管委会2024年本机关不掌握的有几件", "占办结的多少")
+    it = understand("占办结的多少", history[:2], catalog)
+    assert it.kind == "rate" and it.rate_spec is not None
+    it = understand("那2023年的这个比例呢", history, catalog)
+    assert it.kind == "rate" and it.rate_spec is not None and it.years == [2023]
+
+
+@pytest.mark.parametrize("question, row", [
+    ("沭阳县2025年补正了以后仍然不明确的申请有几件", "unable_unclear"),
+    ("沭阳县2025年从上一年拖过来的申请有多少", "carried_over"),
+])
+def test_rows_in_everyday_words(catalog, question, row):
+    assert [k.row for k in understand(question, [], catalog).keys] == [row]
+
+
+def test_a_verb_after_a_conjunction_is_no_agency(catalog):
+    history = _turns("沭阳县2025年收到多少申请")
+    it = understand("上一年拖过来、接着办的有几件", history, catalog)
+    assert it.agencies == ["沭阳县人民政府"] and not it.unknown_agency
+
+
+def test_a_rise_said_as_its_size_is_a_change(catalog):
+    it = understand("平潭管委会2023年申请量的涨幅有多大", [], catalog)
+    assert it.kind == "change"
+
+
+def test_a_range_of_years_is_not_one_year_per_agency(catalog):
+    it = understand("鹿城、洪泽和平潭管委会2019到2021年这几份报告里哪几份有复议", [], catalog)
+    assert not it.pairs and it.kind == "precedent"
+
+
+def test_which_reports_wrote_a_thing_after_a_comma_is_a_listing(catalog):
+    it = understand("2015年以前的那些年报里，哪几份写过保密审查", [], catalog)
+    assert it.kind == "precedent"
