@@ -286,10 +286,24 @@ class Executor:
             d.derived(entry, "average", average, d.citations[0].n)
             text += (f"，平均每{period}约{compose.number(average)}{compose.unit(found[0].key.table, found[0].key.row)}"
                      f"（{compose.number(base)}÷{parts_in_year}）")
+        if it.per_item and base is not None:
+            text += self._per_item(d, entry, it.per_item, base, found[0])
         text += compose.context_sentence(d, context)
         d.parts.append(text + "。")
         d.check_notes(asked + context)
         return d.answer()
+
+    def _per_item(self, d: compose.Draft, entry: CatalogEntry, key: CellKey, amount: Number, of: Value) -> str:
+        """An amount averaged over the count printed beside it (采购总金额 ÷ 采购项目数量), the division shown."""
+        count = self.values([entry], [key])[entry.report_id][0]
+        if not count.found or not count.value:
+            return "，报告中没有可用来平均的项目数量" if not count.found else "，项目数量为0，无法平均"
+        n = d.cite_cell(count)
+        average = round(amount / count.value, 2)
+        d.derived(entry, "average", average, n)
+        unit = compose.unit(of.key.table, of.key.row)
+        return (f"，{compose.label(**key.model_dump())}{compose.amount(count.value, key.table, key.row)}[{n}]，平均每个约"
+                f"{compose.number(average)}{unit}（{compose.number(amount)}÷{compose.number(count.value)}）")
 
     def _breakdown(self, it: Intent, catalog: Catalog) -> Answer:
         entry, prefix = self._single(it, catalog)

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from assistant.catalog import CatalogEntry
 from assistant.query import CellKey
 from index.models import Ambiguity, Cell, Check, Number, Report
-from index.vocabulary import ACTIVE_2019_EQUIVALENT, RATES, REQUEST_ROW_KEYS, ROW_PARTS
+from index.vocabulary import ACTIVE, ACTIVE_2019_EQUIVALENT, RATES, REQUEST_ROW_KEYS, ROW_PARTS
 
 CellMap = dict[tuple[str, str, str | None], Cell]
 
@@ -47,6 +47,17 @@ def template_key(key: CellKey, template: str) -> CellKey:
     if template == "2019" and key.row in ACTIVE_2019_EQUIVALENT:
         return CellKey(table=key.table, row=ACTIVE_2019_EQUIVALENT[key.row], column=key.column)
     return key
+
+
+def amount_and_count(key: CellKey) -> tuple[CellKey, CellKey] | None:
+    """The amount and the count printed in one row (采购总金额 beside 采购项目数量) that holds `key`: what an
+    average per item divides; None for a row without both."""
+    if key.table != "active":
+        return None
+    row = next((r for rows in ACTIVE.values() for r in rows if key.row in r.columns), None)
+    amount = next((c for c in (row.columns if row else ()) if c.endswith(("_amount", "_amount_wan"))), None)
+    count = next((c for c in (row.columns if row else ()) if c.endswith("_items")), None)
+    return (CellKey(table="active", row=amount), CellKey(table="active", row=count)) if amount and count else None
 
 
 def parts_of(keys: list[CellKey]) -> list[CellKey]:

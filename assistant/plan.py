@@ -51,6 +51,7 @@ from assistant.cues import (
     ONE_CASE,
     OUTCOME_CUES,
     PART_OF_YEAR,
+    PER_ITEM,
     PER_N,
     PER_PERIOD_WORDS,
     PRECEDENT_CUES,
@@ -71,6 +72,7 @@ from assistant.cues import (
     SINCE,
     SPAN_WORDS,
     SUB_UNITS,
+    TEMPLATE_SAID,
     TEXT_SOURCE,
     THRESHOLD,
     THRESHOLD_OPS,
@@ -86,7 +88,7 @@ from assistant.cues import (
     WHO_IS,
     YEAR_SUBJECTS,
 )
-from assistant.figures import over_columns
+from assistant.figures import amount_and_count, over_columns
 from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind
 from assistant.read import (
@@ -125,6 +127,7 @@ from index.vocabulary import (
     QUERY_REVIEW_OUTCOMES,
     QUERY_UNSUPPORTED,
     RATES,
+    TEMPLATE_YEARS,
 )
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
@@ -189,10 +192,14 @@ def _anchor_year(prev: Intent | None) -> int | None:
 def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     q, carried = read_carry(normalized(question, catalog))
     bound = THRESHOLD.search(q)
-    years, year_spans = parse_years(mask(q, [bound.span()]) if bound else q)  # 超过2000件: a bound, not a year
+    template = TEMPLATE_SAID.search(q)  # 按2019版表格填的年报: the reports of that template's years, not 2019
+    years, year_spans = parse_years(mask(q, [m.span() for m in (bound, template) if m]))  # 超过2000件: a bound
     years = years or carried
     since = SINCE.search(q)
-    if since:
+    if template and not years:
+        first, last = TEMPLATE_YEARS[next(k for k, g in zip(TEMPLATE_YEARS, template.groups(), strict=True) if g)]
+        years, since = [y for y in catalog.all_years() if first <= y <= last], template
+    elif since:
         years = [y for y in catalog.all_years() if y >= int(since.group(1))]
     elif since := UNTIL.search(q):  # 2019年以前的报告: the years before it (及以前: and it)
         last = int(since.group(1)) - (0 if since.group(2) else 1)
@@ -237,7 +244,11 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if keys and not it.unsupported and (money := MONEY_ASKED.search(q)) and not any(
             k.row.endswith(("amount", "amount_wan")) for k in keys):
         it.unsupported = money.group()  # 打官司花了多少律师费: a sum of money, and the figure named is a count
-    if keys and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (None, "平均"):  # 平均每月收到几件
+    paired = [p for k in keys if (p := amount_and_count(k))]
+    if paired and PER_ITEM.search(q) and it.unsupported in (None, "平均"):  # 平均每个项目多少钱: amount ÷ items
+        (amount, count), it.unsupported = paired[0], None
+        it.keys, it.per_item, it.figure_word = [amount], count, None
+    elif keys and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (None, "平均"):  # 平均每月收到几件
         word = next(g for g in per.groups() if g)
         it.per, it.unsupported = (word.removeprefix("个"), PER_PERIOD[word]), None
     elif (keys or has(q, RANKING_CUES)) and not it.unsupported and (

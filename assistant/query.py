@@ -71,6 +71,7 @@ class Intent(BaseModel):
     negated: bool = False  # 哪些单位没有收到过申请: list the zeros
     threshold: tuple[str, float] | None = None  # 超过100件的有哪些: (">", 100); a listing keeps what passes it
     per: tuple[str, int] | None = None  # 平均每月: ("月", 12), the year's figure averaged over its parts
+    per_item: CellKey | None = None  # 平均每个项目多少钱: the count in the amount's row that it is divided by
     listing: bool = False  # 收录了哪些单位: the catalogue is asked, no figure or passage
     per_n: int | None = None  # 10件里有几件: a share also said as so many of every 10
     textual: bool = False  # 多少条…信息, 12345热线收到多少件: the text counts it; no table cell is looked for by meaning

@@ -9,6 +9,7 @@ import re
 from assistant.catalog import Catalog, expand_aliases
 from assistant.cues import (
     ADMIN_SUFFIXES,
+    BUREAUS,
     COLLECTIVE_NOUNS,
     CONNECTORS,
     LEVEL_COLLECTIVES,
@@ -153,6 +154,8 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
             if len(of_kind) < 2 and not m.group(0).endswith(tuple(COLLECTIVE_NOUNS)):
                 continue  # 平潭公安局里: one agency, not a kind
             there = of_kind or there
+        if m.group(0).endswith(BUREAUS):  # 平潭县各局: its bureaus, not its government
+            there = [a for a in there if a.endswith("局")]
         words += named
         spans.append((min(m.start(1), m.start()), m.end()))  # the collective noun too (上海的两家单位)
         agencies += [a for a in there if a not in agencies]

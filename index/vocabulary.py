@@ -491,6 +491,8 @@ QUERY_UNSUPPORTED: tuple[str, ...] = (
     "人员编制", "工作人员数", "男性", "女性", "户籍", "编制", "男女", "男的", "女的", "外国人", "外籍", "国籍", "民族",
 )
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)
+# the reports each template is printed in (spec/tables.md): 2019 -> 2019-2020, 2021 -> 2021 on, free-form before
+TEMPLATE_YEARS: dict[str, tuple[int, int]] = {"2019": (2019, 2020), "2021": (2021, 9999), "pre2019": (0, 2018)}
 # parts of a year: the tables count whole years, so a table figure asked for one of these is declined
 PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "哪个月", "月份", "每个月", "每月", "月均")
 # an average over the year's parts (平均每月收到几件, 月均, 每周平均): the year's figure divided, formula shown

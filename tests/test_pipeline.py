@@ -686,3 +686,12 @@ def test_a_breakdown_asked_for_its_largest_part_names_it(assistant):
     a = assistant.ask("淮安市2024年哪类申请人最多")
     assert a.text.rstrip("。").endswith("最多的是自然人") and "3001件" in a.text
     assert_well_cited(a)
+
+
+def test_an_amount_per_item_divides_the_amount_by_the_count_printed_beside_it(assistant):
+    a = assistant.ask("上海市人民政府办公厅2019年集中采购的项目，单个项目平均花了多少钱？")
+    assert not a.abstained
+    average = next(f for f in a.figures if f.table == "derived" and f.row == "average")
+    assert average.value == pytest.approx(251000 / 6, abs=0.01) and "251000÷6" in a.text
+    assert {c.row for c in a.citations if c.kind == "cell"} >= {"procurement_amount", "procurement_items"}
+    assert assistant.ask("鹿城区2022年行政事业性收费平均每项多少钱").abstained  # no count printed beside it

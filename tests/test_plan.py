@@ -1261,3 +1261,17 @@ def test_a_range_of_years_is_not_one_year_per_agency(catalog):
 def test_which_reports_wrote_a_thing_after_a_comma_is_a_listing(catalog):
     it = understand("2015年以前的那些年报里，哪几份写过保密审查", [], catalog)
     assert it.kind == "precedent"
+
+
+@pytest.mark.parametrize("question, years", [
+    ("在按2019年版统计表写的报告中，哪些单位有行政强制", [2019, 2020]),
+    ("采用2021版模板的年报当中，哪几家收到的申请超过100件", [y for y in range(2021, 2026)]),
+])
+def test_a_template_said_is_the_years_it_was_printed_in(catalog, question, years):
+    it = understand(question, [], catalog)
+    assert it.kind == "precedent" and it.years == years
+
+
+def test_the_bureaus_of_a_place_are_a_scope_without_its_government(catalog):
+    it = understand("平潭县各局哪几家被复议过", [], catalog)
+    assert it.kind == "precedent" and it.scope and all(a.endswith("局") for a in it.scope)
