@@ -228,14 +228,7 @@ class Catalog:
 
     def span(self, agency: str) -> str:
         """The years held for an agency as said in answers: 2019–2025年度 or 2022年度."""
-        ys = self.years(agency)
-        if not ys:
-            return ""
-        if len(ys) == 1:
-            return f"{ys[0]}年度"
-        if ys == list(range(ys[0], ys[-1] + 1)):
-            return f"{ys[0]}–{ys[-1]}年度"
-        return "、".join(str(y) for y in ys) + "年度"
+        return years_said(self.years(agency))
 
     def trim(self, run: str) -> str:
         """Drop leading/trailing characters that occur in no agency name (请问…, …那边)."""
@@ -309,3 +302,12 @@ class Catalog:
     def with_prefix(self, mention: str) -> list[str]:
         """Every agency the mention fits at all (for 全区合计 over a place: 平潭 -> all 平潭 agencies)."""
         return [c.agency for c in self.candidates(mention, include_sub_units=True)]
+
+
+def years_said(ys: list[int]) -> str:
+    """Years as answers say them: 2019–2025年度 (a run), 2019、2022年度, or 2022年度."""
+    if not ys:
+        return ""
+    if len(ys) > 1 and ys == list(range(ys[0], ys[-1] + 1)):
+        return f"{ys[0]}–{ys[-1]}年度"
+    return "、".join(str(y) for y in ys) + "年度"

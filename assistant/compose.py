@@ -301,12 +301,22 @@ def comparison_summary(rows: list[tuple[CatalogEntry, Number | None]], it: Inten
         diff = round(abs(v1 - v2), 4)
         more, less = (n1, n2) if v1 > v2 else (n2, n1)
         return f"{more}比{less}多{number(diff)}{u}。"
-    best = max(known, key=lambda t: t[1])
-    worst = min(known, key=lambda t: t[1])
-    name = (lambda e: f"{e.year}年度") if len({e.agency for e, _ in known}) == 1 else (
-        lambda e: report_name(e.agency, e.year))
-    return (f"最多的是{name(best[0])}（{number(best[1])}{'%' if it.rate else u}），"
-            f"最少的是{name(worst[0])}（{number(worst[1])}{'%' if it.rate else u}）。")
+    top, bottom = max(v for _, v in known), min(v for _, v in known)
+    one_agency = len({e.agency for e, _ in known}) == 1
+
+    def named(value: Number) -> str:  # every report holding it: a tie is said, not broken by order
+        tied = [e for e, v in known if v == value]
+        if one_agency:
+            return "、".join(str(e.year) for e in tied) + "年度"
+        return "、".join(report_name(e.agency, e.year) for e in tied)
+
+    most, least = ("最高", "最低") if it.rate else ("最多", "最少")
+    def shown(v: Number) -> str:
+        return f"{number(v)}{'%' if it.rate else u}"
+
+    if top == bottom:
+        return f"各份报告相同（{shown(top)}）。"
+    return f"{most}的是{named(top)}（{shown(top)}），{least}的是{named(bottom)}（{shown(bottom)}）。"
 
 
 def merge(answers: list[Answer], question: str) -> Answer:

@@ -9,7 +9,7 @@ import threading
 from collections import OrderedDict
 
 from assistant import compose
-from assistant.catalog import Catalog, CatalogEntry
+from assistant.catalog import Catalog, CatalogEntry, years_said
 from assistant.cues import ASCENDING_CUES, EACH_CUES, RANKING_CUES, REASON_WORDS, TOTAL_CUES
 from assistant.figures import (
     RESULT_ROWS,
@@ -457,6 +457,7 @@ class Executor:
         vals = self.values(entries, keys)
         d = compose.Draft(it.question, "comparison")
         rows: list[tuple[CatalogEntry, Number | None]] = []
+        absent: dict[str, list[int]] = {}  # reports without the item, said once (2011–2018年度: no tables)
         lacking = [e for e in entries if not any(v.found for v in vals[e.report_id])]
         told = self._told(lacking, keys) if lacking and not it.rate else {}  # no tables: what the text states
         for e in entries:
@@ -471,8 +472,10 @@ class Executor:
                 continue
             if not any(v.found for v in vs):
                 glued = next((v for v in vs if v.ambiguity is not None), None)
-                d.parts.append(compose.ambiguous_cell(glued) if glued else
-                               f"{compose.report_name(e.agency, e.year)}：报告中没有这一项。")
+                if glued:
+                    d.parts.append(compose.ambiguous_cell(glued))
+                else:
+                    absent.setdefault(e.agency, []).append(e.year)
                 continue
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vs if v.found)
             if it.rate:
@@ -485,6 +488,8 @@ class Executor:
             d.parts.append(f"{compose.report_name(e.agency, e.year)}：{shown}{refs}")
         if not rows:
             return self._missing(it, vals[entries[0].report_id])
+        if absent:
+            d.parts.append("、".join(f"{a}{years_said(sorted(ys))}" for a, ys in absent.items()) + "的报告中没有这一项。")
         what = rate_parts(it)[0] if it.rate else (it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump()))
         d.parts.insert(0, f"{what}逐年变化：" if it.trend else f"{what}对比：")
         if it.rate or len(keys) > 1:

@@ -324,7 +324,7 @@ QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
        for w in ("公开或部分公开", "公开和部分公开", "全部或部分公开", "全部公开或部分公开", "公开及部分公开",
                  "公开(含部分公开)", "予以公开(含部分公开)", "公开(包括部分公开)")},  # NFKC: （） -> ()
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")]
-       for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝", *SAID_NOT_DISCLOSED)},
+       for w in ("拒绝公开", "被拒", "不公开", "不给公开", "拒绝", "驳回", *SAID_NOT_DISCLOSED)},
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")]
        for w in ("无法提供", "没法提供", "提供不了", "不能提供", "没能提供", "答复不了", "给不了")},
     **{w: [("requests", "granted", "total"), ("requests", "partially_granted", "total")]
@@ -350,6 +350,7 @@ QUERY_REVIEW_OUTCOMES: dict[str, str] = {
     "维持": "upheld", "纠正": "corrected", "被纠正": "corrected", "纠错": "corrected", "撤销": "corrected",
     "败诉": "corrected", "胜诉": "upheld", "其他结果": "other", "未审结": "pending", "尚未审结": "pending", "没审结": "pending",
     "未结案": "pending",
+    **{w: "corrected" for w in ("输了", "输掉", "打输", "判输")}, **{w: "upheld" for w in ("赢了", "打赢", "判赢")},
 }
 # 2021-template active keys and the 2019-template key that holds the same figure
 ACTIVE_2019_EQUIVALENT: dict[str, str] = {
@@ -488,6 +489,7 @@ QUESTION_TERMS: tuple[str, ...] = (
 # attributes people ask about that no report table holds (the assistant declines)
 QUERY_UNSUPPORTED: tuple[str, ...] = (
     "年龄", "年纪", "岁数", "性别", "学历", "职业", "满意度", "平均", "耗时", "用时", "多少天", "工作日", "经费", "预算",
+    "超期", "超时限", "超过期限", "逾期答复", "按时答复", "按期答复",  # the tables count outcomes, not their timeliness
     "人员编制", "工作人员数", "男性", "女性", "户籍", "编制", "男女", "男的", "女的", "外国人", "外籍", "国籍", "民族",
 )
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)

@@ -695,3 +695,9 @@ def test_an_amount_per_item_divides_the_amount_by_the_count_printed_beside_it(as
     assert average.value == pytest.approx(251000 / 6, abs=0.01) and "251000÷6" in a.text
     assert {c.row for c in a.citations if c.kind == "cell"} >= {"procurement_amount", "procurement_items"}
     assert assistant.ask("鹿城区2022年行政事业性收费平均每项多少钱").abstained  # no count printed beside it
+
+
+def test_a_trend_over_years_without_tables_says_them_once_and_names_ties(assistant):
+    a = assistant.ask("平潭综合实验区管委会历年行政复议纠错率哪年最高")
+    assert a.text.count("报告中没有这一项") == 1 and "2011–2018年度" in a.text
+    assert "最高的是2022、2023年度（50%）" in a.text

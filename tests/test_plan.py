@@ -1275,3 +1275,14 @@ def test_a_template_said_is_the_years_it_was_printed_in(catalog, question, years
 def test_the_bureaus_of_a_place_are_a_scope_without_its_government(catalog):
     it = understand("平潭县各局哪几家被复议过", [], catalog)
     assert it.kind == "precedent" and it.scope and all(a.endswith("局") for a in it.scope)
+
+
+@pytest.mark.parametrize("question, outcome", [("平潭管委会2023年打官司输了几场", "corrected"), ("平潭管委会2023年官司打赢了几件", "upheld")])
+def test_suits_won_or_lost_in_everyday_words(catalog, question, outcome):
+    assert {k.row.rsplit("_", 1)[1] for k in understand(question, [], catalog).keys} == {outcome}
+
+
+def test_turned_down_requests_are_the_withheld_rows_and_timeliness_is_not_counted(catalog):
+    it = understand("洪泽区2024年的公开申请有多少被驳回", [], catalog)
+    assert it.keys and all(k.row.startswith("denied_") for k in it.keys)
+    assert understand("沭阳县2025年答复申请有没有超过期限的", [], catalog).kind == "decline"
