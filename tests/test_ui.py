@@ -202,6 +202,51 @@ def test_upload_refuses_bad_type_with_token(ctx, tmp_path):
     assert ctx.store.ids() == before
 
 
+def _bad_uploads(folder, corpus_dir) -> dict[str, str]:
+    """The files a staff member gets wrong, each with the Chinese words its message must hold."""
+    folder.mkdir()
+    import zipfile
+
+    (folder / "junk.pdf").write_bytes(bytes(range(256)) * 100)
+    with zipfile.ZipFile(folder / "nothing.docx", "w"):
+        pass
+    (folder / "words.txt").write_text("The quick brown fox jumps over the lazy dog. " * 2000, encoding="utf-8")
+    (folder / "novel.txt").write_text("春天来了，小河边的柳树发芽了，孩子们在草地上放风筝。" * 400, encoding="utf-8")
+    (folder / "utf16.txt").write_bytes((corpus_dir / "reports" / LUCHENG).read_text(encoding="utf-8").encode("utf-16-le"))
+    (folder / "notitle_2022.txt").write_text("一、总体情况\n本机关认真做好政府信息公开工作。" * 10, encoding="utf-8")
+    return {"junk.pdf": "不是有效的 PDF 文件", "nothing.docx": "不是有效的 Word", "words.txt": "中文内容太少",
+            "novel.txt": "不是政府信息公开工作年度报告", "utf16.txt": "二进制", "notitle_2022.txt": "无法识别发布机关"}
+
+
+def test_bad_uploads_say_why_in_chinese_and_store_nothing(ctx, tmp_path, corpus_dir):
+    """Each refused upload says why in Chinese (the English reason goes to the log only); the store is unchanged
+    and still answers."""
+    expected = _bad_uploads(tmp_path / "bad", corpus_dir)
+    before = ctx.store.ids()
+    out = ui.upload_reports(ctx, [str(tmp_path / "bad" / name) for name in expected], TOKEN)
+    notices = [n.get_text() for n in soup(out).select(".nb-notice")] or [soup(out).get_text()]
+    for name, words in expected.items():
+        (line,) = [n for n in notices if n.startswith(name)]
+        assert words in line, line
+        why = line.removeprefix(name)
+        assert not re.search(r"[a-z]{3,} [a-z]{2,}", why, re.IGNORECASE), line  # no English sentence
+    assert ctx.store.ids() == before
+    answer = ctx.assistant.ask("鹿城区2022年收到多少政府信息公开申请？")
+    assert [f.value for f in answer.figures if f.row == "new_received"] == [113]
+
+
+def test_a_failure_without_a_known_code_is_still_chinese():
+    from index.ingest import FileResult
+
+    odd = FileResult(file="x.txt", status="failed", reason="something new went wrong", code="not_a_known_code")
+    assert ui.failure_reason(odd) == ui.S.UNKNOWN_REASON
+    lacking = FileResult(file="x.txt", status="failed", reason="the file is 2 MB", code="too_big")
+    assert ui.failure_reason(lacking) == ui.S.UNKNOWN_REASON  # its values are missing: no half-filled message
+    typed = FileResult(file="x", status="failed", reason="unsupported", code="unsupported_type",
+                       params={"suffix": "", "accepted": [".txt", ".pdf"]})
+    assert ui.failure_reason(typed) == "不支持的文件类型 （无扩展名）（允许：.txt、.pdf）"
+
+
 # ---- browser list, comparison, chat ---------------------------------------------------------------
 
 

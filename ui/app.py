@@ -401,6 +401,23 @@ def file_paths(files: Any) -> list[Path]:
     return [Path(getattr(f, "name", f)) for f in items]
 
 
+def failure_reason(result: Any) -> str:
+    """Why a file failed, in Chinese: its code's message with its values, never the English reason (the log
+    has that); a failure without a known code says so in general terms."""
+    template = S.LOAD_REASONS.get(getattr(result, "code", None) or "")
+    if template is None:
+        return S.UNKNOWN_REASON
+    params = {k: S.LIST_SEPARATOR.join(map(str, v)) if isinstance(v, list | tuple) else v
+              for k, v in (getattr(result, "params", None) or {}).items()}
+    if "suffix" in params and not params["suffix"]:
+        params["suffix"] = S.NO_SUFFIX
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):  # a code raised without the values its message shows
+        log.warning("upload reason %r lacks its values: %r", result.code, params)
+        return S.UNKNOWN_REASON
+
+
 def render_upload_result(ctx: UIContext, results: list[Any], rejected: list[tuple[str, str]]) -> str:
     """Per file: why it was refused or failed, else its parsed tables and checks (a report that came in
     twice in one batch is shown once)."""
@@ -410,7 +427,7 @@ def render_upload_result(ctx: UIContext, results: list[Any], rejected: list[tupl
         name = Path(r.file).name
         if r.status == "failed" or not r.report_id:
             log.warning("upload of %s failed: %s", name, r.reason)
-            parts.append(render.notice(S.UNPARSABLE.format(name=name, why=r.reason or S.UNKNOWN_REASON), "error"))
+            parts.append(render.notice(S.UNPARSABLE.format(name=name, why=failure_reason(r)), "error"))
             continue
         parts.append(render.notice(f"{name}：{S.UPLOAD_STATUS.get(r.status, r.status)}"))
         if r.report_id not in shown:
