@@ -247,6 +247,25 @@ def test_a_failure_without_a_known_code_is_still_chinese():
     assert ui.failure_reason(typed) == "不支持的文件类型 （无扩展名）（允许：.txt、.pdf）"
 
 
+def test_the_upload_year_starts_empty_and_reads_what_staff_type(ctx, tmp_path):
+    """The year field showed 0 (a Gradio Number cannot be empty) and a typed 2023年 failed the whole upload;
+    now it starts empty, reads 2023 / ２０２３ / 2023年, and a wrong year is said in Chinese, storing nothing."""
+    app = ui.build_app(ctx.settings, ctx.index, ctx.assistant)
+    (field,) = [b for b in app.blocks.values() if getattr(b, "label", None) == ui.S.UP_YEAR]
+    assert field.value in ("", None) and field.placeholder
+    for typed in ("2023", "２０２３", "2023年", " 2023 ", 2023, 2023.0):
+        assert ui.upload_overrides(None, typed, ui.ALL) == {"year": 2023}, typed
+    for empty in (None, "", "  ", 0):
+        assert ui.upload_overrides(None, empty, ui.ALL) == {}
+    path = tmp_path / "hostile_2022.txt"
+    path.write_text(HOSTILE, encoding="utf-8")
+    before = ctx.store.ids()
+    for wrong in ("二〇二三", "abc", "23", "2023.5", "99999"):
+        out = soup(ui.upload_reports(ctx, [str(path)], TOKEN, year=wrong)).get_text()
+        assert "年度" in out and "无效" in out and wrong in out, out
+    assert ctx.store.ids() == before
+
+
 # ---- browser list, comparison, chat ---------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ import os
 import signal
 import threading
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,7 @@ REPORT_COLUMNS = S.REPORT_COLUMNS
 TEMPLATES = ["2021", "2019", "pre2019"]
 DEFAULT_FIGURE = "requests|new_received"
 DEFAULT_YEARS = 3  # the comparison opens on the latest this many years held
+MIN_UPLOAD_YEAR, MAX_UPLOAD_YEAR = 1990, 2100  # a statistics year typed in the upload form
 
 
 @dataclass
@@ -382,12 +384,27 @@ def check_upload(settings: Settings, path: Path) -> str | None:
     return None
 
 
-def upload_overrides(agency: str | None, year: float | int | None, template: str | None) -> dict:
+def upload_year(year: str | float | int | None) -> int | None:
+    """The year typed in the upload form (2023, ２０２３, 2023年), None when left empty; ValueError otherwise.
+    0 is empty too: API clients of the number field it once was send it for none."""
+    text = unicodedata.normalize("NFKC", "" if year is None else str(year)).strip().removesuffix("年").strip()
+    if text in ("", "0", "0.0"):
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"not a year: {year!r}") from None
+    if not value.is_integer() or not MIN_UPLOAD_YEAR <= value <= MAX_UPLOAD_YEAR:
+        raise ValueError(f"not a year: {year!r}")
+    return int(value)
+
+
+def upload_overrides(agency: str | None, year: str | float | int | None, template: str | None) -> dict:
     out: dict[str, Any] = {}
     if agency and agency.strip():
         out["agency"] = agency.strip()
-    if year:
-        out["year"] = int(year)
+    if (y := upload_year(year)) is not None:
+        out["year"] = y
     if template and template != ALL:
         out["template"] = template
     return out
@@ -438,7 +455,7 @@ def render_upload_result(ctx: UIContext, results: list[Any], rejected: list[tupl
 
 @friendly(S.UPLOAD_FAILED)
 def upload_reports(ctx: UIContext, files: Any, token: str | None, agency: str | None = None,
-                   year: float | None = None, template: str | None = None, progress: Callable | None = None) -> str:
+                   year: str | float | None = None, template: str | None = None, progress: Callable | None = None) -> str:
     """Ingest uploaded report files (staff only) and show their parsed tables and checks."""
     if not token_ok(ctx.settings, token):
         log.warning("upload refused: missing or wrong staff token")
@@ -447,10 +464,13 @@ def upload_reports(ctx: UIContext, files: Any, token: str | None, agency: str | 
     paths = file_paths(files)
     if not paths:
         return render.notice(S.NO_FILES)
+    try:
+        overrides = upload_overrides(agency, year, template)
+    except ValueError:
+        return render.notice(S.BAD_YEAR.format(year=year), "error")
     checked = [(p, check_upload(ctx.settings, p)) for p in paths]
     rejected = [(p.name, why) for p, why in checked if why]
     accepted = [p for p, why in checked if not why]
-    overrides = upload_overrides(agency, year, template)
     results = []
     for i, path in enumerate(accepted):
         if progress is not None:
@@ -557,7 +577,7 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
                             elem_id="nb-upload", interactive=staff)
             with gr.Row():
                 up_agency = gr.Textbox(label=S.UP_AGENCY)
-                up_year = gr.Number(None, label=S.UP_YEAR, precision=0)
+                up_year = gr.Textbox(label=S.UP_YEAR, placeholder=S.UP_YEAR_HINT, elem_id="nb-up-year")  # a Number shows 0
                 up_template = gr.Dropdown([(ALL, ALL), *[(render.template_name(t), t) for t in TEMPLATES]], value=ALL,
                                           label=S.UP_TEMPLATE)
             upload = gr.Button(S.UPLOAD, variant="primary", elem_id="nb-upload-btn", interactive=staff)
