@@ -304,6 +304,10 @@ def test_compare_new_received_across_years(ctx):
     assert list(trace.text) == [str(gold[2023]), str(gold[2024])]  # every point carries its value
     assert fig.layout.title.text == "表三 一、本年新收政府信息公开申请数量 总计"
     assert "淮安市洪泽区人民政府" in soup(numbers).get_text()
+    # each number is listed once under its own [n], with no list numbering of the browser's beside it ("1. [1] …")
+    (listing,) = soup(numbers).select("ul, ol")
+    assert listing.name == "ul" and "list-style:none" in listing.get("style", "").replace(" ", "")
+    assert [li.get_text().split(" ")[0] for li in listing.select("li")] == ["[1]", "[2]"]
     assert len(radio["choices"]) == 2
 
 

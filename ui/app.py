@@ -354,7 +354,9 @@ def compare(ctx: UIContext, figure: str, column: str, agencies: list[str], years
         + (render.esc(S.COMPARE_RAW.format(raw=c.quote)) if render.says_more(c.quote) else "")
         + "</li>" for c in cites
     )
-    numbers = f'<div class="nb-compare"><b>{render.esc(title)}</b><ol class="nb-plain">{listing}</ol></div>'
+    # each item starts with its [n]: a list numbered by the browser too read "1. [1] …" (no CSS styles nb-plain)
+    numbers = (f'<div class="nb-compare"><b>{render.esc(title)}</b>'
+               f'<ul class="nb-plain" style="list-style:none;padding-left:0">{listing}</ul></div>')
     dumped = [c.model_dump(mode="json") for c in cites]
     return gr.update(value=chart.chart(points, title, kind), visible=True), numbers, dumped, sources_update(dumped)
 
