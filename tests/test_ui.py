@@ -193,6 +193,14 @@ def test_upload_with_token_shows_tables_then_delete(ctx, tmp_path, corpus_dir):
     assert rid not in ctx.store.ids()
 
 
+def test_the_file_picker_leaves_the_type_check_to_the_chinese_message(ctx):
+    """Gradio's own type check answers in English ("Invalid file type: report.xlsx. Only .txt, … allowed.") and
+    keeps the file from the handler, which then asked for a file; the page leaves the check to check_upload."""
+    app = ui.build_app(ctx.settings, ctx.index, ctx.assistant)
+    (picker,) = [b for b in app.blocks.values() if getattr(b, "label", None) == ui.S.FILES]
+    assert not picker.file_types
+
+
 def test_upload_refuses_bad_type_with_token(ctx, tmp_path):
     path = tmp_path / "evil.sh"
     path.write_text("rm -rf /", encoding="utf-8")

@@ -575,8 +575,9 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
             gr.Markdown((S.STAFF_ON if staff else S.STAFF_OFF)
                         + S.STAFF_LIMITS.format(types="、".join(allowed_types(settings)), mb=settings.max_upload_mb))
             token = gr.Textbox(type="password", label=S.TOKEN, elem_id="nb-token", interactive=staff)
-            files = gr.File(file_count="multiple", file_types=allowed_types(settings), label=S.FILES,
-                            elem_id="nb-upload", interactive=staff)
+            # no file_types: Gradio refuses other types in the browser with an English toast ("Invalid file type")
+            # and the upload then said 请先选择文件; check_upload names the allowed types in Chinese instead
+            files = gr.File(file_count="multiple", label=S.FILES, elem_id="nb-upload", interactive=staff)
             with gr.Row():
                 up_agency = gr.Textbox(label=S.UP_AGENCY)
                 up_year = gr.Textbox(label=S.UP_YEAR, placeholder=S.UP_YEAR_HINT, elem_id="nb-up-year")  # a Number shows 0
