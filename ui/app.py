@@ -374,16 +374,40 @@ def allowed_types(settings: Settings) -> list[str]:
     return [t.strip().lower() for t in settings.upload_types.split(",") if t.strip()]
 
 
-def check_upload(settings: Settings, path: Path) -> str | None:
-    """Why a file may not be uploaded (Chinese), or None when it may."""
+UPLOAD_REFUSALS = {  # the English of upload_problem's codes, for the API and the log (the page shows S.*)
+    "unsupported_type": "unsupported file type {suffix}; accepted: {accepted}",
+    "too_big": "the file is over the {mb} MB limit",
+    "empty": "the file is empty",
+}
+
+
+def upload_problem(settings: Settings, path: Path) -> tuple[str, dict] | None:
+    """Why a file may not be uploaded, as a code and its values (UPLOAD_REFUSALS), or None when it may."""
     if path.suffix.lower() not in allowed_types(settings):
-        return S.BAD_TYPE.format(types="、".join(allowed_types(settings)))
+        return "unsupported_type", {"suffix": path.suffix.lower(), "accepted": allowed_types(settings)}
     size = path.stat().st_size if path.exists() else 0
     if size > settings.max_upload_mb * 1024 * 1024:
-        return S.TOO_BIG.format(mb=settings.max_upload_mb)
+        return "too_big", {"mb": settings.max_upload_mb}
     if size == 0:
-        return S.EMPTY_FILE
+        return "empty", {}
     return None
+
+
+def refusal_text(code: str, params: dict) -> str:
+    """upload_problem's code in English: a list of values joined with commas, no suffix said as such."""
+    shown = {k: ", ".join(v) if isinstance(v, list) else (v or "(no suffix)") for k, v in params.items()}
+    return UPLOAD_REFUSALS[code].format(**shown)
+
+
+def check_upload(settings: Settings, path: Path) -> str | None:
+    """Why a file may not be uploaded (Chinese), or None when it may."""
+    problem = upload_problem(settings, path)
+    if problem is None:
+        return None
+    code, params = problem
+    if code == "unsupported_type":
+        return S.BAD_TYPE.format(types="、".join(params["accepted"]))
+    return S.TOO_BIG.format(mb=params["mb"]) if code == "too_big" else S.EMPTY_FILE
 
 
 def upload_year(year: str | float | int | None) -> int | None:
