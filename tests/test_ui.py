@@ -411,13 +411,20 @@ def test_background_ingest_fills_an_empty_home_and_the_chat_says_so(tmp_path, co
     history, _ = ui.start_turn("鹿城区2022年收到多少政府信息公开申请？", [])
     history, *_ = ui.finish_turn(view, history, [], ui.ALL, ui.ALL)
     assert "正在导入示例报告" in history[-1]["content"]
+    # with none in yet, it neither asks the user to import reports (请先导入报告) nor says the imported ones can
+    # be asked about: it says the first is on its way
+    assert "请先导入" not in history[-1]["content"] and "现在就可以提问" not in history[-1]["content"]
+    assert "还没有可以回答的报告" in history[-1]["content"]
     timer, status, seen, *lists = ui.ingest_tick(view, job, -1)
     assert "0/2" in soup(status).get_text() and timer["active"] is True
+    assert "现在就可以提问" not in soup(status).get_text() and "第一份报告" in soup(status).get_text()
     assert len(lists) == ui.LIST_OUTPUTS and lists[0].empty
 
     job.start().join(timeout=120)
     assert job.finished and job.done == 2 and job.failed == 0 and job.progress_line() == ""
     assert finished == [job]  # the demo prints this moment
+    resumed = BackgroundIngest(index, [corpus_dir / "reports" / "17_pingtan-syq_2022.txt"])  # reports held already
+    assert "0/1" in resumed.progress_line() and "现在就可以提问" in resumed.progress_line()
     assert ui.ingest_status(job) == "" and ui.ingest_status(None) == ""
     assert {s.agency for s in index.store.reports()} == {"温州市鹿城区人民政府办公室", "平潭综合实验区管委会"}
     timer, status, seen, frame, *_ = ui.ingest_tick(view, job, 0)

@@ -165,7 +165,10 @@ def finish_turn(ctx: UIContext, history: list[dict], turns: list[dict], agency: 
         history = [*history[:-1], {"role": "assistant", "content": S.ANSWER_FAILED}]
         return history, turns, sources_update([]), render.notice(S.ERROR_SHORT, "error"), gr.update(visible=False)
     message = render.answer_message(answer)
-    if not answer.citations and ctx.ingest is not None and not ctx.ingest.finished:
+    coming = ctx.ingest is not None and not ctx.ingest.finished
+    if coming and answer.reason == "empty_corpus":  # not 请先导入报告 while the demo is importing them
+        message = render.esc(S.NOTHING_IN_YET.format(total=len(ctx.ingest.files)))
+    elif coming and not answer.citations:
         message += render.esc("\n" + S.STILL_INGESTING.format(line=ctx.ingest.progress_line()))
     history = [*history[:-1], {"role": "assistant", "content": message}]
     turn = answer.model_dump(mode="json")
