@@ -7,6 +7,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -244,7 +245,12 @@ def main(argv: list[str] | None = None) -> int:
     args.home, args.debug = getattr(args, "home", None), getattr(args, "debug", False)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        return args.handler(args, _settings(args))
+        code = args.handler(args, _settings(args))
+        sys.stdout.flush()  # a reader that stopped early (| head) fails this flush here, not at exit
+        return code
+    except BrokenPipeError:  # `nianbao reports | head`: the reader has all it wants; no error line
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit flush must not fail again
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

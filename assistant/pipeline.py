@@ -10,6 +10,7 @@ in English). The LLM, when configured, only rewrites an unresolved follow-up and
 from __future__ import annotations
 
 import logging
+import unicodedata
 
 from assistant import compose, english
 from assistant.budget import bounded_history, question_too_long
@@ -29,6 +30,11 @@ from index.models import Answer, Report
 from index.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def has_words(question: str) -> bool:
+    """Whether the question holds a letter, a Chinese character or a digit, not only punctuation and symbols."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in question)
 
 
 class Assistant:
@@ -75,7 +81,7 @@ class Assistant:
         """Answer one question (with the conversation so far); never raises for a bad question. A question of
         several parts is answered part by part, each part's citations numbered after the last one's."""
         question = (question or "").strip()
-        if not question:
+        if not has_words(question):  # "", "？？？", "……": nothing to read (retrieval would still find passages)
             return compose.decline(question, "请输入问题。", "empty_question")
         if too_long := question_too_long(question, self.settings):
             return compose.decline(question[:self.settings.max_question_chars] + "…", too_long, "question_too_long")

@@ -6,10 +6,13 @@ class NianbaoError(Exception):
 
 
 class LoadError(NianbaoError):
-    """A file could not be read as a report (empty, binary, truncated, too large, not a report)."""
+    """A file could not be read as a report (empty, binary, truncated, too large, not a report).
 
-    def __init__(self, path: str, reason: str):
-        self.path, self.reason = path, reason
+    `reason` is the English the CLI and the log show; `code` (with `params`) names the reason for the page,
+    which shows it in Chinese (ui/strings.py LOAD_REASONS), never the English."""
+
+    def __init__(self, path: str, reason: str, code: str = "unreadable", **params: object):
+        self.path, self.reason, self.code, self.params = path, reason, code, params
         super().__init__(f"{path}: {reason}")
 
 

@@ -53,6 +53,8 @@ class FileResult(BaseModel):
     year: int | None = None
     chunks: int = 0
     reason: str | None = None  # why it failed (English, names no internals)
+    code: str | None = None  # the reason's key, for the page's Chinese (LoadError.code; None: no finer key)
+    params: dict = Field(default_factory=dict)  # the values that key's message shows
 
 
 class IngestSummary(BaseModel):
@@ -128,6 +130,18 @@ def find_files(paths: Iterable[str | Path], suffixes: set[str]) -> list[Path]:
         else:
             out.append(p)
     return list(dict.fromkeys(out))
+
+
+def empty_folders(paths: Iterable[str | Path], files: list[Path], suffixes: set[str]) -> list[FileResult]:
+    """A failed result for each folder named that holds no report file: an ingest of nothing is an error
+    (a mistyped folder or the wrong one), not a silent success."""
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir() and not any(f.is_relative_to(p) for f in files):
+            types = ", ".join(sorted(suffixes))
+            out.append(FileResult(file=printable(p), status="failed", reason=f"no report files ({types}) in this folder",
+                                  code="empty_folder", params={"types": sorted(suffixes)}))
+    return out
 
 
 def html_pairs(files: list[Path]) -> dict[Path, Path]:
@@ -225,10 +239,11 @@ class Index:
         <td> cells decide the glued digit runs of the text (index/parse/resolve.py); the page is not ingested alone."""
         start = time.perf_counter()
         suffixes = {s.strip().lower() for s in self.settings.upload_types.split(",") if s.strip()}
+        paths = list(paths)
         files = find_files(paths, suffixes)
         self._html = html_pairs(files) if pair_html else {}
         files = [f for f in files if f not in set(self._html.values())]
-        summary = IngestSummary()
+        summary = IngestSummary(results=empty_folders(paths, files, suffixes))
         if isinstance(self.embedder, LazyEmbedder):
             self.embedder.announce = progress
         with self._writing():
@@ -274,10 +289,12 @@ class Index:
         try:
             report, chunks = self._parse(path, overrides)
         except NianbaoError as e:
-            return FileResult(file=shown, status="failed", reason=getattr(e, "reason", None) or str(e))
+            return FileResult(file=shown, status="failed", reason=getattr(e, "reason", None) or str(e),
+                              code=getattr(e, "code", None), params=getattr(e, "params", {}))
         except Exception as e:  # a parser bug on one odd file must not stop the batch
             log.warning("unexpected error parsing %s: %r", shown, e, exc_info=True)
-            return FileResult(file=shown, status="failed", reason="could not be parsed: an unexpected error (logged)")
+            return FileResult(file=shown, status="failed", reason="could not be parsed: an unexpected error (logged)",
+                              code="unexpected")
         m = report.meta
         done = dict(file=shown, report_id=report.id, agency=m.agency, year=m.year)
         n = chunk_count(chunks)
@@ -297,14 +314,15 @@ class Index:
             self._recover(counts, progress)
             if status is None:
                 why = str(e) if isinstance(e, NianbaoError) else "an unexpected error (logged)"
-                return FileResult(status="failed", reason=f"could not be stored: {why}", **done)
+                return FileResult(status="failed", reason=f"could not be stored: {why}", code="store_failed", **done)
         return FileResult(status=status, chunks=0 if status == "unchanged" else n, **done)
 
     def _parse(self, path: Path, overrides: dict | None) -> tuple[Report, list[Chunk]]:
         if not path.exists():
-            raise LoadError(printable(path), "a broken link (its target is missing)" if path.is_symlink() else "no such file")
+            raise LoadError(printable(path), "a broken link (its target is missing)" if path.is_symlink() else "no such file",
+                            "not_found")
         if not path.is_file():
-            raise LoadError(printable(path), "not a regular file (a folder, pipe or device)")
+            raise LoadError(printable(path), "not a regular file (a folder, pipe or device)", "not_regular")
         report = parse_file(path, overrides, max_bytes=self.settings.max_upload_mb * 1024 * 1024,
                             neighbours=self._neighbour_parses, html=self._html.get(path))
         return report, chunk_report(report)

@@ -127,6 +127,15 @@ def test_writes_need_the_staff_token(server, corpus_dir):
     bad = client.post("/api/reports", files={"files": ("x.exe", b"MZ", "application/octet-stream")},
                       headers={"X-Staff-Token": TOKEN})
     assert bad.json()[0]["status"] == "refused"
+    # refused and failed files say why in the API's language, with a key a client can word itself (a refusal
+    # was the page's Chinese, 不支持的文件类型, beside failures in English)
+    mixed = client.post("/api/reports", headers={"X-Staff-Token": TOKEN}, files=[
+        ("files", ("x.exe", b"MZ", "application/octet-stream")), ("files", ("empty.txt", b"", "text/plain")),
+        ("files", ("junk.pdf", bytes(range(256)) * 40, "application/pdf"))]).json()
+    assert [(r["status"], r["code"]) for r in mixed] == [
+        ("refused", "unsupported_type"), ("refused", "empty"), ("failed", "not_pdf")]
+    assert mixed[0]["reason"].startswith("unsupported file type .exe; accepted: .txt, ")
+    assert all(r["reason"].isascii() for r in mixed), mixed
     gone = client.delete(f"/api/reports/{new_id}", headers={"X-Staff-Token": TOKEN})
     assert gone.status_code == 200 and new_id not in index.store.ids()
     assert client.delete(f"/api/reports/{new_id}", headers={"X-Staff-Token": TOKEN}).status_code == 404

@@ -22,6 +22,11 @@ DECLARED = 4096  # what its local header and central directory say
 
 def refused_cheaply(path, data: bytes) -> str:
     """load_file's reason for refusing `data`, asserting it allocated under 16 MB on the way."""
+    return refusal_within(path, data, 16 * 2**20).reason
+
+
+def refusal_within(path, data: bytes, limit: int) -> LoadError:
+    """load_file's LoadError for `data`, asserting it allocated under `limit` bytes on the way."""
     path.write_bytes(data)
     tracemalloc.start()
     try:
@@ -30,8 +35,8 @@ def refused_cheaply(path, data: bytes) -> str:
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert peak < 16 * 2**20, f"{peak / 2**20:.0f} MB allocated reading a {len(data):,}-byte upload"
-    return caught.value.reason
+    assert peak < limit, f"{peak / 2**20:.0f} MB allocated reading a {len(data):,}-byte upload"
+    return caught.value
 
 
 @pytest.fixture(scope="module")

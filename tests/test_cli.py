@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +133,14 @@ def test_demo_prints_the_url_it_serves(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=60)
+
+
+def test_a_reader_that_stops_early_gets_no_error_line(corpus_dir):
+    """`nianbao tables FILE | head -1`: the closed pipe ends the command quietly (it printed
+    'error: [Errno 32] Broken pipe')."""
+    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "tables", str(corpus_dir / "reports" / LUCHENG)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parents[1])
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=120)
+    assert "Broken pipe" not in err and "Traceback" not in err and "Exception ignored" not in err, err

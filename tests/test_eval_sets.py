@@ -406,3 +406,14 @@ def test_held_out_relative_years_are_explained(prefix):
     for q in _held_out(prefix):
         if any(w in q.question for w in ("去年", "前年", "最新", "newest", "前一年", "第二年", "上一年")):
             assert "newest report" in q.notes or "relative to the year" in q.notes or "the year after" in q.notes, q.id
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/question-understanding.md"])
+def test_score_tables_name_each_set_once(doc):
+    """The per-type score table is replaced whole at each rerun: a set listed twice is an older run left
+    behind (the README once showed paraphrase5 test at 0.823, 0.813 and 0.773 in one table)."""
+    rows = [line.split("|")[1].strip() for line in (ROOT / doc).read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and ("tuned on" in line or "never read" in line)]
+    assert rows, f"no score table found in {doc}"
+    twice = [name for name, n in Counter(rows).items() if n > 1]
+    assert not twice, f"{doc} lists these sets more than once: {twice}"

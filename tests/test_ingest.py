@@ -216,3 +216,16 @@ def test_a_text_and_its_web_page_are_ingested_as_one_report(tmp_path, paired_rep
     (summary_report,) = index.store.reports()
     cell = index.store.report(summary_report.id).cell("active", "normative_issued")
     assert (cell.value, cell.source) == (58, "html")
+
+
+def test_a_folder_without_reports_is_a_failure(index, tmp_path):
+    """A folder named on the command line (or by mistake) that holds no report file fails with a reason,
+    instead of a silent '0 ingested, 0 failed' and exit 0."""
+    empty = tmp_path / "no-reports"
+    empty.mkdir()
+    (empty / "notes.xlsx").write_bytes(b"PK\x03\x04")
+    summary = index.ingest_paths([empty], progress=False)
+    assert not summary.ok
+    (result,) = summary.failed
+    assert Path(result.file).name == "no-reports" and result.code == "empty_folder"
+    assert result.reason.startswith("no report files (") and ".pdf" in result.reason

@@ -182,3 +182,23 @@ def test_a_failed_lexical_write_loses_nothing(tmp_path, monkeypatch):
 def assert_agree(index: Index, ids: set[str]) -> None:
     assert index.store.ids() == ids
     agree(index)
+
+
+def test_every_refusal_has_a_chinese_message(bad_run):
+    """The page never shows the English reason: every refused input carries a code whose Chinese message the
+    staff tab shows, with the values it names."""
+    from ui import app as ui
+    from ui import strings as S
+
+    cases, _, summary = bad_run
+    uncoded, english = [], []
+    for case, result in zip(cases, summary.results, strict=True):
+        if result.status != "failed":
+            continue
+        if result.code not in S.LOAD_REASONS:
+            uncoded.append((case.kind, result.code, result.reason))
+        shown = ui.failure_reason(result)
+        if shown == S.UNKNOWN_REASON or re.search(r"[a-z]{3,} [a-z]{2,}", shown, re.IGNORECASE):
+            english.append((case.kind, shown))
+    assert uncoded == []
+    assert english == []

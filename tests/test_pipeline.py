@@ -196,6 +196,15 @@ def test_declines_say_why(assistant, question, reason):
     assert "没有" in a.text or "不包含" in a.text
 
 
+@pytest.mark.parametrize("question", ["", "   ", "？？？", "……", "?!", "😀😀", "【】"])
+def test_a_question_without_words_asks_for_one(assistant, question):
+    """Punctuation alone is no question: asked for one, no passage of some report quoted at random
+    (？？？ listed twelve agencies' passages on fees and addresses)."""
+    a = assistant.ask(question)
+    assert a.abstained and a.reason == "empty_question" and not a.citations
+    assert a.text == "请输入问题。"
+
+
 def test_decline_names_what_the_corpus_holds(assistant):
     a = assistant.ask("鹿城区2021年收到多少申请？")
     assert "2022年度" in a.text

@@ -193,12 +193,84 @@ def test_upload_with_token_shows_tables_then_delete(ctx, tmp_path, corpus_dir):
     assert rid not in ctx.store.ids()
 
 
+def test_the_file_picker_leaves_the_type_check_to_the_chinese_message(ctx):
+    """Gradio's own type check answers in English ("Invalid file type: report.xlsx. Only .txt, … allowed.") and
+    keeps the file from the handler, which then asked for a file; the page leaves the check to check_upload."""
+    app = ui.build_app(ctx.settings, ctx.index, ctx.assistant)
+    (picker,) = [b for b in app.blocks.values() if getattr(b, "label", None) == ui.S.FILES]
+    assert not picker.file_types
+
+
 def test_upload_refuses_bad_type_with_token(ctx, tmp_path):
     path = tmp_path / "evil.sh"
     path.write_text("rm -rf /", encoding="utf-8")
     before = ctx.store.ids()
     out = soup(ui.upload_reports(ctx, [str(path)], TOKEN)).get_text()
     assert "evil.sh" in out and "不支持的文件类型" in out
+    assert ctx.store.ids() == before
+
+
+def _bad_uploads(folder, corpus_dir) -> dict[str, str]:
+    """The files a staff member gets wrong, each with the Chinese words its message must hold."""
+    folder.mkdir()
+    import zipfile
+
+    (folder / "junk.pdf").write_bytes(bytes(range(256)) * 100)
+    with zipfile.ZipFile(folder / "nothing.docx", "w"):
+        pass
+    (folder / "words.txt").write_text("The quick brown fox jumps over the lazy dog. " * 2000, encoding="utf-8")
+    (folder / "novel.txt").write_text("春天来了，小河边的柳树发芽了，孩子们在草地上放风筝。" * 400, encoding="utf-8")
+    (folder / "utf16.txt").write_bytes((corpus_dir / "reports" / LUCHENG).read_text(encoding="utf-8").encode("utf-16-le"))
+    (folder / "notitle_2022.txt").write_text("一、总体情况\n本机关认真做好政府信息公开工作。" * 10, encoding="utf-8")
+    return {"junk.pdf": "不是有效的 PDF 文件", "nothing.docx": "不是有效的 Word", "words.txt": "中文内容太少",
+            "novel.txt": "不是政府信息公开工作年度报告", "utf16.txt": "二进制", "notitle_2022.txt": "无法识别发布机关"}
+
+
+def test_bad_uploads_say_why_in_chinese_and_store_nothing(ctx, tmp_path, corpus_dir):
+    """Each refused upload says why in Chinese (the English reason goes to the log only); the store is unchanged
+    and still answers."""
+    expected = _bad_uploads(tmp_path / "bad", corpus_dir)
+    before = ctx.store.ids()
+    out = ui.upload_reports(ctx, [str(tmp_path / "bad" / name) for name in expected], TOKEN)
+    notices = [n.get_text() for n in soup(out).select(".nb-notice")] or [soup(out).get_text()]
+    for name, words in expected.items():
+        (line,) = [n for n in notices if n.startswith(name)]
+        assert words in line, line
+        why = line.removeprefix(name)
+        assert not re.search(r"[a-z]{3,} [a-z]{2,}", why, re.IGNORECASE), line  # no English sentence
+    assert ctx.store.ids() == before
+    answer = ctx.assistant.ask("鹿城区2022年收到多少政府信息公开申请？")
+    assert [f.value for f in answer.figures if f.row == "new_received"] == [113]
+
+
+def test_a_failure_without_a_known_code_is_still_chinese():
+    from index.ingest import FileResult
+
+    odd = FileResult(file="x.txt", status="failed", reason="something new went wrong", code="not_a_known_code")
+    assert ui.failure_reason(odd) == ui.S.UNKNOWN_REASON
+    lacking = FileResult(file="x.txt", status="failed", reason="the file is 2 MB", code="too_big")
+    assert ui.failure_reason(lacking) == ui.S.UNKNOWN_REASON  # its values are missing: no half-filled message
+    typed = FileResult(file="x", status="failed", reason="unsupported", code="unsupported_type",
+                       params={"suffix": "", "accepted": [".txt", ".pdf"]})
+    assert ui.failure_reason(typed) == "不支持的文件类型 （无扩展名）（允许：.txt、.pdf）"
+
+
+def test_the_upload_year_starts_empty_and_reads_what_staff_type(ctx, tmp_path):
+    """The year field showed 0 (a Gradio Number cannot be empty) and a typed 2023年 failed the whole upload;
+    now it starts empty, reads 2023 / ２０２３ / 2023年, and a wrong year is said in Chinese, storing nothing."""
+    app = ui.build_app(ctx.settings, ctx.index, ctx.assistant)
+    (field,) = [b for b in app.blocks.values() if getattr(b, "label", None) == ui.S.UP_YEAR]
+    assert field.value in ("", None) and field.placeholder
+    for typed in ("2023", "２０２３", "2023年", " 2023 ", 2023, 2023.0):
+        assert ui.upload_overrides(None, typed, ui.ALL) == {"year": 2023}, typed
+    for empty in (None, "", "  ", 0):
+        assert ui.upload_overrides(None, empty, ui.ALL) == {}
+    path = tmp_path / "hostile_2022.txt"
+    path.write_text(HOSTILE, encoding="utf-8")
+    before = ctx.store.ids()
+    for wrong in ("二〇二三", "abc", "23", "2023.5", "99999"):
+        out = soup(ui.upload_reports(ctx, [str(path)], TOKEN, year=wrong)).get_text()
+        assert "年度" in out and "无效" in out and wrong in out, out
     assert ctx.store.ids() == before
 
 
@@ -240,6 +312,10 @@ def test_compare_new_received_across_years(ctx):
     assert list(trace.text) == [str(gold[2023]), str(gold[2024])]  # every point carries its value
     assert fig.layout.title.text == "表三 一、本年新收政府信息公开申请数量 总计"
     assert "淮安市洪泽区人民政府" in soup(numbers).get_text()
+    # each number is listed once under its own [n], with no list numbering of the browser's beside it ("1. [1] …")
+    (listing,) = soup(numbers).select("ul, ol")
+    assert listing.name == "ul" and "list-style:none" in listing.get("style", "").replace(" ", "")
+    assert [li.get_text().split(" ")[0] for li in listing.select("li")] == ["[1]", "[2]"]
     assert len(radio["choices"]) == 2
 
 
@@ -335,13 +411,20 @@ def test_background_ingest_fills_an_empty_home_and_the_chat_says_so(tmp_path, co
     history, _ = ui.start_turn("鹿城区2022年收到多少政府信息公开申请？", [])
     history, *_ = ui.finish_turn(view, history, [], ui.ALL, ui.ALL)
     assert "正在导入示例报告" in history[-1]["content"]
+    # with none in yet, it neither asks the user to import reports (请先导入报告) nor says the imported ones can
+    # be asked about: it says the first is on its way
+    assert "请先导入" not in history[-1]["content"] and "现在就可以提问" not in history[-1]["content"]
+    assert "还没有可以回答的报告" in history[-1]["content"]
     timer, status, seen, *lists = ui.ingest_tick(view, job, -1)
     assert "0/2" in soup(status).get_text() and timer["active"] is True
+    assert "现在就可以提问" not in soup(status).get_text() and "第一份报告" in soup(status).get_text()
     assert len(lists) == ui.LIST_OUTPUTS and lists[0].empty
 
     job.start().join(timeout=120)
     assert job.finished and job.done == 2 and job.failed == 0 and job.progress_line() == ""
     assert finished == [job]  # the demo prints this moment
+    resumed = BackgroundIngest(index, [corpus_dir / "reports" / "17_pingtan-syq_2022.txt"])  # reports held already
+    assert "0/1" in resumed.progress_line() and "现在就可以提问" in resumed.progress_line()
     assert ui.ingest_status(job) == "" and ui.ingest_status(None) == ""
     assert {s.agency for s in index.store.reports()} == {"温州市鹿城区人民政府办公室", "平潭综合实验区管委会"}
     timer, status, seen, frame, *_ = ui.ingest_tick(view, job, 0)

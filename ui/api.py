@@ -43,14 +43,17 @@ class ReportTables(BaseModel):
 
 class UploadResult(BaseModel):
     file: str
-    status: str
+    status: str = Field(description="ingested, replaced, unchanged, failed (could not be read or stored) or "
+                                    "refused (type, size or empty, before reading)")
     report_id: str | None = None
-    reason: str | None = None
+    reason: str | None = Field(None, description="why it failed or was refused, in English")
+    code: str | None = Field(None, description="the reason as a key (empty, too_big, unsupported_type, not_pdf, "
+                                               "not_a_report, no_agency, …) for a client's own wording")
 
 
 def create_api(ctx: Any) -> FastAPI:
     """The API over one `ui.app.UIContext` (the same index and assistant the page uses)."""
-    from ui.app import check_upload, make_filters, token_ok
+    from ui.app import make_filters, refusal_text, token_ok, upload_problem
 
     api = FastAPI(title="nianbao API", version="1", docs_url="/docs", openapi_url="/openapi.json",
                   description="Questions about government information-disclosure annual reports, answered "
@@ -90,9 +93,10 @@ def create_api(ctx: Any) -> FastAPI:
                 path = Path(tmp) / Path(f.filename or "report.txt").name
                 with path.open("wb") as dst:
                     shutil.copyfileobj(f.file, dst)
-                why = check_upload(ctx.settings, path)
-                if why:
-                    out.append(UploadResult(file=path.name, status="refused", reason=why))
+                problem = upload_problem(ctx.settings, path)
+                if problem:  # the same checks as the page, said in English like the rest of the API
+                    out.append(UploadResult(file=path.name, status="refused", reason=refusal_text(*problem),
+                                            code=problem[0]))
                     continue
                 try:
                     results = ctx.index.ingest_paths([path], progress=False).results
@@ -100,8 +104,8 @@ def create_api(ctx: Any) -> FastAPI:
                     log.warning("API upload of %s failed: %s", path.name, e)
                     results = []
                     out.append(UploadResult(file=path.name, status="failed", reason=str(e)))
-                out += [UploadResult(file=path.name, status=r.status, report_id=r.report_id, reason=r.reason)
-                        for r in results]
+                out += [UploadResult(file=path.name, status=r.status, report_id=r.report_id, reason=r.reason,
+                                     code=r.code) for r in results]
         return out
 
     @api.delete("/reports/{report_id}", dependencies=[Depends(staff)], summary="Remove a report (staff)")

@@ -12,6 +12,7 @@ import os
 import signal
 import threading
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,7 @@ REPORT_COLUMNS = S.REPORT_COLUMNS
 TEMPLATES = ["2021", "2019", "pre2019"]
 DEFAULT_FIGURE = "requests|new_received"
 DEFAULT_YEARS = 3  # the comparison opens on the latest this many years held
+MIN_UPLOAD_YEAR, MAX_UPLOAD_YEAR = 1990, 2100  # a statistics year typed in the upload form
 
 
 @dataclass
@@ -163,7 +165,10 @@ def finish_turn(ctx: UIContext, history: list[dict], turns: list[dict], agency: 
         history = [*history[:-1], {"role": "assistant", "content": S.ANSWER_FAILED}]
         return history, turns, sources_update([]), render.notice(S.ERROR_SHORT, "error"), gr.update(visible=False)
     message = render.answer_message(answer)
-    if not answer.citations and ctx.ingest is not None and not ctx.ingest.finished:
+    coming = ctx.ingest is not None and not ctx.ingest.finished
+    if coming and answer.reason == "empty_corpus":  # not 请先导入报告 while the demo is importing them
+        message = render.esc(S.NOTHING_IN_YET.format(total=len(ctx.ingest.files)))
+    elif coming and not answer.citations:
         message += render.esc("\n" + S.STILL_INGESTING.format(line=ctx.ingest.progress_line()))
     history = [*history[:-1], {"role": "assistant", "content": message}]
     turn = answer.model_dump(mode="json")
@@ -352,7 +357,9 @@ def compare(ctx: UIContext, figure: str, column: str, agencies: list[str], years
         + (render.esc(S.COMPARE_RAW.format(raw=c.quote)) if render.says_more(c.quote) else "")
         + "</li>" for c in cites
     )
-    numbers = f'<div class="nb-compare"><b>{render.esc(title)}</b><ol class="nb-plain">{listing}</ol></div>'
+    # each item starts with its [n]: a list numbered by the browser too read "1. [1] …" (no CSS styles nb-plain)
+    numbers = (f'<div class="nb-compare"><b>{render.esc(title)}</b>'
+               f'<ul class="nb-plain" style="list-style:none;padding-left:0">{listing}</ul></div>')
     dumped = [c.model_dump(mode="json") for c in cites]
     return gr.update(value=chart.chart(points, title, kind), visible=True), numbers, dumped, sources_update(dumped)
 
@@ -370,24 +377,63 @@ def allowed_types(settings: Settings) -> list[str]:
     return [t.strip().lower() for t in settings.upload_types.split(",") if t.strip()]
 
 
-def check_upload(settings: Settings, path: Path) -> str | None:
-    """Why a file may not be uploaded (Chinese), or None when it may."""
+UPLOAD_REFUSALS = {  # the English of upload_problem's codes, for the API and the log (the page shows S.*)
+    "unsupported_type": "unsupported file type {suffix}; accepted: {accepted}",
+    "too_big": "the file is over the {mb} MB limit",
+    "empty": "the file is empty",
+}
+
+
+def upload_problem(settings: Settings, path: Path) -> tuple[str, dict] | None:
+    """Why a file may not be uploaded, as a code and its values (UPLOAD_REFUSALS), or None when it may."""
     if path.suffix.lower() not in allowed_types(settings):
-        return S.BAD_TYPE.format(types="、".join(allowed_types(settings)))
+        return "unsupported_type", {"suffix": path.suffix.lower(), "accepted": allowed_types(settings)}
     size = path.stat().st_size if path.exists() else 0
     if size > settings.max_upload_mb * 1024 * 1024:
-        return S.TOO_BIG.format(mb=settings.max_upload_mb)
+        return "too_big", {"mb": settings.max_upload_mb}
     if size == 0:
-        return S.EMPTY_FILE
+        return "empty", {}
     return None
 
 
-def upload_overrides(agency: str | None, year: float | int | None, template: str | None) -> dict:
+def refusal_text(code: str, params: dict) -> str:
+    """upload_problem's code in English: a list of values joined with commas, no suffix said as such."""
+    shown = {k: ", ".join(v) if isinstance(v, list) else (v or "(no suffix)") for k, v in params.items()}
+    return UPLOAD_REFUSALS[code].format(**shown)
+
+
+def check_upload(settings: Settings, path: Path) -> str | None:
+    """Why a file may not be uploaded (Chinese), or None when it may."""
+    problem = upload_problem(settings, path)
+    if problem is None:
+        return None
+    code, params = problem
+    if code == "unsupported_type":
+        return S.BAD_TYPE.format(types="、".join(params["accepted"]))
+    return S.TOO_BIG.format(mb=params["mb"]) if code == "too_big" else S.EMPTY_FILE
+
+
+def upload_year(year: str | float | int | None) -> int | None:
+    """The year typed in the upload form (2023, ２０２３, 2023年), None when left empty; ValueError otherwise.
+    0 is empty too: API clients of the number field it once was send it for none."""
+    text = unicodedata.normalize("NFKC", "" if year is None else str(year)).strip().removesuffix("年").strip()
+    if text in ("", "0", "0.0"):
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(f"not a year: {year!r}") from None
+    if not value.is_integer() or not MIN_UPLOAD_YEAR <= value <= MAX_UPLOAD_YEAR:
+        raise ValueError(f"not a year: {year!r}")
+    return int(value)
+
+
+def upload_overrides(agency: str | None, year: str | float | int | None, template: str | None) -> dict:
     out: dict[str, Any] = {}
     if agency and agency.strip():
         out["agency"] = agency.strip()
-    if year:
-        out["year"] = int(year)
+    if (y := upload_year(year)) is not None:
+        out["year"] = y
     if template and template != ALL:
         out["template"] = template
     return out
@@ -401,6 +447,23 @@ def file_paths(files: Any) -> list[Path]:
     return [Path(getattr(f, "name", f)) for f in items]
 
 
+def failure_reason(result: Any) -> str:
+    """Why a file failed, in Chinese: its code's message with its values, never the English reason (the log
+    has that); a failure without a known code says so in general terms."""
+    template = S.LOAD_REASONS.get(getattr(result, "code", None) or "")
+    if template is None:
+        return S.UNKNOWN_REASON
+    params = {k: S.LIST_SEPARATOR.join(map(str, v)) if isinstance(v, list | tuple) else v
+              for k, v in (getattr(result, "params", None) or {}).items()}
+    if "suffix" in params and not params["suffix"]:
+        params["suffix"] = S.NO_SUFFIX
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):  # a code raised without the values its message shows
+        log.warning("upload reason %r lacks its values: %r", result.code, params)
+        return S.UNKNOWN_REASON
+
+
 def render_upload_result(ctx: UIContext, results: list[Any], rejected: list[tuple[str, str]]) -> str:
     """Per file: why it was refused or failed, else its parsed tables and checks (a report that came in
     twice in one batch is shown once)."""
@@ -410,7 +473,7 @@ def render_upload_result(ctx: UIContext, results: list[Any], rejected: list[tupl
         name = Path(r.file).name
         if r.status == "failed" or not r.report_id:
             log.warning("upload of %s failed: %s", name, r.reason)
-            parts.append(render.notice(S.UNPARSABLE.format(name=name, why=r.reason or S.UNKNOWN_REASON), "error"))
+            parts.append(render.notice(S.UNPARSABLE.format(name=name, why=failure_reason(r)), "error"))
             continue
         parts.append(render.notice(f"{name}：{S.UPLOAD_STATUS.get(r.status, r.status)}"))
         if r.report_id not in shown:
@@ -421,7 +484,7 @@ def render_upload_result(ctx: UIContext, results: list[Any], rejected: list[tupl
 
 @friendly(S.UPLOAD_FAILED)
 def upload_reports(ctx: UIContext, files: Any, token: str | None, agency: str | None = None,
-                   year: float | None = None, template: str | None = None, progress: Callable | None = None) -> str:
+                   year: str | float | None = None, template: str | None = None, progress: Callable | None = None) -> str:
     """Ingest uploaded report files (staff only) and show their parsed tables and checks."""
     if not token_ok(ctx.settings, token):
         log.warning("upload refused: missing or wrong staff token")
@@ -430,10 +493,13 @@ def upload_reports(ctx: UIContext, files: Any, token: str | None, agency: str | 
     paths = file_paths(files)
     if not paths:
         return render.notice(S.NO_FILES)
+    try:
+        overrides = upload_overrides(agency, year, template)
+    except ValueError:
+        return render.notice(S.BAD_YEAR.format(year=year), "error")
     checked = [(p, check_upload(ctx.settings, p)) for p in paths]
     rejected = [(p.name, why) for p, why in checked if why]
     accepted = [p for p, why in checked if not why]
-    overrides = upload_overrides(agency, year, template)
     results = []
     for i, path in enumerate(accepted):
         if progress is not None:
@@ -536,11 +602,12 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
             gr.Markdown((S.STAFF_ON if staff else S.STAFF_OFF)
                         + S.STAFF_LIMITS.format(types="、".join(allowed_types(settings)), mb=settings.max_upload_mb))
             token = gr.Textbox(type="password", label=S.TOKEN, elem_id="nb-token", interactive=staff)
-            files = gr.File(file_count="multiple", file_types=allowed_types(settings), label=S.FILES,
-                            elem_id="nb-upload", interactive=staff)
+            # no file_types: Gradio refuses other types in the browser with an English toast ("Invalid file type")
+            # and the upload then said 请先选择文件; check_upload names the allowed types in Chinese instead
+            files = gr.File(file_count="multiple", label=S.FILES, elem_id="nb-upload", interactive=staff)
             with gr.Row():
                 up_agency = gr.Textbox(label=S.UP_AGENCY)
-                up_year = gr.Number(None, label=S.UP_YEAR, precision=0)
+                up_year = gr.Textbox(label=S.UP_YEAR, placeholder=S.UP_YEAR_HINT, elem_id="nb-up-year")  # a Number shows 0
                 up_template = gr.Dropdown([(ALL, ALL), *[(render.template_name(t), t) for t in TEMPLATES]], value=ALL,
                                           label=S.UP_TEMPLATE)
             upload = gr.Button(S.UPLOAD, variant="primary", elem_id="nb-upload-btn", interactive=staff)

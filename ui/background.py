@@ -26,6 +26,7 @@ class BackgroundIngest:
         self.done = 0
         self.failed = 0
         self.finished = not self.files
+        self._empty: bool | None = None  # whether the home held no report when the first line was asked for
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="nianbao-ingest", daemon=True)
 
@@ -62,8 +63,16 @@ class BackgroundIngest:
         if self.on_finish is not None:
             self.on_finish(self)
 
+    def _home_was_empty(self) -> bool:
+        """A demo resumed halfway already answers from the reports stored before: asked once, then kept."""
+        if self._empty is None:
+            self._empty = not self.index.store.ids()
+        return self._empty
+
     def progress_line(self) -> str:
         """A Chinese status line for the page, empty once everything is in."""
         if self.finished:
             return ""
+        if self.done == 0 and self._home_was_empty():  # nothing to ask about yet: the first report waits for the model
+            return S.INGESTING_FIRST.format(total=len(self.files))
         return S.INGESTING.format(done=self.done, total=len(self.files))

@@ -80,6 +80,8 @@ TOKEN = "工作人员令牌"
 FILES = "报告文件"
 UP_AGENCY = "机关（可选，覆盖自动识别）"
 UP_YEAR = "年度（可选）"
+UP_YEAR_HINT = "例如 2023；留空则自动识别"
+BAD_YEAR = "年度“{year}”无效：请填写四位数字的年份（例如 2023），或留空自动识别。未导入任何文件。"
 UP_TEMPLATE = "模板（可选）"
 UPLOAD = "上传并解析"
 DELETE_PICK = "要删除的报告"
@@ -93,8 +95,39 @@ NO_TOKEN_UPLOAD = NEED_TOKEN + "，未导入任何文件。"
 NO_FILES = "请先选择要上传的报告文件。"
 PARSING = "正在解析 {name}（{i}/{n}）"
 UPLOAD_STATUS = {"ingested": "已导入", "replaced": "已替换旧版本", "unchanged": "内容未变，已在库中"}
-UNPARSABLE = "{name}：无法解析（{why}）"
-UNKNOWN_REASON = "未知原因"
+UNPARSABLE = "{name}：未能导入（{why}）"
+UNKNOWN_REASON = "文件无法作为年度报告读取，详情已记入服务器日志"
+# why a file failed, by the LoadError code (index/parse/load.py, archive.py, meta.py; index/ingest.py): the page
+# never shows the English reason, which goes to the log; a code missing here shows UNKNOWN_REASON
+LOAD_REASONS = {
+    "empty": EMPTY_FILE,
+    "too_big": "文件大小 {size}，超过 {limit} 上限",
+    "unsupported_type": "不支持的文件类型 {suffix}（允许：{accepted}）",
+    "not_found": "找不到文件",
+    "not_regular": "不是普通文件",
+    "empty_folder": "文件夹中没有报告文件（{types}）",
+    "binary": "文件内容是二进制数据，不是文本报告；如果是 Word 或 PDF 文件，请使用正确的扩展名",
+    "bad_bom": "文件开头标明 {encoding} 编码，但内容不是 {encoding}",
+    "undecodable": "无法识别文字编码，请另存为 UTF-8 或 GBK 编码的文本后重试",
+    "no_text": "文件中没有文字",
+    "too_little_chinese": "中文内容太少（{cjk} 个汉字），不像年度报告",
+    "not_a_report": "不是政府信息公开工作年度报告：没有“信息公开”字样，也没有统计表",
+    "no_agency": "无法识别发布机关，请在“机关”一栏填写后重新上传",
+    "no_year": "无法识别报告年度，请在“年度”一栏填写后重新上传",
+    "not_pdf": "不是有效的 PDF 文件（缺少 PDF 文件头），可能是扩展名不对或文件已损坏",
+    "truncated_pdf": "PDF 文件不完整（缺少文件结尾），可能下载未完成",
+    "corrupt_pdf": "PDF 文件已损坏，无法读取",
+    "scan_unread": "PDF 没有文字层（可能是扫描件），也未能识别出文字",
+    "scan_needs_ocr": "PDF 没有文字层（可能是扫描件）；服务器需安装 OCR 组件（nianbao[ocr]）才能识别",
+    "corrupt_docx": "不是有效的 Word（.docx）文件：缺少 Word 文档的内容或已损坏",
+    "corrupt_archive": "{kind} 文件已损坏，或不是有效的压缩包",
+    "unpacks_too_big": "{kind} 文件解压后过大，已拒绝",
+    "encrypted": "{kind} 文件已加密，请去除密码后重新上传",
+    "unexpected": "解析时出现意外错误，已记入服务器日志",
+    "store_failed": "保存时出错，库中内容未改变，请稍后重试",
+}
+NO_SUFFIX = "（无扩展名）"
+LIST_SEPARATOR = "、"
 NOTHING_INGESTED = "没有文件被导入。"
 DELETE_FAILED = "删除失败。"
 NO_TOKEN_DELETE = NEED_TOKEN + "，未删除任何报告。"
@@ -104,6 +137,8 @@ DELETED = "已删除：{agency} {year}年（{file}）"
 
 # ---- background ingest ---------------------------------------------------------------------------
 INGESTING = "正在导入示例报告：已完成 {done}/{total} 份。已导入的报告现在就可以提问，其余的导入后会自动出现在列表中。"
+INGESTING_FIRST = "正在导入示例报告：已完成 0/{total} 份。首次运行要先准备检索模型，第一份报告导入后（约一分钟）即可提问。"
+NOTHING_IN_YET = "正在导入示例报告（已完成 0/{total} 份），还没有可以回答的报告。首次运行要先准备检索模型，第一份报告约一分钟内导入，请稍后再问。"
 
 # ---- rendered sources and reports ----------------------------------------------------------------
 EMPTY_CELL = "（空）"

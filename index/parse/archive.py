@@ -31,10 +31,11 @@ def verified_zip(raw: bytes, path: str, max_inflated: int, kind: str) -> bytes:
         source = zipfile.ZipFile(io.BytesIO(raw))
         members = source.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-        raise LoadError(path, f"corrupt {kind}: not a zip archive, or a damaged one") from e
+        raise LoadError(path, f"corrupt {kind}: not a zip archive, or a damaged one", "corrupt_archive", kind=kind) from e
     declared = sum(i.file_size for i in members)
     if declared > max_inflated:
-        raise LoadError(path, f"the {kind} would unpack to {size_text(declared)}, over the {size_text(max_inflated)} limit")
+        raise LoadError(path, f"the {kind} would unpack to {size_text(declared)}, over the {size_text(max_inflated)} limit",
+                        "unpacks_too_big", kind=kind)
     out = io.BytesIO()
     inflated = 0
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
@@ -50,12 +51,12 @@ def verified_zip(raw: bytes, path: str, max_inflated: int, kind: str) -> bytes:
 def _inflate(raw: bytes, info: zipfile.ZipInfo, path: str, kind: str, room: int) -> bytes:
     """One member's bytes, inflated step by step; refused past its declared size or the room left."""
     if info.flag_bits & 0x1:
-        raise LoadError(path, f"the {kind} is encrypted")
+        raise LoadError(path, f"the {kind} is encrypted", "encrypted", kind=kind)
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise LoadError(path, f"corrupt {kind}: a part uses an unsupported compression")
+        raise LoadError(path, f"corrupt {kind}: a part uses an unsupported compression", "corrupt_archive", kind=kind)
     start = info.header_offset
     if raw[start:start + 4] != _LOCAL_HEADER:
-        raise LoadError(path, f"corrupt {kind}: a part of the archive is damaged")
+        raise LoadError(path, f"corrupt {kind}: a part of the archive is damaged", "corrupt_archive", kind=kind)
     start += 30 + int.from_bytes(raw[start + 26:start + 28], "little") + int.from_bytes(raw[start + 28:start + 30], "little")
     packed = memoryview(raw)[start:start + info.compress_size]
     limit = min(info.file_size, room)
@@ -67,7 +68,7 @@ def _inflate(raw: bytes, info: zipfile.ZipInfo, path: str, kind: str, room: int)
     if len(data) > limit:
         raise _over(path, kind, info, room)
     if not done or len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-        raise LoadError(path, f"corrupt {kind}: a part of the archive is damaged")
+        raise LoadError(path, f"corrupt {kind}: a part of the archive is damaged", "corrupt_archive", kind=kind)
     return data
 
 
@@ -90,29 +91,30 @@ def _inflate_steps(packed: memoryview, limit: int, path: str, kind: str) -> tupl
             if inflater.eof:
                 break
     except zlib.error as e:
-        raise LoadError(path, f"corrupt {kind}: a part of the archive is damaged") from e
+        raise LoadError(path, f"corrupt {kind}: a part of the archive is damaged", "corrupt_archive", kind=kind) from e
     return parts, inflater.eof
 
 
 def _over(path: str, kind: str, info: zipfile.ZipInfo, room: int) -> LoadError:
     if info.file_size <= room:
         return LoadError(path, f"the {kind} is a zip bomb: a part inflates past the "
-                               f"{size_text(info.file_size)} its archive declares")
-    return LoadError(path, f"the {kind} unpacks to more than the {size_text(room)} limit")
+                               f"{size_text(info.file_size)} its archive declares", "unpacks_too_big", kind=kind)
+    return LoadError(path, f"the {kind} unpacks to more than the {size_text(room)} limit", "unpacks_too_big", kind=kind)
 
 
 def _check_directory_size(raw: bytes, path: str, kind: str) -> None:
     """Refuse a central directory too big to be a document's before zipfile builds an object per entry."""
     end = raw.rfind(_EOCD, max(0, len(raw) - 65_557))
     if end < 0:
-        raise LoadError(path, f"corrupt {kind}: not a zip archive, or a damaged one")
+        raise LoadError(path, f"corrupt {kind}: not a zip archive, or a damaged one", "corrupt_archive", kind=kind)
     size = int.from_bytes(raw[end + 12:end + 16], "little")
     locator = end - 20
     if size == 0xFFFFFFFF and locator >= 0 and raw[locator:locator + 4] == _ZIP64_LOCATOR:
         record = int.from_bytes(raw[locator + 8:locator + 16], "little")
         size = int.from_bytes(raw[record + 40:record + 48], "little")
     if size > MAX_DIRECTORY_BYTES:
-        raise LoadError(path, f"the {kind} lists too many parts ({size_text(size)} of archive directory)")
+        raise LoadError(path, f"the {kind} lists too many parts ({size_text(size)} of archive directory)",
+                        "unpacks_too_big", kind=kind)
 
 
 def size_text(n: int) -> str:
@@ -137,7 +139,7 @@ def check_pdf_streams(raw: bytes, path: str, max_inflated: int) -> None:
                     pending = inflater.unconsumed_tail
                     if room < 0:
                         raise LoadError(path, f"the PDF's compressed streams inflate to more than the "
-                                              f"{size_text(max_inflated)} limit (a PDF bomb?)")
+                                              f"{size_text(max_inflated)} limit (a PDF bomb?)", "unpacks_too_big", kind="PDF")
             except zlib.error:
                 break  # not zlib after all, or damaged: pdfminer decides, within what was counted
             if inflater.eof:

@@ -91,9 +91,9 @@ def decode_bytes(raw: bytes, path: str) -> str:
             try:
                 return raw.decode(enc)
             except UnicodeDecodeError as e:
-                raise LoadError(path, f"starts with a {enc} byte-order mark but is not valid {enc}") from e
+                raise LoadError(path, f"starts with a {enc} byte-order mark but is not valid {enc}", "bad_bom", encoding=enc) from e
     if b"\x00" in raw[:65536]:
-        raise LoadError(path, "binary content (NUL bytes), not a text report")
+        raise LoadError(path, "binary content (NUL bytes), not a text report", "binary")
     for enc in ("utf-8", "gb18030"):
         try:
             text = raw.decode(enc)
@@ -107,7 +107,8 @@ def decode_bytes(raw: bytes, path: str) -> str:
     if best is not None and _looks_chinese(str(best)):
         log.info("%s: decoded as %s (charset-normalizer)", path, best.encoding)
         return str(best)
-    raise LoadError(path, "cannot decode the text: not UTF-8 or GBK/GB18030, and no encoding yields Chinese text")
+    raise LoadError(path, "cannot decode the text: not UTF-8 or GBK/GB18030, and no encoding yields Chinese text",
+                    "undecodable")
 
 
 def _common_gb_share(text: str) -> float:
@@ -119,8 +120,14 @@ def _common_gb_share(text: str) -> float:
 
 def _looks_chinese(text: str) -> bool:
     """Right decodings of a Chinese report give mostly CJK among the non-ASCII characters; wrong ones don't."""
-    non_ascii = len(_NON_ASCII_RE.findall(text))
-    return not non_ascii or len(_CJK_WIDE_RE.findall(text)) / non_ascii >= 0.8
+    non_ascii = count_matches(_NON_ASCII_RE, text)
+    return not non_ascii or count_matches(_CJK_WIDE_RE, text) / non_ascii >= 0.8
+
+
+def count_matches(pattern: re.Pattern, text: str) -> int:
+    """How many characters the one-character pattern matches, without findall's list of one string per match
+    (a 30 MB Chinese text made 10 million of them: 0.9 GB to refuse a file that is no report)."""
+    return len(text) - len(pattern.sub("", text))
 
 
 # ---- .txt / .md -------------------------------------------------------------------------------------
@@ -229,9 +236,9 @@ def _span(value) -> int:
 
 def load_pdf_file(raw: bytes, path: str) -> list[str]:
     if b"%PDF-" not in raw[:1024]:
-        raise LoadError(path, "not a PDF file (no %PDF header)")
+        raise LoadError(path, "not a PDF file (no %PDF header)", "not_pdf")
     if b"%%EOF" not in raw[-2048:]:
-        raise LoadError(path, "truncated PDF (no %%EOF marker at the end)")
+        raise LoadError(path, "truncated PDF (no %%EOF marker at the end)", "truncated_pdf")
     check_pdf_streams(raw, path, PDF_MAX_INFLATED)
     import pdfplumber
 
@@ -245,10 +252,12 @@ def load_pdf_file(raw: bytes, path: str) -> list[str]:
         raise
     except Exception as e:  # pdfminer raises many unrelated types for damaged files: the detail goes to the log
         log.info("%s: pdfminer could not read it: %r", path, e)
-        raise LoadError(path, "corrupt PDF: its structure cannot be read (truncated or damaged)") from e
+        raise LoadError(path, "corrupt PDF: its structure cannot be read (truncated or damaged)", "corrupt_pdf") from e
     if not any(p.strip() for p in pages):
-        raise LoadError(path, "the PDF has no text layer (a scan?) and no text was read from its pages" if ocr.available()
-                        else "the PDF has no text layer (a scan?); install the OCR extra (nianbao[ocr]) to read it")
+        if ocr.available():
+            raise LoadError(path, "the PDF has no text layer (a scan?) and no text was read from its pages", "scan_unread")
+        raise LoadError(path, "the PDF has no text layer (a scan?); install the OCR extra (nianbao[ocr]) to read it",
+                        "scan_needs_ocr")
     kept = drop_page_furniture(pages)
     return [ocr.OcrText(p.lines, k) if isinstance(p, ocr.OcrText) else k for p, k in zip(pages, kept, strict=True)]
 
@@ -366,7 +375,7 @@ def load_docx_file(raw: bytes, path: str) -> list[str]:
         document = docx.Document(io.BytesIO(verified))
     except Exception as e:  # zipfile, lxml and python-docx each raise their own types: the detail goes to the log
         log.info("%s: python-docx could not read it: %r", path, e)
-        raise LoadError(path, _docx_problem(e)) from e
+        raise LoadError(path, _docx_problem(e), "corrupt_docx") from e
     lines = []
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -408,16 +417,18 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDoc
     suffix = p.suffix.lower()
     loader = LOADERS.get(suffix)
     if loader is None:
-        raise LoadError(name, f"unsupported file type {suffix or '(no suffix)'}; accepted: {', '.join(LOADERS)}")
+        raise LoadError(name, f"unsupported file type {suffix or '(no suffix)'}; accepted: {', '.join(LOADERS)}",
+                        "unsupported_type", suffix=suffix, accepted=list(LOADERS))
     if not p.exists():
-        raise LoadError(name, "file not found")
+        raise LoadError(name, "file not found", "not_found")
     if not p.is_file():
-        raise LoadError(name, "not a regular file")
+        raise LoadError(name, "not a regular file", "not_regular")
     size = p.stat().st_size
     if size == 0:
-        raise LoadError(name, "the file is empty")
+        raise LoadError(name, "the file is empty", "empty")
     if size > max_bytes:
-        raise LoadError(name, f"the file is {size_text(size)}, over the {size_text(max_bytes)} limit")
+        raise LoadError(name, f"the file is {size_text(size)}, over the {size_text(max_bytes)} limit", "too_big",
+                        size=size_text(size), limit=size_text(max_bytes))
     raw = p.read_bytes()
     read = loader(raw, name)
     parts = [normalize_text(part) for part in read]
@@ -448,13 +459,14 @@ def _page_offsets(parts: list[str]) -> list[tuple[int, int]]:
 
 def _check_report_text(text: str, path: str) -> None:
     if not text.strip():
-        raise LoadError(path, "no text in the file")
-    cjk = len(_CJK_RE.findall(text))
+        raise LoadError(path, "no text in the file", "no_text")
+    cjk = count_matches(_CJK_RE, text)
     visible = len(re.sub(r"\s", "", text))
     if cjk < MIN_CJK or cjk / visible < MIN_CJK_SHARE:
-        raise LoadError(path, f"too little Chinese text to be a report ({cjk} CJK characters of {visible})")
+        raise LoadError(path, f"too little Chinese text to be a report ({cjk} CJK characters of {visible})", "too_little_chinese",
+                        cjk=cjk, visible=visible)
     if not any(m in text for m in REPORT_MARKERS) and not any(k in text for k in _table_keywords()):
-        raise LoadError(path, "not a 政府信息公开 annual report: no 信息公开 and no statistics-table labels")
+        raise LoadError(path, "not a 政府信息公开 annual report: no 信息公开 and no statistics-table labels", "not_a_report")
 
 
 def _table_keywords() -> list[str]:

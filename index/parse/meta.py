@@ -32,7 +32,7 @@ def detect_meta(doc: LoadedDocument, overrides: dict | None = None) -> ReportMet
     year = given.get("year") or title_year or stats_year(doc.text)
     if not agency or not year:
         missing = "agency" if not agency else "year"
-        raise LoadError(doc.path, f"cannot tell the {missing} (agency/year); pass --agency/--year")
+        raise LoadError(doc.path, f"cannot tell the {missing} (agency/year); pass --agency/--year", f"no_{missing}")
     if "agency" not in given:
         agency = canonical_agency(agency, doc.text)
     year = int(year)
