@@ -145,7 +145,10 @@ def understand(question: str, history: list[dict] | None = None, catalog: Catalo
     prev = older = None
     turns = [m.get("content") or "" for m in history or [] if isinstance(m, dict) and m.get("role") == "user"]
     for turn in turns[-4:]:
-        older, prev = prev, resolve_targets(_plan_turn(turn, catalog, prev), catalog)
+        planned = resolve_targets(_plan_turn(turn, catalog, prev), catalog)
+        if planned.kind == "decline" and planned.reason == "year_not_held" and prev is not None:
+            continue  # 那2021年呢 declined: a year not held is no context for the next question
+        older, prev = prev, planned
     it = resolve_targets(_across_turns(question, _plan_turn(question, catalog, prev), older, prev), catalog)
     return _both_turns(question, it, older, prev)
 

@@ -1286,3 +1286,9 @@ def test_turned_down_requests_are_the_withheld_rows_and_timeliness_is_not_counte
     it = understand("洪泽区2024年的公开申请有多少被驳回", [], catalog)
     assert it.keys and all(k.row.startswith("denied_") for k in it.keys)
     assert understand("沭阳县2025年答复申请有没有超过期限的", [], catalog).kind == "decline"
+
+
+def test_a_year_declined_is_no_context_for_the_next_question(catalog):
+    history = _turns("沭阳县2025年不予公开了几件", "那2020年的呢")
+    it = understand("他们是怎么做政策解读的", history, catalog)
+    assert it.kind != "decline" and [y for _, y in it.targets] == [2025]
