@@ -300,7 +300,7 @@ def comparison_summary(rows: list[tuple[CatalogEntry, Number | None]], it: Inten
             return "两者相同。"
         diff = round(abs(v1 - v2), 4)
         more, less = (n1, n2) if v1 > v2 else (n2, n1)
-        return f"{more}比{less}多{number(diff)}{u}。"
+        return f"{more}比{less}{'高' if it.rate else '多'}{number(diff)}{u}。"
     top, bottom = max(v for _, v in known), min(v for _, v in known)
     one_agency = len({e.agency for e, _ in known}) == 1
 

@@ -76,6 +76,7 @@ from assistant.cues import (
     TEXT_SOURCE,
     THRESHOLD,
     THRESHOLD_OPS,
+    TIMELINESS,
     TOTAL_CUES,
     UNITS_WHICH,
     UNTIL,
@@ -86,6 +87,7 @@ from assistant.cues import (
     WHICH_YEARS,
     WHO_HAD,
     WHO_IS,
+    WHOLE_WORDS,
     YEAR_SUBJECTS,
 )
 from assistant.figures import amount_and_count, over_columns
@@ -156,15 +158,20 @@ def understand(question: str, history: list[dict] | None = None, catalog: Catalo
 def _across_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -> Intent:
     """少了多少 / 两年差多少 after two turns asking one figure of one agency in two years (…2024年, 那2023年呢):
     the change between those two years, not from the last one to the year before it."""
-    if not (older and prev and it.followup) or it.kind not in ("change", "comparison") or PRIOR_YEAR_SAID.search(q):
+    summed = has(q, TOTAL_CUES) is not None
+    compared = it.kind in ("change", "comparison") or has(q, COMPARE_CUES) or COMPARATIVE.search(q)
+    if not (older and prev and it.followup) or not (summed or compared) or PRIOR_YEAR_SAID.search(q):
         return it
-    if not (older.keys and older.keys == prev.keys and it.keys in ([], prev.keys)
+    same = (older.keys, older.rate, older.column) == (prev.keys, prev.rate, prev.column)
+    if not (same and (older.keys or older.rate) and it.keys in ([], prev.keys)
             and len(older.targets) == len(prev.targets) == 1):
         return it
     (a1, y1), (a2, y2) = older.targets[0], prev.targets[0]
     if a1 != a2 or y1 == y2 or it.agencies != [a2] or it.years != [y2] or it.shift or it.span:
         return it  # this turn named its own year or agency
-    return it.model_copy(update={"years": sorted({y1, y2}), "relative": None, "keys": list(prev.keys)})
+    kind = "sum" if summed else "comparison" if it.kind not in ("change", "comparison") else it.kind
+    return it.model_copy(update={"years": sorted({y1, y2}), "relative": None, "keys": list(prev.keys), "kind": kind,
+                                 "rate": prev.rate, "rate_spec": prev.rate_spec, "column": prev.column})
 
 
 def _both_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -> Intent:
@@ -242,6 +249,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=unheld_attribute(q), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
+    if keys and not it.unsupported and (late := TIMELINESS.search(q)) and not has(q, (*NARRATIVE_CUES, "办法", "手段")):
+        it.unsupported = late.group()  # 答复有没有超期的: a count no table keeps (how they prevent it is text)
     if keys and not it.unsupported and (sub := SUB_UNITS.search(q)):
         it.unsupported = sub.group()  # 哪个处室收到的最多, 各乡镇分别多少: the tables count an agency's requests whole
     if keys and not it.unsupported and (money := MONEY_ASKED.search(q)) and not any(
@@ -470,7 +479,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         if it.agencies and prev.agencies and set(it.agencies) != set(prev.agencies):
             it.agencies = list(dict.fromkeys([*prev.agencies, *it.agencies]))
             it.mentions = list(dict.fromkeys([*prev.mentions, *it.mentions]))
-    by_rows = len(prev.keys) > 1 and has(q, REASON_WORDS) or prev.keys[:1] and has(q, OUTCOME_CUES) \
+    outcomes = bool(prev.keys) and not it.keys and has(q, OUTCOME_CUES) and all(k.table == "requests" for k in prev.keys)
+    by_rows = len(prev.keys) > 1 and has(q, REASON_WORDS) or outcomes or prev.keys[:1] and has(q, OUTCOME_CUES) \
         and all(k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样
     asks_narrative = not (by_rows or compared) and (
         (has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own))  # 和2023年比怎么样: the figure
@@ -483,6 +493,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         if columns:  # 那法人呢, 非自然人的呢
             it.keys, it.column = over_columns(it.keys, columns) or it.keys, None
             it.figure_word = f"{group}申请" if group else "所问各类申请人的申请"
+        elif not it.column and prev.column and not has(q, WHOLE_WORDS):  # 其中企业的呢 -> 那前一年呢: still 企业
+            it.column = prev.column
         if it.kind in ("figure", "narrative"):
             it.kind, it.breakdown = prev.kind, prev.breakdown
             it.rate = it.rate or prev.rate
@@ -490,6 +502,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
                 it.kind = "figure"
         if it.column and it.kind == "breakdown" and it.breakdown == "applicant":
             it.kind, it.breakdown = "figure", None
+        if outcomes:  # 收到多少申请 -> 结果怎么样: the outcome rows of those requests
+            it.kind, it.breakdown = "breakdown", "outcome"
     elif prev.rate and not it.keys and it.kind in ("narrative", "figure") and not asks_narrative:
         it.kind, it.rate = "rate", prev.rate  # …的公开率 -> 前一年是多少: the rate, a year earlier
     if it.rate == "share" and it.rate_spec is None:  # a share taken from the part before takes its cells too,

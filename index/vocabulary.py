@@ -489,7 +489,7 @@ QUESTION_TERMS: tuple[str, ...] = (
 # attributes people ask about that no report table holds (the assistant declines)
 QUERY_UNSUPPORTED: tuple[str, ...] = (
     "年龄", "年纪", "岁数", "性别", "学历", "职业", "满意度", "平均", "耗时", "用时", "多少天", "工作日", "经费", "预算",
-    "超期", "超时限", "超过期限", "逾期答复", "按时答复", "按期答复",  # the tables count outcomes, not their timeliness
+    "外地人", "本地人", "外省人", "外地的", "本地的",  # where applicants come from
     "人员编制", "工作人员数", "男性", "女性", "户籍", "编制", "男女", "男的", "女的", "外国人", "外籍", "国籍", "民族",
 )
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)

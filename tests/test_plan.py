@@ -1292,3 +1292,35 @@ def test_a_year_declined_is_no_context_for_the_next_question(catalog):
     history = _turns("沭阳县2025年不予公开了几件", "那2020年的呢")
     it = understand("他们是怎么做政策解读的", history, catalog)
     assert it.kind != "decline" and [y for _, y in it.targets] == [2025]
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("沭阳县2025年的复议是在哪个复议机关办的", "case_detail"),
+    ("沭阳县2025年的申请人大多来自哪个城市", "person"),
+    ("平潭管委会2024年的申请中有几件是关于征地的", "unsupported_figure"),
+    ("平潭管委会2024年有多少申请是本地人提的", "unsupported_figure"),
+])
+def test_what_no_table_splits_or_records_is_declined(catalog, question, reason):
+    it = understand(question, [], catalog)
+    assert it.kind == "decline" and it.reason == reason
+
+
+def test_follow_ups_keep_the_column_and_set_the_two_turns_side_by_side(catalog):
+    history = _turns("平潭管委会2025年收到多少申请", "其中法律服务机构的呢")
+    assert understand("那再早一年呢", history, catalog).column == "legal_service"
+    assert understand("那再早一年的总数呢", history, catalog).column is None
+    two = _turns("平潭管委会2022年复议纠错率", "2023年呢")
+    it = understand("哪一年更高", two, catalog)
+    assert it.kind == "comparison" and it.rate and sorted(y for _, y in it.targets) == [2022, 2023]
+    it = understand("两年加起来一共几件", _turns("平潭管委会2022年部分公开几件", "2023年呢"), catalog)
+    assert it.kind == "sum" and sorted(y for _, y in it.targets) == [2022, 2023]
+
+
+def test_a_year_set_against_the_one_asked_before(catalog):
+    it = understand("比2019年少了多少", _turns("平潭管委会2025年收到多少申请"), catalog)
+    assert it.kind == "change" and sorted(y for _, y in it.targets) == [2019, 2025]
+
+
+def test_the_outcomes_of_the_requests_asked_before(catalog):
+    it = understand("办理结果如何", _turns("沭阳县2025年收到多少申请"), catalog)
+    assert it.kind == "breakdown" and it.breakdown == "outcome"
