@@ -101,6 +101,7 @@ def _plan_periods(text: str) -> tuple[str, list[str]]:
 YES_NO_CLAUSE = re.compile(r"(?<= , )(?:was|were|did|does|do|is|are|has|have|had)\b[^,?.;]*")
 COMPARED_WITH_EN = re.compile(r"how (?:did|does|do|would|has) (?:it|that|this|they|the \w+) compare (?:with|to|against) "
                               r"([^,?.;]+)")
+WHAT_CLAUSE = re.compile(r"(?<= , )what(?:s| was| is| were| are)\s+([^,?.;]*)")
 CLAUSE_AND = re.compile(r"\s*,?\s+(?:and|but)\s+(?=(?:how|what|which|who|whether|was|were|did|does|do|is|are|has|had)\b)")
 
 
@@ -121,6 +122,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = BARE_YEAR.sub(r"\g<0>年", s)
     s = CLAUSE_AND.sub(" , ", s)  # …receive in 2022 and how many were granted: two parts, as a Chinese comma says
     s = YES_NO_CLAUSE.sub(r"\g<0> 吗 ", s)  # …, was it sued: a yes-no part, as 吗 says it
+    s = WHAT_CLAUSE.sub(r"\1 是多少 ", s)  # …, and what was the disclosure rate: that part asks a value too
     s = COMPARED_WITH_EN.sub(r" 跟 \1 比呢 ", s)  # how did it compare with 2023: the part before, set beside 2023
     asks_value = bool(WHAT_IS.match(s))
     s = WHAT_IS.sub(" ", s)

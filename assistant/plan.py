@@ -51,6 +51,7 @@ from assistant.cues import (
     ONE_CASE,
     OUTCOME_CUES,
     PART_OF_YEAR,
+    PEOPLE_ASKED,
     PER_ITEM,
     PER_N,
     PER_PERIOD_WORDS,
@@ -234,7 +235,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         rate_word = None  # 拒绝公开的比例: a share of a figure outside the rate's numerator that holds its word
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
     said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
-    if not keys and (said or left_columns(q)) and has(q, FIGURE_CUES) and has(q, FILING_WORDS):  # 律师提了几件
+    if not keys and (said or left_columns(q)) and (has(q, FIGURE_CUES) and has(q, FILING_WORDS) or PEOPLE_ASKED.search(q)):  # 律师提了几件, 有几个人是律师
         keys, phrase, weak = [CellKey(table="requests", row="new_received", column="total")], said, True  # a default
     joined = said_columns(q) if said not in QUERY_COLUMN_GROUPS else {}
     spread, group = _spread_columns(q, said)
@@ -486,7 +487,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         (has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own))  # 和2023年比怎么样: the figure
     if not it.keys and (measured := measure_of_item(q, prev.keys)):  # 收费项目上一年几项 -> 那本年增减了多少
         it.keys, it.figure_word = measured, None
-    column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests"
+    column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests" and (
+        "其中" in q or not PEOPLE_ASKED.search(q))  # …公开了多少，有多少人是律师: who applied, not who got it
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
         columns, group = _spread_columns(q, said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))
@@ -552,7 +554,8 @@ def _counts_another_thing(q: str, catalog: Catalog) -> bool:
     if m is None:
         return False
     noun = m.group(1)
-    known = [*QUERY_FIGURES, *QUERY_COLUMNS, *COLLECTIVE_NOUNS, *catalog.kinds(), "申请", "案", "件", "报告", "年"]
+    known = [*QUERY_FIGURES, *QUERY_COLUMNS, *COLLECTIVE_NOUNS, *catalog.kinds(), "申请", "案", "件", "报告", "年",
+             "人是", "人为", "人属于"]  # 有几个人是企业: applicants
     return not any(noun.startswith(w) or w.startswith(noun[:2]) for w in known)
 
 

@@ -173,6 +173,7 @@ def plain_words(q: str) -> str:
     """The question as its figure and column words are read: quotes dropped (“其他”法人组织), what it excludes
     (除了企业以外, 不是个人) masked, 其他类法人 said as the column 其他法人."""
     q = EXCLUDED.sub(lambda m: "|" * len(m.group()), q.translate(QUOTES))
+    q = re.sub(r"^(?:那|那么)?(?:其他|别的)(?:单位|机关|部门)", lambda m: "|" * len(m.group()), q)  # 其他单位因为…: agencies
     q = re.sub(r"(?<=[几多少一每两])个人", "|||", q)  # 几个人 counts people: no applicant column
     q = mask(q, [(s, e) for s, e, _ in find_phrases(q, _figures_holding_columns())])  # 商业秘密, 个人隐私
     q = re.sub(r"法人(?:或|或者|和|及)?(?:其他组织)?(?:里|中|当中|里面|里头)?的?其他(?:那|这)?(?:一)?(?:类|种)(?:组织)?",

@@ -466,7 +466,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "working days": "工作日",
     "mayor": "区长", "head": "负责人", "director": "主任", "leader": "领导", "governor": "省长", "spokesperson": "发言人", "population": "人口", "received no": "没有收到", "did not receive": "没有收到",
     "didn't receive": "没有收到", "never received": "从未收到", "no requests": "没有收到申请", "lose": "败诉",
-    "lost": "败诉", "disclosure rates": "公开率", "correction rates": "纠错率", "and": "和",
+    "lost": "败诉", "disclosure rates": "公开率", "correction rates": "纠错率", "and": "和", "or": "和",
     "district": "区", "county": "县", "city": "市", "province": "省", "municipal": "市", "zone": "区",
     "comprehensive experimental zone": "综合实验区", "pilot zone": "综合实验区", "management committee": "管委会",
     "government office": "人民政府办公室", "general office": "办公厅", "peoples government": "人民政府",

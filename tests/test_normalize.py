@@ -91,3 +91,10 @@ def test_an_english_question_of_two_clauses_is_two_parts():
 
 def test_a_stress_test_in_english_is_the_reports_word():
     assert "压力测试" in normalize_question("Which units ran a stress test on disclosure requests?", {}).text
+
+
+def test_english_lists_of_parts_and_alternatives():
+    places = {"huaian": "淮安", "hongze": "洪泽"}
+    text = normalize_question("Hongze 2024: how many requests came in, and what was the disclosure rate?", places).text
+    assert text.endswith("公开率是多少?")
+    assert "淮安和洪泽" in normalize_question("Which had more reviews in 2024, Huai'an or Hongze?", places).text

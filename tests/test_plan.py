@@ -1324,3 +1324,15 @@ def test_a_year_set_against_the_one_asked_before(catalog):
 def test_the_outcomes_of_the_requests_asked_before(catalog):
     it = understand("办理结果如何", _turns("沭阳县2025年收到多少申请"), catalog)
     assert it.kind == "breakdown" and it.breakdown == "outcome"
+
+
+def test_how_many_applicants_were_a_type_is_the_requests_received(catalog):
+    q = "平潭管委会2025年收到几件申请，予以公开几件，有几个人是企业"
+    parts = plan_parts(q, q, [], catalog)
+    assert [k.row for k in parts[-1][1].keys] == ["new_received"] and parts[-1][1].column == "commercial"
+
+
+def test_the_reasons_of_a_sum_asked_as_a_part(catalog):
+    q = "平潭管委会2025年不予公开几件？原因呢？"
+    parts = plan_parts(q, q, [], catalog)
+    assert len(parts[-1][1].keys) == 8 and parts[-1][1].kind == "figure"
