@@ -34,7 +34,9 @@ from assistant.cues import (
     COMPARE_CUES,
     CONNECTORS,
     COUNT_CUES,
+    FILING_WORDS,
     FOLLOWUP_CUES,
+    PEOPLE_ASKED,
     PER_N,
     QUESTION_WORDS,
     RANGE_WORDS,
@@ -50,7 +52,7 @@ from assistant.cues import (
 from assistant.figures import with_columns_of
 from assistant.normalize import is_english, lemma
 from assistant.query import CellKey, Intent
-from assistant.read import parse_years, plain_words, share_of_total
+from assistant.read import has, parse_years, plain_words, share_of_total
 from assistant.resolve import resolve_targets
 from index.vocabulary import (
     ENGLISH_TERMS,
@@ -299,6 +301,9 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     if it.keys and meaning.agrees(asked(question, it), it.mentions, it.keys):
         return it, None
     said = [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS] if it.column else []  # the column is read: it says no row
+    filed = has(it.question, FILING_WORDS[1:]) or PEOPLE_ASKED.search(it.question)  # 递了几件, 有几个人是 (not 申请)
+    if it.column and filed and [k.row for k in it.keys] == ["new_received"]:
+        return it, None  # 公益组织递了几件, 有几个人是律师: what a type of applicant filed is its requests, nothing to choose
     found = meaning.resolve(asked(question, it), strip=[*it.mentions, *said])
     if not (found.related or (it.keys and found.cosine >= found.floor)):  # a weak word already says: requests
         return it, None

@@ -235,8 +235,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         rate_word = None  # 拒绝公开的比例: a share of a figure outside the rate's numerator that holds its word
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
     said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
-    if not keys and (said or left_columns(q)) and (has(q, FIGURE_CUES) and has(q, FILING_WORDS) or PEOPLE_ASKED.search(q)):  # 律师提了几件, 有几个人是律师
-        keys, phrase, weak = [CellKey(table="requests", row="new_received", column="total")], said, True  # a default
+    filed = has(q, FIGURE_CUES) and has(q, FILING_WORDS) or PEOPLE_ASKED.search(q)  # 律师提了几件, 有几个人是律师
+    if not keys and (said or left_columns(q)) and filed:  # what a type of applicant filed: the requests received
+        keys, phrase, weak = [CellKey(table="requests", row="new_received", column="total")], said, True
     joined = said_columns(q) if said not in QUERY_COLUMN_GROUPS else {}
     spread, group = _spread_columns(q, said)
     if spread and keys:  # 法人或其他组织提的申请, 非自然人的申请: the columns, summed
