@@ -50,6 +50,7 @@ from index.vocabulary import (
     QUERY_REVIEW_GROUPS,
     QUERY_REVIEW_OUTCOMES,
     QUERY_SECTIONS,
+    REVIEW_OUTCOMES,
     SECTION_HEADING_ENDS,
     SECTION_NAMES,
 )
@@ -250,7 +251,16 @@ def _furniture(piece: str) -> bool:
     """Page chrome, the crawled page's metadata, table rows, the report's own table of contents."""
     return (bool(METADATA.match(piece)) or any(b in piece for b in BOILERPLATE) or "|" in piece
             or sum(n in piece for n in SECTION_NAMES.values()) >= 3 or (TITLE in piece and len(piece) < 40)
-            or _mostly_digits(piece))
+            or _mostly_digits(piece) or _table_header(piece))
+
+
+TABLE_LABELS = tuple(label for _, label in REVIEW_OUTCOMES[:4])  # 结果维持 结果纠正 其他结果 尚未审结
+
+
+def _table_header(piece: str) -> bool:
+    """A table's header run printed as text (行政复议行政诉讼结果维持结果纠正…总计): its labels without a figure
+    (a sentence naming them gives each its number: 结果维持 72 件，结果纠正 64 件)."""
+    return sum(piece.count(label) for label in TABLE_LABELS) >= 3 and not DIGIT.search(piece)
 
 
 def _mostly_digits(piece: str) -> bool:

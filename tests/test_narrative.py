@@ -68,6 +68,15 @@ def _ranked(report, question: str, topic: str = ""):
     return with_items(ranked, cands, {report.id: report.text}, lists=cue(question) in ("shortfall", "plan"))
 
 
+def test_a_table_header_printed_as_text_is_no_candidate(corpus_dir, reports):
+    # a crawled page's review table: its header run (行政复议行政诉讼结果维持结果纠正…) after the sentence that says
+    # there were none; 淮安市's narrative that names the outcomes with their numbers stays a candidate
+    jjf = parse_file(corpus_dir / "reports" / "44_pingtan-jjf_2022.txt")
+    assert not [c for c in report_sentences(jjf) if "结果维持结果纠正" in c.read]
+    huaian = parse_file(corpus_dir / "reports" / "03_huaian-shi_2024.pdf")
+    assert [c for c in report_sentences(huaian) if "其中结果维持72件，结果纠正64件" in c.read]
+
+
 def test_candidates_are_sentences_with_exact_offsets(reports):
     for report in reports.values():
         cands = report_sentences(report)
