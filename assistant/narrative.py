@@ -116,7 +116,7 @@ GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "�
                   "信息", "公开", "政府信息", "政务", "怎样", "有没有", "是否", "多少", "哪个", "哪里", "为什么",
                   "是不是", "情形", "问题", "不足", "打算", "下一步", "用什么", "办法", "怎么样", "了吗", "没有",
                   "提到", "提及", "都是", "各单位", "是什么", "回事", "做过", "有过", "搞过", "开展过", "采用", "自己",
-                  "自身", "承认"}
+                  "自身", "承认", "多久", "一次", "多长时间"}
 BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告包括", "本报告共分", "全文包括", "本报告根据",
                "本报告由", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式")  # not the statistics period (本报告所列数据的统计期限…): it is asked
@@ -144,6 +144,14 @@ CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortf
                  "没做好": "shortfall", "做得不好": "shortfall", "下一步": "plan", "打算": "plan", "计划": "plan", "改进": "plan",
                  "整改": "plan", "措施": "plan", "创新": "novel", "新做法": "novel", "新举措": "novel",
                  "新动作": "novel", "亮点": "novel", "特色": "novel", "首创": "novel"}
+# words that say when, for a plan (下一步, 明年): the kind of sentence asked for, no word of its topic (jieba cuts 下一步
+# into 下 + 一步, and 一步 is in every 进一步)
+PLAN_TIMES = ("下一步", "接下来", "下一阶段", "今后", "明年", "下一年", "来年", "将来", "未来")
+CUE_QUESTIONS |= dict.fromkeys(PLAN_TIMES, "plan")
+# a sentence that opens the plans (针对存在问题，下一步，将切实抓好以下工作：), also under a heading that announces the
+# shortfalls (…仍存在一定差距。): the sentences from it on are plans
+PLAN_OPENS = re.compile(r"^[^。；;]{0,30}?(?:针对|下一步|接下来|今后|明年|将(?:采取|从|在|切实|着力|重点|继续|进一步|以)"
+                        r"|采取以下|以下(?:措施|工作|几))")
 CUE_ORDER = ("plan", "shortfall", "novel")
 PROBLEMS = "problems"  # the section that states the shortfalls, then the plans  # what a question asking for several is answered with
 # headings that say what the sentences under them are (（一）主要问题 / （二）改进情况), decisive when only one fits
@@ -160,6 +168,11 @@ ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"
 COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)(?![人名位次])([\u4e00-\u9fff]{2})")  # 几个处室
 RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
+# how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count
+FREQUENCY_QUESTION = re.compile(r"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{0,12}?[一1]次|频率|频次|隔多久"
+                                r"|多久(?:一|1)")
+FREQUENCY_SAID = re.compile(r"每(?:日|天|周|星期|旬|月|季度?|半年|年|两周|个月)|定期|按(?:日|周|月|季度?|年)"
+                            r"|[日周月季年]度?(?:检查|巡查|抽查|通报|监测|更新|调度)|一[日周月季年]一|实时|常态化")
 MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",
             "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处", "种", "类", "回",
             "轮", "遍")
@@ -555,6 +568,8 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     and years are taken out; with `agencies` (the named reports'), a word whose characters the agency's
     name holds in order is its short form (科委, 上海市政府) and not a content word either."""
     q = re.sub(r"\d{2,4}\s*年(?:度报告|度|报)?|年度报告|年报", " ", question)  # 2023年报里: no word 年里 or 报里
+    for w in PLAN_TIMES:  # 下一步: when, not what (jieba's 一步 would match every 进一步)
+        q = q.replace(w, " ")
     for n in sorted(names, key=len, reverse=True):
         q = q.replace(n, " ")
     words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)
@@ -627,7 +642,12 @@ def cue(question: str) -> str | None:
 
 
 def asks_count(question: str) -> bool:
-    return bool(COUNT_QUESTION.search(question))
+    return bool(COUNT_QUESTION.search(question)) and not asks_frequency(question)
+
+
+def asks_frequency(question: str) -> bool:
+    """How often something is done (多久检查一次): a sentence saying so answers it, not a number."""
+    return bool(FREQUENCY_QUESTION.search(question))
 
 
 def asked_unit(question: str) -> str | None:
@@ -735,8 +755,11 @@ def stances(cands: list[Sentence], section: str) -> list[str | None]:
     for c in cands:
         heading = acted_on(c.heading)  # （五）积极回应舆情问题。 states no shortfall
         kinds = [k for k, words in HEADING_STANCES.items() if any(w in heading for w in words)]
+        if kinds == ["shortfall"] and c.section == section and PLAN_OPENS.search(c.read):
+            opened.add(c.report_id)  # 仍存在一定差距。 then 针对存在问题，下一步，将…: the plans from here on
         if len(kinds) == 1:
-            out.append(kinds[0])
+            out.append("plan" if kinds == ["shortfall"] and c.section == section and c.report_id in opened
+                       else kinds[0])
             continue
         if c.section != section:
             out.append(None)
@@ -755,7 +778,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     stance = stances(cands, PROBLEMS)
     in_section = [i for i, c in enumerate(cands) if section and c.section == section]
     order = {i: 1 - n / len(in_section) for n, i in enumerate(in_section)} if want == "shortfall" else {}
-    count, unit = asks_count(question), asked_unit(question)
+    count, unit, often = asks_count(question), asked_unit(question), asks_frequency(question)
     fee = any(w in question for w in FEE_WORDS)
     out = []
     for i, c in enumerate(cands):
@@ -774,6 +797,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p -= W_CUE
         if fee and any(w in text for w in FEE_WORDS):
             p += W_SECTION
+        if often and FREQUENCY_SAID.search(text):
+            p += 2 * W_NUMBER  # 每月对各部门…进行检查: says how often, as a number in the asked unit says how many
         if count:
             found = [(m.group(2), counted(question, text, m)) for m in NUMBER.finditer(text)]
             if found:

@@ -77,6 +77,19 @@ def test_a_table_header_printed_as_text_is_no_candidate(corpus_dir, reports):
     assert [c for c in report_sentences(huaian) if "其中结果维持72件，结果纠正64件" in c.read]
 
 
+def test_a_plan_opened_under_a_heading_that_announces_shortfalls_leads(reports):
+    # 洪泽 2023: …仍存在一定差距。 heads the problems and then 针对存在问题，下一步，将切实抓好以下工作：一是…
+    top = _ranked(reports[HONGZE_2023], "洪泽区2023年接下来在依申请公开上准备做什么？")[0].sentence
+    assert top.read.startswith("针对存在问题，下一步，将切实抓好以下工作")
+    # 下一步 says when, not what: no 一步 to match every 进一步
+    assert not [w for w in query_terms("平潭实验区下一步准备干什么？", [], ["平潭"]) if "步" in w]
+
+
+def test_how_often_is_answered_by_the_sentence_that_says_how_often(reports):
+    top = _ranked(reports[LUCHENG_2022], "鹿城区政务公开平台多长时间监测一次？")[0].sentence
+    assert "定期开展监测" in top.read  # not 多次开展…保留的25个账号, a number with a unit
+
+
 def test_candidates_are_sentences_with_exact_offsets(reports):
     for report in reports.values():
         cands = report_sentences(report)
