@@ -72,6 +72,9 @@ ENUMERATED = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+是|[
 TWO_CLAUSES = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])"
                          r"[^，,；;：:。]{2,16}[，,][^，,；;：:。]{2,16}。$")
 ANNOUNCE = re.compile(r"(?:以下|如下|一些不足|一定差距|一定的差距|薄弱环节|主要问题|改进措施)[^，,。；;]{0,10}[。：:]?$|[：:]$")
+# a longer sentence that only weighs the year (取得了一定的成绩，…，但也存在着一定的问题。): the shortfalls follow it
+WEIGHED = re.compile(r"(?:取得|成绩|成效|进展)[^。；;]*(?:但|然而)[^，,。；;]{0,4}(?:存在|有)[^，,。；;]{0,6}"
+                     r"(?:问题|不足|差距|薄弱环节|短板)[^，,。；;：:]{0,4}[。：:]?$")
 GLUED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*"
                            r"[^，。,；;：:\d]{2,30}(?:情况|措施|问题|概述|事项|方面)"
                            r"(?:[（(][一二三四五六七八九十]+[)）][^，。,；;：:\d]{0,8}(?:问题|情况|措施))?")
@@ -109,6 +112,7 @@ W_ORDER = 0.3  # a shortfall asked about: how early in the problems section
 W_TITLE = 0.3  # off an item's title (一是细化办理流程。) that states no shortfall
 W_NUMBER = 0.5  # a number with a unit, for a count question (twice when the unit is the one asked)
 W_COUNTED = 0.3  # the share of what the number counts that the question names
+W_LISTED = 0.2  # a sentence naming items (“…”等, 《…》等), for a question asking which ones (哪些)
 W_OFF_TOPIC = 0.5  # the priors of a sentence holding none of the question's content words (cue words aside)
 
 GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "工作", "进行", "有关", "相关", "什么", "哪些",
@@ -116,7 +120,7 @@ GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "�
                   "信息", "公开", "政府信息", "政务", "怎样", "有没有", "是否", "多少", "哪个", "哪里", "为什么",
                   "是不是", "情形", "问题", "不足", "打算", "下一步", "用什么", "办法", "怎么样", "了吗", "没有",
                   "提到", "提及", "都是", "各单位", "是什么", "回事", "做过", "有过", "搞过", "开展过", "采用", "自己",
-                  "自身", "承认", "多久", "一次", "多长时间"}
+                  "自身", "承认", "多久", "一次", "多长时间", "各个"}
 BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告包括", "本报告共分", "全文包括", "本报告根据",
                "本报告由", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式")  # not the statistics period (本报告所列数据的统计期限…): it is asked
@@ -167,6 +171,8 @@ FEE_WORDS = ("收费", "处理费", "费用", "收取")
 ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"}
 COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)(?![人名位次])([\u4e00-\u9fff]{2})")  # 几个处室
 RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
+WHICH_QUESTION = re.compile(r"哪些|哪几")  # which ones: answered by the sentence that names them
+NAMED_ITEMS = re.compile(r"[“《][^”》]{2,30}[”》][^。；;]{0,30}等")  # “餐具收费不明晰，多收款项”等多个舆情
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
 # how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count
 FREQUENCY_QUESTION = re.compile(r"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{0,12}?[一1]次|频率|频次|隔多久"
@@ -286,7 +292,7 @@ def _heading_like(piece: str) -> bool:
     the sentences under it, not an answer."""
     if not HARD_END.search(piece):
         return not piece.endswith(("，", ",", "、")) and (bool(HEADING.match(piece)) or len(piece) <= SHORT_HEADING)
-    return len(piece) <= ANNOUNCE_LEN and bool(ANNOUNCE.search(piece))
+    return (len(piece) <= ANNOUNCE_LEN and bool(ANNOUNCE.search(piece))) or bool(WEIGHED.search(plain(piece)))
 
 
 def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -723,7 +729,8 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
     heading's at a lower weight. Matched on the text as read (wrapped lines joined)."""
     texts = [c.read for c in cands]
     n = len(cands) or 1
-    alts = {t: synonyms(t) + (FIRSTS if CUE_QUESTIONS.get(t) == "novel" else ()) + swapped(t) for t in terms}
+    alts = {t: synonyms(t) + (FIRSTS if CUE_QUESTIONS.get(t) == "novel" else ()) + swapped(t) + unsaid(t)
+            for t in terms}
     weight = {t: math.log(1 + n / (1 + sum(t in x or any(a in x for a in alts[t]) for x in texts))) for t in terms}
     total = sum(weight.values()) or 1.0
     name_bigrams = {b for a in names for b in _bigrams(a)}
@@ -779,6 +786,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     in_section = [i for i, c in enumerate(cands) if section and c.section == section]
     order = {i: 1 - n / len(in_section) for n, i in enumerate(in_section)} if want == "shortfall" else {}
     count, unit, often = asks_count(question), asked_unit(question), asks_frequency(question)
+    which = bool(WHICH_QUESTION.search(question))
     fee = any(w in question for w in FEE_WORDS)
     out = []
     for i, c in enumerate(cands):
@@ -797,6 +805,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p -= W_CUE
         if fee and any(w in text for w in FEE_WORDS):
             p += W_SECTION
+        if which and NAMED_ITEMS.search(text):
+            p += W_LISTED  # 回应了“餐具收费不明晰，多收款项”等多个舆情问题: names which, not that it was done
         if often and FREQUENCY_SAID.search(text):
             p += 2 * W_NUMBER  # 每月对各部门…进行检查: says how often, as a number in the asked unit says how many
         if count:
@@ -1033,22 +1043,35 @@ def quoted_names(question: str) -> list[str]:
     return [plain(m.group(1)) for m in QUOTED.finditer(question)]
 
 
+def unsaid(word: str) -> tuple[str, ...]:
+    """A word that says "none" in everyday words, as the reports write it (没人管 ~ 无人, 没有公开 ~ 未公开)."""
+    m = re.match(r"没有?(.+)", word)
+    if not m or not HAN.fullmatch(m.group(1)) or word.startswith("没收"):  # 没收 confiscates
+        return ()
+    rest = m.group(1)
+    return tuple(dict.fromkeys(w for w in ("无" + rest, "未" + rest, "无" + rest[0]) if len(w) >= 2 and w != word))
+
+
 def swapped(word: str) -> tuple[str, ...]:
     """A word of four characters said in its halves' other order (追究责任 ~ 责任追究, 问卷调查 ~ 调查问卷)."""
     return (word[2:] + word[:2],) if len(word) == 4 and HAN.fullmatch(word) else ()
 
 
 def word_groups(question: str, words: list[str]) -> list[tuple[str, ...]]:
-    """The words as groups of alternatives: A或B in the question is one group (关停或注销: either says it); a
+    """The words as groups of alternatives: A或B in the question is one group (关停或注销: either says it), and so
+    is a list A、B或C or one in brackets (第三方（机构、平台或公司）: a sentence saying one of them says it); a
     word of four characters also said in its halves' other order (问卷调查 ~ 调查问卷)."""
     groups: list[tuple[str, ...]] = []
+    prev = None
     for w in words:
         alts = (w, *swapped(w))
-        prev = groups[-1][0] if groups else None
-        if prev and re.search(re.escape(prev) + r"(?:" + ALTERNATIVE.pattern + r")" + re.escape(w), question):
+        if prev and (re.search(re.escape(prev) + r"(?:" + ALTERNATIVE.pattern + r")" + re.escape(w), question)
+                     or re.search(re.escape(prev) + "、" + re.escape(w) + r"(?:[、或][^，,。？?（()）]*)?[）)]", question)
+                     or re.search(re.escape(prev) + "、" + re.escape(w) + r"(?:、[^，,。？?、]+)*或", question)):
             groups[-1] = groups[-1] + alts
         else:
             groups.append(alts)
+        prev = w
     return groups
 
 
@@ -1121,10 +1144,38 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     if precedent and not quoted_names(question):  # 按照《…信息处理费管理办法》收取: the document's name is not what was
         cands = [replace(c, read=CITED.sub("", c.read)) if "《" in c.read else c for c in cands]  # done, as above
     ranked = rank(question, terms, cands, cosines, names)
-    best: OrderedDict[str, Scored] = OrderedDict()
+    # a precedent's sentence is one that says it was done where the agency has one: a plan the problems section
+    # states (三是丰富…新闻发布会等形式, under 将采取以下措施) stands only for an agency with nothing else
+    ahead = _Plans(per_report) if precedent and cue(question) != "plan" else None
+    best: dict[str, Scored] = {}
     for s in ranked:
-        best.setdefault(s.sentence.agency, s)
-    return list(best.values())
+        kept = best.get(s.sentence.agency)
+        if kept is None or (ahead and ahead(kept.sentence) and not ahead(s.sentence)):
+            best[s.sentence.agency] = s
+    return sorted(best.values(), key=lambda s: -s.score)
+
+
+class _Plans:
+    """Whether a candidate is a plan the problems section states, each report's stances read once and only for a
+    sentence of its problems section (an open question ranks ~15,000 candidates; most are elsewhere)."""
+
+    def __init__(self, per_report: list[list[Sentence]]):
+        self.sentences = {sents[0].report_id: sents for sents in per_report if sents}
+        self.starts: dict[str, set[int]] = {}
+
+    def __call__(self, c: Sentence) -> bool:
+        if c.section != PROBLEMS or c.report_id not in self.sentences:
+            return False
+        if c.report_id not in self.starts:
+            self.starts[c.report_id] = plan_starts(self.sentences[c.report_id])
+        return c.start in self.starts[c.report_id]
+
+
+def plan_starts(sents: list[Sentence]) -> set[int]:
+    """Starts of a report's sentences that its problems section states as plans (after 针对上述问题…/将采取以下
+    措施, or under （二）改进措施): read in the report's whole order, as `stances` needs."""
+    return {c.start for c, kind in zip(sents, stances(sents, PROBLEMS), strict=True)
+            if kind == "plan" and c.section == PROBLEMS}
 
 
 def _title(c: Sentence) -> bool:

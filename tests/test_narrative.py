@@ -90,6 +90,42 @@ def test_how_often_is_answered_by_the_sentence_that_says_how_often(reports):
     assert "定期开展监测" in top.read  # not 多次开展…保留的25个账号, a number with a unit
 
 
+def test_a_sentence_that_only_weighs_the_year_is_context_for_the_shortfalls(reports):
+    # 取得了一定的成绩，…，但也存在着一定的问题。 announces the list; the list says what the shortfalls are
+    top = _ranked(reports[HGJ_2017], "平潭环境与国土资源局2017年工作上有什么欠缺？")[0].sentence
+    assert top.read.startswith("一是信息公开界定不够准确")
+
+
+def test_none_said_in_everyday_words_matches_the_reports_wording(corpus_dir):
+    report = parse_file(corpus_dir / "reports" / "17_pingtan-syq_2022.txt")  # 没人管 ~ 无人维护
+    ranked = _ranked(report, "平潭2022年那些没人管的公众号后来怎么样了？")
+    assert any("对无人维护或信息更新不及时的政务新媒体进行关停" in s.sentence.read for s in ranked[:2])
+    assert narrative.unsaid("没收") == ()
+
+
+def test_which_ones_asked_pulls_the_sentence_that_names_them(reports):
+    top = _ranked(reports[SCJ_2024], "平潭市场监管局2024年对哪些网上的说法作了回应？")[0].sentence
+    assert top.read.startswith("回应了“餐具收费不明晰")
+
+
+def test_a_listed_alternative_is_one_group_of_topic_words():
+    groups = word_groups("哪些单位请了第三方（机构、平台或公司）做评估？", ["第三方", "机构", "平台", "公司", "评估"])
+    assert groups == [("第三方",), ("机构", "平台", "公司"), ("评估",)]
+    # a list that is no choice (人员不够、流动大: both are the problem asked about) stays apart
+    assert word_groups("人员不够、流动大的问题哪些报告提到了？", ["人员", "不够", "流动"]) == [("人员",), ("不够",), ("流动",)]
+
+
+def test_a_plan_in_the_problems_section_is_known_by_its_place(corpus_dir):
+    # 平潭 2022: 将采取以下措施加以改进。…三是…通过…新闻发布会等形式 is a plan for 2023, not a conference held: a
+    # precedent quotes the agency's other sentence where it has one
+    report = parse_file(corpus_dir / "reports" / "17_pingtan-syq_2022.txt")
+    sents = report_sentences(report)
+    ahead = narrative.plan_starts(sents)
+    plan = next(c for c in sents if c.read.startswith("三是丰富政策解读形式和方式"))
+    assert plan.start in ahead
+    assert not [c for c in sents if c.start in ahead and c.section != "problems"]
+
+
 def test_candidates_are_sentences_with_exact_offsets(reports):
     for report in reports.values():
         cands = report_sentences(report)
