@@ -50,6 +50,7 @@ from index.vocabulary import (
     QUERY_REVIEW_GROUPS,
     QUERY_REVIEW_OUTCOMES,
     QUERY_SECTIONS,
+    REVIEW_OUTCOMES,
     SECTION_HEADING_ENDS,
     SECTION_NAMES,
 )
@@ -71,6 +72,9 @@ ENUMERATED = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+是|[
 TWO_CLAUSES = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])"
                          r"[^，,；;：:。]{2,16}[，,][^，,；;：:。]{2,16}。$")
 ANNOUNCE = re.compile(r"(?:以下|如下|一些不足|一定差距|一定的差距|薄弱环节|主要问题|改进措施)[^，,。；;]{0,10}[。：:]?$|[：:]$")
+# a longer sentence that only weighs the year (取得了一定的成绩，…，但也存在着一定的问题。): the shortfalls follow it
+WEIGHED = re.compile(r"(?:取得|成绩|成效|进展)[^。；;]*(?:但|然而)[^，,。；;]{0,4}(?:存在|有)[^，,。；;]{0,6}"
+                     r"(?:问题|不足|差距|薄弱环节|短板)[^，,。；;：:]{0,4}[。：:]?$")
 GLUED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*"
                            r"[^，。,；;：:\d]{2,30}(?:情况|措施|问题|概述|事项|方面)"
                            r"(?:[（(][一二三四五六七八九十]+[)）][^，。,；;：:\d]{0,8}(?:问题|情况|措施))?")
@@ -108,6 +112,7 @@ W_ORDER = 0.3  # a shortfall asked about: how early in the problems section
 W_TITLE = 0.3  # off an item's title (一是细化办理流程。) that states no shortfall
 W_NUMBER = 0.5  # a number with a unit, for a count question (twice when the unit is the one asked)
 W_COUNTED = 0.3  # the share of what the number counts that the question names
+W_LISTED = 0.2  # a sentence naming items (“…”等, 《…》等), for a question asking which ones (哪些)
 W_OFF_TOPIC = 0.5  # the priors of a sentence holding none of the question's content words (cue words aside)
 
 GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "工作", "进行", "有关", "相关", "什么", "哪些",
@@ -115,7 +120,7 @@ GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "�
                   "信息", "公开", "政府信息", "政务", "怎样", "有没有", "是否", "多少", "哪个", "哪里", "为什么",
                   "是不是", "情形", "问题", "不足", "打算", "下一步", "用什么", "办法", "怎么样", "了吗", "没有",
                   "提到", "提及", "都是", "各单位", "是什么", "回事", "做过", "有过", "搞过", "开展过", "采用", "自己",
-                  "自身", "承认"}
+                  "自身", "承认", "多久", "一次", "多长时间", "各个"}
 BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告包括", "本报告共分", "全文包括", "本报告根据",
                "本报告由", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式")  # not the statistics period (本报告所列数据的统计期限…): it is asked
@@ -143,6 +148,14 @@ CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortf
                  "没做好": "shortfall", "做得不好": "shortfall", "下一步": "plan", "打算": "plan", "计划": "plan", "改进": "plan",
                  "整改": "plan", "措施": "plan", "创新": "novel", "新做法": "novel", "新举措": "novel",
                  "新动作": "novel", "亮点": "novel", "特色": "novel", "首创": "novel"}
+# words that say when, for a plan (下一步, 明年): the kind of sentence asked for, no word of its topic (jieba cuts 下一步
+# into 下 + 一步, and 一步 is in every 进一步)
+PLAN_TIMES = ("下一步", "接下来", "下一阶段", "今后", "明年", "下一年", "来年", "将来", "未来")
+CUE_QUESTIONS |= dict.fromkeys(PLAN_TIMES, "plan")
+# a sentence that opens the plans (针对存在问题，下一步，将切实抓好以下工作：), also under a heading that announces the
+# shortfalls (…仍存在一定差距。): the sentences from it on are plans
+PLAN_OPENS = re.compile(r"^[^。；;]{0,30}?(?:针对|下一步|接下来|今后|明年|将(?:采取|从|在|切实|着力|重点|继续|进一步|以)"
+                        r"|采取以下|以下(?:措施|工作|几))")
 CUE_ORDER = ("plan", "shortfall", "novel")
 PROBLEMS = "problems"  # the section that states the shortfalls, then the plans  # what a question asking for several is answered with
 # headings that say what the sentences under them are (（一）主要问题 / （二）改进情况), decisive when only one fits
@@ -158,7 +171,14 @@ FEE_WORDS = ("收费", "处理费", "费用", "收取")
 ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"}
 COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)(?![人名位次])([\u4e00-\u9fff]{2})")  # 几个处室
 RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
+WHICH_QUESTION = re.compile(r"哪些|哪几")  # which ones: answered by the sentence that names them
+NAMED_ITEMS = re.compile(r"[“《][^”》]{2,30}[”》][^。；;]{0,30}等")  # “餐具收费不明晰，多收款项”等多个舆情
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
+# how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count
+FREQUENCY_QUESTION = re.compile(r"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{0,12}?[一1]次|频率|频次|隔多久"
+                                r"|多久(?:一|1)")
+FREQUENCY_SAID = re.compile(r"每(?:日|天|周|星期|旬|月|季度?|半年|年|两周|个月)|定期|按(?:日|周|月|季度?|年)"
+                            r"|[日周月季年]度?(?:检查|巡查|抽查|通报|监测|更新|调度)|一[日周月季年]一|实时|常态化")
 MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",
             "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处", "种", "类", "回",
             "轮", "遍")
@@ -250,7 +270,16 @@ def _furniture(piece: str) -> bool:
     """Page chrome, the crawled page's metadata, table rows, the report's own table of contents."""
     return (bool(METADATA.match(piece)) or any(b in piece for b in BOILERPLATE) or "|" in piece
             or sum(n in piece for n in SECTION_NAMES.values()) >= 3 or (TITLE in piece and len(piece) < 40)
-            or _mostly_digits(piece))
+            or _mostly_digits(piece) or _table_header(piece))
+
+
+TABLE_LABELS = tuple(label for _, label in REVIEW_OUTCOMES[:4])  # 结果维持 结果纠正 其他结果 尚未审结
+
+
+def _table_header(piece: str) -> bool:
+    """A table's header run printed as text (行政复议行政诉讼结果维持结果纠正…总计): its labels without a figure
+    (a sentence naming them gives each its number: 结果维持 72 件，结果纠正 64 件)."""
+    return sum(piece.count(label) for label in TABLE_LABELS) >= 3 and not DIGIT.search(piece)
 
 
 def _mostly_digits(piece: str) -> bool:
@@ -263,7 +292,7 @@ def _heading_like(piece: str) -> bool:
     the sentences under it, not an answer."""
     if not HARD_END.search(piece):
         return not piece.endswith(("，", ",", "、")) and (bool(HEADING.match(piece)) or len(piece) <= SHORT_HEADING)
-    return len(piece) <= ANNOUNCE_LEN and bool(ANNOUNCE.search(piece))
+    return (len(piece) <= ANNOUNCE_LEN and bool(ANNOUNCE.search(piece))) or bool(WEIGHED.search(plain(piece)))
 
 
 def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -545,6 +574,8 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     and years are taken out; with `agencies` (the named reports'), a word whose characters the agency's
     name holds in order is its short form (科委, 上海市政府) and not a content word either."""
     q = re.sub(r"\d{2,4}\s*年(?:度报告|度|报)?|年度报告|年报", " ", question)  # 2023年报里: no word 年里 or 报里
+    for w in PLAN_TIMES:  # 下一步: when, not what (jieba's 一步 would match every 进一步)
+        q = q.replace(w, " ")
     for n in sorted(names, key=len, reverse=True):
         q = q.replace(n, " ")
     words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)
@@ -617,7 +648,12 @@ def cue(question: str) -> str | None:
 
 
 def asks_count(question: str) -> bool:
-    return bool(COUNT_QUESTION.search(question))
+    return bool(COUNT_QUESTION.search(question)) and not asks_frequency(question)
+
+
+def asks_frequency(question: str) -> bool:
+    """How often something is done (多久检查一次): a sentence saying so answers it, not a number."""
+    return bool(FREQUENCY_QUESTION.search(question))
 
 
 def asked_unit(question: str) -> str | None:
@@ -693,7 +729,8 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
     heading's at a lower weight. Matched on the text as read (wrapped lines joined)."""
     texts = [c.read for c in cands]
     n = len(cands) or 1
-    alts = {t: synonyms(t) + (FIRSTS if CUE_QUESTIONS.get(t) == "novel" else ()) + swapped(t) for t in terms}
+    alts = {t: synonyms(t) + (FIRSTS if CUE_QUESTIONS.get(t) == "novel" else ()) + swapped(t) + unsaid(t)
+            for t in terms}
     weight = {t: math.log(1 + n / (1 + sum(t in x or any(a in x for a in alts[t]) for x in texts))) for t in terms}
     total = sum(weight.values()) or 1.0
     name_bigrams = {b for a in names for b in _bigrams(a)}
@@ -725,8 +762,11 @@ def stances(cands: list[Sentence], section: str) -> list[str | None]:
     for c in cands:
         heading = acted_on(c.heading)  # （五）积极回应舆情问题。 states no shortfall
         kinds = [k for k, words in HEADING_STANCES.items() if any(w in heading for w in words)]
+        if kinds == ["shortfall"] and c.section == section and PLAN_OPENS.search(c.read):
+            opened.add(c.report_id)  # 仍存在一定差距。 then 针对存在问题，下一步，将…: the plans from here on
         if len(kinds) == 1:
-            out.append(kinds[0])
+            out.append("plan" if kinds == ["shortfall"] and c.section == section and c.report_id in opened
+                       else kinds[0])
             continue
         if c.section != section:
             out.append(None)
@@ -745,7 +785,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     stance = stances(cands, PROBLEMS)
     in_section = [i for i, c in enumerate(cands) if section and c.section == section]
     order = {i: 1 - n / len(in_section) for n, i in enumerate(in_section)} if want == "shortfall" else {}
-    count, unit = asks_count(question), asked_unit(question)
+    count, unit, often = asks_count(question), asked_unit(question), asks_frequency(question)
+    which = bool(WHICH_QUESTION.search(question))
     fee = any(w in question for w in FEE_WORDS)
     out = []
     for i, c in enumerate(cands):
@@ -764,6 +805,10 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p -= W_CUE
         if fee and any(w in text for w in FEE_WORDS):
             p += W_SECTION
+        if which and NAMED_ITEMS.search(text):
+            p += W_LISTED  # 回应了“餐具收费不明晰，多收款项”等多个舆情问题: names which, not that it was done
+        if often and FREQUENCY_SAID.search(text):
+            p += 2 * W_NUMBER  # 每月对各部门…进行检查: says how often, as a number in the asked unit says how many
         if count:
             found = [(m.group(2), counted(question, text, m)) for m in NUMBER.finditer(text)]
             if found:
@@ -998,22 +1043,35 @@ def quoted_names(question: str) -> list[str]:
     return [plain(m.group(1)) for m in QUOTED.finditer(question)]
 
 
+def unsaid(word: str) -> tuple[str, ...]:
+    """A word that says "none" in everyday words, as the reports write it (没人管 ~ 无人, 没有公开 ~ 未公开)."""
+    m = re.match(r"没有?(.+)", word)
+    if not m or not HAN.fullmatch(m.group(1)) or word.startswith("没收"):  # 没收 confiscates
+        return ()
+    rest = m.group(1)
+    return tuple(dict.fromkeys(w for w in ("无" + rest, "未" + rest, "无" + rest[0]) if len(w) >= 2 and w != word))
+
+
 def swapped(word: str) -> tuple[str, ...]:
     """A word of four characters said in its halves' other order (追究责任 ~ 责任追究, 问卷调查 ~ 调查问卷)."""
     return (word[2:] + word[:2],) if len(word) == 4 and HAN.fullmatch(word) else ()
 
 
 def word_groups(question: str, words: list[str]) -> list[tuple[str, ...]]:
-    """The words as groups of alternatives: A或B in the question is one group (关停或注销: either says it); a
+    """The words as groups of alternatives: A或B in the question is one group (关停或注销: either says it), and so
+    is a list A、B或C or one in brackets (第三方（机构、平台或公司）: a sentence saying one of them says it); a
     word of four characters also said in its halves' other order (问卷调查 ~ 调查问卷)."""
     groups: list[tuple[str, ...]] = []
+    prev = None
     for w in words:
         alts = (w, *swapped(w))
-        prev = groups[-1][0] if groups else None
-        if prev and re.search(re.escape(prev) + r"(?:" + ALTERNATIVE.pattern + r")" + re.escape(w), question):
+        if prev and (re.search(re.escape(prev) + r"(?:" + ALTERNATIVE.pattern + r")" + re.escape(w), question)
+                     or re.search(re.escape(prev) + "、" + re.escape(w) + r"(?:[、或][^，,。？?（()）]*)?[）)]", question)
+                     or re.search(re.escape(prev) + "、" + re.escape(w) + r"(?:、[^，,。？?、]+)*或", question)):
             groups[-1] = groups[-1] + alts
         else:
             groups.append(alts)
+        prev = w
     return groups
 
 
@@ -1086,10 +1144,38 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     if precedent and not quoted_names(question):  # 按照《…信息处理费管理办法》收取: the document's name is not what was
         cands = [replace(c, read=CITED.sub("", c.read)) if "《" in c.read else c for c in cands]  # done, as above
     ranked = rank(question, terms, cands, cosines, names)
-    best: OrderedDict[str, Scored] = OrderedDict()
+    # a precedent's sentence is one that says it was done where the agency has one: a plan the problems section
+    # states (三是丰富…新闻发布会等形式, under 将采取以下措施) stands only for an agency with nothing else
+    ahead = _Plans(per_report) if precedent and cue(question) != "plan" else None
+    best: dict[str, Scored] = {}
     for s in ranked:
-        best.setdefault(s.sentence.agency, s)
-    return list(best.values())
+        kept = best.get(s.sentence.agency)
+        if kept is None or (ahead and ahead(kept.sentence) and not ahead(s.sentence)):
+            best[s.sentence.agency] = s
+    return sorted(best.values(), key=lambda s: -s.score)
+
+
+class _Plans:
+    """Whether a candidate is a plan the problems section states, each report's stances read once and only for a
+    sentence of its problems section (an open question ranks ~15,000 candidates; most are elsewhere)."""
+
+    def __init__(self, per_report: list[list[Sentence]]):
+        self.sentences = {sents[0].report_id: sents for sents in per_report if sents}
+        self.starts: dict[str, set[int]] = {}
+
+    def __call__(self, c: Sentence) -> bool:
+        if c.section != PROBLEMS or c.report_id not in self.sentences:
+            return False
+        if c.report_id not in self.starts:
+            self.starts[c.report_id] = plan_starts(self.sentences[c.report_id])
+        return c.start in self.starts[c.report_id]
+
+
+def plan_starts(sents: list[Sentence]) -> set[int]:
+    """Starts of a report's sentences that its problems section states as plans (after 针对上述问题…/将采取以下
+    措施, or under （二）改进措施): read in the report's whole order, as `stances` needs."""
+    return {c.start for c, kind in zip(sents, stances(sents, PROBLEMS), strict=True)
+            if kind == "plan" and c.section == PROBLEMS}
 
 
 def _title(c: Sentence) -> bool:

@@ -68,6 +68,64 @@ def _ranked(report, question: str, topic: str = ""):
     return with_items(ranked, cands, {report.id: report.text}, lists=cue(question) in ("shortfall", "plan"))
 
 
+def test_a_table_header_printed_as_text_is_no_candidate(corpus_dir, reports):
+    # a crawled page's review table: its header run (行政复议行政诉讼结果维持结果纠正…) after the sentence that says
+    # there were none; 淮安市's narrative that names the outcomes with their numbers stays a candidate
+    jjf = parse_file(corpus_dir / "reports" / "44_pingtan-jjf_2022.txt")
+    assert not [c for c in report_sentences(jjf) if "结果维持结果纠正" in c.read]
+    huaian = parse_file(corpus_dir / "reports" / "03_huaian-shi_2024.pdf")
+    assert [c for c in report_sentences(huaian) if "其中结果维持72件，结果纠正64件" in c.read]
+
+
+def test_a_plan_opened_under_a_heading_that_announces_shortfalls_leads(reports):
+    # 洪泽 2023: …仍存在一定差距。 heads the problems and then 针对存在问题，下一步，将切实抓好以下工作：一是…
+    top = _ranked(reports[HONGZE_2023], "洪泽区2023年接下来在依申请公开上准备做什么？")[0].sentence
+    assert top.read.startswith("针对存在问题，下一步，将切实抓好以下工作")
+    # 下一步 says when, not what: no 一步 to match every 进一步
+    assert not [w for w in query_terms("平潭实验区下一步准备干什么？", [], ["平潭"]) if "步" in w]
+
+
+def test_how_often_is_answered_by_the_sentence_that_says_how_often(reports):
+    top = _ranked(reports[LUCHENG_2022], "鹿城区政务公开平台多长时间监测一次？")[0].sentence
+    assert "定期开展监测" in top.read  # not 多次开展…保留的25个账号, a number with a unit
+
+
+def test_a_sentence_that_only_weighs_the_year_is_context_for_the_shortfalls(reports):
+    # 取得了一定的成绩，…，但也存在着一定的问题。 announces the list; the list says what the shortfalls are
+    top = _ranked(reports[HGJ_2017], "平潭环境与国土资源局2017年工作上有什么欠缺？")[0].sentence
+    assert top.read.startswith("一是信息公开界定不够准确")
+
+
+def test_none_said_in_everyday_words_matches_the_reports_wording(corpus_dir):
+    report = parse_file(corpus_dir / "reports" / "17_pingtan-syq_2022.txt")  # 没人管 ~ 无人维护
+    ranked = _ranked(report, "平潭2022年那些没人管的公众号后来怎么样了？")
+    assert any("对无人维护或信息更新不及时的政务新媒体进行关停" in s.sentence.read for s in ranked[:2])
+    assert narrative.unsaid("没收") == ()
+
+
+def test_which_ones_asked_pulls_the_sentence_that_names_them(reports):
+    top = _ranked(reports[SCJ_2024], "平潭市场监管局2024年对哪些网上的说法作了回应？")[0].sentence
+    assert top.read.startswith("回应了“餐具收费不明晰")
+
+
+def test_a_listed_alternative_is_one_group_of_topic_words():
+    groups = word_groups("哪些单位请了第三方（机构、平台或公司）做评估？", ["第三方", "机构", "平台", "公司", "评估"])
+    assert groups == [("第三方",), ("机构", "平台", "公司"), ("评估",)]
+    # a list that is no choice (人员不够、流动大: both are the problem asked about) stays apart
+    assert word_groups("人员不够、流动大的问题哪些报告提到了？", ["人员", "不够", "流动"]) == [("人员",), ("不够",), ("流动",)]
+
+
+def test_a_plan_in_the_problems_section_is_known_by_its_place(corpus_dir):
+    # 平潭 2022: 将采取以下措施加以改进。…三是…通过…新闻发布会等形式 is a plan for 2023, not a conference held: a
+    # precedent quotes the agency's other sentence where it has one
+    report = parse_file(corpus_dir / "reports" / "17_pingtan-syq_2022.txt")
+    sents = report_sentences(report)
+    ahead = narrative.plan_starts(sents)
+    plan = next(c for c in sents if c.read.startswith("三是丰富政策解读形式和方式"))
+    assert plan.start in ahead
+    assert not [c for c in sents if c.start in ahead and c.section != "problems"]
+
+
 def test_candidates_are_sentences_with_exact_offsets(reports):
     for report in reports.values():
         cands = report_sentences(report)

@@ -89,6 +89,54 @@ def test_passage_citation_shows_paragraph_with_sentence_marked(lucheng):
     assert "\n" not in text.strip("…")  # and nothing beyond it
 
 
+def passage_citation(report, quote: str, start: int | None = None) -> Citation:
+    start = report.text.index(quote) if start is None else start
+    return Citation(n=1, report_id=report.id, agency=report.meta.agency, year=report.meta.year, kind="passage",
+                    section="problems", quote=report.text[start:start + len(quote)], start=start, end=start + len(quote))
+
+
+def shown_passage(report, c: Citation) -> tuple[str, str]:
+    """(the whole passage as shown, the marked part) of a passage citation in the sources panel."""
+    page = soup(render.render_citation(report, c))
+    return page.select_one(".nb-passage").get_text(), page.select_one("mark.nb-hl").get_text()
+
+
+def test_passage_context_leaves_out_a_flattened_table_before_it(corpus_dir):
+    # a crawled page prints the report on one line: the review table's header and digits run into 五、…
+    report = parse_file(corpus_dir / "reports" / "14_pingtan-syq_2019.txt")
+    quote = "二是受人员编制限制，各单位信息公开多由办公室人员或临时借调人员兼职经办"
+    text, marked = shown_passage(report, passage_citation(report, quote))
+    assert marked == quote
+    assert "一是个别部门对政府信息公开工作主动性和自觉性仍待提高" in text  # the paragraph around it
+    assert "结果维持" not in text and "000" not in text and "五、存在的主要问题" not in text
+
+
+def test_passage_context_stops_before_the_next_heading_and_table(corpus_dir):
+    report = parse_file(corpus_dir / "reports" / "42_pingtan-jjp_2021.txt")
+    quote = "各处室积极配合开展政府信息公开工作"
+    text, _ = shown_passage(report, passage_citation(report, quote))
+    assert text.endswith("有效推动政府信息公开工作落实。")  # its sentence, to its end
+    assert "主动公开政府信息情况" not in text and "本年制发件数" not in text
+
+
+def test_passage_context_of_a_pdf_is_its_paragraph_with_wrapped_lines_joined(corpus_dir):
+    report = parse_file(corpus_dir / "reports" / "01_huaian-hongzequ_2023.pdf")
+    quote = "我区在政\n府网站平台主动公开政府信息 1136 条。"
+    text, marked = shown_passage(report, passage_citation(report, quote))
+    assert marked == "我区在政府网站平台主动公开政府信息 1136 条。"
+    assert "主要通过政府门户网站主动公开政府文件、项目审批" in text  # its paragraph, over a wrapped line
+    assert "依申请公开情况" not in text  # the next paragraph is not
+
+
+def test_cited_table_text_is_shown_as_a_table(corpus_dir):
+    report = parse_file(corpus_dir / "reports" / "01_huaian-hongzequ_2023.pdf")
+    rows = "| 行政处罚 | 4119 |\n| 行政强制 | 195 |"
+    page = soup(render.render_citation(report, passage_citation(report, rows)))
+    assert "|" not in page.get_text()
+    assert [[td.get_text() for td in tr.select("td")] for tr in page.select("table tr")] == [
+        ["行政处罚", "4119"], ["行政强制", "195"]]
+
+
 def test_failed_checks_mark_their_cells():
     from index.models import Cell, Check, Report, ReportMeta
 
@@ -107,8 +155,9 @@ def test_report_text_is_rendered_inert(tmp_path):
     path.write_text(HOSTILE, encoding="utf-8")
     report = parse_file(path, {"agency": "测试区", "year": 2022})
     start = report.text.index("<script>")
+    end = report.text.index("alert(1))。") + len("alert(1))。")  # the sources panel shows the cited text's own
     c = Citation(n=1, report_id=report.id, agency="测试区", year=2022, kind="passage", section="overview",
-                 quote=report.text[start:start + 40], start=start, end=start + 40)
+                 quote=report.text[start:end], start=start, end=end)
     for html_text in (render.render_report(report), render.render_citation(report, c)):
         page = soup(html_text)
         assert not page.find_all("script") and not page.find_all("img")

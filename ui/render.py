@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 
+from assistant.narrative import report_sentences
 from index.models import Ambiguity, Answer, Cell, Check, Citation, Report
 from index.vocabulary import (
     ACTIVE,
@@ -99,12 +100,44 @@ def answer_message(answer: Answer) -> str:
 # ---- passages ------------------------------------------------------------------------------------
 
 
-def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph (newline to newline) around [start, end), capped at CONTEXT_CHARS each side."""
-    ps = text.rfind("\n", 0, start) + 1
-    pe = text.find("\n", end)
-    pe = len(text) if pe < 0 else pe
-    return max(ps, start - CONTEXT_CHARS), min(pe, end + CONTEXT_CHARS)
+def sentence_context(report: Report, start: int, end: int) -> tuple[int, int] | None:
+    """The cited sentence's paragraph: the narrative sentences (the answer's own candidates, so table rows,
+    headings and page furniture are none) that run on from [start, end) in its section, up to a heading, a table,
+    furniture or a paragraph's end, whole sentences within CONTEXT_CHARS either side. None when [start, end)
+    holds no narrative sentence (table text, furniture)."""
+    cands = report_sentences(report)
+    hit = [i for i, c in enumerate(cands) if c.start < end and start < c.end]
+    if not hit:
+        return None
+    width = _wrap_width(report.text)
+    i, j = hit[0], hit[-1]
+    while i > 0 and _runs_on(report.text, cands[i - 1], cands[i], width) and start - cands[i - 1].start <= CONTEXT_CHARS:
+        i -= 1
+    while j + 1 < len(cands) and _runs_on(report.text, cands[j], cands[j + 1], width) \
+            and cands[j + 1].end - end <= CONTEXT_CHARS:
+        j += 1
+    return min(cands[i].start, start), max(cands[j].end, end)
+
+
+PARAGRAPH_END = "。！？!?；;：:"
+
+
+def _runs_on(text: str, a, b, width: int) -> bool:
+    """Whether sentence b goes on a's paragraph: same section and nothing between them but spaces, or a line
+    break that only wraps a line (a PDF's: the line is full and does not end a sentence)."""
+    gap = text[a.end:b.start]
+    if a.section != b.section or gap.strip():
+        return False
+    if "\n" not in gap:
+        return True
+    line = text[text.rfind("\n", 0, a.end) + 1:a.end].rstrip()
+    return not line.endswith(tuple(PARAGRAPH_END)) and len(line) >= 0.8 * width
+
+
+def _wrap_width(text: str) -> int:
+    """How long a full line of the report is (a PDF's wrap width; the 75th percentile of its prose lines)."""
+    lengths = sorted(len(line.strip()) for line in text.split("\n") if line.strip() and "|" not in line)
+    return lengths[3 * len(lengths) // 4] if lengths else 0
 
 
 def locate(report: Report, c: Citation) -> tuple[int, int] | None:
@@ -119,16 +152,36 @@ def locate(report: Report, c: Citation) -> tuple[int, int] | None:
     return None
 
 
+def _joined(text: str) -> str:
+    """Text as read: a wrapped line's break joined (the context never crosses a paragraph's end)."""
+    return re.sub(r"[ \t\u3000]*\n\s*", "", text)
+
+
 def render_passage(report: Report, start: int, end: int) -> str:
-    """The paragraph around [start, end) with [start, end) highlighted."""
-    ps, pe = paragraph_bounds(report.text, start, end)
+    """The cited sentence's paragraph with [start, end) highlighted; cited table text as a table."""
     t = report.text
-    lead = "…" if ps > 0 and t[ps - 1] != "\n" else ""
-    tail = "…" if pe < len(t) and t[pe] != "\n" else ""
+    if "|" in t[start:end]:
+        return render_table_text(t[start:end])
+    bounds = sentence_context(report, start, end)
+    if bounds is None:  # no narrative sentence: the cited text alone, as read
+        return f'<p class="nb-passage"><mark class="nb-hl">{esc(_joined(t[start:end]).strip())}</mark></p>'
+    ps, pe = bounds
     return (
-        f'<p class="nb-passage">{lead}{esc(t[ps:start])}<mark class="nb-hl">{esc(t[start:end])}</mark>'
-        f"{esc(t[end:pe])}{tail}</p>"
+        f'<p class="nb-passage">{esc(_joined(t[ps:start]))}<mark class="nb-hl">{esc(_joined(t[start:end]))}</mark>'
+        f"{esc(_joined(t[end:pe]))}</p>"
     )
+
+
+def render_table_text(raw: str) -> str:
+    """Cited text that is a table printed as `cell | cell |` lines: its rows as a table (a row's label printed
+    once where the report repeats it across merged cells)."""
+    rows = []
+    for line in raw.split("\n"):
+        cells = [x.strip() for x in line.strip().strip("|").split("|")] if "|" in line else [line.strip()]
+        cells = [x for n, x in enumerate(cells) if x and (n == 0 or x != cells[n - 1])]
+        if cells:
+            rows.append("<tr>" + "".join(f"<td>{esc(x)}</td>" for x in cells) + "</tr>")
+    return f'<div class="nb-scroll"><table class="nb-table nb-hl-rows">{"".join(rows)}</table></div>'
 
 
 def source_header(report: Report, extra: str = "") -> str:
