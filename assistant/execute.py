@@ -827,10 +827,14 @@ class Executor:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
         lines = answer_lines(ranked)
         unit = count_unit(it.question)
-        if unit and not any(states(unit, s.sentence.text) for s in lines):  # 打了几分, 几个人: no such number said
+
+        def stated(s) -> bool:  # its number, in a sentence about what was asked (被攻击了几次: not 通报3次)
+            return states(unit, s.sentence.text) and (not topics or any(t in s.sentence.text for t in topics))
+
+        if unit and not any(stated(s) for s in lines):  # 打了几分, 几个人: no such number said
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")
         if unit:  # 几个人: the sentence that states people (共有工作人员2名) leads, not one that counts 条
-            lines = sorted(lines, key=lambda s: not states(unit, s.sentence.text))
+            lines = sorted(lines, key=lambda s: not stated(s))
         return compose.extractive(it.question, lines, several=len(reports) > 1)
 
     def _phrase_reports(self, topics: list[str], report_ids: list[str] | None) -> list[str]:

@@ -42,6 +42,8 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel
 
+from assistant.cues import MENTION_WORDS
+from assistant.read import has
 from index.models import Report
 from index.stores.chunks import DIGIT, HAN_CHAR, text_chunks
 from index.stores.lexical import load_jieba, word_tags
@@ -929,13 +931,14 @@ def topic_shares(cands: list[Sentence], words: list[str], texts: list[str] | Non
     beside = compound_partners(question, words)
     n = len(cands) or 1
     reads = [c.read for c in cands]
-    if not quoted:  # a document cited by name (按照《…信息处理费管理办法》) is not what was done
+    cites = not quoted and not has(question, MENTION_WORDS)  # 哪些报告提到了公开指南: a title mentions it too
+    if cites:  # a document cited by name (按照《…信息处理费管理办法》) is not what was done
         reads = [CITED.sub("", x) if "《" in x else x for x in reads]
     where = _Holding(reads)
     weight = [sum(math.log(1 + n / (1 + len(where(w)))) for w in g if w in words) for g in groups]
     total = sum(weight) or 1.0
     if texts is not None:
-        where = _Holding([CITED.sub("", x) if not quoted and "《" in x else x for x in texts])
+        where = _Holding([CITED.sub("", x) if cites and "《" in x else x for x in texts])
     out = [0.0] * len(where.texts)
     for g, w in zip(groups, weight, strict=True):
         whole = set().union(*(_beside(where, a, beside.get(a, ())) for a in g))
@@ -1141,7 +1144,7 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
         return []
     chunks = [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense or 0.0)) for h in hits]
     cosines = sentence_cosines(cands, chunks)
-    if precedent and not quoted_names(question):  # 按照《…信息处理费管理办法》收取: the document's name is not what was
+    if precedent and not quoted_names(question) and not has(question, MENTION_WORDS):  # 哪些报告提到…指南: a title says it  # 按照《…信息处理费管理办法》收取: the document's name is not what was
         cands = [replace(c, read=CITED.sub("", c.read)) if "《" in c.read else c for c in cands]  # done, as above
     ranked = rank(question, terms, cands, cosines, names)
     # a precedent's sentence is one that says it was done where the agency has one: a plan the problems section

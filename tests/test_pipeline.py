@@ -710,3 +710,15 @@ def test_a_trend_over_years_without_tables_says_them_once_and_names_ties(assista
     a = assistant.ask("平潭综合实验区管委会历年行政复议纠错率哪年最高")
     assert a.text.count("报告中没有这一项") == 1 and "2011–2018年度" in a.text
     assert "最高的是2022、2023年度（50%）" in a.text
+
+
+def test_a_report_naming_a_thing_in_a_title_mentions_it(assistant):
+    a = assistant.ask("2015年以前的哪些报告里提到过编制政府信息公开指南")
+    named = {c.agency for c in a.citations if c.kind == "passage"}
+    assert {"平潭县教育局", "平潭县民政局"} <= named
+
+
+@pytest.mark.slow
+def test_a_count_is_lifted_only_from_a_sentence_about_what_was_asked(model_assistant):
+    a = model_assistant.ask("平潭综合实验区管委会2023年门户网站遭到黑客攻击几次")
+    assert a.abstained and not a.figures  # 全年开展季度通报3次 counts reports, not attacks
