@@ -80,6 +80,9 @@ def operands(d: compose.Draft, values: list[Value]) -> str:
     return f"（{refs}）" if len(values) > 1 else refs
 
 
+GENERIC_COUNTERS = ("次", "回", "遍")  # times: anything counts in them, so the sentence must be about what was asked
+
+
 class Executor:
     """Runs resolved intents over the stores; one per process, safe to share between requests."""
 
@@ -828,8 +831,9 @@ class Executor:
         lines = answer_lines(ranked)
         unit = count_unit(it.question)
 
-        def stated(s) -> bool:  # its number, in a sentence about what was asked (被攻击了几次: not 通报3次)
-            return states(unit, s.sentence.text) and (not topics or any(t in s.sentence.text for t in topics))
+        def stated(s) -> bool:  # its number; a count of times in a sentence about what was asked (被攻击了几次: not
+            about = unit not in GENERIC_COUNTERS or not topics or any(t in s.sentence.text for t in topics)  # 通报3次)
+            return states(unit, s.sentence.text) and about
 
         if unit and not any(stated(s) for s in lines):  # 打了几分, 几个人: no such number said
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")

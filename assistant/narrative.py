@@ -52,6 +52,7 @@ from index.vocabulary import (
     QUERY_REVIEW_GROUPS,
     QUERY_REVIEW_OUTCOMES,
     QUERY_SECTIONS,
+    QUESTION_TERMS,
     REVIEW_OUTCOMES,
     SECTION_HEADING_ENDS,
     SECTION_NAMES,
@@ -551,9 +552,20 @@ def _jieba():
 def topic_words(topic: str) -> list[str]:
     """Content words of the question's topic: jieba words (2+ characters, not generic), else the runs."""
     runs = [r for r in topic.split() if len(r) >= 2]
-    words = [w for r in runs for w in _suffixed(_jieba().lcut(r))
+    words = [w for r in runs for w in _cut(r)
              if len(w) >= 2 and w not in GENERIC_TOPICS and (HAN.search(w) or w.isdigit())]  # no English words:
     return list(dict.fromkeys(words))  # the reports are Chinese, an English question is left to the model
+
+
+def _cut(run: str) -> list[str]:
+    """jieba's words of a run, the domain's own terms kept whole (开展过依申请公开培训: 依申请公开, not 过依 + 申请)."""
+    m = _TERMS.search(run)
+    if m is None:
+        return _suffixed(_jieba().lcut(run))
+    return [*_cut(run[:m.start()]), m.group(), *_cut(run[m.end():])] if run else []
+
+
+_TERMS = re.compile("|".join(sorted((t for t in QUESTION_TERMS if len(t) >= 4 and t != "政府信息公开"), key=len, reverse=True)))
 
 
 NOUN_SUFFIXES = "费率额"  # 信息处理费 -> 处理费: jieba cuts the suffix off a head the reports word differently
@@ -1144,8 +1156,9 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
         return []
     chunks = [(h.chunk.report_id, h.chunk.start, h.chunk.end, float(h.dense or 0.0)) for h in hits]
     cosines = sentence_cosines(cands, chunks)
-    if precedent and not quoted_names(question) and not has(question, MENTION_WORDS):  # 哪些报告提到…指南: a title says it  # 按照《…信息处理费管理办法》收取: the document's name is not what was
-        cands = [replace(c, read=CITED.sub("", c.read)) if "《" in c.read else c for c in cands]  # done, as above
+    if precedent and not quoted_names(question) and not has(question, MENTION_WORDS):  # 按照《…处理费管理办法》收取:
+        cands = [replace(c, read=CITED.sub("", c.read)) if "《" in c.read else c for c in cands]  # not what was done,
+        # unless the question asks what a report mentions (哪些报告提到了公开指南)
     ranked = rank(question, terms, cands, cosines, names)
     # a precedent's sentence is one that says it was done where the agency has one: a plan the problems section
     # states (三是丰富…新闻发布会等形式, under 将采取以下措施) stands only for an agency with nothing else

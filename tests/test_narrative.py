@@ -633,3 +633,8 @@ def test_a_count_is_lifted_only_where_the_number_counts_what_is_asked():
     assert count_clause("办公厅有几个科室管信息公开？", handled) is None  # 几个科室: the number says no 科室
     assert count_clause("热线的群众满意率是多少？", "共受理热线244起，群众满意率为100%。") is None  # a rate, no count
     assert count_clause("比赛请了多少家单位参加？", "邀请全区36家单位负责人登台竞技。")[1] == 36
+
+
+def test_the_domains_terms_are_topic_words_whole():
+    assert topic_words("开展过依申请公开培训") == ["依申请公开", "培训"]  # not 过依 + 申请
+    assert topic_words("主动公开了哪些规范性文件")[:1] == ["主动公开"]
