@@ -309,7 +309,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         said_count = count or count_first
         n = {"一": 1, "两": 2, "三": 3}.get(said_count) or int(said_count)
         it.shift = -n if back or back_first else n
-    if len(agencies) > 1 and year_spans and (bound := _year_bound(q, year_spans, mentions)):
+    if len(agencies) > 1 and year_spans and (bound := _year_bound(q, year_spans, mentions)
+                                             or _years_only_of_last(q, year_spans, mentions, agencies, years, catalog)):
         it.year_bound = agencies[mentions.index(bound)]
     if len(agencies) > 1 and len(years) == len(agencies) == len(year_spans) and not since:  # not a range (19到21年)
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
@@ -379,6 +380,18 @@ def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
         if any(len(r) >= 2 for r in runs(rest)):
             return said
     return None
+
+
+def _years_only_of_last(q: str, year_spans: list[tuple[int, int]], mentions: list[str], agencies: list[str],
+                        years: list[int], catalog: Catalog) -> str | None:
+    """鹿城、洪泽和平潭管委会2019到2021年: years said right after the last of several agencies, that an agency
+    named before it holds none of, are that last agency's (the others are asked as held)."""
+    last = max(mentions, key=q.find)
+    end = q.find(last) + len(last)
+    if not any(s == end for s, _ in year_spans):
+        return None
+    others = [a for a, m in zip(agencies, mentions, strict=False) if m != last]
+    return last if any(not set(years) & set(catalog.years(a)) for a in others) else None
 
 
 def _year_bound(q: str, year_spans: list[tuple[int, int]], mentions: list[str]) -> str | None:

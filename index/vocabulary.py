@@ -328,7 +328,8 @@ QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
     **{w: [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("unable_")]
        for w in ("无法提供", "没法提供", "提供不了", "不能提供", "没能提供", "答复不了", "给不了")},
     **{w: [("requests", "granted", "total"), ("requests", "partially_granted", "total")]
-       for w in ("给了信息", "拿到信息", "拿到了信息", "获得了信息", "得到了信息", "给到信息")},  # in full or in part
+       for w in ("给了信息", "拿到信息", "拿到了信息", "获得了信息", "得到了信息", "给到信息", "被公开", "得到公开",
+                 "获得公开")},  # in full or in part
     "不予处理": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("rejected_")],
 }
 # review/litigation groups and outcomes as people say them; combined as f"{group}_{outcome}"

@@ -1336,3 +1336,15 @@ def test_the_reasons_of_a_sum_asked_as_a_part(catalog):
     q = "平潭管委会2025年不予公开几件？原因呢？"
     parts = plan_parts(q, q, [], catalog)
     assert len(parts[-1][1].keys) == 8 and parts[-1][1].kind == "figure"
+
+
+def test_requests_that_were_disclosed_are_granted_in_full_or_in_part(catalog):
+    it = understand("沭阳县2025年得到公开的申请每100件里有多少", [], catalog)
+    assert {k.row for k in it.keys} == {"granted", "partially_granted"} and it.per_n == 100
+
+
+def test_years_right_after_the_last_agency_that_the_others_do_not_hold_are_its_own(catalog):
+    it = understand("沭阳县和平潭管委会2019至2021年的报告里，哪些被起诉过", [], catalog)
+    assert it.kind == "precedent" and it.year_bound == "平潭综合实验区管委会"
+    it = understand("淮安市和洪泽区2024年谁被起诉得多", [], catalog)  # both hold 2024: said of both
+    assert it.year_bound is None
