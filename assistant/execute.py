@@ -577,6 +577,13 @@ class Executor:
                     rated.append((e, value, nums, dens))
         if not rated:
             return compose.decline(it.question, f"{when}没有报告能算出“{label}”（缺少所需的格或分母为0）。", "missing_cell")
+        computed = len(rated)
+        if it.threshold and not ranking:  # 公开率超过50%的单位: only the reports whose rate passes
+            rated = [r for r in rated if passes(r[1], it.threshold)]
+            if not rated:  # an answer: none passes (not a decline)
+                d = compose.Draft(it.question, "derived")
+                d.parts.append(f"{when}能算出“{label}”的{computed}份报告中，没有{label}{bound_words(it.threshold)}%的。")
+                return d.answer()
         rated.sort(key=lambda t: (t[1] if it.ascending else -t[1], t[0].agency))
         shown = rated[:it.top_n or DEFAULT_TOP_N] if ranking else rated[:MAX_LISTED_CELLS // 2]
         d = compose.Draft(it.question, "ranking" if ranking else "derived")
@@ -588,11 +595,12 @@ class Executor:
         first, value = rated[0][0], rated[0][1]
         word = "最低" if it.ascending else "最高"
         lead = (f"{when}{label}{word}的是{first.agency}（{first.year}年度，{value}%）。" if ranking else f"{when}{label}：")
-        d.parts.append(f"{lead}按{formula}计算，共{len(rated)}份报告能算出，" + ("前" if ranking else "由高到低列出")
+        passing = f"其中{label}{bound_words(it.threshold)}%的有{len(rated)}份，" if it.threshold and not ranking else ""
+        d.parts.append(f"{lead}按{formula}计算，共{computed}份报告能算出，{passing}" + ("前" if ranking else "由高到低列出")
                        + f"{len(shown)}份：")
         d.parts.extend(lines)
-        if len(rated) < len(entries):
-            d.parts.append(f"另有{len(entries) - len(rated)}份报告缺少所需的格或分母为0，算不出。")
+        if computed < len(entries):
+            d.parts.append(f"另有{len(entries) - computed}份报告缺少所需的格或分母为0，算不出。")
         d.check_notes([v for _, _, nums, dens in shown for v in nums + dens])
         return d.answer()
 

@@ -722,3 +722,11 @@ def test_a_report_naming_a_thing_in_a_title_mentions_it(assistant):
 def test_a_count_is_lifted_only_from_a_sentence_about_what_was_asked(model_assistant):
     a = model_assistant.ask("平潭综合实验区管委会2023年门户网站遭到黑客攻击几次")
     assert a.abstained and not a.figures  # 全年开展季度通报3次 counts reports, not attacks
+
+
+def test_a_listing_of_rates_keeps_only_those_past_the_bound(assistant):
+    a = assistant.ask("哪些单位的公开率高于60%")
+    rates = [f.value for f in a.figures if f.table == "derived"]
+    assert rates and all(r > 60 for r in rates) and "大于60%的有" in a.text
+    none = assistant.ask("哪些单位的复议纠错率超过95%")
+    assert not none.abstained and "没有复议纠错率大于95%的" in none.text
