@@ -53,7 +53,8 @@ def render(answer: Answer) -> Answer:
         shown += [f for f in derived if f.row == "average" and f not in shown]  # 113 and its 9.4 a month
         lines = [figure_line(f, pct=f.table == "derived" and f.row not in ("change", "sum", "average"))
                  for f in shown[:12]]
-        lead = "From the reports' tables (cited cells in brackets):\n" + "\n".join(lines)
+        source = "text (cited passages" if all(f.table == "passage" for f in shown) else "tables (cited cells"
+        lead = f"From the reports' {source} in brackets):\n" + "\n".join(lines)
     else:
         lead = "The reports say (quoted passages in Chinese, cited in brackets):"
     text = f"{lead}\n\n原文 (Chinese):\n{answer.text}"

@@ -319,7 +319,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     bare = re.sub(r"\|+[省市县区]?", "|", mask(q, year_spans + scope_spans + named))
     it.listing = not keys and bool(CATALOGUE.match(bare.strip())) and (bool(bare.strip("|的？?")) or bool(scope_spans))
     # 浙江的单位有哪些 (its scope says it all), 收录了哪些报告: the catalogue; a bare agency name (a turn's reply) is not
-    if keys and all(k.table == "active" for k in keys) and INFO_ITEMS.search(q):
+    if all(k.table == "active" for k in keys) and INFO_ITEMS.search(q):  # no cell or only an active item's:
         keys, it.keys, it.figure_word, it.textual = [], [], None, True  # 公开了多少条采购项目信息: the text counts
     if weak and not it.column and not it.unsupported and _counts_a_thing(q, year_spans + scope_spans, mentions, catalog):
         it.keys, it.figure_word, it.textual = [], None, True  # 12345热线收到多少件: no request; the text says it

@@ -730,3 +730,9 @@ def test_a_listing_of_rates_keeps_only_those_past_the_bound(assistant):
     assert rates and all(r > 60 for r in rates) and "大于60%的有" in a.text
     none = assistant.ask("哪些单位的复议纠错率超过95%")
     assert not none.abstained and "没有复议纠错率大于95%的" in none.text
+
+
+@pytest.mark.slow
+def test_an_english_count_the_text_states_says_it_is_from_the_text(model_assistant):
+    a = model_assistant.ask("How many pieces of government information did Hongze proactively publish in 2024?")
+    assert a.text.startswith("From the reports' text") and any(f.value == 2428 for f in a.figures)
