@@ -523,7 +523,8 @@ class Executor:
     def _sides(self, it: Intent, e: CatalogEntry) -> Answer:
         """Two or more figures of one report side by side (复议和诉讼哪个多, 个人申请和企业申请哪个多)."""
         d = compose.Draft(it.question, "comparison")
-        vals = {word: self.values([e], keys)[e.report_id] for word, keys in it.sides}
+        vals = {word or compose.label(**keys[0].model_dump()): self.values([e], keys)[e.report_id]
+                for word, keys in it.sides}  # a side without a word: its row's label (不予公开（属于国家秘密）)
         rows: list[tuple[str, Number, list[Value]]] = []
         for word, vs in vals.items():
             if not any(v.found for v in vs):
@@ -535,7 +536,8 @@ class Executor:
             d.parts.append(f"{word}：{compose.amount(value, vs[0].cell.table, vs[0].cell.row)}{refs}")
         if not rows:
             return self._missing(it, next(iter(vals.values())))
-        d.parts.insert(0, f"{compose.report_name(e.agency, e.year)}{'与'.join(vals)}对比：")
+        what = "与".join(vals) if len(vals) <= 3 else f"{it.figure_word or ''}各项"  # 不予公开的八个原因: 各项
+        d.parts.insert(0, f"{compose.report_name(e.agency, e.year)}{what}对比：")
         for _, value, vs in rows:
             if len(vs) > 1:
                 d.derived(e, "sum", value, d.cite_cell(vs[0]))
@@ -547,8 +549,10 @@ class Executor:
                 diff = round(v1 - v2, 4)
                 d.derived(e, "change", diff, d.cite_cell(vs1[0]))
                 u = compose.unit(vs1[0].cell.table, vs1[0].cell.row)
+                tied = ["、".join(w for w, v, _ in rows if v == x) for x in (v1, v2)]  # ties named, not broken by order
                 d.parts.append(f"{w1}比{w2}多{compose.number(diff)}{u}。" if len(rows) == 2
-                               else f"最多的是{w1}，最少的是{w2}，相差{compose.number(diff)}{u}。")
+                               else f"最多的是{tied[0]}（{compose.number(v1)}{u}），最少的是{tied[1]}"
+                                    f"（{compose.number(v2)}{u}）。")
         d.check_notes([v for vs in vals.values() for v in vs])
         return d.answer()
 

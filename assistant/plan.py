@@ -168,10 +168,13 @@ def _across_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None)
             and len(older.targets) == len(prev.targets) == 1):
         return it
     (a1, y1), (a2, y2) = older.targets[0], prev.targets[0]
-    if a1 != a2 or y1 == y2 or it.agencies != [a2] or it.years != [y2] or it.shift or it.span:
-        return it  # this turn named its own year or agency
+    if (a1 == a2) == (y1 == y2) or it.agencies != [a2] or it.years != [y2] or it.shift or it.span:
+        return it  # this turn named its own year or agency, or the two turns differ in both or neither
+    if a1 != a2 and it.kind == "change":
+        return it  # 增加了多少 after two agencies: a change is of one agency's years
     kind = "sum" if summed else "comparison" if it.kind not in ("change", "comparison") else it.kind
-    return it.model_copy(update={"years": sorted({y1, y2}), "relative": None, "keys": list(prev.keys), "kind": kind,
+    return it.model_copy(update={"years": sorted({y1, y2}), "agencies": list(dict.fromkeys([a1, a2])),
+                                 "relative": None, "keys": list(prev.keys), "kind": kind,
                                  "rate": prev.rate, "rate_spec": prev.rate_spec, "column": prev.column})
 
 
@@ -336,7 +339,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
             it.rate = "share" if it.rate_spec is not None else None
             it.kind = "rate" if it.rate_spec is not None else it.kind
     if it.kind == "comparison" and len(it.agencies) <= 1 and len(it.years) <= 1 and not (it.span or it.shift):
-        it.sides = compared_sides(q, it.keys)  # 复议和诉讼哪个多: two figures of one report
+        it.sides = compared_sides(q, it.keys) or it.sides  # 复议和诉讼哪个多: two figures of one report
     if it.kind == "ranking" and len(it.agencies) == 1 and has(q, YEAR_SUBJECTS):
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
     if it.kind == "precedent" and it.agencies and not it.scope:  # 鹿城和洪泽这两家，谁…过: only those agencies
@@ -520,6 +523,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.kind, it.breakdown = "figure", None
         if outcomes:  # 收到多少申请 -> 结果怎么样: the outcome rows of those requests
             it.kind, it.breakdown = "breakdown", "outcome"
+        if by_rows and len(it.keys) > 1 and has(q, RANKING_CUES) and len(it.agencies) <= 1:  # 最多的原因是什么:
+            it.kind, it.sides = "comparison", [("", [k]) for k in it.keys]  # its rows side by side, the most named
     elif prev.rate and not it.keys and it.kind in ("narrative", "figure") and not asks_narrative:
         it.kind, it.rate = "rate", prev.rate  # …的公开率 -> 前一年是多少: the rate, a year earlier
     if it.rate == "share" and it.rate_spec is None:  # a share taken from the part before takes its cells too,

@@ -736,3 +736,9 @@ def test_a_listing_of_rates_keeps_only_those_past_the_bound(assistant):
 def test_an_english_count_the_text_states_says_it_is_from_the_text(model_assistant):
     a = model_assistant.ask("How many pieces of government information did Hongze proactively publish in 2024?")
     assert a.text.startswith("From the reports' text") and any(f.value == 2428 for f in a.figures)
+
+
+def test_the_largest_reason_of_a_sum_asked_next_names_its_rows(assistant):
+    history = [{"role": "user", "content": "沭阳县2025年不予公开了多少件"}, {"role": "assistant", "content": "32件"}]
+    a = assistant.ask("其中哪个原因最多", history)
+    assert "最多的是不予公开（属于三类内部事务信息）（13件）" in a.text and a.text.count("[") >= 8

@@ -1348,3 +1348,10 @@ def test_years_right_after_the_last_agency_that_the_others_do_not_hold_are_its_o
     assert it.kind == "precedent" and it.year_bound == "平潭综合实验区管委会"
     it = understand("淮安市和洪泽区2024年谁被起诉得多", [], catalog)  # both hold 2024: said of both
     assert it.year_bound is None
+
+
+def test_two_turns_of_two_agencies_in_one_year_are_summed_or_compared(catalog):
+    history = _turns("淮安市2024年被复议了几件", "那洪泽区呢")
+    it = understand("两家加起来一共多少", history, catalog)
+    assert it.kind == "sum" and sorted(a for a, _ in it.targets) == ["淮安市人民政府", "淮安市洪泽区人民政府"]
+    assert understand("谁多", history, catalog).kind == "comparison"
