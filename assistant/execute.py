@@ -30,11 +30,13 @@ from assistant.figures import (
     with_column,
 )
 from assistant.narrative import (
+    MEASURE_NOUN,
     Passage,
     SentenceStore,
     across,
     answer_lines,
     compound_parts,
+    count_clause,
     count_unit,
     earlier_reports,
     evidence_in_time,
@@ -849,6 +851,8 @@ class Executor:
 
         if unit and not any(stated(s) for s in lines):  # 打了几分, 几个人: no such number said
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")
+        if MEASURE_NOUN.search(it.question) and not any(count_clause(it.question, s.sentence.text) for s in lines):
+            return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")  # 访问量是多少
         if unit:  # 几个人: the sentence that states people (共有工作人员2名) leads, not one that counts 条
             lines = sorted(lines, key=lambda s: not stated(s))
         return compose.extractive(it.question, lines, several=len(reports) > 1)

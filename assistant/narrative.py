@@ -172,6 +172,7 @@ SYNONYM_SOURCES = (QUERY_REVIEW_GROUPS, QUERY_REVIEW_OUTCOMES, QUERY_COLUMNS)
 FEE_WORDS = ("收费", "处理费", "费用", "收取")
 # a count asked in other words than a unit (多少钱): the units that answer it (万元 ends with 元)
 ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"}
+MEASURE_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(?:量|人次|次数)(?:是|有|为|达到?)?(?:多少|几)")  # 访问量是多少
 COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)(?![人名位次])([\u4e00-\u9fff]{2})")  # 几个处室
 RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
 WHICH_QUESTION = re.compile(r"哪些|哪几")  # which ones: answered by the sentence that names them
@@ -1310,6 +1311,9 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     unit = asked_unit(question)
     qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS
     noun = COUNTED_NOUN.search(question)
+    measure = MEASURE_NOUN.search(question)
+    if measure and measure.group(1) not in text:
+        return None  # 访问量是多少: a sentence that says no 访问 states some other number (发布信息393件)
     best = None
     for m in NUMBER.finditer(text):
         if _counts_other(question, text, m) or (unit in UNIT_KIN and not in_unit(unit, m.group(2))):

@@ -742,3 +742,11 @@ def test_the_largest_reason_of_a_sum_asked_next_names_its_rows(assistant):
     history = [{"role": "user", "content": "沭阳县2025年不予公开了多少件"}, {"role": "assistant", "content": "32件"}]
     a = assistant.ask("其中哪个原因最多", history)
     assert "最多的是不予公开（属于三类内部事务信息）（13件）" in a.text and a.text.count("[") >= 8
+
+
+@pytest.mark.slow
+def test_a_measure_the_text_does_not_state_is_declined_not_replaced(model_assistant):
+    a = model_assistant.ask("上海市科学技术委员会2024年门户网站的浏览量是多少")
+    assert a.abstained and not a.figures
+    a = model_assistant.ask("平潭综合实验区管委会2012年信息公开专栏的访问量是多少")
+    assert any(f.value == 72065 for f in a.figures)

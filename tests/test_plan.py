@@ -1355,3 +1355,8 @@ def test_two_turns_of_two_agencies_in_one_year_are_summed_or_compared(catalog):
     it = understand("两家加起来一共多少", history, catalog)
     assert it.kind == "sum" and sorted(a for a, _ in it.targets) == ["淮安市人民政府", "淮安市洪泽区人民政府"]
     assert understand("谁多", history, catalog).kind == "comparison"
+
+
+@pytest.mark.parametrize("question", ["沭阳县2025年的政务公开联系人叫什么", "淮安市2024年被拒之后去上访的有多少件"])
+def test_a_persons_name_and_petitions_after_a_refusal_are_not_recorded(catalog, question):
+    assert understand(question, [], catalog).kind == "decline"
