@@ -508,6 +508,7 @@ PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "哪个月
 # an average over the year's parts (平均每月收到几件, 月均, 每周平均): the year's figure divided, formula shown
 PER_PERIOD: dict[str, int] = {"月": 12, "个月": 12, "季度": 4, "个季度": 4, "周": 52, "星期": 52, "天": 365, "日": 365}
 QUERY_FIGURE_EXCLUSIONS: tuple[str, ...] = (
+    "被告知", "告知书", "告知",  # 被告知本机关不掌握: was told, not 被告 (a defendant)
     "第三方机构", "第三方评估", "第三方监测", "第三方测评", "信息处理费", "第三方平台", "第三方公司", "第三方检测",
     *(f"{verb}{done}第三方" for verb in ("引入", "委托", "聘请", "借助", "依托", "运用", "引进") for done in ("", "了")),
 )  # a third party hired to help, not one whose interests a denial protects
