@@ -93,7 +93,7 @@ from assistant.cues import (
 )
 from assistant.figures import amount_and_count, over_columns
 from assistant.normalize import normalized
-from assistant.query import CellKey, Intent, Kind
+from assistant.query import CellKey, Intent, Kind, RateSpec
 from assistant.read import (
     asks_share,
     compared_sides,
@@ -671,9 +671,28 @@ def signature(it: Intent) -> tuple:
     return it.kind, tuple((k.table, k.row, k.column) for k in it.keys), it.rate, it.column, it.breakdown
 
 
+def _each_share(q: str, it: Intent) -> list[tuple[str, Intent]]:
+    """个人和企业各占多少: one share per applicant type named, each over the same total (not the share of their sum)."""
+    spec = it.rate_spec
+    if it.rate != "share" or spec is None or not has(q, (*EACH_CUES, "各占", "各自占")):
+        return []
+    columns = list(dict.fromkeys(k.column for k in spec.numerator))
+    if len(columns) < 2 or any(c in (None, "total") for c in columns):
+        return []
+    words, whole = said_columns(q), spec.formula.split("÷", 1)[1]
+    parts = []
+    for c in columns:
+        keys, word = [k for k in spec.numerator if k.column == c], words.get(c, c)
+        part = RateSpec(label=f"{word}申请占比", numerator=keys, denominator=spec.denominator, formula=f"{word}申请÷{whole}")
+        parts.append((f"{word}占比", it.model_copy(update={"rate_spec": part, "keys": keys, "column": c})))
+    return parts
+
+
 def plan_parts(question: str, normalized: str, history: list[dict], catalog: Catalog) -> list[tuple[str, Intent]]:
     """(part text, intent) per part; one part unless the clauses ask different things."""
     whole = understand(question, history, catalog)
+    if each := _each_share(whole.question, whole):
+        return each
     parts = split_parts(normalized)
     if len(parts) < 2:
         return [(question, whole)]

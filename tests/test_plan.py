@@ -1364,3 +1364,12 @@ def test_a_contact_persons_name_is_not_recorded(catalog):
 def test_told_is_not_a_defendant(catalog):
     it = understand("沭阳县2025年有多少申请被告知本机关不掌握", [], catalog)
     assert [k.row for k in it.keys] == ["unable_not_held"]
+
+
+def test_each_of_two_applicant_types_gets_its_own_share(catalog):
+    q = "平潭管委会2025年的申请里，自然人和企业各自占了多少比例"
+    parts = plan_parts(q, q, [], catalog)
+    assert [it.column for _, it in parts] == ["natural_person", "commercial"]
+    assert all(it.rate == "share" and len(it.rate_spec.numerator) == 1 for _, it in parts)
+    q = "平潭管委会2025年的申请里，自然人和企业合起来占多少"
+    assert len(plan_parts(q, q, [], catalog)) == 1
