@@ -828,18 +828,18 @@ class Executor:
             entries = [e for e in catalog.entries if (not it.years or e.year in it.years)
                        and (not it.scope or e.agency in it.scope)]
         search, topics, threshold = self.retriever().search, topic_words(it.topic), self.settings.min_relevance
+        asked = it.asked or it.question  # 那洪泽区呢 after 怎么培训工作人员: the question it carries on
         scope = "、".join(compose.report_name(e.agency, e.year) for e in entries[:3]) if entries else "已收录"
         if cross or not entries or len(entries) > MAX_NAMED_REPORTS:  # a year alone names every agency's report
             ids = sorted({e.report_id for e in entries})
             found = self._phrase_reports(topics, ids or None) if cross else []
-            best = across(search, self.report, it.question, topics, found, ids, threshold, precedent=cross,
+            best = across(search, self.report, asked, topics, found, ids, threshold, precedent=cross,
                           sentences=self.sentences)
             if not best:
                 return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
             return compose.by_agency(it.question, "precedent" if cross else "narrative", best)
         reports = [self.report(e.report_id) for e in entries]
-        ranked = evidence_in_time(search, self.report, it.question, topics, reports, earlier_reports(catalog, it),
-                                  threshold)
+        ranked = evidence_in_time(search, self.report, asked, topics, reports, earlier_reports(catalog, it), threshold)
         if not ranked:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
         lines = answer_lines(ranked)

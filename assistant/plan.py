@@ -480,12 +480,15 @@ def _is_followup(q: str, it: Intent) -> bool:
 def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     """Fill from the previous turn what this one leaves out (agency, year, figure, operation)."""
     it.followup = True
+    if prev.kind == "narrative" and not (it.keys or own or it.rate) and it.kind in ("narrative", "figure"):
+        it.kind, it.topic, it.asked = "narrative", prev.topic, prev.asked or prev.question  # 那洪泽区呢: the same
     if not (it.agencies or it.clarify or it.unknown_agency):
         it.agencies, it.mentions = list(prev.agencies), list(prev.mentions)
         if not prev.agencies:
             it.clarify = list(prev.clarify)
     if not (it.years or it.relative is not None or it.span):
         it.years, it.relative, it.span = list(prev.years), prev.relative, prev.span
+        it.years_carried = bool(it.years) and it.agencies != prev.agencies  # 那洪泽区呢: the year was another's
         it.year_word = it.year_word or prev.year_word
         if it.shift:
             it.years = [y + it.shift for y in it.years] or [y + it.shift for _, y in prev.targets[:1]]

@@ -268,7 +268,10 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
             (targets if y in held else missing).append((a, y))
     it.targets, it.missing_years = targets, missing
     if it.kind == "narrative":
-        if missing and not targets:  # never another year's passages in place of the year asked
+        held = [(a, catalog.newest(a)) for a in it.agencies if catalog.newest(a)]
+        if missing and not targets and it.years_carried and held:  # 他们怎么培训 -> 那洪泽区呢: no year of its own was
+            it.targets, it.missing_years, it.years, it.year_word = held, [], [], "最新"  # asked: its newest, said so
+        elif missing and not targets:  # never another year's passages in place of the year asked
             it.kind, it.reason = "decline", "year_not_held"
         return it
     if missing and it.kind == "change":

@@ -1373,3 +1373,12 @@ def test_each_of_two_applicant_types_gets_its_own_share(catalog):
     assert all(it.rate == "share" and len(it.rate_spec.numerator) == 1 for _, it in parts)
     q = "平潭管委会2025年的申请里，自然人和企业合起来占多少"
     assert len(plan_parts(q, q, [], catalog)) == 1
+
+
+def test_another_agency_after_a_question_read_by_its_passages_asks_the_same(catalog):
+    history = _turns("沭阳县2025年是怎么做政策解读的")
+    it = understand("那平潭管委会呢", history, catalog)
+    assert it.kind == "narrative" and it.asked == "沭阳县2025年是怎么做政策解读的" and it.topic
+    it = understand("那洪泽区呢", history, catalog)  # 2025 not held by 洪泽: its newest, said so, not a decline
+    assert it.kind == "narrative" and it.targets == [("淮安市洪泽区人民政府", 2024)] and it.year_word == "最新"
+    assert understand("那洪泽区2025年呢", history, catalog).kind == "decline"  # a year said is a year asked
