@@ -82,7 +82,8 @@ def operands(d: compose.Draft, values: list[Value]) -> str:
     return f"（{refs}）" if len(values) > 1 else refs
 
 
-GENERIC_COUNTERS = ("次", "回", "遍")  # times: anything counts in them, so the sentence must be about what was asked
+GENERIC_COUNTERS = ("次", "回", "遍")
+TIMES_OF = re.compile(r"(?:几|多少)(?:次|回|遍)([\u4e00-\u9fff]{2,8})")  # times: anything counts in them, so the sentence must be about what was asked
 
 
 class Executor:
@@ -845,9 +846,12 @@ class Executor:
         lines = answer_lines(ranked)
         unit = count_unit(it.question)
 
+        after = TIMES_OF.search(it.question)  # 开了几次政策吹风会: what is counted, named after the count
+        counted = topic_words(after.group(1))[-1:] if after else []
+
         def stated(s) -> bool:  # its number; a count of times in a sentence about what was asked (被攻击了几次: not
-            about = unit not in GENERIC_COUNTERS or not topics or any(t in s.sentence.text for t in topics)  # 通报3次)
-            return states(unit, s.sentence.text) and about
+            about = unit not in GENERIC_COUNTERS or any(t in s.sentence.text for t in counted or topics or [""])
+            return states(unit, s.sentence.text) and about  # 通报3次; 几次政策吹风会: not 新闻发布会42场)
 
         if unit and not any(stated(s) for s in lines):  # 打了几分, 几个人: no such number said
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")

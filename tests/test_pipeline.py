@@ -750,3 +750,9 @@ def test_a_measure_the_text_does_not_state_is_declined_not_replaced(model_assist
     assert a.abstained and not a.figures
     a = model_assistant.ask("平潭综合实验区管委会2012年信息公开专栏的访问量是多少")
     assert any(f.value == 72065 for f in a.figures)
+
+
+@pytest.mark.slow
+def test_a_count_of_times_names_what_it_counts(model_assistant):
+    a = model_assistant.ask("上海市人民政府办公厅2025年举办了多少次政策吹风会")
+    assert a.abstained and not a.figures  # the report counts 新闻发布会 42 场, not this
