@@ -345,6 +345,8 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
         parts = [(p, ks) for p, ks in parts if not all(is_total(k) for k in ks)]
         if parts:
             phrase, keys = parts[0]
+    if not named and phrase in QUERY_REVIEW_GROUPS and not any(is_total(k) for k in keys):
+        phrase = None  # 复议…维持了几件 -> 占比多少: the outcome's own label, not the group's word
     words = [p for p, _ in named] or [phrase or ""]
     keys = [k for _, ks in named for k in ks] or keys
     if column:

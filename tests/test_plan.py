@@ -1382,3 +1382,8 @@ def test_another_agency_after_a_question_read_by_its_passages_asks_the_same(cata
     it = understand("那洪泽区呢", history, catalog)  # 2025 not held by 洪泽: its newest, said so, not a decline
     assert it.kind == "narrative" and it.targets == [("淮安市洪泽区人民政府", 2024)] and it.year_word == "最新"
     assert understand("那洪泽区2025年呢", history, catalog).kind == "decline"  # a year said is a year asked
+
+
+def test_a_share_of_an_outcome_is_labelled_by_the_outcome(catalog):
+    it = understand("占比多少", _turns("平潭管委会2024年行政复议几件", "维持了几件"), catalog)
+    assert it.rate_spec is not None and "维持" in it.rate_spec.label
