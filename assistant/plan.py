@@ -73,6 +73,7 @@ from assistant.cues import (
     SINCE,
     SPAN_WORDS,
     SUB_UNITS,
+    SWITCH_ONLY,
     TEMPLATE_SAID,
     TEXT_SOURCE,
     THRESHOLD,
@@ -92,6 +93,7 @@ from assistant.cues import (
     YEAR_SUBJECTS,
 )
 from assistant.figures import amount_and_count, over_columns
+from assistant.narrative import topic_words
 from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind, RateSpec
 from assistant.read import (
@@ -480,7 +482,9 @@ def _is_followup(q: str, it: Intent) -> bool:
 def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     """Fill from the previous turn what this one leaves out (agency, year, figure, operation)."""
     it.followup = True
-    if prev.kind == "narrative" and not (it.keys or own or it.rate) and it.kind in ("narrative", "figure"):
+    switched = bool(it.agencies) and it.agencies != prev.agencies  # 那洪泽区呢: the same asked of another agency
+    if (prev.kind == "narrative" and switched and not (it.keys or own or it.rate) and it.kind in ("narrative", "figure")
+            and not topic_words(it.topic) and SWITCH_ONLY.search(q)):  # a turn that says more asks that
         it.kind, it.topic, it.asked = "narrative", prev.topic, prev.asked or prev.question  # 那洪泽区呢: the same
     if not (it.agencies or it.clarify or it.unknown_agency):
         it.agencies, it.mentions = list(prev.agencies), list(prev.mentions)
