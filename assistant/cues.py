@@ -25,7 +25,8 @@ YEAR_SUBJECTS = ("哪年", "哪一年", "哪个年度", "哪一个年度")
 COUNT_CUES = ("多少", "几", "数量")
 COUNTED = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项)([\u4e00-\u9fff]{2,4})")  # 多少个街镇: what is counted
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|位|名)?人|申请人")  # 有多少人是律师: the applicants counted
-FILING_WORDS = ("申请", "提", "递", "交", "来函", "要求公开")  # 律师递了几件: an applicant's count is its requests
+FILING_VERBS = ("提", "递", "交", "来函", "要求公开")  # 公益组织递了几件: what an applicant filed
+FILING_WORDS = ("申请", *FILING_VERBS)  # 律师递了几件: an applicant's count is its requests
 COMPARE_CUES = ("比较", "对比", "相比", "哪个多", "哪个少", "谁多", "谁少", "哪年多", "哪一年多", "差多少", "差距",
                 "哪个更多", "多还是少")  # not 还是 alone: 补了材料还是没说明白 means "still"
 EITHER_MORE = re.compile(r"(?:多|少)还是[^，,。？?]{1,10}?(?:多|少)")  # 法人多还是自然人多: two figures set side by side
@@ -179,6 +180,8 @@ SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科
 # 花了多少律师费, 多少钱: a sum of money (the tables print amounts only for fees and procurement)
 # whether replies were late (有没有超期的, 超期了几件): the tables count outcomes, not their timeliness
 TIMELINESS = re.compile(r"超期|超时限|超过期限|逾期答复|按时答复|按期答复|及时答复率")
+GENERIC_COUNTERS = ("次", "回", "遍")  # times: anything counts in them, so the sentence must be about what was asked
+TIMES_OF = re.compile(r"(?:几|多少)(?:次|回|遍)([\u4e00-\u9fff]{2,8})")  # 开了几次政策吹风会: what the times count
 MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
 BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
 # 怎么解释不予公开: how the texts explain or handle something, a passage search

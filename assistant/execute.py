@@ -10,7 +10,15 @@ from collections import OrderedDict
 
 from assistant import compose
 from assistant.catalog import Catalog, CatalogEntry, years_said
-from assistant.cues import ASCENDING_CUES, EACH_CUES, RANKING_CUES, REASON_WORDS, TOTAL_CUES
+from assistant.cues import (
+    ASCENDING_CUES,
+    EACH_CUES,
+    GENERIC_COUNTERS,
+    RANKING_CUES,
+    REASON_WORDS,
+    TIMES_OF,
+    TOTAL_CUES,
+)
 from assistant.figures import (
     RESULT_ROWS,
     CellMap,
@@ -82,8 +90,6 @@ def operands(d: compose.Draft, values: list[Value]) -> str:
     return f"（{refs}）" if len(values) > 1 else refs
 
 
-GENERIC_COUNTERS = ("次", "回", "遍")
-TIMES_OF = re.compile(r"(?:几|多少)(?:次|回|遍)([\u4e00-\u9fff]{2,8})")  # times: anything counts in them, so the sentence must be about what was asked
 
 
 class Executor:

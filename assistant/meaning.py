@@ -34,7 +34,7 @@ from assistant.cues import (
     COMPARE_CUES,
     CONNECTORS,
     COUNT_CUES,
-    FILING_WORDS,
+    FILING_VERBS,
     FOLLOWUP_CUES,
     PEOPLE_ASKED,
     PER_N,
@@ -301,7 +301,7 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     if it.keys and meaning.agrees(asked(question, it), it.mentions, it.keys):
         return it, None
     said = [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS] if it.column else []  # the column is read: it says no row
-    filed = has(it.question, FILING_WORDS[1:]) or PEOPLE_ASKED.search(it.question)  # 递了几件, 有几个人是 (not 申请)
+    filed = has(it.question, FILING_VERBS) or PEOPLE_ASKED.search(it.question)  # 递了几件, 有几个人是
     if it.column and filed and [k.row for k in it.keys] == ["new_received"]:
         return it, None  # 公益组织递了几件, 有几个人是律师: what a type of applicant filed is its requests, nothing to choose
     found = meaning.resolve(asked(question, it), strip=[*it.mentions, *said])

@@ -158,6 +158,12 @@ def understand(question: str, history: list[dict] | None = None, catalog: Catalo
     return _both_turns(question, it, older, prev)
 
 
+@lru_cache(maxsize=8)
+def _kind_before_topic(kinds: tuple[str, ...]) -> re.Pattern:
+    """A kind word followed by a topic (财政预算), compiled once per catalogue rather than once per kind and question."""
+    return re.compile("(?:" + "|".join(map(re.escape, kinds)) + f")(?={KIND_TOPICS})")
+
+
 def _across_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -> Intent:
     """少了多少 / 两年差多少 after two turns asking one figure of one agency in two years (…2024年, 那2023年呢):
     the change between those two years, not from the last one to the year before it."""
@@ -229,7 +235,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     span_match = None if range_word else SPAN_WORDS.search(q)
     titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)]  # a title or a quoted name names no agency
     scope_places, scope_spans, scope = find_scope(q, catalog)
-    topics = [m.span() for k in catalog.kinds() for m in re.finditer(rf"{re.escape(k)}(?={KIND_TOPICS})", q)]
+    kinds = tuple(catalog.kinds())
+    topics = [m.span() for m in _kind_before_topic(kinds).finditer(q)] if kinds else []
     masked = mask(q, mask_spans(q, year_spans) + titles + topics + scope_spans + ([span_match.span()] if span_match else []))
     agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
     if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
