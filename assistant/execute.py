@@ -4,7 +4,6 @@ table) and hands the values to `assistant.compose`."""
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 
@@ -16,6 +15,7 @@ from assistant.cues import (
     GENERIC_COUNTERS,
     RANKING_CUES,
     REASON_WORDS,
+    RECEIVED_ANY,
     TIMES_OF,
     TOTAL_CUES,
 )
@@ -703,7 +703,7 @@ class Executor:
         if it.rate:  # 平潭的单位2024年的公开率各是多少: a listing of rates, not who had a count
             return self._rates_across(it, catalog, ranking=False)
         asks_requests = it.figure_word in ("申请", "收到", "受理", "多少申请")  # 收到过企业的申请, not 请律师审核答复书
-        received = asks_requests and (re.search(r"(?:收到|受理|接到)过?.{0,10}申请", it.question) is not None
+        received = asks_requests and (RECEIVED_ANY.search(it.question) is not None
                                       or it.threshold is not None)  # 超过20件申请的单位: a count is asked
         if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated or received)):
             return self._narrative(it, catalog, cross=True)

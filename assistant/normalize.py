@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.cues import COURTESY_CLOSERS, COURTESY_OPENERS
 from index.vocabulary import (
     ENGLISH_TERMS,
     QUERY_ACTIVE_ITEMS,
@@ -43,6 +44,15 @@ BARE_YEAR = re.compile(r"(?<![\d年])\b(?:19|20)\d{2}\b(?!\s*年)")
 WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
 
 
+SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])")  # not 2024 年, 95 件: a number's unit
+SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
+SPACED_EN = re.compile(r"(?<=[A-Za-z\d])\s{2,}(?=[A-Za-z])")
+_EDGE = r"[\s,.!?;:、~…，。！？；：～]*"
+OPENER = re.compile(rf"(?:{'|'.join(sorted(COURTESY_OPENERS, key=len, reverse=True))}){_EDGE}")
+CLOSER = re.compile(rf"{_EDGE}(?:{'|'.join(sorted(COURTESY_CLOSERS, key=len, reverse=True))}){_EDGE}$")
+MIN_LEFT = 2  # a courtesy is stripped only where a question is left
+
+
 class Normalized(BaseModel):
     """The question as typed, the text every later step reads, and what was changed on the way."""
 
@@ -58,10 +68,20 @@ def normalize_question(question: str, places: dict[str, str] | None = None) -> N
     text = unicodedata.normalize("NFKC", original).strip()
     changes: list[str] = []
     language: Literal["zh", "en"] = "zh"
+    bare = strip_courtesy(text)
+    if bare != text:
+        changes.append(f"客套->{bare}")
+        text = bare
     if is_english(text):
         language = "en"
+        text = SPACED_EN.sub(" , ", text)  # how many came in  how many were granted: typed parts, as a comma says
         text = english_to_chinese(text, places or {})
         changes.append(f"English->{text}")
+    elif places and LATIN.search(text):  # Lucheng 2022 的其他处理: a romanised place inside a Chinese question
+        named = re.sub(r"[A-Za-z]+", lambda m: _place(m.group().lower(), places) or m.group(), text)
+        if named != text:
+            changes.append(f"地名->{named}")
+            text = named
     text, more = _chinese_steps(text) if len(text) <= MAX_CACHED else _chinese_steps.__wrapped__(text)
     return Normalized(original=original, text=text, language=language, changes=changes + list(more))
 
@@ -75,6 +95,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     if simplified != text:
         changes.append(f"繁->简: {simplified}")
         text = simplified
+    text = SPACED_DIGITS.sub("、", SPACED_HAN.sub(",", text))  # 收了多少申请 其中几件公开: a space parts clauses
     text = re.sub(r"\s+", "", text)
     text, plans = _plan_periods(text)
     text, numerals = _arabic_numerals(text)
@@ -103,6 +124,16 @@ COMPARED_WITH_EN = re.compile(r"how (?:did|does|do|would|has) (?:it|that|this|th
                               r"([^,?.;]+)")
 WHAT_CLAUSE = re.compile(r"(?<= , )what(?:s| was| is| were| are)\s+([^,?.;]*)")
 CLAUSE_AND = re.compile(r"\s*,?\s+(?:and|but)\s+(?=(?:how|what|which|who|whether|was|were|did|does|do|is|are|has|had)\b)")
+
+
+def strip_courtesy(text: str) -> str:
+    """The question without what is said around it (请问, 麻烦帮我查查, 谢谢, 急): the words before an agency's name
+    would be read as part of it, and those after a follow-up's 呢 hide it."""
+    while (m := OPENER.match(text)) and len(text) - m.end() >= MIN_LEFT:
+        text = text[m.end():]
+    while (m := CLOSER.search(text)) and m.start() >= MIN_LEFT:
+        text = text[:m.start()] + next((c for c in "?？" if c in m.group()), "")
+    return text
 
 
 def is_english(text: str) -> bool:
@@ -343,5 +374,9 @@ def normalize(text: str) -> str:
 
 def normalized(question: str, catalog: Catalog) -> str:
     """The question as every later step reads it (simplified, Arabic numerals, slips corrected, English glossed)."""
-    places = catalog.romanised_places() if is_english(question or "") else None
-    return normalize(normalize_question(question, places).text)
+    return normalize(normalize_question(question, romanised_places(question, catalog)).text)
+
+
+def romanised_places(question: str, catalog: Catalog) -> dict[str, str] | None:
+    """The catalogue's romanised place names, where the question holds a Latin letter to read them in."""
+    return catalog.romanised_places() if LATIN.search(question or "") else None

@@ -20,7 +20,7 @@ from assistant.execute import Executor
 from assistant.figures import Facts
 from assistant.meaning import Meaning, reread
 from assistant.narrative import settle
-from assistant.normalize import is_english, normalize_question, normalized
+from assistant.normalize import normalize_question, normalized, romanised_places
 from assistant.plan import plan_parts, understand
 from assistant.query import Intent, PlanPart, QueryPlan
 from assistant.read import explained
@@ -90,7 +90,7 @@ class Assistant:
             catalog = self.catalog()
             if not len(catalog):
                 return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
-            norm = normalize_question(question, catalog.romanised_places() if is_english(question) else None)
+            norm = normalize_question(question, romanised_places(question, catalog))
             done = [self._ask_part(text, it, history or [], filters, catalog)
                     for text, it in plan_parts(question, norm.text, history or [], catalog)]
             answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)
@@ -129,8 +129,9 @@ class Assistant:
             return compose.clarify_figure(question, [r.label for r in unclear.readings]), intent
         missing = None
         if intent.kind not in ("clarify", "decline"):
-            missing = unrecorded(normalized(question, catalog), self.index.lexical.contains,
-                                 lambda w: catalog.knows(w) or explained(w) or w in intent.mentions)
+            said = normalized(question, catalog)
+            missing = unrecorded(said, self.index.lexical.contains,
+                                 lambda w: catalog.knows(w) or explained(w, said) or w in intent.mentions)
         if missing:
             base = compose.decline(question, compose.decline_unrecorded(missing), "not_recorded")
         else:

@@ -67,6 +67,7 @@ from assistant.cues import (
     RELATIVE_YEARS,
     SCOPE_CUES,
     SCOPE_ENDINGS,
+    SCOPE_GLOSS,
     SHARE_WORDS,
     SHIFT_SAID,
     SHIFT_WORDS,
@@ -235,6 +236,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     span_match = None if range_word else SPAN_WORDS.search(q)
     titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)]  # a title or a quoted name names no agency
     scope_places, scope_spans, scope = find_scope(q, catalog)
+    if glosses := [(e, e + m.end()) for _, e in scope_spans if (m := SCOPE_GLOSS.match(q[e:]))]:
+        scope_places, scope_spans, scope = find_scope(mask(q, glosses), catalog)  # (管委会、各局): its members, said
+        scope_spans += glosses
     kinds = tuple(catalog.kinds())
     topics = [m.span() for m in _kind_before_topic(kinds).finditer(q)] if kinds else []
     masked = mask(q, mask_spans(q, year_spans) + titles + topics + scope_spans + ([span_match.span()] if span_match else []))
@@ -317,10 +321,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if shift_word and not years:
         it.shift = SHIFT_WORDS[shift_word]
     elif (said_shift := SHIFT_SAID.search(no_figures)) and not years and not rel_word:
-        back, _, count, count_first, back_first, _ = said_shift.groups()
-        said_count = count or count_first
+        said = said_shift.groupdict()
+        said_count = said["count"] or said["that"] or said["count_first"] or "1"  # 前面那年: one year
         n = {"一": 1, "两": 2, "三": 3}.get(said_count) or int(said_count)
-        it.shift = -n if back or back_first else n
+        it.shift = -n if said["back"] or said["back_after"] else n
     if len(agencies) > 1 and year_spans and (bound := _year_bound(q, year_spans, mentions)
                                              or _years_only_of_last(q, year_spans, mentions, agencies, years, catalog)):
         it.year_bound = agencies[mentions.index(bound)]

@@ -242,6 +242,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
         spans.append((start, end))
     if not found and (said := DISCLOSED.search(q)):  # 收了多少申请，公开了多少: the requests granted
         return [CellKey(table="requests", row="granted", column="total")], said.group(), False
+    if not found and (said := RECEIVED.search(q)):  # 平潭2021年收了几件: the requests received
+        return [CellKey(table="requests", row="new_received", column="total")], said.group(), False
     if not found:
         return [], None, False
     rows = [{k.row for k in ks} for _, ks in found]
@@ -267,6 +269,8 @@ JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有
 # 公开了多少 / 给公开了几件: disclosed, as a count of requests (not 主动公开, 部分公开, 不公开, 依申请公开)
 DISCLOSED = re.compile(r"(?<![不未没主动分予请])(?:给|被)?公开了?(?=(?:多少|几)[件个份]?(?:申请)?(?:$|[，,。；;？?！!呢吗]))")
 # (公开了多少疫情防控信息, 公开了多少条政府信息: what was published, not requests granted)
+# 收了几件 / 接到多少个 with nothing after it: the requests received (not 接了多少件12345热线, 收了多少处理费)
+RECEIVED = re.compile(r"(?:收|接)(?:了|到|进|收|件)?(?=(?:多少|几)[件个份]?(?:$|[，,。；;？?！!呢吗]))")
 
 
 def _joined(found: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]], q: str) -> list[tuple[str, list[CellKey]]]:
@@ -425,9 +429,10 @@ def rate_from_parts(q: str) -> str | None:
                  if len(num) > 1 and {r for _, r, _ in num} <= rows), None)
 
 
-def explained(word: str) -> bool:
-    """A word the question vocabulary already reads (figure words, rates, operations, question words)."""
-    return bool(find_phrases(word, vocabulary()))
+def explained(word: str, question: str = "") -> bool:
+    """A word the question vocabulary already reads (figure words, rates, operations, question words), or one
+    inside a phrase of it the question says (法庭 in 被告上法庭, where 被告 took the words' first reading)."""
+    return bool(find_phrases(word, vocabulary())) or any(word in p for p in vocabulary() if p in question)
 
 
 def mask_spans(q: str, year_spans) -> list[tuple[int, int]]:

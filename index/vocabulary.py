@@ -301,7 +301,7 @@ QUERY_ACTIVE_ITEMS: dict[str, str] = {
     "集中采购": "procurement", "采购": "procurement",
 }
 QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
-    "现行有效": ("in_force",), "有效": ("in_force",), "废止": ("repealed",), "作废": ("repealed",), "废除": ("repealed",), "制发": ("issued",),
+    "现行有效": ("in_force",), "有效": ("in_force",), "生效": ("in_force",), "施行": ("in_force",), "废止": ("repealed",), "作废": ("repealed",), "废除": ("repealed",), "制发": ("issued",),
     "出台": ("issued",), "印发": ("issued",), "新制作": ("new_made",), "制作": ("new_made",),
     "新公开": ("new_published",), "对外公开总": ("total_published",), "公开总数": ("total_published",),
     "对外公开": ("total_published",),  # 对外公开的规章总共: the 2019 template's running total
@@ -315,6 +315,9 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
 for _row in REQUEST_ROWS:  # the variants reports print for a row (收费通知, 逾期不补正) are figure words too
     for _alias in _row.aliases:
         QUERY_FIGURES.setdefault(_alias, ("requests", _row.key, "total"))
+    if _row.group and _row.label[:1].isdigit():  # 其他处理—其他, 不予公开中的属于国家秘密: a row said under its group
+        for _sep in ("—", "-", "－", "中的", "里的", "下的", "的", "中", "里"):
+            QUERY_FIGURES.setdefault(f"{_row.group[3:]}{_sep}{_row.label[2:]}", ("requests", _row.key, "total"))
 # everyday "not disclosed": the withheld rows together, unless the rest of the question says why (a weak word)
 SAID_NOT_DISCLOSED = ("没给公开", "没公开", "没有公开", "没有给公开", "未公开", "未予公开", "不让公开", "没被公开", "没予公开",
                       "没给", "没有给")  # 最后是没给的
@@ -441,7 +444,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "information items": "条信息", "items of information": "条信息", "pieces of information": "条信息",
     "pieces of": "条", "items of": "条",
     "which agencies": "哪些单位", "which agency": "哪个单位", "which units": "哪些单位", "which offices": "哪些单位",
-    "which departments": "哪些部门", "which": "哪个", "who": "谁", "which year": "哪一年", "what year": "哪一年",
+    "which departments": "哪些部门", "which": "哪个", "who": "谁", "who is": "谁是", "who was": "谁是", "who are": "谁是", "who were": "谁是", "which year": "哪一年", "what year": "哪一年",
     "all agencies": "所有单位", "every agency": "所有单位", "all the agencies": "所有单位", "all departments": "所有单位",
     "fail their own arithmetic": "数字对不上", "fail its own arithmetic": "数字对不上", "arithmetic": "算术",
     "do not add up": "对不上", "don't add up": "对不上", "dont add up": "对不上", "inconsistent": "不一致",
@@ -461,7 +464,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "change": "变化", "changed": "变化", "compared with the previous year": "比上年", "than the previous year": "比上年",
     "than the year before": "比上年", "from the previous year": "比上年", "year on year": "同比",
     "the year before last": "前年", "last year": "去年", "this year": "今年", "previous year": "上一年",
-    "the year before": "前一年", "latest": "最新", "in total": "合计", "total": "合计", "altogether": "合计",
+    "the year before": "前一年", "the year after": "后一年", "the following year": "后一年", "the next year": "下一年",
+    "the prior year": "前一年", "a year earlier": "前一年", "one year earlier": "前一年", "a year later": "后一年",
+    "one year later": "后一年", "two years earlier": "两年以前", "two years later": "两年以后", "latest": "最新", "in total": "合计", "total": "合计", "altogether": "合计",
     "training": "培训", "train": "培训", "trained": "培训", "staff": "工作人员", "problems": "问题", "problem": "问题",
     "shortcomings": "不足", "improve": "改进", "improvement": "改进", "plans": "计划", "next year": "下一步",
     "press conferences": "新闻发布会", "press conference": "新闻发布会", "hotline": "热线", "website": "网站",

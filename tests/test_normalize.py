@@ -98,3 +98,13 @@ def test_english_lists_of_parts_and_alternatives():
     text = normalize_question("Hongze 2024: how many requests came in, and what was the disclosure rate?", places).text
     assert text.endswith("公开率是多少?")
     assert "淮安和洪泽" in normalize_question("Which had more reviews in 2024, Huai'an or Hongze?", places).text
+
+
+def test_courtesies_and_typed_spaces():
+    from assistant.normalize import strip_courtesy
+
+    assert strip_courtesy("你好，请问洪泽区有没有被起诉过？谢谢！") == "洪泽区有没有被起诉过？"
+    assert strip_courtesy("问问平潭呢") == "平潭呢"
+    assert strip_courtesy("谢谢") == "谢谢"  # nothing else said: kept as typed
+    assert normalize_question("淮安市 2024 年 复议几件 诉讼几件").text == "淮安市,2024年,复议几件,诉讼几件"
+    assert normalize_question("洪泽 2023 2024 收到的申请").text == "洪泽,2023、2024收到的申请"

@@ -756,3 +756,16 @@ def test_a_measure_the_text_does_not_state_is_declined_not_replaced(model_assist
 def test_a_count_of_times_names_what_it_counts(model_assistant):
     a = model_assistant.ask("上海市人民政府办公厅2025年举办了多少次政策吹风会")
     assert a.abstained and not a.figures  # the report counts 新闻发布会 42 场, not this
+
+
+def test_a_word_inside_a_figure_phrase_is_not_unrecorded(assistant):
+    history = [{"role": "user", "content": "淮安市2024年复议了几件"}, {"role": "assistant", "content": "…"}]
+    a = assistant.ask("被告上法庭几次", history)  # 法庭 is in no report, but 告上法庭 is a figure phrase
+    assert not a.abstained and cells(a) >= {(HUAIAN, 2024, "review_litigation", "direct_suit_total", None)}
+
+
+def test_which_agencies_someone_applied_to(assistant, hashed_index):
+    a = assistant.ask("2024年哪些单位有人来申请过公开？")
+    expected = {s.agency for col in ("natural_person", "commercial", "total")  # a total printed 0 beside its columns
+                for s, c in hashed_index.store.cells("requests", "new_received", col) if c.value and s.year == 2024}
+    assert a.kind == "precedent" and {c.agency for c in a.citations} == expected and len(expected) > 3

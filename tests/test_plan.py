@@ -1387,3 +1387,57 @@ def test_another_agency_after_a_question_read_by_its_passages_asks_the_same(cata
 def test_a_share_of_an_outcome_is_labelled_by_the_outcome(catalog):
     it = understand("占比多少", _turns("平潭管委会2024年行政复议几件", "维持了几件"), catalog)
     assert it.rate_spec is not None and "维持" in it.rate_spec.label
+
+
+def test_what_is_said_around_a_question_is_not_part_of_it(catalog):
+    it = understand("看看术阳县2025年的行政复议有几件？多谢！", [], catalog)  # not an unknown agency 看看术阳县
+    assert it.agencies == ["沭阳县人民政府"] and keys(it) == ["review_total"]
+    history = _turns("洪泽区2024年因为信访不予处理的有几件")
+    it = understand("帮我查查，上一年呢？谢谢！", history, catalog)  # the follow-up's 呢 before the thanks
+    assert it.kind == "figure" and keys(it) == ["rejected_petition.total"] and it.years == [2023]
+
+
+def test_spaces_typed_between_parts_part_them(catalog):
+    q = "洪泽区2024年 收了多少申请 其中部分公开多少 复议几件"
+    norm = normalize(normalize_question(q).text)
+    assert norm.count(",") == 3
+    parts = plan_parts(q, norm, [], catalog)
+    assert [keys(it) for _, it in parts] == [["new_received.total"], ["partially_granted.total"], ["review_total"]]
+
+
+def test_received_said_without_an_object_counts_requests(catalog):
+    assert keys(understand("淮安市2024年一共接到多少个", [], catalog)) == ["new_received.total"]
+    assert keys(understand("淮安市2024年收了多少信息处理费", [], catalog)) != ["new_received.total"]
+
+
+def test_a_year_shift_said_without_a_count_is_one_year(catalog):
+    history = _turns("淮安市洪泽区2024年部分公开几件")
+    for said, year in (("前面那年呢", 2023), ("倒回去一年看看", 2023), ("往回推一年", 2023)):
+        assert understand(said, history, catalog).years == [year], said
+    history = _turns("How many requests were partially granted by Hongze in 2023?")
+    assert understand("What about a year later?", history, catalog).years == [2024]
+    assert keys(understand("上年结转多少", history, catalog)) == ["carried_over.total"]  # 上年 is no shift here
+
+
+def test_a_romanised_place_inside_a_chinese_question(catalog):
+    it = understand("Shuyang 2025年的复议有几件", [], catalog)
+    assert it.agencies == ["沭阳县人民政府"] and keys(it) == ["review_total"]
+
+
+def test_a_row_said_under_its_group(catalog):
+    assert keys(understand("沭阳县2025年不予公开里的属于行政查询事项几件", [], catalog)) == ["denied_admin_query.total"]
+    assert keys(understand("沭阳县2025年其他处理中的其他有几件", [], catalog)) == ["other_misc.total"]
+    assert keys(understand("沭阳县2025年目前仍在施行的规范性文件有多少", [], catalog)) == ["normative_in_force"]
+
+
+def test_what_the_people_who_applied_are_is_not_recorded(catalog):
+    assert understand("淮安市2024年来申请公开的人当中，大学生有多少", [], catalog).kind == "decline"
+    assert understand("沭阳县2025年的申请人一般家住哪里", [], catalog).kind == "decline"
+    assert understand("Who was the head of the Huai'an disclosure office in 2024?", [], catalog).kind == "decline"
+    it = understand("淮安市2024年来申请公开的人当中，律师有多少", [], catalog)  # a type the table counts
+    assert it.kind == "figure" and it.column == "legal_service"
+
+
+def test_a_scopes_members_said_in_brackets_are_no_agency(catalog):
+    it = understand("2024年平潭那些单位里（管委会、公安局、片区），哪些收到过企业的申请", [], catalog)
+    assert it.agencies == [] and SYQ in it.scope and len(it.scope) > 3 and it.kind == "precedent"
