@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from index.errors import LoadError
 from index.parse.archive import check_pdf_streams, size_text, verified_zip
 from index.parse.normalize import normalize_text
+from index.parse.script import is_traditional, to_simplified
 from index.vocabulary import AGENCY_SUFFIXES, PAGE_FIELDS, REPORT_MARKERS, REQUEST_ROWS, TABLE_NAMES
 
 log = logging.getLogger(__name__)
@@ -431,6 +432,9 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDoc
                         size=size_text(size), limit=size_text(max_bytes))
     raw = p.read_bytes()
     read = loader(raw, name)
+    if is_traditional("".join(read)):  # before anything matches a label; a simplified report is left as it is
+        log.info("%s: in traditional characters, read as simplified", name)
+        read = [to_simplified(part) for part in read]
     parts = [normalize_text(part) for part in read]
     text = "\n".join(parts)
     _check_report_text(text, name)
