@@ -115,6 +115,12 @@ def vectors_complete(have: int, chunks_total: int, chunks_dense: int) -> bool:
     return have == chunks_dense or (have == chunks_total > 0)
 
 
+def depends_on_neighbours(report: Report) -> bool:
+    """Whether other years' parses could change this report's cells: they only narrow glued runs the report
+    and its web page leave open (index/parse/resolve.py), and a run decided without them stays decided."""
+    return bool(report.ambiguous) or any(c.source == "neighbour_year" for c in report.cells)
+
+
 def bundled_reports() -> Path:
     """The sample corpus shipped inside the package (works from a checkout and when installed)."""
     return Path(str(resources.files("index").joinpath("data", "corpus", "reports")))
@@ -162,6 +168,7 @@ class Index:
         self._reconciled = False
         self._html: dict[Path, Path] = {}  # report file -> its paired web page (ingest_paths(pair_html=True))
         self.ahead = AHEAD_FILES  # files whose passages are embedded together (0: each report on its own)
+        self._parsed: dict[Path, tuple[Report | Exception, list[TableParse]]] = {}  # parsed ahead, not yet stored
 
     @property
     def embedder(self):
@@ -259,21 +266,29 @@ class Index:
                     summary.results.append(self._ingest_file(f, overrides, counts, progress))
             finally:
                 self.vectors.forget_ahead()
+                self._parsed.clear()
         summary.seconds = time.perf_counter() - start
         return summary
 
     def _embed_ahead(self, files: list[Path], overrides: dict | None) -> None:
         """Parse the next files and embed their narrative passages together, sorted by length (per report, a
         batch was padded to its longest passage: 31% of the tokens on the bundled corpus, 3% across 41
-        reports). Their writes then find the vectors by text hash; a file that fails here fails (or parses
-        differently) in its own turn, which embeds what it needs."""
+        reports). Their writes then find the vectors by text hash, and their own turns the parse (`_parse`):
+        each file is read once."""
         texts = []
         for f in files:
+            seen: list[list[TableParse]] = []
+
+            def lookup(agency: str, year: int, seen: list = seen) -> list[TableParse]:
+                seen.append(self._neighbour_parses(agency, year))
+                return seen[-1]
+
             try:
-                report = parse_file(f, overrides, max_bytes=self.settings.max_upload_mb * 1024 * 1024,
-                                    neighbours=self._neighbour_parses, html=self._html.get(f))
-            except Exception:  # reported by the file's own turn
+                report = self._read(f, overrides, lookup)
+            except Exception as e:  # reported by the file's own turn
+                self._parsed[f] = (e, [])
                 continue
+            self._parsed[f] = (report, seen[0] if seen else [])
             texts += [index_text(c) for c in dense_chunks(chunk_report(report))]
         if texts:
             self.vectors.embed_ahead(texts)
@@ -318,14 +333,27 @@ class Index:
         return FileResult(status=status, chunks=0 if status == "unchanged" else n, **done)
 
     def _parse(self, path: Path, overrides: dict | None) -> tuple[Report, list[Chunk]]:
+        """The file's parse made ahead (`_embed_ahead`), else made now. A report stored since then in the same
+        batch may be a neighbouring year: where one can decide its cells, its tables are resolved again."""
+        if path not in self._parsed:
+            report = self._read(path, overrides, self._neighbour_parses)
+            return report, chunk_report(report)
+        report, seen = self._parsed.pop(path)
+        if isinstance(report, Exception):
+            raise report
+        m = report.meta
+        if depends_on_neighbours(report) and (now := self._neighbour_parses(m.agency, m.year)) != seen:
+            report = parse_report_tables(report, now, keep_template=True)
+        return report, chunk_report(report)
+
+    def _read(self, path: Path, overrides: dict | None, neighbours) -> Report:
         if not path.exists():
             raise LoadError(printable(path), "a broken link (its target is missing)" if path.is_symlink() else "no such file",
                             "not_found")
         if not path.is_file():
             raise LoadError(printable(path), "not a regular file (a folder, pipe or device)", "not_regular")
-        report = parse_file(path, overrides, max_bytes=self.settings.max_upload_mb * 1024 * 1024,
-                            neighbours=self._neighbour_parses, html=self._html.get(path))
-        return report, chunk_report(report)
+        return parse_file(path, overrides, max_bytes=self.settings.max_upload_mb * 1024 * 1024,
+                          neighbours=neighbours, html=self._html.get(path))
 
     def _recover(self, counts: tuple[dict, dict], progress: bool) -> None:
         """After a write failed halfway: make Chroma and the lexical index agree with SQLite again (the failed

@@ -402,6 +402,32 @@ def test_4_a_note_is_shown_once_and_comparisons_chart_in_the_chat(page):
     assert_chart_legible(chart, series=1)
 
 
+def test_the_chat_label_and_buttons_never_cover_a_message(page):
+    """Scrolled through, no message passes under the chat's label (对话) or its buttons: they float over the
+    chat's top edge, and the messages scroll in the area below them."""
+    for question in ("鹿城区2022年收到多少政府信息公开申请？", "有没有被复议？", "被诉讼几件？", "平潭综合实验区2024年呢？"):
+        ask(page, question)
+    covered = page.evaluate("""() => {
+      const chat = document.querySelector('#nb-chat'), log = chat.querySelector('[role=log]');
+      const floating = [...chat.querySelectorAll('label, .top-panel')].filter(e => e.offsetParent !== null);
+      const hit = (a, b) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0
+                            && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0;
+      const out = [];
+      if (log.scrollHeight <= log.clientHeight) return ['the chat does not scroll'];
+      for (let y = 0; y <= log.scrollHeight; y += 8) {
+        log.scrollTop = y;
+        const view = log.getBoundingClientRect();
+        for (const m of chat.querySelectorAll('[data-testid=user], [data-testid=bot]')) {
+          const r = m.getBoundingClientRect();
+          const seen = {top: Math.max(r.top, view.top), bottom: Math.min(r.bottom, view.bottom), left: r.left, right: r.right};
+          for (const f of floating) if (hit(seen, f.getBoundingClientRect())) out.push(`${f.innerText || f.className} at ${y}`);
+        }
+      }
+      return out; }""")
+    assert page.locator("#nb-chat label").inner_text().strip() == "对话"
+    assert covered == []
+
+
 def test_6_an_ambiguous_cell_shows_its_readings(page):
     open_tab(page, "报告浏览")
     report_row(page, "平潭综合实验区市场监督管理局").first.click()

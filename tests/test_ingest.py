@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.ingest import Index, IngestSummary, chunk_count, dense_count
+from index.parse.report import parse_file
 from index.settings import Settings
 from index.stores.chunks import chunk_report
 from index.stores.embed import HashEmbedder
@@ -229,3 +230,30 @@ def test_a_folder_without_reports_is_a_failure(index, tmp_path):
     (result,) = summary.failed
     assert Path(result.file).name == "no-reports" and result.code == "empty_folder"
     assert result.reason.startswith("no report files (") and ".pdf" in result.reason
+
+
+def test_each_file_is_read_once_and_stored_as_a_fresh_parse_stores_it(corpus_dir, tmp_path, monkeypatch):
+    """The parse made ahead (to embed passages together) is the one stored: each file is loaded once. Three
+    consecutive years with glued runs: a year stored earlier in the batch decides cells of the next, whose
+    tables are resolved again, and every report is stored as parsing each file in its own turn stores it."""
+    import index.parse.report as report_module
+
+    files = copy(corpus_dir, tmp_path, "14_pingtan-syq_2019.txt", "15_pingtan-syq_2020.txt", "16_pingtan-syq_2021.txt")
+    loads: list[str] = []
+    load_file = report_module.load_file
+    monkeypatch.setattr(report_module, "load_file", lambda path, *a: loads.append(Path(path).name) or load_file(path, *a))
+    stored = []
+    for ahead, home in ((16, "ahead"), (0, "each-in-its-turn")):
+        index = Index(Settings(home=tmp_path / home), embedder=HashEmbedder())
+        index.ahead = ahead
+        loads.clear()
+        assert index.ingest_paths(files, progress=False).ingested == 3
+        assert sorted(loads) == sorted(f.name for f in files)
+        stored.append([index.store.report(rid) for rid in sorted(index.store.ids())])
+    assert stored[0] == stored[1]
+    # 2020 parsed ahead before 2019 was stored, read in its turn once 2019 is: resolved with 2019's cells
+    index = Index(Settings(home=tmp_path / "turn"), embedder=HashEmbedder())
+    index.ingest_paths(files[:1], progress=False)
+    alone, fresh = parse_file(files[1]), parse_file(files[1], neighbours=index._neighbour_parses)
+    index._parsed[files[1]] = (alone, [])
+    assert index._parse(files[1], None)[0] == fresh and fresh.cells != alone.cells

@@ -167,10 +167,10 @@ def test_docx_paragraphs_and_tables_in_body_order(tmp_path):
 
 
 @pytest.mark.parametrize("encoding,prefix", [("gbk", b""), ("gb18030", b""), ("utf-8", b"\xef\xbb\xbf"),
-                                             ("utf-16-le", b"\xff\xfe")])
+                                             ("utf-16-le", b"\xff\xfe"), ("utf-16-le", b""), ("utf-16-be", b"")])
 def test_encodings_load_to_the_same_text(tmp_path, encoding, prefix):
     source = CORPUS / "reports" / "00_lucheng-qu_2022.txt"
-    copy = tmp_path / f"copy-{encoding}.txt"
+    copy = tmp_path / f"copy-{encoding}-{len(prefix)}.txt"
     copy.write_bytes(prefix + source.read_text(encoding="utf-8").encode(encoding))
     assert load_file(copy).text == loaded(source.name).text
 
@@ -208,6 +208,8 @@ PDF = (CORPUS / "reports" / "01_huaian-hongzequ_2023.pdf").read_bytes()
 BAD_INPUTS = {
     "empty.txt": (b"", "empty"),
     "nul.txt": (b"\x00\x01binary\x00" * 200, "binary"),
+    "nul-one-side.txt": (b"".join(bytes((i % 31 + 1, 0)) for i in range(600)), "binary"),  # control characters
+    "utf-16-junk.txt": (REPORT_TEXT.encode("utf-16-le")[:4000] + bytes(range(256)) * 8, "binary"),
     "random.txt": (bytes(range(128, 256)) * 40, "cannot decode"),
     "wrong-encoding.txt": (REPORT_TEXT.encode("gbk") + b"\xff\xfe\xff", "cannot decode"),
     "english.txt": (b"An English document about something else entirely. " * 40, "too little Chinese"),

@@ -259,7 +259,7 @@ def test_upload_refuses_bad_type_with_token(ctx, tmp_path):
     assert ctx.store.ids() == before
 
 
-def _bad_uploads(folder, corpus_dir) -> dict[str, str]:
+def _bad_uploads(folder) -> dict[str, str]:
     """The files a staff member gets wrong, each with the Chinese words its message must hold."""
     folder.mkdir()
     import zipfile
@@ -269,16 +269,16 @@ def _bad_uploads(folder, corpus_dir) -> dict[str, str]:
         pass
     (folder / "words.txt").write_text("The quick brown fox jumps over the lazy dog. " * 2000, encoding="utf-8")
     (folder / "novel.txt").write_text("春天来了，小河边的柳树发芽了，孩子们在草地上放风筝。" * 400, encoding="utf-8")
-    (folder / "utf16.txt").write_bytes((corpus_dir / "reports" / LUCHENG).read_text(encoding="utf-8").encode("utf-16-le"))
+    (folder / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)  # UTF-16 without a BOM is read
     (folder / "notitle_2022.txt").write_text("一、总体情况\n本机关认真做好政府信息公开工作。" * 10, encoding="utf-8")
     return {"junk.pdf": "不是有效的 PDF 文件", "nothing.docx": "不是有效的 Word", "words.txt": "中文内容太少",
-            "novel.txt": "不是政府信息公开工作年度报告", "utf16.txt": "二进制", "notitle_2022.txt": "无法识别发布机关"}
+            "novel.txt": "不是政府信息公开工作年度报告", "picture.txt": "二进制", "notitle_2022.txt": "无法识别发布机关"}
 
 
-def test_bad_uploads_say_why_in_chinese_and_store_nothing(ctx, tmp_path, corpus_dir):
+def test_bad_uploads_say_why_in_chinese_and_store_nothing(ctx, tmp_path):
     """Each refused upload says why in Chinese (the English reason goes to the log only); the store is unchanged
     and still answers."""
-    expected = _bad_uploads(tmp_path / "bad", corpus_dir)
+    expected = _bad_uploads(tmp_path / "bad")
     before = ctx.store.ids()
     out = ui.upload_reports(ctx, [str(tmp_path / "bad" / name) for name in expected], TOKEN)
     notices = [n.get_text() for n in soup(out).select(".nb-notice")] or [soup(out).get_text()]

@@ -527,4 +527,6 @@ td.nb-amb { background: #e7dcff; }
 .nb-notice.nb-error { color: #b00020; }
 .nb-sub { font-weight: bold; margin-top: 8px; }
 .nb-muted { color: #777; }
+/* the chat's label (对话) and its buttons float over the top of the chat: the messages scroll below them */
+#nb-chat [role=log] { margin-top: 30px; height: calc(100% - 30px); }
 """

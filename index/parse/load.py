@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from index.errors import LoadError
 from index.parse.archive import check_pdf_streams, size_text, verified_zip
 from index.parse.normalize import normalize_text
+from index.parse.script import is_traditional, to_simplified
 from index.vocabulary import AGENCY_SUFFIXES, PAGE_FIELDS, REPORT_MARKERS, REQUEST_ROWS, TABLE_NAMES
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,8 @@ def format_rows(grid: list[list[tuple[object, str]]]) -> list[str]:
 
 
 def decode_bytes(raw: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030; charset-normalizer only as a fallback."""
+    """UTF-8 (with or without BOM), UTF-16 (with or without BOM), GBK/GB18030; charset-normalizer only as a
+    fallback."""
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):
             try:
@@ -93,7 +95,11 @@ def decode_bytes(raw: bytes, path: str) -> str:
             except UnicodeDecodeError as e:
                 raise LoadError(path, f"starts with a {enc} byte-order mark but is not valid {enc}", "bad_bom", encoding=enc) from e
     if b"\x00" in raw[:65536]:
-        raise LoadError(path, "binary content (NUL bytes), not a text report", "binary")
+        text = _utf16_without_bom(raw)
+        if text is None:
+            raise LoadError(path, "binary content (NUL bytes), not a text report", "binary")
+        log.info("%s: decoded as UTF-16 without a byte-order mark", path)
+        return text
     for enc in ("utf-8", "gb18030"):
         try:
             text = raw.decode(enc)
@@ -109,6 +115,26 @@ def decode_bytes(raw: bytes, path: str) -> str:
         return str(best)
     raise LoadError(path, "cannot decode the text: not UTF-8 or GBK/GB18030, and no encoding yields Chinese text",
                     "undecodable")
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff]")
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark, else None. Its ASCII characters (digits, line breaks) put their
+    NUL byte on one side of each pair (the odd bytes: little-endian), a binary's NULs fall on both sides; the
+    side names the byte order, and a strict decode that gives Chinese text without control characters decides."""
+    if len(raw) % 2:
+        return None
+    sample = raw[:65536]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < 2 * min(even, odd):  # a CJK character can have a NUL byte too (一 is U+4E00): not all
+        return None
+    try:
+        text = raw.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    return text if not _CONTROL_RE.search(text) and _looks_chinese(text) else None
 
 
 def _common_gb_share(text: str) -> float:
@@ -431,6 +457,9 @@ def load_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDoc
                         size=size_text(size), limit=size_text(max_bytes))
     raw = p.read_bytes()
     read = loader(raw, name)
+    if is_traditional("".join(read)):  # before anything matches a label; a simplified report is left as it is
+        log.info("%s: in traditional characters, read as simplified", name)
+        read = [to_simplified(part) for part in read]
     parts = [normalize_text(part) for part in read]
     text = "\n".join(parts)
     _check_report_text(text, name)
