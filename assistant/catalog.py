@@ -118,7 +118,8 @@ class _Name:
             return None
         if self._pinyins is None:
             self._pinyins = {}
-            for c in (c for c, w in self.weights.items() if w == 1):  # a typo stands for a distinctive character
+            by_weight = sorted(self.weights.items(), key=lambda cw: -cw[1])  # a distinctive character first;
+            for c, _ in by_weight:  # a generic one too (政负 for 政府, 综何 for 综合): slips hit any character
                 p = _pinyin(c)
                 if p:
                     self._pinyins.setdefault(p, c)

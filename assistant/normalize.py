@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from assistant.cues import COURTESY_CLOSERS, COURTESY_OPENERS
+from index.parse.script import t2s
 from index.vocabulary import (
     ENGLISH_TERMS,
     QUERY_ACTIVE_ITEMS,
@@ -91,7 +92,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     """Simplified characters, Arabic numerals, slips corrected; cached, since a question's turns and parts
     are read more than once."""
     changes: list[str] = []
-    simplified = _opencc().convert(text)
+    simplified = t2s().convert(text)
     if simplified != text:
         changes.append(f"繁->简: {simplified}")
         text = simplified
@@ -204,13 +205,6 @@ def _place(token: str, places: dict[str, str]) -> str | None:
 
     best = process.extractOne(token, list(places), scorer=Levenshtein.distance, score_cutoff=1) if len(token) >= 5 else None
     return places[best[0]] if best else None
-
-
-@lru_cache(maxsize=1)
-def _opencc():
-    import opencc
-
-    return opencc.OpenCC("t2s")  # character by character: tw2sp would also rewrite simplified phrases (文件 -> 文档)
 
 
 def _arabic_numerals(text: str) -> tuple[str, list[str]]:

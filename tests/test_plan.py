@@ -1441,3 +1441,16 @@ def test_what_the_people_who_applied_are_is_not_recorded(catalog):
 def test_a_scopes_members_said_in_brackets_are_no_agency(catalog):
     it = understand("2024年平潭那些单位里（管委会、公安局、片区），哪些收到过企业的申请", [], catalog)
     assert it.agencies == [] and SYQ in it.scope and len(it.scope) > 3 and it.kind == "precedent"
+
+
+@pytest.mark.parametrize("typed, agency", [
+    ("上海市政负办公厅", BGT), ("上海市人民政府版公厅", BGT), ("平潭总合实验区", SYQ), ("淮安市人民正府", HUAIAN),
+    ("平潭综合实验区海坛片区管里局", "平潭综合实验区海坛片区管理局"),
+])
+def test_a_slip_in_a_generic_character_of_a_long_name(catalog, typed, agency):
+    it = understand(f"{typed}收到多少申请", [], catalog)  # an input method's homophone of 政府, 办公, 综合, 管理
+    assert it.agencies == [agency]
+
+
+def test_a_distinctive_character_no_name_sounds_like_is_still_no_slip(catalog):
+    assert understand("上海市教委2024年收到多少申请", [], catalog).kind == "decline"  # 教委 is no 科委

@@ -20,7 +20,9 @@ _CJK_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @cache
-def _t2s():
+def t2s():
+    """OpenCC t2s, character by character (tw2sp would also rewrite simplified phrases: 文件 -> 文档); shared by
+    the question path, so a report and a question typed in traditional characters read alike."""
     import opencc
 
     return opencc.OpenCC("t2s")
@@ -32,7 +34,7 @@ def traditional_share(text: str) -> float:
     if not counts:
         return 0.0
     chars = list(counts)
-    converted = _t2s().convert("\n".join(chars)).split("\n")  # no t2s phrase spans a line break
+    converted = t2s().convert("\n".join(chars)).split("\n")  # no t2s phrase spans a line break
     changed = sum(counts[c] for c, s in zip(chars, converted, strict=True) if c != s)
     return changed / sum(counts.values())
 
@@ -46,5 +48,5 @@ def to_simplified(part: str) -> str:
     from index.parse.ocr import OcrText
 
     if isinstance(part, OcrText):
-        return OcrText([replace(line, text=_t2s().convert(line.text)) for line in part.lines], _t2s().convert(part))
-    return _t2s().convert(part)
+        return OcrText([replace(line, text=t2s().convert(line.text)) for line in part.lines], t2s().convert(part))
+    return t2s().convert(part)
