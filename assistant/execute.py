@@ -292,6 +292,9 @@ class Executor:
             word = it.figure_word or "合计"
             base = s
             text = f"{prefix}{name}{word}共{compose.number(s)}件（{'，'.join(parts)}）"
+        if it.claim and base is not None:  # 是不是113件, 有没有超过300件: whether what the asker states holds
+            op, n = it.claim
+            text = ("是的，" if (base == n if op == "=" else passes(base, it.claim)) else "不是，") + text
         if it.per and base is not None:  # 平均每月: the year's figure over its months, the division shown
             period, parts_in_year = it.per
             average = round(base / parts_in_year, 1)
@@ -608,6 +611,12 @@ class Executor:
         first, value = rated[0][0], rated[0][1]
         word = "最低" if it.ascending else "最高"
         lead = (f"{when}{label}{word}的是{first.agency}（{first.year}年度，{value}%）。" if ranking else f"{when}{label}：")
+        if it.rank_of and ranking:
+            placed = _place([(r[0], r[1]) for r in rated], it, "%")
+            if placed is None:
+                return compose.decline(it.question, f"{compose.report_name(it.rank_of, it.years[0])}报告算不出“{label}”"
+                                       "（缺少所需的格或分母为0），无法排名。", "missing_cell")
+            lead = f"{when}{label}：" + placed
         passing = f"其中{label}{bound_words(it.threshold)}%的有{len(rated)}份，" if it.threshold and not ranking else ""
         d.parts.append(f"{lead}按{formula}计算，共{computed}份报告能算出，{passing}" + ("前" if ranking else "由高到低列出")
                        + f"{len(shown)}份：")
@@ -618,6 +627,8 @@ class Executor:
         return d.answer()
 
     def _ranking(self, it: Intent, catalog: Catalog) -> Answer:
+        if it.rank_of and not it.years:  # 洪泽区的申请量排第几: among the reports of its newest year
+            it = it.model_copy(update={"years": [catalog.newest(it.rank_of) or 0]})
         if (it.rate and (not it.keys or it.rate in RATES)) or it.rate_spec is not None:  # 纠错率最高: the rate, not
             return self._rates_across(it, catalog, ranking=True)  # the count its numerator's words name
         if not it.keys:
@@ -635,13 +646,22 @@ class Executor:
         d = compose.Draft(it.question, "ranking")
         unit = compose.unit(keys[0].table, keys[0].row)
         lines = []
-        for i, (e, value) in enumerate(ranked[:n], 1):
+        for i, (e, value) in enumerate(ranked, 1):
+            if i > n and e.agency != it.rank_of:
+                continue  # the first n, and the asked agency's report wherever it stands
             refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
             lines.append(f"{i}. {compose.report_name(e.agency, e.year)}：{compose.number(value)}{unit}{refs}")
         best_e, best_v = ranked[0]
         word = "最少" if it.ascending else "最多"
-        d.parts.append(f"{when}{what}{word}的是{best_e.agency}（{best_e.year}年度，{compose.number(best_v)}{unit}）。"
-                       f"共比较{len(ranked)}份报告，前{min(n, len(ranked))}名：")
+        if it.rank_of:
+            placed = _place(ranked, it, unit)
+            if placed is None:
+                return compose.decline(it.question, f"{compose.report_name(it.rank_of, it.years[0])}报告中没有“{what}”"
+                                       "这一项，无法排名。", "missing_cell")
+            d.parts.append(f"{when}{what}：{placed}前{min(n, len(ranked))}名：")
+        else:
+            d.parts.append(f"{when}{what}{word}的是{best_e.agency}（{best_e.year}年度，{compose.number(best_v)}{unit}）。"
+                           f"共比较{len(ranked)}份报告，前{min(n, len(ranked))}名：")
         d.parts.extend(lines)
         if len(keys) > 1:
             for e, value in reversed(ranked[:n]):
@@ -880,3 +900,18 @@ class Executor:
             some = sorted({i for t in topics for i in self.index.store.containing([t], report_ids)})
             found = some if len(some) <= MAX_PHRASE_REPORTS else found
         return found[:MAX_PHRASE_REPORTS]
+
+
+def _place(ranked: list[tuple[CatalogEntry, Number]], it: Intent, unit: str) -> str | None:
+    """Where the asked agency's report stands among the ranked ones (ties share a place), or None when it has
+    no value to rank."""
+    mine = next(((e, v) for e, v in ranked if e.agency == it.rank_of), None)
+    if mine is None:
+        return None
+    e, v = mine
+    ahead = sum(1 for _, w in ranked if (w < v if it.ascending else w > v))
+    tied = sum(1 for _, w in ranked if w == v) - 1
+    order = "从少到多" if it.ascending else "从多到少"
+    return (f"{compose.report_name(e.agency, e.year)}为{compose.number(v)}{unit}，在{len(ranked)}份报告中{order}排第{ahead + 1}"
+            + (f"（与另外{tied}份并列）" if tied else "") + "。")
+

@@ -21,6 +21,7 @@ from assistant.cues import (
     CATALOGUE,
     CHANGE_CUES,
     CHECK_CUES,
+    CLAIMED,
     CN_SMALL,
     COLLECTIVE_NOUNS,
     COMPARATIVE,
@@ -60,6 +61,7 @@ from assistant.cues import (
     QUALIFIED_REQUESTS,
     QUESTION_WORDS,
     RANGE_WORDS,
+    RANK_POSITION,
     RANK_SUBJECTS,
     RANKING_CUES,
     RATE_ASKED,
@@ -83,6 +85,7 @@ from assistant.cues import (
     TOTAL_CUES,
     UNITS_WHICH,
     UNTIL,
+    VERIFY_CUES,
     WEAK_FIGURES,
     WHICH_APPLICANT,
     WHICH_MENTIONED,
@@ -288,6 +291,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
     if bound:  # 超过100件的单位: the bound a listing keeps values against
         it.threshold = (THRESHOLD_OPS[bound.group(1) or bound.group(4)], float(bound.group(2) or bound.group(3)))
+    if keys and not it.rate and has(q, VERIFY_CUES) and not has(q, COUNT_CUES) and (
+            said := CLAIMED.search(mask(q, year_spans))):  # 是不是收到了113件申请: the figure, and whether it is so
+        it.claim = it.threshold or ("=", float(said.group(1)))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     elif detail := APPLICANT_DETAIL.search(q):
@@ -358,7 +364,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if it.kind == "precedent" and it.agencies and not it.scope:  # 鹿城和洪泽这两家，谁…过: only those agencies
         it.scope = list(it.agencies)
     named_sum = it.kind == "sum" and (len(it.agencies) > 1 or len(it.years) > 1 or bool(it.span))
-    if it.kind in ("ranking", "sum") and it.mentions and not it.scope and not named_sum:
+    if it.kind in ("ranking", "sum") and it.mentions and not it.scope and not named_sum and not it.rank_of:
         it.scope = (list(it.agencies) if len(it.agencies) > 1  # 淮安市和沭阳县哪个多: the two named, not 淮安市's districts
                     else [a for m in it.mentions for a in catalog.with_prefix(m)] or list(it.agencies))  # 市级单位里
     if it.scope and it.kind not in ("ranking", "precedent", "change", "catalogue") and not it.agencies:
@@ -436,6 +442,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "catalogue"
     if has(q, CHECK_CUES) and has(q, DATA_WORDS):  # 表格里哪些数据对不上: the report's own arithmetic
         return "checks"
+    if it.claim and len(it.agencies) <= 1 and not (WHICH_UNITS.search(q) or has(q, SCOPE_CUES)):
+        return "figure"  # 是不是收到了113件: the figure, said against the number stated
     if has(q, TEXT_SOURCE) and len(it.agencies) <= 1:  # 报告正文里说受理了多少件: the number the prose states
         return "narrative"
     if (it.keys and it.agencies and (len(it.agencies) > 1 or has(q, WHICH_YEARS)) and WHO_HAD.search(q)
@@ -444,6 +452,9 @@ def _operation(q: str, it: Intent) -> Kind:
     if WHICH_APPLICANT.search(q) and len(it.agencies) <= 1 and not it.scope:
         it.breakdown = "applicant"  # 哪类申请人最多: the applicant columns of one report, side by side
         return "breakdown"
+    if RANK_POSITION.search(q) and len(it.agencies) == 1 and (it.keys or it.rate):
+        it.rank_of = it.agencies[0]  # 洪泽区的申请量在所有单位里排第几: its place among the year's reports
+        return "ranking"
     if has(q, RANKING_CUES) and (len(it.agencies) != 1 or has(q, RANK_SUBJECTS) or has(q, YEAR_SUBJECTS)):
         return "ranking"
     if has(q, SCOPE_CUES) and it.keys:  # 所有单位里哪些…: a list of who had it, not a total

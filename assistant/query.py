@@ -67,10 +67,12 @@ class Intent(BaseModel):
     rate_spec: RateSpec | None = None
     ascending: bool = False
     top_n: int | None = None
+    rank_of: str | None = None  # 洪泽区的申请量排第几: the agency whose place in the ranking is asked
     scope: list[str] = Field(default_factory=list)  # agencies summed/ranked (empty: all)
     scope_places: list[str] = Field(default_factory=list)  # 江苏的单位: the place words that chose the scope
     unsupported: str | None = None
     negated: bool = False  # 哪些单位没有收到过申请: list the zeros
+    claim: tuple[str, float] | None = None  # 是不是收到了113件, 有没有超过100件: what the asker states, said 是/不是
     threshold: tuple[str, float] | None = None  # 超过100件的有哪些: (">", 100); a listing keeps what passes it
     per: tuple[str, int] | None = None  # 平均每月: ("月", 12), the year's figure averaged over its parts
     per_item: CellKey | None = None  # 平均每个项目多少钱: the count in the amount's row that it is divided by

@@ -240,8 +240,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
         cells = QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]]
         found.append((p, [CellKey(table=t, row=r, column=c) for t, r, c in cells]))
         spans.append((start, end))
-    if not found and (said := DISCLOSED.search(q)):  # 收了多少申请，公开了多少: the requests granted
-        return [CellKey(table="requests", row="granted", column="total")], said.group(), False
+    if all(p in WEAK_FIGURES for p, _ in found) and (said := DISCLOSED.search(q)):  # 10件申请里有几件公开了:
+        return [CellKey(table="requests", row="granted", column="total")], "予以公开", False  # those granted
     if not found and (said := RECEIVED.search(q)):  # 平潭2021年收了几件: the requests received
         return [CellKey(table="requests", row="new_received", column="total")], said.group(), False
     if not found:
@@ -267,7 +267,8 @@ JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有
 
 
 # 公开了多少 / 给公开了几件: disclosed, as a count of requests (not 主动公开, 部分公开, 不公开, 依申请公开)
-DISCLOSED = re.compile(r"(?<![不未没主动分予请])(?:给|被)?公开了?(?=(?:多少|几)[件个份]?(?:申请)?(?:$|[，,。；;？?！!呢吗]))")
+DISCLOSED = re.compile(r"(?<![不未没主动分予请])(?:给|被)?公开了?(?=(?:多少|几)[件个份]?(?:申请)?(?:$|[，,。；;？?！!呢吗]))"
+                       r"|(?<=多少|几件|几个|几份)(?:被|给|获得?)?(?:予以)?公开了?(?=$|[，,。；;？?！!呢吗])")  # 有几件公开了
 # (公开了多少疫情防控信息, 公开了多少条政府信息: what was published, not requests granted)
 # 收了几件 / 接到多少个 with nothing after it: the requests received (not 接了多少件12345热线, 收了多少处理费)
 RECEIVED = re.compile(r"(?:收|接)(?:了|到|进|收|件)?(?=(?:多少|几)[件个份]?(?:$|[，,。；;？?！!呢吗]))")

@@ -769,3 +769,20 @@ def test_which_agencies_someone_applied_to(assistant, hashed_index):
     expected = {s.agency for col in ("natural_person", "commercial", "total")  # a total printed 0 beside its columns
                 for s, c in hashed_index.store.cells("requests", "new_received", col) if c.value and s.year == 2024}
     assert a.kind == "precedent" and {c.agency for c in a.citations} == expected and len(expected) > 3
+
+
+def test_a_stated_number_is_answered_yes_or_no_with_the_cell(assistant, hashed_index):
+    value = next(c.value for s, c in hashed_index.store.cells("review_litigation", "review_total")
+                 if s.agency == HUAIAN and s.year == 2024)
+    yes = assistant.ask(f"淮安市2024年的行政复议是不是{value}件")
+    no = assistant.ask(f"我记得淮安市2024年的行政复议有{value + 7}件，对不对")
+    assert yes.text.startswith("是的") and no.text.startswith("不是") and value in [f.value for f in no.figures]
+
+
+def test_the_place_of_one_agency_among_the_years_reports(assistant, hashed_index):
+    values = {s.agency: c.value for s, c in hashed_index.store.cells("requests", "new_received", "total")
+              if s.year == 2024 and c.value is not None}
+    place = 1 + sum(v > values[HONGZE] for v in values.values())
+    a = assistant.ask("洪泽区2024年收到的申请数量在全部单位里排第几？")
+    assert f"在{len(values)}份报告中从多到少排第{place}" in a.text
+    assert (HONGZE, 2024, "requests", "new_received", "total") in cells(a)

@@ -1454,3 +1454,21 @@ def test_a_slip_in_a_generic_character_of_a_long_name(catalog, typed, agency):
 
 def test_a_distinctive_character_no_name_sounds_like_is_still_no_slip(catalog):
     assert understand("上海市教委2024年收到多少申请", [], catalog).kind == "decline"  # 教委 is no 科委
+
+
+def test_a_number_the_asker_states_is_checked_not_searched(catalog):
+    it = understand("沭阳县2025年的行政复议是不是有20件？", [], catalog)
+    assert it.kind == "figure" and it.claim == ("=", 20.0) and keys(it) == ["review_total"]
+    it = understand("上海市政府办公厅2025年收到的申请有没有超过一千件", [], catalog)
+    assert it.kind == "figure" and it.claim == (">", 1000.0)
+    assert understand("沭阳县2025年10件申请里有几件被驳回", [], catalog).claim is None  # a share, per ten
+
+
+def test_the_place_of_one_agency_in_a_ranking(catalog):
+    it = understand("淮安市2024年被复议的数量在各单位中排名如何", [], catalog)
+    assert it.kind == "ranking" and it.rank_of == HUAIAN and not it.scope
+
+
+def test_a_count_said_before_its_verb_of_disclosure(catalog):
+    it = understand("平潭管委会2024年每100件申请中有多少公开了", [], catalog)
+    assert it.rate == "share" and [k.row for k in it.rate_spec.numerator] == ["granted"]
