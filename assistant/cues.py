@@ -216,6 +216,11 @@ CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": 
              "六": "6", "七": "7", "八": "8", "九": "9"}
 CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
+# question words an input method slips on (哪写, 拿些 for 哪些) and the words that make a sentence a question: where
+# none is said, 那些/那个/那家 is the slip of 哪些/哪个/哪家 (那些单位被纠正过？)
+INTERROGATIVES = ("哪些", "哪家", "哪个", "哪几", "哪年", "哪里", "哪儿")
+ASKING_WORDS = ("哪", "谁", "什么", "啥", "多少", "几", "吗", "呢", "怎", "如何", "是否", "有没有", "有无", "是不是", "为何",
+                "为什么", "咋", "么", "否")
 # what is said around a question, not in it (问下沐阳县… had been read as an agency 问下沐阳县; …呢？谢谢 hid a follow-up)
 COURTESY_OPENERS = ("你好", "您好", "请问", "请教", "劳驾", "打扰一下", "打扰下", "麻烦你", "麻烦您", "麻烦", "帮我", "帮忙", "请帮我",
                     "查查", "查一下", "查下", "看看", "看一下", "看下", "问问", "问一下", "问下", "我想", "想", "我要", "了解一下",

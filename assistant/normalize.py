@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.cues import COURTESY_CLOSERS, COURTESY_OPENERS
+from assistant.cues import (
+    ASKING_WORDS,
+    COURTESY_CLOSERS,
+    COURTESY_OPENERS,
+    INTERROGATIVES,
+    NARRATIVE_CUES,
+)
 from index.parse.script import t2s
 from index.vocabulary import (
     ENGLISH_TERMS,
@@ -100,9 +106,10 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     text = re.sub(r"\s+", "", text)
     text, plans = _plan_periods(text)
     text, numerals = _arabic_numerals(text)
+    text, asked = correct_question_words(text)
     text, slips = correct_homophones(text)
     text, near = correct_near_terms(text)
-    return text, tuple(changes + plans + numerals + slips + near)
+    return text, tuple(changes + plans + numerals + asked + slips + near)
 
 
 # five-year-plan periods as officials say them (十三五期间 = 2016-2020): the years, so a range or "since" reads them
@@ -243,7 +250,7 @@ def _terms_by_sound() -> dict[tuple[str, ...], str]:
     from pypinyin import lazy_pinyin
 
     terms = {*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_REVIEW_GROUPS, *QUERY_REVIEW_OUTCOMES, *QUERY_RATES,
-             *QUERY_COLUMNS, *QUERY_ACTIVE_ITEMS, *QUESTION_TERMS}
+             *QUERY_COLUMNS, *QUERY_ACTIVE_ITEMS, *QUESTION_TERMS, *NARRATIVE_CUES}  # 问提, 不组
     by_sound: dict[tuple[str, ...], str | None] = {}
     for t in terms:
         if 2 <= len(t) <= MAX_TERM and re.fullmatch(r"[\u4e00-\u9fff]+", t):
@@ -257,6 +264,24 @@ def _sound(ch: str) -> str:
     from pypinyin import lazy_pinyin
 
     return lazy_pinyin(ch)[0]
+
+
+def correct_question_words(text: str) -> tuple[str, list[str]]:
+    """哪写/拿些 -> 哪些 (a run sounding like a question word that is no word of its own), and 那些/那个/那家 -> 哪…
+    in a sentence that says no question word at all."""
+    changes = []
+    for word in INTERROGATIVES:
+        sound = tuple(_sound(c) for c in word)
+        for i in range(len(text) - 1):
+            window = text[i:i + 2]
+            if (window != word and tuple(_sound(c) for c in window) == sound and window[0] != "那"
+                    and _word_counts().get(window, 0) < COMMON_WORD):
+                changes.append(f"{window}->{word}")
+                text = text[:i] + word + text[i + 2:]
+    if not any(w in text for w in ASKING_WORDS) and (m := re.search(r"那(?=些|个|家|几)", text)):
+        changes.append(f"那{text[m.end()]}->哪{text[m.end()]}")
+        text = text[:m.start()] + "哪" + text[m.end():]
+    return text, changes
 
 
 def correct_homophones(text: str) -> tuple[str, list[str]]:

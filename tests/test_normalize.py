@@ -108,3 +108,16 @@ def test_courtesies_and_typed_spaces():
     assert strip_courtesy("谢谢") == "谢谢"  # nothing else said: kept as typed
     assert normalize_question("淮安市 2024 年 复议几件 诉讼几件").text == "淮安市,2024年,复议几件,诉讼几件"
     assert normalize_question("洪泽 2023 2024 收到的申请").text == "洪泽,2023、2024收到的申请"
+
+
+def test_question_words_typed_with_a_slip():
+    assert normalize_question("拿些单位的诉讼被纠正过").text == "哪些单位的诉讼被纠正过"
+    assert normalize_question("有没有哪加单位开过听证会").text == "有没有哪家单位开过听证会"
+    assert normalize_question("那些单位被起诉过。").text.startswith("哪些单位")  # no question word said: 那 is 哪
+    assert normalize_question("那年有没有被起诉").text == "那年有没有被起诉"  # a follow-up's 那, kept
+    assert normalize_question("那些单位里谁被起诉过").text.startswith("那些单位")  # 谁 asks: 那些 points back
+
+
+def test_a_slip_in_a_narrative_word():
+    assert normalize_question("淮安市2024年的工作有什么布足").text.endswith("不足")
+    assert "问题" in normalize_question("沭阳县2025年存在哪些问提").text
