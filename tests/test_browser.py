@@ -428,6 +428,25 @@ def test_the_chat_label_and_buttons_never_cover_a_message(page):
     assert covered == []
 
 
+def test_the_chat_trash_button_starts_a_new_conversation(browser, server, page):
+    """The chat's own clear button (its trash icon) forgets the conversation as 新对话 does: the cleared
+    answer's sources go with it, the next question is answered as in a new page, and clicking that answer
+    shows its own sources (the cleared turn, left behind, used to answer for it: both were message 1)."""
+    ask(page, "鹿城区2022年收到多少政府信息公开申请？")
+    assert "113" in last_answer(page)
+    page.locator("#nb-chat .top-panel button[aria-label='清空对话']").click()
+    playwright_api.expect(page.locator("#nb-chat [data-testid=bot]")).to_have_count(0)
+    playwright_api.expect(page.locator("#nb-sources label")).to_have_count(0, timeout=10_000)
+    ask(page, "那2021年呢")
+    context, fresh = open_page(browser, server.url, DESKTOP)
+    ask(fresh, "那2021年呢")
+    assert last_answer(page) == last_answer(fresh)
+    context.close()
+    page.locator("#nb-chat [data-testid=bot]").last.click()
+    page.wait_for_timeout(1000)
+    assert "本年新收" not in page.locator("#nb-sources").inner_text()
+
+
 def test_6_an_ambiguous_cell_shows_its_readings(page):
     open_tab(page, "报告浏览")
     report_row(page, "平潭综合实验区市场监督管理局").first.click()
