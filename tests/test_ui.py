@@ -416,6 +416,11 @@ def test_the_chat_trash_button_resets_as_new_conversation_does(ctx):
     assert handler(app, "nb-chat", "clear")[0] is ui.new_conversation
 
 
+def test_the_chat_offers_copy_but_no_share_to_hugging_face(ctx):
+    buttons = block(ui.build_app(ctx.settings, ctx.index, ctx.assistant), "nb-chat").get_config()["buttons"]
+    assert "share" not in buttons and {"copy", "copy_all"} <= set(buttons)
+
+
 def test_filters_and_history_shapes():
     assert ui.make_filters(ui.ALL, ui.ALL) is None
     assert ui.make_filters("甲", "2022") == {"agency": "甲", "year": 2022}

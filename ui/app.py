@@ -565,8 +565,9 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
                         agency = gr.Dropdown([ALL], value=ALL, label=S.AGENCY, elem_id="nb-filter-agency")
                         year = gr.Dropdown([ALL], value=ALL, label=S.YEAR, elem_id="nb-filter-year")
                         new_chat = gr.Button(S.NEW_CHAT, elem_id="nb-new-chat", scale=0)
+                    # no "share" (to Hugging Face: nothing to share to offline); copy one answer, or all of them
                     chatbot = gr.Chatbot(label=S.CHAT, height=460, render_markdown=False, elem_id="nb-chat",
-                                         placeholder=S.CHAT_PLACEHOLDER)
+                                         placeholder=S.CHAT_PLACEHOLDER, buttons=["copy", "copy_all"])
                     with gr.Row():
                         question = gr.Textbox(label=S.QUESTION, placeholder=S.QUESTION_PLACEHOLDER, show_label=False, scale=5,
                                               elem_id="nb-question")
