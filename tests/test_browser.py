@@ -70,14 +70,16 @@ def server(tmp_path_factory, real_embedder, corpus_dir):
 
 
 @pytest.fixture(scope="session")
-def whole_corpus(corpus_index):
-    """The app over every bundled report (the session's `corpus_index`, real model); yields its URL."""
+def whole_corpus(corpus_index, server):
+    """The app over every bundled report (the session's `corpus_index`, real model); yields its URL. It is
+    launched with the browser server's settings: a launch points the process's upload folder (GRADIO_TEMP_DIR)
+    at its home, and the staff tests' uploads to that server failed once it pointed elsewhere."""
     from assistant.pipeline import Assistant
     from ui.app import build_app, launch
 
     app = build_app(corpus_index.settings, corpus_index, Assistant(corpus_index.settings, corpus_index))
     port = free_port()
-    launch(app, corpus_index.settings, "127.0.0.1", port, block=False)
+    launch(app, server.settings, "127.0.0.1", port, block=False)
     yield f"http://127.0.0.1:{port}/"
     app.close()
 
