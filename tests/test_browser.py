@@ -1,10 +1,11 @@
 """The page as a person uses it: Debian's Chromium driven by Playwright against the real app, served on a
 free loopback port over a home with five bundled reports ingested with the real embedding model (the
-session's `real_embedder`); a sixth arrives through the staff upload. Each numbered item of the page's
+session's `real_embedder`); a sixth arrives through the staff upload. Two narrative answers are asked over
+every bundled report (the session's `corpus_index`). Each numbered item of the page's
 promise has a test here: a legible comparison chart, Chinese everywhere, no stale progress line, notes
 shown once, cells without raw flattened text, ambiguous cells with their readings, tables folded on a
 phone. Screenshots go to a temporary folder; `SCREENSHOTS=docs python -m pytest tests/test_browser.py`
-writes the README's."""
+writes the README's and docs/narrative.md's."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory, real_embedder, corpus_dir):
-    """The app in-process over a fresh home with two bundled reports ingested; yields its URL and index."""
+    """The app in-process over a fresh home with five bundled reports ingested; yields its URL and index."""
     from assistant.pipeline import Assistant
     from index.ingest import Index
     from index.settings import Settings
@@ -65,6 +66,21 @@ def server(tmp_path_factory, real_embedder, corpus_dir):
     port = free_port()
     launch(app, settings, "127.0.0.1", port, block=False, api=create_api(UIContext(settings, index, assistant)))
     yield SimpleNamespace(url=f"http://127.0.0.1:{port}/", index=index, assistant=assistant, settings=settings)
+    app.close()
+
+
+@pytest.fixture(scope="session")
+def whole_corpus(corpus_index, server):
+    """The app over every bundled report (the session's `corpus_index`, real model); yields its URL. It is
+    launched with the browser server's settings: a launch points the process's upload folder (GRADIO_TEMP_DIR)
+    at its home, and the staff tests' uploads to that server failed once it pointed elsewhere."""
+    from assistant.pipeline import Assistant
+    from ui.app import build_app, launch
+
+    app = build_app(corpus_index.settings, corpus_index, Assistant(corpus_index.settings, corpus_index))
+    port = free_port()
+    launch(app, server.settings, "127.0.0.1", port, block=False)
+    yield f"http://127.0.0.1:{port}/"
     app.close()
 
 
@@ -182,6 +198,24 @@ def test_narrative_question_highlights_a_passage(page):
     mark.wait_for()
     assert "压力测试" in mark.inner_text()
     assert "温州市鹿城区人民政府办公室" in page.locator("#nb-source").inner_text()
+
+
+@pytest.mark.parametrize(("question", "said", "shot"), [
+    ("平潭公安局2019年开了几场新闻发布会？", "新闻发布会8场", "screenshot-narrative-count.png"),
+    ("淮安市2024年是怎么培训政务公开工作人员的？", "调研式培训、过堂式培训", "screenshot-narrative-quote.png"),
+])
+def test_a_narrative_answer_over_every_report_marks_what_it_says(browser, whole_corpus, shots, question, said, shot):
+    """docs/narrative.md's two answers: a count read out of a passage and a how-question answered by quotes;
+    the first source opened marks the sentence the answer says."""
+    context, pg = open_page(browser, whole_corpus, DESKTOP)
+    ask(pg, question)
+    assert said in last_answer(pg)
+    pg.locator("#nb-sources label").first.click()
+    mark = pg.locator("#nb-source .nb-passage mark.nb-hl")
+    mark.wait_for()
+    assert said in mark.inner_text()
+    pg.screenshot(path=str(shots / shot))  # the window, not the whole page
+    context.close()
 
 
 def test_report_browser_opens_a_report(page, shots):
@@ -426,6 +460,25 @@ def test_the_chat_label_and_buttons_never_cover_a_message(page):
       return out; }""")
     assert page.locator("#nb-chat label").inner_text().strip() == "对话"
     assert covered == []
+
+
+def test_the_chat_trash_button_starts_a_new_conversation(browser, server, page):
+    """The chat's own clear button (its trash icon) forgets the conversation as 新对话 does: the cleared
+    answer's sources go with it, the next question is answered as in a new page, and clicking that answer
+    shows its own sources (the cleared turn, left behind, used to answer for it: both were message 1)."""
+    ask(page, "鹿城区2022年收到多少政府信息公开申请？")
+    assert "113" in last_answer(page)
+    page.locator("#nb-chat .top-panel button[aria-label='清空对话']").click()
+    playwright_api.expect(page.locator("#nb-chat [data-testid=bot]")).to_have_count(0)
+    playwright_api.expect(page.locator("#nb-sources label")).to_have_count(0, timeout=10_000)
+    ask(page, "那2021年呢")
+    context, fresh = open_page(browser, server.url, DESKTOP)
+    ask(fresh, "那2021年呢")
+    assert last_answer(page) == last_answer(fresh)
+    context.close()
+    page.locator("#nb-chat [data-testid=bot]").last.click()
+    page.wait_for_timeout(1000)
+    assert "本年新收" not in page.locator("#nb-sources").inner_text()
 
 
 def test_6_an_ambiguous_cell_shows_its_readings(page):

@@ -397,6 +397,30 @@ def test_new_conversation_clears_everything():
     assert chat == [] and turns == [] and cites == [] and radio["choices"] == [] and question == ""
 
 
+def block(app, elem_id: str):
+    return next(b for b in app.blocks.values() if getattr(b, "elem_id", None) == elem_id)
+
+
+def handler(app, elem_id: str, event: str):
+    """The function an event of a component runs, with the components it writes; (None, []) when unhandled."""
+    target = block(app, elem_id)._id
+    fn = next((f for f in app.fns.values() if (target, event) in f.targets), None)
+    return (fn.fn, [o._id for o in fn.outputs]) if fn else (None, [])
+
+
+def test_the_chat_trash_button_resets_as_new_conversation_does(ctx):
+    """Gradio's trash button empties the messages in the browser only; the turns and citations behind them
+    stayed, so the next answer clicked showed the cleared turn's sources."""
+    app = ui.build_app(ctx.settings, ctx.index, ctx.assistant)
+    assert handler(app, "nb-chat", "clear") == handler(app, "nb-new-chat", "click")
+    assert handler(app, "nb-chat", "clear")[0] is ui.new_conversation
+
+
+def test_the_chat_offers_copy_but_no_share_to_hugging_face(ctx):
+    buttons = block(ui.build_app(ctx.settings, ctx.index, ctx.assistant), "nb-chat").get_config()["buttons"]
+    assert "share" not in buttons and {"copy", "copy_all"} <= set(buttons)
+
+
 def test_filters_and_history_shapes():
     assert ui.make_filters(ui.ALL, ui.ALL) is None
     assert ui.make_filters("甲", "2022") == {"agency": "甲", "year": 2022}
@@ -433,7 +457,7 @@ def test_ambiguous_cell_gives_its_candidate_readings(corpus_dir):
 
 def test_staff_controls_are_off_without_a_configured_token(ctx, tmp_path):
     def interactive(app, elem_id):
-        return next(b for b in app.blocks.values() if getattr(b, "elem_id", None) == elem_id).interactive
+        return block(app, elem_id).interactive
 
     closed = ui.build_app(Settings(home=tmp_path / "h"), ctx.index, ctx.assistant)
     assert interactive(closed, "nb-upload-btn") is False and interactive(closed, "nb-delete-btn") is False

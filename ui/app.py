@@ -565,8 +565,9 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
                         agency = gr.Dropdown([ALL], value=ALL, label=S.AGENCY, elem_id="nb-filter-agency")
                         year = gr.Dropdown([ALL], value=ALL, label=S.YEAR, elem_id="nb-filter-year")
                         new_chat = gr.Button(S.NEW_CHAT, elem_id="nb-new-chat", scale=0)
+                    # no "share" (to Hugging Face: nothing to share to offline); copy one answer, or all of them
                     chatbot = gr.Chatbot(label=S.CHAT, height=460, render_markdown=False, elem_id="nb-chat",
-                                         placeholder=S.CHAT_PLACEHOLDER)
+                                         placeholder=S.CHAT_PLACEHOLDER, buttons=["copy", "copy_all"])
                     with gr.Row():
                         question = gr.Textbox(label=S.QUESTION, placeholder=S.QUESTION_PLACEHOLDER, show_label=False, scale=5,
                                               elem_id="nb-question")
@@ -648,11 +649,11 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
          .then(keep_citations, [turns], [citations], queue=False))
         chatbot.select(select_turn, [turns], [citations, sources, source], queue=False)
         sources.input(functools.partial(open_citation, ctx), [sources, citations], [source])
-        new_chat.click(new_conversation, None, [chatbot, turns, citations, sources, source, chat_chart, question],
-                       queue=False)
-        for control in (agency, year):
-            control.input(new_conversation, None, [chatbot, turns, citations, sources, source, chat_chart, question],
-                          queue=False)
+        # 新对话, the chat's own trash button and a changed filter all start the conversation afresh: the
+        # trash button alone would empty the messages shown and leave the turns behind them
+        fresh = [chatbot, turns, citations, sources, source, chat_chart, question]
+        for trigger in (new_chat.click, chatbot.clear, agency.input, year.input):
+            trigger(new_conversation, None, fresh, queue=False)
 
         def pick_row(evt: gr.SelectData):
             return open_report_row(ctx, evt)
