@@ -18,6 +18,8 @@ SCOPE_CUES = ("全区", "全市", "全县", "所有单位", "各单位", "全部
 EACH_CUES = ("分别", "各自", "各是", "各多少", "各有", "各为")  # 新收和上年结转各多少: each, not their sum
 # 不予公开的都是什么原因: a sum of the table's reason rows asked by reason is each row, not a passage
 REASON_WORDS = ("什么原因", "哪些原因", "原因是什么", "原因有哪些", "什么理由", "哪些理由", "理由是什么", "理由有哪些",
+                *(f"{which}{why}" for which in ("哪个", "哪种", "哪条", "哪项", "哪一个", "哪一种", "哪一条", "哪一项")
+                  for why in ("原因", "理由", "情形")),
                 "哪几种原因", "哪几类原因", "哪几类", "哪些类", "哪些情形", "什么情形", "哪些情况", "哪些信息是",
                 "原因呢", "理由呢", "具体原因", "分别是什么原因", "哪个原因", "哪种原因", "哪类原因", "哪一个原因",
                 "哪一种原因")
@@ -27,7 +29,7 @@ YEAR_SUBJECTS = ("哪年", "哪一年", "哪个年度", "哪一个年度")
 COUNT_CUES = ("多少", "几", "数量")
 COUNTED = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项)([\u4e00-\u9fff]{2,4})")  # 多少个街镇: what is counted
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|位|名)?人|申请人")  # 有多少人是律师: the applicants counted
-FILING_VERBS = ("提", "递", "交", "来函", "要求公开")  # 公益组织递了几件: what an applicant filed
+FILING_VERBS = ("提", "递", "交", "来函", "要求公开", "来自")  # 公益组织递了几件: what an applicant filed
 FILING_WORDS = ("申请", *FILING_VERBS)  # 律师递了几件: an applicant's count is its requests
 COMPARE_CUES = ("比较", "对比", "相比", "哪个多", "哪个少", "谁多", "谁少", "哪年多", "哪一年多", "差多少", "差距",
                 "哪个更多", "多还是少")  # not 还是 alone: 补了材料还是没说明白 means "still"

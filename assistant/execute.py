@@ -280,6 +280,11 @@ class Executor:
             text = prefix + name + "，".join(f"{compose.label(**v.key.model_dump())}为"
                                              f"{compose.amount(v.value, v.key.table, v.key.row)}[{d.cite_cell(v)}]"
                                              for v in found)
+            if has(it.question, RANKING_CUES) and any(v.value for v in found):  # 哪种理由最多: say which, ties named
+                fewest = has(it.question, ASCENDING_CUES)
+                best = (min if fewest else max)(v.value or 0 for v in found)
+                named = "、".join(compose.label(**v.key.model_dump()) for v in found if (v.value or 0) == best)
+                text += f"；{'最少' if fewest else '最多'}的是{named}（{compose.number(best)}件）"
         else:
             s = total(found)
             refs = {id(v): d.cite_cell(v) for v in found}

@@ -58,6 +58,7 @@ _EDGE = r"[\s,.!?;:、~…，。！？；：～]*"
 OPENER = re.compile(rf"(?:{'|'.join(sorted(COURTESY_OPENERS, key=len, reverse=True))}){_EDGE}")
 CLOSER = re.compile(rf"{_EDGE}(?:{'|'.join(sorted(COURTESY_CLOSERS, key=len, reverse=True))}){_EDGE}$")
 MIN_LEFT = 2  # a courtesy is stripped only where a question is left
+MAX_NAME = 8  # the longest run before a space read as an agency's name in a list (鹿城 洪泽 平潭管委会)
 
 
 class Normalized(BaseModel):
@@ -69,8 +70,9 @@ class Normalized(BaseModel):
     changes: list[str] = Field(default_factory=list)  # "復議->复议", "申情->申请", "English->中文"
 
 
-def normalize_question(question: str, places: dict[str, str] | None = None) -> Normalized:
-    """All normalisation steps in order; `places` maps romanised place names (hongze) to Chinese (洪泽)."""
+def normalize_question(question: str, places: dict[str, str] | None = None, names: tuple[str, ...] = ()) -> Normalized:
+    """All normalisation steps in order; `places` maps romanised place names (hongze) to Chinese (洪泽), `names` are
+    the catalogue's places in Chinese (a space between two of them lists them)."""
     original = question or ""
     text = unicodedata.normalize("NFKC", original).strip()
     changes: list[str] = []
@@ -89,6 +91,8 @@ def normalize_question(question: str, places: dict[str, str] | None = None) -> N
         if named != text:
             changes.append(f"地名->{named}")
             text = named
+    if names and " " in text:
+        text = _listed_names(text, names)
     text, more = _chinese_steps(text) if len(text) <= MAX_CACHED else _chinese_steps.__wrapped__(text)
     return Normalized(original=original, text=text, language=language, changes=changes + list(more))
 
@@ -132,6 +136,19 @@ COMPARED_WITH_EN = re.compile(r"how (?:did|does|do|would|has) (?:it|that|this|th
                               r"([^,?.;]+)")
 WHAT_CLAUSE = re.compile(r"(?<= , )what(?:s| was| is| were| are)\s+([^,?.;]*)")
 CLAUSE_AND = re.compile(r"\s*,?\s+(?:and|but)\s+(?=(?:how|what|which|who|whether|was|were|did|does|do|is|are|has|had)\b)")
+
+
+def _listed_names(text: str, names: tuple[str, ...]) -> str:
+    """鹿城 洪泽 平潭管委会里面: a space between two agencies' names lists them (、), where elsewhere a space parts
+    clauses (收了多少 其中几件公开)."""
+    tokens = re.split(r"\s+", text)
+    out = tokens[0]
+    for before, after in zip(tokens, tokens[1:], strict=False):
+        said = re.split(r"[,.!?;:、，。！？；：]", before)[-1]
+        named = (0 < len(said) <= MAX_NAME and not re.search(r"\d", said) and any(n in said for n in names)
+                 and any(n in after[:MAX_NAME] for n in names))
+        out += ("、" if named else " ") + after
+    return out
 
 
 def strip_courtesy(text: str) -> str:
@@ -393,7 +410,7 @@ def normalize(text: str) -> str:
 
 def normalized(question: str, catalog: Catalog) -> str:
     """The question as every later step reads it (simplified, Arabic numerals, slips corrected, English glossed)."""
-    return normalize(normalize_question(question, romanised_places(question, catalog)).text)
+    return normalize(normalize_question(question, romanised_places(question, catalog), tuple(catalog.places())).text)
 
 
 def romanised_places(question: str, catalog: Catalog) -> dict[str, str] | None:

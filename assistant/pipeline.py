@@ -90,7 +90,7 @@ class Assistant:
             catalog = self.catalog()
             if not len(catalog):
                 return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
-            norm = normalize_question(question, romanised_places(question, catalog))
+            norm = normalize_question(question, romanised_places(question, catalog), tuple(catalog.places()))
             done = [self._ask_part(text, it, history or [], filters, catalog)
                     for text, it in plan_parts(question, norm.text, history or [], catalog)]
             answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)

@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from assistant import compose
 from assistant.pipeline import Assistant
 from index.ingest import Index
 from index.settings import Settings
@@ -786,3 +787,12 @@ def test_the_place_of_one_agency_among_the_years_reports(assistant, hashed_index
     a = assistant.ask("洪泽区2024年收到的申请数量在全部单位里排第几？")
     assert f"在{len(values)}份报告中从多到少排第{place}" in a.text
     assert (HONGZE, 2024, "requests", "new_received", "total") in cells(a)
+
+
+def test_which_reason_was_given_most_is_named(assistant):
+    a = assistant.ask("沭阳县2025年不予公开的申请里哪一种理由最多？")
+    values = {f.row: f.value for f in a.figures if f.row.startswith("denied_")}
+    top = max(values.values())
+    most = [r for r, v in values.items() if v == top]
+    assert len(values) == 8 and "最多的是" in a.text and f"（{top}件）" in a.text
+    assert all(compose.label("requests", r, "total") in a.text.split("最多的是")[1] for r in most)

@@ -1472,3 +1472,19 @@ def test_the_place_of_one_agency_in_a_ranking(catalog):
 def test_a_count_said_before_its_verb_of_disclosure(catalog):
     it = understand("平潭管委会2024年每100件申请中有多少公开了", [], catalog)
     assert it.rate == "share" and [k.row for k in it.rate_spec.numerator] == ["granted"]
+
+
+def test_agencies_typed_with_spaces_between_them_are_a_list(catalog):
+    q = "淮安市 沭阳县 平潭管委会里面 谁被复议过"
+    norm = normalize(normalize_question(q, names=tuple(catalog.places())).text)
+    assert norm.startswith("淮安市、沭阳县、平潭管委会里面")
+    it = understand(q, [], catalog)
+    assert it.kind == "precedent" and len(it.agencies) == 3
+
+
+def test_requests_from_a_type_of_applicant(catalog):
+    it = understand("淮安市2024年来自律师事务所的申请有几件", [], catalog)
+    assert keys(it) == ["new_received.total"] and it.column == "legal_service"
+    it = understand("How many of Huai'an's 2024 requests were submitted by research institutes?", [], catalog)
+    assert keys(it) == ["new_received.total"] and it.column == "research"
+    assert keys(understand("How many requests did Huai'an turn down in 2024?", [], catalog))[0].startswith("denied_")
