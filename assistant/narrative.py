@@ -814,8 +814,6 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p += W_CUE
         if stance[i] and want in ("shortfall", "plan"):
             p += W_CUE if stance[i] == want else -W_CUE  # 针对上述问题，将…: the plan, not the shortfall asked about
-        elif stance[i] == "shortfall":
-            p -= W_CUE  # asked what was done (怎么培训), a shortfall (队伍能力建设仍有欠缺) does not say it
         elif want == "shortfall" and any(w in text for w in PLAN_MARKERS):
             p -= W_CUE
         if fee and any(w in text for w in FEE_WORDS):

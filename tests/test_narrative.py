@@ -638,3 +638,10 @@ def test_a_count_is_lifted_only_where_the_number_counts_what_is_asked():
 def test_the_domains_terms_are_topic_words_whole():
     assert topic_words("开展过依申请公开培训") == ["依申请公开", "培训"]  # not 过依 + 申请
     assert topic_words("主动公开了哪些规范性文件")[:1] == ["主动公开"]
+
+
+def test_a_problem_stated_answers_a_question_that_asks_no_kind_of_sentence(reports):
+    """利用得怎么样 asks neither for the shortfalls nor for what was done: the problems section's 利用率不高 answers it,
+    and is not pushed below the sentence that only says where the reading points are."""
+    top = _ranked(reports[PINGTAN_2011], "2011年平潭综合实验区的公众查阅点利用得怎么样？")[0].sentence
+    assert "利用率不高" in top.read
