@@ -123,7 +123,9 @@ GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "�
                   "信息", "公开", "政府信息", "政务", "怎样", "有没有", "是否", "多少", "哪个", "哪里", "为什么",
                   "是不是", "情形", "问题", "不足", "打算", "下一步", "用什么", "办法", "怎么样", "了吗", "没有",
                   "提到", "提及", "都是", "各单位", "是什么", "回事", "做过", "有过", "搞过", "开展过", "采用", "自己",
-                  "自身", "承认", "多久", "一次", "多长时间", "各个"}
+                  "自身", "承认", "多久", "一次", "多长时间", "各个",
+                  # how the question joins and places its words, not what about: 解读政策或者做宣传, 发稿之前
+                  "或者", "或是", "还是", "以及", "并且", "而且", "之前", "以前", "之后", "以后"}
 BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告包括", "本报告共分", "全文包括", "本报告根据",
                "本报告由", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式")  # not the statistics period (本报告所列数据的统计期限…): it is asked
@@ -1057,6 +1059,35 @@ def quoted_names(question: str) -> list[str]:
     return [plain(m.group(1)) for m in QUOTED.finditer(question)]
 
 
+def recut(question: str, words: list[str], reads: list[str]) -> list[str]:
+    """The words as the texts print them: a word jieba cut across a boundary the texts do not (拍短视频 -> 拍短 +
+    视频, where the reports print 短视频) and that no text holds is replaced by the longest piece of the question
+    over it (four characters, else three) that some text prints as whole words (原创|短|视频 holds 短视频; 解答|群众
+    holds no 答群众); a word no such piece covers stays."""
+    where = _Holding(reads)
+    q = plain(question)
+    out = []
+    for w in words:
+        i = q.find(w)
+        if i < 0 or where(w):
+            out.append(w)
+            continue
+        pieces = (q[s:s + n] for n in (4, 3) for s in range(max(0, i - n + 1), i + len(w)))
+        out.append(next((p for p in pieces if len(p) >= len(w) and HAN.fullmatch(p)
+                         and p not in GENERIC_TOPICS and any(_whole(p, reads[t]) for t in sorted(where(p))[:5])), w))
+    return list(dict.fromkeys(out))
+
+
+def _whole(piece: str, text: str) -> bool:
+    """Whether the text prints the piece as whole jieba words (its first place): it starts and ends between words."""
+    i = text.find(piece)
+    bounds, at = {0}, 0
+    for w in _jieba().lcut(text):
+        at += len(w)
+        bounds.add(at)
+    return i >= 0 and i in bounds and i + len(piece) in bounds
+
+
 def unsaid(word: str) -> tuple[str, ...]:
     """A word that says "none" in everyday words, as the reports write it (没人管 ~ 无人, 没有公开 ~ 未公开)."""
     m = re.match(r"没有?(.+)", word)
@@ -1142,6 +1173,8 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     scoped = [p for a in sorted({s[0].agency for s in per_report if s}) for p in name_parts(a)] if scope else []
     key_terms = [w for w in topics if not any(w in n for n in scoped)] or topics or terms
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
+        reads = [c.read for c in cands]  # 拍短视频: jieba's 拍短 is said by no report, 短视频 by some
+        key_terms, terms = recut(question, key_terms, reads), recut(question, terms, reads)
         share = TOPIC_SHARE if precedent else 0.0
         held = topic_shares(cands, key_terms, question=question)
         cands = [c for c, h in zip(cands, held, strict=True) if h and h >= share]

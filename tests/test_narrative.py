@@ -645,3 +645,28 @@ def test_a_problem_stated_answers_a_question_that_asks_no_kind_of_sentence(repor
     and is not pushed below the sentence that only says where the reading points are."""
     top = _ranked(reports[PINGTAN_2011], "2011年平潭综合实验区的公众查阅点利用得怎么样？")[0].sentence
     assert "利用率不高" in top.read
+
+
+def test_a_word_jieba_cuts_across_the_reports_words_is_read_as_they_print_it(reports):
+    """自己拍短视频: jieba cuts 拍短 + 视频, and no report says 拍短; the reports print 短视频 (原创|短|视频), so the
+    precedent is looked for by 短视频 and every agency that made short videos is found. A piece the reports print
+    only inside other words (答群众 in 解答|群众) is no such word."""
+    got = {r.id: r for r in (reports[KEWEI_2024], reports[SHUYANG_2025], reports[BGT_2025], reports[LUCHENG_2022])}
+    ids = list(got)
+    best = across(lambda *a, **k: [], got.__getitem__, "有哪些单位自己拍短视频？", topic_words("自己拍短视频"), ids, ids,
+                  0.8, precedent=True)
+    assert {s.sentence.agency for s in best} == {reports[n].meta.agency for n in (KEWEI_2024, SHUYANG_2025, BGT_2025)}
+    reads = [c.read for r in got.values() for c in report_sentences(r)]
+    assert narrative.recut("谁用机器人回答群众咨询", ["机器人", "回答", "群众"], reads) == ["机器人", "回答", "群众"]
+
+
+def test_words_that_join_or_place_the_question_s_words_are_no_topic(reports):
+    """之前 and 或者 say how the question is put; no report needs to say them for a precedent to count (发布…之前
+    “三审三校” is said with 前)."""
+    assert topic_words("信息上网之前要过三审三校") == ["上网", "三审", "三校"]
+    assert "或者" not in topic_words("政策解读或者问卷调查")
+    got = {r.id: r for r in (reports[HONGZE_2023], reports[PINGTAN_2020], reports[LUCHENG_2022])}
+    ids = list(got)
+    best = across(lambda *a, **k: [], got.__getitem__, "哪些单位的信息上网之前要过三审三校？",
+                  topic_words("信息上网之前要过三审三校"), ids, ids, 0.8, precedent=True)
+    assert [s.sentence.agency for s in best] == [reports[HONGZE_2023].meta.agency]
