@@ -116,6 +116,7 @@ W_TITLE = 0.3  # off an item's title (一是细化办理流程。) that states n
 W_NUMBER = 0.5  # a number with a unit, for a count question (twice when the unit is the one asked)
 W_COUNTED = 0.3  # the share of what the number counts that the question names
 W_LISTED = 0.2  # a sentence naming items (“…”等, 《…》等), for a question asking which ones (哪些)
+W_ACTOR = 0.3  # a sentence naming who acts or a place, for a question asking who or where
 W_OFF_TOPIC = 0.5  # the priors of a sentence holding none of the question's content words (cue words aside)
 
 GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "工作", "进行", "有关", "相关", "什么", "哪些",
@@ -179,6 +180,14 @@ COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条
 RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
 WHICH_QUESTION = re.compile(r"哪些|哪几")  # which ones: answered by the sentence that names them
 NAMED_ITEMS = re.compile(r"[“《][^”》]{2,30}[”》][^。；;]{0,30}等")  # “餐具收费不明晰，多收款项”等多个舆情
+# who (谁负责, 哪个科室, 由谁出面) and where (去哪看, 放在哪里, 什么地方): answered by the sentence that names someone who
+# acts (由…解读, 责任单位, 专人, 第三方, 局办公室作为…) or a place (查阅场所, 档案馆, 窗口, 专栏, 设立…), as a count is by a number
+WHO_QUESTION = re.compile(r"谁(?!家)|哪个(?:部门|科室|处室|机构)|什么(?:人|部门|机构|科室)|由哪")
+WHO_SAID = re.compile(r"由[^，,。；;]{1,15}?(?:负责|牵头|承担|解读|办理|审核|把关|出面)|责任(?:单位|机构|部门|人|科室)"
+                      r"|(?:负责|牵头)(?:单位|部门|科室)|第三方|专人|专职|兼职|法律顾问|律师|专家"
+                      r"|(?:科|室|处|办公室|中心)(?:作为|负责)")
+WHERE_QUESTION = re.compile(r"(?:去|在|到|放|送|存|设)哪(?:里|儿|裡)?(?!些)|什么地方|何处|哪个地方")
+WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|公开栏|专区|专栏|设立|设置|开设|设在|放置")
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
 # how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count
 FREQUENCY_QUESTION = re.compile(r"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{0,12}?[一1]次|频率|频次|隔多久"
@@ -797,13 +806,15 @@ def stances(cands: list[Sentence], section: str) -> list[str | None]:
 def priors(question: str, cands: list[Sentence]) -> list[float]:
     """Section priors and the count's pull, per candidate. What the question asks for (a shortfall, a plan,
     something new) pulls the sentences that state it, by their place and their wording; a shortfall asked
-    about: the problems a report states first weigh a little more."""
+    about: the problems a report states first weigh a little more; who or where asked: a sentence naming an actor
+    or a place."""
     section, want = section_hint(question), cue(question)
     stance = stances(cands, PROBLEMS)
     in_section = [i for i, c in enumerate(cands) if section and c.section == section]
     order = {i: 1 - n / len(in_section) for n, i in enumerate(in_section)} if want == "shortfall" else {}
     count, unit, often = asks_count(question), asked_unit(question), asks_frequency(question)
     which = bool(WHICH_QUESTION.search(question))
+    who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
     fee = any(w in question for w in FEE_WORDS)
     out = []
     for i, c in enumerate(cands):
@@ -822,6 +833,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p += W_SECTION
         if which and NAMED_ITEMS.search(text):
             p += W_LISTED  # 回应了“餐具收费不明晰，多收款项”等多个舆情问题: names which, not that it was done
+        if (who and WHO_SAID.search(text)) or (where and WHERE_SAID.search(text)):
+            p += W_ACTOR  # 谁负责 -> 内容保障责任单位; 去哪看 -> 报送区档案馆和图书馆: says who or where, not only what
         if often and FREQUENCY_SAID.search(text):
             p += 2 * W_NUMBER  # 每月对各部门…进行检查: says how often, as a number in the asked unit says how many
         if count:

@@ -670,3 +670,14 @@ def test_words_that_join_or_place_the_question_s_words_are_no_topic(reports):
     best = across(lambda *a, **k: [], got.__getitem__, "哪些单位的信息上网之前要过三审三校？",
                   topic_words("信息上网之前要过三审三校"), ids, ids, 0.8, precedent=True)
     assert [s.sentence.agency for s in best] == [reports[HONGZE_2023].meta.agency]
+
+
+def test_who_or_where_asked_pulls_the_sentence_that_names_an_actor_or_a_place(reports):
+    """归谁管 / 是谁在做 ask who: the sentence naming the office that acts (局办公室作为…责任部门, 专门安排1名业务人员)
+    answers, not one that shares a word; 在哪能看到 asks where: the offline corner (线下专区, 便民服务中心)."""
+    def top(name, question):
+        return _ranked(reports[name], question)[0].sentence.read
+
+    assert "责任部门" in top(HGJ_2017, "平潭环境与国土资源局2017年信息公开这事归谁管？")
+    assert "专门安排1名业务人员" in top(SCJ_2024, "平潭市场监管局2024年政务公开是谁在做？")
+    assert "线下专区" in top(JUNSHAN_2020, "君山片区2020年老百姓不上网的话在哪能看到公开的信息？")
