@@ -1072,12 +1072,11 @@ def quoted_names(question: str) -> list[str]:
     return [plain(m.group(1)) for m in QUOTED.finditer(question)]
 
 
-def recut(question: str, words: list[str], reads: list[str]) -> list[str]:
+def recut(question: str, words: list[str], where: _Holding) -> list[str]:
     """The words as the texts print them: a word jieba cut across a boundary the texts do not (拍短视频 -> 拍短 +
     视频, where the reports print 短视频) and that no text holds is replaced by the longest piece of the question
     over it (four characters, else three) that some text prints as whole words (原创|短|视频 holds 短视频; 解答|群众
-    holds no 答群众); a word no such piece covers stays."""
-    where = _Holding(reads)
+    holds no 答群众); a word no such piece covers stays. `where`: the texts, held for finding words in them."""
     q = plain(question)
     out = []
     for w in words:
@@ -1087,7 +1086,7 @@ def recut(question: str, words: list[str], reads: list[str]) -> list[str]:
             continue
         pieces = (q[s:s + n] for n in (4, 3) for s in range(max(0, i - n + 1), i + len(w)))
         out.append(next((p for p in pieces if len(p) >= len(w) and HAN.fullmatch(p)
-                         and p not in GENERIC_TOPICS and any(_whole(p, reads[t]) for t in sorted(where(p))[:5])), w))
+                         and p not in GENERIC_TOPICS and any(_whole(p, where.texts[t]) for t in sorted(where(p))[:5])), w))
     return list(dict.fromkeys(out))
 
 
@@ -1186,8 +1185,8 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     scoped = [p for a in sorted({s[0].agency for s in per_report if s}) for p in name_parts(a)] if scope else []
     key_terms = [w for w in topics if not any(w in n for n in scoped)] or topics or terms
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
-        reads = [c.read for c in cands]  # 拍短视频: jieba's 拍短 is said by no report, 短视频 by some
-        key_terms, terms = recut(question, key_terms, reads), recut(question, terms, reads)
+        where = _Holding([c.read for c in cands])  # 拍短视频: jieba's 拍短 is said by no report, 短视频 by some
+        key_terms, terms = recut(question, key_terms, where), recut(question, terms, where)
         share = TOPIC_SHARE if precedent else 0.0
         held = topic_shares(cands, key_terms, question=question)
         cands = [c for c, h in zip(cands, held, strict=True) if h and h >= share]

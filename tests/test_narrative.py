@@ -656,8 +656,8 @@ def test_a_word_jieba_cuts_across_the_reports_words_is_read_as_they_print_it(rep
     best = across(lambda *a, **k: [], got.__getitem__, "有哪些单位自己拍短视频？", topic_words("自己拍短视频"), ids, ids,
                   0.8, precedent=True)
     assert {s.sentence.agency for s in best} == {reports[n].meta.agency for n in (KEWEI_2024, SHUYANG_2025, BGT_2025)}
-    reads = [c.read for r in got.values() for c in report_sentences(r)]
-    assert narrative.recut("谁用机器人回答群众咨询", ["机器人", "回答", "群众"], reads) == ["机器人", "回答", "群众"]
+    where = narrative._Holding([c.read for r in got.values() for c in report_sentences(r)])
+    assert narrative.recut("谁用机器人回答群众咨询", ["机器人", "回答", "群众"], where) == ["机器人", "回答", "群众"]
 
 
 def test_words_that_join_or_place_the_question_s_words_are_no_topic(reports):
