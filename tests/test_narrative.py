@@ -681,3 +681,12 @@ def test_who_or_where_asked_pulls_the_sentence_that_names_an_actor_or_a_place(re
     assert "责任部门" in top(HGJ_2017, "平潭环境与国土资源局2017年信息公开这事归谁管？")
     assert "专门安排1名业务人员" in top(SCJ_2024, "平潭市场监管局2024年政务公开是谁在做？")
     assert "线下专区" in top(JUNSHAN_2020, "君山片区2020年老百姓不上网的话在哪能看到公开的信息？")
+
+
+def test_a_problem_stated_does_not_answer_how_something_was_done(corpus_dir):
+    """如何加强政务公开队伍 asks how it was done: the 传帮带 sentence answers, not the problem stated about the same
+    队伍 (二是政务公开队伍建设还需进一步加强…), which 利用得怎么样 or 稳定吗 would be answered by."""
+    huaian = parse_file(corpus_dir / "reports" / "03_huaian-shi_2024.pdf")
+    top = _ranked(huaian, "淮安市人民政府是如何加强政务公开队伍的？")[0].sentence.read
+    assert "传帮带" in top
+    assert narrative.HOW_QUESTION.search("是怎么来的") and not narrative.HOW_QUESTION.search("利用得怎么样")
