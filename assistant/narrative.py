@@ -182,9 +182,10 @@ WHICH_QUESTION = re.compile(r"哪些|哪几")  # which ones: answered by the sen
 NAMED_ITEMS = re.compile(r"[“《][^”》]{2,30}[”》][^。；;]{0,30}等")  # “餐具收费不明晰，多收款项”等多个舆情
 # who (谁负责, 哪个科室, 由谁出面) and where (去哪看, 放在哪里, 什么地方): answered by the sentence that names someone who
 # acts (由…解读, 责任单位, 专人, 第三方, 局办公室作为…) or a place (查阅场所, 档案馆, 窗口, 专栏, 设立…), as a count is by a number
-# how something was done or came about (怎么培训, 如何处理, 怎么来的), not how it is judged (做得怎么样, 利用得怎么样) or
-# worded (报告里怎么说的): a shortfall stated does not answer it
-HOW_QUESTION = re.compile(r"怎么(?!样|说|看)|如何|怎样|咋(?!样)")
+# how something was done or came about (怎么培训, 如何处理, 怎么来的), or what was done (做了哪些工作, 搞了些什么), not how
+# it is judged (做得怎么样, 利用得怎么样) or worded (报告里怎么说的): a shortfall stated does not answer it
+HOW_QUESTION = re.compile(r"怎么(?!样|说|看)|如何|怎样|咋(?!样)|做了|做过|干了|开展了|采取了|搞了"
+                          r"|有什么(?:做法|举措|工作)|哪些(?:做法|举措|工作|事)")
 WHO_QUESTION = re.compile(r"谁(?!家)|哪个(?:部门|科室|处室|机构)|什么(?:人|部门|机构|科室)|由哪")
 WHO_SAID = re.compile(r"由[^，,。；;]{1,15}?(?:负责|牵头|承担|解读|办理|审核|把关|出面)|责任(?:单位|机构|部门|人|科室)"
                       r"|(?:负责|牵头)(?:单位|部门|科室)|第三方|专人|专职|兼职|法律顾问|律师|专家"

@@ -689,4 +689,6 @@ def test_a_problem_stated_does_not_answer_how_something_was_done(corpus_dir):
     huaian = parse_file(corpus_dir / "reports" / "03_huaian-shi_2024.pdf")
     top = _ranked(huaian, "淮安市人民政府是如何加强政务公开队伍的？")[0].sentence.read
     assert "传帮带" in top
+    asked_what = _ranked(huaian, "淮安市人民政府在政务公开队伍上做了哪些工作？")[0].sentence.read
+    assert "传帮带" in asked_what  # what was done, asked without 怎么
     assert narrative.HOW_QUESTION.search("是怎么来的") and not narrative.HOW_QUESTION.search("利用得怎么样")
