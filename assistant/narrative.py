@@ -116,6 +116,7 @@ W_TITLE = 0.3  # off an item's title (一是细化办理流程。) that states n
 W_NUMBER = 0.5  # a number with a unit, for a count question (twice when the unit is the one asked)
 W_COUNTED = 0.3  # the share of what the number counts that the question names
 W_LISTED = 0.2  # a sentence naming items (“…”等, 《…》等), for a question asking which ones (哪些)
+W_ACTOR = 0.3  # a sentence naming who acts or a place, for a question asking who or where
 W_OFF_TOPIC = 0.5  # the priors of a sentence holding none of the question's content words (cue words aside)
 
 GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "工作", "进行", "有关", "相关", "什么", "哪些",
@@ -123,7 +124,9 @@ GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "�
                   "信息", "公开", "政府信息", "政务", "怎样", "有没有", "是否", "多少", "哪个", "哪里", "为什么",
                   "是不是", "情形", "问题", "不足", "打算", "下一步", "用什么", "办法", "怎么样", "了吗", "没有",
                   "提到", "提及", "都是", "各单位", "是什么", "回事", "做过", "有过", "搞过", "开展过", "采用", "自己",
-                  "自身", "承认", "多久", "一次", "多长时间", "各个"}
+                  "自身", "承认", "多久", "一次", "多长时间", "各个",
+                  # how the question joins and places its words, not what about: 解读政策或者做宣传, 发稿之前
+                  "或者", "或是", "还是", "以及", "并且", "而且", "之前", "以前", "之后", "以后"}
 BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告包括", "本报告共分", "全文包括", "本报告根据",
                "本报告由", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式")  # not the statistics period (本报告所列数据的统计期限…): it is asked
@@ -177,6 +180,18 @@ COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条
 RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
 WHICH_QUESTION = re.compile(r"哪些|哪几")  # which ones: answered by the sentence that names them
 NAMED_ITEMS = re.compile(r"[“《][^”》]{2,30}[”》][^。；;]{0,30}等")  # “餐具收费不明晰，多收款项”等多个舆情
+# who (谁负责, 哪个科室, 由谁出面) and where (去哪看, 放在哪里, 什么地方): answered by the sentence that names someone who
+# acts (由…解读, 责任单位, 专人, 第三方, 局办公室作为…) or a place (查阅场所, 档案馆, 窗口, 专栏, 设立…), as a count is by a number
+# how something was done or came about (怎么培训, 如何处理, 怎么来的), or what was done (做了哪些工作, 搞了些什么), not how
+# it is judged (做得怎么样, 利用得怎么样) or worded (报告里怎么说的): a shortfall stated does not answer it
+HOW_QUESTION = re.compile(r"怎么(?!样|说|看)|如何|怎样|咋(?!样)|做了|做过|干了|开展了|采取了|搞了"
+                          r"|有什么(?:做法|举措|工作)|哪些(?:做法|举措|工作|事)")
+WHO_QUESTION = re.compile(r"谁(?!家)|哪个(?:部门|科室|处室|机构)|什么(?:人|部门|机构|科室)|由哪")
+WHO_SAID = re.compile(r"由[^，,。；;]{1,15}?(?:负责|牵头|承担|解读|办理|审核|把关|出面)|责任(?:单位|机构|部门|人|科室)"
+                      r"|(?:负责|牵头)(?:单位|部门|科室)|第三方|专人|专职|兼职|法律顾问|律师|专家"
+                      r"|(?:科|室|处|办公室|中心)(?:作为|负责)")
+WHERE_QUESTION = re.compile(r"(?:去|在|到|放|送|存|设)哪(?:里|儿|裡)?(?!些)|什么地方|何处|哪个地方")
+WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|公开栏|专区|专栏|设立|设置|开设|设在|放置")
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
 # how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count
 FREQUENCY_QUESTION = re.compile(r"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{0,12}?[一1]次|频率|频次|隔多久"
@@ -795,13 +810,16 @@ def stances(cands: list[Sentence], section: str) -> list[str | None]:
 def priors(question: str, cands: list[Sentence]) -> list[float]:
     """Section priors and the count's pull, per candidate. What the question asks for (a shortfall, a plan,
     something new) pulls the sentences that state it, by their place and their wording; a shortfall asked
-    about: the problems a report states first weigh a little more."""
+    about: the problems a report states first weigh a little more; who or where asked: a sentence naming an actor
+    or a place."""
     section, want = section_hint(question), cue(question)
     stance = stances(cands, PROBLEMS)
     in_section = [i for i, c in enumerate(cands) if section and c.section == section]
     order = {i: 1 - n / len(in_section) for n, i in enumerate(in_section)} if want == "shortfall" else {}
     count, unit, often = asks_count(question), asked_unit(question), asks_frequency(question)
     which = bool(WHICH_QUESTION.search(question))
+    who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
+    how = bool(HOW_QUESTION.search(question))
     fee = any(w in question for w in FEE_WORDS)
     out = []
     for i, c in enumerate(cands):
@@ -814,14 +832,16 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p += W_CUE
         if stance[i] and want in ("shortfall", "plan"):
             p += W_CUE if stance[i] == want else -W_CUE  # 针对上述问题，将…: the plan, not the shortfall asked about
-        elif stance[i] == "shortfall":
-            p -= W_CUE  # asked what was done (怎么培训), a shortfall (队伍能力建设仍有欠缺) does not say it
+        elif stance[i] == "shortfall" and how:
+            p -= W_CUE  # asked how something was done (怎么培训), a shortfall (队伍能力建设仍有欠缺) does not say it
         elif want == "shortfall" and any(w in text for w in PLAN_MARKERS):
             p -= W_CUE
         if fee and any(w in text for w in FEE_WORDS):
             p += W_SECTION
         if which and NAMED_ITEMS.search(text):
             p += W_LISTED  # 回应了“餐具收费不明晰，多收款项”等多个舆情问题: names which, not that it was done
+        if (who and WHO_SAID.search(text)) or (where and WHERE_SAID.search(text)):
+            p += W_ACTOR  # 谁负责 -> 内容保障责任单位; 去哪看 -> 报送区档案馆和图书馆: says who or where, not only what
         if often and FREQUENCY_SAID.search(text):
             p += 2 * W_NUMBER  # 每月对各部门…进行检查: says how often, as a number in the asked unit says how many
         if count:
@@ -1059,6 +1079,34 @@ def quoted_names(question: str) -> list[str]:
     return [plain(m.group(1)) for m in QUOTED.finditer(question)]
 
 
+def recut(question: str, words: list[str], where: _Holding) -> list[str]:
+    """The words as the texts print them: a word jieba cut across a boundary the texts do not (拍短视频 -> 拍短 +
+    视频, where the reports print 短视频) and that no text holds is replaced by the longest piece of the question
+    over it (four characters, else three) that some text prints as whole words (原创|短|视频 holds 短视频; 解答|群众
+    holds no 答群众); a word no such piece covers stays. `where`: the texts, held for finding words in them."""
+    q = plain(question)
+    out = []
+    for w in words:
+        i = q.find(w)
+        if i < 0 or where(w):
+            out.append(w)
+            continue
+        pieces = (q[s:s + n] for n in (4, 3) for s in range(max(0, i - n + 1), i + len(w)))
+        out.append(next((p for p in pieces if len(p) >= len(w) and HAN.fullmatch(p)
+                         and p not in GENERIC_TOPICS and any(_whole(p, where.texts[t]) for t in sorted(where(p))[:5])), w))
+    return list(dict.fromkeys(out))
+
+
+def _whole(piece: str, text: str) -> bool:
+    """Whether the text prints the piece as whole jieba words (its first place): it starts and ends between words."""
+    i = text.find(piece)
+    bounds, at = {0}, 0
+    for w in _jieba().lcut(text):
+        at += len(w)
+        bounds.add(at)
+    return i >= 0 and i in bounds and i + len(piece) in bounds
+
+
 def unsaid(word: str) -> tuple[str, ...]:
     """A word that says "none" in everyday words, as the reports write it (没人管 ~ 无人, 没有公开 ~ 未公开)."""
     m = re.match(r"没有?(.+)", word)
@@ -1144,6 +1192,8 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     scoped = [p for a in sorted({s[0].agency for s in per_report if s}) for p in name_parts(a)] if scope else []
     key_terms = [w for w in topics if not any(w in n for n in scoped)] or topics or terms
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
+        where = _Holding([c.read for c in cands])  # 拍短视频: jieba's 拍短 is said by no report, 短视频 by some
+        key_terms, terms = recut(question, key_terms, where), recut(question, terms, where)
         share = TOPIC_SHARE if precedent else 0.0
         held = topic_shares(cands, key_terms, question=question)
         cands = [c for c, h in zip(cands, held, strict=True) if h and h >= share]

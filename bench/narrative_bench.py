@@ -2,7 +2,7 @@
 that answers, on the narrative and precedent questions of the question sets (a paraphrase file's `dev`
 split only: its `test` split is never looked at).
 
-    python bench/narrative_bench.py --home DIR [--sets eval_sets/full.jsonl ../main/eval_sets/paraphrase.jsonl]
+    python bench/narrative_bench.py --home DIR [--sets eval_sets/full.jsonl eval_sets/paraphrase.jsonl …] [--pool]
     python bench/narrative_bench.py --home DIR --latency N [--server]  # a scale home (bench/scale_bench.py): wall ms
 
 Stages, each over the same reports (the expected report when the question names its agency, else the corpus):
@@ -52,14 +52,15 @@ class Bench:
         self.embedder = self.index.embedder
         self.vectors: dict[tuple[str, int, int], np.ndarray] = {}
         self.embed_s: dict[str, float] = {}
-        self.answered: dict[str, bool] = {}  # precedent question id -> answered from passages
 
-    def across(self, row: dict) -> tuple[float, float, float] | None:
+    def across(self, row: dict) -> tuple[float, float, float] | str | None:
         """A precedent question answered by the assistant: (share of the expected agencies it quotes, share of
-        its quotes from an expected agency, whether the first is one); None when it answered from the tables."""
+        its quotes from an expected agency, whether the first is one); "declined" when it declined; None when it
+        answered from the tables."""
         answer = self.assistant.ask(row["question"])
         cited = [c.agency for c in answer.citations if c.kind == "passage"]
-        self.answered[row["id"]] = bool(cited)
+        if answer.abstained:
+            return "declined"
         if not cited:
             return None
         expected = row["answer"]["agencies"]
@@ -171,11 +172,34 @@ def per_agency(ranked: list[tuple[str, int, str]]) -> list[str]:
     return list(dict.fromkeys(a for a, _, _ in ranked))
 
 
+def stage_table(title: str, rows: list[dict], ranks: dict, pool_recall: list[bool], prec_found: dict) -> None:
+    """Per stage: hit@1/@3/@8, MRR and median rank of the first hit (narrative); agency recall and first-agency
+    hit@1 (precedent questions ranked over every report's candidates)."""
+    n_nar = sum(1 for r in rows if r["type"] == "narrative")
+    print(f"\n{title} — narrative n={n_nar}, candidate recall (the quote is in some candidate sentence) "
+          f"{sum(pool_recall) / max(1, len(pool_recall)):.3f}")
+    print(f"{'stage':<24}{'hit@1':>7}{'hit@3':>7}{'hit@8':>7}{'MRR':>7}{'median rank':>13}   precedent: "
+          f"agency recall, first-agency hit@1")
+    for s in STAGES:
+        nar = [r for r, row in zip(ranks[s], rows, strict=True) if row["type"] == "narrative"]
+        pre = [r for r, row in zip(ranks[s], rows, strict=True) if row["type"] == "precedent"]
+        found = [r for r in nar if r]
+
+        def at(k, xs=nar):
+            return sum(1 for r in xs if r and r <= k) / max(1, len(xs))
+
+        mrr = sum(1 / r for r in nar if r) / max(1, len(nar))
+        med = statistics.median(found) if found else float("nan")
+        ag = statistics.mean(prec_found[s]) if prec_found[s] else float("nan")
+        print(f"{s:<24}{at(1):>7.3f}{at(3):>7.3f}{at(8):>7.3f}{mrr:>7.3f}{med:>13.1f}   {ag:.3f}  {at(1, pre):.3f}")
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--home", type=Path, required=True)
     ap.add_argument("--sets", nargs="+", type=Path, default=[Path("eval_sets/full.jsonl")])
     ap.add_argument("--show-misses", action="store_true")
+    ap.add_argument("--pool", action="store_true", help="also one table over all the sets' questions together")
     ap.add_argument("--quick", action="store_true", help="leave out the stages that embed every sentence")
     ap.add_argument("--latency", type=int, metavar="N", help="time questions on a scale home (N reports with vectors)")
     ap.add_argument("--server", action="store_true", help="with --latency: warm first as a server does")
@@ -188,6 +212,7 @@ def main(argv=None) -> None:
             print(f"{what}: {figure}")
         return
     b = Bench(args.home, sentence_dense=not args.quick)
+    pooled: tuple[list, dict, list, dict] = ([], {s: [] for s in STAGES}, [], {s: [] for s in STAGES})
     for path in args.sets:
         rows = load_set(path)
         ranks: dict[str, list[int | None]] = {s: [] for s in STAGES}
@@ -211,34 +236,28 @@ def main(argv=None) -> None:
                     found = [a for a in expected if a in order]
                     prec_found[s].append(len(found) / len(expected))
                     ranks[s].append(min((order.index(a) + 1 for a in found), default=None))
-        across = [b.across(row) for row in rows if row["type"] == "precedent"]
-        across = [x for x in across if x is not None]
-        n_nar = sum(1 for r in rows if r["type"] == "narrative")
-        print(f"\n{path} — narrative n={n_nar}, candidate recall (the quote is in some candidate sentence) "
-              f"{sum(pool_recall) / max(1, len(pool_recall)):.3f}")
-        print(f"{'stage':<24}{'hit@1':>7}{'hit@3':>7}{'hit@8':>7}{'MRR':>7}{'median rank':>13}   precedent: "
-              f"agency recall, first-agency hit@1")
+        stage_table(str(path), rows, ranks, pool_recall, prec_found)
+        pooled[0].extend(rows)
+        pooled[2].extend(pool_recall)
         for s in STAGES:
-            nar = [r for r, row in zip(ranks[s], rows, strict=True) if row["type"] == "narrative"]
-            pre = [r for r, row in zip(ranks[s], rows, strict=True) if row["type"] == "precedent"]
-            found = [r for r in nar if r]
-
-            def at(k, xs=nar):
-                return sum(1 for r in xs if r and r <= k) / max(1, len(xs))
-
-            mrr = sum(1 / r for r in nar if r) / max(1, len(nar))
-            med = statistics.median(found) if found else float("nan")
-            ag = statistics.mean(prec_found[s]) if prec_found[s] else float("nan")
-            print(f"{s:<24}{at(1):>7.3f}{at(3):>7.3f}{at(8):>7.3f}{mrr:>7.3f}{med:>13.1f}   {ag:.3f}  {at(1, pre):.3f}")
-        if across:
-            print(f"precedent across agencies (the assistant's answer, n={len(across)} answered from passages): agency "
-                  f"recall {statistics.mean(r for r, _, _ in across):.3f}, precision "
-                  f"{statistics.mean(p for _, p, _ in across):.3f}, first agency expected {statistics.mean(f for *_, f in across):.3f}")
+            pooled[1][s].extend(ranks[s])
+            pooled[3][s].extend(prec_found[s])
+        precedents = [row for row in rows if row["type"] == "precedent"]
+        answers = [b.across(row) for row in precedents]
+        across = [x for x in answers if x and x != "declined"]
+        declined = sum(x == "declined" for x in answers)
+        if across or declined:
+            print(f"precedent across agencies (the assistant's answer, n={len(across)} answered from passages, "
+                  f"{declined} declined): agency recall "
+                  f"{statistics.mean(r for r, _, _ in across) if across else float('nan'):.3f}, precision "
+                  f"{statistics.mean(p for _, p, _ in across) if across else float('nan'):.3f}, first agency expected "
+                  f"{statistics.mean(f for *_, f in across) if across else float('nan'):.3f}")
             if args.show_misses:
-                for (r, p, _), row in zip(across, [x for x in rows if x["type"] == "precedent" and b.answered[x["id"]]],
-                                          strict=True):
-                    if r < 1 or p < 1:
-                        print(f"  miss {row['id']} recall={r:.2f} precision={p:.2f} {row['question']}")
+                for x, row in zip(answers, precedents, strict=True):
+                    if x == "declined" or (x and (x[0] < 1 or x[1] < 1)):
+                        print(f"  miss {row['id']} {x} {row['question']}")
+    if args.pool and len(args.sets) > 1:
+        stage_table(f"pooled over {len(args.sets)} sets", *pooled)
     if b.embed_s:
         per = sorted(b.embed_s.values())
         chunks = b.index.vectors.collection.count()

@@ -638,3 +638,57 @@ def test_a_count_is_lifted_only_where_the_number_counts_what_is_asked():
 def test_the_domains_terms_are_topic_words_whole():
     assert topic_words("开展过依申请公开培训") == ["依申请公开", "培训"]  # not 过依 + 申请
     assert topic_words("主动公开了哪些规范性文件")[:1] == ["主动公开"]
+
+
+def test_a_problem_stated_answers_a_question_that_asks_no_kind_of_sentence(reports):
+    """利用得怎么样 asks neither for the shortfalls nor for what was done: the problems section's 利用率不高 answers it,
+    and is not pushed below the sentence that only says where the reading points are."""
+    top = _ranked(reports[PINGTAN_2011], "2011年平潭综合实验区的公众查阅点利用得怎么样？")[0].sentence
+    assert "利用率不高" in top.read
+
+
+def test_a_word_jieba_cuts_across_the_reports_words_is_read_as_they_print_it(reports):
+    """自己拍短视频: jieba cuts 拍短 + 视频, and no report says 拍短; the reports print 短视频 (原创|短|视频), so the
+    precedent is looked for by 短视频 and every agency that made short videos is found. A piece the reports print
+    only inside other words (答群众 in 解答|群众) is no such word."""
+    got = {r.id: r for r in (reports[KEWEI_2024], reports[SHUYANG_2025], reports[BGT_2025], reports[LUCHENG_2022])}
+    ids = list(got)
+    best = across(lambda *a, **k: [], got.__getitem__, "有哪些单位自己拍短视频？", topic_words("自己拍短视频"), ids, ids,
+                  0.8, precedent=True)
+    assert {s.sentence.agency for s in best} == {reports[n].meta.agency for n in (KEWEI_2024, SHUYANG_2025, BGT_2025)}
+    where = narrative._Holding([c.read for r in got.values() for c in report_sentences(r)])
+    assert narrative.recut("谁用机器人回答群众咨询", ["机器人", "回答", "群众"], where) == ["机器人", "回答", "群众"]
+
+
+def test_words_that_join_or_place_the_question_s_words_are_no_topic(reports):
+    """之前 and 或者 say how the question is put; no report needs to say them for a precedent to count (发布…之前
+    “三审三校” is said with 前)."""
+    assert topic_words("信息上网之前要过三审三校") == ["上网", "三审", "三校"]
+    assert "或者" not in topic_words("政策解读或者问卷调查")
+    got = {r.id: r for r in (reports[HONGZE_2023], reports[PINGTAN_2020], reports[LUCHENG_2022])}
+    ids = list(got)
+    best = across(lambda *a, **k: [], got.__getitem__, "哪些单位的信息上网之前要过三审三校？",
+                  topic_words("信息上网之前要过三审三校"), ids, ids, 0.8, precedent=True)
+    assert [s.sentence.agency for s in best] == [reports[HONGZE_2023].meta.agency]
+
+
+def test_who_or_where_asked_pulls_the_sentence_that_names_an_actor_or_a_place(reports):
+    """归谁管 / 是谁在做 ask who: the sentence naming the office that acts (局办公室作为…责任部门, 专门安排1名业务人员)
+    answers, not one that shares a word; 在哪能看到 asks where: the offline corner (线下专区, 便民服务中心)."""
+    def top(name, question):
+        return _ranked(reports[name], question)[0].sentence.read
+
+    assert "责任部门" in top(HGJ_2017, "平潭环境与国土资源局2017年信息公开这事归谁管？")
+    assert "专门安排1名业务人员" in top(SCJ_2024, "平潭市场监管局2024年政务公开是谁在做？")
+    assert "线下专区" in top(JUNSHAN_2020, "君山片区2020年老百姓不上网的话在哪能看到公开的信息？")
+
+
+def test_a_problem_stated_does_not_answer_how_something_was_done(corpus_dir):
+    """如何加强政务公开队伍 asks how it was done: the 传帮带 sentence answers, not the problem stated about the same
+    队伍 (二是政务公开队伍建设还需进一步加强…), which 利用得怎么样 or 稳定吗 would be answered by."""
+    huaian = parse_file(corpus_dir / "reports" / "03_huaian-shi_2024.pdf")
+    top = _ranked(huaian, "淮安市人民政府是如何加强政务公开队伍的？")[0].sentence.read
+    assert "传帮带" in top
+    asked_what = _ranked(huaian, "淮安市人民政府在政务公开队伍上做了哪些工作？")[0].sentence.read
+    assert "传帮带" in asked_what  # what was done, asked without 怎么
+    assert narrative.HOW_QUESTION.search("是怎么来的") and not narrative.HOW_QUESTION.search("利用得怎么样")
