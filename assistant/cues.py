@@ -201,7 +201,7 @@ BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这
 # 怎么解释不予公开: how the texts explain or handle something, a passage search
 EXPLAINS = re.compile(r"(?:怎么|怎样|如何|为什么|为何)(?:解释|说明|界定|认定|理解|答复|处理)")
 # 满意率是多少: a rate named and asked (when no table's cells make it, the text is read)
-RATE_ASKED = re.compile(r"([\u4e00-\u9fff]{2}率)(?:是|为|有|达到|大概|大约)?(?:多少|几|多高|多大|怎么样|如何)")
+RATE_ASKED = re.compile(r"([\u4e00-\u9fff]{2}率)(?:(?:是|为|有|达到|大概|大约)?(?:多少|几|多高|多大|怎么样|如何)|[?？。]?$)")
 # whether a report's own figures add up (表格里哪些数据对不上, 数字有错吗): its arithmetic checks, not a figure
 CHECK_CUES = ("对不上", "不一致", "有错", "出错", "错误", "矛盾", "算错", "不符", "勾稽", "合计不对", "不吻合", "有问题")
 DATA_WORDS = ("数据", "数字", "表格", "统计表", "合计", "报表", "表里", "表中", "加起来", "算术")

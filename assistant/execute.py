@@ -4,8 +4,10 @@ table) and hands the values to `assistant.compose`."""
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 
 from assistant import compose
 from assistant.catalog import Catalog, CatalogEntry, years_said
@@ -860,6 +862,8 @@ class Executor:
             entries = [e for e in catalog.entries if (not it.years or e.year in it.years)
                        and (not it.scope or e.agency in it.scope)]
         search, topics, threshold = self.retriever().search, topic_words(it.topic), self.settings.min_relevance
+        if it.english:  # the model reads English: the question as typed, with its Chinese gloss for the words
+            search = functools.partial(_searched_with, search, it.english)
         asked = it.asked or it.question  # 那洪泽区呢 after 怎么培训工作人员: the question it carries on
         scope = "、".join(compose.report_name(e.agency, e.year) for e in entries[:3]) if entries else "已收录"
         if cross or not entries or len(entries) > MAX_NAMED_REPORTS:  # a year alone names every agency's report
@@ -919,4 +923,9 @@ def _place(ranked: list[tuple[CatalogEntry, Number]], it: Intent, unit: str) -> 
     order = "从少到多" if it.ascending else "从多到少"
     return (f"{compose.report_name(e.agency, e.year)}为{compose.number(v)}{unit}，在{len(ranked)}份报告中{order}排第{ahead + 1}"
             + (f"（与另外{tied}份并列）" if tied else "") + "。")
+
+
+def _searched_with(search: Callable, typed: str, query: str, *args, **kwargs):
+    """A search by the question as typed beside the gloss the rest of the path reads."""
+    return search(f"{typed} {query}", *args, **kwargs)
 

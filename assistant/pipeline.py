@@ -91,8 +91,10 @@ class Assistant:
             if not len(catalog):
                 return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
             norm = normalize_question(question, romanised_places(question, catalog), tuple(catalog.places()))
-            done = [self._ask_part(text, it, history or [], filters, catalog)
-                    for text, it in plan_parts(question, norm.text, history or [], catalog)]
+            parts = plan_parts(question, norm.text, history or [], catalog)
+            if norm.language == "en":  # the passages are searched by the English as typed, beside its gloss
+                parts = [(text, it.model_copy(update={"english": question})) for text, it in parts]
+            done = [self._ask_part(text, it, history or [], filters, catalog) for text, it in parts]
             answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)
             answer.question = question
             answer.plan = QueryPlan(question=question, normalized=norm.text, language=norm.language,

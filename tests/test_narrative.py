@@ -692,3 +692,9 @@ def test_a_problem_stated_does_not_answer_how_something_was_done(corpus_dir):
     asked_what = _ranked(huaian, "淮安市人民政府在政务公开队伍上做了哪些工作？")[0].sentence.read
     assert "传帮带" in asked_what  # what was done, asked without 怎么
     assert narrative.HOW_QUESTION.search("是怎么来的") and not narrative.HOW_QUESTION.search("利用得怎么样")
+
+
+def test_words_that_say_a_plan_is_asked_are_no_topic():
+    assert query_terms("淮安市接下来准备怎么做", ["接下来", "准备"], ["淮安"]) == []  # what kind of sentence, not what about
+    assert query_terms("淮安市下一步打算怎么改进政策解读", ["一步", "改进", "政策", "解读"], ["淮安"]) == ["政策", "解读"]
+    assert "准备" in query_terms("淮安市应急准备工作做得怎么样", ["应急", "准备"], ["淮安"])  # no plan asked: a word

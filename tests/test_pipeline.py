@@ -796,3 +796,13 @@ def test_which_reason_was_given_most_is_named(assistant):
     most = [r for r, v in values.items() if v == top]
     assert len(values) == 8 and "最多的是" in a.text and f"（{top}件）" in a.text
     assert all(compose.label("requests", r, "total") in a.text.split("最多的是")[1] for r in most)
+
+
+def test_an_english_question_is_searched_as_typed(assistant, monkeypatch):
+    from assistant import execute
+
+    typed, searched = "How does Shuyang County explain its policies to the public?", []
+    real = execute._searched_with
+    monkeypatch.setattr(execute, "_searched_with", lambda s, t, q, *a, **k: searched.append(t) or real(s, t, q, *a, **k))
+    assistant.ask(typed)
+    assert searched and set(searched) == {typed}  # its meaning, beside the thinner Chinese gloss

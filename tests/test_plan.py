@@ -1488,3 +1488,8 @@ def test_requests_from_a_type_of_applicant(catalog):
     it = understand("How many of Huai'an's 2024 requests were submitted by research institutes?", [], catalog)
     assert keys(it) == ["new_received.total"] and it.column == "research"
     assert keys(understand("How many requests did Huai'an turn down in 2024?", [], catalog))[0].startswith("denied_")
+
+
+def test_a_rate_no_table_makes_is_never_a_count(catalog):
+    it = understand("沭阳县2025年提申请的人的满意率", [], catalog)  # said as a bare noun phrase, no 是多少
+    assert not it.keys
