@@ -9,6 +9,10 @@ from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED
 
 CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上一年", "较前一年", "多出", "同比", "增长", "增加", "减少", "下降", "上升", "变化", "增幅",
                "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅")
+# 表三, 第三张表, 统计表: a standard table shown whole (表二 active, 表三 requests, 表四 reviews and suits)
+TABLE_ASKED = re.compile(r"(?:表|第|表格)([二三四234])(?:张表|个表|张统计表)?|(?:统计表|数据表|统计表格|报表)(?!里|中|上)(?!.{0,6}(?:多少|几))")
+TABLE_NUMBERS = {"二": "active", "2": "active", "三": "requests", "3": "requests", "四": "review_litigation",
+                 "4": "review_litigation"}
 # 排第几, 排名第几, 第几名, 排在什么位置: the place of the one agency named, not the first of all
 RANK_POSITION = re.compile(r"排(?:名|在|行)?(?:第几|多少名|多少位|什么位置|哪个位置|几名)|第几(?:名|位|多)|排名(?:怎么样|如何|情况)|排老几")
 RANKING_CUES = ("最多", "最少", "最高", "最低", "排名", "排行", "排第", "前五", "前三", "前十", "前几", "第一多")

@@ -59,7 +59,7 @@ from assistant.read import has
 from index.models import Answer, Figure, Number, Report
 from index.parse.statements import stated_in
 from index.settings import Settings
-from index.vocabulary import APPLICANT_COLUMNS, RATES
+from index.vocabulary import ACTIVE, APPLICANT_COLUMNS, RATES, REQUEST_ROWS, REVIEW_KEYS
 
 DEFAULT_TOP_N = 5
 MAX_FACTS_BYTES = 64 << 20  # the facts cache's bound: ~240 generated or ~360 bundled reports' cells in memory
@@ -328,6 +328,8 @@ class Executor:
                 f"{compose.number(average)}{unit}（{compose.number(amount)}÷{compose.number(count.value)}）")
 
     def _breakdown(self, it: Intent, catalog: Catalog) -> Answer:
+        if it.breakdown == "table":
+            return self._table(it, catalog)
         entry, prefix = self._single(it, catalog)
         key = it.keys[0]
         if key.table == "review_litigation":
@@ -362,6 +364,27 @@ class Executor:
             top = (min if has(it.question, ASCENDING_CUES) else max)(items, key=lambda v: v.value)
             lines.append(f"{'最少' if has(it.question, ASCENDING_CUES) else '最多'}的是{compose.part_label(top)}")
         d.parts.append("；".join(lines) + "。")
+        d.check_notes(found)
+        return d.answer()
+
+    def _table(self, it: Intent, catalog: Catalog) -> Answer:
+        """One standard table of one report, row by row (表三: the total column), each cell cited."""
+        entry, prefix = self._single(it, catalog)
+        table = it.keys[0].table
+        values = self.values([entry], table_keys(table, entry.template))[entry.report_id]
+        found = [v for v in values if v.found]
+        name = compose.report_name(entry.agency, entry.year)
+        if not found:
+            return compose.decline(it.question, compose.decline_missing_cell(
+                entry.agency, entry.year, TABLE_TITLES[table], entry.template), "missing_cell")
+        d = compose.Draft(it.question, "breakdown")
+        d.parts.append(f"{prefix}{name}报告{TABLE_TITLES[table]}" + ("（总计一栏）" if table == "requests" else "") + "：")
+        for v in values:  # a glued run: its printed digits and readings, never a chosen value
+            if v.found:
+                d.parts.append(f"- {compose.label(**v.key.model_dump())}："
+                               f"{compose.amount(v.value, v.key.table, v.key.row)}[{d.cite_cell(v)}]")
+            elif v.ambiguity is not None:
+                d.parts.append(f"- {compose.label(**v.key.model_dump())}：{compose.ambiguous_cell(v)}")
         d.check_notes(found)
         return d.answer()
 
@@ -928,4 +951,17 @@ def _place(ranked: list[tuple[CatalogEntry, Number]], it: Intent, unit: str) -> 
 def _searched_with(search: Callable, typed: str, query: str, *args, **kwargs):
     """A search by the question as typed beside the gloss the rest of the path reads."""
     return search(f"{typed} {query}", *args, **kwargs)
+
+
+TABLE_TITLES = {"active": "表二 主动公开政府信息情况", "requests": "表三 收到和处理政府信息公开申请情况",
+                "review_litigation": "表四 政府信息公开行政复议、行政诉讼情况"}
+
+
+def table_keys(table: str, template: str) -> list[CellKey]:
+    """The cells of a standard table in print order (表二 as the report's template prints it)."""
+    if table == "requests":
+        return [CellKey(table="requests", row=r.key, column="total") for r in REQUEST_ROWS]
+    if table == "review_litigation":
+        return [CellKey(table="review_litigation", row=k) for k in REVIEW_KEYS]
+    return [CellKey(table="active", row=c) for r in ACTIVE.get(template, []) for c in r.columns]
 

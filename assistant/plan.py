@@ -77,6 +77,8 @@ from assistant.cues import (
     SPAN_WORDS,
     SUB_UNITS,
     SWITCH_ONLY,
+    TABLE_ASKED,
+    TABLE_NUMBERS,
     TEMPLATE_SAID,
     TEXT_SOURCE,
     THRESHOLD,
@@ -442,6 +444,10 @@ def _operation(q: str, it: Intent) -> Kind:
         return "catalogue"
     if has(q, CHECK_CUES) and has(q, DATA_WORDS):  # 表格里哪些数据对不上: the report's own arithmetic
         return "checks"
+    if (shown := TABLE_ASKED.search(q)) and len(it.agencies) == 1 and not it.rate and not has(q, COUNT_CUES):
+        table = TABLE_NUMBERS.get(shown.group(1) or "", "requests")  # 给我看看鹿城区2022年的表三: the table, row by row
+        it.keys, it.breakdown = [CellKey(table=table, row="table", column=None)], "table"
+        return "breakdown"
     if it.claim and len(it.agencies) <= 1 and not (WHICH_UNITS.search(q) or has(q, SCOPE_CUES)):
         return "figure"  # 是不是收到了113件: the figure, said against the number stated
     if has(q, TEXT_SOURCE) and len(it.agencies) <= 1:  # 报告正文里说受理了多少件: the number the prose states

@@ -806,3 +806,13 @@ def test_an_english_question_is_searched_as_typed(assistant, monkeypatch):
     monkeypatch.setattr(execute, "_searched_with", lambda s, t, q, *a, **k: searched.append(t) or real(s, t, q, *a, **k))
     assistant.ask(typed)
     assert searched and set(searched) == {typed}  # its meaning, beside the thinner Chinese gloss
+
+
+def test_a_standard_table_asked_for_is_shown_row_by_row(assistant, hashed_index):
+    a = assistant.ask("把淮安市2024年报告的第四张表给我看看")
+    review = {(HUAIAN, 2024, "review_litigation", k, None) for k in ("review_total", "direct_suit_total",
+                                                                     "post_review_suit_upheld")}
+    assert review <= cells(a) and len(cells(a)) == 15 and "表四" in a.text
+    a = assistant.ask("沭阳县2025年的表三")
+    assert (("沭阳县人民政府", 2025, "requests", "carried_forward", "total") in cells(a)
+            and len([c for c in cells(a) if c[2] == "requests"]) >= 25)

@@ -1493,3 +1493,9 @@ def test_requests_from_a_type_of_applicant(catalog):
 def test_a_rate_no_table_makes_is_never_a_count(catalog):
     it = understand("沭阳县2025年提申请的人的满意率", [], catalog)  # said as a bare noun phrase, no 是多少
     assert not it.keys
+
+
+def test_english_words_for_the_reports_media(catalog):
+    assert not understand("How many new media accounts did Shuyang close in 2025?", [], catalog).keys  # not 新收
+    it = understand("What does Huai'an's 2024 report say about its government website?", [], catalog)
+    assert it.agencies == [HUAIAN] and "网站" in it.question and not it.keys
