@@ -8,7 +8,8 @@ import re
 from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED
 
 CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上一年", "较前一年", "多出", "同比", "增长", "增加", "减少", "下降", "上升", "变化", "增幅",
-               "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅")
+               "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅", "比去年", "较去年", "同去年比",
+               "跟去年比", "和去年比", "与去年相比", "比头一年", "比前1年", "比上1年")
 # 表三, 第三张表, 统计表: a standard table shown whole (表二 active, 表三 requests, 表四 reviews and suits)
 TABLE_ASKED = re.compile(r"(?:表|第|表格)([二三四234])(?:张表|个表|张统计表)?|(?:统计表|数据表|统计表格|报表)(?!里|中|上)(?!.{0,6}(?:多少|几))")
 TABLE_NUMBERS = {"二": "active", "2": "active", "三": "requests", "3": "requests", "四": "review_litigation",
@@ -68,7 +69,9 @@ PRECEDENT_CUES = ("哪些单位", "哪些部门", "哪些机关", "哪些地方"
                   "哪些机构", "哪家单位", "谁做过", "各地", "其他地方", "别的地方")
 FIGURE_CUES = ("多少", "几件", "几个", "几起", "几次", "几", "数量", "有没有", "是否", "有无", "数字", "数据",
                "比例", "比率", "占比", "率", "吗")
-FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期", "又", "换成", "换到")
+FORMER = ("前者", "前一家", "前一个单位", "头一个单位", "第一家")  # 淮安市和洪泽区… || 前者的公开率呢: one of the two
+LATTER = ("后者", "后一家", "后一个单位", "第二家")
+FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期", "又", "换成", "换到", *FORMER, *LATTER)
 WEAK_FIGURES = ("申请", "收到", "办理", "答复", "多少申请", *SAID_NOT_DISCLOSED)  # 有多少申请是因为…: the rest of the question says which
 RESULT_ROW_KEYS = set(REQUEST_ROW_KEYS[2:-2])  # granted … other_misc: the rows summed in results_total  # alone, these do not make a question statistical
 STOP_WORDS = (

@@ -493,6 +493,8 @@ class Executor:
         entries = [catalog.entry(a, y) for a, y in it.targets]
         if len(entries) == 1 and len(it.sides) > 1 and not it.rate:
             return self._sides(it, entries[0])
+        if len(entries) == 1 and it.followup and it.keys and not it.rate:  # 那后者呢 after a comparison: its figure
+            return self._figure(it.model_copy(update={"kind": "figure"}), catalog)
         n_num = 0
         if it.rate:
             _, num_keys, den_keys, _ = rate_parts(it)

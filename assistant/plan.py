@@ -40,8 +40,10 @@ from assistant.cues import (
     FIGURE_CUES,
     FILING_WORDS,
     FOLLOWUP_CUES,
+    FORMER,
     INFO_ITEMS,
     KIND_TOPICS,
+    LATTER,
     LIST_WHICH,
     MENTION_WORDS,
     MONEY_ASKED,
@@ -232,7 +234,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif since := UNTIL.search(q):  # 2019年以前的报告: the years before it (及以前: and it)
         last = int(since.group(1)) - (0 if since.group(2) else 1)
         years = [y for y in catalog.all_years() if y <= last]
-    rel_word = has(q, sorted(RELATIVE_YEARS, key=len, reverse=True))
+    rel_word = has(PRIOR_YEAR_SAID.sub("|", q), sorted(RELATIVE_YEARS, key=len, reverse=True))  # 比去年多吗: the base
     anchor = _anchor_year(prev)
     named_year = max(years) if years and not since else None
     if rel_word in ANCHORED_YEARS and not years and anchor is not None:
@@ -369,12 +371,19 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if it.kind in ("ranking", "sum") and it.mentions and not it.scope and not named_sum and not it.rank_of:
         it.scope = (list(it.agencies) if len(it.agencies) > 1  # 淮安市和沭阳县哪个多: the two named, not 淮安市's districts
                     else [a for m in it.mentions for a in catalog.with_prefix(m)] or list(it.agencies))  # 市级单位里
+    held = [a for a in it.scope if not it.years or set(it.years) & set(catalog.years(a))]  # those of the year said
+    if (not it.agencies and 1 < len(held) <= MAX_COMPARED and has(q, COMPARE_CUES)
+            and not has(q, LIST_WHICH + RANKING_CUES)):  # 上海两家单位的复议情况对比: the scope's agencies side by side
+        it.agencies, it.kind = held, "comparison"
     if it.scope and it.kind not in ("ranking", "precedent", "change", "catalogue") and not it.agencies:
         listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
         it.kind = "precedent" if listing else "sum"
         if it.keys and COMPARATIVE.search(q):  # 鹿城区和洪泽区谁收到的申请多: rank them
             it.kind = "ranking"
     return it
+
+
+MAX_COMPARED = 4  # a scope of at most this many agencies is compared side by side, not listed
 
 
 def _spread_columns(q: str, said: str | None) -> tuple[tuple[str, ...], str | None]:
@@ -463,6 +472,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "ranking"
     if has(q, RANKING_CUES) and (len(it.agencies) != 1 or has(q, RANK_SUBJECTS) or has(q, YEAR_SUBJECTS)):
         return "ranking"
+    if has(q, SCOPE_CUES) and it.rate and not it.agencies and not has(q, TOTAL_CUES):
+        return "precedent"  # 2024年各单位的公开率: each report's rate, listed
     if has(q, SCOPE_CUES) and it.keys:  # 所有单位里哪些…: a list of who had it, not a total
         return "precedent" if has(q, LIST_WHICH) else "sum"
     if EXPLAINS.search(q):
@@ -518,6 +529,11 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         it.agencies, it.mentions = list(prev.agencies), list(prev.mentions)
         if not prev.agencies:
             it.clarify = list(prev.clarify)
+        if len(prev.agencies) > 1 and (one := has(q, FORMER + LATTER)):  # 前者的公开率呢: the first named, 后者 the last
+            order = sorted(prev.agencies, key=lambda a: prev.question.find(prev.mentions[prev.agencies.index(a)])
+                           if len(prev.mentions) == len(prev.agencies) else 0)
+            it.agencies = [order[0] if one in FORMER else order[-1]]
+            it.mentions = [prev.mentions[prev.agencies.index(it.agencies[0])]] if len(prev.mentions) == len(prev.agencies) else []
     if not (it.years or it.relative is not None or it.span):
         it.years, it.relative, it.span = list(prev.years), prev.relative, prev.span
         it.years_carried = bool(it.years) and it.agencies != prev.agencies  # 那洪泽区呢: the year was another's

@@ -1499,3 +1499,21 @@ def test_english_words_for_the_reports_media(catalog):
     assert not understand("How many new media accounts did Shuyang close in 2025?", [], catalog).keys  # not 新收
     it = understand("What does Huai'an's 2024 report say about its government website?", [], catalog)
     assert it.agencies == [HUAIAN] and "网站" in it.question and not it.keys
+
+
+def test_a_rate_of_every_agency_and_a_small_scope_compared(catalog):
+    it = understand("2025年所有单位的复议纠错率", [], catalog)
+    assert it.kind == "precedent" and it.rate and not it.agencies  # each report's rate, listed
+    it = understand("上海的两家单位收到的申请比较一下", [], catalog)
+    assert it.kind == "comparison" and set(it.agencies) == {BGT, KEWEI}
+
+
+def test_the_former_or_the_latter_of_two_agencies(catalog):
+    history = _turns("上海科委和沭阳县分别收到多少申请")
+    assert understand("后者的复议呢", history, catalog).agencies == ["沭阳县人民政府"]
+    assert understand("那前者呢", history, catalog).agencies == [KEWEI]
+
+
+def test_compared_with_last_year_is_a_change_not_last_years_figure(catalog):
+    it = understand("平潭管委会2025年的行政复议比去年多吗", [], catalog)
+    assert it.kind == "change" and it.years == [2025]
