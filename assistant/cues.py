@@ -11,7 +11,8 @@ CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上
                "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅", "比去年", "较去年", "同去年比",
                "跟去年比", "和去年比", "与去年相比", "比头一年", "比前1年", "比上1年")
 # 表三, 第三张表, 统计表: a standard table shown whole (表二 active, 表三 requests, 表四 reviews and suits)
-TABLE_ASKED = re.compile(r"(?:表|第|表格)([二三四234])(?:张表|个表|张统计表)?|(?:统计表|数据表|统计表格|报表)(?!里|中|上)(?!.{0,6}(?:多少|几))")
+TABLE_ASKED = re.compile(r"(?:表|第|表格)([二三四234])(?:张表|个表|张统计表)?(?!.{0,8}(?:对得上|对不上|一致|相符|吻合|合计))"
+                         r"|(?:看|给|显示|列出|展示|调出|打开|完整|全部|整张|整个)[^，,。？?]{0,12}(?:统计表|数据表|统计表格|报表)")
 TABLE_NUMBERS = {"二": "active", "2": "active", "三": "requests", "3": "requests", "四": "review_litigation",
                  "4": "review_litigation"}
 # 排第几, 排名第几, 第几名, 排在什么位置: the place of the one agency named, not the first of all

@@ -159,7 +159,7 @@ CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortf
 PLAN_TIMES = ("下一步", "接下来", "下一阶段", "今后", "明年", "下一年", "来年", "将来", "未来")
 CUE_QUESTIONS |= dict.fromkeys(PLAN_TIMES, "plan")
 PLAN_INTENTS = ("准备", "打算", "计划", "想要", "将要", "要做", "安排", "考虑")  # 下一步准备怎么做: a plan asked, no topic
-PLAN_WORDS = (*PLAN_INTENTS, *(w for w, c in CUE_QUESTIONS.items() if c == "plan"))
+PLAN_WORDS = (*PLAN_INTENTS, "改进")  # not 整改 or 措施: 没落实整改的单位 is what is asked about
 # a sentence that opens the plans (针对存在问题，下一步，将切实抓好以下工作：), also under a heading that announces the
 # shortfalls (…仍存在一定差距。): the sentences from it on are plans
 PLAN_OPENS = re.compile(r"^[^。；;]{0,30}?(?:针对|下一步|接下来|今后|明年|将(?:采取|从|在|切实|着力|重点|继续|进一步|以)"
