@@ -101,10 +101,9 @@ def agencies_in_view(it: Intent, texts: list[str], catalog: Catalog) -> list[str
     what the question (and the earlier questions) typed, never for a generic word (区政府) and never a sub-unit of
     a place typed (温州 is not 鹿城区的区府办). The model chooses among them; it never adds an agency."""
     found = [*it.agencies, *it.clarify]
-    if not found:
-        runs = [it.unknown_agency] if it.unknown_agency else [r for t in texts for r in CJK_RUN.split(t)]
-        for run in runs:
-            mention = catalog.trim(run)
+    if not found:  # an unknown agency as the router read it: trimming would drop its place (龙湾区政府办 -> 区政府办)
+        mentions = [it.unknown_agency] if it.unknown_agency else [catalog.trim(r) for t in texts for r in CJK_RUN.split(t)]
+        for mention in mentions:
             if len(mention) >= 2 and not catalog.is_generic(mention):
                 found += [c.agency for c in catalog.candidates(mention)]
     return list(dict.fromkeys(found))[:MAX_AGENCIES_SHOWN]

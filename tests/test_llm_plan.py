@@ -90,7 +90,8 @@ def test_low_confidence(catalog, question, weak):
 def test_agencies_in_view_come_from_the_catalogues_matching(catalog):
     it = understand(PETITION, [], catalog)
     assert agencies_in_view(it, [it.question], catalog) == [LUCHENG]
-    for unknown in ("北京市海淀区2022年收到多少申请", "温州市人民政府2022年收到多少申请", "淮安市清江浦区2024年收到多少申请"):
+    for unknown in ("北京市海淀区2022年收到多少申请", "温州市人民政府2022年收到多少申请", "淮安市清江浦区2024年收到多少申请",
+                    "龙湾区政府办2022年依申请公开办了几件？"):  # p5-d-084: trimmed to 区政府办, it offered 鹿城区's office
         it = understand(unknown, [], catalog)
         assert it.reason == "unknown_agency" and agencies_in_view(it, [it.question], catalog) == []  # never 鹿城/淮安市
     assert agencies_in_view(understand("区政府2022年收到多少申请", [], catalog), ["区政府2022年收到多少申请"], catalog) == []
