@@ -105,6 +105,8 @@ class PlanPart(BaseModel):
     reason: str | None = None
     bound: str | None = None  # a listing's bound: "> 100" (超过100件)
     years_of: str | None = None  # the one named agency the years are said of (2019到2021年的平潭管委会)
+    claim: str | None = None  # what the asker states, checked: "= 113" (是不是113件)
+    rank_of: str | None = None  # the agency whose place in a ranking is asked (排第几)
     proposed_by: str | None = None  # "llm": the model proposed this part's plan and the catalogue validated it
 
     @classmethod
@@ -127,6 +129,7 @@ class PlanPart(BaseModel):
                              for k in it.keys], rate=it.rate,
                    formula=formula, targets=it.targets, missing=it.missing_years, reason=reason,
                    bound=f"{it.threshold[0]} {it.threshold[1]:g}" if it.threshold else None, years_of=it.year_bound,
+                   claim=f"{it.claim[0]} {it.claim[1]:g}" if it.claim else None, rank_of=it.rank_of,
                    proposed_by=it.proposed_by)
 
 
@@ -149,6 +152,8 @@ class QueryPlan(BaseModel):
                          + (f" | rate: {p.formula or p.rate}" if p.rate else "")
                          + (f" | keeps values {p.bound}" if p.bound else "")
                          + (f" | years of {p.years_of} only" if p.years_of else "")
+                         + (f" | checks the stated {p.claim}" if p.claim else "")
+                         + (f" | place of {p.rank_of}" if p.rank_of else "")
                          + (f" | reads: {p.targets}" if p.targets else "")
                          + (f" | not held: {p.missing}" if p.missing else "")
                          + (f" | {p.reason}" if p.reason else "")

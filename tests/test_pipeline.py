@@ -816,3 +816,10 @@ def test_a_standard_table_asked_for_is_shown_row_by_row(assistant, hashed_index)
     a = assistant.ask("沭阳县2025年的表三")
     assert (("沭阳县人民政府", 2025, "requests", "carried_forward", "total") in cells(a)
             and len([c for c in cells(a) if c[2] == "requests"]) >= 25)
+
+
+def test_the_plan_shows_a_stated_number_and_a_place_asked(assistant):
+    shown = assistant.ask("沭阳县2025年的行政复议是不是61件").plan.explain()
+    assert "checks the stated = 61" in shown
+    shown = assistant.ask("沭阳县2025年的行政复议数量在全部单位中排第几").plan.explain()
+    assert "place of 沭阳县人民政府" in shown and "rank" in shown
