@@ -283,6 +283,25 @@ def _sound(ch: str) -> str:
     return lazy_pinyin(ch)[0]
 
 
+def correct_unheard(text: str, contains) -> tuple[str, list[str]]:
+    """A word no report holds that sounds exactly like a domain term (服役 for 复议, 深情 for 申请, 首道 for 收到): an input
+    method's whole-word slip, read as the term. `contains(word)`: whether any stored report holds it; a word a report
+    holds is left as typed (受到, 出发 are words of their own there)."""
+    from index.stores.lexical import load_jieba
+
+    table = _terms_by_sound()
+    terms = set(table.values())
+    changes = []
+    for w in load_jieba().lcut(text):
+        if not (2 <= len(w) <= MAX_TERM and re.fullmatch(r"[\u4e00-\u9fff]+", w)) or w in terms:
+            continue
+        term = table.get(tuple(_sound(c) for c in w))
+        if term and not contains(w):
+            text = text.replace(w, term, 1)
+            changes.append(f"{w}->{term}")
+    return text, changes
+
+
 def correct_question_words(text: str) -> tuple[str, list[str]]:
     """哪写/拿些 -> 哪些 (a run sounding like a question word that is no word of its own), and 那些/那个/那家 -> 哪…
     in a sentence that says no question word at all."""

@@ -20,7 +20,7 @@ from assistant.execute import Executor
 from assistant.figures import Facts
 from assistant.meaning import Meaning, reread
 from assistant.narrative import settle
-from assistant.normalize import normalize_question, normalized, romanised_places
+from assistant.normalize import correct_unheard, normalize_question, normalized, romanised_places
 from assistant.plan import plan_parts, understand
 from assistant.query import Intent, PlanPart, QueryPlan
 from assistant.read import explained
@@ -91,7 +91,10 @@ class Assistant:
             if not len(catalog):
                 return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
             norm = normalize_question(question, romanised_places(question, catalog), tuple(catalog.places()))
-            parts = plan_parts(question, norm.text, history or [], catalog)
+            read = question
+            if norm.language == "zh" and (slips := correct_unheard(norm.text, self.index.lexical.contains))[1]:
+                read, norm.text, norm.changes = slips[0], slips[0], norm.changes + slips[1]  # 服役 -> 复议
+            parts = plan_parts(read, norm.text, history or [], catalog)
             if norm.language == "en":  # the passages are searched by the English as typed, beside its gloss
                 parts = [(text, it.model_copy(update={"english": question})) for text, it in parts]
             done = [self._ask_part(text, it, history or [], filters, catalog) for text, it in parts]

@@ -823,3 +823,11 @@ def test_the_plan_shows_a_stated_number_and_a_place_asked(assistant):
     assert "checks the stated = 61" in shown
     shown = assistant.ask("沭阳县2025年的行政复议数量在全部单位中排第几").plan.explain()
     assert "place of 沭阳县人民政府" in shown and "rank" in shown
+
+
+def test_a_word_no_report_holds_that_sounds_like_a_figure_word_is_that_word(assistant):
+    a = assistant.ask("淮安市2024年的行政服役有多少件")  # 服役 (fuyi) for 复议: in no report, a slip of the input method
+    assert not a.abstained and (HUAIAN, 2024, "review_litigation", "review_total", None) in cells(a)
+    assert any("服役->复议" in c for c in a.plan.changes)
+    a = assistant.ask("淮安市2024年处罚的出发点是什么")  # 出发 is a word the reports use: kept as typed
+    assert not any("出发->" in c for c in a.plan.changes)
