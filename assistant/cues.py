@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED
+from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED, TABLE_NUMBERS
 
 CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上一年", "较前一年", "多出", "同比", "增长", "增加", "减少", "下降", "上升", "变化", "增幅",
                "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅", "比去年", "较去年", "同去年比",
@@ -13,8 +13,8 @@ CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上
 # 表三, 第三张表, 统计表: a standard table shown whole (表二 active, 表三 requests, 表四 reviews and suits)
 TABLE_ASKED = re.compile(r"(?:表|第|表格)([二三四234])(?:张表|个表|张统计表)?(?!.{0,8}(?:对得上|对不上|一致|相符|吻合|合计))"
                          r"|(?:看|给|显示|列出|展示|调出|打开|完整|全部|整张|整个)[^，,。？?]{0,12}(?:统计表|数据表|统计表格|报表)")
-TABLE_NUMBERS = {"二": "active", "2": "active", "三": "requests", "3": "requests", "四": "review_litigation",
-                 "4": "review_litigation"}
+TABLE_SAID = {said: table for table, number in TABLE_NUMBERS.items()  # 表三 or 表3: requests
+              for said in (number[1], str("一二三四".index(number[1]) + 1))}
 # 排第几, 排名第几, 第几名, 排在什么位置: the place of the one agency named, not the first of all
 RANK_POSITION = re.compile(r"排(?:名|在|行)?(?:第几|多少名|多少位|什么位置|哪个位置|几名)|第几(?:名|位|多)|排名(?:怎么样|如何|情况)|排老几")
 RANKING_CUES = ("最多", "最少", "最高", "最低", "排名", "排行", "排第", "前五", "前三", "前十", "前几", "第一多")
@@ -27,8 +27,7 @@ REASON_WORDS = ("什么原因", "哪些原因", "原因是什么", "原因有哪
                 *(f"{which}{why}" for which in ("哪个", "哪种", "哪条", "哪项", "哪一个", "哪一种", "哪一条", "哪一项")
                   for why in ("原因", "理由", "情形")),
                 "哪几种原因", "哪几类原因", "哪几类", "哪些类", "哪些情形", "什么情形", "哪些情况", "哪些信息是",
-                "原因呢", "理由呢", "具体原因", "分别是什么原因", "哪个原因", "哪种原因", "哪类原因", "哪一个原因",
-                "哪一种原因")
+                "原因呢", "理由呢", "具体原因", "分别是什么原因", "哪类原因")
 TOTAL_CUES = ("合计", "加起来", "总和", "总共", "一共", "累计", "加在一起", "合起来", "之和", "共计")
 RANK_SUBJECTS = ("哪个单位", "哪家", "哪个部门", "哪个机关", "哪些单位", "哪些部门", "谁", "排名", "排行", "前")
 YEAR_SUBJECTS = ("哪年", "哪一年", "哪个年度", "哪一个年度")
@@ -237,4 +236,3 @@ COURTESY_OPENERS = ("你好", "您好", "请问", "请教", "劳驾", "打扰一
                     "了解下", "知道", "请告诉我", "告诉我", "能不能告诉我", "可以告诉我", "能告诉我", "一下")
 COURTESY_CLOSERS = ("谢谢你", "谢谢您", "谢谢", "多谢", "感谢", "拜托了", "拜托", "在线等", "急急急", "急", "啊", "呀", "哈", "啦",
                     "哦", "嘛", "哈哈")
-

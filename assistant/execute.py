@@ -59,7 +59,15 @@ from assistant.read import has
 from index.models import Answer, Figure, Number, Report
 from index.parse.statements import stated_in
 from index.settings import Settings
-from index.vocabulary import ACTIVE, APPLICANT_COLUMNS, RATES, REQUEST_ROWS, REVIEW_KEYS
+from index.vocabulary import (
+    ACTIVE,
+    APPLICANT_COLUMNS,
+    RATES,
+    REQUEST_ROW_KEYS,
+    REVIEW_KEYS,
+    TABLE_NAMES,
+    TABLE_NUMBERS,
+)
 
 DEFAULT_TOP_N = 5
 MAX_FACTS_BYTES = 64 << 20  # the facts cache's bound: ~240 generated or ~360 bundled reports' cells in memory
@@ -90,8 +98,6 @@ def operands(d: compose.Draft, values: list[Value]) -> str:
     """A rate's numerator or denominator as the formula shows it: each cell's value and citation, summed."""
     refs = "＋".join(f"{compose.number(v.value)}[{d.cite_cell(v)}]" for v in values)
     return f"（{refs}）" if len(values) > 1 else refs
-
-
 
 
 class Executor:
@@ -955,14 +961,13 @@ def _searched_with(search: Callable, typed: str, query: str, *args, **kwargs):
     return search(f"{typed} {query}", *args, **kwargs)
 
 
-TABLE_TITLES = {"active": "表二 主动公开政府信息情况", "requests": "表三 收到和处理政府信息公开申请情况",
-                "review_litigation": "表四 政府信息公开行政复议、行政诉讼情况"}
+TABLE_TITLES = {t: f"{TABLE_NUMBERS[t]} {name}" for t, name in TABLE_NAMES.items()}  # 表三 收到和处理…情况
 
 
 def table_keys(table: str, template: str) -> list[CellKey]:
     """The cells of a standard table in print order (表二 as the report's template prints it)."""
     if table == "requests":
-        return [CellKey(table="requests", row=r.key, column="total") for r in REQUEST_ROWS]
+        return [CellKey(table="requests", row=r, column="total") for r in REQUEST_ROW_KEYS]
     if table == "review_litigation":
         return [CellKey(table="review_litigation", row=k) for k in REVIEW_KEYS]
     return [CellKey(table="active", row=c) for r in ACTIVE.get(template, []) for c in r.columns]

@@ -158,8 +158,8 @@ CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortf
 # into 下 + 一步, and 一步 is in every 进一步)
 PLAN_TIMES = ("下一步", "接下来", "下一阶段", "今后", "明年", "下一年", "来年", "将来", "未来")
 CUE_QUESTIONS |= dict.fromkeys(PLAN_TIMES, "plan")
-PLAN_INTENTS = ("准备", "打算", "计划", "想要", "将要", "要做", "安排", "考虑")  # 下一步准备怎么做: a plan asked, no topic
-PLAN_WORDS = (*PLAN_INTENTS, "改进")  # not 整改 or 措施: 没落实整改的单位 is what is asked about
+# 下一步准备怎么做: words that say a plan is asked, no topic of it (not 整改 or 措施: 没落实整改的单位 is a topic)
+PLAN_WORDS = ("准备", "打算", "计划", "想要", "将要", "要做", "安排", "考虑", "改进")
 # a sentence that opens the plans (针对存在问题，下一步，将切实抓好以下工作：), also under a heading that announces the
 # shortfalls (…仍存在一定差距。): the sentences from it on are plans
 PLAN_OPENS = re.compile(r"^[^。；;]{0,30}?(?:针对|下一步|接下来|今后|明年|将(?:采取|从|在|切实|着力|重点|继续|进一步|以)"
@@ -613,8 +613,8 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)
              if len(w) >= 2 and w not in GENERIC_TOPICS and not any(w in n for n in names)]
     times = [w for w in PLAN_TIMES if w in question]
-    planned = bool(times) or cue(question) == "plan"  # 下一步准备怎么做: 一步 and 准备 say a plan is asked, not its topic
-    kind_words = PLAN_WORDS if planned else ()  # 改进, 措施: what kind of sentence, as 问题 is for a shortfall
+    plan_asked = bool(times) or cue(question) == "plan"  # 下一步准备怎么做: 一步 and 准备 say a plan is asked, not what
+    kind_words = PLAN_WORDS if plan_asked else ()  # what kind of sentence, as 问题 is for a shortfall
     topics = [t for t in topics if not any(t in w for w in times) and t not in kind_words]
     words = [w for w in words if w not in kind_words]
     return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)

@@ -80,7 +80,7 @@ from assistant.cues import (
     SUB_UNITS,
     SWITCH_ONLY,
     TABLE_ASKED,
-    TABLE_NUMBERS,
+    TABLE_SAID,
     TEMPLATE_SAID,
     TEXT_SOURCE,
     THRESHOLD,
@@ -454,7 +454,7 @@ def _operation(q: str, it: Intent) -> Kind:
     if has(q, CHECK_CUES) and has(q, DATA_WORDS):  # 表格里哪些数据对不上: the report's own arithmetic
         return "checks"
     if (shown := TABLE_ASKED.search(q)) and len(it.agencies) == 1 and not it.rate and not has(q, COUNT_CUES):
-        table = TABLE_NUMBERS.get(shown.group(1) or "", "requests")  # 给我看看鹿城区2022年的表三: the table, row by row
+        table = TABLE_SAID.get(shown.group(1) or "", "requests")  # 给我看看鹿城区2022年的表三: the table, row by row
         it.keys, it.breakdown = [CellKey(table=table, row="table", column=None)], "table"
         return "breakdown"
     if it.claim and len(it.agencies) <= 1 and not (WHICH_UNITS.search(q) or has(q, SCOPE_CUES)):
