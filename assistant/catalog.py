@@ -150,6 +150,15 @@ class Catalog:
             self._places = self._by_word(places_of, {e.agency: e.places for e in self.entries if e.places})
         return self._places
 
+    def nearby_holding(self, agency: str, years: list[int]) -> list[str]:
+        """Other agencies of the narrowest place the agency is in that hold these years (平潭县人民政府 has no 2024
+        report; 平潭's agencies that do are what the asker may have meant)."""
+        groups = sorted((ags for ags in self.places().values() if agency in ags), key=len)
+        for ags in groups:
+            if found := [a for a in ags if a != agency and set(years) <= set(self.years(a))]:
+                return found
+        return []
+
     def kinds(self) -> dict[str, list[str]]:
         """Kind word (公安, 片区, 政府) -> the agencies of that kind, longest words first."""
         if self._kinds is None:

@@ -137,9 +137,10 @@ def decline_unknown_agency(mention: str, agencies: list[str]) -> str:
     return f"已收录的报告中没有“{mention}”的年度报告，无法回答。现有单位：{listing(agencies)}。"
 
 
-def decline_year(agency: str, years: list[int], held: str) -> str:
+def decline_year(agency: str, years: list[int], held: str, nearby: list[str] = ()) -> str:
     ys = "、".join(f"{y}年度" for y in years)
-    return f"已收录的报告中没有{agency}{ys}的报告，不能用其他年份的数字代替。现有：{held}。"
+    text = f"已收录的报告中没有{agency}{ys}的报告，不能用其他年份的数字代替。现有：{held}。"
+    return text + (f"同一地方有{ys}报告的单位：{listing(nearby)}。" if nearby else "")
 
 
 def decline_unsupported(word: str) -> str:

@@ -228,7 +228,8 @@ class Executor:
             missing = it.missing_years or [(a, y) for a in it.agencies for y in it.years]
             agency = missing[0][0] if missing else (it.agencies[0] if it.agencies else "")
             years = sorted({y for a, y in missing if a == agency})
-            return compose.decline(q, compose.decline_year(agency, years, catalog.span(agency)), it.reason)
+            nearby = catalog.nearby_holding(agency, years)
+            return compose.decline(q, compose.decline_year(agency, years, catalog.span(agency), nearby), it.reason)
         if it.reason == "case_detail":
             return compose.decline(q, compose.decline_case_detail(), it.reason)
         if it.reason == "person":
@@ -306,8 +307,7 @@ class Executor:
             base = s
             text = f"{prefix}{name}{word}共{compose.number(s)}件（{'，'.join(parts)}）"
         if it.claim and base is not None:  # 是不是113件, 有没有超过300件: whether what the asker states holds
-            op, n = it.claim
-            text = ("是的，" if (base == n if op == "=" else passes(base, it.claim)) else "不是，") + text
+            text = ("是的，" if passes(base, it.claim) else "不是，") + text
         if it.per and base is not None:  # 平均每月: the year's figure over its months, the division shown
             period, parts_in_year = it.per
             average = round(base / parts_in_year, 1)

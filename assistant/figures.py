@@ -130,7 +130,14 @@ def total(values: list[Value]) -> Number | None:
 def passes(value: Number | None, bound: tuple[str, float]) -> bool:
     """Whether a value passes a listing's bound (超过100件: > 100)."""
     op, n = bound
-    return value is not None and {">": value > n, ">=": value >= n, "<": value < n, "<=": value <= n}[op]
+    if value is None:
+        return False
+    if op == "+":  # 700多: from 700 up to the next step of its last non-zero place (800)
+        digits = str(int(n))
+        return n <= value < n + 10 ** (len(digits) - len(digits.rstrip("0")))
+    if op == "~":  # 100左右, 大约100: within a tenth either way
+        return abs(value - n) <= 0.1 * n
+    return {">": value > n, ">=": value >= n, "<": value < n, "<=": value <= n, "=": value == n}[op]
 
 
 def bound_words(bound: tuple[str, float]) -> str:

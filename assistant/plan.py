@@ -69,6 +69,7 @@ from assistant.cues import (
     RATE_ASKED,
     REASON_WORDS,
     RELATIVE_YEARS,
+    ROUGHLY,
     SCOPE_CUES,
     SCOPE_ENDINGS,
     SCOPE_GLOSS,
@@ -297,7 +298,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.threshold = (THRESHOLD_OPS[bound.group(1) or bound.group(4)], float(bound.group(2) or bound.group(3)))
     if keys and not it.rate and has(q, VERIFY_CUES) and not has(q, COUNT_CUES) and (
             said := CLAIMED.search(mask(q, year_spans))):  # 是不是收到了113件申请: the figure, and whether it is so
-        it.claim = it.threshold or ("=", float(said.group(1)))
+        op = "+" if said.group("more") else "~" if said.group("around") or has(q, ROUGHLY) else "="
+        it.claim = it.threshold or (op, float(said.group(1)))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     elif detail := APPLICANT_DETAIL.search(q):
@@ -324,7 +326,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if range_word and not years:
         it.span, it.year_word = RANGE_WORDS[range_word], range_word
     elif span_match and not years:
-        n = span_match.group(1) or span_match.group(2)
+        n = next(g for g in span_match.groups() if g)
         it.span, it.year_word = int(n) if n.isdigit() else CN_SMALL[n], span_match.group()
     no_figures = mask(q, [(s, e) for s, e, _ in find_phrases(q, [*QUERY_FIGURES, *QUERY_ACTIVE_MEASURES, *CHANGE_CUES])])
     shift_word = has(no_figures, sorted(SHIFT_WORDS, key=len, reverse=True))
@@ -553,6 +555,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         and all(k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样
     asks_narrative = not (by_rows or compared) and (
         (has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own))  # 和2023年比怎么样: the figure
+    if asks_narrative and not it.keys and prev.keys and not topic_words(it.topic):  # 为什么这么少: why that figure is so
+        it.keys, it.figure_word, it.topic = list(prev.keys), prev.figure_word, f"{prev.figure_word or ''}{it.topic}"
     if not it.keys and (measured := measure_of_item(q, prev.keys)):  # 收费项目上一年几项 -> 那本年增减了多少
         it.keys, it.figure_word = measured, None
     column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests" and (

@@ -831,3 +831,18 @@ def test_a_word_no_report_holds_that_sounds_like_a_figure_word_is_that_word(assi
     assert any("服役->复议" in c for c in a.plan.changes)
     a = assistant.ask("淮安市2024年处罚的出发点是什么")  # 出发 is a word the reports use: kept as typed
     assert not any("出发->" in c for c in a.plan.changes)
+
+
+def test_a_number_said_roughly_is_answered_yes_or_no(assistant, hashed_index):
+    value = next(c.value for s, c in hashed_index.store.cells("requests", "new_received", "total")
+                 if s.agency == HUAIAN and s.year == 2024)
+    tens = value // 10 * 10
+    assert assistant.ask(f"淮安市2024年收到的申请是不是{tens}多件").text.startswith("是的")
+    assert assistant.ask(f"淮安市2024年收到的申请是不是{tens + 10}多件").text.startswith("不是")
+    assert assistant.ask(f"淮安市2024年大概收到{round(value * 1.05)}件申请吧，对吗").text.startswith("是的")
+
+
+def test_a_year_an_agency_lacks_names_the_agencies_there_that_hold_it(assistant, hashed_index):
+    held = {s.agency for s, _ in hashed_index.store.cells("requests", "new_received", "total") if s.year == 2025}
+    a = assistant.ask("上海市科委2025年收到多少申请")
+    assert a.abstained and "上海市人民政府办公厅" in held and "上海市人民政府办公厅" in a.text.split("现有")[1]

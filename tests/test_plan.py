@@ -1517,3 +1517,20 @@ def test_the_former_or_the_latter_of_two_agencies(catalog):
 def test_compared_with_last_year_is_a_change_not_last_years_figure(catalog):
     it = understand("平潭管委会2025年的行政复议比去年多吗", [], catalog)
     assert it.kind == "change" and it.years == [2025]
+
+
+def test_a_number_said_roughly_is_checked_over_its_span(catalog):
+    assert understand("沭阳县2025年被复议的是不是有六十多件", [], catalog).claim == ("+", 60.0)
+    assert understand("我印象中沭阳县2025年复议大约50起，对吗", [], catalog).claim == ("~", 50.0)
+    assert understand("沭阳县2025年复议是不是40件上下", [], catalog).claim == ("~", 40.0)
+
+
+def test_so_many_years_of_an_agency_are_its_newest_reports(catalog):
+    it = understand("平潭管委会三年的行政复议各是多少", [], catalog)
+    assert it.span == 3 and it.targets == [(SYQ, 2023), (SYQ, 2024), (SYQ, 2025)]
+    assert understand("平潭管委会第三年的行政复议", [], catalog).span is None  # an ordinal, not a span
+
+
+def test_why_after_a_figure_asks_about_that_figure(catalog):
+    it = understand("怎么会这么多？", _turns("沭阳县2025年的行政复议有多少"), catalog)
+    assert it.kind == "narrative" and keys(it) == ["review_total"] and it.targets == [("沭阳县人民政府", 2025)]
