@@ -237,5 +237,8 @@ ASKING_WORDS = ("哪", "谁", "什么", "啥", "多少", "几", "吗", "呢", "�
 COURTESY_OPENERS = ("你好", "您好", "请问", "请教", "劳驾", "打扰一下", "打扰下", "麻烦你", "麻烦您", "麻烦", "帮我", "帮忙", "请帮我",
                     "查查", "查一下", "查下", "看看", "看一下", "看下", "问问", "问一下", "问下", "我想", "想", "我要", "了解一下",
                     "了解下", "知道", "请告诉我", "告诉我", "能不能告诉我", "可以告诉我", "能告诉我", "一下")
+# what a speaker says while thinking (嗯, 然后, 就是), dictated questions keep it: dropped where it opens a clause;
+# 那个 only before a place, a year or a pause (那个单位 is a question's 哪个, slipped)
+FILLERS = ("那个就是", "就是说", "就是", "然后", "嗯", "呃", "唔", "emm")
 COURTESY_CLOSERS = ("谢谢你", "谢谢您", "谢谢", "多谢", "感谢", "拜托了", "拜托", "在线等", "急急急", "急", "啊", "呀", "哈", "啦",
                     "哦", "嘛", "哈哈")

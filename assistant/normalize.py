@@ -18,6 +18,7 @@ from assistant.cues import (
     ASKING_WORDS,
     COURTESY_CLOSERS,
     COURTESY_OPENERS,
+    FILLERS,
     INTERROGATIVES,
     NARRATIVE_CUES,
 )
@@ -57,6 +58,8 @@ SPACED_EN = re.compile(r"(?<=[A-Za-z\d])\s{2,}(?=[A-Za-z])")
 _EDGE = r"[\s,.!?;:、~…，。！？；：～]*"
 OPENER = re.compile(rf"(?:{'|'.join(sorted(COURTESY_OPENERS, key=len, reverse=True))}){_EDGE}")
 CLOSER = re.compile(rf"{_EDGE}(?:{'|'.join(sorted(COURTESY_CLOSERS, key=len, reverse=True))}){_EDGE}$")
+CLAUSE_START = r"(?:^|(?<=[\s,.!?;:、，。！？；：]))"
+FILLER = re.compile(rf"{CLAUSE_START}(?:{'|'.join(FILLERS)})+{_EDGE}|[嗯呃]+")
 MIN_LEFT = 2  # a courtesy is stripped only where a question is left
 MAX_NAME = 8  # the longest run before a space read as an agency's name in a list (鹿城 洪泽 平潭管委会)
 
@@ -77,7 +80,7 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     text = unicodedata.normalize("NFKC", original).strip()
     changes: list[str] = []
     language: Literal["zh", "en"] = "zh"
-    bare = strip_courtesy(text)
+    bare = strip_courtesy(strip_fillers(text, names))
     if bare != text:
         changes.append(f"客套->{bare}")
         text = bare
@@ -113,7 +116,23 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     text, asked = correct_question_words(text)
     text, slips = correct_homophones(text)
     text, near = correct_near_terms(text)
-    return text, tuple(changes + plans + numerals + asked + slips + near)
+    text, last = _year_said_last(text)
+    return text, tuple(changes + plans + numerals + asked + slips + near + last)
+
+
+# …收了几件，结转几件，2021年的 / …几件（2021年）: a year added after the question is the whole question's year
+YEAR_SAID_LAST = re.compile(r"[,，;；:：(（]((?:19|20)?\d{2})年度?的?(?:情况|数据|报告)?[)）]?([?？。!！]*)$")
+ANY_YEAR = re.compile(r"(?<!\d)(?:(?:19|20)\d{2}|\d{2})年|去年|前年|今年|上年度")
+
+
+def _year_said_last(text: str) -> tuple[str, list[str]]:
+    """The year moved before a question that names no other (the parts before it read it then, as a first clause's
+    year is read by the clauses after it)."""
+    m = YEAR_SAID_LAST.search(text)
+    if not m or m.start() < 4 or ANY_YEAR.search(text[:m.start()]):
+        return text, []
+    out = f"{m.group(1)}年{text[:m.start()]}{m.group(2)}"
+    return out, [f"年份在后->{out}"]
 
 
 # five-year-plan periods as officials say them (十三五期间 = 2016-2020): the years, so a range or "since" reads them
@@ -149,6 +168,15 @@ def _listed_names(text: str, names: tuple[str, ...]) -> str:
                  and any(n in after[:MAX_NAME] for n in names))
         out += ("、" if named else " ") + after
     return out
+
+
+def strip_fillers(text: str, names: tuple[str, ...] = ()) -> str:
+    """The question without a speaker's fillers (嗯, 然后, 就是) where they open a clause, nor 那个 before a place,
+    a year or a pause (那个鹿城区22年…: dictated; 那个单位… asks which one)."""
+    text = FILLER.sub("", text)
+    ahead = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    pause = rf"(?=[\s,，\d]{'|' + ahead if ahead else ''})"
+    return re.sub(rf"{CLAUSE_START}那个{pause}{_EDGE}", "", text) or text
 
 
 def strip_courtesy(text: str) -> str:

@@ -121,3 +121,16 @@ def test_question_words_typed_with_a_slip():
 def test_a_slip_in_a_narrative_word():
     assert normalize_question("淮安市2024年的工作有什么布足").text.endswith("不足")
     assert "问题" in normalize_question("沭阳县2025年存在哪些问提").text
+
+
+def test_a_speakers_fillers_are_dropped_where_they_open_a_clause():
+    text = normalize_question("呃那个平潭管委会21年 然后复议几件", names=("平潭",)).text
+    assert text.startswith("平潭管委会") and "然后" not in text
+    assert normalize_question("那个单位被纠正过", names=("平潭",)).text.startswith(("哪个", "那个"))  # a question's 哪个
+    assert "金额" in normalize_question("平潭管委会2021年收费金额多少").text
+
+
+def test_a_year_said_after_the_question_is_the_whole_questions_year():
+    text = normalize_question("沭阳县复议几件，诉讼几件（2025年）").text
+    assert text.startswith("2025年沭阳县")
+    assert normalize_question("沭阳县2025年复议几件，诉讼几件，2024年的").text.startswith("沭阳县2025年")  # two years said

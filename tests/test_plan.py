@@ -9,7 +9,7 @@ import pytest
 
 from assistant.catalog import Catalog
 from assistant.normalize import normalize, normalize_question
-from assistant.plan import plan_parts, split_parts, understand
+from assistant.plan import normalized, plan_parts, split_parts, understand
 from assistant.read import parse_years
 
 LUCHENG = "温州市鹿城区人民政府办公室"
@@ -1534,3 +1534,9 @@ def test_so_many_years_of_an_agency_are_its_newest_reports(catalog):
 def test_why_after_a_figure_asks_about_that_figure(catalog):
     it = understand("怎么会这么多？", _turns("沭阳县2025年的行政复议有多少"), catalog)
     assert it.kind == "narrative" and keys(it) == ["review_total"] and it.targets == [("沭阳县人民政府", 2025)]
+
+
+def test_a_year_added_after_several_parts_is_each_parts_year(catalog):
+    q = "平潭管委会复议几件，被起诉几次，21年的"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert len(parts) == 2 and all(it.targets == [(SYQ, 2021)] for _, it in parts)
