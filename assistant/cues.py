@@ -11,7 +11,7 @@ CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上
                "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅", "比去年", "较去年", "同去年比",
                "跟去年比", "和去年比", "与去年相比", "比头一年", "比前1年", "比上1年")
 # 表三, 第三张表, 统计表: a standard table shown whole (表二 active, 表三 requests, 表四 reviews and suits)
-TABLE_ASKED = re.compile(r"(?:表|第|表格)([二三四234])(?:张表|个表|张统计表)?(?!.{0,8}(?:对得上|对不上|一致|相符|吻合|合计))"
+TABLE_ASKED = re.compile(r"(?:表格?([二三四234])|第([二三四234])(?:张|个)统?计?表)(?!.{0,8}(?:对得上|对不上|一致|相符|吻合|合计))"
                          r"|(?:看|给|显示|列出|展示|调出|打开|完整|全部|整张|整个)[^，,。？?]{0,12}(?:统计表|数据表|统计表格|报表)")
 TABLE_SAID = {said: table for table, number in TABLE_NUMBERS.items()  # 表三 or 表3: requests
               for said in (number[1], str("一二三四".index(number[1]) + 1))}
@@ -239,6 +239,6 @@ COURTESY_OPENERS = ("你好", "您好", "请问", "请教", "劳驾", "打扰一
                     "了解下", "知道", "请告诉我", "告诉我", "能不能告诉我", "可以告诉我", "能告诉我", "一下")
 # what a speaker says while thinking (嗯, 然后, 就是), dictated questions keep it: dropped where it opens a clause;
 # 那个 only before a place, a year or a pause (那个单位 is a question's 哪个, slipped)
-FILLERS = ("那个就是", "就是说", "就是", "然后", "嗯", "呃", "唔", "emm")
+FILLERS = ("那个就是", "就是说", "就是", "然后", "接着", "接下来", "嗯", "呃", "唔", "emm")
 COURTESY_CLOSERS = ("谢谢你", "谢谢您", "谢谢", "多谢", "感谢", "拜托了", "拜托", "在线等", "急急急", "急", "啊", "呀", "哈", "啦",
                     "哦", "嘛", "哈哈")

@@ -56,7 +56,7 @@ SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])")  # not 
 SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 SPACED_EN = re.compile(r"(?<=[A-Za-z\d])\s{2,}(?=[A-Za-z])")
 _EDGE = r"[\s,.!?;:、~…，。！？；：～]*"
-OPENER = re.compile(rf"(?:{'|'.join(sorted(COURTESY_OPENERS, key=len, reverse=True))}){_EDGE}")
+OPENER = re.compile(rf"(?:{'|'.join(sorted(COURTESY_OPENERS, key=len, reverse=True))})(?![一两]?个?年){_EDGE}")  # 看下一年
 CLOSER = re.compile(rf"{_EDGE}(?:{'|'.join(sorted(COURTESY_CLOSERS, key=len, reverse=True))}){_EDGE}$")
 CLAUSE_START = r"(?:^|(?<=[\s,.!?;:、，。！？；：]))"
 FILLER = re.compile(rf"{CLAUSE_START}(?:{'|'.join(FILLERS)})+{_EDGE}|[嗯呃]+")
@@ -154,6 +154,7 @@ YES_NO_CLAUSE = re.compile(r"(?<= , )(?:was|were|did|does|do|is|are|has|have|had
 COMPARED_WITH_EN = re.compile(r"how (?:did|does|do|would|has) (?:it|that|this|they|the \w+) compare (?:with|to|against) "
                               r"([^,?.;]+)")
 WHAT_CLAUSE = re.compile(r"(?<= , )what(?:s| was| is| were| are)\s+([^,?.;]*)")
+WHAT_NOUN_CLAUSE = re.compile(r"(?<= , )(?:what|which)\b(?!\s+(?:s|was|is|were|are)\b)")  # …, and what weakness did…
 CLAUSE_AND = re.compile(r"\s*,?\s+(?:and|but)\s+(?=(?:how|what|which|who|whether|was|were|did|does|do|is|are|has|had)\b)")
 
 
@@ -207,6 +208,8 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = CLAUSE_AND.sub(" , ", s)  # …receive in 2022 and how many were granted: two parts, as a Chinese comma says
     s = YES_NO_CLAUSE.sub(r"\g<0> 吗 ", s)  # …, was it sued: a yes-no part, as 吗 says it
     s = WHAT_CLAUSE.sub(r"\1 是多少 ", s)  # …, and what was the disclosure rate: that part asks a value too
+    s = WHAT_NOUN_CLAUSE.sub(" 什么 ", s)  # …, and what weakness did it admit: a part of its own, asking what
+    s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)  # new-media, third-party: the glossary's words
     s = COMPARED_WITH_EN.sub(r" 跟 \1 比呢 ", s)  # how did it compare with 2023: the part before, set beside 2023
     asks_value = bool(WHAT_IS.match(s))
     s = WHAT_IS.sub(" ", s)

@@ -251,6 +251,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     topics = [m.span() for m in _kind_before_topic(kinds).finditer(q)] if kinds else []
     masked = mask(q, mask_spans(q, year_spans) + titles + topics + scope_spans + ([span_match.span()] if span_match else []))
     agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
+    if unknown and (said := has(q, MENTION_WORDS)) and q.find(unknown) > q.find(said):
+        unknown = None  # 哪些年报里说到了便民服务中心: what the reports say, not whose report
     if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
         agencies, mentions, scope, scope_places = scope, scope_places, [], []
     keys, phrase, weak = figure_keys(q)
@@ -456,7 +458,7 @@ def _operation(q: str, it: Intent) -> Kind:
     if has(q, CHECK_CUES) and has(q, DATA_WORDS):  # 表格里哪些数据对不上: the report's own arithmetic
         return "checks"
     if (shown := TABLE_ASKED.search(q)) and len(it.agencies) == 1 and not it.rate and not has(q, COUNT_CUES):
-        table = TABLE_SAID.get(shown.group(1) or "", "requests")  # 给我看看鹿城区2022年的表三: the table, row by row
+        table = TABLE_SAID.get(shown.group(1) or shown.group(2) or "", "requests")  # 给我看看鹿城区2022年的表三: the table, row by row
         it.keys, it.breakdown = [CellKey(table=table, row="table", column=None)], "table"
         return "breakdown"
     if it.claim and len(it.agencies) <= 1 and not (WHICH_UNITS.search(q) or has(q, SCOPE_CUES)):
@@ -499,8 +501,9 @@ def _operation(q: str, it: Intent) -> Kind:
     the_change_cell = bool(it.keys) and all(k.table == "active" and k.row.endswith("_change") for k in it.keys)
     if has(q, CHANGE_CUES) and not the_change_cell:  # 行政强制本年增加了几项: the template's 本年增/减 cell
         return "change"
-    if has(q, SCOPE_CUES) or (has(q, TOTAL_CUES) and (len(it.agencies) > 1 or len(it.years) > 1 or it.span)):
-        return "sum"
+    if (has(q, SCOPE_CUES) and (it.keys or not it.agencies)) or (
+            has(q, TOTAL_CUES) and (len(it.agencies) > 1 or len(it.years) > 1 or it.span)):
+        return "sum"  # not 平潭管委会…评估全区的政务公开: one agency's own words, no figure to add up
     if len(it.agencies) > 1 or len(it.years) > 1 or it.span or has(q, COMPARE_CUES) or EITHER_MORE.search(q):
         return "comparison"
     if has(q, OUTCOME_CUES):

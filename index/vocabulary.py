@@ -380,6 +380,17 @@ QUERY_RATES: dict[str, str] = {
 }
 # English question words -> the Chinese words the question path reads (phrases matched longest first, whole words)
 ENGLISH_TERMS: dict[str, str] = {
+    # what the reports' prose is about, in the words an English question uses for it (dictionary forms: the
+    # question's words are matched by their lemmas too)
+    "weakness": "不足", "deficiency": "不足", "team": "队伍", "notice board": "公开栏", "bulletin board": "公开栏",
+    "office building": "办公楼", "sensitive": "敏感", "security": "安全", "safely": "安全", "safe": "安全",
+    "evaluation": "评估", "assessment": "评估", "evaluate": "评估", "assess": "评估", "monitor": "监测",
+    "monitoring": "监测", "interpretation": "解读", "interpret": "解读", "archive": "档案", "reading room": "查阅室",
+    "open day": "开放日", "platform": "平台", "feedback": "反馈", "complaint": "投诉", "supervision": "监督",
+    "inspection": "检查", "confidentiality review": "保密审查", "secrecy review": "保密审查", "questionnaire": "问卷",
+    "survey": "问卷", "lecture": "讲座", "video": "视频", "page view": "浏览量", "account": "账号",
+    "service center": "服务中心", "service centre": "服务中心", "convenience": "便民", "column": "栏目",
+    "difficulty": "困难", "mailbox": "信箱", "consultation": "咨询",
     "stress test": "压力测试", "stress-test": "压力测试",
     "how many": "多少", "how much": "多少", "number of": "多少", "what number": "多少", "count": "多少",
     "what share": "占比", "what proportion": "占比", "what percentage": "占比", "what percent": "占比",
@@ -521,7 +532,9 @@ PER_PERIOD: dict[str, int] = {"月": 12, "个月": 12, "季度": 4, "个季度":
 QUERY_FIGURE_EXCLUSIONS: tuple[str, ...] = (
     "被告知", "告知书", "告知",  # 被告知本机关不掌握: was told, not 被告 (a defendant)
     "第三方机构", "第三方评估", "第三方监测", "第三方测评", "信息处理费", "第三方平台", "第三方公司", "第三方检测",
-    *(f"{verb}{done}第三方" for verb in ("引入", "委托", "聘请", "借助", "依托", "运用", "引进") for done in ("", "了")),
+    *(f"{verb}{done}第三方" for verb in ("引入", "委托", "聘请", "借助", "依托", "运用", "引进", "邀请", "请", "找")
+      for done in ("", "了")),
+    *(f"第三方{acts}" for acts in ("来", "进行", "开展", "对")),  # 第三方来评估: the third party does the work
 )  # a third party hired to help, not one whose interests a denial protects
 # agency names: everyday short forms -> the words agencies print (additive), and the generic words of
 # agency names that say little about which agency is meant

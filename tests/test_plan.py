@@ -1540,3 +1540,30 @@ def test_a_year_added_after_several_parts_is_each_parts_year(catalog):
     q = "平潭管委会复议几件，被起诉几次，21年的"
     parts = plan_parts(q, normalized(q, catalog), [], catalog)
     assert len(parts) == 2 and all(it.targets == [(SYQ, 2021)] for _, it in parts)
+
+
+def test_going_on_to_the_next_year_in_a_conversation(catalog):
+    it = understand("接下来看下一年的", _turns("平潭管委会2022年部分公开几件"), catalog)
+    assert it.kind == "figure" and keys(it) == ["partially_granted.total"] and it.targets == [(SYQ, 2023)]
+
+
+def test_a_third_party_doing_the_work_is_no_denial_row_nor_a_table(catalog):
+    it = understand("沭阳县2025年有没有让第三方对政务公开开展评估", [], catalog)
+    assert it.kind == "narrative" and not it.keys
+    assert understand("沭阳县2025年的第三张表", [], catalog).breakdown == "table"
+
+
+def test_one_agencys_words_about_its_whole_area_are_no_sum(catalog):
+    assert understand("沭阳县2025年有没有对全县的政务公开做考核", [], catalog).kind == "narrative"
+
+
+def test_what_the_reports_mention_is_no_agency(catalog):
+    it = understand("哪几份年报写到了档案局", [], catalog)
+    assert it.kind == "precedent" and it.unknown_agency is None
+
+
+def test_an_english_clause_about_the_prose_is_a_part_of_its_own(catalog):
+    q = "Shuyang 2025: how many reviews were there, and what weakness did its team admit?"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert [it.kind for _, it in parts] == ["figure", "narrative"]
+    assert "政务新媒体" in normalized("How are Shuyang's new-media accounts kept safe?", catalog)
