@@ -9,7 +9,9 @@ from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED, TABLE_NUMBERS
 
 CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上一年", "较前一年", "多出", "同比", "增长", "增加", "减少", "下降", "上升", "变化", "增幅",
                "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅", "比去年", "较去年", "同去年比",
-               "跟去年比", "和去年比", "与去年相比", "比头一年", "比前1年", "比上1年")
+               "跟去年比", "和去年比", "与去年相比", "比头一年", "比前1年", "比上1年", "几倍", "多少倍", "翻了", "翻番", "翻倍")
+# 翻了几倍, 是2024年的多少倍: the later year's figure as a multiple of the earlier one's
+TIMES_ASKED = re.compile(r"(?:几|多少)倍|翻了?[几一二两三\d]?番|翻倍|翻了")
 # 表三, 第三张表, 统计表: a standard table shown whole (表二 active, 表三 requests, 表四 reviews and suits)
 TABLE_ASKED = re.compile(r"(?:表格?([二三四234])|第([二三四234])(?:张|个)统?计?表)(?!.{0,8}(?:对得上|对不上|一致|相符|吻合|合计))"
                          r"|(?:看|给|显示|列出|展示|调出|打开|完整|全部|整张|整个)[^，,。？?]{0,12}(?:统计表|数据表|统计表格|报表)")
@@ -37,7 +39,7 @@ PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|位|名)?人|申请人")  # 有
 FILING_VERBS = ("提", "递", "交", "来函", "要求公开", "来自")  # 公益组织递了几件: what an applicant filed
 FILING_WORDS = ("申请", *FILING_VERBS)  # 律师递了几件: an applicant's count is its requests
 COMPARE_CUES = ("比较", "对比", "相比", "哪个多", "哪个少", "谁多", "谁少", "哪年多", "哪一年多", "差多少", "差距",
-                "哪个更多", "多还是少")  # not 还是 alone: 补了材料还是没说明白 means "still"
+                "哪个更多", "多还是少", "差了", "相差", "差几")  # not 还是 alone: 补了材料还是没说明白 means "still"
 EITHER_MORE = re.compile(r"(?:多|少)还是[^，,。？?]{1,10}?(?:多|少)")  # 法人多还是自然人多: two figures set side by side
 # what the report's agency disclosed (公开了财政预算, 预算信息公开): a topic of its text, not an attribute asked of it
 DISCLOSABLE = ("经费", "预算")  # money an agency may disclose as well as be asked
@@ -49,7 +51,8 @@ DISCLOSED_AFTER = re.compile(r"^(?:执行情况)?(?:公开|公示|公布)")  # �
 PRIOR_YEAR_SAID = re.compile(r"(?:比|较|跟|和|与|同)(?:上|前|去|上一|前一)年|同比|上年度")
 # 跟2020年比呢, 和淮安市相比呢: the turn before set beside what this one names
 COMPARED_WITH = re.compile(r"^(?:那|那么)?(?:跟|和|与|同|比起|相比)[^，,。？?]{1,20}?(?:比|相比|比较|对比|比起来)"
-                           r"|^(?:那|那么)?比[^，,。？?上去前]{1,12}?(?:多|少|增加|减少|增长|下降|高|低)")  # 比2019年多了多少
+                           r"|^(?:那|那么)?比[^，,。？?上去前]{1,12}?(?:多|少|增加|减少|增长|下降|高|低)"  # 比2019年多了多少
+                           r"|^(?:那|那么)?是[^，,。？?]{1,12}?的(?:几|多少)倍")  # 是2024年的几倍
 SWITCH_ONLY = re.compile(r"^(?:那|那么|换成|再看看?)?[^，,。？?]{1,16}?(?:呢|的呢|怎么样|如何)[？?]?$")  # 那洪泽区呢
 WHOLE_WORDS = ("总数", "总共", "一共", "全部", "总计", "所有", "合计")  # 那总数呢: not the column asked before
 CONNECTORS = ("以及", "还有", "和", "与", "跟", "及", "、", "同", "对比", "比", "vs", "VS")

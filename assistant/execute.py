@@ -487,6 +487,10 @@ class Executor:
         else:
             text += f"{than}{'增加' if diff > 0 else '减少'}{compose.number(abs(diff))}{unit}"
             text += f"（{'增长' if diff > 0 else '下降'}{abs(pct)}%）。" if pct is not None else "。"
+        if it.times and prev:  # 翻了几倍: the later figure over the earlier, said after the change
+            times = round(cur / prev, 2)
+            text = text.rstrip("。") + f"，{cur_y}年度是{prev_y}年度的{compose.number(times)}倍（{compose.number(cur)}÷{compose.number(prev)}）。"
+            d.derived(entries[1], "ratio", times, d.citations[0].n)
         if pct is not None:
             d.derived(entries[1], "change_pct", pct, d.citations[0].n)
         d.derived(entries[1], "change", diff, d.citations[0].n)

@@ -87,6 +87,7 @@ from assistant.cues import (
     THRESHOLD,
     THRESHOLD_OPS,
     TIMELINESS,
+    TIMES_ASKED,
     TOTAL_CUES,
     UNITS_WHICH,
     UNTIL,
@@ -201,7 +202,10 @@ def _both_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -
         return it
     if not (older.keys and prev.keys and older.targets == prev.targets and it.keys in ([], prev.keys)):
         return it
-    return _summed(it, [older, prev], {"rate": None, "rate_spec": None})
+    both = _summed(it, [older, prev], {"rate": None, "rate_spec": None})
+    if asks_share(q) and (spec := share_of_total(q, both.keys, both.column, both.figure_word, asked=True)):
+        return both.model_copy(update={"kind": "rate", "rate": "share", "rate_spec": spec})  # 两项合计占办结的几成
+    return both
 
 
 def _summed(it: Intent, figures: list[Intent], update: dict) -> Intent:
@@ -317,6 +321,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.rate = "share" if it.rate_spec is not None else None
     if per_n:
         it.per_n = int(per_n.group(1))  # 10件里有几件: the share, also said per ten
+    it.times = bool(TIMES_ASKED.search(q))
     if not it.rate and not growth and not it.unsupported and RATE_ASKED.search(q):
         it.keys, it.figure_word = [], None  # 满意率是多少: a rate no table's cells make, read from the text, never a count
     it.anchor = named_year or anchor

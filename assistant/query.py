@@ -79,6 +79,7 @@ class Intent(BaseModel):
     per_item: CellKey | None = None  # 平均每个项目多少钱: the count in the amount's row that it is divided by
     listing: bool = False  # 收录了哪些单位: the catalogue is asked, no figure or passage
     per_n: int | None = None  # 10件里有几件: a share also said as so many of every 10
+    times: bool = False  # 翻了几倍, 是2024年的几倍: a change also said as the later figure over the earlier
     textual: bool = False  # 多少条…信息, 12345热线收到多少件: the text counts it; no table cell is looked for by meaning
     topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
     followup: bool = False
@@ -118,6 +119,8 @@ class PlanPart(BaseModel):
             formula = RATES[it.rate][3] if it.rate in RATES else None
         if it.per:
             formula = f"÷{it.per[1]}（平均每{it.per[0]}）"
+        if it.times:
+            formula = "后一年度 ÷ 前一年度（倍）"
         operation = "trend" if it.trend else OPERATIONS.get(it.kind, it.kind)
         reason = it.reason
         if answer is not None and answer.abstained and answer.reason:

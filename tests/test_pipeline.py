@@ -846,3 +846,11 @@ def test_a_year_an_agency_lacks_names_the_agencies_there_that_hold_it(assistant,
     held = {s.agency for s, _ in hashed_index.store.cells("requests", "new_received", "total") if s.year == 2025}
     a = assistant.ask("上海市科委2025年收到多少申请")
     assert a.abstained and "上海市人民政府办公厅" in held and "上海市人民政府办公厅" in a.text.split("现有")[1]
+
+
+def test_a_multiple_is_the_later_figure_over_the_earlier(assistant, hashed_index):
+    values = {s.year: c.value for s, c in hashed_index.store.cells("requests", "new_received", "total")
+              if s.agency == HONGZE}
+    a = assistant.ask("翻了几倍", [{"role": "user", "content": "洪泽区2024年收到多少申请"}, {"role": "assistant", "content": "…"}])
+    times = next(f.value for f in a.figures if f.row == "ratio")
+    assert times == round(values[2024] / values[2023], 2) and f"{times:g}倍" in a.text

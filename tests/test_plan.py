@@ -1567,3 +1567,20 @@ def test_an_english_clause_about_the_prose_is_a_part_of_its_own(catalog):
     parts = plan_parts(q, normalized(q, catalog), [], catalog)
     assert [it.kind for _, it in parts] == ["figure", "narrative"]
     assert "政务新媒体" in normalized("How are Shuyang's new-media accounts kept safe?", catalog)
+
+
+def test_a_multiple_asked_of_two_years(catalog):
+    it = understand("涨了多少倍", _turns("平潭管委会2024年部分公开几件", "2023年呢"), catalog)
+    assert it.kind == "change" and it.times and it.years == [2023, 2024]
+    it = understand("那是2023年的多少倍", _turns("平潭管委会2024年部分公开几件"), catalog)
+    assert it.kind == "change" and it.times and it.years == [2023, 2024]
+
+
+def test_how_far_apart_two_answers_are(catalog):
+    it = understand("两年差了几件", _turns("平潭管委会2024年部分公开几件", "2023年呢"), catalog)
+    assert it.kind == "comparison" and it.years == [2023, 2024]
+
+
+def test_two_figures_asked_before_as_a_share(catalog):
+    it = understand("这两个加在一起占办理结果总计的比例", _turns("平潭管委会2024年不予处理几件", "其他处理呢"), catalog)
+    assert it.kind == "rate" and it.rate == "share" and len(it.rate_spec.numerator) > 1
