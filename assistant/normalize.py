@@ -390,25 +390,26 @@ def _long_terms() -> dict[int, list[str]]:
 
 
 def correct_near_terms(text: str) -> tuple[str, list[str]]:
-    """A run one character away from exactly one long figure word becomes that word (rapidfuzz's Levenshtein);
-    a run that is a figure word, or that two words are equally near, stays. Work: question length x words."""
-    from rapidfuzz.distance import Levenshtein
+    """A run one edit away from exactly one long figure word becomes that word (rapidfuzz's OSA distance: a
+    character changed, two swapped — 行政议复 — or one dropped — 行政议, 本机关不握); the first character must
+    stay. A run that is a figure word, or that two words are equally near, stays. Work: question length x words."""
+    from rapidfuzz.distance import OSA
 
     by_len = _long_terms()
     known = {t for ts in by_len.values() for t in ts}
     taken = _taken(text)
     changes, i, chars = [], 0, list(text)
     while i < len(chars):
-        for n in sorted(by_len, reverse=True):
-            window = "".join(chars[i:i + n])
-            if len(window) < n or window in known or any(taken[i:i + n]) or window in _label_text() \
-                    or not re.fullmatch(r"[\u4e00-\u9fff]+", window) or _cuts_word(chars, i, n):  # 继续办？ and
+        for n, size in sorted(((m, size) for m in by_len for size in (m, m - 1)), reverse=True):
+            window = "".join(chars[i:i + size])
+            if len(window) < size or window in known or any(taken[i:i + size]) or window in _label_text() \
+                    or not re.fullmatch(r"[\u4e00-\u9fff]+", window) or _cuts_word(chars, i, size):  # 继续办？ and
                 continue  # 全部给公开 (whose 部给公开 cuts 全部) are no slips for 继续办理 and 部分公开
-            near = [t for t in by_len[n] if Levenshtein.distance(window, t) == 1 and window[0] == t[0]]
+            near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and window[0] == t[0]]
             if len(near) == 1:
-                chars[i:i + n] = list(near[0])
+                chars[i:i + size] = list(near[0])
                 changes.append(f"{window}->{near[0]}")
-                i += n - 1
+                i += size - 1
                 break
         i += 1
     return "".join(chars), changes

@@ -134,3 +134,10 @@ def test_a_year_said_after_the_question_is_the_whole_questions_year():
     text = normalize_question("沭阳县复议几件，诉讼几件（2025年）").text
     assert text.startswith("2025年沭阳县")
     assert normalize_question("沭阳县2025年复议几件，诉讼几件，2024年的").text.startswith("沭阳县2025年")  # two years said
+
+
+@pytest.mark.parametrize("typed, meant", [("行政诉讼直接起", "直接起诉"), ("本机关不握的有几件", "本机关不掌握"),
+                                          ("予以公开部公开各几件", "部分公开"), ("行政议复维持几件", "行政复议")])
+def test_a_figure_word_with_a_character_dropped_or_two_swapped(typed, meant):
+    text, changes = correct_near_terms(f"沭阳县2025年{typed}")
+    assert meant in text and changes
