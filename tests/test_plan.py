@@ -1517,3 +1517,11 @@ def test_the_former_or_the_latter_of_two_agencies(catalog):
 def test_compared_with_last_year_is_a_change_not_last_years_figure(catalog):
     it = understand("平潭管委会2025年的行政复议比去年多吗", [], catalog)
     assert it.kind == "change" and it.years == [2025]
+
+
+def test_an_event_said_of_a_year_is_no_range_of_years(catalog):
+    """2019年以来 reads the years from 2019; 2012年台风过后以后 / 2024年机构改了以后 say something that happened in that
+    year, and the question is about that year only."""
+    assert understand("平潭2012年渔船受台风影响以后，管委会公开了什么？", [], catalog).years == [2012]
+    assert understand("上海科委2024年机构改了以后公开指南更新了没有？", [], catalog).years == [2024]
+    assert len(understand("2019年以来哪些单位收到过申请？", [], catalog).years) > 1
