@@ -777,8 +777,10 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
     n = len(cands) or 1
     alts = {t: synonyms(t) + KIND_SAID.get(CUE_QUESTIONS.get(t, ""), ()) + swapped(t) + unsaid(t)
             for t in terms}
-    weight = {t: math.log(1 + n / (1 + sum(t in x or any(a in x for a in alts[t]) for x in texts))) for t in terms}
-    total = sum(weight.values()) or 1.0
+    holding = {t: sum(t in x or any(a in x for a in alts[t]) for x in texts) for t in terms}
+    weight = {t: math.log(1 + n / (1 + k)) for t, k in holding.items()}
+    # a word no candidate says (jieba's 上开 of 网站上开了) tells none apart: it does not shrink the others' share
+    total = sum(w for t, w in weight.items() if holding[t]) or 1.0
     name_bigrams = {b for a in names for b in _bigrams(a)}
     qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS - name_bigrams
 

@@ -715,3 +715,15 @@ def test_where_the_report_is_read_and_that_a_shortfall_is_asked_are_no_topic():
                      ("金井片区的年度报告里提到的公开工作差在哪？", "提到 公开工作")):
         terms = query_terms(q, topic_words(topic), names)
         assert not any(w in ("告中", "上差", "报里", "告里", "报告") for w in terms), terms
+
+
+def test_a_word_no_sentence_says_leaves_the_others_shares_as_they_were(reports):
+    """jieba cuts 网站上开了 into 网站 + 上开 + 了: 上开 is said by no sentence, so it tells none apart and must not
+    shrink what the words that are said weigh against the priors and the model."""
+    report = reports[NYN_2020]
+    cands = report_sentences(report)
+    names = name_parts(report.meta.agency)
+    question = "农业农村局公众号上开了哪些栏目？"
+    said = narrative.lexical(question, ["公众号", "栏目"], cands, names)
+    assert narrative.lexical(question, ["公众号", "上开", "栏目"], cands, names) == said
+    assert max(score for score, _ in said) > 0
