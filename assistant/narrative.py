@@ -644,6 +644,12 @@ def without_counts(question: str, words: list[str]) -> list[str]:
     return out
 
 
+def miscut(word: str) -> bool:
+    """A word jieba guessed (not in its dictionary, not a domain term) out of single characters (上开, 报里, 拍短)."""
+    j = _jieba()
+    return word not in j.dt.FREQ and word not in QUESTION_TERMS and all(len(w) == 1 for w in j.lcut(word, HMM=False))
+
+
 def _abbreviates(word: str, name: str) -> bool:
     it = iter(name)
     return len(word) >= 2 and all(ch in it for ch in word)
@@ -779,8 +785,9 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
             for t in terms}
     holding = {t: sum(t in x or any(a in x for a in alts[t]) for x in texts) for t in terms}
     weight = {t: math.log(1 + n / (1 + k)) for t, k in holding.items()}
-    # a word no candidate says (jieba's 上开 of 网站上开了) tells none apart: it does not shrink the others' share
-    total = sum(w for t, w in weight.items() if holding[t]) or 1.0
+    # a word jieba made up across a boundary (上开 of 网站上开了) that no candidate says tells none apart: it does not
+    # shrink the others' share (a real word no sentence says, 之处 or 天气, still does)
+    total = sum(w for t, w in weight.items() if holding[t] or not miscut(t)) or 1.0
     name_bigrams = {b for a in names for b in _bigrams(a)}
     qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS - name_bigrams
 

@@ -727,3 +727,4 @@ def test_a_word_no_sentence_says_leaves_the_others_shares_as_they_were(reports):
     said = narrative.lexical(question, ["公众号", "栏目"], cands, names)
     assert narrative.lexical(question, ["公众号", "上开", "栏目"], cands, names) == said
     assert max(score for score, _ in said) > 0
+    assert narrative.lexical(question, ["公众号", "之处", "栏目"], cands, names) != said  # a real word unsaid weighs
