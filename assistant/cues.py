@@ -98,7 +98,9 @@ SHIFT_WORDS = {"再前一年": -1, "前一年": -1, "上一年": -1, "前一年�
 SHIFT_SAID = re.compile(r"(?:再|往|更)?(?:(?P<back>前面|前边|往前推?|早|上|倒回去?|往回推?|回退|退回?)|(?P<on>后面|后边|往后推?|晚|下))"
                         r"(?:那(?P<that>一|1|两|2|三|3)?|的?(?P<count>一|1|两|2|三|3))个?年度?(?!结转)"  # 前面那年, 倒回去一年
                         r"|(?P<count_first>一|1|两|2|三|3)个?年(?:(?P<back_after>以前|之前|前)|(以后|之后|后))(?!的?报告)")  # 两年以后呢
-SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:起(?!诉)|[^，。？?,\d]{0,6}?(?:以后|以来|之后))")
+# 2019年以来, 2019年新模板以后: the years from it; not a clause said of that year (2024年职能变了以后, 2012年…受灾以后: an
+# event in it, after which something was done)
+SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:起(?!诉)|(?:的|及|开始|新|版|模板|格式|表格){0,3}(?:以后|以来|之后))")
 UNTIL = re.compile(r"((?:19|20)\d{2})\s*年?度?(及|和|以及)?(?:以前|之前)")
 # 按2019版表格填报的, 用2021年新版格式的, 老格式的年报: the reports of a template (TEMPLATE_YEARS, in that order)
 TEMPLATE_SAID = re.compile(r"(?:(2019)\s*年?版?|(2021)\s*年?(?:新)?版?|(老|旧|原来)版?)的?(?:统计表|表格|格式|模板|样表|表样)")

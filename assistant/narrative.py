@@ -147,6 +147,10 @@ SAID_SHORT = tuple(w for w in SECTION_CUES["shortfall"] if w.startswith("不"))
 # what says "new" outright (首创, 率先): where the question's own word for it is a content word (创新, 亮点), a
 # sentence saying one of these says that word, as 诉讼 says 官司
 FIRSTS = SECTION_CUES["novel"][:8]
+# what a shortfall is said with (不足, 有待, 差距), where the question's own word for one is a content word (短板, 缺点,
+# 弱项): a sentence saying one of these says that word (not 问题, 没有, 无法: every report says them of other things)
+SHORTFALLS = tuple(w for w in SECTION_CUES["shortfall"] if w not in ("问题", "没有", "无法"))
+KIND_SAID = {"novel": FIRSTS, "shortfall": SHORTFALLS}
 PLAN_MARKERS = ("针对", "将", "下一步", "改进措施", "抓好", "拟", "采取", "措施")
 CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortfall", "短板": "shortfall",
                  "薄弱": "shortfall", "缺点": "shortfall", "毛病": "shortfall", "短处": "shortfall", "弱项": "shortfall",
@@ -158,6 +162,10 @@ CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortf
 # into 下 + 一步, and 一步 is in every 进一步)
 PLAN_TIMES = ("下一步", "接下来", "下一阶段", "今后", "明年", "下一年", "来年", "将来", "未来")
 CUE_QUESTIONS |= dict.fromkeys(PLAN_TIMES, "plan")
+# a shortfall asked in words that say only that (差在哪, 哪里差, 没做好): taken out before the question is cut into words
+SHORT_ASKED = ("哪里差", "差在", "不够好", "没做好", "做得不好")
+# the year and the report named (2023年报里, 洪泽区报里说, 年度报告中): where to look, not what about
+REPORT_SAID = re.compile(r"\d{2,4}\s*年(?:度报告|度|报告?)?|年度报告|年报|报告?[里中内]")
 # 下一步准备怎么做: words that say a plan is asked, no topic of it (not 整改 or 措施: 没落实整改的单位 is a topic)
 PLAN_WORDS = ("准备", "打算", "计划", "想要", "将要", "要做", "安排", "考虑", "改进")
 # a sentence that opens the plans (针对存在问题，下一步，将切实抓好以下工作：), also under a heading that announces the
@@ -605,9 +613,9 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     """The question's content words: its topic words and the jieba words of what is left once agency names
     and years are taken out; with `agencies` (the named reports'), a word whose characters the agency's
     name holds in order is its short form (科委, 上海市政府) and not a content word either."""
-    q = re.sub(r"\d{2,4}\s*年(?:度报告|度|报)?|年度报告|年报", " ", question)  # 2023年报里: no word 年里 or 报里
-    for w in PLAN_TIMES:  # 下一步: when, not what (jieba's 一步 would match every 进一步)
-        q = q.replace(w, " ")
+    q = REPORT_SAID.sub(" ", question)  # 2023年报里, 2023年洪泽区报里: no word 年里 or 报里
+    for w in PLAN_TIMES + SHORT_ASKED:  # 下一步: when, not what (jieba's 一步 would match every 进一步); 工作上差在哪:
+        q = q.replace(w, " ")  # a shortfall asked, and jieba's 上差 no word of its topic
     for n in sorted(names, key=len, reverse=True):
         q = q.replace(n, " ")
     words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)
@@ -617,6 +625,7 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     kind_words = PLAN_WORDS if plan_asked else ()  # what kind of sentence, as 问题 is for a shortfall
     topics = [t for t in topics if not any(t in w for w in times) and t not in kind_words]
     words = [w for w in words if w not in kind_words]
+    topics = [t for t in topics if t in q or t in words]  # a topic word cut across what was taken out (上差) is none
     return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)
             and not any(short in w for short in SAID_SHORT)]  # 不够, 够不够: what kind of sentence, as 问题 is
 
@@ -633,6 +642,12 @@ def without_counts(question: str, words: list[str]) -> list[str]:
         if len(w) >= 2:
             out.append(w)
     return out
+
+
+def miscut(word: str) -> bool:
+    """A word jieba guessed (not in its dictionary, not a domain term) out of single characters (上开, 报里, 拍短)."""
+    j = _jieba()
+    return word not in j.dt.FREQ and word not in QUESTION_TERMS and all(len(w) == 1 for w in j.lcut(word, HMM=False))
 
 
 def _abbreviates(word: str, name: str) -> bool:
@@ -766,10 +781,13 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
     heading's at a lower weight. Matched on the text as read (wrapped lines joined)."""
     texts = [c.read for c in cands]
     n = len(cands) or 1
-    alts = {t: synonyms(t) + (FIRSTS if CUE_QUESTIONS.get(t) == "novel" else ()) + swapped(t) + unsaid(t)
+    alts = {t: synonyms(t) + KIND_SAID.get(CUE_QUESTIONS.get(t, ""), ()) + swapped(t) + unsaid(t)
             for t in terms}
-    weight = {t: math.log(1 + n / (1 + sum(t in x or any(a in x for a in alts[t]) for x in texts))) for t in terms}
-    total = sum(weight.values()) or 1.0
+    holding = {t: sum(t in x or any(a in x for a in alts[t]) for x in texts) for t in terms}
+    weight = {t: math.log(1 + n / (1 + k)) for t, k in holding.items()}
+    # a word jieba made up across a boundary (上开 of 网站上开了) that no candidate says tells none apart: it does not
+    # shrink the others' share (a real word no sentence says, 之处 or 天气, still does)
+    total = sum(w for t, w in weight.items() if holding[t] or not miscut(t)) or 1.0
     name_bigrams = {b for a in names for b in _bigrams(a)}
     qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS - name_bigrams
 

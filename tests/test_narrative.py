@@ -698,3 +698,33 @@ def test_words_that_say_a_plan_is_asked_are_no_topic():
     assert query_terms("淮安市接下来准备怎么做", ["接下来", "准备"], ["淮安"]) == []  # what kind of sentence, not what about
     assert query_terms("淮安市下一步打算怎么改进政策解读", ["一步", "改进", "政策", "解读"], ["淮安"]) == ["政策", "解读"]
     assert "准备" in query_terms("淮安市应急准备工作做得怎么样", ["应急", "准备"], ["淮安"])  # no plan asked: a word
+
+
+def test_a_weakness_named_in_a_word_no_report_prints_is_held_by_the_shortfalls(reports):
+    """弱项 is no word of 金井片区's report: its problems say 还不到位, 有待, 还需; those sentences hold the question's
+    word (as 诉讼 holds 官司), so the evidence is not judged irrelevant for want of it."""
+    ranked = _ranked(reports[JINJING_2021], "金井片区那一年在政务公开上有哪些弱项？", "政务公开 弱项")
+    assert ranked[0].terms > 0 and ranked[0].sentence.section == "problems"
+
+
+def test_where_the_report_is_read_and_that_a_shortfall_is_asked_are_no_topic():
+    """报告中, 报里 say where to look; 差在哪 that a shortfall is asked: neither leaves a word (告中, 上差) that
+    no sentence says and that would have the evidence judged irrelevant."""
+    names = ["平潭综合实验区金井片区管理局", "金井", "片区"]
+    for q, topic in (("2021年金井片区报告中说工作上差在哪里？", "告中说 上差"),
+                     ("金井片区的年度报告里提到的公开工作差在哪？", "提到 公开工作")):
+        terms = query_terms(q, topic_words(topic), names)
+        assert not any(w in ("告中", "上差", "报里", "告里", "报告") for w in terms), terms
+
+
+def test_a_word_no_sentence_says_leaves_the_others_shares_as_they_were(reports):
+    """jieba cuts 网站上开了 into 网站 + 上开 + 了: 上开 is said by no sentence, so it tells none apart and must not
+    shrink what the words that are said weigh against the priors and the model."""
+    report = reports[NYN_2020]
+    cands = report_sentences(report)
+    names = name_parts(report.meta.agency)
+    question = "农业农村局公众号上开了哪些栏目？"
+    said = narrative.lexical(question, ["公众号", "栏目"], cands, names)
+    assert narrative.lexical(question, ["公众号", "上开", "栏目"], cands, names) == said
+    assert max(score for score, _ in said) > 0
+    assert narrative.lexical(question, ["公众号", "之处", "栏目"], cands, names) != said  # a real word unsaid weighs

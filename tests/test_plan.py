@@ -1584,3 +1584,11 @@ def test_how_far_apart_two_answers_are(catalog):
 def test_two_figures_asked_before_as_a_share(catalog):
     it = understand("这两个加在一起占办理结果总计的比例", _turns("平潭管委会2024年不予处理几件", "其他处理呢"), catalog)
     assert it.kind == "rate" and it.rate == "share" and len(it.rate_spec.numerator) > 1
+
+
+def test_an_event_said_of_a_year_is_no_range_of_years(catalog):
+    """2019年以来 reads the years from 2019; 2012年台风过后以后 / 2024年机构改了以后 say something that happened in that
+    year, and the question is about that year only."""
+    assert understand("平潭2012年渔船受台风影响以后，管委会公开了什么？", [], catalog).years == [2012]
+    assert understand("上海科委2024年机构改了以后公开指南更新了没有？", [], catalog).years == [2024]
+    assert len(understand("2019年以来哪些单位收到过申请？", [], catalog).years) > 1
