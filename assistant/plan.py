@@ -751,8 +751,26 @@ def _each_share(q: str, it: Intent) -> list[tuple[str, Intent]]:
     return parts
 
 
+# …收了多少、公开了多少，鹿城区的呢？: the agency said last, in a clause of its own
+AGENCY_LAST = re.compile(r"[,，;；:：]([^,，;；:：?？。!！]{2,16}?)(?:的呢|的|呢|那边|那里|这边)?([?？。!！]*)$")
+
+
+def _agency_said_last(text: str, catalog: Catalog) -> str:
+    """The agency moved before a question that names no other, so every part reads it (not only the last)."""
+    m = AGENCY_LAST.search(text)
+    if not m or m.start() < 4:
+        return text
+    said, rest = m.group(1), text[:m.start()]
+    agencies, mentions, _, _ = find_agencies(said, catalog, [], recent=True)
+    if len(agencies) != 1 or mentions != [said] or find_agencies(rest, catalog, [], recent=True)[0] or find_scope(rest, catalog)[2]:
+        return text
+    return f"{said}{rest}{m.group(2)}"
+
+
 def plan_parts(question: str, normalized: str, history: list[dict], catalog: Catalog) -> list[tuple[str, Intent]]:
     """(part text, intent) per part; one part unless the clauses ask different things."""
+    if (moved := _agency_said_last(normalized, catalog)) != normalized:
+        question = normalized = moved
     whole = understand(question, history, catalog)
     if each := _each_share(whole.question, whole):
         return each

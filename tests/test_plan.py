@@ -1592,3 +1592,11 @@ def test_an_event_said_of_a_year_is_no_range_of_years(catalog):
     assert understand("平潭2012年渔船受台风影响以后，管委会公开了什么？", [], catalog).years == [2012]
     assert understand("上海科委2024年机构改了以后公开指南更新了没有？", [], catalog).years == [2024]
     assert len(understand("2019年以来哪些单位收到过申请？", [], catalog).years) > 1
+
+
+def test_an_agency_said_after_several_parts_is_each_parts_agency(catalog):
+    q = "2025年复议几件、诉讼几件，沭阳县那边？"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert len(parts) == 2 and all(it.targets == [("沭阳县人民政府", 2025)] for _, it in parts)
+    q = "沭阳县2025年复议几件，淮安市的呢"  # an agency asked beside the one named first is no afterthought
+    assert {a for _, it in plan_parts(q, normalized(q, catalog), [], catalog) for a in it.agencies} == {"沭阳县人民政府", HUAIAN}
