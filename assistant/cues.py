@@ -10,6 +10,7 @@ from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED, TABLE_NUMBERS
 CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上一年", "较前一年", "多出", "同比", "增长", "增加", "减少", "下降", "上升", "变化", "增幅",
                "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅", "比去年", "较去年", "同去年比",
                "跟去年比", "和去年比", "与去年相比", "比头一年", "比前1年", "比上1年", "几倍", "多少倍", "翻了", "翻番", "翻倍")
+VAGUE_CHANGES = ("变了", "变化", "变动")  # with no figure and no 多少 they say something changed, not by how much
 # 翻了几倍, 是2024年的多少倍: the later year's figure as a multiple of the earlier one's
 TIMES_ASKED = re.compile(r"(?:几|多少)倍|翻了?[几一二两三\d]?番|翻倍|翻了")
 # 表三, 第三张表, 统计表: a standard table shown whole (表二 active, 表三 requests, 表四 reviews and suits)

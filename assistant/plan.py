@@ -91,6 +91,7 @@ from assistant.cues import (
     TOTAL_CUES,
     UNITS_WHICH,
     UNTIL,
+    VAGUE_CHANGES,
     VERIFY_CUES,
     WEAK_FIGURES,
     WHICH_APPLICANT,
@@ -358,10 +359,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         keys, it.keys, it.figure_word, it.textual = [], [], None, True  # 公开了多少条采购项目信息: the text counts
     if weak and not it.column and not it.unsupported and _counts_a_thing(q, year_spans + scope_spans, mentions, catalog):
         it.keys, it.figure_word, it.textual = [], None, True  # 12345热线收到多少件: no request; the text says it
+    it.topic = topic_of(q, year_spans + ([since.span()] if since else []), mentions)  # 2020年以来: years, no topic
     it.kind = _operation(q, it)
     if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(q, catalog):
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
-    it.topic = topic_of(q, year_spans + ([since.span()] if since else []), mentions)  # 2020年以来: years, no topic
     if prev is not None and _is_followup(q, it):
         if asks_share(q) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
             it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
@@ -504,8 +505,11 @@ def _operation(q: str, it: Intent) -> Kind:
     if has(q, NARRATIVE_CUES) and not (stat and has(q, COUNT_CUES)) and not breakdown:
         return "narrative"
     the_change_cell = bool(it.keys) and all(k.table == "active" and k.row.endswith("_change") for k in it.keys)
-    if has(q, CHANGE_CUES) and not the_change_cell:  # 行政强制本年增加了几项: the template's 本年增/减 cell
-        return "change"
+    changed = [c for c in CHANGE_CUES if c in q]
+    vague = not it.keys and not has(q, COUNT_CUES) and all(c in VAGUE_CHANGES for c in changed) and any(
+        not any(c in w or w in c for c in changed) for w in topic_words(it.topic))  # 变化大吗 alone: a follow-up's
+    if changed and not the_change_cell and not vague:  # 行政强制本年增加了几项: the template's 本年增/减 cell
+        return "change"  # not 职能变了以后…更新了没有: what changed is said, no figure of it asked
     if (has(q, SCOPE_CUES) and (it.keys or not it.agencies)) or (
             has(q, TOTAL_CUES) and (len(it.agencies) > 1 or len(it.years) > 1 or it.span)):
         return "sum"  # not 平潭管委会…评估全区的政务公开: one agency's own words, no figure to add up

@@ -1600,3 +1600,9 @@ def test_an_agency_said_after_several_parts_is_each_parts_agency(catalog):
     assert len(parts) == 2 and all(it.targets == [("沭阳县人民政府", 2025)] for _, it in parts)
     q = "沭阳县2025年复议几件，淮安市的呢"  # an agency asked beside the one named first is no afterthought
     assert {a for _, it in plan_parts(q, normalized(q, catalog), [], catalog) for a in it.agencies} == {"沭阳县人民政府", HUAIAN}
+
+
+def test_something_said_to_have_changed_is_no_change_of_a_figure(catalog):
+    it = understand("沭阳县2025年机构调整变动以后依申请公开的流程改了吗", [], catalog)
+    assert it.kind == "narrative" and not it.keys
+    assert understand("有变化吗", _turns("平潭管委会2025年行政复议有多少"), catalog).kind == "change"
