@@ -144,6 +144,7 @@ LEVEL_COLLECTIVES = ("区县", "县区", "乡镇")  # levels that name their age
 # what any count counts (行政诉讼的案子有几件): a word for the things counted, never a fact of its own
 COUNTED_THINGS = ("案子", "案件", "个案", "事情", "数目", "件数", "次数")
 BUREAUS = ("各局", "委办局", "各委局")  # 平潭县各局: the bureaus there
+GOVERNMENT_AT_LARGE = ("政府部门", "政府机关", "政府单位", "政府机构")  # the public bodies of a place, every kind
 COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门", *BUREAUS)
 PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部", "哪些", "哪个", "哪家", "有哪些", "中", "当中",
                "之中", "省", "市", "县", "区", "地区", "几个", "这几个", "那几个", "几家", "这些", "各个", "境内", "下面",

@@ -12,6 +12,7 @@ from assistant.cues import (
     BUREAUS,
     COLLECTIVE_NOUNS,
     CONNECTORS,
+    GOVERNMENT_AT_LARGE,
     LEVEL_COLLECTIVES,
     LEVEL_WORDS,
     MAX_AGENCY_CHARS,
@@ -206,6 +207,8 @@ def _find_kinds(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, in
     words, spans, agencies = [], [], []
     for m in pattern.finditer(q):
         word = m.group(1) or m.group(2)
+        if q.startswith(GOVERNMENT_AT_LARGE, m.start(1) if m.group(1) else m.start(2)):
+            continue  # 平潭的政府部门: its government's departments at large, not the agencies called 政府
         words.append(word)
         spans.append(m.span())
         agencies += [a for a in kinds[word] if a not in agencies]

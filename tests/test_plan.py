@@ -1606,3 +1606,10 @@ def test_something_said_to_have_changed_is_no_change_of_a_figure(catalog):
     it = understand("沭阳县2025年机构调整变动以后依申请公开的流程改了吗", [], catalog)
     assert it.kind == "narrative" and not it.keys
     assert understand("有变化吗", _turns("平潭管委会2025年行政复议有多少"), catalog).kind == "change"
+
+
+def test_a_places_government_departments_are_all_its_agencies(catalog):
+    """政府部门 are a place's public bodies at large, not the agencies whose names end in 政府."""
+    for said in ("平潭的政府部门里", "平潭各政府机关中"):
+        it = understand(f"{said}哪些被复议过", [], catalog)
+        assert it.kind == "precedent" and len(it.scope) > 1 and any(not a.endswith("政府") for a in it.scope)
