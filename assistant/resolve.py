@@ -149,7 +149,7 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
             continue
         named = re.findall(alternation, m.group(1))
         there = [a for p in named for a in places[p]]
-        kind = m.group(2)
+        kind = m.group(2) if not (m.group(2) and q.startswith(GOVERNMENT_AT_LARGE, m.start(2))) else ""
         if kind:
             of_kind = [a for a in there if kind in a or expand_aliases(kind) in a]
             if len(of_kind) < 2 and not m.group(0).endswith(tuple(COLLECTIVE_NOUNS)):
