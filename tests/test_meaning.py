@@ -182,3 +182,8 @@ def test_an_unsure_reading_inside_the_named_sum_keeps_the_sum(meaning, catalog):
 
 def test_the_verb_of_submitting_says_nothing_about_which_figure():
     assert "递交" not in content("科委2024年的申请里有多少是企业递交的", strip=["科委", "企业"])
+
+
+def test_a_number_the_asker_states_asks_its_figure_by_meaning_too(catalog):
+    q = "鹿城区2022年是不是有9件申请是因为涉及保密才没给公开的"  # no 多少: the stated number is the figure asked
+    assert wants(q, understand(q, [], catalog), catalog.romanised_places())

@@ -141,3 +141,8 @@ def test_a_year_said_after_the_question_is_the_whole_questions_year():
 def test_a_figure_word_with_a_character_dropped_or_two_swapped(typed, meant):
     text, changes = correct_near_terms(f"沭阳县2025年{typed}")
     assert meant in text and changes
+
+
+def test_a_checked_claim_is_a_question_so_that_is_no_slip_for_which():
+    text = normalize_question("啊，平潭那个经济发展局2022年收到3件申请对吧").text
+    assert text.startswith("平潭那个经济发展局")
