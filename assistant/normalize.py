@@ -203,6 +203,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     dropped. "What was …?" asks a value: 是多少 goes last, where a Chinese question says it."""
     acronyms = {w.lower(): w for w in ACRONYM.findall(text)}
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
+    s = re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(), places), s)  # disclsoed, Pigntan: one slip
     s = YEAR_RANGE.sub(r" \1年到\2年 ", s)
     s = BARE_YEAR.sub(r"\g<0>年", s)
     s = CLAUSE_AND.sub(" , ", s)  # …receive in 2022 and how many were granted: two parts, as a Chinese comma says
@@ -256,10 +257,34 @@ def _place(token: str, places: dict[str, str]) -> str | None:
     if token in places:
         return places[token]
     from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA
 
-    best = process.extractOne(token, list(places), scorer=Levenshtein.distance, score_cutoff=1) if len(token) >= 5 else None
+    best = process.extractOne(token, list(places), scorer=OSA.distance, score_cutoff=1) if len(token) >= 5 else None
     return places[best[0]] if best else None
+
+
+def _spelled(word: str, places: dict[str, str]) -> str:
+    """An English word typed with one slip (disclsoed, indivdiuals) -> the glossary's word it is one edit from (two
+    letters swapped count as one), where it is no English word itself and exactly one glossary word is that near."""
+    from rapidfuzz.distance import OSA
+
+    if len(word) < 5 or word in places or _glossary_words().get(word) or _is_english_word(word):
+        return word
+    near = [w for w in _glossary_words() if abs(len(w) - len(word)) <= 1 and OSA.distance(word, w) == 1]
+    return near[0] if len(near) == 1 else word
+
+
+@lru_cache(maxsize=1)
+def _glossary_words() -> dict[str, bool]:
+    """Every word of the glossary's English phrases, as typed and as its lemma's forms the questions use."""
+    return {w: True for term in ENGLISH_TERMS for w in re.findall(r"[a-z]+", term.replace("'", "")) if len(w) >= 5}
+
+
+@lru_cache(maxsize=4096)
+def _is_english_word(word: str) -> bool:
+    import simplemma
+
+    return simplemma.is_known(word, lang="en")
 
 
 def _arabic_numerals(text: str) -> tuple[str, list[str]]:

@@ -146,3 +146,11 @@ def test_a_figure_word_with_a_character_dropped_or_two_swapped(typed, meant):
 def test_a_checked_claim_is_a_question_so_that_is_no_slip_for_which():
     text = normalize_question("啊，平潭那个经济发展局2022年收到3件申请对吧").text
     assert text.startswith("平潭那个经济发展局")
+
+
+def test_an_english_word_or_place_typed_with_two_letters_swapped():
+    places = {"shuyang": "沭阳", "huaian": "淮安"}
+    text = normalize_question("How many requests did Shuyagn turn down in 2025, and how many were disclsoed?", places).text
+    assert "沭阳" in text and text.count("公开") >= 1 and "2025年" in text
+    assert normalize_question("How many requests did Huaian recieve in 2024?", places).text == \
+        normalize_question("How many requests did Huaian receive in 2024?", places).text
