@@ -1613,3 +1613,8 @@ def test_a_places_government_departments_are_all_its_agencies(catalog):
     for said in ("平潭的政府部门里", "平潭各政府机关中"):
         it = understand(f"{said}哪些被复议过", [], catalog)
         assert it.kind == "precedent" and len(it.scope) > 1 and any(not a.endswith("政府") for a in it.scope)
+
+
+def test_pay_is_a_fact_no_report_records(catalog):
+    it = understand("沭阳县2025年做信息公开的人薪酬多少", [], catalog)
+    assert it.kind == "decline" or it.unsupported
