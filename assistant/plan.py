@@ -150,6 +150,8 @@ PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
 QUESTION_CUE = re.compile(r"多少|(?<![那这])几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
                           r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
+LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一下|再问问|再问)[,，]?")
+COUNT_ASKED = re.compile(r"(?:有|是)(?:多少|几)[件个次项份起]")  # 有几件…的: how many, asked outright
 MAX_THING_CHARS = 4  # what a weak count word is said of, when it is a thing the text counts (热线, 群众来信)
 HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
 CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
@@ -685,6 +687,7 @@ def split_parts(text: str) -> list[str]:
     asked = [bool(re.search(r"[？?]", sep)) for sep in PART_SEPARATORS.findall(text)] + [False]
     segments, marked = [], []  # marked: the clause ends in a question mark
     for s, mark in zip(pieces, asked, strict=True):
+        s = LEADING_JOINER.sub("", s)  # ，还有洪泽区…: the joiner opens the clause, it is no part of the name after it
         if s:
             split = _joined_questions(s)
             segments += split
@@ -694,7 +697,8 @@ def split_parts(text: str) -> list[str]:
     for i, seg in enumerate(segments):
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
         noun_phrase = (seg.endswith("的") and i < len(segments) - 1 and not CLEFT.search(seg)  # …要什么的，有几件:
-                       and not has(seg, ("吗", "呢", "有没有", "是否")))  # what the next clause asks of (是怎么来的 asks)
+                       and not has(seg, ("吗", "呢", "有没有", "是否"))  # what the next clause asks of (是怎么来的 asks)
+                       and not COUNT_ASKED.search(seg))  # 有几件申请是社会公益组织提的: a count asked, a part of its own
         listed = marked[i] and i > 0 and marked[i - 1] and parts  # …几件？申请人的平均年龄？: questions listed by ？
         if (QUESTION_CUE.search(seg) or listed) and not seg.endswith(SCOPE_ENDINGS) and not noun_phrase:
             parts.append(pending)

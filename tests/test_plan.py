@@ -1618,3 +1618,9 @@ def test_a_places_government_departments_are_all_its_agencies(catalog):
 def test_pay_is_a_fact_no_report_records(catalog):
     it = understand("沭阳县2025年做信息公开的人薪酬多少", [], catalog)
     assert it.kind == "decline" or it.unsupported
+
+
+def test_two_questions_joined_in_one_are_both_asked(catalog):
+    q = "沭阳县2025年有几件申请是律师事务所提的，另外，沐阳县2025年有多少因为是过程性信息而不公开？"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert len(parts) == 2 and [it.agencies for _, it in parts] == [["沭阳县人民政府"]] * 2
