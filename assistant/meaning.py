@@ -264,7 +264,7 @@ def wants(question: str, it: Intent, places: dict[str, str] | None = None) -> bo
     """The hook's condition: the question asks a figure and the cue lists found none, or only a weak word with
     more said beside it (收到多少申请 says nothing more; 申请里因为涉密没公开的 does), or an English question some
     of whose words the glossary dropped (turn down because the papers were classified)."""
-    if it.kind in ("decline", "clarify") or it.followup or it.rate or it.textual or not (
+    if it.kind in ("decline", "clarify") or (it.followup and not it.mentions) or it.rate or it.textual or not (
             asks_figure(it.question or question) or it.claim):  # 是不是7件…: a number stated is a figure asked
         return False
     if not it.keys:

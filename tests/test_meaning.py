@@ -187,3 +187,9 @@ def test_the_verb_of_submitting_says_nothing_about_which_figure():
 def test_a_number_the_asker_states_asks_its_figure_by_meaning_too(catalog):
     q = "鹿城区2022年是不是有9件申请是因为涉及保密才没给公开的"  # no 多少: the stated number is the figure asked
     assert wants(q, understand(q, [], catalog), catalog.romanised_places())
+
+
+def test_a_later_part_naming_its_own_agency_asks_by_meaning_too(catalog):
+    history = [{"role": "user", "content": "鹿城区2022年收到多少申请"}, {"role": "assistant", "content": ""}]
+    q = "鹿城那边2022年，申请人过了期限一直没补材料、最后不办了的有多少件"  # 那边: no follow-up of the turn before
+    assert wants(q, understand(q, history, catalog), catalog.romanised_places())
