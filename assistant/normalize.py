@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from assistant.cues import (
+    ASKED_WITH,
     ASKING_WORDS,
     COURTESY_CLOSERS,
     COURTESY_OPENERS,
@@ -323,7 +324,7 @@ def _terms_by_sound() -> dict[tuple[str, ...], str]:
     from pypinyin import lazy_pinyin
 
     terms = {*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_REVIEW_GROUPS, *QUERY_REVIEW_OUTCOMES, *QUERY_RATES,
-             *QUERY_COLUMNS, *QUERY_ACTIVE_ITEMS, *QUESTION_TERMS, *NARRATIVE_CUES}  # 问提, 不组
+             *QUERY_COLUMNS, *QUERY_ACTIVE_ITEMS, *QUESTION_TERMS, *NARRATIVE_CUES, *ASKED_WITH}  # 问提, 不组
     by_sound: dict[tuple[str, ...], str | None] = {}
     for t in terms:
         if 2 <= len(t) <= MAX_TERM and re.fullmatch(r"[\u4e00-\u9fff]+", t):
@@ -392,10 +393,11 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
                 continue
             if window in known:
                 break
-            if any(taken[i:i + n]) or _cuts_word(chars, i, n):  # 全部公开 holds 部公开, which sounds like 不公开;
-                continue  # 大概进来 holds 概进, which sounds like 改进
             term = table.get(tuple(_sound(c) for c in window))
-            if term and sum(a != b for a, b in zip(window, term, strict=True)) == 1:
+            slipped = [d for d, (a, b) in enumerate(zip(window, term or window, strict=True)) if a != b]
+            if len(slipped) != 1 or taken[i + slipped[0]] or _cuts_word(chars, i, n):  # 全部公开 holds 部公开, which
+                continue  # sounds like 不公开; 大概进来 holds 概进 (改进); 纠错律: the slip is outside the term 纠错
+            if term:
                 chars[i:i + n] = list(term)
                 changes.append(f"{window}->{term}")
                 break

@@ -154,3 +154,9 @@ def test_an_english_word_or_place_typed_with_two_letters_swapped():
     assert "沭阳" in text and text.count("公开") >= 1 and "2025年" in text
     assert normalize_question("How many requests did Huaian recieve in 2024?", places).text == \
         normalize_question("How many requests did Huaian receive in 2024?", places).text
+
+
+@pytest.mark.parametrize("typed, meant", [("沭阳县2025年复议纠错律", "纠错率"), ("那再千一年的呢", "前一年"),
+                                          ("沭阳县2025年被起诉计次", "几次"), ("沭阳县2025年公开率十多少", "是多少")])
+def test_a_slip_in_the_words_a_question_is_asked_with(typed, meant):
+    assert meant in correct_homophones(typed)[0]
