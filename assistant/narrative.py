@@ -964,6 +964,7 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
         return []
     names = [p for r in reports for p in name_parts(r.meta.agency)]
     terms = without_counts(question, query_terms(question, topics, names, tuple(r.meta.agency for r in reports)))
+    terms = unslipped(terms, _Holding([c.read for c in cands]))
     chunks = passage_cosines(search, question, [r.id for r in reports])
     ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
                         {r.id: r.text for r in reports}, lists=cue(question) in ("shortfall", "plan"))
@@ -1122,6 +1123,13 @@ def recut(question: str, words: list[str], where: _Holding) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def unslipped(words: list[str], where: _Holding) -> list[str]:
+    """The words less those jieba made up out of single characters that no text holds (自季 of 自季承认, 搞果 of
+    搞果在线访谈: a slip the corpus could not read back): they say nothing the sentences could repeat, so they
+    neither shrink a sentence's share of the topic nor make the question look unanswered (天气, a word, still does)."""
+    return [w for w in words if where(w) or not miscut(w)]
+
+
 def _whole(piece: str, text: str) -> bool:
     """Whether the text prints the piece as whole jieba words (its first place): it starts and ends between words."""
     i = text.find(piece)
@@ -1219,6 +1227,7 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
         where = _Holding([c.read for c in cands])  # 拍短视频: jieba's 拍短 is said by no report, 短视频 by some
         key_terms, terms = recut(question, key_terms, where), recut(question, terms, where)
+        key_terms, terms = unslipped(key_terms, where) or key_terms, unslipped(terms, where)
         share = TOPIC_SHARE if precedent else 0.0
         held = topic_shares(cands, key_terms, question=question)
         cands = [c for c, h in zip(cands, held, strict=True) if h and h >= share]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.narrative import _Holding, unslipped
 from assistant.pipeline import Assistant
 from index.stores.slips import correct_slips, sounds_like
 
@@ -44,3 +45,13 @@ def test_a_slipped_question_finds_what_the_clean_one_finds(corpus_index):
     assert any("在线" in change for change in slipped.plan.changes)  # the plan says what was read otherwise
     slipped = assistant.ask("平坛综合实验区2016年的工作人员培训靠什么方式？")
     assert not slipped.abstained and {c.agency for c in slipped.citations} == {"平潭综合实验区管委会"}
+
+
+def test_a_fragment_no_report_holds_neither_dilutes_nor_declines_the_topic(corpus_index):
+    """搞果 (for 搞过, which no report prints, so the slip is not read back) is a made-up word: the sentences on
+    在线访谈 still answer."""
+    texts = ["开设“在线访谈”栏目", "网上调查51期"]
+    assert unslipped(["搞果", "在线", "天气"], _Holding(texts)) == ["在线", "天气"]  # 天气 is a word: it stays
+    answer = Assistant(corpus_index.settings, corpus_index).ask("在线访谈这种形式，哪些单位搞果？")
+    assert not answer.abstained and answer.citations
+    assert all("在线访谈" in c.quote.replace("\n", "") for c in answer.citations)
