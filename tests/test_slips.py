@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.narrative import _Holding, unslipped
+from assistant.narrative import _Holding, heard_alike, unslipped
 from assistant.pipeline import Assistant
 from index.stores.slips import correct_slips, sounds_like
 
@@ -14,6 +14,7 @@ from index.stores.slips import correct_slips, sounds_like
 def test_a_character_sounding_alike_is_found_by_its_reading():
     assert "在" in sounds_like("再") and "潭" in sounds_like("坛")
     assert "委" not in sounds_like("有")  # 有's rare reading wěi is not what anyone types it for
+    assert "施" not in sounds_like("一")  # nor is 施's rare yì what an input method offers for yi
 
 
 @pytest.mark.parametrize(("typed", "read"), [
@@ -55,3 +56,13 @@ def test_a_fragment_no_report_holds_neither_dilutes_nor_declines_the_topic(corpu
     answer = Assistant(corpus_index.settings, corpus_index).ask("在线访谈这种形式，哪些单位搞果？")
     assert not answer.abstained and answer.citations
     assert all("在线访谈" in c.quote.replace("\n", "") for c in answer.citations)
+
+
+def test_a_whole_word_of_the_same_sound_is_read_as_the_report_says_it(corpus_index):
+    """文体 (wenti) is no word of the Lucheng report; 问题 is, and is the commoner word: the question is read with
+    it. 知道 stays though the reports say 指导: the word typed is the commoner one."""
+    where = _Holding(["队伍建设等方面还存在不足。", "针对上述问题，加强指导"])
+    assert heard_alike(["文体", "知道", "队伍"], where) == {"文体": "问题"}
+    answer = Assistant(corpus_index.settings, corpus_index).ask("温州鹿城那边2022年报里承认政务公开有啥文体没有")
+    assert not answer.abstained
+    assert "存在不足" in answer.citations[0].quote

@@ -25,7 +25,8 @@ SIDE_WORD = 50  # a pair typed that jieba's dictionary knows this well is meant 
 
 @lru_cache(maxsize=1)
 def _by_sound() -> dict[str, tuple[str, ...]]:
-    """Characters by toneless pinyin (every reading pypinyin knows), read once from its table (~40,000 entries)."""
+    """Characters by the toneless pinyin of their commonest reading (施 is shi, not its rare yi), read once from
+    pypinyin's table (~40,000 entries)."""
     from pypinyin.pinyin_dict import pinyin_dict
 
     out: dict[str, list[str]] = {}
@@ -33,8 +34,7 @@ def _by_sound() -> dict[str, tuple[str, ...]]:
         ch = chr(code)
         if not HAN.fullmatch(ch):
             continue
-        for r in readings.split(","):
-            out.setdefault(_toneless(r), []).append(ch)
+        out.setdefault(_toneless(readings.split(",")[0]), []).append(ch)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -44,8 +44,8 @@ def _toneless(reading: str) -> str:
 
 @lru_cache(maxsize=8192)
 def sounds_like(ch: str) -> tuple[str, ...]:
-    """Other characters that `ch`'s first (commonest) reading is one reading of (在 for 再, 潭 for 坛, 查 for 察): a
-    character's rare readings (有 wěi, 还 fú) are not what its typist said."""
+    """Other characters whose commonest reading is `ch`'s, tones aside (在 for 再, 潭 for 坛, 查 for 察): a
+    character's rare readings (有 wěi, 还 fú, 施 yì) are not what its typist said nor what an input method offers."""
     from pypinyin.pinyin_dict import pinyin_dict
 
     reading = pinyin_dict.get(ord(ch), "").split(",")[0]
@@ -84,7 +84,7 @@ def correct_slips(text: str, frequencies: Callable[[list[str]], dict[str, int]])
     pair it makes with a loose neighbour is printed by any report and one it would make is a word the reports
     print (or, beside a word, a three-character word they print: 公开览 -> 公开栏); the commonest such word wins.
     Two look-ups: the pairs typed, then every reading of them."""
-    load_jieba()
+    load_jieba().dt.check_initialized()
     runs = [(m.start(), m.group()) for m in HAN.finditer(text)]
     pairs = {run[i:i + 2] for _, run in runs for i in range(len(run) - 1)}
     if not pairs:
