@@ -1144,17 +1144,14 @@ def heard_alike(words: list[str], where: _Holding) -> dict[str, str]:
     method offers the commoner first): a whole-word slip (文体 for 问题, 深情 for 申请) in a question about these
     reports, found among the texts' own character pairs, not in a list. 知道 stays, though the reports say 指导."""
     out: dict[str, str] = {}
-    pairs: set[str] | None = None
     _jieba().dt.check_initialized()
     freq = _jieba().dt.FREQ
     for w in words:
         if len(w) != 2 or not HAN.fullmatch(w) or where(w):
             continue
-        if pairs is None:
-            pairs = {t[i:i + 2] for t in where.texts for i in range(len(t) - 1)}
         alike = [a + b for a in (w[0], *sounds_like(w[0])) for b in (w[1], *sounds_like(w[1]))
-                 if a + b != w and a + b in pairs and freq.get(a + b, 0) > freq.get(w, 0)]
-        if alike:
+                 if a + b != w and freq.get(a + b, 0) > freq.get(w, 0)]  # the dictionary first: a few to look for
+        if alike := [a for a in alike if where(a)]:
             out[w] = max(alike, key=lambda a: (len(where(a)), a))
     return out
 
@@ -1256,6 +1253,10 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
         where = _Holding([c.read for c in cands])  # 拍短视频: jieba's 拍短 is said by no report, 短视频 by some
         key_terms, terms = recut(question, key_terms, where), recut(question, terms, where)
+        if heard := heard_alike(list(dict.fromkeys(key_terms + terms)), where):  # 听政会 -> 听证会
+            for typed, read in heard.items():
+                question = question.replace(typed, read)
+            key_terms, terms = [heard.get(t, t) for t in key_terms], [heard.get(t, t) for t in terms]
         key_terms, terms = unslipped(key_terms, where) or key_terms, unslipped(terms, where)
         share = TOPIC_SHARE if precedent else 0.0
         held = topic_shares(cands, key_terms, question=question)

@@ -66,3 +66,10 @@ def test_a_whole_word_of_the_same_sound_is_read_as_the_report_says_it(corpus_ind
     answer = Assistant(corpus_index.settings, corpus_index).ask("温州鹿城那边2022年报里承认政务公开有啥文体没有")
     assert not answer.abstained
     assert "存在不足" in answer.citations[0].quote
+
+
+def test_an_open_question_reads_a_whole_word_slip_as_the_reports_say_it(corpus_index):
+    """听政 (tingzheng) is in no report; 听证 is, and is commoner: the agencies that held a 听证会 answer."""
+    answer = Assistant(corpus_index.settings, corpus_index).ask("年报里写过召开听政会的单位有哪些？")
+    assert not answer.abstained and answer.citations
+    assert all("听证会" in c.quote for c in answer.citations)
