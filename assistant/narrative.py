@@ -47,6 +47,7 @@ from assistant.read import has
 from index.models import Report
 from index.stores.chunks import DIGIT, HAN_CHAR, text_chunks
 from index.stores.lexical import load_jieba, word_tags
+from index.stores.slips import sounds_like
 from index.vocabulary import (
     QUERY_COLUMNS,
     QUERY_REVIEW_GROUPS,
@@ -963,7 +964,15 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     if not cands:
         return []
     names = [p for r in reports for p in name_parts(r.meta.agency)]
-    terms = without_counts(question, query_terms(question, topics, names, tuple(r.meta.agency for r in reports)))
+    agencies = tuple(r.meta.agency for r in reports)
+    terms = without_counts(question, query_terms(question, topics, names, agencies))
+    where = _Holding([c.read for c in cands])
+    if heard := heard_alike(terms, where):  # 存在什么文体 -> 问题: the question as the reports would say it
+        for typed, read in heard.items():
+            question = question.replace(typed, read)
+        topics = [heard.get(t, t) for t in topics]
+        terms = without_counts(question, query_terms(question, topics, names, agencies))
+    terms = unslipped(terms, where)
     chunks = passage_cosines(search, question, [r.id for r in reports])
     ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
                         {r.id: r.text for r in reports}, lists=cue(question) in ("shortfall", "plan"))
@@ -1122,6 +1131,31 @@ def recut(question: str, words: list[str], where: _Holding) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def unslipped(words: list[str], where: _Holding) -> list[str]:
+    """The words less those jieba made up out of single characters that no text holds (自季 of 自季承认, 搞果 of
+    搞果在线访谈: a slip the corpus could not read back): they say nothing the sentences could repeat, so they
+    neither shrink a sentence's share of the topic nor make the question look unanswered (天气, a word, still does)."""
+    return [w for w in words if where(w) or not miscut(w)]
+
+
+def heard_alike(words: list[str], where: _Holding) -> dict[str, str]:
+    """Per word of two characters that no text holds, the word of exactly its sound (each character's commonest
+    reading) that the texts hold most often and that is commoner in jieba's dictionary than the word typed (an input
+    method offers the commoner first): a whole-word slip (文体 for 问题, 深情 for 申请) in a question about these
+    reports, found among the texts' own character pairs, not in a list. 知道 stays, though the reports say 指导."""
+    out: dict[str, str] = {}
+    _jieba().dt.check_initialized()
+    freq = _jieba().dt.FREQ
+    for w in words:
+        if len(w) != 2 or not HAN.fullmatch(w) or where(w):
+            continue
+        alike = [a + b for a in (w[0], *sounds_like(w[0])) for b in (w[1], *sounds_like(w[1]))
+                 if a + b != w and freq.get(a + b, 0) > freq.get(w, 0)]  # the dictionary first: a few to look for
+        if alike := [a for a in alike if where(a)]:
+            out[w] = max(alike, key=lambda a: (len(where(a)), a))
+    return out
+
+
 def _whole(piece: str, text: str) -> bool:
     """Whether the text prints the piece as whole jieba words (its first place): it starts and ends between words."""
     i = text.find(piece)
@@ -1219,6 +1253,11 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
         where = _Holding([c.read for c in cands])  # 拍短视频: jieba's 拍短 is said by no report, 短视频 by some
         key_terms, terms = recut(question, key_terms, where), recut(question, terms, where)
+        if heard := heard_alike(list(dict.fromkeys(key_terms + terms)), where):  # 听政会 -> 听证会
+            for typed, read in heard.items():
+                question = question.replace(typed, read)
+            key_terms, terms = [heard.get(t, t) for t in key_terms], [heard.get(t, t) for t in terms]
+        key_terms, terms = unslipped(key_terms, where) or key_terms, unslipped(terms, where)
         share = TOPIC_SHARE if precedent else 0.0
         held = topic_shares(cands, key_terms, question=question)
         cands = [c for c, h in zip(cands, held, strict=True) if h and h >= share]

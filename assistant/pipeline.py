@@ -28,6 +28,7 @@ from assistant.resolve import apply_filters
 from index.errors import NianbaoError
 from index.models import Answer, Report
 from index.settings import Settings
+from index.stores.slips import correct_slips
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,8 @@ class Assistant:
             read = question
             if norm.language == "zh" and (slips := correct_unheard(norm.text, self.index.lexical.contains))[1]:
                 read, norm.text, norm.changes = slips[0], slips[0], norm.changes + slips[1]  # 服役 -> 复议
+            if norm.language == "zh" and (slips := correct_slips(norm.text, self.index.lexical.frequencies))[1]:
+                read, norm.text, norm.changes = slips[0], slips[0], norm.changes + slips[1]  # 再线访谈 -> 在线访谈
             parts = plan_parts(read, norm.text, history or [], catalog)
             if norm.language == "en":  # the passages are searched by the English as typed, beside its gloss
                 parts = [(text, it.model_copy(update={"english": question})) for text, it in parts]

@@ -88,6 +88,9 @@ def test_results_and_scores_are_the_fts5_indexes(store, sample, tmp_path):
     assert pg.chunks(sample[0].id) == fts.chunks(sample[0].id)
     for phrase in ("压力测试", "行政复议", "火星基地", "政府信息公开申请", "申请 火星"):
         assert pg.contains(phrase) == fts.contains(phrase), phrase
+    pairs = ["压力", "测试", "火星", "处理", "出理"]  # the vocabulary a slip is read against (index/stores/slips.py)
+    assert pg.frequencies(pairs) == fts.frequencies(pairs) and fts.frequencies(pairs)["压力"] > 0
+    assert "火星" not in fts.frequencies(pairs) and pg.frequencies([]) == {}
 
 
 def test_two_stores_over_one_database_see_each_others_reports_at_once(db_url, corpus_dir, tmp_path):

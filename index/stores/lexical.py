@@ -313,6 +313,10 @@ class LexicalIndex:
         return dict(db.execute("SELECT token, df FROM vocab WHERE token IN (SELECT value FROM json_each(?))",
                                [json.dumps(list(dict.fromkeys(tokens)), ensure_ascii=False)]))
 
+    def frequencies(self, tokens: list[str]) -> dict[str, int]:
+        """Chunks holding each of these tokens (jieba words or character pairs) that the index holds."""
+        return self._df(self._db(), tokens) if tokens else {}
+
     def contains(self, phrase: str) -> bool:
         """Whether any chunk holds the phrase: the chunks holding all its tokens (an index intersection, fast
         at any size), then the text itself. Answers "does any report mention X" without ranking the corpus."""

@@ -94,6 +94,10 @@ class SharedLexicalIndex(LexicalIndex):
         self._maybe_sync()
         return super().query(text, k, where)
 
+    def frequencies(self, tokens: list[str]) -> dict[str, int]:
+        self._maybe_sync()
+        return super().frequencies(tokens)
+
     def contains(self, phrase: str) -> bool:
         """Synced first, as `query` is: the assistant's coverage check asks this before any search, and a new home
         that had not synced yet declined figure questions as recorded in no report."""
@@ -289,6 +293,13 @@ class PostgresLexicalIndex:
         rows = cur.fetchall()
         n, total = rows[0][0], rows[0][1]
         return n, total / max(n, 1), {t: (i, df) for _, _, t, i, df in rows if t is not None}
+
+    def frequencies(self, tokens: list[str]) -> dict[str, int]:
+        """Chunks holding each of these tokens (jieba words or character pairs) that the index holds."""
+        if not tokens:
+            return {}
+        with self._cursor() as cur:
+            return {t: df for t, (_, df) in self._lookup(cur, tokens)[2].items()}
 
     def contains(self, phrase: str) -> bool:
         """Whether a committed chunk holds the phrase: one holding all its tokens, the rarest first, whose text
