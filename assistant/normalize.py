@@ -395,8 +395,9 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
                 break
             term = table.get(tuple(_sound(c) for c in window))
             slipped = [d for d, (a, b) in enumerate(zip(window, term or window, strict=True)) if a != b]
-            if len(slipped) != 1 or taken[i + slipped[0]] or _cuts_word(chars, i, n):  # 全部公开 holds 部公开, which
-                continue  # sounds like 不公开; 大概进来 holds 概进 (改进); 纠错律: the slip is outside the term 纠错
+            beside = any(taken[i:i + n]) and _in_a_word(chars, i + slipped[0]) if len(slipped) == 1 else False
+            if len(slipped) != 1 or taken[i + slipped[0]] or _cuts_word(chars, i, n) or beside:
+                continue  # 全部公开 holds 部公开 (不公开); 大概进来 holds 概进 (改进); 纠错律: the slip is outside the term 纠错
             if term:
                 chars[i:i + n] = list(term)
                 changes.append(f"{window}->{term}")
@@ -440,6 +441,12 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
                 break
         i += 1
     return "".join(chars), changes
+
+
+def _in_a_word(chars: list[str], at: int) -> bool:
+    """The character at `at` makes a dictionary word with a neighbour (沭阳 after 申请: a place, no slip for 申请数)."""
+    pairs = ("".join(chars[at - 1:at + 1]) if at else "", "".join(chars[at:at + 2]))
+    return any(len(p) == 2 and _word_counts().get(p) for p in pairs)
 
 
 def _cuts_word(chars: list[str], i: int, n: int) -> bool:
