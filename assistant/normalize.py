@@ -54,6 +54,7 @@ WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
 
 
 SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])")  # not 2024 年, 95 件: a number's unit
+TERSE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff\s])([01]\d|2\d)\s+(?=[\u4e00-\u9fff])(?![年件个次项份条起场号日月])")
 SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 SPACED_EN = re.compile(r"(?<=[A-Za-z\d])\s{2,}(?=[A-Za-z])")
 _EDGE = r"[\s,.!?;:、~…，。！？；：～]*"
@@ -110,6 +111,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     if simplified != text:
         changes.append(f"繁->简: {simplified}")
         text = simplified
+    text = TERSE_YEAR.sub(r"20\1年,", text)  # 洪泽24 行政许可, 鹿城 22 过程性信息: a short year said bare, then a pause
     text = SPACED_DIGITS.sub("、", SPACED_HAN.sub(",", text))  # 收了多少申请 其中几件公开: a space parts clauses
     text = re.sub(r"\s+", "", text)
     text, plans = _plan_periods(text)
@@ -297,6 +299,11 @@ def _arabic_numerals(text: str) -> tuple[str, list[str]]:
 
     def convert(m: re.Match) -> str:
         run, after = m.group(), text[m.end():m.end() + 1]
+        if m.start() and len(run) > 1 and _word_counts().get(text[m.start() - 1] + run[0], 0) >= COMMON_WORD:
+            return run[0] + counts(run[1:], after)  # 唯一一件: the first 一 is 唯一's, one request is counted
+        return counts(run, after)
+
+    def counts(run: str, after: str) -> str:
         counted = after and after in COUNTERS and not (after == "年" and len(run) == 1)  # 前一年, 近三年: words
         if not counted and not (len(run) >= 2 and re.search(r"[十百千万]", run)):
             return run

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from assistant.catalog import Catalog
 from assistant.cues import (
+    ABOUT_ME,
     ANCHORED_YEARS,
     APPLICANT_CUES,
     APPLICANT_DETAIL,
@@ -185,17 +186,19 @@ def _across_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None)
     if not (older and prev and it.followup) or not (summed or compared) or PRIOR_YEAR_SAID.search(q):
         return it
     same = (older.keys, older.rate, older.column) == (prev.keys, prev.rate, prev.column)
-    if not (same and (older.keys or older.rate) and it.keys in ([], prev.keys)
+    these = bool(it.span and BOTH.search(q))  # 这两年加起来被起诉多少: the two years just asked, a figure of its own
+    if not (same and (older.keys or older.rate) and (it.keys in ([], prev.keys) or these)
             and len(older.targets) == len(prev.targets) == 1):
         return it
     (a1, y1), (a2, y2) = older.targets[0], prev.targets[0]
-    if (a1 == a2) == (y1 == y2) or it.agencies != [a2] or it.years != [y2] or it.shift or it.span:
+    if (a1 == a2) == (y1 == y2) or it.agencies != [a2] or (it.years != [y2] and not these) or it.shift or (
+            it.span and not these):
         return it  # this turn named its own year or agency, or the two turns differ in both or neither
     if a1 != a2 and it.kind == "change":
         return it  # 增加了多少 after two agencies: a change is of one agency's years
     kind = "sum" if summed else "comparison" if it.kind not in ("change", "comparison") else it.kind
-    return it.model_copy(update={"years": sorted({y1, y2}), "agencies": list(dict.fromkeys([a1, a2])),
-                                 "relative": None, "keys": list(prev.keys), "kind": kind,
+    return it.model_copy(update={"years": sorted({y1, y2}), "agencies": list(dict.fromkeys([a1, a2])), "span": None,
+                                 "relative": None, "keys": list(it.keys or prev.keys), "kind": kind,
                                  "rate": prev.rate, "rate_spec": prev.rate_spec, "column": prev.column})
 
 
@@ -279,10 +282,11 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif len(joined) > 1 and keys:  # 企业和律师加起来提了多少: the named columns, summed like a group
         keys = over_columns(keys, list(joined)) or keys
         phrase, said = f"{'和'.join(joined.values())}{'申请' if phrase in QUERY_COLUMNS else phrase or ''}", None
+    asked = mask(q, [m.span() for m in ABOUT_ME.finditer(q)])  # 我是本地的退休职工，…: the asker, not what is asked
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
                 years=years, keys=keys, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
-                unsupported=unheld_attribute(q), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
+                unsupported=unheld_attribute(asked), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
     if keys and not it.unsupported and (late := TIMELINESS.search(q)) and not has(q, (*NARRATIVE_CUES, "办法", "手段")):
         it.unsupported = late.group()  # 答复有没有超期的: a count no table keeps (how they prevent it is text)
@@ -311,11 +315,11 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.claim = it.threshold or (op, float(said.group(1)))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
-    elif detail := APPLICANT_DETAIL.search(q):
+    elif detail := APPLICANT_DETAIL.search(asked):
         it.unsupported, it.reason = detail.group(), "person"  # 申请人是哪个村的: no table or passage says it
     elif case := CASE_WHICH.search(q):
         it.unsupported, it.reason = case.group(), "case_detail"
-    elif who := WHO_IS.search(q):
+    elif who := WHO_IS.search(asked):
         it.unsupported, it.reason = who.group(), "person"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
     per_n = PER_N.search(q)
@@ -529,8 +533,8 @@ def _operation(q: str, it: Intent) -> Kind:
 
 
 def _is_followup(q: str, it: Intent) -> bool:
-    if it.kind in ("precedent", "ranking", "sum") and it.keys:
-        return False
+    if it.kind in ("precedent", "ranking", "sum") and it.keys and not (it.span and BOTH.search(q)):
+        return False  # not 这两年加起来…: the two years just asked
     return bool(has(q, FOLLOWUP_CUES)) or len(q) <= 14 or not (it.agencies or it.clarify or it.unknown_agency)
 
 
@@ -557,7 +561,7 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         if it.shift:
             it.years = [y + it.shift for y in it.years] or [y + it.shift for _, y in prev.targets[:1]]
             it.relative = None if it.years else (prev.relative or 0) + it.shift
-    compared = bool(COMPARED_WITH.search(q))
+    compared = bool(COMPARED_WITH.search(q)) or (it.times and bool(it.years))  # 那21年的是它的几倍: of the year before
     if compared:  # 跟2020年比呢: the year or agency named beside the one asked before
         if it.years and prev.years and set(it.years) != set(prev.years):
             it.years = sorted({*prev.years, *it.years})

@@ -160,3 +160,9 @@ def test_an_english_word_or_place_typed_with_two_letters_swapped():
                                           ("沭阳县2025年被起诉计次", "几次"), ("沭阳县2025年公开率十多少", "是多少")])
 def test_a_slip_in_the_words_a_question_is_asked_with(typed, meant):
     assert meant in correct_homophones(typed)[0]
+
+
+def test_a_numeral_inside_a_word_and_a_short_year_said_bare():
+    assert "唯一1件" in normalize_question("唯一一件被纠正的").text  # 唯一's 一 stays, the counted one is a number
+    assert normalize_question("沭阳 25 复议 几件").text.startswith("沭阳,2025年")
+    assert "12件" in normalize_question("收到 12 件").text  # a number with its unit is no year

@@ -1624,3 +1624,23 @@ def test_two_questions_joined_in_one_are_both_asked(catalog):
     q = "沭阳县2025年有几件申请是律师事务所提的，另外，沐阳县2025年有多少因为是过程性信息而不公开？"
     parts = plan_parts(q, normalized(q, catalog), [], catalog)
     assert len(parts) == 2 and [it.agencies for _, it in parts] == [["沭阳县人民政府"]] * 2
+
+
+def test_what_the_asker_says_of_themselves_is_not_asked(catalog):
+    it = understand("我是沭阳本地人，今年七十了，想知道沭阳县2025年被复议了几次", [], catalog)
+    assert it.kind == "figure" and keys(it) == ["review_total"] and not it.unsupported
+
+
+def test_a_multiple_of_the_year_asked_before(catalog):
+    it = understand("那2025年的是它的多少倍", _turns("平潭管委会2023年行政复议几件"), catalog)
+    assert it.kind == "change" and it.years == [2023, 2025]
+
+
+def test_these_two_years_are_the_two_just_asked(catalog):
+    it = understand("这两年加起来不予公开的有多少", _turns("平潭管委会2022年收到几件申请", "2023年呢"), catalog)
+    assert it.kind == "sum" and it.years == [2022, 2023] and keys(it)[0].startswith("denied_")
+
+
+def test_the_only_case_asked_in_detail_is_declined(catalog):
+    it = understand("沭阳县2025年唯一一件复议被纠正的 是啥事", [], catalog)
+    assert it.kind == "decline" and it.reason == "case_detail"
