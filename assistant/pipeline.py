@@ -93,10 +93,11 @@ class Assistant:
                 return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
             norm = normalize_question(question, romanised_places(question, catalog), tuple(catalog.places()))
             read = question
-            if norm.language == "zh" and (slips := correct_unheard(norm.text, self.index.lexical.contains))[1]:
-                read, norm.text, norm.changes = slips[0], slips[0], norm.changes + slips[1]  # 服役 -> 复议
-            if norm.language == "zh" and (slips := correct_slips(norm.text, self.index.lexical.frequencies))[1]:
-                read, norm.text, norm.changes = slips[0], slips[0], norm.changes + slips[1]  # 再线访谈 -> 在线访谈
+            slip_readers = ((correct_unheard, self.index.lexical.contains),  # 服役 -> 复议
+                            (correct_slips, self.index.lexical.frequencies))  # 再线访谈 -> 在线访谈
+            for correct, corpus in slip_readers if norm.language == "zh" else ():
+                if (slips := correct(norm.text, corpus))[1]:
+                    read, norm.text, norm.changes = slips[0], slips[0], norm.changes + slips[1]
             parts = plan_parts(read, norm.text, history or [], catalog)
             if norm.language == "en":  # the passages are searched by the English as typed, beside its gloss
                 parts = [(text, it.model_copy(update={"english": question})) for text, it in parts]

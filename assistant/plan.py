@@ -512,7 +512,7 @@ def _operation(q: str, it: Intent) -> Kind:
         return "narrative"
     the_change_cell = bool(it.keys) and all(k.table == "active" and k.row.endswith("_change") for k in it.keys)
     changed = [c for c in CHANGE_CUES if c in q]
-    vague = not it.keys and not has(q, COUNT_CUES) and all(c in VAGUE_CHANGES for c in changed) and any(
+    vague = bool(changed) and not it.keys and not has(q, COUNT_CUES) and all(c in VAGUE_CHANGES for c in changed) and any(
         not any(c in w or w in c for c in changed) for w in topic_words(it.topic))  # 变化大吗 alone: a follow-up's
     if changed and not the_change_cell and not vague:  # 行政强制本年增加了几项: the template's 本年增/减 cell
         return "change"  # not 职能变了以后…更新了没有: what changed is said, no figure of it asked

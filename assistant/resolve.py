@@ -149,7 +149,7 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
             continue
         named = re.findall(alternation, m.group(1))
         there = [a for p in named for a in places[p]]
-        kind = m.group(2) if not (m.group(2) and q.startswith(GOVERNMENT_AT_LARGE, m.start(2))) else ""
+        kind = m.group(2) if m.group(2) and not _at_large(q, m.start(2)) else ""
         if kind:
             of_kind = [a for a in there if kind in a or expand_aliases(kind) in a]
             if len(of_kind) < 2 and not m.group(0).endswith(tuple(COLLECTIVE_NOUNS)):
@@ -195,6 +195,12 @@ def _find_levels(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, i
     return words, spans, agencies
 
 
+def _at_large(q: str, at: int) -> bool:
+    """The kind word at `at` opens 政府部门/政府机关: a place's public bodies at large (平潭的政府部门), not the agencies
+    called 政府."""
+    return q.startswith(GOVERNMENT_AT_LARGE, at)
+
+
 def _find_kinds(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int]], list[str]]:
     """A kind of agency asked as a collective: 哪些公安部门, 各片区, 各区县政府, 公安系统里."""
     kinds = catalog.kinds()
@@ -207,8 +213,8 @@ def _find_kinds(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, in
     words, spans, agencies = [], [], []
     for m in pattern.finditer(q):
         word = m.group(1) or m.group(2)
-        if q.startswith(GOVERNMENT_AT_LARGE, m.start(1) if m.group(1) else m.start(2)):
-            continue  # 平潭的政府部门: its government's departments at large, not the agencies called 政府
+        if _at_large(q, m.start(1) if m.group(1) else m.start(2)):
+            continue
         words.append(word)
         spans.append(m.span())
         agencies += [a for a in kinds[word] if a not in agencies]
