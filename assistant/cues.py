@@ -54,7 +54,13 @@ PRIOR_YEAR_SAID = re.compile(r"(?:比|较|跟|和|与|同)(?:上|前|去|上一|
 COMPARED_WITH = re.compile(r"^(?:那|那么)?(?:跟|和|与|同|比起|相比)[^，,。？?]{1,20}?(?:比|相比|比较|对比|比起来)"
                            r"|^(?:那|那么)?比[^，,。？?上去前]{1,12}?(?:多|少|增加|减少|增长|下降|高|低)"  # 比2019年多了多少
                            r"|^(?:那|那么)?是[^，,。？?]{1,12}?的(?:几|多少)倍")  # 是2024年的几倍
-SWITCH_ONLY = re.compile(r"^(?:那|那么|换成|再看看?)?[^，,。？?]{1,16}?(?:呢|的呢|怎么样|如何)[？?]?$")  # 那洪泽区呢
+# 那洪泽区呢, 换成沭阳县: the words a turn opens with to ask the same of another agency or year
+SWITCH_LEADS = ("那么", "那", "换成", "换到", "换为", "改成", "改为", "再看看", "再看", "看看", "看下", "看一下", "查一下", "查查", "查",
+                "问一下", "问下")
+# 这家单位, 该机关: the agency the conversation is about (not 单位 the applicant column); never 本机关 (a figure's word)
+AGENCY_PRONOUN = re.compile(r"(?:这家|这个|该|此|上述|这一|他们|它们)(?:单位|机关|部门|机构)")
+SWITCH_LEAD = re.compile(rf"^(?:{'|'.join(SWITCH_LEADS)})")
+SWITCH_ONLY = re.compile(rf"^(?:{'|'.join(SWITCH_LEADS)})?[^，,。？?]{{1,16}}?(?:呢|的呢|怎么样|如何)[？?]?$")
 WHOLE_WORDS = ("总数", "总共", "一共", "全部", "总计", "所有", "合计")  # 那总数呢: not the column asked before
 CONNECTORS = ("以及", "还有", "和", "与", "跟", "及", "、", "同", "对比", "比", "vs", "VS")
 APPLICANT_CUES = ("申请人类型", "各类申请人", "申请人构成", "申请人情况", "按申请人", "哪些人", "谁申请", "什么人",
@@ -93,6 +99,8 @@ QUESTION_WORDS = ("请问", "一下", "帮我", "告诉我", "想知道", "怎�
                   "里面", "原文", "原话", "写的", "说的")  # words about the report itself (2023年报里写到…), not its topic
 RELATIVE_YEARS = {"大前年": -2, "上上年": -1, "前年": -1, "去年": 0, "今年": 0, "最新": 0, "最近一年": 0, "明年": 1, "后年": 2}
 ANCHORED_YEARS = {"大前年": -3, "上上年": -2, "前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
+# 那年, 同一年: the year the conversation is about, said again (not 下一年 inside 拖到下一年, a figure's own words)
+SAME_YEAR = re.compile(r"(?<![前后面边推回去早晚上下])(?:那一年|那年|同一年|同年|当年|这一年|该年|那个年度)")  # 前面那年: a shift
 SHIFT_WORDS = {"再前一年": -1, "前一年": -1, "上一年": -1, "前一年度": -1, "后一年": 1, "下一年": 1, "次年": 1,
                "第二年": 1, "再下一年": 1, "之后一年": 1}
 # 再早一年, 前面那一年, 往前推两年, 晚一年: a shift from the conversation's year said in other words than SHIFT_WORDS

@@ -98,7 +98,7 @@ class Assistant:
             for correct, corpus in slip_readers if norm.language == "zh" else ():
                 if (slips := correct(norm.text, corpus))[1]:
                     read, norm.text, norm.changes = slips[0], slips[0], norm.changes + slips[1]
-            parts = plan_parts(read, norm.text, history or [], catalog)
+            parts = plan_parts(read, norm.text, history or [], catalog, self._turn_reader(catalog))
             if norm.language == "en":  # the passages are searched by the English as typed, beside its gloss
                 parts = [(text, it.model_copy(update={"english": question})) for text, it in parts]
             done = [self._ask_part(text, it, history or [], filters, catalog) for text, it in parts]
@@ -115,6 +115,13 @@ class Assistant:
                 raise
             log.exception("unexpected error answering %r", question)
             return compose.decline(question, "暂时无法回答：内部错误，已记录。", f"error: {type(e).__name__}: {e}")
+
+    def _turn_reader(self, catalog: Catalog):
+        """An earlier turn's figure as its own answer read it: by meaning where no cue named it, never a guess."""
+        def read(turn: str, it: Intent) -> Intent:
+            found, unclear = reread(turn, it, catalog, self.meaning)
+            return it if unclear is not None else found
+        return read
 
     def _ask_part(self, question: str, intent: Intent, history: list[dict], filters: dict | None,
                   catalog: Catalog) -> tuple[Answer, Intent]:

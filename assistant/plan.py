@@ -7,11 +7,13 @@ is split into parts that are each answered; a part that only continues the one b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from assistant.catalog import Catalog
 from assistant.cues import (
     ABOUT_ME,
+    AGENCY_PRONOUN,
     ANCHORED_YEARS,
     APPLICANT_CUES,
     APPLICANT_DETAIL,
@@ -71,6 +73,7 @@ from assistant.cues import (
     REASON_WORDS,
     RELATIVE_YEARS,
     ROUGHLY,
+    SAME_YEAR,
     SCOPE_CUES,
     SCOPE_ENDINGS,
     SCOPE_GLOSS,
@@ -80,6 +83,7 @@ from assistant.cues import (
     SINCE,
     SPAN_WORDS,
     SUB_UNITS,
+    SWITCH_LEAD,
     SWITCH_ONLY,
     TABLE_ASKED,
     TABLE_SAID,
@@ -158,15 +162,26 @@ HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变�
 CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
 
 
-def understand(question: str, history: list[dict] | None = None, catalog: Catalog | None = None) -> Intent:
-    """Resolve a question against the catalog, filling what it leaves out from the conversation."""
+Reader = Callable[[str, Intent], Intent]  # an earlier turn and its plan -> the plan as its answer read it
+
+
+def understand(question: str, history: list[dict] | None = None, catalog: Catalog | None = None,
+               reader: Reader | None = None) -> Intent:
+    """Resolve a question against the catalog, filling what it leaves out from the conversation. `reader` reads
+    each earlier turn's figure as the answer to that turn read it (by meaning), so that 换成鹿城呢 asks that figure."""
     catalog = catalog if catalog is not None else Catalog([])
     prev = older = None
     turns = [m.get("content") or "" for m in history or [] if isinstance(m, dict) and m.get("role") == "user"]
     for turn in turns[-4:]:
-        planned = resolve_targets(_plan_turn(turn, catalog, prev), catalog)
-        if planned.kind == "decline" and planned.reason == "year_not_held" and prev is not None:
-            continue  # 那2021年呢 declined: a year not held is no context for the next question
+        planned = _plan_turn(turn, catalog, prev)
+        asked = planned.kind
+        planned = resolve_targets(planned, catalog)
+        if reader is not None:
+            planned = reader(turn, planned)
+        if planned.kind == "decline" and planned.reason in ("year_not_held", "previous_year_not_held"):
+            if planned.reason == "year_not_held" and prev is not None:
+                continue  # 那2021年呢 declined: a year not held is no context for the next question
+            planned.kind = asked  # …比上年多了多少 declined for want of a report: 那2024年呢 asks the same change
         older, prev = prev, planned
     it = resolve_targets(_across_turns(question, _plan_turn(question, catalog, prev), older, prev), catalog)
     return _both_turns(question, it, older, prev)
@@ -231,7 +246,7 @@ def _anchor_year(prev: Intent | None) -> int | None:
 
 
 def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
-    q, carried = read_carry(normalized(question, catalog))
+    q, carried = read_carry(AGENCY_PRONOUN.sub("它", normalized(question, catalog)))
     bound = THRESHOLD.search(q)
     template = TEMPLATE_SAID.search(q)  # 按2019版表格填的年报: the reports of that template's years, not 2019
     years, year_spans = parse_years(mask(q, [m.span() for m in (bound, template) if m]))  # 超过2000件: a bound
@@ -250,6 +265,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     named_year = max(years) if years and not since else None
     if rel_word in ANCHORED_YEARS and not years and anchor is not None:
         years = [anchor + ANCHORED_YEARS[rel_word]]
+    elif not years and anchor is not None and SAME_YEAR.search(q):
+        years = [anchor]  # 它那年还有几件要拖到下一年: that year, and 下一年 is the figure's, no shift
     range_word = has(q, RANGE_WORDS)
     span_match = None if range_word else SPAN_WORDS.search(q)
     titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)]  # a title or a quoted name names no agency
@@ -343,6 +360,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         n = next(g for g in span_match.groups() if g)
         it.span, it.year_word = int(n) if n.isdigit() else CN_SMALL[n], span_match.group()
     no_figures = mask(q, [(s, e) for s, e, _ in find_phrases(q, [*QUERY_FIGURES, *QUERY_ACTIVE_MEASURES, *CHANGE_CUES])])
+    no_figures = PRIOR_YEAR_SAID.sub("|", no_figures)  # 跟前一年比: the base of a change, not a year to move to
     shift_word = has(no_figures, sorted(SHIFT_WORDS, key=len, reverse=True))
     if shift_word and not years:
         it.shift = SHIFT_WORDS[shift_word]
@@ -365,7 +383,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         keys, it.keys, it.figure_word, it.textual = [], [], None, True  # 公开了多少条采购项目信息: the text counts
     if weak and not it.column and not it.unsupported and _counts_a_thing(q, year_spans + scope_spans, mentions, catalog):
         it.keys, it.figure_word, it.textual = [], None, True  # 12345热线收到多少件: no request; the text says it
-    it.topic = topic_of(q, year_spans + ([since.span()] if since else []), mentions)  # 2020年以来: years, no topic
+    switch = SWITCH_LEAD.match(q)  # 再看看上海科委的: asks the same again, no topic of its own
+    it.topic = topic_of(q, year_spans + [m.span() for m in (since, switch) if m], mentions)  # 2020年以来: years, no topic
     it.kind = _operation(q, it)
     if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(q, catalog):
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
@@ -581,6 +600,7 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         "其中" in q or not PEOPLE_ASKED.search(q))  # …公开了多少，有多少人是律师: who applied, not who got it
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
+        it.per, it.per_item, it.per_n = it.per or prev.per, it.per_item or prev.per_item, it.per_n or prev.per_n  # 平均每月…
         columns, group = _spread_columns(q, said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))
         if columns:  # 那法人呢, 非自然人的呢
             it.keys, it.column = over_columns(it.keys, columns) or it.keys, None
@@ -779,11 +799,12 @@ def _agency_said_last(text: str, catalog: Catalog) -> str:
     return f"{said}{rest}{m.group(2)}"
 
 
-def plan_parts(question: str, normalized: str, history: list[dict], catalog: Catalog) -> list[tuple[str, Intent]]:
+def plan_parts(question: str, normalized: str, history: list[dict], catalog: Catalog,
+               reader: Reader | None = None) -> list[tuple[str, Intent]]:
     """(part text, intent) per part; one part unless the clauses ask different things."""
     if (moved := _agency_said_last(normalized, catalog)) != normalized:
         question = normalized = moved
-    whole = understand(question, history, catalog)
+    whole = understand(question, history, catalog, reader)
     if each := _each_share(whole.question, whole):
         return each
     parts = split_parts(normalized)
@@ -792,7 +813,7 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     out: list[tuple[str, Intent, list[dict]]] = []  # part, its intent, the turns it was read after
     turns = list(history)
     for p in parts:
-        it = understand(p, turns, catalog)
+        it = understand(p, turns, catalog, reader)
         continues = signature(it) == signature(out[-1][1]) and not it.topic if out else False  # …，哪个多？
         unresolved = bool(out) and it.kind in ("clarify", "decline") and it.reason in ("no_agency", "several_agencies")
         same_decline = bool(out) and it.kind == out[-1][1].kind == "decline" and it.reason == out[-1][1].reason
@@ -800,7 +821,7 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
         if continues or unresolved or same_decline or how_across:  # …叫什么、要的是什么信息: one decline says it once
             text, before = out[-1][0] + "，" + p, out[-1][2]
-            out[-1] = (text, understand(text, before, catalog), before)
+            out[-1] = (text, understand(text, before, catalog, reader), before)
         else:
             out.append((p, _with_parts_before(p, it, [i for _, i, _ in out], catalog), turns))
         turns = turns + [{"role": "user", "content": p}, {"role": "assistant", "content": ""}]

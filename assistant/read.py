@@ -116,7 +116,7 @@ CARRY_PHRASES = [  # a year the requests were carried from or into is not a repo
 
 
 CARRY_WORDS = [  # carried without a year: into the next year, or left over from the last (no year implied)
-    (re.compile(r"(?:结转|转|留|顺延|带)(?:到|至|入|进)了?\s*(?:下一?个?年度?|明年|第二年|次年)"), "结转下年度"),
+    (re.compile(r"(?:结转|转|留|顺延|带|拖|延|推)(?:到|至|入|进)了?\s*(?:下一?个?年度?|明年|第二年|次年)"), "结转下年度"),
     (re.compile(r"(?:上一?个?年度?|去年|前一年)(?:留下来|留下|遗留|剩下|转过来|结转过来|带过来)"), "上年结转"),
 ]
 

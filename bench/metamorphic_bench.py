@@ -5,6 +5,11 @@ agency the corpus lacks, a fact no report records) and counts those still answer
 
     python bench/metamorphic_bench.py --home DIR [--transforms typo,voice,…] [--narrative] [--limit N]
     python bench/metamorphic_bench.py --home DIR --declines [--limit N]
+    python bench/metamorphic_bench.py --home DIR --followups [--limit N]
+
+A third family (`--followups`) spreads an answered one-turn question over a conversation whose last turn must
+give the same answer: the agency or the year said in an earlier turn, a pronoun for the agency, 那X年呢 / 那X呢 /
+前一年呢 after the same question about another year or agency (the earlier turns answered by the assistant itself).
 
 Prints `transform broke/tried` per transform; `--out FILE` writes the broken rewrites (JSON) to read them."""
 
@@ -165,12 +170,57 @@ def declines(q: EvalQuestion, r: random.Random, catalog: Catalog) -> dict[str, s
     return out
 
 
+PRONOUNS = ["他们", "该单位", "这家单位", "它", "这个单位"]
+
+
+def followups(q: EvalQuestion, r: random.Random, catalog: Catalog) -> dict[str, list[str]]:
+    """Conversations (user turns) whose last turn asks what the one-turn question asked."""
+    agency, out = _cited(q), {}
+    m = re.search(r"(20\d\d)年度?", q.question)
+    if (q.history or not agency or not m or len(re.findall(r"20\d\d", q.question)) != 1
+            or len({c.agency for c in q.cite}) > 1):
+        return out
+    said = _mention(q.question, agency, catalog)
+    year, held = int(m.group(1)), catalog.years(agency)
+    others = [y for y in held if y != year]
+    if said:
+        bare = q.question.replace(said, "", 1).lstrip("的，, ")
+        out["agency_first"] = [r.choice(["我想了解{a}的情况", "问一下{a}", "{a}", "说说{a}的年报"]).format(a=said), bare]
+        rest = bare.replace(m.group(0), "", 1).lstrip("的，, ")
+        out["spread"] = [r.choice(["看一下{a}", "{a}", "查{a}"]).format(a=said),
+                         r.choice(["{y}年的", "{y}年的报告", "{y}年度"]).format(y=year), rest]
+        out["pronoun"] = [f"{said}{year}年收到多少政府信息公开申请？",
+                          q.question.replace(said, r.choice(PRONOUNS), 1).replace(m.group(0), r.choice(["那年", "同一年", ""]), 1)]
+        rivals = [a for a in catalog.agencies if a != agency and year in catalog.years(a)]
+        rival = r.choice(rivals) if rivals else None
+        if rival:
+            out["back_agency"] = [q.question.replace(said, _short(rival, catalog), 1), r.choice(["那{a}呢", "{a}的呢", "换成{a}呢"]).format(a=said)]
+    if others:
+        other = r.choice(others)
+        out["back_year"] = [q.question.replace(m.group(1), str(other), 1),
+                            r.choice(["那{y}年呢", "{y}年的呢", "换成{y}年呢"]).format(y=year)]
+    for step, words in ((1, ["那前一年呢", "上一年的呢", "往前一年呢"]), (-1, ["那后一年呢", "下一年的呢", "再往后一年呢"])):
+        if year + step in held:
+            out["relative"] = [q.question.replace(m.group(1), str(year + step), 1), r.choice(words)]
+            break
+    return out
+
+
+def _short(agency: str, catalog: Catalog) -> str:
+    """The shortest run of the name ending in a place or body word (洪泽区, 市科委) that the catalogue reads as that
+    agency alone, as people shorten names; else the full name."""
+    runs = (agency[k:j] for n in range(3, len(agency)) for k in range(len(agency) - n + 1)
+            if agency[(j := k + n) - 1] in "区县市局委会厅" and (k == 0 or agency[k - 1] in "区县市"))
+    return next((w for w in runs if catalog.best(w) == [agency]), agency)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--home", required=True)
     ap.add_argument("--transforms", default=",".join(TRANSFORMS))
     ap.add_argument("--narrative", action="store_true", help="narrative and precedent questions instead of figures")
     ap.add_argument("--declines", action="store_true", help="rewrites that must be declined")
+    ap.add_argument("--followups", action="store_true", help="the question spread over a conversation")
     ap.add_argument("--limit", type=int, default=10**9)
     ap.add_argument("--out")
     args = ap.parse_args()
@@ -181,7 +231,9 @@ def main() -> None:
     questions = [q for f in SETS for q in load_questions([ROOT / "eval_sets" / f])
                  if q.split != "test" and q.type in wanted][:args.limit]
     pool = _homophones(tuple(q.question for q in questions))
-    names = ["year", "foreign", "unrecorded"] if args.declines else args.transforms.split(",")
+    names = (["year", "foreign", "unrecorded"] if args.declines else
+             ["agency_first", "spread", "pronoun", "back_agency", "back_year", "relative"] if args.followups else
+             args.transforms.split(","))
     counts, broken = collections.Counter(), []
     for q in questions:
         if run_question(q, assistant.ask).verdicts.score < 1:
@@ -189,7 +241,19 @@ def main() -> None:
         history = [t.model_dump() for t in q.history]
         for name in names:
             r = random.Random(zlib.crc32(f"{q.id}:{name}".encode()))
-            if args.declines:
+            if args.followups:
+                turns = followups(q, r, catalog).get(name)
+                if not turns:
+                    continue
+                convo: list[dict] = []
+                for said in turns[:-1]:
+                    convo += [{"role": "user", "content": said},
+                              {"role": "assistant", "content": assistant.ask(said, convo).text}]
+                text = " || ".join(turns)
+                asked = EvalQuestion.model_validate({**q.model_dump(), "question": turns[-1], "history": convo})
+                result = run_question(asked, assistant.ask)
+                failed, answer = result.verdicts.score < 1, result
+            elif args.declines:
                 text = declines(q, r, catalog).get(name)
                 if not text or q.type == "comparison":
                     continue

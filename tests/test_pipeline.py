@@ -854,3 +854,10 @@ def test_a_multiple_is_the_later_figure_over_the_earlier(assistant, hashed_index
     a = assistant.ask("翻了几倍", [{"role": "user", "content": "洪泽区2024年收到多少申请"}, {"role": "assistant", "content": "…"}])
     times = next(f.value for f in a.figures if f.row == "ratio")
     assert times == round(values[2024] / values[2023], 2) and f"{times:g}倍" in a.text
+
+
+def test_the_next_turn_asks_again_the_figure_the_last_answer_found_by_meaning(model_assistant):
+    first = "洪泽区2024年有多少申请是因为申请人一直没补齐材料最后不管了的？"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": model_assistant.ask(first).text}]
+    a = model_assistant.ask("那鹿城区2022年呢", history)
+    assert [(f.agency, f.year, f.row, f.value) for f in a.figures] == [(LUCHENG, 2022, "other_overdue_correction", 7)]

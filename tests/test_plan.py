@@ -1644,3 +1644,71 @@ def test_these_two_years_are_the_two_just_asked(catalog):
 def test_the_only_case_asked_in_detail_is_declined(catalog):
     it = understand("沭阳县2025年唯一一件复议被纠正的 是啥事", [], catalog)
     assert it.kind == "decline" and it.reason == "case_detail"
+
+
+@pytest.mark.parametrize("turn, agency", [
+    ("换成沐阳县呢", "沭阳县人民政府"), ("改成洪择区看看", HONGZE), ("那鹿成区呢", LUCHENG), ("再看看上海科委的", KEWEI),
+])
+def test_the_words_that_switch_agency_are_no_part_of_its_name(catalog, turn, agency):
+    it = understand(turn, _turns("淮安市2024年被行政复议几次"), catalog)
+    assert it.agencies == [agency] and keys(it) == ["review_total"]
+
+
+def test_a_place_not_held_after_a_switch_word_is_named_alone(catalog):
+    it = understand("换成龙湾区呢", _turns("淮安市2024年被行政复议几次"), catalog)
+    assert it.kind == "decline" and it.unknown_agency == "龙湾区"
+
+
+def test_a_stray_character_before_a_slipped_place_name(catalog):
+    assert understand("我想了解沐阳县的情况", [], catalog).agencies == ["沭阳县人民政府"]
+    assert understand("我想了解龙湾区的情况", [], catalog).kind == "decline"
+
+
+def test_a_change_declined_for_its_previous_year_is_still_what_the_next_turn_asks(catalog):
+    it = understand("那2024年呢", _turns("洪泽区2023年申请比上年多了几件"), catalog)
+    assert it.kind == "change" and it.targets == [(HONGZE, 2023), (HONGZE, 2024)]
+
+
+def test_that_year_is_the_conversations_year_and_a_figures_own_next_year_no_shift(catalog):
+    it = understand("他们那年有几件没办完要拖到下一年", _turns("鹿城区2022年收到多少申请"), catalog)
+    assert it.years == [2022] and not it.shift and it.targets == [(LUCHENG, 2022)]
+
+
+def test_the_year_before_set_against_is_the_base_of_a_change_not_a_move(catalog):
+    it = understand("新收的跟前一年比是涨了还是降了", _turns("平潭管委会2020年收到多少申请"), catalog)
+    assert it.kind == "change" and it.targets == [(SYQ, 2019), (SYQ, 2020)]
+
+
+def test_an_average_per_month_is_asked_again_of_the_next_year(catalog):
+    it = understand("那前一年呢", _turns("平潭管委会2020年平均每月收到几件申请"), catalog)
+    assert it.per == ("月", 12) and it.targets == [(SYQ, 2019)]
+
+
+def test_earlier_turns_are_read_as_their_answers_read_them(catalog):
+    """The pipeline passes a reader that finds a figure by meaning; whatever it reads is what 那…呢 asks again."""
+    from assistant.query import CellKey
+
+    misc = CellKey(table="requests", row="other_misc", column="total")
+
+    def reader(turn, it):
+        return it.model_copy(update={"keys": [misc], "weak_figure": False}) if "搁置" in turn else it
+
+    history = _turns("淮安市2024年有几件申请被搁置了")
+    assert keys(understand("那鹿城区2022年呢", history, catalog)) == ["new_received.total"]
+    assert keys(understand("那鹿城区2022年呢", history, catalog, reader)) == ["other_misc.total"]
+
+
+def test_this_unit_is_the_agency_asked_not_the_applicant_column(catalog):
+    it = understand("这家单位申请人逾期不补正、不再处理的有几件", _turns("鹿城区2022年收到多少申请"), catalog)
+    assert it.column is None and keys(it) == ["other_overdue_correction.total"] and it.agencies == [LUCHENG]
+
+
+def test_put_off_to_the_next_year_is_the_carried_forward_cell_not_a_later_year(catalog):
+    it = understand("有多少件拖到下一年接着办", _turns("查鹿成区", "2022年的报告"), catalog)
+    assert keys(it) == ["carried_forward.total"] and it.targets == [(LUCHENG, 2022)]
+
+
+def test_a_held_place_said_without_its_first_characters(catalog):
+    it = understand("综合实验区管委会2019年重复申请几件", [], catalog)
+    assert it.agencies == [SYQ] and it.years == [2019]
+    assert understand("换成综合实验区管委会呢", _turns("平潭公安局2019年重复申请几件"), catalog).agencies == [SYQ]
