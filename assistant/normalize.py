@@ -17,6 +17,8 @@ from pydantic import BaseModel, Field
 from assistant.cues import (
     ASKED_WITH,
     ASKING_WORDS,
+    COLLOQUIAL,
+    CONCESSION,
     COURTESY_CLOSERS,
     COURTESY_OPENERS,
     FILLERS,
@@ -41,6 +43,7 @@ from index.vocabulary import (
 if TYPE_CHECKING:
     from assistant.catalog import Catalog
 
+COLLOQUIAL_WORDS = re.compile("|".join(sorted(COLLOQUIAL, key=len, reverse=True)))
 MAX_TERM = 6  # longest domain term a homophone slip is looked for in
 COMMON_WORD = 100  # jieba's count above which a two-character word is taken as a word, not a run of a slip
 MAX_CACHED = 1000  # longer texts are normalised without keeping them in the cache
@@ -111,6 +114,10 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     if simplified != text:
         changes.append(f"繁->简: {simplified}")
         text = simplified
+    said = CONCESSION.sub("，", COLLOQUIAL_WORDS.sub(lambda m: COLLOQUIAL[m.group()], text)).strip("，")
+    if said != text:
+        changes.append(f"口语->{said}")
+        text = said
     text = TERSE_YEAR.sub(r"20\1年,", text)  # 洪泽24 行政许可, 鹿城 22 过程性信息: a short year said bare, then a pause
     text = SPACED_DIGITS.sub("、", SPACED_HAN.sub(",", text))  # 收了多少申请 其中几件公开: a space parts clauses
     text = re.sub(r"\s+", "", text)
@@ -304,7 +311,8 @@ def _arabic_numerals(text: str) -> tuple[str, list[str]]:
 
     def convert(m: re.Match) -> str:
         run, after = m.group(), text[m.end():m.end() + 1]
-        if m.start() and len(run) > 1 and _word_counts().get(text[m.start() - 1] + run[0], 0) >= COMMON_WORD:
+        if (m.start() and len(run) > 1 and run[1] not in "十百千万"  # 第五十一条: 五 is the number's, not 第五's
+                and _word_counts().get(text[m.start() - 1] + run[0], 0) >= COMMON_WORD):
             return run[0] + counts(run[1:], after)  # 唯一一件: the first 一 is 唯一's, one request is counted
         return counts(run, after)
 

@@ -54,6 +54,7 @@ from assistant.cues import (
     NARRATIVE_CUES,
     NARRATIVE_STRONG,
     NEGATION_CUES,
+    NUMBERS_TOLD,
     ONE_CASE,
     OUTCOME_CUES,
     PART_OF_YEAR,
@@ -523,11 +524,12 @@ def _operation(q: str, it: Intent) -> Kind:
     if len(it.keys) > 1 and has(q, REASON_WORDS):
         return "figure"  # 不予公开的都是什么原因: each reason row of the sum, as the table counts them
     breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
-    if has(q, NARRATIVE_CUES) and not has(q, COUNT_CUES) and not breakdown:
+    counted = has(q, COUNT_CUES) or bool(NUMBERS_TOLD.search(q))
+    if has(q, NARRATIVE_CUES) and not counted and not breakdown:
         return "narrative"
     if it.rate:
         return "rate"
-    if has(q, NARRATIVE_CUES) and not (stat and has(q, COUNT_CUES)) and not breakdown:
+    if has(q, NARRATIVE_CUES) and not (stat and counted) and not breakdown:
         return "narrative"
     the_change_cell = bool(it.keys) and all(k.table == "active" and k.row.endswith("_change") for k in it.keys)
     changed = [c for c in CHANGE_CUES if c in q]

@@ -63,10 +63,12 @@ def _two_digit(yy: str) -> int:
     return 2000 + n if n < 70 else 1900 + n
 
 
+MAX_LISTED = 9  # short years one 年 is said of (19、20、21年); a longer run of pairs is no list of years
 YEAR_PATTERNS = [
     (re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)?\s*(?:到|至|-|—|–|~|～)\s*((?:19|20)\d{2})\s*(?:年度|年)?"), "range"),
     (re.compile(r"(?<!\d)(\d{2})\s*(?:到|至|-|—|~)\s*(\d{2})年"), "range2"),
-    (re.compile(r"(?<![\d.])(\d{2})\s*[、和与及跟]\s*(\d{2})\s*(?:两|二|2)?(?:个)?年"), "pair2"),  # 23、24两年
+    # 23、24两年, 19、20、21这三年: short years listed, then one 年 for them all
+    (re.compile(r"(?<![\d.])\d{2}(?:\s*[、和与及跟]\s*\d{2})+\s*(?:这|那)?(?:[两二三四五六七八九]|\d)?(?:个)?年"), "list2"),
     (re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?"), "year"),
     (re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年"), "cn"),
     (re.compile(r"(?<![\d.])(\d{2})年"), "yy"),
@@ -91,8 +93,8 @@ def parse_years(q: str) -> tuple[list[int], list[tuple[int, int]]]:
             elif kind == "range2":
                 a, b = sorted((_two_digit(m.group(1)), _two_digit(m.group(2))))
                 found = list(range(a, b + 1))
-            elif kind == "pair2":
-                found = [_two_digit(m.group(1)), _two_digit(m.group(2))]
+            elif kind == "list2":
+                found = [_two_digit(y) for y in re.findall(r"\d{2}", m.group())[:MAX_LISTED]]
             elif kind == "cn":
                 y = _cn_year(m.group(1))
                 found = [y] if y else []

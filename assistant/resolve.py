@@ -87,13 +87,15 @@ def _known_place(place: str, catalog: Catalog) -> bool:
     """A place the catalogue holds, holds inside it (请问鹿城区), or begins with one typed with a single slip: any
     character of a longer name (沐阳县), a same-sounding one of a two-character name (平谭实验区, 军山片区; 瓯海 is
     not 上海)."""
-    from index.parse.geography import romanised
+    from index.parse.geography import county_named, romanised
 
     def slips(p: str) -> list[tuple[str, str]]:
         return [(a, b) for a, b in zip(p, place, strict=False) if a != b]
 
     if len(place) >= 4 and any(place in p for p in catalog.places()):
         return True  # 综合实验区: a held place said without its first characters
+    if (county := county_named(place)) and county not in catalog.places():
+        return False  # 淮安区 is a district of 淮安市, not the city (洪泽县 is 洪泽区 by its old name: held)
     return any(p in place or (len(place) >= len(p) and len(d := slips(p)) <= 1
                               and (len(p) > 2 or all(romanised(a) == romanised(b) for a, b in d)))
                for p in catalog.places())

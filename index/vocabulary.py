@@ -484,6 +484,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "one year later": "后一年", "two years earlier": "两年以前", "two years later": "两年以后", "latest": "最新", "in total": "合计", "total": "合计", "altogether": "合计",
     "training": "培训", "train": "培训", "trained": "培训", "staff": "工作人员", "problems": "问题", "problem": "问题",
     "shortcomings": "不足", "improve": "改进", "improvement": "改进", "plans": "计划", "next year": "下一步",
+    "and next year": "那下一年", "what about next year": "那下一年", "how about next year": "那下一年",  # a turn's year
+    "and last year": "那上一年", "what about last year": "那上一年",
+    "other handling": "其他处理", "handled otherwise": "其他处理", "handled in other ways": "其他处理",
     "press conferences": "新闻发布会", "press conference": "新闻发布会", "hotline": "热线", "website": "网站",
     "how did": "如何", "how does": "如何", "how do": "如何", "how": "如何", "what measures": "哪些措施",
     "explain": "说明", "reasons": "原因", "reason": "原因", "why": "为什么",

@@ -16,6 +16,9 @@ from assistant.normalize import correct_homophones, correct_near_terms, is_engli
     ("鹿城区2022年收到的申情有多少件", "鹿城区2022年收到的申请有多少件"),
     ("洪泽区被复意了几次", "洪泽区被复议了几次"),
     ("淮安市诉松有几起", "淮安市诉讼有几起"),
+    ("沭阳有木有被告过，咋回事", "沭阳有没有被告过,怎么回事"),
+    ("俩单位谁多", "2个单位谁多"),
+    ("依照第五十一条提起的", "依照第51条提起的"),
 ])
 def test_typed_forms_become_one_text(typed, expected):
     assert normalize_question(typed).text == expected

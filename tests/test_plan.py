@@ -1712,3 +1712,60 @@ def test_a_held_place_said_without_its_first_characters(catalog):
     it = understand("综合实验区管委会2019年重复申请几件", [], catalog)
     assert it.agencies == [SYQ] and it.years == [2019]
     assert understand("换成综合实验区管委会呢", _turns("平潭公安局2019年重复申请几件"), catalog).agencies == [SYQ]
+
+
+def test_short_years_listed_with_one_year_word_are_all_asked(catalog):
+    it = understand("平潭管委会21、22、23这三年复议的数一年年怎么变的", [], catalog)
+    assert it.years == [2021, 2022, 2023] and keys(it) == ["review_total"]
+
+
+def test_which_is_larger_then_a_clause_on_the_years_still_ranks_them(catalog):
+    it = understand("鹿城和洪泽谁被复议的多呀，都按各自最新的报告", [], catalog)
+    assert it.kind == "ranking" and keys(it) == ["review_total"]
+
+
+def test_the_numbers_asked_with_a_verb_of_telling_are_figures(catalog):
+    it = understand("鹿城22年跟平潭管委会22年的部分公开，两个数都说说", [], catalog)
+    assert it.kind == "comparison" and keys(it) == ["partially_granted.total"]
+
+
+def test_the_two_figures_just_asked_added_up_in_everyday_words(catalog):
+    it = understand("两个加一块是多少", _turns("沭阳2025年予以公开几件", "部分公开呢"), catalog)
+    assert it.kind == "figure" and keys(it) == ["granted.total", "partially_granted.total"]
+
+
+def test_a_county_named_like_a_held_city_is_another_place(catalog):
+    assert understand("淮安区2024年收到几件申请", [], catalog).reason == "unknown_agency"
+    assert understand("洪泽县2024年收到几件申请", [], catalog).agencies == [HONGZE]  # its name before 2016
+
+
+def test_who_filed_a_case_and_which_body_heard_it_are_not_recorded(catalog):
+    it = understand("淮安市2024年那1件被纠正的复议，是哪位申请人提出的", [], catalog)
+    assert it.kind == "decline"
+    assert understand("淮安市2024年的复议，复议机关是谁", [], catalog).kind == "decline"
+
+
+def test_the_report_before_or_after_is_a_year_shift(catalog):
+    history = _turns("平潭管委会2022年部分公开几件")
+    assert understand("那上一份报告呢", history, catalog).years == [2021]
+    assert understand("下一份里呢", history, catalog).years == [2023]
+
+
+def test_what_the_withheld_were_withheld_for_is_each_reason_row(catalog):
+    it = understand("淮安市2024年不予公开的是因为什么", [], catalog)
+    assert it.kind == "figure" and len(it.keys) == 8
+
+
+def test_english_next_year_as_a_turn_moves_the_year_and_other_handling_is_its_row(catalog):
+    places = {"pingtan": "平潭"}
+    first = "How many requests did Pingtan receive in 2019?"
+    it = understand(normalize_question("And next year?", places).text, _turns(first), catalog)
+    assert it.years == [2020]
+    other = understand(normalize_question("For Pingtan in 2020, how many went to other handling?", places).text, [], catalog)
+    assert keys(other) == ["other.total"]
+
+
+def test_a_concession_on_how_to_count_is_no_question_of_its_own(catalog):
+    text = normalize_question("沭阳2025年被人起诉了几回 怎么算都行 加一块儿").text
+    parts = plan_parts(text, text, [], catalog)
+    assert len(parts) == 1 and parts[0][1].kind == "figure" and parts[0][1].agencies == ["沭阳县人民政府"]

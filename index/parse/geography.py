@@ -69,6 +69,20 @@ def level_of(agency: str) -> str | None:
     return "province" if loc.get("province") else None
 
 
+@lru_cache(maxsize=4096)
+def county_named(place: str) -> str | None:
+    """The county-level division a typed district or county name names, by its current name (洪泽县 -> 洪泽区,
+    淮安区 -> 淮安区); None where the division parser does not know that very name."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}[区县]", place) or place.endswith("片区"):
+        return None
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            county = _parser()(place).get("county")
+    except Exception:
+        return None
+    return county if county and county[:2] == place[:2] else None
+
+
 def short_place(place: str) -> str:
     """淮安市 -> 淮安, 平潭综合实验区 -> 平潭, 上海市 -> 上海 (what people type)."""
     for suffix in PLACE_SUFFIXES:
