@@ -183,6 +183,20 @@ def trend_sentence(first: int, last: int, a: Number, b: Number, diff: Number, pc
     return f"从{first}年度的{number(a)}{u}到{last}年度的{number(b)}{u}，{way}{number(abs(diff))}{u}{tail}。"
 
 
+def steps_sentence(points: list[tuple[int, Number]]) -> str | None:
+    """Year by year over three or more of one agency's years (是不是一直在涨): whether each step went the same way,
+    naming the years that did not; no number the listed values do not already show."""
+    if len(points) < 3:
+        return None
+    steps = [(x, y, b - a) for (x, a), (y, b) in zip(points, points[1:], strict=False)]
+    if all(d > 0 for *_, d in steps):
+        return "逐年都在增加。"
+    if all(d < 0 for *_, d in steps):
+        return "逐年都在减少。"
+    said = [f"{y}年度较{x}年度{'增加' if d > 0 else '减少' if d < 0 else '持平'}" for x, y, d in steps]
+    return "并非逐年同向变化：" + "，".join(said) + "。"
+
+
 def decline_unrecorded(word: str) -> str:
     return f"已收录的年度报告中都没有关于“{word}”的记录，无法回答。"
 

@@ -38,7 +38,8 @@ RANK_SUBJECTS = ("哪个单位", "哪家", "哪个部门", "哪个机关", "哪�
 YEAR_SUBJECTS = ("哪年", "哪一年", "哪个年度", "哪一个年度")
 COUNT_CUES = ("多少", "几", "数量")
 # 两个数都说说, 把数字报一下: the numbers asked with a verb of telling, not a passage to quote
-NUMBERS_TOLD = re.compile(r"(?:数|数字|数据|数值)[都也]?(?:说说|讲讲|说一下|讲一下|报一下|列一下|给一下|说下|报下|列出来)")
+NUMBERS_TOLD = re.compile(r"(?:数|数字|数据|数值)[都也]?(?:说说|讲讲|说一下|讲一下|报一下|列一下|给一下|说下|报下|列出来)"
+                          r"|(?:那|这)(?:一|1)?(?:栏|列|格)")  # 归到“其他”那一栏的: a cell of the table, pointed at
 COUNTED = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项)([\u4e00-\u9fff]{2,4})")  # 多少个街镇: what is counted
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|位|名)?人|申请人")  # 有多少人是律师: the applicants counted
 FILING_VERBS = ("提", "递", "交", "来函", "要求公开", "来自")  # 公益组织递了几件: what an applicant filed
@@ -192,7 +193,8 @@ CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什�
 QUALIFIED_REQUESTS = re.compile(
     r"(?:涉及|关于|有关|针对|通过|经由|来自|属于)([^，,。？?的|]{2,10}?)(?:方面|领域|问题|事项|方式|渠道)?(?:提交|递交|提出|寄来|送来)?的"
     r"(?:政府信息公开|信息公开|公开)?申请|([^，,。？?的|\d]{2,6}?)(?:提交|递交|寄来|送来)的(?:政府信息公开|信息公开|公开)?申请"
-    r"|申请(?:里|中|当中|里面)?(?:涉及|关于|有关|针对)([^，,。？?的|]{2,10})"
+    r"|申请(?:里|中|当中|里面)?(?:是|都是)?(?:涉及|关于|有关|针对)([^，,。？?的|]{2,10})"  # 有几件申请是关于拆迁的
+    r"|(线上|线下|网上|网络|现场|当面|信函|邮件|电子邮件|传真|电话)(?:提交|递交|提出)?的?(?:政府信息公开|信息公开|公开)?申请"
     r"|申请(?:里|中|当中|里面)[，,]?(?:问|要|查|咨询|询问|打听)([^，,。？?的|]{2,8})的"  # 申请里，问征地拆迁的
     r"|申请(?:里|中|当中|里面)[^，,。？?]{0,5}?(?:是)(?:涉及|关于|有关|针对)([^，,。？?的|]{2,10})"  # 申请中有多少是关于住房的
     r"|申请(?:是|为)?(?:通过|经由|以|用)([^，,。？?的|]{2,8}?)(?:方式|渠道|途径)?(?:提出|提交|递交|寄来|送来)"
@@ -226,7 +228,8 @@ INFO_ITEMS = re.compile(r"(?:多少|几)条[^，,。？?]{0,12}?信息|信息[^�
 SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科室|乡镇|镇街|街镇|街道|村|社区|内设机构|业务处室)")
 # 花了多少律师费, 多少钱: a sum of money (the tables print amounts only for fees and procurement)
 # whether replies were late (有没有超期的, 超期了几件): the tables count outcomes, not their timeliness
-TIMELINESS = re.compile(r"超期|超时限|超过期限|逾期答复|按时答复|按期答复|及时答复率")
+TIMELINESS = re.compile(r"超期|超时限|超过了?(?:答复|法定|办理)?(?:期限|时限)|逾期答复|按时答复|按期答复|及时答复率"
+                        r"|多久|多长时间")  # 复议多久出结果: no table times its cases
 GENERIC_COUNTERS = ("次", "回", "遍")  # times: anything counts in them, so the sentence must be about what was asked
 TIMES_OF = re.compile(r"(?:几|多少)(?:次|回|遍)([\u4e00-\u9fff]{2,8})")  # 开了几次政策吹风会: what the times count
 MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
@@ -277,3 +280,5 @@ COLLOQUIAL = {"有木有": "有没有", "木有": "没有", "咋样": "怎么样
               "啥": "什么", "俩": "两个", "仨": "三个", "多会儿": "什么时候"}
 # 怎么算都行, 咋说都可以: the asker leaves the way of counting open; no question of its own
 CONCESSION = re.compile(r"[，,\s]*(?:怎么|如何|怎样)(?:算|说|统计|理解|弄)?都(?:行|可以|好|成)[，,\s]*")
+# 我说的是淮安区，不是淮安市: a name said only to be set aside is no agency asked
+NOT_THIS_NAME = re.compile(r"(?:而不是|不是|并非)([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|局|委|办|厅|管委会|政府))(?=$|[，,。？?！!\s]|的)")

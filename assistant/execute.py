@@ -562,6 +562,8 @@ class Executor:
                 d.derived(after, "change_pct", pct, first)
                 d.parts.append(f"{after.year}年度比{before.year}年度{'增长' if diff >= 0 else '下降'}{abs(pct)}%。")
             d.derived(after, "change", diff, first)
+        if len({e.agency for e, _ in known}) == 1 and (steps := compose.steps_sentence([(e.year, v) for e, v in known])):
+            d.parts.append(steps)  # 是不是一直在涨: each step, not only the first and last year
         if it.trend and len(rows) >= 2 and not it.rate:
             (first, a), (last, b) = rows[0], rows[-1]
             diff, pct = change(a, b)

@@ -54,6 +54,7 @@ from assistant.cues import (
     NARRATIVE_CUES,
     NARRATIVE_STRONG,
     NEGATION_CUES,
+    NOT_THIS_NAME,
     NUMBERS_TOLD,
     ONE_CASE,
     OUTCOME_CUES,
@@ -160,6 +161,8 @@ LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一�
 COUNT_ASKED = re.compile(r"(?:有|是)(?:多少|几)[件个次项份起]")  # 有几件…的: how many, asked outright
 MAX_THING_CHARS = 4  # what a weak count word is said of, when it is a thing the text counts (热线, 群众来信)
 HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
+# how something was done (怎么处理的, 如何设置): the text tells it, whatever it names; not 分布是怎样的 (what it is)
+HOW_ASKED = re.compile(r"(?:怎么|如何|怎样)(?![样的呢吗?？]|$|变)")
 CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
 
 
@@ -271,13 +274,15 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     range_word = has(q, RANGE_WORDS)
     span_match = None if range_word else SPAN_WORDS.search(q)
     titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)]  # a title or a quoted name names no agency
-    scope_places, scope_spans, scope = find_scope(q, catalog)
+    set_aside = [m.span(1) for m in NOT_THIS_NAME.finditer(q)]
+    scope_places, scope_spans, scope = find_scope(mask(q, set_aside), catalog)
     if glosses := [(e, e + m.end()) for _, e in scope_spans if (m := SCOPE_GLOSS.match(q[e:]))]:
-        scope_places, scope_spans, scope = find_scope(mask(q, glosses), catalog)  # (管委会、各局): its members, said
+        scope_places, scope_spans, scope = find_scope(mask(q, glosses + set_aside), catalog)  # (管委会、各局): its members, said
         scope_spans += glosses
     kinds = tuple(catalog.kinds())
     topics = [m.span() for m in _kind_before_topic(kinds).finditer(q)] if kinds else []
-    masked = mask(q, mask_spans(q, year_spans) + titles + topics + scope_spans + ([span_match.span()] if span_match else []))
+    masked = mask(q, mask_spans(q, year_spans) + titles + topics + scope_spans + set_aside
+                  + ([span_match.span()] if span_match else []))
     agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
     if unknown and (said := has(q, MENTION_WORDS)) and q.find(unknown) > q.find(said):
         unknown = None  # 哪些年报里说到了便民服务中心: what the reports say, not whose report
@@ -483,7 +488,11 @@ def _statistical(q: str, it: Intent) -> bool:
 def _operation(q: str, it: Intent) -> Kind:
     """The operation the question's wording asks for; a missing figure may still come from the history."""
     stat = _statistical(q, it)
-    if it.unsupported and not has(q, NARRATIVE_STRONG) and not (has(q, MENTION_WORDS) and it.reason != "person"):
+    how = HOW_ASKED.search(q)  # 户籍…这些领域是怎么处理的; not 如何满意度 (how satisfied: the attribute itself)
+    told = (it.reason in (None, "not_classified") and how is not None and not has(q, COUNT_CUES)
+            and not q[how.end():].startswith(it.unsupported or "\0"))
+    if it.unsupported and not has(q, NARRATIVE_STRONG) and not (has(q, MENTION_WORDS) and it.reason != "person") \
+            and not told:
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
     if it.listing:
         return "catalogue"
@@ -677,7 +686,7 @@ def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]
     """A turn with a subject of its own beyond agencies, years, applicant, figure and follow-up words
     (收没收信息处理费), which therefore does not take the previous turn's figure (企业的呢 and 2021年呢 do)."""
     said = [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(q, words)]  # one pattern each
-    said += [m.span() for m in SHIFT_SAID.finditer(q)]
+    said += [m.span() for pattern in (SHIFT_SAID, NUMBERS_TOLD) for m in pattern.finditer(q)]  # 那一栏: a cell pointed at
     rest = runs(mask(q, list(year_spans) + said))
     return any(len(r) >= 3 for r in rest) or any(_is_noun(r) and r not in _VOCABULARY_TEXT for r in rest if len(r) == 2)
 
@@ -702,7 +711,7 @@ def _is_noun(word: str) -> bool:
 
 
 _VOCABULARY_TEXT = "|".join(vocabulary())
-_TURN_WORDS = (*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS, *QUESTION_WORDS, "其中", "里面")
+_TURN_WORDS = (*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS, *QUESTION_WORDS, "其中", "里面", "里头")
 _QUALIFIER_WORDS = tuple(w for w in _TURN_WORDS if len(w) >= 2)  # 老年人 holds 年, which names no year there
 
 

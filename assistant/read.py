@@ -222,9 +222,10 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     groups = [g for g in groups if not any(set(o) < set(QUERY_REVIEW_GROUPS[g[2]]) for o in said)]
     if groups:
         outcomes = find_phrases(q, QUERY_REVIEW_OUTCOMES)
-        gkeys = list(dict.fromkeys(g for _, _, p in groups for g in QUERY_REVIEW_GROUPS[p]))
         okey = QUERY_REVIEW_OUTCOMES[outcomes[0][2]] if outcomes else "total"
         outcome = outcomes[0][2] if outcomes else ""
+        own = [g for g in groups if g[2] != outcome]  # 行政复议的胜诉率: the group said, not the suits 胜诉 implies
+        gkeys = list(dict.fromkeys(g for _, _, p in (own or groups) for g in QUERY_REVIEW_GROUPS[p]))
         named = dict.fromkeys(p for _, _, p in groups if p != outcome)  # 败诉 says both: its group and its outcome
         word = "、".join(p for p in named if QUERY_REVIEW_GROUPS[p] != QUERY_REVIEW_GROUPS.get(outcome)) + outcome
         return [CellKey(table="review_litigation", row=f"{g}_{okey}") for g in gkeys], word, False

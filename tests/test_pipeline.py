@@ -861,3 +861,13 @@ def test_the_next_turn_asks_again_the_figure_the_last_answer_found_by_meaning(mo
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": model_assistant.ask(first).text}]
     a = model_assistant.ask("那鹿城区2022年呢", history)
     assert [(f.agency, f.year, f.row, f.value) for f in a.figures] == [(LUCHENG, 2022, "other_overdue_correction", 7)]
+
+
+def test_whether_a_figure_rose_every_year_is_said_step_by_step(assistant):
+    a = assistant.ask("平潭管委会2019年、2020年、2021年收到的申请是不是一直在增加")
+    values = {f.year: f.value for f in a.figures if f.row == "new_received"}
+    steps = [values[y] - values[y - 1] for y in (2020, 2021)]
+    if all(s > 0 for s in steps):
+        assert "逐年都在增加" in a.text
+    else:
+        assert "并非逐年同向变化" in a.text and all(f"{y}年度较{y - 1}年度" in a.text for y in (2020, 2021))

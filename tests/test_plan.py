@@ -1769,3 +1769,36 @@ def test_a_concession_on_how_to_count_is_no_question_of_its_own(catalog):
     text = normalize_question("沭阳2025年被人起诉了几回 怎么算都行 加一块儿").text
     parts = plan_parts(text, text, [], catalog)
     assert len(parts) == 1 and parts[0][1].kind == "figure" and parts[0][1].agencies == ["沭阳县人民政府"]
+
+
+def test_a_name_set_aside_with_bu_shi_is_not_asked(catalog):
+    assert understand("淮安区24年收到几件申请，是淮安区不是淮安市", [], catalog).reason == "unknown_agency"
+    it = understand("说的是洪泽区，不是淮安市，24年被复议几次", [], catalog)
+    assert it.agencies == [HONGZE] and keys(it) == ["review_total"]
+
+
+def test_how_a_report_handled_a_topic_no_table_counts_is_read_in_its_text(catalog):
+    it = understand("沭阳县2025年对涉及户籍的申请是怎么处理的", [], catalog)
+    assert it.kind == "narrative"
+    assert understand("沭阳县2025年申请人户籍都在哪", [], catalog).kind == "decline"
+
+
+@pytest.mark.parametrize("question", [
+    "沭阳县2025年线下申请有几件", "平潭管委会2024年有多少申请是关于征地补偿的", "洪泽区2024年的行政诉讼一般多久判下来",
+])
+def test_a_split_or_duration_no_table_keeps_is_declined(catalog, question):
+    assert understand(question, [], catalog).kind == "decline"
+
+
+def test_how_a_channel_was_built_is_read_in_the_text(catalog):
+    assert understand("沭阳县2025年网上申请平台是怎么搭建的", [], catalog).kind == "narrative"
+
+
+def test_a_win_rate_of_reviews_is_of_reviews_not_of_the_suits_winning_implies(catalog):
+    it = understand("沭阳县2025年行政复议的胜诉率", [], catalog)
+    assert keys(it) == ["review_upheld"] and it.rate == "share"
+    assert keys(understand("沭阳县2025年打官司胜诉几次", [], catalog)) == ["direct_suit_upheld", "post_review_suit_upheld"]
+
+
+def test_replies_past_the_time_limit_are_no_table_count(catalog):
+    assert understand("沭阳县2025年有几件申请超过了法定期限才答复", [], catalog).kind == "decline"
