@@ -281,4 +281,4 @@ COLLOQUIAL = {"有木有": "有没有", "木有": "没有", "咋样": "怎么样
 # 怎么算都行, 咋说都可以: the asker leaves the way of counting open; no question of its own
 CONCESSION = re.compile(r"[，,\s]*(?:怎么|如何|怎样)(?:算|说|统计|理解|弄)?都(?:行|可以|好|成)[，,\s]*")
 # 我说的是淮安区，不是淮安市: a name said only to be set aside is no agency asked
-NOT_THIS_NAME = re.compile(r"(?:而不是|不是|并非)([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|局|委|办|厅|管委会|政府))(?=$|[，,。？?！!\s]|的)")
+NOT_THIS_NAME = re.compile(r"(?:而不是|(?<!是)不是|并非)([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|局|委|办|厅|管委会|政府))(?=$|[，,。？?！!\s]|的)")

@@ -615,6 +615,9 @@ class Executor:
     def _scope_entries(self, it: Intent, catalog: Catalog) -> tuple[list[CatalogEntry], str]:
         """Reports a ranking or sum runs over: the asked years, else each agency's newest report."""
         agencies = it.scope or catalog.agencies
+        if it.pairs:  # 鹿城2022年、洪泽2023年…这几份报告: exactly the reports listed
+            entries = [e for a, y in it.pairs if (e := catalog.entry(a, y))]
+            return entries, "所列报告中"
         if it.years:
             entries = [e for a in agencies for y in it.years if (e := catalog.entry(a, y))]
             return entries, "、".join(f"{y}年度" for y in it.years)

@@ -57,7 +57,8 @@ WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
 
 
 SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])")  # not 2024 年, 95 件: a number's unit
-TERSE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff\s])([01]\d|2\d)\s+(?=[\u4e00-\u9fff])(?![年件个次项份条起场号日月])")
+TERSE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff\s])([01]\d|2\d)(?:\s+(?=[\u4e00-\u9fff])|(?=、[\u4e00-\u9fff]))"
+                        r"(?![年件个次项份条起场号日月])")  # 鹿城22 洪泽24, 鹿城22、洪泽23: a name, then its short year
 SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 SPACED_EN = re.compile(r"(?<=[A-Za-z\d])\s{2,}(?=[A-Za-z])")
 _EDGE = r"[\s,.!?;:、~…，。！？；：～]*"
@@ -118,7 +119,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     if said != text:
         changes.append(f"口语->{said}")
         text = said
-    text = TERSE_YEAR.sub(r"20\1年,", text)  # 洪泽24 行政许可, 鹿城 22 过程性信息: a short year said bare, then a pause
+    text = TERSE_YEAR.sub(lambda m: f"20{m.group(1)}年" + ("" if m.group().endswith(m.group(1)) else ","), text)  # 洪泽24 行政许可, 鹿城 22 过程性信息: a short year said bare, then a pause
     text = SPACED_DIGITS.sub("、", SPACED_HAN.sub(",", text))  # 收了多少申请 其中几件公开: a space parts clauses
     text = re.sub(r"\s+", "", text)
     text, plans = _plan_periods(text)

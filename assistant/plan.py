@@ -381,6 +381,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if len(agencies) > 1 and len(years) == len(agencies) == len(year_spans) and not since:  # not a range (19到21年)
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
+    elif len(agencies) > 1 and not since and not it.year_bound:
+        it.pairs = _reports_listed(q, year_spans, mentions, agencies)
     named = [(s, e) for words in (mentions, tuple(catalog.places())) for s, e, _ in find_phrases(q, words)]
     bare = re.sub(r"\|+[省市县区]?", "|", mask(q, year_spans + scope_spans + named))
     it.listing = not keys and bool(CATALOGUE.match(bare.strip())) and (bool(bare.strip("|的？?")) or bool(scope_spans))
@@ -434,6 +436,22 @@ def _spread_columns(q: str, said: str | None) -> tuple[tuple[str, ...], str | No
         return QUERY_COLUMN_GROUPS[said], said
     left = left_columns(q) if not said else ()
     return left, next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None) if left else None
+
+
+def _reports_listed(q: str, year_spans: list[tuple[int, int]], mentions: list[str],
+                    agencies: list[str]) -> list[tuple[str, int]]:
+    """鹿城2022年、洪泽2023年、洪泽2024年、平潭管委会19到21年: each agency with the years said right after it, when
+    every mention has its own years and no year is said before the first; else none (the years are everyone's)."""
+    spots = sorted((s, e, agencies[mentions.index(p)]) for s, e, p in find_phrases(q, mentions) if p in mentions)
+    if len(spots) < 2 or not year_spans or year_spans[0][0] < spots[0][0]:
+        return []
+    pairs: list[tuple[str, int]] = []
+    for (_, end, agency), nxt in zip(spots, [s for s, _, _ in spots[1:]] + [len(q)], strict=True):
+        own = [parse_years(q[a:b])[0] for a, b in year_spans if end <= a < nxt]
+        if not own:
+            return []
+        pairs += [(agency, y) for ys in own for y in ys]
+    return list(dict.fromkeys(pairs))
 
 
 def unheld_attribute(q: str) -> str | None:

@@ -66,7 +66,7 @@ def _two_digit(yy: str) -> int:
 MAX_LISTED = 9  # short years one 年 is said of (19、20、21年); a longer run of pairs is no list of years
 YEAR_PATTERNS = [
     (re.compile(r"((?:19|20)\d{2})\s*(?:年度|年)?\s*(?:到|至|-|—|–|~|～)\s*((?:19|20)\d{2})\s*(?:年度|年)?"), "range"),
-    (re.compile(r"(?<!\d)(\d{2})\s*(?:到|至|-|—|~)\s*(\d{2})年"), "range2"),
+    (re.compile(r"(?<!\d)(\d{2})\s*(?:到|至|-|—|~)\s*(?:20)?(\d{2})年"), "range2"),  # 19到21年, 19到2021年
     # 23、24两年, 19、20、21这三年: short years listed, then one 年 for them all
     (re.compile(r"(?<![\d.])\d{2}(?:\s*[、和与及跟]\s*\d{2})+\s*(?:这|那)?(?:[两二三四五六七八九]|\d)?(?:个)?年"), "list2"),
     (re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?"), "year"),

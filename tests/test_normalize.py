@@ -19,6 +19,8 @@ from assistant.normalize import correct_homophones, correct_near_terms, is_engli
     ("沭阳有木有被告过，咋回事", "沭阳有没有被告过,怎么回事"),
     ("俩单位谁多", "2个单位谁多"),
     ("依照第五十一条提起的", "依照第51条提起的"),
+    ("沭阳25、淮安24", "沭阳2025年、淮安24"),
+    ("分别收到12、13件", "分别收到12、13件"),
 ])
 def test_typed_forms_become_one_text(typed, expected):
     assert normalize_question(typed).text == expected

@@ -1802,3 +1802,16 @@ def test_a_win_rate_of_reviews_is_of_reviews_not_of_the_suits_winning_implies(ca
 
 def test_replies_past_the_time_limit_are_no_table_count(catalog):
     assert understand("沭阳县2025年有几件申请超过了法定期限才答复", [], catalog).kind == "decline"
+
+
+def test_reports_listed_agency_by_agency_are_exactly_those_reports(catalog):
+    q = normalize_question("沭阳25、淮安24、平潭管委会22到23 这几份 谁被复议得最多").text
+    it = understand(q, [], catalog)
+    assert it.kind == "ranking"
+    assert it.pairs == [("沭阳县人民政府", 2025), (HUAIAN, 2024), (SYQ, 2022), (SYQ, 2023)]
+    assert understand("沭阳县和淮安市2024年谁被复议得多", [], catalog).pairs == []  # the year is both agencies'
+
+
+def test_is_it_that_agencys_names_it_rather_than_setting_it_aside(catalog):
+    it = understand("2024年被复议了351件，是不是淮安市的？", [], catalog)
+    assert it.agencies == [HUAIAN] and it.claim == ("=", 351.0)
