@@ -222,10 +222,19 @@ def _across_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None)
 
 
 def _both_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -> Intent:
-    """两个加起来呢 after two turns about one report: the figures of both turns, summed, each cited."""
-    if not (older and prev and has(q, TOTAL_CUES) and BOTH.search(q)) or it.kind in ("decline", "clarify"):
+    """两个加起来呢 after two turns about one report: the figures of both turns, summed, each cited; 两者差多少 /
+    哪个多 after them: the two figures side by side, the difference stated."""
+    if not (older and prev) or it.kind in ("decline", "clarify"):
         return it
-    if not (older.keys and prev.keys and older.targets == prev.targets and it.keys in ([], prev.keys)):
+    if not (older.keys and prev.keys and older.targets == prev.targets and len(prev.targets) == 1
+            and it.keys in ([], prev.keys)):
+        return it
+    set_beside = (has(q, COMPARE_CUES) or COMPARATIVE.search(q)) and not has(q, TOTAL_CUES)
+    if set_beside and older.keys != prev.keys and it.agencies == prev.agencies and not it.years_carried:
+        sides = [(i.figure_word or "", list(i.keys)) for i in (older, prev)]  # 予以公开 -> 不予公开呢 -> 两者差多少
+        return it.model_copy(update={"kind": "comparison", "sides": sides, "keys": list(prev.keys), "rate": None,
+                                     "rate_spec": None, "targets": list(prev.targets), "years": list(prev.years)})
+    if not (has(q, TOTAL_CUES) and BOTH.search(q)):
         return it
     both = _summed(it, [older, prev], {"rate": None, "rate_spec": None})
     if asks_share(q) and (spec := share_of_total(q, both.keys, both.column, both.figure_word, asked=True)):
@@ -611,6 +620,9 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.relative = None if it.years else (prev.relative or 0) + it.shift
     compared = bool(COMPARED_WITH.search(q)) or (it.times and bool(it.years))  # 那21年的是它的几倍: of the year before
     if compared:  # 跟2020年比呢: the year or agency named beside the one asked before
+        if (len(it.agencies) == len(it.years) == len(prev.targets) == 1 and it.agencies != prev.agencies
+                and it.years != [prev.targets[0][1]]):  # 这个数比淮安市2024年多还是少: one report beside the other
+            it.pairs = [prev.targets[0], (it.agencies[0], it.years[0])]
         if it.years and prev.years and set(it.years) != set(prev.years):
             it.years = sorted({*prev.years, *it.years})
         if it.agencies and prev.agencies and set(it.agencies) != set(prev.agencies):

@@ -1815,3 +1815,16 @@ def test_reports_listed_agency_by_agency_are_exactly_those_reports(catalog):
 def test_is_it_that_agencys_names_it_rather_than_setting_it_aside(catalog):
     it = understand("2024年被复议了351件，是不是淮安市的？", [], catalog)
     assert it.agencies == [HUAIAN] and it.claim == ("=", 351.0)
+
+
+def test_two_figures_of_one_report_asked_in_turns_are_set_side_by_side(catalog):
+    it = understand("两者差多少", _turns("沭阳县2025年予以公开多少", "不予公开呢"), catalog)
+    assert it.kind == "comparison" and [keys for _, keys in it.sides][0][0].row == "granted"
+    assert len(it.sides) == 2 and it.targets == [("沭阳县人民政府", 2025)]
+    it = understand("哪个多", _turns("沭阳县2025年被复议几次", "那被起诉呢"), catalog)
+    assert it.kind == "comparison" and len(it.sides) == 2
+
+
+def test_this_figure_set_against_another_agencys_other_year(catalog):
+    it = understand("这个数比淮安市2024年多还是少", _turns("沭阳县2025年收到多少申请"), catalog)
+    assert sorted(it.targets) == [("沭阳县人民政府", 2025), (HUAIAN, 2024)]
