@@ -108,6 +108,8 @@ CACHED_REPORTS = 1024  # reports whose candidate sentences stay in memory (~30 K
 W_TERMS = 1.0  # share of the question's content-word weight the sentence holds
 W_SYNONYM = 0.8  # a content word the sentence says with a synonym (官司 -> 诉讼), per its weight
 W_BIGRAMS = 0.5  # share of the question's content bigrams it repeats
+W_CHARS = 0.3  # per share of the rare characters of the question's words that no candidate says (录 of 录节目)
+RARE_CHAR = 0.1  # a character held by at most this share of the candidates is rare
 W_HEADING = 0.3  # the same two, for the heading it stands under
 W_DENSE = 8.0  # per point of its passage's cosine above the report's best
 W_SECTION = 0.4  # the section the question points at
@@ -798,10 +800,18 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
         words = (sum(weight[t] for t in held) + W_SYNONYM * sum(weight[t] for t in said)) / total
         return words, (len(qb & _bigrams(text)) / len(qb) if qb else 0.0), len(held) + len(said)
 
+    # a word no candidate says (节目, 合起来): its characters, the rarer weighing more, as the reports may say it
+    # otherwise with one of them (栏目, 整合); the asker's words, not the report's, backed off to what they share
+    chars = {ch for t in terms if not holding[t] and not miscut(t) for ch in t if HAN.fullmatch(ch)}
+    cweight = {ch: math.log(1 + n / (1 + k)) for ch in chars
+               if (k := sum(ch in x for x in texts)) <= RARE_CHAR * n}
+    ctotal = sum(cweight.values()) or 1.0
     out = []
     for c, text in zip(cands, texts, strict=True):
         words, pairs, held = share(text)
         score = W_TERMS * words + W_BIGRAMS * pairs
+        if cweight:
+            score += W_CHARS * sum(w for ch, w in cweight.items() if ch in text) / ctotal
         if c.heading:
             score += W_HEADING * sum(share(plain(c.heading))[:2])
         out.append((score, held))
@@ -860,6 +870,10 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p += W_CUE if stance[i] == want else -W_CUE  # 针对上述问题，将…: the plan, not the shortfall asked about
         elif stance[i] == "shortfall" and how:
             p -= W_CUE  # asked how something was done (怎么培训), a shortfall (队伍能力建设仍有欠缺) does not say it
+        elif stance[i] == "plan" and how and c.section == PROBLEMS:
+            p -= W_CUE / 2  # nor quite a plan for next year (下一步，我市将着力加强政策解读质效 for 政策解读做了哪些事),
+            # though it says more of how than a shortfall does (建立健全“传帮带”机制 for 如何加强队伍, where nothing done
+            # is told); a heading elsewhere that names 措施 (三是网络安全保密措施严密。) makes no plan of what is under it
         elif want == "shortfall" and any(w in text for w in PLAN_MARKERS):
             p -= W_CUE
         if fee and any(w in text for w in FEE_WORDS):

@@ -728,3 +728,25 @@ def test_a_word_no_sentence_says_leaves_the_others_shares_as_they_were(reports):
     assert narrative.lexical(question, ["公众号", "上开", "栏目"], cands, names) == said
     assert max(score for score, _ in said) > 0
     assert narrative.lexical(question, ["公众号", "之处", "栏目"], cands, names) != said  # a real word unsaid weighs
+
+
+def test_a_plan_for_next_year_does_not_answer_what_was_done(corpus_dir):
+    """开展了哪些工作 asks what was done: the plan the problems section states for next year (一是丰富政策解读形式…,
+    after 针对…下一步) is pushed down as a stated shortfall is, and what the report says was done leads; asked for the
+    plan, the plan still leads. Outside the problems section a heading naming 措施 (三是网络安全保密措施严密。) makes
+    no plan: what was done under it stays where its words put it."""
+    pingtan = parse_file(corpus_dir / "reports" / "16_pingtan-syq_2021.txt")
+    done = [s.sentence.read for s in _ranked(pingtan, "平潭2021年在政策解读上开展了哪些工作")[:2]]
+    assert not any("丰富政策解读形式" in t for t in done)
+    assert any("政策文件解读发布工作" in t for t in done)
+    assert "丰富政策解读形式" in _ranked(pingtan, "平潭2021年下一步政策解读打算怎么做")[0].sentence.read
+    dishui = parse_file(corpus_dir / "reports" / "09_pingtan-dishuiju_2013.txt")
+    assert "定期检查本系统内的漏洞" in _ranked(dishui, "平潭地税局2013年怎样确保网站安全")[0].sentence.read
+
+
+def test_a_word_no_sentence_says_is_backed_off_to_its_rare_characters(reports):
+    """录播节目: no sentence of 平潭's 2023 report says 录播 or 节目; the one that says 每月录制“平潭大家谈”在线访谈栏目
+    holds 录, a character few of its sentences hold, and comes up among the first three (it was seventh, under the
+    统计期限 sentence); a character most of them hold pulls nothing."""
+    ranked = _ranked(reports[PINGTAN_2023], "平潭2023年有什么录播节目")
+    assert any("每月录制" in s.sentence.read for s in ranked[:3])
