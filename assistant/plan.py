@@ -188,7 +188,7 @@ def understand(question: str, history: list[dict] | None = None, catalog: Catalo
             planned.kind = asked  # …比上年多了多少 declined for want of a report: 那2024年呢 asks the same change
         older, prev = prev, planned
     it = resolve_targets(_across_turns(question, _plan_turn(question, catalog, prev), older, prev), catalog)
-    return _both_turns(question, it, older, prev)
+    return _against_last(question, _both_turns(question, it, older, prev), prev)
 
 
 @lru_cache(maxsize=8)
@@ -227,9 +227,9 @@ def _both_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -
     if not (older and prev) or it.kind in ("decline", "clarify"):
         return it
     if not (older.keys and prev.keys and older.targets == prev.targets and len(prev.targets) == 1
-            and it.keys in ([], prev.keys)):
+            and it.keys in ([], prev.keys, older.keys)):  # 行政强制呢，比处罚少多少: 处罚 is the turn before's
         return it
-    set_beside = (has(q, COMPARE_CUES) or COMPARATIVE.search(q)) and not has(q, TOTAL_CUES)
+    set_beside = (has(q, COMPARE_CUES) or COMPARATIVE.search(q) or DIFF_ASKED.search(q)) and not has(q, TOTAL_CUES)
     if set_beside and older.keys != prev.keys and it.agencies == prev.agencies and not it.years_carried:
         sides = [(i.figure_word or "", list(i.keys)) for i in (older, prev)]  # 予以公开 -> 不予公开呢 -> 两者差多少
         return it.model_copy(update={"kind": "comparison", "sides": sides, "keys": list(prev.keys), "rate": None,
@@ -240,6 +240,19 @@ def _both_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -
     if asks_share(q) and (spec := share_of_total(q, both.keys, both.column, both.figure_word, asked=True)):
         return both.model_copy(update={"kind": "rate", "rate": "share", "rate_spec": spec})  # 两项合计占办结的几成
     return both
+
+
+DIFF_ASKED = re.compile(r"比[^，,。？?]{0,8}?(?:多|少|高|低)了?(?:多少|几)")  # 比处罚少多少: a difference
+AGAINST_LAST = re.compile(r"比(?:它|这个数?|这|前者|刚才|上面|之前)[^，,。？?]{0,4}?(?:多|少|高|低)")
+
+
+def _against_last(q: str, it: Intent, prev: Intent | None) -> Intent:
+    """那行政强制比它少多少 after 行政处罚多少: this turn's figure beside the last one's, in the same report."""
+    if not (prev and it.followup and it.keys and prev.keys and it.keys != prev.keys and len(prev.targets) == 1
+            and it.targets == prev.targets and AGAINST_LAST.search(q)) or it.sides:
+        return it
+    sides = [(it.figure_word or "", list(it.keys)), (prev.figure_word or "", list(prev.keys))]
+    return it.model_copy(update={"kind": "comparison", "sides": sides, "rate": None, "rate_spec": None})
 
 
 def _summed(it: Intent, figures: list[Intent], update: dict) -> Intent:

@@ -150,7 +150,7 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     kinds = "|".join(re.escape(k) for k in sorted(catalog.kinds(), key=len, reverse=True))
     marks = "|".join(re.escape(w) for w in sorted(set(PLACE_LINKS) - set(ADMIN_SUFFIXES), key=len, reverse=True))
     bare = re.compile(rf"((?:{alternation})(?:(?:{connector})(?:{alternation}))*)"
-                      rf"(?:{links}){{0,2}}(?:{marks})((?:{kinds})(?:{kinds})?)(?!信息)"
+                      rf"(?:{links}){{0,2}}(?:{marks})((?:{kinds})(?:(?:{connector})?(?:{kinds}))?)(?!信息)"
                       if kinds else r"(?!)")  # 江苏的政府: a kind several agencies there share, no collective noun
     after = re.compile(rf"(?:哪些|哪个|哪家|各|所有|全部)(?:{nouns})(?:在|位于|属于)?((?:{alternation})(?:(?:{connector})(?:{alternation}))*)()")
     words, spans, agencies = [], [], []
@@ -161,7 +161,8 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
         there = [a for p in named for a in places[p]]
         kind = m.group(2) if m.group(2) and not _at_large(q, m.start(2)) else ""
         if kind:
-            of_kind = [a for a in there if kind in a or expand_aliases(kind) in a]
+            said = re.findall(kinds, kind) or [kind]  # 平潭的公安和财政: either kind
+            of_kind = [a for a in there if any(k in a or expand_aliases(k) in a for k in said)]
             if len(of_kind) < 2 and not m.group(0).endswith(tuple(COLLECTIVE_NOUNS)):
                 continue  # 平潭公安局里: one agency, not a kind
             there = of_kind or there

@@ -1828,3 +1828,16 @@ def test_two_figures_of_one_report_asked_in_turns_are_set_side_by_side(catalog):
 def test_this_figure_set_against_another_agencys_other_year(catalog):
     it = understand("这个数比淮安市2024年多还是少", _turns("沭阳县2025年收到多少申请"), catalog)
     assert sorted(it.targets) == [("沭阳县人民政府", 2025), (HUAIAN, 2024)]
+
+
+def test_this_turns_figure_set_against_the_last_ones(catalog):
+    it = understand("那规范性文件比它少多少", _turns("上海市政府办公厅2025年规章制发几件"), catalog)
+    assert it.kind == "comparison" and len(it.sides) == 2 and it.targets == [(BGT, 2025)]
+    text = normalize_question("行政强制呢 比行政许可少几件").text
+    parts = plan_parts(text, text, _turns("沭阳县2025年行政许可决定多少"), catalog)
+    assert parts[-1][1].kind == "comparison" and len(parts[-1][1].sides) == 2
+
+
+def test_a_place_with_two_kinds_joined_is_the_agencies_of_either_kind(catalog):
+    it = understand("平潭的公安和财政两家谁收的申请多", [], catalog)
+    assert sorted(it.scope) == ["平潭县财政局", "平潭综合实验区公安局"] and SYQ not in it.agencies
