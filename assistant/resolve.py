@@ -161,7 +161,7 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
         there = [a for p in named for a in places[p]]
         kind = m.group(2) if m.group(2) and not _at_large(q, m.start(2)) else ""
         if kind:
-            said = re.findall(kinds, kind) or [kind]  # 平潭的公安和财政: either kind
+            said = re.findall(kinds, kind) if re.search(connector, kind) else [kind]  # 公安和财政: either; 片区管理局: one
             of_kind = [a for a in there if any(k in a or expand_aliases(k) in a for k in said)]
             if len(of_kind) < 2 and not m.group(0).endswith(tuple(COLLECTIVE_NOUNS)):
                 continue  # 平潭公安局里: one agency, not a kind
