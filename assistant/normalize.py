@@ -120,6 +120,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
         changes.append(f"口语->{said}")
         text = said
     text = TERSE_YEAR.sub(lambda m: f"20{m.group(1)}年" + ("" if m.group().endswith(m.group(1)) else ","), text)  # 洪泽24 行政许可, 鹿城 22 过程性信息: a short year said bare, then a pause
+    text = _listed_terms(text)  # 行政许可 行政处罚 各多少: figure words listed with spaces
     text = SPACED_DIGITS.sub("、", SPACED_HAN.sub(",", text))  # 收了多少申请 其中几件公开: a space parts clauses
     text = re.sub(r"\s+", "", text)
     text, plans = _plan_periods(text)
@@ -492,6 +493,21 @@ def _taken(text: str) -> list[bool]:
     for m in _any_term().finditer(text):
         taken[m.start():m.end()] = [True] * (m.end() - m.start())
     return taken
+
+
+def _listed_terms(text: str) -> str:
+    """A space between two figure words asked each (行政许可 行政处罚 各多少) lists them, as 、 does; elsewhere a
+    space parts clauses (复议 被纠正 几个: one figure)."""
+    if not re.search(r"各|分别", text):
+        return text
+    out, last = [], 0
+    for m in re.finditer(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text):
+        before = _any_term().findall(text[max(0, m.start() - 8):m.start()])
+        after = _any_term().match(text, m.end())
+        if before and text[:m.start()].endswith(before[-1]) and after:
+            out += [text[last:m.start()], "、"]
+            last = m.end()
+    return "".join(out) + text[last:]
 
 
 @lru_cache(maxsize=1)

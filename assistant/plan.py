@@ -162,7 +162,8 @@ COUNT_ASKED = re.compile(r"(?:有|是)(?:多少|几)[件个次项份起]")  # �
 MAX_THING_CHARS = 4  # what a weak count word is said of, when it is a thing the text counts (热线, 群众来信)
 HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
 # how something was done (怎么处理的, 如何设置): the text tells it, whatever it names; not 分布是怎样的 (what it is)
-HOW_ASKED = re.compile(r"(?:怎么|如何|怎样)(?![样的呢吗?？]|$|变)")
+HOW_ASKED = re.compile(r"(?:怎么|如何|怎样)(?![样的呢吗?？]|$|变)"
+                       r"|(?:干|做)什么用|用来(?:干|做)什么|用(?:在|于)(?:哪|什么)|用途")  # 经费…拿来干什么用: its purpose
 CLEFT = re.compile(r"是(?:怎么|怎样|如何|为什么|为何|什么|谁|哪)[^，,]*的$")  # 是怎么来的: a question, not a noun
 
 

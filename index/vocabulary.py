@@ -486,6 +486,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "shortcomings": "不足", "improve": "改进", "improvement": "改进", "plans": "计划", "next year": "下一步",
     "and next year": "那下一年", "what about next year": "那下一年", "how about next year": "那下一年",  # a turn's year
     "and last year": "那上一年", "what about last year": "那上一年",
+    "review procedure": "审核程序", "review process": "审核程序", "vetting": "审核", "vetted": "审核",
+    "before it is released": "发布前", "before release": "发布前", "before publication": "发布前",
+    "before it is published": "发布前", "before being published": "发布前",
     "other handling": "其他处理", "handled otherwise": "其他处理", "handled in other ways": "其他处理",
     "press conferences": "新闻发布会", "press conference": "新闻发布会", "hotline": "热线", "website": "网站",
     "how did": "如何", "how does": "如何", "how do": "如何", "how": "如何", "what measures": "哪些措施",

@@ -21,6 +21,8 @@ from assistant.normalize import correct_homophones, correct_near_terms, is_engli
     ("依照第五十一条提起的", "依照第51条提起的"),
     ("沭阳25、淮安24", "沭阳2025年、淮安24"),
     ("分别收到12、13件", "分别收到12、13件"),
+    ("沭阳25 规章 规范性文件 分别几件", "沭阳2025年,规章、规范性文件,分别几件"),
+    ("纠错 洪泽24年 几个", "纠错,洪泽24年,几个"),
 ])
 def test_typed_forms_become_one_text(typed, expected):
     assert normalize_question(typed).text == expected

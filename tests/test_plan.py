@@ -1841,3 +1841,14 @@ def test_this_turns_figure_set_against_the_last_ones(catalog):
 def test_a_place_with_two_kinds_joined_is_the_agencies_of_either_kind(catalog):
     it = understand("平潭的公安和财政两家谁收的申请多", [], catalog)
     assert sorted(it.scope) == ["平潭县财政局", "平潭综合实验区公安局"] and SYQ not in it.agencies
+
+
+def test_what_money_no_table_counts_was_spent_on_is_read_in_the_text(catalog):
+    assert understand("沭阳县2025年的信息公开经费用在哪些方面", [], catalog).kind == "narrative"
+    assert understand("沭阳县2025年的信息公开经费是多少", [], catalog).kind == "decline"
+
+
+def test_an_english_review_before_release_is_the_publishing_procedure_not_a_reconsideration(catalog):
+    q = normalize_question("What review process does Shuyang use before publication?", {"shuyang": "沭阳"}).text
+    it = understand(q, [], catalog)
+    assert it.kind == "narrative" and not it.keys
