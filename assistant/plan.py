@@ -651,8 +651,10 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         it.keys, it.figure_word, it.topic = list(prev.keys), prev.figure_word, f"{prev.figure_word or ''}{it.topic}"
     if not it.keys and (measured := measure_of_item(q, prev.keys)):  # 收费项目上一年几项 -> 那本年增减了多少
         it.keys, it.figure_word = measured, None
-    column_of_prev = it.weak_figure and it.column and prev.keys[:1] and prev.keys[0].table == "requests" and (
-        "其中" in q or not PEOPLE_ASKED.search(q))  # …公开了多少，有多少人是律师: who applied, not who got it
+    within = any(w in q for w in ("其中", "里头", "里面"))  # 那里头法人递的: the columns of the figure just asked
+    columns_said = it.column or _spread_columns(q, said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))[0]
+    column_of_prev = it.weak_figure and columns_said and prev.keys[:1] and prev.keys[0].table == "requests" and (
+        within or not PEOPLE_ASKED.search(q))  # …公开了多少，有多少人是律师: who applied, not who got it
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
         it.per, it.per_item, it.per_n = it.per or prev.per, it.per_item or prev.per_item, it.per_n or prev.per_n  # 平均每月…

@@ -90,7 +90,8 @@ REQUEST_ROWS: list[Row] = [
     Row("denied_state_secret", "1.属于国家秘密", group="（三）不予公开"),
     Row("denied_law_forbidden", "2.其他法律行政法规禁止公开", aliases=("其他法律行政止公开", "法律行政法规禁止"),
         group="（三）不予公开"),
-    Row("denied_three_safeties", "3.危及“三安全一稳定”", aliases=("三安全一稳定",), group="（三）不予公开"),
+    Row("denied_three_safeties", "3.危及“三安全一稳定”", group="（三）不予公开",
+        aliases=("三安全一稳定", "国家安全", "公共安全", "经济安全", "社会稳定")),  # the four the label abbreviates
     Row("denied_third_party", "4.保护第三方合法权益", aliases=("第三方合法权益",), group="（三）不予公开"),
     Row("denied_internal_affairs", "5.属于三类内部事务信息", aliases=("内部事务",), group="（三）不予公开"),
     Row("denied_process_info", "6.属于四类过程性信息", aliases=("过程性信息",), group="（三）不予公开"),

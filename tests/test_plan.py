@@ -1852,3 +1852,13 @@ def test_an_english_review_before_release_is_the_publishing_procedure_not_a_reco
     q = normalize_question("What review process does Shuyang use before publication?", {"shuyang": "沭阳"}).text
     it = understand(q, [], catalog)
     assert it.kind == "narrative" and not it.keys
+
+
+def test_the_four_safeties_spelled_out_are_their_row(catalog):
+    it = understand("沭阳县2025年以公开后会影响公共安全和社会稳定为由没有公开的有几件", [], catalog)
+    assert keys(it) == ["denied_three_safeties.total"]
+
+
+def test_within_the_figure_just_asked_the_applicant_group_is_its_columns(catalog):
+    it = understand("那里头法人或其他组织递的有几件", _turns("沭阳县2025年不予公开的有几件"), catalog)
+    assert all(k.row.startswith("denied_") for k in it.keys) and {k.column for k in it.keys} >= {"commercial", "other_org"}
