@@ -232,9 +232,8 @@ def _both_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -
         return it
     set_beside = (has(q, COMPARE_CUES) or COMPARATIVE.search(q) or DIFF_ASKED.search(q)) and not has(q, TOTAL_CUES)
     if set_beside and older.keys != prev.keys and it.agencies == prev.agencies and not it.years_carried:
-        sides = [(i.figure_word or "", list(i.keys)) for i in (older, prev)]  # 予以公开 -> 不予公开呢 -> 两者差多少
-        return it.model_copy(update={"kind": "comparison", "sides": sides, "keys": list(prev.keys), "rate": None,
-                                     "rate_spec": None, "targets": list(prev.targets), "years": list(prev.years)})
+        return _beside(it, [older, prev], {"keys": list(prev.keys), "targets": list(prev.targets),
+                                           "years": list(prev.years)})  # 予以公开 -> 不予公开呢 -> 两者差多少
     if not (has(q, TOTAL_CUES) and BOTH.search(q)):
         return it
     both = _summed(it, [older, prev], {"rate": None, "rate_spec": None})
@@ -252,8 +251,13 @@ def _against_last(q: str, it: Intent, prev: Intent | None) -> Intent:
     if not (prev and it.followup and it.keys and prev.keys and it.keys != prev.keys and len(prev.targets) == 1
             and it.targets == prev.targets and AGAINST_LAST.search(q)) or it.sides:
         return it
-    sides = [(it.figure_word or "", list(it.keys)), (prev.figure_word or "", list(prev.keys))]
-    return it.model_copy(update={"kind": "comparison", "sides": sides, "rate": None, "rate_spec": None})
+    return _beside(it, [it, prev], {})
+
+
+def _beside(it: Intent, figures: list[Intent], update: dict) -> Intent:
+    """`it` as the figures asked, each by its own words, side by side in the one report they share."""
+    sides = [(i.figure_word or "", list(i.keys)) for i in figures]
+    return it.model_copy(update={"kind": "comparison", "sides": sides, "rate": None, "rate_spec": None, **update})
 
 
 def _summed(it: Intent, figures: list[Intent], update: dict) -> Intent:
@@ -531,7 +535,7 @@ def _operation(q: str, it: Intent) -> Kind:
     stat = _statistical(q, it)
     how = HOW_ASKED.search(q)  # 户籍…这些领域是怎么处理的; not 如何满意度 (how satisfied: the attribute itself)
     told = (it.reason in (None, "not_classified") and how is not None and not has(q, COUNT_CUES)
-            and not q[how.end():].startswith(it.unsupported or "\0"))
+            and not (it.unsupported and q[how.end():].startswith(it.unsupported)))
     if it.unsupported and not has(q, NARRATIVE_STRONG) and not (has(q, MENTION_WORDS) and it.reason != "person") \
             and not told:
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
@@ -652,13 +656,12 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     if not it.keys and (measured := measure_of_item(q, prev.keys)):  # 收费项目上一年几项 -> 那本年增减了多少
         it.keys, it.figure_word = measured, None
     within = any(w in q for w in ("其中", "里头", "里面"))  # 那里头法人递的: the columns of the figure just asked
-    columns_said = it.column or _spread_columns(q, said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))[0]
-    column_of_prev = it.weak_figure and columns_said and prev.keys[:1] and prev.keys[0].table == "requests" and (
-        within or not PEOPLE_ASKED.search(q))  # …公开了多少，有多少人是律师: who applied, not who got it
+    columns, group = _spread_columns(q, said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))
+    column_of_prev = it.weak_figure and (it.column or columns) and prev.keys[:1] and prev.keys[0].table == "requests" \
+        and (within or not PEOPLE_ASKED.search(q))  # …公开了多少，有多少人是律师: who applied, not who got it
     if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
         it.per, it.per_item, it.per_n = it.per or prev.per, it.per_item or prev.per_item, it.per_n or prev.per_n  # 平均每月…
-        columns, group = _spread_columns(q, said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))
         if columns:  # 那法人呢, 非自然人的呢
             it.keys, it.column = over_columns(it.keys, columns) or it.keys, None
             it.figure_word = f"{group}申请" if group else "所问各类申请人的申请"

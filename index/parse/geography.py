@@ -27,14 +27,20 @@ def _parser():
 
 
 @lru_cache(maxsize=8192)
+def _located(name: str) -> dict:
+    """The divisions the parser reads in a name ({province, city, county}); {} for a name it cannot read."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            return _parser()(name)
+    except Exception:  # an odd name gives no division; callers fall back on the name's own segments
+        return {}
+
+
+@lru_cache(maxsize=8192)
 def places_of(agency: str) -> tuple[str, ...]:
     """Every place word an agency belongs to, full and short (浙江省, 浙江, 温州市, 温州, 鹿城区, 鹿城)."""
     found: list[str] = []
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            loc = _parser()(agency)
-    except Exception:  # an odd name gives no division; the name's own segments still count
-        loc = {}
+    loc = _located(agency)
     for level in ("province", "city", "county"):
         if loc.get(level):
             found.append(loc[level])
@@ -57,11 +63,7 @@ def level_of(agency: str) -> str | None:
     no division."""
     if "片区" in agency or re.search(r"[镇乡]|街道", agency):
         return "township"
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            loc = _parser()(agency)
-    except Exception:
-        return None
+    loc = _located(agency)
     if loc.get("county"):
         return "county"
     if loc.get("city") and loc.get("city") != loc.get("province"):
@@ -69,17 +71,12 @@ def level_of(agency: str) -> str | None:
     return "province" if loc.get("province") else None
 
 
-@lru_cache(maxsize=4096)
 def county_named(place: str) -> str | None:
     """The county-level division a typed district or county name names, by its current name (洪泽县 -> 洪泽区,
     淮安区 -> 淮安区); None where the division parser does not know that very name."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}[区县]", place) or place.endswith("片区"):
         return None
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            county = _parser()(place).get("county")
-    except Exception:
-        return None
+    county = _located(place).get("county")
     return county if county and county[:2] == place[:2] else None
 
 
