@@ -201,6 +201,12 @@ def decline_unrecorded(word: str) -> str:
     return f"已收录的年度报告中都没有关于“{word}”的记录，无法回答。"
 
 
+def decline_empty_scope(words: list[str], held: dict[str, list[str]]) -> str:
+    """江苏的公安部门 when no report of one is held: say so, and what the place does hold."""
+    there = "".join(f"{p}已收录：{listing(agencies, 8)}。" for p, agencies in held.items())
+    return f"已收录的报告中没有符合“{'、'.join(words)}”的单位，无法回答。{there}"
+
+
 def decline_irrelevant(scope: str) -> str:
     return f"在{scope}的报告中没有找到与问题足够相关的内容，无法回答。"
 

@@ -103,6 +103,7 @@ QUESTION_WORDS = ("请问", "一下", "帮我", "告诉我", "想知道", "怎�
                   "情况", "主要", "具体", "一些", "报告", "年", "年报", "年度报告", "写到", "写明", "写着", "说到",
                   "里面", "原文", "原话", "写的", "说的")  # words about the report itself (2023年报里写到…), not its topic
 RELATIVE_YEARS = {"大前年": -2, "上上年": -1, "前年": -1, "去年": 0, "今年": 0, "最新": 0, "最近一年": 0, "明年": 1, "后年": 2}
+EARLIEST = ("最早", "第一份", "头一份", "最老", "最初")  # 最早那份年报: the first report held of the agency
 ANCHORED_YEARS = {"大前年": -3, "上上年": -2, "前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
 # 那年, 同一年: the year the conversation is about, said again (not 下一年 inside 拖到下一年, a figure's own words)
 SAME_YEAR = re.compile(r"(?<![前后面边推回去早晚上下])(?:那一年|那年|同一年|同年|当年|这一年|该年|那个年度)")  # 前面那年: a shift
@@ -119,18 +120,22 @@ UNTIL = re.compile(r"((?:19|20)\d{2})\s*年?度?(及|和|以及)?(?:以前|之�
 # 按2019版表格填报的, 用2021年新版格式的, 老格式的年报: the reports of a template (TEMPLATE_YEARS, in that order)
 TEMPLATE_SAID = re.compile(r"(?:(2019)\s*年?版?|(2021)\s*年?(?:新)?版?|(老|旧|原来)版?)的?(?:统计表|表格|格式|模板|样表|表样)")
 SHARE_WORDS = ("占", "比重", "比例", "比率", "几成", "多少成")  # a part of a whole, unlike 增长百分之多少
-SHARE_OF = re.compile(r"占[^，,。？?占]{1,10}?的?(?:多少|几|百分之)")  # 占办结的多少: a share of what it names
+SHARE_OF = re.compile(r"占[^，,。？?占]{1,10}?的?(?:多少|几|百分之|\d+\s*(?:%|成)|一半|半数)")  # 占办结的多少, 占办结的3成以上
 RATIO_CUES = ("比例", "占比", "比率", "百分比", "比重", "百分之", "%", "几成", "多少成", "占多少", "占多大", "占了多少",
               "占全部", "占总", "所占", "一半", "过半", "半数")
 # a count the asker states (是不是收到了113件, 我记得是100件对吗, 有没有超过300件): the figure is answered 是/不是
 # 700多件, 100件左右, 大约50件: said roughly, the claim holds over a span (CLAIM_SPAN), not at one value
-CLAIMED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?P<more>多|余|来)?\s*(?:件|个|次|项|份|条|起|场)(?P<around>左右|上下)?")
+CLAIMED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<more>多|余|来)?\s*(?:件|个|次|项|份|条|起|场)(?P<around>左右|上下)?"
+                     r"|(?<=[是为])\s*(?P<bare>\d+(?:\.\d+)?)(?=\s*(?:[？?。，,！!吗呢吧啊]|$))")  # 是不是也是118？
 ROUGHLY = ("大约", "大概", "约", "差不多", "将近", "接近", "估计")
 VERIFY_CUES = ("是不是", "是否", "对吗", "对不对", "是吗", "对吧", "没错吧", "吗", "有没有", "有无")
+YES_NO_END = re.compile(r"没有?[？?]?$")  # 占了一半以上没有？, 过半了没: a yes-no question, said at its end
 # 收到过申请, 有人来申请过: a report that counts any requests (not 请律师审核答复书)
 RECEIVED_ANY = re.compile(r"(?:收到|受理|接到)过?.{0,10}申请|(?:有人|有谁)来?(?:提|递|交)?(?:出)?申请过")
 WHO_HAD = re.compile(r"(?:谁|哪家|哪个单位|哪几家|哪几年|哪些年|哪一年|哪年|哪几份|哪些报告|哪份|哪些)[^，,。？?]{0,20}?(?:有过|有|过|出现|存在|发生)")
 WHICH_UNITS = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪几家|哪一个|哪一家)(?:单位|部门|机关|地方|政府)")  # 有没有哪个单位…
+# 是哪几份报告, …的报告有哪些: which reports (a figure's list-which when a figure is named)
+WHICH_REPORTS = re.compile(r"(?:哪几份|哪份|哪些)(?:报告|年报)|(?:报告|年报)都?(?:有|是)?(?:哪些|哪几份)")
 UNITS_WHICH = re.compile(r"(?:单位|部门|机关)[^，,。？?]{0,3}?(?:哪些|哪几个|哪几家|哪家)")  # …的单位都有哪些
 # 报告里哪几份提到了…, 老年报里，哪些写了…: which reports say it (asked of no agency)
 WHICH_MENTIONED = re.compile(r"(?:哪些|哪几份|哪几个|哪几篇|哪几家|哪份)(?:报告|年报|单位)?[^，,。？?]{0,3}?"
@@ -143,9 +148,15 @@ MORE_OR_LESS = ("更多", "更少", "较多", "较少", "多少", "最多", "最
 NEGATIONS = ("不", "未", "没", "无", "不再", "没有", "并未")  # just before a figure word, they say it is not that figure
 SCOPE_GLOSS = re.compile(r"[里中内]?[(（][^)）]{1,30}[)）]")  # 平潭那几家单位里（管委会、各局、各片区）: the scope's members said
 SCOPE_ENDINGS = ("里", "中", "当中", "之中", "中间", "内")  # 在这几个单位中，…: a scope said before the question
-# 超过100件, 不少于10个, 50件以上, 不到5件: the bound a list-which keeps values against (op, number)
-THRESHOLD = re.compile(r"(超过|多于|大于|高于|不少于|不低于|至少|少于|低于|小于|不到|不足)\s*(\d+(?:\.\d+)?)(?![\d年])"
-                       r"|(\d+(?:\.\d+)?)\s*[件个次条项份]?(及以上|以上|及以下|以下)")
+# 超过100件, 不少于10个, 50件以上, 不到5件; of a share 3成以上, 超过30%, 过半, 不到一半: the bound a list-which keeps
+# values against (op, amount), and what a yes-no question claims
+_OVER = r"超过|多于|大于|高于|不少于|不低于|至少|少于|低于|小于|不到|不足"
+_SHARE = r"\d+(?:\.\d+)?\s*(?:%|成)|一半|半数"
+THRESHOLD = re.compile(rf"(?P<op>{_OVER})\s*(?P<n>\d+(?:\.\d+)?\s*(?:%|成)?|一半|半数)(?![\d年])"
+                       rf"|(?P<op_of>{_OVER})[^，,。？?\d]{{1,8}}?的(?P<n_of>{_SHARE})"  # 不到办结的一半
+                       rf"|(?P<n_by>\d+(?:\.\d+)?\s*(?:%|成)?|一半|半数)\s*[件个次条项份]?(?P<op_by>及以上|以上|及以下|以下)"
+                       r"|(?P<half>过半)")
+HALF = ("一半", "半数", "过半")
 THRESHOLD_OPS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少于": ">=", "不低于": ">=", "至少": ">=",
                  "少于": "<", "低于": "<", "小于": "<", "不到": "<", "不足": "<", "以上": ">=", "及以上": ">=",
                  "以下": "<=", "及以下": "<="}
@@ -166,6 +177,8 @@ PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部
                "下辖", "所辖", "管辖", "以内", "2家", "2个", "3家", "3个", "这2家", "这2个", "这3家")  # 两家 once numerals are read
 MAX_AGENCY_CHARS = 40  # longest run tried as one agency mention: keeps resolution linear in the question's length
 NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "为零", "一件也没有", "零申请", "没有过")
+# 一件全部公开都没有, 一次也没被复议过: not one, of whatever the figure counts
+NONE_AT_ALL = re.compile(r"(?<![\d.])[一1][件个次份条起项宗]?[^，,。？?]{0,12}?[都也]没")
 NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", "改进", "培训", "创新", "亮点")
 # one case pointed at (那件被纠正的复议) and its identity or content asked: the reports count cases, they do not
 # name applicants or say what was asked (the outcome, 结果如何, is a table row and stays answerable)
@@ -181,6 +194,7 @@ APPLICANT_DETAIL = re.compile(r"申请人[^，,。？?]{0,4}?(?:是|在|来自)?
                               r"(?:村|社区|地方|乡镇|街道|工作|职业|行业|的工作|省|城市|地区|国家)"
                               r"|申请人[^，,。？?]{0,4}?(?:住|家住|住在|家在|来自|是)(?:在)?(?:哪儿|哪里|哪|什么地方)")  # 都住哪儿
 CASE_WHICH = re.compile(r"(?:哪些|哪几件|哪几个|哪几起|哪一件|哪件|什么)(?:案子|案件|事情|事)"  # 被纠正的是哪些案子
+                        r"|(?:哪些|哪几个|哪个|哪家|哪几家)(?:部门|单位|机关|人|村|街道|企业|公司)的(?:案子|案件|事)"  # 哪几个部门的案子
                         r"|(?:向|在|由|到)(?:哪个|哪家|哪一个|哪一家|什么)(?:复议)?(?:机关|法院|部门|单位)"  # 向哪个机关申请的复议
                         r"|(?:复议|审理)(?:机关|法院)是(?:谁|哪个|哪家|哪一个|什么)")  # 复议机关是谁
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
@@ -200,6 +214,7 @@ QUALIFIED_REQUESTS = re.compile(
     r"|申请(?:是|为)?(?:通过|经由|以|用)([^，,。？?的|]{2,8}?)(?:方式|渠道|途径)?(?:提出|提交|递交|寄来|送来)"
     r"|(?:是|为)(?:通过|经由|以|用)([^，,。？?的|]{2,8}?)(?:方式|渠道|途径)?(?:提出|提交|递交|寄来|送来)的"  # 申请有多少是通过网上提交的
     r"|申请人(?:里|中|当中|里面)?有?(?:多少|几个|几位|几名|几成)?人?(?:是|为)([^，,。？?的|]{2,8}?)(?:的|$|[，,。？?])"
+    r"|(?:几件|多少件|几个|多少个|几份)(?:申请)?(?:是|为)由?(?!通过|经由|以|用)([^，,。？?的|\d]{2,8}?)(?:提出|提交|递交|寄来|送来|申请)的"  # 几件是台胞提出的
     r"|(?:申请人|申请者|申请[^，,。？?人]{0,8}?的人)(?:里|中|当中|里面)[，,]?(?:有)?([^，,。？?的|\d]{2,6}?)"  # 申请的人里，退休老人占多少
     r"(?:占|有多少|有几|是多少|多少|几)")
 PER_ITEM = re.compile(r"平均(?:每|一|1)(?:个|项|件|笔)(?:项目|采购项目)?|每(?:个|项|笔)(?:项目)?(?:平均|大概|大约)|单个项目")
@@ -275,9 +290,12 @@ COURTESY_OPENERS = ("你好", "您好", "请问", "请教", "劳驾", "打扰一
 FILLERS = ("那个就是", "就是说", "就是", "然后", "接着", "接下来", "嗯", "呃", "唔", "emm", "啊", "哦", "哎", "唉")
 COURTESY_CLOSERS = ("谢谢你", "谢谢您", "谢谢", "多谢", "感谢", "拜托了", "拜托", "在线等", "急急急", "急", "啊", "呀", "哈", "啦",
                     "哦", "嘛", "哈哈")
-# words of everyday northern speech, said in the standard words the cues are written in (有木有 -> 有没有, 俩 -> 两个)
+# words of everyday northern speech and of other Chinese-speaking regions, said in the standard words the cues are
+# written in (有木有 -> 有没有, 俩 -> 两个, 诉愿 -> 行政复议)
 COLLOQUIAL = {"有木有": "有没有", "木有": "没有", "咋样": "怎么样", "咋": "怎么", "为啥": "为什么", "干啥": "干什么",
-              "啥": "什么", "俩": "两个", "仨": "三个", "多会儿": "什么时候"}
+              "啥": "什么", "俩": "两个", "仨": "三个", "多会儿": "什么时候",
+              # Taiwan and Hong Kong words for the same things (資訊公開, 訴願, 網路), once in simplified characters
+              "资讯": "信息", "诉愿": "行政复议", "网路": "网络", "数位": "数字", "视讯": "视频"}
 # 怎么算都行, 咋说都可以: the asker leaves the way of counting open; no question of its own
 CONCESSION = re.compile(r"[，,\s]*(?:怎么|如何|怎样)(?:算|说|统计|理解|弄)?都(?:行|可以|好|成)[，,\s]*")
 # 我说的是淮安区，不是淮安市: a name said only to be set aside is no agency asked

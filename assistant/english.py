@@ -10,6 +10,7 @@ REASONS = {
     "year_not_held": "the reports held do not include that year for this agency",
     "previous_year_not_held": "the previous year's report, needed for a change, is not held",
     "unknown_agency": "no report of that agency is held",
+    "empty_scope": "no report of an agency of that place and kind is held",
     "unsupported_figure": "the annual reports' tables do not record this",
     "missing_cell": "that report does not contain this item",
     "ambiguous_cell": "the report prints this figure ambiguously",

@@ -230,6 +230,10 @@ class Executor:
             years = sorted({y for a, y in missing if a == agency})
             nearby = catalog.nearby_holding(agency, years)
             return compose.decline(q, compose.decline_year(agency, years, catalog.span(agency), nearby), it.reason)
+        if it.reason == "empty_scope":
+            places = catalog.places()
+            held = {p: places[p] for p in it.scope_places if p in places}
+            return compose.decline(q, compose.decline_empty_scope(it.scope_places, held), it.reason)
         if it.reason == "case_detail":
             return compose.decline(q, compose.decline_case_detail(), it.reason)
         if it.reason == "person":
@@ -415,7 +419,8 @@ class Executor:
         else:
             d.derived(entry, it.rate, value, d.citations[0].n)
             per = f"，即每{it.per_n}件约{compose.number(round(value * it.per_n / 100, 1))}件" if it.per_n else ""
-            d.parts.append(f"{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%{per}。")
+            said = ("是的，" if passes(value, it.claim) else "不是，") if it.claim else ""  # 过半了吗, 超过3成了吗
+            d.parts.append(f"{said}{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%{per}。")
         d.check_notes(values)
         return d.answer()
 
@@ -612,8 +617,9 @@ class Executor:
         d.check_notes([v for vs in vals.values() for v in vs])
         return d.answer()
 
-    def _scope_entries(self, it: Intent, catalog: Catalog) -> tuple[list[CatalogEntry], str]:
-        """Reports a ranking or sum runs over: the asked years, else each agency's newest report."""
+    def _scope_entries(self, it: Intent, catalog: Catalog, every: bool = False) -> tuple[list[CatalogEntry], str]:
+        """Reports a ranking or sum runs over: the asked years, else each agency's newest report (or, for a listing
+        of those that pass a bound, every report: which ones ever did)."""
         agencies = it.scope or catalog.agencies
         if it.pairs:  # 鹿城2022年、洪泽2023年…这几份报告: exactly the reports listed
             entries = [e for a, y in it.pairs if (e := catalog.entry(a, y))]
@@ -621,13 +627,15 @@ class Executor:
         if it.years:
             entries = [e for a in agencies for y in it.years if (e := catalog.entry(a, y))]
             return entries, "、".join(f"{y}年度" for y in it.years)
+        if every:
+            return [e for a in agencies for y in catalog.years(a) if (e := catalog.entry(a, y))], "在已收录的报告中"
         entries = [catalog.entry(a, catalog.newest(a)) for a in agencies if catalog.newest(a)]
         return entries, "按各单位最新报告"
 
     def _rates_across(self, it: Intent, catalog: Catalog, ranking: bool) -> Answer:
         """One rate per report over a scope (平潭的单位2024年的公开率, 哪个单位公开率最高): each computed from its
         cited cells, formula shown, highest first; a ranking names the first, a listing gives them all."""
-        entries, when = self._scope_entries(it, catalog)
+        entries, when = self._scope_entries(it, catalog, every=bool(it.threshold) and not ranking)
         label, num_keys, den_keys, formula = rate_parts(it)
         vals = self.scan(entries, num_keys + den_keys)
         rated = []

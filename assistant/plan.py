@@ -38,12 +38,14 @@ from assistant.cues import (
     DISCLOSED_AFTER,
     DISCLOSED_BEFORE,
     EACH_CUES,
+    EARLIEST,
     EITHER_MORE,
     EXPLAINS,
     FIGURE_CUES,
     FILING_WORDS,
     FOLLOWUP_CUES,
     FORMER,
+    HALF,
     INFO_ITEMS,
     KIND_TOPICS,
     LATTER,
@@ -54,6 +56,7 @@ from assistant.cues import (
     NARRATIVE_CUES,
     NARRATIVE_STRONG,
     NEGATION_CUES,
+    NONE_AT_ALL,
     NOT_THIS_NAME,
     NUMBERS_TOLD,
     ONE_CASE,
@@ -103,12 +106,14 @@ from assistant.cues import (
     WEAK_FIGURES,
     WHICH_APPLICANT,
     WHICH_MENTIONED,
+    WHICH_REPORTS,
     WHICH_UNITS,
     WHICH_YEARS,
     WHO_HAD,
     WHO_IS,
     WHOLE_WORDS,
     YEAR_SUBJECTS,
+    YES_NO_END,
 )
 from assistant.figures import amount_and_count, over_columns
 from assistant.narrative import topic_words
@@ -270,6 +275,16 @@ def _summed(it: Intent, figures: list[Intent], update: dict) -> Intent:
                                  "targets": list(figures[-1].targets), **update})
 
 
+def _bound(m: re.Match) -> tuple[str, float]:
+    """超过100件 -> (">", 100); a share's bound in percent: 3成以上 -> (">=", 30), 过半 -> (">", 50)."""
+    word = m["op"] or m["op_of"] or m["op_by"] or "超过"
+    amount = (m["n"] or m["n_of"] or m["n_by"] or "一半").replace(" ", "")
+    if amount in HALF:
+        return THRESHOLD_OPS[word], 50.0
+    scale = 10 if amount.endswith("成") else 1
+    return THRESHOLD_OPS[word], float(amount.rstrip("%成")) * scale
+
+
 def _anchor_year(prev: Intent | None) -> int | None:
     """The year the conversation is about: the last year a turn named (2024年…, then 那去年呢 is 2023). Turns
     that only said 去年/前年 keep the reference they had, so those words stay relative to the same year."""
@@ -337,7 +352,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 years=years, keys=keys, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
                 unsupported=unheld_attribute(asked), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
-                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES)))  # 有没有被起诉: any, not none
+                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES) or NONE_AT_ALL.search(q)))  # 有没有被起诉: any, not none
     if keys and not it.unsupported and (late := TIMELINESS.search(q)) and not has(q, (*NARRATIVE_CUES, "办法", "手段")):
         it.unsupported = late.group()  # 答复有没有超期的: a count no table keeps (how they prevent it is text)
     if keys and not it.unsupported and (sub := SUB_UNITS.search(q)):
@@ -358,11 +373,11 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if not it.column and (qualifier := unheld_qualifier(mask(q, year_spans), mentions)):
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
     if bound:  # 超过100件的单位: the bound a listing keeps values against
-        it.threshold = (THRESHOLD_OPS[bound.group(1) or bound.group(4)], float(bound.group(2) or bound.group(3)))
-    if keys and not it.rate and has(q, VERIFY_CUES) and not has(q, COUNT_CUES) and (
+        it.threshold = _bound(bound)
+    if keys and not it.rate and has(q, VERIFY_CUES) and not has(q, COUNT_CUES) and not it.negated and (
             said := CLAIMED.search(mask(q, year_spans))):  # 是不是收到了113件申请: the figure, and whether it is so
         op = "+" if said.group("more") else "~" if said.group("around") or has(q, ROUGHLY) else "="
-        it.claim = it.threshold or (op, float(said.group(1)))
+        it.claim = it.threshold or (op, float(said["n"] or said["bare"]))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     elif detail := APPLICANT_DETAIL.search(asked):
@@ -376,6 +391,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if not rate and not growth:
         it.rate_spec = share_of_total(q, keys, it.column, phrase)
         it.rate = "share" if it.rate_spec is not None else None
+    if it.rate and it.threshold and (has(q, VERIFY_CUES) or YES_NO_END.search(q)):
+        it.claim = it.threshold  # 被纠正的过半了吗: whether the share passes it
     if per_n:
         it.per_n = int(per_n.group(1))  # 10件里有几件: the share, also said per ten
     it.times = bool(TIMES_ASKED.search(q))
@@ -385,6 +402,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     it.bounded = bool(since)
     if rel_word and years and named_year is None and not since:
         it.year_word = rel_word
+    elif (first := has(q, EARLIEST)) and not years and len(agencies) == 1 and (held := catalog.years(agencies[0])):
+        it.years = [held[0], held[-1]] if rel_word == "最新" and len(held) > 1 else [held[0]]  # 最早那份和最新那份
+        it.year_word = first
     elif rel_word and not years:
         it.relative, it.year_word = RELATIVE_YEARS[rel_word], rel_word
     if range_word and not years:
@@ -547,8 +567,8 @@ def _operation(q: str, it: Intent) -> Kind:
         table = TABLE_SAID.get(shown.group(1) or shown.group(2) or "", "requests")  # 给我看看鹿城区2022年的表三: the table, row by row
         it.keys, it.breakdown = [CellKey(table=table, row="table", column=None)], "table"
         return "breakdown"
-    if it.claim and len(it.agencies) <= 1 and not (WHICH_UNITS.search(q) or has(q, SCOPE_CUES)):
-        return "figure"  # 是不是收到了113件: the figure, said against the number stated
+    if it.claim and len(it.agencies) <= 1 and not (WHICH_UNITS.search(q) or WHICH_REPORTS.search(q) or has(q, SCOPE_CUES)):
+        return "rate" if it.rate else "figure"  # 是不是收到了113件: the figure, said against the number stated
     if has(q, TEXT_SOURCE) and len(it.agencies) <= 1:  # 报告正文里说受理了多少件: the number the prose states
         return "narrative"
     if (it.keys and it.agencies and (len(it.agencies) > 1 or has(q, WHICH_YEARS)) and WHO_HAD.search(q)
@@ -569,7 +589,8 @@ def _operation(q: str, it: Intent) -> Kind:
     if EXPLAINS.search(q):
         return "narrative"  # 别的单位怎么解释不予公开: how the texts explain it, across agencies, not who counted it
     if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q) or (
-            (WHICH_UNITS.search(q) or WHICH_MENTIONED.search(q)) and not it.agencies):
+            (WHICH_UNITS.search(q) or WHICH_MENTIONED.search(q)) and not it.agencies) or (
+            WHICH_REPORTS.search(q) and (it.keys or it.rate) and not it.agencies):
         return "precedent"
     if it.keys and not it.weak_figure and re.search(r"情况(?:怎么样|怎样|如何|咋样)", q):
         return "figure"  # 复议情况怎么样: a table figure's situation is its numbers
@@ -596,7 +617,7 @@ def _operation(q: str, it: Intent) -> Kind:
         return "sum"  # not 平潭管委会…评估全区的政务公开: one agency's own words, no figure to add up
     if len(it.agencies) > 1 or len(it.years) > 1 or it.span or has(q, COMPARE_CUES) or EITHER_MORE.search(q):
         return "comparison"
-    if has(q, OUTCOME_CUES):
+    if has(q, OUTCOME_CUES) and "、" not in (it.figure_word or ""):  # 办理结果总计加结转下年度: two figures joined
         it.breakdown = "outcome"
         return "breakdown"
     if has(q, APPLICANT_CUES) and not it.column and not (len(it.keys) > 1 and has(q, EACH_CUES)):  # 分别: the named ones
@@ -647,8 +668,9 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.agencies = list(dict.fromkeys([*prev.agencies, *it.agencies]))
             it.mentions = list(dict.fromkeys([*prev.mentions, *it.mentions]))
     outcomes = bool(prev.keys) and not it.keys and has(q, OUTCOME_CUES) and all(k.table == "requests" for k in prev.keys)
-    by_rows = len(prev.keys) > 1 and has(q, REASON_WORDS) or outcomes or prev.keys[:1] and has(q, OUTCOME_CUES) \
-        and all(k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样
+    by_rows = len(prev.keys) > 1 and has(q, REASON_WORDS) or outcomes or prev.keys[:1] and (
+        has(q, OUTCOME_CUES) or find_phrases(q, QUERY_REVIEW_OUTCOMES)) and all(
+        k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样, 维持加纠正呢
     asks_narrative = not (by_rows or compared) and (
         (has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own))  # 和2023年比怎么样: the figure
     if asks_narrative and not it.keys and prev.keys and not topic_words(it.topic):  # 为什么这么少: why that figure is so
@@ -691,10 +713,10 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     if prev.rate == "share" and it.kind == "figure" and it.keys and it.rate is None and has(q, FOLLOWUP_CUES):
         it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word, asked=True)  # …予以公开的占比 -> 部分公开呢
         it.rate, it.kind = ("share", "rate") if it.rate_spec is not None else (None, it.kind)
-    outcome = next((QUERY_REVIEW_OUTCOMES[p] for _, _, p in find_phrases(q, QUERY_REVIEW_OUTCOMES)), None)
+    outcomes = list(dict.fromkeys(QUERY_REVIEW_OUTCOMES[p] for _, _, p in find_phrases(q, QUERY_REVIEW_OUTCOMES)))
     groups = {k.row.rsplit("_", 1)[0] for k in it.keys if k.table == "review_litigation"}
-    if outcome and groups and all(k.table == "review_litigation" for k in it.keys):  # 那被纠错的呢？
-        it.keys = [CellKey(table="review_litigation", row=f"{g}_{outcome}") for g in sorted(groups)]
+    if outcomes and groups and all(k.table == "review_litigation" for k in it.keys):  # 那被纠错的呢？ 维持加纠正呢
+        it.keys = [CellKey(table="review_litigation", row=f"{g}_{o}") for g in sorted(groups) for o in outcomes]
         it.kind, it.breakdown = ("figure", None) if it.kind in ("breakdown", "narrative") else (it.kind, it.breakdown)
     if not it.scope and prev.scope and not it.agencies and it.kind in ("ranking", "sum", "precedent", "figure"):
         it.scope, it.scope_places = list(prev.scope), list(prev.scope_places)  # …，哪家最多: the same agencies

@@ -166,7 +166,7 @@ def has(q: str, cues) -> str | None:
 
 
 # 除了企业以外, （不是个人，也不是企业）: what is left out
-EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外)|(?:不是|不包括|不含|并非)[^，,。？?（）()、]{1,6}|非(?:"
+EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外|(?=的?(?:还|另外|其余|其他|剩下)))|(?:不是|不包括|不含|并非)[^，,。？?（）()、]{1,6}|非(?:"
                       + "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True))) + ")")
 QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 
@@ -267,6 +267,7 @@ ACTIVE_KEYS = {c for rows in ACTIVE.values() for r in rows for c in r.columns}
 
 
 JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有", "同")
+GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数)+|(?:的)$|\s")  # 新收的加上上年结转, 办理结果总计加结转下年度: still joined
 
 
 # 公开了多少 / 给公开了几件: disclosed, as a count of requests (not 主动公开, 部分公开, 不公开, 依申请公开)
@@ -283,7 +284,7 @@ def _joined(found: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]], q: s
     best: list = []
     run: list = []
     for (f, (s, e)) in sorted(found, key=lambda t: t[1]):
-        if run and q[run[-1][1][1]:s].strip() in JOINING and all(f[1] != g[1] for g, _ in run):
+        if run and GAP.sub("", q[run[-1][1][1]:s]) in JOINING and all(f[1] != g[1] for g, _ in run):
             run.append((f, (s, e)))
         else:
             run = [(f, (s, e))]

@@ -162,9 +162,12 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
         kind = m.group(2) if m.group(2) and not _at_large(q, m.start(2)) else ""
         if kind:
             said = re.findall(kinds, kind) if re.search(connector, kind) else [kind]  # 公安和财政: either; 片区管理局: one
-            of_kind = [a for a in there if any(k in a or expand_aliases(k) in a for k in said)]
-            if len(of_kind) < 2 and not m.group(0).endswith(tuple(COLLECTIVE_NOUNS)):
+            of_kind = [a for a in there if _of_kind(a, said)]
+            shared = sum(_of_kind(a, said) for a in catalog.agencies) >= 2  # 片区管理局: several elsewhere are one
+            if len(of_kind) < 2 and not m.group(0).endswith(tuple(COLLECTIVE_NOUNS)) and (of_kind or not shared):
                 continue  # 平潭公安局里: one agency, not a kind
+            if not of_kind and shared:  # 上海的片区管理局: a kind held elsewhere, none there
+                named, there = named + said, []
             there = of_kind or there
         if m.group(0).endswith(BUREAUS):  # 平潭县各局: its bureaus, not its government
             there = [a for a in there if a.endswith("局")]
@@ -173,7 +176,7 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
         agencies += [a for a in there if a not in agencies]
     kind_words, kind_spans, of_kind = _find_kinds(q, catalog)
     if of_kind:
-        agencies = [a for a in agencies if a in of_kind] if agencies else of_kind
+        agencies = [a for a in agencies if a in of_kind] if agencies or words else of_kind  # 江苏的公安部门: none
         words, spans = words + kind_words, spans + kind_spans
     level_words, level_spans, at_level = _find_levels(q, catalog)
     if level_words:
@@ -204,6 +207,10 @@ def _find_levels(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, i
         spans.append((start, m.end()))
         agencies += [a for a in at if a not in agencies]
     return words, spans, agencies
+
+
+def _of_kind(agency: str, kinds: list[str]) -> bool:
+    return any(k in agency or expand_aliases(k) in agency for k in kinds)
 
 
 def _at_large(q: str, at: int) -> bool:
@@ -243,6 +250,9 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
              or (it.kind == "change" and bool(it.scope) and not it.agencies))  # 平潭的单位…各变化多少
     if it.unknown_agency and not it.agencies:
         it.kind, it.reason = "decline", "unknown_agency"
+        return it
+    if it.scope_places and not it.scope and not it.agencies:
+        it.kind, it.reason = "decline", "empty_scope"  # 江苏的公安部门: the corpus holds none there, never all of them
         return it
     if cross:
         if it.clarify and not it.scope:

@@ -871,3 +871,14 @@ def test_whether_a_figure_rose_every_year_is_said_step_by_step(assistant):
         assert "逐年都在增加" in a.text
     else:
         assert "并非逐年同向变化" in a.text and all(f"{y}年度较{y - 1}年度" in a.text for y in (2020, 2021))
+
+
+def test_a_listing_by_a_shares_bound_reads_every_report_and_an_empty_scope_says_what_is_held(assistant):
+    a = assistant.ask("本机关不掌握的在办结中占三成以上的报告是哪几份？")
+    rates = [f for f in a.figures if f.table == "derived"]
+    assert rates and all(f.value >= 30 for f in rates) and not a.abstained
+    assert len({f.year for f in rates if f.agency == SYQ}) >= 2  # every year of an agency, not its newest alone
+    assert_well_cited(a)
+    a = assistant.ask("江苏省里的公安部门都有谁？")
+    assert a.abstained and a.reason == "empty_scope" and "淮安市人民政府" in a.text and "公安局" not in a.text
+    assert "不是" in assistant.ask("洪泽区2024年复议被纠正的占比过半了没").text

@@ -1862,3 +1862,74 @@ def test_the_four_safeties_spelled_out_are_their_row(catalog):
 def test_within_the_figure_just_asked_the_applicant_group_is_its_columns(catalog):
     it = understand("那里头法人或其他组织递的有几件", _turns("沭阳县2025年不予公开的有几件"), catalog)
     assert all(k.row.startswith("denied_") for k in it.keys) and {k.column for k in it.keys} >= {"commercial", "other_org"}
+
+
+@pytest.mark.parametrize("typed, bound", [
+    ("不予公开占办结的比重在两成以上的报告有哪些？", (">=", 20.0)),
+    ("哪些单位部分公开不足办结总数的一半？", ("<", 50.0)),
+    ("不予公开的比例低于15%的是哪几份报告？", ("<", 15.0)),
+])
+def test_a_shares_bound_said_in_tenths_halves_or_percent_keeps_the_share(catalog, typed, bound):
+    it = understand(typed, [], catalog)
+    assert it.kind == "precedent" and it.rate == "share" and it.threshold == bound
+
+
+def test_whether_a_share_passes_half_is_a_yes_no_about_that_share(catalog):
+    it = understand("淮安市2024年部分公开的在办结里占了一半以上没有？", [], catalog)
+    assert it.kind == "rate" and it.rate == "share" and it.claim == (">=", 50.0)
+    assert understand("洪泽区2024年复议被维持的过半了没", [], catalog).claim == (">", 50.0)
+
+
+def test_not_a_single_one_lists_the_zeros(catalog):
+    assert understand("哪几家一次行政诉讼也没有被提起过？", [], catalog).negated
+    assert understand("哪些报告连1件部分公开都没有", [], catalog).negated
+    assert not understand("哪些单位有1件以上部分公开？", [], catalog).negated
+
+
+def test_a_place_and_kind_the_corpus_does_not_hold_is_declined_not_widened(catalog):
+    for typed in ("浙江的财政部门2022年收到多少申请？", "上海的片区管理局哪家收的申请最多", "江苏省里的公安部门都有谁"):
+        it = understand(typed, [], catalog)
+        assert it.kind == "decline" and it.reason == "empty_scope" and not it.scope, typed
+    assert set(understand("平潭的片区管理局哪家收的申请最多", [], catalog).scope) >= {
+        "平潭综合实验区海坛片区管理局", "平潭综合实验区君山片区管理局"}
+
+
+def test_taiwan_and_hong_kong_words_read_as_the_tables_words(catalog):
+    it = understand("請問沭陽縣2025年有幾件資訊公開案件被提出訴願？", [], catalog)
+    assert it.kind == "figure" and keys(it) == ["review_total"] and it.agencies == ["沭阳县人民政府"]
+
+
+def test_every_other_applicant_said_as_besides_one_then_the_rest(catalog):
+    it = understand("上海科委2024年的申请，除了自然人的另外还有多少？", [], catalog)
+    assert {k.column for k in it.keys} == {"commercial", "research", "social_org", "legal_service", "other_org"}
+
+
+def test_two_figures_joined_across_de_or_a_total_word_are_summed(catalog):
+    it = understand("沭阳县2025年新收的和上年结转的一共几件", [], catalog)
+    assert it.kind == "figure" and keys(it) == ["new_received.total", "carried_over.total"]
+    it = understand("淮安市2024年办理结果总计加上结转下年度的一共多少", [], catalog)
+    assert it.kind == "figure" and keys(it) == ["results_total.total", "carried_forward.total"]
+
+
+def test_a_number_said_bare_after_shi_is_the_claim_checked(catalog):
+    assert understand("沭阳县2025年新收申请是不是713？", [], catalog).claim == ("=", 713.0)
+    assert understand("沭阳县2025年新收申请为713吗", [], catalog).claim == ("=", 713.0)
+
+
+def test_the_earliest_report_held_and_with_the_newest(catalog):
+    assert understand("平潭管委会最早那份报告收到几件申请", [], catalog).years == [2011]
+    it = understand("市场监管局最早一份和最新一份的行政处罚各多少", [], catalog)
+    assert it.years == [2019, 2024] and it.kind == "comparison"
+
+
+def test_who_filed_said_by_a_trait_the_tables_do_not_split_is_declined(catalog):
+    it = understand("淮安市2024年有多少件是外籍人士提交的？", [], catalog)
+    assert it.kind == "decline" and it.unsupported == "外籍人士"
+    assert understand("淮安市2024年有多少件是律师事务所提交的？", [], catalog).kind == "figure"
+    it = understand("沭阳县2025年被纠正的复议都是哪几家单位的案子", [], catalog)
+    assert it.kind == "decline" and it.reason == "case_detail"
+
+
+def test_outcomes_joined_after_a_review_figure_keep_its_group(catalog):
+    it = understand("结果维持加上结果纠正的呢", _turns("淮安市2024年被申请行政复议几件"), catalog)
+    assert keys(it) == ["review_upheld", "review_corrected"]
