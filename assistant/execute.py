@@ -777,10 +777,11 @@ class Executor:
     def _precedent(self, it: Intent, catalog: Catalog) -> Answer:
         if it.rate:  # 平潭的单位2024年的公开率各是多少: a listing of rates, not who had a count
             return self._rates_across(it, catalog, ranking=False)
-        asks_requests = it.figure_word in ("申请", "收到", "受理", "多少申请")  # 收到过企业的申请, not 请律师审核答复书
+        asks_requests = (it.figure_word or "").endswith(("申请", "收到", "受理"))  # 收到过企业的申请, not 请律师审核答复书
         received = asks_requests and (RECEIVED_ANY.search(it.question) is not None
                                       or it.threshold is not None)  # 超过20件申请的单位: a count is asked
-        if not it.keys or (it.weak_figure and not ((it.column and asks_requests) or it.negated or received)):
+        by_column = it.column or any(k.column not in (None, "total") for k in it.keys)  # 除了个人之外的: its columns
+        if not it.keys or (it.weak_figure and not ((by_column and asks_requests) or it.negated or received)):
             return self._narrative(it, catalog, cross=True)
         agencies = it.scope or catalog.agencies
         entries = [catalog.entry(a, y) for a in agencies for y in catalog.years(a)

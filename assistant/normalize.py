@@ -316,7 +316,9 @@ def _arabic_numerals(text: str) -> tuple[str, list[str]]:
         if (m.start() and len(run) > 1 and run[1] not in "十百千万"  # 第五十一条: 五 is the number's, not 第五's
                 and _word_counts().get(text[m.start() - 1] + run[0], 0) >= COMMON_WORD):
             return run[0] + counts(run[1:], after)  # 唯一一件: the first 一 is 唯一's, one request is counted
-        return counts(run, after)
+        digits = counts(run, after)
+        glued = m.start() and text[m.start() - 1].isdigit() and digits != run
+        return "," + digits if glued else digits  # 2019、2020、2021三个年度: 2021 and 3 stay two numbers
 
     def counts(run: str, after: str) -> str:
         counted = after and after in COUNTERS and not (after == "年" and len(run) == 1)  # 前一年, 近三年: words

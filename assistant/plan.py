@@ -397,7 +397,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.per_n = int(per_n.group(1))  # 10件里有几件: the share, also said per ten
     it.times = bool(TIMES_ASKED.search(q))
     if not it.rate and not growth and not it.unsupported and RATE_ASKED.search(q):
-        it.keys, it.figure_word = [], None  # 满意率是多少: a rate no table's cells make, read from the text, never a count
+        it.keys, it.figure_word, it.textual = [], None, True  # 满意率是多少: a rate no table's cells make, read from the
+        # text, never a count, nor a table's rate found by meaning
     it.anchor = named_year or anchor
     it.bounded = bool(since)
     if rel_word and years and named_year is None and not since:

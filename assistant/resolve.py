@@ -22,9 +22,9 @@ from assistant.cues import (
     SWITCH_LEADS,
 )
 from assistant.query import CellKey, Intent
-from assistant.read import runs
+from assistant.read import find_phrases, runs
 from index.stores.lexical import word_tags
-from index.vocabulary import AGENCY_ALIASES, QUERY_FIGURES, QUESTION_TERMS
+from index.vocabulary import AGENCY_ALIASES, AGENCY_GENERIC, QUERY_FIGURES, QUESTION_TERMS
 
 
 def _looks_like_agency(run: str) -> bool:
@@ -119,7 +119,42 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
                 mentions.append(text)
             elif not found and unknown is None and _looks_like_agency(text):
                 unknown = text
+    if len(agencies) == len(mentions) > 1:
+        agencies, mentions = _placed(masked, agencies, mentions, catalog)
+    bare_place = len(agencies) == 1 and mentions[0] in catalog.places()  # 平潭 alone is its 管委会, unless a kind follows
+    if (not agencies or bare_place) and not clarify and unknown is None and (
+            described := _described(masked.replace("|", ""), catalog)):
+        return [described[0]], [described[1]], [], None  # 温州那个区的府办, 平潭管地税的那个局: a place and a kind
     return agencies, mentions, clarify, unknown
+
+
+def _placed(masked: str, agencies: list[str], mentions: list[str], catalog: Catalog) -> tuple[list[str], list[str]]:
+    """平潭的公安局, 淮安的洪泽区: a place said just before an agency there (nothing but 的 between) says where that
+    agency is; it is no agency of its own (joined by 和 or 、 it still is)."""
+    places, kept, at = catalog.places(), [], 0
+    for i, (agency, mention) in enumerate(zip(agencies, mentions, strict=True)):
+        start = masked.find(mention, at) + len(mention)
+        at = max(at, start)
+        if i + 1 < len(agencies) and mention in places and agencies[i + 1] in places[mention] and agencies[i + 1] != agency:
+            gap = masked[start:masked.find(mentions[i + 1], start)]
+            if gap and set(gap) <= {"|"}:
+                continue
+        kept.append(i)
+    return [agencies[i] for i in kept], [mentions[i] for i in kept]
+
+
+def _described(text: str, catalog: Catalog) -> tuple[str, str] | None:
+    """An agency described rather than named: a place, then words of its kind further on (温州那个区的府办); the
+    one agency there of that kind and the place word, else None."""
+    places = catalog.places()
+    place = max((p for p in places if p in text), key=len, default=None)
+    if place is None:
+        return None
+    rest = expand_aliases(text[text.find(place) + len(place):])
+    said = find_phrases(rest, [*catalog.kinds(), *AGENCY_GENERIC])  # 人民政府 is read whole: 民政 is no kind in it
+    kinds = [k for _, _, k in said if len(k) >= 2 and k not in AGENCY_GENERIC]
+    there = [a for a in places[place] if any(k in a for k in kinds)]
+    return (there[0], place) if len(there) == 1 else None
 
 
 def _names_an_agency(text: str, catalog: Catalog) -> bool:

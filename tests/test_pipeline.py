@@ -882,3 +882,15 @@ def test_a_listing_by_a_shares_bound_reads_every_report_and_an_empty_scope_says_
     a = assistant.ask("江苏省里的公安部门都有谁？")
     assert a.abstained and a.reason == "empty_scope" and "淮安市人民政府" in a.text and "公安局" not in a.text
     assert "不是" in assistant.ask("洪泽区2024年复议被纠正的占比过半了没").text
+
+
+def test_which_years_one_agency_had_requests_from_every_applicant_but_one(assistant):
+    a = assistant.ask("平潭管委会2019年到2021年中，除了自然人以外也有人申请的有哪几年？")
+    assert not a.abstained and {f.year for f in a.figures} == {2020, 2021}
+    assert all(f.column not in ("natural_person", "total") for f in a.figures if f.table == "requests")
+
+
+@pytest.mark.slow
+def test_a_rate_no_table_makes_is_never_another_rate_found_by_meaning(model_assistant):
+    a = model_assistant.ask("淮安市2024年公开申请的满意率是多少")
+    assert not any(f.table == "derived" for f in a.figures) and "公开率" not in a.text

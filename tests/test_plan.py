@@ -1933,3 +1933,24 @@ def test_who_filed_said_by_a_trait_the_tables_do_not_split_is_declined(catalog):
 def test_outcomes_joined_after_a_review_figure_keep_its_group(catalog):
     it = understand("结果维持加上结果纠正的呢", _turns("淮安市2024年被申请行政复议几件"), catalog)
     assert keys(it) == ["review_upheld", "review_corrected"]
+
+
+def test_a_count_of_years_said_right_after_the_last_year_is_no_part_of_it(catalog):
+    it = understand("淮安市2023、2024两个年度的公开率是不是一年比一年高", [], catalog)
+    assert it.years == [2023, 2024] and it.claim is None
+
+
+def test_an_agency_described_by_its_place_and_kind_is_that_agency(catalog):
+    it = understand("温州下面那个区的政府办2022年有几件本机关不掌握", [], catalog)
+    assert it.agencies == [LUCHENG] and it.kind == "figure"
+    assert understand("平潭那边管地税的那个局2013年报告里说了什么", [], catalog).agencies == [
+        "平潭综合实验区地方税务局"]
+    for typed in ("温州市瓯海区人民政府办公室2022年收到多少申请", "温州市人民政府2022年收到多少申请"):
+        it = understand(typed, [], catalog)  # another agency of that place and kind is no substitute
+        assert it.kind == "decline" and it.reason == "unknown_agency" and not it.agencies
+
+
+def test_a_place_said_before_an_agency_there_only_says_where_it_is(catalog):
+    assert understand("平潭的经发局2022年收到多少申请", [], catalog).agencies == ["平潭综合实验区经济发展局"]
+    assert understand("淮安的洪泽区2023年行政许可几件", [], catalog).agencies == [HONGZE]
+    assert understand("平潭和平潭公安局2019年各收到多少申请", [], catalog).agencies == [SYQ, "平潭综合实验区公安局"]
