@@ -169,6 +169,10 @@ CUE_QUESTIONS |= dict.fromkeys(PLAN_TIMES, "plan")
 SHORT_ASKED = ("哪里差", "差在", "不够好", "没做好", "做得不好")
 # the year and the report named (2023年报里, 洪泽区报里说, 年度报告中): where to look, not what about
 REPORT_SAID = re.compile(r"\d{2,4}\s*年(?:度报告|度|报告?)?|年度报告|年报|报告?[里中内]")
+# a word jieba builds on a question word (哪些地方, 哪几个, 哪方面): it asks, and names nothing a sentence could say
+ASKING = re.compile(r"哪|什么")
+# whose view the question asks (觉得哪些地方还不足, 认为): the asker's framing, not what the sentence is about
+VIEW_WORDS = ("觉得", "认为", "感觉", "以为", "看来")
 # 下一步准备怎么做: words that say a plan is asked, no topic of it (not 整改 or 措施: 没落实整改的单位 is a topic)
 PLAN_WORDS = ("准备", "打算", "计划", "想要", "将要", "要做", "安排", "考虑", "改进")
 # a sentence that opens the plans (针对存在问题，下一步，将切实抓好以下工作：), also under a heading that announces the
@@ -994,7 +998,8 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     if best_cos < threshold:
         return []
     parted = [parts for t in terms if len(parts := compound_parts(t)) > 1]
-    if terms and best_cos < STRONG_RELEVANCE and not any(
+    about = [t for t in terms if not ASKING.match(t) and t not in VIEW_WORDS]  # 觉得哪些地方还不足: no word of a topic
+    if about and best_cos < STRONG_RELEVANCE and not any(
             s.terms or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in ranked[:QUOTES]):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked

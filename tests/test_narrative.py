@@ -750,3 +750,31 @@ def test_a_word_no_sentence_says_is_backed_off_to_its_rare_characters(reports):
     统计期限 sentence); a character most of them hold pulls nothing."""
     ranked = _ranked(reports[PINGTAN_2023], "平潭2023年有什么录播节目")
     assert any("每月录制" in s.sentence.read for s in ranked[:3])
+
+
+def test_a_shortfall_asked_only_in_words_of_asking_and_opinion_is_not_judged_off_topic(corpus_dir):
+    """认为/觉得 (whose view) and 哪些地方/哪方面 (what is asked) name no topic a sentence could repeat: a shortfall asked
+    in them alone is answered by the problems the report states, not declined as irrelevant; a topic no sentence
+    says (天气预报) still is."""
+    from types import SimpleNamespace
+
+    report = parse_file(corpus_dir / "reports" / "45_pingtan-spp_2023.txt")
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.88, score=0.88)]
+
+    for q in ("苏平片区2023年认为自己哪方面做得不够", "苏平片区2023年觉得哪些地方做得不够"):
+        got = narrative.evidence(search, q, topic_words(q), [report], 0.8)
+        assert got and "不足" in got[0].sentence.read, q
+    assert narrative.evidence(search, "苏平片区做不做天气预报？", ["天气预报"], [report], 0.8) == []
+
+
+def test_english_words_of_narrative_topics_are_glossed():
+    """An English narrative question keeps its topic in the gloss (confidentiality -> 保密, relationship -> 关系,
+    policies -> 政策), so the sentence that answers has a word to match and the evidence is not declined."""
+    from assistant.normalize import normalize_question
+
+    text = normalize_question("Did the Suping area weigh openness against confidentiality, and what was the relationship?").text
+    assert "保密" in text and "关系" in text
+    assert "政策" in normalize_question("Which policies did Hongze explain to firms in 2024?").text
