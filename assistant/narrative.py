@@ -42,6 +42,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel
 
+from assistant.coverage import unrecorded
 from assistant.cues import MENTION_WORDS
 from assistant.read import has
 from index.models import Report
@@ -49,6 +50,7 @@ from index.stores.chunks import DIGIT, HAN_CHAR, text_chunks
 from index.stores.lexical import load_jieba, word_tags
 from index.stores.slips import sounds_like
 from index.vocabulary import (
+    ENGLISH_TERMS,
     QUERY_COLUMNS,
     QUERY_REVIEW_GROUPS,
     QUERY_REVIEW_OUTCOMES,
@@ -169,6 +171,18 @@ CUE_QUESTIONS |= dict.fromkeys(PLAN_TIMES, "plan")
 SHORT_ASKED = ("哪里差", "差在", "不够好", "没做好", "做得不好")
 # the year and the report named (2023年报里, 洪泽区报里说, 年度报告中): where to look, not what about
 REPORT_SAID = re.compile(r"\d{2,4}\s*年(?:度报告|度|报告?)?|年度报告|年报|报告?[里中内]")
+# a word jieba builds on a question word (哪些地方, 哪几个, 哪方面): it asks, and names nothing a sentence could say
+ASKING = re.compile(r"哪|什么")
+# whose view the question asks (觉得哪些地方还不足, 认为): the asker's framing, not what the sentence is about
+VIEW_WORDS = ("觉得", "认为", "感觉", "以为", "看来")
+
+
+def topical(words: list[str]) -> list[str]:
+    """The words that name what is asked about: not those of asking (哪些地方), of whose view (觉得) or of the kind of
+    sentence asked (还不足, 不够)."""
+    return [w for w in words if not ASKING.match(w) and w not in VIEW_WORDS and not any(s in w for s in SAID_SHORT)]
+
+
 # 下一步准备怎么做: words that say a plan is asked, no topic of it (not 整改 or 措施: 没落实整改的单位 is a topic)
 PLAN_WORDS = ("准备", "打算", "计划", "想要", "将要", "要做", "安排", "考虑", "改进")
 # a sentence that opens the plans (针对存在问题，下一步，将切实抓好以下工作：), also under a heading that announces the
@@ -986,6 +1000,9 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
             question = question.replace(typed, read)
         topics = [heard.get(t, t) for t in topics]
         terms = without_counts(question, query_terms(question, topics, names, agencies))
+    if unrecorded(question, lambda w: said(w, where),  # 搞了个 (tagged a noun) is a verb phrase, 了 says so
+                  lambda w: w in GENERIC_TOPICS or "了" in w or miscut(w) or any(w in n for n in names)):
+        return []  # 群众满意率是多少: what the value is asked of, no sentence of these reports names (nor its parts together)
     terms = unslipped(terms, where)
     chunks = passage_cosines(search, question, [r.id for r in reports])
     ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
@@ -994,7 +1011,8 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     if best_cos < threshold:
         return []
     parted = [parts for t in terms if len(parts := compound_parts(t)) > 1]
-    if terms and best_cos < STRONG_RELEVANCE and not any(
+    about = topical(terms)
+    if about and best_cos < STRONG_RELEVANCE and not any(
             s.terms or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in ranked[:QUOTES]):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked
@@ -1039,13 +1057,19 @@ def compound_partners(question: str, words: list[str]) -> dict[str, tuple[str, .
     tokens = word_tags(plain(question))
     pairs = [(a, b) for (a, fa), (b, fb) in zip(tokens, tokens[1:], strict=False)
              if all(len(x) >= 2 and x not in GENERIC_TOPICS and HAN.fullmatch(x) for x in (a, b))
-             and (fa == "b" or (fa.startswith(NOMINAL) and fb.startswith(NOMINAL)))]
+             and (fa == "b" or (fa.startswith(NOMINAL) and fb.startswith(NOMINAL)))
+             and not (a in GLOSSES and b in GLOSSES and a + b not in GLOSSES)]
     out: dict[str, tuple[str, ...]] = {}
     for w in words:
         found = tuple(dict.fromkeys([b for a, b in pairs if a == w] + [a for a, b in pairs if b == w]))
         if found:
             out |= dict.fromkeys((w, *swapped(w)), found)
     return out
+
+
+# the words an English question's gloss prints for its nouns: two of them side by side (公开栏办公楼 of "notice board in
+# their office building") are two glosses the English joined with words the gloss drops, not one compound
+GLOSSES = frozenset(ENGLISH_TERMS.values())
 
 
 def _beside(where: _Holding, word: str, partners: tuple[str, ...]) -> set[int]:
@@ -1143,6 +1167,15 @@ def recut(question: str, words: list[str], where: _Holding) -> list[str]:
         out.append(next((p for p in pieces if len(p) >= len(w) and HAN.fullmatch(p)
                          and p not in GENERIC_TOPICS and any(_whole(p, where.texts[t]) for t in sorted(where(p))[:5])), w))
     return list(dict.fromkeys(out))
+
+
+def said(word: str, where: _Holding) -> bool:
+    """Whether some text names the word: itself, a synonym the vocabulary keeps (官司 ~ 诉讼), its halves' other order,
+    or all its parts in one text (专职人员 as 专职工作人员)."""
+    if where(word) or any(where(a) for a in synonyms(word) + swapped(word)):
+        return True
+    parts = compound_parts(word)
+    return len(parts) > 1 and bool(set.intersection(*(where(p) for p in parts)))
 
 
 def unslipped(words: list[str], where: _Holding) -> list[str]:
@@ -1264,6 +1297,8 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     # 平潭各片区管理局中谁…: the scope's own names (片区, 管理局) say who, not what (a signature holds them)
     scoped = [p for a in sorted({s[0].agency for s in per_report if s}) for p in name_parts(a)] if scope else []
     key_terms = [w for w in topics if not any(w in n for n in scoped)] or topics or terms
+    if not precedent or len(scope) == 1:  # 鹿城区觉得哪些地方还不足 (one report): no topic to hold, what it states answers
+        key_terms = topical(key_terms)
     if key_terms:  # a precedent says most of what was asked, by weight: 申请 is in every report, 压力 in one
         where = _Holding([c.read for c in cands])  # 拍短视频: jieba's 拍短 is said by no report, 短视频 by some
         key_terms, terms = recut(question, key_terms, where), recut(question, terms, where)

@@ -393,6 +393,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "service center": "服务中心", "service centre": "服务中心", "convenience": "便民", "column": "栏目",
     "difficulty": "困难", "mailbox": "信箱", "consultation": "咨询",
     "stress test": "压力测试", "stress-test": "压力测试",
+    "relationship": "关系", "secrecy": "保密", "confidentiality": "保密", "policies": "政策", "policy": "政策",
     "how many": "多少", "how much": "多少", "number of": "多少", "what number": "多少", "count": "多少",
     "what share": "占比", "what proportion": "占比", "what percentage": "占比", "what percent": "占比",
     "share of": "占比", "proportion of": "占比", "percentage of": "占比", "ratio": "比例", "share": "占比",

@@ -750,3 +750,64 @@ def test_a_word_no_sentence_says_is_backed_off_to_its_rare_characters(reports):
     统计期限 sentence); a character most of them hold pulls nothing."""
     ranked = _ranked(reports[PINGTAN_2023], "平潭2023年有什么录播节目")
     assert any("每月录制" in s.sentence.read for s in ranked[:3])
+
+
+def test_a_shortfall_asked_only_in_words_of_asking_and_opinion_is_not_judged_off_topic(corpus_dir):
+    """认为/觉得 (whose view) and 哪些地方/哪方面 (what is asked) name no topic a sentence could repeat: a shortfall asked
+    in them alone is answered by the problems the report states, not declined as irrelevant, also where the plan reads
+    it as a precedent over that one report; a topic no sentence says (天气预报) still is declined."""
+    from types import SimpleNamespace
+
+    report = parse_file(corpus_dir / "reports" / "45_pingtan-spp_2023.txt")
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.88, score=0.88)]
+
+    for q in ("苏平片区2023年认为自己哪方面做得不够", "苏平片区2023年觉得哪些地方做得不够"):
+        got = narrative.evidence(search, q, topic_words(q), [report], 0.8)
+        assert got and "不足" in got[0].sentence.read, q
+    assert narrative.evidence(search, "苏平片区做不做天气预报？", ["天气预报"], [report], 0.8) == []
+    # read as a precedent scoped to the one report (哪些地方 as which ones): the same, its shortfall sentence
+    q = "苏平片区2023年觉得哪些地方还不足"
+    best = across(search, {report.id: report}.__getitem__, q, topic_words(q), [], [report.id], 0.8, precedent=True)
+    assert best and "不足" in best[0].sentence.read
+
+
+def test_english_words_of_narrative_topics_are_glossed():
+    """An English narrative question keeps its topic in the gloss (confidentiality -> 保密, relationship -> 关系,
+    policies -> 政策), so the sentence that answers has a word to match and the evidence is not declined."""
+    from assistant.normalize import normalize_question
+
+    text = normalize_question("Did the Suping area weigh openness against confidentiality, and what was the relationship?").text
+    assert "保密" in text and "关系" in text
+    assert "政策" in normalize_question("Which policies did Hongze explain to firms in 2024?").text
+
+
+def test_a_value_asked_of_something_no_sentence_of_the_report_names_is_declined(corpus_dir):
+    """好评率是多少 of a report that never names 好评率 (though it names 政务新媒体): no sentence can hold its value, so the evidence is empty (the
+    answer declines in one sentence) rather than the nearest passage quoted; a word said by its parts in one sentence
+    (绩效考核 as 绩效考评…工作考核) is named, and the report answers; a verb phrase jieba tags a noun (搞了个) is not asked of."""
+    from types import SimpleNamespace
+
+    report = parse_file(corpus_dir / "reports" / "45_pingtan-spp_2023.txt")
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.9, score=0.9)]
+
+    for q in ("苏平片区2023年政务新媒体的用户好评率是多少", "苏平片区2023年政府网站的访客满意率有多少"):
+        assert narrative.evidence(search, q, topic_words(q), [report], 0.8) == [], q
+    q = "苏平片区2023年信息公开的绩效考核是什么"
+    got = narrative.evidence(search, q, topic_words(q), [report], 0.8)
+    assert got and "绩效考评" in got[0].sentence.read
+    q = "苏平片区2023年给群众查阅搞了个什么地方"  # jieba tags 搞了个 a noun: a verb phrase, not what is asked of
+    assert narrative.evidence(search, q, topic_words(q), [report], 0.8)
+
+
+def test_two_glosses_of_an_english_question_side_by_side_are_no_compound():
+    """An English question's gloss prints its nouns' words side by side whatever joined them in English (监测平台 of
+    "monitoring on the platform", 公开栏办公楼 of "a notice board in the office building"): two gloss words are two
+    topics a sentence may hold apart, not one compound; a compound inside one gloss (压力测试) still is."""
+    assert compound_partners("哪些单位监测平台反馈", ["监测", "平台", "反馈"]) == {}
+    assert compound_partners("哪些单位做过压力测试", ["压力", "测试"]) == {"压力": ("测试",), "测试": ("压力",)}
