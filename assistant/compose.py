@@ -155,6 +155,10 @@ def decline_person() -> str:
     return "政府信息公开年度报告只统计数量和结果，不记录申请人、负责人等个人的姓名或身份，无法回答。"
 
 
+def decline_future_plan() -> str:
+    return "政府信息公开年度报告统计的是当年已经完成的工作，对今后工作的打算没有统计数字，无法回答。"
+
+
 def decline_case_detail() -> str:
     return "政府信息公开年度报告只统计案件的数量和结果，不记录某一件案件的申请人、申请内容等细节，无法回答。"
 

@@ -236,6 +236,8 @@ class Executor:
             return compose.decline(q, compose.decline_empty_scope(it.scope_places, held), it.reason)
         if it.reason == "case_detail":
             return compose.decline(q, compose.decline_case_detail(), it.reason)
+        if it.reason == "future_plan":
+            return compose.decline(q, compose.decline_future_plan(), it.reason)
         if it.reason == "person":
             return compose.decline(q, compose.decline_person(), it.reason)
         return compose.decline(q, compose.decline_unsupported(it.unsupported or "该项"), it.reason or "unsupported_figure")

@@ -45,6 +45,7 @@ from assistant.cues import (
     FILING_WORDS,
     FOLLOWUP_CUES,
     FORMER,
+    FUTURE_COUNT,
     HALF,
     INFO_ITEMS,
     KIND_TOPICS,
@@ -380,6 +381,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.claim = it.threshold or (op, float(said["n"] or said["bare"]))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
+    elif future := FUTURE_COUNT.search(q):
+        it.unsupported, it.reason = future.group(), "future_plan"
     elif detail := APPLICANT_DETAIL.search(asked):
         it.unsupported, it.reason = detail.group(), "person"  # 申请人是哪个村的: no table or passage says it
     elif case := CASE_WHICH.search(q):
@@ -557,8 +560,8 @@ def _operation(q: str, it: Intent) -> Kind:
     how = HOW_ASKED.search(q)  # 户籍…这些领域是怎么处理的; not 如何满意度 (how satisfied: the attribute itself)
     told = (it.reason in (None, "not_classified") and how is not None and not has(q, COUNT_CUES)
             and not (it.unsupported and q[how.end():].startswith(it.unsupported)))
-    if it.unsupported and not has(q, NARRATIVE_STRONG) and not (has(q, MENTION_WORDS) and it.reason != "person") \
-            and not told:
+    if it.reason == "future_plan" or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
+            has(q, MENTION_WORDS) and it.reason != "person") and not told):
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
     if it.listing:
         return "catalogue"

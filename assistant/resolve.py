@@ -125,6 +125,18 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
     if (not agencies or bare_place) and not clarify and unknown is None and (
             described := _described(masked.replace("|", ""), catalog)):
         return [described[0]], [described[1]], [], None  # 温州那个区的府办, 平潭管地税的那个局: a place and a kind
+    if agencies and len(agencies) == len(mentions) and not clarify and unknown is None:
+        places = catalog.places()
+        for segment in JOINED.split(masked):  # 温州那个区的府办和洪泽区: each joined part names its own agency
+            said = [i for i, m in enumerate(mentions) if m in segment]
+            bare = len(said) == 1 and mentions[said[0]] in places  # 平潭那个管市场监管的局和鹿城区: the kind says which
+            if (bare or not said) and (described := _described(segment.replace("|", ""), catalog)) \
+                    and described[0] not in agencies:
+                kept = [i for i in range(len(agencies)) if not (bare and i == said[0])]
+                agencies = [agencies[i] for i in kept] + [described[0]]
+                mentions = [mentions[i] for i in kept] + [described[1]]
+        order = sorted(range(len(agencies)), key=lambda i: masked.find(mentions[i]))
+        agencies, mentions = [agencies[i] for i in order], [mentions[i] for i in order]
     return agencies, mentions, clarify, unknown
 
 
@@ -141,6 +153,9 @@ def _placed(masked: str, agencies: list[str], mentions: list[str], catalog: Cata
                 continue
         kept.append(i)
     return [agencies[i] for i in kept], [mentions[i] for i in kept]
+
+
+JOINED = re.compile(r"以及|还有|[和与、跟及]")
 
 
 def _described(text: str, catalog: Catalog) -> tuple[str, str] | None:
@@ -279,7 +294,7 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     if it.kind == "decline" and it.reason == "not_classified" and _text_only(it, catalog):
         it.kind, it.reason, it.unsupported = "narrative", None, None  # 平潭县2012年网上提交的: its text may say
     elif it.kind == "decline":
-        it.reason = it.reason if it.reason in ("case_detail", "person") else "unsupported_figure"
+        it.reason = it.reason if it.reason in ("case_detail", "person", "future_plan") else "unsupported_figure"
         return it
     cross = (it.kind in ("ranking", "precedent", "catalogue") or (it.kind == "checks" and not it.agencies) or (it.kind == "sum" and (bool(it.scope) or not it.agencies)) or (it.kind == "narrative" and not it.agencies)
              or (it.kind == "change" and bool(it.scope) and not it.agencies))  # 平潭的单位…各变化多少

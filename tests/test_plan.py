@@ -1954,3 +1954,15 @@ def test_a_place_said_before_an_agency_there_only_says_where_it_is(catalog):
     assert understand("平潭的经发局2022年收到多少申请", [], catalog).agencies == ["平潭综合实验区经济发展局"]
     assert understand("淮安的洪泽区2023年行政许可几件", [], catalog).agencies == [HONGZE]
     assert understand("平潭和平潭公安局2019年各收到多少申请", [], catalog).agencies == [SYQ, "平潭综合实验区公安局"]
+
+
+def test_an_agency_described_beside_a_named_one_keeps_each_its_own_year(catalog):
+    it = understand("平潭那个管市场监管的局（2024年）和鹿城区（2022年）新收的谁多", [], catalog)
+    assert it.pairs == [("平潭综合实验区市场监督管理局", 2024), (LUCHENG, 2022)]
+
+
+def test_a_count_of_what_is_planned_for_later_is_declined(catalog):
+    for typed in ("沭阳县明年准备开几次新闻发布会？", "淮安市今后计划培训多少人"):
+        it = understand(typed, [], catalog)
+        assert it.kind == "decline" and it.reason == "future_plan", typed
+    assert understand("沭阳县2025年下一步有什么打算", [], catalog).kind == "narrative"
