@@ -119,42 +119,52 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
                 mentions.append(text)
             elif not found and unknown is None and _looks_like_agency(text):
                 unknown = text
-    if len(agencies) == len(mentions) > 1:
-        agencies, mentions = _placed(masked, agencies, mentions, catalog)
-    bare_place = len(agencies) == 1 and mentions[0] in catalog.places()  # 平潭 alone is its 管委会, unless a kind follows
-    if (not agencies or bare_place) and not clarify and unknown is None and (
-            described := _described(masked.replace("|", ""), catalog)):
-        return [described[0]], [described[1]], [], None  # 温州那个区的府办, 平潭管地税的那个局: a place and a kind
-    if agencies and len(agencies) == len(mentions) and not clarify and unknown is None:
-        places = catalog.places()
-        for segment in JOINED.split(masked):  # 温州那个区的府办和洪泽区: each joined part names its own agency
-            said = [i for i, m in enumerate(mentions) if m in segment]
-            bare = len(said) == 1 and mentions[said[0]] in places  # 平潭那个管市场监管的局和鹿城区: the kind says which
-            if (bare or not said) and (described := _described(segment.replace("|", ""), catalog)) \
-                    and described[0] not in agencies:
-                kept = [i for i in range(len(agencies)) if not (bare and i == said[0])]
-                agencies = [agencies[i] for i in kept] + [described[0]]
-                mentions = [mentions[i] for i in kept] + [described[1]]
-        order = sorted(range(len(agencies)), key=lambda i: masked.find(mentions[i]))
-        agencies, mentions = [agencies[i] for i in order], [mentions[i] for i in order]
+    if len(agencies) == len(mentions) and not clarify and unknown is None:
+        agencies, mentions, unknown = _placed(masked, agencies, mentions, catalog)
+        if unknown is None:
+            agencies, mentions = _described_parts(masked, agencies, mentions, catalog)
     return agencies, mentions, clarify, unknown
 
 
-def _placed(masked: str, agencies: list[str], mentions: list[str], catalog: Catalog) -> tuple[list[str], list[str]]:
-    """平潭的公安局, 淮安的洪泽区: a place said just before an agency there (nothing but 的 between) says where that
-    agency is; it is no agency of its own (joined by 和 or 、 it still is)."""
+def _placed(masked: str, agencies: list[str], mentions: list[str],
+            catalog: Catalog) -> tuple[list[str], list[str], str | None]:
+    """平潭的公安局, 淮安的洪泽区: a place said just before an agency (nothing but 的 between) says where that agency
+    is, no agency of its own (joined by 和 or 、 it still is one); where no agency of that kind is there (上海的公安局),
+    the two name one agency the corpus does not hold."""
     places, kept, at = catalog.places(), [], 0
     for i, (agency, mention) in enumerate(zip(agencies, mentions, strict=True)):
         start = masked.find(mention, at) + len(mention)
         at = max(at, start)
-        if i + 1 < len(agencies) and mention in places and agencies[i + 1] in places[mention] and agencies[i + 1] != agency:
-            gap = masked[start:masked.find(mentions[i + 1], start)]
-            if gap and set(gap) <= {"|"}:
-                continue
+        if i + 1 < len(agencies) and mention in places and agencies[i + 1] != agency:
+            after = mentions[i + 1]
+            gap = masked[start:masked.find(after, start)]
+            if gap and set(gap) <= {"|"} and len(gap) <= MAX_PLACE_GAP:
+                if agencies[i + 1] in places[mention]:
+                    continue
+                if after in catalog.kinds() or after in AGENCY_ALIASES:  # a kind of agency, none of it there
+                    return [], [], mention + after
         kept.append(i)
-    return [agencies[i] for i in kept], [mentions[i] for i in kept]
+    return [agencies[i] for i in kept], [mentions[i] for i in kept], None
 
 
+def _described_parts(masked: str, agencies: list[str], mentions: list[str],
+                     catalog: Catalog) -> tuple[list[str], list[str]]:
+    """温州那个区的府办和洪泽区: each joined part that names no agency, or only a place whose kind it says after it
+    (平潭那个管市场监管的局), names the one agency there of that kind; all in the order said."""
+    places = catalog.places()
+    for segment in JOINED.split(masked):
+        said = [i for i, m in enumerate(mentions) if m in segment]
+        bare = len(said) == 1 and mentions[said[0]] in places
+        if (bare or not said) and (described := _described(segment.replace("|", ""), catalog)) \
+                and described[0] not in agencies:
+            kept = [i for i in range(len(agencies)) if not (bare and i == said[0])]
+            agencies = [agencies[i] for i in kept] + [described[0]]
+            mentions = [mentions[i] for i in kept] + [described[1]]
+    order = sorted(range(len(agencies)), key=lambda i: masked.find(mentions[i]))
+    return [agencies[i] for i in order], [mentions[i] for i in order]
+
+
+MAX_PLACE_GAP = 3  # 的, 那边, 下面的: what may stand between a place and the agency it places
 JOINED = re.compile(r"以及|还有|[和与、跟及]")
 
 

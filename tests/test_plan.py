@@ -1954,6 +1954,8 @@ def test_a_place_said_before_an_agency_there_only_says_where_it_is(catalog):
     assert understand("平潭的经发局2022年收到多少申请", [], catalog).agencies == ["平潭综合实验区经济发展局"]
     assert understand("淮安的洪泽区2023年行政许可几件", [], catalog).agencies == [HONGZE]
     assert understand("平潭和平潭公安局2019年各收到多少申请", [], catalog).agencies == [SYQ, "平潭综合实验区公安局"]
+    it = understand("上海的公安局2024年收到多少申请", [], catalog)  # no 公安局 there: an agency not held, no other
+    assert it.kind == "decline" and it.reason == "unknown_agency" and not it.agencies
 
 
 def test_an_agency_described_beside_a_named_one_keeps_each_its_own_year(catalog):
