@@ -126,7 +126,7 @@ RATIO_CUES = ("比例", "占比", "比率", "百分比", "比重", "百分之", 
 # a count the asker states (是不是收到了113件, 我记得是100件对吗, 有没有超过300件): the figure is answered 是/不是
 # 700多件, 100件左右, 大约50件: said roughly, the claim holds over a span (CLAIM_SPAN), not at one value
 CLAIMED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<more>多|余|来)?\s*(?:件|个|次|项|份|条|起|场)(?P<around>左右|上下)?"
-                     r"|(?<=[是为])\s*(?P<bare>\d+(?:\.\d+)?)(?=\s*(?:[？?。，,！!吗呢吧啊]|$))")  # 是不是也是118？
+                     r"|(?<=[是为])\s*(?P<bare>\d+(?:\.\d+)?|零)(?=\s*(?:[？?。，,！!吗呢吧啊]|$))")  # 是不是也是118？ 是零吗
 ROUGHLY = ("大约", "大概", "约", "差不多", "将近", "接近", "估计")
 VERIFY_CUES = ("是不是", "是否", "对吗", "对不对", "是吗", "对吧", "没错吧", "吗", "有没有", "有无")
 YES_NO_END = re.compile(r"没有?[？?]?$")  # 占了一半以上没有？, 过半了没: a yes-no question, said at its end

@@ -100,6 +100,11 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
         if named != text:
             changes.append(f"地名->{named}")
             text = named
+    if language == "zh" and LATIN.search(text):  # 鹿城2022的application总数: English words said in Chinese
+        glossed = ENGLISH_RUN.sub(_glossed_run, text)
+        if glossed != text:
+            changes.append(f"English->{glossed}")
+            text = glossed
     if names and " " in text:
         text = _listed_names(text, names)
     text, more = _chinese_steps(text) if len(text) <= MAX_CACHED else _chinese_steps.__wrapped__(text)
@@ -248,6 +253,21 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     if re.search(r"[,，;；]", zh):  # What was X, and how did it compare…: the first clause asks the value
         return re.sub(r"\s*([,，;；])", r"是多少\1", zh, count=1)
     return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1)
+
+
+ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]")
+
+
+def _glossed_run(m: re.Match) -> str:
+    """An English run inside a Chinese question, said in the glossary's Chinese when every word of it is glossed
+    (application -> 申请, partially granted -> 部分公开); kept as typed otherwise (GDP, a name)."""
+    s = " " + m.group().lower() + " "
+    for lemmas in (False, True):
+        if lemmas:
+            s = re.sub(r"[a-z]+", lambda w: lemma(w.group()), s)
+        for phrase, zh in _english_patterns(lemmas):
+            s = phrase.sub(zh, s)
+    return m.group() if LATIN.search(s) else s.replace(" ", "")
 
 
 @lru_cache(maxsize=2)

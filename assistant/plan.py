@@ -378,7 +378,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if keys and not it.rate and has(q, VERIFY_CUES) and not has(q, COUNT_CUES) and not it.negated and (
             said := CLAIMED.search(mask(q, year_spans))):  # 是不是收到了113件申请: the figure, and whether it is so
         op = "+" if said.group("more") else "~" if said.group("around") or has(q, ROUGHLY) else "="
-        it.claim = it.threshold or (op, float(said["n"] or said["bare"]))
+        it.claim = it.threshold or (op, float((said["n"] or said["bare"]).replace("零", "0")))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     elif future := FUTURE_COUNT.search(q):

@@ -173,3 +173,9 @@ def test_a_numeral_inside_a_word_and_a_short_year_said_bare():
     assert "唯一1件" in normalize_question("唯一一件被纠正的").text  # 唯一's 一 stays, the counted one is a number
     assert normalize_question("沭阳 25 复议 几件").text.startswith("沭阳,2025年")
     assert "12件" in normalize_question("收到 12 件").text  # a number with its unit is no year
+
+
+def test_english_words_said_inside_a_chinese_question_are_glossed_where_every_word_is_known():
+    assert "部分公开" in normalize_question("沭阳县2025年 partially granted 的有几件").text
+    assert "申请" in normalize_question("上海科委2024年的 applications 有多少").text
+    assert "GDP" in normalize_question("淮安市2024年GDP是多少").text  # kept as typed: no gloss holds it

@@ -1968,3 +1968,7 @@ def test_a_count_of_what_is_planned_for_later_is_declined(catalog):
         it = understand(typed, [], catalog)
         assert it.kind == "decline" and it.reason == "future_plan", typed
     assert understand("沭阳县2025年下一步有什么打算", [], catalog).kind == "narrative"
+
+
+def test_zero_said_in_words_is_the_claim_checked(catalog):
+    assert understand("上海科委2024年行政诉讼是零吗", [], catalog).claim == ("=", 0.0)
