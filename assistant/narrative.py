@@ -109,6 +109,7 @@ CACHED_REPORTS = 1024  # reports whose candidate sentences stay in memory (~30 K
 # weights of the ranking (tuned on full.jsonl's narrative questions with bench/narrative_bench.py)
 W_TERMS = 1.0  # share of the question's content-word weight the sentence holds
 W_SYNONYM = 0.8  # a content word the sentence says with a synonym (官司 -> 诉讼), per its weight
+W_ASKED_DOING = 3.0  # the weight of the activity a how-question asks about (怎么培训工作人员 -> 培训), times
 W_BIGRAMS = 0.5  # share of the question's content bigrams it repeats
 W_CHARS = 0.3  # per share of the rare characters of the question's words that no candidate says (录 of 录节目)
 RARE_CHAR = 0.1  # a character held by at most this share of the candidates is rare
@@ -792,16 +793,37 @@ class Scored:
     cosine: float
 
 
-def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[str]) -> list[tuple[float, int]]:
+HOW_DOING = re.compile(r"(?:怎么|如何|怎样)(?:样|去|来)?")
+
+
+def asked_doing(question: str, names: list[str] | tuple[str, ...] = ()) -> str | None:
+    """The activity a how-question asks about: the verbal noun right after 怎么/如何 (怎么培训工作人员 -> 培训,
+    not 工作人员, which only says who is trained). A plain verb there (加强, 处理, 提高) is a light one that
+    says nothing of the topic, so it is not read (weighting it lost 怎么加强培训, 怎么处理…案件). The agency's
+    name, a year and single characters in between are skipped (an English question's gloss: 如何平潭社会事业局培训…)."""
+    for name in sorted(names, key=len, reverse=True):
+        question = question.replace(name, "")
+    question = re.sub(r"\d{2,4}年度?", "", question)
+    m = HOW_DOING.search(question)
+    tags = [t for t in word_tags(question[m.end():m.end() + 8]) if len(t[0]) > 1] if m else []  # 局 of 事业局
+    return tags[0][0] if tags and tags[0][1] == "vn" else None
+
+
+def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[str],
+            doing: bool = True) -> list[tuple[float, int]]:
     """(score, words held) per candidate: the weighted share of the question's content words (rarer among the
     candidates weighs more; a word said otherwise, 官司 as 诉讼, at W_SYNONYM) and of its content bigrams, its
-    heading's at a lower weight. Matched on the text as read (wrapped lines joined)."""
+    heading's at a lower weight. Matched on the text as read (wrapped lines joined). With `doing`, the activity
+    a how-question asks about weighs W_ASKED_DOING times (within named reports; across agencies each agency's
+    best sentence is already about the activity, and the weight only reorders agencies that all say it)."""
     texts = [c.read for c in cands]
     n = len(cands) or 1
     alts = {t: synonyms(t) + KIND_SAID.get(CUE_QUESTIONS.get(t, ""), ()) + swapped(t) + unsaid(t)
             for t in terms}
     holding = {t: sum(t in x or any(a in x for a in alts[t]) for x in texts) for t in terms}
     weight = {t: math.log(1 + n / (1 + k)) for t, k in holding.items()}
+    if doing and (asked := asked_doing(question, names)) in weight:
+        weight[asked] *= W_ASKED_DOING
     # a word jieba made up across a boundary (上开 of 网站上开了) that no candidate says tells none apart: it does not
     # shrink the others' share (a real word no sentence says, 之处 or 天气, still does)
     total = sum(w for t, w in weight.items() if holding[t] or not miscut(t)) or 1.0
@@ -936,11 +958,11 @@ def _word_pairs(words: str) -> set[str]:
 
 
 def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[int, float],
-         names: list[str]) -> list[Scored]:
+         names: list[str], doing: bool = True) -> list[Scored]:
     """The candidates best first. `cosines`: per candidate index, its passage's cosine where known."""
     if not cands:
         return []
-    lex = lexical(question, terms, cands, names)
+    lex = lexical(question, terms, cands, names, doing)
     pri = priors(question, cands)
     known = list(cosines.values())
     top = max(known, default=0.0)
@@ -1323,7 +1345,7 @@ def across(search: Callable, load: Callable[[str], Report], question: str, topic
     if precedent and not quoted_names(question) and not has(question, MENTION_WORDS):  # 按照《…处理费管理办法》收取:
         cands = [replace(c, read=CITED.sub("", c.read)) if "《" in c.read else c for c in cands]  # not what was done,
         # unless the question asks what a report mentions (哪些报告提到了公开指南)
-    ranked = rank(question, terms, cands, cosines, names)
+    ranked = rank(question, terms, cands, cosines, names, doing=False)
     # a precedent's sentence is one that says it was done where the agency has one: a plan the problems section
     # states (三是丰富…新闻发布会等形式, under 将采取以下措施) stands only for an agency with nothing else
     ahead = _Plans(per_report) if precedent and cue(question) != "plan" else None

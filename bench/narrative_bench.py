@@ -103,10 +103,11 @@ class Bench:
         names = [p for r in reports for p in nv.name_parts(r.meta.agency)]
         named = tuple(r.meta.agency for r in reports) if len(reports) <= MAX_NAMED_REPORTS else ()
         terms = nv.query_terms(question, nv.topic_words(topic), names, named)
-        lex = nv.rank(question, terms, cands, {}, names)
+        doing = len(reports) <= MAX_NAMED_REPORTS  # as the assistant ranks: the asked activity within named reports
+        lex = nv.rank(question, terms, cands, {}, names, doing)
         chunks = nv.passage_cosines(self.search, question, ids)
         texts = {r.id: r.text for r in reports}
-        fused = nv.with_items(nv.rank(question, terms, cands, nv.sentence_cosines(cands, chunks), names), cands, texts,
+        fused = nv.with_items(nv.rank(question, terms, cands, nv.sentence_cosines(cands, chunks), names, doing), cands, texts,
                               lists=nv.cue(question) in ("shortfall", "plan"))
 
         def rows(seq):
@@ -121,7 +122,7 @@ class Bench:
             q = np.asarray(self.embedder.embed_queries([question]), dtype=np.float32)[0]
             own = {i: float(self.vectors[(c.report_id, c.start, c.end)] @ q) for i, c in enumerate(cands)}
             out["sentence-dense"] = rows(cands[i] for i in sorted(range(len(cands)), key=lambda i: -own[i]))
-            out["fusion+sentence-dense"] = rows(s.sentence for s in nv.rank(question, terms, cands, own, names))
+            out["fusion+sentence-dense"] = rows(s.sentence for s in nv.rank(question, terms, cands, own, names, doing))
         out["_pool"] = rows(cands)
         return out
 

@@ -811,3 +811,36 @@ def test_two_glosses_of_an_english_question_side_by_side_are_no_compound():
     topics a sentence may hold apart, not one compound; a compound inside one gloss (压力测试) still is."""
     assert compound_partners("哪些单位监测平台反馈", ["监测", "平台", "反馈"]) == {}
     assert compound_partners("哪些单位做过压力测试", ["压力", "测试"]) == {"压力": ("测试",), "测试": ("压力",)}
+
+
+def test_the_activity_a_how_question_asks_about_outweighs_who_does_it(reports):
+    """怎样培训…工作人员: the activity (培训, a verbal noun after 怎样) is what is asked; 工作人员 only says who. The
+    sentence that says how they are trained leads, not the one that staffs the team (配齐配强政务公开工作人员),
+    though the latter repeats more of the question's characters; a light verb after 怎么 (加强, 提高) weighs as before."""
+    top = _ranked(reports[LUCHENG_2022], "鹿城区政府办2022年准备怎样培训搞公开的工作人员", "培训 工作人员")[0]
+    assert "培训" in top.sentence.read
+    from assistant.narrative import asked_doing
+
+    assert asked_doing("怎么培训工作人员") == "培训"
+    assert asked_doing("怎么加强队伍建设") is None and asked_doing("如何提高答复质量") is None
+
+
+def test_an_english_survey_is_glossed_as_the_reports_say_it(corpus_dir):
+    """A survey is a 调查 (网上调查, 问卷调查, 民意调查); a questionnaire only a 问卷. Glossed so, an English question
+    about surveys has a word the report's sentence holds and is not declined as off topic; so has a self-service
+    point (自助服务站点)."""
+    from types import SimpleNamespace
+
+    from assistant.normalize import normalize_question
+
+    report = parse_file(corpus_dir / "reports" / "19_pingtan-syq_2024.txt")
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.88, score=0.88)]
+
+    text = normalize_question("Did the Pingtan committee put any surveys to residents on its website in 2024?").text
+    assert "调查" in text
+    got = narrative.evidence(search, text, topic_words("调查"), [report], 0.8)
+    assert got and any("网上调查" in s.sentence.read for s in got[:3])
+    assert "自助" in normalize_question("Where are the police self-service points?").text
