@@ -79,6 +79,7 @@ from assistant.cues import (
     REASON_WORDS,
     RELATIVE_YEARS,
     ROUGHLY,
+    ROUND_NUMBERS,
     SAME_YEAR,
     SCOPE_CUES,
     SCOPE_ENDINGS,
@@ -278,6 +279,8 @@ def _summed(it: Intent, figures: list[Intent], update: dict) -> Intent:
 
 def _bound(m: re.Match) -> tuple[str, float]:
     """超过100件 -> (">", 100); a share's bound in percent: 3成以上 -> (">=", 30), 过半 -> (">", 50)."""
+    if m["round"]:
+        return ">=", float(ROUND_NUMBERS[m["round"]])  # 破千: a thousand reached
     word = m["op"] or m["op_of"] or m["op_by"] or "超过"
     amount = (m["n"] or m["n_of"] or m["n_by"] or "一半").replace(" ", "")
     if amount in HALF:
@@ -375,9 +378,11 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
     if bound:  # 超过100件的单位: the bound a listing keeps values against
         it.threshold = _bound(bound)
-    if keys and not it.rate and has(q, VERIFY_CUES) and not has(q, COUNT_CUES) and not it.negated and (
-            said := CLAIMED.search(mask(q, year_spans))):  # 是不是收到了113件申请: the figure, and whether it is so
-        op = "+" if said.group("more") else "~" if said.group("around") or has(q, ROUGHLY) else "="
+    verified = keys and not it.rate and has(q, VERIFY_CUES) and not has(q, COUNT_CUES) and not it.negated
+    if verified and it.threshold and bound["round"]:
+        it.claim = it.threshold  # 是不是过百了, 有没有破千: the figure, and whether it reaches the round number
+    elif verified and (said := CLAIMED.search(mask(q, year_spans))):  # 是不是收到了113件申请: the figure, and whether
+        op = "+" if said.group("more") else "~" if said.group("around") or has(q, ROUGHLY) else "="  # it is so
         it.claim = it.threshold or (op, float((said["n"] or said["bare"]).replace("零", "0")))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"

@@ -242,7 +242,7 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     if level_words:
         agencies = [a for a in agencies if a in at_level] if agencies else at_level
         words, spans = words + level_words, spans + level_spans
-    return words, spans, agencies
+    return list(dict.fromkeys(words)), spans, agencies  # 江苏的财政和公安部门: 公安 said once
 
 
 def _find_levels(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int]], list[str]]:

@@ -1972,3 +1972,9 @@ def test_a_count_of_what_is_planned_for_later_is_declined(catalog):
 
 def test_zero_said_in_words_is_the_claim_checked(catalog):
     assert understand("上海科委2024年行政诉讼是零吗", [], catalog).claim == ("=", 0.0)
+
+
+def test_a_round_number_reached_is_a_bound_and_the_claim_checked(catalog):
+    it = understand("淮安市2024年的行政复议是不是破百了", [], catalog)
+    assert it.threshold == (">=", 100.0) and it.claim == (">=", 100.0)
+    assert understand("哪几家单位新收申请过千", [], catalog).threshold == (">=", 1000.0)
