@@ -151,16 +151,12 @@ def decline_not_stated(scope: str) -> str:
     return f"{scope}的报告中有相关的文字，但没有写明所问的这个数目，无法回答。"
 
 
-def decline_person() -> str:
-    return "政府信息公开年度报告只统计数量和结果，不记录申请人、负责人等个人的姓名或身份，无法回答。"
-
-
-def decline_future_plan() -> str:
-    return "政府信息公开年度报告统计的是当年已经完成的工作，对今后工作的打算没有统计数字，无法回答。"
-
-
-def decline_case_detail() -> str:
-    return "政府信息公开年度报告只统计案件的数量和结果，不记录某一件案件的申请人、申请内容等细节，无法回答。"
+# declines whose reason says it all: no report records these, whatever the agency or year asked
+FIXED_DECLINES = {
+    "person": "政府信息公开年度报告只统计数量和结果，不记录申请人、负责人等个人的姓名或身份，无法回答。",
+    "case_detail": "政府信息公开年度报告只统计案件的数量和结果，不记录某一件案件的申请人、申请内容等细节，无法回答。",
+    "future_plan": "政府信息公开年度报告统计的是当年已经完成的工作，对今后工作的打算没有统计数字，无法回答。",
+}
 
 
 def decline_missing_cell(agency: str, year: int, what: str, template: str) -> str:

@@ -234,12 +234,8 @@ class Executor:
             places = catalog.places()
             held = {p: places[p] for p in it.scope_places if p in places}
             return compose.decline(q, compose.decline_empty_scope(it.scope_places, held), it.reason)
-        if it.reason == "case_detail":
-            return compose.decline(q, compose.decline_case_detail(), it.reason)
-        if it.reason == "future_plan":
-            return compose.decline(q, compose.decline_future_plan(), it.reason)
-        if it.reason == "person":
-            return compose.decline(q, compose.decline_person(), it.reason)
+        if it.reason in compose.FIXED_DECLINES:
+            return compose.decline(q, compose.FIXED_DECLINES[it.reason], it.reason)
         return compose.decline(q, compose.decline_unsupported(it.unsupported or "该项"), it.reason or "unsupported_figure")
 
     def _missing(self, it: Intent, values: list[Value]) -> Answer:

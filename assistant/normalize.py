@@ -236,11 +236,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = COMPARED_WITH_EN.sub(r" 跟 \1 比呢 ", s)  # how did it compare with 2023: the part before, set beside 2023
     asks_value = bool(WHAT_IS.match(s))
     s = WHAT_IS.sub(" ", s)
-    for phrase, zh in _english_patterns():
-        s = phrase.sub(f" {zh} ", s)
-    s = re.sub(r"[a-z]+", lambda m: lemma(m.group()), s)  # reconsiderations, lost, were corrected: their
-    for phrase, zh in _english_patterns(lemmas=True):  # lemmas against the glossary's, where no typed form matched
-        s = phrase.sub(f" {zh} ", s)
+    s = _glossed(s)
     out = []
     for token in re.split(r"(\s+|[,.?!;:()])", s):
         if not token or token.isspace() or not LATIN.search(token):
@@ -258,15 +254,21 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
 ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]")
 
 
+def _glossed(s: str) -> str:
+    """Lower-case English in the glossary's Chinese: its phrases as typed, then every word's lemma against the
+    glossary's lemmas where no typed form matched (reconsiderations, lost, were corrected)."""
+    for phrase, zh in _english_patterns():
+        s = phrase.sub(f" {zh} ", s)
+    s = re.sub(r"[a-z]+", lambda m: lemma(m.group()), s)
+    for phrase, zh in _english_patterns(lemmas=True):
+        s = phrase.sub(f" {zh} ", s)
+    return s
+
+
 def _glossed_run(m: re.Match) -> str:
     """An English run inside a Chinese question, said in the glossary's Chinese when every word of it is glossed
     (application -> 申请, partially granted -> 部分公开); kept as typed otherwise (GDP, a name)."""
-    s = " " + m.group().lower() + " "
-    for lemmas in (False, True):
-        if lemmas:
-            s = re.sub(r"[a-z]+", lambda w: lemma(w.group()), s)
-        for phrase, zh in _english_patterns(lemmas):
-            s = phrase.sub(zh, s)
+    s = _glossed(" " + m.group().lower() + " ")
     return m.group() if LATIN.search(s) else s.replace(" ", "")
 
 

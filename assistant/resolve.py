@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.catalog import Catalog, expand_aliases
+from assistant.compose import FIXED_DECLINES
 from assistant.cues import (
     ADMIN_SUFFIXES,
     BUREAUS,
@@ -304,7 +305,7 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     if it.kind == "decline" and it.reason == "not_classified" and _text_only(it, catalog):
         it.kind, it.reason, it.unsupported = "narrative", None, None  # 平潭县2012年网上提交的: its text may say
     elif it.kind == "decline":
-        it.reason = it.reason if it.reason in ("case_detail", "person", "future_plan") else "unsupported_figure"
+        it.reason = it.reason if it.reason in FIXED_DECLINES else "unsupported_figure"
         return it
     cross = (it.kind in ("ranking", "precedent", "catalogue") or (it.kind == "checks" and not it.agencies) or (it.kind == "sum" and (bool(it.scope) or not it.agencies)) or (it.kind == "narrative" and not it.agencies)
              or (it.kind == "change" and bool(it.scope) and not it.agencies))  # 平潭的单位…各变化多少
