@@ -18,6 +18,8 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三
 _ROWS = {r.key: r for r in REQUEST_ROWS}
 _COLUMNS = {k: label for k, label, _ in REQUEST_COLUMNS}
 MAX_LISTED = 12  # agencies named when listing what the corpus holds
+# how an answer to a yes-no question opens (是不是过半了, 有没有超过20件): the claim checked, then the figure
+VERDICT = {True: "是的，", False: "不是，"}
 
 
 def strip_numbering(label: str) -> str:

@@ -4,6 +4,7 @@ original. A decline says in English why, with the Chinese reason after it."""
 
 from __future__ import annotations
 
+from assistant.compose import VERDICT
 from index.models import Answer, Figure
 
 REASONS = {
@@ -22,6 +23,7 @@ REASONS = {
     "case_detail": "the reports count cases; they do not record one case's details",
     "figure_unclear": "the question could mean several of the tables' figures; which one is meant (listed below)",
 }
+VERDICTS = {True: "Yes. ", False: "No. "}  # the claim checked, as compose.VERDICT opens the Chinese answer
 DERIVED = {"share": "share", "disclosure_rate": "disclosure rate", "review_correction_rate": "review correction rate",
            "completion_rate": "completion rate", "average": "average per period",
            "change": "change from the previous year", "change_pct": "change from the previous year (%)",
@@ -59,5 +61,6 @@ def render(answer: Answer) -> Answer:
         lead = f"From the reports' {source} in brackets):\n" + "\n".join(lines)
     else:
         lead = "The reports say (quoted passages in Chinese, cited in brackets):"
-    text = f"{lead}\n\n原文 (Chinese):\n{answer.text}"
+    verdict = next((VERDICTS[ok] for ok, zh in VERDICT.items() if answer.text.startswith(zh)), "")
+    text = f"{verdict}{lead}\n\n原文 (Chinese):\n{answer.text}"
     return answer.model_copy(update={"text": text})

@@ -309,7 +309,7 @@ class Executor:
             base = s
             text = f"{prefix}{name}{word}共{compose.number(s)}件（{'，'.join(parts)}）"
         if it.claim and base is not None:  # 是不是113件, 有没有超过300件: whether what the asker states holds
-            text = ("是的，" if passes(base, it.claim) else "不是，") + text
+            text = compose.VERDICT[passes(base, it.claim)] + text
         if it.per and base is not None:  # 平均每月: the year's figure over its months, the division shown
             period, parts_in_year = it.per
             average = round(base / parts_in_year, 1)
@@ -417,7 +417,7 @@ class Executor:
         else:
             d.derived(entry, it.rate, value, d.citations[0].n)
             per = f"，即每{it.per_n}件约{compose.number(round(value * it.per_n / 100, 1))}件" if it.per_n else ""
-            said = ("是的，" if passes(value, it.claim) else "不是，") if it.claim else ""  # 过半了吗, 超过3成了吗
+            said = compose.VERDICT[passes(value, it.claim)] if it.claim else ""  # 过半了吗, 超过3成了吗
             d.parts.append(f"{said}{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%{per}。")
         d.check_notes(values)
         return d.answer()

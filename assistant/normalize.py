@@ -167,7 +167,7 @@ def _plan_periods(text: str) -> tuple[str, list[str]]:
     return out, [f"五年规划->{out}"] if out != text else []
 
 
-YES_NO_CLAUSE = re.compile(r"(?<= , )(?:was|were|did|does|do|is|are|has|have|had)\b[^,?.;]*")
+YES_NO_CLAUSE = re.compile(r"(?:(?<= , )|^ )(?:was|were|did|does|do|is|are|has|have|had)\b[^,?.;]*")
 COMPARED_WITH_EN = re.compile(r"how (?:did|does|do|would|has) (?:it|that|this|they|the \w+) compare (?:with|to|against) "
                               r"([^,?.;]+)")
 WHAT_CLAUSE = re.compile(r"(?<= , )what(?:s| was| is| were| are)\s+([^,?.;]*)")
@@ -243,7 +243,8 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
             out.append(token.strip())
             continue
         out.append(_place(token, places) or acronyms.get(token, ""))
-    zh = "".join(out)
+    zh = re.sub(r"(?<=\d)\s+(?=\d)", "，", " ".join(t for t in out if t))  # 100 times in 2024: two numbers, not 1002024
+    zh = re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", zh)
     if not asks_value:
         return zh
     if re.search(r"[,，;；]", zh):  # What was X, and how did it compare…: the first clause asks the value

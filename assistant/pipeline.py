@@ -19,7 +19,7 @@ from assistant.coverage import unrecorded
 from assistant.execute import Executor
 from assistant.figures import Facts
 from assistant.meaning import Meaning, reread
-from assistant.narrative import settle
+from assistant.narrative import miscut, settle
 from assistant.normalize import correct_unheard, normalize_question, normalized, romanised_places
 from assistant.plan import plan_parts, understand
 from assistant.query import Intent, PlanPart, QueryPlan
@@ -116,6 +116,17 @@ class Assistant:
             log.exception("unexpected error answering %r", question)
             return compose.decline(question, "暂时无法回答：内部错误，已记录。", f"error: {type(e).__name__}: {e}")
 
+    def _unrecorded(self, said: str, intent: Intent, catalog: Catalog) -> str | None:
+        """The noun asked of that no report holds; a word jieba made up out of single characters (格印 of 合计格印的)
+        is no such noun: its characters are read apart and the question checked again."""
+        def known(w: str) -> bool:
+            return catalog.knows(w) or explained(w, said) or w in intent.mentions
+
+        read = said
+        while (missing := unrecorded(read, self.index.lexical.contains, known)) and miscut(missing):
+            read = read.replace(missing, " ".join(missing))
+        return missing
+
     def _turn_reader(self, catalog: Catalog):
         """An earlier turn's figure as its own answer read it: by meaning where no cue named it, never a guess."""
         def read(turn: str, it: Intent) -> Intent:
@@ -145,9 +156,7 @@ class Assistant:
             return compose.clarify_figure(question, [r.label for r in unclear.readings]), intent
         missing = None
         if intent.kind not in ("clarify", "decline"):
-            said = normalized(question, catalog)
-            missing = unrecorded(said, self.index.lexical.contains,
-                                 lambda w: catalog.knows(w) or explained(w, said) or w in intent.mentions)
+            missing = self._unrecorded(normalized(question, catalog), intent, catalog)
         if missing:
             base = compose.decline(question, compose.decline_unrecorded(missing), "not_recorded")
         else:

@@ -14,6 +14,7 @@ from assistant.catalog import Catalog
 from assistant.cues import (
     ABOUT_ME,
     AGENCY_PRONOUN,
+    AGREE_CUES,
     ANCHORED_YEARS,
     APPLICANT_CUES,
     APPLICANT_DETAIL,
@@ -143,7 +144,7 @@ from assistant.read import (
     topic_of,
     vocabulary,
 )
-from assistant.resolve import find_agencies, find_scope, resolve_targets
+from assistant.resolve import find_agencies, find_scope, left_out, resolve_targets
 from index.stores.lexical import word_tags
 from index.vocabulary import (
     PER_PERIOD,
@@ -164,6 +165,7 @@ PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
 QUESTION_CUE = re.compile(r"多少|(?<![那这])几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
                           r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
+MAX_AGREE_CHARS = 8  # 两者对得上吗: a clause that only asks whether the figures before it agree
 LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一下|再问问|再问)[,，]?")
 COUNT_ASKED = re.compile(r"(?:有|是)(?:多少|几)[件个次项份起]")  # 有几件…的: how many, asked outright
 MAX_THING_CHARS = 4  # what a weak count word is said of, when it is a thing the text counts (热线, 群众来信)
@@ -325,6 +327,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if glosses := [(e, e + m.end()) for _, e in scope_spans if (m := SCOPE_GLOSS.match(q[e:]))]:
         scope_places, scope_spans, scope = find_scope(mask(q, glosses + set_aside), catalog)  # (管委会、各局): its members, said
         scope_spans += glosses
+    gone, gone_spans = left_out(mask(q, set_aside), scope, catalog)  # 除公安局外: out of the scope, and no agency asked
+    set_aside += gone_spans
     kinds = tuple(catalog.kinds())
     topics = [m.span() for m in _kind_before_topic(kinds).finditer(q)] if kinds else []
     masked = mask(q, mask_spans(q, year_spans) + titles + topics + scope_spans + set_aside
@@ -332,6 +336,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
     if unknown and (said := has(q, MENTION_WORDS)) and q.find(unknown) > q.find(said):
         unknown = None  # 哪些年报里说到了便民服务中心: what the reports say, not whose report
+    if gone and (scope or not agencies):  # 除了管委会以外，哪家收到的最多: every other agency (of the scope said)
+        scope = [a for a in scope or catalog.agencies if a not in gone]
     if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
         agencies, mentions, scope, scope_places = scope, scope_places, [], []
     keys, phrase, weak = figure_keys(q)
@@ -379,8 +385,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if bound:  # 超过100件的单位: the bound a listing keeps values against
         it.threshold = _bound(bound)
     verified = keys and not it.rate and has(q, VERIFY_CUES) and not has(q, COUNT_CUES) and not it.negated
-    if verified and it.threshold and bound["round"]:
-        it.claim = it.threshold  # 是不是过百了, 有没有破千: the figure, and whether it reaches the round number
+    if verified and it.threshold:
+        it.claim = it.threshold  # 是不是过百了, 有没有超过20: the figure, and whether it passes the bound
     elif verified and (said := CLAIMED.search(mask(q, year_spans))):  # 是不是收到了113件申请: the figure, and whether
         op = "+" if said.group("more") else "~" if said.group("around") or has(q, ROUGHLY) else "="  # it is so
         it.claim = it.threshold or (op, float((said["n"] or said["bare"]).replace("零", "0")))
@@ -809,6 +815,9 @@ def split_parts(text: str) -> list[str]:
             marked += [False] * (len(split) - 1) + [mark]
     parts: list[str] = []
     pending = ""
+    if len(segments) >= 3 and _asks_agreement(segments[-1]) and len(segments[-1]) <= MAX_AGREE_CHARS:
+        # 新收加上年结转，和办结加结转下年度，对得上吗: each sum a part, then whether they agree
+        return [re.sub(r"^(?:和|与|跟|同)", "", seg) for seg in segments][-MAX_PARTS:]
     for i, seg in enumerate(segments):
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
         noun_phrase = (seg.endswith("的") and i < len(segments) - 1 and not CLEFT.search(seg)  # …要什么的，有几件:
@@ -836,6 +845,9 @@ def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalo
     if has(p, TOTAL_CUES) and len(figures) >= 2 and it.kind in ("decline", "narrative", "figure") and not (
             it.keys and it.keys != last.keys):
         return _summed(it, figures, {"unsupported": None, "agencies": list(last.agencies)})
+    if _asks_agreement(p) and len(figures) >= 2 and it.kind in ("decline", "narrative", "figure"):
+        return _beside(it, figures[-2:], {"unsupported": None, "reason": None, "agencies": list(last.agencies),
+                                          "targets": list(last.targets)})  # 两者对得上吗: the two side by side
     if it.kind == "comparison" and len(it.targets) == 1 and len(last.targets) == 1 and it.targets != last.targets \
             and it.keys == last.keys:
         pairs = [last.targets[0], it.targets[0]]
@@ -843,6 +855,11 @@ def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalo
                                                      "years": [y for _, y in pairs], "pairs": pairs,
                                                      "targets": [], "sides": []}), catalog)
     return it
+
+
+def _asks_agreement(p: str) -> bool:
+    """两者一致吗, 对得上吗: whether the figures asked before agree, naming none of its own."""
+    return has(p, AGREE_CUES) is not None and not figure_keys(p)[0]
 
 
 def _joined_questions(segment: str) -> list[str]:
@@ -905,12 +922,14 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     turns = list(history)
     for p in parts:
         it = understand(p, turns, catalog, reader)
-        continues = signature(it) == signature(out[-1][1]) and not it.topic if out else False  # …，哪个多？
+        same = bool(out) and signature(it) == signature(out[-1][1])  # …，哪个多？ or the same figure asked again
+        continues = same and (not it.topic or bool(it.keys) and it.targets == out[-1][1].targets)
         unresolved = bool(out) and it.kind in ("clarify", "decline") and it.reason in ("no_agency", "several_agencies")
         same_decline = bool(out) and it.kind == out[-1][1].kind == "decline" and it.reason == out[-1][1].reason
         across = bool(out) and out[-1][1].kind == "precedent" and not out[-1][1].agencies  # 哪个单位搞过…？怎么搞的？
         how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
-        if continues or unresolved or same_decline or how_across:  # …叫什么、要的是什么信息: one decline says it once
+        agrees = bool(out) and _asks_agreement(p)  # 对得上吗: of the parts before, a part of its own
+        if (continues or unresolved or same_decline or how_across) and not agrees:  # …叫什么、要的是什么: said once
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog, reader), before)
         else:

@@ -14,9 +14,11 @@ from assistant.cues import (
     COLLECTIVE_NOUNS,
     CONNECTORS,
     GOVERNMENT_AT_LARGE,
+    LEFT_OUT,
     LEVEL_COLLECTIVES,
     LEVEL_WORDS,
     MAX_AGENCY_CHARS,
+    NUMBERED_LINK,
     ORGAN_ENDINGS,
     PLACE_LINKS,
     SUB_UNIT,
@@ -203,7 +205,7 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     if not places:
         return [], [], []
     alternation = "|".join(re.escape(p) for p in places)
-    links = "|".join(re.escape(w) for w in sorted(PLACE_LINKS, key=len, reverse=True))
+    links = _place_links()
     nouns = "|".join(re.escape(w) for w in sorted(COLLECTIVE_NOUNS, key=len, reverse=True))
     connector = "|".join(re.escape(c) for c in ("和", "与", "、", "及", "跟", "或"))
     head = rf"((?:{alternation})(?:(?:{links}){{0,2}}(?:{connector})(?:{alternation}))*)(?:{links}){{0,3}}"
@@ -246,6 +248,27 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     return list(dict.fromkeys(words)), spans, agencies  # 江苏的财政和公安部门: 公安 said once
 
 
+def _place_links() -> str:
+    """What may stand between a place and its collective (的, 下属, 那几个, 那2家), as a regex alternation."""
+    return "|".join([*(re.escape(w) for w in sorted(PLACE_LINKS, key=len, reverse=True)), NUMBERED_LINK])
+
+
+def left_out(q: str, scope: list[str], catalog: Catalog) -> tuple[list[str], list[tuple[int, int]]]:
+    """The agencies of a scope (every agency when none is said) that the question leaves out, by name or kind
+    (平潭的单位里除公安局外, 不算管委会的话), and the spans that say so: those name no agency asked. A left-out
+    phrase that names none (除了个人以外: an applicant column) is left to the figure's reading."""
+    out, spans = [], []
+    for m in LEFT_OUT.finditer(q):
+        said = m.group(1)
+        named = find_agencies(said, catalog, [], recent=True)[0]
+        kinds = [k for k in catalog.kinds() if k in said]
+        gone = [a for a in scope or catalog.agencies if a in named or _of_kind(a, kinds)]
+        if gone:
+            out += [a for a in gone if a not in out]
+            spans.append(m.span())
+    return out, spans
+
+
 def _find_levels(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int]], list[str]]:
     """An administrative level said of a collective (区县级的单位, 江苏的区县级政府, 市级部门里): the agencies at that
     level, narrowed by a place said just before it and a kind said after it."""
@@ -260,7 +283,7 @@ def _find_levels(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, i
         if m.group(2) in kinds:
             at = [a for a in at if a in kinds[m.group(2)]]
         start = m.start()
-        links = "|".join(re.escape(w) for w in PLACE_LINKS)
+        links = _place_links()
         place = next((p for p in places if re.search(rf"{re.escape(p)}(?:{links}){{0,3}}$", q[:start])), None)
         if place:
             at, start = [a for a in at if a in places[place]], q.rfind(place, 0, start)

@@ -179,3 +179,10 @@ def test_english_words_said_inside_a_chinese_question_are_glossed_where_every_wo
     assert "部分公开" in normalize_question("沭阳县2025年 partially granted 的有几件").text
     assert "申请" in normalize_question("上海科委2024年的 applications 有多少").text
     assert "GDP" in normalize_question("淮安市2024年GDP是多少").text  # kept as typed: no gloss holds it
+
+
+def test_an_english_yes_no_question_keeps_its_numbers_apart_and_asks_yes_or_no():
+    places = {"huaian": "淮安", "hongze": "洪泽"}
+    n = normalize_question("Was Huaian sued above 40 times in 2024?", places).text
+    assert "超过40，2024" in n and n.rstrip("?？").endswith("吗")  # not 302024; 吗 as a Chinese yes-no ends
+    assert "吗" not in normalize_question("How many requests did Hongze get in 2023?", places).text

@@ -894,3 +894,17 @@ def test_which_years_one_agency_had_requests_from_every_applicant_but_one(assist
 def test_a_rate_no_table_makes_is_never_another_rate_found_by_meaning(model_assistant):
     a = model_assistant.ask("淮安市2024年公开申请的满意率是多少")
     assert not any(f.table == "derived" for f in a.figures) and "公开率" not in a.text
+
+
+def test_a_word_jieba_makes_up_out_of_single_characters_is_no_unrecorded_fact(assistant):
+    """合计格印的: jieba's HMM glues 格 and 印 into a word no report holds; it says where the figure is printed, and
+    the figure is answered (a dictionary word no report holds is still declined)."""
+    a = assistant.ask("淮安市2024年行政复议合计格印的是几件？")
+    assert not a.abstained and figure(a, "review_total", table="review_litigation")
+    assert assistant.ask("淮安市2024年办信息公开的人津贴一个月多少？").reason == "not_recorded"
+
+
+def test_an_english_yes_no_question_on_a_bound_is_answered_yes_or_no(assistant):
+    a = assistant.ask("Did Huaian handle more than 300 administrative reviews in 2024?")
+    assert a.text.startswith("Yes.") and figure(a, "review_total", table="review_litigation") == 351
+    assert assistant.ask("Did Huaian see fewer than 300 administrative reviews in 2024?").text.startswith("No.")

@@ -1978,3 +1978,34 @@ def test_a_round_number_reached_is_a_bound_and_the_claim_checked(catalog):
     it = understand("淮安市2024年的行政复议是不是破百了", [], catalog)
     assert it.threshold == (">=", 100.0) and it.claim == (">=", 100.0)
     assert understand("哪几家单位新收申请过千", [], catalog).threshold == (">=", 1000.0)
+
+
+def test_a_continuation_asking_which_year_or_asking_again_is_not_a_part(catalog):
+    for q in ("淮安市洪泽区2023、2024两年收的申请各是多少？哪一年更多？", "上海市政府办公厅2019年复议几件？复议几件？"):
+        assert len(plan_parts(q, q, [], catalog)) == 1, q
+
+
+def test_agencies_a_scope_leaves_out_are_not_in_it(catalog):
+    it = understand("平潭各单位2019年收到的申请，除了公安局外哪家最多？", [], catalog)
+    assert it.scope and "平潭综合实验区公安局" not in it.scope and SYQ in it.scope and not it.agencies
+    it = understand("不算平潭管委会的话，平潭的单位2024年一共收了多少申请", [], catalog)
+    assert it.scope and SYQ not in it.scope and "平潭综合实验区海坛片区管理局" in it.scope and not it.agencies
+    it = understand("除平潭管委会之外，2024年哪个单位新收申请最多", [], catalog)  # every other agency
+    assert it.scope and SYQ not in it.scope and HUAIAN in it.scope
+    assert understand("鹿城区2022年除了自然人以外收到几件申请", [], catalog).agencies == [LUCHENG]
+
+
+def test_a_place_and_a_number_of_its_agencies_is_a_scope(catalog):
+    it = understand("上海那两个单位2019年合计收了多少申请", [], catalog)
+    assert sorted(it.scope) == [BGT, KEWEI] and not it.agencies
+
+
+def test_whether_the_figures_asked_before_agree_sets_them_side_by_side(catalog):
+    for q in ("上海市政府办公厅2025年新收与上年结转之和，同办结与结转下年度之和，是否相等？",
+              "上海市政府办公厅2025年新收加上年结转多少？办理结果总计加结转下年度多少？二者吻合吗？"):
+        parts = plan_parts(q, q, [], catalog)
+        assert len(parts) == 3, q
+        last = parts[-1][1]
+        assert last.kind == "comparison" and last.targets == [(BGT, 2025)], q
+        assert [sorted(k.row for k in keys) for _, keys in last.sides] == [
+            ["carried_over", "new_received"], ["carried_forward", "results_total"]], q
