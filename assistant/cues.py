@@ -130,14 +130,14 @@ RATIO_CUES = ("比例", "占比", "比率", "百分比", "比重", "百分之", 
 CLAIMED = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<more>多|余|来)?\s*(?:件|个|次|项|份|条|起|场)(?P<around>左右|上下)?"
                      r"|(?<=[是为])\s*(?P<bare>\d+(?:\.\d+)?|零)(?=\s*(?:[？?。，,！!吗呢吧啊]|$))")  # 是不是也是118？ 是零吗
 ROUGHLY = ("大约", "大概", "约", "差不多", "将近", "接近", "估计")
-VERIFY_CUES = ("是不是", "是否", "对吗", "对不对", "是吗", "对吧", "没错吧", "吗", "有没有", "有无")
+VERIFY_CUES = ("是不是", "是否", "对吗", "对不对", "是吗", "对吧", "没错吧", "吗", "吧", "有没有", "有无")  # 上千件了吧
 YES_NO_END = re.compile(r"没有?[？?]?$")  # 占了一半以上没有？, 过半了没: a yes-no question, said at its end
 # 收到过申请, 有人来申请过: a report that counts any requests (not 请律师审核答复书)
 RECEIVED_ANY = re.compile(r"(?:收到|受理|接到)过?.{0,10}申请|(?:有人|有谁)来?(?:提|递|交)?(?:出)?申请过")
 WHO_HAD = re.compile(r"(?:谁|哪家|哪个单位|哪几家|哪几年|哪些年|哪一年|哪年|哪几份|哪些报告|哪份|哪些)[^，,。？?]{0,20}?(?:有过|有|过|出现|存在|发生)")
 WHICH_UNITS = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪几家|哪一个|哪一家)(?:单位|部门|机关|地方|政府)")  # 有没有哪个单位…
 # 是哪几份报告, …的报告有哪些: which reports (a figure's list-which when a figure is named)
-WHICH_REPORTS = re.compile(r"(?:哪几份|哪份|哪些)(?:报告|年报)|(?:报告|年报)都?(?:有|是)?(?:哪些|哪几份)")
+WHICH_REPORTS = re.compile(r"(?:哪几份|哪份)(?:报告|年报)?|哪些(?:报告|年报)|(?:报告|年报)都?(?:有|是)?(?:哪些|哪几份)")
 UNITS_WHICH = re.compile(r"(?:单位|部门|机关)[^，,。？?]{0,3}?(?:哪些|哪几个|哪几家|哪家)")  # …的单位都有哪些
 # 报告里哪几份提到了…, 老年报里，哪些写了…: which reports say it (asked of no agency)
 WHICH_MENTIONED = re.compile(r"(?:哪些|哪几份|哪几个|哪几篇|哪几家|哪份)(?:报告|年报|单位)?[^，,。？?]{0,3}?"
@@ -157,7 +157,7 @@ _SHARE = r"\d+(?:\.\d+)?\s*(?:%|成)|一半|半数"
 THRESHOLD = re.compile(rf"(?P<op>{_OVER})\s*(?P<n>\d+(?:\.\d+)?\s*(?:%|成)?|一半|半数)(?![\d年])"
                        rf"|(?P<op_of>{_OVER})[^，,。？?\d]{{1,8}}?的(?P<n_of>{_SHARE})"  # 不到办结的一半
                        rf"|(?P<n_by>\d+(?:\.\d+)?\s*(?:%|成)?|一半|半数)\s*[件个次条项份]?(?P<op_by>及以上|以上|及以下|以下)"
-                       r"|(?P<half>过半)|(?:过|破|超)(?P<round>百|千|万)(?![\d百千万])")  # 过百了吗, 有没有破千
+                       r"|(?P<half>过半)|(?:过|破|超|上)(?P<round>百|千|万)(?![\d百千万])")  # 过百了吗, 有没有破千, 上千件了吧
 HALF = ("一半", "半数", "过半")
 ROUND_NUMBERS = {"百": 100, "千": 1000, "万": 10000}
 THRESHOLD_OPS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少于": ">=", "不低于": ">=", "至少": ">=",
@@ -180,6 +180,8 @@ PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部
                "下辖", "所辖", "管辖", "以内")
 NUMBERED_LINK = r"(?:这|那)?\d{1,2}(?:家|个|所)"  # 上海那两个单位, 平潭这3家: 两 is 2 once numerals are read
 MAX_AGENCY_CHARS = 40  # longest run tried as one agency mention: keeps resolution linear in the question's length
+# 行政许可多于行政处罚, 复议比诉讼多的: one figure of a report set against another, in a listing of reports
+BEATS = re.compile(r"(?P<more>多于|多过|超过|高于|大于)|(?P<less>少于|低于|小于)|比[^，,。？?]{1,12}?(?:(?P<more2>多|高)|(?P<less2>少|低))")
 NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "为零", "一件也没有", "零申请", "没有过")
 # 一件全部公开都没有, 一次也没被复议过: not one, of whatever the figure counts
 NONE_AT_ALL = re.compile(r"(?<![\d.])[一1][件个次份条起项宗]?[^，,。？?]{0,12}?[都也]没")
@@ -282,9 +284,11 @@ CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6
 INTERROGATIVES = ("哪些", "哪家", "哪个", "哪几", "哪年", "哪里", "哪儿")
 ASKING_WORDS = ("哪", "谁", "什么", "啥", "多少", "几", "吗", "呢", "怎", "如何", "是否", "有没有", "有无", "是不是", "为何",
                 "为什么", "咋", "么", "否", "对吧", "是吧", "没错吧")
-# a clause in which the asker says who they are (我是本地的退休职工, 我年纪大了记不清, 本人在外地工作): not what is asked
-ABOUT_ME = re.compile(r"(?:^|(?<=[，,。；;！!：:\s]))(?:我|本人|俺)(?:是|今年|年纪|岁数|家|平时|们家|老伴|已经退休|退休|"
-                      r"一个|在外地|在本地)[^，,。；;！!？?：:]*")
+# a clause in which the asker says who they are or what befell them (我是本地的退休职工, 本人在外地工作, 我3月15日打过
+# 12345): not what is asked, and its dates and numbers are none of the question's; a clause in which they ask (我想问,
+# 我要查) or state what they heard (我听说…是6件, 我记得) is read
+ABOUT_ME = re.compile(r"(?:^|(?<=[，,。；;！!：:\s]))(?:我|本人|俺)们?(?!想|要|问|请|听|记得|看|查|以为|觉得|印象|估计|猜|说|"
+                      r"怀疑|发现|不知道|不清楚|需要|希望|咨询)[^，,。；;！!？?：:]*")
 # the words a question is asked with, where an input method's slip hides it (十多少, 千一年, 收乐几件, 被复议计次)
 ASKED_WITH = ("是多少", "有多少", "多少件", "几件", "几次", "几个", "几项", "总计", "合计", "收了", "涨了", "降了", "多了",
               "少了", "前一年", "上一年", "后一年", "下一年", "第二年", "前年", "去年")
@@ -302,7 +306,14 @@ COURTESY_CLOSERS = ("谢谢你", "谢谢您", "谢谢", "多谢", "感谢", "拜
 COLLOQUIAL = {"有木有": "有没有", "木有": "没有", "咋样": "怎么样", "咋": "怎么", "为啥": "为什么", "干啥": "干什么",
               "啥": "什么", "俩": "两个", "仨": "三个", "多会儿": "什么时候",
               # Taiwan and Hong Kong words for the same things (資訊公開, 訴願, 網路), once in simplified characters
-              "资讯": "信息", "诉愿": "行政复议", "网路": "网络", "数位": "数字", "视讯": "视频"}
+              "资讯": "信息", "诉愿": "行政复议", "网路": "网络", "数位": "数字", "视讯": "视频",
+              # written Cantonese, once in simplified characters (係 is 系 then: only where it says 是)
+              "几多": "多少", "嘅": "的", "咗": "了", "有冇": "有没有", "冇": "没有", "系咪": "是不是", "系唔系": "是不是",
+              "唔系": "不是", "唔知": "不知道", "唔该": "请问", "系几多": "是多少", "系几": "是几", "系多少": "是多少", "边个": "哪个",
+              "边几": "哪几", "边度": "哪里", "边间": "哪个", "点样": "怎样", "点解": "为什么", "乜嘢": "什么", "咩": "什么",
+              "佢哋": "他们", "佢": "他", "啲": "些", "喺": "在", "睇": "看", "俾": "给", "落去": "到", "多过": "多于",
+              "少过": "少于", "几多宗": "多少件", "几宗": "几件"}
+CANTONESE_AND = re.compile(r"(?<=[\d年])同(?=\d)")  # 2022年同2021年, 洪泽23同24: Cantonese 同 joins years (同年 does not)
 # 怎么算都行, 咋说都可以: the asker leaves the way of counting open; no question of its own
 CONCESSION = re.compile(r"[，,\s]*(?:怎么|如何|怎样)(?:算|说|统计|理解|弄)?都(?:行|可以|好|成)[，,\s]*")
 # 除公安局外, 不算管委会的话, 除了平潭管委会以外的单位: agencies a scope leaves out (which, resolve.left_out decides)

@@ -556,7 +556,17 @@ class Executor:
             for e, value in reversed(rows):
                 d.derived(e, it.rate or "sum", value, next(c.n for c in d.citations if c.report_id == e.report_id))
         d.parts.append(compose.comparison_summary(rows, it, keys))
-        known = sorted(((e, v) for e, v in rows if v is not None), key=lambda t: t[0].year)
+        said = [(e, v) for e, v in rows if v is not None]
+        if it.times and len(said) == 2 and said[1][1] and not it.rate:  # 鹿城的是洪泽的几倍: the first named over the other
+            (e1, v1), (e2, v2) = said
+            times = round(v1 / v2, 2)
+            d.derived(e1, "ratio", times, next(c.n for c in d.citations if c.report_id == e1.report_id))
+            d.parts.append(f"{compose.report_name(e1.agency, e1.year)}是{compose.report_name(e2.agency, e2.year)}的"
+                           f"{compose.number(times)}倍（{compose.number(v1)}÷{compose.number(v2)}）。")
+        known = sorted(said, key=lambda t: t[0].year)
+        if len(known) == 2 and it.rate and not it.trend:  # 公开率比2019年高了几个百分点: the points between the two
+            (_, a), (after, b) = known
+            d.derived(after, "change", round(b - a, 2), next(c.n for c in d.citations if c.report_id == after.report_id))
         if len(known) == 2 and known[0][0].agency == known[1][0].agency and not it.rate and not it.trend:
             (before, a), (after, b) = known  # one agency, two years: the change the summary states, as a figure
             diff, pct = change(a, b)
@@ -772,6 +782,40 @@ class Executor:
         d.check_notes([v for e, _ in used for v in vals[e.report_id]])
         return d.answer()
 
+    def _columns_if_total_broken(self, e: CatalogEntry, keys: list[CellKey], vs: list[Value]) -> tuple[list[Value], str]:
+        """A total that breaks the report's arithmetic (printed 0 or blank beside applicant columns that are not):
+        the columns instead, and what the total printed (为0 / 为空); else the values as read and ""."""
+        if not e.checks_failed or total(vs) or not (parts := self.column_parts(e, keys)):
+            return vs, ""
+        return parts, "为0" if any(v.value == 0 for v in vs) else "为空"
+
+    def _beating(self, it: Intent, entries: list[CatalogEntry]) -> Answer:
+        """The reports whose first figure is more (or less) than their second (哪几份的行政许可多于行政处罚): each with
+        both cited cells; a report lacking either is not counted, and the count of those read is said."""
+        (w1, k1), (w2, k2) = it.sides
+        vals = self.scan(entries, k1 + k2)
+        read = [(e, self._columns_if_total_broken(e, k1, vals[e.report_id][:len(k1)])[0],
+                 self._columns_if_total_broken(e, k2, vals[e.report_id][len(k1):])[0]) for e in entries]
+        read = [(e, a, b) for e, a, b in read if any(v.found for v in a) and any(v.found for v in b)]
+        hits = [(e, a, b) for e, a, b in read if passes(total(a) - total(b), (it.beats, 0))]
+        than = "多于" if it.beats == ">" else "少于"
+        among = f"{'所列' if it.pairs else '在已收录的'}报告中两项都有的{len(read)}份报告里"
+        d = compose.Draft(it.question, "precedent")
+        if not hits:
+            d.parts.append(f"{among}，没有报告的{w1}{than}{w2}。")
+            return d.answer()
+        d.parts.append(f"{among}，有{len(hits)}份报告的{w1}{than}{w2}：")
+
+        def cited(vs: list[Value]) -> str:
+            return "".join(f"[{d.cite_cell(v)}]" for v in vs if v.found)
+
+        unit = compose.unit(k1[0].table, k1[0].row)
+        for e, a, b in hits[:MAX_LISTED_CELLS // 2]:
+            d.parts.append(f"- {compose.report_name(e.agency, e.year)}：{w1}{compose.number(total(a))}{unit}{cited(a)}，"
+                           f"{w2}{compose.number(total(b))}{unit}{cited(b)}")
+        d.check_notes([v for _, a, b in hits for v in a + b])
+        return d.answer()
+
     def _precedent(self, it: Intent, catalog: Catalog) -> Answer:
         if it.rate:  # 平潭的单位2024年的公开率各是多少: a listing of rates, not who had a count
             return self._rates_across(it, catalog, ranking=False)
@@ -784,17 +828,20 @@ class Executor:
         agencies = it.scope or catalog.agencies
         entries = [catalog.entry(a, y) for a in agencies for y in catalog.years(a)
                    if not it.years or y in it.years or (it.year_bound and a != it.year_bound)]  # 鹿城和2019年的X
+        if it.pairs:  # 鹿城22、洪泽23和24这几份: exactly the reports listed
+            entries = [e for e in entries if (e.agency, e.year) in it.pairs]
+        if it.beats and len(it.sides) == 2:
+            return self._beating(it, entries)
         if it.relative is not None and not it.years:  # 上海的单位去年…: each agency's newest report (less N)
             entries = [e for e in entries if e.year == (catalog.newest(e.agency) or 0) + it.relative]
         keys = with_column(it.keys, it.column)
         vals = self.scan(entries, keys)
         with_table = [e for e in entries if any(v.found for v in vals[e.report_id])]
         from_parts: dict[str, str] = {}  # report id -> what its 总计 printed
-        for e in with_table if not it.negated else []:  # a total that breaks the report's arithmetic: its columns
-            printed = total(vals[e.report_id])
-            if e.checks_failed and not printed and (parts := self.column_parts(e, keys)):
-                from_parts[e.report_id] = "为0" if any(v.value == 0 for v in vals[e.report_id]) else "为空"
-                vals[e.report_id] = parts
+        for e in with_table if not it.negated else []:
+            vals[e.report_id], printed = self._columns_if_total_broken(e, keys, vals[e.report_id])
+            if printed:
+                from_parts[e.report_id] = printed
         tabled = {e.report_id for e in with_table}  # (`e not in with_table` compared models: 50M at 10,000 reports)
         told = self._told([e for e in entries if e.report_id not in tabled], keys)  # reports without the tables
         hits = [(e, total(vals[e.report_id])) for e in with_table] + [(e, told[e.report_id][0]) for e in entries
@@ -806,8 +853,9 @@ class Executor:
         d = compose.Draft(it.question, "precedent")
         unit = compose.unit(keys[0].table, keys[0].row)
         test = "为0" if it.negated else bound_words(it.threshold) if it.threshold else "大于0"
+        among = f"{'所列' if it.pairs else '在已收录的'}报告中含有这一项的{held}份报告里"
         if not hits:
-            d.parts.append(f"在已收录的报告中含有这一项的{held}份报告里，没有单位的“{what}”{test}。")
+            d.parts.append(f"{among}，没有单位的“{what}”{test}。")
             return d.answer()
         by_agency: OrderedDict[str, list[str]] = OrderedDict()
         for e, value in hits[:MAX_LISTED_CELLS]:
@@ -819,7 +867,7 @@ class Executor:
             caveat = f"（总计一栏{from_parts[e.report_id]}，按各类申请人相加）" if e.report_id in from_parts else ""
             by_agency.setdefault(e.agency, []).append(f"{e.year}年度{compose.number(value)}{unit}{caveat}{refs}")
         s = sum(v for _, v in hits)
-        d.parts.append(f"在已收录的报告中含有这一项的{held}份报告里，有{len({e.agency for e, _ in hits})}个单位的"
+        d.parts.append(f"{among}，有{len({e.agency for e, _ in hits})}个单位的"
                        f"{len(hits)}份报告“{what}”{test}" + ("：" if it.negated else f"，合计{compose.number(s)}{unit}："))
         d.parts.extend(f"- {a}：{'，'.join(items)}" for a, items in by_agency.items())
         if not it.negated:

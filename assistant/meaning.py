@@ -129,8 +129,11 @@ def content(text: str, strip: list[str] | tuple[str, ...] = ()) -> str:
     _, spans = parse_years(text)
     for s, e in reversed(spans):
         text = text[:s] + " " + text[e:]
-    text = _FILLER.sub(" ", _ENGLISH_FILLER.sub(" ", text))
+    text = _FILLER.sub(" ", _ENGLISH_FILLER.sub(" ", YEARS_COUNTED.sub(" ", text)))
     return re.sub(r"[\s\W_]+", " ", text).strip()
+
+
+YEARS_COUNTED = re.compile(r"[这那近]?[两几三四五六七八九十\d]{1,2}个?年度?(?:里|中|间|来|内)?")  # 这三年里: how many years, no figure
 
 
 def _grams(text: str) -> list[str]:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from assistant.cues import (
     ASKED_WITH,
     ASKING_WORDS,
+    CANTONESE_AND,
     COLLOQUIAL,
     CONCESSION,
     COURTESY_CLOSERS,
@@ -52,6 +53,7 @@ COUNTERS = "年件个次场名家项成份起条人篇期批"
 LATIN = re.compile(r"[A-Za-z]")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 YEAR_RANGE = re.compile(r"\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|through|until)\s+((?:19|20)\d{2})\b")
+FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
 BARE_YEAR = re.compile(r"(?<![\d年])\b(?:19|20)\d{2}\b(?!\s*年)")
 WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
 
@@ -59,6 +61,9 @@ WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
 SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])")  # not 2024 年, 95 件: a number's unit
 TERSE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff\s])([01]\d|2\d)(?:\s+(?=[\u4e00-\u9fff])|(?=、[\u4e00-\u9fff]))"
                         r"(?![年件个次项份条起场号日月])")  # 鹿城22 洪泽24, 鹿城22、洪泽23: a name, then its short year
+# 洪泽23和24, 平潭管委会19到21: two short years joined after a name, each a year (not 15到20件, a count's span)
+TERSE_YEARS = re.compile(r"(?<=[\u4e00-\u9fff\s])(?:[01]\d|2\d)(?:(?:和|到|至|与|及|、|-|~)(?:[01]\d|2\d))+"
+                         r"(?![\d年件个次项份条起场号日月名位人天倍成%.])")
 SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 SPACED_EN = re.compile(r"(?<=[A-Za-z\d])\s{2,}(?=[A-Za-z])")
 _EDGE = r"[\s,.!?;:、~…，。！？；：～]*"
@@ -120,10 +125,12 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     if simplified != text:
         changes.append(f"繁->简: {simplified}")
         text = simplified
-    said = CONCESSION.sub("，", COLLOQUIAL_WORDS.sub(lambda m: COLLOQUIAL[m.group()], text)).strip("，")
+    said = CANTONESE_AND.sub("和", COLLOQUIAL_WORDS.sub(lambda m: COLLOQUIAL[m.group()], text))
+    said = CONCESSION.sub("，", said).strip("，")
     if said != text:
         changes.append(f"口语->{said}")
         text = said
+    text = TERSE_YEARS.sub(lambda m: re.sub(r"\d\d", r"20\g<0>年", m.group()), text)
     text = TERSE_YEAR.sub(lambda m: f"20{m.group(1)}年" + ("" if m.group().endswith(m.group(1)) else ","), text)  # 洪泽24 行政许可, 鹿城 22 过程性信息: a short year said bare, then a pause
     text = _listed_terms(text)  # 行政许可 行政处罚 各多少: figure words listed with spaces
     text = SPACED_DIGITS.sub("、", SPACED_HAN.sub(",", text))  # 收了多少申请 其中几件公开: a space parts clauses
@@ -213,7 +220,9 @@ def strip_courtesy(text: str) -> str:
 
 
 def is_english(text: str) -> bool:
-    """Mostly Latin letters (a question may still hold a Chinese name)."""
+    """Mostly Latin letters (a question may still hold a Chinese name); a term typed in pinyin (那 bufen gongkai 的呢)
+    is Chinese."""
+    text = ENGLISH_RUN.sub(_pinyin_term, text)
     letters = [c for c in text if not c.isspace() and not c.isdigit() and c.isalnum()]
     return bool(letters) and sum(1 for c in letters if LATIN.match(c)) / len(letters) > 0.6
 
@@ -226,6 +235,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     acronyms = {w.lower(): w for w in ACRONYM.findall(text)}
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
     s = re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(), places), s)  # disclsoed, Pigntan: one slip
+    s = FISCAL_YEAR.sub(r" \1 ", s)
     s = YEAR_RANGE.sub(r" \1年到\2年 ", s)
     s = BARE_YEAR.sub(r"\g<0>年", s)
     s = CLAUSE_AND.sub(" , ", s)  # …receive in 2022 and how many were granted: two parts, as a Chinese comma says
@@ -252,6 +262,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1)
 
 
+MIN_PINYIN = 4  # fuyi: a shorter run (an, he) is more likely an English word or a letter than a term
 ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]")
 
 
@@ -268,16 +279,33 @@ def _glossed(s: str) -> str:
 
 def _glossed_run(m: re.Match) -> str:
     """An English run inside a Chinese question, said in the glossary's Chinese when every word of it is glossed
-    (application -> 申请, partially granted -> 部分公开); kept as typed otherwise (GDP, a name)."""
+    (application -> 申请, partially granted -> 部分公开), or a domain term typed in pinyin (fuyi, bufen gongkai);
+    kept as typed otherwise (GDP, a name)."""
     s = _glossed(" " + m.group().lower() + " ")
-    return m.group() if LATIN.search(s) else s.replace(" ", "")
+    return s.replace(" ", "") if not LATIN.search(s) else _pinyin_term(m)
+
+
+def _pinyin_term(m: re.Match) -> str:
+    """A domain term typed in pinyin (xingzheng fuyi -> 行政复议), else the run as typed."""
+    return _terms_by_spelling().get(re.sub(r"[^a-z]", "", m.group().lower()), m.group())
+
+
+@lru_cache(maxsize=1)
+def _terms_by_spelling() -> dict[str, str]:
+    """Domain terms keyed by their pinyin as typed without tones or spaces (xingzhengfuyi -> 行政复议); a spelling
+    two terms share is left out, as in `_terms_by_sound`."""
+    by_spelling: dict[str, str | None] = {}
+    for sound, term in _terms_by_sound().items():
+        key = "".join(sound)
+        by_spelling[key] = None if key in by_spelling and by_spelling[key] != term else term
+    return {k: v for k, v in by_spelling.items() if v and len(k) >= MIN_PINYIN}
 
 
 @lru_cache(maxsize=2)
 def _english_patterns(lemmas: bool = False) -> list[tuple[re.Pattern, str]]:
     """The glossary's phrases as patterns, longest first; with `lemmas`, each word of them as its lemma."""
     def form(p: str) -> str:
-        p = p.replace(chr(39), "")  # didn't -> didnt, as the question is read
+        p = p.replace(chr(39), "").replace("-", " ")  # didn't -> didnt, sub-zone -> sub zone, as the question is read
         return re.sub(r"[a-z]+", lambda m: lemma(m.group()), p) if lemmas else p
 
     return [(re.compile(rf"(?<![a-z]){re.escape(form(p))}(?![a-z])"), zh)

@@ -19,6 +19,7 @@ from assistant.cues import (
     APPLICANT_CUES,
     APPLICANT_DETAIL,
     ASCENDING_CUES,
+    BEATS,
     BOTH,
     CASE_DETAILS,
     CASE_WHICH,
@@ -357,7 +358,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif len(joined) > 1 and keys:  # 企业和律师加起来提了多少: the named columns, summed like a group
         keys = over_columns(keys, list(joined)) or keys
         phrase, said = f"{'和'.join(joined.values())}{'申请' if phrase in QUERY_COLUMNS else phrase or ''}", None
-    asked = mask(q, [m.span() for m in ABOUT_ME.finditer(q)])  # 我是本地的退休职工，…: the asker, not what is asked
+    about_me = [m.span() for m in ABOUT_ME.finditer(q)]
+    asked = mask(q, about_me)  # 我是本地的退休职工，…: the asker, not what is asked
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
                 years=years, keys=keys, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
@@ -378,7 +380,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         word = next(g for g in per.groups() if g)
         it.per, it.unsupported = (word.removeprefix("个"), PER_PERIOD[word]), None
     elif (keys or has(q, RANKING_CUES)) and not it.unsupported and (
-            period := has(q, PERIOD_SPLITS) or (m.group() if (m := PART_OF_YEAR.search(q)) else None)):
+            period := has(asked, PERIOD_SPLITS) or _part_of_year_asked(asked)):
         it.unsupported = period  # 第一季度收到多少申请: the tables count whole years
     if not it.column and (qualifier := unheld_qualifier(mask(q, year_spans), mentions)):
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
@@ -451,12 +453,15 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     # 浙江的单位有哪些 (its scope says it all), 收录了哪些报告: the catalogue; a bare agency name (a turn's reply) is not
     if all(k.table == "active" for k in keys) and INFO_ITEMS.search(q):  # no cell or only an active item's:
         keys, it.keys, it.figure_word, it.textual = [], [], None, True  # 公开了多少条采购项目信息: the text counts
-    if weak and not it.column and not it.unsupported and _counts_a_thing(q, year_spans + scope_spans, mentions, catalog):
+    if weak and not it.column and not it.unsupported and _counts_a_thing(q, year_spans + scope_spans + about_me, mentions,
+                                                                         catalog):
         it.keys, it.figure_word, it.textual = [], None, True  # 12345热线收到多少件: no request; the text says it
     switch = SWITCH_LEAD.match(q)  # 再看看上海科委的: asks the same again, no topic of its own
-    it.topic = topic_of(q, year_spans + [m.span() for m in (since, switch) if m], mentions)  # 2020年以来: years, no topic
+    it.topic = topic_of(q, year_spans + about_me + [m.span() for m in (since, switch) if m], mentions)  # 2020年以来
     it.kind = _operation(q, it)
-    if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(q, catalog):
+    if it.kind == "precedent" and it.claim == ("=", 0.0):  # 哪几份…是零: a listing of the zeros, not a claim
+        it.negated, it.claim = True, None
+    if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(asked, catalog):
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
     if prev is not None and _is_followup(q, it):
         if asks_share(q) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
@@ -468,6 +473,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
             it.kind = "rate" if it.rate_spec is not None else it.kind
     if it.kind == "comparison" and len(it.agencies) <= 1 and len(it.years) <= 1 and not (it.span or it.shift):
         it.sides = compared_sides(q, it.keys) or it.sides  # 复议和诉讼哪个多: two figures of one report
+    if it.kind == "precedent" and (beats := BEATS.search(q)) and len(sides := compared_sides(q, it.keys)) == 2:
+        it.sides, it.beats = sides, ">" if beats["more"] or beats["more2"] else "<"  # 哪几份的许可多于处罚
     if it.kind == "ranking" and len(it.agencies) == 1 and has(q, YEAR_SUBJECTS):
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
     if it.kind == "precedent" and it.agencies and not it.scope:  # 鹿城和洪泽这两家，谁…过: only those agencies
@@ -605,7 +612,7 @@ def _operation(q: str, it: Intent) -> Kind:
         return "narrative"  # 别的单位怎么解释不予公开: how the texts explain it, across agencies, not who counted it
     if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q) or (
             (WHICH_UNITS.search(q) or WHICH_MENTIONED.search(q)) and not it.agencies) or (
-            WHICH_REPORTS.search(q) and (it.keys or it.rate) and not it.agencies):
+            WHICH_REPORTS.search(q) and (it.keys or it.rate) and (not it.agencies or it.pairs)):  # of the listed ones
         return "precedent"
     if it.keys and not it.weak_figure and re.search(r"情况(?:怎么样|怎样|如何|咋样)", q):
         return "figure"  # 复议情况怎么样: a table figure's situation is its numbers
@@ -625,6 +632,8 @@ def _operation(q: str, it: Intent) -> Kind:
     changed = [c for c in CHANGE_CUES if c in q]
     vague = bool(changed) and not it.keys and not has(q, COUNT_CUES) and all(c in VAGUE_CHANGES for c in changed) and any(
         not any(c in w or w in c for c in changed) for w in topic_words(it.topic))  # 变化大吗 alone: a follow-up's
+    if it.times and (len(it.agencies) > 1 or it.pairs):
+        return "comparison"  # 鹿城的是洪泽的几倍: two agencies' figures, the one over the other
     if changed and not the_change_cell and not vague:  # 行政强制本年增加了几项: the template's 本年增/减 cell
         return "change"  # not 职能变了以后…更新了没有: what changed is said, no figure of it asked
     if (has(q, SCOPE_CUES) and (it.keys or not it.agencies)) or (
@@ -741,7 +750,7 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     if prev.reason == "case_detail" and has(q, CASE_DETAILS):  # …申请人叫什么、要的是什么信息: the same case
         it.unsupported, it.reason, it.kind = has(q, CASE_DETAILS), "case_detail", "decline"
     if it.kind == "figure" and (len(it.agencies) > 1 or len(it.years) > 1 or it.span):
-        it.kind = "comparison"
+        it.kind = "sum" if has(q, TOTAL_CUES) else "comparison"  # 那本机关不掌握的合计多少: the years inherited, added
 
 
 def _holds_rate_word(q: str, rate_word: str) -> bool:
@@ -857,6 +866,15 @@ def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalo
     return it
 
 
+def _part_of_year_asked(q: str) -> str | None:
+    """A month or a day said in the clause that asks (3月份收到多少): a part of the year the tables do not split; one
+    said in a clause that asks nothing (稿子定在4月1日发，…) only tells when something else happened."""
+    for clause in re.split(r"[，,。；;！!？?：:]", q):
+        if (m := PART_OF_YEAR.search(clause)) and QUESTION_CUE.search(clause):
+            return m.group()
+    return None
+
+
 def _asks_agreement(p: str) -> bool:
     """两者一致吗, 对得上吗: whether the figures asked before agree, naming none of its own."""
     return has(p, AGREE_CUES) is not None and not figure_keys(p)[0]
@@ -891,6 +909,20 @@ def _each_share(q: str, it: Intent) -> list[tuple[str, Intent]]:
     return parts
 
 
+def _each_held(it: Intent) -> list[tuple[str, Intent]]:
+    """鹿城区2022年和2021年分别多少, with 2021 not held: each report asked is a part, the held ones answered and the
+    others declined, rather than the whole question declined for one report."""
+    if not (it.kind == "decline" and it.reason == "year_not_held" and it.targets and it.keys and has(it.question, EACH_CUES)):
+        return []
+    kind = "rate" if it.rate else "figure"
+    parts = {t: it.model_copy(update={"kind": kind, "reason": None, "targets": [t], "missing_years": [], "years": [t[1]],
+                                      "pairs": []}) for t in it.targets}
+    parts |= {t: it.model_copy(update={"targets": [], "missing_years": [t], "years": [t[1]], "pairs": []})
+              for t in it.missing_years}
+    said = {y: i for i, y in enumerate(it.years)}
+    return [(f"{a}{y}年", parts[(a, y)]) for a, y in sorted(parts, key=lambda t: said.get(t[1], len(said)))]
+
+
 # …收了多少、公开了多少，鹿城区的呢？: the agency said last, in a clause of its own
 AGENCY_LAST = re.compile(r"[,，;；:：]([^,，;；:：?？。!！]{2,16}?)(?:的呢|的|呢|那边|那里|这边)?([?？。!！]*)$")
 
@@ -913,7 +945,7 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     if (moved := _agency_said_last(normalized, catalog)) != normalized:
         question = normalized = moved
     whole = understand(question, history, catalog, reader)
-    if each := _each_share(whole.question, whole):
+    if each := _each_share(whole.question, whole) or _each_held(whole):
         return each
     parts = split_parts(normalized)
     if len(parts) < 2:

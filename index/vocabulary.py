@@ -430,7 +430,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "third parties": "第三方", "third party": "第三方", "third-party": "第三方", "state secret": "国家秘密", "state secrets": "国家秘密",
     "process information": "过程性信息", "internal affairs": "内部事务",
     "administrative reconsideration": "行政复议", "administrative review": "行政复议", "reconsideration": "行政复议",
-    "review": "行政复议", "reviews": "行政复议", "appealed": "行政复议", "appeal": "行政复议", "appeals": "行政复议",
+    "judicial review": "行政诉讼", "judicial reviews": "行政诉讼", "review": "行政复议", "reviews": "行政复议", "appealed": "行政复议", "appeal": "行政复议", "appeals": "行政复议",
     "administrative litigation": "行政诉讼", "lawsuits": "行政诉讼", "lawsuit": "行政诉讼", "litigation": "行政诉讼",
     "sued": "被起诉", "sue": "起诉", "court": "诉讼", "corrected": "纠正", "overturned": "纠正", "reversed": "纠正",
     "upheld": "维持", "pending": "尚未审结",

@@ -193,3 +193,8 @@ def test_a_later_part_naming_its_own_agency_asks_by_meaning_too(catalog):
     history = [{"role": "user", "content": "鹿城区2022年收到多少申请"}, {"role": "assistant", "content": ""}]
     q = "鹿城那边2022年，申请人过了期限一直没补材料、最后不办了的有多少件"  # 那边: no follow-up of the turn before
     assert wants(q, understand(q, history, catalog), catalog.romanised_places())
+
+
+def test_how_many_years_a_question_spans_says_no_figure():
+    from assistant.meaning import content
+    assert content("鹿城区2020年、2021年、2022年这三年里收到几件") == content("鹿城区2020年、2021年、2022年收到几件")

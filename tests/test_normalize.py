@@ -186,3 +186,35 @@ def test_an_english_yes_no_question_keeps_its_numbers_apart_and_asks_yes_or_no()
     n = normalize_question("Was Huaian sued above 40 times in 2024?", places).text
     assert "超过40，2024" in n and n.rstrip("?？").endswith("吗")  # not 302024; 吗 as a Chinese yes-no ends
     assert "吗" not in normalize_question("How many requests did Hongze get in 2023?", places).text
+
+
+def test_written_cantonese_is_read_in_the_standard_words():
+    n = normalize_question("淮安市2024年嘅行政複議有幾多宗？").text
+    assert "的行政复议" in n and "多少件" in n
+    assert "是多少" in normalize_question("上海科委2024年嘅新收申請係幾多").text
+    assert "2019年和2020年" in normalize_question("平潭管委會2019年同2020年收咗幾多申請").text
+    assert "同一年" in normalize_question("同一年的复议呢").text  # 同 joins years only between them
+
+
+def test_a_domain_term_typed_in_pinyin_is_that_term():
+    assert "行政诉讼" in normalize_question("淮安市2024年xingzheng susong几件").text
+    assert "qita" in normalize_question("鹿城区2022年 qita 的有几件").text  # no term of that spelling: kept as typed
+    m = normalize_question("那 bufen gongkai 的呢")
+    assert m.language == "zh" and "部分公开" in m.text
+
+
+def test_hyphenated_glossary_words_are_read_as_typed():
+    n = normalize_question("How many requests did the Haitan sub-zone bureau get in 2024?", {"haitan": "海坛"}).text
+    assert "海坛片区局" in n
+
+
+def test_two_short_years_joined_after_a_name_are_both_years():
+    n = normalize_question("沭阳24和25、上海科委23到24各收了多少").text
+    assert "2024年和2025年" in normalize_question("沭阳24和25各收了多少").text
+    assert "2023年到2024年" in n
+    assert "15到20件" in normalize_question("洪泽区收到15到20件的有几年").text  # a count's span stays a count
+
+
+def test_a_fiscal_year_and_judicial_review_in_english():
+    n = normalize_question("FY2023: how many judicial reviews did Hongze face?", {"hongze": "洪泽"}).text
+    assert "2023" in n and "行政诉讼" in n and "行政复议" not in n

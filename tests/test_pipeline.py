@@ -908,3 +908,31 @@ def test_an_english_yes_no_question_on_a_bound_is_answered_yes_or_no(assistant):
     a = assistant.ask("Did Huaian handle more than 300 administrative reviews in 2024?")
     assert a.text.startswith("Yes.") and figure(a, "review_total", table="review_litigation") == 351
     assert assistant.ask("Did Huaian see fewer than 300 administrative reviews in 2024?").text.startswith("No.")
+
+
+def test_one_agencys_figure_over_anothers_is_stated_with_its_formula(assistant):
+    a = assistant.ask("淮安市2024年新收的申请是洪泽区2024年的几倍？")
+    ratio = next(f.value for f in a.figures if f.row == "ratio")
+    assert ratio == round(3119 / 95, 2) and "3119÷95" in a.text and not a.abstained
+
+
+def test_two_years_rates_differ_by_points_given_as_a_figure(assistant):
+    a = assistant.ask("平潭综合实验区管委会2019年和2021年的公开率相差几个百分点？")
+    points = next(f.value for f in a.figures if f.table == "derived" and f.row == "change")
+    rates = sorted(f.value for f in a.figures if f.row == "disclosure_rate")
+    assert points == round(rates[1] - rates[0], 2) and points > 0
+
+
+def test_a_listing_over_the_reports_listed_reads_only_those(assistant):
+    a = assistant.ask("洪泽23、平潭管委会20到21这三份年报里，哪几份行政复议是零？")
+    years = {(f.agency, f.year) for f in a.figures if f.table == "review_litigation"}
+    assert years and years <= {("淮安市洪泽区人民政府", 2023), ("平潭综合实验区管委会", 2020),
+                               ("平潭综合实验区管委会", 2021)}
+    assert "所列报告中" in a.text and "3份报告" in a.text
+
+
+def test_reports_whose_one_figure_beats_another_are_listed_with_both_cells(assistant):
+    a = assistant.ask("2024年的报告里，哪几份的行政处罚决定比行政许可决定少？")
+    listed = {(f.agency, f.row) for f in a.figures}
+    assert ("淮安市洪泽区人民政府", "penalty_decisions") in listed and ("淮安市洪泽区人民政府", "licensing_decisions") in listed
+    assert "少于" in a.text and not a.abstained

@@ -2009,3 +2009,42 @@ def test_whether_the_figures_asked_before_agree_sets_them_side_by_side(catalog):
         assert last.kind == "comparison" and last.targets == [(BGT, 2025)], q
         assert [sorted(k.row for k in keys) for _, keys in last.sides] == [
             ["carried_over", "new_received"], ["carried_forward", "results_total"]], q
+
+
+def test_what_befell_the_asker_is_no_part_of_the_question(catalog):
+    q = "我8月3日去窗口跑了第2趟，交了30块钱复印费，想问淮安市2024年本机关不掌握的有几件？"
+    it = understand(q, [], catalog)
+    assert it.kind == "figure" and it.unsupported is None and [k.row for k in it.keys] == ["unable_not_held"]
+    assert it.targets == [(HUAIAN, 2024)]
+    assert understand("我听说淮安市2024年新收3119件，对吗？", [], catalog).claim == ("=", 3119.0)  # what they heard counts
+
+
+def test_each_report_asked_is_a_part_when_one_is_not_held(catalog):
+    q = "上海市政府办公厅2025年和2023年的新收申请分别是多少？"
+    parts = plan_parts(q, q, [], catalog)
+    assert [(it.kind, it.targets, it.missing_years) for _, it in parts] == [
+        ("figure", [(BGT, 2025)], []), ("decline", [], [(BGT, 2023)])]
+    assert len(plan_parts("上海市政府办公厅2025年和2023年哪年收的多？", "上海市政府办公厅2025年和2023年哪年收的多？", [],
+                          catalog)) == 1  # a comparison needs both: declined whole
+
+
+def test_how_many_times_one_agencys_figure_is_anothers_is_a_comparison(catalog):
+    it = understand("淮安市2024年行政复议数量是洪泽区2024年的多少倍", [], catalog)
+    assert it.kind == "comparison" and it.times and it.targets == [(HUAIAN, 2024), (HONGZE, 2024)]
+
+
+def test_a_part_that_adds_up_the_years_it_inherits_is_a_sum(catalog):
+    q = "淮安市洪泽区2023、2024两年：一、新收申请合计多少？二、部分公开合计多少？"
+    parts = plan_parts(q, q, [], catalog)
+    assert [it.kind for _, it in parts] == ["sum", "sum"] and parts[1][1].years == [2023, 2024]
+
+
+def test_a_date_said_where_nothing_is_asked_is_no_part_of_the_year(catalog):
+    it = understand("报道计划5月20日刊发，请核对：沭阳县2025年新收申请有几件？", [], catalog)
+    assert it.kind == "figure" and it.unsupported is None
+    assert understand("沭阳县2025年5月20日那天收到几件申请？", [], catalog).unsupported  # asked of that day: not held
+
+
+def test_a_round_number_reached_said_with_shang_and_a_guess_with_ba_are_claims(catalog):
+    assert understand("沭阳县2025年新收申请上千了吧", [], catalog).claim == (">=", 1000.0)
+    assert understand("上海科委2024年新收申请有30件吧", [], catalog).claim == ("=", 30.0)
