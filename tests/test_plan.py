@@ -298,8 +298,11 @@ def test_parts_that_ask_different_things_are_planned_apart(catalog):
 
 
 def test_a_continuation_is_not_a_part(catalog):
-    q = "鹿城区和洪泽区2023年分别收到多少申请，哪个多？"
+    q = "淮安市和洪泽区2024年分别收到多少申请，哪个多？"
     assert len(plan_parts(q, q, [], catalog)) == 1
+    q = "鹿城区和洪泽区2023年分别收到多少申请，哪个多？"  # 鹿城区 has no 2023 report: each report its own part
+    assert [(it.kind, it.targets) for _, it in plan_parts(q, q, [], catalog)] == [
+        ("figure", [(HONGZE, 2023)]), ("decline", [])]
 
 
 def test_a_part_with_words_of_its_own_is_a_part_even_when_it_inherits_everything(catalog):
@@ -2048,3 +2051,8 @@ def test_a_date_said_where_nothing_is_asked_is_no_part_of_the_year(catalog):
 def test_a_round_number_reached_said_with_shang_and_a_guess_with_ba_are_claims(catalog):
     assert understand("沭阳县2025年新收申请上千了吧", [], catalog).claim == (">=", 1000.0)
     assert understand("上海科委2024年新收申请有30件吧", [], catalog).claim == ("=", 30.0)
+
+
+def test_a_channel_said_after_the_requests_is_a_split_no_table_holds(catalog):
+    it = understand("淮安市2024年的申请当中，通过信函寄来的有几件？", [], catalog)
+    assert it.unsupported and "信函" in it.unsupported
