@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from assistant import compose
 from assistant.catalog import Catalog
 from assistant.cues import (
     ABOUT_ME,
@@ -50,6 +51,7 @@ from assistant.cues import (
     FUTURE_COUNT,
     HALF,
     INFO_ITEMS,
+    ITEM_ORDINAL,
     KIND_TOPICS,
     LATTER,
     LIST_WHICH,
@@ -358,6 +360,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif len(joined) > 1 and keys:  # 企业和律师加起来提了多少: the named columns, summed like a group
         keys = over_columns(keys, list(joined)) or keys
         phrase, said = f"{'和'.join(joined.values())}{'申请' if phrase in QUERY_COLUMNS else phrase or ''}", None
+    if len(keys) > 1 and (nth := ITEM_ORDINAL.search(q)) and int(nth.group(1)) <= len(keys) \
+            and len({k.table for k in keys}) == 1:  # （三）不予公开第3项: the group's third row, as the table numbers it
+        keys, phrase = [keys[int(nth.group(1)) - 1]], None
     about_me = [m.span() for m in ABOUT_ME.finditer(q)]
     asked = mask(q, about_me)  # 我是本地的退休职工，…: the asker, not what is asked
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
@@ -854,6 +859,14 @@ def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalo
     if has(p, TOTAL_CUES) and len(figures) >= 2 and it.kind in ("decline", "narrative", "figure") and not (
             it.keys and it.keys != last.keys):
         return _summed(it, figures, {"unsupported": None, "agencies": list(last.agencies)})
+    if (whose := LATTER_OF_FORMER.search(p)) and asks_share(p) and len(figures) >= 2 and len(last.targets) == 1:
+        num, den = (figures[-1], figures[-2]) if whose.group(1) == "后者" else (figures[-2], figures[-1])
+        words = [compose.label(**i.keys[0].model_dump()) if len(i.keys) == 1 else i.figure_word or "" for i in (num, den)]
+        spec = RateSpec(label=f"{words[0]}占{words[1]}的比例", numerator=list(num.keys), denominator=list(den.keys),
+                        formula=f"{words[0]}÷{words[1]}")  # 后者占前者百分之几: the parts' own figures, one over the other
+        return it.model_copy(update={"kind": "rate", "rate": "share", "rate_spec": spec, "keys": list(num.keys),
+                                     "targets": list(last.targets), "agencies": list(last.agencies), "reason": None,
+                                     "unsupported": None, "column": None})
     if _asks_agreement(p) and len(figures) >= 2 and it.kind in ("decline", "narrative", "figure"):
         return _beside(it, figures[-2:], {"unsupported": None, "reason": None, "agencies": list(last.agencies),
                                           "targets": list(last.targets)})  # 两者对得上吗: the two side by side
@@ -873,6 +886,9 @@ def _part_of_year_asked(q: str) -> str | None:
         if (m := PART_OF_YEAR.search(clause)) and QUESTION_CUE.search(clause):
             return m.group()
     return None
+
+
+LATTER_OF_FORMER = re.compile(r"(后者|前者)(?:占|是|为)?(?:了)?(?:前者|后者)")  # 后者占前者百分之几
 
 
 def _asks_agreement(p: str) -> bool:

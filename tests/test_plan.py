@@ -2056,3 +2056,17 @@ def test_a_round_number_reached_said_with_shang_and_a_guess_with_ba_are_claims(c
 def test_a_channel_said_after_the_requests_is_a_split_no_table_holds(catalog):
     it = understand("淮安市2024年的申请当中，通过信函寄来的有几件？", [], catalog)
     assert it.unsupported and "信函" in it.unsupported
+
+
+def test_a_numbered_row_of_a_group_is_that_row(catalog):
+    it = understand("淮安市2024年表三（五）不予处理的第2项有几件？", [], catalog)
+    assert keys(it) == ["rejected_duplicate.total"]
+    assert len(understand("淮安市2024年不予处理一共几件", [], catalog).keys) == 5  # no number: the whole group
+
+
+def test_the_latter_over_the_former_is_a_share_of_the_parts_figures(catalog):
+    q = "上海科委2024年：一、新收几件？二、予以公开几件？三、后者占前者几成？"  # over 新收, not the results' total
+    parts = plan_parts(q, q, [], catalog)
+    spec = parts[-1][1].rate_spec
+    assert parts[-1][1].kind == "rate" and [k.row for k in spec.numerator] == ["granted"]
+    assert [k.row for k in spec.denominator] == ["new_received"]
