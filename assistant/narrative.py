@@ -650,40 +650,39 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     return with_everyday(q, out)
 
 
-# an everyday word as typed: a verb and its object of two characters are said apart by an aspect word (上过课, 开了会)
-def _inside(text: str, word: str, phrases: list[str]) -> bool:
-    """Whether the word is a piece jieba cut across an everyday phrase said apart (上过 of 上过课)."""
-    return any(m.start() < text.find(word) + len(word) and text.find(word) < m.end()
-               for p in phrases if len(p) == 2 and (m := re.search(re.escape(p[0]) + "[过了着]" + re.escape(p[1]), text))
-               and word not in p and word in m.group())
+def with_everyday(text: str, words: list[str]) -> list[str]:
+    """The words with each everyday phrase the text says as one word, in place of jieba's pieces of it (一块儿 of
+    坐一块儿, 干活 of 干活的人, 上过 of 上过课): `synonyms` gives the report's words for it."""
+    found = everyday_said(text)
+    if not found:
+        return words
+    kept = [w for w in words if not any(w != p and w in typed for p, typed in found)]
+    return list(dict.fromkeys(kept + [p for p, _ in found if not any(p in w for w in kept)]))
 
 
-_EVERYDAY = [(w, re.compile(re.escape(w[0]) + "[过了着]?" + re.escape(w[1:]) if len(w) == 2 else re.escape(w)))
+# a verb and its object of two characters said apart (上过课, 上了什么课, 碰了个头, 提个醒)
+SAID_APART = "(?:[过了着]|[过了着]?(?:什么|些|一下|几?[个次回场节堂]))?"
+_EVERYDAY = [(w, re.compile(re.escape(w[0]) + SAID_APART + re.escape(w[1:]) if len(w) == 2 else re.escape(w)))
              for w in sorted(EVERYDAY_WORDS, key=len, reverse=True)]
 
 
-def everyday_words(text: str) -> list[str]:
-    """The everyday words of the vocabulary's table (`EVERYDAY_WORDS`) the text says, longest first and not
-    overlapping (坐一块儿聊 -> 坐一块儿: jieba cuts it 坐 + 一块儿, and a sentence says 座谈); a word of two
-    characters also with 过/了/着 inside it (上过课 says 上课)."""
-    found: list[str] = []
+def everyday_said(text: str) -> list[tuple[str, str]]:
+    """(word, as typed) of the everyday words of the vocabulary's table (`EVERYDAY_WORDS`) the text says, longest
+    first and not overlapping (坐一块儿聊 -> 坐一块儿: jieba cuts it 坐 + 一块儿, and a sentence says 座谈); a word of
+    two characters also said apart (上过课, 上了什么课 say 上课)."""
+    found: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []
     for w, said in _EVERYDAY:
         m = said.search(text)
-        if m and not any(a <= m.start() and m.end() <= b for a, b in spans):
-            found.append(w)
+        if m and not any(a < m.end() and m.start() < b for a, b in spans):
+            found.append((w, m.group()))
             spans.append(m.span())
     return found
 
 
-def with_everyday(text: str, words: list[str]) -> list[str]:
-    """The words with each everyday phrase the text says as one word, in place of jieba's pieces of it (一块儿 of
-    坐一块儿, 干活 of 干活的人): `synonyms` gives the report's words for it."""
-    phrases = everyday_words(text)
-    if not phrases:
-        return words
-    kept = [w for w in words if not any(w in p and w != p for p in phrases) and not _inside(text, w, phrases)]
-    return list(dict.fromkeys(kept + [p for p in phrases if not any(p in w for w in kept)]))
+def everyday_words(text: str) -> list[str]:
+    """The everyday words the text says (`everyday_said`)."""
+    return [w for w, _ in everyday_said(text)]
 
 
 def without_counts(question: str, words: list[str]) -> list[str]:
