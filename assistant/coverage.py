@@ -2,7 +2,8 @@
 (GDP是多少, 区长是谁, 工资多少) that no report mentions at all is declined in one sentence, instead of being
 answered with loosely related passages. The check is an index look-up over the whole corpus
 (`LexicalIndex.contains`), so it holds for words no list anticipated; a word merely absent from the reports (员工, 动作) in a
-question that asks how or what is not declined, since the passages may say it in other words."""
+question that asks how or what is not declined, since the passages may say it in other words; an everyday word
+(人手, 挑毛病) is recorded where a report says the vocabulary's formal word for it (`EVERYDAY_WORDS`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from index.stores.lexical import word_tags
+from index.vocabulary import EVERYDAY_WORDS
 
 ASKS_VALUE = re.compile(r"^(?:的)?(?:[一1]个月|每个?月|[一1]年|每年|每天|平均|人均)?(?:是|有|为|一共|总共|大概|大约|具体)?"
                         r"(?:多少|谁|几|多大|多高|多长|多久|是什么|什么)")  # 工资一个月多少: the period is no answer
@@ -34,8 +36,8 @@ def unrecorded(question: str, contains: Callable[[str], bool], known: Callable[[
         rest = ASIDE.sub("", rest)  # 地区生产总值（GDP）是多少: the name's gloss in brackets, or its closing bracket
         if not ASKS_VALUE.match(rest):
             continue
-        if not contains(word):
-            return word
+        if not contains(word) and not any(contains(w) for w in EVERYDAY_WORDS.get(word, ())):
+            return word  # 人手 is recorded where a report says 人员 (the vocabulary's everyday words)
     return None
 
 

@@ -51,6 +51,7 @@ from index.stores.lexical import load_jieba, word_tags
 from index.stores.slips import sounds_like
 from index.vocabulary import (
     ENGLISH_TERMS,
+    EVERYDAY_WORDS,
     QUERY_COLUMNS,
     QUERY_REVIEW_GROUPS,
     QUERY_REVIEW_OUTCOMES,
@@ -644,8 +645,44 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     topics = [t for t in topics if not any(t in w for w in times) and t not in kind_words]
     words = [w for w in words if w not in kind_words]
     topics = [t for t in topics if t in q or t in words]  # a topic word cut across what was taken out (上差) is none
-    return [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)
-            and not any(short in w for short in SAID_SHORT)]  # 不够, 够不够: what kind of sentence, as 问题 is
+    out = [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)
+           and not any(short in w for short in SAID_SHORT)]  # 不够, 够不够: what kind of sentence, as 问题 is
+    return with_everyday(q, out)
+
+
+def with_everyday(text: str, words: list[str]) -> list[str]:
+    """The words with each everyday phrase the text says as one word, in place of jieba's pieces of it (一块儿 of
+    坐一块儿, 干活 of 干活的人, 上过 of 上过课): `synonyms` gives the report's words for it."""
+    found = everyday_said(text)
+    if not found:
+        return words
+    kept = [w for w in words if not any(w != p and w in typed for p, typed in found)]
+    return list(dict.fromkeys(kept + [p for p, _ in found if not any(p in w for w in kept)]))
+
+
+# a verb and its object of two characters said apart (上过课, 上了什么课, 碰了个头, 提个醒)
+SAID_APART = "(?:[过了着]|[过了着]?(?:什么|些|一下|几?[个次回场节堂]))?"
+_EVERYDAY = [(w, re.compile(re.escape(w[0]) + SAID_APART + re.escape(w[1:]) if len(w) == 2 else re.escape(w)))
+             for w in sorted(EVERYDAY_WORDS, key=len, reverse=True)]
+
+
+def everyday_said(text: str) -> list[tuple[str, str]]:
+    """(word, as typed) of the everyday words of the vocabulary's table (`EVERYDAY_WORDS`) the text says, longest
+    first and not overlapping (坐一块儿聊 -> 坐一块儿: jieba cuts it 坐 + 一块儿, and a sentence says 座谈); a word of
+    two characters also said apart (上过课, 上了什么课 say 上课)."""
+    found: list[tuple[str, str]] = []
+    spans: list[tuple[int, int]] = []
+    for w, said in _EVERYDAY:
+        m = said.search(text)
+        if m and not any(a < m.end() and m.start() < b for a, b in spans):
+            found.append((w, m.group()))
+            spans.append(m.span())
+    return found
+
+
+def everyday_words(text: str) -> list[str]:
+    """The everyday words the text says (`everyday_said`)."""
+    return [w for w, _ in everyday_said(text)]
 
 
 def without_counts(question: str, words: list[str]) -> list[str]:
@@ -780,7 +817,8 @@ def plain(text: str) -> str:
 def synonyms(term: str) -> tuple[str, ...]:
     """Other words the vocabulary maps to the same table key as `term` (官司 -> 诉讼, 行政诉讼, 起诉, …)."""
     keys = [src[term] for src in SYNONYM_SOURCES if term in src]
-    return tuple(w for src in SYNONYM_SOURCES for w, k in src.items() if k in keys and w != term and len(w) >= 2)
+    return tuple(w for src in SYNONYM_SOURCES for w, k in src.items() if k in keys and w != term and len(w) >= 2) \
+        + EVERYDAY_WORDS.get(term, ())
 
 
 # ---- ranking --------------------------------------------------------------------------------------------
@@ -822,8 +860,12 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
             for t in terms}
     holding = {t: sum(t in x or any(a in x for a in alts[t]) for x in texts) for t in terms}
     weight = {t: math.log(1 + n / (1 + k)) for t, k in holding.items()}
+    clipped: tuple[str, ...] = ()
     if doing and (asked := asked_doing(question, names)) in weight:
         weight[asked] *= W_ASKED_DOING
+        # the activity said by one of its characters, where few sentences hold it (以晒代训, 轮训 for 培训; not 理 of
+        # 管理, in every 办理): a sentence saying it so says the activity, as a synonym does
+        clipped = tuple(ch for ch in asked if HAN.fullmatch(ch) and sum(ch in x for x in texts) <= RARE_CHAR * n)
     # a word jieba made up across a boundary (上开 of 网站上开了) that no candidate says tells none apart: it does not
     # shrink the others' share (a real word no sentence says, 之处 or 天气, still does)
     total = sum(w for t, w in weight.items() if holding[t] or not miscut(t)) or 1.0
@@ -834,7 +876,10 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
         held = [t for t in terms if t in text]
         said = [t for t in terms if t not in held and any(a in text for a in alts[t])]
         words = (sum(weight[t] for t in held) + W_SYNONYM * sum(weight[t] for t in said)) / total
-        return words, (len(qb & _bigrams(text)) / len(qb) if qb else 0.0), len(held) + len(said)
+        part = clipped and asked not in held and asked not in said and any(ch in text for ch in clipped)
+        if part:
+            words += W_SYNONYM * weight[asked] / total
+        return words, (len(qb & _bigrams(text)) / len(qb) if qb else 0.0), len(held) + len(said) + bool(part)
 
     # a word no candidate says (节目, 合起来): its characters, the rarer weighing more, as the reports may say it
     # otherwise with one of them (栏目, 整合); the asker's words, not the report's, backed off to what they share
@@ -1203,8 +1248,22 @@ def said(word: str, where: _Holding) -> bool:
 def unslipped(words: list[str], where: _Holding) -> list[str]:
     """The words less those jieba made up out of single characters that no text holds (自季 of 自季承认, 搞果 of
     搞果在线访谈: a slip the corpus could not read back): they say nothing the sentences could repeat, so they
-    neither shrink a sentence's share of the topic nor make the question look unanswered (天气, a word, still does)."""
-    return [w for w in words if where(w) or not miscut(w)]
+    neither shrink a sentence's share of the topic nor make the question look unanswered (天气, a word, still does).
+    Where such a word holds a shorter piece some text says (微博 of 微博微, jieba's cut of 微博微信号), the piece is
+    the word."""
+    out = []
+    for w in words:
+        if where(w) or not miscut(w):
+            out.append(w)
+        elif piece := held_piece(w, where):
+            out.append(piece)
+    return list(dict.fromkeys(out))
+
+
+def held_piece(word: str, where: _Holding) -> str | None:
+    """The longest piece of a word (two characters or more, shorter than the word) that some text holds."""
+    return next((word[i:i + n] for n in range(len(word) - 1, 1, -1) for i in range(len(word) - n + 1)
+                 if where(word[i:i + n])), None)
 
 
 def heard_alike(words: list[str], where: _Holding) -> dict[str, str]:

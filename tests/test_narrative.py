@@ -844,3 +844,57 @@ def test_an_english_survey_is_glossed_as_the_reports_say_it(corpus_dir):
     got = narrative.evidence(search, text, topic_words("调查"), [report], 0.8)
     assert got and any("网上调查" in s.sentence.read for s in got[:3])
     assert "自助" in normalize_question("Where are the police self-service points?").text
+
+
+def test_an_everyday_word_is_said_by_the_reports_formal_word(reports):
+    """挂帅 (who heads it) is what a 组长 does; no sentence of 金井's 2021 report prints 挂帅. Read through the
+    vocabulary's everyday words (`EVERYDAY_WORDS`), the sentence naming the 组长 says the question's word, so the
+    relevance check keeps it and it leads; a phrase jieba cuts apart (坐一块儿) is one word, and a verb said apart by
+    an aspect word (上过课) is the everyday word (上课)."""
+    from types import SimpleNamespace
+
+    report = reports[JINJING_2021]
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.88, score=0.88)]
+
+    q = "金井那边2021年公开这摊事是哪位来挂帅"
+    got = narrative.evidence(search, q, topic_words(q), [report], 0.8)
+    assert got and "组长" in got[0].sentence.read
+    assert "组长" in synonyms("挂帅")
+    from assistant.narrative import everyday_words, with_everyday
+
+    assert everyday_words("新来的同事上过课没有") == ["上课"]
+    assert with_everyday("跟居民坐一块儿谈", ["一块儿", "居民"]) == ["居民", "坐一块儿"]
+
+
+def test_a_word_jieba_makes_up_is_read_back_by_a_piece_a_sentence_says():
+    """jieba cuts 微博微信号 into 微博微 + 信号; 微博微 is no word and no sentence holds it, but its piece 微博 is what the
+    sentences say: it stands for the word (a made-up word with no such piece is still dropped: 自季)."""
+    where = narrative._Holding(["其中微博29个，共发布信息1992条；", "微信公众号41个。"])
+    assert narrative.unslipped(["微博微", "自季"], where) == ["微博"]
+
+
+def test_an_activity_said_by_one_of_its_rare_characters_is_said(reports):
+    """怎么培训: 鹿城's report tells a contest that trained by showing (以晒代训), without 培训; 训 is a character few
+    of its sentences hold, so that sentence says the activity asked about, as a synonym would (a character of a light
+    activity held everywhere, 理 of 管理, says nothing)."""
+    report = reports[LUCHENG_2022]
+    cands = report_sentences(report)
+    names = name_parts(report.meta.agency)
+    scores = narrative.lexical("鹿城区2022年怎么培训各科室的联络员", ["培训", "联络员"], cands, names)
+    contest = next(i for i, c in enumerate(cands) if "以晒代训" in c.read)
+    assert scores[contest][1] == 1
+    plain = narrative.lexical("鹿城区2022年联络员是谁", ["联络员"], cands, names)
+    assert scores[contest][0] > plain[contest][0]
+
+
+def test_a_value_asked_in_an_everyday_word_is_recorded_where_a_report_says_the_formal_one():
+    """人手有几个: no report prints 人手, but they print 人员; the question is not declined as asking of something no
+    report records (a word neither said nor kin to a said one, 工资, still is)."""
+    from assistant.coverage import unrecorded
+
+    stored = "本单位信息公开工作人员2名，均为兼职。"
+    assert unrecorded("这个局管公开的人手有几个", lambda w: w in stored, lambda w: False) is None
+    assert unrecorded("这个局的工资是多少", lambda w: w in stored, lambda w: False) == "工资"
