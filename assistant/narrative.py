@@ -232,6 +232,7 @@ MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作�
             "轮", "遍")
 _MEASURE = "|".join(map(re.escape, MEASURES))
 NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*((?:多|余)?(?:{_MEASURE}))")  # 70多件: unit 多件, as 余件
+PEOPLE_COUNTED = re.compile(r"多少(?:工作)?人员|(?:人员|干部|职工|员工)(?:有|共有|一共|总共)?(?:多少|几)个?")
 ASKED_UNIT = re.compile(rf"(?:多少|几)个?({_MEASURE})")
 
 
@@ -777,7 +778,7 @@ def count_unit(question: str) -> str | None:
     None for a bare 多少 or a unit any number may carry (个, 项)."""
     if re.search(r"(?:多少|几)分(?!钟|之)", question):
         return "分"
-    if re.search(r"多少(?:工作)?人员", question):
+    if PEOPLE_COUNTED.search(question):  # 多少人员, 工作人员有多少个: people, whatever the counter
         return "人"
     unit = asked_unit(question) if asks_count(question) else None
     return unit if unit in UNIT_KIN else None

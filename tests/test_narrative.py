@@ -898,3 +898,10 @@ def test_a_value_asked_in_an_everyday_word_is_recorded_where_a_report_says_the_f
     stored = "本单位信息公开工作人员2名，均为兼职。"
     assert unrecorded("这个局管公开的人手有几个", lambda w: w in stored, lambda w: False) is None
     assert unrecorded("这个局的工资是多少", lambda w: w in stored, lambda w: False) == "工资"
+
+
+def test_people_counted_with_any_counter_ask_for_people():
+    from assistant.narrative import count_unit
+
+    assert count_unit("沭阳县管政务公开的职工有多少个") == "人"
+    assert count_unit("淮安市开了多少个专栏") is None  # 个 of a thing: no unit a number must carry
