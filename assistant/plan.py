@@ -54,6 +54,7 @@ from assistant.cues import (
     ITEM_ORDINAL,
     KIND_TOPICS,
     LATTER,
+    LEFT_OUT,
     LIST_WHICH,
     MENTION_WORDS,
     MONEY_ASKED,
@@ -306,6 +307,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     template = TEMPLATE_SAID.search(q)  # 按2019版表格填的年报: the reports of that template's years, not 2019
     years, year_spans = parse_years(mask(q, [m.span() for m in (bound, template) if m]))  # 超过2000件: a bound
     years = years or carried
+    years_out = [y for m in LEFT_OUT.finditer(q) for y in parse_years(m.group(1))[0]]  # 除了2020年: every other year
+    if years_out:
+        years = [y for y in (years if set(years) - set(years_out) else catalog.all_years()) if y not in years_out]
     since = SINCE.search(q)
     if template and not years:
         first, last = TEMPLATE_YEARS[next(k for k, g in zip(TEMPLATE_YEARS, template.groups(), strict=True) if g)]
@@ -421,7 +425,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.keys, it.figure_word, it.textual = [], None, True  # 满意率是多少: a rate no table's cells make, read from the
         # text, never a count, nor a table's rate found by meaning
     it.anchor = named_year or anchor
-    it.bounded = bool(since)
+    it.bounded = bool(since or years_out)  # only the held ones of the years left
     if rel_word and years and named_year is None and not since:
         it.year_word = rel_word
     elif (first := has(q, EARLIEST)) and not years and len(agencies) == 1 and (held := catalog.years(agencies[0])):

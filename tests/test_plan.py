@@ -2070,3 +2070,10 @@ def test_the_latter_over_the_former_is_a_share_of_the_parts_figures(catalog):
     spec = parts[-1][1].rate_spec
     assert parts[-1][1].kind == "rate" and [k.row for k in spec.numerator] == ["granted"]
     assert [k.row for k in spec.denominator] == ["new_received"]
+
+
+def test_a_year_left_out_leaves_every_other_year_asked(catalog):
+    it = understand("淮安市洪泽区除了2023年以外，新收申请是多少？", [], catalog)
+    assert 2023 not in it.years and it.bounded and it.targets == [(HONGZE, 2024)]
+    it = understand("平潭管委会2020年到2022年不算2021年，复议合计几件", [], catalog)
+    assert it.years == [2020, 2022]
