@@ -100,6 +100,11 @@ def operands(d: compose.Draft, values: list[Value]) -> str:
     return f"（{refs}）" if len(values) > 1 else refs
 
 
+def _read_from(it: Intent) -> str:
+    """Where a listing read: the reports the question listed (鹿城22、洪泽23…这几份), else every report held."""
+    return "所列报告中" if it.pairs else "在已收录的报告中"
+
+
 class Executor:
     """Runs resolved intents over the stores; one per process, safe to share between requests."""
 
@@ -799,7 +804,7 @@ class Executor:
         read = [(e, a, b) for e, a, b in read if any(v.found for v in a) and any(v.found for v in b)]
         hits = [(e, a, b) for e, a, b in read if passes(total(a) - total(b), (it.beats, 0))]
         than = "多于" if it.beats == ">" else "少于"
-        among = f"{'所列' if it.pairs else '在已收录的'}报告中两项都有的{len(read)}份报告里"
+        among = f"{_read_from(it)}两项都有的{len(read)}份报告里"
         d = compose.Draft(it.question, "precedent")
         if not hits:
             d.parts.append(f"{among}，没有报告的{w1}{than}{w2}。")
@@ -853,7 +858,7 @@ class Executor:
         d = compose.Draft(it.question, "precedent")
         unit = compose.unit(keys[0].table, keys[0].row)
         test = "为0" if it.negated else bound_words(it.threshold) if it.threshold else "大于0"
-        among = f"{'所列' if it.pairs else '在已收录的'}报告中含有这一项的{held}份报告里"
+        among = f"{_read_from(it)}含有这一项的{held}份报告里"
         if not hits:
             d.parts.append(f"{among}，没有单位的“{what}”{test}。")
             return d.answer()
