@@ -44,6 +44,7 @@ from assistant.cues import (
     RANKING_CUES,
     RATIO_CUES,
     RELATIVE_YEARS,
+    SAME_YEAR,
     SHIFT_WORDS,
     TOTAL_CUES,
     WEAK_FIGURES,
@@ -129,7 +130,7 @@ def content(text: str, strip: list[str] | tuple[str, ...] = ()) -> str:
     _, spans = parse_years(text)
     for s, e in reversed(spans):
         text = text[:s] + " " + text[e:]
-    text = _FILLER.sub(" ", _ENGLISH_FILLER.sub(" ", YEARS_COUNTED.sub(" ", text)))
+    text = _FILLER.sub(" ", _ENGLISH_FILLER.sub(" ", YEARS_COUNTED.sub(" ", SAME_YEAR.sub(" ", text))))  # 同一年: a year
     return re.sub(r"[\s\W_]+", " ", text).strip()
 
 

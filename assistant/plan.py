@@ -319,7 +319,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif since := UNTIL.search(q):  # 2019年以前的报告: the years before it (及以前: and it)
         last = int(since.group(1)) - (0 if since.group(2) else 1)
         years = [y for y in catalog.all_years() if y <= last]
-    rel_word = has(PRIOR_YEAR_SAID.sub("|", q), sorted(RELATIVE_YEARS, key=len, reverse=True))  # 比去年多吗: the base
+    figure_said = mask(q, [(s, e) for s, e, _ in find_phrases(q, QUERY_FIGURES)])  # 加上上年结转: 上年 is the figure's
+    rel_word = has(PRIOR_YEAR_SAID.sub("|", figure_said), sorted(RELATIVE_YEARS, key=len, reverse=True))  # 比去年多吗
     anchor = _anchor_year(prev)
     named_year = max(years) if years and not since else None
     if rel_word in ANCHORED_YEARS and not years and anchor is not None:

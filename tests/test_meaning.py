@@ -198,3 +198,8 @@ def test_a_later_part_naming_its_own_agency_asks_by_meaning_too(catalog):
 def test_how_many_years_a_question_spans_says_no_figure():
     from assistant.meaning import content
     assert content("鹿城区2020年、2021年、2022年这三年里收到几件") == content("鹿城区2020年、2021年、2022年收到几件")
+
+
+def test_the_same_year_said_again_says_no_figure():
+    from assistant.meaning import content
+    assert content("该单位同一年个人提了几件") == content("该单位个人提了几件")

@@ -2077,3 +2077,9 @@ def test_a_year_left_out_leaves_every_other_year_asked(catalog):
     assert 2023 not in it.years and it.bounded and it.targets == [(HONGZE, 2024)]
     it = understand("平潭管委会2020年到2022年不算2021年，复议合计几件", [], catalog)
     assert it.years == [2020, 2022]
+
+
+def test_a_relative_year_inside_a_figure_phrase_is_the_figures(catalog):
+    history = [{"role": "user", "content": "洪泽区2024年收到多少申请"}, {"role": "assistant", "content": "95件"}]
+    it = understand("它新收的加上上年结转的一共多少", history, catalog)
+    assert it.targets == [(HONGZE, 2024)] and {k.row for k in it.keys} == {"new_received", "carried_over"}
