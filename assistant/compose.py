@@ -234,6 +234,10 @@ class Draft:
         self.notes: list[str] = []
         self._seen: dict[tuple, int] = {}
 
+    def markers(self, vs: list[Value]) -> str:
+        """The [n] markers of the values found, each cell cited once (the values the report does not hold: none)."""
+        return "".join(f"[{self.cite_cell(v)}]" for v in vs if v.found)
+
     def cite_cell(self, v: Value) -> int:
         c, e = v.cell, v.entry
         ident = (e.report_id, c.table, c.row, c.column)

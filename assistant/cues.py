@@ -183,7 +183,7 @@ MAX_AGENCY_CHARS = 40  # longest run tried as one agency mention: keeps resoluti
 # 不予公开第3项, 无法提供里面第2小项: a row of a numbered group, by its number in the table
 ITEM_ORDINAL = re.compile(r"第([1-9])(?:个)?小?(?:项|条|类)")
 # 行政许可多于行政处罚, 复议比诉讼多的: one figure of a report set against another, in a listing of reports
-BEATS = re.compile(r"(?P<more>多于|多过|超过|高于|大于)|(?P<less>少于|低于|小于)|比[^，,。？?]{1,12}?(?:(?P<more2>多|高)|(?P<less2>少|低))")
+BEATS = re.compile(r"(?P<more>多于|多过|超过|高于|大于)|少于|低于|小于|比[^，,。？?]{1,12}?(?:(?P<more2>多|高)|少|低)")
 NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "为零", "一件也没有", "零申请", "没有过")
 # 一件全部公开都没有, 一次也没被复议过: not one, of whatever the figure counts
 NONE_AT_ALL = re.compile(r"(?<![\d.])[一1][件个次份条起项宗]?[^，,。？?]{0,12}?[都也]没")

@@ -452,7 +452,7 @@ class Executor:
             before, after = total(vals[prev.report_id]), total(vals[cur.report_id])
             diff, pct = change(before, after)
             first = len(d.citations) + 1
-            refs = ["".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found) for e in (prev, cur)]
+            refs = [d.markers(vals[e.report_id]) for e in (prev, cur)]
             moved = "持平" if diff == 0 else f"{'增加' if diff > 0 else '减少'}{compose.number(abs(diff))}{unit}" + (
                 f"（{'增长' if diff > 0 else '下降'}{abs(pct)}%）" if pct is not None else "")
             lines.append(f"- {cur.agency}：{prev.year}年度{compose.number(before)}{unit}{refs[0]}，"
@@ -484,8 +484,8 @@ class Executor:
         what = it.figure_word if len(keys) > 1 else compose.label(**cur_v[0].key.model_dump())
         than = "比上年" if cur_y - prev_y == 1 else f"比{prev_y}年度"
         unit = compose.unit(keys[0].table, keys[0].row)
-        cur_refs = "".join(f"[{d.cite_cell(v)}]" for v in cur_v if v.found)
-        prev_refs = "".join(f"[{d.cite_cell(v)}]" for v in prev_v if v.found)
+        cur_refs = d.markers(cur_v)
+        prev_refs = d.markers(prev_v)
         diff, pct = change(prev, cur)
         note = compose.newest_note(cur_y, it.year_word, catalog.newest(a)) if not it.years else ""
         text = (f"{note + '，' if note else ''}{a}{cur_y}年度{what}为{compose.number(cur)}{unit}{cur_refs}，"
@@ -542,7 +542,7 @@ class Executor:
                 else:
                     absent.setdefault(e.agency, []).append(e.year)
                 continue
-            refs = "".join(f"[{d.cite_cell(v)}]" for v in vs if v.found)
+            refs = d.markers(vs)
             if it.rate:
                 value = percent(sum(v.value or 0 for v in vs[:n_num]), sum(v.value or 0 for v in vs[n_num:]))
                 shown = "无法计算" if value is None else f"{value}%"
@@ -605,7 +605,7 @@ class Executor:
                 glued = next((v for v in vs if v.ambiguity is not None), None)
                 d.parts.append(compose.ambiguous_cell(glued) if glued else f"{word}：报告中没有这一项。")
                 continue
-            value, refs = total(vs), "".join(f"[{d.cite_cell(v)}]" for v in vs if v.found)
+            value, refs = total(vs), d.markers(vs)
             rows.append((word, value, vs))
             d.parts.append(f"{word}：{compose.amount(value, vs[0].cell.table, vs[0].cell.row)}{refs}")
         if not rows:
@@ -717,7 +717,7 @@ class Executor:
         for i, (e, value) in enumerate(ranked, 1):
             if i > n and e.agency != it.rank_of:
                 continue  # the first n, and the asked agency's report wherever it stands
-            refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
+            refs = d.markers(vals[e.report_id])
             lines.append(f"{i}. {compose.report_name(e.agency, e.year)}：{compose.number(value)}{unit}{refs}")
         best_e, best_v = ranked[0]
         word = "最少" if it.ascending else "最多"
@@ -771,7 +771,7 @@ class Executor:
             if e.report_id in told:  # no table: the sentence of its text that states it, a passage figure
                 refs = f"（报告正文）[{told_figure(d, e, told[e.report_id], what, unit)}]"
             else:
-                refs = "".join(f"[{d.cite_cell(v)}]" for v in vals[e.report_id] if v.found)
+                refs = d.markers(vals[e.report_id])
             who = f"{e.year}年度" if one else e.agency + ("" if when else f"{e.year}年度")
             parts.append(f"{who}{compose.number(value)}{unit}{refs}")
         d.derived(used[0][0], "sum", s, 1)
@@ -811,13 +811,10 @@ class Executor:
             return d.answer()
         d.parts.append(f"{among}，有{len(hits)}份报告的{w1}{than}{w2}：")
 
-        def cited(vs: list[Value]) -> str:
-            return "".join(f"[{d.cite_cell(v)}]" for v in vs if v.found)
-
         unit = compose.unit(k1[0].table, k1[0].row)
         for e, a, b in hits[:MAX_LISTED_CELLS // 2]:
-            d.parts.append(f"- {compose.report_name(e.agency, e.year)}：{w1}{compose.number(total(a))}{unit}{cited(a)}，"
-                           f"{w2}{compose.number(total(b))}{unit}{cited(b)}")
+            d.parts.append(f"- {compose.report_name(e.agency, e.year)}：{w1}{compose.number(total(a))}{unit}{d.markers(a)}，"
+                           f"{w2}{compose.number(total(b))}{unit}{d.markers(b)}")
         d.check_notes([v for _, a, b in hits for v in a + b])
         return d.answer()
 
@@ -903,7 +900,7 @@ class Executor:
             for check in (c for c in flaws.get(e.report_id, ([], []))[0] if c.status == "failed"):
                 keys = [CellKey(table=t, row=row, column=col or None)
                         for t, (row, _, col) in ((t, r.partition(".")) for t, r in (c.split(":", 1) for c in check.cells))]
-                refs = "".join(f"[{d.cite_cell(v)}]" for v in self.values([e], keys)[e.report_id] if v.found)
+                refs = d.markers(self.values([e], keys)[e.report_id])
                 said = compose.check_words(check.rule)
                 if check.rule.startswith("narrative.") and keys and (told := self._stated(e, keys, anywhere=True)):
                     refs += f"[{told_figure(d, e, told, said, compose.unit(keys[0].table, keys[0].row))}]"  # the prose

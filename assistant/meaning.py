@@ -121,6 +121,9 @@ class Resolution(BaseModel):
         return self.related and self.margin >= MARGIN
 
 
+YEARS_COUNTED = re.compile(r"[这那近]?[两几三四五六七八九十\d]{1,2}个?年度?(?:里|中|间|来|内)?")  # 这三年里: how many years, no figure
+
+
 def content(text: str, strip: list[str] | tuple[str, ...] = ()) -> str:
     """The words that can say which figure: without the agency mentions, the years, the question words and what
     the question leaves out (除了企业以外)."""
@@ -133,8 +136,6 @@ def content(text: str, strip: list[str] | tuple[str, ...] = ()) -> str:
     text = _FILLER.sub(" ", _ENGLISH_FILLER.sub(" ", YEARS_COUNTED.sub(" ", SAME_YEAR.sub(" ", text))))  # 同一年: a year
     return re.sub(r"[\s\W_]+", " ", text).strip()
 
-
-YEARS_COUNTED = re.compile(r"[这那近]?[两几三四五六七八九十\d]{1,2}个?年度?(?:里|中|间|来|内)?")  # 这三年里: how many years, no figure
 
 
 def _grams(text: str) -> list[str]:
