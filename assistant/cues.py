@@ -34,6 +34,8 @@ REASON_WORDS = ("什么原因", "哪些原因", "原因是什么", "原因有哪
                 "原因呢", "理由呢", "具体原因", "分别是什么原因", "哪类原因")
 TOTAL_CUES = ("合计", "加起来", "总和", "总共", "一共", "累计", "加在一起", "合起来", "之和", "共计", "加一块", "加到一块",
               "合在一起", "合一起", "一起算", *(f"{w}{n}起" for w in ("加", "加到") for n in "一1"))  # 起 a counter: 加1起
+# 两年加起来…的比例, 两家合计占比: one rate over the reports summed (not 两项合计占比, the items a numerator sums)
+POOLED = re.compile(r"(?:年|年度|家|单位|\d{4}[)）])(?:的|里|中|内)?(?:" + "|".join(map(re.escape, TOTAL_CUES)) + ")")
 # 两者一致吗, 对得上吗, 是否相等: whether the figures the parts before asked agree (an auditor re-adding cells)
 AGREE_CUES = ("对得上", "对不上", "对上", "一致", "相等", "相符", "吻合", "持平", "平衡", "一样")
 RANK_SUBJECTS = ("哪个单位", "哪家", "哪个部门", "哪个机关", "哪些单位", "哪些部门", "谁", "排名", "排行", "前")

@@ -402,20 +402,29 @@ class Executor:
         return d.answer()
 
     def _rate(self, it: Intent, catalog: Catalog) -> Answer:
-        if len(it.targets) > 1:
+        if len(it.targets) > 1 and not it.pooled:
             return self._comparison(it, catalog)
-        entry, prefix = self._single(it, catalog)
+        if len(it.targets) > 1:  # 两年加起来的比例: the numerators summed over the denominators summed
+            entries, prefix = [e for a, y in it.targets if (e := catalog.entry(a, y))], ""
+            name = ("、".join(compose.report_name(e.agency, e.year) for e in entries) if len({e.agency for e in entries}) > 1
+                    else entries[0].agency + "、".join(str(e.year) for e in entries) + "年度") + "合计"
+        else:
+            entry, prefix = self._single(it, catalog)
+            entries, name = [entry], compose.report_name(entry.agency, entry.year)
         label, num_keys, den_keys, formula = rate_parts(it)
-        values = self.values([entry], num_keys + den_keys)[entry.report_id]
-        if not all(v.found for v in values[:len(num_keys)]) and (parts := parts_of(num_keys)) != num_keys:
-            num_keys = parts  # （六）其他处理 printed as its three rows: their sum over the total
-            values = self.values([entry], num_keys + den_keys)[entry.report_id]
-        if not all(v.found for v in values):
-            return self._missing(it, [v for v in values if not v.found])
+        nums, dens = [], []
+        for entry in entries:
+            keys = num_keys
+            values = self.values([entry], keys + den_keys)[entry.report_id]
+            if not all(v.found for v in values[:len(keys)]) and (parts := parts_of(keys)) != keys:
+                keys = parts  # （六）其他处理 printed as its three rows: their sum over the total
+                values = self.values([entry], keys + den_keys)[entry.report_id]
+            if not all(v.found for v in values):
+                return self._missing(it, [v for v in values if not v.found])
+            nums, dens = nums + values[:len(keys)], dens + values[len(keys):]
         d = compose.Draft(it.question, "derived")
-        nums, dens = values[:len(num_keys)], values[len(num_keys):]
         value = percent(sum(v.value or 0 for v in nums), sum(v.value or 0 for v in dens))
-        name = compose.report_name(entry.agency, entry.year)
+        entry = entries[0]
         refs, den_ref = operands(d, nums), operands(d, dens)
         if value is None:
             d.parts.append(f"{prefix}{name}{compose.label(**dens[0].key.model_dump())}为{den_ref}，无法计算{label}。")
@@ -424,7 +433,7 @@ class Executor:
             per = f"，即每{it.per_n}件约{compose.number(round(value * it.per_n / 100, 1))}件" if it.per_n else ""
             said = compose.VERDICT[passes(value, it.claim)] if it.claim else ""  # 过半了吗, 超过3成了吗
             d.parts.append(f"{said}{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%{per}。")
-        d.check_notes(values)
+        d.check_notes(nums + dens)
         return d.answer()
 
     def _changes_across(self, it: Intent, catalog: Catalog) -> Answer:

@@ -72,6 +72,7 @@ from assistant.cues import (
     PER_ITEM,
     PER_N,
     PER_PERIOD_WORDS,
+    POOLED,
     PRECEDENT_CUES,
     PRIOR_YEAR_SAID,
     QUALIFIED_REQUESTS,
@@ -169,6 +170,8 @@ PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
 QUESTION_CUE = re.compile(r"多少|(?<![那这])几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
                           r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
+# 一、…？二、…？三、…？: a list's numbers opening its clauses, no separators of their own (三 alone asks nothing)
+ORDINAL_MARK = re.compile(r"(?:^|(?<=[：:？?。；;！!\s]))(?:[一二三四五六七八九十]|\d{1,2})、")
 MAX_AGREE_CHARS = 8  # 两者对得上吗: a clause that only asks whether the figures before it agree
 LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一下|再问问|再问)[,，]?")
 COUNT_ASKED = re.compile(r"(?:有|是)(?:多少|几)[件个次项份起]")  # 有几件…的: how many, asked outright
@@ -301,6 +304,16 @@ def _anchor_year(prev: Intent | None) -> int | None:
     return prev.anchor if prev is not None else None
 
 
+def _checked_clause(q: str) -> tuple[int, int] | None:
+    """Where the question asks whether a figure is so: the whole question when it asks no count (是不是过百了), else a
+    clause of its own that asks it and no count (大概多少，上千件了吧: the figure, and whether it passes the bound)."""
+    if not has(q, COUNT_CUES):
+        return (0, len(q)) if has(q, VERIFY_CUES) else None
+    spans = [m.span() for m in re.finditer(r"[^，,；;。？?！!]+", q)]
+    return next(((a, b) for a, b in spans if has(q[a:b], VERIFY_CUES) and not has(q[a:b], COUNT_CUES)
+                 and (THRESHOLD.search(q, a, b) or CLAIMED.search(q, a, b))), None)
+
+
 def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     q, carried = read_carry(AGENCY_PRONOUN.sub("它", normalized(question, catalog)))
     bound = THRESHOLD.search(q)
@@ -396,10 +409,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
     if bound:  # 超过100件的单位: the bound a listing keeps values against
         it.threshold = _bound(bound)
-    verified = keys and not it.rate and has(q, VERIFY_CUES) and not has(q, COUNT_CUES) and not it.negated
-    if verified and it.threshold:
+    checked = _checked_clause(q) if keys and not it.rate and not it.negated else None
+    if checked and it.threshold and bound and checked[0] <= bound.start() < checked[1]:
         it.claim = it.threshold  # 是不是过百了, 有没有超过20: the figure, and whether it passes the bound
-    elif verified and (said := CLAIMED.search(mask(q, year_spans))):  # 是不是收到了113件申请: the figure, and whether
+    elif checked and (said := CLAIMED.search(mask(q, year_spans), *checked)):  # 是不是收到了113件申请: the figure, and whether
         op = "+" if said.group("more") else "~" if said.group("around") or has(q, ROUGHLY) else "="  # it is so
         it.claim = it.threshold or (op, float((said["n"] or said["bare"]).replace("零", "0")))
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
@@ -421,6 +434,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.claim = it.threshold  # 被纠正的过半了吗: whether the share passes it
     if per_n:
         it.per_n = int(per_n.group(1))  # 10件里有几件: the share, also said per ten
+    it.pooled = bool(it.rate and POOLED.search(q) and not has(q, EACH_CUES))
     it.times = bool(TIMES_ASKED.search(q))
     if not it.rate and not growth and not it.unsupported and RATE_ASKED.search(q):
         it.keys, it.figure_word, it.textual = [], None, True  # 满意率是多少: a rate no table's cells make, read from the
@@ -823,8 +837,9 @@ _QUALIFIER_WORDS = tuple(w for w in _TURN_WORDS if len(w) >= 2)  # 老年人 hol
 def split_parts(text: str) -> list[str]:
     """Clauses that each ask something; a clause without a question word joins the next (予以公开、部分公开各多少), and
     so does a scope said first (平潭的几个片区里，谁…); two questions joined by 以及/还有 are two clauses."""
-    pieces = PART_SEPARATORS.split(text)
-    asked = [bool(re.search(r"[？?]", sep)) for sep in PART_SEPARATORS.findall(text)] + [False]
+    unmarked = ORDINAL_MARK.sub("", text)
+    pieces = PART_SEPARATORS.split(unmarked)
+    asked = [bool(re.search(r"[？?]", sep)) for sep in PART_SEPARATORS.findall(unmarked)] + [False]
     segments, marked = [], []  # marked: the clause ends in a question mark
     for s, mark in zip(pieces, asked, strict=True):
         s = LEADING_JOINER.sub("", s)  # ，还有洪泽区…: the joiner opens the clause, it is no part of the name after it
@@ -864,14 +879,15 @@ def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalo
     if has(p, TOTAL_CUES) and len(figures) >= 2 and it.kind in ("decline", "narrative", "figure") and not (
             it.keys and it.keys != last.keys):
         return _summed(it, figures, {"unsupported": None, "agencies": list(last.agencies)})
-    if (whose := LATTER_OF_FORMER.search(p)) and asks_share(p) and len(figures) >= 2 and len(last.targets) == 1:
+    if (whose := LATTER_OF_FORMER.search(p)) and asks_share(p) and len(figures) >= 2:
         num, den = (figures[-1], figures[-2]) if whose.group(1) == "后者" else (figures[-2], figures[-1])
         words = [compose.label(**i.keys[0].model_dump()) if len(i.keys) == 1 else i.figure_word or "" for i in (num, den)]
         spec = RateSpec(label=f"{words[0]}占{words[1]}的比例", numerator=list(num.keys), denominator=list(den.keys),
                         formula=f"{words[0]}÷{words[1]}")  # 后者占前者百分之几: the parts' own figures, one over the other
         return it.model_copy(update={"kind": "rate", "rate": "share", "rate_spec": spec, "keys": list(num.keys),
                                      "targets": list(last.targets), "agencies": list(last.agencies), "reason": None,
-                                     "unsupported": None, "column": None})
+                                     "unsupported": None, "column": None,  # two sums over the years: one rate of them
+                                     "pooled": num.kind == den.kind == "sum"})
     if _asks_agreement(p) and len(figures) >= 2 and it.kind in ("decline", "narrative", "figure"):
         return _beside(it, figures[-2:], {"unsupported": None, "reason": None, "agencies": list(last.agencies),
                                           "targets": list(last.targets)})  # 两者对得上吗: the two side by side

@@ -66,6 +66,7 @@ class Intent(BaseModel):
     breakdown: Literal["applicant", "outcome"] | None = None
     rate: str | None = None
     rate_spec: RateSpec | None = None
+    pooled: bool = False  # 两年加起来的比例: one rate over the targets' cells summed, not one per report
     ascending: bool = False
     top_n: int | None = None
     rank_of: str | None = None  # 洪泽区的申请量排第几: the agency whose place in the ranking is asked

@@ -936,3 +936,26 @@ def test_reports_whose_one_figure_beats_another_are_listed_with_both_cells(assis
     listed = {(f.agency, f.row) for f in a.figures}
     assert ("淮安市洪泽区人民政府", "penalty_decisions") in listed and ("淮安市洪泽区人民政府", "licensing_decisions") in listed
     assert "少于" in a.text and not a.abstained
+
+
+def test_a_rate_over_two_years_taken_together_is_one_rate_of_the_sums(assistant):
+    # 两个年度合起来看: the granted of both years over the results of both years, every cell cited, not two rates
+    a = assistant.ask("平潭管委会2022年和2023年两个年度合起来看，公开率是多少？")
+    got = {(c.year, c.row): v for c in a.citations if c.kind == "cell"
+           for v in [next(f.value for f in a.figures if f.citation == c.n and f.table != "derived")]}
+    assert {y for y, _ in got} == {2022, 2023}
+    num = sum(v for (_, r), v in got.items() if r in ("granted", "partially_granted"))
+    den = sum(v for (_, r), v in got.items() if r == "results_total")
+    assert figure(a, "disclosure_rate", table="derived") == pytest.approx(100 * num / den, abs=0.05)
+    assert len([f for f in a.figures if f.table == "derived"]) == 1
+    assert_well_cited(a)
+    each = assistant.ask("平潭管委会2022年和2023年的公开率各是多少？")  # 各: one rate per year, side by side
+    assert len([f for f in each.figures if f.table == "derived" and f.row == "disclosure_rate"]) == 2
+
+
+def test_the_latter_over_the_former_of_two_sums_is_one_rate(assistant):
+    a = assistant.ask("平潭管委会2022、2023两年合在一起：一、新收申请合计多少件？二、予以公开合计多少件？三、后者占前者的百分比？")
+    rates = [f for f in a.figures if f.table == "derived" and f.row != "sum"]
+    sums = [f.value for f in a.figures if f.table == "derived" and f.row == "sum"]
+    assert len(rates) == 1 and len(sums) == 2
+    assert rates[0].value == pytest.approx(100 * sums[1] / sums[0], abs=0.05)

@@ -2083,3 +2083,18 @@ def test_a_relative_year_inside_a_figure_phrase_is_the_figures(catalog):
     history = [{"role": "user", "content": "洪泽区2024年收到多少申请"}, {"role": "assistant", "content": "95件"}]
     it = understand("它新收的加上上年结转的一共多少", history, catalog)
     assert it.targets == [(HONGZE, 2024)] and {k.row for k in it.keys} == {"new_received", "carried_over"}
+
+
+def test_a_clause_of_its_own_checks_the_figure_a_count_asks_for(catalog):
+    # 大概多少，过万了吧: the count is asked, and the second clause asks whether it passes the bound
+    it = understand("沭阳县2025年大概收到多少申请，过万了吧？", [], catalog)
+    assert it.claim == (">=", 10000.0) and it.keys
+    assert understand("沭阳县2025年复议几件，我记得是12件对不对", [], catalog).claim == ("=", 12.0)
+    assert understand("沭阳县2025年收到多少申请？有没有被复议？", [], catalog).claim is None  # two questions, no check
+    assert understand("沭阳县2025年有没有收到超过50件申请，一共多少", [], catalog).claim == (">", 50.0)  # both, in turn
+
+
+def test_a_list_numbered_with_chinese_ordinals_is_split_at_its_questions():
+    parts = split_parts("沭阳县2025年：一、复议几件？二、诉讼几件？三、两者之比？")
+    assert len(parts) == 3 and parts[-1].endswith("两者之比")
+    assert split_parts("沭阳县2025年新收、结转各多少？") == ["沭阳县2025年新收、结转各多少？"]  # 、 between figures stays
