@@ -210,6 +210,10 @@ CASE_WHICH = re.compile(r"(?:哪些|哪几件|哪几个|哪几起|哪一件|哪�
 # 今年打算办几场, 明年计划公开多少条: a count of what is yet to be done; a report counts the year's work done
 FUTURE_COUNT = re.compile(r"(?:今年|明年|下一年|接下来|今后|以后|将来|未来|下一步)[^，,。？?]{0,8}?(?:打算|计划|准备|将要|预计)"
                           r"[^，,。？?]{0,14}?(?:多少|几)")
+# 以后会有多少申请, 帮我预测一下, 照这个趋势推算: a figure not yet counted, asked as a forecast (not 2021年以后: a range;
+# 明年 is a year, declined as one not held)
+FORECAST = re.compile(r"(?:(?<![\d年])(?:今后|以后|将来|未来)(?:几年|一年|两年)?)[^，,。？?]{0,10}?(?:会|能|将|可能)[^，,。？?]{0,10}?"
+                      r"(?:多少|几)|(?:预测|预估|推算|估算|预判)(?:一下|下|看看)?(?=[，,。？?！!吧呢]|$)")
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
             "那个申请", "这个申请", "唯一", "就那一件", "那1件", "这1件", "那1起", "这1起")  # numerals are digits by now
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
@@ -325,4 +329,7 @@ CONCESSION = re.compile(r"[，,\s]*(?:怎么|如何|怎样)(?:算|说|统计|理
 LEFT_OUT = re.compile(r"(?:除了?|不算|不含|不包括|不计|排除|刨去|去掉|扣除)(.{2,14}?)"
                       r"(?:以外|之外|的话|在内|外(?!部)|(?=[，,。？?！!；;]))")
 # 我说的是淮安区，不是淮安市: a name said only to be set aside is no agency asked
+# 鹿城旁边那个区, 洪泽隔壁的县: a place said as a landmark, to find another one by; it names no agency asked
+LANDMARK = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:旁边|隔壁|附近|邻近|周边|对面|边上|周围)")
+REPORT_TITLE = re.compile(r"《[^》]*(?:年度报告|年报)》")  # 《平潭综合实验区2021年度政府信息公开工作年度报告》
 NOT_THIS_NAME = re.compile(r"(?:而不是|(?<!是)不是|并非)([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|局|委|办|厅|管委会|政府))(?=$|[，,。？?！!\s]|的)")

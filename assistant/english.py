@@ -20,6 +20,7 @@ REASONS = {
     "several_agencies": "the question fits several agencies",
     "person": "the reports name no individuals (applicants, officials)",
     "future_plan": "the reports count the year's work done; plans for later years carry no figures",
+    "forecast": "the reports count what has happened; they make no forecast of later figures",
     "case_detail": "the reports count cases; they do not record one case's details",
     "figure_unclear": "the question could mean several of the tables' figures; which one is meant (listed below)",
 }

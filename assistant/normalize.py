@@ -48,6 +48,8 @@ COLLOQUIAL_WORDS = re.compile("|".join(sorted(COLLOQUIAL, key=len, reverse=True)
 MAX_TERM = 6  # longest domain term a homophone slip is looked for in
 COMMON_WORD = 100  # jieba's count above which a two-character word is taken as a word, not a run of a slip
 MAX_CACHED = 1000  # longer texts are normalised without keeping them in the cache
+FRACTION = re.compile(r"(百|千|\d+|[二三四五六七八九十])分之(\d+(?:\.\d+)?|[一二三四五六七八九十]+)")  # 三分之一 = 33.33%
+YEAR_SPOKEN = (1980, 2039)  # four digits said one by one in this span are a year (二零一九), never a count
 CN_NUMERAL = re.compile(r"[〇零○一二两三四五六七八九十百千万]+")
 COUNTERS = "年件个次场名家项成份起条人篇期批"
 LATIN = re.compile(r"[A-Za-z]")
@@ -137,11 +139,12 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     text = re.sub(r"\s+", "", text)
     text, plans = _plan_periods(text)
     text, numerals = _arabic_numerals(text)
+    text, shares = _fractions(text)
     text, asked = correct_question_words(text)
     text, slips = correct_homophones(text)
     text, near = correct_near_terms(text)
     text, last = _year_said_last(text)
-    return text, tuple(changes + plans + numerals + asked + slips + near + last)
+    return text, tuple(changes + plans + numerals + shares + asked + slips + near + last)
 
 
 # …收了几件，结转几件，2021年的 / …几件（2021年）: a year added after the question is the whole question's year
@@ -355,6 +358,33 @@ def _is_english_word(word: str) -> bool:
     return simplemma.is_known(word, lang="en")
 
 
+def _fractions(text: str) -> tuple[str, list[str]]:
+    """A fraction said in words (三分之一, 百分之30, 千分之5) as the percent the tables' rates are given in, so a bound
+    or a claim reads it like 33.33%; 百分之几 and 占千分之多少 ask a rate and stay."""
+    changes: list[str] = []
+
+    def percent(m: re.Match) -> str:
+        den, num = (_small_number(g) for g in m.groups())
+        if den is None or num is None or not 0 < num <= den:
+            return m.group()
+        shown = f"{round(100 * num / den, 2):g}%"
+        changes.append(f"{m.group()}->{shown}")
+        return shown
+
+    return FRACTION.sub(percent, text), changes
+
+
+def _small_number(word: str) -> float | None:
+    import cn2an
+
+    if word in ("百", "千"):
+        return 100.0 if word == "百" else 1000.0
+    try:
+        return float(word) if re.fullmatch(r"\d+(?:\.\d+)?", word) else float(cn2an.cn2an(word, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
 def _arabic_numerals(text: str) -> tuple[str, list[str]]:
     """Chinese numerals that count or date something (二〇二二年, 一百二十件, 三成) to Arabic digits; a numeral that
     is part of a word (统一, 三安全一稳定, 一网通办) stays."""
@@ -372,13 +402,17 @@ def _arabic_numerals(text: str) -> tuple[str, list[str]]:
         return "," + digits if glued else digits  # 2019、2020、2021三个年度: 2021 and 3 stay two numbers
 
     def counts(run: str, after: str) -> str:
+        digits = "".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else
+                         ("0" if c in "零○" else "") for c in run)
+        said_as_digits = len(digits) == len(run)  # 二〇二二, 二二: read out digit by digit, as a year is
+        if said_as_digits and len(run) == 4 and YEAR_SPOKEN[0] <= int(digits) <= YEAR_SPOKEN[1]:
+            changes.append(f"{run}->{digits}")  # 二零一九跟二零二零年比: a year, with or without 年 after it
+            return digits
         counted = after and after in COUNTERS and not (after == "年" and len(run) == 1)  # 前一年, 近三年: words
         if not counted and not (len(run) >= 2 and re.search(r"[十百千万]", run)):
             return run
         if after == "年" and len(run) in (2, 4) and not re.search(r"[十百千万两]", run):  # 二〇二二年, 二二年
-            digits = "".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else
-                             ("0" if c in "零○" else "") for c in run)
-            if len(digits) == len(run):
+            if said_as_digits:
                 changes.append(f"{run}->{digits}")
                 return digits
             return run

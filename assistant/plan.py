@@ -47,12 +47,14 @@ from assistant.cues import (
     FIGURE_CUES,
     FILING_WORDS,
     FOLLOWUP_CUES,
+    FORECAST,
     FORMER,
     FUTURE_COUNT,
     HALF,
     INFO_ITEMS,
     ITEM_ORDINAL,
     KIND_TOPICS,
+    LANDMARK,
     LATTER,
     LEFT_OUT,
     LIST_WHICH,
@@ -84,6 +86,7 @@ from assistant.cues import (
     RATE_ASKED,
     REASON_WORDS,
     RELATIVE_YEARS,
+    REPORT_TITLE,
     ROUGHLY,
     ROUND_NUMBERS,
     SAME_YEAR,
@@ -342,8 +345,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         years = [anchor]  # 它那年还有几件要拖到下一年: that year, and 下一年 is the figure's, no shift
     range_word = has(q, RANGE_WORDS)
     span_match = None if range_word else SPAN_WORDS.search(q)
-    titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)]  # a title or a quoted name names no agency
-    set_aside = [m.span(1) for m in NOT_THIS_NAME.finditer(q)]
+    titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)  # a title or a quoted name names no agency,
+              if not REPORT_TITLE.fullmatch(m.group())]  # but the report's own title names whose report it is
+    set_aside = [m.span(1) for m in (*NOT_THIS_NAME.finditer(q), *LANDMARK.finditer(q))]
     scope_places, scope_spans, scope = find_scope(mask(q, set_aside), catalog)
     if glosses := [(e, e + m.end()) for _, e in scope_spans if (m := SCOPE_GLOSS.match(q[e:]))]:
         scope_places, scope_spans, scope = find_scope(mask(q, glosses + set_aside), catalog)  # (管委会、各局): its members, said
@@ -419,6 +423,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     elif future := FUTURE_COUNT.search(q):
         it.unsupported, it.reason = future.group(), "future_plan"
+    elif forecast := FORECAST.search(q):
+        it.unsupported, it.reason = forecast.group(), "forecast"
     elif detail := APPLICANT_DETAIL.search(asked):
         it.unsupported, it.reason = detail.group(), "person"  # 申请人是哪个村的: no table or passage says it
     elif case := CASE_WHICH.search(q):
@@ -527,7 +533,7 @@ def _spread_columns(q: str, said: str | None) -> tuple[tuple[str, ...], str | No
     (法人或其他组织), or every column but the ones left out (非自然人: the group they make up, where one does)."""
     if said in QUERY_COLUMN_GROUPS:
         return QUERY_COLUMN_GROUPS[said], said
-    left = left_columns(q) if not said else ()
+    left = left_columns(q)  # 不算自然人的: the column said is the one left out
     return left, next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None) if left else None
 
 
@@ -602,7 +608,7 @@ def _operation(q: str, it: Intent) -> Kind:
     how = HOW_ASKED.search(q)  # 户籍…这些领域是怎么处理的; not 如何满意度 (how satisfied: the attribute itself)
     told = (it.reason in (None, "not_classified") and how is not None and not has(q, COUNT_CUES)
             and not (it.unsupported and q[how.end():].startswith(it.unsupported)))
-    if it.reason == "future_plan" or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
+    if it.reason in ("future_plan", "forecast") or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
             has(q, MENTION_WORDS) and it.reason != "person") and not told):
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
     if it.listing:

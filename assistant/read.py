@@ -165,8 +165,9 @@ def has(q: str, cues) -> str | None:
     return next((c for c in cues if c in q), None)
 
 
-# 除了企业以外, （不是个人，也不是企业）: what is left out
-EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外|(?=的?(?:还|另外|其余|其他|剩下)))|(?:不是|不包括|不含|并非)[^，,。？?（）()、]{1,6}|非(?:"
+# 除了企业以外, （不是个人，也不是企业）, 不算自然人的, 自然人以外的: what is left out
+EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外|(?=的?(?:还|另外|其余|其他|剩下)))|[^，,。？?\s]{1,8}?(?:以外|之外)"
+                      r"|(?:不是|不包括|不含|并非|不算|不计|刨去|刨除|除去|扣除|去掉|排除)[^，,。？?（）()、]{1,6}|非(?:"
                       + "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True))) + ")")
 QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 

@@ -54,6 +54,13 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
     switch = next((w for w in SWITCH_LEADS if run.startswith(w) and len(run) - len(w) >= 3), None)
     if switch:  # 换成沐阳县, 那龙湾区: the words that ask the same of another agency are no part of its name
         return _resolve_run(run[len(switch):], catalog, years, recent)
+    places = catalog.places()
+    outer = next((p for p in sorted(places, key=len, reverse=True) if len(p) >= 2 and run.startswith(p)
+                  and any(len(q) >= 2 and run[len(p):].startswith(q) for q in places)), None)
+    if outer:  # 福建平潭县政府, 温州鹿城区: the province or city said first only places the one named after it
+        (text, found), *rest = _resolve_run(run[len(outer):], catalog, years, recent)
+        if found:
+            return [(outer + text, found), *rest]
     for sep in CONNECTORS:  # 鹿城区和洪泽区: two agencies when both halves name different ones
         parts = [p for p in run.split(sep) if len(p) >= 2]
         if sep in run and len(parts) > 1:
@@ -122,6 +129,10 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
                 mentions.append(text)
             elif not found and unknown is None and _looks_like_agency(text):
                 unknown = text
+    if (clarify or unknown) and not agencies and not (unknown and PLACE_FIRST.match(unknown)) and (
+            described := _described(masked.replace("|", ""), catalog)):  # (瓯海区政府办: a place not held, named)
+        said = max((p for p in catalog.places() if p in masked), key=len, default=described[1])
+        return [described[0]], [said], [], None  # 平潭那个县政府: of 平潭's agencies, the county's government
     if len(agencies) == len(mentions) and not clarify and unknown is None:
         agencies, mentions, unknown = _placed(masked, agencies, mentions, catalog)
         if unknown is None:
@@ -167,6 +178,7 @@ def _described_parts(masked: str, agencies: list[str], mentions: list[str],
     return [agencies[i] for i in order], [mentions[i] for i in order]
 
 
+GOVERNMENT_LEVEL = re.compile(r"([省市区县])(?:人民)?政府(?!办)")
 MAX_PLACE_GAP = 3  # 的, 那边, 下面的: what may stand between a place and the agency it places
 JOINED = re.compile(r"以及|还有|[和与、跟及]")
 
@@ -181,6 +193,8 @@ def _described(text: str, catalog: Catalog) -> tuple[str, str] | None:
     rest = expand_aliases(text[text.find(place) + len(place):])
     said = find_phrases(rest, [*catalog.kinds(), *AGENCY_GENERIC])  # 人民政府 is read whole: 民政 is no kind in it
     kinds = [k for _, _, k in said if len(k) >= 2 and k not in AGENCY_GENERIC]
+    if not kinds and (level := GOVERNMENT_LEVEL.search(text[text.find(place):])):  # 那个县政府: that level's government
+        kinds = [f"{level.group(1)}人民政府"]
     there = [a for a in places[place] if any(k in a for k in kinds)]
     return (there[0], place) if len(there) == 1 else None
 

@@ -529,6 +529,7 @@ QUERY_UNSUPPORTED: tuple[str, ...] = (
     "年龄", "年纪", "岁数", "性别", "学历", "职业", "满意度", "平均", "耗时", "用时", "多少天", "工作日", "经费", "预算",
     "外地人", "本地人", "外省人", "外地的", "本地的",  # where applicants come from
     "人员编制", "工作人员数", "工资", "薪酬", "薪水", "奖金", "男性", "女性", "户籍", "编制", "男女", "男的", "女的", "外国人", "外籍", "国籍", "民族",
+    "人均", "每万人", "每千人", "每十万人", "每百人", "常住人口", "人口数", "按人口", "每名工作人员", "每个工作人员",  # per head
 )
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)
 # the reports each template is printed in (spec/tables.md): 2019 -> 2019-2020, 2021 -> 2021 on, free-form before

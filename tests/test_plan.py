@@ -2098,3 +2098,43 @@ def test_a_list_numbered_with_chinese_ordinals_is_split_at_its_questions():
     parts = split_parts("沭阳县2025年：一、复议几件？二、诉讼几件？三、两者之比？")
     assert len(parts) == 3 and parts[-1].endswith("两者之比")
     assert split_parts("沭阳县2025年新收、结转各多少？") == ["沭阳县2025年新收、结转各多少？"]  # 、 between figures stays
+
+
+def test_years_read_out_digit_by_digit_need_no_year_mark(catalog):
+    it = understand("那个洪泽区二零二三同二零二四年比哪年复议多", [], catalog)
+    assert it.years == [2023, 2024] and it.kind == "comparison"
+
+
+def test_a_fraction_in_words_is_the_share_it_bounds(catalog):
+    it = understand("沭阳县2025年办结的申请里，驳回的超过四分之一了吗", [], catalog)
+    assert it.kind == "rate" and it.claim == (">", 25.0)
+
+
+def test_applicants_said_as_left_out_keep_every_other_column(catalog):
+    for typed in ("上海市政府办公厅2025年刨去自然人的申请有几件", "上海市政府办公厅2025年自然人以外的申请有几件"):
+        it = understand(typed, [], catalog)
+        assert {k.column for k in it.keys} == {"commercial", "research", "social_org", "legal_service", "other_org"}
+
+
+def test_a_forecast_or_a_per_head_figure_is_declined(catalog):
+    it = understand("照现在这个势头，淮安市以后每年会收到多少申请？帮忙推算一下", [], catalog)
+    assert it.kind == "decline" and it.reason == "forecast"
+    assert understand("沭阳县2025年平均每人申请了几件，按人均算", [], catalog).kind == "decline"
+    assert understand("淮安市2024年以后会有多少申请", [], catalog).reason != "forecast"  # a range of held years
+
+
+def test_the_report_named_by_its_title_names_its_agency(catalog):
+    it = understand("《沭阳县2025年政府信息公开工作年度报告》里面行政复议有几件", [], catalog)
+    assert it.agencies == ["沭阳县人民政府"] and it.years == [2025]
+    assert understand("《政府信息公开条例》规定的期限是多少天", [], catalog).agencies == []
+
+
+def test_a_place_said_as_a_landmark_is_no_agency_asked(catalog):
+    it = understand("淮安洪泽区隔壁的那个盱眙县，2024年收到多少申请", [], catalog)
+    assert HONGZE not in it.agencies and it.kind == "decline"
+
+
+def test_a_province_or_city_said_before_a_held_place_only_places_it(catalog):
+    it = understand("江苏宿迁沭阳县2025年收到多少申请", [], catalog)
+    assert it.agencies == ["沭阳县人民政府"] and it.kind == "figure" and it.keys
+    assert understand("平潭那边的县政府2011年报告里说了什么", [], catalog).agencies == ["平潭县人民政府"]
