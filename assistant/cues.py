@@ -304,7 +304,10 @@ ASKED_WITH = ("是多少", "有多少", "多少件", "几件", "几次", "几个
 # what is said around a question, not in it (问下沐阳县… had been read as an agency 问下沐阳县; …呢？谢谢 hid a follow-up)
 COURTESY_OPENERS = ("你好", "您好", "请问", "请教", "劳驾", "打扰一下", "打扰下", "麻烦你", "麻烦您", "麻烦", "帮我", "帮忙", "请帮我",
                     "查查", "查一下", "查下", "看看", "看一下", "看下", "问问", "问一下", "问下", "我想", "想", "我要", "了解一下",
-                    "了解下", "知道", "请告诉我", "告诉我", "能不能告诉我", "可以告诉我", "能告诉我", "一下")
+                    "了解下", "知道", "请告诉我", "告诉我", "能不能告诉我", "可以告诉我", "能告诉我", "一下",
+                    # 同样的问题，换成洪泽区: the question before, asked again of what follows (not 问题 as a shortfall)
+                    "同样的问题", "一样的问题", "同一个问题", "相同的问题", "同样问题", "还是这个问题", "还是那个问题",
+                    "问题同上", "同上")
 # what a speaker says while thinking (嗯, 然后, 就是), dictated questions keep it: dropped where it opens a clause;
 # 那个 only before a place, a year or a pause (那个单位 is a question's 哪个, slipped)
 FILLERS = ("那个就是", "就是说", "就是", "然后", "接着", "接下来", "嗯", "呃", "唔", "emm", "啊", "哦", "哎", "唉")
@@ -331,5 +334,8 @@ LEFT_OUT = re.compile(r"(?:除了?|不算|不含|不包括|不计|排除|刨去|
 # 我说的是淮安区，不是淮安市: a name said only to be set aside is no agency asked
 # 鹿城旁边那个区, 洪泽隔壁的县: a place said as a landmark, to find another one by; it names no agency asked
 LANDMARK = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:旁边|隔壁|附近|邻近|周边|对面|边上|周围)")
+# 为什么…一件申请都没收到, 怎么复议是零: why none, a premise of none that the figure checks (answered 是/不是 first)
+ZERO_PREMISE = re.compile(r"(?:为什么|为何|怎么|咋)[^，,。？?]{0,20}?(?:一[件个次起宗份项条]?[^，,。？?]{0,12}?都(?:没有?|未|不)"
+                          r"|都没有?|为零|是零|是0(?!\d)|(?:没有?|未)(?:任何|一件))")
 REPORT_TITLE = re.compile(r"《[^》]*(?:年度报告|年报)》")  # 《平潭综合实验区2021年度政府信息公开工作年度报告》
 NOT_THIS_NAME = re.compile(r"(?:而不是|(?<!是)不是|并非)([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|局|委|办|厅|管委会|政府))(?=$|[，,。？?！!\s]|的)")

@@ -55,6 +55,10 @@ COUNTERS = "年件个次场名家项成份起条人篇期批"
 LATIN = re.compile(r"[A-Za-z]")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 YEAR_RANGE = re.compile(r"\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|through|until)\s+((?:19|20)\d{2})\b")
+# people over 60, applicants aged 18, younger than 30: an age, which no report records (not over 100 requests)
+AGE_SAID = re.compile(r"\b(?:people|persons|applicants|residents|citizens|those|anyone)\s+(?:over|under|above|below)\s+\d{1,2}\b"
+                      r"|\b(?:aged|older than|younger than)\s+\d{1,2}\b|\b\d{1,2}\s*(?:years old|year olds)\b")
+BOUND_WORD = re.compile(r"\b(over|under|below)\s+(?=\d)")  # over 50 (ages are read before), under 10
 FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
 BARE_YEAR = re.compile(r"(?<![\d年])\b(?:19|20)\d{2}\b(?!\s*年)")
 WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
@@ -66,6 +70,7 @@ TERSE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff\s])([01]\d|2\d)(?:\s+(?=[\u4e00-\u9
 # 洪泽23和24, 平潭管委会19到21: two short years joined after a name, each a year (not 15到20件, a count's span)
 TERSE_YEARS = re.compile(r"(?<=[\u4e00-\u9fff\s])(?:[01]\d|2\d)(?:(?:和|到|至|与|及|、|-|~)(?:[01]\d|2\d))+"
                          r"(?![\d年件个次项份条起场号日月名位人天倍成%.])")
+SLASHED = re.compile(r"\s*[/／|｜]\s*(?![\d\s])|(?<![\d\s])\s*[/／|｜]\s*")  # not 2023/2024 or 1/3: numbers
 SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 SPACED_EN = re.compile(r"(?<=[A-Za-z\d])\s{2,}(?=[A-Za-z])")
 _EDGE = r"[\s,.!?;:、~…，。！？；：～]*"
@@ -135,6 +140,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     text = TERSE_YEARS.sub(lambda m: re.sub(r"\d\d", r"20\g<0>年", m.group()), text)
     text = TERSE_YEAR.sub(lambda m: f"20{m.group(1)}年" + ("" if m.group().endswith(m.group(1)) else ","), text)  # 洪泽24 行政许可, 鹿城 22 过程性信息: a short year said bare, then a pause
     text = _listed_terms(text)  # 行政许可 行政处罚 各多少: figure words listed with spaces
+    text = SLASHED.sub("、", text)  # 洪泽区 2024 新收 / 结转 / 复议: a search box's list of what is asked
     text = SPACED_DIGITS.sub("、", SPACED_HAN.sub(",", text))  # 收了多少申请 其中几件公开: a space parts clauses
     text = re.sub(r"\s+", "", text)
     text, plans = _plan_periods(text)
@@ -239,6 +245,8 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
     s = re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(), places), s)  # disclsoed, Pigntan: one slip
     s = FISCAL_YEAR.sub(r" \1 ", s)
+    s = AGE_SAID.sub(" 年龄 ", s)
+    s = BOUND_WORD.sub(lambda m: " 超过 " if m.group(1) == "over" else " 少于 ", s)  # over 50 requests: a bound
     s = YEAR_RANGE.sub(r" \1年到\2年 ", s)
     s = BARE_YEAR.sub(r"\g<0>年", s)
     s = CLAUSE_AND.sub(" , ", s)  # …receive in 2022 and how many were granted: two parts, as a Chinese comma says
@@ -270,9 +278,10 @@ ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]")
 
 
 def _glossed(s: str) -> str:
-    """Lower-case English in the glossary's Chinese: its phrases as typed, then every word's lemma against the
-    glossary's lemmas where no typed form matched (reconsiderations, lost, were corrected)."""
-    for phrase, zh in _english_patterns():
+    """Lower-case English in the glossary's Chinese: its phrases of several words as typed, then every word's lemma
+    against the glossary's lemmas (reconsiderations, lost, were corrected, release in full); a single word glossed
+    first would break a phrase it is part of (in -> nothing inside release in full)."""
+    for phrase, zh in _english_patterns(several_words=True):
         s = phrase.sub(f" {zh} ", s)
     s = re.sub(r"[a-z]+", lambda m: lemma(m.group()), s)
     for phrase, zh in _english_patterns(lemmas=True):
@@ -304,15 +313,17 @@ def _terms_by_spelling() -> dict[str, str]:
     return {k: v for k, v in by_spelling.items() if v and len(k) >= MIN_PINYIN}
 
 
-@lru_cache(maxsize=2)
-def _english_patterns(lemmas: bool = False) -> list[tuple[re.Pattern, str]]:
-    """The glossary's phrases as patterns, longest first; with `lemmas`, each word of them as its lemma."""
+@lru_cache(maxsize=4)
+def _english_patterns(lemmas: bool = False, several_words: bool = False) -> list[tuple[re.Pattern, str]]:
+    """The glossary's phrases as patterns, longest first; with `lemmas`, each word of them as its lemma; with
+    `several_words`, only the phrases of more than one word."""
     def form(p: str) -> str:
         p = p.replace(chr(39), "").replace("-", " ")  # didn't -> didnt, sub-zone -> sub zone, as the question is read
         return re.sub(r"[a-z]+", lambda m: lemma(m.group()), p) if lemmas else p
 
     return [(re.compile(rf"(?<![a-z]){re.escape(form(p))}(?![a-z])"), zh)
-            for p, zh in sorted(ENGLISH_TERMS.items(), key=lambda kv: len(kv[0]), reverse=True)]
+            for p, zh in sorted(ENGLISH_TERMS.items(), key=lambda kv: len(kv[0]), reverse=True)
+            if not several_words or " " in form(p)]
 
 
 @lru_cache(maxsize=4096)

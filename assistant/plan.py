@@ -125,6 +125,7 @@ from assistant.cues import (
     WHOLE_WORDS,
     YEAR_SUBJECTS,
     YES_NO_END,
+    ZERO_PREMISE,
 )
 from assistant.figures import amount_and_count, over_columns
 from assistant.narrative import topic_words
@@ -419,6 +420,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif checked and (said := CLAIMED.search(mask(q, year_spans), *checked)):  # 是不是收到了113件申请: the figure, and whether
         op = "+" if said.group("more") else "~" if said.group("around") or has(q, ROUGHLY) else "="  # it is so
         it.claim = it.threshold or (op, float((said["n"] or said["bare"]).replace("零", "0")))
+    if keys and not it.claim and ZERO_PREMISE.search(q):
+        it.claim = ("=", 0.0)  # 为什么一件申请都没收到: whether none were, said with the figure
     if has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     elif future := FUTURE_COUNT.search(q):
@@ -533,7 +536,9 @@ def _spread_columns(q: str, said: str | None) -> tuple[tuple[str, ...], str | No
     (法人或其他组织), or every column but the ones left out (非自然人: the group they make up, where one does)."""
     if said in QUERY_COLUMN_GROUPS:
         return QUERY_COLUMN_GROUPS[said], said
-    left = left_columns(q)  # 不算自然人的: the column said is the one left out
+    left = left_columns(q)  # 不算自然人的: the column said is the one left out (除了个人以外，“其他”单位: one kept)
+    if said and QUERY_COLUMNS.get(said) in left:
+        return (), None
     return left, next((w for w, cs in QUERY_COLUMN_GROUPS.items() if set(cs) == set(left)), None) if left else None
 
 
@@ -875,6 +880,24 @@ def split_parts(text: str) -> list[str]:
     return parts[:MAX_PARTS] if len(parts) > 1 else [text]
 
 
+LISTED = re.compile(r"、|以及|及")  # 新收、结转下年度以及复议: a list's joints (和 more often joins what is summed)
+
+
+def listed_figures(q: str) -> list[str]:
+    """Figures of different tables listed in one clause (新收、结转下年度、行政复议总数分别是多少; a search box's
+    新收/结转/复议): each item a part of its own, asking what the clause asks (是多少 where it says nothing); none
+    when the items are of one table (新收、结转各多少 is answered side by side) or are added or compared."""
+    if has(q, TOTAL_CUES + COMPARE_CUES + RANKING_CUES):
+        return []
+    items = [i for i in LISTED.split(q) if i]
+    keys = [figure_keys(i)[0] for i in items]
+    if len(items) < 2 or not all(keys) or len({k.table for ks in keys for k in ks}) < 2:
+        return []
+    asked = QUESTION_CUE.search(items[-1])
+    tail = items[-1][asked.start():] if asked else "是多少"
+    return [i if QUESTION_CUE.search(i) else f"{i}{tail}" for i in items]
+
+
 def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalog) -> Intent:
     """A part that refers to the parts before it: 两者合计多少 sums their figures (in the report they share);
     跟洪泽区2023年比哪个多 compares the report the part before asked about with the one it names."""
@@ -991,6 +1014,8 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     if each := _each_share(whole.question, whole) or _each_held(whole):
         return each
     parts = split_parts(normalized)
+    if len(parts) < 2:
+        parts = listed_figures(normalized)
     if len(parts) < 2:
         return [(question, whole)]
     out: list[tuple[str, Intent, list[dict]]] = []  # part, its intent, the turns it was read after

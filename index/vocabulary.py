@@ -216,6 +216,7 @@ QUERY_FIGURES.update({
     "申请量": ("requests", "new_received", "total"),
     "申请数": ("requests", "new_received", "total"),
     "申请件数": ("requests", "new_received", "total"),
+    "受理量": ("requests", "new_received", "total"), "受理数": ("requests", "new_received", "total"),  # an office's word
     "结转": ("requests", "carried_over", "total"),
     "上年结转": ("requests", "carried_over", "total"),
     "结转下年度": ("requests", "carried_forward", "total"),
@@ -499,7 +500,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "youngest": "年龄", "gender": "性别", "budget": "预算", "funding": "经费", "salary": "工资", "salaries": "工资",
     "average": "平均", "on average": "平均", "how long": "用时", "processing time": "用时", "time taken": "用时",
     "working days": "工作日",
-    "mayor": "区长", "head": "负责人", "director": "主任", "leader": "领导", "governor": "省长", "spokesperson": "发言人", "population": "人口", "received no": "没有收到", "did not receive": "没有收到",
+    "mayor": "区长", "head": "负责人", "director": "主任", "leader": "领导", "governor": "省长", "spokesperson": "发言人", "population": "人口",
+    "elderly": "年龄", "seniors": "年龄", "senior citizens": "年龄", "minors": "年龄", "pensioners": "年龄", "received no": "没有收到", "did not receive": "没有收到",
     "didn't receive": "没有收到", "never received": "从未收到", "no requests": "没有收到申请", "lose": "败诉",
     "lost": "败诉", "disclosure rates": "公开率", "correction rates": "纠错率", "and": "和", "or": "和",
     "district": "区", "county": "县", "city": "市", "province": "省", "municipal": "市", "zone": "区",

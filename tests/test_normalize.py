@@ -218,3 +218,18 @@ def test_two_short_years_joined_after_a_name_are_both_years():
 def test_a_fiscal_year_and_judicial_review_in_english():
     n = normalize_question("FY2023: how many judicial reviews did Hongze face?", {"hongze": "洪泽"}).text
     assert "2023" in n and "行政诉讼" in n and "行政复议" not in n
+
+
+def test_an_english_phrase_is_glossed_whole_in_any_form_of_its_words():
+    text = normalize_question("How many did Shuyang release in full in 2025?", {"shuyang": "沭阳"}).text
+    assert "予以公开" in text
+
+
+def test_an_age_said_in_english_is_an_age_and_a_bound_is_a_bound():
+    assert "年龄" in normalize_question("how many requests were from applicants older than 65").text
+    assert "少于10" in normalize_question("were there under 10 lawsuits against Shuyang in 2025", {"shuyang": "沭阳"}).text
+
+
+def test_a_search_box_list_split_by_slashes_is_a_list():
+    assert "新收、行政复议" in normalize_question("沭阳县 2025 新收 / 行政复议").text
+    assert "2023/2024" in normalize_question("沭阳县2023/2024年").text

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.catalog import Catalog
 from assistant.normalize import normalize, normalize_question
-from assistant.plan import normalized, plan_parts, split_parts, understand
+from assistant.plan import listed_figures, normalized, plan_parts, split_parts, understand
 from assistant.read import parse_years
 
 LUCHENG = "温州市鹿城区人民政府办公室"
@@ -2138,3 +2138,21 @@ def test_a_province_or_city_said_before_a_held_place_only_places_it(catalog):
     it = understand("江苏宿迁沭阳县2025年收到多少申请", [], catalog)
     assert it.agencies == ["沭阳县人民政府"] and it.kind == "figure" and it.keys
     assert understand("平潭那边的县政府2011年报告里说了什么", [], catalog).agencies == ["平潭县人民政府"]
+
+
+def test_why_none_is_a_premise_the_figure_checks(catalog):
+    it = understand("为什么沭阳县2025年一件行政复议都没有？", [], catalog)
+    assert it.kind == "figure" and it.claim == ("=", 0.0) and [k.row for k in it.keys] == ["review_total"]
+
+
+def test_the_same_question_asked_again_of_another_report(catalog):
+    before = [{"role": "user", "content": "淮安市2024年行政复议有几件？"}, {"role": "assistant", "content": "……"}]
+    it = understand("同一个问题，换成沭阳县2025年", before, catalog)
+    assert it.kind == "figure" and it.agencies == ["沭阳县人民政府"] and [k.row for k in it.keys] == ["review_total"]
+
+
+def test_figures_of_different_tables_listed_in_one_clause_are_parts():
+    parts = listed_figures("沭阳县2025年新收、结转下年度以及行政诉讼总数分别是多少")
+    assert len(parts) == 3 and all("多少" in p for p in parts)
+    assert listed_figures("沭阳县2025年新收、结转各多少") == []  # one table: side by side, one part
+    assert listed_figures("沭阳县2025年新收、行政复议加起来多少") == []  # added up: the sum's own question
