@@ -58,6 +58,7 @@ YEAR_RANGE = re.compile(r"\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|thro
 # people over 60, applicants aged 18, younger than 30: an age, which no report records (not over 100 requests)
 AGE_SAID = re.compile(r"\b(?:people|persons|applicants|residents|citizens|those|anyone)\s+(?:over|under|above|below)\s+\d{1,2}\b"
                       r"|\b(?:aged|older than|younger than)\s+\d{1,2}\b|\b\d{1,2}\s*(?:years old|year olds)\b")
+LABEL = re.compile(r"^ [a-z][a-z ]{1,30}:\s*")  # fact check:, quick question:, re:
 BOUND_WORD = re.compile(r"\b(over|under|below)\s+(?=\d)")  # over 50 (ages are read before), under 10
 FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
 BARE_YEAR = re.compile(r"(?<![\d年])\b(?:19|20)\d{2}\b(?!\s*年)")
@@ -70,7 +71,9 @@ TERSE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff\s])([01]\d|2\d)(?:\s+(?=[\u4e00-\u9
 # 洪泽23和24, 平潭管委会19到21: two short years joined after a name, each a year (not 15到20件, a count's span)
 TERSE_YEARS = re.compile(r"(?<=[\u4e00-\u9fff\s])(?:[01]\d|2\d)(?:(?:和|到|至|与|及|、|-|~)(?:[01]\d|2\d))+"
                          r"(?![\d年件个次项份条起场号日月名位人天倍成%.])")
-SLASHED = re.compile(r"\s*[/／|｜]\s*(?![\d\s])|(?<![\d\s])\s*[/／|｜]\s*")  # not 2023/2024 or 1/3: numbers
+# 新收/结转/复议, 鹿城/2022: words of two characters or more, or a year (not 增/减, a label; not 2023/2024 or 1/3)
+SLASHED = re.compile(r"(?<=[\u4e00-\u9fff]{2})\s*[/／|｜]\s*(?=[\u4e00-\u9fff]{2}|\d{4})"
+                     r"|(?<=\d{4})\s*[/／|｜]\s*(?=[\u4e00-\u9fff]{2})")
 SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
 SPACED_EN = re.compile(r"(?<=[A-Za-z\d])\s{2,}(?=[A-Za-z])")
 _EDGE = r"[\s,.!?;:、~…，。！？；：～]*"
@@ -244,6 +247,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     acronyms = {w.lower(): w for w in ACRONYM.findall(text)}
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
     s = re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(), places), s)  # disclsoed, Pigntan: one slip
+    s = LABEL.sub(" ", s, count=1)  # Fact check: did …: a label said before the question
     s = FISCAL_YEAR.sub(r" \1 ", s)
     s = AGE_SAID.sub(" 年龄 ", s)
     s = BOUND_WORD.sub(lambda m: " 超过 " if m.group(1) == "over" else " 少于 ", s)  # over 50 requests: a bound

@@ -146,6 +146,7 @@ from assistant.read import (
     parse_years,
     rate_from_parts,
     read_carry,
+    rows_left,
     runs,
     said_column,
     said_columns,
@@ -383,6 +384,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif len(joined) > 1 and keys:  # 企业和律师加起来提了多少: the named columns, summed like a group
         keys = over_columns(keys, list(joined)) or keys
         phrase, said = f"{'和'.join(joined.values())}{'申请' if phrase in QUERY_COLUMNS else phrase or ''}", None
+    if keys and not spread and (left := rows_left(q)):  # 除予以公开外的办理结果: the total's other rows, summed
+        keys, phrase = left
     if len(keys) > 1 and (nth := ITEM_ORDINAL.search(q)) and int(nth.group(1)) <= len(keys) \
             and len({k.table for k in keys}) == 1:  # （三）不予公开第3项: the group's third row, as the table numbers it
         keys, phrase = [keys[int(nth.group(1)) - 1]], None
@@ -676,7 +679,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "sum"  # not 平潭管委会…评估全区的政务公开: one agency's own words, no figure to add up
     if len(it.agencies) > 1 or len(it.years) > 1 or it.span or has(q, COMPARE_CUES) or EITHER_MORE.search(q):
         return "comparison"
-    if has(q, OUTCOME_CUES) and "、" not in (it.figure_word or ""):  # 办理结果总计加结转下年度: two figures joined
+    summed = len(it.keys) > 1 and all(k.table == "requests" for k in it.keys)  # 除予以公开外的办理结果: rows added
+    if has(q, OUTCOME_CUES) and "、" not in (it.figure_word or "") and not summed:  # 办理结果总计加结转下年度: joined
         it.breakdown = "outcome"
         return "breakdown"
     if has(q, APPLICANT_CUES) and not it.column and not (len(it.keys) > 1 and has(q, EACH_CUES)):  # 分别: the named ones

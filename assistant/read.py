@@ -50,6 +50,7 @@ from index.vocabulary import (
     QUERY_UNSUPPORTED,
     RATES,
     REQUEST_COLUMNS,
+    REQUEST_ROW_KEYS,
 )
 
 
@@ -166,7 +167,7 @@ def has(q: str, cues) -> str | None:
 
 
 # 除了企业以外, （不是个人，也不是企业）, 不算自然人的, 自然人以外的: what is left out
-EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外|(?=的?(?:还|另外|其余|其他|剩下)))|[^，,。？?\s\d年除]{1,8}?(?:以外|之外)"
+EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外|外(?=的|[，,]|$)|(?=的?(?:还|另外|其余|其他|剩下)))|[^，,。？?\s\d年除]{1,8}?(?:以外|之外)"
                       r"|(?:不是|不包括|不含|并非|不算|不计|刨去|刨除|除去|扣除|去掉|排除)[^，,。？?（）()、]{1,6}|非(?:"
                       + "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True))) + ")")
 QUOTES = str.maketrans("", "", "“”\"'‘’「」")
@@ -196,6 +197,21 @@ def left_columns(q: str) -> tuple[str, ...]:
     out = [m.group() for m in EXCLUDED.finditer(q.translate(QUOTES))]
     excluded = {QUERY_COLUMNS[p] for text in out for _, _, p in find_phrases(text, list(QUERY_COLUMNS))}
     return tuple(c for c in APPLICANT_COLUMNS if c not in excluded) if excluded else ()
+
+
+def rows_left(q: str) -> tuple[list[CellKey], str] | None:
+    """A total or a group said with the rows it leaves out (除予以公开外的办理结果, 不予公开里除了过程性信息以外的):
+    its other rows, summed as the group is, and the words that say so; None when nothing of a row is left out."""
+    spans = [m.span() for m in EXCLUDED.finditer(q)]
+    gone = {k.row for a, b in spans for k in figure_keys(q[a:b])[0] if k.table == "requests"}
+    base, phrase, _ = figure_keys(mask(q, spans))
+    rows = [r for k in base if k.table == "requests"
+            for r in (REQUEST_ROW_KEYS[2:-2] if k.row == "results_total" else [k.row])]
+    kept = [r for r in rows if r not in gone]
+    if not gone or not kept or len(kept) == len(rows):
+        return None
+    column = base[0].column or "total"
+    return [CellKey(table="requests", row=r, column=column) for r in kept], "".join(q[a:b] for a, b in spans) + (phrase or "")
 
 
 def said_column(q: str, words) -> str | None:

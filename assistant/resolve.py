@@ -178,7 +178,7 @@ def _described_parts(masked: str, agencies: list[str], mentions: list[str],
     return [agencies[i] for i in order], [mentions[i] for i in order]
 
 
-GOVERNMENT_LEVEL = re.compile(r"([省市区县])(?:人民)?政府(?!办)")
+GOVERNMENT_LEVEL = re.compile(r"([省市区县])(?:人民)?政府(?!办)|(?:那个|这个|下面的?|下辖的?|所辖的?)([区县])(?![\u4e00-\u9fff])")
 MAX_PLACE_GAP = 3  # 的, 那边, 下面的: what may stand between a place and the agency it places
 JOINED = re.compile(r"以及|还有|[和与、跟及]")
 
@@ -194,7 +194,7 @@ def _described(text: str, catalog: Catalog) -> tuple[str, str] | None:
     said = find_phrases(rest, [*catalog.kinds(), *AGENCY_GENERIC])  # 人民政府 is read whole: 民政 is no kind in it
     kinds = [k for _, _, k in said if len(k) >= 2 and k not in AGENCY_GENERIC]
     if not kinds and (level := GOVERNMENT_LEVEL.search(text[text.find(place):])):  # 那个县政府: that level's government
-        kinds = [f"{level.group(1)}人民政府"]
+        kinds = [f"{level.group(1) or level.group(2)}人民政府"]  # 宿迁下面那个县: the county's government
     there = [a for a in places[place] if any(k in a for k in kinds)]
     return (there[0], place) if len(there) == 1 else None
 

@@ -216,6 +216,7 @@ QUERY_FIGURES.update({
     "申请量": ("requests", "new_received", "total"),
     "申请数": ("requests", "new_received", "total"),
     "申请件数": ("requests", "new_received", "total"),
+    "申请公开": ("requests", "new_received", "total"),  # 没有人申请公开: asking for disclosure is a request
     "受理量": ("requests", "new_received", "total"), "受理数": ("requests", "new_received", "total"),  # an office's word
     "结转": ("requests", "carried_over", "total"),
     "上年结转": ("requests", "carried_over", "total"),
@@ -515,7 +516,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "agriculture and rural affairs": "农业农村", "market regulation bureau": "市场监督管理局",
     "market supervision bureau": "市场监督管理局",
     "market supervision": "市场监督管理局", "market regulation": "市场监督管理局",
-    "science and technology commission": "科学技术委员会", "finance bureau": "财政局", "education bureau": "教育局",
+    "science and technology commission": "科学技术委员会", "science commission": "科学技术委员会",
+    "sci tech commission": "科学技术委员会", "finance bureau": "财政局", "education bureau": "教育局",
     "civil affairs bureau": "民政局", "tax bureau": "税务局", "agriculture": "农业农村局",
     "social affairs bureau": "社会事业局", "economic development bureau": "经济发展局", "area": "片区",
     "sub-zone": "片区", "bureau": "局", "commission": "委员会", "office": "办公室",

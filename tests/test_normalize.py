@@ -233,3 +233,11 @@ def test_an_age_said_in_english_is_an_age_and_a_bound_is_a_bound():
 def test_a_search_box_list_split_by_slashes_is_a_list():
     assert "新收、行政复议" in normalize_question("沭阳县 2025 新收 / 行政复议").text
     assert "2023/2024" in normalize_question("沭阳县2023/2024年").text
+    assert "增/减" in normalize_question("君山片区2020年行政强制“本年增/减”是多少").text  # a label, not a list
+
+
+def test_a_label_before_an_english_question_leaves_it_a_yes_no_question():
+    text = normalize_question("Fact check: did the science commission of Shanghai get over 500 requests in 2024?",
+                              {"shanghai": "上海"}).text
+    assert "科学技术委员会" in text
+    assert text.rstrip("?？").endswith("吗") and "超过500" in text

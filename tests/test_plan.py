@@ -2156,3 +2156,22 @@ def test_figures_of_different_tables_listed_in_one_clause_are_parts():
     assert len(parts) == 3 and all("多少" in p for p in parts)
     assert listed_figures("沭阳县2025年新收、结转各多少") == []  # one table: side by side, one part
     assert listed_figures("沭阳县2025年新收、行政复议加起来多少") == []  # added up: the sum's own question
+
+
+def test_what_a_total_leaves_out_is_its_other_rows(catalog):
+    it = understand("淮安市2024年除部分公开外的办理结果一共几件", [], catalog)
+    rows = [k.row for k in it.keys]
+    assert it.kind == "figure" and "partially_granted" not in rows and "granted" in rows and "results_total" not in rows
+    it = understand("淮安市2024年不予公开当中，除了过程性信息以外的有几件", [], catalog)
+    assert {k.row for k in it.keys} == {"denied_state_secret", "denied_law_forbidden", "denied_three_safeties",
+                                        "denied_third_party", "denied_internal_affairs", "denied_enforcement_file",
+                                        "denied_admin_query"}
+
+
+def test_a_claim_doubted_in_everyday_words_is_checked(catalog):
+    assert understand("听说淮安市2024年行政诉讼有50多件，真的假的", [], catalog).claim == ("+", 50.0)
+    assert understand("为什么沭阳县2025年没人来申请？", [], catalog).claim == ("=", 0.0)
+
+
+def test_a_place_and_a_level_alone_name_that_levels_government(catalog):
+    assert understand("宿迁下辖的那个县2025年新收多少", [], catalog).agencies == ["沭阳县人民政府"]
