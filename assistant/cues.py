@@ -280,7 +280,7 @@ TEXT_SOURCE = ("正文", "文中", "文字部分", "报告里说", "报告中说
 RANGE_WORDS = {"近几年": 3, "这几年": 3, "最近几年": 3, "历年": 99, "每年": 99, "各年": 99, "逐年": 99}
 # 近三年, 最近2年, 这两年, 过去五年, 前两年: the newest N reports (numerals are already digits after normalising)
 SPAN_WORDS = re.compile(r"(?:最近|近|这|过去|前|最后)\s*(\d{1,2}|[两二三四五六七八九十])\s*个?年度?"
-                        r"|(?<![\d年])(\d|[两二三四五六七八九十])\s*个?年(?:来|以来|(?=都|均|各|分别))"  # 两年来, 两年都
+                        r"|(?<![\d年])(\d|[两二三四五六七八九十])\s*个?年(?:来|以来|(?=都|均|各|分别|里|中|间|当中))"  # 两年来, 两年里
                         r"|(?<![\d年第])([2-5两二三四五])\s*个?年(?:度)?(?=的)")  # 洪泽区两年的公开率
 ORGAN_ENDINGS = ("省", "市", "县", "区", "局", "委", "厅", "办", "镇", "乡", "街道", "政府", "委员会", "管委会",
                  "办公室", "中心", "署", "院")
@@ -335,8 +335,8 @@ LEFT_OUT = re.compile(r"(?:除了?|不算|不含|不包括|不计|排除|刨去|
 # 我说的是淮安区，不是淮安市: a name said only to be set aside is no agency asked
 # 鹿城旁边那个区, 洪泽隔壁的县: a place said as a landmark, to find another one by; it names no agency asked
 LANDMARK = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:旁边|隔壁|附近|邻近|周边|对面|边上|周围)")
-# 为什么…一件申请都没收到, 怎么复议是零: why none, a premise of none that the figure checks (answered 是/不是 first)
-ZERO_PREMISE = re.compile(r"(?:为什么|为何|怎么|咋)[^，,。？?]{0,20}?(?:一[件个次起宗份项条]?[^，,。？?]{0,12}?都(?:没有?|未|不)"
+# 为什么…一件申请都没收到, 是不是没有人申请: why none or whether none, a premise the figure checks (是/不是 first)
+ZERO_PREMISE = re.compile(r"(?:为什么|为何|怎么|咋|是不是|是否|难道)[^，,。？?]{0,20}?(?:一[件个次起宗份项条]?[^，,。？?]{0,12}?都(?:没有?|未|不)"
                           r"|都没有?|为零|是零|是0(?!\d)|(?:没有?|未)(?:任何|一件)|(?:没有?|无)人)")
 REPORT_TITLE = re.compile(r"《[^》]*(?:年度报告|年报)》")  # 《平潭综合实验区2021年度政府信息公开工作年度报告》
 NOT_THIS_NAME = re.compile(r"(?:而不是|(?<!是)不是|并非)([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|局|委|办|厅|管委会|政府))(?=$|[，,。？?！!\s]|的)")

@@ -247,7 +247,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     acronyms = {w.lower(): w for w in ACRONYM.findall(text)}
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
     s = re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(), places), s)  # disclsoed, Pigntan: one slip
-    s = LABEL.sub(" ", s, count=1)  # Fact check: did …: a label said before the question
+    s = _unlabelled(s, places)  # Fact check: did …: a label said before the question
     s = FISCAL_YEAR.sub(r" \1 ", s)
     s = AGE_SAID.sub(" 年龄 ", s)
     s = BOUND_WORD.sub(lambda m: " 超过 " if m.group(1) == "over" else " 少于 ", s)  # over 50 requests: a bound
@@ -291,6 +291,16 @@ def _glossed(s: str) -> str:
     for phrase, zh in _english_patterns(lemmas=True):
         s = phrase.sub(f" {zh} ", s)
     return s
+
+
+def _unlabelled(s: str, places: dict[str, str]) -> str:
+    """The question without a label said before it (fact check:, for my article:); a label that names something
+    (Hongze:, Hongze licensing decisions:) is part of the question."""
+    m = LABEL.match(s)
+    if not m or re.search(r"[\u4e00-\u9fff]", _glossed(m.group())) or any(
+            _place(w, places) for w in re.findall(r"[a-z]+", m.group())):
+        return s
+    return " " + s[m.end():]
 
 
 def _glossed_run(m: re.Match) -> str:

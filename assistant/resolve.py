@@ -55,9 +55,10 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
     if switch:  # 换成沐阳县, 那龙湾区: the words that ask the same of another agency are no part of its name
         return _resolve_run(run[len(switch):], catalog, years, recent)
     places = catalog.places()
-    outer = next((p for p in sorted(places, key=len, reverse=True) if len(p) >= 2 and run.startswith(p)
-                  and any(len(q) >= 2 and run[len(p):].startswith(q) for q in places)), None)
-    if outer:  # 福建平潭县政府, 温州鹿城区: the province or city said first only places the one named after it
+    outer = next((m.group() for p in sorted(places, key=len, reverse=True) if len(p) >= 2 and run.startswith(p)
+                  and (m := re.match(rf"{re.escape(p)}(?:{OUTER_LINK})?", run))
+                  and any(len(q) >= 2 and run[m.end():].startswith(q) for q in places)), None)
+    if outer:  # 福建平潭县政府, 淮安下面洪泽那个区: the province or city said first only places the one named after it
         (text, found), *rest = _resolve_run(run[len(outer):], catalog, years, recent)
         if found:
             return [(outer + text, found), *rest]
@@ -152,7 +153,7 @@ def _placed(masked: str, agencies: list[str], mentions: list[str],
         if i + 1 < len(agencies) and mention in places and agencies[i + 1] != agency:
             after = mentions[i + 1]
             gap = masked[start:masked.find(after, start)]
-            if gap and set(gap) <= {"|"} and len(gap) <= MAX_PLACE_GAP:
+            if gap and set(re.sub(OUTER_LINK, "", gap)) <= {"|"} and len(gap) <= MAX_PLACE_GAP:  # 淮安下辖的洪泽区
                 if agencies[i + 1] in places[mention]:
                     continue
                 if after in catalog.kinds() or after in AGENCY_ALIASES:  # a kind of agency, none of it there
@@ -178,6 +179,7 @@ def _described_parts(masked: str, agencies: list[str], mentions: list[str],
     return [agencies[i] for i in order], [mentions[i] for i in order]
 
 
+OUTER_LINK = "下面的|下辖的|所辖的|下面|下辖|所辖|的"  # 淮安下面洪泽…: what may stand between a city and a place in it
 GOVERNMENT_LEVEL = re.compile(r"([省市区县])(?:人民)?政府(?!办)|(?:那个|这个|下面的?|下辖的?|所辖的?)([区县])(?![\u4e00-\u9fff])")
 MAX_PLACE_GAP = 3  # 的, 那边, 下面的: what may stand between a place and the agency it places
 JOINED = re.compile(r"以及|还有|[和与、跟及]")

@@ -216,7 +216,6 @@ QUERY_FIGURES.update({
     "申请量": ("requests", "new_received", "total"),
     "申请数": ("requests", "new_received", "total"),
     "申请件数": ("requests", "new_received", "total"),
-    "申请公开": ("requests", "new_received", "total"),  # 没有人申请公开: asking for disclosure is a request
     "受理量": ("requests", "new_received", "total"), "受理数": ("requests", "new_received", "total"),  # an office's word
     "结转": ("requests", "carried_over", "total"),
     "上年结转": ("requests", "carried_over", "total"),
@@ -422,7 +421,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "fully or partly granted": "予以公开和部分公开", "granted in full or in part": "予以公开和部分公开",
     "granted in full": "予以公开", "grant in full": "予以公开", "disclose in full": "予以公开", "grant": "予以公开",
     "fully granted": "予以公开", "fully disclosed": "予以公开", "disclosed in full": "予以公开", "granted": "予以公开",
-    "partially disclosed": "部分公开", "partly disclosed": "部分公开", "partially granted": "部分公开",
+    "partially disclosed": "部分公开", "partly disclosed": "部分公开", "partly granted": "部分公开", "partly released": "部分公开",
+    "partially released": "部分公开", "partly approved": "部分公开", "partially approved": "部分公开",
+    "granted in part": "部分公开", "disclosed in part": "部分公开", "partially granted": "部分公开",
     "partial disclosure": "部分公开", "partially": "部分公开", "partly": "部分公开",
     "only part of the information": "部分公开", "part of the information": "部分公开", "released in part": "部分公开",
     "released in full": "予以公开", "fully released": "予以公开", "not released": "不予公开",

@@ -241,3 +241,8 @@ def test_a_label_before_an_english_question_leaves_it_a_yes_no_question():
                               {"shanghai": "上海"}).text
     assert "科学技术委员会" in text
     assert text.rstrip("?？").endswith("吗") and "超过500" in text
+
+
+def test_a_share_partly_granted_in_english_reads_the_partial_row():
+    text = normalize_question("What share of Shuyang's 2025 requests were partly granted?", {"shuyang": "沭阳"}).text
+    assert "部分公开" in text and "予以公开" not in text

@@ -2175,3 +2175,18 @@ def test_a_claim_doubted_in_everyday_words_is_checked(catalog):
 
 def test_a_place_and_a_level_alone_name_that_levels_government(catalog):
     assert understand("宿迁下辖的那个县2025年新收多少", [], catalog).agencies == ["沭阳县人民政府"]
+
+
+def test_a_city_said_before_a_place_in_it_with_words_between_only_places_it(catalog):
+    it = understand("淮安下辖的洪泽那边，2023年行政许可有几件", [], catalog)
+    assert it.agencies == [HONGZE]
+
+
+def test_whether_none_is_a_claim_of_zero(catalog):
+    it = understand("沭阳县2025年是不是一件行政复议都没有？", [], catalog)
+    assert it.claim == ("=", 0.0) and [k.row for k in it.keys] == ["review_total"]
+
+
+def test_the_years_of_a_span_said_with_li_are_compared(catalog):
+    it = understand("平潭管委会三年里哪年的重复申请最多", [], catalog)
+    assert len(it.targets) == 3
