@@ -1027,7 +1027,8 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     for p in parts:
         it = understand(p, turns, catalog, reader)
         same = bool(out) and signature(it) == signature(out[-1][1])  # …，哪个多？ or the same figure asked again
-        continues = same and (not it.topic or bool(it.keys) and it.targets == out[-1][1].targets)
+        said_new = bool(it.topic) or bool(re.search(r"[A-Za-z]{2,}", p))  # GDP is said, though no Chinese word is
+        continues = same and (not said_new or bool(figure_keys(p)[0]) and it.targets == out[-1][1].targets)
         unresolved = bool(out) and it.kind in ("clarify", "decline") and it.reason in ("no_agency", "several_agencies")
         same_decline = bool(out) and it.kind == out[-1][1].kind == "decline" and it.reason == out[-1][1].reason
         across = bool(out) and out[-1][1].kind == "precedent" and not out[-1][1].agencies  # 哪个单位搞过…？怎么搞的？

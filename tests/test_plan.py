@@ -2190,3 +2190,9 @@ def test_whether_none_is_a_claim_of_zero(catalog):
 def test_the_years_of_a_span_said_with_li_are_compared(catalog):
     it = understand("平潭管委会三年里哪年的重复申请最多", [], catalog)
     assert len(it.targets) == 3
+
+
+def test_a_part_that_names_something_of_its_own_in_latin_letters_stays_a_part(catalog):
+    q = "沭阳县2025年：收到多少申请，多少是重复申请，当地的GDP是多少"
+    parts = plan_parts(q, q, [], catalog)
+    assert len(parts) == 3 and parts[1][1].keys[0].row == "rejected_duplicate"
