@@ -350,12 +350,12 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)  # a title or a quoted name names no agency,
               if not REPORT_TITLE.fullmatch(m.group())]  # but the report's own title names whose report it is
     set_aside = [m.span(1) for m in (*NOT_THIS_NAME.finditer(q), *LANDMARK.finditer(q))]
+    gone, gone_spans = left_out(mask(q, set_aside), [], catalog)  # 除公安局外, 除了上海: left out, no agency or scope asked
+    set_aside += gone_spans
     scope_places, scope_spans, scope = find_scope(mask(q, set_aside), catalog)
     if glosses := [(e, e + m.end()) for _, e in scope_spans if (m := SCOPE_GLOSS.match(q[e:]))]:
         scope_places, scope_spans, scope = find_scope(mask(q, glosses + set_aside), catalog)  # (管委会、各局): its members, said
         scope_spans += glosses
-    gone, gone_spans = left_out(mask(q, set_aside), scope, catalog)  # 除公安局外: out of the scope, and no agency asked
-    set_aside += gone_spans
     kinds = tuple(catalog.kinds())
     topics = [m.span() for m in _kind_before_topic(kinds).finditer(q)] if kinds else []
     masked = mask(q, mask_spans(q, year_spans) + titles + topics + scope_spans + set_aside
@@ -1027,8 +1027,8 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     for p in parts:
         it = understand(p, turns, catalog, reader)
         same = bool(out) and signature(it) == signature(out[-1][1])  # …，哪个多？ or the same figure asked again
-        said_new = bool(it.topic) or bool(re.search(r"[A-Za-z]{2,}", p))  # GDP is said, though no Chinese word is
-        continues = same and (not said_new or bool(figure_keys(p)[0]) and it.targets == out[-1][1].targets)
+        latin = bool(re.search(r"[A-Za-z]{2,}", p))  # 区GDP是多少: something of its own, though no Chinese word says it
+        continues = same and not latin and (not it.topic or bool(it.keys) and it.targets == out[-1][1].targets)
         unresolved = bool(out) and it.kind in ("clarify", "decline") and it.reason in ("no_agency", "several_agencies")
         same_decline = bool(out) and it.kind == out[-1][1].kind == "decline" and it.reason == out[-1][1].reason
         across = bool(out) and out[-1][1].kind == "precedent" and not out[-1][1].agencies  # 哪个单位搞过…？怎么搞的？

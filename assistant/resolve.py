@@ -278,7 +278,8 @@ def left_out(q: str, scope: list[str], catalog: Catalog) -> tuple[list[str], lis
         said = m.group(1)
         named = find_agencies(said, catalog, [], recent=True)[0]
         kinds = [k for k in catalog.kinds() if k in said]
-        gone = [a for a in scope or catalog.agencies if a in named or _of_kind(a, kinds)]
+        there = catalog.places().get(said.removesuffix("的"), [])  # 除了上海: every agency there, not one of them
+        gone = [a for a in scope or catalog.agencies if a in named or a in there or _of_kind(a, kinds)]
         if gone:
             out += [a for a in gone if a not in out]
             spans.append(m.span())

@@ -2196,3 +2196,8 @@ def test_a_part_that_names_something_of_its_own_in_latin_letters_stays_a_part(ca
     q = "沭阳县2025年：收到多少申请，多少是重复申请，当地的GDP是多少"
     parts = plan_parts(q, q, [], catalog)
     assert len(parts) == 3 and parts[1][1].keys[0].row == "rejected_duplicate"
+
+
+def test_a_place_left_out_leaves_out_every_agency_there(catalog):
+    it = understand("除了淮安，别的单位2024年有谁被起诉过", [], catalog)
+    assert it.scope and not {HUAIAN, HONGZE} & set(it.scope) and not it.agencies
