@@ -238,7 +238,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     said = {QUERY_REVIEW_GROUPS[p] for _, _, p in groups}  # 行政诉讼…复议后起诉: the narrower group is the one asked
     groups = [g for g in groups if not any(set(o) < set(QUERY_REVIEW_GROUPS[g[2]]) for o in said)]
     if groups:
-        outcomes = find_phrases(q, QUERY_REVIEW_OUTCOMES)
+        outcomes = [o for o in find_phrases(q, QUERY_REVIEW_OUTCOMES)  # 复议（包括被纠正的）: the total, counted in
+                    if not q[max(0, o[0] - 3):o[0]].removesuffix("被").endswith(COUNTED_IN)]
         okey = QUERY_REVIEW_OUTCOMES[outcomes[0][2]] if outcomes else "total"
         outcome = outcomes[0][2] if outcomes else ""
         own = [g for g in groups if g[2] != outcome]  # 行政复议的胜诉率: the group said, not the suits 胜诉 implies
@@ -269,7 +270,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     rows = [{k.row for k in ks} for _, ks in found]
     kept = [f for f, rs in zip(found, rows, strict=True) if not any(o < rs for o in rows)]
     strong = [f for f in kept if f[0] not in WEAK_FIGURES]
-    joined = _joined([(f, span) for f, span in zip(found, spans, strict=True) if f in strong], q)
+    joined = _joined([(f, span) for f, span in zip(found, spans, strict=True)  # 申请（含上年结转）: a weak word too
+                      if f in strong or GAP.sub("", q[span[1]:span[1] + 4]).startswith(COUNTED_IN)], q)
     if len(joined) > 1:  # 予以公开和部分公开（一共多少）: every cell the joined words name, summed where asked
         keys = [k for i, (_, ks) in enumerate(joined) for k in ks
                 if all(k not in other for _, other in joined[:i])]
@@ -283,8 +285,9 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
 ACTIVE_KEYS = {c for rows in ACTIVE.values() for r in rows for c in r.columns}
 
 
-JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有", "同")
-GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数)+|(?:的)$|\s")  # 新收的加上上年结转, 办理结果总计加结转下年度: still joined
+COUNTED_IN = ("包括", "包含", "含", "连同", "算上", "外加")  # 收到申请（含上年结转）: the other counted in
+JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有", "同", *COUNTED_IN)
+GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数)+|(?:的)$|[\s(（]")  # 新收的加上上年结转, 办理结果总计加结转下年度: still joined
 
 
 # 公开了多少 / 给公开了几件: disclosed, as a count of requests (not 主动公开, 部分公开, 不公开, 依申请公开)

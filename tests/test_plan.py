@@ -2201,3 +2201,10 @@ def test_a_part_that_names_something_of_its_own_in_latin_letters_stays_a_part(ca
 def test_a_place_left_out_leaves_out_every_agency_there(catalog):
     it = understand("除了淮安，别的单位2024年有谁被起诉过", [], catalog)
     assert it.scope and not {HUAIAN, HONGZE} & set(it.scope) and not it.agencies
+
+
+def test_a_figure_said_with_another_counted_in_sums_both(catalog):
+    it = understand("淮安市2024年收到的申请（含上年结转）一共多少", [], catalog)
+    assert {k.row for k in it.keys} == {"new_received", "carried_over"}
+    it = understand("淮安市2024年行政复议（包括被纠正的）有几件", [], catalog)
+    assert [k.row for k in it.keys] == ["review_total"]
