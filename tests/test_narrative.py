@@ -905,3 +905,15 @@ def test_people_counted_with_any_counter_ask_for_people():
 
     assert count_unit("沭阳县管政务公开的职工有多少个") == "人"
     assert count_unit("淮安市开了多少个专栏") is None  # 个 of a thing: no unit a number must carry
+
+
+def test_why_asked_pulls_the_sentence_that_states_a_cause(reports):
+    """为何 / 原因 ask why: the sentence that states a cause (受人员编制限制…由于经办人员流动性大，导致…参差不齐) answers,
+    not one that only shares a word; 不怎么 (not much) asks no how, so the shortfall stated (宣传力度还不够，造成…利用率
+    不高) is not pushed down as it is for 怎么做的."""
+    def top(question):
+        return _ranked(reports[PINGTAN_2011], question)[0].sentence.read
+
+    assert "导致" in top("平潭实验区2011年各单位的公开工作为何做得好坏不一？")
+    assert "利用率不高" in top("平潭实验区2011年的公众查阅点不怎么被利用吗")
+    assert not narrative.HOW_QUESTION.search("不怎么有人用") and narrative.HOW_QUESTION.search("怎么用")
