@@ -235,7 +235,8 @@ MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作�
             "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处", "种", "类", "回",
             "轮", "遍")
 _MEASURE = "|".join(map(re.escape, MEASURES))
-NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*((?:多|余)?(?:{_MEASURE}))")  # 70多件: unit 多件, as 余件
+# 70多件: unit 多件, as 余件; 8232万条, 180万次: unit 万条, as 1万元 is in 万元 (the number as printed, never multiplied)
+NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*((?:多|余)?(?:[万亿](?:多|余)?)?(?:{_MEASURE}))")
 PEOPLE_COUNTED = re.compile(r"多少(?:工作)?人员|(?:人员|干部|职工|员工)(?:有|共有|一共|总共)?(?:多少|几)个?")
 ASKED_UNIT = re.compile(rf"(?:多少|几)个?({_MEASURE})")
 

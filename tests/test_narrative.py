@@ -917,3 +917,12 @@ def test_why_asked_pulls_the_sentence_that_states_a_cause(reports):
     assert "导致" in top("平潭实验区2011年各单位的公开工作为何做得好坏不一？")
     assert "利用率不高" in top("平潭实验区2011年的公众查阅点不怎么被利用吗")
     assert not narrative.HOW_QUESTION.search("不怎么有人用") and narrative.HOW_QUESTION.search("怎么用")
+
+
+def test_a_count_printed_in_ten_thousands_is_a_count_in_its_unit(reports):
+    """180万次 states a count of times, as 1万元 states an amount in 元: the unit is read with its 万 (万次), the number
+    as printed (180, never multiplied), so the sentence is pulled for 多少次 and its clause is the answer line."""
+    question = "上海市政府办公厅2019年那两条微信被看了多少次？"
+    top = _ranked(reports[BGT_2019], question)[0].sentence
+    assert count_clause(question, top.text) == ("两条微信阅读量即达180万次", 180, "万次")
+    assert in_unit("次", "万次") and not in_unit("人", "万次")
