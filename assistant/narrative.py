@@ -138,6 +138,9 @@ BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告�
                "本报告由", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式")  # not the statistics period (本报告所列数据的统计期限…): it is asked
 TITLE = "工作年度报告"  # a sentence that is mostly the report's title
+# the report telling its own parts (本年报由概述、…组成 / 本年报包括概述、…共六个部分): its table of contents, however it
+# names itself (本报告, 本年报, 本年度报告); not where it is published or the period its figures cover, which are asked
+REPORT_PARTS = re.compile(r"本(?:年度)?(?:年报|报告)(?:全文)?(?:主要)?(?:包括|由|共分|分为)")
 # the question asks for a shortfall, a plan or something new: the wording of sentences that answer
 SECTION_CUES: dict[str, tuple[str, ...]] = {
     "shortfall": ("不足", "不够", "有待", "仍存在", "还存在", "问题", "差距", "短板", "薄弱", "欠缺", "不高",
@@ -323,6 +326,7 @@ def spans(text: str) -> list[tuple[int, int, bool]]:
 def _furniture(piece: str) -> bool:
     """Page chrome, the crawled page's metadata, table rows, the report's own table of contents."""
     return (bool(METADATA.match(piece)) or any(b in piece for b in BOILERPLATE) or "|" in piece
+            or bool(REPORT_PARTS.search(piece))
             or sum(n in piece for n in SECTION_NAMES.values()) >= 3 or (TITLE in piece and len(piece) < 40)
             or _mostly_digits(piece) or _table_header(piece))
 

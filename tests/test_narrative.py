@@ -926,3 +926,11 @@ def test_a_count_printed_in_ten_thousands_is_a_count_in_its_unit(reports):
     top = _ranked(reports[BGT_2019], question)[0].sentence
     assert count_clause(question, top.text) == ("两条微信阅读量即达180万次", 180, "万次")
     assert in_unit("次", "万次") and not in_unit("人", "万次")
+
+
+def test_the_report_telling_its_own_parts_is_no_candidate(reports):
+    """本年报包括概述、主动公开政府信息的情况、…共六个部分: the report's table of contents in its own words (本年报, not
+    only 本报告), no answer to anything; the period its figures cover (本年报所列数据的统计期限…) is asked, so stays."""
+    texts = [s.text for s in report_sentences(reports[HGJ_2017])]
+    assert not any("本年报包括" in t for t in texts)
+    assert any("统计期限" in t for t in texts)
