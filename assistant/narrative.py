@@ -952,7 +952,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     out = []
     for i, c in enumerate(cands):
         text = c.read
-        p = W_SECTION if section and (c.section == section or stance[i] == want) else 0.0
+        p = W_SECTION if section and (c.section == section or (want and stance[i] == want)) else 0.0
         p += W_ORDER * order.get(i, 0.0)
         if _title(c):
             p -= W_TITLE  # an item's title repeats the question's words; the sentence under it says what was done

@@ -934,3 +934,15 @@ def test_the_report_telling_its_own_parts_is_no_candidate(reports):
     texts = [s.text for s in report_sentences(reports[HGJ_2017])]
     assert not any("本年报包括" in t for t in texts)
     assert any("统计期限" in t for t in texts)
+
+
+def test_a_section_asked_without_a_kind_pulls_that_section_only(reports):
+    """官司 points at the review section and asks for no kind of sentence (no shortfall, plan or novelty): the review
+    sentence is pulled, a sentence elsewhere with no kind of its own is not (it was: its kind, none, equalled the
+    kind asked, none), so the problems section is not pushed below the rest."""
+    from assistant.narrative import W_SECTION, priors
+
+    cands = report_sentences(reports[HGJ_2017])
+    pri = priors("平潭环境与国土资源局2017年有人打过信息公开的官司吗", cands)
+    by = {c.section: p for c, p in zip(cands, pri, strict=True) if c.section in ("review_litigation", "s4")}
+    assert by["review_litigation"] == pytest.approx(W_SECTION) and by["s4"] == pytest.approx(0.0)
