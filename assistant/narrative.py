@@ -223,7 +223,7 @@ WHO_SAID = re.compile(r"由[^，,。；;]{1,15}?(?:负责|牵头|承担|解读|�
                       r"|(?:负责|牵头)(?:单位|部门|科室)|第三方|专人|专职|兼职|法律顾问|律师|专家"
                       r"|(?:科|室|处|办公室|中心)(?:作为|负责)")
 WHERE_QUESTION = re.compile(r"(?:去|在|到|放|送|存|设)哪(?:里|儿|裡)?(?!些)|什么地方|何处|哪个地方")
-WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|公开栏|专区|专栏|设立|设置|开设|设在|放置")
+WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|(?:公开|公告|公示|宣传)栏|专区|专栏|设立|设置|开设|设在|放置")
 # why (为什么查阅点没人去, 原因是啥, 怎么会): answered by the sentence that states a cause (由于…, …导致/造成…, 受编制限制),
 # as who by one naming an actor; 不怎么 (not much: 不怎么去, 不怎么用) asks no how
 WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会")

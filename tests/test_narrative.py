@@ -946,3 +946,12 @@ def test_a_section_asked_without_a_kind_pulls_that_section_only(reports):
     pri = priors("平潭环境与国土资源局2017年有人打过信息公开的官司吗", cands)
     by = {c.section: p for c, p in zip(cands, pri, strict=True) if c.section in ("review_litigation", "s4")}
     assert by["review_litigation"] == pytest.approx(W_SECTION) and by["s4"] == pytest.approx(0.0)
+
+
+def test_any_notice_board_is_a_place(corpus_dir):
+    """A board where things are posted is a place however it is named (宣传栏, 公告栏, 公示栏, as 公开栏): asked where the
+    duties were posted, 利用宣传栏、公告栏、电子显示屏等…公开了…工作职责 answers, not a sentence that only lists what was
+    made public."""
+    dishui = parse_file(corpus_dir / "reports" / "09_pingtan-dishuiju_2013.txt")
+    top = _ranked(dishui, "平潭地税局2013年机关的工作职责公示在什么地方")[0].sentence.read
+    assert "公告栏" in top
