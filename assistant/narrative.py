@@ -138,6 +138,9 @@ BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告�
                "本报告由", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式")  # not the statistics period (本报告所列数据的统计期限…): it is asked
 TITLE = "工作年度报告"  # a sentence that is mostly the report's title
+# the report telling its own parts (本年报由概述、…组成 / 本年报包括概述、…共六个部分): its table of contents, however it
+# names itself (本报告, 本年报, 本年度报告); not where it is published or the period its figures cover, which are asked
+REPORT_PARTS = re.compile(r"本(?:年度)?(?:年报|报告)(?:全文)?(?:主要)?(?:包括|由|共分|分为)")
 # the question asks for a shortfall, a plan or something new: the wording of sentences that answer
 SECTION_CUES: dict[str, tuple[str, ...]] = {
     "shortfall": ("不足", "不够", "有待", "仍存在", "还存在", "问题", "差距", "短板", "薄弱", "欠缺", "不高",
@@ -213,14 +216,18 @@ NAMED_ITEMS = re.compile(r"[“《][^”》]{2,30}[”》][^。；;]{0,30}等") 
 # acts (由…解读, 责任单位, 专人, 第三方, 局办公室作为…) or a place (查阅场所, 档案馆, 窗口, 专栏, 设立…), as a count is by a number
 # how something was done or came about (怎么培训, 如何处理, 怎么来的), or what was done (做了哪些工作, 搞了些什么), not how
 # it is judged (做得怎么样, 利用得怎么样) or worded (报告里怎么说的): a shortfall stated does not answer it
-HOW_QUESTION = re.compile(r"怎么(?!样|说|看)|如何|怎样|咋(?!样)|做了|做过|干了|开展了|采取了|搞了"
+HOW_QUESTION = re.compile(r"(?<!不)怎么(?!样|说|看)|如何|怎样|咋(?!样)|做了|做过|干了|开展了|采取了|搞了"
                           r"|有什么(?:做法|举措|工作)|哪些(?:做法|举措|工作|事)")
 WHO_QUESTION = re.compile(r"谁(?!家)|哪个(?:部门|科室|处室|机构)|什么(?:人|部门|机构|科室)|由哪")
 WHO_SAID = re.compile(r"由[^，,。；;]{1,15}?(?:负责|牵头|承担|解读|办理|审核|把关|出面)|责任(?:单位|机构|部门|人|科室)"
                       r"|(?:负责|牵头)(?:单位|部门|科室)|第三方|专人|专职|兼职|法律顾问|律师|专家"
                       r"|(?:科|室|处|办公室|中心)(?:作为|负责)")
 WHERE_QUESTION = re.compile(r"(?:去|在|到|放|送|存|设)哪(?:里|儿|裡)?(?!些)|什么地方|何处|哪个地方")
-WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|公开栏|专区|专栏|设立|设置|开设|设在|放置")
+WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|(?:公开|公告|公示|宣传)栏|专区|专栏|设立|设置|开设|设在|放置")
+# why (为什么查阅点没人去, 原因是啥, 怎么会): answered by the sentence that states a cause (由于…, …导致/造成…, 受编制限制),
+# as who by one naming an actor; 不怎么 (not much: 不怎么去, 不怎么用) asks no how
+WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会")
+WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。；;]{1,12}?(?:限制|影响|制约)")
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
 # how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count
 FREQUENCY_QUESTION = re.compile(r"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{0,12}?[一1]次|频率|频次|隔多久"
@@ -231,7 +238,8 @@ MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作�
             "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处", "种", "类", "回",
             "轮", "遍")
 _MEASURE = "|".join(map(re.escape, MEASURES))
-NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*((?:多|余)?(?:{_MEASURE}))")  # 70多件: unit 多件, as 余件
+# 70多件: unit 多件, as 余件; 8232万条, 180万次: unit 万条, as 1万元 is in 万元 (the number as printed, never multiplied)
+NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*((?:多|余)?(?:[万亿](?:多|余)?)?(?:{_MEASURE}))")
 PEOPLE_COUNTED = re.compile(r"多少(?:工作)?人员|(?:人员|干部|职工|员工)(?:有|共有|一共|总共)?(?:多少|几)个?")
 ASKED_UNIT = re.compile(rf"(?:多少|几)个?({_MEASURE})")
 
@@ -318,6 +326,7 @@ def spans(text: str) -> list[tuple[int, int, bool]]:
 def _furniture(piece: str) -> bool:
     """Page chrome, the crawled page's metadata, table rows, the report's own table of contents."""
     return (bool(METADATA.match(piece)) or any(b in piece for b in BOILERPLATE) or "|" in piece
+            or bool(REPORT_PARTS.search(piece))
             or sum(n in piece for n in SECTION_NAMES.values()) >= 3 or (TITLE in piece and len(piece) < 40)
             or _mostly_digits(piece) or _table_header(piece))
 
@@ -937,12 +946,13 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     count, unit, often = asks_count(question), asked_unit(question), asks_frequency(question)
     which = bool(WHICH_QUESTION.search(question))
     who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
+    why = bool(WHY_QUESTION.search(question))
     how = bool(HOW_QUESTION.search(question))
     fee = any(w in question for w in FEE_WORDS)
     out = []
     for i, c in enumerate(cands):
         text = c.read
-        p = W_SECTION if section and (c.section == section or stance[i] == want) else 0.0
+        p = W_SECTION if section and (c.section == section or (want and stance[i] == want)) else 0.0
         p += W_ORDER * order.get(i, 0.0)
         if _title(c):
             p -= W_TITLE  # an item's title repeats the question's words; the sentence under it says what was done
@@ -962,8 +972,9 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p += W_SECTION
         if which and NAMED_ITEMS.search(text):
             p += W_LISTED  # 回应了“餐具收费不明晰，多收款项”等多个舆情问题: names which, not that it was done
-        if (who and WHO_SAID.search(text)) or (where and WHERE_SAID.search(text)):
-            p += W_ACTOR  # 谁负责 -> 内容保障责任单位; 去哪看 -> 报送区档案馆和图书馆: says who or where, not only what
+        if (who and WHO_SAID.search(text)) or (where and WHERE_SAID.search(text)) or (why and WHY_SAID.search(text)):
+            p += W_ACTOR  # 谁负责 -> 内容保障责任单位; 去哪看 -> 报送区档案馆和图书馆; 为啥 -> 由于…导致…: says who, where
+            # or why, not only what
         if often and FREQUENCY_SAID.search(text):
             p += 2 * W_NUMBER  # 每月对各部门…进行检查: says how often, as a number in the asked unit says how many
         if count:

@@ -905,3 +905,53 @@ def test_people_counted_with_any_counter_ask_for_people():
 
     assert count_unit("沭阳县管政务公开的职工有多少个") == "人"
     assert count_unit("淮安市开了多少个专栏") is None  # 个 of a thing: no unit a number must carry
+
+
+def test_why_asked_pulls_the_sentence_that_states_a_cause(reports):
+    """为何 / 原因 ask why: the sentence that states a cause (受人员编制限制…由于经办人员流动性大，导致…参差不齐) answers,
+    not one that only shares a word; 不怎么 (not much) asks no how, so the shortfall stated (宣传力度还不够，造成…利用率
+    不高) is not pushed down as it is for 怎么做的."""
+    def top(question):
+        return _ranked(reports[PINGTAN_2011], question)[0].sentence.read
+
+    assert "导致" in top("平潭实验区2011年各单位的公开工作为何做得好坏不一？")
+    assert "利用率不高" in top("平潭实验区2011年的公众查阅点不怎么被利用吗")
+    assert not narrative.HOW_QUESTION.search("不怎么有人用") and narrative.HOW_QUESTION.search("怎么用")
+
+
+def test_a_count_printed_in_ten_thousands_is_a_count_in_its_unit(reports):
+    """180万次 states a count of times, as 1万元 states an amount in 元: the unit is read with its 万 (万次), the number
+    as printed (180, never multiplied), so the sentence is pulled for 多少次 and its clause is the answer line."""
+    question = "上海市政府办公厅2019年那两条微信被看了多少次？"
+    top = _ranked(reports[BGT_2019], question)[0].sentence
+    assert count_clause(question, top.text) == ("两条微信阅读量即达180万次", 180, "万次")
+    assert in_unit("次", "万次") and not in_unit("人", "万次")
+
+
+def test_the_report_telling_its_own_parts_is_no_candidate(reports):
+    """本年报包括概述、主动公开政府信息的情况、…共六个部分: the report's table of contents in its own words (本年报, not
+    only 本报告), no answer to anything; the period its figures cover (本年报所列数据的统计期限…) is asked, so stays."""
+    texts = [s.text for s in report_sentences(reports[HGJ_2017])]
+    assert not any("本年报包括" in t for t in texts)
+    assert any("统计期限" in t for t in texts)
+
+
+def test_a_section_asked_without_a_kind_pulls_that_section_only(reports):
+    """官司 points at the review section and asks for no kind of sentence (no shortfall, plan or novelty): the review
+    sentence is pulled, a sentence elsewhere with no kind of its own is not (it was: its kind, none, equalled the
+    kind asked, none), so the problems section is not pushed below the rest."""
+    from assistant.narrative import W_SECTION, priors
+
+    cands = report_sentences(reports[HGJ_2017])
+    pri = priors("平潭环境与国土资源局2017年有人打过信息公开的官司吗", cands)
+    by = {c.section: p for c, p in zip(cands, pri, strict=True) if c.section in ("review_litigation", "s4")}
+    assert by["review_litigation"] == pytest.approx(W_SECTION) and by["s4"] == pytest.approx(0.0)
+
+
+def test_any_notice_board_is_a_place(corpus_dir):
+    """A board where things are posted is a place however it is named (宣传栏, 公告栏, 公示栏, as 公开栏): asked where the
+    duties were posted, 利用宣传栏、公告栏、电子显示屏等…公开了…工作职责 answers, not a sentence that only lists what was
+    made public."""
+    dishui = parse_file(corpus_dir / "reports" / "09_pingtan-dishuiju_2013.txt")
+    top = _ranked(dishui, "平潭地税局2013年机关的工作职责公示在什么地方")[0].sentence.read
+    assert "公告栏" in top
