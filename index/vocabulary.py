@@ -503,6 +503,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "average": "平均", "on average": "平均", "how long": "用时", "processing time": "用时", "time taken": "用时",
     "working days": "工作日",
     "mayor": "区长", "head": "负责人", "director": "主任", "leader": "领导", "governor": "省长", "spokesperson": "发言人", "population": "人口",
+    "offline": "线下", "online": "线上", "look up": "查阅", "where": "哪里", "build": "建设",
+    "set up": "设立",
     "elderly": "年龄", "seniors": "年龄", "senior citizens": "年龄", "minors": "年龄", "pensioners": "年龄", "received no": "没有收到", "did not receive": "没有收到",
     "didn't receive": "没有收到", "never received": "从未收到", "no requests": "没有收到申请", "lose": "败诉",
     "lost": "败诉", "disclosure rates": "公开率", "correction rates": "纠错率", "and": "和", "or": "和",

@@ -246,3 +246,9 @@ def test_a_label_before_an_english_question_leaves_it_a_yes_no_question():
 def test_a_share_partly_granted_in_english_reads_the_partial_row():
     text = normalize_question("What share of Shuyang's 2025 requests were partly granted?", {"shuyang": "沭阳"}).text
     assert "部分公开" in text and "予以公开" not in text
+
+
+def test_english_words_of_where_and_how_information_is_offered_are_glossed():
+    text = normalize_question("What did Shuyang build offline in 2025, and where can people look up records?",
+                              {"shuyang": "沭阳"}).text
+    assert all(w in text for w in ("线下", "建设", "哪里", "查阅"))
