@@ -151,7 +151,7 @@ class QueryPlan(BaseModel):
         lines += [f"changed:    {c}" for c in self.changes]
         for i, p in enumerate(self.parts, 1):
             scope = (f"{'、'.join(p.scope_places)} ({p.scope_size} agencies)" if p.scope_places
-                     else "、".join(p.agencies) or "all agencies")
+                     else "、".join(p.agencies) or (f"{p.scope_size} agencies" if p.scope_size else "all agencies"))
             lines.append(f"part {i}:     {p.operation} | scope: {scope} | years: "
                          f"{p.years or p.year_word or ('every held year' if p.operation == 'list-which' else 'newest')} | measures: {', '.join(p.measures) or '-'}"
                          + (f" | rate: {p.formula or p.rate}" if p.rate else "")

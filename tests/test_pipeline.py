@@ -823,6 +823,8 @@ def test_the_plan_shows_a_stated_number_and_a_place_asked(assistant):
     assert "checks the stated = 61" in shown
     shown = assistant.ask("沭阳县2025年的行政复议数量在全部单位中排第几").plan.explain()
     assert "place of 沭阳县人民政府" in shown and "rank" in shown
+    a = assistant.ask("除了淮安以外，别的单位2024年有谁被起诉过")  # the scope left after what is left out, counted
+    assert f"scope: {a.plan.parts[0].scope_size} agencies" in a.plan.explain() and a.plan.parts[0].scope_size >= 10
 
 
 def test_a_word_no_report_holds_that_sounds_like_a_figure_word_is_that_word(assistant):
