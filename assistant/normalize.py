@@ -101,6 +101,10 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     text = unicodedata.normalize("NFKC", original).strip()
     changes: list[str] = []
     language: Literal["zh", "en"] = "zh"
+    simplified = t2s().convert(text)  # first: what is said around a question (同樣的問題，…) is known in simplified
+    if simplified != text:
+        changes.append(f"繁->简: {simplified}")
+        text = simplified
     bare = strip_courtesy(strip_fillers(text, names))
     if bare != text:
         changes.append(f"客套->{bare}")
@@ -128,13 +132,8 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
 
 @lru_cache(maxsize=4096)
 def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
-    """Simplified characters, Arabic numerals, slips corrected; cached, since a question's turns and parts
-    are read more than once."""
+    """Arabic numerals, slips corrected; cached, since a question's turns and parts are read more than once."""
     changes: list[str] = []
-    simplified = t2s().convert(text)
-    if simplified != text:
-        changes.append(f"繁->简: {simplified}")
-        text = simplified
     said = CANTONESE_AND.sub("和", COLLOQUIAL_WORDS.sub(lambda m: COLLOQUIAL[m.group()], text))
     said = CONCESSION.sub("，", said).strip("，")
     if said != text:

@@ -252,3 +252,7 @@ def test_english_words_of_where_and_how_information_is_offered_are_glossed():
     text = normalize_question("What did Shuyang build offline in 2025, and where can people look up records?",
                               {"shuyang": "沭阳"}).text
     assert all(w in text for w in ("线下", "建设", "哪里", "查阅"))
+
+
+def test_what_is_said_around_a_question_in_traditional_characters_is_dropped_too():
+    assert normalize_question("同樣的問題，換成沭陽縣2025年").text.startswith("换成沭阳县")

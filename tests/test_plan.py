@@ -2208,3 +2208,8 @@ def test_a_figure_said_with_another_counted_in_sums_both(catalog):
     assert {k.row for k in it.keys} == {"new_received", "carried_over"}
     it = understand("淮安市2024年行政复议（包括被纠正的）有几件", [], catalog)
     assert [k.row for k in it.keys] == ["review_total"]
+
+
+def test_none_said_first_and_why_after_is_the_same_premise(catalog):
+    it = understand("2025年沭阳县一件行政复议都没有，这是为什么？", [], catalog)
+    assert it.claim == ("=", 0.0) and [k.row for k in it.keys] == ["review_total"]
