@@ -92,7 +92,8 @@ FORMER = ("前者", "前一家", "前一个单位", "头一个单位", "第一�
 LATTER = ("后者", "后一家", "后一个单位", "第二家")
 FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期", "又", "换成", "换到", *FORMER, *LATTER)
 WEAK_FIGURES = ("申请", "收到", "办理", "答复", "多少申请", *SAID_NOT_DISCLOSED)  # 有多少申请是因为…: the rest of the question says which
-RESULT_ROW_KEYS = set(REQUEST_ROW_KEYS[2:-2])  # granted … other_misc: the rows summed in results_total  # alone, these do not make a question statistical
+RESULT_ROW_KEYS = tuple(REQUEST_ROW_KEYS[2:-2])  # granted … other_misc, in table order: the rows summed in results_total
+# alone, these do not make a question statistical
 STOP_WORDS = (
     "请问", "一下", "帮我", "帮忙", "查查", "查一下", "查询", "告诉我", "我想知道", "想知道", "想问", "知道",
     "多少", "几", "件", "个", "是", "的", "了", "吗", "呢", "啊", "呀", "吧", "么", "有没有", "有无", "是否",

@@ -50,7 +50,6 @@ from index.vocabulary import (
     QUERY_UNSUPPORTED,
     RATES,
     REQUEST_COLUMNS,
-    REQUEST_ROW_KEYS,
 )
 
 
@@ -206,7 +205,7 @@ def rows_left(q: str) -> tuple[list[CellKey], str] | None:
     gone = {k.row for a, b in spans for k in figure_keys(q[a:b])[0] if k.table == "requests"}
     base, phrase, _ = figure_keys(mask(q, spans))
     rows = [r for k in base if k.table == "requests"
-            for r in (REQUEST_ROW_KEYS[2:-2] if k.row == "results_total" else [k.row])]
+            for r in (RESULT_ROW_KEYS if k.row == "results_total" else [k.row])]
     kept = [r for r in rows if r not in gone]
     if not gone or not kept or len(kept) == len(rows):
         return None
