@@ -894,8 +894,10 @@ def listed_figures(q: str) -> list[str]:
     if has(q, TOTAL_CUES + COMPARE_CUES + RANKING_CUES):
         return []
     items = [i for i in LISTED.split(q) if i]
+    if len(items) < 2:  # most questions list nothing: no reading of their figure per item
+        return []
     keys = [figure_keys(i)[0] for i in items]
-    if len(items) < 2 or not all(keys) or len({k.table for ks in keys for k in ks}) < 2:
+    if not all(keys) or len({k.table for ks in keys for k in ks}) < 2:
         return []
     asked = QUESTION_CUE.search(items[-1])
     tail = items[-1][asked.start():] if asked else "是多少"

@@ -203,11 +203,13 @@ def rows_left(q: str) -> tuple[list[CellKey], str] | None:
     its other rows, summed as the group is, and the words that say so; None when nothing of a row is left out."""
     spans = [m.span() for m in EXCLUDED.finditer(q)]
     gone = {k.row for a, b in spans for k in figure_keys(q[a:b])[0] if k.table == "requests"}
+    if not gone:  # most questions leave nothing out: no second reading of their figure
+        return None
     base, phrase, _ = figure_keys(mask(q, spans))
     rows = [r for k in base if k.table == "requests"
             for r in (RESULT_ROW_KEYS if k.row == "results_total" else [k.row])]
     kept = [r for r in rows if r not in gone]
-    if not gone or not kept or len(kept) == len(rows):
+    if not kept or len(kept) == len(rows):
         return None
     column = base[0].column or "total"
     return [CellKey(table="requests", row=r, column=column) for r in kept], "".join(q[a:b] for a, b in spans) + (phrase or "")
