@@ -153,6 +153,10 @@ def decline_not_stated(scope: str) -> str:
     return f"{scope}的报告中有相关的文字，但没有写明所问的这个数目，无法回答。"
 
 
+def decline_cause(scope: str, what: str) -> str:
+    return f"{scope}的报告只列出了{what}的数字，没有说明原因，无法回答“为什么”。"
+
+
 # declines whose reason says it all: no report records these, whatever the agency or year asked
 FIXED_DECLINES = {
     "person": "政府信息公开年度报告只统计数量和结果，不记录申请人、负责人等个人的姓名或身份，无法回答。",

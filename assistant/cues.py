@@ -266,6 +266,8 @@ SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科
 TIMELINESS = re.compile(r"超期|超时限|超过了?(?:答复|法定|办理)?(?:期限|时限)|逾期答复|按时答复|按期答复|及时答复率"
                         r"|多久|多长时间")  # 复议多久出结果: no table times its cases
 GENERIC_COUNTERS = ("次", "回", "遍")  # times: anything counts in them, so the sentence must be about what was asked
+# 开了几场新闻通气会, 有多少是用手机访问的: what a count counts, said after it (the last noun there is the thing counted)
+COUNT_ASKED = re.compile(r"(?:多少|几)(?:人次|[个场次件人名条篇家项起份期批位种类回轮遍])?([^，,。？?！!；;、]*)")
 TIMES_OF = re.compile(r"(?:几|多少)(?:次|回|遍)([\u4e00-\u9fff]{2,8})")  # 开了几次政策吹风会: what the times count
 MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
 BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
@@ -337,8 +339,11 @@ LEFT_OUT = re.compile(r"(?:除了?|不算|不含|不包括|不计|排除|刨去|
 # 鹿城旁边那个区, 洪泽隔壁的县: a place said as a landmark, to find another one by; it names no agency asked
 LANDMARK = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:旁边|隔壁|附近|邻近|周边|对面|边上|周围)")
 # 为什么…一件申请都没收到, 是不是没有人申请: why none or whether none, a premise the figure checks (是/不是 first)
-_NONE = (r"(?:[一1][件个次起宗份项条]?[^，,。？?]{0,12}?都(?:没有?|未|不)|都没有?|为零|是零|是0(?!\d)|(?:没有?|未)(?:任何|一件)"
+_NONE = (r"(?:[一1][件个次起宗份项条]?[^，,。？?]{0,12}?[都也](?:没有?|未|不)|都没有?|为零|是零|是0(?!\d)|(?:没有?|未)(?:任何|一件)"
          r"|(?:没有?|无)人)")
+# 为什么/怎么一件都没收到: why none, which no report says (said with the figure, when it is indeed none)
+WHY_NONE = re.compile(rf"(?:为什么|为何|为啥|怎么|咋)[^，,。？?]{{0,20}}?{_NONE}"
+                      rf"|{_NONE}[^。？?]{{0,20}}?[，,][^。？?]{{0,6}}?(?:为什么|为何|为啥|怎么回事|咋回事)")
 ZERO_PREMISE = re.compile(rf"(?:为什么|为何|怎么|咋|是不是|是否|难道)[^，,。？?]{{0,20}}?{_NONE}"
                           rf"|{_NONE}[^。？?]{{0,20}}?[，,][^。？?]{{0,6}}?(?:为什么|为何|怎么回事|咋回事)")  # …都没有，这是为什么
 REPORT_TITLE = re.compile(r"《[^》]*(?:年度报告|年报)》")  # 《平潭综合实验区2021年度政府信息公开工作年度报告》

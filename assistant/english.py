@@ -22,6 +22,8 @@ REASONS = {
     "future_plan": "the reports count the year's work done; plans for later years carry no figures",
     "forecast": "the reports count what has happened; they make no forecast of later figures",
     "case_detail": "the reports count cases; they do not record one case's details",
+    "cause_not_stated": "the reports give the figures but do not say why",
+    "not_stated": "the reports' text speaks of it but does not state the number asked",
     "figure_unclear": "the question could mean several of the tables' figures; which one is meant (listed below)",
 }
 VERDICTS = {True: "Yes. ", False: "No. "}  # the claim checked, as compose.VERDICT opens the Chinese answer

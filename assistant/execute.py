@@ -20,6 +20,7 @@ from assistant.cues import (
     RECEIVED_ANY,
     TIMES_OF,
     TOTAL_CUES,
+    WHY_NONE,
 )
 from assistant.figures import (
     RESULT_ROWS,
@@ -41,6 +42,9 @@ from assistant.figures import (
 )
 from assistant.narrative import (
     MEASURE_NOUN,
+    NUMBER,
+    WHY_QUESTION,
+    WHY_SAID,
     Passage,
     SentenceStore,
     across,
@@ -55,13 +59,15 @@ from assistant.narrative import (
     topic_words,
 )
 from assistant.query import CellKey, Intent
-from assistant.read import has
+from assistant.read import counted_head, has
 from index.models import Answer, Figure, Number, Report
 from index.parse.statements import stated_in
 from index.settings import Settings
 from index.vocabulary import (
     ACTIVE,
     APPLICANT_COLUMNS,
+    EVERYDAY_WORDS,
+    QUERY_FIGURES,
     RATES,
     REQUEST_ROW_KEYS,
     REVIEW_KEYS,
@@ -92,6 +98,11 @@ def told_figure(d: compose.Draft, e: CatalogEntry, told: tuple[Number, Passage],
     d.figures.append(Figure(agency=e.agency, year=e.year, table="passage", row=what, value=told[0],
                             citation=n, kind="passage", unit=unit))
     return n
+
+
+def name_of(it: Intent, found: list[Value]) -> str:
+    """What the question counts, as the table names it (新收政府信息公开申请), for a sentence about it."""
+    return compose.label(**(it.keys or [v.key for v in found])[0].model_dump())
 
 
 def operands(d: compose.Draft, values: list[Value]) -> str:
@@ -324,6 +335,10 @@ class Executor:
         if it.per_item and base is not None:
             text += self._per_item(d, entry, it.per_item, base, found[0])
         text += compose.context_sentence(d, context)
+        if it.claim == ("=", 0.0) and base == 0 and WHY_NONE.search(it.question):  # 为什么一件都没收到, and none
+            d.parts.append(compose.decline_cause(compose.report_name(entry.agency, entry.year), name_of(it, found)))
+            d.parts.append(f"报告中的数字：{text}。")  # were: the premise holds, and why is what no report says
+            return d.answer(abstained=True, reason="cause_not_stated")
         d.parts.append(text + "。")
         d.check_notes(asked + context)
         return d.answer()
@@ -967,6 +982,10 @@ class Executor:
         if not entries and (it.years or it.scope):  # 2019年 / 平潭的单位: every report of that year or scope
             entries = [e for e in catalog.entries if (not it.years or e.year in it.years)
                        and (not it.scope or e.agency in it.scope)]
+        if it.kind == "narrative" and it.keys and entries and len(entries) <= MAX_NAMED_REPORTS and WHY_QUESTION.search(
+                it.question) and not any(
+                self._cause_stated(e, it.keys) for e in entries):
+            return self._cause_unstated(it, catalog, entries)
         search, topics, threshold = self.retriever().search, topic_words(it.topic), self.settings.min_relevance
         if it.english:  # the model reads English: the question as typed, with its Chinese gloss for the words
             search = functools.partial(_searched_with, search, it.english)
@@ -998,9 +1017,34 @@ class Executor:
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")
         if MEASURE_NOUN.search(it.question) and not any(count_clause(it.question, s.sentence.text) for s in lines):
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")  # 访问量是多少
+        if (head := counted_head(it.question, it.mentions)) and not any(
+                w in s.sentence.text and NUMBER.search(s.sentence.text) for s in lines
+                for w in (head, *EVERYDAY_WORDS.get(head, ()))):
+            return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")  # 几场新闻通气会
         if unit:  # 几个人: the sentence that states people (共有工作人员2名) leads, not one that counts 条
             lines = sorted(lines, key=lambda s: not stated(s))
         return compose.extractive(it.question, lines, several=len(reports) > 1)
+
+    def _cause_stated(self, e: CatalogEntry, keys: list[CellKey]) -> bool:
+        """Whether the report states a cause (由于…, …导致…) in a sentence that names the figure asked about."""
+        rows = {(k.table, k.row) for k in keys}
+        terms = [t for t, (table, row, _) in QUERY_FIGURES.items() if (table, row) in rows and len(t) >= 2]
+        return any(WHY_SAID.search(s.text) and any(t in s.text for t in terms)
+                   for s in report_sentences(self.report(e.report_id)))
+
+    def _cause_unstated(self, it: Intent, catalog: Catalog, entries: list[CatalogEntry]) -> Answer:
+        """为什么申请比去年多: the reports count, they do not explain a figure; declined, with the figures asked
+        about cited, so the asker sees what the report does say."""
+        years: dict[str, list[int]] = {}
+        for e in entries:
+            years.setdefault(e.agency, []).append(e.year)
+        scope = "、".join(f"{a}{'、'.join(map(str, sorted(ys)))}年度" for a, ys in years.items())
+        text = compose.decline_cause(scope, name_of(it, []))
+        said = self.run(it.model_copy(update={"kind": "figure"}), catalog)
+        if said.abstained:
+            return compose.decline(it.question, text, "cause_not_stated")
+        return said.model_copy(update={"text": f"{text}\n报告中的数字：{said.text}", "abstained": True,
+                                       "reason": "cause_not_stated", "kind": "decline"})
 
     def _phrase_reports(self, topics: list[str], report_ids: list[str] | None) -> list[str]:
         """Every stored report whose text holds the topic words (complete, unlike the retriever's top k)."""

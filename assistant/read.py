@@ -12,6 +12,7 @@ from assistant.cues import (
     CN_DIGITS,
     CN_SMALL,
     COMPARE_CUES,
+    COUNT_ASKED,
     COUNTED_THINGS,
     FIGURE_CUES,
     NARRATIVE_CUES,
@@ -453,6 +454,30 @@ def rate_from_parts(q: str) -> str | None:
     rows = {QUERY_FIGURES[p][1] for _, _, p in find_phrases(q, QUERY_FIGURES)}
     return next((name for name, (_, num, _, _) in RATES.items()
                  if len(num) > 1 and {r for _, r, _ in num} <= rows), None)
+
+
+NOUN_TAGS = ("n", "nz", "l")  # jieba's tags of a thing counted (通气会 is tagged l)
+MEASURE_CHARS = "个场次件名条篇家项起份期批位种类"  # 篇文章 is one jieba word: the thing is 文章
+COUNT_LEAD = ("有", "是", "为", "共", "一共", "总共", "共计", "大概", "大约", "约", "达", "到底", "究竟", "的")
+
+
+def counted_head(q: str, names: list[str]) -> str | None:
+    """The thing a count asks for: the last noun named after the count (几场新闻通气会 -> 通气会, 有多少起是问农机购置
+    补贴的 -> 补贴, 多少篇文章 -> 文章), else the noun the count follows at once (访问量有多少 -> 访问量; not 节目 of
+    节目开了几期, whose verb counts something else); None where no noun is said there. Agency `names` are no thing
+    counted."""
+    from index.stores.lexical import word_tags
+
+    found = list(COUNT_ASKED.finditer(q))
+    if not found:
+        return None
+    nouns = [w.lstrip(MEASURE_CHARS) for w, flag in word_tags(found[-1].group(1)) if flag in NOUN_TAGS]
+    if head := next((w for w in reversed(nouns) if len(w) >= 2), None):
+        return head
+    before = [(w, flag) for w, flag in word_tags(q[:found[-1].start()]) if w not in COUNT_LEAD]
+    if before and before[-1][1] in NOUN_TAGS and len(before[-1][0]) >= 2 and before[-1][0] not in names:
+        return before[-1][0]
+    return None
 
 
 def explained(word: str, question: str = "") -> bool:

@@ -961,3 +961,31 @@ def test_the_latter_over_the_former_of_two_sums_is_one_rate(assistant):
     sums = [f.value for f in a.figures if f.table == "derived" and f.row == "sum"]
     assert len(rates) == 1 and len(sums) == 2
     assert rates[0].value == pytest.approx(100 * sums[1] / sums[0], abs=0.05)
+
+
+def test_why_a_figure_is_so_is_declined_with_the_figures_it_asks_about_cited(assistant, hashed_index):
+    """The reports count; none explains why a count rose. Declined (never a loosely related passage), with the
+    cells of both years cited, so the asker sees what the reports do say."""
+    a = assistant.ask("洪泽区的行政复议2024年为啥比2023年变多了？")
+    assert a.abstained and a.reason == "cause_not_stated" and "原因" in a.text
+    assert {(c.year, c.table) for c in a.citations if c.kind == "cell"} >= {(2023, "review_litigation"),
+                                                                          (2024, "review_litigation")}
+    assert_well_cited(a)
+    told = assistant.ask("平潭县2011年公众查阅点为什么没什么人去？")  # no figure named: a cause the text may state
+    assert told.reason != "cause_not_stated"
+
+
+def test_why_none_is_declined_when_none_and_answered_when_the_premise_is_false(assistant):
+    none = assistant.ask("海坛片区管理局2019年怎么一件公开申请也没收到呢？")
+    assert none.abstained and none.reason == "cause_not_stated"
+    assert [f.value for f in none.figures if f.row == "new_received"] == [0]
+    some = assistant.ask("鹿城区2022年为何连一件公开申请也没收到？")
+    assert not some.abstained and some.text.startswith("不是") and figure(some, "new_received", "total") == 113
+
+
+def test_a_count_of_a_thing_no_sentence_names_is_declined(assistant):
+    """几场新闻吹风会: a sentence with 12场新闻发布会 does not count 吹风会; the same count of what it names is answered."""
+    a = assistant.ask("淮安市2024年开过几场新闻吹风会？")
+    assert a.abstained and a.reason == "not_stated"
+    held = assistant.ask("淮安市政府2024年召开了多少场新闻发布会")
+    assert not held.abstained and "12" in held.text.split("。")[0]
