@@ -292,6 +292,21 @@ def test_bad_uploads_say_why_in_chinese_and_store_nothing(ctx, tmp_path):
     assert [f.value for f in answer.figures if f.row == "new_received"] == [113]
 
 
+def test_every_upload_not_imported_says_so_in_one_shape(ctx, tmp_path):
+    """An empty file said only 文件为空, a wrong type only 不支持的文件类型: every file that is not imported,
+    refused before reading or failed while reading, now says which file, that it was not imported, and why."""
+    (tmp_path / "empty.txt").touch()
+    (tmp_path / "evil.sh").write_text("rm -rf /", encoding="utf-8")
+    (tmp_path / "novel.txt").write_text("春天来了，小河边的柳树发芽了，孩子们在草地上放风筝。" * 400, encoding="utf-8")
+    names = ["empty.txt", "evil.sh", "novel.txt"]
+    out = ui.upload_reports(ctx, [str(tmp_path / n) for n in names], TOKEN)
+    notices = [n.get_text() for n in soup(out).select(".nb-notice")]
+    assert len(notices) == 3, notices
+    for name, why in zip(names, ["文件为空", "不支持的文件类型", "不是政府信息公开工作年度报告"], strict=True):
+        (line,) = [n for n in notices if n.startswith(name)]
+        assert re.fullmatch(rf"{re.escape(name)}：未能导入，原因：[^（）]*{why}.*。", line), line
+
+
 def test_a_failure_without_a_known_code_is_still_chinese():
     from index.ingest import FileResult
 

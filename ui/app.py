@@ -467,7 +467,7 @@ def failure_reason(result: Any) -> str:
 def render_upload_result(ctx: UIContext, results: list[Any], rejected: list[tuple[str, str]]) -> str:
     """Per file: why it was refused or failed, else its parsed tables and checks (a report that came in
     twice in one batch is shown once)."""
-    parts = [render.notice(f"{name}：{why}", "error") for name, why in rejected]
+    parts = [render.notice(S.UNPARSABLE.format(name=name, why=why), "error") for name, why in rejected]
     shown: set[str] = set()
     for r in results:
         name = Path(r.file).name

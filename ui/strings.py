@@ -95,7 +95,7 @@ NO_TOKEN_UPLOAD = NEED_TOKEN + "，未导入任何文件。"
 NO_FILES = "请先选择要上传的报告文件。"
 PARSING = "正在解析 {name}（{i}/{n}）"
 UPLOAD_STATUS = {"ingested": "已导入", "replaced": "已替换旧版本", "unchanged": "内容未变，已在库中"}
-UNPARSABLE = "{name}：未能导入（{why}）"
+UNPARSABLE = "{name}：未能导入，原因：{why}。"  # every file not imported, refused before reading or not
 UNKNOWN_REASON = "文件无法作为年度报告读取，详情已记入服务器日志"
 # why a file failed, by the LoadError code (index/parse/load.py, archive.py, meta.py; index/ingest.py): the page
 # never shows the English reason, which goes to the log; a code missing here shows UNKNOWN_REASON
