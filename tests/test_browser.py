@@ -254,6 +254,18 @@ def test_upload_with_token_shows_its_tables(page, server, corpus_dir, tmp_path):
     playwright_api.expect(report_row(page, "平潭综合实验区管委会")).to_have_count(3)  # 2023, 2024 and now 2025
 
 
+def test_an_upload_not_imported_says_so_and_is_deleted_at_once(page, server, tmp_path):
+    """An empty .txt said only 文件为空, and the rejected file stayed in <home>/uploads until the server
+    stopped: it now says it was not imported and why, is deleted at once, and leaves the file box."""
+    name = "empty_2023.txt"
+    (tmp_path / name).touch()
+    upload(page, tmp_path / name, TOKEN)
+    result = page.locator("#nb-upload-result").inner_text()
+    assert f"{name}：未能导入，原因：文件为空。" in result, result
+    assert list(server.settings.upload_cache.rglob(name)) == []
+    playwright_api.expect(page.locator("#nb-upload").get_by_text(name)).to_have_count(0)
+
+
 def test_hostile_report_text_stays_inert(page, tmp_path):
     path = tmp_path / "hostile_2023.txt"
     path.write_text(HOSTILE, encoding="utf-8")

@@ -4,6 +4,7 @@ upload and delete, limits, the comparison view, and one real chat turn over real
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -305,6 +306,35 @@ def test_every_upload_not_imported_says_so_in_one_shape(ctx, tmp_path):
     for name, why in zip(names, ["文件为空", "不支持的文件类型", "不是政府信息公开工作年度报告"], strict=True):
         (line,) = [n for n in notices if n.startswith(name)]
         assert re.fullmatch(rf"{re.escape(name)}：未能导入，原因：[^（）]*{why}.*。", line), line
+
+
+def test_a_rejected_upload_is_deleted_at_once_and_leaves_the_file_box(ctx, tmp_path, corpus_dir):
+    """What the page uploads lies in <home>/uploads/<folder>/<name>. A file that is not imported is deleted
+    with its folder as soon as it is refused; an imported one stays (Gradio deletes it after upload_keep_s),
+    and a path outside the upload folder is never touched. The file box then names only what is still there,
+    and a second click on a deleted file says it is gone, not that it is empty."""
+    def uploaded(folder: str, name: str, data: bytes) -> str:
+        path = ctx.settings.upload_cache / folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return str(path)
+
+    empty = uploaded("a1", "empty.txt", b"")
+    novel = uploaded("b2", "novel.txt", ("春天来了，柳树发芽了，孩子们在草地上放风筝。" * 400).encode())
+    wrong = uploaded("c3", "table.xlsx", b"PK")
+    kept = uploaded("d4", LUCHENG, (corpus_dir / "reports" / LUCHENG).read_bytes())  # already held: unchanged
+    outside = tmp_path / "empty.txt"
+    outside.touch()
+    files = [empty, novel, wrong, kept, str(outside)]
+    ui.upload_reports(ctx, files, TOKEN)
+    for gone in (empty, novel, wrong):
+        assert not Path(gone).exists() and not Path(gone).parent.exists(), gone
+    assert Path(kept).is_file() and outside.is_file()
+    box = [{"path": f, "orig_name": Path(f).name, "meta": {"_type": "gradio.FileData"}} for f in files]
+    assert ui.files_still_there(box) == [box[3], box[4]]  # the file box's own data, as the page sends it
+    assert ui.files_still_there([box[0]]) is None and ui.files_still_there(None) is None
+    again = soup(ui.upload_reports(ctx, [empty], TOKEN)).get_text()
+    assert "已不在服务器上" in again and "文件为空" not in again, again
 
 
 def test_a_failure_without_a_known_code_is_still_chinese():

@@ -381,14 +381,17 @@ UPLOAD_REFUSALS = {  # the English of upload_problem's codes, for the API and th
     "unsupported_type": "unsupported file type {suffix}; accepted: {accepted}",
     "too_big": "the file is over the {mb} MB limit",
     "empty": "the file is empty",
+    "not_found": "the file is no longer on the server; choose it again",
 }
 
 
 def upload_problem(settings: Settings, path: Path) -> tuple[str, dict] | None:
     """Why a file may not be uploaded, as a code and its values (UPLOAD_REFUSALS), or None when it may."""
+    if not path.is_file():  # a rejected upload is deleted at once; the file box may still name it
+        return "not_found", {}
     if path.suffix.lower() not in allowed_types(settings):
         return "unsupported_type", {"suffix": path.suffix.lower(), "accepted": allowed_types(settings)}
-    size = path.stat().st_size if path.exists() else 0
+    size = path.stat().st_size
     if size > settings.max_upload_mb * 1024 * 1024:
         return "too_big", {"mb": settings.max_upload_mb}
     if size == 0:
@@ -410,6 +413,8 @@ def check_upload(settings: Settings, path: Path) -> str | None:
     code, params = problem
     if code == "unsupported_type":
         return S.BAD_TYPE.format(types="、".join(params["accepted"]))
+    if code == "not_found":
+        return S.UPLOAD_GONE
     return S.TOO_BIG.format(mb=params["mb"]) if code == "too_big" else S.EMPTY_FILE
 
 
@@ -504,8 +509,39 @@ def upload_reports(ctx: UIContext, files: Any, token: str | None, agency: str | 
     for i, path in enumerate(accepted):
         if progress is not None:
             progress(i / len(accepted), desc=S.PARSING.format(name=path.name, i=i + 1, n=len(accepted)))
-        results += ctx.index.ingest_paths([path], overrides, progress=False).results
+        got = ctx.index.ingest_paths([path], overrides, progress=False).results
+        if not any(r.status != "failed" and r.report_id for r in got):
+            discard_upload(ctx.settings, path)
+        results += got
+    for path, why in checked:
+        if why:
+            discard_upload(ctx.settings, path)
     return render_upload_result(ctx, results, rejected)
+
+
+def discard_upload(settings: Settings, path: Path) -> None:
+    """Delete a file that was not imported, at once, when it lies in the upload folder (<home>/uploads, where
+    Gradio puts what the page uploads) with the folder Gradio made for it; a path elsewhere is left alone.
+    Files that were imported stay until Gradio deletes them (upload_keep_s)."""
+    folder = settings.upload_cache.resolve()
+    try:
+        path = path.resolve()
+        if path == folder or not path.is_relative_to(folder) or not path.is_file():
+            return
+        path.unlink()
+        if path.parent != folder and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+    except OSError as e:  # the next start sweeps what is left
+        log.warning("could not delete the rejected upload %s: %s", path.name, e)
+
+
+def files_still_there(files: Any) -> list | None:
+    """After an upload: the file box keeps only the files still on the server (the rejected ones were deleted,
+    and a second click would name files that are gone). It reads and writes the box's own file data, not
+    preprocessed: Gradio's File.preprocess leaves an empty temporary file in the upload folder per file."""
+    items = files if isinstance(files, list) else [files] if files else []
+    kept = [f for f in items if Path(f.get("path", "") if isinstance(f, dict) else str(f)).is_file()]
+    return kept or None
 
 
 @friendly(S.DELETE_FAILED)
@@ -676,7 +712,9 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
             return upload_reports(ctx, files_v, token_v, agency_v, year_v, template_v, progress)
 
         upload.click(do_upload, [files, token, up_agency, up_year, up_template], [upload_view], api_name="do_upload",
-                     concurrency_limit=1, concurrency_id="ingest").then(refresh, None, lists)
+                     concurrency_limit=1, concurrency_id="ingest").then(
+            files_still_there, [files], [files], queue=False, preprocess=False, postprocess=False).then(
+            refresh, None, lists)
         delete.click(functools.partial(delete_report, ctx), [delete_pick, token], [delete_view],
                      concurrency_limit=1, concurrency_id="ingest").then(refresh, None, lists)
     return app
