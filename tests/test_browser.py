@@ -415,7 +415,7 @@ def test_2_every_tab_speaks_chinese(page):
 
 def test_3_a_page_opened_after_the_ingest_shows_no_progress(browser, server, corpus_dir):
     """The ingest finishes before the page is opened: the page never shows 正在导入 (it used to show the
-    count from when the app was built)."""
+    count from when the app was built). It says what came in (the line used to empty), until a question."""
     from ui.app import build_app, launch
     from ui.background import BackgroundIngest
 
@@ -432,6 +432,11 @@ def test_3_a_page_opened_after_the_ingest_shows_no_progress(browser, server, cor
                 if (el && el.innerText.includes('正在导入')) shown = true;
                 if (Date.now() - t0 > 3000) done(shown); else setTimeout(tick, 50); }; tick(); })""")
         assert seen is False
+        status = pg.locator("#nb-ingest-status")
+        assert "示例报告导入完成：共 1 份，已导入 1 份，未能导入 0 份" in status.inner_text()
+        assert "温州市鹿城区人民政府办公室 2022年" in status.inner_text()
+        ask(pg, "鹿城区2022年收到多少政府信息公开申请？")
+        playwright_api.expect(status).to_have_text("")
         context.close()
     finally:
         app.close()

@@ -539,17 +539,36 @@ def test_background_ingest_fills_an_empty_home_and_the_chat_says_so(tmp_path, co
     assert len(lists) == ui.LIST_OUTPUTS and lists[0].empty
 
     job.start().join(timeout=120)
-    assert job.finished and job.done == 2 and job.failed == 0 and job.progress_line() == ""
+    assert job.finished and job.done == 2 and job.failed == 0
     assert finished == [job]  # the demo prints this moment
+    # the status line no longer empties at the end: it says what came in, until the user's next action
+    done = job.progress_line()
+    assert "正在导入" not in done and "共 2 份，已导入 2 份，未能导入 0 份" in done, done
+    assert "温州市鹿城区人民政府办公室 2022年" in done and "平潭综合实验区管委会 2024年" in done, done
+    assert soup(ui.ingest_status(job)).get_text() == done
+    assert ui.status_after_action(job) == "" and ui.status_after_action(None) == ""
     resumed = BackgroundIngest(index, [corpus_dir / "reports" / "17_pingtan-syq_2022.txt"])  # reports held already
     assert "0/1" in resumed.progress_line() and "现在就可以提问" in resumed.progress_line()
-    assert ui.ingest_status(job) == "" and ui.ingest_status(None) == ""
+    assert ui.ingest_status(None) == "" and BackgroundIngest(index, []).progress_line() == ""  # nothing to ingest
     assert {s.agency for s in index.store.reports()} == {"温州市鹿城区人民政府办公室", "平潭综合实验区管委会"}
     timer, status, seen, frame, *_ = ui.ingest_tick(view, job, 0)
-    assert timer["active"] is False and status == "" and seen == 2 and len(frame) == 2
+    assert timer["active"] is False and soup(status).get_text() == done and seen == 2 and len(frame) == 2
     history, _ = ui.start_turn("鹿城区2022年收到多少政府信息公开申请？", [])
     history, *_ = ui.finish_turn(view, history, [], ui.ALL, ui.ALL)
     assert "113" in history[-1]["content"] and "正在导入" not in history[-1]["content"]
+
+
+def test_a_finished_ingest_counts_the_files_that_failed(tmp_path, corpus_dir):
+    from ui.background import BackgroundIngest, year_spans
+
+    index = Index(Settings(home=tmp_path / "demo-home"), embedder=HashEmbedder())
+    novel = tmp_path / "novel.txt"
+    novel.write_text("春天来了，小河边的柳树发芽了，孩子们在草地上放风筝。" * 400, encoding="utf-8")
+    job = BackgroundIngest(index, [novel, corpus_dir / "reports" / LUCHENG])
+    job.start().join(timeout=120)
+    line = job.progress_line()
+    assert "共 2 份，已导入 1 份，未能导入 1 份（原因见服务器日志）" in line and "鹿城区人民政府办公室 2022年" in line, line
+    assert year_spans([2015, 2011, 2012, 2013, 2019, 2020]) == "2011—2013、2015、2019—2020"
 
 
 def test_chat_offers_a_chart_when_an_answer_compares_figures(ctx):

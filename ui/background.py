@@ -25,6 +25,8 @@ class BackgroundIngest:
         self.files = list(files)
         self.done = 0
         self.failed = 0
+        self.ok = 0  # files that brought at least one report in (new, replaced or already held)
+        self.held: set[tuple[str, int]] = set()  # (agency, year) of every report in from these files
         self.finished = not self.files
         self._empty: bool | None = None  # whether the home held no report when the first line was asked for
         self._stop = threading.Event()
@@ -52,6 +54,9 @@ class BackgroundIngest:
             try:
                 summary = self.index.ingest_paths([path], progress=False)
                 self.failed += len(summary.failed)
+                held = {(r.agency, r.year) for r in summary.results if r.status != "failed" and r.report_id}
+                self.ok += bool(held)
+                self.held |= {(a, y) for a, y in held if a and y is not None}
                 for r in summary.failed:
                     log.warning("background ingest: %s failed: %s", r.file, r.reason)
             except Exception:  # one bad file must not stop the rest, nor the server
@@ -70,9 +75,32 @@ class BackgroundIngest:
         return self._empty
 
     def progress_line(self) -> str:
-        """A Chinese status line for the page, empty once everything is in."""
+        """A Chinese status line for the page: how far the ingest is, then what it brought in (empty when
+        there was nothing to ingest)."""
         if self.finished:
-            return ""
+            return self.summary_line() if self.files else ""
         if self.done == 0 and self._home_was_empty():  # nothing to ask about yet: the first report waits for the model
             return S.INGESTING_FIRST.format(total=len(self.files))
         return S.INGESTING.format(done=self.done, total=len(self.files))
+
+    def summary_line(self) -> str:
+        """What the finished ingest brought in: how many files went in or failed, and each agency's years."""
+        years: dict[str, list[int]] = {}
+        for agency, year in sorted(self.held):
+            years.setdefault(agency, []).append(year)
+        items = S.LIST_SEPARATOR.join(S.INGEST_DONE_ITEM.format(agency=a, years=year_spans(ys)) for a, ys in years.items())
+        return S.INGEST_DONE.format(total=len(self.files), ok=self.ok, failed=len(self.files) - self.ok,
+                                    why=S.INGEST_DONE_WHY if self.ok < len(self.files) else "",
+                                    which=S.INGEST_DONE_WHICH.format(items=items) if items else "")
+
+
+def year_spans(years: list[int]) -> str:
+    """Sorted years with runs of consecutive ones joined: 2011—2013、2015、2019—2025."""
+    spans: list[list[int]] = []
+    for y in sorted(set(years)):
+        if spans and y == spans[-1][-1] + 1:
+            spans[-1].append(y)
+        else:
+            spans.append([y])
+    return S.LIST_SEPARATOR.join(str(s[0]) if len(s) == 1 else S.YEAR_RANGE.format(first=s[0], last=s[-1])
+                                 for s in spans)

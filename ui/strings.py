@@ -139,6 +139,11 @@ DELETED = "已删除：{agency} {year}年（{file}）"
 # ---- background ingest ---------------------------------------------------------------------------
 INGESTING = "正在导入示例报告：已完成 {done}/{total} 份。已导入的报告现在就可以提问，其余的导入后会自动出现在列表中。"
 INGESTING_FIRST = "正在导入示例报告：已完成 0/{total} 份。首次运行要先准备检索模型，第一份报告导入后（约一分钟）即可提问。"
+INGEST_DONE = "示例报告导入完成：共 {total} 份，已导入 {ok} 份，未能导入 {failed} 份{why}。{which}"
+INGEST_DONE_WHY = "（原因见服务器日志）"
+INGEST_DONE_WHICH = "已导入：{items}。"
+INGEST_DONE_ITEM = "{agency} {years}年"
+YEAR_RANGE = "{first}—{last}"
 NOTHING_IN_YET = "正在导入示例报告（已完成 0/{total} 份），还没有可以回答的报告。首次运行要先准备检索模型，第一份报告约一分钟内导入，请稍后再问。"
 
 # ---- rendered sources and reports ----------------------------------------------------------------
