@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -569,6 +570,22 @@ def test_a_finished_ingest_counts_the_files_that_failed(tmp_path, corpus_dir):
     line = job.progress_line()
     assert "共 2 份，已导入 1 份，未能导入 1 份（原因见服务器日志）" in line and "鹿城区人民政府办公室 2022年" in line, line
     assert year_spans([2015, 2011, 2012, 2013, 2019, 2020]) == "2011—2013、2015、2019—2020"
+
+
+def test_an_answer_without_sources_does_not_point_at_sources(ctx):
+    """A declined answer cites nothing: the source panel said 点击上方的引用 above an empty list. It says there
+    is nothing to open; before the first answer it says what will appear there."""
+    history, _ = ui.start_turn("北京市海淀区2023年收到多少政府信息公开申请？", [])
+    history, turns, sources, source, _ = ui.finish_turn(ctx, history, [], ui.ALL, ui.ALL)
+    assert turns[-1]["citations"] == [] and sources["choices"] == []
+    assert "点击上方" not in soup(source).get_text() and source == ui.NO_SOURCES
+    assert ui.select_turn(turns, SimpleNamespace(index=[1, 0]))[2] == ui.NO_SOURCES
+    history, _ = ui.start_turn("鹿城区2022年收到多少政府信息公开申请？", history)
+    history, turns, _, source, _ = ui.finish_turn(ctx, history, turns, ui.ALL, ui.ALL)
+    assert turns[-1]["citations"] and source == ui.SOURCE_HINT
+    assert ui.new_conversation()[4] == ui.SOURCES_LATER and "点击上方" not in ui.SOURCES_LATER
+    app = ui.build_app(ctx.settings, ctx.index, ctx.assistant)
+    assert block(app, "nb-source").value == ui.SOURCES_LATER
 
 
 def test_chat_offers_a_chart_when_an_answer_compares_figures(ctx):

@@ -36,6 +36,8 @@ ALL = S.ALL
 THINKING = S.THINKING
 NEED_TOKEN = S.NEED_TOKEN
 SOURCE_HINT = render.notice(S.SOURCE_HINT)
+SOURCES_LATER = render.notice(S.SOURCES_LATER)  # before the first answer: nothing above to click yet
+NO_SOURCES = render.notice(S.NO_SOURCES)  # an answer that cites nothing (declined, out of scope)
 REPORT_COLUMNS = S.REPORT_COLUMNS
 TEMPLATES = ["2021", "2019", "pre2019"]
 DEFAULT_FIGURE = "requests|new_received"
@@ -174,7 +176,7 @@ def finish_turn(ctx: UIContext, history: list[dict], turns: list[dict], agency: 
     turn = answer.model_dump(mode="json")
     turn["message"] = len(history) - 1
     citations = turn["citations"]
-    return history, [*turns, turn], sources_update(citations), SOURCE_HINT, chat_chart_update(answer)
+    return history, [*turns, turn], sources_update(citations), source_hint(citations), chat_chart_update(answer)
 
 
 def select_turn(turns: list[dict], evt: gr.SelectData):
@@ -183,7 +185,12 @@ def select_turn(turns: list[dict], evt: gr.SelectData):
     turn = next((t for t in turns if t.get("message") == index), None)
     if turn is None:
         return gr.update(), gr.update(), gr.update()
-    return turn["citations"], sources_update(turn["citations"]), SOURCE_HINT
+    return turn["citations"], sources_update(turn["citations"]), source_hint(turn["citations"])
+
+
+def source_hint(citations: list[dict]) -> str:
+    """What the source panel says before a citation is opened: click one above, or that there is none."""
+    return SOURCE_HINT if citations else NO_SOURCES
 
 
 def current_citations(turns: list[dict]) -> list[dict]:
@@ -205,7 +212,7 @@ def open_citation(ctx: UIContext, choice: str | None, citations: list[dict]) -> 
 
 def new_conversation():
     """Clear chat, turns, sources and the chart."""
-    return [], [], [], sources_update([]), SOURCE_HINT, gr.update(visible=False), ""
+    return [], [], [], sources_update([]), SOURCES_LATER, gr.update(visible=False), ""
 
 
 # ---- report browser ------------------------------------------------------------------------------
@@ -618,7 +625,7 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
                     chat_chart = gr.Plot(label=S.CHAT_CHART, visible=False, elem_id="nb-chat-chart")
                 with gr.Column(scale=4):
                     sources = gr.Radio([], label=S.SOURCES, elem_id="nb-sources")
-                    source = gr.HTML(SOURCE_HINT, elem_id="nb-source")
+                    source = gr.HTML(SOURCES_LATER, elem_id="nb-source")
         with gr.Tab(S.TAB_BROWSE, id="browse"):
             report_filter = gr.Textbox(label=S.REPORT_FILTER, placeholder=S.REPORT_FILTER_HINT,
                                        elem_id="nb-report-filter")
