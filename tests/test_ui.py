@@ -183,6 +183,16 @@ def test_citation_label_names_table_row_and_column(lucheng):
     assert "表三" in label and "本年新收" in label and "总计" in label
 
 
+def test_a_passage_label_reads_a_wrapped_pdf_line_on():
+    """A PDF passage's quote keeps the report's line breaks; its label showed each as a space inside a word
+    (淮安市 2024: 过堂式培 训). It reads on as the source panel does."""
+    quote = "针对具体问题，创新开展调研式培训、过堂式培\n训，不断提高全市政务公开工作人员的工作能力和水平。"
+    c = Citation(n=1, report_id="x", agency="淮安市人民政府", year=2024, kind="passage", section="overview",
+                 quote=quote, page=3)
+    label = render.citation_label(c)
+    assert "“针对具体问题，创新开展调研式培训、过堂式培训，不…”" in label and " 训" not in label, label
+
+
 # ---- staff-only actions --------------------------------------------------------------------------
 
 

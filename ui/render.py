@@ -82,7 +82,7 @@ def citation_label(c: Citation) -> str:
             row, col = cell_labels(c.table, c.row, c.column)
         where = " / ".join(x for x in (row, col) if x)
         return f"{head} · {TABLE_NUMBERS.get(c.table, c.table)} {where}"
-    quote = c.quote.replace("\n", " ")
+    quote = _joined(c.quote)  # a PDF's wrapped line read on ("过堂式培训", not "过堂式培 训")
     quote = quote if len(quote) <= 24 else quote[:24] + "…"
     return f"{head} · {section_name(c.section)} “{quote}”"
 
