@@ -379,6 +379,17 @@ def test_the_upload_year_starts_empty_and_reads_what_staff_type(ctx, tmp_path):
     assert ctx.store.ids() == before
 
 
+def test_the_upload_template_starts_on_detecting_it(ctx):
+    """The template field read 全部 (all), as if a report could be of every template at once; it reads 自动识别
+    and, left so, overrides nothing."""
+    app = ui.build_app(ctx.settings, ctx.index, ctx.assistant)
+    (field,) = [b for b in app.blocks.values() if getattr(b, "label", None) == ui.S.UP_TEMPLATE]
+    shown = dict((value, label) for label, value in field.choices)
+    assert shown[field.value] == "自动识别" and "全部" not in shown.values()
+    assert ui.upload_overrides(None, None, field.value) == {}
+    assert ui.upload_overrides(None, None, "2019") == {"template": "2019"}
+
+
 # ---- browser list, comparison, chat ---------------------------------------------------------------
 
 

@@ -658,7 +658,7 @@ def build_app(settings: Settings, index: Any, assistant: Any, ingest: Background
             with gr.Row():
                 up_agency = gr.Textbox(label=S.UP_AGENCY)
                 up_year = gr.Textbox(label=S.UP_YEAR, placeholder=S.UP_YEAR_HINT, elem_id="nb-up-year")  # a Number shows 0
-                up_template = gr.Dropdown([(ALL, ALL), *[(render.template_name(t), t) for t in TEMPLATES]], value=ALL,
+                up_template = gr.Dropdown([(S.AUTO_TEMPLATE, ALL), *[(render.template_name(t), t) for t in TEMPLATES]], value=ALL,
                                           label=S.UP_TEMPLATE)
             upload = gr.Button(S.UPLOAD, variant="primary", elem_id="nb-upload-btn", interactive=staff)
             upload_view = gr.HTML("", elem_id="nb-upload-result")
