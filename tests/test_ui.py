@@ -566,7 +566,7 @@ def test_background_ingest_fills_an_empty_home_and_the_chat_says_so(tmp_path, co
     # the status line no longer empties at the end: it says what came in, until the user's next action
     done = job.progress_line()
     assert "正在导入" not in done and "共 2 份，已导入 2 份，未能导入 0 份" in done, done
-    assert "温州市鹿城区人民政府办公室 2022年" in done and "平潭综合实验区管委会 2024年" in done, done
+    assert done.endswith("已导入：平潭综合实验区管委会 2024年；温州市鹿城区人民政府办公室 2022年。"), done
     assert soup(ui.ingest_status(job)).get_text() == done
     assert ui.status_after_action(job) == "" and ui.status_after_action(None) == ""
     resumed = BackgroundIngest(index, [corpus_dir / "reports" / "17_pingtan-syq_2022.txt"])  # reports held already
@@ -591,6 +591,8 @@ def test_a_finished_ingest_counts_the_files_that_failed(tmp_path, corpus_dir):
     line = job.progress_line()
     assert "共 2 份，已导入 1 份，未能导入 1 份（原因见服务器日志）" in line and "鹿城区人民政府办公室 2022年" in line, line
     assert year_spans([2015, 2011, 2012, 2013, 2019, 2020]) == "2011—2013、2015、2019—2020"
+    job.held = {("甲局", 2019), ("甲局", 2020), ("甲局", 2023), ("乙局", 2020)}  # agencies apart from their years
+    assert job.summary_line().endswith("已导入：乙局 2020年；甲局 2019—2020、2023年。"), job.summary_line()
 
 
 def test_an_answer_without_sources_does_not_point_at_sources(ctx):

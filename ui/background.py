@@ -88,7 +88,8 @@ class BackgroundIngest:
         years: dict[str, list[int]] = {}
         for agency, year in sorted(self.held):
             years.setdefault(agency, []).append(year)
-        items = S.LIST_SEPARATOR.join(S.INGEST_DONE_ITEM.format(agency=a, years=year_spans(ys)) for a, ys in years.items())
+        items = S.INGEST_DONE_SEPARATOR.join(S.INGEST_DONE_ITEM.format(agency=a, years=year_spans(ys))
+                                             for a, ys in years.items())
         return S.INGEST_DONE.format(total=len(self.files), ok=self.ok, failed=len(self.files) - self.ok,
                                     why=S.INGEST_DONE_WHY if self.ok < len(self.files) else "",
                                     which=S.INGEST_DONE_WHICH.format(items=items) if items else "")

@@ -146,6 +146,7 @@ INGEST_DONE = "示例报告导入完成：共 {total} 份，已导入 {ok} 份�
 INGEST_DONE_WHY = "（原因见服务器日志）"
 INGEST_DONE_WHICH = "已导入：{items}。"
 INGEST_DONE_ITEM = "{agency} {years}年"
+INGEST_DONE_SEPARATOR = "；"  # between agencies: their years are joined by LIST_SEPARATOR
 YEAR_RANGE = "{first}—{last}"
 NOTHING_IN_YET = "正在导入示例报告（已完成 0/{total} 份），还没有可以回答的报告。首次运行要先准备检索模型，第一份报告约一分钟内导入，请稍后再问。"
 
