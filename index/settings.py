@@ -52,8 +52,9 @@ class Settings(BaseSettings):
                                      "API (header X-Staff-Token); without one they are off.")
     max_upload_mb: int = Field(50, ge=1, description="Largest accepted report file.")
     upload_types: str = Field(".txt,.md,.html,.htm,.pdf,.docx", description="Accepted report file suffixes.")
-    upload_keep_s: int = Field(3600, ge=1, description="Seconds an uploaded file stays in the server's upload "
-                               "cache (<home>/uploads) before it is deleted; all of it goes when the server stops.")
+    upload_keep_s: int = Field(3600, ge=1, description="Seconds an imported upload stays in the server's upload "
+                               "cache (<home>/uploads) before it is deleted (one not imported is deleted at once); "
+                               "all of it goes when the server stops.")
     max_question_chars: int = Field(500, ge=20, le=20_000, description="Longest question answered; longer ones "
                                     "are refused at once (agency matching grows with the question's length).")
     max_history_turns: int = Field(8, ge=0, le=100, description="Earlier messages of the conversation an answer "
