@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
 COLLOQUIAL_WORDS = re.compile("|".join(sorted(COLLOQUIAL, key=len, reverse=True)))
 MAX_TERM = 6  # longest domain term a homophone slip is looked for in
+SPREAD_MIN, SPREAD_SHARE = 6, 0.7  # 洪 泽 区 …: a question typed with a space after most characters
+WORD_OF_ITS_OWN = 10  # jieba's count from which a run of three or more characters is a word, not a term's slip
 COMMON_WORD = 100  # jieba's count above which a two-character word is taken as a word, not a run of a slip
 MAX_CACHED = 1000  # longer texts are normalised without keeping them in the cache
 FRACTION = re.compile(r"(百|千|\d+|[二三四五六七八九十])分之(\d+(?:\.\d+)?|[一二三四五六七八九十]+)")  # 三分之一 = 33.33%
@@ -60,6 +62,9 @@ AGE_SAID = re.compile(r"\b(?:people|persons|applicants|residents|citizens|those|
                       r"|\b(?:aged|older than|younger than)\s+\d{1,2}\b|\b\d{1,2}\s*(?:years old|year olds)\b")
 LABEL = re.compile(r"^ [a-z][a-z ]{1,30}:\s*")  # fact check:, quick question:, re:
 BOUND_WORD = re.compile(r"\b(over|under|below)\s+(?=\d)")  # over 50 (ages are read before), under 10
+PLACE_IN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:['’][a-z]+)?)\s+(District|County|district|county)\s+(?:in|of),?\s+"
+                            r"([A-Z][a-z]+(?:['’][a-z]+)?)\b")
+LIST_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?:\((?:[a-h]|i{1,3}|iv|v|\d)\)|(?:[a-h]|\d)\))\s*")  # (a) (ii) 1) b)
 FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
 BARE_YEAR = re.compile(r"(?<![\d年])\b(?:19|20)\d{2}\b(?!\s*年)")
 WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
@@ -105,6 +110,9 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if simplified != text:
         changes.append(f"繁->简: {simplified}")
         text = simplified
+    if _spread_out(text):  # 洪 泽 区 2 0 2 3 年: a space after every character says nothing
+        text = re.sub(r"\s+", "", text)
+        changes.append(f"逐字空格->{text}")
     bare = strip_courtesy(strip_fillers(text, names))
     if bare != text:
         changes.append(f"客套->{bare}")
@@ -170,19 +178,53 @@ def _year_said_last(text: str) -> tuple[str, list[str]]:
     return out, [f"年份在后->{out}"]
 
 
-# five-year-plan periods as officials say them (十三五期间 = 2016-2020): the years, so a range or "since" reads them
+# five-year-plan periods as officials say them (十三五期间 = 2016-2020): the years, so a range or "since" reads them;
+# a year of one (十四五开局之年 = 2021, 收官之年 = 2025, 第三年) is that year
 PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
                 "十五五": (2026, 2030)}
-PLAN_PERIOD = re.compile(r"[“\"‘']?(" + "|".join(PLAN_PERIODS) + r")[”\"’']?(?:规划)?(期间|时期|以来|开局以来)?")
+_NTH = "一二三四五"
+PLAN_PERIOD = re.compile(r"[“\"‘']?(" + "|".join(PLAN_PERIODS) + r")[”\"’']?(?:规划)?(?:的)?"
+                         r"(?:(期间|时期|以来|开局以来)|(开局之?年|开局那一?年|开局的?那一?年|首年|头一年|起步之年)"
+                         rf"|(收官之?年|收官那一?年|收官的?那一?年|最后一年|末年|冲刺之年)|第([{_NTH}1-5])年)?")
+# years named by what happened in them, as people and officials say them; the pattern's year, or a nth year of it
+EVENT_YEARS: tuple[tuple[re.Pattern, int], ...] = (
+    (re.compile(r"(?:新冠)?疫情(?:暴发|爆发|发生|开始|来袭)?的?(?:第([一二三1-3])年|头一年|首年|元年|那一?年|当年)"), 2020),
+    (re.compile(r"(?:新|修订后的?|新修订的?)《?(?:政府信息公开)?条例》?(?:正式)?(?:施行|实施|生效)(?:的|那|当|之)?一?年"
+                r"|《?(?:政府信息公开)?条例》?修订(?:后|施行)?的?(?:第一年|头一年|那一?年|当年)"), 2019),
+    (re.compile(r"党的?(十[六七八九]|二十)大(?:召开)?的?(?:那一?年|当年|之年|召开那年)"), 0),  # 0: by the congress' number
+    (re.compile(r"建党(?:一百|100|百)(?:周)?年|中国共产党成立(?:一百|100)周年"), 2021),
+    (re.compile(r"新中国成立(?:七十|70)周年"), 2019),
+)
+CONGRESS_YEARS = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
+
+
+def _nth(said: str) -> int:
+    return int(said) if said.isdigit() else _NTH.index(said) + 1
 
 
 def _plan_periods(text: str) -> tuple[str, list[str]]:
     def years(m: re.Match) -> str:
         first, last = PLAN_PERIODS[m.group(1)]
+        if m.group(3):
+            return f"{first}年"
+        if m.group(4):
+            return f"{last}年"
+        if m.group(5):
+            return f"{first + _nth(m.group(5)) - 1}年"
         return f"{first}年以来" if m.group(2) and m.group(2).endswith("以来") else f"{first}年到{last}年"
 
+    def event(year: int):
+        def said(m: re.Match) -> str:
+            if not year:
+                return f"{CONGRESS_YEARS[m.group(1)]}年"
+            nth = m.group(1) if m.groups() else None
+            return f"{year + (_nth(nth) - 1 if nth else 0)}年"
+        return said
+
     out = PLAN_PERIOD.sub(years, text)
-    return out, [f"五年规划->{out}"] if out != text else []
+    for pattern, year in EVENT_YEARS:
+        out = pattern.sub(event(year), out)
+    return out, [f"年份说法->{out}"] if out != text else []
 
 
 YES_NO_CLAUSE = re.compile(r"(?:(?<= , )|^ )(?:was|were|did|does|do|is|are|has|have|had)\b[^,?.;]*")
@@ -204,6 +246,12 @@ def _listed_names(text: str, names: tuple[str, ...]) -> str:
                  and any(n in after[:MAX_NAME] for n in names))
         out += ("、" if named else " ") + after
     return out
+
+
+def _spread_out(text: str) -> bool:
+    """Typed with a space after (nearly) every character: most of its space-separated pieces are one character."""
+    pieces = text.split()
+    return len(pieces) >= SPREAD_MIN and sum(len(p) == 1 for p in pieces) >= SPREAD_SHARE * len(pieces)
 
 
 def strip_fillers(text: str, names: tuple[str, ...] = ()) -> str:
@@ -243,10 +291,12 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     range), the glossary's phrases (longest first), romanised place names matched against the catalogue's places,
     acronyms kept as typed (GDP: what the reports do not record must still be seen); other English words are
     dropped. "What was …?" asks a value: 是多少 goes last, where a Chinese question says it."""
+    text = PLACE_IN_PLACE.sub(r"\3 \1 \2", text)  # Longwan District in Wenzhou: said as Chinese says it, city first
     acronyms = {w.lower(): w for w in ACRONYM.findall(text)}
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
     s = re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(), places), s)  # disclsoed, Pigntan: one slip
     s = _unlabelled(s, places)  # Fact check: did …: a label said before the question
+    s = LIST_MARK.sub(" 、 ", s)  # give me (a) …, (b) …: the lettered items a list, as 、 says
     s = FISCAL_YEAR.sub(r" \1 ", s)
     s = AGE_SAID.sub(" 年龄 ", s)
     s = BOUND_WORD.sub(lambda m: " 超过 " if m.group(1) == "over" else " 少于 ", s)  # over 50 requests: a bound
@@ -266,9 +316,10 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
         if not token or token.isspace() or not LATIN.search(token):
             out.append(token.strip())
             continue
-        out.append(_place(token, places) or acronyms.get(token, ""))
+        out.append(_place(token, places) or acronyms.get(token) or _division(token))
     zh = re.sub(r"(?<=\d)\s+(?=\d)", "，", " ".join(t for t in out if t))  # 100 times in 2024: two numbers, not 1002024
     zh = re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", zh)
+    zh = re.sub(r"[,，;；:：]*、[,，;；]*", "、", zh).replace("年、", "年")  # 2024, (a) …, (b) …: one list
     if not asks_value:
         return zh
     if re.search(r"[,，;；]", zh):  # What was X, and how did it compare…: the first clause asks the value
@@ -276,6 +327,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1)
 
 
+MIN_DIVISION = 5  # jilin, anhui: a romanised division this long is read as a place
 MIN_PINYIN = 4  # fuyi: a shorter run (an, he) is more likely an English word or a letter than a term
 ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]")
 
@@ -345,6 +397,14 @@ def lemma(word: str) -> str:
     import simplemma
 
     return simplemma.lemmatize(word, lang="en")
+
+
+def _division(token: str) -> str:
+    """beijing -> 北京: a division the corpus holds no agency of is still a place (its agencies are declined as not
+    held, never read as a held one's); a short token (an, he) is too likely an English word."""
+    from index.parse.geography import romanised_divisions
+
+    return romanised_divisions().get(token.lower(), "") if len(token) >= MIN_DIVISION else ""
 
 
 def _place(token: str, places: dict[str, str]) -> str | None:
@@ -524,8 +584,8 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
             window = "".join(chars[i:i + n])
             if len(window) < n or not re.fullmatch(r"[\u4e00-\u9fff]+", window):
                 continue
-            if window in known:
-                break
+            if window in known or (n >= 3 and _word_counts().get(window, 0) >= WORD_OF_ITS_OWN):
+                break  # 申请书 is a word of its own, not a slip for 申请数
             term = table.get(tuple(_sound(c) for c in window))
             slipped = [d for d, (a, b) in enumerate(zip(window, term, strict=True)) if a != b] if term else []
             if len(slipped) != 1 or taken[i + slipped[0]] or _cuts_word(chars, i, n) or (

@@ -71,6 +71,27 @@ def test_a_five_year_plan_period_is_read_as_its_years():
     assert normalize_question("十四五以来被复议几次").text.startswith("2021年以来")
 
 
+def test_a_year_named_by_its_place_in_a_plan_or_by_an_event_is_that_year():
+    """十三五的最后一年, 疫情头一年, 十九大那年: the year they name, so a single report is read, never a range."""
+    assert normalize_question("十三五的最后一年淮安市收到多少申请").text.startswith("2020年淮安市")
+    assert normalize_question("十四五第二年鹿城区的复议").text.startswith("2022年鹿城区")
+    assert "2020年" in normalize_question("新冠疫情头一年洪泽区的申请多吗").text
+    assert "2021年" in normalize_question("疫情的第二年洪泽区的申请多吗").text
+    assert "2017年" in normalize_question("党的十九大那年平潭管委会不予公开几件").text
+    assert "2019年" in normalize_question("新修订的条例施行那年鹿城区收了几件").text
+    assert "期间" in normalize_question("疫情期间洪泽区的申请").text  # a span no one agrees on stays as said
+
+
+def test_a_question_typed_with_a_space_after_each_character_is_read_whole():
+    assert normalize_question("淮 安 市 2 0 2 4 年 行 政 复 议 几 件").text == "淮安市2024年行政复议几件"
+    assert "新收结转" not in normalize_question("洪泽区 2024 新收 结转 复议").text  # words apart stay apart
+
+
+def test_a_longer_word_of_its_own_is_no_slip_for_a_term():
+    assert correct_homophones("写一份申请书")[0] == "写一份申请书"  # 申请书 is a word, not 申请数
+    assert correct_homophones("鹿城区申情多少")[0] == "鹿城区申请多少"
+
+
 def test_a_run_cutting_a_common_word_is_no_slip():
     assert correct_homophones("上个月大概进来几件")[0] == "上个月大概进来几件"  # 概进 sounds like 改进
     assert correct_homophones("今年的申情多不多")[0] == "今年的申请多不多"
@@ -256,3 +277,13 @@ def test_english_words_of_where_and_how_information_is_offered_are_glossed():
 
 def test_what_is_said_around_a_question_in_traditional_characters_is_dropped_too():
     assert normalize_question("同樣的問題，換成沭陽縣2025年").text.startswith("换成沭阳县")
+
+
+def test_lettered_items_of_an_english_question_are_one_list():
+    text = normalize_question("Shuyang 2025: (a) how many requests were received, (b) how many were granted?").text
+    assert "、" in text and "(" not in text and "收到" in text and "予以公开" in text
+
+
+def test_a_district_said_in_its_city_the_english_way_is_read_city_first():
+    text = normalize_question("How many requests did Dongtou District in Wenzhou receive in 2022?").text
+    assert "温州洞头区" in text  # a division the corpus does not hold is still read as a place

@@ -113,3 +113,31 @@ def kinds_of(agency: str) -> tuple[str, ...]:
     if "人民政府" in out:
         out.append("政府")
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def romanised_divisions() -> dict[str, str]:
+    """beijing -> 北京, jiangsu -> 江苏: every province, city and county as an English question spells it (the higher
+    division where two share a spelling), so a place the corpus does not hold is still read as a place."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        import jionlp
+
+        tree = jionlp.china_location_loader()
+    levels: list[list[str]] = [[], [], []]
+
+    def walk(node: dict, depth: int) -> None:
+        for name, child in node.items():
+            if not name.startswith("_") and depth < len(levels):
+                levels[depth].append(name)
+                if isinstance(child, dict):
+                    walk(child, depth + 1)
+
+    walk(tree, 0)
+    out: dict[str, str] = {}
+    for names in levels:
+        for name in names:
+            short = short_place(name)
+            if len(short) >= 2:
+                out.setdefault(romanised(short), short)
+    return out
+
