@@ -87,7 +87,7 @@ PRECEDENT_CUES = ("哪些单位", "哪些部门", "哪些机关", "哪些地方"
                   "有哪些单位", "其他单位", "别的单位", "有没有单位", "有单位", "有的单位", "哪些报告", "哪些年", "哪几年",
                   "哪些机构", "哪家单位", "谁做过", "各地", "其他地方", "别的地方")
 FIGURE_CUES = ("多少", "几件", "几个", "几起", "几次", "几", "数量", "有没有", "是否", "有无", "数字", "数据",
-               "比例", "比率", "占比", "率", "吗")
+               "比例", "比率", "占比", "率", "吗", "位数")  # 两位数还是三位数: how many digits the figure has
 FORMER = ("前者", "前一家", "前一个单位", "头一个单位", "第一家")  # 淮安市和洪泽区… || 前者的公开率呢: one of the two
 LATTER = ("后者", "后一家", "后一个单位", "第二家")
 FOLLOWUP_CUES = ("那", "其中", "呢", "这个", "他们", "它们", "该单位", "这家", "同期", "又", "换成", "换到", *FORMER, *LATTER)
@@ -195,7 +195,7 @@ NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", 
 # one case pointed at (那件被纠正的复议) and its identity or content asked: the reports count cases, they do not
 # name applicants or say what was asked (the outcome, 结果如何, is a table row and stays answerable)
 # a person's identity (申请人是谁, 负责人叫什么, 复议是谁提起的): the reports name no individuals
-PERSON_ROLES = r"(?:申请人|负责人|[区市县省局处科部院厅室委镇乡组队所站]长|主任|领导|书记|经办人|发言人|工作人员|专员|联系人|办事员)"
+PERSON_ROLES = r"(?:申请人|原告|被告人|起诉人|复议申请人|代理人|律师|负责人|[区市县省局处科部院厅室委镇乡组队所站]长|主任|领导|书记|经办人|发言人|工作人员|专员|联系人|办事员)"
 WHO_IS = re.compile(PERSON_ROLES + r"[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)|谁是[^，,。？?]{0,10}?" + PERSON_ROLES + "|谁" + PERSON_ROLES
                     + "|哪(?:位|个|一位)" + PERSON_ROLES  # 是哪位申请人提起的
                     + r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)"
@@ -216,6 +216,21 @@ FUTURE_COUNT = re.compile(r"(?:今年|明年|下一年|接下来|今后|以后|�
 # 明年 is a year, declined as one not held)
 FORECAST = re.compile(r"(?:(?<![\d年])(?:今后|以后|将来|未来)(?:几年|一年|两年)?)[^，,。？?]{0,10}?(?:会|能|将|可能)[^，,。？?]{0,10}?"
                       r"(?:多少|几)|(?:预测|预估|推算|估算|预判)(?:一下|下|看看)?(?=[，,。？?！!吧呢]|$)")
+# what only the office or the law can do for the asker: draft a request, advise how or by when to apply or appeal,
+# say how the asker's own request went; the reports count a year's work and hold none of it
+SERVICE_ASKED = re.compile(
+    r"(?:帮|替|给)我(?:写|起草|拟|草拟|准备|填)|(?:写|起草|拟|草拟)[一1]份[^，,。？?]{0,16}?(?:申请书|申请表|申请|函|信|材料)"
+    r"|申请书(?:怎么|如何)写|(?:申请书|申请表)的?(?:模板|范本|格式)"
+    r"|我(?:们)?(?:该|应该|应当|要|得|能|可以|想)?(?:怎么|怎样|如何|去哪[里儿]?|找谁|找哪个?)[^，,。？?]{0,8}?"
+    r"(?:申请|复议|起诉|投诉|举报|申诉|告)"
+    r"|(?:多少|几)(?:天|日|个工作日)(?:以|之)内|(?:答复|回复|办理)的?(?:期限|时限)(?:是|有)|一般(?:要)?多久(?:能|会|才能)?(?:答复|回复|办好|办完|出结果)"
+    r"|我(?:们)?[^，,。？?]{0,14}?(?:申请|提交|递交|提出)(?:公开)?(?:的|了)(?:那件|那份|那个|那次|这件|事)|我的(?:那件|那份)?申请")
+# a judgement asked of the assistant (你觉得…做得怎么样, 哪个单位最透明, which did the best job): the reports state each
+# agency's own work and figures; they rate no one
+OPINION = re.compile(r"你觉得|你认为|依你看|在你看来|(?:你|怎么|如何)评价|评价一下|打(?:个|几)分|排个名"
+                     r"|做得(?:最|更|比较)?(?:好|差|棒|出色|到位|怎么样|如何|好不好)|(?:最|更)(?:透明|规范|认真|负责|用心|到位|优秀"
+                     r"|出色|友好|好|差)(?!的办法)|态度(?:最|更)?(?:好|差)|\bmost (?:transparent|open|responsive|helpful)\b"
+                     r"|\b(?:best|worst) job\b|\bdid (?:the )?(?:best|worst)\b|\bbetter job\b|\bgood job\b", re.IGNORECASE)
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
             "那个申请", "这个申请", "唯一", "就那一件", "那1件", "这1件", "那1起", "这1起")  # numerals are digits by now
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
@@ -266,6 +281,17 @@ SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科
 TIMELINESS = re.compile(r"超期|超时限|超过了?(?:答复|法定|办理)?(?:期限|时限)|逾期答复|按时答复|按期答复|及时答复率"
                         r"|多久|多长时间")  # 复议多久出结果: no table times its cases
 GENERIC_COUNTERS = ("次", "回", "遍")  # times: anything counts in them, so the sentence must be about what was asked
+PRIOR_YEAR_WORDS = ("上年", "去年", "上一年", "前一年", "同比", "头一年", "前1年", "上1年", "上年度")  # a change over a year
+# 你确定吗 / 出处在哪 / 这个数怎么算的 / which table is that in: the asker checks the last answer, which is given again
+# (with its cells and the sum shown) when the question names nothing of its own
+RECHECK = re.compile(r"你确定|确定吗|确定是|核对|核实|再查|再确认|再看一下|再算|没[搞弄算看]错|准确吗|靠谱吗|出处|来源|哪一?页|第几页"
+                     r"|哪一?[张个]表|哪一[行栏格列]|第几[行栏格列]|怎么算|如何计算|怎么得出|怎么来的|从哪[里儿]?[来看查找]|依据是什么"
+                     r"|根据什么|are you sure|double[- ]?check|where (?:exactly )?(?:is|does|did|was) (?:that|this|the) (?:figure|number)"
+                     r"|which (?:table|row|page)|what (?:table|row|page)|\bsource\b|how (?:was|is|did you get) (?:that|this|it)"
+                     r"|verify|re-?check", re.IGNORECASE)
+# 第四季度发布了多少条, 上半年, 12月份: a part of the year a count is asked of (a sentence must say that very part)
+PART_OF_YEAR_SAID = re.compile(r"第?[一二三四1-4]季度|[上下]半年|(?<![\d年])(?:1[0-2]|[1-9])月份?(?![\d日])"
+                               r"|(?:十[一二]|[一二三四五六七八九十])月份?(?!日)")
 # 开了几场新闻通气会, 有多少是用手机访问的: what a count counts, said after it (the last noun there is the thing counted)
 COUNT_ASKED = re.compile(r"(?:多少|几)(?:人次|[个场次件人名条篇家项起份期批位种类回轮遍])?([^，,。？?！!；;、]*)")
 TIMES_OF = re.compile(r"(?:几|多少)(?:次|回|遍)([\u4e00-\u9fff]{2,8})")  # 开了几次政策吹风会: what the times count

@@ -21,6 +21,9 @@ REASONS = {
     "person": "the reports name no individuals (applicants, officials)",
     "future_plan": "the reports count the year's work done; plans for later years carry no figures",
     "forecast": "the reports count what has happened; they make no forecast of later figures",
+    "service": "the reports record a year's work and figures; they draft nothing, give no procedural or legal advice and "
+               "do not track anyone's own request",
+    "opinion": "the reports state each agency's own work and figures; they rate no agency (ask for a figure to compare)",
     "case_detail": "the reports count cases; they do not record one case's details",
     "cause_not_stated": "the reports give the figures but do not say why",
     "not_stated": "the reports' text speaks of it but does not state the number asked",

@@ -15,6 +15,7 @@ from assistant.cues import (
     ASCENDING_CUES,
     EACH_CUES,
     GENERIC_COUNTERS,
+    PART_OF_YEAR_SAID,
     RANKING_CUES,
     REASON_WORDS,
     RECEIVED_ANY,
@@ -42,13 +43,13 @@ from assistant.figures import (
 )
 from assistant.narrative import (
     MEASURE_NOUN,
-    NUMBER,
     WHY_QUESTION,
     WHY_SAID,
     Passage,
     SentenceStore,
     across,
     answer_lines,
+    asks_count,
     compound_parts,
     count_clause,
     count_unit,
@@ -1017,9 +1018,11 @@ class Executor:
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")
         if MEASURE_NOUN.search(it.question) and not any(count_clause(it.question, s.sentence.text) for s in lines):
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")  # 访问量是多少
+        if (part := PART_OF_YEAR_SAID.search(it.question)) and asks_count(it.question) and not any(
+                part.group() in s.sentence.text for s in lines):
+            return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")  # 第四季度发布了多少条
         if (head := counted_head(it.question, it.mentions)) and not any(
-                w in s.sentence.text and NUMBER.search(s.sentence.text) for s in lines
-                for w in (head, *EVERYDAY_WORDS.get(head, ()))):
+                w in s.sentence.text for s in lines for w in (head, *EVERYDAY_WORDS.get(head, ()))):
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")  # 几场新闻通气会
         if unit:  # 几个人: the sentence that states people (共有工作人员2名) leads, not one that counts 条
             lines = sorted(lines, key=lambda s: not stated(s))

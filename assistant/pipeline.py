@@ -16,11 +16,18 @@ from assistant import compose, english
 from assistant.budget import bounded_history, question_too_long
 from assistant.catalog import Catalog
 from assistant.coverage import unrecorded
+from assistant.cues import RECHECK
 from assistant.execute import Executor
 from assistant.figures import Facts
 from assistant.meaning import Meaning, reread
 from assistant.narrative import miscut, settle
-from assistant.normalize import correct_unheard, normalize_question, normalized, romanised_places
+from assistant.normalize import (
+    correct_unheard,
+    is_english,
+    normalize_question,
+    normalized,
+    romanised_places,
+)
 from assistant.plan import plan_parts, understand
 from assistant.query import Intent, PlanPart, QueryPlan
 from assistant.read import explained
@@ -92,6 +99,8 @@ class Assistant:
             if not len(catalog):
                 return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
             norm = normalize_question(question, romanised_places(question, catalog), tuple(catalog.places()))
+            if history and (again := self._checked_again(question, norm.text, history, catalog)):
+                return again
             read = question
             slip_readers = ((correct_unheard, self.index.lexical.contains),  # 服役 -> 复议
                             (correct_slips, self.index.lexical.frequencies))  # 再线访谈 -> 在线访谈
@@ -115,6 +124,20 @@ class Assistant:
                 raise
             log.exception("unexpected error answering %r", question)
             return compose.decline(question, "暂时无法回答：内部错误，已记录。", f"error: {type(e).__name__}: {e}")
+
+    def _checked_again(self, question: str, read: str, history: list[dict], catalog: Catalog) -> Answer | None:
+        """你确定吗 / 出处在哪 / which table is that in, naming nothing of its own: the last question answered again,
+        its cells cited (table, row, column) and any sum's parts shown, so the asker can check it."""
+        if not (RECHECK.search(question) or RECHECK.search(read)):
+            return None
+        own = understand(read, [], catalog)
+        asked = [i for i, t in enumerate(history) if t.get("role") == "user"]
+        if own.keys or own.agencies or own.years or own.mentions or not asked:
+            return None
+        last = asked[-1]
+        answer = self.ask(history[last]["content"], history[:last])
+        lead = "Checked again: the same answer, with its sources." if is_english(question) else "核对：同上一问的答案及出处。"
+        return answer.model_copy(update={"question": question, "text": f"{lead}\n{answer.text}"})
 
     def _unrecorded(self, said: str, intent: Intent, catalog: Catalog) -> str | None:
         """The noun asked of that no report holds; a word jieba made up out of single characters (格印 of 合计格印的)

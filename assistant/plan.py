@@ -68,6 +68,7 @@ from assistant.cues import (
     NOT_THIS_NAME,
     NUMBERS_TOLD,
     ONE_CASE,
+    OPINION,
     OUTCOME_CUES,
     PART_OF_YEAR,
     PEOPLE_ASKED,
@@ -77,6 +78,7 @@ from assistant.cues import (
     POOLED,
     PRECEDENT_CUES,
     PRIOR_YEAR_SAID,
+    PRIOR_YEAR_WORDS,
     QUALIFIED_REQUESTS,
     QUESTION_WORDS,
     RANGE_WORDS,
@@ -93,6 +95,7 @@ from assistant.cues import (
     SCOPE_CUES,
     SCOPE_ENDINGS,
     SCOPE_GLOSS,
+    SERVICE_ASKED,
     SHARE_WORDS,
     SHIFT_SAID,
     SHIFT_WORDS,
@@ -425,7 +428,11 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.claim = it.threshold or (op, float((said["n"] or said["bare"]).replace("零", "0")))
     if keys and not it.claim and ZERO_PREMISE.search(q):
         it.claim = ("=", 0.0)  # 为什么一件申请都没收到: whether none were, said with the figure
-    if has(q, ONE_CASE) and has(q, CASE_DETAILS):
+    if service := SERVICE_ASKED.search(question) or SERVICE_ASKED.search(q):  # 我要怎么…: the courtesy strip drops 我要
+        it.unsupported, it.reason = service.group(), "service"  # 帮我写申请书, 我该怎么申请复议, 我申请的那件办了没有
+    elif (opinion := OPINION.search(question) or OPINION.search(q)) and not (keys and has(q, COUNT_CUES)):
+        it.unsupported, it.reason = opinion.group(), "opinion"  # 哪个单位做得最好: a judgement no report makes
+    elif has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     elif future := FUTURE_COUNT.search(q):
         it.unsupported, it.reason = future.group(), "future_plan"
@@ -523,7 +530,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if (not it.agencies and 1 < len(held) <= MAX_COMPARED and has(q, COMPARE_CUES)
             and not has(q, LIST_WHICH + RANKING_CUES)):  # 上海两家单位的复议情况对比: the scope's agencies side by side
         it.agencies, it.kind = held, "comparison"
-    if it.scope and it.kind not in ("ranking", "precedent", "change", "catalogue") and not it.agencies:
+    if it.scope and it.kind not in ("ranking", "precedent", "change", "catalogue", "decline") and not it.agencies:
         listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
         it.kind = "precedent" if listing else "sum"
         if it.keys and COMPARATIVE.search(q):  # 鹿城区和洪泽区谁收到的申请多: rank them
@@ -616,7 +623,7 @@ def _operation(q: str, it: Intent) -> Kind:
     how = HOW_ASKED.search(q)  # 户籍…这些领域是怎么处理的; not 如何满意度 (how satisfied: the attribute itself)
     told = (it.reason in (None, "not_classified") and how is not None and not has(q, COUNT_CUES)
             and not (it.unsupported and q[how.end():].startswith(it.unsupported)))
-    if it.reason in ("future_plan", "forecast") or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
+    if it.reason in ("future_plan", "forecast", "service", "opinion") or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
             has(q, MENTION_WORDS) and it.reason != "person") and not told):
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
     if it.listing:
@@ -672,6 +679,8 @@ def _operation(q: str, it: Intent) -> Kind:
         not any(c in w or w in c for c in changed) for w in topic_words(it.topic))  # 变化大吗 alone: a follow-up's
     if it.times and (len(it.agencies) > 1 or it.pairs):
         return "comparison"  # 鹿城的是洪泽的几倍: two agencies' figures, the one over the other
+    if changed and len(set(it.agencies)) > 1 and not has(q, PRIOR_YEAR_WORDS):
+        return "comparison"  # 淮安市比沭阳县多出来几件: one agency's figure beside another's, not a change over a year
     if changed and not the_change_cell and not vague:  # 行政强制本年增加了几项: the template's 本年增/减 cell
         return "change"  # not 职能变了以后…更新了没有: what changed is said, no figure of it asked
     if (has(q, SCOPE_CUES) and (it.keys or not it.agencies)) or (

@@ -138,7 +138,26 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
         agencies, mentions, unknown = _placed(masked, agencies, mentions, catalog)
         if unknown is None:
             agencies, mentions = _described_parts(masked, agencies, mentions, catalog)
+    if unknown and unknown.endswith(BUREAU_ENDINGS) and (place := _place_of(masked, unknown, mentions, catalog)):
+        return [], [], [], place + unknown  # 温州鹿城的公安分局: an agency of a held place that the corpus does not hold
+    from index.parse.geography import places_of
+
+    if unknown and mentions and not clarify and PLACE_FIRST.match(unknown) and (
+            not any(p in m for m in mentions for p in catalog.places()) or all(m in places_of(unknown) for m in mentions)):
+        return [], [], [], unknown  # 北京市人民政府…办公厅: a kind said alone does not outweigh an agency named whole;
+        # 龙湾区 (of) 温州: nor does the city it is in
     return agencies, mentions, clarify, unknown
+
+
+def _place_of(masked: str, unknown: str, mentions: list[str], catalog: Catalog) -> str | None:
+    """The mention said just before an unknown bureau's name (nothing but 的 between) when it names a place."""
+    at = masked.find(unknown)
+    for mention in mentions:
+        end = masked.rfind(mention, 0, at) + len(mention)
+        if end >= len(mention) and set(masked[end:at]) <= {"的", "之", "|"} and at - end <= MAX_PLACE_GAP and (
+                _known_place(mention, catalog)):
+            return mention
+    return None
 
 
 def _placed(masked: str, agencies: list[str], mentions: list[str],
@@ -179,8 +198,10 @@ def _described_parts(masked: str, agencies: list[str], mentions: list[str],
     return [agencies[i] for i in order], [mentions[i] for i in order]
 
 
-OUTER_LINK = "下面的|下辖的|所辖的|下面|下辖|所辖|的"  # 淮安下面洪泽…: what may stand between a city and a place in it
+OUTER_LINK = "下面的|下辖的|所辖的|下面|下辖|所辖|那边的|那边|这边的|这边|边|的"  # 淮安下面洪泽…, 淮安那边的教育局: what may
+# stand between a place and a place or an agency in it (那 of 那边 may come masked: 边 is left)
 GOVERNMENT_LEVEL = re.compile(r"([省市区县])(?:人民)?政府(?!办)|(?:那个|这个|下面的?|下辖的?|所辖的?)([区县])(?![\u4e00-\u9fff])")
+BUREAU_ENDINGS = ("局", "委", "委员会", "厅")  # 公安分局, 财政局: a bureau of its own (公开办 may be an office's section)
 MAX_PLACE_GAP = 3  # 的, 那边, 下面的: what may stand between a place and the agency it places
 JOINED = re.compile(r"以及|还有|[和与、跟及]")
 

@@ -322,7 +322,7 @@ for _row in REQUEST_ROWS:  # the variants reports print for a row (收费通知,
             QUERY_FIGURES.setdefault(f"{_row.group[3:]}{_sep}{_row.label[2:]}", ("requests", _row.key, "total"))
 # everyday "not disclosed": the withheld rows together, unless the rest of the question says why (a weak word)
 SAID_NOT_DISCLOSED = ("没给公开", "没公开", "没有公开", "没有给公开", "未公开", "未予公开", "不让公开", "没被公开", "没予公开",
-                      "没给", "没有给")  # 最后是没给的
+                      "没给", "没有给", "不给", "直接不给")  # 最后是没给的, 直接不给的
 QUERY_FIGURE_SUMS: dict[str, list[tuple[str, str, str | None]]] = {
     "不予公开": [("requests", k, "total") for k in REQUEST_ROW_KEYS if k.startswith("denied_")],
     **{w: [("requests", "granted", "total"), ("requests", "partially_granted", "total")]
@@ -499,14 +499,15 @@ ENGLISH_TERMS: dict[str, str] = {
     "how did": "如何", "how does": "如何", "how do": "如何", "how": "如何", "what measures": "哪些措施",
     "explain": "说明", "reasons": "原因", "reason": "原因", "why": "为什么",
     "satisfied": "满意度", "satisfaction": "满意度", "age": "年龄", "ages": "年龄", "oldest": "年龄",
-    "youngest": "年龄", "gender": "性别", "budget": "预算", "funding": "经费", "salary": "工资", "salaries": "工资",
+    "youngest": "年龄", "gender": "性别", "men": "男性", "women": "女性", "male": "男性", "female": "女性",
+    "sex": "性别", "foreigners": "外国人", "foreigner": "外国人", "foreign": "外籍", "budget": "预算", "funding": "经费", "salary": "工资", "salaries": "工资",
     "average": "平均", "on average": "平均", "how long": "用时", "processing time": "用时", "time taken": "用时",
     "working days": "工作日",
     "mayor": "区长", "head": "负责人", "director": "主任", "leader": "领导", "governor": "省长", "spokesperson": "发言人", "population": "人口",
     "offline": "线下", "online": "线上", "look up": "查阅", "where": "哪里", "build": "建设",
     "set up": "设立",
     "elderly": "年龄", "seniors": "年龄", "senior citizens": "年龄", "minors": "年龄", "pensioners": "年龄", "received no": "没有收到", "did not receive": "没有收到",
-    "didn't receive": "没有收到", "never received": "从未收到", "no requests": "没有收到申请", "lose": "败诉",
+    "zero": "为零", "didn't receive": "没有收到", "never received": "从未收到", "no requests": "没有收到申请", "lose": "败诉",
     "lost": "败诉", "disclosure rates": "公开率", "correction rates": "纠错率", "and": "和", "or": "和",
     "district": "区", "county": "县", "city": "市", "province": "省", "municipal": "市", "zone": "区",
     "comprehensive experimental zone": "综合实验区", "pilot zone": "综合实验区", "management committee": "管委会",

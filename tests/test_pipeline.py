@@ -989,3 +989,23 @@ def test_a_count_of_a_thing_no_sentence_names_is_declined(assistant):
     assert a.abstained and a.reason == "not_stated"
     held = assistant.ask("淮安市政府2024年召开了多少场新闻发布会")
     assert not held.abstained and "12" in held.text.split("。")[0]
+
+
+def test_asking_to_check_the_last_answer_gives_it_again_with_its_cells(assistant):
+    """没算错吧 / 数据来源是哪张表 / are you sure: the last figure again, cited to its cell, not a passage search."""
+    history = [{"role": "user", "content": "沭阳县2025年被申请行政复议多少件？"},
+               {"role": "assistant", "content": "沭阳县人民政府2025年度行政复议……"}]
+    first = assistant.ask(history[0]["content"])
+    for q in ("没算错吧？这个数据是从哪张表来的？", "Are you sure? Please double-check that number."):
+        a = assistant.ask(q, history)
+        assert not a.abstained and cells(a) == cells(first) and [f.value for f in a.figures] == [
+            f.value for f in first.figures], q
+    own = assistant.ask("洪泽区2024年的数据是从哪张表来的？", history)  # names its own agency: not the last answer
+    assert {c.agency for c in own.citations} != {c.agency for c in first.citations}
+
+
+def test_a_count_of_a_part_of_the_year_is_declined_unless_a_sentence_says_that_part(assistant):
+    a = assistant.ask("平潭管委会2017年上半年发布了多少条征地信息？")
+    assert a.abstained and a.reason == "not_stated"
+    whole = assistant.ask("平潭管委会2017年发布了多少条征地信息？")
+    assert not whole.abstained and "32" in whole.text.split("。")[0]

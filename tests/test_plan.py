@@ -2213,3 +2213,66 @@ def test_a_figure_said_with_another_counted_in_sums_both(catalog):
 def test_none_said_first_and_why_after_is_the_same_premise(catalog):
     it = understand("2025年沭阳县一件行政复议都没有，这是为什么？", [], catalog)
     assert it.claim == ("=", 0.0) and [k.row for k in it.keys] == ["review_total"]
+
+
+def test_what_only_the_office_or_the_law_can_do_is_declined(catalog):
+    """Drafting a letter, how or by when to appeal, how the asker's own request went: no report holds these."""
+    for q in ("能不能替我起草一封给淮安市政府的信息公开申请？", "我要怎么向沭阳县提起行政复议？",
+              "提交申请以后几个工作日之内必须答复？", "我们上个月向洪泽区递交的那份申请现在到哪一步了？"):
+        it = understand(q, [], catalog)
+        assert it.kind == "decline" and it.reason == "service", q
+    assert understand("淮安市2024年的申请一般是怎么处理的？", [], catalog).reason != "service"  # the agency's practice
+
+
+def test_a_bureau_of_a_held_place_that_the_corpus_lacks_is_unknown(catalog):
+    """淮安那边的财政局: of 淮安 the corpus holds the city's government, not its finance bureau; never answered from
+    the government's report."""
+    it = understand("淮安那边的教育局2024年收到多少申请？", [], catalog)
+    assert it.kind == "decline" and it.reason == "unknown_agency" and not it.agencies
+    assert understand("平潭的公安局2019年收到多少申请？", [], catalog).agencies == ["平潭综合实验区公安局"]
+
+
+def test_a_judgement_of_an_agency_is_declined_and_a_figure_asked_beside_it_is_not(catalog):
+    """哪家最用心 / which office did the best job: the reports rate no one; how they let citizens rate services, or a
+    count asked with 你觉得 in front, are still what the reports hold."""
+    for q in ("平潭的几个片区里，哪家搞信息公开最用心？", "依你看，沭阳县的政务公开做得好不好？",
+              "淮安市和洪泽区，谁更透明一些？"):
+        it = understand(q, [], catalog)
+        assert it.kind == "decline" and it.reason == "opinion", q
+    assert understand("你觉得沭阳县2025年大概收到了多少申请？", [], catalog).reason != "opinion"
+    assert understand("鹿城区是怎么请群众评价政务服务的？", [], catalog).reason != "opinion"
+
+
+def test_an_english_place_the_corpus_holds_no_agency_of_is_not_read_as_a_held_one(catalog):
+    """Beijing's government is not Shanghai's because both have a general office: the place is read (北京), and the
+    agency declined as not held."""
+    it = understand("How many requests did the Guangzhou municipal government's general office receive in 2025?", [],
+                    catalog)
+    assert it.kind == "decline" and it.reason == "unknown_agency" and not it.agencies
+    held = understand("How many requests did the Shanghai municipal government's general office receive in 2025?", [],
+                      catalog)
+    assert held.agencies == ["上海市人民政府办公厅"]
+
+
+def test_who_the_plaintiffs_were_is_a_person_no_report_names(catalog):
+    it = understand("洪泽区2024年起诉区政府的原告叫什么名字？", [], catalog)
+    assert it.kind == "decline" and it.reason == "person"
+
+
+def test_more_by_how_many_between_two_agencies_compares_them(catalog):
+    """沭阳县比淮安市少了多少: one agency's figure beside the other's, not each one's change over its own year."""
+    it = understand("沭阳县2025年的行政复议比淮安市2024年少了多少件？", [], catalog)
+    assert it.kind == "comparison" and set(it.agencies) == {"沭阳县人民政府", "淮安市人民政府"}
+    assert understand("洪泽区2024年的申请比上年多了多少？", [], catalog).kind == "change"
+
+
+def test_how_many_digits_a_figure_has_asks_the_figure(catalog):
+    it = understand("上海科委2024年收到的申请，是两位数还是三位数？", [], catalog)
+    assert it.kind == "figure" and it.keys[0].row == "new_received"
+
+
+def test_english_zero_premises_and_applicant_sexes_read_as_the_chinese_ones(catalog):
+    premise = understand("Why did Huai'an get zero administrative reviews in 2024?", [], catalog)
+    assert premise.claim == ("=", 0.0) and premise.keys[0].row == "review_total"
+    sexes = understand("In 2024, how many female applicants did Huai'an have?", [], catalog)
+    assert sexes.kind == "decline"
