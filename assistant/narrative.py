@@ -1085,7 +1085,8 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     terms = unslipped(terms, where)
     chunks = passage_cosines(search, question, [r.id for r in reports])
     ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
-                        {r.id: r.text for r in reports}, lists=cue(question) in ("shortfall", "plan"))
+                        {r.id: r.text for r in reports}, lists=cue(question) in ("shortfall", "plan"),
+                        question=question)
     best_cos = max((cos for *_, cos in chunks), default=0.0)
     if best_cos < threshold:
         return []
@@ -1491,8 +1492,18 @@ def items(cands: list[Sentence]) -> dict[int, int]:
     return out
 
 
+RESTATED = 0.5  # an item's title repeating this share of its character pairs from the question only restates it
+
+
+def restates(title: Sentence, question: str) -> bool:
+    """Whether an item's title only says again what the question asks: most of its pairs of characters, past
+    the numbering, are the question's (二是提升依申请公开答复质量。 for 怎么提升依申请公开的答复质量)."""
+    pairs = {b for b in _bigrams(ORDINAL.sub("", title.read, count=1)) if HAN.fullmatch(b)}
+    return bool(pairs) and len(pairs & _bigrams(question)) / len(pairs) >= RESTATED
+
+
 def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str],
-               lists: bool = False) -> list[Scored]:
+               lists: bool = False, question: str | None = None) -> list[Scored]:
     """Evidence quoted with what completes it, as one span of the report text, as far as MAX_ITEM characters
     reach: an item's title with the sentence under it and the item's sentences after it (三是提高办理质量。
     加强…。围绕…，强化类案指导。), further down an item from the title when it says what was asked, else from
@@ -1509,8 +1520,16 @@ def with_items(ranked: list[Scored], cands: list[Sentence], texts: dict[str, str
         start, end = c.start, c.end
         if i is not None and i in title_of:
             t = title_of[i]
-            near = i - t <= 1 or (cands[t].report_id, cands[t].start) in says
-            start = cands[t].start if near and c.end - cands[t].start <= MAX_ITEM else c.start
+            says_asked = (cands[t].report_id, cands[t].start) in says
+            near = i - t <= 1 or says_asked
+            if i != t and near and not lists and question is not None \
+                    and (not says_asked or restates(cands[t], question)):
+                start = cands[t + 1].start if c.end - cands[t + 1].start <= MAX_ITEM else c.start
+                # a title saying none of the question's words (三是不断创新工作方法。 for 公文怎么自动上网), or only
+                # them (二是提升依申请公开答复质量。 for 怎么提升答复质量), says no more than the question: the
+                # sentence under it says what was done, and leads
+            else:
+                start = cands[t].start if near and c.end - cands[t].start <= MAX_ITEM else c.start
             j = i + 1
             while j < len(cands) and title_of.get(j) == t and cands[j].end - start <= MAX_ITEM:
                 end, j = cands[j].end, j + 1

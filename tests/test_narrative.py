@@ -40,6 +40,7 @@ HONGZE_2023 = "01_huaian-hongzequ_2023.pdf"
 SHUYANG_2025 = "04_shuyang-xian_2025.txt"
 KEWEI_2024 = "05_shanghai-kewei_2024.md"
 PINGTAN_2020 = "15_pingtan-syq_2020.txt"
+PINGTAN_2021 = "16_pingtan-syq_2021.txt"
 PINGTAN_2023 = "18_pingtan-syq_2023.txt"
 PINGTAN_2011 = "23_pingtan-syq_2011.txt"
 BGT_2019 = "22_shanghai-bgt_2019.html"
@@ -51,7 +52,7 @@ HGJ_2017 = "32_pingtan-hgj_2017.txt"
 SCJ_2024 = "47_pingtan-scj_2024.txt"
 BGT_2025 = "06_shanghai-bgt_2025.md"
 FILES = (LUCHENG_2022, HONGZE_2023, SHUYANG_2025, KEWEI_2024, PINGTAN_2011, PINGTAN_2020, PINGTAN_2023, BGT_2019,
-         CZJ_2009, NYN_2020, JUNSHAN_2020, JINJING_2021, HGJ_2017, SCJ_2024, BGT_2025)
+         CZJ_2009, NYN_2020, JUNSHAN_2020, JINJING_2021, HGJ_2017, SCJ_2024, BGT_2025, PINGTAN_2021)
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,8 @@ def _ranked(report, question: str, topic: str = ""):
     names = name_parts(report.meta.agency)
     terms = query_terms(question, topic_words(topic), names, (report.meta.agency,))
     ranked = rank(question, terms, cands, {}, names)
-    return with_items(ranked, cands, {report.id: report.text}, lists=cue(question) in ("shortfall", "plan"))
+    return with_items(ranked, cands, {report.id: report.text}, lists=cue(question) in ("shortfall", "plan"),
+                      question=question)
 
 
 def test_a_table_header_printed_as_text_is_no_candidate(corpus_dir, reports):
@@ -166,7 +168,8 @@ def test_an_item_title_is_quoted_with_the_sentence_under_it(reports):
     report = reports[LUCHENG_2022]
     ranked = _ranked(report, "鹿城区怎么提升依申请公开的答复质量？", "提升 依申请公开 答复质量")
     assert "律师审核把关" in ranked[0].sentence.text
-    assert ranked[0].sentence.text.startswith("二是提升依申请公开答复质量。")  # the sentence ranked, with its title
+    # the title says only what the question asks: the sentence under it leads (fifteenth pass)
+    assert ranked[0].sentence.text.startswith("建立疑难件会商制度")
     cands = report_sentences(report)
     title = next(s for s in rank("答复质量", ["答复质量"], cands, {}, []) if s.sentence.text.startswith("二是"))
     merged = with_items([title], cands, {report.id: report.text})[0].sentence
@@ -955,3 +958,20 @@ def test_any_notice_board_is_a_place(corpus_dir):
     dishui = parse_file(corpus_dir / "reports" / "09_pingtan-dishuiju_2013.txt")
     top = _ranked(dishui, "平潭地税局2013年机关的工作职责公示在什么地方")[0].sentence.read
     assert "公告栏" in top
+
+
+def test_a_title_that_only_restates_the_question_does_not_lead_its_quote(reports):
+    report = reports[SHUYANG_2025]
+    top = _ranked(report, "沭阳县把解读效能提高了吗，具体做了什么", "解读效能 提高")[0].sentence
+    assert top.text.startswith("聚焦政策解读效能提升") and "读图时代" in top.text  # not 三是提高解读效能。 first
+    assert report.text[top.start:top.end] == top.text
+    # a title naming more than the question asks still leads: 一是持续深化案例讲解培训。 (案例, 讲解) for 怎么培训
+    top = _ranked(report, "沭阳县给经办人员上的是什么样的培训课", "培训")[0].sentence
+    assert top.text.startswith("一是持续深化案例讲解培训。")
+
+
+def test_a_title_saying_none_of_the_question_does_not_lead_its_quote(reports):
+    report = reports[PINGTAN_2021]
+    top = _ranked(report, "平潭实验区2021年公文是靠什么系统直接发到门户网站上的", "公文 系统 门户网站")[0].sentence
+    assert top.text.startswith("不断改造升级OA系统")  # not 三是不断创新工作方法。 first
+    assert report.text[top.start:top.end] == top.text
