@@ -1580,19 +1580,24 @@ def _named_alone(question: str, text: str, m: re.Match, left: int, right: int) -
 def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     """For a count: the clause of the sentence that states it, with its number and unit, as printed
     (the asked unit first, then the number whose counted words the question names most of, then the clause
-    repeating most of the question's bigrams)."""
+    repeating most of the question's bigrams). Two counts asked (发了多少条、有多少粉丝): the clauses of both, where one sentence
+    states them."""
     if not asks_count(question) or RATE_QUESTION.search(question):  # 满意率是多少: no count answers a rate
         return None
     unit = asked_unit(question)
     qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS
     noun = COUNTED_NOUN.search(question)
+    if noun and noun.group(1) in GENERIC_TOPICS:
+        noun = None  # 多少条信息: 信息 names nothing a number counts (全年公布631条)
     measure = MEASURE_NOUN.search(question)
     if measure and measure.group(1) not in text:
         return None  # 访问量是多少: a sentence that says no 访问 states some other number (发布信息393件)
-    best = None
+    asks = len(COUNT_QUESTION.findall(question))
+    found = []
     for m in NUMBER.finditer(text):
-        if _counts_other(question, text, m) or (unit in UNIT_KIN and not in_unit(unit, m.group(2))):
-            continue  # 12000余名群众 or 9处站点 for 几个人负责: what the number counts is not what is asked
+        if _counts_other(question, text, m) or (unit in UNIT_KIN and not in_unit(unit, m.group(2)) and asks == 1):
+            continue  # 12000余名群众 or 9处站点 for 几个人负责: what the number counts is not what is asked (of two
+            # counts asked, 发了多少条、有多少粉丝, the other's unit may be another: the asked unit still comes first)
         if noun and noun.group(1) not in text[max(0, m.start() - 12):m.end() + 12]:
             continue  # 几个处室: a number that counts 处室 says so beside it (1295件 does not)
         left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
@@ -1601,12 +1606,27 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
             left = max(left, text.rfind("、", left, m.start()) + 1)
             nxt = text.find("、", m.end(), right)
             right = nxt if nxt != -1 else right
-        clause = text[left:right].strip()
-        key = (bool(unit) and in_unit(unit, m.group(2)), *counted(question, text, m), len(qb & _bigrams(clause)),
+        hits, share = counted(question, text, m)
+        key = (bool(unit) and in_unit(unit, m.group(2)), hits, share, len(qb & _bigrams(text[left:right])),
                -m.start())
-        if best is None or key > best[0]:
-            best = (key, clause, float(m.group(1).replace(",", "")), m.group(2))
-    if best is None or (best[0][1] == 0 and best[0][3] == 0 and not (best[0][0] and unit in UNIT_KIN)):
+        found.append((key, left, right, m))
+    if not found:
+        return None
+    found.sort(key=lambda f: f[0], reverse=True)
+    key, left, right, m = found[0]
+    if key[1] == 0 and key[3] == 0 and not (key[0] and unit in UNIT_KIN):
         return None  # 专职人员有几个 against 14个街镇: a number that counts nothing the question names is no answer
-    _, clause, value, u = best
-    return re.sub(r"\s*\n\s*", "", clause), (int(value) if value.is_integer() else value), u
+    if asks > 1:
+        piece = _piece(text, m.start())
+        other = next((f for f in found[1:] if _piece(text, f[3].start()) == piece and (f[0][1] or f[0][3])),
+                     None)  # the other count asked, named by the question's words
+        if other:
+            left, right = min(left, other[1]), max(right, other[2])
+    clause = text[left:right].strip()
+    value = float(m.group(1).replace(",", ""))
+    return re.sub(r"\s*\n\s*", "", clause), (int(value) if value.is_integer() else value), m.group(2)
+
+
+def _piece(text: str, at: int) -> int:
+    """The start of the sentence or list item (。；) that holds this position."""
+    return max(text.rfind(c, 0, at) for c in "。；;！？!?") + 1

@@ -975,3 +975,15 @@ def test_a_title_saying_none_of_the_question_does_not_lead_its_quote(reports):
     top = _ranked(report, "平潭实验区2021年公文是靠什么系统直接发到门户网站上的", "公文 系统 门户网站")[0].sentence
     assert top.text.startswith("不断改造升级OA系统")  # not 三是不断创新工作方法。 first
     assert report.text[top.start:top.end] == top.text
+
+
+def test_a_generic_word_after_the_count_names_nothing_counted():
+    text = "区办公室设立“行政执法公示”专栏，对行政执法事前公开、事后公开进行全流程公示，全年公布631条。"
+    assert count_clause("平潭2019年行政执法公示专栏一年挂出去几条信息", text)[:2] == ("全年公布631条", 631)
+
+
+def test_two_counts_asked_are_both_quoted_where_one_sentence_states_them():
+    text = "截至12月14日，新浪中国平潭官方微博共发布微博1288条，拥有粉丝10659名。"
+    clause, value, unit = count_clause("平潭2012年那个官方微博一共发过多少条，粉丝又有多少", text)
+    assert clause == "新浪中国平潭官方微博共发布微博1288条，拥有粉丝10659名" and (value, unit) == (1288, "条")
+    assert count_clause("平潭2012年那个官方微博一共发过多少条", text)[0] == "新浪中国平潭官方微博共发布微博1288条"
