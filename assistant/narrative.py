@@ -230,8 +230,9 @@ WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会")
 WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。；;]{1,12}?(?:限制|影响|制约)")
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
 # how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count
-FREQUENCY_QUESTION = re.compile(r"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{0,12}?[一1]次|频率|频次|隔多久"
-                                r"|多久(?:一|1)")
+TIMES = "次回轮遍"  # units that count times: 几回 asks a count (COUNT_QUESTION), 多长时间…一回 how often
+FREQUENCY_QUESTION = re.compile(rf"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{{0,12}}?[一1][{TIMES}]|频率|频次"
+                                r"|隔多久|多久(?:一|1)")
 FREQUENCY_SAID = re.compile(r"每(?:日|天|周|星期|旬|月|季度?|半年|年|两周|个月)|定期|按(?:日|周|月|季度?|年)"
                             r"|[日周月季年]度?(?:检查|巡查|抽查|通报|监测|更新|调度)|一[日周月季年]一|实时|常态化")
 MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",

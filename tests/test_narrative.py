@@ -987,3 +987,10 @@ def test_two_counts_asked_are_both_quoted_where_one_sentence_states_them():
     clause, value, unit = count_clause("平潭2012年那个官方微博一共发过多少条，粉丝又有多少", text)
     assert clause == "新浪中国平潭官方微博共发布微博1288条，拥有粉丝10659名" and (value, unit) == (1288, "条")
     assert count_clause("平潭2012年那个官方微博一共发过多少条", text)[0] == "新浪中国平潭官方微博共发布微博1288条"
+
+
+def test_how_often_asked_in_rounds_is_answered_by_the_sentence_that_says_how_often(reports):
+    question = "多长时间把各单位的公开情况查一遍"
+    assert narrative.asks_frequency(question) and not narrative.asks_count(question)
+    top = _ranked(reports[PINGTAN_2011], "平潭实验区2011年信息公开办多长时间把各单位的公开情况查一遍", "公开 情况")[0]
+    assert "每月巡查" in top.sentence.text
