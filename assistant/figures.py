@@ -127,11 +127,13 @@ def total(values: list[Value]) -> Number | None:
     return round(s, 4) if isinstance(s, float) else s
 
 
-def passes(value: Number | None, bound: tuple[str, float]) -> bool:
-    """Whether a value passes a listing's bound (超过100件: > 100)."""
-    op, n = bound
+def passes(value: Number | None, bound: tuple[str, float] | tuple[str, float, float]) -> bool:
+    """Whether a value passes a listing's bound (超过100件: > 100) or lies in a span said (50到100之间: both held)."""
+    op, n, *upper = bound
     if value is None:
         return False
+    if op == "in":
+        return n <= value <= upper[0]
     if op == "+":  # 700多: from 700 up to the next step of its last non-zero place (800)
         digits = str(int(n))
         return n <= value < n + 10 ** (len(digits) - len(digits.rstrip("0")))

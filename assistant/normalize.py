@@ -192,6 +192,7 @@ EVENT_YEARS: tuple[tuple[re.Pattern, int], ...] = (
     (re.compile(r"(?:新|修订后的?|新修订的?)《?(?:政府信息公开)?条例》?(?:正式)?(?:施行|实施|生效)(?:的|那|当|之)?一?年"
                 r"|《?(?:政府信息公开)?条例》?修订(?:后|施行)?的?(?:第一年|头一年|那一?年|当年)"), 2019),
     (re.compile(r"党的?(十[六七八九]|二十)大(?:召开)?的?(?:那一?年|当年|之年|召开那年)"), 0),  # 0: by the congress' number
+    (re.compile(r"疫情(?:那|这)?(?:三|3)年(?!级)|(?:三|3)年(?:新冠)?疫情"), -2020),  # -: 2020 and the two after it
     (re.compile(r"建党(?:一百|100|百)(?:周)?年|中国共产党成立(?:一百|100)周年"), 2021),
     (re.compile(r"新中国成立(?:七十|70)周年"), 2019),
 )
@@ -217,6 +218,8 @@ def _plan_periods(text: str) -> tuple[str, list[str]]:
         def said(m: re.Match) -> str:
             if not year:
                 return f"{CONGRESS_YEARS[m.group(1)]}年"
+            if year < 0:
+                return f"{-year}年到{-year + 2}年"
             nth = m.group(1) if m.groups() else None
             return f"{year + (_nth(nth) - 1 if nth else 0)}年"
         return said

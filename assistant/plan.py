@@ -28,6 +28,7 @@ from assistant.cues import (
     CHANGE_CUES,
     CHECK_CUES,
     CLAIMED,
+    CLAIMED_SPAN,
     CN_SMALL,
     COLLECTIVE_NOUNS,
     COMPARATIVE,
@@ -423,6 +424,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     checked = _checked_clause(q) if keys and not it.rate and not it.negated else None
     if checked and it.threshold and bound and checked[0] <= bound.start() < checked[1]:
         it.claim = it.threshold  # 是不是过百了, 有没有超过20: the figure, and whether it passes the bound
+    elif checked and (span := CLAIMED_SPAN.search(mask(q, year_spans), *checked)):  # 是在50到100件之间吗
+        it.claim = ("in", *sorted((float(span["lo"]), float(span["hi"]))))
     elif checked and (said := CLAIMED.search(mask(q, year_spans), *checked)):  # 是不是收到了113件申请: the figure, and whether
         op = "+" if said.group("more") else "~" if said.group("around") or has(q, ROUGHLY) else "="  # it is so
         it.claim = it.threshold or (op, float((said["n"] or said["bare"]).replace("零", "0")))
@@ -482,13 +485,14 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         said_count = said["count"] or said["that"] or said["count_first"] or "1"  # 前面那年: one year
         n = {"一": 1, "两": 2, "三": 3}.get(said_count) or int(said_count)
         it.shift = -n if said["back"] or said["back_after"] else n
-    if len(agencies) > 1 and year_spans and (bound := _year_bound(q, year_spans, mentions)
-                                             or _years_only_of_last(q, year_spans, mentions, agencies, years, catalog)):
+    several = len(agencies) > 1 and len(mentions) == len(agencies)  # one mention per agency (none tied), to map back
+    if several and year_spans and (bound := _year_bound(q, year_spans, mentions)
+                                   or _years_only_of_last(q, year_spans, mentions, agencies, years, catalog)):
         it.year_bound = agencies[mentions.index(bound)]
-    if len(agencies) > 1 and len(years) == len(agencies) == len(year_spans) and not since:  # not a range (19到21年)
+    if several and len(years) == len(agencies) == len(year_spans) and not since:  # not a range (19到21年)
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
         it.pairs = list(zip(order, years, strict=True))
-    elif len(agencies) > 1 and not since and not it.year_bound:
+    elif several and not since and not it.year_bound:
         it.pairs = _reports_listed(q, year_spans, mentions, agencies)
     named = [(s, e) for words in (mentions, tuple(catalog.places())) for s, e, _ in find_phrases(q, words)]
     bare = re.sub(r"\|+[省市县区]?", "|", mask(q, year_spans + scope_spans + named))
@@ -596,6 +600,8 @@ def _years_only_of_last(q: str, year_spans: list[tuple[int, int]], mentions: lis
     end = q.find(last) + len(last)
     if not any(s == end for s, _ in year_spans):
         return None
+    if any(s == q.find(m) + len(m) for m in mentions if m != last for s, _ in year_spans):
+        return None  # 鹿城区府办2021年、洪泽区2023年和2024年: each its own years, none the last one's alone
     others = [a for a, m in zip(agencies, mentions, strict=False) if m != last]
     return last if any(not set(years) & set(catalog.years(a)) for a in others) else None
 

@@ -75,7 +75,7 @@ class Intent(BaseModel):
     unsupported: str | None = None
     negated: bool = False  # 哪些单位没有收到过申请: list the zeros
     beats: Literal[">", "<"] | None = None  # 哪几份的许可多于处罚: the reports whose first side is more (or less)
-    claim: tuple[str, float] | None = None  # 是不是收到了113件, 有没有超过100件: what the asker states, said 是/不是
+    claim: tuple[str, float] | tuple[str, float, float] | None = None  # 是不是收到了113件, 有没有超过100件: what the asker states, said 是/不是
     threshold: tuple[str, float] | None = None  # 超过100件的有哪些: (">", 100); a listing keeps what passes it
     per: tuple[str, int] | None = None  # 平均每月: ("月", 12), the year's figure averaged over its parts
     per_item: CellKey | None = None  # 平均每个项目多少钱: the count in the amount's row that it is divided by
@@ -134,7 +134,7 @@ class PlanPart(BaseModel):
                              for k in it.keys], rate=it.rate,
                    formula=formula, targets=it.targets, missing=it.missing_years, reason=reason,
                    bound=f"{it.threshold[0]} {it.threshold[1]:g}" if it.threshold else None, years_of=it.year_bound,
-                   claim=f"{it.claim[0]} {it.claim[1]:g}" if it.claim else None, rank_of=it.rank_of,
+                   claim=f"{it.claim[0]} {' '.join(f'{n:g}' for n in it.claim[1:])}" if it.claim else None, rank_of=it.rank_of,
                    proposed_by=it.proposed_by)
 
 

@@ -140,6 +140,8 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
             agencies, mentions = _described_parts(masked, agencies, mentions, catalog)
     if unknown and unknown.endswith(BUREAU_ENDINGS) and (place := _place_of(masked, unknown, mentions, catalog)):
         return [], [], [], place + unknown  # 温州鹿城的公安分局: an agency of a held place that the corpus does not hold
+    if unknown and any(_listed_with(masked, unknown, m) for m in mentions):
+        return [], [], [], unknown  # 闽侯县2022年和洪泽区2023年哪个多: one of the agencies compared is not held
     from index.parse.geography import places_of
 
     if unknown and mentions and not clarify and PLACE_FIRST.match(unknown) and (
@@ -147,6 +149,18 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
         return [], [], [], unknown  # 北京市人民政府…办公厅: a kind said alone does not outweigh an agency named whole;
         # 龙湾区 (of) 温州: nor does the city it is in
     return agencies, mentions, clarify, unknown
+
+
+def _listed_with(masked: str, unknown: str, mention: str) -> bool:
+    """The unknown agency and a mention are items of one list (闽侯县2022年和洪泽区, 洪泽区、闽侯县): only years
+    and a joining word between them."""
+    a, b = masked.find(unknown), masked.find(mention)
+    if a < 0 or b < 0:
+        return False
+    first, second = (unknown, mention) if a < b else (mention, unknown)
+    start = min(a, b) + len(first)
+    gap = masked[start:masked.find(second, start)].replace("|", "")
+    return bool(gap) and JOINED.fullmatch(gap) is not None
 
 
 def _place_of(masked: str, unknown: str, mentions: list[str], catalog: Catalog) -> str | None:
@@ -379,6 +393,8 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     if cross:
         if it.clarify and not it.scope:
             it.scope = list(it.clarify)
+        if it.kind == "ranking" and (missing := [(a, y) for a, y in it.pairs if y not in catalog.years(a)]):
+            it.kind, it.reason, it.missing_years = "decline", "year_not_held", missing  # 鹿城2021年、洪泽2023年…哪个最多
         return it
     if it.clarify and not it.agencies:
         it.kind, it.reason = "clarify", "several_agencies"

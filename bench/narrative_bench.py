@@ -108,7 +108,7 @@ class Bench:
         chunks = nv.passage_cosines(self.search, question, ids)
         texts = {r.id: r.text for r in reports}
         fused = nv.with_items(nv.rank(question, terms, cands, nv.sentence_cosines(cands, chunks), names, doing), cands, texts,
-                              lists=nv.cue(question) in ("shortfall", "plan"))
+                              lists=nv.cue(question) in ("shortfall", "plan"), question=question)
 
         def rows(seq):
             return [(c.agency, c.year, c.text) for c in seq]

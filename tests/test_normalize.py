@@ -80,6 +80,7 @@ def test_a_year_named_by_its_place_in_a_plan_or_by_an_event_is_that_year():
     assert "2017年" in normalize_question("党的十九大那年平潭管委会不予公开几件").text
     assert "2019年" in normalize_question("新修订的条例施行那年鹿城区收了几件").text
     assert "期间" in normalize_question("疫情期间洪泽区的申请").text  # a span no one agrees on stays as said
+    assert normalize_question("三年疫情平潭管委会共收到多少申请").text.startswith("2020年到2022年")
 
 
 def test_a_question_typed_with_a_space_after_each_character_is_read_whole():

@@ -2276,3 +2276,27 @@ def test_english_zero_premises_and_applicant_sexes_read_as_the_chinese_ones(cata
     assert premise.claim == ("=", 0.0) and premise.keys[0].row == "review_total"
     sexes = understand("In 2024, how many female applicants did Huai'an have?", [], catalog)
     assert sexes.kind == "decline"
+
+
+def test_a_span_the_asker_states_is_checked_whole(catalog):
+    it = understand("上海科委2024年收到的申请，介于30到40件之间吧？", [], catalog)
+    assert it.claim == ("in", 30.0, 40.0) and it.keys[0].row == "new_received"
+    from assistant.figures import passes
+
+    assert passes(34, it.claim) and not passes(41, it.claim) and passes(40, it.claim)
+
+
+def test_a_long_question_naming_a_place_several_agencies_share_is_planned(catalog):
+    """县里的…各单位…平潭县2012年: a mention tied between agencies beside one that is not, with a year, is read (it
+    crashed reading which agency the year was said against)."""
+    it = understand("我是平潭本地人，听说县里各单位办公室的人都是兼着干信息公开，平潭县2012年的年报里是怎么说的？", [], catalog)
+    assert it.kind in ("narrative", "clarify") and 2012 in it.years
+
+
+def test_an_agency_not_held_listed_beside_a_held_one_is_declined_not_dropped(catalog):
+    """A comparison or ranking of listed reports is never made over the ones that happen to be held."""
+    it = understand("瓯海区2022年与鹿城区2022年，谁收到的申请多？", [], catalog)
+    assert it.kind == "decline" and it.reason == "unknown_agency"
+    ranked = understand("沭阳县2024年、淮安市2024年和洪泽区2024年里，谁被复议得最多？", [], catalog)
+    assert ranked.kind == "decline" and ranked.reason == "year_not_held"
+    assert ("沭阳县人民政府", 2024) in ranked.missing_years
