@@ -106,6 +106,16 @@ def name_of(it: Intent, found: list[Value]) -> str:
     return compose.label(**(it.keys or [v.key for v in found])[0].model_dump())
 
 
+def unsaid(it: Intent, texts: list[str]) -> bool:
+    """A count whose part of the year (第四季度) or whose thing counted (通气会, or its everyday word) no evidence
+    sentence says: a number lifted from them would count something else."""
+    if (part := PART_OF_YEAR_SAID.search(it.question)) and asks_count(it.question) and not any(
+            part.group() in t for t in texts):
+        return True
+    head = counted_head(it.question, it.mentions)
+    return bool(head) and not any(w in t for t in texts for w in (head, *EVERYDAY_WORDS.get(head, ())))
+
+
 def operands(d: compose.Draft, values: list[Value]) -> str:
     """A rate's numerator or denominator as the formula shows it: each cell's value and citation, summed."""
     refs = "＋".join(f"{compose.number(v.value)}[{d.cite_cell(v)}]" for v in values)
@@ -1018,12 +1028,8 @@ class Executor:
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")
         if MEASURE_NOUN.search(it.question) and not any(count_clause(it.question, s.sentence.text) for s in lines):
             return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")  # 访问量是多少
-        if (part := PART_OF_YEAR_SAID.search(it.question)) and asks_count(it.question) and not any(
-                part.group() in s.sentence.text for s in lines):
-            return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")  # 第四季度发布了多少条
-        if (head := counted_head(it.question, it.mentions)) and not any(
-                w in s.sentence.text for s in lines for w in (head, *EVERYDAY_WORDS.get(head, ()))):
-            return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")  # 几场新闻通气会
+        if unsaid(it, [s.sentence.text for s in lines]):  # 第四季度发布了多少条, 几场新闻通气会
+            return compose.decline(it.question, compose.decline_not_stated(scope), "not_stated")
         if unit:  # 几个人: the sentence that states people (共有工作人员2名) leads, not one that counts 条
             lines = sorted(lines, key=lambda s: not stated(s))
         return compose.extractive(it.question, lines, several=len(reports) > 1)
