@@ -198,7 +198,7 @@ NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", 
 # one case pointed at (那件被纠正的复议) and its identity or content asked: the reports count cases, they do not
 # name applicants or say what was asked (the outcome, 结果如何, is a table row and stays answerable)
 # a person's identity (申请人是谁, 负责人叫什么, 复议是谁提起的): the reports name no individuals
-PERSON_ROLES = r"(?:申请人|原告|被告人|起诉人|复议申请人|代理人|律师|负责人|[区市县省局处科部院厅室委镇乡组队所站]长|主任|领导|书记|经办人|发言人|工作人员|专员|联系人|办事员)"
+PERSON_ROLES = r"(?:申请人|原告|被告人|起诉人|代理人|律师|负责人|[区市县省局处科部院厅室委镇乡组队所站]长|主任|领导|书记|经办人|发言人|工作人员|专员|联系人|办事员)"
 WHO_IS = re.compile(PERSON_ROLES + r"[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)|谁是[^，,。？?]{0,10}?" + PERSON_ROLES + "|谁" + PERSON_ROLES
                     + "|哪(?:位|个|一位)" + PERSON_ROLES  # 是哪位申请人提起的
                     + r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)"
@@ -370,10 +370,16 @@ LANDMARK = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:旁边|隔壁|附近|邻�
 # 为什么…一件申请都没收到, 是不是没有人申请: why none or whether none, a premise the figure checks (是/不是 first)
 _NONE = (r"(?:[一1][件个次起宗份项条]?[^，,。？?]{0,12}?[都也](?:没有?|未|不)|都没有?|为零|是零|是0(?!\d)|(?:没有?|未)(?:任何|一件)"
          r"|(?:没有?|无)人)")
-# 为什么/怎么一件都没收到: why none, which no report says (said with the figure, when it is indeed none)
-WHY_NONE = re.compile(rf"(?:为什么|为何|为啥|怎么|咋)[^，,。？?]{{0,20}}?{_NONE}"
+_WHY = "为什么|为何|为啥|怎么|咋"
+
+
+def _none_asked(openers: str) -> re.Pattern:
+    """None said after an opener (为什么…一件都没收到) or before a why said last (…都没有，这是为什么)."""
+    return re.compile(rf"(?:{openers})[^，,。？?]{{0,20}}?{_NONE}"
                       rf"|{_NONE}[^。？?]{{0,20}}?[，,][^。？?]{{0,6}}?(?:为什么|为何|为啥|怎么回事|咋回事)")
-ZERO_PREMISE = re.compile(rf"(?:为什么|为何|怎么|咋|是不是|是否|难道)[^，,。？?]{{0,20}}?{_NONE}"
-                          rf"|{_NONE}[^。？?]{{0,20}}?[，,][^。？?]{{0,6}}?(?:为什么|为何|怎么回事|咋回事)")  # …都没有，这是为什么
+
+
+WHY_NONE = _none_asked(_WHY)  # 为什么/怎么一件都没收到: why none, which no report says (declined when indeed none)
+ZERO_PREMISE = _none_asked(f"{_WHY}|是不是|是否|难道")  # …, or whether none: the figure checks the premise
 REPORT_TITLE = re.compile(r"《[^》]*(?:年度报告|年报)》")  # 《平潭综合实验区2021年度政府信息公开工作年度报告》
 NOT_THIS_NAME = re.compile(r"(?:而不是|(?<!是)不是|并非)([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|局|委|办|厅|管委会|政府))(?=$|[，,。？?！!\s]|的)")

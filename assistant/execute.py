@@ -1047,7 +1047,7 @@ class Executor:
         years: dict[str, list[int]] = {}
         for e in entries:
             years.setdefault(e.agency, []).append(e.year)
-        scope = "、".join(f"{a}{'、'.join(map(str, sorted(ys)))}年度" for a, ys in years.items())
+        scope = "、".join(f"{a}{years_said(sorted(ys))}" for a, ys in years.items())
         text = compose.decline_cause(scope, name_of(it, []))
         said = self.run(it.model_copy(update={"kind": "figure"}), catalog)
         if said.abstained:

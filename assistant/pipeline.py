@@ -68,13 +68,15 @@ class Assistant:
     def warm(self) -> None:
         """Load what the first questions would otherwise wait for (the bundled model, the figure descriptions'
         vectors, jieba's dictionary: ~10 s on a busy machine; the vector index; the candidate sentences of reports
-        not yet in the sentence store, ~8 ms a report once per home), so a server's first narrative, open or
-        figure-by-meaning question stays inside the answer budget. Called in the background at start; a failure
+        not yet in the sentence store, ~8 ms a report once per home; the romanised names of every division, ~1 s),
+        so a server's first narrative, open, English or figure-by-meaning question stays inside the answer budget. Called in the background at start; a failure
         is only logged."""
         try:
+            from index.parse.geography import romanised_divisions
             from index.stores.lexical import load_jieba
 
             self.meaning.vectors()
+            romanised_divisions()  # Beijing -> 北京 for English questions (~1 s of pinyin, once)
             load_jieba().initialize()  # its dictionary (importing jieba loads none)
             import jieba.posseg  # noqa: F401  (its word tags: the coverage check reads them)
 

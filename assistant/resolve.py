@@ -26,6 +26,7 @@ from assistant.cues import (
 )
 from assistant.query import CellKey, Intent
 from assistant.read import find_phrases, runs
+from index.parse.geography import county_named, places_of, romanised
 from index.stores.lexical import word_tags
 from index.vocabulary import AGENCY_ALIASES, AGENCY_GENERIC, QUERY_FIGURES, QUESTION_TERMS
 
@@ -98,8 +99,6 @@ def _known_place(place: str, catalog: Catalog) -> bool:
     """A place the catalogue holds, holds inside it (请问鹿城区), or begins with one typed with a single slip: any
     character of a longer name (沐阳县), a same-sounding one of a two-character name (平谭实验区, 军山片区; 瓯海 is
     not 上海)."""
-    from index.parse.geography import county_named, romanised
-
     def slips(p: str) -> list[tuple[str, str]]:
         return [(a, b) for a, b in zip(p, place, strict=False) if a != b]
 
@@ -142,8 +141,6 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
         return [], [], [], place + unknown  # 温州鹿城的公安分局: an agency of a held place that the corpus does not hold
     if unknown and any(_listed_with(masked, unknown, m) for m in mentions):
         return [], [], [], unknown  # 闽侯县2022年和洪泽区2023年哪个多: one of the agencies compared is not held
-    from index.parse.geography import places_of
-
     if unknown and mentions and not clarify and PLACE_FIRST.match(unknown) and (
             not any(p in m for m in mentions for p in catalog.places()) or all(m in places_of(unknown) for m in mentions)):
         return [], [], [], unknown  # 北京市人民政府…办公厅: a kind said alone does not outweigh an agency named whole;
@@ -242,8 +239,6 @@ def _names_an_agency(text: str, catalog: Catalog) -> bool:
     if len(text) > 2:  # 公共安全 shares 公 and 安 with 公安局 but names no agency: no organ, place, kind or short form
         return (text.endswith(ORGAN_ENDINGS) or _known_place(text, catalog) or
                 any(w in text for w in catalog.kinds()) or any(w in text for w in AGENCY_ALIASES))
-    from index.parse.geography import romanised
-
     return (text in catalog.places() or text in catalog.kinds() or text in AGENCY_ALIASES
             or romanised(text) in catalog.romanised_places())
 

@@ -19,11 +19,15 @@ NAME_SEGMENT = re.compile(r".+?(?:综合实验区|片区|省|市|县|区)")
 
 
 @lru_cache(maxsize=1)
-def _parser():
+def _jionlp():
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         import jionlp  # prints a banner on import
 
-    return jionlp.parse_location
+    return jionlp
+
+
+def _parser():
+    return _jionlp().parse_location
 
 
 @lru_cache(maxsize=8192)
@@ -120,9 +124,7 @@ def romanised_divisions() -> dict[str, str]:
     """beijing -> 北京, jiangsu -> 江苏: every province, city and county as an English question spells it (the higher
     division where two share a spelling), so a place the corpus does not hold is still read as a place."""
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        import jionlp
-
-        tree = jionlp.china_location_loader()
+        tree = _jionlp().china_location_loader()
     levels: list[list[str]] = [[], [], []]
 
     def walk(node: dict, depth: int) -> None:
