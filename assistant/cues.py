@@ -80,7 +80,7 @@ OUTCOME_CUES = ("办理结果", "处理结果", "答复结果", "结果分布", 
                 "什么结果", "哪些结果", "结果怎么样", "结果怎样",
                 "复议结果", "诉讼结果", "都公开了", "全部公开了", "全都公开", "都给公开")
 NARRATIVE_CUES = ("怎么", "怎样", "如何", "什么做法", "做法", "措施", "举措", "经验", "创新", "亮点", "问题", "不足",
-                  "改进", "整改", "培训", "为什么", "原因", "哪些工作", "开展", "特色", "计划", "打算", "下一步",
+                  "改进", "整改", "培训", "为什么", "原因", "是不是因为", "是否因为", "难道是因为", "哪些工作", "开展", "特色", "计划", "打算", "下一步",
                   "机制", "制度", "介绍", "说说", "讲讲", "有什么", "做了什么", "做过什么", "怎么做", "工作重点",
                   "目标", "成效", "效果", "方面")
 PRECEDENT_CUES = ("哪些单位", "哪些部门", "哪些机关", "哪些地方", "哪几个单位", "哪几家", "哪些区", "哪些县",
@@ -218,7 +218,10 @@ FUTURE_COUNT = re.compile(r"(?:今年|明年|下一年|接下来|今后|以后|�
 # 以后会有多少申请, 帮我预测一下, 照这个趋势推算: a figure not yet counted, asked as a forecast (not 2021年以后: a range;
 # 明年 is a year, declined as one not held)
 FORECAST = re.compile(r"(?:(?<![\d年])(?:今后|以后|将来|未来)(?:几年|一年|两年)?)[^，,。？?]{0,10}?(?:会|能|将|可能)[^，,。？?]{0,10}?"
-                      r"(?:多少|几)|(?:预测|预估|推算|估算|预判)(?:一下|下|看看)?(?=[，,。？?！!吧呢]|$)")
+                      r"(?:多少|几)|(?:预测|预估|推算|估算|预判)(?:一下|下|看看)?(?=[，,。？?！!吧呢]|$)"
+                      # 照这个势头2018年会公开多少, 要是那年没搞专项整治会是多少: a figure of a world that did not happen
+                      r"|(?:照|按|按照|依)(?:这个|这种|目前的?|现在的?)(?:势头|趋势|速度|增速|节奏)[^。？?]{0,20}?(?:会|能|将|可能|估计)"
+                      r"|(?:如果|要是|假如|假设|倘若|若是)[^。？?]{2,30}?(?:会|能|将|可能)(?:是|有|多|少|收到|达到)?[^。？?]{0,8}?(?:多少|几)")
 # what only the office or the law can do for the asker: draft a request, advise how or by when to apply or appeal,
 # say how the asker's own request went; the reports count a year's work and hold none of it
 SERVICE_ASKED = re.compile(
@@ -239,6 +242,12 @@ ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案"
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
                 "申请了什么", "要什么", "具体内容", "哪家公司", "哪个人", "关于什么", "涉及什么", "是什么事", "是啥事",
                 "啥事", "谁申请", "谁提的", "谁告的")  # not 案情/经过: a report may tell one
+# who made the requests counted (外省的企业提的申请, 残疾人提出的申请, 来自高校的申请): the tables split applicants by
+# type only, so any other word for them (a place, an age, a trait) restricts the count to a part no table holds
+WHO_APPLIED = re.compile(r"([^，,。？?！!；;|、]{2,14}?)(?:来|去)?(?:提出|提交|递交|发起|提)的(?:政府信息公开|信息公开|公开)?申请"
+                         r"|来自([^，,。？?！!；;|、]{2,12}?)的(?:政府信息公开|信息公开|公开)?申请")
+AGE_SAID_CN = re.compile(r"\d+周?岁")  # 60岁以上的人: an applicant's age (numerals are digits by now)
+NOT_RESTRICTING = ("依法", "名义", "正式", "本人")  # 依法提出的, 以个人名义提出的: how, not who
 # a qualifier restricting the requests counted (网上提交的申请, 申请中涉及房屋征收的): the tables count requests by
 # applicant type and outcome only, so a qualifier they do not hold cannot be read off them
 QUALIFIED_REQUESTS = re.compile(
@@ -270,6 +279,15 @@ CATALOGUE = re.compile(r"^(?:请问)?(?:你们?|系统|这里|库里|目前|现�
 # 十件申请里有几件, 每100个申请人中有几个: a share said per ten or per hundred (numerals are digits by now)
 PER_N = re.compile(r"(?<![\d前])(10|100|1000)\s*(?:个|件|份|位|名|起)[^，,。？?\d]{0,8}?(?:里|中|当中|里面|之中)?"
                    r"[^，,。？?\d]{0,6}?(?:几|多少)")
+SIDE_MORE = re.compile(r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:几|多少)")  # A的比B的多几件: by how much one exceeds
+MEAN_PER_YEAR = re.compile(r"平均(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均下来每年")  # 这两年平均每年收到多少
+PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总数的千分之几: a share, said per thousand
+# 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
+IN_YUAN = re.compile(r"(?:多少|几)元|以元为单位")
+CONVERT_TO_YUAN = re.compile(r"(?:换算|折合|折算|换)成?(?:人民币)?(?:多少)?元(?:的话)?(?:是|为|有)?(?:多少)?")
+# 用百分比表示, 保留一位小数, 四舍五入: how the asker wants a number shown, not what is asked
+PRESENTATION = re.compile(r"[，,]?(?:请)?(?:用|以)百分比(?:的形式)?(?:来)?表示[，,]?|[，,]?保留(?:\d|[一两二三])位小数[，,]?"
+                          r"|[，,]?精确到(?:小数点后)?(?:\d|[一两二三])位(?:小数)?[，,]?|[，,]?四舍五入(?:一下)?[，,]?")
 # a month or months of the year (前10个月, 3月份, 2024年12月): the tables count whole years
 PART_OF_YEAR = re.compile(r"前\d{1,2}个?月|(?<!\d)(?:1[0-2]|[1-9])\s*月份?(?![\d日号])|(?<!\d)(?:1[0-2]|[1-9])\s*月(?=\d{1,2}[日号])")
 # 哪个景区, 什么项目: a thing of the text asked by name (an agency, a year or a figure's kind is asked otherwise)
@@ -297,6 +315,10 @@ PART_OF_YEAR_SAID = re.compile(r"第?[一二三四1-4]季度|[上下]半年|(?<!
                                r"|(?:十[一二]|[一二三四五六七八九十])月份?(?!日)")
 # 开了几场新闻通气会, 有多少是用手机访问的: what a count counts, said after it (the last noun there is the thing counted)
 COUNT_ASKED = re.compile(r"(?:多少|几)(?:人次|[个场次件人名条篇家项起份期批位种类回轮遍])?([^，,。？?！!；;、]*)")
+# 热线里有多少起是问农机补贴的, 关注用户里有多少是福州的: a part of a counted whole (the whole before 里, the part
+# after 是); a sentence stating the count must name both, or its number is another count's
+PART_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:里|中|当中|里面|之中)[，,]?(?:共?有)?(?:多少|几)(?:人次|[个场次件人名条篇家项起份期批位种类回轮遍])?"
+                        r"(?:是|为|属于)([^，,。？?！!；;]{1,14}?)的")
 TIMES_OF = re.compile(r"(?:几|多少)(?:次|回|遍)([\u4e00-\u9fff]{2,8})")  # 开了几次政策吹风会: what the times count
 MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
 BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个

@@ -5,6 +5,7 @@ table) and hands the values to `assistant.compose`."""
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from assistant.cues import (
     ASCENDING_CUES,
     EACH_CUES,
     GENERIC_COUNTERS,
+    IN_YUAN,
     PART_OF_YEAR_SAID,
     RANKING_CUES,
     REASON_WORDS,
@@ -60,7 +62,7 @@ from assistant.narrative import (
     topic_words,
 )
 from assistant.query import CellKey, Intent
-from assistant.read import counted_head, has
+from assistant.read import counted_head, has, part_named
 from index.models import Answer, Figure, Number, Report
 from index.parse.statements import stated_in
 from index.settings import Settings
@@ -107,11 +109,13 @@ def name_of(it: Intent, found: list[Value]) -> str:
 
 
 def unsaid(it: Intent, texts: list[str]) -> bool:
-    """A count whose part of the year (第四季度) or whose thing counted (通气会, or its everyday word) no evidence
-    sentence says: a number lifted from them would count something else."""
+    """A count whose part of the year (第四季度), part of a whole (是问农机补贴的) or thing counted (通气会, or its
+    everyday word) no evidence sentence says: a number lifted from them would count something else."""
     if (part := PART_OF_YEAR_SAID.search(it.question)) and asks_count(it.question) and not any(
             part.group() in t for t in texts):
         return True
+    if (part := part_named(it.question)) and not any(all(w in t for w in part) for t in texts if re.search(r"\d", t)):
+        return True  # 热线里有多少起是问农机补贴的: no sentence with a number names that part
     head = counted_head(it.question, it.mentions)
     return bool(head) and not any(w in t for t in texts for w in (head, *EVERYDAY_WORDS.get(head, ())))
 
@@ -314,6 +318,8 @@ class Executor:
             n = d.cite_cell(v)
             base = v.value
             text = f"{prefix}{name}{compose.label(**v.key.model_dump())}为{compose.amount(v.value, v.key.table, v.key.row)}[{n}]"
+            if v.key.row.endswith("_wan") and v.value is not None and IN_YUAN.search(it.question):
+                text += f"（合{compose.number(round(v.value * 10000, 2))}元）"  # 换算成元: 万元 × 10000
         elif has(it.question, EACH_CUES + REASON_WORDS) and not has(it.question, TOTAL_CUES):
             text = prefix + name + "，".join(f"{compose.label(**v.key.model_dump())}为"
                                              f"{compose.amount(v.value, v.key.table, v.key.row)}[{d.cite_cell(v)}]"
@@ -456,7 +462,8 @@ class Executor:
             d.parts.append(f"{prefix}{name}{compose.label(**dens[0].key.model_dump())}为{den_ref}，无法计算{label}。")
         else:
             d.derived(entry, it.rate, value, d.citations[0].n)
-            per = f"，即每{it.per_n}件约{compose.number(round(value * it.per_n / 100, 1))}件" if it.per_n else ""
+            share = sum(v.value or 0 for v in nums) / sum(v.value or 0 for v in dens)  # unrounded: 千分之几 needs it
+            per = f"，即每{it.per_n}件约{compose.number(round(share * it.per_n, 1))}件" if it.per_n else ""
             said = compose.VERDICT[passes(value, it.claim)] if it.claim else ""  # 过半了吗, 超过3成了吗
             d.parts.append(f"{said}{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%{per}。")
         d.check_notes(nums + dens)
@@ -809,10 +816,16 @@ class Executor:
                 refs = d.markers(vals[e.report_id])
             who = f"{e.year}年度" if one else e.agency + ("" if when else f"{e.year}年度")
             parts.append(f"{who}{compose.number(value)}{unit}{refs}")
-        d.derived(used[0][0], "sum", s, 1)
         whose = (f"{used[0][0].agency}{len(used)}份报告（{'、'.join(str(e.year) for e, _ in used)}年度）" if one
                  else f"{when}{len(used)}个单位")
-        d.parts.append(f"{whose}的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
+        if it.mean:  # 平均每年: the sum over the reports' count, the division shown
+            mean = round(s / len(used), 2)
+            d.derived(used[0][0], "mean", mean, 1)
+            d.parts.append(f"{whose}的{what}平均每年{compose.number(mean)}{unit}：{'；'.join(parts)}；"
+                           f"合计{compose.number(s)}{unit}÷{len(used)}＝{compose.number(mean)}{unit}。")
+        else:
+            d.derived(used[0][0], "sum", s, 1)
+            d.parts.append(f"{whose}的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
         if lacking:  # held, but neither a table nor a sentence states it: said, never silently dropped
             d.parts.append("注：" + "、".join(compose.report_name(e.agency, e.year) for e in lacking[:MAX_NAMED_REPORTS])
                            + f"{'等' if len(lacking) > MAX_NAMED_REPORTS else ''}的报告中没有这一项，未计入。")

@@ -43,10 +43,13 @@ class Value(BaseModel):
 
 
 def template_key(key: CellKey, template: str) -> CellKey:
-    """A 2021-template active key asked of a 2019-template report reads the same figure's 2019 key."""
-    if template == "2019" and key.row in ACTIVE_2019_EQUIVALENT:
-        return CellKey(table=key.table, row=ACTIVE_2019_EQUIVALENT[key.row], column=key.column)
-    return key
+    """An active key of one template asked of a report printed in the other reads the same figure's key there
+    (the answer names the report's own label)."""
+    same = ACTIVE_2019_EQUIVALENT if template == "2019" else _AS_2021 if template == "2021" else {}
+    return CellKey(table=key.table, row=same[key.row], column=key.column) if key.row in same else key
+
+
+_AS_2021 = {v: k for k, v in ACTIVE_2019_EQUIVALENT.items()}
 
 
 def amount_and_count(key: CellKey) -> tuple[CellKey, CellKey] | None:

@@ -226,7 +226,7 @@ WHERE_QUESTION = re.compile(r"(?:去|在|到|放|送|存|设)哪(?:里|儿|裡)?
 WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|(?:公开|公告|公示|宣传)栏|专区|专栏|设立|设置|开设|设在|放置")
 # why (为什么查阅点没人去, 原因是啥, 怎么会): answered by the sentence that states a cause (由于…, …导致/造成…, 受编制限制),
 # as who by one naming an actor; 不怎么 (not much: 不怎么去, 不怎么用) asks no how
-WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会")
+WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会|(?:是不是|是否|难道是|可能是)(?:因为|由于)")  # 是不是因为疫情才少
 WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。；;]{1,12}?(?:限制|影响|制约)")
 COUNT_QUESTION = re.compile(r"多少|几(?=[个场次件人名条篇家项起份期批位种类回轮遍])|数量|多长|多久")
 # how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count

@@ -20,11 +20,13 @@ from assistant.cues import (
     CANTONESE_AND,
     COLLOQUIAL,
     CONCESSION,
+    CONVERT_TO_YUAN,
     COURTESY_CLOSERS,
     COURTESY_OPENERS,
     FILLERS,
     INTERROGATIVES,
     NARRATIVE_CUES,
+    PRESENTATION,
 )
 from index.parse.script import t2s
 from index.vocabulary import (
@@ -99,6 +101,10 @@ class Normalized(BaseModel):
     changes: list[str] = Field(default_factory=list)  # "復議->复议", "申情->申请", "English->中文"
 
 
+BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def normalize_question(question: str, places: dict[str, str] | None = None, names: tuple[str, ...] = ()) -> Normalized:
     """All normalisation steps in order; `places` maps romanised place names (hongze) to Chinese (洪泽), `names` are
     the catalogue's places in Chinese (a space between two of them lists them)."""
@@ -110,6 +116,9 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if simplified != text:
         changes.append(f"繁->简: {simplified}")
         text = simplified
+    if BLANK.search(text):  # 收到__件，予以公开__件 / new requests ___: a form's blanks, each one asked
+        text = BLANK.sub("多少" if HAN.search(text) else " how many ", text)
+        changes.append(f"填空->{text}")
     if _spread_out(text):  # 洪 泽 区 2 0 2 3 年: a space after every character says nothing
         text = re.sub(r"\s+", "", text)
         changes.append(f"逐字空格->{text}")
@@ -143,7 +152,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     """Arabic numerals, slips corrected; cached, since a question's turns and parts are read more than once."""
     changes: list[str] = []
     said = CANTONESE_AND.sub("和", COLLOQUIAL_WORDS.sub(lambda m: COLLOQUIAL[m.group()], text))
-    said = CONCESSION.sub("，", said).strip("，")
+    said = CONVERT_TO_YUAN.sub("是多少元", PRESENTATION.sub("，", CONCESSION.sub("，", said))).strip("，")
     if said != text:
         changes.append(f"口语->{said}")
         text = said
@@ -154,13 +163,36 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     text = SPACED_DIGITS.sub("、", SPACED_HAN.sub(",", text))  # 收了多少申请 其中几件公开: a space parts clauses
     text = re.sub(r"\s+", "", text)
     text, plans = _plan_periods(text)
+    if (intro := LIST_INTRO.search(text)) and intro.group():  # 把下面几项填上：… / 需要…这三个数：…: what follows is asked
+        text = text[:intro.start()] + "," + text[intro.end() + 1:]
+        changes.append(f"列举->{text}")
     text, numerals = _arabic_numerals(text)
+    text, published = _published_years(text)
     text, shares = _fractions(text)
     text, asked = correct_question_words(text)
     text, slips = correct_homophones(text)
     text, near = correct_near_terms(text)
     text, last = _year_said_last(text)
-    return text, tuple(changes + plans + numerals + shares + asked + slips + near + last)
+    return text, tuple(changes + plans + numerals + published + shares + asked + slips + near + last)
+
+
+# 2025年初公布的洪泽区年报, 2020年1月发布的…年报: a report named by when it came out covers the year before (the
+# 条例 has each year's report published by the end of January, March before 2019, of the next)
+PUBLISHED = re.compile(r"((?:19|20)\d{2})年(?:初|底|年初|年底|上半年|开年|(?:\d{1,2}|十?[一二三四五六七八九十])月份?"
+                       r"(?:(?:\d{1,2}|[一二三]?十?[一二三四五六七八九十])[日号])?)?(?:左右)?"
+                       r"(?:由[^，,。？?]{1,12}?)?(?:正式|对外|在网上|在官网上?|在网站上?)?"
+                       r"(?:公布|发布|印发|发出来?|挂到网上|挂出来?|挂网|上网|出炉|推出|贴出来?|刊发|刊登|出)的"
+                       r"((?:(?!信息|申请|文件)[^，,。？?\d]){0,14}?(?:政府信息公开)?(?:工作)?(?:年报|年度报告|报告))")
+
+
+# 把下面几项填上：, 需要…这三个数：, 以下几个问题：: words pointing at the list after the colon, which is what is asked
+LIST_INTRO = re.compile(r"(?:(?:帮我|请|麻烦)?(?:回答|填|补全|查一下|查查|看看|给出|列出|说说)?(?:把|将)?(?:下面|以下|如下|下列|这)的?(?:几|\d+|[两二三四五六七八九十])?[项个组条]?"
+                        r"(?:数|数字|数据|指标|问题|内容|空)?(?:填上|填一下|填好|填写|补全|补上|回答一下|回答)?)(?=[:：])")
+
+
+def _published_years(text: str) -> tuple[str, list[str]]:
+    out = PUBLISHED.sub(lambda m: f"{int(m.group(1)) - 1}年度{m.group(2)}", text)
+    return out, [f"发布年->{out}"] if out != text else []
 
 
 # …收了几件，结转几件，2021年的 / …几件（2021年）: a year added after the question is the whole question's year

@@ -14,6 +14,7 @@ from assistant import compose
 from assistant.catalog import Catalog
 from assistant.cues import (
     ABOUT_ME,
+    AGE_SAID_CN,
     AGENCY_PRONOUN,
     AGREE_CUES,
     ANCHORED_YEARS,
@@ -59,6 +60,7 @@ from assistant.cues import (
     LATTER,
     LEFT_OUT,
     LIST_WHICH,
+    MEAN_PER_YEAR,
     MENTION_WORDS,
     MONEY_ASKED,
     MORE_OR_LESS,
@@ -66,6 +68,7 @@ from assistant.cues import (
     NARRATIVE_STRONG,
     NEGATION_CUES,
     NONE_AT_ALL,
+    NOT_RESTRICTING,
     NOT_THIS_NAME,
     NUMBERS_TOLD,
     ONE_CASE,
@@ -74,6 +77,7 @@ from assistant.cues import (
     PART_OF_YEAR,
     PEOPLE_ASKED,
     PER_ITEM,
+    PER_MILLE,
     PER_N,
     PER_PERIOD_WORDS,
     POOLED,
@@ -100,6 +104,7 @@ from assistant.cues import (
     SHARE_WORDS,
     SHIFT_SAID,
     SHIFT_WORDS,
+    SIDE_MORE,
     SINCE,
     SPAN_WORDS,
     SUB_UNITS,
@@ -124,6 +129,7 @@ from assistant.cues import (
     WHICH_REPORTS,
     WHICH_UNITS,
     WHICH_YEARS,
+    WHO_APPLIED,
     WHO_HAD,
     WHO_IS,
     WHOLE_WORDS,
@@ -132,7 +138,7 @@ from assistant.cues import (
     ZERO_PREMISE,
 )
 from assistant.figures import amount_and_count, over_columns
-from assistant.narrative import topic_words
+from assistant.narrative import WHY_QUESTION, topic_words
 from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind, RateSpec
 from assistant.read import (
@@ -313,9 +319,25 @@ def _anchor_year(prev: Intent | None) -> int | None:
     return prev.anchor if prev is not None else None
 
 
+def _context_clauses(q: str) -> list[tuple[int, int]]:
+    """Clauses where the asker tells of themself (我2021年去鹿城区府办办过事, 我之前找过淮安市人民政府) before the
+    question: no question word in them, and one after them. Their years and agencies are the story's; the
+    question's own come first."""
+    clauses = [(m.start(), m.group().split("、")[0]) for m in ABOUT_ME.finditer(q)]  # a part's clauses are joined by 、
+    return [(a, a + len(said)) for a, said in clauses if STORY.match(said) and not QUESTION_CUE.search(said)
+            and QUESTION_CUE.search(q, a + len(said))]
+
+
+# 我2021年去…办过事, 我之前找过…, 我关注了…: one person telling what they did (not 我是鹿城区府办的 or 我们2022年…,
+# staff naming the office the question is about)
+STORY = re.compile(r"(?:我|本人|俺)(?!们|是)[^，,。；;]*?(?:过|了|曾|之前|以前|早先)")
+
+
 def _checked_clause(q: str) -> tuple[int, int] | None:
     """Where the question asks whether a figure is so: the whole question when it asks no count (是不是过百了), else a
     clause of its own that asks it and no count (大概多少，上千件了吧: the figure, and whether it passes the bound)."""
+    if WHY_QUESTION.search(q):
+        return None  # 才21件，是不是因为疫情…: whether a cause is so, not the figure
     if not has(q, COUNT_CUES):
         return (0, len(q)) if has(q, VERIFY_CUES) else None
     spans = [m.span() for m in re.finditer(r"[^，,；;。？?！!]+", q)]
@@ -327,7 +349,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     q, carried = read_carry(AGENCY_PRONOUN.sub("它", normalized(question, catalog)))
     bound = THRESHOLD.search(q)
     template = TEMPLATE_SAID.search(q)  # 按2019版表格填的年报: the reports of that template's years, not 2019
-    years, year_spans = parse_years(mask(q, [m.span() for m in (bound, template) if m]))  # 超过2000件: a bound
+    context = _context_clauses(q)  # 我2021年去鹿城区办过事，想问他们2022年…: the asker's own story, not the question
+    years, year_spans = parse_years(mask(q, [m.span() for m in (bound, template) if m] + context))  # 超过2000件: a bound
+    if context and not years:
+        years, year_spans = parse_years(mask(q, [m.span() for m in (bound, template) if m]))
     years = years or carried
     years_out = [y for m in LEFT_OUT.finditer(q) for y in parse_years(m.group(1))[0]]  # 除了2020年: every other year
     if years_out:
@@ -364,7 +389,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     topics = [m.span() for m in _kind_before_topic(kinds).finditer(q)] if kinds else []
     masked = mask(q, mask_spans(q, year_spans) + titles + topics + scope_spans + set_aside
                   + ([span_match.span()] if span_match else []))
-    agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
+    agencies, mentions, clarify, unknown = find_agencies(mask(masked, context), catalog, years, recent=not years)
+    if context and not (agencies or unknown or clarify):  # 我去过洪泽区…，想问他们…: whose, said in the story only
+        agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
     if unknown and (said := has(q, MENTION_WORDS)) and q.find(unknown) > q.find(said):
         unknown = None  # 哪些年报里说到了便民服务中心: what the reports say, not whose report
     if gone and (scope or not agencies):  # 除了管委会以外，哪家收到的最多: every other agency (of the scope said)
@@ -411,6 +438,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if paired and PER_ITEM.search(q) and it.unsupported in (None, "平均"):  # 平均每个项目多少钱: amount ÷ items
         (amount, count), it.unsupported = paired[0], None
         it.keys, it.per_item, it.figure_word = [amount], count, None
+    elif keys and MEAN_PER_YEAR.search(q) and (len(years) > 1 or it.span) and it.unsupported in (None, "平均"):
+        it.mean, it.unsupported = True, None  # 2023年和2024年平均每年收到多少: the years' figures, averaged
     elif keys and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (None, "平均"):  # 平均每月收到几件
         word = next(g for g in per.groups() if g)
         it.per, it.unsupported = (word.removeprefix("个"), PER_PERIOD[word]), None
@@ -419,6 +448,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported = period  # 第一季度收到多少申请: the tables count whole years
     if not it.column and (qualifier := unheld_qualifier(mask(q, year_spans), mentions)):
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
+    elif keys and not it.unsupported and (who := unheld_applicant(mask(q, year_spans), mentions)):
+        it.unsupported, it.reason = who, "not_classified"  # 外省的企业提的申请: applicants split by type only
     if bound:  # 超过100件的单位: the bound a listing keeps values against
         it.threshold = _bound(bound)
     checked = _checked_clause(q) if keys and not it.rate and not it.negated else None
@@ -456,6 +487,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.claim = it.threshold  # 被纠正的过半了吗: whether the share passes it
     if per_n:
         it.per_n = int(per_n.group(1))  # 10件里有几件: the share, also said per ten
+    elif it.rate and PER_MILLE.search(q):
+        it.per_n = 1000
     it.pooled = bool(it.rate and POOLED.search(q) and not has(q, EACH_CUES))
     it.times = bool(TIMES_ASKED.search(q))
     if not it.rate and not growth and not it.unsupported and RATE_ASKED.search(q):
@@ -579,6 +612,27 @@ def unheld_attribute(q: str) -> str | None:
                  or not (DISCLOSED_BEFORE.search(q[:m.start()]) or DISCLOSED_AFTER.search(q[m.end():]))), None)
 
 
+def unheld_applicant(q: str, mentions: list[str]) -> str | None:
+    """A word for who made the requests that is no applicant type of the table (外省, 残疾人, 60岁以上): the count
+    asked is a part no table holds. Content words only (jieba's nouns, places, adjectives); the types, the
+    vocabulary and the agencies named are no restriction."""
+    from index.stores.lexical import word_tags
+
+    for m in WHO_APPLIED.finditer(q):
+        said = next(g for g in m.groups() if g)
+        if AGE_SAID_CN.search(said):
+            return "年龄"
+        rest = mask(said, [(s, e) for words in (_QUALIFIER_WORDS, mentions) for s, e, _ in find_phrases(said, words)])
+        for run in runs(rest):
+            if word := next((w for w, flag in word_tags(run) if flag in RESTRICTING_TAGS and len(w) >= 2
+                             and w not in NOT_RESTRICTING), None):
+                return word
+    return None
+
+
+RESTRICTING_TAGS = ("n", "nr", "ns", "nt", "nz", "l", "s", "a", "an")
+
+
 def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
     """The words of a qualifier on the requests counted that no table splits them by (网上, 房屋征收), else None;
     a qualifier the vocabulary reads (企业, 第三方, 国家秘密) or an agency is not one."""
@@ -634,6 +688,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
     if it.listing:
         return "catalogue"
+    if it.mean:
+        return "sum"
     if has(q, CHECK_CUES) and has(q, DATA_WORDS):  # 表格里哪些数据对不上: the report's own arithmetic
         return "checks"
     if (shown := TABLE_ASKED.search(q)) and len(it.agencies) == 1 and not it.rate and not has(q, COUNT_CUES):
@@ -685,6 +741,8 @@ def _operation(q: str, it: Intent) -> Kind:
         not any(c in w or w in c for c in changed) for w in topic_words(it.topic))  # 变化大吗 alone: a follow-up's
     if it.times and (len(it.agencies) > 1 or it.pairs):
         return "comparison"  # 鹿城的是洪泽的几倍: two agencies' figures, the one over the other
+    if SIDE_MORE.search(q) and len(it.agencies) <= 1 and len(it.years) <= 1 and len(compared_sides(q, it.keys)) == 2:
+        return "comparison"  # 予以公开的比不予公开的多几件: two figures of one report, the difference
     if changed and len(set(it.agencies)) > 1 and not has(q, PRIOR_YEAR_WORDS):
         return "comparison"  # 淮安市比沭阳县多出来几件: one agency's figure beside another's, not a change over a year
     if changed and not the_change_cell and not vague:  # 行政强制本年增加了几项: the template's 本年增/减 cell
@@ -906,8 +964,8 @@ def listed_figures(q: str) -> list[str]:
     """Figures of different tables listed in one clause (新收、结转下年度、行政复议总数分别是多少; a search box's
     新收/结转/复议): each item a part of its own, asking what the clause asks (是多少 where it says nothing); none
     when the items are of one table (新收、结转各多少 is answered side by side) or are added or compared."""
-    if has(q, TOTAL_CUES + COMPARE_CUES + RANKING_CUES):
-        return []
+    if has(re.sub(r"\([^)]*\)", "", q), TOTAL_CUES + COMPARE_CUES + RANKING_CUES):
+        return []  # …、行政诉讼总数（两类加一起）: a sum inside one item's brackets is that item's
     items = [i for i in LISTED.split(q) if i]
     if len(items) < 2:  # most questions list nothing: no reading of their figure per item
         return []

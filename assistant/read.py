@@ -19,6 +19,7 @@ from assistant.cues import (
     NEGATION_CUES,
     NEGATIONS,
     OUTCOME_CUES,
+    PART_ASKED,
     PER_N,
     PRECEDENT_CUES,
     QUESTION_WORDS,
@@ -478,6 +479,20 @@ def counted_head(q: str, names: list[str]) -> str | None:
     if before and before[-1][1] in NOUN_TAGS and len(before[-1][0]) >= 2 and before[-1][0] not in names:
         return before[-1][0]
     return None
+
+
+def part_named(q: str) -> list[str]:
+    """The whole and the part of it a count asks for, as nouns and places (热线里有多少起是问农机购置补贴的 -> 热线,
+    农机, 补贴; 关注用户里有多少是福州的 -> 用户, 福州); [] where the question asks no part."""
+    from index.stores.lexical import word_tags
+
+    if not (m := PART_ASKED.search(q)):
+        return []
+    whole = [w for w, flag in word_tags(m.group(1)) if flag in PART_TAGS and len(w) >= 2][-1:]
+    return whole + [w for w, flag in word_tags(m.group(2)) if flag in PART_TAGS and len(w) >= 2]
+
+
+PART_TAGS = (*NOUN_TAGS, "ns", "nr", "nt", "nz", "vn")
 
 
 def explained(word: str, question: str = "") -> bool:

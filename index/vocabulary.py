@@ -202,7 +202,8 @@ QUERY_COLUMN_GROUPS: dict[str, tuple[str, ...]] = {
 }
 QUERY_COLUMNS.update({
     "社会公益组织": "social_org", "公益组织": "social_org", "律师事务所": "legal_service", "科研机构": "research",
-    "商业企业": "commercial", "老百姓": "natural_person", "市民": "natural_person",
+    "商业企业": "commercial", "老百姓": "natural_person", "市民": "natural_person", "法律服务机构": "legal_service",
+    "居民": "natural_person", "百姓": "natural_person", "民众": "natural_person", "普通人": "natural_person",
     "其他法人": "other_org", "其他单位": "other_org", "其他机构": "other_org", "其他法人组织": "other_org",
 })
 
@@ -358,10 +359,13 @@ QUERY_REVIEW_OUTCOMES: dict[str, str] = {
     "未结案": "pending",
     **{w: "corrected" for w in ("输了", "输掉", "打输", "判输")}, **{w: "upheld" for w in ("赢了", "打赢", "判赢")},
 }
-# 2021-template active keys and the 2019-template key that holds the same figure
+# 2021-template active keys and the 2019-template key that holds the same figure (现行有效件数 replaced 对外公开总数量:
+# both count the documents in force and public at the year's end); either template's key asked of the other reads it
 ACTIVE_2019_EQUIVALENT: dict[str, str] = {
     "regulations_issued": "regulations_new_made",
     "normative_issued": "normative_new_made",
+    "regulations_in_force": "regulations_total_published",
+    "normative_in_force": "normative_total_published",
 }
 # derived rates: key -> (label, numerator cells, denominator cell, formula as said in answers)
 RATES: dict[str, tuple[str, list[tuple[str, str, str | None]], list[tuple[str, str, str | None]], str]] = {

@@ -288,3 +288,22 @@ def test_lettered_items_of_an_english_question_are_one_list():
 def test_a_district_said_in_its_city_the_english_way_is_read_city_first():
     text = normalize_question("How many requests did Dongtou District in Wenzhou receive in 2022?").text
     assert "温州洞头区" in text  # a division the corpus does not hold is still read as a place
+
+
+def test_a_report_named_by_when_it_came_out_covers_the_year_before():
+    """The 条例 has each year's report out early the next year: 二〇二二年三月发布的年报 is the 2021 report."""
+    text = normalize_question("二〇二二年三月发布的沭阳县那份年报里收到多少申请？").text
+    assert "2021年度" in text and "2022" not in text
+    assert "2023年" in normalize_question("2023年沭阳县发布了多少条政府信息？").text  # what was published that year
+
+
+def test_the_blanks_of_a_form_are_each_asked():
+    text = normalize_question("鹿城区2022年：自然人申请__件，企业申请____件").text
+    assert "_" not in text and text.count("多少") == 2
+    listed = normalize_question("麻烦把下面几项填一下：洪泽区2023年新收申请、结转下年度").text
+    assert "下面" not in listed and "洪泽区2023年新收申请" in listed
+
+
+def test_how_a_number_is_to_be_shown_is_not_part_of_what_is_asked():
+    assert "小数" not in normalize_question("平潭管委会2022年公开率是多少，保留两位小数").text
+    assert "是多少元" in normalize_question("洪泽区2024年行政事业性收费折合成元是多少？").text

@@ -1009,3 +1009,32 @@ def test_a_count_of_a_part_of_the_year_is_declined_unless_a_sentence_says_that_p
     assert a.abstained and a.reason == "not_stated"
     whole = assistant.ask("平潭管委会2017年发布了多少条征地信息？")
     assert not whole.abstained and "32" in whole.text.split("。")[0]
+
+
+def test_a_count_of_a_part_of_a_whole_needs_a_sentence_naming_that_part(assistant):
+    """热线当中有多少起是咨询农机补贴的: the sentence counting the calls names no such part (补贴 is in another
+    sentence, of posts); a part the counting sentence names is answered from it."""
+    a = assistant.ask("平潭农业农村局2020年受理的12345热线当中，有多少起是咨询农机补贴的？")
+    assert a.abstained and a.reason == "not_stated"
+    named = assistant.ask("平潭农业农村局2020年主动公开的信息里，有多少条是政策解读类的？")
+    assert not named.abstained and "政策解读类10条" in named.text
+
+
+def test_a_figure_of_the_other_template_reads_the_cell_that_replaced_it(assistant):
+    a = assistant.ask("鹿城区2022年规范性文件的对外公开总数量是多少？")  # a 2021-template report: 现行有效件数
+    assert not a.abstained and [c.row for c in a.citations] == ["normative_in_force"]
+
+
+def test_a_sum_in_wan_yuan_asked_in_yuan_and_a_share_asked_per_thousand(assistant):
+    fee = assistant.ask("洪泽区2024年行政事业性收费折合多少元？")
+    value = figure(fee, "fees_amount_wan")
+    assert f"合{round(value * 10000):d}元" in fee.text
+    mille = assistant.ask("洪泽区2023年无法提供的占办结总数的千分之几？")
+    assert "每1000件约619" in mille.text
+
+
+def test_an_average_per_year_is_the_years_mean_with_the_division_shown(assistant):
+    a = assistant.ask("平潭管委会2022到2024年平均每年收到多少件申请？")
+    means = [f.value for f in a.figures if f.table == "derived" and f.row == "mean"]
+    received = [f.value for f in a.figures if f.row == "new_received"]
+    assert len(received) == 3 and means == [pytest.approx(sum(received) / 3, abs=0.01)] and "÷3" in a.text

@@ -2300,3 +2300,51 @@ def test_an_agency_not_held_listed_beside_a_held_one_is_declined_not_dropped(cat
     ranked = understand("沭阳县2024年、淮安市2024年和洪泽区2024年里，谁被复议得最多？", [], catalog)
     assert ranked.kind == "decline" and ranked.reason == "year_not_held"
     assert ("沭阳县人民政府", 2024) in ranked.missing_years
+
+
+def test_a_report_named_by_its_publication_date_is_the_year_before(catalog):
+    it = understand("2017年2月挂网的平潭管委会年报里主动公开了多少条信息？", [], catalog)
+    assert it.years == [2016]
+
+
+def test_who_applied_beyond_the_applicant_types_is_a_part_no_table_holds(catalog):
+    retired = understand("沭阳县2025年退休职工提出的信息公开申请有几件？", [], catalog)
+    assert retired.kind == "decline" and retired.unsupported == "退休职工"
+    aged = understand("鹿城区2022年70岁以上老人提交的公开申请有多少？", [], catalog)
+    assert aged.kind == "decline"
+    person = understand("沭阳县2025年公民个人提出的申请有几件？", [], catalog)
+    assert person.kind == "figure" and person.column == "natural_person"
+
+
+def test_an_average_per_year_over_the_years_said_is_their_mean(catalog):
+    it = understand("洪泽区2023、2024两年平均每年被复议几件？", [], catalog)
+    assert it.kind == "sum" and it.mean and it.keys[0].row == "review_total"
+    one = understand("洪泽区2024年平均每月收到几件申请？", [], catalog)
+    assert not one.mean and one.per == ("月", 12)
+
+
+def test_whether_a_cause_is_so_is_asked_as_why_not_as_a_check_of_the_figure(catalog):
+    it = understand("鹿城区2022年才收到113件申请，是不是因为疫情管控？", [], catalog)
+    assert it.kind == "narrative" and it.claim is None
+
+
+def test_a_figure_of_what_did_not_happen_is_declined(catalog):
+    it = understand("要是鹿城区2022年没有开通网上申请，会收到多少件？", [], catalog)
+    assert it.kind == "decline" and it.reason == "forecast"
+    trend = understand("照这个增速，平潭管委会2026年会收到多少申请？", [], catalog)
+    assert trend.kind == "decline"
+
+
+def test_the_years_and_agencies_of_the_askers_own_story_are_not_what_is_asked(catalog):
+    it = understand("我2020年去过沭阳县政务大厅，想问沭阳县2025年收到多少申请？", [], catalog)
+    assert it.years == [2025] and it.kind == "figure"
+    other = understand("我之前问过鹿城区府办，那鹿城区公安局2022年收到多少申请？", [], catalog)
+    assert other.kind == "decline" and other.reason == "unknown_agency"
+    story = understand("我2022年去鹿城区府办办过事，想问他们那年收到多少申请？", [], catalog)
+    assert story.agencies == ["温州市鹿城区人民政府办公室"]
+
+
+def test_a_list_after_a_colon_is_each_asked_and_a_bracket_sums_only_its_item(catalog):
+    parts = plan_parts(*[(q := "请回答以下三个问题：平潭管委会2022年新收申请、行政复议总数、行政诉讼总数（两类合计）"),
+                         normalized(q, catalog)], [], catalog)
+    assert [it.keys[0].row for _, it in parts] == ["new_received", "review_total", "direct_suit_total"]
