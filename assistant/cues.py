@@ -279,12 +279,21 @@ CATALOGUE = re.compile(r"^(?:请问)?(?:你们?|系统|这里|库里|目前|现�
 # 十件申请里有几件, 每100个申请人中有几个: a share said per ten or per hundred (numerals are digits by now)
 PER_N = re.compile(r"(?<![\d前])(10|100|1000)\s*(?:个|件|份|位|名|起)[^，,。？?\d]{0,8}?(?:里|中|当中|里面|之中)?"
                    r"[^，,。？?\d]{0,6}?(?:几|多少)")
+# 年报的下载链接, 一共多少页: the report as a file (its link, length, format), which no report's text states
+REPORT_META = re.compile(r"下载(?:链接|地址|网址)?|(?:原文|报告|年报|文件)的?(?:链接|网址|网页地址|下载地址)|(?<!第)(?:多少|几)页"
+                         r"|页数|总字数|(?:多少|几)个?字(?![号段])|文件大小|(?:pdf|PDF|word|Word)版")
+# 全省各区县一共, 在温州各个区县里排第几: every agency of a real area, which a corpus of some reports never holds whole
+WHOLE_AREA = re.compile(r"全省|全国|(?:各|各个|所有|全部|每个)(?:区县|县区|县市区|县（?市、?区）?|地市|设区市|省份?)")
 SIDE_MORE = re.compile(r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:几|多少)")  # A的比B的多几件: by how much one exceeds
 MEAN_PER_YEAR = re.compile(r"平均(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均下来每年")  # 这两年平均每年收到多少
 PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总数的千分之几: a share, said per thousand
 # 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
 IN_YUAN = re.compile(r"(?:多少|几)元|以元为单位")
 CONVERT_TO_YUAN = re.compile(r"(?:换算|折合|折算|换)成?(?:人民币)?(?:多少)?元(?:的话)?(?:是|为|有)?(?:多少)?")
+# 不按性别分, 不管是谁, 无论年龄: what the asker sets aside (the attribute named after it is not asked)
+SET_ASIDE = re.compile(r"(?:不按|不管|不论|无论|不考虑|不问|不用管|别管|先不管|撇开|抛开)[^，,。？?]{0,2}$")
+# 在库里, 数据库中: the reports held, said as a database (no thing asked of them)
+CORPUS_SAID = re.compile(r"(?:在|从)(?:你们?的?|这个)?(?:数据|资料)?库(?:里面?|中)的?|(?:数据|资料)库(?:里面?|中)的?")
 # 用百分比表示, 保留一位小数, 四舍五入: how the asker wants a number shown, not what is asked
 PRESENTATION = re.compile(r"[，,]?(?:请)?(?:用|以)百分比(?:的形式)?(?:来)?表示[，,]?|[，,]?保留(?:\d|[一两二三])位小数[，,]?"
                           r"|[，,]?精确到(?:小数点后)?(?:\d|[一两二三])位(?:小数)?[，,]?|[，,]?四舍五入(?:一下)?[，,]?")
@@ -311,14 +320,22 @@ RECHECK = re.compile(r"你确定|确定吗|确定是|核对|核实|再查|再确
                      r"|which (?:table|row|page)|what (?:table|row|page)|\bsource\b|how (?:was|is|did you get) (?:that|this|it)"
                      r"|verify|re-?check", re.IGNORECASE)
 # 第四季度发布了多少条, 上半年, 12月份: a part of the year a count is asked of (a sentence must say that very part)
-PART_OF_YEAR_SAID = re.compile(r"第?[一二三四1-4]季度|[上下]半年|(?<![\d年])(?:1[0-2]|[1-9])月份?(?![\d日])"
+PART_OF_YEAR_SAID = re.compile(r"第?[一二三四1-4]季度|[上下]半年|(?<!\d)(?:1[0-2]|[1-9])月份?(?![\d日号])"
                                r"|(?:十[一二]|[一二三四五六七八九十])月份?(?!日)")
 # 开了几场新闻通气会, 有多少是用手机访问的: what a count counts, said after it (the last noun there is the thing counted)
-COUNT_ASKED = re.compile(r"(?:多少|几)(?:人次|[个场次件人名条篇家项起份期批位种类回轮遍])?([^，,。？?！!；;、]*)")
-# 热线里有多少起是问农机补贴的, 关注用户里有多少是福州的: a part of a counted whole (the whole before 里, the part
-# after 是); a sentence stating the count must name both, or its number is another count's
-PART_ASKED = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:里|中|当中|里面|之中)[，,]?(?:共?有)?(?:多少|几)(?:人次|[个场次件人名条篇家项起份期批位种类回轮遍])?"
-                        r"(?:是|为|属于)([^，,。？?！!；;]{1,14}?)的")
+COUNTERS = "个场次件人名条篇家项起份期批位种类回轮遍处"  # the measure words a count is asked in (几处站点, 几期节目)
+COUNT_ASKED = re.compile(rf"(?:多少|(?<![这那])几)(?:人次|[{COUNTERS}])?([^，,。？?！!；;、]*)")
+# 热线里有多少起是问农机补贴的, 关注用户里有多少是福州的, 给出好评的纳税人有多少: a part of a counted whole; a
+# sentence stating the count must name both, or its number is another count's
+_UNIT = rf"(?:人次|[{COUNTERS}])?"
+PARTS_ASKED = (  # (pattern, the whole's group or 0, the part's group)
+    (re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:里|中|当中|里面|之中)[，,]?(?:共?有)?(?:多少|几){_UNIT}(?:是|为|属于)"
+                r"([^，,。？?！!；;]{1,14}?)的"), 1, 2),  # 热线里有多少起是问农机补贴的
+    (re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:里|中|当中|里面|之中)[，,]?(?:是|为|属于)?([^，,。？?！!；;]{1,14}?)的"
+                r"[^，,。？?]{0,4}?(?:共?有)?(?:多少|几)"), 1, 2),  # 咨询投诉件里属于重复投诉的有多少件
+    (re.compile(rf"([\u4e00-\u9fff]{{2,12}}?)的([\u4e00-\u9fff]{{2,6}}?)(?:共?有|共|是|达到?)?(?:多少|几){_UNIT}"
+                r"(?:$|[，,。？?！!；;吗呢])"), 0, 1),  # 给出好评的纳税人有多少人次: the part said before the whole (which
+)  # a sentence may leave unsaid: 电话咨询3200人次 counts 纳税人; the thing counted is checked on its own)
 TIMES_OF = re.compile(r"(?:几|多少)(?:次|回|遍)([\u4e00-\u9fff]{2,8})")  # 开了几次政策吹风会: what the times count
 MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
 BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个

@@ -20,7 +20,9 @@ REASONS = {
     "several_agencies": "the question fits several agencies",
     "person": "the reports name no individuals (applicants, officials)",
     "future_plan": "the reports count the year's work done; plans for later years carry no figures",
-    "forecast": "the reports count what has happened; they make no forecast of later figures",
+    "forecast": "the reports count what has happened; they make no forecast of later or hypothetical figures",
+    "report_meta": "the assistant answers from what the reports say; it gives no download links or page counts of them",
+    "whole_area": "the reports held are some agencies' reports, not every agency of a province, city or its districts",
     "service": "the reports record a year's work and figures; they draft nothing, give no procedural or legal advice and "
                "do not track anyone's own request",
     "opinion": "the reports state each agency's own work and figures; they rate no agency (ask for a figure to compare)",

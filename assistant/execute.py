@@ -13,6 +13,7 @@ from collections.abc import Callable
 from assistant import compose
 from assistant.catalog import Catalog, CatalogEntry, years_said
 from assistant.cues import (
+    ABOUT_ME,
     ASCENDING_CUES,
     EACH_CUES,
     GENERIC_COUNTERS,
@@ -111,13 +112,21 @@ def name_of(it: Intent, found: list[Value]) -> str:
 def unsaid(it: Intent, texts: list[str]) -> bool:
     """A count whose part of the year (第四季度), part of a whole (是问农机补贴的) or thing counted (通气会, or its
     everyday word) no evidence sentence says: a number lifted from them would count something else."""
-    if (part := PART_OF_YEAR_SAID.search(it.question)) and asks_count(it.question) and not any(
-            part.group() in t for t in texts):
+    asked = ABOUT_ME.sub(_untold, it.question)  # 我是2017年5月看到的，…全年: the month is the story's
+    if (part := PART_OF_YEAR_SAID.search(asked)) and asks_count(asked) and not any(part.group() in t for t in texts):
         return True
-    if (part := part_named(it.question)) and not any(all(w in t for w in part) for t in texts if re.search(r"\d", t)):
+    held = {a for a, _ in it.targets}  # 投诉公安的: a word read as an agency the question is not about is a word
+    names = [m for a, m in zip(it.agencies, it.mentions, strict=False) if a in held]
+    if (part := part_named(it.question, names)) and not any(
+            all(any(w in t for w in group) for group in part) for t in texts if re.search(r"\d", t)):
         return True  # 热线里有多少起是问农机补贴的: no sentence with a number names that part
     head = counted_head(it.question, it.mentions)
     return bool(head) and not any(w in t for t in texts for w in (head, *EVERYDAY_WORDS.get(head, ())))
+
+
+def _untold(m: re.Match) -> str:
+    """An asker's own clause with nothing asked in it is left out of what is asked."""
+    return m.group() if re.search(r"多少|几|吗|[？?]", m.group()) else "|"
 
 
 def operands(d: compose.Draft, values: list[Value]) -> str:
@@ -319,7 +328,9 @@ class Executor:
             base = v.value
             text = f"{prefix}{name}{compose.label(**v.key.model_dump())}为{compose.amount(v.value, v.key.table, v.key.row)}[{n}]"
             if v.key.row.endswith("_wan") and v.value is not None and IN_YUAN.search(it.question):
-                text += f"（合{compose.number(round(v.value * 10000, 2))}元）"  # 换算成元: 万元 × 10000
+                yuan = round(v.value * 10000, 2)  # 换算成元: 万元 × 10000, a computed figure
+                d.derived(entry, "yuan", yuan, n)
+                text += f"（合{compose.number(yuan)}元，{compose.number(v.value)}万元×10000）"
         elif has(it.question, EACH_CUES + REASON_WORDS) and not has(it.question, TOTAL_CUES):
             text = prefix + name + "，".join(f"{compose.label(**v.key.model_dump())}为"
                                              f"{compose.amount(v.value, v.key.table, v.key.row)}[{d.cite_cell(v)}]"
@@ -464,6 +475,8 @@ class Executor:
             d.derived(entry, it.rate, value, d.citations[0].n)
             share = sum(v.value or 0 for v in nums) / sum(v.value or 0 for v in dens)  # unrounded: 千分之几 needs it
             per = f"，即每{it.per_n}件约{compose.number(round(share * it.per_n, 1))}件" if it.per_n else ""
+            if it.per_n:
+                d.derived(entry, f"per_{it.per_n}", round(share * it.per_n, 2), d.citations[0].n, at=1)
             said = compose.VERDICT[passes(value, it.claim)] if it.claim else ""  # 过半了吗, 超过3成了吗
             d.parts.append(f"{said}{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%{per}。")
         d.check_notes(nums + dens)

@@ -8,7 +8,14 @@ from pydantic import BaseModel
 from assistant.catalog import CatalogEntry
 from assistant.query import CellKey
 from index.models import Ambiguity, Cell, Check, Number, Report
-from index.vocabulary import ACTIVE, ACTIVE_2019_EQUIVALENT, RATES, REQUEST_ROW_KEYS, ROW_PARTS
+from index.vocabulary import (
+    ACTIVE,
+    ACTIVE_2019_EQUIVALENT,
+    RATES,
+    REQUEST_COLUMNS,
+    REQUEST_ROW_KEYS,
+    ROW_PARTS,
+)
 
 CellMap = dict[tuple[str, str, str | None], Cell]
 
@@ -170,7 +177,13 @@ def rate_parts(it) -> tuple[str, list[CellKey], list[CellKey], str]:
         return s.label, list(s.numerator), list(s.denominator), s.formula
     label, _, _, formula = RATES[it.rate]
     num, den = rate_keys(it.rate)
+    if it.column and any(k.table == "requests" for k in num + den):  # 自然人申请的公开率: that column's cells
+        label = f"{label}（{COLUMN_LABELS[it.column]}）"
+        num, den = with_column(num, it.column), with_column(den, it.column)
     return label, num, den, formula
+
+
+COLUMN_LABELS = {key: label for key, label, _ in REQUEST_COLUMNS}
 
 
 def change(prev: Number | None, cur: Number | None) -> tuple[Number | None, float | None]:

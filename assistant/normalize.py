@@ -21,6 +21,7 @@ from assistant.cues import (
     COLLOQUIAL,
     CONCESSION,
     CONVERT_TO_YUAN,
+    CORPUS_SAID,
     COURTESY_CLOSERS,
     COURTESY_OPENERS,
     FILLERS,
@@ -152,7 +153,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     """Arabic numerals, slips corrected; cached, since a question's turns and parts are read more than once."""
     changes: list[str] = []
     said = CANTONESE_AND.sub("和", COLLOQUIAL_WORDS.sub(lambda m: COLLOQUIAL[m.group()], text))
-    said = CONVERT_TO_YUAN.sub("是多少元", PRESENTATION.sub("，", CONCESSION.sub("，", said))).strip("，")
+    said = CONVERT_TO_YUAN.sub("是多少元", PRESENTATION.sub("，", CONCESSION.sub("，", CORPUS_SAID.sub("在", said)))).strip("，")
     if said != text:
         changes.append(f"口语->{said}")
         text = said
@@ -652,15 +653,18 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
 
     by_len = _long_terms()
     known = {t for ts in by_len.values() for t in ts}
-    taken = _taken(text)
+    spans = [m.span() for m in _any_term().finditer(text)]
     changes, i, chars = [], 0, list(text)
     while i < len(chars):
         for n, size in sorted(((m, size) for m in by_len for size in (m, m - 1)), reverse=True):
             window = "".join(chars[i:i + size])
-            if len(window) < size or window in known or any(taken[i:i + size]) or window in _label_text() \
+            held = [(s, e) for s, e in spans if s < i + size and e > i]  # 办理果 holds 办理: a slip still
+            if len(window) < size or window in known or not all(i <= s and e <= i + size for s, e in held) \
+                    or window in _label_text() \
                     or not re.fullmatch(r"[\u4e00-\u9fff]+", window) or _cuts_word(chars, i, size):  # 继续办？ and
                 continue  # 全部给公开 (whose 部给公开 cuts 全部) are no slips for 继续办理 and 部分公开
-            near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and window[0] == t[0]]
+            near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and window[0] == t[0]
+                    and sum(t.count(c) for c in NEGATORS) == sum(window.count(c) for c in NEGATORS)]  # 答复了: no 答复不了
             if len(near) == 1:
                 chars[i:i + size] = list(near[0])
                 changes.append(f"{window}->{near[0]}")
@@ -668,6 +672,9 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
                 break
         i += 1
     return "".join(chars), changes
+
+
+NEGATORS = "不未没无非"  # a slip corrected never adds or drops a negation
 
 
 def _in_a_word(chars: list[str], at: int) -> bool:

@@ -93,6 +93,7 @@ from assistant.cues import (
     RATE_ASKED,
     REASON_WORDS,
     RELATIVE_YEARS,
+    REPORT_META,
     REPORT_TITLE,
     ROUGHLY,
     ROUND_NUMBERS,
@@ -101,6 +102,7 @@ from assistant.cues import (
     SCOPE_ENDINGS,
     SCOPE_GLOSS,
     SERVICE_ASKED,
+    SET_ASIDE,
     SHARE_WORDS,
     SHIFT_SAID,
     SHIFT_WORDS,
@@ -132,6 +134,7 @@ from assistant.cues import (
     WHO_APPLIED,
     WHO_HAD,
     WHO_IS,
+    WHOLE_AREA,
     WHOLE_WORDS,
     YEAR_SUBJECTS,
     YES_NO_END,
@@ -319,6 +322,9 @@ def _anchor_year(prev: Intent | None) -> int | None:
     return prev.anchor if prev is not None else None
 
 
+AHEAD_OF = re.compile(r"比(?:它|他|她|其|该单位)(?:多|高|大)|排在(?:它|他|其)(?:前面|之前|上面)|在(?:它|他|其)(?:前面|之前)")
+
+
 def _context_clauses(q: str) -> list[tuple[int, int]]:
     """Clauses where the asker tells of themself (我2021年去鹿城区府办办过事, 我之前找过淮安市人民政府) before the
     question: no question word in them, and one after them. Their years and agencies are the story's; the
@@ -466,6 +472,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = service.group(), "service"  # 帮我写申请书, 我该怎么申请复议, 我申请的那件办了没有
     elif (opinion := OPINION.search(question) or OPINION.search(q)) and not (keys and has(q, COUNT_CUES)):
         it.unsupported, it.reason = opinion.group(), "opinion"  # 哪个单位做得最好: a judgement no report makes
+    elif meta := REPORT_META.search(q):
+        it.unsupported, it.reason = meta.group(), "report_meta"  # 年报的下载链接, 有多少页: the file, not its text
     elif has(q, ONE_CASE) and has(q, CASE_DETAILS):
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     elif future := FUTURE_COUNT.search(q):
@@ -476,7 +484,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = detail.group(), "person"  # 申请人是哪个村的: no table or passage says it
     elif case := CASE_WHICH.search(q):
         it.unsupported, it.reason = case.group(), "case_detail"
-    elif who := WHO_IS.search(asked):
+    elif (who := WHO_IS.search(asked)) and not SET_ASIDE.search(asked[:who.start()]):
         it.unsupported, it.reason = who.group(), "person"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
     per_n = PER_N.search(q)
@@ -572,6 +580,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.kind = "precedent" if listing else "sum"
         if it.keys and COMPARATIVE.search(q):  # 鹿城区和洪泽区谁收到的申请多: rank them
             it.kind = "ranking"
+    if (it.kind in ("sum", "ranking", "rate") or asks_share(q) or has(q, TOTAL_CUES) or it.rank_of) and (
+            whole := WHOLE_AREA.search(q)):  # 浙江全省各区县一共, 在温州各个区县里排第几
+        it.kind, it.reason, it.unsupported = "decline", "whole_area", whole.group()
     return it
 
 
@@ -608,8 +619,9 @@ def _reports_listed(q: str, year_spans: list[tuple[int, int]], mentions: list[st
 def unheld_attribute(q: str) -> str | None:
     """An attribute no table holds (年龄, 经费) asked of the agency; not a topic it disclosed (公开了财政预算)."""
     return next((w for w in QUERY_UNSUPPORTED for m in re.finditer(re.escape(w), q)
-                 if w not in DISCLOSABLE
-                 or not (DISCLOSED_BEFORE.search(q[:m.start()]) or DISCLOSED_AFTER.search(q[m.end():]))), None)
+                 if not SET_ASIDE.search(q[:m.start()]) and (
+                     w not in DISCLOSABLE
+                     or not (DISCLOSED_BEFORE.search(q[:m.start()]) or DISCLOSED_AFTER.search(q[m.end():])))), None)
 
 
 def unheld_applicant(q: str, mentions: list[str]) -> str | None:
@@ -1109,6 +1121,8 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         across = bool(out) and out[-1][1].kind == "precedent" and not out[-1][1].agencies  # 哪个单位搞过…？怎么搞的？
         how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
         agrees = bool(out) and _asks_agreement(p)  # 对得上吗: of the parts before, a part of its own
+        if out and out[-1][1].rank_of and AHEAD_OF.search(p):
+            continue  # …排第几？比它多的是哪几家: the ranking lists those ahead of it
         if (continues or unresolved or same_decline or how_across) and not agrees:  # …叫什么、要的是什么: said once
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog, reader), before)

@@ -19,7 +19,7 @@ from assistant.cues import (
     NEGATION_CUES,
     NEGATIONS,
     OUTCOME_CUES,
-    PART_ASKED,
+    PARTS_ASKED,
     PER_N,
     PRECEDENT_CUES,
     QUESTION_WORDS,
@@ -52,6 +52,7 @@ from index.vocabulary import (
     QUERY_UNSUPPORTED,
     RATES,
     REQUEST_COLUMNS,
+    ROW_PARTS,
 )
 
 
@@ -168,7 +169,7 @@ def has(q: str, cues) -> str | None:
 
 
 # 除了企业以外, （不是个人，也不是企业）, 不算自然人的, 自然人以外的: what is left out
-EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外|外(?=的|[，,]|$)|(?=的?(?:还|另外|其余|其他|剩下)))|[^，,。？?\s\d年除]{1,8}?(?:以外|之外)"
+EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外|外(?=的|[，,]|$)|(?=[，,]?的?(?:还|另外|其余|其他|剩下)))|[^，,。？?\s\d年除]{1,8}?(?:以外|之外)"
                       r"|(?:不是|不包括|不含|并非|不算|不计|刨去|刨除|除去|扣除|去掉|排除)[^，,。？?（）()、]{1,6}|非(?:"
                       + "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True))) + ")")
 QUOTES = str.maketrans("", "", "“”\"'‘’「」")
@@ -270,8 +271,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
         return [CellKey(table="requests", row="new_received", column="total")], said.group(), False
     if not found:
         return [], None, False
-    rows = [{k.row for k in ks} for _, ks in found]
-    kept = [f for f, rs in zip(found, rows, strict=True) if not any(o < rs for o in rows)]
+    rows = [{r for k in ks for r in (k.row, *ROW_PARTS.get(k.row, ()))} for _, ks in found]  # 其他处理里逾期不缴费的:
+    kept = [f for f, rs in zip(found, rows, strict=True) if not any(o < rs for o in rows)]  # the part, not its row
     strong = [f for f in kept if f[0] not in WEAK_FIGURES]
     joined = _joined([(f, span) for f, span in zip(found, spans, strict=True)  # 申请（含上年结转）: a weak word too
                       if f in strong or GAP.sub("", q[span[1]:span[1] + 4]).startswith(COUNTED_IN)], q)
@@ -481,18 +482,29 @@ def counted_head(q: str, names: list[str]) -> str | None:
     return None
 
 
-def part_named(q: str) -> list[str]:
-    """The whole and the part of it a count asks for, as nouns and places (热线里有多少起是问农机购置补贴的 -> 热线,
-    农机, 补贴; 关注用户里有多少是福州的 -> 用户, 福州); [] where the question asks no part."""
+def part_named(q: str, names: list[str]) -> list[list[str]]:
+    """What a sentence stating the count must say for its number to be the part asked, as groups of words of which
+    it must say one each: the whole and each word of the part (热线里有多少起是问农机购置补贴的 -> 热线, 农机, 补贴),
+    or one of the words of a clause said before the thing counted (给出好评的纳税人有多少人次 -> 好评; the thing
+    itself a sentence may leave unsaid: 电话咨询3200人次). [] where no part is asked; words of the agency `names`
+    are whose count it is."""
     from index.stores.lexical import word_tags
 
-    if not (m := PART_ASKED.search(q)):
-        return []
-    whole = [w for w, flag in word_tags(m.group(1)) if flag in PART_TAGS and len(w) >= 2][-1:]
-    return whole + [w for w, flag in word_tags(m.group(2)) if flag in PART_TAGS and len(w) >= 2]
+    def words(text: str, tags: tuple[str, ...]) -> list[str]:
+        return [w for w, flag in word_tags(text) if flag in tags and len(w) >= 2 and w not in LIGHT_VERBS
+                and not any(w in n for n in names)]
+
+    for pattern, whole, part in PARTS_ASKED:
+        if m := pattern.search(q):
+            said = words(m.group(part), (*PART_TAGS, "v", "d"))
+            if not whole:
+                return [said] if said else []
+            return [[w] for w in words(m.group(whole), PART_TAGS)[-1:] + said]
+    return []
 
 
 PART_TAGS = (*NOUN_TAGS, "ns", "nr", "nt", "nz", "vn")
+LIGHT_VERBS = ("属于", "给出", "进行", "作出", "做出", "提出", "表示", "涉及", "关于", "有关")  # say nothing of the part
 
 
 def explained(word: str, question: str = "") -> bool:

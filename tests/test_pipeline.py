@@ -1038,3 +1038,37 @@ def test_an_average_per_year_is_the_years_mean_with_the_division_shown(assistant
     means = [f.value for f in a.figures if f.table == "derived" and f.row == "mean"]
     received = [f.value for f in a.figures if f.row == "new_received"]
     assert len(received) == 3 and means == [pytest.approx(sum(received) / 3, abs=0.01)] and "÷3" in a.text
+
+
+def test_a_computed_yuan_and_per_thousand_are_figures_of_their_own(assistant):
+    """Numbers the answer computes (万元 × 10000, a share per thousand) are derived figures, as a rate is."""
+    fee = assistant.ask("平潭管委会2021年行政事业性收费换算成元是多少？")
+    wan = figure(fee, "fees_amount_wan")
+    assert [f.value for f in fee.figures if f.row == "yuan"] == [pytest.approx(wan * 10000)]
+    mille = assistant.ask("鹿城区2022年部分公开的占办结总数的千分之几？")
+    assert [f.value for f in mille.figures if f.row == "per_1000"] == [pytest.approx(24 / 110 * 1000, abs=0.01)]
+
+
+def test_a_count_of_those_a_modifier_picks_out_needs_the_modifier_in_its_sentence(assistant):
+    """给出好评的纳税人: the sentence counting 纳税人 (咨询达3000多人次) says nothing of praise."""
+    a = assistant.ask("平潭地税局2013年，打了好评的纳税人有多少人次？")
+    assert a.abstained and a.reason == "not_stated"
+    said = assistant.ask("平潭地税局2013年电话咨询的纳税人有多少人次？")
+    assert not said.abstained and "3200人次" in said.text
+
+
+def test_a_month_said_after_the_year_is_a_part_of_it_and_places_are_counted(assistant):
+    """2025年3月份: a month of that year (its count is not the year's); 几处 asks a count in 处."""
+    a = assistant.ask("沭阳县2025年3月份开展了几次办前主动沟通？")
+    assert a.abstained and a.reason == "not_stated"
+    whole = assistant.ask("沭阳县2025年开展了几次办前主动沟通？")
+    assert not whole.abstained and "49" in whole.text.split("。")[0]
+    places = assistant.ask("平潭公安局2019年12月份新设立了几处公安自助服务站点？")
+    assert places.abstained and places.reason == "not_stated"
+
+
+def test_a_named_rate_of_one_applicant_type_reads_that_types_cells(assistant):
+    a = assistant.ask("沭阳县2025年自然人申请的公开率是多少？")
+    assert {c.column for c in a.citations if c.kind == "cell"} == {"natural_person"} and "（自然人）" in a.text
+    whole = assistant.ask("沭阳县2025年的公开率是多少？")
+    assert {c.column for c in whole.citations if c.kind == "cell"} == {"total"}

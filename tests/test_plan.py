@@ -2348,3 +2348,50 @@ def test_a_list_after_a_colon_is_each_asked_and_a_bracket_sums_only_its_item(cat
     parts = plan_parts(*[(q := "请回答以下三个问题：平潭管委会2022年新收申请、行政复议总数、行政诉讼总数（两类合计）"),
                          normalized(q, catalog)], [], catalog)
     assert [it.keys[0].row for _, it in parts] == ["new_received", "review_total", "direct_suit_total"]
+
+
+def test_a_sum_or_rank_over_every_agency_of_a_real_area_is_declined(catalog):
+    """The corpus holds some agencies' reports: a province's total or a place among a city's districts is not in it."""
+    total = understand("2025年宿迁各县区一共收到多少政府信息公开申请？", [], catalog)
+    assert total.kind == "decline" and total.reason == "whole_area"
+    rank = understand("沭阳县2025年的复议数在宿迁各个区县里排第几？", [], catalog)
+    assert rank.kind == "decline" and rank.reason == "whole_area"
+    held = understand("2024年所有单位一共收到多少申请？", [], catalog)  # every report held: a sum over the corpus
+    assert held.kind == "sum"
+
+
+def test_the_report_as_a_file_is_not_what_its_text_says(catalog):
+    for q in ("鹿城区2022年年报的原文链接能发一下吗？", "沭阳县2025年那份年报一共几页？",
+              "Where can I download Huai'an's 2024 report as a PDF?"):
+        it = understand(q, [], catalog)
+        assert it.kind == "decline" and it.reason == "report_meta", q
+
+
+def test_a_part_of_the_other_handling_row_is_that_part_not_the_row(catalog):
+    it = understand("淮安市2024年其他处理当中，不交费的有几件？", [], catalog)  # 不交费 no longer than 其他处理
+    assert [k.row for k in it.keys] == ["other_overdue_fee"]
+
+
+def test_these_agencies_and_the_database_count_nothing_and_those_ahead_are_the_ranking(catalog):
+    it = understand("上海科委2024年复议的件数，在数据库里2024年这几家单位中排第几？", [], catalog)
+    assert it.kind == "ranking" and it.rank_of == "上海市科学技术委员会"
+    q = "上海科委2024年复议的件数，在2024年的单位中排第几？比它多的是哪些单位？"
+    assert len(plan_parts(q, normalized(q, catalog), [], catalog)) == 1
+
+
+def test_an_attribute_the_asker_sets_aside_is_not_asked(catalog):
+    it = understand("不管年龄，上海科委2024年自然人提了多少件申请？", [], catalog)
+    assert it.kind == "figure" and it.column == "natural_person"
+    asked = understand("上海科委2024年按年龄分，自然人申请各多少件？", [], catalog)
+    assert asked.kind == "decline"
+
+
+def test_rows_left_out_before_a_comma_are_left_out_of_the_sum(catalog):
+    it = understand("洪泽区2023年的办理结果，除了予以公开和无法提供，剩下的合起来有几件？", [], catalog)
+    rows = {k.row for k in it.keys}
+    assert "granted" not in rows and "unable_not_held" not in rows and "partially_granted" in rows
+
+
+def test_english_apart_from_leaves_the_applicant_type_out(catalog):
+    it = understand("Other than natural persons, how many requests did Hongze District receive in 2024?", [], catalog)
+    assert it.keys and {k.column for k in it.keys} == {"commercial", "research", "social_org", "legal_service", "other_org"}
