@@ -765,6 +765,14 @@ def cue(question: str) -> str | None:
     return next((c for c in CUE_ORDER if c in found), None)
 
 
+def asks_kind(question: str) -> bool:
+    """The question asks for a kind of sentence, not the value of the noun before its question word: why (年报为什么
+    只统计…, 原因是什么: a cause, said with 由于/造成), how often (材料多久送一次), or a shortfall, plan or something new
+    (渠道有什么毛病). The noun is then what the kind is asked of, which the report may word otherwise (平台 for 渠道), so
+    its absence declines nothing (为什么 is no 为 + 什么 asking what 年报 is)."""
+    return bool(WHY_QUESTION.search(question)) or asks_frequency(question) or cue(question) is not None
+
+
 def asks_count(question: str) -> bool:
     return bool(COUNT_QUESTION.search(question)) and not asks_frequency(question)
 
@@ -1080,8 +1088,9 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
             question = question.replace(typed, read)
         topics = [heard.get(t, t) for t in topics]
         terms = without_counts(question, query_terms(question, topics, names, agencies))
-    if unrecorded(question, lambda w: said(w, where),  # 搞了个 (tagged a noun) is a verb phrase, 了 says so
-                  lambda w: w in GENERIC_TOPICS or "了" in w or miscut(w) or any(w in n for n in names)):
+    if not asks_kind(question) and unrecorded(
+            question, lambda w: said(w, where),  # 搞了个 (tagged a noun) is a verb phrase, 了 says so
+            lambda w: w in GENERIC_TOPICS or "了" in w or miscut(w) or any(w in n for n in names)):
         return []  # 群众满意率是多少: what the value is asked of, no sentence of these reports names (nor its parts together)
     terms = unslipped(terms, where)
     chunks = passage_cosines(search, question, [r.id for r in reports])

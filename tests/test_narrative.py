@@ -994,3 +994,25 @@ def test_how_often_asked_in_rounds_is_answered_by_the_sentence_that_says_how_oft
     assert narrative.asks_frequency(question) and not narrative.asks_count(question)
     top = _ranked(reports[PINGTAN_2011], "平潭实验区2011年信息公开办多长时间把各单位的公开情况查一遍", "公开 情况")[0]
     assert "每月巡查" in top.sentence.text
+
+
+def test_a_kind_of_sentence_asked_of_a_word_the_report_does_not_print_is_not_declined(corpus_dir):
+    """How often (档案多久复查一次), a shortfall (宣传手段有什么短处) or why (这份总结为什么说…) asked of a noun the report
+    never prints asks for a kind of sentence, not that noun's value: the report answers in its own words (定期复查, 不足之处,
+    有待…提升), and 为什么 is no 为 + 什么 asking what the noun is. The same noun's value asked (档案是多少) is still declined."""
+    from types import SimpleNamespace
+
+    report = parse_file(corpus_dir / "reports" / NYN_2020)
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.9, score=0.9)]
+
+    def first(q):
+        got = narrative.evidence(search, q, topic_words(q), [report], 0.8)
+        return got[0].sentence.read if got else None
+
+    assert "定期复查" in first("农业农村局2020年那些不公开的档案多久复查一次")
+    assert "不足之处" in first("农业农村局2020年的宣传手段有什么短处")
+    assert "有待进一步提升" in first("农业农村局2020年这份总结为什么说业务水平要提升")
+    assert first("农业农村局2020年那些不公开的档案是多少") is None
