@@ -1016,3 +1016,23 @@ def test_a_kind_of_sentence_asked_of_a_word_the_report_does_not_print_is_not_dec
     assert "不足之处" in first("农业农村局2020年的宣传手段有什么短处")
     assert "有待进一步提升" in first("农业农村局2020年这份总结为什么说业务水平要提升")
     assert first("农业农村局2020年那些不公开的档案是多少") is None
+
+
+def test_an_actor_named_after_by_is_who_acts_whatever_the_verb(corpus_dir):
+    """由 before a unit or a post (由各处室…, 由主要领导审阅后公开) names who acts, whatever verb follows it (审阅 is no
+    负责 or 把关): asked who signs or approves a document, the sentence naming them weighs more than one about the same
+    documents that names no one (对涉密的文件严禁上网公开)."""
+    from types import SimpleNamespace
+
+    report = parse_file(corpus_dir / "reports" / "44_pingtan-jjf_2022.txt")
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.9, score=0.9)]
+
+    for q in ("经济发展局2022年公开文件由什么人签字", "经济发展局2022年哪类文件要什么人批了才能发", "经济发展局2022年文件发布谁说了算"):
+        got = narrative.evidence(search, q, topic_words(q), [report], 0.8)
+        score = {s.sentence.read: s.score for s in got}
+        named = next(v for k, v in score.items() if k.startswith("涉及多处室") and "由主要领导" in k)
+        nobody = score["对涉密的文件严禁上网公开。"]
+        assert named > nobody, q
