@@ -644,7 +644,7 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     """The question's content words: its topic words and the jieba words of what is left once agency names
     and years are taken out; with `agencies` (the named reports'), a word whose characters the agency's
     name holds in order is its short form (科委, 上海市政府) and not a content word either."""
-    q = REPORT_SAID.sub(" ", question)  # 2023年报里, 2023年洪泽区报里: no word 年里 or 报里
+    q = excepted(REPORT_SAID.sub(" ", question))  # 2023年报里, 2023年洪泽区报里: no word 年里 or 报里
     for w in PLAN_TIMES + SHORT_ASKED:  # 下一步: when, not what (jieba's 一步 would match every 进一步); 工作上差在哪:
         q = q.replace(w, " ")  # a shortfall asked, and jieba's 上差 no word of its topic
     for n in sorted(names, key=len, reverse=True):
@@ -660,6 +660,29 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     out = [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)
            and not any(short in w for short in SAID_SHORT)]  # 不够, 够不够: what kind of sentence, as 问题 is
     return with_everyday(q, out)
+
+
+EXCEPT_WORDS = ("除了", "除去", "除开", "除却")  # jieba's words (删除了 is 删除 + 了: no exception)
+EXCEPT_CLOSES = ("以外", "之外", "外")  # 除了乡镇以外: the exception's own end, blanked with it
+EXCEPT_AFTER = ("还", "也", "都")  # 除了网站还通过…, 除了文字还用了… (jieba's 还用): what is asked starts here
+
+
+def excepted(question: str) -> str:
+    """The question with what it sets aside blanked out (除了乡镇以外，县直各单位…: 乡镇; 除了网站还通过什么渠道: 网站): the
+    thing excepted is not asked about, so its words are no content words (a sentence naming the towns is no answer
+    to what the county's units did)."""
+    if not any(w in question for w in EXCEPT_WORDS):
+        return question
+    out, skipping = [], False
+    for w in _jieba().lcut(question):
+        if w in EXCEPT_WORDS or (skipping and w in EXCEPT_CLOSES):
+            skipping = w in EXCEPT_WORDS
+            out.append(" " * len(w))
+            continue
+        if skipping and (w.startswith(EXCEPT_AFTER) or not HAN.search(w)):
+            skipping = False
+        out.append(" " * len(w) if skipping else w)
+    return "".join(out)
 
 
 def with_everyday(text: str, words: list[str]) -> list[str]:

@@ -1036,3 +1036,26 @@ def test_an_actor_named_after_by_is_who_acts_whatever_the_verb(corpus_dir):
         named = next(v for k, v in score.items() if k.startswith("涉及多处室") and "由主要领导" in k)
         nobody = score["对涉密的文件严禁上网公开。"]
         assert named > nobody, q
+
+
+def test_what_the_question_sets_aside_is_no_word_of_its_topic(corpus_dir):
+    """除去乡镇那部分 sets the towns aside: 乡镇 is not what is asked, so the sentence counting the towns' items (各乡镇
+    主动公开政府信息674条) no longer outranks the one counting the district's departments (区直各部门…2275条); jieba's
+    删除了 (删除 + 了) sets nothing aside."""
+    from types import SimpleNamespace
+
+    from assistant.narrative import excepted
+
+    report = parse_file(corpus_dir / "reports" / "10_pingtan-syq_2015.txt")
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.9, score=0.9)]
+
+    q = "平潭实验区2015年除去乡镇那部分，区直部门公开了多少条信息"
+    score = {s.sentence.read: s.score for s in narrative.evidence(search, q, topic_words(q), [report], 0.8)}
+    towns = next(v for k, v in score.items() if k.startswith("各乡镇主动公开政府信息674条"))
+    departments = next(v for k, v in score.items() if "区直各部门主动公开政府信息2275条" in k)
+    assert departments > towns
+    assert "乡镇" not in query_terms(q, topic_words(q), [])
+    assert excepted("沭阳县删除了多少条过期信息") == "沭阳县删除了多少条过期信息"
