@@ -14,7 +14,8 @@ from index.stores.lexical import word_tags
 from index.vocabulary import EVERYDAY_WORDS
 
 ASKS_VALUE = re.compile(r"^(?:的)?(?:[一1]个月|每个?月|[一1]年|每年|每天|平均|人均)?(?:是|有|为|一共|总共|大概|大约|具体)?"
-                        r"(?:多少|谁|几|多大|多高|多长|多久|是什么|什么)")  # 工资一个月多少: the period is no answer
+                        r"(?:多少|谁|几|多大|多高|多长|多久|是什么|(?<!为)什么)")  # 工资一个月多少: the period is no answer;
+# 为什么 asks why, not a value (为 + 什么)
 ASIDE = re.compile(r"^\s*(?:[（(][^）)]{0,12}[）)]|[）)])")
 YEAR_AFTER = re.compile(r"^\d{4}年度?")  # GDP2022年是多少: an English question's gloss puts the year after the noun
 NOUN_FLAGS = ("n", "eng", "nz", "nr", "nt", "vn")

@@ -653,18 +653,15 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
 
     by_len = _long_terms()
     known = {t for ts in by_len.values() for t in ts}
-    spans = [m.span() for m in _any_term().finditer(text)]
+    taken = _taken(text)
     changes, i, chars = [], 0, list(text)
     while i < len(chars):
         for n, size in sorted(((m, size) for m in by_len for size in (m, m - 1)), reverse=True):
             window = "".join(chars[i:i + size])
-            held = [(s, e) for s, e in spans if s < i + size and e > i]  # 办理果 holds 办理: a slip still
-            if len(window) < size or window in known or not all(i <= s and e <= i + size for s, e in held) \
-                    or window in _label_text() \
+            if len(window) < size or window in known or any(taken[i:i + size]) or window in _label_text() \
                     or not re.fullmatch(r"[\u4e00-\u9fff]+", window) or _cuts_word(chars, i, size):  # 继续办？ and
                 continue  # 全部给公开 (whose 部给公开 cuts 全部) are no slips for 继续办理 and 部分公开
-            near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and window[0] == t[0]
-                    and sum(t.count(c) for c in NEGATORS) == sum(window.count(c) for c in NEGATORS)]  # 答复了: no 答复不了
+            near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and window[0] == t[0]]
             if len(near) == 1:
                 chars[i:i + size] = list(near[0])
                 changes.append(f"{window}->{near[0]}")
@@ -672,9 +669,6 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
                 break
         i += 1
     return "".join(chars), changes
-
-
-NEGATORS = "不未没无非"  # a slip corrected never adds or drops a negation
 
 
 def _in_a_word(chars: list[str], at: int) -> bool:

@@ -729,7 +729,10 @@ def _operation(q: str, it: Intent) -> Kind:
         return "precedent" if has(q, LIST_WHICH) else "sum"
     if EXPLAINS.search(q):
         return "narrative"  # 别的单位怎么解释不予公开: how the texts explain it, across agencies, not who counted it
-    if has(q, PRECEDENT_CUES) or UNITS_WHICH.search(q) or (
+    cue = has(q, PRECEDENT_CUES)
+    if cue == "哪些地方" and len(it.agencies) == 1:
+        cue = None  # 农业农村局哪些地方做得不行, 平潭有哪些地方可以去查阅: where within the one agency named
+    if cue or UNITS_WHICH.search(q) or (
             (WHICH_UNITS.search(q) or WHICH_MENTIONED.search(q)) and not it.agencies) or (
             WHICH_REPORTS.search(q) and (it.keys or it.rate) and (not it.agencies or it.pairs)):  # of the listed ones
         return "precedent"

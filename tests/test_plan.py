@@ -2395,3 +2395,8 @@ def test_rows_left_out_before_a_comma_are_left_out_of_the_sum(catalog):
 def test_english_apart_from_leaves_the_applicant_type_out(catalog):
     it = understand("Other than natural persons, how many requests did Hongze District receive in 2024?", [], catalog)
     assert it.keys and {k.column for k in it.keys} == {"commercial", "research", "social_org", "legal_service", "other_org"}
+
+
+def test_which_places_within_one_agency_named_is_its_own_text(catalog):
+    assert understand("洪泽区2024年在哪些地方还做得不够？", [], catalog).kind == "narrative"
+    assert understand("2024年哪些地方的单位开展了政务公开培训？", [], catalog).kind == "precedent"

@@ -1,0 +1,15 @@
+"""assistant.coverage: which noun a question asks the value of, that no stored passage contains."""
+
+from __future__ import annotations
+
+from assistant.coverage import unrecorded
+
+
+def _nowhere(word: str) -> bool:
+    return False
+
+
+def test_a_why_question_asks_no_value_of_the_noun_before_it():
+    """渠道为什么少: 为什么 is a why, not 为 + 什么 (what the 渠道 is); a value asked of an unstored noun is found."""
+    assert unrecorded("申请渠道为什么这么少？", _nowhere, _nowhere) is None
+    assert unrecorded("申请渠道是什么？", _nowhere, _nowhere) == "渠道"
