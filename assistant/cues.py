@@ -290,6 +290,11 @@ PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总
 # 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
 IN_YUAN = re.compile(r"(?:多少|几)元|以元为单位")
 CONVERT_TO_YUAN = re.compile(r"(?:换算|折合|折算|换)成?(?:人民币)?(?:多少)?元(?:的话)?(?:是|为|有)?(?:多少)?")
+# 我2021年去…办过事, 我之前找过…, 我关注了…: one person telling what they did (not 我是鹿城区府办的 or 我们2022年…,
+# staff naming the office the question is about)
+STORY = re.compile(r"(?:我|本人|俺)(?!们|是)[^，,。；;]*?(?:过|了|曾|之前|以前|早先)")
+# …排第几？比它多的是哪几家: those ahead of the agency a ranking placed
+AHEAD_OF = re.compile(r"比(?:它|他|她|其|该单位)(?:多|高|大)|排在(?:它|他|其)(?:前面|之前|上面)|在(?:它|他|其)(?:前面|之前)")
 # 不按性别分, 不管是谁, 无论年龄: what the asker sets aside (the attribute named after it is not asked)
 SET_ASIDE = re.compile(r"(?:不按|不管|不论|无论|不考虑|不问|不用管|别管|先不管|撇开|抛开)[^，,。？?]{0,2}$")
 # 在库里, 数据库中: the reports held, said as a database (no thing asked of them)

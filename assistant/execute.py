@@ -466,17 +466,19 @@ class Executor:
                 return self._missing(it, [v for v in values if not v.found])
             nums, dens = nums + values[:len(keys)], dens + values[len(keys):]
         d = compose.Draft(it.question, "derived")
-        value = percent(sum(v.value or 0 for v in nums), sum(v.value or 0 for v in dens))
+        num_sum, den_sum = sum(v.value or 0 for v in nums), sum(v.value or 0 for v in dens)
+        value = percent(num_sum, den_sum)
         entry = entries[0]
         refs, den_ref = operands(d, nums), operands(d, dens)
         if value is None:
             d.parts.append(f"{prefix}{name}{compose.label(**dens[0].key.model_dump())}为{den_ref}，无法计算{label}。")
         else:
             d.derived(entry, it.rate, value, d.citations[0].n)
-            share = sum(v.value or 0 for v in nums) / sum(v.value or 0 for v in dens)  # unrounded: 千分之几 needs it
-            per = f"，即每{it.per_n}件约{compose.number(round(share * it.per_n, 1))}件" if it.per_n else ""
-            if it.per_n:
-                d.derived(entry, f"per_{it.per_n}", round(share * it.per_n, 2), d.citations[0].n, at=1)
+            per = ""
+            if it.per_n:  # 十件里有几件, 千分之几: the unrounded share per so many, a computed figure of its own
+                per_n = num_sum / den_sum * it.per_n
+                per = f"，即每{it.per_n}件约{compose.number(round(per_n, 1))}件"
+                d.derived(entry, f"per_{it.per_n}", round(per_n, 2), d.citations[0].n, at=1)
             said = compose.VERDICT[passes(value, it.claim)] if it.claim else ""  # 过半了吗, 超过3成了吗
             d.parts.append(f"{said}{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%{per}。")
         d.check_notes(nums + dens)

@@ -17,6 +17,7 @@ from assistant.cues import (
     AGE_SAID_CN,
     AGENCY_PRONOUN,
     AGREE_CUES,
+    AHEAD_OF,
     ANCHORED_YEARS,
     APPLICANT_CUES,
     APPLICANT_DETAIL,
@@ -109,6 +110,7 @@ from assistant.cues import (
     SIDE_MORE,
     SINCE,
     SPAN_WORDS,
+    STORY,
     SUB_UNITS,
     SWITCH_LEAD,
     SWITCH_ONLY,
@@ -322,9 +324,6 @@ def _anchor_year(prev: Intent | None) -> int | None:
     return prev.anchor if prev is not None else None
 
 
-AHEAD_OF = re.compile(r"比(?:它|他|她|其|该单位)(?:多|高|大)|排在(?:它|他|其)(?:前面|之前|上面)|在(?:它|他|其)(?:前面|之前)")
-
-
 def _context_clauses(q: str) -> list[tuple[int, int]]:
     """Clauses where the asker tells of themself (我2021年去鹿城区府办办过事, 我之前找过淮安市人民政府) before the
     question: no question word in them, and one after them. Their years and agencies are the story's; the
@@ -333,10 +332,6 @@ def _context_clauses(q: str) -> list[tuple[int, int]]:
     return [(a, a + len(said)) for a, said in clauses if STORY.match(said) and not QUESTION_CUE.search(said)
             and QUESTION_CUE.search(q, a + len(said))]
 
-
-# 我2021年去…办过事, 我之前找过…, 我关注了…: one person telling what they did (not 我是鹿城区府办的 or 我们2022年…,
-# staff naming the office the question is about)
-STORY = re.compile(r"(?:我|本人|俺)(?!们|是)[^，,。；;]*?(?:过|了|曾|之前|以前|早先)")
 
 
 def _checked_clause(q: str) -> tuple[int, int] | None:
@@ -356,9 +351,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     bound = THRESHOLD.search(q)
     template = TEMPLATE_SAID.search(q)  # 按2019版表格填的年报: the reports of that template's years, not 2019
     context = _context_clauses(q)  # 我2021年去鹿城区办过事，想问他们2022年…: the asker's own story, not the question
-    years, year_spans = parse_years(mask(q, [m.span() for m in (bound, template) if m] + context))  # 超过2000件: a bound
+    not_years = [m.span() for m in (bound, template) if m]  # 超过2000件: a bound
+    years, year_spans = parse_years(mask(q, not_years + context))
     if context and not years:
-        years, year_spans = parse_years(mask(q, [m.span() for m in (bound, template) if m]))
+        years, year_spans = parse_years(mask(q, not_years))
     years = years or carried
     years_out = [y for m in LEFT_OUT.finditer(q) for y in parse_years(m.group(1))[0]]  # 除了2020年: every other year
     if years_out:
