@@ -12,11 +12,10 @@ from assistant.figures import RESULT_ROWS, Value
 from assistant.narrative import MAX_AGENCIES, NUMBER, Passage, Scored, count_clause
 from assistant.query import CellKey, Intent
 from index.models import Answer, Citation, Figure, Number
-from index.vocabulary import REQUEST_COLUMNS, REQUEST_ROWS, TABLE_NUMBERS, cell_labels
+from index.vocabulary import COLUMN_LABELS, REQUEST_ROWS, TABLE_NUMBERS, cell_labels
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、])")
 _ROWS = {r.key: r for r in REQUEST_ROWS}
-_COLUMNS = {k: label for k, label, _ in REQUEST_COLUMNS}
 MAX_LISTED = 12  # agencies named when listing what the corpus holds
 # how an answer to a yes-no question opens (是不是过半了, 有没有超过20件): the claim checked, then the figure
 VERDICT = {True: "是的，", False: "不是，"}
@@ -41,7 +40,7 @@ def label(table: str, row: str, column: str | None = None) -> str:
                 text = "办理结果总计"
             text = text.removesuffix("数量").removeprefix("本年")
         if column and column != "total":
-            text += f"（{_COLUMNS.get(column, column)}）"
+            text += f"（{COLUMN_LABELS.get(column, column)}）"
         return text
     row_label, col_label = cell_labels(table, row, column)
     if table == "review_litigation":
@@ -106,7 +105,7 @@ DETAIL_WORDS = {
     "post_review_suit": "复议后起诉", "direct_suit": "直接起诉", "review": "行政复议", "narrative": "正文",
     "table": "表格", "total": "总计", "upheld": "维持", "corrected": "纠正", "other": "其他", "pending": "尚未审结",
     "issued": "制发", "repealed": "废止", "in_force": "现行有效", "ambiguous cells": "数字粘连的格子",
-    "not checked": "未核对", **_COLUMNS,
+    "not checked": "未核对", **COLUMN_LABELS,
 }
 _DETAIL = re.compile("|".join(re.escape(w) for w in sorted(DETAIL_WORDS, key=len, reverse=True)))
 

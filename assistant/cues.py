@@ -300,8 +300,8 @@ SET_ASIDE = re.compile(r"(?:不按|不管|不论|无论|不考虑|不问|不用�
 # 在库里, 数据库中: the reports held, said as a database (no thing asked of them)
 CORPUS_SAID = re.compile(r"(?:在|从)(?:你们?的?|这个)?(?:数据|资料)?库(?:里面?|中)的?|(?:数据|资料)库(?:里面?|中)的?")
 # 用百分比表示, 保留一位小数, 四舍五入: how the asker wants a number shown, not what is asked
-PRESENTATION = re.compile(r"[，,]?(?:请)?(?:用|以)百分比(?:的形式)?(?:来)?表示[，,]?|[，,]?保留(?:\d|[一两二三])位小数[，,]?"
-                          r"|[，,]?精确到(?:小数点后)?(?:\d|[一两二三])位(?:小数)?[，,]?|[，,]?四舍五入(?:一下)?[，,]?")
+PRESENTATION = re.compile(r"[，,]?(?:(?:请)?(?:用|以)百分比(?:的形式)?(?:来)?表示|保留(?:\d|[一两二三])位小数"
+                          r"|精确到(?:小数点后)?(?:\d|[一两二三])位(?:小数)?|四舍五入(?:一下)?)[，,]?")
 # a month or months of the year (前10个月, 3月份, 2024年12月): the tables count whole years
 PART_OF_YEAR = re.compile(r"前\d{1,2}个?月|(?<!\d)(?:1[0-2]|[1-9])\s*月份?(?![\d日号])|(?<!\d)(?:1[0-2]|[1-9])\s*月(?=\d{1,2}[日号])")
 # 哪个景区, 什么项目: a thing of the text asked by name (an agency, a year or a figure's kind is asked otherwise)

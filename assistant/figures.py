@@ -11,8 +11,8 @@ from index.models import Ambiguity, Cell, Check, Number, Report
 from index.vocabulary import (
     ACTIVE,
     ACTIVE_2019_EQUIVALENT,
+    COLUMN_LABELS,
     RATES,
-    REQUEST_COLUMNS,
     REQUEST_ROW_KEYS,
     ROW_PARTS,
 )
@@ -182,8 +182,6 @@ def rate_parts(it) -> tuple[str, list[CellKey], list[CellKey], str]:
         num, den = with_column(num, it.column), with_column(den, it.column)
     return label, num, den, formula
 
-
-COLUMN_LABELS = {key: label for key, label, _ in REQUEST_COLUMNS}
 
 
 def change(prev: Number | None, cur: Number | None) -> tuple[Number | None, float | None]:

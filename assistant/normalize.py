@@ -102,6 +102,9 @@ class Normalized(BaseModel):
     changes: list[str] = Field(default_factory=list)  # "復議->复议", "申情->申请", "English->中文"
 
 
+# what is said around a question, in the words the rest reads (applied in this order): 在库里 is the reports held,
+# 怎么算都行 and 保留一位小数 ask nothing, 换算成元是多少 asks 多少元
+SAID_AROUND = ((CORPUS_SAID, "在"), (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"))
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -153,7 +156,9 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     """Arabic numerals, slips corrected; cached, since a question's turns and parts are read more than once."""
     changes: list[str] = []
     said = CANTONESE_AND.sub("和", COLLOQUIAL_WORDS.sub(lambda m: COLLOQUIAL[m.group()], text))
-    said = CONVERT_TO_YUAN.sub("是多少元", PRESENTATION.sub("，", CONCESSION.sub("，", CORPUS_SAID.sub("在", said)))).strip("，")
+    for said_around, plain in SAID_AROUND:
+        said = said_around.sub(plain, said)
+    said = said.strip("，")
     if said != text:
         changes.append(f"口语->{said}")
         text = said

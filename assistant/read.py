@@ -39,6 +39,7 @@ from assistant.query import CellKey, RateSpec
 from index.vocabulary import (
     ACTIVE,
     APPLICANT_COLUMNS,
+    COLUMN_LABELS,
     QUERY_ACTIVE_ITEMS,
     QUERY_ACTIVE_MEASURES,
     QUERY_COLUMN_GROUPS,
@@ -51,7 +52,6 @@ from index.vocabulary import (
     QUERY_REVIEW_OUTCOMES,
     QUERY_UNSUPPORTED,
     RATES,
-    REQUEST_COLUMNS,
     ROW_PARTS,
 )
 
@@ -401,7 +401,7 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
     name = "＋".join(w for w in words if w) or label(**keys[0].model_dump())
     if column and len(words) == 1:  # 予以公开（商业企业）; two cells under one word: 公开(含部分公开)（商业企业）
         name = (label(**keys[0].model_dump()) if len(keys) == 1
-                else f"{words[0]}（{dict((k, lab) for k, lab, _ in REQUEST_COLUMNS).get(column, column)}）")
+                else f"{words[0]}（{COLUMN_LABELS.get(column, column)}）")
     total = "＋".join(label(**d.model_dump()) + ("总计" if d.table == "review_litigation" else "") for d in den)
     shown = f"（{name}）" if "＋" in name else name
     total = f"（{total}）" if len(den) > 1 else total

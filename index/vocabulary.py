@@ -80,6 +80,7 @@ REQUEST_COLUMNS: list[tuple[str, str, tuple[str, ...]]] = [
     ("total", "总计", ()),
 ]
 REQUEST_COLUMN_KEYS = [k for k, _, _ in REQUEST_COLUMNS]
+COLUMN_LABELS = {k: label for k, label, _ in REQUEST_COLUMNS}  # natural_person -> 自然人
 APPLICANT_COLUMNS = REQUEST_COLUMN_KEYS[:6]
 
 REQUEST_ROWS: list[Row] = [
