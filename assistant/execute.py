@@ -40,6 +40,7 @@ from assistant.figures import (
     percent,
     rate_parts,
     read,
+    summable,
     template_key,
     total,
     with_column,
@@ -331,7 +332,8 @@ class Executor:
                 yuan = round(v.value * 10000, 2)  # 换算成元: 万元 × 10000, a computed figure
                 d.derived(entry, "yuan", yuan, n)
                 text += f"（合{compose.number(yuan)}元，{compose.number(v.value)}万元×10000）"
-        elif has(it.question, EACH_CUES + REASON_WORDS) and not has(it.question, TOTAL_CUES):
+        elif (has(it.question, EACH_CUES + REASON_WORDS) or not summable([v.key for v in found])) \
+                and not has(it.question, TOTAL_CUES):
             text = prefix + name + "，".join(f"{compose.label(**v.key.model_dump())}为"
                                              f"{compose.amount(v.value, v.key.table, v.key.row)}[{d.cite_cell(v)}]"
                                              for v in found)

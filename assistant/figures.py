@@ -13,6 +13,7 @@ from index.vocabulary import (
     ACTIVE_2019_EQUIVALENT,
     COLUMN_LABELS,
     RATES,
+    RECEIVED_SIDE,
     REQUEST_ROW_KEYS,
     ROW_PARTS,
 )
@@ -126,6 +127,14 @@ def read(entry: CatalogEntry, key: CellKey, facts: Facts) -> Value:
     cell = facts.cells.get((k.table, k.row, k.column))
     return Value(entry=entry, key=k, cell=cell, failed=failed_checks(facts.checks, cell) if cell else [],
                  ambiguity=find_ambiguity(facts.ambiguous, k) if cell is None or cell.value is None else None)
+
+
+def summable(keys: list[CellKey]) -> bool:
+    """Whether the cells' sum means something unasked: not when they stand on both sides of the table's balance
+    (新收申请数以及部分公开数: a request received and one answered), nor a total beside the rows it totals."""
+    rows = {k.row for k in keys if k.table == "requests"}
+    both_sides = bool(rows & set(RECEIVED_SIDE)) and bool(rows - set(RECEIVED_SIDE))
+    return not both_sides and not ("results_total" in rows and len(rows) > 1)
 
 
 def total(values: list[Value]) -> Number | None:

@@ -71,6 +71,12 @@ LIST_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?:\((?:[a-h]|i{1,3}|iv|v|\d)\)|(?:[a
 FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
 BARE_YEAR = re.compile(r"(?<![\d年])\b(?:19|20)\d{2}\b(?!\s*年)")
 WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
+# requests about land acquisition: a subject the tables never split requests or cases by
+TOPIC_EN = re.compile(r"\b(requests?|applications?|cases?|appeals?|lawsuits?|suits?)\s+(?:about|concerning|regarding|"
+                      r"relating to|related to|involving|on the (?:topic|subject) of|to do with)\s+((?:[a-z]+\s+){0,3}[a-z]+)")
+TOPIC_END = ("did", "do", "does", "were", "was", "is", "are", "has", "have", "had", "in", "at", "for", "by", "from",
+             "that", "which", "during", "last", "this", "and", "or")
+TOPIC_ASKED = "所问主题"  # said in the Chinese the path reads, where a Chinese question says 关于拆迁的申请
 
 
 SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])")  # not 2024 年, 95 件: a number's unit
@@ -349,6 +355,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = WHAT_NOUN_CLAUSE.sub(" 什么 ", s)  # …, and what weakness did it admit: a part of its own, asking what
     s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)  # new-media, third-party: the glossary's words
     s = COMPARED_WITH_EN.sub(r" 跟 \1 比呢 ", s)  # how did it compare with 2023: the part before, set beside 2023
+    s = TOPIC_EN.sub(lambda m: _topic(m, places), s)
     asks_value = bool(WHAT_IS.match(s))
     s = WHAT_IS.sub(" ", s)
     s = _glossed(s)
@@ -366,6 +373,21 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     if re.search(r"[,，;；]", zh):  # What was X, and how did it compare…: the first clause asks the value
         return re.sub(r"\s*([,，;；])", r"是多少\1", zh, count=1)
     return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1)
+
+
+def _topic(m: re.Match, places: dict[str, str]) -> str:
+    """requests about pandemic measures -> 关于所问主题的 requests, when a word of the subject is no word of the glossary
+    or a place (requests about disclosure are all of them: kept as typed)."""
+    words = []
+    for w in m.group(2).split():
+        if w in TOPIC_END:
+            break
+        words.append(w)
+    left = re.findall(r"[a-z]+", _glossed(" " + " ".join(words) + " "))  # information disclosure: glossed whole
+    unknown = [w for w in left if w not in ("the", "a", "an", "its", "their", "his", "her") and not _place(w, places)]
+    if not unknown:
+        return m.group()
+    return f" 关于{TOPIC_ASKED}的 {m.group(1)} " + " ".join(m.group(2).split()[len(words):]) + " "
 
 
 MIN_DIVISION = 5  # jilin, anhui: a romanised division this long is read as a place

@@ -980,6 +980,10 @@ def listed_figures(q: str) -> list[str]:
     items = [i for i in LISTED.split(q) if i]
     if len(items) < 2:  # most questions list nothing: no reading of their figure per item
         return []
+    *head, last = items
+    tail = re.split(r"和|与|跟", last, maxsplit=1)  # 予以公开数、不予公开数和行政诉讼数: a list's last joint is 和
+    if len(tail) == 2 and all(figure_keys(t)[0] for t in tail):
+        items = [*head, *tail]
     keys = [figure_keys(i)[0] for i in items]
     if not all(keys) or len({k.table for ks in keys for k in ks}) < 2:
         return []

@@ -172,13 +172,19 @@ def has(q: str, cues) -> str | None:
 EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外|外(?=的|[，,]|$)|(?=[，,]?的?(?:还|另外|其余|其他|剩下)))|[^，,。？?\s\d年除]{1,8}?(?:以外|之外)"
                       r"|(?:不是|不包括|不含|并非|不算|不计|刨去|刨除|除去|扣除|去掉|排除)[^，,。？?（）()、]{1,6}|非(?:"
                       + "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True))) + ")")
+OTHER_AGENCIES = re.compile(r"[，,]?的?(?:其他|别的|其余|剩下)的?(?:单位|机关|部门|地方)")
 QUOTES = str.maketrans("", "", "“”\"'‘’「」")
 
 
 def plain_words(q: str) -> str:
     """The question as its figure and column words are read: quotes dropped (“其他”法人组织), what it excludes
     (除了企业以外, 不是个人) masked, 其他类法人 said as the column 其他法人."""
-    q = EXCLUDED.sub(lambda m: "|" * len(m.group()), q.translate(QUOTES))
+    q = q.translate(QUOTES)
+    for m in reversed(list(EXCLUDED.finditer(q))):
+        end = m.end()
+        if not find_phrases(m.group(), list(QUERY_COLUMNS)) and (rest := OTHER_AGENCIES.match(q, end)):
+            end = rest.end()  # 除了鹿城区，其他单位…: the other agencies, not the applicant column 其他
+        q = q[:m.start()] + "|" * (end - m.start()) + q[end:]
     q = re.sub(r"^(?:那|那么)?(?:其他|别的)(?:单位|机关|部门)", lambda m: "|" * len(m.group()), q)  # 其他单位因为…: agencies
     q = re.sub(r"(?<=[几多少一每两])个人", "|||", q)  # 几个人 counts people: no applicant column
     q = mask(q, [(s, e) for s, e, _ in find_phrases(q, _figures_holding_columns())])  # 商业秘密, 个人隐私
@@ -308,7 +314,9 @@ def _joined(found: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]], q: s
     best: list = []
     run: list = []
     for (f, (s, e)) in sorted(found, key=lambda t: t[1]):
-        if run and GAP.sub("", q[run[-1][1][1]:s]) in JOINING and all(f[1] != g[1] for g, _ in run):
+        between = GAP.sub("", q[run[-1][1][1]:s]) if run else ""
+        between = between[1:] if between[:1] in "，," and between[1:] in JOINING else between  # 新收申请数，以及部分公开数
+        if run and between in JOINING and all(f[1] != g[1] for g, _ in run):
             run.append((f, (s, e)))
         else:
             run = [(f, (s, e))]

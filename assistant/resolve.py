@@ -133,6 +133,9 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
             described := _described(masked.replace("|", ""), catalog)):  # (瓯海区政府办: a place not held, named)
         said = max((p for p in catalog.places() if p in masked), key=len, default=described[1])
         return [described[0]], [said], [], None  # 平潭那个县政府: of 平潭's agencies, the county's government
+    if unknown and (place := _place_of(masked, unknown, mentions, catalog)) and (
+            (described := _described(place + unknown, catalog)) and described[0] in agencies):
+        unknown = None  # 洪泽的区政府: the agency named, said again by its kind
     if len(agencies) == len(mentions) and not clarify and unknown is None:
         agencies, mentions, unknown = _placed(masked, agencies, mentions, catalog)
         if unknown is None:

@@ -117,6 +117,7 @@ REQUEST_ROWS: list[Row] = [
 ]
 REQUEST_ROW_KEYS = [r.key for r in REQUEST_ROWS]
 OTHER_SPLIT = ("other_overdue_correction", "other_overdue_fee", "other_misc")
+RECEIVED_SIDE = ("new_received", "carried_over")  # the balance: these two = results_total + carried_forward
 ROW_PARTS = {"other": OTHER_SPLIT}  # a row a report may print only as its parts (the 2021 template's （六）其他处理)
 RESULT_ROWS_BEFORE_OTHER = REQUEST_ROW_KEYS[2:20]  # granted … rejected_confirm
 

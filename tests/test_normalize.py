@@ -307,3 +307,9 @@ def test_the_blanks_of_a_form_are_each_asked():
 def test_how_a_number_is_to_be_shown_is_not_part_of_what_is_asked():
     assert "小数" not in normalize_question("平潭管委会2022年公开率是多少，保留两位小数").text
     assert "是多少元" in normalize_question("洪泽区2024年行政事业性收费折合成元是多少？").text
+
+
+def test_an_english_subject_the_glossary_does_not_know_is_kept_as_a_subject_asked():
+    assert "关于" in normalize_question("How many appeals regarding flood compensation did Pingtan get in 2021?").text
+    kept = normalize_question("How many lawsuits related to information disclosure did Shuyang face in 2025?").text
+    assert "关于" not in kept and "行政诉讼" in kept

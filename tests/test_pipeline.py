@@ -1072,3 +1072,10 @@ def test_a_named_rate_of_one_applicant_type_reads_that_types_cells(assistant):
     assert {c.column for c in a.citations if c.kind == "cell"} == {"natural_person"} and "（自然人）" in a.text
     whole = assistant.ask("沭阳县2025年的公开率是多少？")
     assert {c.column for c in whole.citations if c.kind == "cell"} == {"total"}
+
+
+def test_figures_on_both_sides_of_the_balance_are_given_each_not_summed(assistant):
+    a = assistant.ask("平潭管委会2023年的新收申请数以及不予公开数")
+    assert "共" not in a.text.split("。")[0] and len([c for c in a.citations if c.kind == "cell"]) >= 2
+    same_side = assistant.ask("平潭管委会2023年新收和上年结转")
+    assert "共" in same_side.text

@@ -2400,3 +2400,25 @@ def test_english_apart_from_leaves_the_applicant_type_out(catalog):
 def test_which_places_within_one_agency_named_is_its_own_text(catalog):
     assert understand("洪泽区2024年在哪些地方还做得不够？", [], catalog).kind == "narrative"
     assert understand("2024年哪些地方的单位开展了政务公开培训？", [], catalog).kind == "precedent"
+
+
+def test_a_list_ending_in_he_and_a_comma_before_yiji_names_every_figure(catalog):
+    q = "沭阳县2025年的部分公开数、无法提供数和行政复议数"
+    tables = [{k.table for k in it.keys} for _, it in plan_parts(q, normalized(q, catalog), [], catalog)]
+    assert len(tables) == 3 and tables[-1] == {"review_litigation"}
+    it = understand("平潭管委会2021年的上年结转数，以及不予处理数", [], catalog)
+    assert {k.row for k in it.keys} >= {"carried_over", "rejected_petition"}
+
+
+def test_the_other_agencies_after_one_left_out_are_agencies_not_the_other_applicants(catalog):
+    it = understand("除了洪泽区之外，其他单位2024年哪家收到的申请最多？", [], catalog)
+    assert it.kind == "ranking" and it.column is None and "淮安市洪泽区人民政府" not in it.scope
+    assert all(k.column in (None, "total") for k in it.keys)
+
+
+def test_a_city_said_loosely_before_its_district_said_by_its_kind_asks_the_district(catalog):
+    it = understand("淮安那边洪泽的区政府2024年结转下年度多少件？", [], catalog)
+    assert it.agencies == ["淮安市洪泽区人民政府"] and it.kind == "figure"
+    city = understand("淮安那边的市政府2024年结转下年度多少件？", [], catalog)
+    assert city.agencies == ["淮安市人民政府"]
+
