@@ -110,14 +110,18 @@ class Normalized(BaseModel):
 
 # what is said around a question, in the words the rest reads (applied in this order): 在库里 is the reports held,
 # 怎么算都行 and 保留一位小数 ask nothing, 换算成元是多少 asks 多少元
-SAID_AROUND = ((CORPUS_SAID, "在"), (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"))
+# 复议完再告, 行政复议之后又去起诉, 经复议后打官司: a suit brought after a review, as the table's column says it
+AFTER_REVIEW = re.compile(r"(?:经过?)?(?:行政)?复议(?:完|后|之后|以后|过后|结束后?|完了)(?:再|又|才|还)?(?:去|到)?(?:法院)?(?:告|起诉|提起诉讼|打官司|上法院)")
+SAID_AROUND = ((CORPUS_SAID, "在"), (AFTER_REVIEW, "复议后起诉"), (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"))
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def normalize_question(question: str, places: dict[str, str] | None = None, names: tuple[str, ...] = ()) -> Normalized:
+def normalize_question(question: str, places: dict[str, str] | None = None, names: tuple[str, ...] = (),
+                       now: int | None = None) -> Normalized:
     """All normalisation steps in order; `places` maps romanised place names (hongze) to Chinese (洪泽), `names` are
-    the catalogue's places in Chinese (a space between two of them lists them)."""
+    the catalogue's places in Chinese (a space between two of them lists them); `now`, the year the asker lives in
+    (the newest report's year plus one), places a year said by its zodiac animal or an anniversary."""
     original = question or ""
     text = unicodedata.normalize("NFKC", original).strip()
     changes: list[str] = []
@@ -154,7 +158,33 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if names and " " in text:
         text = _listed_names(text, names)
     text, more = _chinese_steps(text) if len(text) <= MAX_CACHED else _chinese_steps.__wrapped__(text)
+    if now is not None and (dated := calendar_years(text, now)) != text:
+        text, more = dated, (*more, f"纪年->{dated}")
     return Normalized(original=original, text=text, language=language, changes=changes + list(more))
+
+
+ANIMALS = "鼠牛虎兔龙蛇马羊猴鸡狗猪"  # 2020 a year of the rat
+STEMS, BRANCHES = "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉戌亥"  # 1984 甲子
+ANNIVERSARY_OF = {"新中国成立": 1949, "建国": 1949, "国庆": 1949, "建党": 1921, "中国共产党成立": 1921, "改革开放": 1978}
+CYCLE_YEAR = re.compile(rf"(?<![属肖])(?:([{STEMS}])([{BRANCHES}])|([{ANIMALS}]))年(?!度?[\d])")
+ANNIVERSARY = re.compile(rf"({'|'.join(ANNIVERSARY_OF)})(\d{{1,3}}|百)周?年")
+
+
+def calendar_years(text: str, now: int) -> str:
+    """兔年 -> 2023年, 壬寅年 -> 2022年 (the latest such year up to `now`); 建国70周年 -> 2019年, 建党百年 -> 2021年."""
+    def cycle(m: re.Match) -> str:
+        if m.group(3):
+            back = (now - 2020 - ANIMALS.index(m.group(3))) % 12
+        else:
+            stem, branch = STEMS.index(m.group(1)), BRANCHES.index(m.group(2))
+            if stem % 2 != branch % 2:
+                return m.group()  # no such pair in the sixty-year cycle
+            back = (now - 1984 - next(i for i in range(60) if i % 10 == stem and i % 12 == branch)) % 60
+        return f"{now - back}年"
+
+    text = ANNIVERSARY.sub(lambda m: f"{ANNIVERSARY_OF[m.group(1)] + (100 if m.group(2) == '百' else int(m.group(2)))}年",
+                           text)
+    return CYCLE_YEAR.sub(cycle, text)
 
 
 @lru_cache(maxsize=4096)
@@ -765,7 +795,14 @@ def normalize(text: str) -> str:
 
 def normalized(question: str, catalog: Catalog) -> str:
     """The question as every later step reads it (simplified, Arabic numerals, slips corrected, English glossed)."""
-    return normalize(normalize_question(question, romanised_places(question, catalog), tuple(catalog.places())).text)
+    return normalize(normalize_question(question, romanised_places(question, catalog), tuple(catalog.places()),
+                                        now=asker_year(catalog)).text)
+
+
+def asker_year(catalog: Catalog) -> int | None:
+    """The year a question is asked in, as the corpus knows it: the year after its newest report's."""
+    years = catalog.all_years()
+    return years[-1] + 1 if years else None
 
 
 def romanised_places(question: str, catalog: Catalog) -> dict[str, str] | None:

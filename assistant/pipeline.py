@@ -22,6 +22,7 @@ from assistant.figures import Facts
 from assistant.meaning import Meaning, reread
 from assistant.narrative import miscut, settle
 from assistant.normalize import (
+    asker_year,
     correct_unheard,
     is_english,
     normalize_question,
@@ -100,7 +101,8 @@ class Assistant:
             catalog = self.catalog()
             if not len(catalog):
                 return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
-            norm = normalize_question(question, romanised_places(question, catalog), tuple(catalog.places()))
+            norm = normalize_question(question, romanised_places(question, catalog), tuple(catalog.places()),
+                                      now=asker_year(catalog))
             if history and (again := self._checked_again(question, norm.text, history, catalog)):
                 return again
             read = question

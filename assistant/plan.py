@@ -82,6 +82,7 @@ from assistant.cues import (
     PER_N,
     PER_PERIOD_WORDS,
     POOLED,
+    POST_HELD,
     PRECEDENT_CUES,
     PRIOR_YEAR_SAID,
     PRIOR_YEAR_WORDS,
@@ -184,6 +185,7 @@ from index.vocabulary import (
     QUERY_UNSUPPORTED,
     RATES,
     TEMPLATE_YEARS,
+    UNSUPPORTED_EXCEPT,
 )
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
@@ -192,6 +194,7 @@ QUESTION_CUE = re.compile(r"多少|(?<![那这])几|吗|有没有|是否|有无|
 MAX_PARTS = 4
 # 一、…？二、…？三、…？: a list's numbers opening its clauses, no separators of their own (三 alone asks nothing)
 ORDINAL_MARK = re.compile(r"(?:^|(?<=[：:？?。；;！!\s]))(?:[一二三四五六七八九十]|\d{1,2})、")
+ITEM = "\x00"  # where a numbered item began, while the clauses are split
 MAX_AGREE_CHARS = 8  # 两者对得上吗: a clause that only asks whether the figures before it agree
 LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一下|再问问|再问)[,，]?")
 COUNT_ASKED = re.compile(r"(?:有|是)(?:多少|几)[件个次项份起]")  # 有几件…的: how many, asked outright
@@ -480,7 +483,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = detail.group(), "person"  # 申请人是哪个村的: no table or passage says it
     elif case := CASE_WHICH.search(q):
         it.unsupported, it.reason = case.group(), "case_detail"
-    elif (who := WHO_IS.search(asked)) and not SET_ASIDE.search(asked[:who.start()]):
+    elif (who := WHO_IS.search(asked)) and not SET_ASIDE.search(asked[:who.start()]) and not POST_HELD.search(asked):
         it.unsupported, it.reason = who.group(), "person"
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
     per_n = PER_N.search(q)
@@ -615,7 +618,7 @@ def _reports_listed(q: str, year_spans: list[tuple[int, int]], mentions: list[st
 def unheld_attribute(q: str) -> str | None:
     """An attribute no table holds (年龄, 经费) asked of the agency; not a topic it disclosed (公开了财政预算)."""
     return next((w for w in QUERY_UNSUPPORTED for m in re.finditer(re.escape(w), q)
-                 if not SET_ASIDE.search(q[:m.start()]) and (
+                 if not SET_ASIDE.search(q[:m.start()]) and not has(q, UNSUPPORTED_EXCEPT.get(w, ())) and (
                      w not in DISCLOSABLE
                      or not (DISCLOSED_BEFORE.search(q[:m.start()]) or DISCLOSED_AFTER.search(q[m.end():])))), None)
 
@@ -728,7 +731,8 @@ def _operation(q: str, it: Intent) -> Kind:
     cue = has(q, PRECEDENT_CUES)
     if cue == "哪些地方" and len(it.agencies) == 1:
         cue = None  # 农业农村局哪些地方做得不行, 平潭有哪些地方可以去查阅: where within the one agency named
-    if cue or UNITS_WHICH.search(q) or (
+    one_report = len(it.agencies) == 1 and len(it.years) == 1 and not (it.keys or it.rate)  # 平潭管委会2021年要求
+    if (cue or UNITS_WHICH.search(q)) and not one_report or (  # 每个单位明确哪些人负责: what that report says, not who did
             (WHICH_UNITS.search(q) or WHICH_MENTIONED.search(q)) and not it.agencies) or (
             WHICH_REPORTS.search(q) and (it.keys or it.rate) and (not it.agencies or it.pairs)):  # of the listed ones
         return "precedent"
@@ -818,8 +822,10 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     by_rows = len(prev.keys) > 1 and has(q, REASON_WORDS) or outcomes or prev.keys[:1] and (
         has(q, OUTCOME_CUES) or find_phrases(q, QUERY_REVIEW_OUTCOMES)) and all(
         k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样, 维持加纠正呢
-    asks_narrative = not (by_rows or compared) and (
-        (has(q, NARRATIVE_CUES) and it.kind == "narrative") or (not it.keys and own))  # 和2023年比怎么样: the figure
+    asks_narrative = not (by_rows or compared) and (  # 主动公开了哪些内容: a topic of its own, not the figure before
+        (it.kind == "narrative" and (has(q, NARRATIVE_CUES) or not it.keys and topic_words(it.topic)
+                                     and has(q, ("哪些", "什么", "怎么", "如何", "怎样")) is not None))
+        or (not it.keys and own))  # 和2023年比怎么样: the figure
     if asks_narrative and not it.keys and prev.keys and not topic_words(it.topic):  # 为什么这么少: why that figure is so
         it.keys, it.figure_word, it.topic = list(prev.keys), prev.figure_word, f"{prev.figure_word or ''}{it.topic}"
     if not it.keys and (measured := measure_of_item(q, prev.keys)):  # 收费项目上一年几项 -> 那本年增减了多少
@@ -936,22 +942,28 @@ _QUALIFIER_WORDS = tuple(w for w in _TURN_WORDS if len(w) >= 2)  # 老年人 hol
 def split_parts(text: str) -> list[str]:
     """Clauses that each ask something; a clause without a question word joins the next (予以公开、部分公开各多少), and
     so does a scope said first (平潭的几个片区里，谁…); two questions joined by 以及/还有 are two clauses."""
-    unmarked = ORDINAL_MARK.sub("", text)
+    unmarked = ORDINAL_MARK.sub(f"；{ITEM}", text)  # 一、…；二、…: each numbered item a clause of its own
     pieces = PART_SEPARATORS.split(unmarked)
     asked = [bool(re.search(r"[？?]", sep)) for sep in PART_SEPARATORS.findall(unmarked)] + [False]
-    segments, marked = [], []  # marked: the clause ends in a question mark
+    segments, marked, opened = [], [], []  # marked: the clause ends in a question mark; opened: an item or 还有… begins
     for s, mark in zip(pieces, asked, strict=True):
-        s = LEADING_JOINER.sub("", s)  # ，还有洪泽区…: the joiner opens the clause, it is no part of the name after it
+        item = s.startswith(ITEM)
+        joined = LEADING_JOINER.match(s.removeprefix(ITEM))
+        s = LEADING_JOINER.sub("", s.removeprefix(ITEM))  # ，还有洪泽区…: the joiner opens the clause, no part of a name
         if s:
             split = _joined_questions(s)
             segments += split
             marked += [False] * (len(split) - 1) + [mark]
+            opened += [item or (bool(joined) and bool(QUESTION_CUE.search(split[0])))] + [True] * (len(split) - 1)
     parts: list[str] = []
     pending = ""
     if len(segments) >= 3 and _asks_agreement(segments[-1]) and len(segments[-1]) <= MAX_AGREE_CHARS:
         # 新收加上年结转，和办结加结转下年度，对得上吗: each sum a part, then whether they agree
         return [re.sub(r"^(?:和|与|跟|同)", "", seg) for seg in segments][-MAX_PARTS:]
     for i, seg in enumerate(segments):
+        if opened[i] and pending and not pending.endswith(SCOPE_ENDINGS) and figure_keys(pending)[0]:
+            parts.append(pending)  # 新收申请数和结转数，还有他们的网站怎么管的: the figures named are asked as they are
+            pending = ""
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
         noun_phrase = (seg.endswith("的") and i < len(segments) - 1 and not CLEFT.search(seg)  # …要什么的，有几件:
                        and not has(seg, ("吗", "呢", "有没有", "是否"))  # what the next clause asks of (是怎么来的 asks)
@@ -968,7 +980,7 @@ def split_parts(text: str) -> list[str]:
     return parts[:MAX_PARTS] if len(parts) > 1 else [text]
 
 
-LISTED = re.compile(r"、|以及|及")  # 新收、结转下年度以及复议: a list's joints (和 more often joins what is summed)
+LISTED = re.compile(r"、|以及|及|还有")  # 新收、结转下年度以及复议: a list's joints (和 more often joins what is summed)
 
 
 def listed_figures(q: str) -> list[str]:
@@ -1124,6 +1136,12 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         across = bool(out) and out[-1][1].kind == "precedent" and not out[-1][1].agencies  # 哪个单位搞过…？怎么搞的？
         how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
         agrees = bool(out) and _asks_agreement(p)  # 对得上吗: of the parts before, a part of its own
+        last = out[-1][1] if out else None
+        if last and {it.kind, last.kind} == {"figure", "breakdown"} and it.keys == last.keys \
+                and it.targets == last.targets:  # 有没有人申请复议？复议结果怎样: the outcomes answer both
+            out[-1] = (out[-1][0] + "，" + p, it if it.kind == "breakdown" else last, out[-1][2])
+            turns = turns + [{"role": "user", "content": p}, {"role": "assistant", "content": ""}]
+            continue
         if out and out[-1][1].rank_of and AHEAD_OF.search(p):
             continue  # …排第几？比它多的是哪几家: the ranking lists those ahead of it
         if (continues or unresolved or same_decline or how_across) and not agrees:  # …叫什么、要的是什么: said once

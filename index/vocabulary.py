@@ -350,9 +350,7 @@ QUERY_REVIEW_GROUPS: dict[str, tuple[str, ...]] = {
     "法院": ("direct_suit", "post_review_suit"), "应诉": ("direct_suit", "post_review_suit"),
     "被诉": ("direct_suit", "post_review_suit"),
     "直接起诉": ("direct_suit",), "未经复议": ("direct_suit",), "复议后起诉": ("post_review_suit",),
-    "复议后又起诉": ("post_review_suit",),
-    **{w: ("post_review_suit",) for w in ("行政复议后起诉", "行政复议后又起诉", "复议后再起诉", "复议之后起诉",
-                                          "复议之后又起诉", "复议完又起诉", "经复议后起诉", "复议后提起诉讼")},
+    "复议后又起诉": ("post_review_suit",),  # and every other way of saying it, read as 复议后起诉 (normalize.AFTER_REVIEW)
     "败诉": ("direct_suit", "post_review_suit"), "胜诉": ("direct_suit", "post_review_suit"),  # only suits are won or lost
 }
 QUERY_REVIEW_OUTCOMES: dict[str, str] = {
@@ -494,7 +492,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "the prior year": "前一年", "a year earlier": "前一年", "one year earlier": "前一年", "a year later": "后一年",
     "one year later": "后一年", "two years earlier": "两年以前", "two years later": "两年以后", "latest": "最新", "in total": "合计", "total": "合计", "altogether": "合计",
     "training": "培训", "train": "培训", "trained": "培训", "staff": "工作人员", "problems": "问题", "problem": "问题",
-    "shortcomings": "不足", "improve": "改进", "improvement": "改进", "plans": "计划", "next year": "下一步",
+    "withdraw": "撤回", "withdrawn": "撤回", "withdrawal": "撤回", "withdrew": "撤回",
+    "shortcomings": "不足", "badly": "不足", "poorly": "不足", "fall short": "不足", "improve": "改进", "improvement": "改进", "plans": "计划", "next year": "下一步",
     "and next year": "那下一年", "what about next year": "那下一年", "how about next year": "那下一年",  # a turn's year
     "and last year": "那上一年", "what about last year": "那上一年",
     "review procedure": "审核程序", "review process": "审核程序", "vetting": "审核", "vetted": "审核",
@@ -547,12 +546,17 @@ QUERY_UNSUPPORTED: tuple[str, ...] = (
     "外地人", "本地人", "外省人", "外地的", "本地的",  # where applicants come from
     "人员编制", "工作人员数", "工资", "薪酬", "薪水", "奖金", "男性", "女性", "户籍", "编制", "男女", "男的", "女的", "外国人", "外籍", "国籍", "民族",
     "人均", "每万人", "每千人", "每十万人", "每百人", "常住人口", "人口数", "按人口", "每名工作人员", "每个工作人员",  # per head
+    "撤回",  # a request withdrawn is no row of the template
 )
+# an unheld word that a group of words makes a held figure: a review withdrawn is among its 其他结果
+UNSUPPORTED_EXCEPT: dict[str, tuple[str, ...]] = {"撤回": ("复议", "诉讼", "起诉", "官司")}
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)
 # the reports each template is printed in (spec/tables.md): 2019 -> 2019-2020, 2021 -> 2021 on, free-form before
 TEMPLATE_YEARS: dict[str, tuple[int, int]] = {"2019": (2019, 2020), "2021": (2021, 9999), "pre2019": (0, 2018)}
 # parts of a year: the tables count whole years, so a table figure asked for one of these is declined
-PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "哪个月", "月份", "每个月", "每月", "月均")
+PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "哪个月", "月份", "每个月", "每月", "月均",
+                                  "星期几", "周几", "礼拜几", "几点", "上午", "下午", "晚上", "早上", "中午", "夜里", "周末",
+                                  "节假日")  # nor by the day of the week or the hour
 # an average over the year's parts (平均每月收到几件, 月均, 每周平均): the year's figure divided, formula shown
 PER_PERIOD: dict[str, int] = {"月": 12, "个月": 12, "季度": 4, "个季度": 4, "周": 52, "星期": 52, "天": 365, "日": 365}
 QUERY_FIGURE_EXCLUSIONS: tuple[str, ...] = (

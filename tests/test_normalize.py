@@ -313,3 +313,17 @@ def test_an_english_subject_the_glossary_does_not_know_is_kept_as_a_subject_aske
     assert "关于" in normalize_question("How many appeals regarding flood compensation did Pingtan get in 2021?").text
     kept = normalize_question("How many lawsuits related to information disclosure did Shuyang face in 2025?").text
     assert "关于" not in kept and "行政诉讼" in kept
+
+
+def test_a_year_said_by_its_animal_its_cyclic_name_or_an_anniversary():
+    from assistant.normalize import calendar_years
+
+    assert calendar_years("淮安市蛇年的年报", 2026) == "淮安市2025年的年报"
+    assert calendar_years("甲辰年和癸卯年", 2026) == "2024年和2023年"
+    assert calendar_years("改革开放40周年那年", 2026) == "2018年那年"
+    assert calendar_years("属鸡的申请人", 2026) == "属鸡的申请人"  # an animal said of a person is no year
+
+
+def test_a_suit_after_a_review_said_in_everyday_words_is_the_tables_column():
+    for said in ("先复议完了又去法院告的", "复议以后才打官司的"):
+        assert "复议后起诉" in normalize_question(said).text, said

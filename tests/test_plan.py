@@ -2422,3 +2422,43 @@ def test_a_city_said_loosely_before_its_district_said_by_its_kind_asks_the_distr
     city = understand("淮安那边的市政府2024年结转下年度多少件？", [], catalog)
     assert city.agencies == ["淮安市人民政府"]
 
+
+def test_numbered_items_and_a_joined_question_after_named_figures_are_parts_of_their_own(catalog):
+    q = "淮安市2024年：1、上年结转数；2、无法提供数；3、他们怎么做依申请公开培训的？"
+    kinds = [it.kind for _, it in plan_parts(q, normalized(q, catalog), [], catalog)]
+    assert kinds == ["figure", "figure", "narrative"]
+    q = "洪泽区2023年不予处理数和结转下年度数，另外他们的公开栏怎么维护的"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert [it.kind for _, it in parts] == ["figure", "narrative"] and parts[0][1].keys
+
+
+def test_a_count_then_its_outcomes_is_one_part_and_a_new_topic_after_a_count_is_its_own(catalog):
+    q = "平潭管委会2021年被起诉过吗？诉讼的结果如何？"
+    assert len(plan_parts(q, normalized(q, catalog), [], catalog)) == 1
+    q = "上海科委2024年收到几件申请？政务新媒体有哪些账号？"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert [it.kind for _, it in parts] == ["figure", "narrative"] and not parts[1][1].keys
+
+
+def test_what_the_tables_cannot_split_by_the_day_the_hour_or_a_withdrawal(catalog):
+    for q in ("沭阳县2025年周末收到的申请有几件？", "淮安市2024年下午交来的申请多少件？", "上海科委2024年被申请人撤回了几件申请？"):
+        it = understand(q, [], catalog)
+        assert it.kind == "decline" and it.unsupported, q
+    review = understand("淮安市2024年行政复议里申请人撤回的算其他结果，其他结果几件？", [], catalog)
+    assert review.kind != "decline" and any(k.row == "review_other" for k in review.keys)
+
+
+def test_a_named_person_is_declined_and_the_post_that_holds_a_role_is_asked_of_the_text(catalog):
+    assert understand("淮安市2024年那个姓张的科长有没有违纪？", [], catalog).reason == "person"
+    assert understand("沭阳县2025年信息公开领导小组由谁担任组长？", [], catalog).kind == "narrative"
+
+
+def test_figures_listed_with_haiyou_are_each_a_part(catalog):
+    q = "平潭管委会2023年 那个上年结转 还有不予处理 还有行政复议 各是多少"
+    n = normalized(q, catalog)
+    assert len(plan_parts(q, n, [], catalog)) >= 2
+
+
+def test_which_people_or_units_asked_of_one_named_report_is_that_reports_text(catalog):
+    it = understand("沭阳县2025年要求哪些单位配齐政务公开工作人员？", [], catalog)
+    assert it.kind == "narrative" and it.targets == [("沭阳县人民政府", 2025)]
