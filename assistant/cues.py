@@ -181,7 +181,8 @@ LEVEL_COLLECTIVES = ("区县", "县区", "乡镇")  # levels that name their age
 COUNTED_THINGS = ("案子", "案件", "个案", "事情", "数目", "件数", "次数")
 BUREAUS = ("各局", "委办局", "各委局")  # 平潭县各局: the bureaus there
 GOVERNMENT_AT_LARGE = ("政府部门", "政府机关", "政府单位", "政府机构")  # the public bodies of a place, every kind
-COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门", *BUREAUS)
+REPORTS_OF = tuple(f"{n}{w}" for n in ("几份", "些", "各份") for w in ("报告", "年报"))  # 江苏那几份报告里: its reports
+COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门", *BUREAUS, *REPORTS_OF)
 PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部", "哪些", "哪个", "哪家", "有哪些", "中", "当中",
                "之中", "省", "市", "县", "区", "地区", "几个", "这几个", "那几个", "几家", "这些", "各个", "境内", "下面",
                "下辖", "所辖", "管辖", "以内")
@@ -192,6 +193,9 @@ ITEM_ORDINAL = re.compile(r"第([1-9])(?:个)?小?(?:项|条|类)")
 # 行政许可多于行政处罚, 复议比诉讼多的: one figure of a report set against another, in a listing of reports
 BEATS = re.compile(r"(?P<more>多于|多过|超过|高于|大于)|少于|低于|小于|比[^，,。？?]{1,12}?(?:(?P<more2>多|高)|少|低)")
 NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "为零", "一件也没有", "零申请", "没有过")
+# 复议是0, 哪几年没有复议, 未被起诉过: a figure said to be none (有没有 asks whether any)
+ZERO_SAID = re.compile(r"(?:是|为|等于)(?:0|零)(?![\d.])|(?<![有])(?:没有|没|未|无)(?:被|收到|发生|出现)?过?"
+                       r"(?=行政复议|复议|行政诉讼|诉讼|起诉|官司|被告|申请|公开申请)")
 # 一件全部公开都没有, 一次也没被复议过: not one, of whatever the figure counts
 NONE_AT_ALL = re.compile(r"(?<![\d.])[一1][件个次份条起项宗]?[^，,。？?]{0,12}?[都也]没")
 NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", "改进", "培训", "创新", "亮点")
@@ -207,6 +211,9 @@ WHO_IS = re.compile(PERSON_ROLES + r"[^，,。？?]{0,6}?(?:是谁|叫什么|姓
                     + r"|姓[\u4e00-\u9fff](?:的|那位|那个)")  # 姓王的副主任: one person, named  # 处理费是谁交的: a payer the reports do not name
 # 组长是谁担任的, 由谁牵头: the post that holds a role, which a report states (副局长任组长); no person's name
 POST_HELD = re.compile(r"(?:是|由)谁(?:来)?(?:担任|兼任|任|牵头|分管|主管)|谁(?:来)?(?:担任|兼任|牵头|分管|主管)")
+# 当地那家燃气公司接到的投诉, 某银行一年收到的咨询: a body that is no government agency, receiving (not applying)
+OUTSIDE_BODY = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:公司|银行|集团|医院|学校|超市|商场|工厂|酒店|协会))(?:的)?"
+                          r"(?:一年|全年|当年|那年|每年|同期)?(?:里)?(?:接到|收到|受理|处理|办理|接待)(?:的|了)")
 # where an applicant lives or what they do (申请人都是哪个村的, 申请人是干什么工作的): the tables count applicant types
 APPLICANT_DETAIL = re.compile(r"申请人[^，,。？?]{0,4}?(?:是|在|来自)?(?:哪个|哪些|哪里|哪儿|什么|干什么|做什么)"
                               r"(?:村|社区|地方|乡镇|街道|工作|职业|行业|的工作|省|城市|地区|国家)"
@@ -288,14 +295,15 @@ REPORT_META = re.compile(r"下载(?:链接|地址|网址)?|(?:原文|报告|年�
 # 全省各区县一共, 在温州各个区县里排第几: every agency of a real area, which a corpus of some reports never holds whole
 WHOLE_AREA = re.compile(r"全省|全国|(?:各|各个|所有|全部|每个)(?:区县|县区|县市区|县（?市、?区）?|地市|设区市|省份?)")
 SIDE_MORE = re.compile(r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:几|多少)")  # A的比B的多几件: by how much one exceeds
-MEAN_PER_YEAR = re.compile(r"平均(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均下来每年")  # 这两年平均每年收到多少
+MEAN_PER_YEAR = re.compile(r"平均(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均下来每年|平均(?:数|值)")  # 这两年平均每年收到多少
 PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总数的千分之几: a share, said per thousand
 # 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
 IN_YUAN = re.compile(r"(?:多少|几)元|以元为单位")
 CONVERT_TO_YUAN = re.compile(r"(?:换算|折合|折算|换)成?(?:人民币)?(?:多少)?元(?:的话)?(?:是|为|有)?(?:多少)?")
 # 我2021年去…办过事, 我之前找过…, 我关注了…: one person telling what they did (not 我是鹿城区府办的 or 我们2022年…,
 # staff naming the office the question is about)
-STORY = re.compile(r"(?:我|本人|俺)(?!们|是)[^，,。；;]*?(?:过|了|曾|之前|以前|早先)")
+STORY = re.compile(r"(?:我|本人|俺)(?!们|是)[^，,。；;]*?(?:过|了|曾|之前|以前|早先)"
+                   r"|(?:我|本人|俺)是[^，,。；;]*?(?:去|来|到|交|递|提|找|申请)[^，,。；;]*?的")  # 我是2021年8月去的…
 # …排第几？比它多的是哪几家: those ahead of the agency a ranking placed
 AHEAD_OF = re.compile(r"比(?:它|他|她|其|该单位)(?:多|高|大)|排在(?:它|他|其)(?:前面|之前|上面)|在(?:它|他|其)(?:前面|之前)")
 # 不按性别分, 不管是谁, 无论年龄: what the asker sets aside (the attribute named after it is not asked)

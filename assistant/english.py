@@ -20,6 +20,8 @@ REASONS = {
     "several_agencies": "the question fits several agencies",
     "person": "the reports name no individuals (applicants, officials)",
     "future_plan": "the reports count the year's work done; plans for later years carry no figures",
+    "outside_body": "the reports held are government agencies' reports; companies, banks, schools and hospitals publish none "
+                    "here to compare with",
     "forecast": "the reports count what has happened; they make no forecast of later or hypothetical figures",
     "report_meta": "the assistant answers from what the reports say; it gives no download links or page counts of them",
     "whole_area": "the reports held are some agencies' reports, not every agency of a province, city or its districts",

@@ -71,6 +71,10 @@ LIST_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?:\((?:[a-h]|i{1,3}|iv|v|\d)\)|(?:[a
 FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
 BARE_YEAR = re.compile(r"(?<![\d年])\b(?:19|20)\d{2}\b(?!\s*年)")
 WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
+ANIMALS_EN = {"rat": "鼠", "ox": "牛", "tiger": "虎", "rabbit": "兔", "hare": "兔", "dragon": "龙", "snake": "蛇", "horse": "马",
+              "goat": "羊", "sheep": "羊", "ram": "羊", "monkey": "猴", "rooster": "鸡", "chicken": "鸡", "dog": "狗",
+              "pig": "猪", "boar": "猪"}
+YEAR_OF_ANIMAL = re.compile(rf"\b(?:in\s+)?(?:the\s+)?year\s+of\s+the\s+({'|'.join(ANIMALS_EN)})\b")  # 虎年, as said
 # requests about land acquisition: a subject the tables never split requests or cases by
 TOPIC_EN = re.compile(r"\b(requests?|applications?|cases?|appeals?|lawsuits?|suits?)\s+(?:about|concerning|regarding|"
                       r"relating to|related to|involving|on the (?:topic|subject) of|to do with)\s+((?:[a-z]+\s+){0,3}[a-z]+)")
@@ -112,7 +116,10 @@ class Normalized(BaseModel):
 # 怎么算都行 and 保留一位小数 ask nothing, 换算成元是多少 asks 多少元
 # 复议完再告, 行政复议之后又去起诉, 经复议后打官司: a suit brought after a review, as the table's column says it
 AFTER_REVIEW = re.compile(r"(?:经过?)?(?:行政)?复议(?:完|后|之后|以后|过后|结束后?|完了)(?:再|又|才|还)?(?:去|到)?(?:法院)?(?:告|起诉|提起诉讼|打官司|上法院)")
-SAID_AROUND = ((CORPUS_SAID, "在"), (AFTER_REVIEW, "复议后起诉"), (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"))
+# 如果A超过50件，就告诉我B: whether A passes the bound is asked too, then B (answered whichever way A goes)
+CONDITION = re.compile(r"(?:如果|假如|要是|若是|倘若|假设)([^，,。？?]{2,40}?(?:超过|多于|少于|不到|高于|低于|大于|小于|不少于|过)"
+                       r"[^，,。？?]{1,10}?)(?:的话)?[，,](?:那么?|那就|就|则)?(?:请)?(?:就)?")
+SAID_AROUND = ((CORPUS_SAID, "在"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"), (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"))
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -375,6 +382,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = _unlabelled(s, places)  # Fact check: did …: a label said before the question
     s = LIST_MARK.sub(" 、 ", s)  # give me (a) …, (b) …: the lettered items a list, as 、 says
     s = FISCAL_YEAR.sub(r" \1 ", s)
+    s = YEAR_OF_ANIMAL.sub(lambda m: f" {ANIMALS_EN[m.group(1)]}年 ", s)
     s = AGE_SAID.sub(" 年龄 ", s)
     s = BOUND_WORD.sub(lambda m: " 超过 " if m.group(1) == "over" else " 少于 ", s)  # over 50 requests: a bound
     s = YEAR_RANGE.sub(r" \1年到\2年 ", s)

@@ -75,6 +75,7 @@ from assistant.cues import (
     ONE_CASE,
     OPINION,
     OUTCOME_CUES,
+    OUTSIDE_BODY,
     PART_OF_YEAR,
     PEOPLE_ASKED,
     PER_ITEM,
@@ -142,6 +143,7 @@ from assistant.cues import (
     YEAR_SUBJECTS,
     YES_NO_END,
     ZERO_PREMISE,
+    ZERO_SAID,
 )
 from assistant.figures import amount_and_count, over_columns
 from assistant.narrative import WHY_QUESTION, topic_words
@@ -408,12 +410,15 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if rate_word and _holds_rate_word(q.replace("的", ""), rate_word):
         rate_word = None  # 拒绝公开的比例: a share of a figure outside the rate's numerator that holds its word
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
-    said = said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
+    told = [m.span() for m in ABOUT_ME.finditer(q)
+            if not QUESTION_CUE.search(q, *m.span()) and QUESTION_CUE.search(q, m.end())]
+    columns_said = mask(q, told)  # 我是个律师，…: who asks, not whose requests are counted
+    said = said_column(columns_said, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
     filed = has(q, FIGURE_CUES) and has(q, FILING_WORDS) or PEOPLE_ASKED.search(q)  # 律师提了几件, 有几个人是律师
-    if not keys and (said or left_columns(q)) and filed:  # what a type of applicant filed: the requests received
+    if not keys and (said or left_columns(columns_said)) and filed:  # what a type of applicant filed: the requests
         keys, phrase, weak = [CellKey(table="requests", row="new_received", column="total")], said, True
-    joined = said_columns(q) if said not in QUERY_COLUMN_GROUPS else {}
-    spread, group = _spread_columns(q, said)
+    joined = said_columns(columns_said) if said not in QUERY_COLUMN_GROUPS else {}
+    spread, group = _spread_columns(columns_said, said)
     if spread and keys:  # 法人或其他组织提的申请, 非自然人的申请: the columns, summed
         keys = over_columns(keys, spread) or keys
         phrase = f"{group}{phrase or ''}" if group else phrase
@@ -485,6 +490,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = case.group(), "case_detail"
     elif (who := WHO_IS.search(asked)) and not SET_ASIDE.search(asked[:who.start()]) and not POST_HELD.search(asked):
         it.unsupported, it.reason = who.group(), "person"
+    elif body := OUTSIDE_BODY.search(asked):
+        it.unsupported, it.reason = body.group(1), "outside_body"  # 比那家燃气公司接到的投诉多吗: no report of theirs
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share
     per_n = PER_N.search(q)
     if not rate and not growth:
@@ -546,8 +553,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     switch = SWITCH_LEAD.match(q)  # 再看看上海科委的: asks the same again, no topic of its own
     it.topic = topic_of(q, year_spans + about_me + [m.span() for m in (since, switch) if m], mentions)  # 2020年以来
     it.kind = _operation(q, it)
-    if it.kind == "precedent" and it.claim == ("=", 0.0):  # 哪几份…是零: a listing of the zeros, not a claim
-        it.negated, it.claim = True, None
+    if it.kind == "precedent" and (it.claim == ("=", 0.0) or ZERO_SAID.search(q)):  # 哪几份…是零, 哪几年没有复议:
+        it.negated, it.claim = True, None  # a listing of the zeros, not a claim
     if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(asked, catalog):
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
     if prev is not None and _is_followup(q, it):

@@ -21,6 +21,7 @@ from assistant.cues import (
     NUMBERED_LINK,
     ORGAN_ENDINGS,
     PLACE_LINKS,
+    REPORTS_OF,
     SUB_UNIT,
     SWITCH_LEADS,
 )
@@ -281,6 +282,10 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
             if not of_kind and shared:  # 上海的片区管理局: a kind held elsewhere, none there
                 named, there = named + said, []
             there = of_kind or there
+        plain = not kind and not m.group(0).endswith(tuple(COLLECTIVE_NOUNS))
+        if m.re is pattern and (len(there) == 1 and (plain or m.group(0).endswith(REPORTS_OF)) or plain and q[
+                m.end():m.end() + 1] in ("，", ",") and m.group(1).endswith(("市", "县", "区"))):
+            continue  # 2024年的洪泽区，哪个…, 洪泽区这几份年报: the agency of that name, no scope of its place
         if m.group(0).endswith(BUREAUS):  # 平潭县各局: its bureaus, not its government
             there = [a for a in there if a.endswith("局")]
         words += named

@@ -459,6 +459,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "in force": "现行有效", "repealed": "废止", "issued": "制发",
     "more than": "超过", "above": "超过", "exceed": "超过", "exceeded": "超过", "exceeds": "超过", "at least": "至少", "fewer than": "少于", "less than": "少于", "no fewer than": "不少于",
     "compare": "比较", "compared": "比较", "versus": "对比", "vs": "对比", "more": "多", "fewer": "少", "less": "少",
+    "bigger": "多", "larger": "多", "greater": "多", "smaller": "少",
     "most": "最多", "fewest": "最少", "least": "最少", "highest": "最高", "lowest": "最低", "rank": "排名",
     "government information items": "条政府信息", "government information": "政府信息",
     "proactively publish": "主动公开", "proactively published": "主动公开", "proactively disclose": "主动公开",

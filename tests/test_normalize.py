@@ -327,3 +327,8 @@ def test_a_year_said_by_its_animal_its_cyclic_name_or_an_anniversary():
 def test_a_suit_after_a_review_said_in_everyday_words_is_the_tables_column():
     for said in ("先复议完了又去法院告的", "复议以后才打官司的"):
         assert "复议后起诉" in normalize_question(said).text, said
+
+
+def test_an_english_year_of_an_animal_and_bigger_or_smaller():
+    text = normalize_question("Did Shuyang handle a larger number of requests in the year of the snake?", now=2026).text
+    assert "2025年" in text and "多" in text

@@ -2462,3 +2462,42 @@ def test_figures_listed_with_haiyou_are_each_a_part(catalog):
 def test_which_people_or_units_asked_of_one_named_report_is_that_reports_text(catalog):
     it = understand("沭阳县2025年要求哪些单位配齐政务公开工作人员？", [], catalog)
     assert it.kind == "narrative" and it.targets == [("沭阳县人民政府", 2025)]
+
+
+def test_a_places_reports_said_in_the_plural_are_its_agencies_reports(catalog):
+    it = understand("上海那几份报告里，哪些行政复议超过5件？", [], catalog)
+    assert it.kind == "precedent" and set(it.scope) == {"上海市人民政府办公厅", "上海市科学技术委员会"}
+    assert understand("上海科委2024年的报告里说了哪些不足？", [], catalog).kind == "narrative"
+
+
+def test_which_years_had_none_lists_the_zeros(catalog):
+    for q in ("淮安市哪几年行政诉讼是0？", "平潭管委会哪些年份没有行政复议？"):
+        it = understand(q, [], catalog)
+        assert it.kind == "precedent" and it.negated, q
+
+
+def test_a_body_that_is_no_agency_set_beside_one_is_declined(catalog):
+    it = understand("沭阳县2025年的申请，比县里那家自来水集团一年收到的咨询多吗？", [], catalog)
+    assert it.kind == "decline" and it.reason == "outside_body"
+    assert understand("沭阳县2025年公司提的申请有几件？", [], catalog).column == "commercial"
+
+
+def test_a_condition_on_one_figure_is_asked_beside_the_figure_it_guards(catalog):
+    q = "假设淮安市2024年新收申请不少于3000件，那么结转下年度的有多少？"
+    n = normalized(q, catalog)
+    parts = plan_parts(q, n, [], catalog)
+    assert len(parts) == 2 and parts[0][1].claim and parts[1][1].keys[0].row == "carried_forward"
+
+
+def test_who_the_asker_is_chooses_no_applicant_column_and_a_past_visit_said_with_shi_de_is_a_story(catalog):
+    it = understand("我是一名律师，沭阳县2025年新收多少申请？", [], catalog)
+    assert it.column is None and all(k.column in (None, "total") for k in it.keys)
+    visit = understand("我是2023年去的洪泽区政务中心，洪泽区2024年不予处理几件？", [], catalog)
+    assert visit.targets == [("淮安市洪泽区人民政府", 2024)] and visit.kind != "comparison"
+
+
+def test_the_mean_of_the_years_asked_and_a_district_before_a_pause(catalog):
+    it = understand("平潭管委会2022到2024年行政复议的平均数是多少？", [], catalog)
+    assert it.mean and it.kind == "sum" and len(it.targets) == 3
+    pair = understand("2025年的沭阳县和2024年的淮安市，哪个新收的申请多？", [], catalog)
+    assert pair.kind == "comparison" and set(pair.targets) == {("沭阳县人民政府", 2025), ("淮安市人民政府", 2024)}
