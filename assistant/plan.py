@@ -191,7 +191,7 @@ from index.vocabulary import (
 )
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
-QUESTION_CUE = re.compile(r"多少|(?<![那这])几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
+QUESTION_CUE = re.compile(r"多少|(?<![那这举列讲聊])几|吗|有没有|是否|有无|怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"
                           r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
 MAX_PARTS = 4
 # 一、…？二、…？三、…？: a list's numbers opening its clauses, no separators of their own (三 alone asks nothing)
@@ -472,7 +472,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.claim = it.threshold or (op, float((said["n"] or said["bare"]).replace("零", "0")))
     if keys and not it.claim and ZERO_PREMISE.search(q):
         it.claim = ("=", 0.0)  # 为什么一件申请都没收到: whether none were, said with the figure
-    if service := SERVICE_ASKED.search(question) or SERVICE_ASKED.search(q):  # 我要怎么…: the courtesy strip drops 我要
+    told_story = mask(q, context)  # 我的申请被…打发了，想知道…有多少件: the asker's story asks no service; the raw
+    if service := (not context and SERVICE_ASKED.search(question)) or SERVICE_ASKED.search(told_story):  # question: 我要
         it.unsupported, it.reason = service.group(), "service"  # 帮我写申请书, 我该怎么申请复议, 我申请的那件办了没有
     elif (opinion := OPINION.search(question) or OPINION.search(q)) and not (keys and has(q, COUNT_CUES)):
         it.unsupported, it.reason = opinion.group(), "opinion"  # 哪个单位做得最好: a judgement no report makes
@@ -497,6 +498,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if not rate and not growth:
         it.rate_spec = share_of_total(q, keys, it.column, phrase)
         it.rate = "share" if it.rate_spec is not None else None
+    elif rate == "review_correction_rate" and (suits := _suits_named(keys)):  # 行政诉讼的纠错率: of the suits named
+        it.rate, it.rate_spec = "share", _suit_rate(suits)
     if it.rate and it.threshold and (has(q, VERIFY_CUES) or YES_NO_END.search(q)):
         it.claim = it.threshold  # 被纠正的过半了吗: whether the share passes it
     if per_n:
@@ -620,6 +623,19 @@ def _reports_listed(q: str, year_spans: list[tuple[int, int]], mentions: list[st
             return []
         pairs += [(agency, y) for ys in own for y in ys]
     return list(dict.fromkeys(pairs))
+
+
+def _suits_named(keys: list[CellKey]) -> list[str]:
+    """The suit groups a question names with no review among them (诉讼的纠错率: the suits' own rate)."""
+    groups = list(dict.fromkeys(k.row.rsplit("_", 1)[0] for k in keys if k.table == "review_litigation"))
+    return groups if groups and "review" not in groups and len(groups) == len(
+        [k for k in keys if k.table == "review_litigation"]) else []
+
+
+def _suit_rate(suits: list[str]) -> RateSpec:
+    return RateSpec(label="行政诉讼纠错率", formula="行政诉讼结果纠正÷行政诉讼总计",
+                    numerator=[CellKey(table="review_litigation", row=f"{g}_corrected") for g in suits],
+                    denominator=[CellKey(table="review_litigation", row=f"{g}_total") for g in suits])
 
 
 def unheld_attribute(q: str) -> str | None:
@@ -862,6 +878,9 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.kind, it.sides = "comparison", [("", [k]) for k in it.keys]  # its rows side by side, the most named
     elif prev.rate and not it.keys and it.kind in ("narrative", "figure") and not asks_narrative:
         it.kind, it.rate = "rate", prev.rate  # …的公开率 -> 前一年是多少: the rate, a year earlier
+    if prev.rate == "review_correction_rate" and not it.rate and (suits := _suits_named(it.keys)) \
+            and has(q, FOLLOWUP_CUES):  # 复议纠错率 -> 那诉讼的呢: the same rate, of the suits
+        it.kind, it.rate, it.rate_spec = "rate", "share", _suit_rate(suits)
     if it.rate == "share" and it.rate_spec is None:  # a share taken from the part before takes its cells too,
         column = it.column or (prev.column if it.keys == prev.keys else None)  # or this turn's (…自然人占比 -> 那企业呢)
         changed = column != prev.column or it.keys != prev.keys
@@ -1102,6 +1121,15 @@ def _each_held(it: Intent) -> list[tuple[str, Intent]]:
     return [(f"{a}{y}年", parts[(a, y)]) for a, y in sorted(parts, key=lambda t: said.get(t[1], len(said)))]
 
 
+def _each_told(it: Intent) -> list[tuple[str, Intent]]:
+    """平潭管委会2015年和2016年各主动公开了多少条: what the text tells, asked of each report named, one part each
+    (one passage search over both finds one report's sentence)."""
+    if it.kind != "narrative" or len(it.targets) < 2 or len(it.targets) > MAX_PARTS or not has(it.question, EACH_CUES + ("各",)):
+        return []
+    return [(f"{a}{y}年", it.model_copy(update={"targets": [(a, y)], "agencies": [a], "years": [y], "pairs": []}))
+            for a, y in it.targets]
+
+
 # …收了多少、公开了多少，鹿城区的呢？: the agency said last, in a clause of its own
 AGENCY_LAST = re.compile(r"[,，;；:：]([^,，;；:：?？。!！]{2,16}?)(?:的呢|的|呢|那边|那里|这边)?([?？。!！]*)$")
 
@@ -1124,7 +1152,7 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     if (moved := _agency_said_last(normalized, catalog)) != normalized:
         question = normalized = moved
     whole = understand(question, history, catalog, reader)
-    if each := _each_share(whole.question, whole) or _each_held(whole):
+    if each := _each_share(whole.question, whole) or _each_held(whole) or _each_told(whole):
         return each
     parts = split_parts(normalized)
     if len(parts) < 2:

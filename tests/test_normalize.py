@@ -332,3 +332,8 @@ def test_a_suit_after_a_review_said_in_everyday_words_is_the_tables_column():
 def test_an_english_year_of_an_animal_and_bigger_or_smaller():
     text = normalize_question("Did Shuyang handle a larger number of requests in the year of the snake?", now=2026).text
     assert "2025年" in text and "多" in text
+
+
+def test_an_agencys_english_acronym_and_the_gazette_are_glossed():
+    text = normalize_question("How many issues of the gazette did the Shanghai STC publish in 2024?").text
+    assert "科学技术委员会" in text and "公报" in text

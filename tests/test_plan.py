@@ -2501,3 +2501,27 @@ def test_the_mean_of_the_years_asked_and_a_district_before_a_pause(catalog):
     assert it.mean and it.kind == "sum" and len(it.targets) == 3
     pair = understand("2025年的沭阳县和2024年的淮安市，哪个新收的申请多？", [], catalog)
     assert pair.kind == "comparison" and set(pair.targets) == {("沭阳县人民政府", 2025), ("淮安市人民政府", 2024)}
+
+
+def test_the_correction_rate_of_the_suits_named_is_theirs_not_the_reviews(catalog):
+    it = understand("平潭管委会2024年打官司的纠错率", [], catalog)
+    assert it.rate_spec is not None and {k.row for k in it.rate_spec.numerator} <= {
+        "direct_suit_corrected", "post_review_suit_corrected"}
+    first = understand("平潭管委会2024年复议纠错率是多少", [], catalog)
+    turn = understand("那起诉的呢", [{"role": "user", "content": "平潭管委会2024年复议纠错率是多少"},
+                                    {"role": "assistant", "content": ""}], catalog)
+    assert first.rate == "review_correction_rate" and turn.rate_spec is not None and all(
+        k.row.endswith("_total") and "suit" in k.row for k in turn.rate_spec.denominator)
+
+
+def test_a_service_word_in_the_askers_story_is_no_service_asked(catalog):
+    it = understand("我的申请上个月被答复“不予公开”了，想问沭阳县2025年不予公开一共多少件？", [], catalog)
+    assert it.kind != "decline" and it.keys
+
+
+def test_each_of_two_reports_told_in_the_text_is_a_part_and_a_few_examples_ask_nothing(catalog):
+    q = "平潭管委会2013年和2014年各主动公开了多少条信息？"
+    assert len(plan_parts(q, normalized(q, catalog), [], catalog)) == 2
+    q = "我在写材料，想列几个做法，哪些单位的年报写过依申请公开压力测试？"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert len(parts) == 1 and parts[0][1].kind == "precedent"
