@@ -428,8 +428,15 @@ def _is_title(text: str, s: int, e: int, after: list[tuple[int, int, bool]], bas
     next item follows at once (一是通过门户网站公开；二是通过…) is an item of a list of content, not a title."""
     nxt = ordinal(plain(text[base + after[0][0]:base + after[0][1]])) if after and not after[0][2] else None
     if ENUMERATED.match(text, s, e):
-        return not _sibling(ordinal(plain(text[s:e])), nxt)
+        return not _sibling(ordinal(plain(text[s:e])), nxt) and not _list_over(ordinal(plain(text[s:e])), nxt)
     return bool(TWO_CLAUSES.match(text, s, e)) and bool(after) and not after[0][2] and not nxt
+
+
+def _list_over(this: tuple[int, int] | None, nxt: tuple[int, int] | None) -> bool:
+    """The next piece is a later item of another list (（2）… after 二是…): the item's own list ended with it, so
+    nothing stands under it (二是门户网站群已通过三级等保评估。 then （2）推进…: content, not a title); a list's first
+    item (一是… after （一）…) opens a list under a title."""
+    return this is not None and nxt is not None and nxt[0] != this[0] and nxt[1] > 1
 
 
 def _sibling(this: tuple[int, int] | None, nxt: tuple[int, int] | None) -> bool:
@@ -1491,7 +1498,7 @@ def _title(c: Sentence) -> bool:
     return c.title and not any(w in c.read for w in SECTION_CUES["shortfall"])
 
 
-ORDINAL = re.compile(r"\s*(?:([一二三四五六七八九十]+)是|[（(]([一二三四五六七八九十]+)[)）]|(\d+)[、.．])")
+ORDINAL = re.compile(r"\s*(?:([一二三四五六七八九十]+)是|[（(]([一二三四五六七八九十]+)[)）]|(\d+)[、.．]|[（(](\d+)[)）])")
 NUMERALS = "一二三四五六七八九十"
 
 

@@ -1059,3 +1059,17 @@ def test_what_the_question_sets_aside_is_no_word_of_its_topic(corpus_dir):
     assert departments > towns
     assert "乡镇" not in query_terms(q, topic_words(q), [])
     assert excepted("沭阳县删除了多少条过期信息") == "沭阳县删除了多少条过期信息"
+
+
+def test_a_numbered_line_whose_list_ends_at_once_is_content_not_a_title(corpus_dir):
+    """二是…已通过三级等保评估。 then （2）推进…: the next piece is a later item of another list, so nothing stands under
+    the 二是 line and it is content (it had the title's penalty and lost to the item before it); a list's first item
+    after a numbered line (（1）… then 一是…) still makes that line a title, and （2） is read as a number."""
+    report = parse_file(corpus_dir / "reports" / "13_pingtan-syq_2018.txt")
+    cands = report_sentences(report)
+    flag = {c.read: c.title for c in cands}
+    assert flag["二是实验区政府门户网站群已通过三级等保评估。"] is False
+    assert flag["（2）推进政府网站部署互联网协议第六版（IPv6）。"] is True
+    assert narrative.ordinal("（2）推进政府网站部署") == (3, 2)
+    ranked = _ranked(report, "平潭实验区2018年那一串门户网站群，网络安全定级过没过", "门户网站 网络安全 定级")
+    assert "等保评估" in ranked[0].sentence.read
