@@ -229,7 +229,8 @@ WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大�
 # as who by one naming an actor; 不怎么 (not much: 不怎么去, 不怎么用) asks no how
 WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会|(?:是不是|是否|难道是|可能是)(?:因为|由于)")  # 是不是因为疫情才少
 WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。；;]{1,12}?(?:限制|影响|制约)")
-COUNT_QUESTION = re.compile(rf"多少|几(?=[{COUNTERS}])|数量|多长|多久")
+# 哪几场, 哪几个 ask which ones (WHICH_QUESTION), not how many: the sentence naming them answers, with or without a number
+COUNT_QUESTION = re.compile(rf"多少|(?<!哪)几(?=[{COUNTERS}])|数量|多长|多久")
 # how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count
 TIMES = "次回轮遍"  # units that count times: 几回 asks a count (COUNT_QUESTION), 多长时间…一回 how often
 FREQUENCY_QUESTION = re.compile(rf"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{{0,12}}?[一1][{TIMES}]|频率|频次"

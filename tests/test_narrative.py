@@ -1073,3 +1073,14 @@ def test_a_numbered_line_whose_list_ends_at_once_is_content_not_a_title(corpus_d
     assert narrative.ordinal("（2）推进政府网站部署") == (3, 2)
     ranked = _ranked(report, "平潭实验区2018年那一串门户网站群，网络安全定级过没过", "门户网站 网络安全 定级")
     assert "等保评估" in ranked[0].sentence.read
+
+
+def test_which_ones_asked_with_a_counter_is_no_count(corpus_dir):
+    """哪几场, 哪几个, 哪几类 ask which ones, not how many: no unit must be stated (a sentence naming two training
+    meetings without a number, 举办“三提三效”…培训会、“惠企政策…培训会”, answers 办过哪几场培训), and no count clause is
+    lifted; 几场 alone still asks a count."""
+    for q in ("那年局里给干部办过哪几场业务学习", "片区是哪几个乡镇并过来的", "公开的东西分成哪几类"):
+        assert not narrative.asks_count(q) and narrative.count_unit(q) is None, q
+    assert narrative.asks_count("那年局里给干部办过几场业务学习") and narrative.count_unit("办过几场业务学习") == "场"
+    text = "并于2022年4月份、6月份举办“三提三效”内部运转机制优化交流培训会、“惠企政策信息发布工作培训会”。"
+    assert count_clause("经发局2022年都开过哪几场培训会", text) is None
