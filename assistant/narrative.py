@@ -1312,7 +1312,25 @@ def unslipped(words: list[str], where: _Holding) -> list[str]:
             out.append(w)
         elif piece := held_piece(w, where):
             out.append(piece)
+        elif full := spelled_out(w, where):
+            out.append(full)
     return list(dict.fromkeys(out))
+
+
+def spelled_out(word: str, where: _Holding) -> str | None:
+    """A two-character word jieba guessed and no text holds, read as the short form of two words the texts print
+    side by side, each opening with one of its characters, in either order (追责 -> 责任追究, as 追究责任 is shortened):
+    the pair the most texts hold, where both halves are dictionary words and the text prints the pair as whole words."""
+    if len(word) != 2 or not HAN.fullmatch(word):
+        return None
+    a, b = map(re.escape, word)
+    freq, found = _jieba().dt.FREQ, {}
+    for m in re.finditer(f"{a}[\u4e00-\u9fff]{b}[\u4e00-\u9fff]|{b}[\u4e00-\u9fff]{a}[\u4e00-\u9fff]", where.joined):
+        pair = m.group()
+        if pair not in found and freq.get(pair[:2]) and freq.get(pair[2:]):
+            held = where(pair)
+            found[pair] = len(held) if any(_whole(pair, where.texts[t]) for t in sorted(held)[:5]) else 0
+    return max((p for p in found if found[p]), key=lambda p: (found[p], p), default=None)
 
 
 def held_piece(word: str, where: _Holding) -> str | None:

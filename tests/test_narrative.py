@@ -1084,3 +1084,25 @@ def test_which_ones_asked_with_a_counter_is_no_count(corpus_dir):
     assert narrative.asks_count("那年局里给干部办过几场业务学习") and narrative.count_unit("办过几场业务学习") == "场"
     text = "并于2022年4月份、6月份举办“三提三效”内部运转机制优化交流培训会、“惠企政策信息发布工作培训会”。"
     assert count_clause("经发局2022年都开过哪几场培训会", text) is None
+
+
+def test_a_short_form_no_report_prints_is_read_as_the_two_words_it_shortens(corpus_dir):
+    """追责 (jieba's guess, printed by no report) is the short form of 追究责任: the texts print 责任追究, two words each
+    opening with one of its characters, so that is the word looked for (it was dropped as a slip, and the question,
+    left with no content word, was declined as irrelevant); a guessed word no pair of words spells stays dropped."""
+    from types import SimpleNamespace
+
+    from assistant.narrative import _Holding, spelled_out
+
+    report = parse_file(corpus_dir / "reports" / LUCHENG_2022)
+    where = _Holding([c.read for c in report_sentences(report)])
+    assert spelled_out("追责", where) == "责任追究"
+    assert spelled_out("搞果", where) is None
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=0.9, score=0.9)]
+
+    q = "鹿城2022年信息公开上出了岔子，有干部挨追责没有"
+    got = narrative.evidence(search, q, topic_words(q), [report], 0.8)
+    assert got and got[0].sentence.read.startswith("未发生责任追究情况")
