@@ -210,6 +210,10 @@ ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"
 MEASURE_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(?:量|人次|次数)(?:是|有|为|达到?)?(?:多少|几)")  # 访问量是多少
 COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)(?![人名位次])([\u4e00-\u9fff]{2})")  # 几个处室
 RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
+# a whole asked (一共, 加起来, 总数): answered by a number the sentence gives as the whole (共…, 总数…, 合计…), not by
+# one of its parts (规划计划类信息21条)
+TOTAL_ASKED = re.compile(r"一共|总共|共计|合计|总计|总数|加起来|总量")
+TOTAL_SAID = re.compile(r"(?:共|总数|合计|总计|累计|总量)[为达计有]?\s*\d")
 WHICH_QUESTION = re.compile(r"哪些|哪几")  # which ones: answered by the sentence that names them
 NAMED_ITEMS = re.compile(r"[“《][^”》]{2,30}[”》][^。；;]{0,30}等")  # “餐具收费不明晰，多收款项”等多个舆情
 # who (谁负责, 哪个科室, 由谁出面) and where (去哪看, 放在哪里, 什么地方): answered by the sentence that names someone who
@@ -986,6 +990,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     order = {i: 1 - n / len(in_section) for n, i in enumerate(in_section)} if want == "shortfall" else {}
     count, unit, often = asks_count(question), asked_unit(question), asks_frequency(question)
     which = bool(WHICH_QUESTION.search(question))
+    total = bool(TOTAL_ASKED.search(question))
     who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
     why = bool(WHY_QUESTION.search(question))
     how = bool(HOW_QUESTION.search(question))
@@ -1023,6 +1028,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             if found:
                 asked = any(unit and in_unit(unit, u) for u, _ in found)
                 p += W_NUMBER * (2 if asked else 1) + W_COUNTED * max(share for _, (_, share) in found)
+            if total and TOTAL_SAID.search(text):
+                p += W_COUNTED  # 一共…多少条: a number given as the whole (总数1873条), not one of its parts
         out.append(p)
     return out
 

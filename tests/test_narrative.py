@@ -1106,3 +1106,13 @@ def test_a_short_form_no_report_prints_is_read_as_the_two_words_it_shortens(corp
     q = "鹿城2022年信息公开上出了岔子，有干部挨追责没有"
     got = narrative.evidence(search, q, topic_words(q), [report], 0.8)
     assert got and got[0].sentence.read.startswith("未发生责任追究情况")
+
+
+def test_a_whole_asked_pulls_the_number_given_as_the_whole(corpus_dir):
+    """一共…多少条 asks the whole: the sentence that gives a number as the whole (…获取政府信息总数1873条) is pulled over
+    one that lists its parts (规划计划类信息21条), whose words the question shares as much; asked without 一共, the
+    parts' list is not pushed down."""
+    report = parse_file(corpus_dir / "reports" / "07_pingtan-xian_2011.txt")
+    top = _ranked(report, "平潭县2011年各单位加起来手上有多少条政府信息", "政府信息")[0].sentence
+    assert "总数1873条" in top.read
+    assert count_clause("平潭县2011年各单位加起来手上有多少条政府信息", top.read)[1] == 1873
