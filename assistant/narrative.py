@@ -210,6 +210,7 @@ ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"
 MEASURE_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(?:量|人次|次数)(?:是|有|为|达到?)?(?:多少|几)")  # 访问量是多少
 COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)(?![人名位次])([\u4e00-\u9fff]{2})")  # 几个处室
 RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
+PART_OF = re.compile(r"\s*其中")  # a sentence stating a part of the whole the one before it states
 # a whole asked (一共, 加起来, 总数): answered by a number the sentence gives as the whole (共…, 总数…, 合计…), not by
 # one of its parts (规划计划类信息21条)
 TOTAL_ASKED = re.compile(r"一共|总共|共计|合计|总计|总数|加起来|总量")
@@ -943,13 +944,16 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
                if (k := sum(ch in x for x in texts)) <= RARE_CHAR * n}
     ctotal = sum(cweight.values()) or 1.0
     out = []
-    for c, text in zip(cands, texts, strict=True):
+    for i, (c, text) in enumerate(zip(cands, texts, strict=True)):
         words, pairs, held = share(text)
         score = W_TERMS * words + W_BIGRAMS * pairs
         if cweight:
             score += W_CHARS * sum(w for ch, w in cweight.items() if ch in text) / ctotal
         if c.heading:
             score += W_HEADING * sum(share(plain(c.heading))[:2])
+        if i and PART_OF.match(text) and cands[i - 1].report_id == c.report_id and any(
+                t in text and t not in texts[i - 1] for t in terms):  # 其中，政策法规…32条: the part asked by its own
+            score += W_HEADING * sum(share(texts[i - 1])[:2])  # words, of the whole the sentence before states
         out.append((score, held))
     return out
 

@@ -1116,3 +1116,14 @@ def test_a_whole_asked_pulls_the_number_given_as_the_whole(corpus_dir):
     top = _ranked(report, "平潭县2011年各单位加起来手上有多少条政府信息", "政府信息")[0].sentence
     assert "总数1873条" in top.read
     assert count_clause("平潭县2011年各单位加起来手上有多少条政府信息", top.read)[1] == 1873
+
+
+def test_a_part_asked_by_its_own_words_is_read_with_the_whole_before_it(corpus_dir):
+    """其中，政策法规及业务类的信息32条 states a part of the whole the sentence before it states (新增主动公开政府信息45条): asked
+    for the part by its own words, within the whole's (新挂出来的…当中，讲政策法规和业务的), it is read with that whole, as a
+    sentence is with its heading, and leads; asked for the whole, whose words the part does not add to, the whole leads."""
+    report = parse_file(corpus_dir / "reports" / "09_pingtan-dishuiju_2013.txt")
+    part = _ranked(report, "地税局2013年新增主动公开的东西当中，讲政策法规和业务的占了几条", "新增 主动公开 政策法规 业务")
+    assert part[0].sentence.read.startswith("其中，政策法规及业务类的信息32条")
+    whole = _ranked(report, "地税局2013年一年新增主动公开的东西有几条", "新增 主动公开")
+    assert "新增主动公开政府信息45条" in whole[0].sentence.read
