@@ -210,6 +210,7 @@ ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"
 MEASURE_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(?:量|人次|次数)(?:是|有|为|达到?)?(?:多少|几)")  # 访问量是多少
 COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)(?![人名位次])([\u4e00-\u9fff]{2})")  # 几个处室
 RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
+ASPECT = "了过着"  # what a verb's aspect is said with (办过, 发了, 看着)
 PART_OF = re.compile(r"\s*其中")  # a sentence stating a part of the whole the one before it states
 # a whole asked (一共, 加起来, 总数): answered by a number the sentence gives as the whole (共…, 总数…, 合计…), not by
 # one of its parts (规划计划类信息21条)
@@ -1135,7 +1136,7 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
             question, lambda w: said(w, where),  # 搞了个 (tagged a noun) is a verb phrase, 了 says so
             lambda w: w in GENERIC_TOPICS or "了" in w or miscut(w) or any(w in n for n in names)):
         return []  # 群众满意率是多少: what the value is asked of, no sentence of these reports names (nor its parts together)
-    terms = unslipped(terms, where)
+    terms = unslipped(terms, where, spell=True)
     chunks = passage_cosines(search, question, [r.id for r in reports])
     ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
                         {r.id: r.text for r in reports}, lists=cue(question) in ("shortfall", "plan"),
@@ -1311,19 +1312,20 @@ def said(word: str, where: _Holding) -> bool:
     return len(parts) > 1 and bool(set.intersection(*(where(p) for p in parts)))
 
 
-def unslipped(words: list[str], where: _Holding) -> list[str]:
+def unslipped(words: list[str], where: _Holding, spell: bool = False) -> list[str]:
     """The words less those jieba made up out of single characters that no text holds (自季 of 自季承认, 搞果 of
     搞果在线访谈: a slip the corpus could not read back): they say nothing the sentences could repeat, so they
     neither shrink a sentence's share of the topic nor make the question look unanswered (天气, a word, still does).
     Where such a word holds a shorter piece some text says (微博 of 微博微, jieba's cut of 微博微信号), the piece is
-    the word."""
+    the word; with `spell` (the named reports' few sentences), a short form of two words they print (追责) is those
+    words."""
     out = []
     for w in words:
         if where(w) or not miscut(w):
             out.append(w)
         elif piece := held_piece(w, where):
             out.append(piece)
-        elif full := spelled_out(w, where):
+        elif spell and (full := spelled_out(w, where)):
             out.append(full)
     return list(dict.fromkeys(out))
 
@@ -1332,8 +1334,8 @@ def spelled_out(word: str, where: _Holding) -> str | None:
     """A two-character word jieba guessed and no text holds, read as the short form of two words the texts print
     side by side, each opening with one of its characters, in either order (追责 -> 责任追究, as 追究责任 is shortened):
     the pair the most texts hold, where both halves are dictionary words and the text prints the pair as whole words."""
-    if len(word) != 2 or not HAN.fullmatch(word):
-        return None
+    if len(word) != 2 or not HAN.fullmatch(word) or word[1] in ASPECT:
+        return None  # 办过, 发了: a verb and its aspect, no short form (办理过程 is no 办过)
     a, b = map(re.escape, word)
     freq, found = _jieba().dt.FREQ, {}
     for m in re.finditer(f"{a}[\u4e00-\u9fff]{b}[\u4e00-\u9fff]|{b}[\u4e00-\u9fff]{a}[\u4e00-\u9fff]", where.joined):

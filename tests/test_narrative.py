@@ -1098,6 +1098,7 @@ def test_a_short_form_no_report_prints_is_read_as_the_two_words_it_shortens(corp
     where = _Holding([c.read for c in report_sentences(report)])
     assert spelled_out("追责", where) == "责任追究"
     assert spelled_out("搞果", where) is None
+    assert spelled_out("办过", _Holding(["规范依申请公开办理过程。"])) is None  # a verb and its aspect: no short form
 
     def search(question, k, filters, method=None):
         return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
