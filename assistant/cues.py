@@ -105,7 +105,7 @@ STOP_WORDS = (
 )
 MENTION_WORDS = ("提到", "提及", "提过", "写到", "写了", "写过", "说到", "说过", "讲到", "讲过", "谈到", "谈过", "写明",
                  "载明", "记载")  # what the text says, not a count
-QUESTION_WORDS = (*MENTION_WORDS, "请问", "一下", "帮我", "告诉我", "想知道", "怎么样", "怎么", "怎样", "如何", "什么", "哪些", "哪个",
+QUESTION_WORDS = (*MENTION_WORDS, "顺便", "说说", "讲讲", "谈谈", "聊聊", "介绍一下", "他们", "它们", "存在", "请问", "一下", "帮我", "告诉我", "想知道", "怎么样", "怎么", "怎样", "如何", "什么", "哪些", "哪个",
                   "有没有", "是否", "吗", "呢", "的", "了", "哪一年", "哪年", "哪一个", "哪一家", "哪家", "哪一", "是", "在", "有", "方面", "年度", "单位", "部门", "工作",
                   "情况", "主要", "具体", "一些", "报告", "年", "年报", "年度报告", "写着", "里面", "原文", "原话", "写的", "说的")  # words about the report itself (2023年报里写到…), not its topic
 RELATIVE_YEARS = {"大前年": -2, "上上年": -1, "前年": -1, "去年": 0, "今年": 0, "最新": 0, "最近一年": 0, "明年": 1, "后年": 2}
@@ -256,7 +256,9 @@ CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什�
 # who made the requests counted (外省的企业提的申请, 残疾人提出的申请, 来自高校的申请): the tables split applicants by
 # type only, so any other word for them (a place, an age, a trait) restricts the count to a part no table holds
 WHO_APPLIED = re.compile(r"([^，,。？?！!；;|、]{2,14}?)(?:来|去)?(?:提出|提交|递交|发起|提)的(?:政府信息公开|信息公开|公开)?申请"
-                         r"|来自([^，,。？?！!；;|、]{2,12}?)的(?:政府信息公开|信息公开|公开)?申请")
+                         r"|来自([^，,。？?！!；;|、]{2,12}?)的(?:政府信息公开|信息公开|公开)?申请"
+                         r"|(?:(?<=[年的，,：:|])|^)([^，,。？?！!；;|、\d]{2,4}?|\d+周?岁以?[上下]?)的?申请人(?!数|类型|类别|构成|分类)")
+# 女性申请人, 2024年外地申请人: a kind of applicant said before the word, after a year or a pause
 AGE_SAID_CN = re.compile(r"\d+周?岁")  # 60岁以上的人: an applicant's age (numerals are digits by now)
 NOT_RESTRICTING = ("依法", "名义", "正式", "本人")  # 依法提出的, 以个人名义提出的: how, not who
 # a qualifier restricting the requests counted (网上提交的申请, 申请中涉及房屋征收的): the tables count requests by
@@ -270,6 +272,7 @@ QUALIFIED_REQUESTS = re.compile(
     r"|申请(?:里|中|当中|里面)[，,]?(?:问|要|查|咨询|询问|打听)([^，,。？?的|]{2,8})的"  # 申请里，问征地拆迁的
     r"|申请(?:里|中|当中|里面)[^，,。？?]{0,5}?(?:是)(?:涉及|关于|有关|针对)([^，,。？?的|]{2,10})"  # 申请中有多少是关于住房的
     r"|申请(?:是|为)?(?:通过|经由|以|用)([^，,。？?的|]{2,8}?)(?:方式|渠道|途径)?(?:提出|提交|递交|寄来|送来)"
+    r"|(?:涉及|关于|有关|针对)([^，,。？?的|]{2,10}?)(?:方面|领域|问题|事项)?的(?:行政复议|复议|行政诉讼|诉讼|官司|案件|案子)"
     r"|(?:是|为)(?:通过|经由|以|用)([^，,。？?的|]{2,8}?)(?:方式|渠道|途径)?(?:提出|提交|递交|寄来|送来)的"  # 申请有多少是通过网上提交的
     r"|申请人(?:里|中|当中|里面)?有?(?:多少|几个|几位|几名|几成)?人?(?:是|为)([^，,。？?的|]{2,8}?)(?:的|$|[，,。？?])"
     r"|(?:几件|多少件|几个|多少个|几份)(?:申请)?(?:是|为)由?(?!通过|经由|以|用)([^，,。？?的|\d]{2,8}?)(?:提出|提交|递交|寄来|送来|申请)的"  # 几件是台胞提出的
@@ -310,7 +313,8 @@ AHEAD_OF = re.compile(r"比(?:它|他|她|其|该单位)(?:多|高|大)|排在(?
 # 不按性别分, 不管是谁, 无论年龄: what the asker sets aside (the attribute named after it is not asked)
 SET_ASIDE = re.compile(r"(?:不按|不管|不论|无论|不考虑|不问|不用管|别管|先不管|撇开|抛开)[^，,。？?]{0,2}$")
 # 在库里, 数据库中: the reports held, said as a database (no thing asked of them)
-CORPUS_SAID = re.compile(r"(?:在|从)(?:你们?的?|这个)?(?:数据|资料)?库(?:里面?|中)的?|(?:数据|资料)库(?:里面?|中)的?")
+CORPUS_SAID = re.compile(r"(?:在|从)(?:你们?的?|这个)?(?:数据|资料)?库(?:里面?|中)的?|(?:数据|资料)库(?:里面?|中)的?"
+                         r"|(?:在|从)?(?:你们?|这里)?(?:已经?)?收录的?(?:这些|所有|全部)?(?:报告|年报)(?:里面?|中|当中)的?")
 # 用百分比表示, 保留一位小数, 四舍五入: how the asker wants a number shown, not what is asked
 PRESENTATION = re.compile(r"[，,]?(?:(?:请)?(?:用|以)百分比(?:的形式)?(?:来)?表示|保留(?:\d|[一两二三])位小数"
                           r"|精确到(?:小数点后)?(?:\d|[一两二三])位(?:小数)?|四舍五入(?:一下)?)[，,]?")
@@ -341,7 +345,7 @@ PART_OF_YEAR_SAID = re.compile(r"第?[一二三四1-4]季度|[上下]半年|(?<!
                                r"|(?:十[一二]|[一二三四五六七八九十])月份?(?!日)")
 # 开了几场新闻通气会, 有多少是用手机访问的: what a count counts, said after it (the last noun there is the thing counted)
 COUNTERS = "个场次件人名条篇家项起份期批位种类回轮遍处"  # the measure words a count is asked in (几处站点, 几期节目)
-COUNT_ASKED = re.compile(rf"(?:多少|(?<![这那])几)(?:人次|[{COUNTERS}])?([^，,。？?！!；;、]*)")
+COUNT_ASKED = re.compile(rf"(?:多少|(?<![这那哪])几)(?:人次|[{COUNTERS}])?([^，,。？?！!；;、]*)")
 # 热线里有多少起是问农机补贴的, 关注用户里有多少是福州的, 给出好评的纳税人有多少: a part of a counted whole; a
 # sentence stating the count must name both, or its number is another count's
 _UNIT = rf"(?:人次|[{COUNTERS}])?"

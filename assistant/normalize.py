@@ -119,7 +119,9 @@ AFTER_REVIEW = re.compile(r"(?:经过?)?(?:行政)?复议(?:完|后|之后|以�
 # 如果A超过50件，就告诉我B: whether A passes the bound is asked too, then B (answered whichever way A goes)
 CONDITION = re.compile(r"(?:如果|假如|要是|若是|倘若|假设)([^，,。？?]{2,40}?(?:超过|多于|少于|不到|高于|低于|大于|小于|不少于|过)"
                        r"[^，,。？?]{1,10}?)(?:的话)?[，,](?:那么?|那就|就|则)?(?:请)?(?:就)?")
-SAID_AROUND = ((CORPUS_SAID, "在"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"), (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"))
+YEARS_TOTAL = re.compile(r"(?<![\d〇零一二三四五六七八九])([两二三四五六七八九十几]|\d)年的?(?:总数|总和|总量)")  # 两年总数
+SAID_AROUND = ((CORPUS_SAID, "在"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
+               (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"))
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -196,9 +196,11 @@ QUESTION_CUE = re.compile(r"多少|(?<![那这举列讲聊])几|吗|有没有|�
 MAX_PARTS = 4
 # 一、…？二、…？三、…？: a list's numbers opening its clauses, no separators of their own (三 alone asks nothing)
 ORDINAL_MARK = re.compile(r"(?:^|(?<=[：:？?。；;！!\s]))(?:[一二三四五六七八九十]|\d{1,2})、")
+ORDINAL_DOT = re.compile(r"(?:^|(?<=[：:？?。；;！!\s,，]))(\d{1,2})[.．](?!\d)")
 ITEM = "\x00"  # where a numbered item began, while the clauses are split
 MAX_AGREE_CHARS = 8  # 两者对得上吗: a clause that only asks whether the figures before it agree
 LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一下|再问问|再问)[,，]?")
+REQUEST_OPENER = re.compile(r"^(?:另外|顺便)?再?(?:给个|给我|给出|算一下|算算|算个|列一下|加个)")  # 再给个两年合计: asks
 COUNT_ASKED = re.compile(r"(?:有|是)(?:多少|几)[件个次项份起]")  # 有几件…的: how many, asked outright
 MAX_THING_CHARS = 4  # what a weak count word is said of, when it is a thing the text counts (热线, 群众来信)
 HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
@@ -272,7 +274,8 @@ def _both_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None) -
             and it.keys in ([], prev.keys, older.keys)):  # 行政强制呢，比处罚少多少: 处罚 is the turn before's
         return it
     set_beside = (has(q, COMPARE_CUES) or COMPARATIVE.search(q) or DIFF_ASKED.search(q)) and not has(q, TOTAL_CUES)
-    if set_beside and older.keys != prev.keys and it.agencies == prev.agencies and not it.years_carried:
+    if set_beside and older.keys != prev.keys and it.agencies == prev.agencies and not it.years_carried \
+            and not parse_years(q)[0]:  # not 跟2021年相比呢: that year set beside
         return _beside(it, [older, prev], {"keys": list(prev.keys), "targets": list(prev.targets),
                                            "years": list(prev.years)})  # 予以公开 -> 不予公开呢 -> 两者差多少
     if not (has(q, TOTAL_CUES) and BOTH.search(q)):
@@ -601,8 +604,9 @@ MAX_COMPARED = 4  # a scope of at most this many agencies is compared side by si
 def _spread_columns(q: str, said: str | None) -> tuple[tuple[str, ...], str | None]:
     """The applicant columns a figure is summed over and the group word that names them: a template group said
     (法人或其他组织), or every column but the ones left out (非自然人: the group they make up, where one does)."""
-    if said in QUERY_COLUMN_GROUPS:
-        return QUERY_COLUMN_GROUPS[said], said
+    if said in QUERY_COLUMN_GROUPS:  # 法人或其他组织里不包括企业的: the group's columns not left out
+        left = left_columns(q)
+        return tuple(c for c in QUERY_COLUMN_GROUPS[said] if not left or c in left), said
     left = left_columns(q)  # 不算自然人的: the column said is the one left out (除了个人以外，“其他”单位: one kept)
     if said and QUERY_COLUMNS.get(said) in left:
         return (), None
@@ -794,7 +798,8 @@ def _operation(q: str, it: Intent) -> Kind:
     if has(q, OUTCOME_CUES) and "、" not in (it.figure_word or "") and not summed:  # 办理结果总计加结转下年度: joined
         it.breakdown = "outcome"
         return "breakdown"
-    if has(q, APPLICANT_CUES) and not it.column and not (len(it.keys) > 1 and has(q, EACH_CUES)):  # 分别: the named ones
+    if has(q, APPLICANT_CUES) and not it.column and not (len(it.keys) > 1 and has(q, EACH_CUES)) and all(
+            k.column in (None, "total") for k in it.keys):  # 分别: the named ones; 除自然人外…申请人: the columns kept
         it.breakdown = "applicant"
         return "breakdown"
     if CONTENT_WHICH.search(q) and not has(q, FIGURE_CUES):
@@ -849,7 +854,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         (it.kind == "narrative" and (has(q, NARRATIVE_CUES) or not it.keys and topic_words(it.topic)
                                      and has(q, ("哪些", "什么", "怎么", "如何", "怎样")) is not None))
         or (not it.keys and own))  # 和2023年比怎么样: the figure
-    if asks_narrative and not it.keys and prev.keys and not topic_words(it.topic):  # 为什么这么少: why that figure is so
+    if asks_narrative and not it.keys and prev.keys and not topic_words(it.topic) and not has(q, NARRATIVE_STRONG):
+        # 为什么这么少: why that figure is so (not 存在什么问题: the report's own problems)
         it.keys, it.figure_word, it.topic = list(prev.keys), prev.figure_word, f"{prev.figure_word or ''}{it.topic}"
     if not it.keys and (measured := measure_of_item(q, prev.keys)):  # 收费项目上一年几项 -> 那本年增减了多少
         it.keys, it.figure_word = measured, None
@@ -968,6 +974,9 @@ _QUALIFIER_WORDS = tuple(w for w in _TURN_WORDS if len(w) >= 2)  # 老年人 hol
 def split_parts(text: str) -> list[str]:
     """Clauses that each ask something; a clause without a question word joins the next (予以公开、部分公开各多少), and
     so does a scope said first (平潭的几个片区里，谁…); two questions joined by 以及/还有 are two clauses."""
+    dots = list(ORDINAL_DOT.finditer(text))  # 1.新收 2.公开率: numbered so only where they count 1, 2, 3…
+    if len(dots) >= 2 and [int(m.group(1)) for m in dots] == list(range(1, len(dots) + 1)):
+        text = ORDINAL_DOT.sub(f"；{ITEM}", text)
     unmarked = ORDINAL_MARK.sub(f"；{ITEM}", text)  # 一、…；二、…: each numbered item a clause of its own
     pieces = PART_SEPARATORS.split(unmarked)
     asked = [bool(re.search(r"[？?]", sep)) for sep in PART_SEPARATORS.findall(unmarked)] + [False]
@@ -980,14 +989,15 @@ def split_parts(text: str) -> list[str]:
             split = _joined_questions(s)
             segments += split
             marked += [False] * (len(split) - 1) + [mark]
-            opened += [item or (bool(joined) and bool(QUESTION_CUE.search(split[0])))] + [True] * (len(split) - 1)
+            opened += [item or bool(REQUEST_OPENER.match(split[0])) or (bool(joined) and bool(QUESTION_CUE.search(split[0])))
+                       ] + [True] * (len(split) - 1)
     parts: list[str] = []
     pending = ""
     if len(segments) >= 3 and _asks_agreement(segments[-1]) and len(segments[-1]) <= MAX_AGREE_CHARS:
         # 新收加上年结转，和办结加结转下年度，对得上吗: each sum a part, then whether they agree
         return [re.sub(r"^(?:和|与|跟|同)", "", seg) for seg in segments][-MAX_PARTS:]
     for i, seg in enumerate(segments):
-        if opened[i] and pending and not pending.endswith(SCOPE_ENDINGS) and figure_keys(pending)[0]:
+        if opened[i] and pending and not pending.endswith(SCOPE_ENDINGS) and _names_a_measure(pending):
             parts.append(pending)  # 新收申请数和结转数，还有他们的网站怎么管的: the figures named are asked as they are
             pending = ""
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
@@ -995,15 +1005,20 @@ def split_parts(text: str) -> list[str]:
                        and not has(seg, ("吗", "呢", "有没有", "是否"))  # what the next clause asks of (是怎么来的 asks)
                        and not COUNT_ASKED.search(seg))  # 有几件申请是社会公益组织提的: a count asked, a part of its own
         listed = marked[i] and i > 0 and marked[i - 1] and parts  # …几件？申请人的平均年龄？: questions listed by ？
-        if (QUESTION_CUE.search(seg) or listed) and not seg.endswith(SCOPE_ENDINGS) and not noun_phrase:
+        if (QUESTION_CUE.search(seg) or listed or opened[i] and REQUEST_OPENER.match(seg)) and not seg.endswith(
+                SCOPE_ENDINGS) and not noun_phrase:
             parts.append(pending)
             pending = ""
     if pending:
-        if parts:
+        if parts and not (opened[-1] and _names_a_measure(pending)):  # 1.新收 2.公开率 3.复议数: the last item too
             parts[-1] += "，" + pending
         else:
             parts.append(pending)
     return parts[:MAX_PARTS] if len(parts) > 1 else [text]
+
+
+def _names_a_measure(text: str) -> bool:
+    return bool(figure_keys(text)[0] or has(text, QUERY_RATES))
 
 
 LISTED = re.compile(r"、|以及|及|还有")  # 新收、结转下年度以及复议: a list's joints (和 more often joins what is summed)
@@ -1015,9 +1030,12 @@ def listed_figures(q: str) -> list[str]:
     when the items are of one table (新收、结转各多少 is answered side by side) or are added or compared."""
     if has(re.sub(r"\([^)]*\)", "", q), TOTAL_CUES + COMPARE_CUES + RANKING_CUES):
         return []  # …、行政诉讼总数（两类加一起）: a sum inside one item's brackets is that item's
-    items = [i for i in LISTED.split(q) if i]
-    if len(items) < 2:  # most questions list nothing: no reading of their figure per item
-        return []
+    items = [i for i in LISTED.split(q) if i] or [q]
+    if len(items) < 2:  # 收到申请和复议数分别多少: 和 joins figures of two tables, each its own
+        items = [i for i in re.split(r"和|与|跟", q) if i]
+        if len(items) != 2 or not all(keys := [figure_keys(i)[0] for i in items]) or len(
+                {k.table for ks in keys for k in ks}) < 2:
+            return []  # most questions list nothing: no reading of their figure per item
     *head, last = items
     tail = re.split(r"和|与|跟", last, maxsplit=1)  # 予以公开数、不予公开数和行政诉讼数: a list's last joint is 和
     if len(tail) == 2 and all(figure_keys(t)[0] for t in tail):
@@ -1154,9 +1172,8 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     whole = understand(question, history, catalog, reader)
     if each := _each_share(whole.question, whole) or _each_held(whole) or _each_told(whole):
         return each
-    parts = split_parts(normalized)
-    if len(parts) < 2:
-        parts = listed_figures(normalized)
+    parts = [item for p in split_parts(normalized)  # 收到申请和复议数各多少，…: a clause as said, its items parts
+             for item in ((p in normalized and listed_figures(p)) or [p])]
     if len(parts) < 2:
         return [(question, whole)]
     out: list[tuple[str, Intent, list[dict]]] = []  # part, its intent, the turns it was read after

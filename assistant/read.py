@@ -201,10 +201,21 @@ def _figures_holding_columns() -> tuple[str, ...]:
 
 def left_columns(q: str) -> tuple[str, ...]:
     """The applicant columns a question keeps when it only says which it leaves out (非自然人, 除了个人以外,
-    不是企业提的): every other column, summed like a column group. Empty when it excludes none."""
-    out = [m.group() for m in EXCLUDED.finditer(q.translate(QUOTES))]
+    不是企业提的, 不包括企业、科研机构和律所): every other column, summed like a column group. Empty when it
+    excludes none."""
+    q = q.translate(QUOTES)
+    out = [q[m.start():_listed_on(q, m.end()) if find_phrases(m.group(), list(QUERY_COLUMNS)) else m.end()]
+           for m in EXCLUDED.finditer(q)]
     excluded = {QUERY_COLUMNS[p] for text in out for _, _, p in find_phrases(text, list(QUERY_COLUMNS))}
     return tuple(c for c in APPLICANT_COLUMNS if c not in excluded) if excluded else ()
+
+
+def _listed_on(q: str, end: int) -> int:
+    """Where a list of applicant words left out ends (不包括企业,科研机构和法律服务机构: the whole list)."""
+    words = "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True)))
+    while m := re.compile(rf"(?:[,，、]|和|或|及|以及)({words})").match(q, end):
+        end = m.end()
+    return end
 
 
 def rows_left(q: str) -> tuple[list[CellKey], str] | None:
@@ -302,7 +313,8 @@ GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数)+|(?:的)$|[\s(（]")
 
 # 公开了多少 / 给公开了几件: disclosed, as a count of requests (not 主动公开, 部分公开, 不公开, 依申请公开)
 DISCLOSED = re.compile(r"(?<![不未没主动分予请])(?:给|被)?公开了?(?=(?:多少|几)[件个份]?(?:申请)?(?:$|[，,。；;？?！!呢吗]))"
-                       r"|(?<=多少|几件|几个|几份)(?:被|给|获得?)?(?:予以)?公开了?(?=$|[，,。；;？?！!呢吗])")  # 有几件公开了
+                       r"|(?<=多少|几件|几个|几份)(?:被|给|获得?)?(?:予以)?公开了?(?=$|[，,。；;？?！!呢吗])"  # 有几件公开了
+                       r"|(?<=多少[件个份])(?:被|给|获得?)?(?:予以)?公开了?(?=$|[，,。；;？?！!呢吗])")  # 其中多少件公开了
 # (公开了多少疫情防控信息, 公开了多少条政府信息: what was published, not requests granted)
 # 收了几件 / 接到多少个 with nothing after it: the requests received (not 接了多少件12345热线, 收了多少处理费)
 RECEIVED = re.compile(r"(?:收|接)(?:了|到|进|收|件)?(?=(?:多少|几)[件个份]?(?:$|[，,。；;？?！!呢吗]))")

@@ -337,3 +337,7 @@ def test_an_english_year_of_an_animal_and_bigger_or_smaller():
 def test_an_agencys_english_acronym_and_the_gazette_are_glossed():
     text = normalize_question("How many issues of the gazette did the Shanghai STC publish in 2024?").text
     assert "科学技术委员会" in text and "公报" in text
+
+
+def test_the_collection_said_as_the_reports_held_is_no_topic():
+    assert "收录" not in normalize_question("你们收录的这些年报中，有几家写过新闻发言人制度？").text

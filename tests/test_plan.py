@@ -2525,3 +2525,54 @@ def test_each_of_two_reports_told_in_the_text_is_a_part_and_a_few_examples_ask_n
     q = "我在写材料，想列几个做法，哪些单位的年报写过依申请公开压力测试？"
     parts = plan_parts(q, normalized(q, catalog), [], catalog)
     assert len(parts) == 1 and parts[0][1].kind == "precedent"
+
+
+def test_a_kind_of_applicant_or_of_case_the_tables_do_not_split_is_declined_even_as_a_rate(catalog):
+    for q in ("淮安市2024年外地申请人的公开率是多少？", "沭阳县2025年70岁以上申请人提了多少件？",
+              "淮安市2024年关于房屋征收的行政诉讼有几件？"):
+        assert understand(q, [], catalog).kind == "decline", q
+    assert understand("淮安市2024年商业企业申请人提了多少件？", [], catalog).column == "commercial"
+
+
+def test_the_applicants_left_after_one_is_left_out_are_summed_not_broken_down(catalog):
+    it = understand("淮安市2024年不包括自然人，多少新收申请来自申请人？", [], catalog)
+    assert it.kind == "figure" and "natural_person" not in {k.column for k in it.keys} and len(it.keys) >= 5
+
+
+def test_a_request_opened_with_zai_after_a_question_is_a_part_and_years_total_is_their_sum(catalog):
+    q = "沭阳县2025年不予公开多少，再给我算一下公开率"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert len(parts) == 2 and parts[1][1].rate == "disclosure_rate"
+    it = understand("平潭管委会2022年和2023年行政复议的两年总数", [], catalog)
+    assert it.kind == "sum" and len(it.targets) == 2
+
+
+def test_figures_of_two_tables_joined_by_he_and_items_numbered_with_a_dot_are_parts(catalog):
+    q = "沭阳县2025年不予处理数和行政诉讼数分别多少"
+    assert [{k.table for k in it.keys} for _, it in plan_parts(q, normalized(q, catalog), [], catalog)] == [
+        {"requests"}, {"review_litigation"}]
+    q = "平潭管委会2022年：1.上年结转数 2.办结率 3.复议维持数"
+    assert len(plan_parts(q, normalized(q, catalog), [], catalog)) == 3
+    label = understand("沭阳县2025年表三“（三）不予公开 1.属于国家秘密”是多少？", [], catalog)
+    assert [k.row for k in label.keys] == ["denied_state_secret"]
+
+
+def test_how_many_of_them_were_disclosed_and_a_year_set_beside_two_figures(catalog):
+    it = understand("其中多少个公开了", [{"role": "user", "content": "淮安市2024年收到多少申请"},
+                                          {"role": "assistant", "content": ""}], catalog)
+    assert [k.row for k in it.keys] == ["granted"]
+    turns = [{"role": "user", "content": "洪泽区2024年新收多少"}, {"role": "assistant", "content": ""},
+             {"role": "user", "content": "行政复议多少"}, {"role": "assistant", "content": ""}]
+    it = understand("跟2023年比呢", turns, catalog)
+    assert {y for _, y in it.targets} == {2023, 2024}
+
+
+def test_the_reports_own_problems_asked_after_a_figure_are_not_that_figures(catalog):
+    turns = [{"role": "user", "content": "沭阳县2025年予以公开多少"}, {"role": "assistant", "content": ""}]
+    it = understand("另外说说他们存在哪些不足", turns, catalog)
+    assert it.kind == "narrative" and not it.keys and "他们" not in it.topic
+
+
+def test_a_group_of_applicants_less_a_list_of_its_kinds_is_what_is_left_of_it(catalog):
+    it = understand("沭阳县2025年法人或其他组织里，不包括商业企业、科研机构和社会公益组织，提了多少申请？", [], catalog)
+    assert {k.column for k in it.keys} == {"legal_service", "other_org"} and it.kind == "figure"
