@@ -199,6 +199,7 @@ ZERO_SAID = re.compile(r"(?:是|为|等于)(?:0|零)(?![\d.])|(?<![有])(?:没�
                        r"(?=行政复议|复议|行政诉讼|诉讼|起诉|官司|被告|申请|公开申请)")
 # 一件全部公开都没有, 一次也没被复议过: not one, of whatever the figure counts
 NONE_AT_ALL = re.compile(r"(?<![\d.])[一1][件个次份条起项宗]?[^，,。？?]{0,12}?[都也]没")
+OPEN_QUESTION = ("哪些", "什么", "怎么", "如何", "怎样")  # asked of a topic the turn names (主动公开了哪些内容)
 NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", "改进", "培训", "创新", "亮点")
 # one case pointed at (那件被纠正的复议) and its identity or content asked: the reports count cases, they do not
 # name applicants or say what was asked (the outcome, 结果如何, is a table row and stays answerable)

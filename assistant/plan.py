@@ -73,6 +73,7 @@ from assistant.cues import (
     NOT_THIS_NAME,
     NUMBERS_TOLD,
     ONE_CASE,
+    OPEN_QUESTION,
     OPINION,
     OUTCOME_CUES,
     OUTSIDE_BODY,
@@ -852,7 +853,7 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样, 维持加纠正呢
     asks_narrative = not (by_rows or compared) and (  # 主动公开了哪些内容: a topic of its own, not the figure before
         (it.kind == "narrative" and (has(q, NARRATIVE_CUES) or not it.keys and topic_words(it.topic)
-                                     and has(q, ("哪些", "什么", "怎么", "如何", "怎样")) is not None))
+                                     and has(q, OPEN_QUESTION) is not None))
         or (not it.keys and own))  # 和2023年比怎么样: the figure
     if asks_narrative and not it.keys and prev.keys and not topic_words(it.topic) and not has(q, NARRATIVE_STRONG):
         # 为什么这么少: why that figure is so (not 存在什么问题: the report's own problems)

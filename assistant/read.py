@@ -212,10 +212,15 @@ def left_columns(q: str) -> tuple[str, ...]:
 
 def _listed_on(q: str, end: int) -> int:
     """Where a list of applicant words left out ends (不包括企业,科研机构和法律服务机构: the whole list)."""
-    words = "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True)))
-    while m := re.compile(rf"(?:[,，、]|和|或|及|以及)({words})").match(q, end):
+    while m := _next_column().match(q, end):
         end = m.end()
     return end
+
+
+@lru_cache(maxsize=1)
+def _next_column() -> re.Pattern:
+    words = "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True)))
+    return re.compile(rf"(?:[,，、]|和|或|及|以及)(?:{words})")
 
 
 def rows_left(q: str) -> tuple[list[CellKey], str] | None:
@@ -313,8 +318,8 @@ GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数)+|(?:的)$|[\s(（]")
 
 # 公开了多少 / 给公开了几件: disclosed, as a count of requests (not 主动公开, 部分公开, 不公开, 依申请公开)
 DISCLOSED = re.compile(r"(?<![不未没主动分予请])(?:给|被)?公开了?(?=(?:多少|几)[件个份]?(?:申请)?(?:$|[，,。；;？?！!呢吗]))"
-                       r"|(?<=多少|几件|几个|几份)(?:被|给|获得?)?(?:予以)?公开了?(?=$|[，,。；;？?！!呢吗])"  # 有几件公开了
-                       r"|(?<=多少[件个份])(?:被|给|获得?)?(?:予以)?公开了?(?=$|[，,。；;？?！!呢吗])")  # 其中多少件公开了
+                       r"|(?:(?<=多少|几件|几个|几份)|(?<=多少[件个份]))(?:被|给|获得?)?(?:予以)?公开了?"
+                       r"(?=$|[，,。；;？?！!呢吗])")  # 有几件公开了, 其中多少件公开了
 # (公开了多少疫情防控信息, 公开了多少条政府信息: what was published, not requests granted)
 # 收了几件 / 接到多少个 with nothing after it: the requests received (not 接了多少件12345热线, 收了多少处理费)
 RECEIVED = re.compile(r"(?:收|接)(?:了|到|进|收|件)?(?=(?:多少|几)[件个份]?(?:$|[，,。；;？?！!呢吗]))")
