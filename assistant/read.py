@@ -31,6 +31,7 @@ from assistant.cues import (
     SCOPE_CUES,
     SHARE_OF,
     STOP_WORDS,
+    TOPIC_FILLERS,
     TOTAL_CUES,
     WEAK_FIGURES,
     YEAR_SUBJECTS,
@@ -220,7 +221,7 @@ def _listed_on(q: str, end: int) -> int:
 @lru_cache(maxsize=1)
 def _next_column() -> re.Pattern:
     words = "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True)))
-    return re.compile(rf"(?:[,，、]|和|或|及|以及)(?:{words})")
+    return re.compile(rf"(?:[,，、]|和|或|及|以及)(?!其他|其余|别的|剩下)(?:{words})")  # not 除了个人，“其他”单位
 
 
 def rows_left(q: str) -> tuple[list[CellKey], str] | None:
@@ -565,6 +566,6 @@ def runs(masked: str) -> list[str]:
 
 def topic_of(q: str, year_spans, mentions: list[str]) -> str:
     """What the question is about once the agency, the years and the question words are taken out."""
-    words = [*QUESTION_WORDS, *PRECEDENT_CUES, *FIGURE_CUES, *RELATIVE_YEARS, *RANGE_WORDS, *mentions]
+    words = [*QUESTION_WORDS, *TOPIC_FILLERS, *PRECEDENT_CUES, *FIGURE_CUES, *RELATIVE_YEARS, *RANGE_WORDS, *mentions]
     masked = mask(q, list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, words)])
     return " ".join(runs(masked))
