@@ -133,8 +133,8 @@ def summable(keys: list[CellKey]) -> bool:
     """Whether the cells' sum means something unasked: not when they stand on both sides of the table's balance
     (新收申请数以及部分公开数: a request received and one answered), nor a total beside the rows it totals."""
     rows = {k.row for k in keys if k.table == "requests"}
-    both_sides = bool(rows & set(RECEIVED_SIDE)) and bool(rows - set(RECEIVED_SIDE))
-    return not both_sides and not ("results_total" in rows and len(rows) > 1)
+    received = rows.intersection(RECEIVED_SIDE)
+    return not (received and rows - received) and not ("results_total" in rows and len(rows) > 1)
 
 
 def total(values: list[Value]) -> Number | None:

@@ -112,14 +112,15 @@ class Normalized(BaseModel):
     changes: list[str] = Field(default_factory=list)  # "復議->复议", "申情->申请", "English->中文"
 
 
-# what is said around a question, in the words the rest reads (applied in this order): 在库里 is the reports held,
-# 怎么算都行 and 保留一位小数 ask nothing, 换算成元是多少 asks 多少元
 # 复议完再告, 行政复议之后又去起诉, 经复议后打官司: a suit brought after a review, as the table's column says it
 AFTER_REVIEW = re.compile(r"(?:经过?)?(?:行政)?复议(?:完|后|之后|以后|过后|结束后?|完了)(?:再|又|才|还)?(?:去|到)?(?:法院)?(?:告|起诉|提起诉讼|打官司|上法院)")
 # 如果A超过50件，就告诉我B: whether A passes the bound is asked too, then B (answered whichever way A goes)
 CONDITION = re.compile(r"(?:如果|假如|要是|若是|倘若|假设)([^，,。？?]{2,40}?(?:超过|多于|少于|不到|高于|低于|大于|小于|不少于|过)"
                        r"[^，,。？?]{1,10}?)(?:的话)?[，,](?:那么?|那就|就|则)?(?:请)?(?:就)?")
 YEARS_TOTAL = re.compile(r"(?<![\d〇零一二三四五六七八九])([两二三四五六七八九十几]|\d)年的?(?:总数|总和|总量)")  # 两年总数
+# what is said around a question, in the words the rest reads (applied in this order): 在库里 is the reports held,
+# 两年总数 their sum, 复议完再告 the column 复议后起诉, 如果A超过50件 a question of its own, 怎么算都行 and 保留一位小数
+# ask nothing, 换算成元是多少 asks 多少元
 SAID_AROUND = ((CORPUS_SAID, "在"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
                (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"))
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already

@@ -1190,14 +1190,12 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
         agrees = bool(out) and _asks_agreement(p)  # 对得上吗: of the parts before, a part of its own
         last = out[-1][1] if out else None
+        if last and last.rank_of and AHEAD_OF.search(p):
+            continue  # …排第几？比它多的是哪几家: the ranking lists those ahead of it
         if last and {it.kind, last.kind} == {"figure", "breakdown"} and it.keys == last.keys \
                 and it.targets == last.targets:  # 有没有人申请复议？复议结果怎样: the outcomes answer both
             out[-1] = (out[-1][0] + "，" + p, it if it.kind == "breakdown" else last, out[-1][2])
-            turns = turns + [{"role": "user", "content": p}, {"role": "assistant", "content": ""}]
-            continue
-        if out and out[-1][1].rank_of and AHEAD_OF.search(p):
-            continue  # …排第几？比它多的是哪几家: the ranking lists those ahead of it
-        if (continues or unresolved or same_decline or how_across) and not agrees:  # …叫什么、要的是什么: said once
+        elif (continues or unresolved or same_decline or how_across) and not agrees:  # …叫什么、要的是什么: said once
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog, reader), before)
         else:

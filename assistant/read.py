@@ -183,7 +183,7 @@ def plain_words(q: str) -> str:
     q = q.translate(QUOTES)
     for m in reversed(list(EXCLUDED.finditer(q))):
         end = m.end()
-        if not find_phrases(m.group(), list(QUERY_COLUMNS)) and (rest := OTHER_AGENCIES.match(q, end)):
+        if not _names_column(m.group()) and (rest := OTHER_AGENCIES.match(q, end)):
             end = rest.end()  # 除了鹿城区，其他单位…: the other agencies, not the applicant column 其他
         q = q[:m.start()] + "|" * (end - m.start()) + q[end:]
     q = re.sub(r"^(?:那|那么)?(?:其他|别的)(?:单位|机关|部门)", lambda m: "|" * len(m.group()), q)  # 其他单位因为…: agencies
@@ -205,10 +205,13 @@ def left_columns(q: str) -> tuple[str, ...]:
     不是企业提的, 不包括企业、科研机构和律所): every other column, summed like a column group. Empty when it
     excludes none."""
     q = q.translate(QUOTES)
-    out = [q[m.start():_listed_on(q, m.end()) if find_phrases(m.group(), list(QUERY_COLUMNS)) else m.end()]
-           for m in EXCLUDED.finditer(q)]
+    out = [q[m.start():_listed_on(q, m.end()) if _names_column(m.group()) else m.end()] for m in EXCLUDED.finditer(q)]
     excluded = {QUERY_COLUMNS[p] for text in out for _, _, p in find_phrases(text, list(QUERY_COLUMNS))}
     return tuple(c for c in APPLICANT_COLUMNS if c not in excluded) if excluded else ()
+
+
+def _names_column(text: str) -> bool:
+    return bool(find_phrases(text, list(QUERY_COLUMNS)))
 
 
 def _listed_on(q: str, end: int) -> int:
