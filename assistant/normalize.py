@@ -771,9 +771,11 @@ def _taken(text: str) -> list[bool]:
 
 
 def _listed_terms(text: str) -> str:
-    """A space between two figure words asked each (行政许可 行政处罚 各多少) lists them, as 、 does; elsewhere a
-    space parts clauses (复议 被纠正 几个: one figure)."""
-    if not re.search(r"各|分别", text):
+    """A space between two figure words asked each (行政许可 行政处罚 各多少), or typed as a search box's keywords with
+    no question word at all (洪泽区 2024 新收申请 予以公开), lists them, as 、 does; elsewhere a space parts clauses
+    (复议 被纠正 几个: one figure)."""
+    keywords = not re.search(r"[?？]", text) and not any(w in text for w in ASKING_WORDS)
+    if not keywords and not re.search(r"各|分别", text):
         return text
     out, last = [], 0
     for m in re.finditer(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text):

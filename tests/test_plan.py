@@ -1408,6 +1408,17 @@ def test_spaces_typed_between_parts_part_them(catalog):
     assert [keys(it) for _, it in parts] == [["new_received.total"], ["partially_granted.total"], ["review_total"]]
 
 
+def test_keywords_typed_as_in_a_search_box_are_each_asked(catalog):
+    """No question word at all, figure words parted by spaces: a list of what is asked, each its own figure."""
+    def asked(q: str) -> list[str]:
+        return [k for _, it in plan_parts(q, normalize(normalize_question(q).text), [], catalog) for k in keys(it)]
+
+    found = asked("沭阳县 2025 不予处理 部分公开 行政诉讼")
+    assert {"rejected_duplicate.total", "partially_granted.total"} <= set(found)
+    assert any(k.startswith("direct_suit") for k in found)
+    assert asked("沭阳县2025年 复议 被纠正 几个") == ["review_corrected"]  # asked: the spaces part one figure's words
+
+
 def test_received_said_without_an_object_counts_requests(catalog):
     assert keys(understand("淮安市2024年一共接到多少个", [], catalog)) == ["new_received.total"]
     assert keys(understand("淮安市2024年收了多少信息处理费", [], catalog)) != ["new_received.total"]
