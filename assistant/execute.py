@@ -106,7 +106,10 @@ def told_figure(d: compose.Draft, e: CatalogEntry, told: tuple[Number, Passage],
 
 
 def name_of(it: Intent, found: list[Value]) -> str:
-    """What the question counts, as the table names it (新收政府信息公开申请), for a sentence about it."""
+    """What the question counts, as the table names it (新收政府信息公开申请), for a sentence about it; several rows
+    asked as one (不予公开's eight) by the word said for them, as their sum is named."""
+    if len(it.keys) > 1 and it.figure_word:
+        return it.figure_word
     return compose.label(**(it.keys or [v.key for v in found])[0].model_dump())
 
 

@@ -187,6 +187,7 @@ from index.vocabulary import (
     QUERY_REVIEW_OUTCOMES,
     QUERY_UNSUPPORTED,
     RATES,
+    REASON_ROWS,
     TEMPLATE_YEARS,
     UNSUPPORTED_EXCEPT,
 )
@@ -353,6 +354,13 @@ def _checked_clause(q: str) -> tuple[int, int] | None:
     spans = [m.span() for m in re.finditer(r"[^，,；;。？?！!]+", q)]
     return next(((a, b) for a, b in spans if has(q[a:b], VERIFY_CUES) and not has(q[a:b], COUNT_CUES)
                  and (THRESHOLD.search(q, a, b) or CLAIMED.search(q, a, b))), None)
+
+
+def _grounds_asked(q: str, it: Intent) -> bool:
+    """Why one report's decisions of a kind were made (为什么不予公开, 无法提供 原因): the rows that count that kind's
+    grounds answer it; not why a figure changed or differs (为什么比去年多), which no row says."""
+    return (all(k.table == "requests" and k.row in REASON_ROWS for k in it.keys) and len(it.years) <= 1
+            and not it.span and not COMPARATIVE.search(q) and "比" not in q)
 
 
 def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
@@ -768,8 +776,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "figure"  # 复议情况怎么样: a table figure's situation is its numbers
     if it.keys and HOW_CHANGED.search(q):
         return "change"  # 申请数如何变化: the change of the figure, not a passage
-    if len(it.keys) > 1 and has(q, REASON_WORDS):
-        return "figure"  # 不予公开的都是什么原因: each reason row of the sum, as the table counts them
+    if len(it.keys) > 1 and (has(q, REASON_WORDS) or (WHY_QUESTION.search(q) and _grounds_asked(q, it))):
+        return "figure"  # 不予公开的都是什么原因, 为什么不予公开: each reason row of the sum, as the table counts them
     breakdown = bool(it.keys) and bool(has(q, APPLICANT_CUES + OUTCOME_CUES))  # 申请人构成是怎样的
     counted = has(q, COUNT_CUES) or bool(NUMBERS_TOLD.search(q))
     if has(q, NARRATIVE_CUES) and not counted and not breakdown:

@@ -116,6 +116,10 @@ REQUEST_ROWS: list[Row] = [
     Row("carried_forward", "四、结转下年度继续办理", aliases=("结转下年度",)),
 ]
 REQUEST_ROW_KEYS = [r.key for r in REQUEST_ROWS]
+# the groups whose rows are a decision's grounds (不予公开's eight, 无法提供's three…): why such a decision was made is
+# what those rows count, where a report states no cause in its text
+REASON_GROUPS = ("（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理")
+REASON_ROWS = frozenset(r.key for r in REQUEST_ROWS if r.group in REASON_GROUPS)
 OTHER_SPLIT = ("other_overdue_correction", "other_overdue_fee", "other_misc")
 RECEIVED_SIDE = ("new_received", "carried_over")  # the balance: these two = results_total + carried_forward
 ROW_PARTS = {"other": OTHER_SPLIT}  # a row a report may print only as its parts (the 2021 template's （六）其他处理)

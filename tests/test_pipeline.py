@@ -971,6 +971,9 @@ def test_why_a_figure_is_so_is_declined_with_the_figures_it_asks_about_cited(ass
     assert {(c.year, c.table) for c in a.citations if c.kind == "cell"} >= {(2023, "review_litigation"),
                                                                           (2024, "review_litigation")}
     assert_well_cited(a)
+    several = assistant.ask("为啥洪泽区2024年不予公开的申请比前一年还多？")  # the eight grounds rows, named as said
+    assert several.abstained and several.reason == "cause_not_stated"
+    assert "只列出了不予公开的数字" in several.text and "国家秘密" not in several.text.split("\n")[0]
     told = assistant.ask("平潭县2011年公众查阅点为什么没什么人去？")  # no figure named: a cause the text may state
     assert told.reason != "cause_not_stated"
 

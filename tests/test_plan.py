@@ -1419,6 +1419,16 @@ def test_keywords_typed_as_in_a_search_box_are_each_asked(catalog):
     assert asked("沭阳县2025年 复议 被纠正 几个") == ["review_corrected"]  # asked: the spaces part one figure's words
 
 
+def test_why_a_kind_of_decision_was_made_is_answered_by_its_grounds_rows(catalog):
+    """The rows under 不予公开 / 无法提供 / 不予处理 are the grounds the decisions were made on: asked why, they answer;
+    why a figure rose is no row's, and stays a question about the text."""
+    for q in ("上海科委2024年为什么有申请不予公开？", "沭阳县 2025 不予处理 原因", "沭阳县2025年为啥会无法提供"):
+        it = understand(q, [], catalog)
+        assert it.kind == "figure" and len(it.keys) > 1, q
+    assert understand("洪泽区2024年不予公开为什么比2023年多？", [], catalog).kind != "figure"
+    assert understand("洪泽区2024年为什么收到这么多申请？", [], catalog).kind != "figure"
+
+
 def test_received_said_without_an_object_counts_requests(catalog):
     assert keys(understand("淮安市2024年一共接到多少个", [], catalog)) == ["new_received.total"]
     assert keys(understand("淮安市2024年收了多少信息处理费", [], catalog)) != ["new_received.total"]
