@@ -47,6 +47,7 @@ from assistant.figures import (
 )
 from assistant.narrative import (
     MEASURE_NOUN,
+    NUMBER,
     WHY_QUESTION,
     WHY_SAID,
     Passage,
@@ -125,7 +126,15 @@ def unsaid(it: Intent, texts: list[str]) -> bool:
             all(any(w in t for w in group) for group in part) for t in texts if re.search(r"\d", t)):
         return True  # 热线里有多少起是问农机补贴的: no sentence with a number names that part
     head = counted_head(it.question, it.mentions)
-    return bool(head) and not any(w in t for t in texts for w in (head, *EVERYDAY_WORDS.get(head, ())))
+    return bool(head) and not any(w in t and counts(w, t) for t in texts for w in (head, *EVERYDAY_WORDS.get(head, ())))
+
+
+def counts(head: str, text: str) -> bool:
+    """Some number of the sentence counts the thing asked: the thing follows it (召开3场新闻发布会), or the number
+    ends its clause and counts what the clause named before it (受理群众诉求259起, 召开新闻发布会2场，…); not a
+    number followed by a thing of its own (几起安全生产事故: 共发布了40期安全生产信息简报 names 事故 elsewhere)."""
+    after = (re.match(r"[^，,。；;：:、（(）)\d]{0,16}", text[m.end():]).group().lstrip("的") for m in NUMBER.finditer(text))
+    return any(not a or head in a for a in after)
 
 
 def _untold(m: re.Match) -> str:

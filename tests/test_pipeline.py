@@ -1060,6 +1060,17 @@ def test_a_count_of_those_a_modifier_picks_out_needs_the_modifier_in_its_sentenc
     assert not said.abstained and "3200人次" in said.text
 
 
+def test_a_number_that_counts_another_thing_is_no_count_of_the_thing_asked(assistant):
+    """几起事故: a sentence that names 事故 but whose number counts 简报 (40期…简报) does not state it; asked what that
+    number counts, it answers; a number ending its clause counts what the clause named (…热线244起)."""
+    a = assistant.ask("2016年平潭实验区一共出过几起安全生产事故")
+    assert a.abstained and a.reason == "not_stated"
+    said = assistant.ask("2016年平潭实验区一共出过几期安全生产信息简报")
+    assert not said.abstained and "40期" in said.text.split("。")[0]
+    hotline = assistant.ask("平潭农业农村局2020年12345热线受理了几起")
+    assert not hotline.abstained and "244起" in hotline.text.split("。")[0]
+
+
 def test_a_month_said_after_the_year_is_a_part_of_it_and_places_are_counted(assistant):
     """2025年3月份: a month of that year (its count is not the year's); 几处 asks a count in 处."""
     a = assistant.ask("沭阳县2025年3月份开展了几次办前主动沟通？")
