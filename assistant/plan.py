@@ -334,6 +334,13 @@ def _anchor_year(prev: Intent | None) -> int | None:
     return prev.anchor if prev is not None else None
 
 
+def _year_asked_last(prev: Intent) -> int | None:
+    """The one year the previous turn read (前一年呢 after 2024年: 2023), which 同一年 / 那年 says again; unlike the
+    anchor, a shift counts."""
+    said = {y for _, y in prev.targets} or set(prev.years)
+    return said.pop() if len(said) == 1 else None
+
+
 def _context_clauses(q: str) -> list[tuple[int, int]]:
     """Clauses where the asker tells of themself (我2021年去鹿城区府办办过事, 我之前找过淮安市人民政府) before the
     question: no question word in them, and one after them. Their years and agencies are the story's; the
@@ -392,7 +399,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if rel_word in ANCHORED_YEARS and not years and anchor is not None:
         years = [anchor + ANCHORED_YEARS[rel_word]]
     elif not years and anchor is not None and SAME_YEAR.search(q):
-        years = [anchor]  # 它那年还有几件要拖到下一年: that year, and 下一年 is the figure's, no shift
+        years = [_year_asked_last(prev) or anchor]  # 它那年还有几件要拖到下一年: that year, and 下一年 is the figure's
     range_word = has(q, RANGE_WORDS)
     span_match = None if range_word else SPAN_WORDS.search(q)
     titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)  # a title or a quoted name names no agency,

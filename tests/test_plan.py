@@ -91,6 +91,13 @@ def test_the_following_year_in_a_follow_up(catalog):
     assert it.targets == [(HONGZE, 2024)]
 
 
+def test_that_same_year_after_a_shift_is_the_year_the_shift_reached(catalog):
+    """同一年 / 那年 says again the year the last turn read, a shift included (前一年呢 after 2024: 2023)."""
+    history = _turns("平潭管委会2025年新收多少申请", "往前推两年呢")
+    assert understand("那年有没有被复议", history, catalog).targets == [(SYQ, 2023)]
+    assert understand("同一年部分公开几件", history, catalog).targets == [(SYQ, 2023)]
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
