@@ -59,7 +59,8 @@ CN_NUMERAL = re.compile(r"[〇零○一二两三四五六七八九十百千万]+
 COUNTERS = "年件个次场名家项成份起条人篇期批"
 LATIN = re.compile(r"[A-Za-z]")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-YEAR_RANGE = re.compile(r"\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|through|until)\s+((?:19|20)\d{2})\b")
+YEAR_RANGE = re.compile(r"\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|through|until)\s+((?:19|20)\d{2})\b"
+                        r"|\b((?:19|20)\d{2})\s*(?:to|through|thru|until|till|[-–—])\s*((?:19|20)\d{2})\b")  # 2019 to 2025
 # people over 60, applicants aged 18, younger than 30: an age, which no report records (not over 100 requests)
 AGE_SAID = re.compile(r"\b(?:people|persons|applicants|residents|citizens|those|anyone)\s+(?:over|under|above|below)\s+\d{1,2}\b"
                       r"|\b(?:aged|older than|younger than)\s+\d{1,2}\b|\b\d{1,2}\s*(?:years old|year olds)\b")
@@ -388,7 +389,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = YEAR_OF_ANIMAL.sub(lambda m: f" {ANIMALS_EN[m.group(1)]}年 ", s)
     s = AGE_SAID.sub(" 年龄 ", s)
     s = BOUND_WORD.sub(lambda m: " 超过 " if m.group(1) == "over" else " 少于 ", s)  # over 50 requests: a bound
-    s = YEAR_RANGE.sub(r" \1年到\2年 ", s)
+    s = YEAR_RANGE.sub(lambda m: " {}年到{}年 ".format(*(g for g in m.groups() if g)), s)
     s = BARE_YEAR.sub(r"\g<0>年", s)
     s = CLAUSE_AND.sub(" , ", s)  # …receive in 2022 and how many were granted: two parts, as a Chinese comma says
     s = YES_NO_CLAUSE.sub(r"\g<0> 吗 ", s)  # …, was it sued: a yes-no part, as 吗 says it

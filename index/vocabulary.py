@@ -474,6 +474,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "information items": "条信息", "items of information": "条信息", "pieces of information": "条信息",
     "pieces of": "条", "items of": "条",
     "which agencies": "哪些单位", "which agency": "哪个单位", "which units": "哪些单位", "which offices": "哪些单位",
+    # which organisation received more: the agencies asked about, not the applicants' 法人或其他组织 column
+    **{f"{w} {n}": "哪个单位" for w in ("which", "what") for n in ("organisation", "organization", "body", "office")},
+    **{f"{w} {n}": "哪些单位" for w in ("which", "what") for n in ("organisations", "organizations", "bodies")},
     "which departments": "哪些部门", "which": "哪个", "who": "谁", "came from": "来自", "come from": "来自", "coming from": "来自", "filed by": "来自", "submitted by": "来自",
     "turn down": "不予公开", "turned down": "不予公开", "who is": "谁是", "who was": "谁是", "who are": "谁是", "who were": "谁是", "which year": "哪一年", "what year": "哪一年",
     "all agencies": "所有单位", "every agency": "所有单位", "all the agencies": "所有单位", "all departments": "所有单位",

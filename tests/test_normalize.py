@@ -52,6 +52,16 @@ def test_english_years_ranges_and_acronyms_survive_the_gloss():
     assert "公开率" in normalize_question("What was the disclosure rate of Hongze in 2024?", places).text
 
 
+def test_english_year_spans_without_from_and_which_organisation():
+    """2019 to 2025 said without "from" is the span; "which organisation" asks which of the agencies named, not about
+    the applicants' 法人或其他组织 (who "organisations" filing requests are)."""
+    places = {"pingtan": "平潭", "hongze": "洪泽", "lucheng": "鹿城"}
+    assert "2019年到2025年" in normalize_question("And the total over all seven years, 2019 to 2025?", places).text
+    which = normalize_question("Which organisation received more requests: Lucheng in 2022 or Hongze in 2024?", places)
+    assert "哪个单位" in which.text and "法人" not in which.text
+    assert "法人或其他组织" in normalize_question("How many requests did organisations file with Hongze?", places).text
+
+
 def test_changes_are_recorded_for_the_plan():
     n = normalize_question("鹿城區二〇二二年的申情")
     assert any("繁->简" in c for c in n.changes) and "二〇二二->2022" in n.changes and "申情->申请" in n.changes
