@@ -171,7 +171,7 @@ def has(q: str, cues) -> str | None:
 
 # 除了企业以外, （不是个人，也不是企业）, 不算自然人的, 自然人以外的: what is left out
 EXCLUDED = re.compile(r"除了?[^，,。？?]{1,12}?(?:以外|之外|外(?=的|[，,]|$)|(?=[，,]?的?(?:还|另外|其余|其他|剩下)))|[^，,。？?\s\d年除]{1,8}?(?:以外|之外)"
-                      r"|(?:不是|不包括|不含|并非|不算|不计|刨去|刨除|除去|扣除|去掉|排除)[^，,。？?（）()、]{1,6}|非(?:"
+                      r"|(?:不是|不包括|不含|并非|不算|不计|刨去|刨除|刨掉|除去|扣除|扣掉|去掉|减去|减掉|拿掉|排除)[^，,。？?（）()、]{1,6}|非(?:"
                       + "|".join(map(re.escape, sorted(QUERY_COLUMNS, key=len, reverse=True))) + ")")
 OTHER_AGENCIES = re.compile(r"[，,]?的?(?:其他|别的|其余|剩下)的?(?:单位|机关|部门|地方)")
 QUOTES = str.maketrans("", "", "“”\"'‘’「」")
@@ -437,14 +437,16 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
     return RateSpec(label=f"{name}占比", numerator=keys, denominator=den, formula=f"{shown}÷{total}")
 
 
-def _all_named_cells(q: str) -> list[tuple[str, list[CellKey]]]:
-    """Every figure phrase of a two-part share (不予公开和无法提供两项合计占比), each with its own cells."""
+def _all_named_cells(q: str, wholes: bool = False) -> list[tuple[str, list[CellKey]]]:
+    """Every figure phrase of a two-part share (不予公开和无法提供两项合计占比), each with its own cells; `wholes` keeps
+    a total named beside a part (办结的比予以公开的多几件: two sides), which in a share is the denominator."""
     phrases = [p for _, _, p in find_phrases(q, [*QUERY_FIGURES, *QUERY_FIGURE_SUMS]) if p not in WEAK_FIGURES]
     named = [(p, [CellKey(table=t, row=r, column=c) for t, r, c in (QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]])])
              for p in dict.fromkeys(phrases)]
-    named = [(p, ks) for p, ks in named if not all(is_total(k) for k in ks)]  # 占办理结果总计: the denominator
-    if any(k.row in RESULT_ROW_KEYS for _, ks in named for k in ks):  # 申请有几成是部分公开的: the requests are the whole
-        named = [(p, ks) for p, ks in named if not all(k.row == "new_received" for k in ks)]
+    if not wholes:
+        named = [(p, ks) for p, ks in named if not all(is_total(k) for k in ks)]  # 占办理结果总计: the denominator
+    if not wholes and any(k.row in RESULT_ROW_KEYS for _, ks in named for k in ks):  # 申请有几成是部分公开的: the
+        named = [(p, ks) for p, ks in named if not all(k.row == "new_received" for k in ks)]  # requests are the whole
     sets = [{(k.table, k.row) for k in ks} for _, ks in named]  # 手里没有而答复不了: the row beats the group holding it
     named = [(p, ks) for (p, ks), mine in zip(named, sets, strict=True) if not any(o < mine for o in sets)]
     distinct: list[tuple[str, list[CellKey]]] = []
@@ -471,7 +473,7 @@ def compared_sides(q: str, keys: list[CellKey]) -> list[tuple[str, list[CellKey]
         outcomes = find_phrases(q, QUERY_REVIEW_OUTCOMES)
         okey = QUERY_REVIEW_OUTCOMES[outcomes[0][2]] if outcomes else "total"
         return [(p, [CellKey(table="review_litigation", row=f"{g}_{okey}") for g in gs]) for gs, p in groups.items()]
-    return _all_named_cells(q)
+    return _all_named_cells(q, wholes=True)
 
 
 def is_total(k: CellKey) -> bool:

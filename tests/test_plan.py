@@ -2420,6 +2420,18 @@ def test_rows_left_out_before_a_comma_are_left_out_of_the_sum(catalog):
     assert "granted" not in rows and "unable_not_held" not in rows and "partially_granted" in rows
 
 
+def test_a_whole_said_in_everyday_words_with_a_part_taken_off_or_set_beside_it(catalog):
+    """办完的 is 办结; 扣掉/减去 a row leaves it out of the whole; 办结的比予以公开的多几件 sets the total beside the
+    part (two sides of one report), where in a share it would be the denominator."""
+    it = understand("沭阳县2025年办完的申请，减掉部分公开的，还剩几件？", [], catalog)
+    rows = {k.row for k in it.keys}
+    assert "partially_granted" not in rows and {"granted", "unable_not_held"} <= rows
+    sides = understand("沭阳县2025年办结的比部分公开的多多少件？", [], catalog)
+    assert sides.kind == "comparison" and [[k.row for k in ks] for _, ks in sides.sides] == [["results_total"],
+                                                                                            ["partially_granted"]]
+    assert keys(understand("沭阳县2025年处理完的申请共几件", [], catalog)) == ["results_total.total"]
+
+
 def test_english_apart_from_leaves_the_applicant_type_out(catalog):
     it = understand("Other than natural persons, how many requests did Hongze District receive in 2024?", [], catalog)
     assert it.keys and {k.column for k in it.keys} == {"commercial", "research", "social_org", "legal_service", "other_org"}
