@@ -173,6 +173,9 @@ ROUND_NUMBERS = {"百": 100, "千": 1000, "万": 10000}
 THRESHOLD_OPS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少于": ">=", "不低于": ">=", "至少": ">=",
                  "少于": "<", "低于": "<", "小于": "<", "不到": "<", "不足": "<", "以上": ">=", "及以上": ">=",
                  "以下": "<=", "及以下": "<="}
+# 还有谁也收了, 还有哪些报告也这样, 别的单位呢, who else: the question just asked, of every other agency held
+WHO_ELSE = re.compile(r"还有(?:谁|哪些|哪几|哪个|哪家|别的|其他|其余)|(?:别的|其他|其余)(?:单位|部门|报告|年报|地方)"
+                      r"(?:呢|有没有|有吗|有谁|还有)|\bwho else\b|\bany others?\b|\bwhich others?\b")
 LIST_WHICH = ("哪些", "哪个", "哪家", "哪几", "谁", "有没有", "是否", "有无")
 # administrative levels said of a collective (区县级的单位, 市级部门里): the level the name places each agency at
 LEVEL_WORDS = {"区县级": "county", "县区级": "county", "县级": "county", "区级": "county", "县一级": "county",
@@ -369,7 +372,8 @@ EXPLAINS = re.compile(r"(?:怎么|怎样|如何|为什么|为何)(?:解释|说�
 RATE_ASKED = re.compile(r"([\u4e00-\u9fff]{2}率)(?:(?:是|为|有|达到|大概|大约)?(?:多少|几|多高|多大|怎么样|如何)|[?？。]?$)")
 # whether a report's own figures add up (表格里哪些数据对不上, 数字有错吗): its arithmetic checks, not a figure
 CHECK_CUES = ("对不上", "不一致", "有错", "出错", "错误", "矛盾", "算错", "不符", "勾稽", "合计不对", "不吻合", "有问题")
-DATA_WORDS = ("数据", "数字", "表格", "统计表", "合计", "报表", "表里", "表中", "加起来", "算术")
+DATA_WORDS = ("数据", "数字", "表格", "统计表", "合计", "报表", "表里", "表中", "加起来", "算术",
+              "张表", "申请表", "情况表", "表一", "表二", "表三", "表四")  # 那张申请表是不是对不上: a table named
 TEXT_SOURCE = ("正文", "文中", "文字部分", "报告里说", "报告中说", "报告说", "原文说", "文字说明")  # the prose, not the tables
 RANGE_WORDS = {"近几年": 3, "这几年": 3, "最近几年": 3, "历年": 99, "每年": 99, "各年": 99, "逐年": 99}
 # 近三年, 最近2年, 这两年, 过去五年, 前两年: the newest N reports (numerals are already digits after normalising)

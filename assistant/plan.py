@@ -137,6 +137,7 @@ from assistant.cues import (
     WHICH_UNITS,
     WHICH_YEARS,
     WHO_APPLIED,
+    WHO_ELSE,
     WHO_HAD,
     WHO_IS,
     WHOLE_AREA,
@@ -579,7 +580,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.negated, it.claim = True, None  # a listing of the zeros, not a claim
     if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(asked, catalog):
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
-    if prev is not None and _is_followup(q, it):
+    if prev is not None and not (it.agencies or it.unknown_agency) and WHO_ELSE.search(q):
+        _others_asked(it, prev, catalog)  # 还有谁也收了: the same, of every other agency held
+    elif prev is not None and _is_followup(q, it):
         if asks_share(q) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
             it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
         _inherit(it, prev, q, _says_its_own(q, year_spans, mentions))
@@ -603,7 +606,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if (not it.agencies and 1 < len(held) <= MAX_COMPARED and has(q, COMPARE_CUES)
             and not has(q, LIST_WHICH + RANKING_CUES)):  # 上海两家单位的复议情况对比: the scope's agencies side by side
         it.agencies, it.kind = held, "comparison"
-    if it.scope and it.kind not in ("ranking", "precedent", "change", "catalogue", "decline") and not it.agencies:
+    if it.scope and it.kind not in ("ranking", "precedent", "change", "catalogue", "decline", "checks") and not it.agencies:
         listing = has(q, LIST_WHICH) or not it.keys or not has(q, TOTAL_CUES + SCOPE_CUES)
         it.kind = "precedent" if listing else "sum"
         if it.keys and COMPARATIVE.search(q):  # 鹿城区和洪泽区谁收到的申请多: rank them
@@ -821,6 +824,22 @@ def _operation(q: str, it: Intent) -> Kind:
     if CONTENT_WHICH.search(q) and not has(q, FIGURE_CUES):
         return "narrative"  # 为哪个景区的收费标准开了听证会: which thing the text names, not the fee figure
     return "figure" if stat or has(q, FIGURE_CUES) else "narrative"
+
+
+def _others_asked(it: Intent, prev: Intent, catalog: Catalog) -> None:
+    """还有谁也…, 还有哪些报告也这样, who else: the previous turn's question (its figure and the condition on it, or its
+    topic, or its arithmetic check) asked of every agency held but the ones it was about, as a list of those it
+    holds for; the years are this turn's own (2019年以后还有谁), else every held year."""
+    it.followup, it.kind = True, "checks" if prev.kind == "checks" else "precedent"
+    it.scope = [a for a in (it.scope or catalog.agencies) if a not in prev.agencies]
+    it.agencies, it.mentions = [], []
+    if not (it.keys or it.rate):
+        it.keys, it.figure_word, it.column = list(prev.keys), prev.figure_word, prev.column
+        it.rate, it.rate_spec, it.threshold = prev.rate, prev.rate_spec, it.threshold or prev.threshold
+        it.negated = it.negated or prev.negated or prev.claim == ("=", 0.0)
+        if (beats := BEATS.search(prev.question)) and len(sides := compared_sides(prev.question, prev.keys)) == 2:
+            it.sides, it.beats = sides, ">" if beats["more"] or beats["more2"] else "<"  # 是不是部分公开比予以公开多
+        it.topic = prev.topic
 
 
 def _is_followup(q: str, it: Intent) -> bool:

@@ -98,6 +98,23 @@ def test_that_same_year_after_a_shift_is_the_year_the_shift_reached(catalog):
     assert understand("同一年部分公开几件", history, catalog).targets == [(SYQ, 2023)]
 
 
+def test_who_else_asks_the_last_question_of_every_other_agency_held(catalog):
+    """还有谁也…, 别的单位呢: the previous turn's figure and its condition (or its topic, or its check) asked of every
+    agency held but the one it was about, years only where this turn says them."""
+    other = understand("还有哪几家也被行政复议过？", _turns("沭阳县2025年有没有被行政复议？"), catalog)
+    assert other.kind == "precedent" and keys(other) == ["review_total"] and not other.years
+    assert "沭阳县人民政府" not in other.scope and LUCHENG in other.scope and not other.agencies
+    more = understand("2020年以后还有谁是这样？", _turns("平潭管委会2025年部分公开是不是比予以公开还多？"), catalog)
+    assert more.kind == "precedent" and more.beats == ">" and min(more.years) == 2020 and SYQ not in more.scope
+    assert [[k.row for k in ks] for _, ks in more.sides] == [["partially_granted"], ["granted"]]
+    bound = understand("还有哪些单位超过500件？", _turns("沭阳县2025年收到多少申请"), catalog)
+    assert bound.threshold == (">", 500.0) and keys(bound) == ["new_received.total"]
+    checked = understand("别的报告有没有这种对不上的？", _turns("海坛片区2024年那张表是不是对不上？"), catalog)
+    assert checked.kind == "checks" and "平潭综合实验区海坛片区管理局" not in checked.scope
+    topic = understand("还有谁也写了？", _turns("沭阳县2025年有没有写新闻发布会？"), catalog)
+    assert topic.kind == "precedent" and "新闻发布会" in topic.topic
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
