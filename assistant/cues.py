@@ -151,7 +151,8 @@ WHICH_REPORTS = re.compile(r"(?:哪几份|哪份)(?:报告|年报)?|哪些(?:报
 UNITS_WHICH = re.compile(r"(?:单位|部门|机关)[^，,。？?]{0,3}?(?:哪些|哪几个|哪几家|哪家)")  # …的单位都有哪些
 # 报告里哪几份提到了…, 老年报里，哪些写了…: which reports say it (asked of no agency)
 WHICH_MENTIONED = re.compile(r"(?:哪些|哪几份|哪几个|哪几篇|哪几家|哪份)(?:报告|年报|单位)?[^，,。？?]{0,3}?"
-                             r"(?:提到|提及|提过|写到|写了|写过|说到|讲到|谈到)")
+                             r"(?:提到|提及|提过|写到|写了|写过|说到|讲到|谈到)"
+                             r"|谁(?:在|的)?(?:报告|年报)?(?:里|中|里面)?(?:有|也)?(?:提到|提及|提过|写到|写了|写过|说到|讲到|谈到)")  # 谁在年报里写了
 WHICH_YEARS = ("哪几年", "哪些年", "哪一年", "哪年")
 # 谁收的申请多(，按最新的算): which is larger, at the end of its clause
 COMPARATIVE = re.compile(r"(?:谁|哪个|哪家|哪年|哪一年|哪一个|哪一家)[^，,。？?]{0,15}?(?:多|少|高|低)(?:一些|一点|些)?[吗呢啊呀]?[？?]?"
@@ -313,13 +314,16 @@ CONVERT_TO_YUAN = re.compile(r"(?:换算|折合|折算|换)成?(?:人民币)?(?:
 # 我2021年去…办过事, 我之前找过…, 我关注了…: one person telling what they did (not 我是鹿城区府办的 or 我们2022年…,
 # staff naming the office the question is about)
 STORY = re.compile(r"(?:我|本人|俺)(?!们|是)[^，,。；;]*?(?:过|了|曾|之前|以前|早先)"
-                   r"|(?:我|本人|俺)是[^，,。；;]*?(?:去|来|到|交|递|提|找|申请)[^，,。；;]*?的")  # 我是2021年8月去的…
+                   r"|(?:我|本人|俺)是[^，,。；;]*?(?:去|来|到|交|递|提|找|申请)[^，,。；;]*?的"  # 我是2021年8月去的…
+                   r"|(?:我|本人|俺)们?[^，,。；;]{0,6}?(?:正在|在|打算|准备|计划|要)(?:准备|写|做|整理|编|起草|加|弄|搞|赶)")
+# 我在准备片区明年的年报, 我们片区打算在报告里加一段: the asker's own work, whose years and names are not asked
 # …排第几？比它多的是哪几家: those ahead of the agency a ranking placed
 AHEAD_OF = re.compile(r"比(?:它|他|她|其|该单位)(?:多|高|大)|排在(?:它|他|其)(?:前面|之前|上面)|在(?:它|他|其)(?:前面|之前)")
 # 不按性别分, 不管是谁, 无论年龄: what the asker sets aside (the attribute named after it is not asked)
 SET_ASIDE = re.compile(r"(?:不按|不管|不论|无论|不考虑|不问|不用管|别管|先不管|撇开|抛开)[^，,。？?]{0,2}$")
 # 在库里, 数据库中: the reports held, said as a database (no thing asked of them)
 CORPUS_SAID = re.compile(r"(?:在|从)(?:你们?的?|这个)?(?:数据|资料)?库(?:里面?|中)的?|(?:数据|资料)库(?:里面?|中)的?"
+                         r"|(?:(?<![\u4e00-\u9fff])|咱们|我们|你们?的?)库(?:里面?|中)的?"  # 库里谁提到了, 咱们库里平潭的…
                          r"|(?:在|从)?(?:你们?|这里)?(?:已经?)?收录的?(?:这些|所有|全部)?(?:报告|年报)(?:里面?|中|当中)的?")
 # 用百分比表示, 保留一位小数, 四舍五入: how the asker wants a number shown, not what is asked
 PRESENTATION = re.compile(r"[，,]?(?:(?:请)?(?:用|以)百分比(?:的形式)?(?:来)?表示|保留(?:\d|[一两二三])位小数"

@@ -15,6 +15,7 @@ from assistant.catalog import Catalog, CatalogEntry, years_said
 from assistant.cues import (
     ABOUT_ME,
     ASCENDING_CUES,
+    COUNT_ASKED,
     EACH_CUES,
     GENERIC_COUNTERS,
     IN_YUAN,
@@ -126,15 +127,16 @@ def unsaid(it: Intent, texts: list[str]) -> bool:
             all(any(w in t for w in group) for group in part) for t in texts if re.search(r"\d", t)):
         return True  # 热线里有多少起是问农机补贴的: no sentence with a number names that part
     head = counted_head(it.question, it.mentions)
-    return bool(head) and not any(w in t and counts(w, t) for t in texts for w in (head, *EVERYDAY_WORDS.get(head, ())))
+    words = (head, *EVERYDAY_WORDS.get(head, ())) if head else ()
+    after = it.english is None and any(head in m.group(1) for m in COUNT_ASKED.finditer(it.question)) if head else False
+    return bool(head) and not any(w in t and (not after or counts(w, t)) for t in texts for w in words)
 
 
-def counts(head: str, text: str) -> bool:
-    """Some number of the sentence counts the thing asked: the thing follows it (召开3场新闻发布会), or the number
-    ends its clause and counts what the clause named before it (受理群众诉求259起, 召开新闻发布会2场，…); not a
-    number followed by a thing of its own (几起安全生产事故: 共发布了40期安全生产信息简报 names 事故 elsewhere)."""
-    after = (re.match(r"[^，,。；;：:、（(）)\d]{0,16}", text[m.end():]).group().lstrip("的") for m in NUMBER.finditer(text))
-    return any(not a or head in a for a in after)
+def counts(thing: str, text: str) -> bool:
+    """Some clause of the sentence holds both a number and the thing a count asks for, named after the count (几起
+    安全生产事故): not a sentence that names it in one clause and counts another thing in the next (…生产安全事故挂牌督办
+    信息公开，共发布了40期安全生产信息简报)."""
+    return any(thing in c and NUMBER.search(c) for c in re.split(r"[，,。；;：:！!？?]", text))
 
 
 def _untold(m: re.Match) -> str:

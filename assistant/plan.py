@@ -393,7 +393,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif since := UNTIL.search(q):  # 2019年以前的报告: the years before it (及以前: and it)
         last = int(since.group(1)) - (0 if since.group(2) else 1)
         years = [y for y in catalog.all_years() if y <= last]
-    figure_said = mask(q, [(s, e) for s, e, _ in find_phrases(q, QUERY_FIGURES)])  # 加上上年结转: 上年 is the figure's
+    figure_said = mask(q, [(s, e) for s, e, _ in find_phrases(q, QUERY_FIGURES)] + context)  # 加上上年结转: 上年 is the
+    # figure's; 我在准备明年的年报: the story's
     rel_word = has(PRIOR_YEAR_SAID.sub("|", figure_said), sorted(RELATIVE_YEARS, key=len, reverse=True))  # 比去年多吗
     anchor = _anchor_year(prev)
     named_year = max(years) if years and not since else None

@@ -33,11 +33,18 @@ from index.vocabulary import AGENCY_ALIASES, AGENCY_GENERIC, QUERY_FIGURES, QUES
 
 
 def _looks_like_agency(run: str) -> bool:
-    """Ends as an organ's name does (…局, …办), and the ending is not a verb after a verb or adverb (继续办, 马上办)."""
+    """Ends as an organ's name does (…局, …办), the ending is not a verb after a verb or adverb (继续办, 马上办), and
+    it opens as a name does, not with a verb, pronoun or particle (准备片区, 们片区 of 我们片区, 这个局)."""
     if len(run) < 3 or not run.endswith(ORGAN_ENDINGS):
         return False
-    return not _verb_ending(run)
+    *before, (_, last) = word_tags(run)  # 了解龙湾区: a verb may open the run where a place's name follows it
+    return not _verb_ending(run) and not (before and all(flag[:1] in NOT_A_NAME for _, flag in before)
+                                          and last not in NAME_TAGS)
 
+
+NAME_TAGS = ("ns", "nr", "nt", "nz")  # jieba's places, persons, organisations, other proper names
+
+NOT_A_NAME = "vrkudpc"  # jieba's verbs, pronouns, suffixes, particles, adverbs, prepositions, conjunctions
 
 TITLED = re.compile(r"《[^》]+》|“[^”]+”")
 _LEADING_TERMS = tuple(sorted(QUESTION_TERMS, key=len, reverse=True))

@@ -115,6 +115,17 @@ def test_who_else_asks_the_last_question_of_every_other_agency_held(catalog):
     assert topic.kind == "precedent" and "新闻发布会" in topic.topic
 
 
+def test_staff_asking_across_the_corpus_in_their_own_words(catalog):
+    """库里 is the reports held; 谁在年报里写了 asks which reports say it; the asker's own work (我在准备…明年的年报,
+    我们片区打算…) gives no year or agency; a run opening with a pronoun or verb (们片区, 准备片区) is no agency."""
+    said = understand("库里谁在年报里写了政务新媒体的名字？", [], catalog)
+    assert said.kind == "precedent" and not said.agencies and not said.unknown_agency
+    story = understand("我在准备科室明年的年报，平潭的片区管理局里哪几份一件申请都没收到？", [], catalog)
+    assert story.kind == "precedent" and not story.years and story.relative is None and story.scope
+    ours = understand("我们片区打算在年报里加一段培训情况。别的单位谁在报告里写了开展培训？", [], catalog)
+    assert ours.kind == "precedent" and not ours.unknown_agency
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
