@@ -24,6 +24,7 @@ from assistant.cues import (
     CORPUS_SAID,
     COURTESY_CLOSERS,
     COURTESY_OPENERS,
+    DUTY_SAID,
     FILLERS,
     INTERROGATIVES,
     NARRATIVE_CUES,
@@ -31,6 +32,7 @@ from assistant.cues import (
 )
 from index.parse.script import t2s
 from index.vocabulary import (
+    DUTY_WORDS,
     ENGLISH_TERMS,
     QUERY_ACTIVE_ITEMS,
     QUERY_ACTIVE_MEASURES,
@@ -123,7 +125,8 @@ YEARS_TOTAL = re.compile(r"(?<![\d〇零一二三四五六七八九])([两二三
 # 两年总数 their sum, 复议完再告 the column 复议后起诉, 如果A超过50件 a question of its own, 怎么算都行 and 保留一位小数
 # ask nothing, 换算成元是多少 asks 多少元
 SAID_AROUND = ((CORPUS_SAID, "在"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
-               (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"))
+               (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"),
+               (DUTY_SAID, lambda m: DUTY_WORDS.get(m.group(1), m.group(1)) + "局"))  # 管钱的那个局: 财政局
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
 HAN = re.compile(r"[\u4e00-\u9fff]")
 

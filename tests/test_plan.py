@@ -126,6 +126,17 @@ def test_staff_asking_across_the_corpus_in_their_own_words(catalog):
     assert ours.kind == "precedent" and not ours.unknown_agency
 
 
+def test_an_agency_said_by_what_it_does(catalog):
+    """管钱的那个局, 负责治安的部门, 警察局: the agency whose name holds the duty's word (vocabulary.DUTY_WORDS)."""
+    def asked(q: str) -> list[str]:
+        return [a for _, it in plan_parts(q, normalize(normalize_question(q).text), [], catalog) for a in it.agencies]
+
+    assert asked("平潭县那个管钱的局，2009年收到几件申请") == ["平潭县财政局"]
+    assert asked("平潭县里管学校的那个局2012年有几件申请？") == ["平潭县教育局"]
+    assert asked("平潭负责治安的部门2019年有几件申请") == ["平潭综合实验区公安局"]
+    assert asked("平潭的警察局2019年收到几件申请") == ["平潭综合实验区公安局"]
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
