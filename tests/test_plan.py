@@ -137,6 +137,17 @@ def test_an_agency_said_by_what_it_does(catalog):
     assert asked("平潭的警察局2019年收到几件申请") == ["平潭综合实验区公安局"]
 
 
+def test_the_askers_own_errand_is_neither_the_figure_nor_a_question_the_reports_answer(catalog):
+    """我女儿要申请低保，…哪些政策: the story's 申请 is no count asked; 能不能给我公开 asks about the asker's own request,
+    which no report records; a story that names what is counted still gives it to a bare count (…收到几件)."""
+    story = understand("我女儿要申请低保，想问下沭阳县2025年公开过哪些跟低保有关的政策？", [], catalog)
+    assert story.kind == "narrative" and not story.keys
+    own = understand("我向沭阳县申请公开我们小区的规划图纸，你觉得能不能给我公开？", [], catalog)
+    assert own.kind == "decline" and own.reason == "service"
+    counted = understand("我前年给沭阳县递过申请，他们2025年一共收到几件？", [], catalog)
+    assert keys(counted) == ["new_received.total"] and counted.targets == [("沭阳县人民政府", 2025)]
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
