@@ -317,7 +317,8 @@ ACTIVE_KEYS = {c for rows in ACTIVE.values() for r in rows for c in r.columns}
 
 COUNTED_IN = ("包括", "包含", "含", "连同", "算上", "外加")  # 收到申请（含上年结转）: the other counted in
 JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有", "同", *COUNTED_IN)
-GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数)+|(?:的)$|[\s(（]")  # 新收的加上上年结转, 办理结果总计加结转下年度: still joined
+GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数|申请)+|(?:的)$|[\s(（]")  # 新收的加上上年结转, 办理结果总计加结转下年度,
+# 予以公开的申请、本机关不掌握的申请: still joined
 
 
 # 公开了多少 / 给公开了几件: disclosed, as a count of requests (not 主动公开, 部分公开, 不公开, 依申请公开)

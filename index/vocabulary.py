@@ -531,6 +531,14 @@ ENGLISH_TERMS: dict[str, str] = {
     "lost": "败诉", "disclosure rates": "公开率", "correction rates": "纠错率", "and": "和", "or": "和",
     "district": "区", "county": "县", "city": "市", "province": "省", "municipal": "市", "zone": "区",
     "comprehensive experimental zone": "综合实验区", "pilot zone": "综合实验区", "management committee": "管委会",
+    "zone committee": "管委会", "administrative committee": "管委会", "zone administration": "管委会",
+    # filed directly without administrative reconsideration: the suits not preceded by a review, and those that were
+    **{f"{how}{w} {r}": "未经复议直接起诉" for how in ("", "directly ") for w in ("without", "without going through")
+       for r in ("reconsideration", "administrative reconsideration", "review", "administrative review", "a review")},
+    **{f"after {r}": "复议后起诉" for r in ("reconsideration", "administrative reconsideration", "administrative review")},
+    "finished handling": "办结", "finished processing": "办结", "completed handling": "办结",
+    "administrative query matters": "行政查询事项", "administrative queries": "行政查询事项",
+    "administrative query": "行政查询事项",
     "government office": "人民政府办公室", "general office": "办公厅", "peoples government": "人民政府",
     "government": "人民政府", "government website": "政府网站", "government websites": "政府网站",
     "government portal": "政府门户网站", "portal website": "门户网站", "new media": "政务新媒体",

@@ -62,6 +62,16 @@ def test_english_year_spans_without_from_and_which_organisation():
     assert "法人或其他组织" in normalize_question("How many requests did organisations file with Hongze?", places).text
 
 
+def test_english_names_of_the_suit_columns_the_zone_committee_and_finished_requests():
+    places = {"pingtan": "平潭", "huaian": "淮安", "shuyang": "沭阳"}
+    assert "未经复议直接起诉" in normalize_question("suits filed directly without administrative review in Shuyang",
+                                                  places).text
+    assert "复议后起诉" in normalize_question("lawsuits after reconsideration, Huaian 2024", places).text
+    assert "管委会" in normalize_question("the Pingtan zone committee's 2023 report", places).text
+    assert "办结" in normalize_question("requests it finished handling in 2025", places).text
+    assert "行政查询事项" in normalize_question("refused as administrative query matters", places).text
+
+
 def test_changes_are_recorded_for_the_plan():
     n = normalize_question("鹿城區二〇二二年的申情")
     assert any("繁->简" in c for c in n.changes) and "二〇二二->2022" in n.changes and "申情->申请" in n.changes

@@ -148,6 +148,12 @@ def test_the_askers_own_errand_is_neither_the_figure_nor_a_question_the_reports_
     assert keys(counted) == ["new_received.total"] and counted.targets == [("沭阳县人民政府", 2025)]
 
 
+def test_figures_listed_each_with_its_noun_are_all_asked(catalog):
+    it = understand("沭阳县2025年不予处理的申请、无法提供的申请一共多少？", [], catalog)
+    rows = {k.row for k in it.keys}
+    assert "rejected_duplicate" in rows and "unable_not_held" in rows
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
