@@ -16,6 +16,7 @@ from assistant.cues import (
     ABOUT_ME,
     ASCENDING_CUES,
     COUNT_ASKED,
+    COUNTERS,
     EACH_CUES,
     GENERIC_COUNTERS,
     IN_YUAN,
@@ -70,6 +71,7 @@ from assistant.read import counted_head, has, part_named
 from index.models import Answer, Figure, Number, Report
 from index.parse.statements import stated_in
 from index.settings import Settings
+from index.stores.lexical import word_tags
 from index.vocabulary import (
     ACTIVE,
     APPLICANT_COLUMNS,
@@ -128,8 +130,17 @@ def unsaid(it: Intent, texts: list[str]) -> bool:
         return True  # 热线里有多少起是问农机补贴的: no sentence with a number names that part
     head = counted_head(it.question, it.mentions)
     words = (head, *EVERYDAY_WORDS.get(head, ())) if head else ()
-    after = it.english is None and any(head in m.group(1) for m in COUNT_ASKED.finditer(it.question)) if head else False
+    after = it.english is None and any(_names_at_once(m.group(1), head) for m in COUNT_ASKED.finditer(it.question))
     return bool(head) and not any(w in t and (not after or counts(w, t)) for t in texts for w in words)
+
+
+def _names_at_once(said: str, head: str | None) -> bool:
+    """The count is followed by the thing itself, no verb between (几起安全生产事故; not 几个人负责信息公开, whose 信息公开
+    is what they do)."""
+    if not head or head not in said:
+        return False
+    before = said[:said.index(head)].lstrip(COUNTERS)  # 几起安全生产事故: 起 counts, it is no verb
+    return not any(flag in ("v", "vd") for _, flag in word_tags(before)) if before else True
 
 
 def counts(thing: str, text: str) -> bool:

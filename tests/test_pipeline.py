@@ -1069,6 +1069,8 @@ def test_a_number_that_counts_another_thing_is_no_count_of_the_thing_asked(assis
     assert not said.abstained and "40期" in said.text.split("。")[0]
     hotline = assistant.ask("平潭农业农村局2020年12345热线受理了几起")
     assert not hotline.abstained and "244起" in hotline.text.split("。")[0]
+    staff = assistant.ask("平潭地税局那年有几个人专门负责政府信息公开工作？")  # 信息公开 is what they do, not what is counted
+    assert not staff.abstained and "1人" in staff.text.split("。")[0]
 
 
 def test_a_month_said_after_the_year_is_a_part_of_it_and_places_are_counted(assistant):
