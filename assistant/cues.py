@@ -24,7 +24,7 @@ RANKING_CUES = ("最多", "最少", "最高", "最低", "排名", "排行", "排
 ASCENDING_CUES = ("最少", "最低")
 SCOPE_CUES = ("全区", "全市", "全县", "所有单位", "各单位", "全部单位", "各部门", "所有部门", "全部门", "所有报告",
               "全部报告")
-EACH_CUES = ("分别", "各自", "各是", "各多少", "各有", "各为")  # 新收和上年结转各多少: each, not their sum
+EACH_CUES = ("分别", "各自", "各是", "各多少", "各几", "各有", "各为")  # 新收和上年结转各多少: each, not their sum
 # 不予公开的都是什么原因: a sum of the table's reason rows asked by reason is each row, not a passage
 REASON_WORDS = ("什么原因", "哪些原因", "原因是什么", "原因有哪些", "什么理由", "哪些理由", "理由是什么", "理由有哪些", "因为什么",
                 "出于什么",

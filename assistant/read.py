@@ -383,8 +383,27 @@ def _active_keys(q: str) -> tuple[list[str], str] | None:
                             break
                         keys.append(other)
                         words.append(nxt)
+                    if len(keys) == 1 and len(listed := _measures_listed(q, measures, item)) > 1:
+                        return [k for _, k in listed], item + "、".join(m for m, _ in listed)  # 制发、废止各多少
                     return keys, "、".join(words) + measure
     return None
+
+
+MEASURE_GAP = re.compile(r"^(?:的|是|有|为)?(?:多少|几)?[件项个条]?")  # 现行有效多少件、废止多少件: the count said after each
+
+
+def _measures_listed(q: str, measures: list[tuple[int, int, str]], item: str) -> list[tuple[str, str]]:
+    """One item's measures said one after another, joined by 、/和 (规范性文件制发、废止各多少件): each its cell, in the
+    order said; the measures of the last such run."""
+    run: list[tuple[str, str]] = []
+    end = -1
+    for s, e, measure in measures:
+        key = next((k for x in QUERY_ACTIVE_MEASURES[measure] if (k := f"{QUERY_ACTIVE_ITEMS[item]}_{x}") in ACTIVE_KEYS),
+                   None)
+        joined = run and MEASURE_GAP.sub("", q[end:s]) in JOINING
+        run = (run if joined else []) + ([(measure, key)] if key and key not in (k for _, k in run) else [])
+        end = e
+    return run
 
 
 def asks_share(q: str) -> bool:

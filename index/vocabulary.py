@@ -164,6 +164,7 @@ QUERY_FIGURES: dict[str, tuple[str, str, str | None]] = {
     "申请": ("requests", "new_received", "total"),
     "上年结转": ("requests", "carried_over", "total"),
     "结转下年": ("requests", "carried_forward", "total"),
+    "年底结转": ("requests", "carried_forward", "total"), "年末结转": ("requests", "carried_forward", "total"),
     "办结": ("requests", "results_total", "total"),
     "办完": ("requests", "results_total", "total"), "处理完": ("requests", "results_total", "total"),  # 没办完: 结转
     "办理结果": ("requests", "results_total", "total"),

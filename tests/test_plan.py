@@ -154,6 +154,13 @@ def test_figures_listed_each_with_its_noun_are_all_asked(catalog):
     assert "rejected_duplicate" in rows and "unable_not_held" in rows
 
 
+def test_one_items_measures_listed_and_the_year_end_carry_over(catalog):
+    """规范性文件制发、废止各多少: each measure of the one item; 年底结转 is carried into the next year (结转下年度)."""
+    listed = understand("沭阳县2025年行政规范性文件制发和废止各几件", [], catalog)
+    assert [k.row for k in listed.keys] == ["normative_issued", "normative_repealed"]
+    assert keys(understand("沭阳县2025年年底结转了几件申请", [], catalog)) == ["carried_forward.total"]
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
