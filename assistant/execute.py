@@ -811,6 +811,10 @@ class Executor:
                 return compose.decline(it.question, f"{compose.report_name(it.rank_of, it.years[0])}报告中没有“{what}”"
                                        "这一项，无法排名。", "missing_cell")
             d.parts.append(f"{when}{what}：{placed}前{min(n, len(ranked))}名：")
+        elif it.nth and it.nth <= len(ranked):  # 倒数第二的是哪家: that place, then the ranking up to it
+            e, v = ranked[it.nth - 1]
+            d.parts.append(f"{when}{what}{'从少到多' if it.ascending else '从多到少'}排第{it.nth}的是{e.agency}"
+                           f"（{e.year}年度，{compose.number(v)}{unit}）。共比较{len(ranked)}份报告，前{min(n, len(ranked))}名：")
         else:
             d.parts.append(f"{when}{what}{word}的是{best_e.agency}（{best_e.year}年度，{compose.number(best_v)}{unit}）。"
                            f"共比较{len(ranked)}份报告，前{min(n, len(ranked))}名：")

@@ -162,6 +162,7 @@ from assistant.read import (
     mask,
     mask_spans,
     measure_of_item,
+    parse_rank_place,
     parse_top_n,
     parse_years,
     rate_from_parts,
@@ -460,6 +461,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=unheld_attribute(asked), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES) or NONE_AT_ALL.search(q)))  # 有没有被起诉: any, not none
+    if place := parse_rank_place(q):  # 排第三的是哪年, 倒数第一的是哪家: the ranking's first n, and the nth said
+        it.nth, it.ascending = place[0], it.ascending or place[1]
+        it.top_n = max(it.top_n or 0, place[0])
     if keys and not it.unsupported and (late := TIMELINESS.search(q)) and not has(q, (*NARRATIVE_CUES, "办法", "手段")):
         it.unsupported = late.group()  # 答复有没有超期的: a count no table keeps (how they prevent it is text)
     if keys and not it.unsupported and (sub := SUB_UNITS.search(q)):
@@ -769,7 +773,7 @@ def _operation(q: str, it: Intent) -> Kind:
     if RANK_POSITION.search(q) and len(it.agencies) == 1 and (it.keys or it.rate):
         it.rank_of = it.agencies[0]  # 洪泽区的申请量在所有单位里排第几: its place among the year's reports
         return "ranking"
-    if has(q, RANKING_CUES) and (len(it.agencies) != 1 or has(q, RANK_SUBJECTS) or has(q, YEAR_SUBJECTS)):
+    if (has(q, RANKING_CUES) or it.nth) and (len(it.agencies) != 1 or has(q, RANK_SUBJECTS) or has(q, YEAR_SUBJECTS)):
         return "ranking"
     if has(q, SCOPE_CUES) and it.rate and not it.agencies and not has(q, TOTAL_CUES):
         return "precedent"  # 2024年各单位的公开率: each report's rate, listed

@@ -69,6 +69,7 @@ class Intent(BaseModel):
     pooled: bool = False  # 两年加起来的比例: one rate over the targets' cells summed, not one per report
     ascending: bool = False
     top_n: int | None = None
+    nth: int | None = None  # 排第三的是哪年, 倒数第一: the place in the ranking that is asked (1 = the first)
     rank_of: str | None = None  # 洪泽区的申请量排第几: the agency whose place in the ranking is asked
     scope: list[str] = Field(default_factory=list)  # agencies summed/ranked (empty: all)
     scope_places: list[str] = Field(default_factory=list)  # 江苏的单位: the place words that chose the scope

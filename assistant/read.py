@@ -154,6 +154,21 @@ def parse_top_n(q: str) -> int | None:
     return int(g) if g.isdigit() else CN_SMALL.get(g)
 
 
+# 排第三的是哪年, 第二多的, 倒数第一, 名列第二: a place in a ranking (not 第二年, 第3项, 第二十条)
+RANK_PLACE = re.compile(r"(?:(排(?:名|在)?|名列)(倒数)?|(倒数))第\s*(\d+|[一二两三四五六七八九十])\s*(?:名|位)?"
+                        r"|第\s*(\d+|[一二两三四五六七八九十])\s*(?:名|位)?(多|高|少|低)")
+
+
+def parse_rank_place(q: str) -> tuple[int, bool] | None:
+    """排第三 / 第二多 / 倒数第一 -> (the place, counted from the fewest)."""
+    m = RANK_PLACE.search(q)
+    if not m:
+        return None
+    g = m.group(4) or m.group(5)
+    n = int(g) if g.isdigit() else CN_SMALL.get(g)
+    return (n, bool(m.group(2) or m.group(3)) or m.group(6) in ("少", "低")) if n else None
+
+
 def find_phrases(q: str, phrases) -> list[tuple[int, int, str]]:
     """Non-overlapping occurrences, leftmost first and, at one place, the longest phrase (复议被纠正, not 复议)."""
     return [(m.start(), m.end(), m.group()) for m in _alternation(tuple(phrases)).finditer(q)]

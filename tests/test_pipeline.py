@@ -1072,6 +1072,13 @@ def test_a_number_that_counts_another_thing_is_no_count_of_the_thing_asked(assis
 
 
 
+def test_the_place_asked_in_a_ranking_is_named_first(assistant):
+    a = assistant.ask("平潭管委会2019到2025年的新收申请，从多到少排第二的是哪一年？")
+    assert "排第2的是2025年度（154件）" in a.text
+    b = assistant.ask("2024年各单位新收申请第二多的是哪家？")
+    assert "排第2的是平潭综合实验区管委会" in b.text.split("。")[0]
+
+
 def test_the_thing_a_count_names_at_once_is_what_its_sentence_must_count():
     """几起安全生产事故 names its thing at once (起 counts); 几个人负责信息公开 counts people, and 信息公开 is what they do."""
     from assistant.execute import _names_at_once, counts

@@ -161,6 +161,17 @@ def test_one_items_measures_listed_and_the_year_end_carry_over(catalog):
     assert keys(understand("沭阳县2025年年底结转了几件申请", [], catalog)) == ["carried_forward.total"]
 
 
+def test_a_place_in_a_ranking_is_asked(catalog):
+    """排第三的是哪年, 第二多的是哪家, 倒数第一: the ranking up to that place, counted from the fewest for 倒数/少; not
+    第二年, 第3项 or 第二十条, which are no places in a ranking."""
+    third = understand("上海两家单位里新收申请排第二的是哪家？", [], catalog)
+    assert third.kind == "ranking" and third.nth == 2 and not third.ascending and third.top_n == 2
+    last = understand("平潭的单位里2024年行政复议倒数第一的是哪家", [], catalog)
+    assert last.nth == 1 and last.ascending
+    for q in ("洪泽区2023年收到多少申请 第二年呢", "洪泽区2024年不予公开第3项几件", "平潭管委会2021年第二十条第（一）项规章有几件"):
+        assert understand(q, [], catalog).nth is None, q
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
