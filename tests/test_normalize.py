@@ -236,6 +236,7 @@ def test_written_cantonese_is_read_in_the_standard_words():
     assert "是多少" in normalize_question("上海科委2024年嘅新收申請係幾多").text
     assert "2019年和2020年" in normalize_question("平潭管委會2019年同2020年收咗幾多申請").text
     assert "同一年" in normalize_question("同一年的复议呢").text  # 同 joins years only between them
+    assert "有没有被复议" in normalize_question("沭陽縣2025年有冇被覆核過？").text  # Hong Kong's word for a review
 
 
 def test_a_domain_term_typed_in_pinyin_is_that_term():
