@@ -221,7 +221,8 @@ WHO_IS = re.compile(PERSON_ROLES + r"[^，,。？?]{0,6}?(?:是谁|叫什么|姓
 POST_HELD = re.compile(r"(?:是|由)谁(?:来)?(?:担任|兼任|任|牵头|分管|主管)|谁(?:来)?(?:担任|兼任|牵头|分管|主管)")
 # 当地那家燃气公司接到的投诉, 某银行一年收到的咨询: a body that is no government agency, receiving (not applying)
 OUTSIDE_BODY = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:公司|银行|集团|医院|学校|超市|商场|工厂|酒店|协会))(?:的)?"
-                          r"(?:一年|全年|当年|那年|每年|同期)?(?:里)?(?:接到|收到|受理|处理|办理|接待)(?:的|了)")
+                          r"(?:\d{4}年度?|一年|全年|当年|那年|每年|同期)?(?:里)?(?:一共|共)?(?:接到|收到|受理|处理|办理|接待)"
+                          r"(?:的|了|过|多少|几)")  # 自来水公司2022年收到多少申请: a body that files no such report
 # where an applicant lives or what they do (申请人都是哪个村的, 申请人是干什么工作的): the tables count applicant types
 APPLICANT_DETAIL = re.compile(r"申请人[^，,。？?]{0,4}?(?:是|在|来自)?(?:哪个|哪些|哪里|哪儿|什么|干什么|做什么)"
                               r"(?:村|社区|地方|乡镇|街道|工作|职业|行业|的工作|省|城市|地区|国家)"
@@ -239,7 +240,8 @@ FORECAST = re.compile(r"(?:(?<![\d年])(?:今后|以后|将来|未来)(?:几年|
                       r"(?:多少|几)|(?:预测|预估|推算|估算|预判)(?:一下|下|看看)?(?=[，,。？?！!吧呢]|$)"
                       # 照这个势头2018年会公开多少, 要是那年没搞专项整治会是多少: a figure of a world that did not happen
                       r"|(?:照|按|按照|依)(?:这个|这种|目前的?|现在的?)(?:势头|趋势|速度|增速|节奏)[^。？?]{0,20}?(?:会|能|将|可能|估计)"
-                      r"|(?:如果|要是|假如|假设|倘若|若是)[^。？?]{2,30}?(?:会|能|将|可能)(?:是|有|多|少|收到|达到)?[^。？?]{0,8}?(?:多少|几)")
+                      r"|(?:如果|要是|假如|假设|倘若|若是)[^。？?]{2,30}?(?:会|能|将|可能)(?:是|有|多|少|收到|达到)?[^。？?]{0,8}?"
+                      r"(?:多少|几|更多|更少|多一些|少一些|增加|减少)")  # 如果没有疫情，会收到更多申请吗
 # what only the office or the law can do for the asker: draft a request, advise how or by when to apply or appeal,
 # say how the asker's own request went; the reports count a year's work and hold none of it
 SERVICE_ASKED = re.compile(

@@ -172,6 +172,13 @@ def test_a_place_in_a_ranking_is_asked(catalog):
         assert understand(q, [], catalog).nth is None, q
 
 
+def test_a_world_that_did_not_happen_and_a_body_that_files_no_report_are_declined(catalog):
+    what_if = understand("要是没有那次专项整治，沭阳县2025年会不会收到更少的申请？", [], catalog)
+    assert what_if.kind == "decline" and what_if.reason == "forecast"
+    company = understand("淮安市燃气公司2024年一共收到几件信息公开申请？", [], catalog)
+    assert company.kind == "decline" and company.reason == "outside_body"
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
