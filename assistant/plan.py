@@ -186,6 +186,7 @@ from index.vocabulary import (
     QUERY_FIGURE_SUMS,
     QUERY_FIGURES,
     QUERY_RATES,
+    QUERY_REVIEW_GROUPS,
     QUERY_REVIEW_OUTCOMES,
     QUERY_UNSUPPORTED,
     RATES,
@@ -1090,6 +1091,29 @@ def listed_figures(q: str) -> list[str]:
     return [i if QUESTION_CUE.search(i) else f"{i}{tail}" for i in items]
 
 
+RATE_JOINT = re.compile(r"^(?:和|与|及|以及|跟|、|，|,)")
+
+
+def listed_rates(q: str) -> list[str]:
+    """Rates listed in one clause (复议纠错率和诉讼纠错率各是多少, 公开率、办结率分别多少): each rate a part of its own,
+    with its own qualifier (复议, 诉讼) and what the clause says around them; none for one rate or rates compared."""
+    rates = find_phrases(q, QUERY_RATES)
+    if len(rates) < 2 or has(q, COMPARE_CUES + RANKING_CUES):
+        return []
+    joints = [q[a[1]:b[0]] for a, b in zip(rates, rates[1:], strict=False)]
+    if not all(RATE_JOINT.match(j) and len(j) <= MAX_RATE_QUALIFIER for j in joints):
+        return []
+    start = rates[0][0]
+    own = next((w for s, e, w in find_phrases(q[:start], RATE_QUALIFIERS) if e == start), "")  # 复议 of 复议纠错率
+    head, tail = q[:start - len(own)], q[rates[-1][1]:]
+    qualifiers = [own, *(RATE_JOINT.sub("", j) for j in joints)]
+    return [f"{head}{qualifier}{rate}{tail}" for qualifier, (_, _, rate) in zip(qualifiers, rates, strict=True)]
+
+
+MAX_RATE_QUALIFIER = 8
+RATE_QUALIFIERS = (*QUERY_REVIEW_GROUPS, *QUERY_COLUMNS, *QUERY_COLUMN_GROUPS)
+
+
 def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalog) -> Intent:
     """A part that refers to the parts before it: 两者合计多少 sums their figures (in the report they share);
     跟洪泽区2023年比哪个多 compares the report the part before asked about with the one it names."""
@@ -1215,7 +1239,7 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     if each := _each_share(whole.question, whole) or _each_held(whole) or _each_told(whole):
         return each
     parts = [item for p in split_parts(normalized)  # 收到申请和复议数各多少，…: a clause as said, its items parts
-             for item in ((p in normalized and listed_figures(p)) or [p])]
+             for item in ((p in normalized and (listed_figures(p) or listed_rates(p))) or [p])]
     if len(parts) < 2:
         return [(question, whole)]
     out: list[tuple[str, Intent, list[dict]]] = []  # part, its intent, the turns it was read after

@@ -179,6 +179,18 @@ def test_a_world_that_did_not_happen_and_a_body_that_files_no_report_are_decline
     assert company.kind == "decline" and company.reason == "outside_body"
 
 
+def test_rates_listed_in_one_clause_are_each_a_part(catalog):
+    """复议纠错率和诉讼纠错率各是多少: each rate, with its own qualifier; two rates compared, each compared."""
+    q = "沭阳县2025年复议纠错率和诉讼纠错率各多少"
+    parts = plan_parts(q, normalize(normalize_question(q).text), [], catalog)
+    assert len(parts) == 2 and all(it.kind == "rate" for _, it in parts)
+    assert "复议" in parts[0][0] and "诉讼" in parts[1][0] and "复议" not in parts[1][0]
+    both = "鹿城区和洪泽区的公开率、办结率哪个高"
+    compared = plan_parts(both, normalize(normalize_question(both).text), [], catalog)
+    assert [it.rate for _, it in compared] == ["disclosure_rate", "completion_rate"]
+    assert all(len(it.agencies) == 2 for _, it in compared)
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
