@@ -429,8 +429,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
         agencies, mentions, scope, scope_places = scope, scope_places, [], []
     keys, phrase, weak = figure_keys(mask(q, context))  # 我孩子要申请助学贷款，…哪些文件: the story's figure word
-    if not keys and context and has(q, COUNT_CUES):  # 我去年提过申请，他们2024年收到几件: the story names what is counted
-        keys, phrase, weak = figure_keys(q)
+    if (not keys or weak) and context and has(q, COUNT_CUES) and ((told := figure_keys(q))[0] and not (keys and told[2])):
+        keys, phrase, weak = told  # 我去年提过申请，…收到几件; 被“本机关不掌握”打发了，…多少件是这么答复的: the story's
     rate_word = next((p for _, _, p in find_phrases(q.replace("的", ""), QUERY_RATES)), None)  # 公开的比例
     if rate_word and _holds_rate_word(q.replace("的", ""), rate_word):
         rate_word = None  # 拒绝公开的比例: a share of a figure outside the rate's numerator that holds its word

@@ -532,6 +532,10 @@ ENGLISH_TERMS: dict[str, str] = {
     "lost": "败诉", "disclosure rates": "公开率", "correction rates": "纠错率", "and": "和", "or": "和",
     "district": "区", "county": "县", "city": "市", "province": "省", "municipal": "市", "zone": "区",
     "comprehensive experimental zone": "综合实验区", "pilot zone": "综合实验区", "management committee": "管委会",
+    # Q2 2023, the second quarter, the first half: a part of the year, which the tables do not split
+    **{f"q{i}": f"第{n}季度" for i, n in zip("1234", "一二三四", strict=True)},
+    **{f"{o} quarter": f"第{n}季度" for o, n in zip(("first", "second", "third", "fourth"), "一二三四", strict=True)},
+    "first half": "上半年", "second half": "下半年",
     "zone committee": "管委会", "administrative committee": "管委会", "zone administration": "管委会",
     # filed directly without administrative reconsideration: the suits not preceded by a review, and those that were
     **{f"{how}{w} {r}": "未经复议直接起诉" for how in ("", "directly ") for w in ("without", "without going through")

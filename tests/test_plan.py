@@ -191,6 +191,18 @@ def test_rates_listed_in_one_clause_are_each_a_part(catalog):
     assert all(len(it.agencies) == 2 for _, it in compared)
 
 
+def test_a_quarter_said_in_english_is_a_part_of_the_year(catalog):
+    for q in ("How many requests did Shuyang receive in Q3 2025?", "Shuyang 2025, third quarter: requests received?"):
+        it = plan_parts(q, normalize(normalize_question(q, catalog.romanised_places()).text), [], catalog)[0][1]
+        assert it.kind == "decline" and "季度" in (it.unsupported or ""), q
+
+
+def test_a_story_that_names_the_figure_before_the_question_points_back_to_it(catalog):
+    """被一句“本机关不掌握”打发了，…有多少件申请是这么答复的: the figure the story names, not the bare 申请."""
+    it = understand("我的申请被一句“没有现成信息”挡回来了，想知道沭阳县2025年有多少件申请是这样答复的？", [], catalog)
+    assert keys(it) == ["unable_needs_creation.total"]
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
