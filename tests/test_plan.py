@@ -203,6 +203,13 @@ def test_a_story_that_names_the_figure_before_the_question_points_back_to_it(cat
     assert keys(it) == ["unable_needs_creation.total"]
 
 
+def test_a_judgement_against_others_and_the_askers_own_chances_are_declined(catalog):
+    better = understand("沭阳县2025年的公开工作做得比淮安其他县好吗？", [], catalog)
+    assert better.kind == "decline" and better.reason == "opinion"
+    chances = understand("我下个月去沭阳县申请公开拆迁文件，能批下来吗？我申请会不会被驳回？", [], catalog)
+    assert chances.kind == "decline" and chances.reason == "service"
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
