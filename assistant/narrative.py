@@ -78,6 +78,12 @@ ENUMERATED = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+是|[
 # not numbered follows it (一是设立信息公开栏，为公众提供…。二是… is a list of content)
 TWO_CLAUSES = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十\d]+[)）、.．])"
                          r"[^，,；;：:。]{2,16}[，,][^，,；;：:。]{2,16}。$")
+# titles of two or three levels printed as one sentence, each numbered (2.推进民生改善信息公开（1）推进扶贫脱贫和社会救助信息
+# 公开。, （三）着力推进…建设1.强化…管理（1）提高…水平。): a title as one level is, however long the chain, its last level
+# the one the sentences after it stand under
+CHAIN_ORDINAL = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)")
+CHAINED = re.compile(rf"\s*(?:#+\s*)?(?:{CHAIN_ORDINAL.pattern})[^，,；;：:。！？\s]{{2,30}}?"  # no sentence glued by a space
+                     rf"(?:(?:{CHAIN_ORDINAL.pattern})[^，,；;：:。！？\s]{{2,30}}?)+[。；;]?$")  # (（一）公开的主要内容 2013年…)
 ANNOUNCE = re.compile(r"(?:以下|如下|一些不足|一定差距|一定的差距|薄弱环节|主要问题|改进措施)[^，,。；;]{0,10}[。：:]?$|[：:]$")
 # a longer sentence that only weighs the year (取得了一定的成绩，…，但也存在着一定的问题。): the shortfalls follow it
 WEIGHED = re.compile(r"(?:取得|成绩|成效|进展)[^。；;]*(?:但|然而)[^，,。；;]{0,4}(?:存在|有)[^，,。；;]{0,6}"
@@ -436,6 +442,9 @@ def _is_title(text: str, s: int, e: int, after: list[tuple[int, int, bool]], bas
     nxt = ordinal(plain(text[base + after[0][0]:base + after[0][1]])) if after and not after[0][2] else None
     if ENUMERATED.match(text, s, e):
         return not _sibling(ordinal(plain(text[s:e])), nxt) and not _list_over(ordinal(plain(text[s:e])), nxt)
+    if CHAINED.match(text, s, e):  # its last level is the one a next item would follow
+        last = ordinal(plain(text[[m.start() for m in CHAIN_ORDINAL.finditer(text, s, e)][-1]:e]))
+        return not _sibling(last, nxt) and not _list_over(last, nxt)
     return bool(TWO_CLAUSES.match(text, s, e)) and bool(after) and not after[0][2] and not nxt
 
 

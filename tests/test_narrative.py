@@ -1128,3 +1128,21 @@ def test_a_part_asked_by_its_own_words_is_read_with_the_whole_before_it(corpus_d
     assert part[0].sentence.read.startswith("其中，政策法规及业务类的信息32条")
     whole = _ranked(report, "地税局2013年一年新增主动公开的东西有几条", "新增 主动公开")
     assert "新增主动公开政府信息45条" in whole[0].sentence.read
+
+
+def test_titles_of_two_levels_printed_as_one_sentence_are_a_title(corpus_dir):
+    """2.推进民生改善信息公开（1）推进扶贫脱贫和社会救助信息公开。 is two numbered titles printed as one sentence (too long
+    for one title's pattern): a title, and the heading of the sentences after it, which had stood under the item
+    before it ((5)推进安全生产信息公开。) and read its words; a sentence glued after a space to its headings
+    (（一）公开的主要内容 2013年新增…45条。) is still content."""
+    report = parse_file(corpus_dir / "reports" / "12_pingtan-syq_2017.txt")
+    cands = report_sentences(report)
+    chain = next(c for c in cands if c.read.startswith("2.推进民生改善信息公开"))
+    assert chain.title
+    after = next(c for c in cands if c.read.startswith("围绕实施精准扶贫"))
+    assert after.heading.startswith("2.推进民生改善信息公开") and "安全生产" not in after.heading
+    dsj = parse_file(corpus_dir / "reports" / "09_pingtan-dishuiju_2013.txt")
+    assert any(c.read.startswith("2013年新增主动公开政府信息45条") and not c.title for c in report_sentences(dsj))
+    hall = parse_file(corpus_dir / "reports" / "13_pingtan-syq_2018.txt")
+    top = _ranked(hall, "平潭实验区2018年实体的政务大厅平常是怎么管的", "政务大厅")[0].sentence
+    assert "日巡查、周抽查" in top.read
