@@ -1154,11 +1154,22 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     if best_cos < threshold:
         return []
     parted = [parts for t in terms if len(parts := compound_parts(t)) > 1]
-    about = topical(terms)
+    who = bool(WHO_QUESTION.search(question))  # 谁牵头, 谁点头: the asker's verb for the role asked, no topic
+    about = [w for w in topical(terms) if not who or said(w, where) or names_thing(w, question)]
     if about and best_cos < STRONG_RELEVANCE and not any(
             s.terms or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in ranked[:QUOTES]):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked
+
+
+def names_thing(word: str, question: str) -> bool:
+    """Whether a word names a thing (a noun, as jieba tags it in the question, else alone: 天气, 材料), not an action or
+    a pronoun in the asker's words (牵头, 操心, 这块): asked who does it, a report not printing such a word says nothing
+    of whether it names who does it, so only the cosine (the threshold) is left to judge that. (Not for other
+    questions: 能按这两年的数估一下 or 为什么涨了 were then answered by a plan or a count, where nothing says it.)"""
+    tags = dict(word_tags(plain(question)))
+    flag = tags.get(word) or next((f for _, f in word_tags(word)), "")
+    return flag.startswith(NOMINAL) or flag in ("s", "nz", "eng")
 
 
 def topic_shares(cands: list[Sentence], words: list[str], texts: list[str] | None = None,

@@ -70,6 +70,17 @@ def _ranked(report, question: str, topic: str = ""):
                       question=question)
 
 
+def _whole_report_search(report, cosine: float):
+    """A search that finds the report's whole text as one passage, this close to every question."""
+    from types import SimpleNamespace
+
+    def search(question, k, filters, method=None):
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=report.id, start=0, end=len(report.text)),
+                                dense=cosine, score=cosine)]
+
+    return search
+
+
 def test_a_table_header_printed_as_text_is_no_candidate(corpus_dir, reports):
     # a crawled page's review table: its header run (行政复议行政诉讼结果维持结果纠正…) after the sentence that says
     # there were none; 淮安市's narrative that names the outcomes with their numbers stays a candidate
@@ -1146,3 +1157,19 @@ def test_titles_of_two_levels_printed_as_one_sentence_are_a_title(corpus_dir):
     hall = parse_file(corpus_dir / "reports" / "13_pingtan-syq_2018.txt")
     top = _ranked(hall, "平潭实验区2018年实体的政务大厅平常是怎么管的", "政务大厅")[0].sentence
     assert "日巡查、周抽查" in top.read
+
+
+def test_a_question_naming_no_thing_the_report_does_not_print_is_left_to_the_cosine(corpus_dir):
+    """公开这块谁来操心: no sentence prints 这块 or 操心, a pronoun and a verb of the asker's, which name no thing the report
+    could speak of; asked who, the question is not declined as about something no report records (the cosine passed
+    the threshold) and is answered by who leads (成立由党委书记为组长…); a noun no sentence prints (天气) still declines
+    it, and so does such a verb in a question that does not ask who."""
+    report = parse_file(corpus_dir / "reports" / JINJING_2021)
+    search = _whole_report_search(report, 0.9)
+    q = "金井片区2021年公开这块谁来操心"
+    got = narrative.evidence(search, q, topic_words(q), [report], 0.8)
+    assert got and "组长" in got[0].sentence.read
+    q = "金井片区2021年的天气谁来操心"
+    assert narrative.evidence(search, q, topic_words(q), [report], 0.8) == []
+    q = "金井片区2021年公开这块操心得过来吗"  # not who: a verb the report does not print still tells nothing is said
+    assert narrative.evidence(search, q, topic_words(q), [report], 0.8) == []
