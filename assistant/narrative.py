@@ -1052,12 +1052,24 @@ def counted(question: str, text: str, m: re.Match) -> tuple[int, float]:
     """What the number counts, against the question: (bigrams of it the question has, their share). The
     words right after its unit (6期《问政平潭》), else the clause's words before it (受理依申请公开14件); a share
     of 1.0 when the question says all of them (19期《问政平潭之有事你说》 counts something longer)."""
-    before = re.split(r"[，,；;。：:、]", text[max(0, m.start() - 30):m.start()])[-1]
+    before = text[counted_from(text, m):m.start()]
     for pairs in (_named_after(text, m), _word_pairs(before)):
         if pairs:
             hits = len(pairs & _bigrams(question))
             return hits, hits / len(pairs)
     return 0, 0.0
+
+
+def counted_from(text: str, m: re.Match, lo: int | None = None) -> int:
+    """Where the words before a number that say what it counts begin: after the clause's last break, or after a 、
+    that ends another count (新闻发布会8场、警媒座谈会2场); a 、 between the names of one thing counted does not end
+    them (环保、公共卫生、安全生产、食品药品、产品质量类信息276条 counts all five, not only 产品质量类信息)."""
+    lo = max(0, m.start() - 30) if lo is None else lo
+    start = max(lo, max(text.rfind(c, lo, m.start()) for c in "，,；;。：:") + 1)
+    for prev in NUMBER.finditer(text, start, m.start()):
+        if text.startswith("、", prev.end()):
+            start = prev.end() + 1
+    return start
 
 
 def _counts_other(question: str, text: str, m: re.Match) -> bool:
@@ -1696,7 +1708,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
         left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
         right = min([i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1], default=len(text))
         if _named_alone(question, text, m, left, right):  # 新闻发布会8场、警媒座谈会2场: the count asked, alone
-            left = max(left, text.rfind("、", left, m.start()) + 1)
+            left = counted_from(text, m, left)
             nxt = text.find("、", m.end(), right)
             right = nxt if nxt != -1 else right
         hits, share = counted(question, text, m)

@@ -1173,3 +1173,15 @@ def test_a_question_naming_no_thing_the_report_does_not_print_is_left_to_the_cos
     assert narrative.evidence(search, q, topic_words(q), [report], 0.8) == []
     q = "金井片区2021年公开这块操心得过来吗"  # not who: a verb the report does not print still tells nothing is said
     assert narrative.evidence(search, q, topic_words(q), [report], 0.8) == []
+
+
+def test_names_joined_by_a_pause_before_one_number_are_all_what_it_counts(corpus_dir):
+    """环保、公共卫生、安全生产、食品药品、产品质量类信息276条 counts all five names, not only the last (产品质量类信息):
+    asked for one of the first ones, that number is the clause lifted (it was 其他信息1161条, whose two words shared
+    as many of the question's pairs and more of its own); a 、 right after another count still ends that count."""
+    report = parse_file(corpus_dir / "reports" / "12_pingtan-syq_2017.txt")
+    text = next(c.read for c in report_sentences(report) if "产品质量类信息276条" in c.read)
+    got = count_clause("平潭实验区2017年讲食品药品的信息挂了几条", text)
+    assert got[0].endswith("产品质量类信息276条") and got[0].startswith("环保") and got[1] == 276
+    listed = "全年召开新闻发布会8场、警媒座谈会2场。"
+    assert count_clause("那年开过几场警媒座谈会", listed)[:2] == ("警媒座谈会2场", 2)
