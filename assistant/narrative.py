@@ -708,6 +708,21 @@ def excepted(question: str) -> str:
     return "".join(out)
 
 
+# people described by what they do not do (不上网的人, 不会用手机的老人家, 没电脑的村民): 有没有, 是不是 ask, and
+# describe no one
+LACKED = re.compile(r"(?:从来?不|很少|不太|不常|不怎么|不会|(?<![有是])没有|(?<![有是])没|(?<![有是])不)"
+                    r"([\u4e00-\u9fff]{1,6}?)的(?=(?:那些|这些|那种|这种)?(?:人|老人|群众|居民|村民|市民|百姓|老百姓|用户"
+                    r"|年轻人|老年人))")
+
+
+def lacked_words(question: str) -> tuple[str, ...]:
+    """What the people the question asks about do not do (住在村里不上网的人怎么看到…: 上网), with the reports' words
+    for it (网站, 网上): a sentence saying it is the way those people do not take (以…门户网站为…阵地), not the answer
+    (依托…各村公开栏)."""
+    words = [w for m in LACKED.finditer(question) for w in _jieba().lcut(m.group(1)) if len(w) >= 2]
+    return tuple(dict.fromkeys(w for word in words for w in (word, *synonyms(word))))
+
+
 def with_everyday(text: str, words: list[str]) -> list[str]:
     """The words with each everyday phrase the text says as one word, in place of jieba's pieces of it (一块儿 of
     坐一块儿, 干活 of 干活的人, 上过 of 上过课): `synonyms` gives the report's words for it."""
@@ -1009,6 +1024,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     why = bool(WHY_QUESTION.search(question))
     how = bool(HOW_QUESTION.search(question))
     fee = any(w in question for w in FEE_WORDS)
+    lacked = lacked_words(question)
     out = []
     for i, c in enumerate(cands):
         text = c.read
@@ -1030,6 +1046,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p -= W_CUE
         if fee and any(w in text for w in FEE_WORDS):
             p += W_SECTION
+        if lacked and any(w in text for w in lacked):
+            p -= W_CUE  # 不上网的人怎么看到: 以…门户网站为…阵地 is the way they do not take
         if which and NAMED_ITEMS.search(text):
             p += W_LISTED  # 回应了“餐具收费不明晰，多收款项”等多个舆情问题: names which, not that it was done
         if (who and WHO_SAID.search(text)) or (where and WHERE_SAID.search(text)) or (why and WHY_SAID.search(text)):
@@ -1168,8 +1186,10 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     parted = [parts for t in terms if len(parts := compound_parts(t)) > 1]
     who = bool(WHO_QUESTION.search(question))  # 谁牵头, 谁点头: the asker's verb for the role asked, no topic
     about = [w for w in topical(terms) if not who or said(w, where) or names_thing(w, question)]
-    if about and best_cos < STRONG_RELEVANCE and not any(
-            s.terms or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in ranked[:QUOTES]):
+    lacked = lacked_words(question)  # pushed down for saying the way the people asked about do not take, a sentence
+    seen = ranked[:QUOTES] + [s for s in ranked[QUOTES:] if lacked and any(w in s.sentence.read for w in lacked)]
+    if about and best_cos < STRONG_RELEVANCE and not any(  # still says what the question speaks of
+            s.terms or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in seen):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked
 

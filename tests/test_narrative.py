@@ -1185,3 +1185,22 @@ def test_names_joined_by_a_pause_before_one_number_are_all_what_it_counts(corpus
     assert got[0].endswith("产品质量类信息276条") and got[0].startswith("环保") and got[1] == 276
     listed = "全年召开新闻发布会8场、警媒座谈会2场。"
     assert count_clause("那年开过几场警媒座谈会", listed)[:2] == ("警媒座谈会2场", 2)
+
+
+def test_what_the_people_asked_about_do_not_do_is_no_word_of_the_topic(corpus_dir):
+    """住在村里、不用电脑上网的人怎么知道…: the people asked about are described by what they do not do, so a sentence
+    saying it or the reports' word for it (以…门户网站为…阵地) is the way they do not take, and is pushed down: the village
+    notice boards lead; pushed down, it still tells the relevance check that the report speaks of what the question
+    does (it was declined as about nothing the report says); 有没有专门的人, 是不是只有兼职的人 ask, and describe no one."""
+    q = "金井片区2021年住在村里、平时不用电脑上网的人怎么知道公开了啥"
+    assert {"电脑", "上网", "网站"} <= set(narrative.lacked_words(q))
+    assert narrative.lacked_words("那年有没有专门的人盯着") == ()
+    assert narrative.lacked_words("是不是只有兼职的人在弄") == ()
+    report = parse_file(corpus_dir / "reports" / JINJING_2021)
+    reads = [s.sentence.read for s in _ranked(report, q, "村里 电脑 上网 知道 公开")]
+    village = next(i for i, r in enumerate(reads) if "各村公开栏" in r)
+    website = next(i for i, r in enumerate(reads) if "门户网站为规范性政府信息公开阵地" in r)
+    assert village < 2 < website
+    q = "金井片区2021年从来不上网的村民靠啥看到"  # the website sentence, pushed down, still says what it speaks of
+    got = narrative.evidence(_whole_report_search(report, 0.9), q, topic_words(q), [report], 0.8)
+    assert got and "各村公开栏" in got[0].sentence.read
