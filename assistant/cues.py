@@ -20,7 +20,7 @@ TABLE_SAID = {said: table for table, number in TABLE_NUMBERS.items()  # 表三 o
               for said in (number[1], str("一二三四".index(number[1]) + 1))}
 # 排第几, 排名第几, 第几名, 排在什么位置: the place of the one agency named, not the first of all
 RANK_POSITION = re.compile(r"排(?:名|在|行)?(?:第几|多少名|多少位|什么位置|哪个位置|几名)|第几(?:名|位|多)|排名(?:怎么样|如何|情况)|排老几")
-RANKING_CUES = ("最多", "最少", "最高", "最低", "排名", "排行", "排第", "前五", "前三", "前十", "前几", "第一多")
+RANKING_CUES = ("最多", "最少", "最高", "最低", "排名", "排行", "排第", "前五", "前三", "前十", "前几", "第一多", "倒数第")
 ASCENDING_CUES = ("最少", "最低")
 SCOPE_CUES = ("全区", "全市", "全县", "所有单位", "各单位", "全部单位", "各部门", "所有部门", "全部门", "所有报告",
               "全部报告")

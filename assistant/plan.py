@@ -462,9 +462,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 rate=rate, rate_spec=None,
                 unsupported=unheld_attribute(asked), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES) or NONE_AT_ALL.search(q)))  # 有没有被起诉: any, not none
-    if place := parse_rank_place(q):  # 排第三的是哪年, 倒数第一的是哪家: the ranking's first n, and the nth said
-        it.nth, it.ascending = place[0], it.ascending or place[1]
-        it.top_n = max(it.top_n or 0, place[0])
+    if place := parse_rank_place(q):  # 排第三的是哪年, 倒数第二的是哪家: the ranking's first n, and the nth said
+        it.ascending = it.ascending or place[1]  # 排第一, 倒数第一: the most or the fewest, ranked as before
+        if place[0] > 1:
+            it.nth, it.top_n = place[0], max(it.top_n or 0, place[0])
     if keys and not it.unsupported and (late := TIMELINESS.search(q)) and not has(q, (*NARRATIVE_CUES, "办法", "手段")):
         it.unsupported = late.group()  # 答复有没有超期的: a count no table keeps (how they prevent it is text)
     if keys and not it.unsupported and (sub := SUB_UNITS.search(q)):

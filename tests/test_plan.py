@@ -167,7 +167,8 @@ def test_a_place_in_a_ranking_is_asked(catalog):
     third = understand("上海两家单位里新收申请排第二的是哪家？", [], catalog)
     assert third.kind == "ranking" and third.nth == 2 and not third.ascending and third.top_n == 2
     last = understand("平潭的单位里2024年行政复议倒数第一的是哪家", [], catalog)
-    assert last.nth == 1 and last.ascending
+    assert last.kind == "ranking" and last.ascending and last.nth is None  # the fewest, as 最少 asks
+    assert understand("平潭的单位里2024年行政复议倒数第二的是哪家", [], catalog).nth == 2
     for q in ("洪泽区2023年收到多少申请 第二年呢", "洪泽区2024年不予公开第3项几件", "平潭管委会2021年第二十条第（一）项规章有几件"):
         assert understand(q, [], catalog).nth is None, q
 
