@@ -211,6 +211,12 @@ def test_a_judgement_against_others_and_the_askers_own_chances_are_declined(cata
     assert chances.kind == "decline" and chances.reason == "service"
 
 
+def test_hardly_is_no_question_word():
+    """不怎么上网 says hardly: a clause saying it asks nothing, and joins the question after it."""
+    q = "我家里人平时不怎么看手机，洪泽区2024年有没有在村里的公开栏贴过通知？"
+    assert split_parts(q) == [q]
+
+
 def test_year_not_held_declines_rather_than_using_another(catalog):
     it = understand("鹿城区2021年收到多少申请？", [], catalog)
     assert it.kind == "decline" and it.reason == "year_not_held"
