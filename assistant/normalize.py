@@ -405,11 +405,13 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = WHAT_IS.sub(" ", s)
     s = _glossed(s)
     out = []
-    for token in re.split(r"(\s+|[,.?!;:()])", s):
+    tokens = re.split(r"(\s+|[,.?!;:()])", s)
+    for i, token in enumerate(tokens):
         if not token or token.isspace() or not LATIN.search(token):
             out.append(token.strip())
             continue
-        out.append(_place(token, places) or acronyms.get(token) or _division(token))
+        after = next((t for t in tokens[i + 1:] if t.strip()), "")
+        out.append(_place(token, places) or acronyms.get(token) or _division(token, after))
     zh = re.sub(r"(?<=\d)\s+(?=\d)", "，", " ".join(t for t in out if t))  # 100 times in 2024: two numbers, not 1002024
     zh = re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", zh)
     zh = re.sub(r"[,，;；:：]*、[,，;；]*", "、", zh).replace("年、", "年")  # 2024, (a) …, (b) …: one list
@@ -507,12 +509,18 @@ def lemma(word: str) -> str:
     return simplemma.lemmatize(word, lang="en")
 
 
-def _division(token: str) -> str:
+def _division(token: str, after: str = "") -> str:
     """beijing -> 北京: a division the corpus holds no agency of is still a place (its agencies are declined as not
-    held, never read as a held one's); a short token (an, he) is too likely an English word."""
+    held, never read as a held one's); a short token (an, he) is too likely an English word, and so is a word of
+    the dictionary (how-to guides: not 贵德) unless a division's word follows it (Beijing municipal, Guide County)."""
     from index.parse.geography import romanised_divisions
 
-    return romanised_divisions().get(token.lower(), "") if len(token) >= MIN_DIVISION else ""
+    if len(token) < MIN_DIVISION or (_is_english_word(token.lower()) and not after.startswith(DIVISION_AFTER)):
+        return ""
+    return romanised_divisions().get(token.lower(), "")
+
+
+DIVISION_AFTER = ("市", "县", "区", "省", "自治", "county", "district", "city", "province", "municipal", "prefecture")
 
 
 def _place(token: str, places: dict[str, str]) -> str | None:

@@ -536,6 +536,8 @@ ENGLISH_TERMS: dict[str, str] = {
     **{f"q{i}": f"第{n}季度" for i, n in zip("1234", "一二三四", strict=True)},
     **{f"{o} quarter": f"第{n}季度" for o, n in zip(("first", "second", "third", "fourth"), "一二三四", strict=True)},
     "first half": "上半年", "second half": "下半年",
+    "how-to guides": "办事指引", "how-to guide": "办事指引", "service guides": "办事指南", "guides": "指南",
+    "guide": "指南", "getting services done": "办事", "get things done": "办事", "put out": "发布",
     "zone committee": "管委会", "administrative committee": "管委会", "zone administration": "管委会",
     # filed directly without administrative reconsideration: the suits not preceded by a review, and those that were
     **{f"{how}{w} {r}": "未经复议直接起诉" for how in ("", "directly ") for w in ("without", "without going through")

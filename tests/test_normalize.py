@@ -72,6 +72,13 @@ def test_english_names_of_the_suit_columns_the_zone_committee_and_finished_reque
     assert "行政查询事项" in normalize_question("refused as administrative query matters", places).text
 
 
+def test_an_english_word_is_no_place_unless_a_division_word_follows():
+    """guides is the word (not 贵德, a county elsewhere); Beijing municipal government is Beijing."""
+    guides = normalize_question("How many how-to guides did Shuyang put out in 2025?", {"shuyang": "沭阳"}).text
+    assert "贵德" not in guides and "指引" in guides and "发布" in guides
+    assert "北京" in normalize_question("How many requests did the Beijing municipal government get?", {}).text
+
+
 def test_changes_are_recorded_for_the_plan():
     n = normalize_question("鹿城區二〇二二年的申情")
     assert any("繁->简" in c for c in n.changes) and "二〇二二->2022" in n.changes and "申情->申请" in n.changes
