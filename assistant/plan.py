@@ -1097,7 +1097,8 @@ RATE_JOINT = re.compile(r"^(?:和|与|及|以及|跟|、|，|,)")
 
 def listed_rates(q: str) -> list[str]:
     """Rates listed in one clause (复议纠错率和诉讼纠错率各是多少, 公开率、办结率分别多少): each rate a part of its own,
-    with its own qualifier (复议, 诉讼) and what the clause says around them; none for one rate or rates compared."""
+    with its own qualifier (复议, 诉讼) and what the clause says around them (鹿城区和洪泽区的公开率、办结率哪个高: each
+    compared); none for one rate, or where the rates are set against each other (公开率比纠错率高吗: COMPARE_CUES)."""
     rates = find_phrases(q, QUERY_RATES)
     if len(rates) < 2 or has(q, COMPARE_CUES + RANKING_CUES):
         return []
