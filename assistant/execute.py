@@ -49,7 +49,6 @@ from assistant.figures import (
 )
 from assistant.narrative import (
     MEASURE_NOUN,
-    NUMBER,
     WHY_QUESTION,
     WHY_SAID,
     Passage,
@@ -145,9 +144,16 @@ def _names_at_once(said: str, head: str | None) -> bool:
 
 def counts(thing: str, text: str) -> bool:
     """Some clause of the sentence holds both a number and the thing a count asks for, named after the count (几起
-    安全生产事故): not a sentence that names it in one clause and counts another thing in the next (…生产安全事故挂牌督办
-    信息公开，共发布了40期安全生产信息简报)."""
-    return any(thing in c and NUMBER.search(c) for c in re.split(r"[，,。；;：:！!？?]", text))
+    安全生产事故; 用户已突破550万), or the clause after the one naming it ends with a number (解答群众问题，其中热线电话11通):
+    not a sentence that names it in one clause and counts another thing in the next (…生产安全事故挂牌督办信息公开，共发布了
+    40期安全生产信息简报)."""
+    clauses = re.split(r"[，,。；;：:！!？?]", text)
+    return any(thing in c and (COUNT_SAID.search(c) or (i + 1 < len(clauses) and ENDS_COUNTED.search(clauses[i + 1])))
+               for i, c in enumerate(clauses))
+
+
+COUNT_SAID = re.compile(r"(?<![\d.])\d[\d,.]*(?![\d,.]*\s*年)")  # a number that is no year (2016年 counts nothing)
+ENDS_COUNTED = re.compile(r"\d[\d,.]*\s*[^\d\s]{0,2}$")  # …11通, …3件: a number and its unit close the clause
 
 
 def _untold(m: re.Match) -> str:

@@ -1086,6 +1086,9 @@ def test_the_thing_a_count_names_at_once_is_what_its_sentence_must_count():
     assert _names_at_once("安全生产事故", "事故") and not _names_at_once("个人负责政府信息公开", "信息公开")
     assert counts("事故", "全年发生一般安全事故3起，无较大事故。")
     assert not counts("事故", "推进生产安全事故信息公开，共发布了40期安全生产信息简报。")
+    assert counts("粉丝", "官方抖音号粉丝已超过12万，影响力位居前列。")  # a number with no unit of the list
+    assert counts("咨询", "通过窗口和电话答复群众咨询，其中电话咨询26个，窗口9个。")  # counted in the clause after
+    assert not counts("事故", "2016年，全区进一步加强安全事故防范。")  # a year counts nothing
 
 
 def test_a_month_said_after_the_year_is_a_part_of_it_and_places_are_counted(assistant):
