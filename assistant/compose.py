@@ -359,11 +359,14 @@ def comparison_summary(rows: list[tuple[CatalogEntry, Number | None]], it: Inten
         return f"各份报告相同（{shown(top)}）。"
     said = f"{most}的是{named(top)}（{shown(top)}），{least}的是{named(bottom)}（{shown(bottom)}）。"
     if it.nth and it.nth <= len(known):  # 排第三的是哪年: the place asked, ties named
-        order = sorted({v for _, v in known}, reverse=not it.ascending)
-        placed = sorted(known, key=lambda t: t[1], reverse=not it.ascending)[it.nth - 1][1]
-        said = (f"{'从低到高' if it.ascending and it.rate else '从高到低' if it.rate else '从少到多' if it.ascending else '从多到少'}"
-                f"排第{it.nth}的是{named(placed)}（{shown(placed)}）。" + said) if placed in order else said
+        placed = sorted((v for _, v in known), reverse=not it.ascending)[it.nth - 1]
+        said = f"{order_said(it.ascending, bool(it.rate))}排第{it.nth}的是{named(placed)}（{shown(placed)}）。" + said
     return said
+
+
+def order_said(ascending: bool, rate: bool = False) -> str:
+    """The direction a ranking counts places in, as the answer says it (从多到少, or 从高到低 for a rate)."""
+    return ("从低到高" if ascending else "从高到低") if rate else ("从少到多" if ascending else "从多到少")
 
 
 def merge(answers: list[Answer], question: str) -> Answer:

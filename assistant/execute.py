@@ -819,7 +819,7 @@ class Executor:
             d.parts.append(f"{when}{what}：{placed}前{min(n, len(ranked))}名：")
         elif it.nth and it.nth <= len(ranked):  # 倒数第二的是哪家: that place, then the ranking up to it
             e, v = ranked[it.nth - 1]
-            d.parts.append(f"{when}{what}{'从少到多' if it.ascending else '从多到少'}排第{it.nth}的是{e.agency}"
+            d.parts.append(f"{when}{what}{compose.order_said(it.ascending)}排第{it.nth}的是{e.agency}"
                            f"（{e.year}年度，{compose.number(v)}{unit}）。共比较{len(ranked)}份报告，前{min(n, len(ranked))}名：")
         else:
             d.parts.append(f"{when}{what}{word}的是{best_e.agency}（{best_e.year}年度，{compose.number(best_v)}{unit}）。"
@@ -1144,8 +1144,8 @@ def _place(ranked: list[tuple[CatalogEntry, Number]], it: Intent, unit: str) -> 
     e, v = mine
     ahead = sum(1 for _, w in ranked if (w < v if it.ascending else w > v))
     tied = sum(1 for _, w in ranked if w == v) - 1
-    order = "从少到多" if it.ascending else "从多到少"
-    return (f"{compose.report_name(e.agency, e.year)}为{compose.number(v)}{unit}，在{len(ranked)}份报告中{order}排第{ahead + 1}"
+    return (f"{compose.report_name(e.agency, e.year)}为{compose.number(v)}{unit}，在{len(ranked)}份报告中"
+            f"{compose.order_said(it.ascending)}排第{ahead + 1}"
             + (f"（与另外{tied}份并列）" if tied else "") + "。")
 
 

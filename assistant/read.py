@@ -148,10 +148,12 @@ def parse_top_n(q: str) -> int | None:
     """前五 / 前3名 / 最多的三个单位 -> how many to list."""
     m = (re.search(r"前\s*(\d+|[一二两三四五六七八九十])", q)
          or re.search(r"(\d+|[两三四五六七八九十])\s*(?:个|家)\s*(?:单位|部门|机关|地方)", q))
-    if not m:
-        return None
-    g = m.group(1)
-    return int(g) if g.isdigit() else CN_SMALL.get(g)
+    return _small_number(m.group(1)) if m else None
+
+
+def _small_number(said: str) -> int | None:
+    """3 or 三 -> 3 (a place or a count of ten or fewer, as people say it)."""
+    return int(said) if said.isdigit() else CN_SMALL.get(said)
 
 
 # 排第三的是哪年, 第二多的, 倒数第一, 名列第二: a place in a ranking (not 第二年, 第3项, 第二十条)
@@ -164,8 +166,7 @@ def parse_rank_place(q: str) -> tuple[int, bool] | None:
     m = RANK_PLACE.search(q)
     if not m:
         return None
-    g = m.group(4) or m.group(5)
-    n = int(g) if g.isdigit() else CN_SMALL.get(g)
+    n = _small_number(m.group(4) or m.group(5))
     return (n, bool(m.group(2) or m.group(3)) or m.group(6) in ("少", "低")) if n else None
 
 
@@ -478,10 +479,10 @@ def _all_named_cells(q: str, wholes: bool = False) -> list[tuple[str, list[CellK
     phrases = [p for _, _, p in find_phrases(q, [*QUERY_FIGURES, *QUERY_FIGURE_SUMS]) if p not in WEAK_FIGURES]
     named = [(p, [CellKey(table=t, row=r, column=c) for t, r, c in (QUERY_FIGURE_SUMS.get(p) or [QUERY_FIGURES[p]])])
              for p in dict.fromkeys(phrases)]
-    if not wholes:
-        named = [(p, ks) for p, ks in named if not all(is_total(k) for k in ks)]  # 占办理结果总计: the denominator
-    if not wholes and any(k.row in RESULT_ROW_KEYS for _, ks in named for k in ks):  # 申请有几成是部分公开的: the
-        named = [(p, ks) for p, ks in named if not all(k.row == "new_received" for k in ks)]  # requests are the whole
+    if not wholes:  # in a share, 占办理结果总计 is the denominator, and 申请有几成是部分公开的: the requests are the whole
+        named = [(p, ks) for p, ks in named if not all(is_total(k) for k in ks)]
+        if any(k.row in RESULT_ROW_KEYS for _, ks in named for k in ks):
+            named = [(p, ks) for p, ks in named if not all(k.row == "new_received" for k in ks)]
     sets = [{(k.table, k.row) for k in ks} for _, ks in named]  # 手里没有而答复不了: the row beats the group holding it
     named = [(p, ks) for (p, ks), mine in zip(named, sets, strict=True) if not any(o < mine for o in sets)]
     distinct: list[tuple[str, list[CellKey]]] = []
