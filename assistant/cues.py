@@ -36,6 +36,12 @@ TOTAL_CUES = ("合计", "加起来", "总和", "总共", "一共", "累计", "�
               "合在一起", "合一起", "一起算", *(f"{w}{n}起" for w in ("加", "加到") for n in "一1"))  # 起 a counter: 加1起
 # 两年加起来…的比例, 两家合计占比: one rate over the reports summed (not 两项合计占比, the items a numerator sums)
 POOLED = re.compile(r"(?:年|年度|家|单位|\d{4}[)）])(?:的|里|中|内)?(?:" + "|".join(map(re.escape, TOTAL_CUES)) + ")")
+# 把2022年也算上, 连同淮安市: the reports named are added to those the conversation asked about, not asked instead
+INCLUDED = re.compile(r"(?:算上|算进|算在内|加上|加进|包括进|包括在内|计入|纳入|合并计算|连同|连上)")
+# 三家的…合计, 这三年一共: how many agencies, years or reports the figure is taken over (numerals are digits by now)
+WHOLE_COUNT = re.compile(r"(?<![\d.])(\d|[两二三四五六七八九])(家|个单位|个机关|个部门|(?=份报告)|年(?=[的里中内一合加总共]))")
+# 这一项加起来, 三家的合计: a clause that takes the figure asked before over the reports a 那…呢 clause just named
+REFERS_BACK = re.compile(r"这(?:1|一)?(?:项|栏|格|行|个数)|该项|同一项")
 # 两者一致吗, 对得上吗, 是否相等: whether the figures the parts before asked agree (an auditor re-adding cells)
 AGREE_CUES = ("对得上", "对不上", "对上", "一致", "相等", "相符", "吻合", "持平", "平衡", "一样")
 RANK_SUBJECTS = ("哪个单位", "哪家", "哪个部门", "哪个机关", "哪些单位", "哪些部门", "谁", "排名", "排行", "前")
@@ -189,11 +195,12 @@ COUNTED_THINGS = ("案子", "案件", "个案", "事情", "数目", "件数", "�
 BUREAUS = ("各局", "委办局", "各委局")  # 平潭县各局: the bureaus there
 GOVERNMENT_AT_LARGE = ("政府部门", "政府机关", "政府单位", "政府机构")  # the public bodies of a place, every kind
 REPORTS_OF = tuple(f"{n}{w}" for n in ("几份", "些", "各份") for w in ("报告", "年报"))  # 江苏那几份报告里: its reports
-COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门", *BUREAUS, *REPORTS_OF)
+REPORT_WORDS = ("报告", "年报")  # 江苏的报告, 上海另外2份年报: a place's reports, said right after it
+COLLECTIVE_NOUNS = ("单位", "部门", "机关", "机构", "地方", "政府部门", *BUREAUS, *REPORTS_OF, *REPORT_WORDS)
 PLACE_LINKS = ("的", "内", "里", "下属", "辖区", "各", "所有", "全部", "哪些", "哪个", "哪家", "有哪些", "中", "当中",
                "之中", "省", "市", "县", "区", "地区", "几个", "这几个", "那几个", "几家", "这些", "各个", "境内", "下面",
-               "下辖", "所辖", "管辖", "以内")
-NUMBERED_LINK = r"(?:这|那)?\d{1,2}(?:家|个|所)"  # 上海那两个单位, 平潭这3家: 两 is 2 once numerals are read
+               "下辖", "所辖", "管辖", "以内", "另外", "其他", "其余", "别的")
+NUMBERED_LINK = r"(?:这|那)?\d{1,2}(?:家|个|所|份(?=报告|年报))"  # 上海那两个单位, 平潭这3家: 两 is 2 once numerals are read
 MAX_AGENCY_CHARS = 40  # longest run tried as one agency mention: keeps resolution linear in the question's length
 # 不予公开第3项, 无法提供里面第2小项: a row of a numbered group, by its number in the table
 ITEM_ORDINAL = re.compile(r"第([1-9])(?:个)?小?(?:项|条|类)")

@@ -853,7 +853,8 @@ class Executor:
         used = sorted(used + [(e, told[e.report_id][0]) for e in lacking if e.report_id in told],
                       key=lambda t: (t[0].agency, t[0].year))
         lacking = [e for e in lacking if e.report_id not in told]
-        one = len({e.agency for e, _ in used}) == 1
+        agencies = len({e.agency for e, _ in used})
+        one, several_years = agencies == 1, len(used) > agencies  # 江苏的报告: an agency's reports each named by year
         what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
         if not used:
             return compose.decline(it.question, f"{when}没有报告含有“{what}”这一项，无法合计。", "missing_cell")
@@ -866,10 +867,10 @@ class Executor:
                 refs = f"（报告正文）[{told_figure(d, e, told[e.report_id], what, unit)}]"
             else:
                 refs = d.markers(vals[e.report_id])
-            who = f"{e.year}年度" if one else e.agency + ("" if when else f"{e.year}年度")
+            who = f"{e.year}年度" if one else e.agency + ("" if when and not several_years else f"{e.year}年度")
             parts.append(f"{who}{compose.number(value)}{unit}{refs}")
         whose = (f"{used[0][0].agency}{len(used)}份报告（{'、'.join(str(e.year) for e, _ in used)}年度）" if one
-                 else f"{when}{len(used)}个单位")
+                 else f"{when}{agencies}个单位" + (f"的{len(used)}份报告" if several_years else ""))
         if it.mean:  # 平均每年: the sum over the reports' count, the division shown
             mean = round(s / len(used), 2)
             d.derived(used[0][0], "mean", mean, 1)

@@ -54,6 +54,7 @@ from assistant.cues import (
     FORMER,
     FUTURE_COUNT,
     HALF,
+    INCLUDED,
     INFO_ITEMS,
     ITEM_ORDINAL,
     KIND_TOPICS,
@@ -96,9 +97,11 @@ from assistant.cues import (
     RANKING_CUES,
     RATE_ASKED,
     REASON_WORDS,
+    REFERS_BACK,
     RELATIVE_YEARS,
     REPORT_META,
     REPORT_TITLE,
+    REPORT_WORDS,
     ROUGHLY,
     ROUND_NUMBERS,
     SAME_YEAR,
@@ -141,6 +144,7 @@ from assistant.cues import (
     WHO_HAD,
     WHO_IS,
     WHOLE_AREA,
+    WHOLE_COUNT,
     WHOLE_WORDS,
     YEAR_SUBJECTS,
     YES_NO_END,
@@ -172,6 +176,7 @@ from assistant.read import (
     said_column,
     said_columns,
     share_of_total,
+    small_number,
     topic_of,
     vocabulary,
 )
@@ -237,7 +242,8 @@ def understand(question: str, history: list[dict] | None = None, catalog: Catalo
             planned.kind = asked  # …比上年多了多少 declined for want of a report: 那2024年呢 asks the same change
         older, prev = prev, planned
     it = resolve_targets(_across_turns(question, _plan_turn(question, catalog, prev), older, prev), catalog)
-    return _against_last(question, _both_turns(question, it, older, prev), prev)
+    it = _against_last(question, _both_turns(question, it, older, prev), prev)
+    return _taken_together(question, it, prev, catalog)
 
 
 @lru_cache(maxsize=8)
@@ -301,6 +307,37 @@ def _against_last(q: str, it: Intent, prev: Intent | None) -> Intent:
             and it.targets == prev.targets and AGAINST_LAST.search(q)) or it.sides:
         return it
     return _beside(it, [it, prev], {})
+
+
+def _taken_together(q: str, it: Intent, prev: Intent | None, catalog: Catalog) -> Intent:
+    """把2022年和2024年也算上，这三年一共 / 那洪泽区和沭阳县呢？三家合计 after a turn about one report: the reports
+    named join those asked before, and the figure (or the rate, pooled) is taken over all of them. Only where the
+    question says so (算上, 连同, or counts the reports, agencies or years that the union makes) and asks the same
+    measure as before, or none of its own."""
+    if prev is None or not prev.targets or not (prev.keys or prev.rate) or it.kind in ("decline", "clarify"):
+        return it
+    if (it.keys and it.keys != prev.keys) or (it.rate and it.rate != prev.rate):
+        return it
+    agencies = it.agencies or ([] if it.scope_places else list(prev.agencies))
+    years = it.years or list(prev.years)
+    named = it.pairs or [(a, y) for a in agencies for y in years]
+    union = list(dict.fromkeys([*prev.targets, *named]))
+    if not named or len(union) == len(prev.targets):
+        return it
+    counted = WHOLE_COUNT.search(q)
+    size = (len({y for _, y in union}) if counted and counted[2] == "年" else len({a for a, _ in union})
+            if counted and counted[2] else len(union))  # 三家: agencies; 这三年: years; 三份报告: reports
+    says = INCLUDED.search(q) or counted and small_number(counted[1]) == size > 1
+    if not says or not (has(q, TOTAL_CUES) or it.rate or prev.rate):
+        return it
+    rate = it.rate or prev.rate
+    together = it.model_copy(update={
+        "kind": "rate" if rate else "sum", "keys": list(it.keys or prev.keys), "rate": rate,
+        "rate_spec": it.rate_spec or prev.rate_spec, "pooled": bool(rate), "column": it.column or prev.column,
+        "agencies": list(dict.fromkeys(a for a, _ in union)), "years": sorted({y for _, y in union}),
+        "pairs": union, "targets": [], "scope": [], "scope_places": [], "span": None, "relative": None,
+        "followup": True, "figure_word": it.figure_word or prev.figure_word})
+    return resolve_targets(together, catalog)
 
 
 def _beside(it: Intent, figures: list[Intent], update: dict) -> Intent:
@@ -542,6 +579,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         # text, never a count, nor a table's rate found by meaning
     it.anchor = named_year or anchor
     it.bounded = bool(since or years_out)  # only the held ones of the years left
+    if scope and not years and not rel_word and not range_word and not span_match and any(
+            q[s:e].endswith(REPORT_WORDS) for s, e in scope_spans):  # 江苏的报告里, 上海那几份年报: each one held
+        it.years, it.bounded = sorted({y for a in scope for y in catalog.years(a)}), True
     if rel_word and years and named_year is None and not since:
         it.year_word = rel_word
     elif (first := has(q, EARLIEST)) and not years and len(agencies) == 1 and (held := catalog.years(agencies[0])):
@@ -594,7 +634,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif prev is not None and _is_followup(q, it):
         if asks_share(q) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
             it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
-        _inherit(it, prev, q, _says_its_own(q, year_spans, mentions))
+        _inherit(it, prev, q, _says_its_own(q, year_spans + named, mentions))  # 上海那边: a place, no subject
         if it.keys and not it.rate and asks_share(q):  # 那占办理结果总数的比例呢？
             it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word)
             it.rate = "share" if it.rate_spec is not None else None
@@ -857,6 +897,9 @@ def _is_followup(q: str, it: Intent) -> bool:
     return bool(has(q, FOLLOWUP_CUES)) or len(q) <= 14 or not (it.agencies or it.clarify or it.unknown_agency)
 
 
+OTHERS_SAID = re.compile(r"另外|其他|其余|别的")
+
+
 def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     """Fill from the previous turn what this one leaves out (agency, year, figure, operation)."""
     it.followup = True
@@ -864,7 +907,9 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     if (prev.kind == "narrative" and switched and not (it.keys or own or it.rate) and it.kind in ("narrative", "figure")
             and not topic_words(it.topic) and SWITCH_ONLY.search(q)):  # a turn that says more asks that
         it.kind, it.topic, it.asked = "narrative", prev.topic, prev.asked or prev.question  # 那洪泽区呢: the same
-    if not (it.agencies or it.clarify or it.unknown_agency):
+    if it.scope_places and OTHERS_SAID.search(q):  # 那江苏另外三份报告呢: the place's agencies but those just asked of
+        it.scope = [a for a in it.scope if a not in prev.agencies] or it.scope
+    if not (it.agencies or it.clarify or it.unknown_agency or it.scope_places):
         it.agencies, it.mentions = list(prev.agencies), list(prev.mentions)
         if not prev.agencies:
             it.clarify = list(prev.clarify)
@@ -1049,8 +1094,9 @@ def split_parts(text: str) -> list[str]:
                        and not has(seg, ("吗", "呢", "有没有", "是否"))  # what the next clause asks of (是怎么来的 asks)
                        and not COUNT_ASKED.search(seg))  # 有几件申请是社会公益组织提的: a count asked, a part of its own
         listed = marked[i] and i > 0 and marked[i - 1] and parts  # …几件？申请人的平均年龄？: questions listed by ？
+        refined = i == 0 and i < len(segments) - 1 and _refines_switch(seg, segments[1])
         if (QUESTION_CUE.search(seg) or listed or opened[i] and REQUEST_OPENER.match(seg)) and not seg.endswith(
-                SCOPE_ENDINGS) and not noun_phrase:
+                SCOPE_ENDINGS) and not noun_phrase and not refined:
             parts.append(pending)
             pending = ""
     if pending:
@@ -1059,6 +1105,13 @@ def split_parts(text: str) -> list[str]:
         else:
             parts.append(pending)
     return parts[:MAX_PARTS] if len(parts) > 1 else [text]
+
+
+def _refines_switch(first: str, then: str) -> bool:
+    """那洪泽区和沭阳县呢？三家的纠正件数合计多少 / 上海那边呢？…这一项加起来: the 那…呢 clause names the reports,
+    the next says how the figure asked before is taken over them; one question, not two."""
+    return (first.endswith("呢") and not COUNT_ASKED.search(first) and not has(first, ("多少", "几"))
+            and bool(REFERS_BACK.search(then) or WHOLE_COUNT.search(then) or has(then, TOTAL_CUES)))
 
 
 def _names_a_measure(text: str) -> bool:

@@ -148,10 +148,10 @@ def parse_top_n(q: str) -> int | None:
     """前五 / 前3名 / 最多的三个单位 -> how many to list."""
     m = (re.search(r"前\s*(\d+|[一二两三四五六七八九十])", q)
          or re.search(r"(\d+|[两三四五六七八九十])\s*(?:个|家)\s*(?:单位|部门|机关|地方)", q))
-    return _small_number(m.group(1)) if m else None
+    return small_number(m.group(1)) if m else None
 
 
-def _small_number(said: str) -> int | None:
+def small_number(said: str) -> int | None:
     """3 or 三 -> 3 (a place or a count of ten or fewer, as people say it)."""
     return int(said) if said.isdigit() else CN_SMALL.get(said)
 
@@ -166,7 +166,7 @@ def parse_rank_place(q: str) -> tuple[int, bool] | None:
     m = RANK_PLACE.search(q)
     if not m:
         return None
-    n = _small_number(m.group(4) or m.group(5))
+    n = small_number(m.group(4) or m.group(5))
     return (n, bool(m.group(2) or m.group(3)) or m.group(6) in ("少", "低")) if n else None
 
 

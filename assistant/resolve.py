@@ -21,6 +21,7 @@ from assistant.cues import (
     NUMBERED_LINK,
     ORGAN_ENDINGS,
     PLACE_LINKS,
+    REPORT_WORDS,
     REPORTS_OF,
     SUB_UNIT,
     SWITCH_LEADS,
@@ -132,6 +133,9 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
             if len(found) == 1 and found[0] not in agencies:
                 agencies.append(found[0])
                 mentions.append(text)
+            elif len(found) == 1 and _known_place(mentions[agencies.index(found[0])], catalog) and not _known_place(
+                    text, catalog):  # 上海那边呢？…市政府办公厅2025年: said where its title names it, for years paired
+                mentions[agencies.index(found[0])] = text
             elif len(found) > 1:
                 clarify.extend(a for a in found if a not in clarify)
                 mentions.append(text)
@@ -277,6 +281,8 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     for m in [*pattern.finditer(q), *after.finditer(q), *bare.finditer(q)]:
         if any(s <= m.start() < e for s, e in spans):  # 江苏的政府哪些: read once
             continue
+        if m.group(2) and m.group(0).endswith(REPORT_WORDS) and not m.group(0).endswith(REPORTS_OF):
+            continue  # 平潭管委会最早那份报告: one agency's report; only 江苏的报告 or 江苏那几份报告 are a place's
         named = re.findall(alternation, m.group(1))
         there = [a for p in named for a in places[p]]
         kind = m.group(2) if m.group(2) and not _at_large(q, m.start(2)) else ""

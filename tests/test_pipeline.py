@@ -1113,3 +1113,11 @@ def test_figures_on_both_sides_of_the_balance_are_given_each_not_summed(assistan
     assert "共" not in a.text.split("。")[0] and len([c for c in a.citations if c.kind == "cell"]) >= 2
     same_side = assistant.ask("平潭管委会2023年新收和上年结转")
     assert "共" in same_side.text
+
+
+def test_a_sum_over_a_places_reports_names_each_report_by_its_year(assistant):
+    a = assistant.ask("江苏的报告里行政复议一共多少件？")
+    assert a.figures[0].row == "sum" and "3个单位的4份报告" in a.text
+    assert f"{HONGZE}2023年度" in a.text and f"{HONGZE}2024年度" in a.text
+    assert {(c.agency, c.year) for c in a.citations} == {(HONGZE, 2023), (HONGZE, 2024), (HUAIAN, 2024),
+                                                          ("沭阳县人民政府", 2025)}

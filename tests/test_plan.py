@@ -2735,3 +2735,39 @@ def test_the_reports_own_problems_asked_after_a_figure_are_not_that_figures(cata
 def test_a_group_of_applicants_less_a_list_of_its_kinds_is_what_is_left_of_it(catalog):
     it = understand("沭阳县2025年法人或其他组织里，不包括商业企业、科研机构和社会公益组织，提了多少申请？", [], catalog)
     assert {k.column for k in it.keys} == {"legal_service", "other_org"} and it.kind == "figure"
+
+
+def test_reports_a_follow_up_adds_join_those_asked_before(catalog):
+    it = understand("连同2024年，两年合计多少", _turns("洪泽区2023年新收多少"), catalog)
+    assert it.kind == "sum" and sorted(it.targets) == [(HONGZE, 2023), (HONGZE, 2024)] and keys(it) == ["new_received.total"]
+    it = understand("再把鹿城区2022年算进去，两家一共", _turns("洪泽区2024年予以公开几件"), catalog)
+    assert it.kind == "sum" and sorted(it.targets) == [(HONGZE, 2024), (LUCHENG, 2022)] and keys(it) == ["granted.total"]
+    it = understand("加上2022年，合起来的公开率呢", _turns("平潭管委会2021年的公开率？"), catalog)
+    assert it.kind == "rate" and it.pooled and sorted(it.targets) == [(SYQ, 2021), (SYQ, 2022)]
+    q = "那沭阳县2025年和洪泽区2023年呢？三家加起来？"
+    [(_, it)] = plan_parts(q, normalized(q, catalog), _turns("淮安市2024年行政诉讼多少件"), catalog)
+    assert it.kind == "sum" and set(it.targets) == {(HUAIAN, 2024), (HONGZE, 2023), ("沭阳县人民政府", 2025)}
+
+
+def test_a_follow_up_that_only_names_other_reports_asks_those_alone(catalog):
+    assert understand("那淮安市2024年呢", _turns("洪泽区2024年不予公开多少"), catalog).targets == [(HUAIAN, 2024)]
+    it = understand("予以公开加上部分公开一共多少", _turns("洪泽区2024年予以公开多少"), catalog)
+    assert it.targets == [(HONGZE, 2024)]  # 加上 joins two rows of one report, not another report
+    it = understand("那2023年的呢？两年的都要", _turns("洪泽区2024年新收多少"), catalog)
+    assert it.kind != "sum"  # two years asked, no total: not taken together
+
+
+def test_a_place_said_of_its_reports_is_every_report_held_there(catalog):
+    jiangsu = {HUAIAN, HONGZE, "沭阳县人民政府"}
+    it = understand("江苏的报告里行政复议一共多少件", [], catalog)
+    assert it.kind == "sum" and set(it.scope) == jiangsu and it.years == [2023, 2024, 2025] and it.bounded
+    assert understand("江苏的单位里行政复议一共多少件", [], catalog).years == []  # the agencies: each one's newest
+    assert understand("鹿城区的报告里行政复议多少件", [], catalog).agencies == [LUCHENG]
+    it = understand("其他江苏的报告呢？加起来多少？", _turns("淮安市2024年新收多少"), catalog)
+    assert it.kind == "sum" and set(it.scope) == jiangsu - {HUAIAN} and keys(it) == ["new_received.total"]
+
+
+def test_a_place_said_before_the_agency_it_names_pairs_years_by_the_title(catalog):
+    q = "上海那边呢？科委2024年和市政府办公厅2025年这一项加起来多少？"
+    [(_, it)] = plan_parts(q, normalized(q, catalog), _turns("鹿城区2022年予以公开多少件"), catalog)
+    assert it.kind == "sum" and sorted(it.targets) == [(BGT, 2025), (KEWEI, 2024)] and keys(it) == ["granted.total"]
