@@ -129,7 +129,7 @@ SHIFT_SAID = re.compile(r"(?:再|往|更)?(?:(?P<back>前面|前边|往前推?|�
                         r"|(?P<count_first>一|1|两|2|三|3)个?年(?:(?P<back_after>以前|之前|前)|(以后|之后|后))(?!的?报告)")  # 两年以后呢
 # 2019年以来, 2019年新模板以后: the years from it; not a clause said of that year (2024年职能变了以后, 2012年…受灾以后: an
 # event in it, after which something was done)
-SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:起(?!诉)|(?:的|及|开始|新|版|模板|格式|表格){0,3}(?:以后|以来|之后))")
+SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:起(?!诉)|(?:的|及|开始|新|版|模板|格式|表格){0,3}(?:以后|以来|之后|后(?![来面期半])))")
 UNTIL = re.compile(r"((?:19|20)\d{2})\s*年?度?(及|和|以及)?(?:以前|之前)")
 # 按2019版表格填报的, 用2021年新版格式的, 老格式的年报: the reports of a template (TEMPLATE_YEARS, in that order)
 TEMPLATE_SAID = re.compile(r"(?:(2019)\s*年?版?|(2021)\s*年?(?:新)?版?|(老|旧|原来)版?)的?(?:统计表|表格|格式|模板|样表|表样)")
@@ -169,15 +169,15 @@ SCOPE_GLOSS = re.compile(r"[里中内]?[(（][^)）]{1,30}[)）]")  # 平潭那�
 SCOPE_ENDINGS = ("里", "中", "当中", "之中", "中间", "内")  # 在这几个单位中，…: a scope said before the question
 # 超过100件, 不少于10个, 50件以上, 不到5件; of a share 3成以上, 超过30%, 过半, 不到一半: the bound a list-which keeps
 # values against (op, amount), and what a yes-no question claims
-_OVER = r"超过|多于|大于|高于|不少于|不低于|至少|少于|低于|小于|不到|不足"
+_OVER = r"超过|多于|大于|高于|超出|突破|逾|不少于|不低于|至少|少于|低于|小于|不到|不足"
 _SHARE = r"\d+(?:\.\d+)?\s*(?:%|成)|一半|半数"
 THRESHOLD = re.compile(rf"(?P<op>{_OVER})\s*(?P<n>\d+(?:\.\d+)?\s*(?:%|成)?|一半|半数)(?![\d年])"
                        rf"|(?P<op_of>{_OVER})[^，,。？?\d]{{1,8}}?的(?P<n_of>{_SHARE})"  # 不到办结的一半
                        rf"|(?P<n_by>\d+(?:\.\d+)?\s*(?:%|成)?|一半|半数)\s*[件个次条项份]?(?P<op_by>及以上|以上|及以下|以下)"
-                       r"|(?P<half>过半)|(?:过|破|超|上)(?P<round>百|千|万)(?![\d百千万])")  # 过百了吗, 有没有破千, 上千件了吧
+                       r"|(?P<half>过半)|(?:过|破|超|上|逾)(?P<round>百|千|万)(?![\d百千万])")  # 过百了吗, 有没有破千, 上千件了吧
 HALF = ("一半", "半数", "过半")
 ROUND_NUMBERS = {"百": 100, "千": 1000, "万": 10000}
-THRESHOLD_OPS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少于": ">=", "不低于": ">=", "至少": ">=",
+THRESHOLD_OPS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "超出": ">", "突破": ">", "逾": ">", "不少于": ">=", "不低于": ">=", "至少": ">=",
                  "少于": "<", "低于": "<", "小于": "<", "不到": "<", "不足": "<", "以上": ">=", "及以上": ">=",
                  "以下": "<=", "及以下": "<="}
 # 还有谁也收了, 还有哪些报告也这样, 别的单位呢, who else: the question just asked, of every other agency held
@@ -206,9 +206,10 @@ MAX_AGENCY_CHARS = 40  # longest run tried as one agency mention: keeps resoluti
 ITEM_ORDINAL = re.compile(r"第([1-9])(?:个)?小?(?:项|条|类)")
 # 行政许可多于行政处罚, 复议比诉讼多的: one figure of a report set against another, in a listing of reports
 BEATS = re.compile(r"(?P<more>多于|多过|超过|高于|大于)|少于|低于|小于|比[^，,。？?]{1,12}?(?:(?P<more2>多|高)|少|低)")
+NOT_ZERO = re.compile(r"(?:不|非)(?:是|为|等于)?(?:0|零)(?![\d.])")  # 行政诉讼不为零: any, the opposite of 为零
 NEGATION_CUES = ("没有收到", "没收到", "没有被", "从未", "为0", "为零", "一件也没有", "零申请", "没有过")
 # 复议是0, 哪几年没有复议, 未被起诉过: a figure said to be none (有没有 asks whether any)
-ZERO_SAID = re.compile(r"(?:是|为|等于)(?:0|零)(?![\d.])|(?<![有])(?:没有|没|未|无)(?:被|收到|发生|出现)?过?"
+ZERO_SAID = re.compile(r"(?<![不非])(?:是|为|等于)(?:0|零)(?![\d.])|(?<![有])(?:没有|没|未|无)(?:被|收到|发生|出现)?过?"
                        r"(?=行政复议|复议|行政诉讼|诉讼|起诉|官司|被告|申请|公开申请)")
 # 一件全部公开都没有, 一次也没被复议过: not one, of whatever the figure counts
 NONE_AT_ALL = re.compile(r"(?<![\d.])[一1][件个次份条起项宗]?[^，,。？?]{0,12}?[都也]没")
@@ -271,7 +272,8 @@ ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案"
             "那个申请", "这个申请", "唯一", "就那一件", "那1件", "这1件", "那1起", "这1起")  # numerals are digits by now
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
                 "申请了什么", "要什么", "具体内容", "哪家公司", "哪个人", "关于什么", "涉及什么", "是什么事", "是啥事",
-                "啥事", "谁申请", "谁提的", "谁告的")  # not 案情/经过: a report may tell one
+                "啥事", "谁申请", "谁提的", "谁告的", "哪天", "哪一天", "几月几号", "几号提交", "什么时候提交", "什么时候申请",
+                "什么时候提的")  # not 案情/经过: a report may tell one
 # who made the requests counted (外省的企业提的申请, 残疾人提出的申请, 来自高校的申请): the tables split applicants by
 # type only, so any other word for them (a place, an age, a trait) restricts the count to a part no table holds
 WHO_APPLIED = re.compile(r"([^，,。？?！!；;|、]{2,14}?)(?:来|去)?(?:提出|提交|递交|发起|提)的(?:政府信息公开|信息公开|公开)?申请"
@@ -318,7 +320,7 @@ REPORT_META = re.compile(r"下载(?:链接|地址|网址)?|(?:原文|报告|年�
 # 全省各区县一共, 在温州各个区县里排第几: every agency of a real area, which a corpus of some reports never holds whole
 WHOLE_AREA = re.compile(r"全省|全国|(?:各|各个|所有|全部|每个)(?:区县|县区|县市区|县（?市、?区）?|地市|设区市|省份?)")
 SIDE_MORE = re.compile(r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:几|多少)")  # A的比B的多几件: by how much one exceeds
-MEAN_PER_YEAR = re.compile(r"平均(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均下来每年|平均(?:数|值)")  # 这两年平均每年收到多少
+MEAN_PER_YEAR = re.compile(r"平均(?:下来|起来|算下来|算起来|一下)?[，,]?(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均(?:数|值)|(?:摊|分摊|平摊)到每一?年")  # 这两年平均每年收到多少
 PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总数的千分之几: a share, said per thousand
 # 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
 IN_YUAN = re.compile(r"(?:多少|几)元|以元为单位")
@@ -401,7 +403,7 @@ SPAN_WORDS = re.compile(r"(?:最近|近|这|过去|前|最后)\s*(\d{1,2}|[两�
                         r"|(?<![\d年])(\d|[两二三四五六七八九十])\s*个?年(?:来|以来|(?=都|均|各|分别|里|中|间|当中))"  # 两年来, 两年里
                         r"|(?<![\d年第])([2-5两二三四五])\s*个?年(?:度)?(?=的)")  # 洪泽区两年的公开率
 ORGAN_ENDINGS = ("省", "市", "县", "区", "局", "委", "厅", "办", "镇", "乡", "街道", "政府", "委员会", "管委会",
-                 "办公室", "中心", "署", "院")
+                 "办公室", "中心", "署", "院", "本级")
 SUB_UNIT = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:新区|区|县|市|镇|乡|街道|局|委|办|厅)")
 CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
              "六": "6", "七": "7", "八": "8", "九": "9"}

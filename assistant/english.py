@@ -30,6 +30,7 @@ REASONS = {
     "opinion": "the reports state each agency's own work and figures; they rate no agency (ask for a figure to compare)",
     "case_detail": "the reports count cases; they do not record one case's details",
     "cause_not_stated": "the reports give the figures but do not say why",
+    "zero_denominator": "the rate's denominator is zero in that report, so there is no rate to give",
     "not_stated": "the reports' text speaks of it but does not state the number asked",
     "figure_unclear": "the question could mean several of the tables' figures; which one is meant (listed below)",
 }
@@ -37,7 +38,7 @@ VERDICTS = {True: "Yes. ", False: "No. "}  # the claim checked, as compose.VERDI
 DERIVED = {"share": "share", "disclosure_rate": "disclosure rate", "review_correction_rate": "review correction rate",
            "completion_rate": "completion rate", "average": "average per period",
            "change": "change from the previous year", "change_pct": "change from the previous year (%)",
-           "sum": "total"}
+           "sum": "total", "remainder": "the rest (total less the part named)"}
 
 
 def words(key: str | None) -> str:

@@ -5,6 +5,7 @@ table) and hands the values to `assistant.compose`."""
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -172,6 +173,15 @@ def _read_from(it: Intent) -> str:
     return "所列报告中" if it.pairs else "在已收录的报告中"
 
 
+
+def _group_label(keys: list[CellKey]) -> str:
+    """One label for cells summed as one (the two suit groups: 行政诉讼, 行政诉讼结果纠正)."""
+    labels = [compose.label(**k.model_dump()) for k in keys]
+    if len(labels) == 1:
+        return labels[0]
+    tails = {lab.rsplit("）", 1)[-1] for lab in labels}
+    return os.path.commonprefix(labels).rstrip("（(") + (tails.pop() if len(tails) == 1 else "")
+
 class Executor:
     """Runs resolved intents over the stores; one per process, safe to share between requests."""
 
@@ -331,9 +341,32 @@ class Executor:
         note = compose.newest_note(y, it.year_word, catalog.newest(a)) if not it.years else ""
         return entry, (note + "，" if note else "")
 
+    def _remainder(self, it: Intent, catalog: Catalog) -> Answer:
+        """没有被纠正的复议: the group's total less the part said, both cited and the subtraction shown (the
+        report's own total, not its other rows re-added, which a report that breaks its arithmetic would change)."""
+        entry, prefix = self._single(it, catalog)
+        vals = self.values([entry], it.keys + it.less)[entry.report_id]
+        if not all(v.found for v in vals):
+            return self._missing(it, [v for v in vals if not v.found])
+        whole, part = vals[:len(it.keys)], vals[len(it.keys):]
+        d = compose.Draft(it.question, "derived")
+        a, b = total(whole), total(part)
+        refs_a, refs_b = d.markers(whole), d.markers(part)
+        value = round(a - b, 4)
+        d.derived(entry, "remainder", value, d.cite_cell(whole[0]))
+        unit = compose.unit(it.keys[0].table, it.keys[0].row)
+        label_a, label_b = _group_label(it.keys), _group_label(it.less)
+        d.parts.append(f"{prefix}{compose.report_name(entry.agency, entry.year)}{label_a}{compose.number(a)}{unit}"
+                       f"{refs_a}，其中{label_b}{compose.number(b)}{unit}{refs_b}，其余为{compose.number(a)}－"
+                       f"{compose.number(b)}＝{compose.number(value)}{unit}。")
+        d.check_notes(vals)
+        return d.answer()
+
     def _figure(self, it: Intent, catalog: Catalog) -> Answer:
         if len(it.targets) > 1:
             return self._comparison(it, catalog)
+        if it.less:
+            return self._remainder(it, catalog)
         entry, prefix = self._single(it, catalog)
         keys = with_column(it.keys, it.column)
         extra = context_keys(keys)
@@ -503,17 +536,17 @@ class Executor:
         value = percent(num_sum, den_sum)
         entry = entries[0]
         refs, den_ref = operands(d, nums), operands(d, dens)
-        if value is None:
+        if value is None:  # a zero denominator: declined, saying why, the zero cell cited
             d.parts.append(f"{prefix}{name}{compose.label(**dens[0].key.model_dump())}为{den_ref}，无法计算{label}。")
-        else:
-            d.derived(entry, it.rate, value, d.citations[0].n)
-            per = ""
-            if it.per_n:  # 十件里有几件, 千分之几: the unrounded share per so many, a computed figure of its own
-                per_n = num_sum / den_sum * it.per_n
-                per = f"，即每{it.per_n}件约{compose.number(round(per_n, 1))}件"
-                d.derived(entry, f"per_{it.per_n}", round(per_n, 2), d.citations[0].n, at=1)
-            said = compose.VERDICT[passes(value, it.claim)] if it.claim else ""  # 过半了吗, 超过3成了吗
-            d.parts.append(f"{said}{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%{per}。")
+            return d.answer().model_copy(update={"abstained": True, "reason": "zero_denominator", "kind": "decline"})
+        d.derived(entry, it.rate, value, d.citations[0].n)
+        per = ""
+        if it.per_n:  # 十件里有几件, 千分之几: the unrounded share per so many, a computed figure of its own
+            per_n = num_sum / den_sum * it.per_n
+            per = f"，即每{it.per_n}件约{compose.number(round(per_n, 1))}件"
+            d.derived(entry, f"per_{it.per_n}", round(per_n, 2), d.citations[0].n, at=1)
+        said = compose.VERDICT[passes(value, it.claim)] if it.claim else ""  # 过半了吗, 超过3成了吗
+        d.parts.append(f"{said}{prefix}{name}{label}为{value}%，按{formula}计算：{refs}÷{den_ref}＝{value}%{per}。")
         d.check_notes(nums + dens)
         return d.answer()
 

@@ -72,6 +72,11 @@ PLACE_IN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:['’][a-z]+)?)\s+(District|Count
                             r"([A-Z][a-z]+(?:['’][a-z]+)?)\b")
 LIST_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?:\((?:[a-h]|i{1,3}|iv|v|\d)\)|(?:[a-h]|\d)\))\s*")  # (a) (ii) 1) b)
 FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
+# since 2019, from 2019 on, 2019 onwards, before 2019: a bound on the years, as 2019年以来 / 2019年以前 says it
+YEAR_FROM = re.compile(r"\b(?:since|after|starting (?:in|from)|beginning (?:in|from))\s+((?:19|20)\d{2})\b(?:\s+(?:on|onwards?))?"
+                       r"|\b(?:from|in)\s+((?:19|20)\d{2})\s+(?:on|onwards?|forwards?)\b"
+                       r"|\b((?:19|20)\d{2})\s+(?:onwards?|and (?:later|after)|or later)\b")
+YEAR_UNTIL = re.compile(r"\b(?:before|prior to)\s+((?:19|20)\d{2})\b")
 BARE_YEAR = re.compile(r"(?<![\d年])\b(?:19|20)\d{2}\b(?!\s*年)")
 WHAT_IS = re.compile(r"^\s*what\s+(?:is|was|are|were)\b")
 ANIMALS_EN = {"rat": "鼠", "ox": "牛", "tiger": "虎", "rabbit": "兔", "hare": "兔", "dragon": "龙", "snake": "蛇", "horse": "马",
@@ -124,7 +129,9 @@ YEARS_TOTAL = re.compile(r"(?<![\d〇零一二三四五六七八九])([两二三
 # what is said around a question, in the words the rest reads (applied in this order): 在库里 is the reports held,
 # 两年总数 their sum, 复议完再告 the column 复议后起诉, 如果A超过50件 a question of its own, 怎么算都行 and 保留一位小数
 # ask nothing, 换算成元是多少 asks 多少元
-SAID_AROUND = ((CORPUS_SAID, "在"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
+# 收到过申请没有？, 被起诉过没: a yes-no question said with 没有 last, as 吗 says it (not 为什么没有, 还没有)
+ASKED_WITH_NOT = re.compile(r"(?<=[\u4e00-\u9fff])(?<!为什么)(?<!怎么)(?<![还是有都也并从来本])(?:没有|没)(?=[？?]?$)")
+SAID_AROUND = ((CORPUS_SAID, "在"), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
                (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"),
                (DUTY_SAID, lambda m: DUTY_WORDS.get(m.group(1), m.group(1)) + "局"))  # 管钱的那个局: 财政局
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
@@ -393,6 +400,8 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = AGE_SAID.sub(" 年龄 ", s)
     s = BOUND_WORD.sub(lambda m: " 超过 " if m.group(1) == "over" else " 少于 ", s)  # over 50 requests: a bound
     s = YEAR_RANGE.sub(lambda m: " {}年到{}年 ".format(*(g for g in m.groups() if g)), s)
+    s = YEAR_FROM.sub(lambda m: f" {next(g for g in m.groups() if g)}年以来 ", s)
+    s = YEAR_UNTIL.sub(r" \1年以前 ", s)
     s = BARE_YEAR.sub(r"\g<0>年", s)
     s = CLAUSE_AND.sub(" , ", s)  # …receive in 2022 and how many were granted: two parts, as a Chinese comma says
     s = YES_NO_CLAUSE.sub(r"\g<0> 吗 ", s)  # …, was it sued: a yes-no part, as 吗 says it
@@ -535,14 +544,22 @@ def _place(token: str, places: dict[str, str]) -> str | None:
 
 
 def _spelled(word: str, places: dict[str, str]) -> str:
-    """An English word typed with one slip (disclsoed, indivdiuals) -> the glossary's word it is one edit from (two
-    letters swapped count as one), where it is no English word itself and exactly one glossary word is that near."""
+    """An English word typed with a slip (disclsoed, indivdiuals, requets) -> the glossary's word it is one edit from
+    (two letters swapped count as one; two edits for a word of eight letters or more: companys), where it is no
+    English word itself and the glossary words that near are one word (request and requests are one)."""
     from rapidfuzz.distance import OSA
 
     if len(word) < 5 or word in places or word in _glossary_words() or _is_english_word(word):
         return word
-    near = [w for w in _glossary_words() if abs(len(w) - len(word)) <= 1 and OSA.distance(word, w) == 1]
-    return near[0] if len(near) == 1 else word
+    for edits in (1, 2) if len(word) >= LONG_WORD else (1,):
+        near = sorted((w for w in _glossary_words() if abs(len(w) - len(word)) <= edits
+                       and OSA.distance(word, w) <= edits), key=len)
+        if near:
+            return near[0] if len({lemma(w) for w in near}) == 1 else word
+    return word
+
+
+LONG_WORD = 8  # companys: a word this long may carry two slips and still be read as one glossary word
 
 
 @lru_cache(maxsize=1)

@@ -72,6 +72,7 @@ from assistant.cues import (
     NONE_AT_ALL,
     NOT_RESTRICTING,
     NOT_THIS_NAME,
+    NOT_ZERO,
     NUMBERS_TOLD,
     ONE_CASE,
     OPEN_QUESTION,
@@ -156,6 +157,7 @@ from assistant.narrative import WHY_QUESTION, topic_words
 from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind, RateSpec
 from assistant.read import (
+    EXCLUDED,
     asks_share,
     compared_sides,
     figure_keys,
@@ -171,6 +173,7 @@ from assistant.read import (
     parse_years,
     rate_from_parts,
     read_carry,
+    remainder_asked,
     rows_left,
     runs,
     said_column,
@@ -210,7 +213,7 @@ ORDINAL_DOT = re.compile(r"(?:^|(?<=[：:？?。；;！!\s,，]))(\d{1,2})[.．]
 ITEM = "\x00"  # where a numbered item began, while the clauses are split
 MAX_AGREE_CHARS = 8  # 两者对得上吗: a clause that only asks whether the figures before it agree
 LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一下|再问问|再问)[,，]?")
-REQUEST_OPENER = re.compile(r"^(?:另外|顺便)?再?(?:给个|给我|给出|算一下|算算|算个|列一下|加个)")  # 再给个两年合计: asks
+REQUEST_OPENER = re.compile(r"^(?:另外|顺便)?再?(?:给个|给我|给出|算一下|算算|算个|列一下|加个|告诉我|说一下|说说|讲一下|报一下)")  # 再给个两年合计: asks
 COUNT_ASKED = re.compile(r"(?:有|是)(?:多少|几)[件个次项份起]")  # 有几件…的: how many, asked outright
 MAX_THING_CHARS = 4  # what a weak count word is said of, when it is a thing the text counts (热线, 群众来信)
 HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
@@ -381,6 +384,10 @@ def _year_asked_last(prev: Intent) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
+THE_CASES = re.compile(r"(?:那|这|那些|这些)\d+(?:件|起|宗|个)")  # 那31件…: the cases counted, each one
+ASKING_OPENS = re.compile(r"(?<![不没])(?:欲知|想知道|想了解|想问一下|想问|请问|请教|麻烦问一下|麻烦问|烦请告知|敬请告知)")
+
+
 def _context_clauses(q: str) -> list[tuple[int, int]]:
     """Clauses where the asker tells of themself (我2021年去鹿城区府办办过事, 我之前找过淮安市人民政府) before the
     question: no question word in them, and one after them. Their years and agencies are the story's; the
@@ -474,7 +481,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     rate = QUERY_RATES[rate_word] if rate_word else rate_from_parts(q)
     told = [m.span() for m in ABOUT_ME.finditer(q)
             if not QUESTION_CUE.search(q, *m.span()) and QUESTION_CUE.search(q, m.end())]
-    columns_said = mask(q, told)  # 我是个律师，…: who asks, not whose requests are counted
+    opened = ASKING_OPENS.search(q)  # …正协助居民了解情况，欲知洪泽区…: the question begins where the asker says it does
+    preamble = [(0, opened.start())] if opened and opened.start() > 0 else []
+    columns_said = mask(q, told + preamble)  # 我是个律师，…: who asks, not whose requests are counted
     said = said_column(columns_said, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
     filed = has(q, FIGURE_CUES) and has(q, FILING_WORDS) or PEOPLE_ASKED.search(q)  # 律师提了几件, 有几个人是律师
     if not keys and (said or left_columns(columns_said)) and filed:  # what a type of applicant filed: the requests
@@ -489,16 +498,19 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         phrase, said = f"{'和'.join(joined.values())}{'申请' if phrase in QUERY_COLUMNS else phrase or ''}", None
     if keys and not spread and (left := rows_left(q)):  # 除予以公开外的办理结果: the total's other rows, summed
         keys, phrase = left
+    less: list[CellKey] = []
+    if not has(q, LIST_WHICH) and (whole := remainder_asked(q, keys)):  # 没有被纠正的复议: the total less those
+        keys, less = whole, keys
     if len(keys) > 1 and (nth := ITEM_ORDINAL.search(q)) and int(nth.group(1)) <= len(keys) \
             and len({k.table for k in keys}) == 1:  # （三）不予公开第3项: the group's third row, as the table numbers it
         keys, phrase = [keys[int(nth.group(1)) - 1]], None
     about_me = [m.span() for m in ABOUT_ME.finditer(q)]
     asked = mask(q, about_me)  # 我是本地的退休职工，…: the asker, not what is asked
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
-                years=years, keys=keys, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
+                years=years, keys=keys, less=less, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
                 unsupported=unheld_attribute(asked), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
-                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(q.replace("有没有", "有无"), NEGATION_CUES) or NONE_AT_ALL.search(q)))  # 有没有被起诉: any, not none
+                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(NOT_ZERO.sub("", q.replace("有没有", "有无")), NEGATION_CUES) or NONE_AT_ALL.search(q)))  # 有没有被起诉: any, not none
     if place := parse_rank_place(q):  # 排第三的是哪年, 倒数第二的是哪家: the ranking's first n, and the nth said
         it.ascending = it.ascending or place[1]  # 排第一, 倒数第一: the most or the fewest, ranked as before
         if place[0] > 1:
@@ -545,7 +557,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = opinion.group(), "opinion"  # 哪个单位做得最好: a judgement no report makes
     elif meta := REPORT_META.search(q):
         it.unsupported, it.reason = meta.group(), "report_meta"  # 年报的下载链接, 有多少页: the file, not its text
-    elif has(q, ONE_CASE) and has(q, CASE_DETAILS):
+    elif (has(q, ONE_CASE) or THE_CASES.search(q)) and has(q, CASE_DETAILS):  # 那31件…分别是谁申请的
         it.unsupported, it.reason = has(q, CASE_DETAILS), "case_detail"
     elif future := FUTURE_COUNT.search(q):
         it.unsupported, it.reason = future.group(), "future_plan"
@@ -619,11 +631,12 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     # 浙江的单位有哪些 (its scope says it all), 收录了哪些报告: the catalogue; a bare agency name (a turn's reply) is not
     if all(k.table == "active" for k in keys) and INFO_ITEMS.search(q):  # no cell or only an active item's:
         keys, it.keys, it.figure_word, it.textual = [], [], None, True  # 公开了多少条采购项目信息: the text counts
-    if weak and not it.column and not it.unsupported and _counts_a_thing(q, year_spans + scope_spans + about_me, mentions,
+    if weak and not it.column and not it.unsupported and _counts_a_thing(q, year_spans + scope_spans + about_me + preamble, mentions,
                                                                          catalog):
         it.keys, it.figure_word, it.textual = [], None, True  # 12345热线收到多少件: no request; the text says it
     switch = SWITCH_LEAD.match(q)  # 再看看上海科委的: asks the same again, no topic of its own
-    it.topic = topic_of(q, year_spans + about_me + [m.span() for m in (since, switch) if m], mentions)  # 2020年以来
+    places_said = [(s, e) for s, e, _ in find_phrases(q, [p for p in scope_places if p in catalog.places()])]
+    it.topic = topic_of(q, year_spans + about_me + places_said + [m.span() for m in (since, switch) if m], mentions)  # 2020年以来
     it.kind = _operation(q, it)
     if it.kind == "precedent" and (it.claim == ("=", 0.0) or ZERO_SAID.search(q)):  # 哪几份…是零, 哪几年没有复议:
         it.negated, it.claim = True, None  # a listing of the zeros, not a claim
@@ -783,6 +796,9 @@ def _statistical(q: str, it: Intent) -> bool:
     return bool(it.keys) and (not it.weak_figure or has(q, FIGURE_CUES) is not None)
 
 
+CONDITION_LISTED = re.compile(r"的(?:报告|单位)?(?:有|是|都有|都是)?(?:哪些|哪几|谁)")
+
+
 def _operation(q: str, it: Intent) -> Kind:
     """The operation the question's wording asks for; a missing figure may still come from the history."""
     stat = _statistical(q, it)
@@ -823,6 +839,9 @@ def _operation(q: str, it: Intent) -> Kind:
         return "precedent" if has(q, LIST_WHICH) else "sum"
     if EXPLAINS.search(q):
         return "narrative"  # 别的单位怎么解释不予公开: how the texts explain it, across agencies, not who counted it
+    if not it.agencies and (it.keys or it.rate) and CONDITION_LISTED.search(q) and (
+            it.threshold or BEATS.search(q) or ZERO_SAID.search(q) or NOT_ZERO.search(q)):
+        return "precedent"  # 新收超过100件的有哪些, 部分公开比予以公开多的有哪些: the reports that meet it, listed
     cue = has(q, PRECEDENT_CUES)
     if cue == "哪些地方" and len(it.agencies) == 1:
         cue = None  # 农业农村局哪些地方做得不行, 平潭有哪些地方可以去查阅: where within the one agency named
@@ -920,6 +939,9 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.mentions = [prev.mentions[prev.agencies.index(it.agencies[0])]] if len(prev.mentions) == len(prev.agencies) else []
     if not (it.years or it.relative is not None or it.span):
         it.years, it.relative, it.span = list(prev.years), prev.relative, prev.span
+        if prev.kind == "change" and len(prev.years) > 1 and it.keys and prev.anchor in prev.years and not (
+                SWITCH_ONLY.match(q) or it.kind == "change"):  # …比2024年增长多少？结转到下年的有几件: the year asked
+            it.years = [prev.anchor]
         it.years_carried = bool(it.years) and it.agencies != prev.agencies  # 那洪泽区呢: the year was another's
         it.year_word = it.year_word or prev.year_word
         if it.shift:
@@ -932,6 +954,7 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.pairs = [prev.targets[0], (it.agencies[0], it.years[0])]
         if it.years and prev.years and set(it.years) != set(prev.years):
             it.years = sorted({*prev.years, *it.years})
+            it.anchor = prev.anchor if prev.anchor is not None else it.anchor  # 比2024年增长: 2025 is still the year asked
         if it.agencies and prev.agencies and set(it.agencies) != set(prev.agencies):
             it.agencies = list(dict.fromkeys([*prev.agencies, *it.agencies]))
             it.mentions = list(dict.fromkeys([*prev.mentions, *it.mentions]))
@@ -1060,16 +1083,36 @@ _TURN_WORDS = (*vocabulary(), *QUERY_COLUMN_GROUPS, *FOLLOWUP_CUES, *SHIFT_WORDS
 _QUALIFIER_WORDS = tuple(w for w in _TURN_WORDS if len(w) >= 2)  # 老年人 holds 年, which names no year there
 
 
+ASKS_FIRST = re.compile(r"^(?:多少|几)")
+CLAUSE_MARKS = "，,。？?！!；;：:、"
+ASKED_HERE = re.compile(r"(?:多少|几)[件个项次条份宗起]?(?:呢|啊|呀)?")
+
+
+def _clauses_unsaid(text: str) -> str:
+    """新收多少上年结转的多少办结了多少: a question dictated or typed without punctuation. Where a clause that has
+    named its figure asks its number and another figure follows at once, a comma opens the next clause (not in
+    有多少予以公开的, whose figure comes after the question word)."""
+    figures = [(s, e) for s, e, p in find_phrases(text, [*QUERY_FIGURES, *QUERY_FIGURE_SUMS]) if p not in WEAK_FIGURES]
+    cut, out = 0, []
+    for m in ASKED_HERE.finditer(text):
+        clause = max(cut, 1 + max(text.rfind(ch, 0, m.start()) for ch in CLAUSE_MARKS))  # the clause it ends
+        named = any(clause <= s and e <= m.start() for s, e in figures)
+        if named and any(s == m.end() for s, _ in figures):
+            out.append(text[cut:m.end()])
+            cut = m.end()
+    return "，".join([*out, text[cut:]]) if out else text
+
+
 def split_parts(text: str) -> list[str]:
     """Clauses that each ask something; a clause without a question word joins the next (予以公开、部分公开各多少), and
     so does a scope said first (平潭的几个片区里，谁…); two questions joined by 以及/还有 are two clauses."""
     dots = list(ORDINAL_DOT.finditer(text))  # 1.新收 2.公开率: numbered so only where they count 1, 2, 3…
     if len(dots) >= 2 and [int(m.group(1)) for m in dots] == list(range(1, len(dots) + 1)):
         text = ORDINAL_DOT.sub(f"；{ITEM}", text)
-    unmarked = ORDINAL_MARK.sub(f"；{ITEM}", text)  # 一、…；二、…: each numbered item a clause of its own
+    unmarked = ORDINAL_MARK.sub(f"；{ITEM}", _clauses_unsaid(text))  # 一、…；二、…: each numbered item a clause
     pieces = PART_SEPARATORS.split(unmarked)
     asked = [bool(re.search(r"[？?]", sep)) for sep in PART_SEPARATORS.findall(unmarked)] + [False]
-    segments, marked, opened = [], [], []  # marked: the clause ends in a question mark; opened: an item or 还有… begins
+    segments, marked, opened, joins = [], [], [], []  # marked: ends in a question mark; opened: an item or 还有… begins
     for s, mark in zip(pieces, asked, strict=True):
         item = s.startswith(ITEM)
         joined = LEADING_JOINER.match(s.removeprefix(ITEM))
@@ -1080,15 +1123,19 @@ def split_parts(text: str) -> list[str]:
             marked += [False] * (len(split) - 1) + [mark]
             opened += [item or bool(REQUEST_OPENER.match(split[0])) or (bool(joined) and bool(QUESTION_CUE.search(split[0])))
                        ] + [True] * (len(split) - 1)
+            joins += [bool(joined) or s.startswith(("和", "及"))] + [False] * (len(split) - 1)
     parts: list[str] = []
-    pending = ""
+    pending, pending_from = "", 0  # the clauses not yet a part, and the first of them
     if len(segments) >= 3 and _asks_agreement(segments[-1]) and len(segments[-1]) <= MAX_AGREE_CHARS:
         # 新收加上年结转，和办结加结转下年度，对得上吗: each sum a part, then whether they agree
         return [re.sub(r"^(?:和|与|跟|同)", "", seg) for seg in segments][-MAX_PARTS:]
     for i, seg in enumerate(segments):
-        if opened[i] and pending and not pending.endswith(SCOPE_ENDINGS) and _names_a_measure(pending):
+        asks_own = ASKS_FIRST.match(seg) and _names_a_measure(seg, strong=True) and not EXCLUDED.search(pending)
+        if (opened[i] or asks_own) and pending and not pending.endswith(SCOPE_ENDINGS) and _names_a_measure(pending):
+            # 合计申请，多少予以公开: a listed item, then one asked (not 除了60岁以上的，多少…: what the next leaves out)
             parts.append(pending)  # 新收申请数和结转数，还有他们的网站怎么管的: the figures named are asked as they are
             pending = ""
+        pending_from = pending_from if pending else i
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
         noun_phrase = (seg.endswith("的") and i < len(segments) - 1 and not CLEFT.search(seg)  # …要什么的，有几件:
                        and not has(seg, ("吗", "呢", "有没有", "是否"))  # what the next clause asks of (是怎么来的 asks)
@@ -1100,7 +1147,8 @@ def split_parts(text: str) -> list[str]:
             parts.append(pending)
             pending = ""
     if pending:
-        if parts and not (opened[-1] and _names_a_measure(pending)):  # 1.新收 2.公开率 3.复议数: the last item too
+        last_item = opened[-1] or joins[pending_from]  # …，多少不掌握，和公开率; …，以及2024年…的件数: an item
+        if parts and not (last_item and _names_a_measure(pending)):  # 1.新收 2.公开率 3.复议数: the last item too
             parts[-1] += "，" + pending
         else:
             parts.append(pending)
@@ -1111,11 +1159,14 @@ def _refines_switch(first: str, then: str) -> bool:
     """那洪泽区和沭阳县呢？三家的纠正件数合计多少 / 上海那边呢？…这一项加起来: the 那…呢 clause names the reports,
     the next says how the figure asked before is taken over them; one question, not two."""
     return (first.endswith("呢") and not COUNT_ASKED.search(first) and not has(first, ("多少", "几"))
+            and not _names_a_measure(first)  # 部分公开的呢？两个加起来多少: a figure asked, then the two summed
             and bool(REFERS_BACK.search(then) or WHOLE_COUNT.search(then) or has(then, TOTAL_CUES)))
 
 
-def _names_a_measure(text: str) -> bool:
-    return bool(figure_keys(text)[0] or has(text, QUERY_RATES))
+def _names_a_measure(text: str, strong: bool = False) -> bool:
+    """Whether the text names a figure or a rate; `strong`: by more than a weak word (申请, 收到)."""
+    keys, _, weak = figure_keys(text)
+    return bool(keys and not (strong and weak) or has(text, QUERY_RATES))
 
 
 LISTED = re.compile(r"、|以及|及|还有")  # 新收、结转下年度以及复议: a list's joints (和 more often joins what is summed)
@@ -1301,6 +1352,8 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     turns = list(history)
     for p in parts:
         it = understand(p, turns, catalog, reader)
+        if it.kind == "narrative" and it.keys and not it.textual and not QUESTION_CUE.search(p):
+            it.kind = "figure"  # 合计申请，多少予以公开…: a measure listed among questions asks its value as they do
         same = bool(out) and signature(it) == signature(out[-1][1])  # …，哪个多？ or the same figure asked again
         latin = bool(re.search(r"[A-Za-z]{2,}", p))  # 区GDP是多少: something of its own, though no Chinese word says it
         continues = same and not latin and (not it.topic or bool(it.keys) and it.targets == out[-1][1].targets)

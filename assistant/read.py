@@ -243,6 +243,21 @@ def _next_column() -> re.Pattern:
     return re.compile(rf"(?:[,，、]|和|或|及|以及)(?!其他|其余|别的|剩下)(?:{words})")  # not 除了个人，“其他”单位
 
 
+# 没有被纠正的, 未被维持, 除了纠正以外的: the outcome said is the part left out of its group
+OUTCOME_DENIED = re.compile(r"(?:(?<!有)没有?被?|未被?|不是被?|并非被?|除了?被?)$")
+
+
+def remainder_asked(q: str, keys: list[CellKey]) -> list[CellKey] | None:
+    """没有被纠正的复议, 行政诉讼里除了维持的: a review or suit outcome said after a negation asks the rest of its group;
+    the group's total cells (the outcome's cells being what is subtracted), or None."""
+    if not keys or any(k.table != "review_litigation" or k.row.endswith("_total") for k in keys):
+        return None
+    said = [s for s, _, _ in find_phrases(q, QUERY_REVIEW_OUTCOMES)]
+    if not any(OUTCOME_DENIED.search(q[max(0, s - 4):s]) for s in said):
+        return None
+    return [CellKey(table="review_litigation", row=f"{k.row.rsplit('_', 1)[0]}_total") for k in keys]
+
+
 def rows_left(q: str) -> tuple[list[CellKey], str] | None:
     """A total or a group said with the rows it leaves out (除予以公开外的办理结果, 不予公开里除了过程性信息以外的):
     its other rows, summed as the group is, and the words that say so; None when nothing of a row is left out."""

@@ -156,6 +156,8 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
         return [], [], [], place + unknown  # 温州鹿城的公安分局: an agency of a held place that the corpus does not hold
     if unknown and any(_listed_with(masked, unknown, m) for m in mentions):
         return [], [], [], unknown  # 闽侯县2022年和洪泽区2023年哪个多: one of the agencies compared is not held
+    if mentions and not unknown and (other := _set_against(masked, catalog, years, recent)):
+        return [], [], [], other  # 鹿城区的申请量跟温州市本级比谁多: the other side is not held
     if unknown and mentions and not clarify and PLACE_FIRST.match(unknown) and (
             not any(p in m for m in mentions for p in catalog.places()) or all(m in places_of(unknown) for m in mentions)):
         return [], [], [], unknown  # 北京市人民政府…办公厅: a kind said alone does not outweigh an agency named whole;
@@ -230,6 +232,17 @@ GOVERNMENT_LEVEL = re.compile(r"([省市区县])(?:人民)?政府(?!办)|(?:那�
 BUREAU_ENDINGS = ("局", "委", "委员会", "厅")  # 公安分局, 财政局: a bureau of its own (公开办 may be an office's section)
 MAX_PLACE_GAP = 3  # 的, 那边, 下面的: what may stand between a place and the agency it places
 JOINED = re.compile(r"以及|还有|[和与、跟及]")
+# 跟温州市本级比, 和温州市政府相比: the agency a comparison sets the one asked against
+SET_AGAINST = re.compile(r"(?:跟|和|与|同)([\u4e00-\u9fff]{2,12}?)(?:的[\u4e00-\u9fff]{0,6}?)?(?:比|相比|对比|比较|相较)")
+
+
+def _set_against(masked: str, catalog: Catalog, years: list[int], recent: bool) -> str | None:
+    """The other side of a comparison when it is named like an agency and the corpus holds none of that name."""
+    for m in SET_AGAINST.finditer(masked):
+        said = m.group(1)
+        if _looks_like_agency(said) and not any(found for _, found in _resolve_run(said, catalog, years, recent)):
+            return said
+    return None
 
 
 def _described(text: str, catalog: Catalog) -> tuple[str, str] | None:

@@ -4,6 +4,7 @@ else should spell a label or a key."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 SECTIONS: list[tuple[str, str, tuple[str, ...]]] = [
@@ -326,6 +327,9 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
 for _row in REQUEST_ROWS:  # the variants reports print for a row (收费通知, 逾期不补正) are figure words too
     for _alias in _row.aliases:
         QUERY_FIGURES.setdefault(_alias, ("requests", _row.key, "total"))
+    if _row.label.startswith(("（", "(")) and len(_row.label) > 3:  # （七）总计: the row as the table prints it, 序号 and all
+        for _printed in (_row.label, unicodedata.normalize("NFKC", _row.label)):
+            QUERY_FIGURES.setdefault(_printed, ("requests", _row.key, "total"))
     if _row.group and _row.label[:1].isdigit():  # 其他处理—其他, 不予公开中的属于国家秘密: a row said under its group
         for _sep in ("—", "-", "－", "中的", "里的", "下的", "的", "中", "里"):
             QUERY_FIGURES.setdefault(f"{_row.group[3:]}{_sep}{_row.label[2:]}", ("requests", _row.key, "total"))
@@ -465,7 +469,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "still being handled": "结转下年度", "unfinished": "结转下年度", "applied": "申请", "apply": "申请",
     "agency": "单位", "agencies": "单位",
     "in force": "现行有效", "repealed": "废止", "issued": "制发",
-    "more than": "超过", "above": "超过", "exceed": "超过", "exceeded": "超过", "exceeds": "超过", "at least": "至少", "fewer than": "少于", "less than": "少于", "no fewer than": "不少于",
+    "more than": "超过", "above": "超过", "surpass": "超过", "surpassed": "超过", "exceed": "超过", "exceeded": "超过", "exceeds": "超过", "at least": "至少", "fewer than": "少于", "less than": "少于", "no fewer than": "不少于",
     "compare": "比较", "compared": "比较", "versus": "对比", "vs": "对比", "more": "多", "fewer": "少", "less": "少",
     "bigger": "多", "larger": "多", "greater": "多", "smaller": "少",
     "most": "最多", "fewest": "最少", "least": "最少", "highest": "最高", "lowest": "最低", "rank": "排名",
@@ -515,7 +519,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "press conferences": "新闻发布会", "press conference": "新闻发布会", "hotline": "热线", "website": "网站",
     "how did": "如何", "how does": "如何", "how do": "如何", "how": "如何", "what measures": "哪些措施",
     "explain": "说明", "reasons": "原因", "reason": "原因", "why": "为什么",
-    "apart from": "不包括", "except for": "不包括", "that were not": "不包括", "that are not": "不包括",
+    "apart from": "不包括", "except for": "不包括", "that were not": "不包括", **{f"{w} not": "没有被" for w in ("was", "were", "is", "are", "been")}, "that are not": "不包括",
     "which were not": "不包括", "which are not": "不包括", "organisations": "法人或其他组织", "organizations": "法人或其他组织", "except": "不包括", "other than": "不包括", "excluding": "不包括",
     "never mind": "不管", "regardless of": "不管", "leaving aside": "撇开", "setting aside": "撇开",
     "download link": "下载链接", "download": "下载链接", "pages": "页数", "page count": "页数", "pdf": "PDF版",
@@ -528,7 +532,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "offline": "线下", "online": "线上", "look up": "查阅", "where": "哪里", "build": "建设",
     "set up": "设立",
     "elderly": "年龄", "seniors": "年龄", "senior citizens": "年龄", "minors": "年龄", "pensioners": "年龄", "received no": "没有收到", "did not receive": "没有收到",
-    "zero": "为零", "didn't receive": "没有收到", "never received": "从未收到", "no requests": "没有收到申请", "lose": "败诉",
+    "zero": "为零", **{f"{w} zero": "大于0" for w in ("above", "over", "more than", "greater than", "higher than")},
+    "not zero": "不为零", "non zero": "不为零", "nonzero": "不为零", "which reports": "哪些报告", "what reports": "哪些报告", "didn't receive": "没有收到", "never received": "从未收到", "no requests": "没有收到申请", "lose": "败诉",
     "lost": "败诉", "disclosure rates": "公开率", "correction rates": "纠错率", "and": "和", "or": "和",
     "district": "区", "county": "县", "city": "市", "province": "省", "municipal": "市", "zone": "区",
     "comprehensive experimental zone": "综合实验区", "pilot zone": "综合实验区", "management committee": "管委会",
@@ -569,7 +574,7 @@ QUESTION_TERMS: tuple[str, ...] = (
 )
 # attributes people ask about that no report table holds (the assistant declines)
 QUERY_UNSUPPORTED: tuple[str, ...] = (
-    "年龄", "年纪", "岁数", "性别", "学历", "职业", "满意度", "平均", "耗时", "用时", "多少天", "工作日", "经费", "预算",
+    "年龄", "年纪", "岁数", "性别", "学历", "职业", "满意度", "表示满意", "评价满意", "平均", "耗时", "用时", "多少天", "工作日", "经费", "预算",
     "外地人", "本地人", "外省人", "外地的", "本地的",  # where applicants come from
     "人员编制", "工作人员数", "工资", "薪酬", "薪水", "奖金", "男性", "女性", "户籍", "编制", "男女", "男的", "女的", "外国人", "外籍", "国籍", "民族",
     "人均", "每万人", "每千人", "每十万人", "每百人", "常住人口", "人口数", "按人口", "每名工作人员", "每个工作人员",  # per head

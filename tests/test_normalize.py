@@ -369,3 +369,30 @@ def test_an_agencys_english_acronym_and_the_gazette_are_glossed():
 
 def test_the_collection_said_as_the_reports_held_is_no_topic():
     assert "收录" not in normalize_question("你们收录的这些年报中，有几家写过新闻发言人制度？").text
+
+
+def test_english_bounds_on_years_and_on_zero():
+    """since 2019 / from 2019 on / 2019 onwards / before 2019 bound the years as 以来 / 以前 do; above zero and non-zero
+    keep the reports with any, which reports asks a list of reports."""
+    places = {"pingtan": "平潭", "hongze": "洪泽"}
+    for said in ("since 2019", "from 2019 on", "2019 onwards", "starting in 2019"):
+        assert "2019年以来" in normalize_question(f"Which reports {said} had a lawsuit?", places).text, said
+    assert "2019年以前" in normalize_question("How many reviews did Pingtan have before 2019?", places).text
+    assert "2019年到2021年" in normalize_question("new requests from 2019 to 2021", places).text  # a range stays one
+    text = normalize_question("Which reports had carried-forward requests above zero?", places).text
+    assert text.startswith("哪些报告") and "大于0" in text
+    assert "不为零" in normalize_question("Which agencies had a non-zero number of reviews?", places).text
+
+
+def test_english_words_typed_with_slips_are_read_as_the_glossary_word():
+    places = {"lucheng": "鹿城", "hongze": "洪泽"}
+    text = normalize_question("Lucheng 2022 - how many aplications came in from companys?", places).text
+    assert "申请" in text and "企业" in text
+    assert "申请" in normalize_question("How many requets did Hongze receive in 2024?", places).text
+
+
+def test_a_yes_no_question_said_with_meiyou_last_reads_as_one_with_ma():
+    assert normalize_question("海坛片区19年收到过申请没有？").text.endswith("收到过申请吗?")
+    assert normalize_question("鹿城22年律师提的申请木有？").text.endswith("申请吗?")
+    for statement in ("为什么洪泽区2023年一件复议都没有？", "洪泽区2024年的申请办完了还没有？"):
+        assert "没有" in normalize_question(statement).text, statement

@@ -1121,3 +1121,16 @@ def test_a_sum_over_a_places_reports_names_each_report_by_its_year(assistant):
     assert f"{HONGZE}2023年度" in a.text and f"{HONGZE}2024年度" in a.text
     assert {(c.agency, c.year) for c in a.citations} == {(HONGZE, 2023), (HONGZE, 2024), (HUAIAN, 2024),
                                                           ("沭阳县人民政府", 2025)}
+
+
+def test_the_rest_of_a_review_group_is_its_total_less_the_part_said(assistant):
+    a = assistant.ask("淮安市2024年行政复议里没有被纠正的有几件？")
+    total, corrected = figure(a, "review_total"), figure(a, "review_corrected")
+    assert a.figures[0].row == "remainder" and a.figures[0].value == total - corrected
+    assert f"{total}－{corrected}＝" in a.text
+
+
+def test_a_rate_over_a_zero_denominator_is_declined_with_the_zero_cited(assistant):
+    a = assistant.ask("平潭管委会2019年的复议纠错率是多少？")
+    assert a.abstained and a.reason == "zero_denominator" and "无法计算" in a.text
+    assert any(c.row == "review_total" for c in a.citations)

@@ -2771,3 +2771,98 @@ def test_a_place_said_before_the_agency_it_names_pairs_years_by_the_title(catalo
     q = "上海那边呢？科委2024年和市政府办公厅2025年这一项加起来多少？"
     [(_, it)] = plan_parts(q, normalized(q, catalog), _turns("鹿城区2022年予以公开多少件"), catalog)
     assert it.kind == "sum" and sorted(it.targets) == [(BGT, 2025), (KEWEI, 2024)] and keys(it) == ["granted.total"]
+
+
+def test_a_condition_said_as_not_zero_lists_those_with_any(catalog):
+    it = understand("上海的几份报告里，哪家的行政诉讼不为零？", [], catalog)
+    assert it.kind == "precedent" and not it.negated and keys(it) == ["direct_suit_total", "post_review_suit_total"]
+    assert understand("哪些报告的行政复议为零？", [], catalog).negated  # 为零 still lists the zeros
+    it = understand("新收超过100件的有哪些？", [], catalog)
+    assert it.kind == "precedent" and it.threshold == (">", 100.0)
+    it = understand("2019年后的报告中，部分公开比予以公开多的有哪些？", [], catalog)
+    assert it.kind == "precedent" and it.beats == ">" and it.years[0] == 2019 and it.bounded
+
+
+def test_a_switch_clause_that_names_a_figure_is_a_question_of_its_own(catalog):
+    assert len(split_parts("部分公开的呢？两个加起来多少？")) == 2
+    assert len(split_parts("那洪泽区2024年和沭阳县2025年呢？三家的纠正件数合计多少？")) == 1
+
+
+def test_the_topic_of_a_question_over_a_scope_leaves_the_place_out(catalog):
+    it = understand("江苏、上海的单位里谁在报告里提到过新闻发布会？", [], catalog)
+    assert it.kind == "precedent" and "新闻发布会" in it.topic and "江苏" not in it.topic and "上海" not in it.topic
+
+
+def test_an_outcome_said_after_a_negation_asks_the_rest_of_its_group(catalog):
+    it = understand("沭阳县2025年的行政复议里，没被维持的有几件？", [], catalog)
+    assert keys(it) == ["review_total"] and [k.row for k in it.less] == ["review_upheld"]
+    it = understand("淮安市2024年打官司除了被纠正的还有多少？", [], catalog)
+    assert keys(it) == ["direct_suit_total", "post_review_suit_total"]
+    assert [k.row for k in it.less] == ["direct_suit_corrected", "post_review_suit_corrected"]
+    assert not understand("淮安市2024年有没有被纠正的复议？", [], catalog).less  # whether any: the corrected ones
+    assert understand("哪些单位的复议没有被纠正过？", [], catalog).kind == "precedent"
+
+
+def test_an_average_over_the_years_said_in_everyday_words(catalog):
+    for said in ("两年平均下来一年几件", "平均算起来每年多少", "摊到每年是多少"):
+        it = understand(f"平潭管委会2022年和2023年的新收申请，{said}？", [], catalog)
+        assert it.mean and it.kind == "sum", said
+
+
+def test_a_comparison_with_an_agency_the_corpus_does_not_hold_is_declined(catalog):
+    for other in ("温州市本级", "温州市政府", "杭州市西湖区"):
+        it = understand(f"鹿城区2022年的新收申请跟{other}比谁多？", [], catalog)
+        assert it.kind == "decline" and it.reason == "unknown_agency" and it.unknown_agency == other, other
+    assert understand("洪泽区2024年和淮安市比谁的复议多？", [], catalog).kind == "comparison"
+
+
+def test_a_question_dictated_without_punctuation_is_split_where_each_figure_is_asked():
+    assert split_parts("鹿城区2022年新收多少上年结转的多少办结了多少结转下年的又多少") == [
+        "鹿城区2022年新收多少", "上年结转的多少", "办结了多少", "结转下年的又多少"]
+    assert len(split_parts("洪泽区2024年新收多少予以公开多少不予公开多少")) >= 2
+    assert split_parts("洪泽区2024年有多少予以公开的") == ["洪泽区2024年有多少予以公开的"]  # its figure after 多少
+    assert split_parts("洪泽区2024年收到多少件申请其中多少予以公开") == ["洪泽区2024年收到多少件申请其中多少予以公开"]
+
+
+def test_who_the_asker_helps_in_a_preamble_is_no_applicant_column(catalog):
+    q = "本人系社区志愿者，正协助居民了解政务公开情况，欲知洪泽区2023年度无法提供的申请共有几件"
+    assert understand(q, [], catalog).column is None
+    assert understand("请问洪泽区2023年企业申请了几件？", [], catalog).column == "commercial"
+
+
+def test_who_filed_each_of_the_cases_counted_is_declined(catalog):
+    it = understand("洪泽区2024年那31件本机关不掌握的申请，分别是谁申请的、要的是什么信息？", [], catalog)
+    assert it.kind == "decline" and it.reason == "case_detail"
+    assert understand("洪泽区2024年那31件本机关不掌握的申请里有几件是企业提的？", [], catalog).kind == "figure"
+
+
+def test_a_row_named_as_the_table_prints_it_with_its_number(catalog):
+    assert keys(understand("君山片区2020年表里（七）总计填的是多少？", [], catalog)) == ["results_total.total"]
+    assert keys(understand("君山片区2020年(六)其他处理是几件", [], catalog)) == ["other.total"]
+
+
+def test_items_asked_after_a_comparison_each_a_part_of_their_own(catalog):
+    q = "比较一下平潭管委会2023和2024两年的行政处罚决定数，哪年多？再告诉我2024年复议纠错率，以及2024年因三类内部事务信息不予公开的件数。"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert [it.kind for _, it in parts] == ["comparison", "rate", "figure"]
+    assert [it.years for _, it in parts][1:] == [[2024], [2024]]
+    q = "平潭管委会2021年合计申请，多少予以公开，多少本机关不掌握，和公开率？"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert [it.kind for _, it in parts] == ["figure", "figure", "figure", "rate"]
+
+
+def test_a_part_after_a_change_asks_the_year_asked_not_the_one_compared_with(catalog):
+    q = "平潭实验区2025年新收多少？比2024年增长了百分之多少？结转到下年的有几件？当年收没收信息处理费？"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert [it.years for _, it in parts] == [[2025], [2024, 2025], [2025], [2025]]
+
+
+def test_satisfaction_and_the_dates_of_the_cases_counted_are_declined(catalog):
+    assert understand("洪泽区2023年申请人表示满意的政府信息公开申请有多少件？", [], catalog).kind == "decline"
+    it = understand("平潭市场监管局2024年收到的申请，除了无法提供的那2件，其余几件分别是哪天提交的？", [], catalog)
+    assert it.kind == "decline" and it.reason == "case_detail"
+
+
+def test_a_bound_said_in_written_words_is_the_claim_checked(catalog):
+    assert understand("洪泽区2024年新收申请是否逾百件？", [], catalog).claim == (">=", 100.0)  # as 过百, 破千
+    assert understand("洪泽区2024年新收申请突破90件了吗？", [], catalog).claim == (">", 90.0)
