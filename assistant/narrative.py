@@ -219,9 +219,11 @@ RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成
 ASPECT = "了过着"  # what a verb's aspect is said with (办过, 发了, 看着)
 PART_OF = re.compile(r"\s*其中")  # a sentence stating a part of the whole the one before it states
 # a whole asked (一共, 加起来, 总数): answered by a number the sentence gives as the whole (共…, 总数…, 合计…), not by
-# one of its parts (规划计划类信息21条)
+# one of its parts (规划计划类信息21条): right after the word that says it is the whole
 TOTAL_ASKED = re.compile(r"一共|总共|共计|合计|总计|总数|加起来|总量")
-TOTAL_SAID = re.compile(r"(?:共|总数|合计|总计|累计|总量)[为达计有]?\s*\d")
+# (总数1873条), or after the verb and what it counts, in the same clause (全年共发布信息84条, 历年累计主动公开政府信息
+# 2027条: not 公共卫生, 共同)
+TOTAL_SAID = re.compile(r"(?:总数|总量)[为达计有是]?\s*\d|(?:(?<!公)共(?![同享建])|合计|总计|累计)[^，,。；;、：:\d]{0,12}?\d")
 WHICH_QUESTION = re.compile(r"哪些|哪几")  # which ones: answered by the sentence that names them
 NAMED_ITEMS = re.compile(r"[“《][^”》]{2,30}[”》][^。；;]{0,30}等")  # “餐具收费不明晰，多收款项”等多个舆情
 # who (谁负责, 哪个科室, 由谁出面) and where (去哪看, 放在哪里, 什么地方): answered by the sentence that names someone who

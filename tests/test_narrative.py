@@ -1204,3 +1204,17 @@ def test_what_the_people_asked_about_do_not_do_is_no_word_of_the_topic(corpus_di
     q = "金井片区2021年从来不上网的村民靠啥看到"  # the website sentence, pushed down, still says what it speaks of
     got = narrative.evidence(_whole_report_search(report, 0.9), q, topic_words(q), [report], 0.8)
     assert got and "各村公开栏" in got[0].sentence.read
+
+
+def test_a_whole_is_said_after_its_verb_and_what_it_counts(corpus_dir):
+    """The word that says a number is the whole may stand before the verb and what it counts, in the same clause
+    (历年累计主动公开政府信息2027条, 全年共发布信息84条): asked the whole of all the years, that sentence leads, not the
+    year's own count (主动公开政府信息733条) or its parts by kind (环境监管类93条); 公共卫生 or 共同 says no whole."""
+    report = parse_file(corpus_dir / "reports" / HGJ_2017)
+    q = "平潭环境与国土资源局从头算起总共往外公开过多少条政府信息"
+    top = _ranked(report, q, "政府信息")[0].sentence
+    assert top.read.startswith("历年累计主动公开政府信息2027条")
+    assert count_clause(q, top.read)[1] == 2027
+    assert narrative.TOTAL_SAID.search("全年共发布信息84条")
+    assert not narrative.TOTAL_SAID.search("环保、公共卫生、安全生产类信息276条")
+    assert not narrative.TOTAL_SAID.search("共同推进，发布信息84条")
