@@ -1190,10 +1190,19 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     about = [w for w in topical(terms) if not who or said(w, where) or names_thing(w, question)]
     lacked = lacked_words(question)  # pushed down for saying the way the people asked about do not take, a sentence
     seen = ranked[:QUOTES] + [s for s in ranked[QUOTES:] if lacked and any(w in s.sentence.read for w in lacked)]
-    if about and best_cos < STRONG_RELEVANCE and not any(  # still says what the question speaks of
+    if about and best_cos < STRONG_RELEVANCE and not gives_asked(question, ranked[0].sentence.read) and not any(
             s.terms or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in seen):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked
+
+
+def gives_asked(question: str, text: str) -> bool:
+    """Whether the sentence gives what kind of thing is asked: a place for a where-question (去哪儿看 -> 在局办公楼设立
+    政府信息公开栏), a number in the unit a count asks (帮困救济那一类有几条 -> 社会救助类信息8条). The asker's words for
+    what they want (材料, 帮困救济) may be no report's, and a passage close to the question (the threshold) whose best
+    sentence gives the very kind of answer asked is about it."""
+    unit = count_unit(question)
+    return bool((WHERE_QUESTION.search(question) and WHERE_SAID.search(text)) or (unit and states(unit, text)))
 
 
 def names_thing(word: str, question: str) -> bool:

@@ -1218,3 +1218,20 @@ def test_a_whole_is_said_after_its_verb_and_what_it_counts(corpus_dir):
     assert narrative.TOTAL_SAID.search("全年共发布信息84条")
     assert not narrative.TOTAL_SAID.search("环保、公共卫生、安全生产类信息276条")
     assert not narrative.TOTAL_SAID.search("共同推进，发布信息84条")
+
+
+def test_a_sentence_giving_the_kind_of_answer_asked_is_about_the_question(corpus_dir):
+    """The asker's words for what they want (资料, 卖地那一摊子) may be no report's: where the passage is close to the
+    question and the best sentence gives the very kind of answer asked (a place for 去哪儿找, a number in the asked unit
+    for 几条), the question is not declined as about something no report records; 天气 still is."""
+    czj = parse_file(corpus_dir / "reports" / CZJ_2009)
+    search = _whole_report_search(czj, 0.9)
+    q = "平潭县财政局2009年我想翻翻他们放出来的资料，该去哪儿找？"
+    got = narrative.evidence(search, q, topic_words(q), [czj], 0.8)
+    assert got and "设立政府信息公开栏" in got[0].sentence.read
+    q = "平潭县财政局2009年的天气好不好？"
+    assert not narrative.evidence(search, q, topic_words(q), [czj], 0.8)
+    hgj = parse_file(corpus_dir / "reports" / HGJ_2017)
+    q = "平潭环境与国土资源局2017年卖地那一摊子放出来几条？"
+    got = narrative.evidence(_whole_report_search(hgj, 0.9), q, topic_words(q), [hgj], 0.8)
+    assert got and "土地出让类93条" in got[0].sentence.read
