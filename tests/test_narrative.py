@@ -81,6 +81,11 @@ def _whole_report_search(report, cosine: float):
     return search
 
 
+def _evidence(report, question: str, cosine: float = 0.9):
+    """The evidence for a question on one report whose whole text is this close to it (threshold 0.8)."""
+    return narrative.evidence(_whole_report_search(report, cosine), question, topic_words(question), [report], 0.8)
+
+
 def test_a_table_header_printed_as_text_is_no_candidate(corpus_dir, reports):
     # a crawled page's review table: its header run (行政复议行政诉讼结果维持结果纠正…) after the sentence that says
     # there were none; 淮安市's narrative that names the outcomes with their numbers stays a candidate
@@ -1165,14 +1170,11 @@ def test_a_question_naming_no_thing_the_report_does_not_print_is_left_to_the_cos
     the threshold) and is answered by who leads (成立由党委书记为组长…); a noun no sentence prints (天气) still declines
     it, and so does such a verb in a question that does not ask who."""
     report = parse_file(corpus_dir / "reports" / JINJING_2021)
-    search = _whole_report_search(report, 0.9)
-    q = "金井片区2021年公开这块谁来操心"
-    got = narrative.evidence(search, q, topic_words(q), [report], 0.8)
+    got = _evidence(report, "金井片区2021年公开这块谁来操心")
     assert got and "组长" in got[0].sentence.read
-    q = "金井片区2021年的天气谁来操心"
-    assert narrative.evidence(search, q, topic_words(q), [report], 0.8) == []
-    q = "金井片区2021年公开这块操心得过来吗"  # not who: a verb the report does not print still tells nothing is said
-    assert narrative.evidence(search, q, topic_words(q), [report], 0.8) == []
+    assert _evidence(report, "金井片区2021年的天气谁来操心") == []
+    # not who: a verb the report does not print still tells nothing is said
+    assert _evidence(report, "金井片区2021年公开这块操心得过来吗") == []
 
 
 def test_names_joined_by_a_pause_before_one_number_are_all_what_it_counts(corpus_dir):
@@ -1202,7 +1204,7 @@ def test_what_the_people_asked_about_do_not_do_is_no_word_of_the_topic(corpus_di
     website = next(i for i, r in enumerate(reads) if "门户网站为规范性政府信息公开阵地" in r)
     assert village < 2 < website
     q = "金井片区2021年从来不上网的村民靠啥看到"  # the website sentence, pushed down, still says what it speaks of
-    got = narrative.evidence(_whole_report_search(report, 0.9), q, topic_words(q), [report], 0.8)
+    got = _evidence(report, q)
     assert got and "各村公开栏" in got[0].sentence.read
 
 
@@ -1225,13 +1227,8 @@ def test_a_sentence_giving_the_kind_of_answer_asked_is_about_the_question(corpus
     question and the best sentence gives the very kind of answer asked (a place for 去哪儿找, a number in the asked unit
     for 几条), the question is not declined as about something no report records; 天气 still is."""
     czj = parse_file(corpus_dir / "reports" / CZJ_2009)
-    search = _whole_report_search(czj, 0.9)
-    q = "平潭县财政局2009年我想翻翻他们放出来的资料，该去哪儿找？"
-    got = narrative.evidence(search, q, topic_words(q), [czj], 0.8)
+    got = _evidence(czj, "平潭县财政局2009年我想翻翻他们放出来的资料，该去哪儿找？")
     assert got and "设立政府信息公开栏" in got[0].sentence.read
-    q = "平潭县财政局2009年的天气好不好？"
-    assert not narrative.evidence(search, q, topic_words(q), [czj], 0.8)
-    hgj = parse_file(corpus_dir / "reports" / HGJ_2017)
-    q = "平潭环境与国土资源局2017年卖地那一摊子放出来几条？"
-    got = narrative.evidence(_whole_report_search(hgj, 0.9), q, topic_words(q), [hgj], 0.8)
+    assert not _evidence(czj, "平潭县财政局2009年的天气好不好？")
+    got = _evidence(parse_file(corpus_dir / "reports" / HGJ_2017), "平潭环境与国土资源局2017年卖地那一摊子放出来几条？")
     assert got and "土地出让类93条" in got[0].sentence.read
