@@ -670,6 +670,7 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     and years are taken out; with `agencies` (the named reports'), a word whose characters the agency's
     name holds in order is its short form (科委, 上海市政府) and not a content word either."""
     q = excepted(REPORT_SAID.sub(" ", question))  # 2023年报里, 2023年洪泽区报里: no word 年里 or 报里
+    q = A_NOT_A.sub(_asked_once, q)  # 能不能公开 -> 能 公开: jieba's 不能 or 要不要 names nothing asked about
     for w in PLAN_TIMES + SHORT_ASKED:  # 下一步: when, not what (jieba's 一步 would match every 进一步); 工作上差在哪:
         q = q.replace(w, " ")  # a shortfall asked, and jieba's 上差 no word of its topic
     for n in sorted(names, key=len, reverse=True):
@@ -685,6 +686,17 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     out = [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)
            and not any(short in w for short in SAID_SHORT)]  # 不够, 够不够: what kind of sentence, as 问题 is
     return with_everyday(q, out)
+
+
+# a yes-no question asked by a verb, its negation and the verb again (能不能, 要不要, 会不会, 公开不公开, 请没请): the
+# verb is asked once, and the words jieba cuts across the three (不能, 要不要) say only that a yes or no is asked
+A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
+
+
+def _asked_once(m: re.Match) -> str:
+    """The verb of a yes-no question asked once, a word of its own (会不会先打电话: no word 会先); 够不够 kept, whose
+    不够 says a shortfall is asked (`SAID_SHORT`)."""
+    return m.group() if m.group()[len(m.group(1)):].startswith(SAID_SHORT) else f" {m.group(1)} "
 
 
 EXCEPT_WORDS = ("除了", "除去", "除开", "除却")  # jieba's words (删除了 is 删除 + 了: no exception)

@@ -1232,3 +1232,14 @@ def test_a_sentence_giving_the_kind_of_answer_asked_is_about_the_question(corpus
     assert not _evidence(czj, "平潭县财政局2009年的天气好不好？")
     got = _evidence(parse_file(corpus_dir / "reports" / HGJ_2017), "平潭环境与国土资源局2017年卖地那一摊子放出来几条？")
     assert got and "土地出让类93条" in got[0].sentence.read
+
+
+def test_a_yes_no_question_asked_by_a_verb_and_its_negation_asks_the_verb_once():
+    """用不用交钱, 能不能用手机看, 会不会先打电话: the verb, its negation and the verb again ask a yes or no, and jieba's
+    words across them (不用, 不能, 不会, 会先) are no content words; 够不够 still says a shortfall is asked, not 做得够."""
+    names = name_parts("温州市鹿城区人民政府办公室")
+    assert query_terms("鹿城区政府办2022年查资料用不用交钱", [], names) == ["查资料", "交钱"]
+    assert "不能" not in query_terms("洪泽区2023年网页上的东西能不能用手机看", [], names)
+    terms = query_terms("沭阳县2025年办申请会不会先打电话问清楚", [], names)
+    assert "打电话" in terms and not {"不会", "会先"} & set(terms)
+    assert not [w for w in query_terms("平潭农业农村局2020年觉得自己培训做得够不够", [], names) if "够" in w]
