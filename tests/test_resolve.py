@@ -1,10 +1,16 @@
-"""Second sources for cells a glued run left open (index/parse/resolve.py), on minimal tables."""
+"""Second sources for cells a glued run left open (index/parse/resolve.py), on minimal tables and corpus reports."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from index.models import Ambiguity, Cell
+from index.parse.load import load_file
 from index.parse.resolve import Evidence, decided_by, resolve
-from index.parse.tables import TableParse
+from index.parse.sections import split_sections
+from index.parse.tables import TableParse, parse_tables
+
+REPORTS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus" / "reports"
 
 
 def requests_row(row: str, values: list, ambiguous: dict[str, list]) -> tuple[list[Cell], Ambiguity]:
@@ -78,3 +84,19 @@ def test_each_cell_credits_the_source_that_decided_it():
     out, left = resolve(cells, [amb], ev)
     assert [(c.value, c.source) for c in out] == [(69, "neighbour_year"), (3, "neighbour_year"), (665, "narrative")]
     assert left == []
+
+
+def test_the_published_list_decides_a_glued_2019_template_row():
+    """上海市人民政府办公厅 2019 with its first table-2 rows glued as a crawled page prints them ('规章1313524'): the
+    prose's '主动公开规章13件，行政规范性文件60件' (本年新公开数量) leaves one reading of each run, the one its ruled
+    table prints; without the prose '6060368' reads as 60|60|368, 606|0|368, 6|0|60368 …"""
+    text = load_file(REPORTS / "22_shanghai-bgt_2019.html").text
+    glued = text.replace("| 规章 | 13 | 13 | 13 | 524 |", "规章1313524").replace(
+        "| 规范性文件 | 60 | 60 | 60 | 368 |", "规范性文件6060368")
+    assert glued.count("1313524") == glued.count("6060368") == 1
+    parsed = parse_tables(glued, split_sections(glued, "2019"), "2019", year=2019)
+    got = {c.key: (c.value, c.source) for c in parsed.cells if c.key.startswith(("regulations", "normative"))}
+    assert got == {f"{row}_{col}": (v, "narrative")
+                   for row, values in (("regulations", (13, 13, 524)), ("normative", (60, 60, 368)))
+                   for col, v in zip(("new_made", "new_published", "total_published"), values, strict=True)}
+    assert not [a for a in parsed.ambiguous if a.table == "active"]

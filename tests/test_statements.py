@@ -3,9 +3,15 @@ the standard tables, one sentence's statement including 'none received'."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from index.parse.statements import stated_figures, stated_in
+from index.parse.load import load_file
+from index.parse.statements import stated_active, stated_figures, stated_in
+from index.parse.tables import locate_tables
+
+REPORTS = Path(__file__).resolve().parents[1] / "index" / "data" / "corpus" / "reports"
 
 RECEIVED = {("requests", "new_received", "total")}
 REVIEWS = {("review_litigation", "review_total", None)}
@@ -28,3 +34,26 @@ def test_the_checks_still_read_only_printed_numbers():
     """未收到…申请 is a statement of 0 only where asked of a report without tables; the checks compare numbers."""
     assert stated_figures("本年度未收到政府信息公开申请。", []) == {}
     assert stated_figures("本年度共收到政府信息公开申请12件。", []) == {"narrative.new_received": 12}
+
+
+def _stated_active(name: str) -> dict:
+    text = load_file(REPORTS / name).text
+    return stated_active(text, locate_tables(text).values())
+
+
+def test_the_list_after_zhudong_gongkai_states_this_years_new_publications():
+    """上海市人民政府办公厅 2019 (2019 template): '主动公开规章13件，行政规范性文件60件，市政府其他文件162件' states
+    本年新公开数量 of both rows, as its own table prints them (13, 60); the 公报's '部门规范性文件45件' is no statement."""
+    assert _stated_active("22_shanghai-bgt_2019.html") == {"regulations_new_published": {13},
+                                                            "normative_new_published": {60}}
+
+
+def test_a_published_list_broken_across_pdf_lines_is_read_whole():
+    """上海市人民政府办公厅 2025 prints '…市政府办公厅行' / '政规范性文件 34 件' on two lines."""
+    assert _stated_active("06_shanghai-bgt_2025.md") == {"regulations_new_published": {22},
+                                                          "normative_new_published": {34}}
+
+
+def test_category_counts_of_published_information_are_no_table_figures():
+    """平潭 2019: '主动公开的政府信息…政策、规范性文件类信息68条' counts information items, not 规范性文件."""
+    assert _stated_active("14_pingtan-syq_2019.txt") == {}

@@ -4,7 +4,7 @@ excluded. The checks compare them with the tables; the resolver lets them decide
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from index.models import Number
@@ -70,12 +70,39 @@ def stated_in(sentence: str, cells: set[tuple[str, str, str | None]]) -> int | N
 
 
 def stated_active(text: str, spans: Iterable[tuple[int, int]]) -> dict[str, set[Number]]:
-    """Table-2 figures the prose states ('现行有效行政规范性文件698件', '本年度制发的规范性文件88件'), by key."""
+    """Table-2 figures the prose states ('现行有效行政规范性文件698件', '本年度制发的规范性文件88件',
+    '主动公开规章13件，行政规范性文件60件'), by key."""
+    body = prose(text, spans)
     out: dict[str, set[Number]] = {}
-    for clause in re.split(r"[，。；、,;\n]", re.sub(r"[ \t]", "", prose(text, spans))):
+    for clause in re.split(r"[，。；、,;\n]", re.sub(r"[ \t]", "", body)):
         rows = [k for w, k in NARRATIVE_ACTIVE_ROWS.items() if w in clause]
         cols = [k for w, k in NARRATIVE_ACTIVE_COLUMNS.items() if w in clause]
         nums = re.findall(r"(\d+)件", clause)
         if len(set(rows)) == 1 and len(cols) == 1 and len(nums) == 1:
             out.setdefault(rows[0] + cols[0], set()).add(int(nums[0]))
+    for key, figure in _published_this_year(re.sub(r"\s+", "", body)):
+        out.setdefault(key, set()).add(figure)
     return out
+
+
+PUBLISHED = "主动公开"  # the 2019 template's 本年新公开数量 as the prose says it
+NOT_THIS_YEAR = ("累计", "历年", "现行有效", "截至")  # a count over the years, not this year's publications
+_LISTED = re.compile(r"(\D*?)(\d+)件")
+
+
+def _published_this_year(body: str) -> Iterator[tuple[str, int]]:
+    """The list a sentence's 主动公开 heads ('全年主动公开市政府规章22件、…行政规范性文件34件、人事任免文件196件'):
+    each item '<documents> N件' whose documents are the agency's 规章 or 规范性文件 states that row's
+    本年新公开数量 (key `<row>_new_published`; a 2021-template table has no such column). The list ends at the
+    first clause that is no such item; a department's documents (部门规范性文件) are not the agency's row."""
+    for sentence in re.split(r"[。；;！？!?]", body):
+        if any(w in sentence for w in NOT_THIS_YEAR):
+            continue
+        for head in sentence.split(PUBLISHED)[1:]:  # a heading line (（一）主动公开方面) joins the sentence after it
+            for item in re.split(r"[，、,]", head):
+                if not (m := _LISTED.fullmatch(item)):
+                    break
+                documents = m.group(1)
+                row = next((k for w, k in NARRATIVE_ACTIVE_ROWS.items() if documents.endswith(w)), None)
+                if row and "部门" not in documents:
+                    yield f"{row}_new_published", int(m.group(2))
