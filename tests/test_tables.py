@@ -142,6 +142,19 @@ def test_glued_active_run_is_ambiguous_without_evidence():
     assert values(tp, "active")["normative_in_force"] is None
 
 
+@pytest.mark.parametrize("prefix, run, gone, kept", [
+    ("14", "898989", [8, 989, 89], [89, 89, 89]),  # 6 readings of 10 left
+    ("15", "7777166", [7, 777, 166], [77, 77, 166]),  # 7 of 15
+    ("38", "2211", [2, 21, 1], [2, 2, 11]),  # 2 of 3
+])
+def test_newly_published_is_part_of_all_published(prefix, run, gone, kept):
+    """2019 template: 本年新公开数量 <= 对外公开总数量 drops the readings of a glued 规范性文件 run that publish more
+    this year than in all; it decides no cell by itself."""
+    amb = next(a for a in parse(prefix).ambiguous if "normative_total_published" in a.keys)
+    assert amb.text == run and gone not in amb.candidates and kept in amb.candidates
+    assert all(c[1] <= c[2] for c in amb.candidates)
+
+
 def test_next_year_narrows_the_split():
     """16 with 17 (2022: 88 制发, 55 废止, 698 现行有效): 698 - 88 + 55 = 665 fixes 现行有效."""
     nxt = parse("17")

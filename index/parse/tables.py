@@ -458,6 +458,17 @@ def _fill_from_notes(row: Row, vals: list[Token], pool: list[Token]
     return readings or splitting.with_blanks(base, n), hinted, sources
 
 
+def _active_constraints(keys: list[str]) -> list[splitting.Constraint]:
+    """The one relation a table-2 row implies within the year (2019 template): what was newly published this year
+    is part of what was published in all, 本年新公开数量 <= 对外公开总数量 (it holds on every row the corpus prints
+    unglued). It narrows a glued run's readings; a report that breaks it keeps the readings breaking it least."""
+    new = next((i for i, k in enumerate(keys) if k.endswith("_new_published")), None)
+    total = next((i for i, k in enumerate(keys) if k.endswith("_total_published")), None)
+    if new is None or total is None:
+        return []
+    return [((new, total), lambda a, b: _n(a) <= _n(b))]
+
+
 def _parse_active(text: str, span: tuple[int, int], template: str) -> tuple[list[Cell], list[Ambiguity]]:
     rows = ACTIVE[template]
     words = {r.key: _row_words(r.label, r.aliases) for r in rows}
@@ -489,7 +500,7 @@ def _parse_active(text: str, span: tuple[int, int], template: str) -> tuple[list
         if g.atomic and len(values) < len(keys) and detached:
             readings, hinted, sources = _fill_from_notes(row, values, detached)
         else:
-            readings, _ = _row_readings(g, len(keys), negative=neg, decimal=dec)
+            readings, _ = _row_readings(g, len(keys), _active_constraints(keys), negative=neg, decimal=dec)
         for i in dec:
             unit = next((p.unit for p in g.pieces if p.unit in AMOUNT_UNITS[keys[i]]), "")
             readings = _scale(keys[i], readings, i, unit, g.before)
