@@ -4,7 +4,9 @@
 - "html": the same report's page as HTML, where every cell is its own <td> (an ingest pairs x.txt with x.html);
 - "narrative": the report's own sentences ("共收到申请26件", "现行有效行政规范性文件698件");
 - "neighbour_year": the same agency's other years (next year's 上一年项目数量 = this year's + 本年增/减;
-  现行有效 = last year's + 制发 - 废止; 上年结转 = last year's 结转下年度).
+  现行有效 = last year's + 制发 - 废止; 上年结转 = last year's 结转下年度). Not one of them: 对外公开总数量 as last
+  year's plus this year's 本年新公开数量, which the corpus's one pair printed unglued in both years breaks
+  (平潭综合实验区管委会 2019 -> 2020, 规章 0|0|0 -> 0|0|7).
 
 Each is soft evidence, applied in that order: it narrows the readings only when some reading agrees with it
 (a source can be wrong too). A cell it decides records the source (Cell.source); a run still undecided keeps
