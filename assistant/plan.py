@@ -385,6 +385,13 @@ def _year_asked_last(prev: Intent) -> int | None:
 
 
 THE_CASES = re.compile(r"(?:那|这|那些|这些)\d+(?:件|起|宗|个)")  # 那31件…: the cases counted, each one
+# 行政复议“总计”那一格, 予以公开“法人”这一栏: a cell pointed at by its group and its printed label
+CELL_POINTED = re.compile(r"([\u4e00-\u9fff]{2,10}?)[“\"]([^”\"]{1,12})[”\"](?:那|这)?[一1]?(?:格|栏|个|项|行|列)")
+VENUE = re.compile(r"(?:在|通过|经由|经|到|于)([\u4e00-\u9fff]{2,10}?)的?(?:门户网站|政府网站|网站|官网|公众号|政务平台|专栏)")
+SELF_WORDS = re.compile(r"自己|自身")
+COUNT_ASKED_ANY = re.compile(r"多少|几")  # 培训了几次: a count asked
+# 自己说, 自己觉得, 报告里说: the agency's own assessment is asked, which its report states (not a grade we give)
+SELF_ASSESSED = re.compile(r"自己(?:说|觉得|认为|评价|总结|看|讲)|自认为|自评|自我评价|报告(?:里|中)?(?:说|认为|讲|写|提到)")
 ASKING_OPENS = re.compile(r"(?<![不没])(?:欲知|想知道|想了解|想问一下|想问|请问|请教|麻烦问一下|麻烦问|烦请告知|敬请告知)")
 
 
@@ -462,8 +469,13 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     kinds = tuple(catalog.kinds())
     topics = [m.span() for m in _kind_before_topic(kinds).finditer(q)] if kinds else []
     masked = mask(q, mask_spans(q, year_spans) + titles + topics + scope_spans + set_aside
+                  + [m.span() for m in SELF_WORDS.finditer(q)]  # 平潭实验区自己觉得: 自 is no part of a name
                   + ([span_match.span()] if span_match else []))
     agencies, mentions, clarify, unknown = find_agencies(mask(masked, context), catalog, years, recent=not years)
+    venues = [m.span(1) for m in VENUE.finditer(q)]  # 苏平片区…在管委会门户网站公开: where it published, not whose report
+    if venues and len(agencies) > 1 and (aside := find_agencies(mask(masked, context + venues), catalog, years,
+                                                                recent=not years))[0]:
+        agencies, mentions, clarify, unknown = aside
     if context and not (agencies or unknown or clarify):  # 我去过洪泽区…，想问他们…: whose, said in the story only
         agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
     if unknown and (said := has(q, MENTION_WORDS)) and q.find(unknown) > q.find(said):
@@ -473,6 +485,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
         agencies, mentions, scope, scope_places = scope, scope_places, [], []
     keys, phrase, weak = figure_keys(mask(q, context))  # 我孩子要申请助学贷款，…哪些文件: the story's figure word
+    if (pointed := CELL_POINTED.search(q)) and (cell := figure_keys(pointed.group(1) + pointed.group(2)))[0]:
+        keys, phrase, weak = cell  # 行政复议“总计”那一格印的是多少？维持10件…: the cell pointed at; the rest reasons
     if (not keys or weak) and context and has(q, COUNT_CUES) and ((told := figure_keys(q))[0] and not (keys and told[2])):
         keys, phrase, weak = told  # 我去年提过申请，…收到几件; 被“本机关不掌握”打发了，…多少件是这么答复的: the story's
     rate_word = next((p for _, _, p in find_phrases(q.replace("的", ""), QUERY_RATES)), None)  # 公开的比例
@@ -553,7 +567,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     told_story = mask(q, context)  # 我的申请被…打发了，想知道…有多少件: the asker's story asks no service; the raw
     if service := (not context and SERVICE_ASKED.search(question)) or SERVICE_ASKED.search(told_story):  # question: 我要
         it.unsupported, it.reason = service.group(), "service"  # 帮我写申请书, 我该怎么申请复议, 我申请的那件办了没有
-    elif (opinion := OPINION.search(question) or OPINION.search(q)) and not (keys and has(q, COUNT_CUES)):
+    elif (opinion := OPINION.search(question) or OPINION.search(q)) and not (keys and has(q, COUNT_CUES)) and not (
+            SELF_ASSESSED.search(q[:opinion.start()])):  # 自己说…做得怎么样: what the agency said of itself, quoted
         it.unsupported, it.reason = opinion.group(), "opinion"  # 哪个单位做得最好: a judgement no report makes
     elif meta := REPORT_META.search(q):
         it.unsupported, it.reason = meta.group(), "report_meta"  # 年报的下载链接, 有多少页: the file, not its text
@@ -1362,13 +1377,16 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         across = bool(out) and out[-1][1].kind == "precedent" and not out[-1][1].agencies  # 哪个单位搞过…？怎么搞的？
         how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
         agrees = bool(out) and _asks_agreement(p)  # 对得上吗: of the parts before, a part of its own
+        aspects = bool(out) and it.kind == out[-1][1].kind == "narrative" and it.targets == out[-1][1].targets and (
+            f"{out[-1][0]}、{p}" in normalized) and not any(COUNT_ASKED_ANY.search(t) for t in (out[-1][0], p))
+        # 多久查一次、多久通报一次: one passage asked of, in two aspects (not 怎么培训的、培训了几次: a count of its own)
         last = out[-1][1] if out else None
         if last and last.rank_of and AHEAD_OF.search(p):
             continue  # …排第几？比它多的是哪几家: the ranking lists those ahead of it
         if last and {it.kind, last.kind} == {"figure", "breakdown"} and it.keys == last.keys \
                 and it.targets == last.targets:  # 有没有人申请复议？复议结果怎样: the outcomes answer both
             out[-1] = (out[-1][0] + "，" + p, it if it.kind == "breakdown" else last, out[-1][2])
-        elif (continues or unresolved or same_decline or how_across) and not agrees:  # …叫什么、要的是什么: said once
+        elif (continues or unresolved or same_decline or how_across or aspects) and not agrees:  # …叫什么、要的是什么
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog, reader), before)
         else:

@@ -154,6 +154,8 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
             agencies, mentions = _described_parts(masked, agencies, mentions, catalog)
     if unknown and unknown.endswith(BUREAU_ENDINGS) and (place := _place_of(masked, unknown, mentions, catalog)):
         return [], [], [], place + unknown  # 温州鹿城的公安分局: an agency of a held place that the corpus does not hold
+    if unknown and mentions and all(_in_aside(masked, m) for m in mentions) and not _in_aside(masked, unknown):
+        return [], [], [], unknown  # 宿迁市人民政府（沭阳的上级）: the agency asked; the one in brackets is an aside
     if unknown and any(_listed_with(masked, unknown, m) for m in mentions):
         return [], [], [], unknown  # 闽侯县2022年和洪泽区2023年哪个多: one of the agencies compared is not held
     if mentions and not unknown and (other := _set_against(masked, catalog, years, recent)):
@@ -163,6 +165,12 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
         return [], [], [], unknown  # 北京市人民政府…办公厅: a kind said alone does not outweigh an agency named whole;
         # 龙湾区 (of) 温州: nor does the city it is in
     return agencies, mentions, clarify, unknown
+
+
+def _in_aside(masked: str, said: str) -> bool:
+    """Said inside brackets (an aside about what the question asks, not what it asks)."""
+    at = masked.find(said)
+    return at >= 0 and masked.rfind("(", 0, at) > masked.rfind(")", 0, at)
 
 
 def _listed_with(masked: str, unknown: str, mention: str) -> bool:

@@ -410,7 +410,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "service center": "服务中心", "service centre": "服务中心", "convenience": "便民", "self-service": "自助", "self service": "自助", "column": "栏目",
     "difficulty": "困难", "mailbox": "信箱", "consultation": "咨询",
     "stress test": "压力测试", "stress-test": "压力测试",
-    "relationship": "关系", "secrecy": "保密", "confidentiality": "保密", "policies": "政策", "policy": "政策",
+    "relationship": "关系", "leadership": "领导", "structure": "架构", "expropriation": "征收", "demolition": "拆迁",
+    "secrecy": "保密", "confidentiality": "保密", "policies": "政策", "policy": "政策",
     "how many": "多少", "how much": "多少", "number of": "多少", "what number": "多少", "count": "多少",
     "what share": "占比", "what proportion": "占比", "what percentage": "占比", "what percent": "占比",
     "share of": "占比", "proportion of": "占比", "percentage of": "占比", "ratio": "比例", "share": "占比",
@@ -898,7 +899,8 @@ FIGURE_MEANING_GENERIC: tuple[str, ...] = (
 # saying one of the report's words says the everyday one, at the synonym weight): 人手 ~ 人员, 上课 ~ 培训,
 # 坐一块儿聊 ~ 座谈. A phrase is found in the question as typed; each entry names a thing or an activity, not a topic
 EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
-    "人手": ("人员", "工作力量", "专职", "兼职"), "干活的人": ("工作人员", "经办人员"), "经手的人": ("经办人员", "工作人员"),
+    "人手": ("人员", "工作力量", "专职", "兼职"), "单子": ("工单", "诉求", "件", "起"), "警察": ("公安",),
+    "懂行": ("业务水平", "业务能力", "专业"), "干活的人": ("工作人员", "经办人员"), "经手的人": ("经办人员", "工作人员"),
     "上课": ("培训", "授课", "讲座"), "讲课": ("培训", "授课", "讲座"), "补课": ("培训",), "学本事": ("培训", "学习"),
     "碰头": ("会议", "联席会议", "会商", "座谈"), "通气": ("通报", "通气会"),
     "坐一块儿": ("座谈",), "坐一块": ("座谈",), "坐在一起": ("座谈",), "坐下来": ("座谈",),

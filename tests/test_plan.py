@@ -2866,3 +2866,37 @@ def test_satisfaction_and_the_dates_of_the_cases_counted_are_declined(catalog):
 def test_a_bound_said_in_written_words_is_the_claim_checked(catalog):
     assert understand("洪泽区2024年新收申请是否逾百件？", [], catalog).claim == (">=", 100.0)  # as 过百, 破千
     assert understand("洪泽区2024年新收申请突破90件了吗？", [], catalog).claim == (">", 90.0)
+
+
+def test_what_an_agency_says_of_itself_is_asked_of_its_report_not_graded(catalog):
+    it = understand("平潭实验区2025年自己说网上跟老百姓互动那块做得怎么样？", [], catalog)
+    assert it.kind == "narrative" and it.agencies == [SYQ]
+    assert understand("你觉得平潭实验区2025年做得怎么样？", [], catalog).reason == "opinion"
+    assert understand("2022年平潭实验区自己觉得解读政策这块有什么毛病？", [], catalog).agencies == [SYQ]
+
+
+def test_two_aspects_of_one_passage_listed_with_a_pause_are_one_question(catalog):
+    q = "平潭2023年对政府网站多久查一次、多久通报一次？"
+    assert len(plan_parts(q, normalized(q, catalog), [], catalog)) == 1
+    q = "平潭管委会2023年怎么开展培训？有没有被复议？"
+    assert len(plan_parts(q, normalized(q, catalog), [], catalog)) == 2
+
+
+def test_a_cell_pointed_at_by_its_printed_label_beside_the_asker_s_own_sums(catalog):
+    q = "洪泽区2023年那张复议诉讼表，行政复议“总计”那一格印的是多少？维持10件、纠正1件，按理总计该是11吧？"
+    it = understand(q, [], catalog)
+    assert keys(it) == ["review_total"] and it.claim == ("=", 11.0)
+
+
+def test_an_agency_in_brackets_is_an_aside_to_the_one_asked(catalog):
+    it = understand("宿迁市人民政府（沭阳县的上级）2025年行政复议多少？", [], catalog)
+    assert it.kind == "decline" and it.unknown_agency == "宿迁市人民政府"
+    assert understand("沭阳县（宿迁市下辖）2025年行政复议多少？", [], catalog).agencies == ["沭阳县人民政府"]
+
+
+def test_an_agency_named_as_where_another_published_is_no_agency_asked(catalog):
+    it = understand("苏平片区管理局2023年在管委会门户网站公开了多少条政府信息？", [], catalog)
+    assert it.agencies == ["平潭综合实验区苏平片区管理局"]
+    it = understand("苏平片区管理局二〇二二年在管委会门户网站公开了多少条政府信息？", [], catalog)
+    assert it.kind == "decline" and it.reason == "year_not_held"
+    assert understand("平潭管委会2023年门户网站公开了多少条信息？", [], catalog).agencies == [SYQ]
