@@ -179,8 +179,13 @@ def _group_label(keys: list[CellKey]) -> str:
     labels = [compose.label(**k.model_dump()) for k in keys]
     if len(labels) == 1:
         return labels[0]
+    split = [re.fullmatch(r"(.*)（([^（）]*)）", lab) for lab in labels]
+    if all(split) and len({m.group(1) for m in split}) == 1:  # one row over several columns: （商业企业、科研机构）
+        return f"{split[0].group(1)}（{'、'.join(m.group(2) for m in split)}）"
     tails = {lab.rsplit("）", 1)[-1] for lab in labels}
-    return os.path.commonprefix(labels).rstrip("（(") + (tails.pop() if len(tails) == 1 else "")
+    if not (common := os.path.commonprefix(labels).rstrip("（(")):  # 予以公开 and 无法提供's rows: each head once
+        return "、".join(dict.fromkeys(lab.split("（")[0] for lab in labels))
+    return common + (tails.pop() if len(tails) == 1 else "")
 
 class Executor:
     """Runs resolved intents over the stores; one per process, safe to share between requests."""
@@ -349,6 +354,7 @@ class Executor:
         if not all(v.found for v in vals):
             return self._missing(it, [v for v in vals if not v.found])
         whole, part = vals[:len(it.keys)], vals[len(it.keys):]
+        rest = [v for v in self.values([entry], it.rest)[entry.report_id] if v.found] if it.rest else []
         d = compose.Draft(it.question, "derived")
         a, b = total(whole), total(part)
         refs_a, refs_b = d.markers(whole), d.markers(part)
@@ -356,10 +362,14 @@ class Executor:
         d.derived(entry, "remainder", value, d.cite_cell(whole[0]))
         unit = compose.unit(it.keys[0].table, it.keys[0].row)
         label_a, label_b = _group_label(it.keys), _group_label(it.less)
+        shown = "，".join(f"{compose.part_label(v)}{compose.number(v.value)}{unit}[{d.cite_cell(v)}]" for v in rest if v.value)
+        zeros = "".join(f"[{d.cite_cell(v)}]" for v in rest if not v.value)
+        parts = "，".join(p for p in (shown, f"其余各项为0{zeros}" if zeros and shown else f"各项均为0{zeros}" if zeros
+                                      else "") if p)
         d.parts.append(f"{prefix}{compose.report_name(entry.agency, entry.year)}{label_a}{compose.number(a)}{unit}"
                        f"{refs_a}，其中{label_b}{compose.number(b)}{unit}{refs_b}，其余为{compose.number(a)}－"
-                       f"{compose.number(b)}＝{compose.number(value)}{unit}。")
-        d.check_notes(vals)
+                       f"{compose.number(b)}＝{compose.number(value)}{unit}" + (f"（{parts}）" if parts else "") + "。")
+        d.check_notes(vals + rest)
         return d.answer()
 
     def _figure(self, it: Intent, catalog: Catalog) -> Answer:
@@ -907,7 +917,8 @@ class Executor:
         if it.mean:  # 平均每年: the sum over the reports' count, the division shown
             mean = round(s / len(used), 2)
             d.derived(used[0][0], "mean", mean, 1)
-            d.parts.append(f"{whose}的{what}平均每年{compose.number(mean)}{unit}：{'；'.join(parts)}；"
+            per = "每年" if one else "每份报告"  # one agency's years, else the reports of several
+            d.parts.append(f"{whose}的{what}平均{per}{compose.number(mean)}{unit}：{'；'.join(parts)}；"
                            f"合计{compose.number(s)}{unit}÷{len(used)}＝{compose.number(mean)}{unit}。")
         else:
             d.derived(used[0][0], "sum", s, 1)

@@ -395,6 +395,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(), places), s)  # disclsoed, Pigntan: one slip
     s = _unlabelled(s, places)  # Fact check: did …: a label said before the question
     s = LIST_MARK.sub(" 、 ", s)  # give me (a) …, (b) …: the lettered items a list, as 、 says
+    s = LISTED_AFTER_COLON.sub(_listed, s)  # figures please: requests received, requests granted, and …: a list
     s = FISCAL_YEAR.sub(r" \1 ", s)
     s = YEAR_OF_ANIMAL.sub(lambda m: f" {ANIMALS_EN[m.group(1)]}年 ", s)
     s = AGE_SAID.sub(" 年龄 ", s)
@@ -429,6 +430,19 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     if re.search(r"[,，;；]", zh):  # What was X, and how did it compare…: the first clause asks the value
         return re.sub(r"\s*([,，;；])", r"是多少\1", zh, count=1)
     return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1)
+
+
+LISTED_AFTER_COLON = re.compile(r"(?<=:)([^:?]+)")
+ASKING_EN = re.compile(r"\b(?:how|what|which|who|whether|why|did|does|do|was|were|is|are|has|had)\b")
+
+
+def _listed(m: re.Match) -> str:
+    """The items after a colon, three or more and none a question of its own (requests received, requests granted in
+    full, and cases filed), as a list: joined as 、 joins them, so each is a part."""
+    items = [i for i in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[^,]*$)", m.group(1)) if i.strip()]
+    if len(items) < 3 or any(ASKING_EN.search(i) for i in items):
+        return m.group()
+    return " 、 ".join(items)
 
 
 def _topic(m: re.Match, places: dict[str, str]) -> str:

@@ -62,6 +62,7 @@ from assistant.cues import (
     LATTER,
     LEFT_OUT,
     LIST_WHICH,
+    MEAN_PER_REPORT,
     MEAN_PER_YEAR,
     MENTION_WORDS,
     MONEY_ASKED,
@@ -152,7 +153,7 @@ from assistant.cues import (
     ZERO_PREMISE,
     ZERO_SAID,
 )
-from assistant.figures import amount_and_count, over_columns
+from assistant.figures import amount_and_count, outcome_keys, over_columns
 from assistant.narrative import WHY_QUESTION, topic_words
 from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind, RateSpec
@@ -186,6 +187,7 @@ from assistant.read import (
 from assistant.resolve import find_agencies, find_scope, left_out, resolve_targets
 from index.stores.lexical import word_tags
 from index.vocabulary import (
+    APPLICANT_COLUMNS,
     PER_PERIOD,
     PERIOD_SPLITS,
     QUERY_ACTIVE_MEASURES,
@@ -504,24 +506,31 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         keys, phrase, weak = [CellKey(table="requests", row="new_received", column="total")], said, True
     joined = said_columns(columns_said) if said not in QUERY_COLUMN_GROUPS else {}
     spread, group = _spread_columns(columns_said, said)
+    taken_off: tuple[list[CellKey], list[CellKey]] | None = None  # (a printed total, the cells taken off it)
     if spread and keys:  # 法人或其他组织提的申请, 非自然人的申请: the columns, summed
+        gone = [c for c in APPLICANT_COLUMNS if c not in spread]
+        if said not in QUERY_COLUMN_GROUPS and gone and set(joined) <= set(gone):  # not 除了个人，企业和其他组织…
+            rows = [k for k in keys if k.table == "requests"]  # 不是自然人提的: a count of them is the total less those
+            taken_off = (over_columns(rows, ["total"]), over_columns(rows, gone)) if rows else None
         keys = over_columns(keys, spread) or keys
         phrase = f"{group}{phrase or ''}" if group else phrase
     elif len(joined) > 1 and keys:  # 企业和律师加起来提了多少: the named columns, summed like a group
         keys = over_columns(keys, list(joined)) or keys
         phrase, said = f"{'和'.join(joined.values())}{'申请' if phrase in QUERY_COLUMNS else phrase or ''}", None
-    if keys and not spread and (left := rows_left(q)):  # 除予以公开外的办理结果: the total's other rows, summed
-        keys, phrase = left
     less: list[CellKey] = []
+    rest: list[CellKey] = []
+    if keys and not spread and (left := rows_left(q)):  # 除予以公开外的办理结果: its other rows, summed; a count of
+        keys, phrase, taken_off = left  # them is the total less those rows (below)
     if not has(q, LIST_WHICH) and (whole := remainder_asked(q, keys)):  # 没有被纠正的复议: the total less those
         keys, less = whole, keys
+        rest = [o for k in keys for o in outcome_keys(k) if o not in less]  # 维持、其他结果、尚未审结: what is left
     if len(keys) > 1 and (nth := ITEM_ORDINAL.search(q)) and int(nth.group(1)) <= len(keys) \
             and len({k.table for k in keys}) == 1:  # （三）不予公开第3项: the group's third row, as the table numbers it
         keys, phrase = [keys[int(nth.group(1)) - 1]], None
     about_me = [m.span() for m in ABOUT_ME.finditer(q)]
     asked = mask(q, about_me)  # 我是本地的退休职工，…: the asker, not what is asked
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
-                years=years, keys=keys, less=less, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
+                years=years, keys=keys, less=less, rest=rest if less else [], figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
                 unsupported=unheld_attribute(asked), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(NOT_ZERO.sub("", q.replace("有没有", "有无")), NEGATION_CUES) or NONE_AT_ALL.search(q)))  # 有没有被起诉: any, not none
@@ -540,7 +549,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if paired and PER_ITEM.search(q) and it.unsupported in (None, "平均"):  # 平均每个项目多少钱: amount ÷ items
         (amount, count), it.unsupported = paired[0], None
         it.keys, it.per_item, it.figure_word = [amount], count, None
-    elif keys and MEAN_PER_YEAR.search(q) and (len(years) > 1 or it.span) and it.unsupported in (None, "平均"):
+    elif keys and (MEAN_PER_YEAR.search(q) and (len(years) > 1 or it.span) or MEAN_PER_REPORT.search(q) and (
+            len(years) > 1 or len(agencies) > 1 or it.span)) and it.unsupported in (None, "平均"):
         it.mean, it.unsupported = True, None  # 2023年和2024年平均每年收到多少: the years' figures, averaged
     elif keys and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (None, "平均"):  # 平均每月收到几件
         word = next(g for g in per.groups() if g)
@@ -691,6 +701,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if (it.kind in ("sum", "ranking", "rate") or asks_share(q) or has(q, TOTAL_CUES) or it.rank_of) and (
             whole := WHOLE_AREA.search(q)):  # 浙江全省各区县一共, 在温州各个区县里排第几
         it.kind, it.reason, it.unsupported = "decline", "whole_area", whole.group()
+    if taken_off and it.kind == "figure" and not it.rate and it.keys == keys:  # 扣掉予以公开的，剩下几件: 总计 − 予以公开
+        (it.keys, it.less), it.rest = taken_off, list(keys)
     return it
 
 

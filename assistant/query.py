@@ -60,6 +60,7 @@ class Intent(BaseModel):
     missing_years: list[tuple[str, int]] = Field(default_factory=list)  # asked but not held
     keys: list[CellKey] = Field(default_factory=list)  # summed when several (打官司 = two groups)
     less: list[CellKey] = Field(default_factory=list)  # 没有被纠正的复议: cells subtracted from the keys' sum
+    rest: list[CellKey] = Field(default_factory=list)  # …and the cells that make up what is left, shown beside it
     sides: list[tuple[str, list[CellKey]]] = Field(default_factory=list)  # 复议和诉讼哪个多: one report, two figures
     figure_word: str | None = None  # the phrase that named the figure
     weak_figure: bool = False

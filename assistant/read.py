@@ -221,9 +221,13 @@ def left_columns(q: str) -> tuple[str, ...]:
     不是企业提的, 不包括企业、科研机构和律所): every other column, summed like a column group. Empty when it
     excludes none."""
     q = q.translate(QUOTES)
-    out = [q[m.start():_listed_on(q, m.end()) if _names_column(m.group()) else m.end()] for m in EXCLUDED.finditer(q)]
+    out = [q[m.start():_listed_on(q, m.end()) if _names_column(m.group()) and not m.group().endswith(CLOSED) else m.end()]
+           for m in EXCLUDED.finditer(q)]  # 除了个人以外，企业和其他组织: the list after 以外 is what is kept
     excluded = {QUERY_COLUMNS[p] for text in out for _, _, p in find_phrases(text, list(QUERY_COLUMNS))}
     return tuple(c for c in APPLICANT_COLUMNS if c not in excluded) if excluded else ()
+
+
+CLOSED = ("以外", "之外", "外")  # 除了…以外 closes what it leaves out
 
 
 def _names_column(text: str) -> bool:
@@ -258,9 +262,11 @@ def remainder_asked(q: str, keys: list[CellKey]) -> list[CellKey] | None:
     return [CellKey(table="review_litigation", row=f"{k.row.rsplit('_', 1)[0]}_total") for k in keys]
 
 
-def rows_left(q: str) -> tuple[list[CellKey], str] | None:
-    """A total or a group said with the rows it leaves out (除予以公开外的办理结果, 不予公开里除了过程性信息以外的):
-    its other rows, summed as the group is, and the words that say so; None when nothing of a row is left out."""
+def rows_left(q: str) -> tuple[list[CellKey], str, tuple[list[CellKey], list[CellKey]] | None] | None:
+    """A total or a group said with the rows it leaves out (除予以公开外的办理结果, 不予公开里除了过程性信息以外的): its
+    other rows, the words that say so, and, where what they are left out of is a printed total (办理结果总计), that
+    total and the rows left out: a count of the rest is the total less them, as the asker takes it (扣掉予以公开的，
+    剩下几件). None when nothing of a row is left out."""
     spans = [m.span() for m in EXCLUDED.finditer(q)]
     gone = {k.row for a, b in spans for k in figure_keys(q[a:b])[0] if k.table == "requests"}
     if not gone:  # most questions leave nothing out: no second reading of their figure
@@ -272,7 +278,10 @@ def rows_left(q: str) -> tuple[list[CellKey], str] | None:
     if not kept or len(kept) == len(rows):
         return None
     column = base[0].column or "total"
-    return [CellKey(table="requests", row=r, column=column) for r in kept], "".join(q[a:b] for a, b in spans) + (phrase or "")
+    said = "".join(q[a:b] for a, b in spans) + (phrase or "")
+    totals = [CellKey(table="requests", row=k.row, column=column) for k in base if k.row == "results_total"]
+    taken_off = (totals, [CellKey(table="requests", row=r, column=column) for r in rows if r in gone]) if totals else None
+    return [CellKey(table="requests", row=r, column=column) for r in kept], said, taken_off
 
 
 def said_column(q: str, words) -> str | None:

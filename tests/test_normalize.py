@@ -396,3 +396,11 @@ def test_a_yes_no_question_said_with_meiyou_last_reads_as_one_with_ma():
     assert normalize_question("鹿城22年律师提的申请木有？").text.endswith("申请吗?")
     for statement in ("为什么洪泽区2023年一件复议都没有？", "洪泽区2024年的申请办完了还没有？"):
         assert "没有" in normalize_question(statement).text, statement
+
+
+def test_english_items_listed_after_a_colon_are_a_list():
+    text = normalize_question("Hongze District 2024 figures please: requests received, requests granted in full, "
+                              "requests answered 'not held', and lawsuits filed directly?", {"hongze": "洪泽"}).text
+    assert text.count("、") == 3
+    kept = normalize_question("Hongze 2024: how many requests came in, and how many were granted?", {"hongze": "洪泽"}).text
+    assert "、" not in kept  # questions of their own, not a list

@@ -560,13 +560,18 @@ def test_a_total_over_one_agencys_years_sums_those_reports_and_cites_each(assist
     assert {(c.year, c.row) for c in a.citations if c.kind == "cell"} == {(2023, "new_received"), (2024, "new_received")}
 
 
-def test_requests_from_applicants_other_than_one_kind_are_the_other_columns_summed(assistant, hashed_index):
+def test_requests_from_applicants_other_than_one_kind_are_the_total_less_that_kind(assistant, hashed_index):
+    """非个人提交的: the asker takes the individuals' requests off the total; both cells are cited, the subtraction
+    shown, and the other columns that make up the rest are cited beside it."""
     s = next(s for s in hashed_index.store.reports() if s.agency == LUCHENG and s.year == 2022)
     report = hashed_index.store.report(s.id)
     row = {c.column: c.value for c in report.cells if c.table == "requests" and c.row == "new_received"}
     a = assistant.ask("鹿城区2022年非个人提交的申请有多少件？")
-    assert f"{row['total'] - row['natural_person']}件" in a.text and not a.abstained
-    assert "natural_person" not in {c.column for c in a.citations if c.kind == "cell"}
+    rest = row["total"] - row["natural_person"]
+    assert f"{row['total']}－{row['natural_person']}＝{rest}件" in a.text and not a.abstained
+    assert {c.column for c in a.citations if c.kind == "cell"} == {"total", "natural_person", "commercial", "research",
+                                                                   "social_org", "legal_service", "other_org"}
+    assert a.figures[0].row == "remainder" and a.figures[0].value == rest
 
 
 def test_which_years_an_agency_received_none_counts_what_reports_without_tables_say(assistant, hashed_index):
