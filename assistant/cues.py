@@ -192,7 +192,7 @@ ADMIN_SUFFIXES = ("省", "市", "县", "区", "地区")  # 江苏省人民政府
 LEVEL_COLLECTIVES = ("区县", "县区", "乡镇")  # levels that name their agencies without a noun (淮安下面的区县)
 # what any count counts (行政诉讼的案子有几件): a word for the things counted, never a fact of its own
 COUNTED_THINGS = ("案子", "案件", "个案", "事情", "数目", "件数", "次数")
-BUREAUS = ("各局", "委办局", "各委局")  # 平潭县各局: the bureaus there
+BUREAUS = ("各局", "委办局", "各委局", "县直局", "市直局", "区直局", "直局")  # 平潭县各局, 那几个县直局 (县 read as a link)
 GOVERNMENT_AT_LARGE = ("政府部门", "政府机关", "政府单位", "政府机构")  # the public bodies of a place, every kind
 REPORTS_OF = tuple(f"{n}{w}" for n in ("几份", "些", "各份") for w in ("报告", "年报"))  # 江苏那几份报告里: its reports
 REPORT_WORDS = ("报告", "年报")  # 江苏的报告, 上海另外2份年报: a place's reports, said right after it

@@ -302,11 +302,16 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
     for m in [*pattern.finditer(q), *after.finditer(q), *bare.finditer(q)]:
         if any(s <= m.start() < e for s, e in spans):  # 江苏的政府哪些: read once
             continue
-        if m.group(2) and m.group(0).endswith(REPORT_WORDS) and not m.group(0).endswith(REPORTS_OF):
-            continue  # 平潭管委会最早那份报告: one agency's report; only 江苏的报告 or 江苏那几份报告 are a place's
+        if m.group(2) and m.group(0).endswith(REPORT_WORDS) and not m.group(0).endswith(REPORTS_OF) and not (
+                re.fullmatch(rf"[\u4e00-\u9fff]*?(?:{kinds}|局)的?", m.group(2)) if kinds else False):
+            continue  # 平潭管委会最早那份报告: one agency's report; 江苏的报告, 平潭县那几个局的年报: a place's
         named = re.findall(alternation, m.group(1))
-        there = [a for p in named for a in places[p]]
+        there = [a for p in named for a in (_titled(p, places[p]) or places[p])]
         kind = m.group(2) if m.group(2) and not _at_large(q, m.start(2)) else ""
+        if m.group(0).endswith(REPORT_WORDS):  # 那几个局的年报: the kind is 局 (not 洪泽区政府办的，…: a mention)
+            kind = kind.removesuffix("的")
+        if kind in BUREAUS:  # 那几个县直局的年报: the bureaus there, as 各局 says
+            there, kind = [a for a in there if a.endswith("局")], ""
         if kind:
             said = re.findall(kinds, kind) if re.search(connector, kind) else [kind]  # 公安和财政: either; 片区管理局: one
             of_kind = [a for a in there if _of_kind(a, said)]
@@ -334,6 +339,12 @@ def find_scope(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, int
         agencies = [a for a in agencies if a in at_level] if agencies else at_level
         words, spans = words + level_words, spans + level_spans
     return list(dict.fromkeys(words)), spans, agencies  # 江苏的财政和公安部门: 公安 said once
+
+
+def _titled(place: str, there: list[str]) -> list[str]:
+    """平潭县的局: a place said with its level (县, 市, 区) whose name some of its agencies carry in their titles
+    (平潭县财政局) means those, not every agency inside its borders (the zone's own bureaus)."""
+    return [a for a in there if a.startswith(place)] if place.endswith(("省", "市", "县", "区")) else []
 
 
 def _place_links() -> str:

@@ -118,3 +118,12 @@ def test_the_total_published_of_two_years_is_no_second_source():
         parsed = parse(name, [other])
         assert {"normative_new_published", "normative_total_published"} <= {
             k for a in parsed.ambiguous if a.table == "active" for k in a.keys}
+
+
+def test_a_place_said_with_its_level_means_the_agencies_titled_with_it(catalog):
+    from assistant.resolve import find_scope
+
+    _, _, scope = find_scope("平潭县那几个局的年报里，哪几家全年没收到申请？", catalog)
+    assert set(scope) == {"平潭县财政局", "平潭县教育局", "平潭县民政局"}
+    assert set(find_scope("平潭县那几个县直局的年报里，哪几家没收到申请？", catalog)[2]) == set(scope)
+    assert len(find_scope("平潭的单位2024年谁的复议最多？", catalog)[2]) > 10  # the zone's agencies too
