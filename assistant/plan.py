@@ -154,7 +154,7 @@ from assistant.cues import (
     ZERO_SAID,
 )
 from assistant.figures import amount_and_count, outcome_keys, over_columns
-from assistant.narrative import WHY_QUESTION, topic_words
+from assistant.narrative import WHY_QUESTION, asks_count, topic_words
 from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind, RateSpec
 from assistant.read import (
@@ -391,7 +391,6 @@ THE_CASES = re.compile(r"(?:那|这|那些|这些)\d+(?:件|起|宗|个)")  # �
 CELL_POINTED = re.compile(r"([\u4e00-\u9fff]{2,10}?)[“\"]([^”\"]{1,12})[”\"](?:那|这)?[一1]?(?:格|栏|个|项|行|列)")
 VENUE = re.compile(r"(?:在|通过|经由|经|到|于)([\u4e00-\u9fff]{2,10}?)的?(?:门户网站|政府网站|网站|官网|公众号|政务平台|专栏)")
 SELF_WORDS = re.compile(r"自己|自身")
-COUNT_ASKED_ANY = re.compile(r"多少|几")  # 培训了几次: a count asked
 # 自己说, 自己觉得, 报告里说: the agency's own assessment is asked, which its report states (not a grade we give)
 SELF_ASSESSED = re.compile(r"自己(?:说|觉得|认为|评价|总结|看|讲)|自认为|自评|自我评价|报告(?:里|中)?(?:说|认为|讲|写|提到)")
 ASKING_OPENS = re.compile(r"(?<![不没])(?:欲知|想知道|想了解|想问一下|想问|请问|请教|麻烦问一下|麻烦问|烦请告知|敬请告知)")
@@ -1390,7 +1389,7 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
         agrees = bool(out) and _asks_agreement(p)  # 对得上吗: of the parts before, a part of its own
         aspects = bool(out) and it.kind == out[-1][1].kind == "narrative" and it.targets == out[-1][1].targets and (
-            f"{out[-1][0]}、{p}" in normalized) and not any(COUNT_ASKED_ANY.search(t) for t in (out[-1][0], p))
+            f"{out[-1][0]}、{p}" in normalized) and not any(asks_count(t) for t in (out[-1][0], p))
         # 多久查一次、多久通报一次: one passage asked of, in two aspects (not 怎么培训的、培训了几次: a count of its own)
         last = out[-1][1] if out else None
         if last and last.rank_of and AHEAD_OF.search(p):
