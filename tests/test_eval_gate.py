@@ -33,7 +33,7 @@ MIN_PARAPHRASE16_DEV = 0.92  # the sixteenth (0.689 measured whole twice before 
 MIN_PARAPHRASE17_DEV = 0.90  # the seventeenth (0.579 measured whole twice before tuning on it, 0.933 after)
 MIN_PARAPHRASE18_DEV = 0.93  # the eighteenth (0.704 measured whole twice before tuning on it, 0.997 after)
 MIN_PARAPHRASE19_DEV = 0.93  # the nineteenth (0.879 measured whole twice before tuning on it, 0.971 after)
-MIN_PARAPHRASE20_DEV = 0.88  # the twentieth (0.771 measured whole twice before tuning on it, 0.917 after; 3 glued cells)
+MIN_PARAPHRASE20_DEV = 0.88  # the twentieth (0.771 measured whole twice before tuning on it, 0.933 after; 3 glued cells)
 MIN_FIGURES = 0.95  # figure, derived, comparison, followup and unanswerable all scored 1.0
 
 
