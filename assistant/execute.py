@@ -173,6 +173,14 @@ def _read_from(it: Intent) -> str:
     return "所列报告中" if it.pairs else "在已收录的报告中"
 
 
+def _itemised(values: list[Value], ref: Callable[[Value], int], name: Callable[[Value], str]) -> str:
+    """The cells of a sum or of what is left, each with its value and [n], the zeros cited together (其余各项为0[3][4])."""
+    parts = [f"{name(v)}{compose.amount(v.value, v.key.table, v.key.row)}[{ref(v)}]" for v in values if v.value]
+    zero = "".join(f"[{ref(v)}]" for v in values if not v.value)
+    if zero:
+        parts.append(("其余各项" if parts else "各分项均") + f"为0{zero}")
+    return "，".join(parts)
+
 
 def _group_label(keys: list[CellKey]) -> str:
     """One label for cells summed as one (the two suit groups: 行政诉讼, 行政诉讼结果纠正)."""
@@ -186,6 +194,7 @@ def _group_label(keys: list[CellKey]) -> str:
     if not (common := os.path.commonprefix(labels).rstrip("（(")):  # 予以公开 and 无法提供's rows: each head once
         return "、".join(dict.fromkeys(lab.split("（")[0] for lab in labels))
     return common + (tails.pop() if len(tails) == 1 else "")
+
 
 class Executor:
     """Runs resolved intents over the stores; one per process, safe to share between requests."""
@@ -362,10 +371,7 @@ class Executor:
         d.derived(entry, "remainder", value, d.cite_cell(whole[0]))
         unit = compose.unit(it.keys[0].table, it.keys[0].row)
         label_a, label_b = _group_label(it.keys), _group_label(it.less)
-        shown = "，".join(f"{compose.part_label(v)}{compose.number(v.value)}{unit}[{d.cite_cell(v)}]" for v in rest if v.value)
-        zeros = "".join(f"[{d.cite_cell(v)}]" for v in rest if not v.value)
-        parts = "，".join(p for p in (shown, f"其余各项为0{zeros}" if zeros and shown else f"各项均为0{zeros}" if zeros
-                                      else "") if p)
+        parts = _itemised(rest, d.cite_cell, compose.part_label)
         d.parts.append(f"{prefix}{compose.report_name(entry.agency, entry.year)}{label_a}{compose.number(a)}{unit}"
                        f"{refs_a}，其中{label_b}{compose.number(b)}{unit}{refs_b}，其余为{compose.number(a)}－"
                        f"{compose.number(b)}＝{compose.number(value)}{unit}" + (f"（{parts}）" if parts else "") + "。")
@@ -418,16 +424,12 @@ class Executor:
                 text += f"；{'最少' if fewest else '最多'}的是{named}（{compose.number(best)}件）"
         else:
             s = total(found)
-            refs = {id(v): d.cite_cell(v) for v in found}
-            parts = [f"{compose.label(**v.key.model_dump())}{compose.amount(v.value, v.key.table, v.key.row)}"
-                     f"[{refs[id(v)]}]" for v in found if v.value]
-            zero = "".join(f"[{refs[id(v)]}]" for v in found if not v.value)
-            if zero:
-                parts.append(("其余各项" if parts else "各分项均") + f"为0{zero}")
+            refs = {id(v): d.cite_cell(v) for v in found}  # cited in the table's order
+            parts = _itemised(found, lambda v: refs[id(v)], lambda v: compose.label(**v.key.model_dump()))
             d.derived(entry, "sum", s, d.citations[0].n)
             word = it.figure_word or "合计"
             base = s
-            text = f"{prefix}{name}{word}共{compose.number(s)}件（{'，'.join(parts)}）"
+            text = f"{prefix}{name}{word}共{compose.number(s)}件（{parts}）"
         if it.claim and base is not None:  # 是不是113件, 有没有超过300件: whether what the asker states holds
             text = compose.VERDICT[passes(base, it.claim)] + text
         if it.per and base is not None:  # 平均每月: the year's figure over its months, the division shown

@@ -529,7 +529,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     about_me = [m.span() for m in ABOUT_ME.finditer(q)]
     asked = mask(q, about_me)  # 我是本地的退休职工，…: the asker, not what is asked
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
-                years=years, keys=keys, less=less, rest=rest if less else [], figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
+                years=years, keys=keys, less=less, rest=rest, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
                 unsupported=unheld_attribute(asked), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
                 ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(NOT_ZERO.sub("", q.replace("有没有", "有无")), NEGATION_CUES) or NONE_AT_ALL.search(q)))  # 有没有被起诉: any, not none
