@@ -9,7 +9,10 @@ from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED, TABLE_NUMBERS
 
 CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上一年", "较前一年", "多出", "同比", "增长", "增加", "减少", "下降", "上升", "变化", "增幅",
                "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅", "比去年", "较去年", "同去年比",
-               "跟去年比", "和去年比", "与去年相比", "比头一年", "比前1年", "比上1年", "几倍", "多少倍", "翻了", "翻番", "翻倍")
+               "跟去年比", "和去年比", "与去年相比", "比头一年", "比前1年", "比上1年", "几倍", "多少倍", "翻了", "翻番", "翻倍",
+               *(f"{w}{y}" for w in ("跟", "和", "与", "同") for y in ("上年", "上一年", "上1年", "前一年", "前1年", "头1年")),
+               "暴增", "暴涨", "激增", "骤增", "猛增", "大增", "大涨", "锐减", "骤降", "骤减", "暴跌", "大跌", "腰斩", "减半",
+               "断崖")  # a journalist's words for a change: asked as the change, with both years' cells
 VAGUE_CHANGES = ("变了", "变化", "变动")  # with no figure and no 多少 they say something changed, not by how much
 # 翻了几倍, 是2024年的多少倍: the later year's figure as a multiple of the earlier one's
 TIMES_ASKED = re.compile(r"(?:几|多少)倍|翻了?[几一二两三\d]?番|翻倍|翻了")
@@ -267,7 +270,12 @@ OPINION = re.compile(r"你觉得|你认为|依你看|在你看来|(?:你|怎么|
                      r"|做得(?:最|更|比较|比[^，,。？?]{1,12}?)?(?:好|差|棒|出色|到位|怎么样|如何|好不好)"  # 做得比温州其他区好吗
                      r"|(?:最|更)(?:透明|规范|认真|负责|用心|到位|优秀"
                      r"|出色|友好|好|差)(?!的办法)|态度(?:最|更)?(?:好|差)|\bmost (?:transparent|open|responsive|helpful)\b"
-                     r"|\b(?:best|worst) job\b|\bdid (?:the )?(?:best|worst)\b|\bbetter job\b|\bgood job\b", re.IGNORECASE)
+                     r"|\b(?:best|worst) job\b|\bdid (?:the )?(?:best|worst)\b|\bbetter job\b|\bgood job\b"
+                     # whether an agency broke the law: a court's or a reviewer's judgement, which no report makes of itself
+                     r"|(?:是否|是不是|有没有|有无|算不算|算|属不属于|属于)(?:存在)?(?:违法|违规|不合法|不合规|合法|合规)(?!行为|信息|案件|处罚|的[^吗么呢？?]|问题)"
+                     r"|违不违法|合不合法|违没违法|(?:违法|违规)了(?:吗|没有?|么)?(?![\u4e00-\u9fff])"
+                     r"|\b(?:break|broke|breaking|violated?|breach(?:ed)?) the law\b|\bact(?:ed)? (?:un)?lawfully\b"
+                     r"|\b(?:was|is) (?:it|that|this) (?:il|un)?(?:legal|lawful)\b", re.IGNORECASE)
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
             "那个申请", "这个申请", "唯一", "就那一件", "那1件", "这1件", "那1起", "这1起")  # numerals are digits by now
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
@@ -323,6 +331,7 @@ SIDE_MORE = re.compile(r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:几|�
 # 这两份报告平均每份, 三家平均每家: the figure over the reports or agencies said, averaged
 MEAN_PER_REPORT = re.compile(r"平均(?:下来|起来)?(?:每|一|1)(?:份|家|个单位)|(?:每份|每家)(?:报告)?平均")
 MEAN_PER_YEAR = re.compile(r"平均(?:下来|起来|算下来|算起来|一下)?[，,]?(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均(?:数|值)|(?:摊|分摊|平摊)到每一?年")  # 这两年平均每年收到多少
+MEDIAN_ASKED = re.compile(r"中位数|中位值|中间值|\bmedian\b", re.IGNORECASE)  # 这几年新收的中位数: the middle value
 PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总数的千分之几: a share, said per thousand
 # 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
 IN_YUAN = re.compile(r"(?:多少|几)元|以元为单位")

@@ -56,6 +56,9 @@ def figure_line(f: Figure, pct: bool) -> str:
     return f"- {f.agency} {f.year}: {what} = {value} [{f.citation}]"
 
 
+COUNTED = ("change", "sum", "average", "mean", "median", "remainder", "yuan", "ratio")  # derived counts, not percentages
+
+
 def render(answer: Answer) -> Answer:
     """The same answer with an English lead; citations, figures and the plan unchanged."""
     if answer.abstained:
@@ -66,7 +69,7 @@ def render(answer: Answer) -> Answer:
         cells = [f for f in answer.figures if f.table != "derived"]
         shown = cells if answer.kind in ("precedent", "figure") and cells else derived or cells
         shown += [f for f in derived if f.row == "average" and f not in shown]  # 113 and its 9.4 a month
-        lines = [figure_line(f, pct=f.table == "derived" and f.row not in ("change", "sum", "average"))
+        lines = [figure_line(f, pct=f.table == "derived" and f.row not in COUNTED)
                  for f in shown[:12]]
         source = "text (cited passages" if all(f.table == "passage" for f in shown) else "tables (cited cells"
         lead = f"From the reports' {source} in brackets):\n" + "\n".join(lines)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import statistics
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -916,7 +917,16 @@ class Executor:
             parts.append(f"{who}{compose.number(value)}{unit}{refs}")
         whose = (f"{used[0][0].agency}{len(used)}份报告（{'、'.join(str(e.year) for e, _ in used)}年度）" if one
                  else f"{when}{agencies}个单位" + (f"的{len(used)}份报告" if several_years else ""))
-        if it.mean:  # 平均每年: the sum over the reports' count, the division shown
+        if it.mean == "median":  # 中位数: the values in order, the middle one (or the mean of the middle two) shown
+            ordered = sorted(v or 0 for _, v in used)
+            mid = len(ordered) // 2
+            middle = ordered[mid - 1:mid + 1] if len(ordered) % 2 == 0 else ordered[mid:mid + 1]
+            median = round(statistics.median(ordered), 2)
+            d.derived(used[0][0], "median", median, 1)
+            how = "居中的一个" if len(middle) == 1 else f"居中两个（{'、'.join(map(compose.number, middle))}）的平均"
+            d.parts.append(f"{whose}的{what}中位数为{compose.number(median)}{unit}：{'；'.join(parts)}；"
+                           f"从小到大为{'、'.join(map(compose.number, ordered))}，取{how}。")
+        elif it.mean:  # 平均每年: the sum over the reports' count, the division shown
             mean = round(s / len(used), 2)
             d.derived(used[0][0], "mean", mean, 1)
             per = "每年" if one else "每份报告"  # one agency's years, else the reports of several

@@ -745,6 +745,9 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
     return "".join(chars), changes
 
 
+TOLD_TO = set("我你您咱")  # a verb said to a person (告诉我) is no figure word: none is followed by the asker
+
+
 @lru_cache(maxsize=1)
 def _long_terms() -> dict[int, list[str]]:
     """Figure words of four or more characters, by length: long enough that one changed character is a slip
@@ -770,8 +773,9 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
         for n, size in sorted(((m, size) for m in by_len for size in (m, m - 1)), reverse=True):
             window = "".join(chars[i:i + size])
             if len(window) < size or window in known or any(taken[i:i + size]) or window in _label_text() \
-                    or not re.fullmatch(r"[\u4e00-\u9fff]+", window) or _cuts_word(chars, i, size):  # 继续办？ and
-                continue  # 全部给公开 (whose 部给公开 cuts 全部) are no slips for 继续办理 and 部分公开
+                    or not re.fullmatch(r"[\u4e00-\u9fff]+", window) or _cuts_word(chars, i, size) \
+                    or "".join(chars[i + size:i + size + 1]) in TOLD_TO:  # 继续办？ and 全部给公开 (whose 部给公开 cuts
+                continue  # 全部) are no slips for 继续办理 and 部分公开, nor 直接告诉我 (said to someone) for 直接起诉
             near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and window[0] == t[0]]
             if len(near) == 1:
                 chars[i:i + size] = list(near[0])

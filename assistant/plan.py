@@ -64,6 +64,7 @@ from assistant.cues import (
     LIST_WHICH,
     MEAN_PER_REPORT,
     MEAN_PER_YEAR,
+    MEDIAN_ASKED,
     MENTION_WORDS,
     MONEY_ASKED,
     MORE_OR_LESS,
@@ -218,7 +219,8 @@ LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一�
 REQUEST_OPENER = re.compile(r"^(?:另外|顺便)?再?(?:给个|给我|给出|算一下|算算|算个|列一下|加个|告诉我|说一下|说说|讲一下|报一下)")  # 再给个两年合计: asks
 COUNT_ASKED = re.compile(r"(?:有|是)(?:多少|几)[件个次项份起]")  # 有几件…的: how many, asked outright
 MAX_THING_CHARS = 4  # what a weak count word is said of, when it is a thing the text counts (热线, 群众来信)
-HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)")
+HOW_CHANGED = re.compile(r"(?:如何|怎么|怎样)[^，,。？?]{0,12}?(?:变化|变动|增减|涨跌)|(?:变化|变动|增减)(?:如何|怎么样|怎样|情况)"
+                         r"|(?:上|前|去)[一1]?年(?:相)?(?:比|比较|对比)(?:起来|一下)?[，,]?(?:怎么样|怎样|如何|咋样)")  # 跟上一年比怎么样
 # how something was done (怎么处理的, 如何设置): the text tells it, whatever it names; not 分布是怎样的 (what it is)
 HOW_ASKED = re.compile(r"(?:怎么|如何|怎样)(?![样的呢吗?？]|$|变)"
                        r"|(?:干|做)什么用|用来(?:干|做)什么|用(?:在|于)(?:哪|什么)|用途")  # 经费…拿来干什么用: its purpose
@@ -548,9 +550,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if paired and PER_ITEM.search(q) and it.unsupported in (None, "平均"):  # 平均每个项目多少钱: amount ÷ items
         (amount, count), it.unsupported = paired[0], None
         it.keys, it.per_item, it.figure_word = [amount], count, None
-    elif keys and (MEAN_PER_YEAR.search(q) and (len(years) > 1 or it.span) or MEAN_PER_REPORT.search(q) and (
-            len(years) > 1 or len(agencies) > 1 or it.span)) and it.unsupported in (None, "平均"):
-        it.mean, it.unsupported = True, None  # 2023年和2024年平均每年收到多少: the years' figures, averaged
+    elif keys and ((MEAN_PER_YEAR.search(q) or MEDIAN_ASKED.search(q)) and (len(years) > 1 or it.span) or (
+            MEAN_PER_REPORT.search(q) or MEDIAN_ASKED.search(q)) and (len(years) > 1 or len(agencies) > 1 or it.span)
+            ) and it.unsupported in (None, "平均"):  # 2023年和2024年平均每年收到多少: the years' figures, averaged
+        it.mean, it.unsupported = "median" if MEDIAN_ASKED.search(q) else "mean", None
     elif keys and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (None, "平均"):  # 平均每月收到几件
         word = next(g for g in per.groups() if g)
         it.per, it.unsupported = (word.removeprefix("个"), PER_PERIOD[word]), None

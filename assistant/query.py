@@ -83,7 +83,8 @@ class Intent(BaseModel):
     per: tuple[str, int] | None = None  # 平均每月: ("月", 12), the year's figure averaged over its parts
     per_item: CellKey | None = None  # 平均每个项目多少钱: the count in the amount's row that it is divided by
     listing: bool = False  # 收录了哪些单位: the catalogue is asked, no figure or passage
-    mean: bool = False  # 这两年平均每年: the figure over the years said, averaged (their sum over their count)
+    # 这两年平均每年: the figure over the years said, averaged (their sum over their count); 中位数: their middle value
+    mean: Literal["mean", "median"] | None = None
     per_n: int | None = None  # 10件里有几件: a share also said as so many of every 10
     times: bool = False  # 翻了几倍, 是2024年的几倍: a change also said as the later figure over the earlier
     textual: bool = False  # 多少条…信息, 12345热线收到多少件: the text counts it; no table cell is looked for by meaning

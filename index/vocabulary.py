@@ -527,7 +527,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "satisfied": "满意度", "satisfaction": "满意度", "age": "年龄", "ages": "年龄", "oldest": "年龄",
     "youngest": "年龄", "gender": "性别", "men": "男性", "women": "女性", "male": "男性", "female": "女性",
     "sex": "性别", "foreigners": "外国人", "foreigner": "外国人", "foreign": "外籍", "budget": "预算", "funding": "经费", "salary": "工资", "salaries": "工资",
-    "average": "平均", "on average": "平均", "how long": "用时", "processing time": "用时", "time taken": "用时",
+    "average": "平均", "on average": "平均", "median": "中位数", "how long": "用时", "processing time": "用时", "time taken": "用时",
     "working days": "工作日",
     "mayor": "区长", "head": "负责人", "director": "主任", "leader": "领导", "governor": "省长", "spokesperson": "发言人", "population": "人口",
     "offline": "线下", "online": "线上", "look up": "查阅", "where": "哪里", "build": "建设",

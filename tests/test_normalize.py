@@ -404,3 +404,9 @@ def test_english_items_listed_after_a_colon_are_a_list():
     assert text.count("、") == 3
     kept = normalize_question("Hongze 2024: how many requests came in, and how many were granted?", {"hongze": "洪泽"}).text
     assert "、" not in kept  # questions of their own, not a list
+
+
+def test_a_verb_said_to_the_asker_is_no_slip_for_a_figure_word():
+    """直接告诉我 is one edit from 直接起诉 but says something to the asker; 直接起诉 itself still reads."""
+    assert correct_near_terms("直接告诉我平潭2024年收了多少申请")[1] == []
+    assert correct_near_terms("沭阳县2025年直接起述的有几件")[0].endswith("直接起诉的有几件")

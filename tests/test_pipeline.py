@@ -1048,6 +1048,14 @@ def test_an_average_per_year_is_the_years_mean_with_the_division_shown(assistant
     assert len(received) == 3 and means == [pytest.approx(sum(received) / 3, abs=0.01)] and "÷3" in a.text
 
 
+def test_a_median_is_the_middle_of_the_years_values_shown_in_order(assistant):
+    a = assistant.ask("平潭管委会2019到2024年新收申请的中位数是多少？")
+    received = sorted(f.value for f in a.figures if f.row == "new_received")
+    medians = [f.value for f in a.figures if f.table == "derived" and f.row == "median"]
+    assert len(received) == 6 and medians == [pytest.approx((received[2] + received[3]) / 2)]
+    assert "从小到大为" + "、".join(str(int(v)) for v in received) in a.text
+
+
 def test_a_computed_yuan_and_per_thousand_are_figures_of_their_own(assistant):
     """Numbers the answer computes (万元 × 10000, a share per thousand) are derived figures, as a rate is."""
     fee = assistant.ask("平潭管委会2021年行政事业性收费换算成元是多少？")

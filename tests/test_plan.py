@@ -2914,3 +2914,23 @@ def test_an_agency_named_as_where_another_published_is_no_agency_asked(catalog):
 def test_an_average_over_the_reports_or_agencies_said(catalog):
     it = understand("鹿城区2022年和洪泽区2024年这两份报告，平均每份收到多少申请？", [], catalog)
     assert it.mean and it.kind == "sum" and set(it.targets) == {(LUCHENG, 2022), (HONGZE, 2024)}
+
+
+def test_a_change_asked_in_a_journalists_words_or_against_last_year(catalog):
+    """暴增, 腰斩 and 跟上一年比怎么样 ask the change of the figure with both years' cells, not a passage."""
+    for q in ("平潭管委会2024年的行政复议是不是暴增了？", "平潭管委会2023年新收申请跟上一年比怎么样",
+              "平潭管委会2025年收到的申请腰斩了吗"):
+        it = understand(q, [], catalog)
+        assert it.kind == "change" and len(it.targets) == 2, q
+
+
+def test_whether_an_agency_broke_the_law_is_a_judgement_no_report_makes(catalog):
+    for q in ("沭阳县2025年有没有违法？", "平潭管委会2021年不予公开是否合法", "Did Shuyang county act unlawfully in 2025?"):
+        assert [it.reason for _, it in plan_parts(q, normalized(q, catalog), [], catalog)] == ["opinion"], q
+    assert understand("平潭管委会2019年违法行为处罚信息公开是怎么做的", [], catalog).reason != "opinion"
+
+
+def test_a_median_over_years_is_their_middle_value(catalog):
+    it = understand("平潭管委会2019到2025年行政复议的中位数是多少？", [], catalog)
+    assert it.kind == "sum" and it.mean == "median" and len(it.targets) == 7
+    assert understand("平潭管委会2019到2025年平均每年复议几件", [], catalog).mean == "mean"
