@@ -118,7 +118,8 @@ MENTION_WORDS = ("提到", "提及", "提过", "写到", "写了", "写过", "�
 TOPIC_FILLERS = ("顺便", "说说", "讲讲", "谈谈", "聊聊", "介绍一下", "他们", "它们", "存在")
 QUESTION_WORDS = (*MENTION_WORDS, "请问", "一下", "帮我", "告诉我", "想知道", "怎么样", "怎么", "怎样", "如何", "什么", "哪些", "哪个",
                   "有没有", "是否", "吗", "呢", "的", "了", "哪一年", "哪年", "哪一个", "哪一家", "哪家", "哪一", "是", "在", "有", "方面", "年度", "单位", "部门", "工作",
-                  "情况", "主要", "具体", "一些", "报告", "年", "年报", "年度报告", "写着", "里面", "原文", "原话", "写的", "说的")  # words about the report itself (2023年报里写到…), not its topic
+                  "情况", "主要", "具体", "一些", "报告", "年", "年报", "年度报告", "写着", "里面", "原文", "原话", "原句", "说法", "表述", "措辞", "写的", "说的")  # words about the report
+# itself (2023年报里写到…, 原话是什么), not its topic
 RELATIVE_YEARS = {"大前年": -2, "上上年": -1, "前年": -1, "去年": 0, "今年": 0, "最新": 0, "最近一年": 0, "明年": 1, "后年": 2}
 EARLIEST = ("最早", "第一份", "头一份", "最老", "最初")  # 最早那份年报: the first report held of the agency
 ANCHORED_YEARS = {"大前年": -3, "上上年": -2, "前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
@@ -261,7 +262,7 @@ SERVICE_ASKED = re.compile(
     r"|我(?:们)?(?:该|应该|应当|要|得|能|可以|想)?(?:怎么|怎样|如何|去哪[里儿]?|找谁|找哪个?)[^，,。？?]{0,8}?"
     r"(?:申请|复议|起诉|投诉|举报|申诉|告)"
     r"|(?:多少|几)(?:天|日|个工作日)(?:以|之)内|(?:答复|回复|办理)的?(?:期限|时限)(?:是|有)|一般(?:要)?多久(?:能|会|才能)?(?:答复|回复|办好|办完|出结果)"
-    r"|我(?:们)?[^，,。？?]{0,14}?(?:申请|提交|递交|提出)(?:公开)?(?:的|了)(?:那件|那份|那个|那次|这件|事)|我的(?:那件|那份)?申请"
+    r"|我(?:们)?[^，,。？?]{0,14}?(?:申请|提交|递交|提出)(?:公开)?(?:的|了)(?:那件|那份|那个|那次|这件|事)|我(?:的|的?那|的?这)(?:件|份|个|次)?申请"  # 我那件申请办到哪一步了
     r"|(?:能不能|能否|可不可以|会不会|给不给|可以)(?:给|帮|替)我们?(?:公开|答复|提供|办)"  # 你看能不能给我公开
     r"|我[^，,。？?]{0,16}?申请[^，,。？?]{0,10}?(?:会|能)(?:不会)?(?:被拒|被驳回|被公开|通过|批下来|成功)")  # 我明年申请会被拒吗
 # a judgement asked of the assistant (你觉得…做得怎么样, 哪个单位最透明, which did the best job): the reports state each
@@ -276,6 +277,14 @@ OPINION = re.compile(r"你觉得|你认为|依你看|在你看来|(?:你|怎么|
                      r"|违不违法|合不合法|违没违法|(?:违法|违规)了(?:吗|没有?|么)?(?![\u4e00-\u9fff])"
                      r"|\b(?:break|broke|breaking|violated?|breach(?:ed)?) the law\b|\bact(?:ed)? (?:un)?lawfully\b"
                      r"|\b(?:was|is) (?:it|that|this) (?:il|un)?(?:legal|lawful)\b", re.IGNORECASE)
+# a report of another kind read from (法治政府建设年度报告里, 政府工作报告中, 统计公报上): none is held
+OTHER_REPORT = re.compile(r"(?:政府工作|法治政府建设|法治建设|依法行政|预算|决算|预决算|审计|统计|述职|环境状况|营商环境)"
+                          r"(?:工作|执行|情况|年度|的){0,2}(?:报告|公报|白皮书)(?=里|中|上|内|显示|提到|写|说|披露|公布|的数据)"
+                          r"|\b(?:work report|budget report|audit report|statistical (?:bulletin|communiqu[ée])|rule[- ]of[- ]law report)\b",
+                          re.IGNORECASE)
+# whether a figure is a lot, said against no other figure (算多还是少, 算不算高): a judgement, unless compared (比去年算多吗)
+MAGNITUDE_JUDGED = re.compile(r"算(?:是)?(?:多|少|高|低)(?:的)?(?:还是(?:算)?(?:多|少|高|低))?(?:的)?(?:吗|呢|么)?(?=[？?。，,]|$)"
+                              r"|算不算(?:多|少|高|低)|是多是少|偏多还是偏少|偏高还是偏低|(?:多|高)不(?:多|高)啊")
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
             "那个申请", "这个申请", "唯一", "就那一件", "那1件", "这1件", "那1起", "这1起")  # numerals are digits by now
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
@@ -440,6 +449,16 @@ COURTESY_OPENERS = ("你好", "您好", "请问", "请教", "劳驾", "打扰一
                     # 同样的问题，换成洪泽区: the question before, asked again of what follows (not 问题 as a shortfall)
                     "同样的问题", "一样的问题", "同一个问题", "相同的问题", "同样问题", "还是这个问题", "还是那个问题",
                     "问题同上", "同上")
+# how the asker wants the answer put (只要数字, 用表格列出, 别概括, 原话是什么, reply in English): no part of what is asked;
+# every answer already gives its figures with their cells, or quotes the report's own sentences
+ANSWER_FORM = re.compile(
+    r"(?:请|麻烦)?(?:只(?:要|回|回答|给|说|需要)?个?(?:数字|数|结论)(?:就行|就好|即可|就可以)?"
+    r"|不(?:用|要|必)(?:解释|废话|多说|啰嗦|概括|总结|分析)|别(?:概括|总结|解释|废话|啰嗦|分析)"
+    r"|(?:用|以|按)(?:表格|JSON|要点|列表|清单|1句话|一句话|几句话)(?:[（(][^）)]{0,24}[）)])?(?:的?(?:格式|形式|方式))?"
+    r"(?:列出来?|输出|回答|回复|给出|展示|说明|告诉我)?"
+    r"|有的话|(?:我要|给我|请给)?原文的?说法|(?:原话|原文|原句)(?:是什么|是啥|怎么说的?|怎么写的?)"
+    r"|\b(?:please )?(?:reply|answer|respond) in (?:english|chinese)(?: please)?\b|\bjust (?:give me )?the number\b"
+    r"|\bin one sentence\b|\bas (?:a )?(?:table|json|bullet points)\b)", re.IGNORECASE)
 # what a speaker says while thinking (嗯, 然后, 就是), dictated questions keep it: dropped where it opens a clause;
 # 那个 only before a place, a year or a pause (那个单位 is a question's 哪个, slipped)
 FILLERS = ("那个就是", "就是说", "就是", "然后", "接着", "接下来", "嗯", "呃", "唔", "emm", "啊", "哦", "哎", "唉")

@@ -23,6 +23,8 @@ REASONS = {
     "outside_body": "the reports held are government agencies' reports; companies, banks, schools and hospitals publish none "
                     "here to compare with",
     "forecast": "the reports count what has happened; they make no forecast of later or hypothetical figures",
+    "other_report": "only the agencies' government-information-disclosure annual reports are held, not work reports, "
+                    "budgets, audits, statistical bulletins or rule-of-law reports",
     "report_meta": "the assistant answers from what the reports say; it gives no download links or page counts of them",
     "whole_area": "the reports held are some agencies' reports, not every agency of a province, city or its districts",
     "service": "the reports record a year's work and figures; they draft nothing, give no procedural or legal advice and "

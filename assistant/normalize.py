@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from assistant.cues import (
+    ANSWER_FORM,
     ASKED_WITH,
     ASKING_WORDS,
     CANTONESE_AND,
@@ -138,6 +139,9 @@ BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC ha
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+LINE_BULLETS = re.compile(r"(?m)^[ \t]*[-*·][ \t]*(?=\S)")
+
+
 def normalize_question(question: str, places: dict[str, str] | None = None, names: tuple[str, ...] = (),
                        now: int | None = None) -> Normalized:
     """All normalisation steps in order; `places` maps romanised place names (hongze) to Chinese (洪泽), `names` are
@@ -145,6 +149,8 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     (the newest report's year plus one), places a year said by its zodiac animal or an anniversary."""
     original = question or ""
     text = unicodedata.normalize("NFKC", original).strip()
+    if len(LINE_BULLETS.findall(text)) >= 2:  # - 新收多少 / - 予以公开多少: a list's items, kept apart once lines join
+        text = LINE_BULLETS.sub("•", text)
     changes: list[str] = []
     language: Literal["zh", "en"] = "zh"
     simplified = t2s().convert(text)  # first: what is said around a question (同樣的問題，…) is known in simplified
@@ -158,6 +164,8 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
         text = re.sub(r"\s+", "", text)
         changes.append(f"逐字空格->{text}")
     bare = strip_courtesy(strip_fillers(text, names))
+    if (plain := ANSWER_FORM.sub("", bare)) != bare and len(re.sub(r"\W", "", plain)) >= MIN_LEFT:
+        bare = plain  # 只要数字, 用表格列出: how the answer is put, not what is asked
     if bare != text:
         changes.append(f"客套->{bare}")
         text = bare
@@ -734,6 +742,8 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
             if window in known or (n >= 3 and _word_counts().get(window, 0) >= WORD_OF_ITS_OWN):
                 break  # 申请书 is a word of its own, not a slip for 申请数
             term = table.get(tuple(_sound(c) for c in window))
+            if term and len(term) == 2 and term[1] in PARTICLES:
+                continue  # 讲了 is a verb of its own, no slip for 降了: one character before a particle says too little
             slipped = [d for d, (a, b) in enumerate(zip(window, term, strict=True)) if a != b] if term else []
             if len(slipped) != 1 or taken[i + slipped[0]] or _cuts_word(chars, i, n) or (
                     any(taken[i:i + n]) and _in_a_word(chars, i + slipped[0])):  # 全部公开 holds 部公开 (不公开);
@@ -745,6 +755,7 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
     return "".join(chars), changes
 
 
+PARTICLES = "了的过着"  # grammar after a verb (降了, 多了)
 TOLD_TO = set("我你您咱")  # a verb said to a person (告诉我) is no figure word: none is followed by the asker
 
 

@@ -16,7 +16,7 @@ from assistant import compose, english
 from assistant.budget import bounded_history, question_too_long
 from assistant.catalog import Catalog
 from assistant.coverage import unrecorded
-from assistant.cues import RECHECK
+from assistant.cues import QUESTION_WORDS, RECHECK
 from assistant.execute import Executor
 from assistant.figures import Facts
 from assistant.meaning import Meaning, reread
@@ -147,7 +147,7 @@ class Assistant:
         """The noun asked of that no report holds; a word jieba made up out of single characters (格印 of 合计格印的)
         is no such noun: its characters are read apart and the question checked again."""
         def known(w: str) -> bool:
-            return catalog.knows(w) or explained(w, said) or w in intent.mentions
+            return catalog.knows(w) or explained(w, said) or w in intent.mentions or w in QUESTION_WORDS  # 原话是什么
 
         read = said
         while (missing := unrecorded(read, self.index.lexical.contains, known)) and miscut(missing):

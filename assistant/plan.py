@@ -62,6 +62,7 @@ from assistant.cues import (
     LATTER,
     LEFT_OUT,
     LIST_WHICH,
+    MAGNITUDE_JUDGED,
     MEAN_PER_REPORT,
     MEAN_PER_YEAR,
     MEDIAN_ASKED,
@@ -79,6 +80,7 @@ from assistant.cues import (
     ONE_CASE,
     OPEN_QUESTION,
     OPINION,
+    OTHER_REPORT,
     OUTCOME_CUES,
     OUTSIDE_BODY,
     PART_OF_YEAR,
@@ -214,6 +216,9 @@ MAX_PARTS = 4
 ORDINAL_MARK = re.compile(r"(?:^|(?<=[：:？?。；;！!\s]))(?:[一二三四五六七八九十]|\d{1,2})、")
 ORDINAL_DOT = re.compile(r"(?:^|(?<=[：:？?。；;！!\s,，]))(\d{1,2})[.．](?!\d)")
 ITEM = "\x00"  # where a numbered item began, while the clauses are split
+# • 新收总数 • 其中维持几件: items of a pasted or typed list, each a clause (·, - and * only where a line begins or after
+# a colon: 中国·平潭 is a name, 2019-2021 a span)
+BULLET = re.compile(r"\s*(?:[•●▪◦‣∙]|(?:^|(?<=[\n:：]))\s*[·*-])\s*")
 MAX_AGREE_CHARS = 8  # 两者对得上吗: a clause that only asks whether the figures before it agree
 LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一下|再问问|再问)[,，]?")
 REQUEST_OPENER = re.compile(r"^(?:另外|顺便)?再?(?:给个|给我|给出|算一下|算算|算个|列一下|加个|告诉我|说一下|说说|讲一下|报一下)")  # 再给个两年合计: asks
@@ -560,7 +565,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif (keys or has(q, RANKING_CUES)) and not it.unsupported and (
             period := has(asked, PERIOD_SPLITS) or _part_of_year_asked(asked)):
         it.unsupported = period  # 第一季度收到多少申请: the tables count whole years
-    if not it.column and (qualifier := unheld_qualifier(mask(q, year_spans), mentions)):
+    of_requests = not keys and prev is not None and any(k.table == "requests" for k in prev.keys)
+    said_of = re.sub(r"^其中", "申请中", q) if of_requests else q  # …予以公开几件？其中有多少是关于征地的: of those requests
+    if not it.column and (qualifier := unheld_qualifier(mask(said_of, year_spans), mentions)):
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
     elif keys and not it.unsupported and (who := unheld_applicant(mask(q, year_spans), mentions)):
         it.unsupported, it.reason = who, "not_classified"  # 外省的企业提的申请: applicants split by type only
@@ -582,6 +589,11 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif (opinion := OPINION.search(question) or OPINION.search(q)) and not (keys and has(q, COUNT_CUES)) and not (
             SELF_ASSESSED.search(q[:opinion.start()])):  # 自己说…做得怎么样: what the agency said of itself, quoted
         it.unsupported, it.reason = opinion.group(), "opinion"  # 哪个单位做得最好: a judgement no report makes
+    elif (judged := MAGNITUDE_JUDGED.search(q)) and len(agencies) <= 1 and len(years) <= 1 and not (
+            has(q, CHANGE_CUES) or "比" in q[:judged.start()]):
+        it.unsupported, it.reason = judged.group(), "opinion"  # 95件算多还是少: against nothing the reports hold
+    elif other := OTHER_REPORT.search(question) or OTHER_REPORT.search(q):
+        it.unsupported, it.reason = other.group(), "other_report"  # 法治政府建设年度报告里的复议数: a report not held
     elif meta := REPORT_META.search(q):
         it.unsupported, it.reason = meta.group(), "report_meta"  # 年报的下载链接, 有多少页: the file, not its text
     elif (has(q, ONE_CASE) or THE_CASES.search(q)) and has(q, CASE_DETAILS):  # 那31件…分别是谁申请的
@@ -834,7 +846,7 @@ def _operation(q: str, it: Intent) -> Kind:
     how = HOW_ASKED.search(q)  # 户籍…这些领域是怎么处理的; not 如何满意度 (how satisfied: the attribute itself)
     told = (it.reason in (None, "not_classified") and how is not None and not has(q, COUNT_CUES)
             and not (it.unsupported and q[how.end():].startswith(it.unsupported)))
-    if it.reason in ("future_plan", "forecast", "service", "opinion") or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
+    if it.reason in ("future_plan", "forecast", "service", "opinion", "other_report") or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
             has(q, MENTION_WORDS) and it.reason != "person") and not told):
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
     if it.listing:
@@ -1138,6 +1150,8 @@ def split_parts(text: str) -> list[str]:
     dots = list(ORDINAL_DOT.finditer(text))  # 1.新收 2.公开率: numbered so only where they count 1, 2, 3…
     if len(dots) >= 2 and [int(m.group(1)) for m in dots] == list(range(1, len(dots) + 1)):
         text = ORDINAL_DOT.sub(f"；{ITEM}", text)
+    if len(BULLET.findall(text)) >= 2:
+        text = BULLET.sub(f"；{ITEM}", text)
     unmarked = ORDINAL_MARK.sub(f"；{ITEM}", _clauses_unsaid(text))  # 一、…；二、…: each numbered item a clause
     pieces = PART_SEPARATORS.split(unmarked)
     asked = [bool(re.search(r"[？?]", sep)) for sep in PART_SEPARATORS.findall(unmarked)] + [False]

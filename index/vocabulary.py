@@ -589,7 +589,8 @@ TEMPLATE_YEARS: dict[str, tuple[int, int]] = {"2019": (2019, 2020), "2021": (202
 # parts of a year: the tables count whole years, so a table figure asked for one of these is declined
 PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "哪个月", "月份", "每个月", "每月", "月均",
                                   "星期几", "周几", "礼拜几", "几点", "上午", "下午", "晚上", "早上", "中午", "夜里", "周末",
-                                  "节假日")  # nor by the day of the week or the hour
+                                  "节假日", "上个月", "上月", "本月", "这个月", "下个月", "上个季度", "上季度")  # nor by the day
+# of the week or the hour; 环比…跟上个月比: a month against the one before
 # an average over the year's parts (平均每月收到几件, 月均, 每周平均): the year's figure divided, formula shown
 PER_PERIOD: dict[str, int] = {"月": 12, "个月": 12, "季度": 4, "个季度": 4, "周": 52, "星期": 52, "天": 365, "日": 365}
 QUERY_FIGURE_EXCLUSIONS: tuple[str, ...] = (

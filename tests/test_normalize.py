@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -410,3 +411,18 @@ def test_a_verb_said_to_the_asker_is_no_slip_for_a_figure_word():
     """直接告诉我 is one edit from 直接起诉 but says something to the asker; 直接起诉 itself still reads."""
     assert correct_near_terms("直接告诉我平潭2024年收了多少申请")[1] == []
     assert correct_near_terms("沭阳县2025年直接起述的有几件")[0].endswith("直接起诉的有几件")
+
+
+def test_how_the_answer_should_be_put_is_no_part_of_the_question():
+    """只要数字, 用表格（…）列出, 原话是什么, reply in English: instructions on the answer's form are dropped."""
+    for typed, kept in (("沭阳县2025年复议几件？只要数字，不用解释", "沭阳县2025年复议几件"),
+                        ("请用表格（年份 | 件数）列出平潭管委会2022年和2023年的新收申请", "平潭管委会2022年和2023年的新收申请"),
+                        ("平潭县财政局2009年怎么讲培训的？有的话原话是什么", "平潭县财政局2009年怎么讲培训的")):
+        text = normalize_question(typed).text
+        assert kept in text and not re.search("数字|表格|原话", text), typed
+    assert "just" not in normalize_question("How many reviews did Shuyang have in 2025? Just the number please").text.lower()
+
+
+def test_a_verb_before_a_particle_is_no_slip_for_a_change_word():
+    assert correct_homophones("平潭县教育局2012年的报告里讲了什么问题")[1] == []
+    assert correct_homophones("平潭管委会2023年复意几件")[0] == "平潭管委会2023年复议几件"

@@ -2934,3 +2934,42 @@ def test_a_median_over_years_is_their_middle_value(catalog):
     it = understand("平潭管委会2019到2025年行政复议的中位数是多少？", [], catalog)
     assert it.kind == "sum" and it.mean == "median" and len(it.targets) == 7
     assert understand("平潭管委会2019到2025年平均每年复议几件", [], catalog).mean == "mean"
+
+
+def test_bulleted_items_are_parts_each(catalog):
+    """A list typed with bullets (inline •, or - at the start of lines) asks each item, as 1. 2. 3. does."""
+    q = "请列出：• 沭阳县2025年被复议几件 • 其中维持几件 • 这些复议是因为什么事"
+    assert len(split_parts(normalize(normalize_question(q).text))) == 3
+    lines = "平潭管委会2023年：\n- 新收多少\n- 部分公开多少"
+    assert [k.row for _, it in plan_parts(lines, normalized(lines, catalog), [], catalog) for k in it.keys] == [
+        "new_received", "partially_granted"]
+    assert split_parts("中国·平潭网站2019-2021年公开多少") == ["中国·平潭网站2019-2021年公开多少"]
+
+
+def test_the_askers_own_application_is_a_service_no_report_gives(catalog):
+    assert understand("我去年给沭阳县政府递了申请，我这个申请现在有结果了吗", [], catalog).reason == "service"
+    assert understand("沭阳县2025年的申请都办到哪一步了", [], catalog).reason != "service"
+
+
+def test_of_those_requests_a_subject_is_a_split_no_table_holds(catalog):
+    q = "沭阳县2025年部分公开几件？其中有多少是关于征地的？"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert [(it.kind, it.unsupported) for _, it in parts] == [("figure", None), ("decline", "征地")]
+
+
+def test_a_month_against_the_one_before_is_a_split_no_table_holds(catalog):
+    it = understand("沭阳县2025年新收申请环比涨了多少，跟上个月比", [], catalog)
+    assert it.kind == "decline" and it.unsupported == "上个月"
+
+
+def test_a_report_of_another_kind_is_declined_not_answered_from_the_disclosure_report(catalog):
+    for q in ("沭阳县2025年政府工作报告里提到受理了多少件信访？", "平潭管委会2023年的审计报告显示有几件问题",
+              "What does Shuyang's 2025 budget report say about spending?"):
+        assert [it.reason for _, it in plan_parts(q, normalized(q, catalog), [], catalog)] == ["other_report"], q
+    assert understand("平潭管委会2023年年报有没有提到政府工作报告的解读", [], catalog).reason != "other_report"
+
+
+def test_whether_a_figure_is_a_lot_against_nothing_is_a_judgement(catalog):
+    assert understand("沭阳县2025年收到的申请算不算多？", [], catalog).reason == "opinion"
+    compared = understand("平潭管委会2023年新收的比2022年算多还是少？", [], catalog)
+    assert compared.reason != "opinion" and len(compared.targets) == 2
