@@ -290,7 +290,7 @@ ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案"
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
                 "申请了什么", "要什么", "具体内容", "哪家公司", "哪个人", "关于什么", "涉及什么", "是什么事", "是啥事",
                 "啥事", "谁申请", "谁提的", "谁告的", "哪天", "哪一天", "几月几号", "几号提交", "什么时候提交", "什么时候申请",
-                "什么时候提的")  # not 案情/经过: a report may tell one
+                "什么时候提的", "是什么")  # not 案情/经过: a report may tell one
 # who made the requests counted (外省的企业提的申请, 残疾人提出的申请, 来自高校的申请): the tables split applicants by
 # type only, so any other word for them (a place, an age, a trait) restricts the count to a part no table holds
 WHO_APPLIED = re.compile(r"([^，,。？?！!；;|、]{2,14}?)(?:来|去)?(?:提出|提交|递交|发起|提)的(?:政府信息公开|信息公开|公开)?申请"
@@ -340,6 +340,10 @@ SIDE_MORE = re.compile(r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:几|�
 # 这两份报告平均每份, 三家平均每家: the figure over the reports or agencies said, averaged
 MEAN_PER_REPORT = re.compile(r"平均(?:下来|起来)?(?:每|一|1)(?:份|家|个单位)|(?:每份|每家)(?:报告)?平均")
 MEAN_PER_YEAR = re.compile(r"平均(?:下来|起来|算下来|算起来|一下)?[，,]?(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均(?:数|值)|(?:摊|分摊|平摊)到每一?年")  # 这两年平均每年收到多少
+# 年均增长率, 平均每年增长多少: the compound rate a year from the span's first year to its last (not 年均, a mean count)
+ANNUAL_GROWTH = re.compile(r"年均(?:增长|增幅|增速|涨幅|下降|降幅|复合增长)|平均(?:每年|每1年|1年|年)?(?:增长|增幅|增速|涨幅)(?:率|幅度|速度|百分之几)"
+                           r"|复合(?:年均?)?增长率?|\bCAGR\b|\b(?:average annual|compound annual|annuali[sz]ed) (?:growth|increase)",
+                           re.IGNORECASE)
 MEDIAN_ASKED = re.compile(r"中位数|中位值|中间值|\bmedian\b", re.IGNORECASE)  # 这几年新收的中位数: the middle value
 PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总数的千分之几: a share, said per thousand
 # 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
@@ -374,7 +378,8 @@ WHICH_APPLICANT = re.compile(r"(?:哪类|哪种|哪一类|哪一种|什么样的
 # 多少条…信息: pieces of information published, which the text counts (the active table counts decisions and projects)
 INFO_ITEMS = re.compile(r"(?:多少|几)条[^，,。？?]{0,12}?信息|信息[^，,。？?]{0,4}?(?:多少|几)条")
 # 哪个处室, 各乡镇: an agency's internal units or sub-areas, which no table splits its counts by
-SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科室|乡镇|镇街|街镇|街道|村|社区|内设机构|业务处室)")
+SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科室|乡镇|镇街|街镇|街道|村|社区|内设机构|业务处室|区县|县区|县市区"
+                       r"|下属单位|下级单位|所属单位)")  # 淮安市下面各区县分别收到多少: a city's report counts it whole
 # 花了多少律师费, 多少钱: a sum of money (the tables print amounts only for fees and procurement)
 # whether replies were late (有没有超期的, 超期了几件): the tables count outcomes, not their timeliness
 TIMELINESS = re.compile(r"超期|超时限|超过了?(?:答复|法定|办理)?(?:期限|时限)|逾期答复|按时答复|按期答复|及时答复率"

@@ -725,6 +725,11 @@ class Executor:
                 d.derived(last, "change", diff, next(c.n for c in d.citations if c.report_id == last.report_id))
                 d.parts.append(compose.trend_sentence(first.year, last.year, a, b, diff, pct,
                                                       compose.unit(keys[0].table, keys[0].row)))
+            if it.annual and a and b is not None and a > 0 and b >= 0 and (n := last.year - first.year) > 0:
+                rate = round(((b / a) ** (1 / n) - 1) * 100, 1)  # compound, over the years between (not the reports held)
+                d.derived(last, "annual_growth_rate", rate, next(c.n for c in d.citations if c.report_id == last.report_id))
+                d.parts.append(f"年均增长率为{rate}%（按（{compose.number(b)}÷{compose.number(a)}）^(1/{n})−1计算，"
+                               f"{first.year}年度到{last.year}年度共{n}年）。")
         if it.missing_years:
             d.parts.append("已收录的报告中没有" + "、".join(compose.report_name(a, y) for a, y in it.missing_years) + "的报告。")
         d.check_notes([v for vs in vals.values() for v in vs])

@@ -95,8 +95,8 @@ TOPIC_ASKED = "所问主题"  # said in the Chinese the path reads, where a Chin
 SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])")  # not 2024 年, 95 件: a number's unit
 TERSE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff\s])([01]\d|2\d)(?:\s+(?=[\u4e00-\u9fff])|(?=、[\u4e00-\u9fff]))"
                         r"(?![年件个次项份条起场号日月])")  # 鹿城22 洪泽24, 鹿城22、洪泽23: a name, then its short year
-# 洪泽23和24, 平潭管委会19到21: two short years joined after a name, each a year (not 15到20件, a count's span)
-TERSE_YEARS = re.compile(r"(?<=[\u4e00-\u9fff\s])(?:[01]\d|2\d)(?:(?:和|到|至|与|及|、|-|~)(?:[01]\d|2\d))+"
+# 洪泽23和24, 洪泽23/24, 平潭管委会19到21: two short years joined after a name, each a year (not 15到20件, a count's span)
+TERSE_YEARS = re.compile(r"(?<=[\u4e00-\u9fff\s])(?:[01]\d|2\d)(?:(?:和|到|至|与|及|、|-|~|/)(?:[01]\d|2\d))+"
                          r"(?![\d年件个次项份条起场号日月名位人天倍成%.])")
 # 新收/结转/复议, 鹿城/2022: words of two characters or more, or a year (not 增/减, a label; not 2023/2024 or 1/3)
 SLASHED = re.compile(r"(?<=[\u4e00-\u9fff]{2})\s*[/／|｜]\s*(?=[\u4e00-\u9fff]{2}|\d{4})"
@@ -227,7 +227,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     if said != text:
         changes.append(f"口语->{said}")
         text = said
-    text = TERSE_YEARS.sub(lambda m: re.sub(r"\d\d", r"20\g<0>年", m.group()), text)
+    text = TERSE_YEARS.sub(lambda m: re.sub(r"\d\d", r"20\g<0>年", m.group()).replace("/", "和"), text)
     text = TERSE_YEAR.sub(lambda m: f"20{m.group(1)}年" + ("" if m.group().endswith(m.group(1)) else ","), text)  # 洪泽24 行政许可, 鹿城 22 过程性信息: a short year said bare, then a pause
     text = _listed_terms(text)  # 行政许可 行政处罚 各多少: figure words listed with spaces
     text = SLASHED.sub("、", text)  # 洪泽区 2024 新收 / 结转 / 复议: a search box's list of what is asked

@@ -19,6 +19,7 @@ from assistant.cues import (
     AGREE_CUES,
     AHEAD_OF,
     ANCHORED_YEARS,
+    ANNUAL_GROWTH,
     APPLICANT_CUES,
     APPLICANT_DETAIL,
     ASCENDING_CUES,
@@ -393,7 +394,8 @@ def _year_asked_last(prev: Intent) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
-THE_CASES = re.compile(r"(?:那|这|那些|这些)\d+(?:件|起|宗|个)")  # 那31件…: the cases counted, each one
+THE_CASES = re.compile(r"(?:那|这|那些|这些)\d+(?:件|起|宗|个)"  # 那31件…: the cases counted, each one
+                       r"|(?:最早|最晚|最后|第1|头1|最难|最复杂|最特殊|最典型)的?(?:那|1)?(?:件|起|宗|个)")  # 最早1件申请是哪天
 # 行政复议“总计”那一格, 予以公开“法人”这一栏: a cell pointed at by its group and its printed label
 CELL_POINTED = re.compile(r"([\u4e00-\u9fff]{2,10}?)[“\"]([^”\"]{1,12})[”\"](?:那|这)?[一1]?(?:格|栏|个|项|行|列)")
 VENUE = re.compile(r"(?:在|通过|经由|经|到|于)([\u4e00-\u9fff]{2,10}?)的?(?:门户网站|政府网站|网站|官网|公众号|政务平台|专栏)")
@@ -555,6 +557,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if paired and PER_ITEM.search(q) and it.unsupported in (None, "平均"):  # 平均每个项目多少钱: amount ÷ items
         (amount, count), it.unsupported = paired[0], None
         it.keys, it.per_item, it.figure_word = [amount], count, None
+    elif keys and ANNUAL_GROWTH.search(q) and it.unsupported in (None, "平均"):
+        it.annual, it.kind, it.unsupported = True, "change", None  # 近三年年均增长率: a change over the span, per year
     elif keys and ((MEAN_PER_YEAR.search(q) or MEDIAN_ASKED.search(q)) and (len(years) > 1 or it.span) or (
             MEAN_PER_REPORT.search(q) or MEDIAN_ASKED.search(q)) and (len(years) > 1 or len(agencies) > 1 or it.span)
             ) and it.unsupported in (None, "平均"):  # 2023年和2024年平均每年收到多少: the years' figures, averaged

@@ -1048,6 +1048,17 @@ def test_an_average_per_year_is_the_years_mean_with_the_division_shown(assistant
     assert len(received) == 3 and means == [pytest.approx(sum(received) / 3, abs=0.01)] and "÷3" in a.text
 
 
+def figure_of(answer, year: int) -> float:
+    return next(f.value for f in answer.figures if f.row == "new_received" and f.year == year)
+
+
+def test_an_average_annual_growth_is_compounded_over_the_years_between(assistant):
+    a = assistant.ask("平潭管委会2021年到2024年新收申请年均增长多少？")
+    first, last = (figure_of(a, 2021), figure_of(a, 2024))
+    rate = [f.value for f in a.figures if f.row == "annual_growth_rate"]
+    assert rate == [pytest.approx(((last / first) ** (1 / 3) - 1) * 100, abs=0.05)] and "^(1/3)" in a.text
+
+
 def test_a_median_is_the_middle_of_the_years_values_shown_in_order(assistant):
     a = assistant.ask("平潭管委会2019到2024年新收申请的中位数是多少？")
     received = sorted(f.value for f in a.figures if f.row == "new_received")

@@ -2973,3 +2973,24 @@ def test_whether_a_figure_is_a_lot_against_nothing_is_a_judgement(catalog):
     assert understand("沭阳县2025年收到的申请算不算多？", [], catalog).reason == "opinion"
     compared = understand("平潭管委会2023年新收的比2022年算多还是少？", [], catalog)
     assert compared.reason != "opinion" and len(compared.targets) == 2
+
+
+def test_short_years_after_each_name_pair_with_it(catalog):
+    """平潭管委会22/23、沭阳25: each name's short years are its own reports (a slash joins two years as 和 does)."""
+    it = understand("平潭管委会22/23、沭阳25年这三份报告，新收各多少", [], catalog)
+    assert set(it.targets) == {("平潭综合实验区管委会", 2022), ("平潭综合实验区管委会", 2023), ("沭阳县人民政府", 2025)}
+
+
+def test_one_case_picked_out_by_a_superlative_is_a_detail_no_report_records(catalog):
+    for q in ("沭阳县2025年最早的一件申请是哪天提交的", "平潭管委会2024年最复杂的那起复议是什么"):
+        assert understand(q, [], catalog).reason == "case_detail", q
+
+
+def test_a_citys_districts_are_parts_its_report_does_not_split(catalog):
+    it = understand("淮安市2024年下面各县区分别受理了多少申请", [], catalog)
+    assert it.kind == "decline" and "县区" in it.unsupported
+
+
+def test_an_average_annual_growth_is_a_trend_rated_per_year(catalog):
+    it = understand("平潭管委会2021到2024年复议件数的年均增长率", [], catalog)
+    assert it.annual and it.kind == "comparison" and it.trend and not it.mean
