@@ -31,6 +31,7 @@ from assistant.cues import (
     NARRATIVE_CUES,
     PRESENTATION,
 )
+from assistant.pinyin import Frequencies, read_pinyin
 from index.parse.script import t2s
 from index.vocabulary import (
     DUTY_WORDS,
@@ -143,9 +144,10 @@ LINE_BULLETS = re.compile(r"(?m)^[ \t]*[-*·][ \t]*(?=\S)")
 
 
 def normalize_question(question: str, places: dict[str, str] | None = None, names: tuple[str, ...] = (),
-                       now: int | None = None) -> Normalized:
+                       now: int | None = None, printed: Frequencies | None = None) -> Normalized:
     """All normalisation steps in order; `places` maps romanised place names (hongze) to Chinese (洪泽), `names` are
-    the catalogue's places in Chinese (a space between two of them lists them); `now`, the year the asker lives in
+    the catalogue's places in Chinese (a space between two of them lists them); `printed`, how many stored passages
+    print each of some words (a pinyin question's homophones are read as the reports' words); `now`, the year the asker lives in
     (the newest report's year plus one), places a year said by its zodiac animal or an anniversary."""
     original = question or ""
     text = unicodedata.normalize("NFKC", original).strip()
@@ -169,6 +171,9 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if bare != text:
         changes.append(f"客套->{bare}")
         text = bare
+    if read := read_pinyin(text, places or {}, printed):  # na qiye shenqing de ne: an input method that never converted
+        changes.append(f"拼音->{read}")
+        text = read
     if is_english(text):
         language = "en"
         text = SPACED_EN.sub(" , ", text)  # how many came in  how many were granted: typed parts, as a comma says
@@ -505,11 +510,11 @@ def _glossed_run(m: re.Match) -> str:
 
 def _pinyin_term(m: re.Match) -> str:
     """A domain term typed in pinyin (xingzheng fuyi -> 行政复议), else the run as typed."""
-    return _terms_by_spelling().get(re.sub(r"[^a-z]", "", m.group().lower()), m.group())
+    return terms_by_spelling().get(re.sub(r"[^a-z]", "", m.group().lower()), m.group())
 
 
 @lru_cache(maxsize=1)
-def _terms_by_spelling() -> dict[str, str]:
+def terms_by_spelling() -> dict[str, str]:
     """Domain terms keyed by their pinyin as typed without tones or spaces (xingzhengfuyi -> 行政复议); a spelling
     two terms share is left out, as in `_terms_by_sound`."""
     by_spelling: dict[str, str | None] = {}
@@ -546,7 +551,7 @@ def _division(token: str, after: str = "") -> str:
     the dictionary (how-to guides: not 贵德) unless a division's word follows it (Beijing municipal, Guide County)."""
     from index.parse.geography import romanised_divisions
 
-    if len(token) < MIN_DIVISION or (_is_english_word(token.lower()) and not after.startswith(DIVISION_AFTER)):
+    if len(token) < MIN_DIVISION or (is_english_word(token.lower()) and not after.startswith(DIVISION_AFTER)):
         return ""
     return romanised_divisions().get(token.lower(), "")
 
@@ -571,7 +576,7 @@ def _spelled(word: str, places: dict[str, str]) -> str:
     English word itself and the glossary words that near are one word (request and requests are one)."""
     from rapidfuzz.distance import OSA
 
-    if len(word) < 5 or word in places or word in _glossary_words() or _is_english_word(word):
+    if len(word) < 5 or word in places or word in _glossary_words() or is_english_word(word):
         return word
     for edits in (1, 2) if len(word) >= LONG_WORD else (1,):
         near = sorted((w for w in _glossary_words() if abs(len(w) - len(word)) <= edits
@@ -591,7 +596,7 @@ def _glossary_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _is_english_word(word: str) -> bool:
+def is_english_word(word: str) -> bool:
     import simplemma
 
     return simplemma.is_known(word, lang="en")

@@ -102,7 +102,7 @@ class Assistant:
             if not len(catalog):
                 return compose.decline(question, "还没有导入任何年度报告，请先导入报告。", "empty_corpus")
             norm = normalize_question(question, romanised_places(question, catalog), tuple(catalog.places()),
-                                      now=asker_year(catalog))
+                                      now=asker_year(catalog), printed=self.index.lexical.frequencies)
             if history and (again := self._checked_again(question, norm.text, history, catalog)):
                 return again
             read = question

@@ -1158,3 +1158,10 @@ def test_a_rate_over_a_zero_denominator_is_declined_with_the_zero_cited(assistan
     a = assistant.ask("平潭管委会2019年的复议纠错率是多少？")
     assert a.abstained and a.reason == "zero_denominator" and "无法计算" in a.text
     assert any(c.row == "review_total" for c in a.citations)
+
+
+def test_a_follow_up_typed_in_pinyin_asks_its_column(assistant):
+    first = "平潭管委会2023年部分公开多少件？"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": assistant.ask(first).text}]
+    a = assistant.ask("na qiye shenqing de ne", history)
+    assert [(c.row, c.column, c.year) for c in a.citations if c.kind == "cell"] == [("partially_granted", "commercial", 2023)]

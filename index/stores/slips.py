@@ -126,3 +126,8 @@ def correct_slips(text: str, frequencies: Callable[[list[str]], dict[str, int]])
 def _pair(run: str, p: int, q: int, ch: str) -> str:
     """The pair character `ch` at p makes with its neighbour q."""
     return ch + run[q] if q > p else run[q] + ch
+
+
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (shen, qing, lv): what a run typed in pinyin is made of."""
+    return frozenset(_by_sound())
