@@ -40,7 +40,8 @@ TOTAL_CUES = ("合计", "加起来", "总和", "总共", "一共", "累计", "�
 # 两年加起来…的比例, 两家合计占比: one rate over the reports summed (not 两项合计占比, the items a numerator sums)
 POOLED = re.compile(r"(?:年|年度|家|单位|\d{4}[)）])(?:的|里|中|内)?(?:" + "|".join(map(re.escape, TOTAL_CUES)) + ")")
 # 把2022年也算上, 连同淮安市: the reports named are added to those the conversation asked about, not asked instead
-INCLUDED = re.compile(r"(?:算上|算进|算在内|加上|加进|包括进|包括在内|计入|纳入|合并计算|连同|连上)")
+INCLUDED = re.compile(r"(?:算上|算进|算在内|加上|加进|包括进|包括在内|计入|纳入|合并计算|连同|连上)"
+                      r"|(?:这个数字?|这个|这|它|刚才(?:那个|的)?数)(?:和|跟|与|同)")  # 把这个数和2023年的加起来
 # 三家的…合计, 这三年一共: how many agencies, years or reports the figure is taken over (numerals are digits by now)
 WHOLE_COUNT = re.compile(r"(?<![\d.])(\d|[两二三四五六七八九])(家|个单位|个机关|个部门|(?=份报告)|年(?=[的里中内一合加总共]))")
 # 这一项加起来, 三家的合计: a clause that takes the figure asked before over the reports a 那…呢 clause just named
@@ -67,6 +68,9 @@ DISCLOSED_BEFORE = re.compile(r"(?<!信息)(?<!政务)(?<!申请)(?:公开|公�
 # (公开了部门预算, 晒出三公经费; not 信息公开工作经费, 依申请公开平均几天: the work itself)
 DISCLOSED_AFTER = re.compile(r"^(?:执行情况)?(?:公开|公示|公布)")  # 预算公开; not 经费信息公开 (English word order)
 # the change between the two years the turns before asked, unless a year it is set against is said (比上年)
+# which went up or down between two years (比2023年多的, 比上年减少了的, 较去年有所增加): the direction asked
+ROSE = re.compile(r"比[^，,。？?]{0,12}?(?:多|高|增加|增长|上升|涨)|(?:增加|增长|上升|上涨|涨)了?(?:的|吗|呢|$)|有所(?:增加|增长|上升)")
+FELL = re.compile(r"比[^，,。？?]{0,12}?(?:少|低|减少|下降|降|跌)|(?:减少|下降|降低|下跌|跌)了?(?:的|吗|呢|$)|有所(?:减少|下降)")
 PRIOR_YEAR_SAID = re.compile(r"(?:比|较|跟|和|与|同)(?:上|前|去|上一|前一)年|同比|上年度")
 # 跟2020年比呢, 和淮安市相比呢: the turn before set beside what this one names
 COMPARED_WITH = re.compile(r"^(?:那|那么)?(?:跟|和|与|同|比起|相比)[^，,。？?]{1,20}?(?:比|相比|比较|对比|比起来)"

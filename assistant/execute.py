@@ -980,6 +980,32 @@ class Executor:
         d.check_notes([v for _, a, b in hits for v in a + b])
         return d.answer()
 
+    def _year_over_year(self, it: Intent, agencies: list[str], catalog: Catalog) -> Answer:
+        """The agencies whose figure went up (or down) from one year to another (2024年比2023年多的单位): every agency
+        holding both reports with the figure, each listed with both cited cells and the change; the count read is said."""
+        later, earlier, op = it.versus or (0, 0, ">")
+        keys = with_column(it.keys, it.column)
+        pairs = [(b, a) for ag in agencies if (a := catalog.entry(ag, later)) and (b := catalog.entry(ag, earlier))]
+        vals = self.scan([e for pair in pairs for e in pair], keys)
+        read = [(b, a) for b, a in pairs if any(v.found for v in vals[b.report_id]) and any(v.found for v in vals[a.report_id])]
+        hits = [(b, a) for b, a in read if passes(total(vals[a.report_id]) - total(vals[b.report_id]), (op, 0))]
+        what = it.figure_word if len(keys) > 1 else compose.label(**keys[0].model_dump())
+        way, unit = "多于" if op == ">" else "少于", compose.unit(keys[0].table, keys[0].row)
+        d = compose.Draft(it.question, "precedent")
+        among = f"{earlier}年度和{later}年度的报告都有、都含“{what}”的{len(read)}个单位里"
+        if not hits:
+            d.parts.append(f"{among}，没有单位{later}年度的{what}{way}{earlier}年度。")
+            return d.answer()
+        d.parts.append(f"{among}，有{len(hits)}个单位{later}年度的{what}{way}{earlier}年度：")
+        for b, a in hits[:MAX_LISTED_CELLS // 2]:
+            x, y = total(vals[b.report_id]), total(vals[a.report_id])
+            d.parts.append(f"- {a.agency}：{earlier}年度{compose.number(x)}{unit}{d.markers(vals[b.report_id])}，"
+                           f"{later}年度{compose.number(y)}{unit}{d.markers(vals[a.report_id])}"
+                           f"（{'增加' if y >= x else '减少'}{compose.number(abs(y - x))}{unit}）")
+            d.derived(a, "change", y - x, d.cite_cell(vals[a.report_id][0]))
+        d.check_notes([v for b, a in hits for v in vals[b.report_id] + vals[a.report_id]])
+        return d.answer()
+
     def _precedent(self, it: Intent, catalog: Catalog) -> Answer:
         if it.rate:  # 平潭的单位2024年的公开率各是多少: a listing of rates, not who had a count
             return self._rates_across(it, catalog, ranking=False)
@@ -996,6 +1022,8 @@ class Executor:
             entries = [e for e in entries if (e.agency, e.year) in it.pairs]
         if it.beats and len(it.sides) == 2:
             return self._beating(it, entries)
+        if it.versus:
+            return self._year_over_year(it, agencies, catalog)
         if it.relative is not None and not it.years:  # 上海的单位去年…: each agency's newest report (less N)
             entries = [e for e in entries if e.year == (catalog.newest(e.agency) or 0) + it.relative]
         keys = with_column(it.keys, it.column)

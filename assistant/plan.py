@@ -48,6 +48,7 @@ from assistant.cues import (
     EARLIEST,
     EITHER_MORE,
     EXPLAINS,
+    FELL,
     FIGURE_CUES,
     FILING_WORDS,
     FOLLOWUP_CUES,
@@ -108,6 +109,7 @@ from assistant.cues import (
     REPORT_META,
     REPORT_TITLE,
     REPORT_WORDS,
+    ROSE,
     ROUGHLY,
     ROUND_NUMBERS,
     SAME_YEAR,
@@ -163,6 +165,7 @@ from assistant.normalize import normalized
 from assistant.query import CellKey, Intent, Kind, RateSpec
 from assistant.read import (
     EXCLUDED,
+    WHOLES,
     asks_share,
     compared_sides,
     figure_keys,
@@ -699,6 +702,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.sides = compared_sides(q, it.keys) or it.sides  # 复议和诉讼哪个多: two figures of one report
     if it.kind == "precedent" and (beats := BEATS.search(q)) and len(sides := compared_sides(q, it.keys)) == 2:
         it.sides, it.beats = sides, ">" if beats["more"] or beats["more2"] else "<"  # 哪几份的许可多于处罚
+    if it.kind == "precedent" and it.keys and not it.beats and not it.agencies and (over := _year_over(q, it)):
+        it.versus = over  # 2024年比2023年多的有哪些单位: each agency's later year against its earlier
     if it.kind == "ranking" and len(it.agencies) == 1 and has(q, YEAR_SUBJECTS):
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
     if it.kind == "precedent" and it.agencies and not it.scope:  # 鹿城和洪泽这两家，谁…过: only those agencies
@@ -795,6 +800,21 @@ def unheld_applicant(q: str, mentions: list[str]) -> str | None:
 
 
 RESTRICTING_TAGS = ("n", "nr", "ns", "nt", "nz", "l", "s", "a", "an")
+
+
+def _year_over(q: str, it: Intent) -> tuple[int, int, str] | None:
+    """(later, earlier, ">" or "<") where a listing asks which went up or down between two years: the two years
+    said, or one said against the year before it (比上年, 同比)."""
+    rose, fell = ROSE.search(q), FELL.search(q)
+    if bool(rose) == bool(fell):
+        return None
+    if len(it.years) == 2:
+        earlier, later = sorted(it.years)
+    elif len(it.years) == 1 and PRIOR_YEAR_SAID.search(q):
+        later, earlier = it.years[0], it.years[0] - 1
+    else:
+        return None
+    return later, earlier, ">" if rose else "<"
 
 
 def unheld_qualifier(q: str, mentions: list[str]) -> str | None:
@@ -927,7 +947,10 @@ def _operation(q: str, it: Intent) -> Kind:
     if len(it.agencies) > 1 or len(it.years) > 1 or it.span or has(q, COMPARE_CUES) or EITHER_MORE.search(q):
         return "comparison"
     summed = len(it.keys) > 1 and all(k.table == "requests" for k in it.keys)  # 除予以公开外的办理结果: rows added
-    if has(q, OUTCOME_CUES) and "、" not in (it.figure_word or "") and not summed:  # 办理结果总计加结转下年度: joined
+    one_outcome = bool(it.keys) and all(k.row not in WHOLES and not k.row.endswith("_total") for k in it.keys) and (
+        re.search(r"结果(?:中|里|当中|里面|之中)", q))  # 办理结果中予以公开的有多少, 复议结果中纠正了几件: that row
+    if has(q, OUTCOME_CUES) and "、" not in (it.figure_word or "") and not summed and not one_outcome:  # 办理结果总计加
+        # 结转下年度: joined
         it.breakdown = "outcome"
         return "breakdown"
     if has(q, APPLICANT_CUES) and not it.column and not (len(it.keys) > 1 and has(q, EACH_CUES)) and all(

@@ -91,6 +91,8 @@ class Intent(BaseModel):
     topic: str = ""  # the question's content words (压力测试, 培训 人员), for quoting passages
     followup: bool = False
     trend: bool = False  # every held year of a span, then the change from its first to its last
+    # 2024年比2023年多的有哪些单位, 比上年减少了的单位: (later year, earlier year, ">" or "<"), each agency's two years
+    versus: tuple[int, int, str] | None = None
     annual: bool = False  # 年均增长率: with a trend, the compound rate a year from its first year to its last
     reason: str | None = None
     proposed_by: Literal["llm"] | None = None  # the model proposed this plan and the catalogue validated it

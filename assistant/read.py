@@ -347,7 +347,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
                 if all(k not in other for _, other in joined[:i])]
         return keys, "、".join(p for p, _ in joined), False
     pool = strong or kept
-    specific = [f for f in pool if f[1][0].row != "new_received"]  # 收到的申请中部分公开多少
+    specific = ([f for f in pool if f[1][0].row not in WHOLES]  # 收到的申请中部分公开多少, 办理结果中予以公开多少
+                or [f for f in pool if f[1][0].row != "new_received"])  # 办结的申请: the results, not those received
     phrase, keys = max(specific or pool, key=lambda f: len(f[0]))  # the longest phrase wins
     return keys, phrase, not strong
 
@@ -355,6 +356,7 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
 ACTIVE_KEYS = {c for rows in ACTIVE.values() for r in rows for c in r.columns}
 
 
+WHOLES = ("new_received", "results_total")  # what a part is said to be in: the part is asked
 COUNTED_IN = ("包括", "包含", "含", "连同", "算上", "外加")  # 收到申请（含上年结转）: the other counted in
 JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有", "同", *COUNTED_IN)
 GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数|申请)+|(?:的)$|[\s(（]")  # 新收的加上上年结转, 办理结果总计加结转下年度,

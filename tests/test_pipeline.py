@@ -1165,3 +1165,17 @@ def test_a_follow_up_typed_in_pinyin_asks_its_column(assistant):
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": assistant.ask(first).text}]
     a = assistant.ask("na qiye shenqing de ne", history)
     assert [(c.row, c.column, c.year) for c in a.citations if c.kind == "cell"] == [("partially_granted", "commercial", 2023)]
+
+
+def test_agencies_whose_figure_rose_are_listed_with_both_years_cells(assistant):
+    a = assistant.ask("2023年新收申请比2022年多的有哪些单位？")
+    cells = {(c.agency, c.year) for c in a.citations if c.kind == "cell"}
+    assert ("平潭综合实验区管委会", 2022) in cells and ("平潭综合实验区管委会", 2023) in cells
+    assert "增加7件" in a.text  # 74 -> 81
+
+
+def test_this_figure_with_another_year_added_up_is_their_sum(assistant):
+    first = "平潭管委会2023年新收申请多少件？"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": assistant.ask(first).text}]
+    a = assistant.ask("把这个数和2022年的加起来", history)
+    assert [f.value for f in a.figures if f.row == "sum"] == [81 + 74]

@@ -2994,3 +2994,18 @@ def test_a_citys_districts_are_parts_its_report_does_not_split(catalog):
 def test_an_average_annual_growth_is_a_trend_rated_per_year(catalog):
     it = understand("平潭管委会2021到2024年复议件数的年均增长率", [], catalog)
     assert it.annual and it.kind == "comparison" and it.trend and not it.mean
+
+
+def test_which_agencies_went_up_or_down_between_two_years(catalog):
+    up = understand("2023年行政复议比2022年多的有哪些单位？", [], catalog)
+    assert up.kind == "precedent" and up.versus == (2023, 2022, ">")
+    down = understand("哪些单位2024年的新收申请比上年减少了", [], catalog)
+    assert down.versus == (2024, 2023, "<")
+
+
+def test_a_row_said_inside_the_results_is_that_row(catalog):
+    for q, row in (("沭阳县2025年办理结果中部分公开的有几件", "partially_granted"),
+                   ("沭阳县2025年复议结果里被纠正的有几件", "review_corrected")):
+        it = understand(q, [], catalog)
+        assert it.kind == "figure" and [k.row for k in it.keys] == [row], q
+    assert understand("沭阳县2025年办理结果怎么样", [], catalog).kind == "breakdown"
