@@ -468,6 +468,12 @@ ANSWER_FORM = re.compile(
     r"|有的话|(?:我要|给我|请给)?原文的?说法|(?:原话|原文|原句)(?:是什么|是啥|怎么说的?|怎么写的?)"
     r"|\b(?:please )?(?:reply|answer|respond) in (?:english|chinese)(?: please)?\b|\bjust (?:give me )?the number\b"
     r"|\bin one sentence\b|\bas (?:a )?(?:table|json|bullet points)\b)", re.IGNORECASE)
+# the asker correcting the last turn (抱歉说错了，我问的是鹿城区; 年份写错了，是2023): what follows is the question, as
+# 那鹿城区呢 says it (not 不是问收到的，是问办结的, which says both); 年份不变: the year asked before stays
+CORRECTION = re.compile(r"^(?:(?:哦|噢|啊|呃|嗯)?[,，]?(?:不对|错了|搞错了|说错了|打错了|写错了|弄错了|记错了|输错了|抱歉|不好意思|对不起"
+                        r"|sorry)[,，。!！]?)+(?:(?:我|刚才)?的?(?:年份|年度|单位|名字|地方|数字)(?:写|打|说|输|填)错了[,，]?)?"
+                        r"(?:我(?:想|要)?(?:问|说)的是|我是(?:想)?(?:说|问)|应该是|其实是|是)?")
+SAME_AS_BEFORE = re.compile(r"[,，]?(?:年份|年度|时间)(?:不变|一样|相同|照旧)|[,，]?(?:还是|同)(?:那|这)一?年(?=[,，。？?]|$)")
 # what a speaker says while thinking (嗯, 然后, 就是), dictated questions keep it: dropped where it opens a clause;
 # 那个 only before a place, a year or a pause (那个单位 is a question's 哪个, slipped)
 FILLERS = ("那个就是", "就是说", "就是", "然后", "接着", "接下来", "嗯", "呃", "唔", "emm", "啊", "哦", "哎", "唉")

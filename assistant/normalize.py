@@ -23,6 +23,7 @@ from assistant.cues import (
     CONCESSION,
     CONVERT_TO_YUAN,
     CORPUS_SAID,
+    CORRECTION,
     COURTESY_CLOSERS,
     COURTESY_OPENERS,
     DUTY_SAID,
@@ -30,6 +31,7 @@ from assistant.cues import (
     INTERROGATIVES,
     NARRATIVE_CUES,
     PRESENTATION,
+    SAME_AS_BEFORE,
 )
 from assistant.pinyin import Frequencies, read_pinyin
 from index.parse.script import t2s
@@ -166,6 +168,8 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
         text = re.sub(r"\s+", "", text)
         changes.append(f"逐字空格->{text}")
     bare = strip_courtesy(strip_fillers(text, names))
+    if (plain := SAME_AS_BEFORE.sub("", CORRECTION.sub("", bare))) != bare and len(re.sub(r"\W", "", plain)) >= MIN_LEFT:
+        bare = plain  # 抱歉说错了，我问的是鹿城区: the correction said, then what is asked
     if (plain := ANSWER_FORM.sub("", bare)) != bare and len(re.sub(r"\W", "", plain)) >= MIN_LEFT:
         bare = plain  # 只要数字, 用表格列出: how the answer is put, not what is asked
     if bare != text:

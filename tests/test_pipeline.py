@@ -1179,3 +1179,16 @@ def test_this_figure_with_another_year_added_up_is_their_sum(assistant):
     history = [{"role": "user", "content": first}, {"role": "assistant", "content": assistant.ask(first).text}]
     a = assistant.ask("把这个数和2022年的加起来", history)
     assert [f.value for f in a.figures if f.row == "sum"] == [81 + 74]
+
+
+def test_a_correction_of_the_last_turn_asks_again_what_it_names(assistant):
+    """抱歉说错了，我问的是X / 年份写错了，是2022 / 年份不变: the last question, of what the correction names."""
+    first = "平潭管委会2023年部分公开多少件？"
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": assistant.ask(first).text}]
+
+    def cells(text):
+        return [(c.agency, c.year, c.row) for c in assistant.ask(text, history).citations if c.kind == "cell"]
+
+    assert cells("不好意思，年份写错了，是2022") == [("平潭综合实验区管委会", 2022, "partially_granted")]
+    assert cells("抱歉说错了，我问的是洪泽区") == [("淮安市洪泽区人民政府", 2023, "partially_granted")]
+    assert assistant.ask("错了，我问的是沭阳县，年份不变", history).reason == "year_not_held"  # 2023, not its 2025
