@@ -10,7 +10,8 @@ from index.vocabulary import REQUEST_ROW_KEYS, SAID_NOT_DISCLOSED, TABLE_NUMBERS
 CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上一年", "较前一年", "多出", "同比", "增长", "增加", "减少", "下降", "上升", "变化", "增幅",
                "降幅", "多了", "少了", "涨了", "变动", "变了", "跌了", "涨幅", "跌幅", "升幅", "比去年", "较去年", "同去年比",
                "跟去年比", "和去年比", "与去年相比", "比头一年", "比前1年", "比上1年", "几倍", "多少倍", "翻了", "翻番", "翻倍",
-               *(f"{w}{y}" for w in ("跟", "和", "与", "同") for y in ("上年", "上一年", "上1年", "前一年", "前1年", "头1年")),
+               *(f"{w}{y}{s}" for w in ("跟", "和", "与", "同") for y in ("上年", "上一年", "上1年", "前一年", "前1年", "头1年")
+                 for s in ("比", "相比")),  # 跟上一年比 (not 新收的和上年结转的)
                "暴增", "暴涨", "激增", "骤增", "猛增", "大增", "大涨", "锐减", "骤降", "骤减", "暴跌", "大跌", "腰斩", "减半",
                "断崖")  # a journalist's words for a change: asked as the change, with both years' cells
 VAGUE_CHANGES = ("变了", "变化", "变动")  # with no figure and no 多少 they say something changed, not by how much
@@ -69,8 +70,8 @@ DISCLOSED_BEFORE = re.compile(r"(?<!信息)(?<!政务)(?<!申请)(?:公开|公�
 DISCLOSED_AFTER = re.compile(r"^(?:执行情况)?(?:公开|公示|公布)")  # 预算公开; not 经费信息公开 (English word order)
 # the change between the two years the turns before asked, unless a year it is set against is said (比上年)
 # which went up or down between two years (比2023年多的, 比上年减少了的, 较去年有所增加): the direction asked
-ROSE = re.compile(r"比[^，,。？?]{0,12}?(?:多|高|增加|增长|上升|涨)|(?:增加|增长|上升|上涨|涨)了?(?:的|吗|呢|$)|有所(?:增加|增长|上升)")
-FELL = re.compile(r"比[^，,。？?]{0,12}?(?:少|低|减少|下降|降|跌)|(?:减少|下降|降低|下跌|跌)了?(?:的|吗|呢|$)|有所(?:减少|下降)")
+ROSE = re.compile(r"比[^，,。？?]{0,12}?(?:多|高|增加|增长|上升|涨)|增加|增长|上升|上涨|涨了")
+FELL = re.compile(r"比[^，,。？?]{0,12}?(?:少|低|减少|下降|降|跌)|减少|下降|降低|下跌|跌了")
 PRIOR_YEAR_SAID = re.compile(r"(?:比|较|跟|和|与|同)(?:上|前|去|上一|前一)年|同比|上年度")
 # 跟2020年比呢, 和淮安市相比呢: the turn before set beside what this one names
 COMPARED_WITH = re.compile(r"^(?:那|那么)?(?:跟|和|与|同|比起|相比)[^，,。？?]{1,20}?(?:比|相比|比较|对比|比起来)"
@@ -343,11 +344,12 @@ WHOLE_AREA = re.compile(r"全省|全国|(?:各|各个|所有|全部|每个)(?:�
 SIDE_MORE = re.compile(r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:几|多少)")  # A的比B的多几件: by how much one exceeds
 # 这两份报告平均每份, 三家平均每家: the figure over the reports or agencies said, averaged
 MEAN_PER_REPORT = re.compile(r"平均(?:下来|起来)?(?:每|一|1)(?:份|家|个单位)|(?:每份|每家)(?:报告)?平均")
-MEAN_PER_YEAR = re.compile(r"平均(?:下来|起来|算下来|算起来|一下)?[，,]?(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均(?:数|值)|(?:摊|分摊|平摊)到每一?年")  # 这两年平均每年收到多少
+MEAN_PER_YEAR = re.compile(r"平均(?:下来|起来|算下来|算起来|一下)?[，,]?(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均(?:数|值)|均值|(?:摊|分摊|平摊)到每一?年")  # 这两年平均每年收到多少
 # 年均增长率, 平均每年增长多少: the compound rate a year from the span's first year to its last (not 年均, a mean count)
 ANNUAL_GROWTH = re.compile(r"年均(?:增长|增幅|增速|涨幅|下降|降幅|复合增长)|平均(?:每年|每1年|1年|年)?(?:增长|增幅|增速|涨幅)(?:率|幅度|速度|百分之几)"
                            r"|复合(?:年均?)?增长率?|\bCAGR\b|\b(?:average annual|compound annual|annuali[sz]ed) (?:growth|increase)",
                            re.IGNORECASE)
+STAT_WORDS = ("均值", "平均值", "平均数", "中位数", "中位值", "中间值")  # what a mean or median is called: asked, not recorded
 MEDIAN_ASKED = re.compile(r"中位数|中位值|中间值|\bmedian\b", re.IGNORECASE)  # 这几年新收的中位数: the middle value
 PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总数的千分之几: a share, said per thousand
 # 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
@@ -382,8 +384,9 @@ WHICH_APPLICANT = re.compile(r"(?:哪类|哪种|哪一类|哪一种|什么样的
 # 多少条…信息: pieces of information published, which the text counts (the active table counts decisions and projects)
 INFO_ITEMS = re.compile(r"(?:多少|几)条[^，,。？?]{0,12}?信息|信息[^，,。？?]{0,4}?(?:多少|几)条")
 # 哪个处室, 各乡镇: an agency's internal units or sub-areas, which no table splits its counts by
-SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科室|乡镇|镇街|街镇|街道|村|社区|内设机构|业务处室|区县|县区|县市区"
-                       r"|下属单位|下级单位|所属单位)")  # 淮安市下面各区县分别收到多少: a city's report counts it whole
+SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科室|乡镇|镇街|街镇|街道|村|社区|内设机构|业务处室"
+                       r"|下属单位|下级单位|所属单位)"  # 淮安市下面各区县分别收到多少: a city's report counts it whole (not
+                       r"|(?:下面|下辖|所辖|下属|辖区内?|底下)的?(?:各个?|每个|哪个|哪些)?(?:区县|县区|县市区)")  # 各区县政府, a scope)
 # 花了多少律师费, 多少钱: a sum of money (the tables print amounts only for fees and procurement)
 # whether replies were late (有没有超期的, 超期了几件): the tables count outcomes, not their timeliness
 TIMELINESS = re.compile(r"超期|超时限|超过了?(?:答复|法定|办理)?(?:期限|时限)|逾期答复|按时答复|按期答复|及时答复率"

@@ -933,6 +933,7 @@ class Executor:
                            f"从小到大为{'、'.join(map(compose.number, ordered))}，取{how}。")
         elif it.mean:  # 平均每年: the sum over the reports' count, the division shown
             mean = round(s / len(used), 2)
+            d.derived(used[0][0], "sum", s, 1)  # the total the division shows is a figure too (合计…？均值呢？)
             d.derived(used[0][0], "mean", mean, 1)
             per = "每年" if one else "每份报告"  # one agency's years, else the reports of several
             d.parts.append(f"{whose}的{what}平均{per}{compose.number(mean)}{unit}：{'；'.join(parts)}；"

@@ -195,6 +195,9 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
             text = glossed
     if names and " " in text:
         text = _listed_names(text, names)
+    if (named := _named_after(text, names)) != text:
+        changes.append(f"描述->{named}")
+        text = named
     text, more = _chinese_steps(text) if len(text) <= MAX_CACHED else _chinese_steps.__wrapped__(text)
     if now is not None and (dated := calendar_years(text, now)) != text:
         text, more = dated, (*more, f"纪年->{dated}")
@@ -367,6 +370,22 @@ def _spread_out(text: str) -> bool:
     """Typed with a space after (nearly) every character: most of its space-separated pieces are one character."""
     pieces = text.split()
     return len(pieces) >= SPREAD_MIN and sum(len(p) == 1 for p in pieces) >= SPREAD_SHARE * len(pieces)
+
+
+# 淮安那个区（洪泽区）, 上海那个管科技的（科委）: an agency described, then named in brackets: the name is the one asked
+DESCRIBED_THEN_NAMED = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:那个|这个|那家|这家|那一个)[\u4e00-\u9fff]{0,10}?[（(]([\u4e00-\u9fff]{2,14})[）)]")
+NAME_ENDINGS = ("局", "委", "办", "区", "县", "市", "委员会", "片区", "厅", "管委会", "政府")
+
+
+def _named_after(text: str, names: tuple[str, ...]) -> str:
+    """The bracketed name in place of the description before it, where it names a place held or ends as an agency's
+    name does (not 那个数（不急）, an aside)."""
+    def named(m: re.Match) -> str:
+        name = m.group(1)
+        if name.startswith(("不是", "并非", "非", "不含", "不包括", "除了", "除")):
+            return m.group()  # 那个县政府（不是实验区管委会）: what it is not, the description stands
+        return name if name.endswith(NAME_ENDINGS) or any(n in name for n in names) else m.group()
+    return DESCRIBED_THEN_NAMED.sub(named, text)
 
 
 def strip_fillers(text: str, names: tuple[str, ...] = ()) -> str:

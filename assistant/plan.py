@@ -690,6 +690,12 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
     if prev is not None and not (it.agencies or it.unknown_agency) and WHO_ELSE.search(q):
         _others_asked(it, prev, catalog)  # 还有谁也收了: the same, of every other agency held
+    elif prev is not None and not (it.agencies or it.years) and len(prev.targets) > 1 and (prev.keys or it.keys) and (
+            MEAN_PER_YEAR.search(q) or MEAN_PER_REPORT.search(q) or MEDIAN_ASKED.search(q)):  # 均值是多少, after
+        it.keys, it.figure_word = list(it.keys or prev.keys), it.figure_word or prev.figure_word  # 2019到2025年合计
+        it.agencies, it.years, it.column, it.followup = list(prev.agencies), list(prev.years), it.column or prev.column, True
+        it.kind, it.reason, it.unsupported = "sum", None, None
+        it.mean = "median" if MEDIAN_ASKED.search(q) else "mean"
     elif prev is not None and _is_followup(q, it):
         if asks_share(q) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
             it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
@@ -702,8 +708,11 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.sides = compared_sides(q, it.keys) or it.sides  # 复议和诉讼哪个多: two figures of one report
     if it.kind == "precedent" and (beats := BEATS.search(q)) and len(sides := compared_sides(q, it.keys)) == 2:
         it.sides, it.beats = sides, ">" if beats["more"] or beats["more2"] else "<"  # 哪几份的许可多于处罚
-    if it.kind == "precedent" and it.keys and not it.beats and not it.agencies and (over := _year_over(q, it)):
+    if it.kind == "precedent" and it.keys and not (it.beats or it.agencies or it.threshold or it.rate) and (
+            over := _year_over(q, it)):
         it.versus = over  # 2024年比2023年多的有哪些单位: each agency's later year against its earlier
+    if it.kind == "rate" and len(it.years) == 1 and PRIOR_YEAR_SAID.search(q) and has(q, CHANGE_CUES):
+        it.kind, it.years = "comparison", [it.years[0] - 1, it.years[0]]  # 公开率同比变化多少个百分点: both years' rates
     if it.kind == "ranking" and len(it.agencies) == 1 and has(q, YEAR_SUBJECTS):
         it.kind, it.span = "comparison", it.span or 99  # 哪一年最多: every year of that agency
     if it.kind == "precedent" and it.agencies and not it.scope:  # 鹿城和洪泽这两家，谁…过: only those agencies

@@ -30,6 +30,7 @@ from assistant.cues import (
     RESULT_ROW_KEYS,
     SCOPE_CUES,
     SHARE_OF,
+    STAT_WORDS,
     STOP_WORDS,
     TOPIC_FILLERS,
     TOTAL_CUES,
@@ -617,7 +618,7 @@ def vocabulary() -> tuple[str, ...]:
              *QUERY_RATES, *QUERY_UNSUPPORTED, *STOP_WORDS, *CHANGE_CUES, *RANKING_CUES, *SCOPE_CUES, *TOTAL_CUES,
              *COMPARE_CUES, *APPLICANT_CUES, *OUTCOME_CUES, *NARRATIVE_CUES, *PRECEDENT_CUES, *FIGURE_CUES,
              *RELATIVE_YEARS, *RANGE_WORDS, *YEAR_SUBJECTS, *QUERY_ACTIVE_ITEMS, *QUERY_ACTIVE_MEASURES, "申请人",
-             *RATIO_CUES, *COUNTED_THINGS, "增长率", "变化率", "公开率")
+             *RATIO_CUES, *COUNTED_THINGS, *STAT_WORDS, "增长率", "变化率", "公开率")
 
 
 def mask(q: str, spans: list[tuple[int, int]]) -> str:

@@ -502,6 +502,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "per month": "每月平均", "a month": "每月平均", "monthly": "月均", "per week": "每周平均", "per day": "每天平均",
     "filed": "提起", "file": "提起", "brought": "提起", "spend": "经费", "cost": "经费", "expenditure": "经费",
     "increase": "增加", "increased": "增加", "decrease": "减少", "decreased": "减少", "grow": "增长", "growth": "增长",
+    "grew": "增长", "rise": "增加", "rose": "增加", "went up": "增加", "go up": "增加", "fall": "减少", "fell": "减少",
+    "drop": "减少", "dropped": "减少", "went down": "减少", "go down": "减少",
     "change": "变化", "changed": "变化", "compared with the previous year": "比上年", "than the previous year": "比上年",
     "than the year before": "比上年", "from the previous year": "比上年", "year on year": "同比",
     "the year before last": "前年", "last year": "去年", "this year": "今年", "previous year": "上一年",

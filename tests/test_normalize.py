@@ -426,3 +426,11 @@ def test_how_the_answer_should_be_put_is_no_part_of_the_question():
 def test_a_verb_before_a_particle_is_no_slip_for_a_change_word():
     assert correct_homophones("平潭县教育局2012年的报告里讲了什么问题")[1] == []
     assert correct_homophones("平潭管委会2023年复意几件")[0] == "平潭管委会2023年复议几件"
+
+
+def test_an_agency_described_then_named_in_brackets_is_the_name():
+    names = ("淮安", "洪泽", "沭阳", "平潭")
+    assert normalize_question("淮安那个区（洪泽区）2024年收到多少申请", names=names).text.startswith("洪泽区2024年")
+    assert normalize_question("平潭那个局（农业农村局）2020年收到多少申请", names=names).text.startswith("农业农村局2020年")
+    assert "那个数(不急)" in normalize_question("鹿城区那个数（不急）收到多少", names=names).text
+    assert "那个县政府(不是" in normalize_question("平潭那个县政府（不是实验区管委会）2011年公开多少", names=names).text

@@ -3009,3 +3009,15 @@ def test_a_row_said_inside_the_results_is_that_row(catalog):
         it = understand(q, [], catalog)
         assert it.kind == "figure" and [k.row for k in it.keys] == [row], q
     assert understand("沭阳县2025年办理结果怎么样", [], catalog).kind == "breakdown"
+
+
+def test_a_rate_against_the_year_before_is_both_years_rates(catalog):
+    it = understand("平潭管委会2023年公开率同比变化了多少个百分点", [], catalog)
+    assert it.kind == "comparison" and it.rate == "disclosure_rate" and sorted(it.years) == [2022, 2023]
+
+
+def test_a_mean_asked_after_a_sum_over_years_is_their_mean(catalog):
+    history = [{"role": "user", "content": "平潭管委会2019年到2023年合计复议多少件？"}, {"role": "assistant", "content": ""}]
+    for q in ("均值是多少？", "平均每年多少"):
+        it = understand(q, history, catalog)
+        assert it.kind == "sum" and it.mean == "mean" and len(it.targets) == 5, q
