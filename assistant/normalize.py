@@ -33,7 +33,7 @@ from assistant.cues import (
     PRESENTATION,
     SAME_AS_BEFORE,
 )
-from assistant.pinyin import Frequencies, read_pinyin
+from assistant.pinyin import Frequencies, read_initials, read_pinyin
 from index.parse.script import t2s
 from index.vocabulary import (
     DUTY_WORDS,
@@ -188,6 +188,9 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
         if named != text:
             changes.append(f"地名->{named}")
             text = named
+    if language == "zh" and LATIN.search(text) and (abbreviated := read_initials(text, names)) != text:
+        changes.append(f"缩写->{abbreviated}")  # HZ区 xzxk: a place and a term by their pinyin initials
+        text = abbreviated
     if language == "zh" and LATIN.search(text):  # 鹿城2022的application总数: English words said in Chinese
         glossed = ENGLISH_RUN.sub(_glossed_run, text)
         if glossed != text:
@@ -539,9 +542,9 @@ def _pinyin_term(m: re.Match) -> str:
 @lru_cache(maxsize=1)
 def terms_by_spelling() -> dict[str, str]:
     """Domain terms keyed by their pinyin as typed without tones or spaces (xingzhengfuyi -> 行政复议); a spelling
-    two terms share is left out, as in `_terms_by_sound`."""
+    two terms share is left out, as in `terms_by_sound`."""
     by_spelling: dict[str, str | None] = {}
-    for sound, term in _terms_by_sound().items():
+    for sound, term in terms_by_sound().items():
         key = "".join(sound)
         by_spelling[key] = None if key in by_spelling and by_spelling[key] != term else term
     return {k: v for k, v in by_spelling.items() if v and len(k) >= MIN_PINYIN}
@@ -695,7 +698,7 @@ def _arabic_numerals(text: str) -> tuple[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _terms_by_sound() -> dict[tuple[str, ...], str]:
+def terms_by_sound() -> dict[tuple[str, ...], str]:
     """Domain terms keyed by their toneless pinyin; a sound shared by two terms is left out (no guessing)."""
     from pypinyin import lazy_pinyin
 
@@ -722,7 +725,7 @@ def correct_unheard(text: str, contains) -> tuple[str, list[str]]:
     holds is left as typed (受到, 出发 are words of their own there)."""
     from index.stores.lexical import load_jieba
 
-    table = _terms_by_sound()
+    table = terms_by_sound()
     terms = set(table.values())
     changes = []
     for w in load_jieba().lcut(text):
@@ -757,7 +760,7 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
     """An input-method slip inside a domain term (申情 -> 申请, 复意 -> 复议, 诉松 -> 诉讼): a run of characters that
     sounds exactly like a term and differs from it in one character (统一公开 is no slip for 同意公开). Linear in the question's length
     (one dictionary look-up per position and term length)."""
-    table = _terms_by_sound()
+    table = terms_by_sound()
     lengths = sorted({len(k) for k in table}, reverse=True)
     known = set(table.values())
     taken = _taken(text)

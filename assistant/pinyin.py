@@ -109,3 +109,44 @@ def read_pinyin(text: str, places: dict[str, str], frequencies: Frequencies | No
             i += 1
     read = "".join(out)
     return read if not re.search(r"[A-Za-z]{2,}", read) else None
+
+
+INITIALS = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,5})(?![A-Za-z])(\s*[区县市]?)")
+MIN_TERM_INITIALS = 3  # xzxk: shorter letter runs name too many terms
+
+
+@lru_cache(maxsize=1)
+def _terms_by_initials() -> dict[str, str]:
+    """xzxk -> 行政许可: the question vocabulary's terms by the first letters of their syllables, where one term alone
+    has them."""
+    from assistant.normalize import terms_by_sound
+
+    found: dict[str, str | None] = {}
+    for sound, term in terms_by_sound().items():
+        key = "".join(s[0] for s in sound)
+        if len(key) >= MIN_TERM_INITIALS:
+            found[key] = None if key in found and found[key] != term else term
+    return {k: v for k, v in found.items() if v}
+
+
+def read_initials(text: str, places: tuple[str, ...]) -> str:
+    """Abbreviations by pinyin initials in a Chinese question (HZ区 -> 洪泽区, xzxk -> 行政许可): a place of the
+    catalogue before 区/县/市, or a term of the question vocabulary, where exactly one has those initials; English
+    words and anything else are left as typed."""
+    from pypinyin import lazy_pinyin
+
+    from assistant.normalize import is_english_word
+
+    def initials(word: str) -> str:
+        return "".join(s[0] for s in lazy_pinyin(word) if s)
+
+    def read(m: re.Match) -> str:
+        run, after = m.group(1).lower(), m.group(2)
+        if is_english_word(run):
+            return m.group()
+        if after.strip():
+            named = {p for p in places if initials(p) == run}
+            return f"{named.pop()}{after.strip()}" if len(named) == 1 else m.group()
+        term = _terms_by_initials().get(run)
+        return term + after if term else m.group()
+    return INITIALS.sub(read, text)

@@ -26,3 +26,11 @@ def test_homophones_are_read_as_the_words_the_reports_print():
 
     assert read_pinyin("zhengdi haishi chaiqian ne", {}, frequencies) == "征地还是拆迁呢"
     assert read_pinyin("zhengdi haishi chaiqian ne", {}) == "政敌还是差遣呢"
+
+
+def test_pinyin_initials_read_as_the_one_place_or_term_they_abbreviate():
+    from assistant.pinyin import read_initials
+
+    assert read_initials("SY县2025年 xzfy 多少件", ("沭阳", "洪泽")) == "沭阳县2025年 行政复议 多少件"
+    assert read_initials("鹿城区2022年的GDP和CIIE", ("鹿城",)) == "鹿城区2022年的GDP和CIIE"  # no such place or term
+    assert read_initials("PT区有多少", ("平潭", "莆田")) == "PT区有多少"  # two places: no guess
