@@ -423,11 +423,17 @@ def is_english(text: str) -> bool:
     return bool(letters) and sum(1 for c in letters if LATIN.match(c)) / len(letters) > 0.6
 
 
+# the asker's own story, then what they ask (…, but my question is about the Shanghai General Office: …)
+STORY_THEN_ASKED = re.compile(r"^.{8,}?(?:\bbut\b|\bhowever\b|;)\s*(?:my question is|what i(?:'m| am) asking is|i(?:'m| am) asking|"
+                              r"i(?:'d| would) like to know|i want to know|what i want to know is)\s+(?:about\s+)?", re.IGNORECASE)
+
+
 def english_to_chinese(text: str, places: dict[str, str]) -> str:
     """English question words to the Chinese the rest of the path reads: years as 2022年 (from 2019 to 2020 as a
     range), the glossary's phrases (longest first), romanised place names matched against the catalogue's places,
     acronyms kept as typed (GDP: what the reports do not record must still be seen); other English words are
     dropped. "What was …?" asks a value: 是多少 goes last, where a Chinese question says it."""
+    text = STORY_THEN_ASKED.sub("", text)  # I filed with X last year, but my question is about Y: Y is asked
     text = PLACE_IN_PLACE.sub(r"\3 \1 \2", text)  # Longwan District in Wenzhou: said as Chinese says it, city first
     acronyms = {w.lower(): w for w in ACRONYM.findall(text)}
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "

@@ -434,3 +434,9 @@ def test_an_agency_described_then_named_in_brackets_is_the_name():
     assert normalize_question("平潭那个局（农业农村局）2020年收到多少申请", names=names).text.startswith("农业农村局2020年")
     assert "那个数(不急)" in normalize_question("鹿城区那个数（不急）收到多少", names=names).text
     assert "那个县政府(不是" in normalize_question("平潭那个县政府（不是实验区管委会）2011年公开多少", names=names).text
+
+
+def test_an_english_story_before_but_my_question_is_about_is_no_part_of_it():
+    text = normalize_question("I wrote to the Shuyang county government in May, but my question is about Huai'an city: "
+                              "how many reviews in 2024?", {"shuyang": "沭阳", "huaian": "淮安"}).text
+    assert "淮安" in text and "沭阳" not in text
