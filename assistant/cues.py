@@ -290,6 +290,10 @@ OTHER_REPORT = re.compile(r"(?:政府工作|法治政府建设|法治建设|依�
 # whether a figure is a lot, said against no other figure (算多还是少, 算不算高): a judgement, unless compared (比去年算多吗)
 MAGNITUDE_JUDGED = re.compile(r"算(?:是)?(?:多|少|高|低)(?:的)?(?:还是(?:算)?(?:多|少|高|低))?(?:的)?(?:吗|呢|么)?(?=[？?。，,]|$)"
                               r"|算不算(?:多|少|高|低)|是多是少|偏多还是偏少|偏高还是偏低|(?:多|高)不(?:多|高)啊")
+# what the requests were about (申请最多的是哪一类信息, 申请人主要想要哪些信息): the tables count requests by applicant and
+# outcome, never by subject, and no report's text sorts them so
+REQUEST_SUBJECTS = re.compile(r"申请(?:人|者)?[^，,。？?]{0,8}?(?:最多的|主要|大多|多数|大部分)[^，,。？?]{0,6}?"
+                              r"(?:哪(?:一|1)?类|什么|哪些|哪方面|哪个领域)的?(?:信息|内容|事项|领域|方面)")
 ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案", "此案", "那个案", "这个案", "那一件", "这一件",
             "那个申请", "这个申请", "唯一", "就那一件", "那1件", "这1件", "那1起", "这1起")  # numerals are digits by now
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",

@@ -23,6 +23,7 @@ REASONS = {
     "outside_body": "the reports held are government agencies' reports; companies, banks, schools and hospitals publish none "
                     "here to compare with",
     "forecast": "the reports count what has happened; they make no forecast of later or hypothetical figures",
+    "request_subject": "the reports count requests by applicant and outcome, never by what they were about",
     "other_report": "only the agencies' government-information-disclosure annual reports are held, not work reports, "
                     "budgets, audits, statistical bulletins or rule-of-law reports",
     "report_meta": "the assistant answers from what the reports say; it gives no download links or page counts of them",

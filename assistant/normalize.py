@@ -756,7 +756,7 @@ def correct_question_words(text: str) -> tuple[str, list[str]]:
                     and _word_counts().get(window, 0) < COMMON_WORD):
                 changes.append(f"{window}->{word}")
                 text = text[:i] + word + text[i + 2:]
-    if not any(w in text for w in ASKING_WORDS) and (m := re.search(r"那(?=些|个|家|几)", text)):
+    if not any(w in text for w in ASKING_WORDS) and (m := re.search(r"那(?=些|个|家|几|[一1](?:类|种|项|个|家))", text)):
         changes.append(f"那{text[m.end()]}->哪{text[m.end()]}")
         text = text[:m.start()] + "哪" + text[m.end():]
     return text, changes

@@ -109,6 +109,7 @@ from assistant.cues import (
     REPORT_META,
     REPORT_TITLE,
     REPORT_WORDS,
+    REQUEST_SUBJECTS,
     ROSE,
     ROUGHLY,
     ROUND_NUMBERS,
@@ -599,6 +600,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif (judged := MAGNITUDE_JUDGED.search(q)) and len(agencies) <= 1 and len(years) <= 1 and not (
             has(q, CHANGE_CUES) or "比" in q[:judged.start()]):
         it.unsupported, it.reason = judged.group(), "opinion"  # 95件算多还是少: against nothing the reports hold
+    elif subject := REQUEST_SUBJECTS.search(q):
+        it.unsupported, it.reason = subject.group(), "request_subject"  # 申请最多的是哪一类信息: no table or text sorts them
     elif other := OTHER_REPORT.search(question) or OTHER_REPORT.search(q):
         it.unsupported, it.reason = other.group(), "other_report"  # 法治政府建设年度报告里的复议数: a report not held
     elif meta := REPORT_META.search(q):
@@ -736,6 +739,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if taken_off and it.kind == "figure" and not it.rate and it.keys == keys:  # 扣掉予以公开的，剩下几件: 总计 − 予以公开
         (it.keys, it.less), it.rest = taken_off, list(keys)
     return it
+
+
+EITHER_OR = re.compile(r"[^，,。；;？?]{1,12}还是[^，,。；;？?]{1,12}[？?]?")  # …哪一类信息？征地还是拆迁？: the choices of the last part
 
 
 MAX_COMPARED = 4  # a scope of at most this many agencies is compared side by side, not listed
@@ -879,7 +885,8 @@ def _operation(q: str, it: Intent) -> Kind:
     how = HOW_ASKED.search(q)  # 户籍…这些领域是怎么处理的; not 如何满意度 (how satisfied: the attribute itself)
     told = (it.reason in (None, "not_classified") and how is not None and not has(q, COUNT_CUES)
             and not (it.unsupported and q[how.end():].startswith(it.unsupported)))
-    if it.reason in ("future_plan", "forecast", "service", "opinion", "other_report") or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
+    if it.reason in ("future_plan", "forecast", "service", "opinion", "other_report",
+                                                                              "request_subject") or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
             has(q, MENTION_WORDS) and it.reason != "person") and not told):
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
     if it.listing:
@@ -1441,6 +1448,7 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         across = bool(out) and out[-1][1].kind == "precedent" and not out[-1][1].agencies  # 哪个单位搞过…？怎么搞的？
         how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
         agrees = bool(out) and _asks_agreement(p)  # 对得上吗: of the parts before, a part of its own
+        either = bool(out) and EITHER_OR.fullmatch(p) is not None and not (it.keys or it.rate or re.search(r"\d", p))
         aspects = bool(out) and it.kind == out[-1][1].kind == "narrative" and it.targets == out[-1][1].targets and (
             f"{out[-1][0]}、{p}" in normalized) and not any(asks_count(t) for t in (out[-1][0], p))
         # 多久查一次、多久通报一次: one passage asked of, in two aspects (not 怎么培训的、培训了几次: a count of its own)
@@ -1450,7 +1458,7 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         if last and {it.kind, last.kind} == {"figure", "breakdown"} and it.keys == last.keys \
                 and it.targets == last.targets:  # 有没有人申请复议？复议结果怎样: the outcomes answer both
             out[-1] = (out[-1][0] + "，" + p, it if it.kind == "breakdown" else last, out[-1][2])
-        elif (continues or unresolved or same_decline or how_across or aspects) and not agrees:  # …叫什么、要的是什么
+        elif (continues or unresolved or same_decline or how_across or aspects or either) and not agrees:  # …叫什么、要的是什么
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog, reader), before)
         else:

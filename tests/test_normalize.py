@@ -440,3 +440,8 @@ def test_an_english_story_before_but_my_question_is_about_is_no_part_of_it():
     text = normalize_question("I wrote to the Shuyang county government in May, but my question is about Huai'an city: "
                               "how many reviews in 2024?", {"shuyang": "沭阳", "huaian": "淮安"}).text
     assert "淮安" in text and "沭阳" not in text
+
+
+def test_that_one_kind_in_a_sentence_asking_nothing_else_is_which_kind():
+    assert "哪一类信息" in normalize_question("申请最多的是那一类信息").text
+    assert "那一年" in normalize_question("那一年收到多少申请").text

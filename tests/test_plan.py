@@ -3021,3 +3021,15 @@ def test_a_mean_asked_after_a_sum_over_years_is_their_mean(catalog):
     for q in ("均值是多少？", "平均每年多少"):
         it = understand(q, history, catalog)
         assert it.kind == "sum" and it.mean == "mean" and len(it.targets) == 5, q
+
+
+def test_what_the_requests_were_about_is_no_split_the_reports_make(catalog):
+    for q in ("沭阳县2025年的申请大多是关于哪方面的内容", "平潭管委会2023年申请人主要想要什么信息"):
+        assert understand(q, [], catalog).reason == "request_subject", q
+    assert understand("沭阳县2025年哪一类申请人最多", [], catalog).reason != "request_subject"
+
+
+def test_the_choices_said_after_a_question_are_part_of_it(catalog):
+    q = "平潭管委会2023年申请最多的是哪1类信息？教育还是医疗？"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert [it.reason for _, it in parts] == ["request_subject"]
