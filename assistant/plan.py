@@ -1059,7 +1059,9 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     columns, group = _spread_columns(q, said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))
     column_of_prev = it.weak_figure and (it.column or columns) and prev.keys[:1] and prev.keys[0].table == "requests" \
         and (within or not PEOPLE_ASKED.search(q))  # …公开了多少，有多少人是律师: who applied, not who got it
-    if prev.keys and not asks_narrative and (not it.keys or column_of_prev):
+    by_applicant = it.breakdown == "applicant" and it.weak_figure and all(k.table == "requests" for k in prev.keys)
+    if prev.keys and not asks_narrative and (not it.keys or column_of_prev or by_applicant):  # 按申请人类型拆开看看: the
+        # figure before, by applicant
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
         it.per, it.per_item, it.per_n = it.per or prev.per, it.per_item or prev.per_item, it.per_n or prev.per_n  # 平均每月…
         if columns:  # 那法人呢, 非自然人的呢

@@ -3033,3 +3033,9 @@ def test_the_choices_said_after_a_question_are_part_of_it(catalog):
     q = "平潭管委会2023年申请最多的是哪1类信息？教育还是医疗？"
     parts = plan_parts(q, normalized(q, catalog), [], catalog)
     assert [it.reason for _, it in parts] == ["request_subject"]
+
+
+def test_a_split_by_applicant_asked_next_is_of_the_figure_before(catalog):
+    history = [{"role": "user", "content": "沭阳县2025年办结了多少件？"}, {"role": "assistant", "content": ""}]
+    it = understand("按申请人类型拆开看看", history, catalog)
+    assert it.breakdown == "applicant" and [k.row for k in it.keys] == ["results_total"]
