@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Literal
 
 from assistant import compose
 from assistant.catalog import Catalog
@@ -563,10 +564,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.keys, it.per_item, it.figure_word = [amount], count, None
     elif keys and ANNUAL_GROWTH.search(q) and it.unsupported in (None, "平均"):
         it.annual, it.kind, it.unsupported = True, "change", None  # 近三年年均增长率: a change over the span, per year
-    elif keys and ((MEAN_PER_YEAR.search(q) or MEDIAN_ASKED.search(q)) and (len(years) > 1 or it.span) or (
-            MEAN_PER_REPORT.search(q) or MEDIAN_ASKED.search(q)) and (len(years) > 1 or len(agencies) > 1 or it.span)
-            ) and it.unsupported in (None, "平均"):  # 2023年和2024年平均每年收到多少: the years' figures, averaged
-        it.mean, it.unsupported = "median" if MEDIAN_ASKED.search(q) else "mean", None
+    elif keys and (centre := _averaged(q)) and (len(years) > 1 or it.span or len(agencies) > 1 and not (
+            centre == "mean" and not MEAN_PER_REPORT.search(q))) and it.unsupported in (None, "平均"):
+        it.mean, it.unsupported = centre, None  # 2023年和2024年平均每年收到多少: the years' figures, averaged
     elif keys and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (None, "平均"):  # 平均每月收到几件
         word = next(g for g in per.groups() if g)
         it.per, it.unsupported = (word.removeprefix("个"), PER_PERIOD[word]), None
@@ -694,11 +694,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if prev is not None and not (it.agencies or it.unknown_agency) and WHO_ELSE.search(q):
         _others_asked(it, prev, catalog)  # 还有谁也收了: the same, of every other agency held
     elif prev is not None and not (it.agencies or it.years) and len(prev.targets) > 1 and (prev.keys or it.keys) and (
-            MEAN_PER_YEAR.search(q) or MEAN_PER_REPORT.search(q) or MEDIAN_ASKED.search(q)):  # 均值是多少, after
-        it.keys, it.figure_word = list(it.keys or prev.keys), it.figure_word or prev.figure_word  # 2019到2025年合计
+            centre := _averaged(q)):  # 均值是多少, after 2019到2025年合计: the mean of the reports just summed
+        it.keys, it.figure_word = list(it.keys or prev.keys), it.figure_word or prev.figure_word
         it.agencies, it.years, it.column, it.followup = list(prev.agencies), list(prev.years), it.column or prev.column, True
-        it.kind, it.reason, it.unsupported = "sum", None, None
-        it.mean = "median" if MEDIAN_ASKED.search(q) else "mean"
+        it.kind, it.reason, it.unsupported, it.mean = "sum", None, None, centre
     elif prev is not None and _is_followup(q, it):
         if asks_share(q) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
             it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
@@ -741,6 +740,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     return it
 
 
+# reasons a question is declined whatever else it says (a forecast, a judgement, a report of another kind…)
+DECLINED_AS_ASKED = ("future_plan", "forecast", "service", "opinion", "other_report", "request_subject")
 EITHER_OR = re.compile(r"[^，,。；;？?]{1,12}还是[^，,。；;？?]{1,12}[？?]?")  # …哪一类信息？征地还是拆迁？: the choices of the last part
 
 
@@ -817,6 +818,13 @@ def unheld_applicant(q: str, mentions: list[str]) -> str | None:
 RESTRICTING_TAGS = ("n", "nr", "ns", "nt", "nz", "l", "s", "a", "an")
 
 
+def _averaged(q: str) -> Literal["mean", "median"] | None:
+    """中位数 -> median; 平均每年, 每份平均, 均值 -> mean; None where neither is asked."""
+    if MEDIAN_ASKED.search(q):
+        return "median"
+    return "mean" if MEAN_PER_YEAR.search(q) or MEAN_PER_REPORT.search(q) else None
+
+
 def _year_over(q: str, it: Intent) -> tuple[int, int, str] | None:
     """(later, earlier, ">" or "<") where a listing asks which went up or down between two years: the two years
     said, or one said against the year before it (比上年, 同比)."""
@@ -885,8 +893,7 @@ def _operation(q: str, it: Intent) -> Kind:
     how = HOW_ASKED.search(q)  # 户籍…这些领域是怎么处理的; not 如何满意度 (how satisfied: the attribute itself)
     told = (it.reason in (None, "not_classified") and how is not None and not has(q, COUNT_CUES)
             and not (it.unsupported and q[how.end():].startswith(it.unsupported)))
-    if it.reason in ("future_plan", "forecast", "service", "opinion", "other_report",
-                                                                              "request_subject") or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
+    if it.reason in DECLINED_AS_ASKED or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
             has(q, MENTION_WORDS) and it.reason != "person") and not told):
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
     if it.listing:
@@ -963,10 +970,11 @@ def _operation(q: str, it: Intent) -> Kind:
     if len(it.agencies) > 1 or len(it.years) > 1 or it.span or has(q, COMPARE_CUES) or EITHER_MORE.search(q):
         return "comparison"
     summed = len(it.keys) > 1 and all(k.table == "requests" for k in it.keys)  # 除予以公开外的办理结果: rows added
+    # 办理结果中予以公开的有多少, 复议结果中纠正了几件: that row, not the results it is in
     one_outcome = bool(it.keys) and all(k.row not in WHOLES and not k.row.endswith("_total") for k in it.keys) and (
-        re.search(r"结果(?:中|里|当中|里面|之中)", q))  # 办理结果中予以公开的有多少, 复议结果中纠正了几件: that row
+        re.search(r"结果(?:中|里|当中|里面|之中)", q))
     if has(q, OUTCOME_CUES) and "、" not in (it.figure_word or "") and not summed and not one_outcome:  # 办理结果总计加
-        # 结转下年度: joined
+        # 结转下年度: joined figures, not the breakdown
         it.breakdown = "outcome"
         return "breakdown"
     if has(q, APPLICANT_CUES) and not it.column and not (len(it.keys) > 1 and has(q, EACH_CUES)) and all(
@@ -1059,9 +1067,9 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     columns, group = _spread_columns(q, said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))
     column_of_prev = it.weak_figure and (it.column or columns) and prev.keys[:1] and prev.keys[0].table == "requests" \
         and (within or not PEOPLE_ASKED.search(q))  # …公开了多少，有多少人是律师: who applied, not who got it
+    # 按申请人类型拆开看看: the figure before, by applicant (申请人 is no figure of its own)
     by_applicant = it.breakdown == "applicant" and it.weak_figure and all(k.table == "requests" for k in prev.keys)
-    if prev.keys and not asks_narrative and (not it.keys or column_of_prev or by_applicant):  # 按申请人类型拆开看看: the
-        # figure before, by applicant
+    if prev.keys and not asks_narrative and (not it.keys or column_of_prev or by_applicant):
         it.keys, it.figure_word, it.weak_figure = list(prev.keys), prev.figure_word, prev.weak_figure
         it.per, it.per_item, it.per_n = it.per or prev.per, it.per_item or prev.per_item, it.per_n or prev.per_n  # 平均每月…
         if columns:  # 那法人呢, 非自然人的呢
