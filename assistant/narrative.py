@@ -345,7 +345,20 @@ def _furniture(piece: str) -> bool:
     return (bool(METADATA.match(piece)) or any(b in piece for b in BOILERPLATE) or "|" in piece
             or bool(REPORT_PARTS.search(piece))
             or sum(n in piece for n in SECTION_NAMES.values()) >= 3 or (TITLE in piece and len(piece) < 40)
-            or _mostly_digits(piece) or _table_header(piece))
+            or _mostly_digits(piece) or _table_header(piece) or _table_as_text(piece))
+
+
+# a statistics table printed as running text (the pre-2019 附表: 指标名称 计量单位 2012年度 历年累计 主动公开信息数 条
+# 2026 3542 …): its column header, or a label's unit glued to its figures (申请数条1818, 网站公开条17953304)
+TABLE_AS_TEXT = re.compile(r"指标名称|计量单位")
+UNIT_BEFORE_FIGURES = re.compile(r"[数开][条件]\d")
+
+
+def _table_as_text(piece: str) -> bool:
+    """A statistics table's rows run together as text: a label, its unit, then its figures, three times or under
+    the table's own header (a sentence gives the number before its unit: 主动公开信息2026条)."""
+    read = plain(piece)
+    return bool(TABLE_AS_TEXT.search(read)) or len(UNIT_BEFORE_FIGURES.findall(read)) >= 3
 
 
 TABLE_LABELS = tuple(label for _, label in REVIEW_OUTCOMES[:4])  # 结果维持 结果纠正 其他结果 尚未审结

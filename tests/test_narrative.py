@@ -1243,3 +1243,13 @@ def test_a_yes_no_question_asked_by_a_verb_and_its_negation_asks_the_verb_once()
     terms = query_terms("沭阳县2025年办申请会不会先打电话问清楚", [], names)
     assert "打电话" in terms and not {"不会", "会先"} & set(terms)
     assert not [w for w in query_terms("平潭农业农村局2020年觉得自己培训做得够不够", [], names) if "够" in w]
+
+
+def test_a_statistics_table_printed_as_running_text_is_no_candidate(corpus_dir):
+    """平潭县 2011's 附件1 is its statistics table run together as text (指标名称计量单位2011年度历年累计主动公开信息数条…,
+    1.当面申请数条00…): no sentence, and a plan asked of 主动公开 is answered by the plan, not the table that names it."""
+    report = parse_file(corpus_dir / "reports" / "07_pingtan-xian_2011.txt")
+    texts = [c.read for c in report_sentences(report)]
+    assert not [t for t in texts if "计量单位" in t or "申请数条" in t]
+    ranked = _ranked(report, "平潭县2011年下一步怎么改进主动公开？")
+    assert ranked[0].sentence.read.startswith("（一）进一步深化政府信息公开内容")
