@@ -698,7 +698,23 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     topics = [t for t in topics if t in q or t in words]  # a topic word cut across what was taken out (上差) is none
     out = [w for w in dict.fromkeys(topics + words) if not any(_abbreviates(w, a) for a in agencies)
            and not any(short in w for short in SAID_SHORT)]  # 不够, 够不够: what kind of sentence, as 问题 is
-    return with_everyday(q, out)
+    return with_everyday(q, without_pointers(q, out))
+
+
+# who or what the asker points at (他们, 那些, 这块, 那会儿, 咱们, 有人) and a verb's 一下 (查一下): words of the asker's, no
+# report's, naming nothing asked about; 其他, 其中, 每天, 各局 (pronouns too, as jieba tags them) say what is asked
+POINTING = re.compile(r"[这那哪他她它我咱你您]|有人$|有个$")
+NO_CONTENT = ("一下",)
+
+
+def without_pointers(question: str, words: list[str]) -> list[str]:
+    """The words less those that only point (jieba's pronoun tag, a demonstrative or personal one) and 一下: a
+    sentence holding 他们 or 这些 says nothing more of the question, and one no sentence prints lends its characters
+    (他 of 其他, 下 of 以下) to the rare-character share."""
+    if not any(POINTING.match(w) or w in NO_CONTENT for w in words):
+        return words
+    pronouns = {w for w, flag in word_tags(plain(question)) if flag == "r" and POINTING.match(w)}
+    return [w for w in words if w not in pronouns and w not in NO_CONTENT]
 
 
 # a yes-no question asked by a verb, its negation and the verb again (能不能, 要不要, 会不会, 公开不公开, 请没请): the

@@ -1253,3 +1253,16 @@ def test_a_statistics_table_printed_as_running_text_is_no_candidate(corpus_dir):
     assert not [t for t in texts if "计量单位" in t or "申请数条" in t]
     ranked = _ranked(report, "平潭县2011年下一步怎么改进主动公开？")
     assert ranked[0].sentence.read.startswith("（一）进一步深化政府信息公开内容")
+
+
+def test_the_askers_pointing_words_are_no_words_of_the_topic(corpus_dir):
+    """他们, 那些, 这块, 咱们 and 查一下's 一下 point or soften, and name nothing asked about: no content words, so 他 of
+    他们 no longer lends its rare character to a sentence saying 其他 (地税局 2013's sentence on why taxpayers keep
+    their old habits); 其他, 其中 and 每天 stay, as they say what is asked."""
+    assert query_terms("他们那边怎么培训工作人员", [], []) == ["培训", "工作人员"]
+    assert query_terms("咱们这边有人去申请过吗？", [], []) == ["申请"]
+    assert query_terms("麻烦看一下那个网站", [], []) == ["麻烦", "网站"]
+    assert "其他" in query_terms("其他处理的那些是什么情况", [], [])
+    report = parse_file(corpus_dir / "reports" / "09_pingtan-dishuiju_2013.txt")
+    ranked = _ranked(report, "平潭地税局2013年他们怎么跟纳税人沟通的？")
+    assert ranked[0].sentence.read.startswith("通过报刊、电台、电视台等新闻媒体")
