@@ -1149,6 +1149,11 @@ def _word_pairs(words: str) -> set[str]:
     return {b for b in _bigrams(re.sub(r"[《》“”\"'\s\d]", "", words)) if HAN.fullmatch(b)}
 
 
+# the report's own particulars in its preamble: the period its figures cover, how to reach the office that wrote it
+PREAMBLE = "preamble"
+PARTICULARS = re.compile(r"统计期限|统计时限|电子邮箱|通讯地址|联系地址|联系电话|邮编[：:]|电话[：:]|传真[：:]")
+
+
 def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[int, float],
          names: list[str], doing: bool = True) -> list[Scored]:
     """The candidates best first. `cosines`: per candidate index, its passage's cosine where known."""
@@ -1168,6 +1173,8 @@ def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[i
         p = pri[i]
         if p > 0 and topical and not any(t in c.read for t in topical) and not (unit and states(unit, c.read)):
             p *= W_OFF_TOPIC  # the kind of sentence asked for, about something else
+        if not lex[i][1] and c.section == PREAMBLE and PARTICULARS.search(c.read):
+            p -= W_SECTION  # 本报告所列数据的统计期限…, 电子邮箱：…: the report's own particulars, asked in their words
         score = lex[i][0] + p + W_DENSE * (cos - top)
         out.append(Scored(c, score, lex[i][1], cos))
     out.sort(key=lambda s: (-s.score, s.sentence.start))

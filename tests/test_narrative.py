@@ -1266,3 +1266,13 @@ def test_the_askers_pointing_words_are_no_words_of_the_topic(corpus_dir):
     report = parse_file(corpus_dir / "reports" / "09_pingtan-dishuiju_2013.txt")
     ranked = _ranked(report, "平潭地税局2013年他们怎么跟纳税人沟通的？")
     assert ranked[0].sentence.read.startswith("通过报刊、电台、电视台等新闻媒体")
+
+
+def test_the_reports_own_particulars_answer_only_a_question_in_their_words(reports, corpus_dir):
+    """The preamble's 本年报所列数据的统计期限… and 电子邮箱：… tell the report's own particulars: a question none of whose
+    words a sentence holds (环境与国土资源局 2017, 都公开了些啥) is not answered with them; asked in their words (数据截止到
+    哪天), they lead."""
+    ranked = _ranked(reports[HGJ_2017], "环境与国土资源局2017年都公开了些啥？")
+    assert not [s for s in ranked[:3] if "统计期限" in s.sentence.read]
+    report = parse_file(corpus_dir / "reports" / "44_pingtan-jjf_2022.txt")
+    assert "统计期限" in _ranked(report, "经济发展局2022年报的数据截止到哪天？")[0].sentence.read
