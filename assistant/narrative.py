@@ -254,7 +254,9 @@ FREQUENCY_SAID = re.compile(r"每(?:日|天|周|星期|旬|月|季度?|半年|�
 MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作日", "余条", "余件", "余人", "余次", "件", "场",
             "条", "篇", "次", "人", "名", "家", "个", "项", "起", "份", "期", "批", "位", "所", "处", "种", "类", "回",
             "轮", "遍")
-_MEASURE = "|".join(map(re.escape, MEASURES))
+# calls are counted in 通 (热线电话11通, 多少通), not the 通 that opens a word (2通过, 多少通报)
+CALLS = r"通(?![过知报办道讯畅用达])"
+_MEASURE = "|".join([*map(re.escape, MEASURES), CALLS])
 # 70多件: unit 多件, as 余件; 8232万条, 180万次: unit 万条, as 1万元 is in 万元 (the number as printed, never multiplied)
 NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*((?:多|余)?(?:[万亿](?:多|余)?)?(?:{_MEASURE}))")
 PEOPLE_COUNTED = re.compile(r"多少(?:工作)?人员|(?:人员|干部|职工|员工)(?:有|共有|一共|总共)?(?:多少|几)个?")

@@ -1276,3 +1276,18 @@ def test_the_reports_own_particulars_answer_only_a_question_in_their_words(repor
     assert not [s for s in ranked[:3] if "统计期限" in s.sentence.read]
     report = parse_file(corpus_dir / "reports" / "44_pingtan-jjf_2022.txt")
     assert "统计期限" in _ranked(report, "经济发展局2022年报的数据截止到哪天？")[0].sentence.read
+
+
+def test_calls_are_counted_in_tong(corpus_dir):
+    """Calls are counted in 通 (管委会 2019: 其中热线电话11通): asked 多少通, the sentence stating them is pulled and its
+    clause lifted, not the sentence of 131条 of the environment information beside it; 通过, 通报 after a number or 多少 are no
+    unit."""
+    from assistant.narrative import asked_unit
+
+    assert asked_unit("接了几通来电") == "通"
+    assert asked_unit("有多少通过网上提交") is None
+    report = parse_file(corpus_dir / "reports" / "14_pingtan-syq_2019.txt")
+    question = "2019年平潭生态环境部门接听群众来电多少通？"
+    ranked = _ranked(report, question)
+    assert "热线电话11通" in ranked[0].sentence.read
+    assert count_clause("2019年平潭环保热线电话解答了多少通？", ranked[0].sentence.text)[1:] == (11, "通")
