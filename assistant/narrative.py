@@ -818,9 +818,11 @@ def without_counts(question: str, words: list[str]) -> list[str]:
 
 
 def miscut(word: str) -> bool:
-    """A word jieba guessed (not in its dictionary, not a domain term) out of single characters (上开, 报里, 拍短)."""
+    """A word jieba guessed (not in its dictionary, not a domain term, not an everyday word of the vocabulary's: 官网
+    is one, though jieba cuts it 官 + 网 and no report prints it) out of single characters (上开, 报里, 拍短)."""
     j = _jieba()
-    return word not in j.dt.FREQ and word not in QUESTION_TERMS and all(len(w) == 1 for w in j.lcut(word, HMM=False))
+    return word not in j.dt.FREQ and word not in QUESTION_TERMS and word not in EVERYDAY_WORDS and all(
+        len(w) == 1 for w in j.lcut(word, HMM=False))
 
 
 def _abbreviates(word: str, name: str) -> bool:

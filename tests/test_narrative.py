@@ -1291,3 +1291,24 @@ def test_calls_are_counted_in_tong(corpus_dir):
     ranked = _ranked(report, question)
     assert "热线电话11通" in ranked[0].sentence.read
     assert count_clause("2019年平潭环保热线电话解答了多少通？", ranked[0].sentence.text)[1:] == (11, "通")
+
+
+def test_an_everyday_word_jieba_cuts_apart_is_no_slip(corpus_dir):
+    """官网 and 盯着 are everyday words of the vocabulary's (门户网站, 网站; 监测, 巡查, 监督), though jieba cuts them into
+    single characters and no report prints them: they are kept as words the reports say otherwise, not dropped as
+    jieba's slips (which left 沭阳 2025's 官网 question no word at all, answered by the report's first line)."""
+    report = parse_file(corpus_dir / "reports" / SHUYANG_2025)
+    assert "门户网站" in _evidence_terms_ranked(report, "沭阳县2025年官网改了些什么？")[0].sentence.read
+    report = parse_file(corpus_dir / "reports" / "44_pingtan-jjf_2022.txt")
+    assert "自查" in _evidence_terms_ranked(report, "经济发展局2022年官网有人盯着吗？")[0].sentence.read
+
+
+def _evidence_terms_ranked(report, question: str):
+    """As `_ranked`, with the words jieba made up that no sentence holds left out, as `evidence` does."""
+    from assistant.narrative import _Holding, unslipped
+
+    cands = report_sentences(report)
+    names = name_parts(report.meta.agency)
+    terms = without_counts(question, query_terms(question, [], names, (report.meta.agency,)))
+    terms = unslipped(terms, _Holding([c.read for c in cands]), spell=True)
+    return rank(question, terms, cands, {}, names)
