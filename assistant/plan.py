@@ -742,6 +742,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
 
 # reasons a question is declined whatever else it says (a forecast, a judgement, a report of another kind…)
 DECLINED_AS_ASKED = ("future_plan", "forecast", "service", "opinion", "other_report", "request_subject")
+ROW_POINTER = re.compile(r"(?:这|该|那)[一1]?(?:行|栏|格|项)(?:数据|数字)?")  # the row the part before named, pointed at
 EITHER_OR = re.compile(r"[^，,。；;？?]{1,12}还是[^，,。；;？?]{1,12}[？?]?")  # …哪一类信息？征地还是拆迁？: the choices of the last part
 
 
@@ -1447,6 +1448,8 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
     out: list[tuple[str, Intent, list[dict]]] = []  # part, its intent, the turns it was read after
     turns = list(history)
     for p in parts:
+        if out and out[-1][1].keys and out[-1][1].figure_word and (at := ROW_POINTER.search(p)) and not figure_keys(p)[0]:
+            p = f"{p[:at.start()]}“{out[-1][1].figure_word}”{p[at.end():]}"  # …怎么写“属于国家秘密”的：哪些报告里这一行不是零
         it = understand(p, turns, catalog, reader)
         if it.kind == "narrative" and it.keys and not it.textual and not QUESTION_CUE.search(p):
             it.kind = "figure"  # 合计申请，多少予以公开…: a measure listed among questions asks its value as they do

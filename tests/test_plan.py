@@ -3039,3 +3039,9 @@ def test_a_split_by_applicant_asked_next_is_of_the_figure_before(catalog):
     history = [{"role": "user", "content": "沭阳县2025年办结了多少件？"}, {"role": "assistant", "content": ""}]
     it = understand("按申请人类型拆开看看", history, catalog)
     assert it.breakdown == "applicant" and [k.row for k in it.keys] == ["results_total"]
+
+
+def test_a_row_pointed_at_is_the_row_the_part_before_named(catalog):
+    q = "我想看看别人怎么写“行政执法案卷”的：2021年以来，哪些报告里这一行不是零？"
+    parts = plan_parts(q, normalized(q, catalog), [], catalog)
+    assert parts[-1][1].kind == "precedent" and [k.row for k in parts[-1][1].keys] == ["denied_enforcement_file"]
