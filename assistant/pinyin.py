@@ -19,6 +19,7 @@ MIN_UNENGLISH = 2  # runs that are pinyin and no English word (qiye, shenqing): 
 MAX_JOIN = 3  # tokens read together as one word (guan wei hui)
 MIN_FREQ = 10  # jieba's count for a word to be read from its spelling (管委会 is 57; the table takes ~3 s once)
 MAX_WORD = 4
+MEASURES = {"jian": "件", "ge": "个", "ci": "次", "xiang": "项", "tiao": "条", "fen": "份", "qi": "起", "nian": "年", "jia": "家"}
 RIVAL = 10  # a homophone this much rarer than the commonest is no rival, printed or not (海市 for 还是)
 MAX_CANDIDATES = 8  # homophones kept per spelling, for the reports' own words to choose among
 Frequencies = Callable[[list[str]], dict[str, int]]
@@ -64,12 +65,15 @@ def _words() -> dict[str, tuple[str, ...]]:
     return words
 
 
-def _word(key: str, joined: int, places: dict[str, str], frequencies: Frequencies | None) -> str | None:
-    """The word a spelling reads as: a place, else the commonest candidate the reports print (还是, and 征地 rather than
+def _word(key: str, joined: int, places: dict[str, str], frequencies: Frequencies | None, after_ji: bool = False
+          ) -> str | None:
+    """The word a spelling reads as: a measure word after 几 (jian is 件 there), a place, else the commonest candidate the reports print (还是, and 征地 rather than
     the commoner 政敌, which no report prints); a run of several typed words is read together only as a word the
     reports print (zui duo de is 最 多 的, not 夺得)."""
     if said := places.get(key):
         return said
+    if after_ji and key in MEASURES:
+        return MEASURES[key]
     candidates = _words().get(key, ())
     if not candidates:
         return None
@@ -97,10 +101,14 @@ def read_pinyin(text: str, places: dict[str, str], frequencies: Frequencies | No
         return None
     out, i = [], 0
     while i < len(tokens):
+        if tokens[i].lower() == "ji" and i + 1 < len(tokens) and tokens[i + 1].lower() in MEASURES:
+            out.append("几")  # ji jian, ji ge: how many, before the thing counted (not 即, the commonest ji)
+            i += 1
+            continue
         for n in range(MAX_JOIN, 0, -1):
             run = tokens[i:i + n]
             if len(run) == n and all(t.isascii() and t.isalpha() for t in run) and (
-                    said := _word("".join(run).lower(), n, places, frequencies)):
+                    said := _word("".join(run).lower(), n, places, frequencies, bool(out) and out[-1] == "几")):
                 out.append(said)
                 i += n
                 break

@@ -34,3 +34,7 @@ def test_pinyin_initials_read_as_the_one_place_or_term_they_abbreviate():
     assert read_initials("SY县2025年 xzfy 多少件", ("沭阳", "洪泽")) == "沭阳县2025年 行政复议 多少件"
     assert read_initials("鹿城区2022年的GDP和CIIE", ("鹿城",)) == "鹿城区2022年的GDP和CIIE"  # no such place or term
     assert read_initials("PT区有多少", ("平潭", "莆田")) == "PT区有多少"  # two places: no guess
+
+
+def test_ji_before_a_measure_word_asks_how_many():
+    assert read_pinyin("pingtan 2023 nian fuyi you ji jian", {"pingtan": "平潭"}) == "平潭2023年复议有几件"
