@@ -76,6 +76,8 @@ def render(answer: Answer) -> Answer:
                  for f in shown[:12]]
         source = "text (cited passages" if all(f.table == "passage" for f in shown) else "tables (cited cells"
         lead = f"From the reports' {source} in brackets):\n" + "\n".join(lines)
+    elif not any(c.kind == "passage" for c in answer.citations):  # a listing that found none quotes no passage
+        lead = "From the reports' tables:"
     else:
         lead = "The reports say (quoted passages in Chinese, cited in brackets):"
     verdict = next((VERDICTS[ok] for ok, zh in VERDICT.items() if answer.text.startswith(zh)), "")

@@ -428,12 +428,18 @@ STORY_THEN_ASKED = re.compile(r"^.{8,}?(?:\bbut\b|\bhowever\b|;)\s*(?:my questio
                               r"i(?:'d| would) like to know|i want to know|what i want to know is)\s+(?:about\s+)?", re.IGNORECASE)
 
 
+MORE = ("more", "higher", "greater")
+THAN_YEAR = re.compile(r"\b(more|fewer|less|higher|lower|greater)\b(.*?)\bin (\d{4}) than (?:in )?(\d{4})", re.IGNORECASE)
+
+
 def english_to_chinese(text: str, places: dict[str, str]) -> str:
     """English question words to the Chinese the rest of the path reads: years as 2022年 (from 2019 to 2020 as a
     range), the glossary's phrases (longest first), romanised place names matched against the catalogue's places,
     acronyms kept as typed (GDP: what the reports do not record must still be seen); other English words are
     dropped. "What was …?" asks a value: 是多少 goes last, where a Chinese question says it."""
     text = STORY_THEN_ASKED.sub("", text)  # I filed with X last year, but my question is about Y: Y is asked
+    text = THAN_YEAR.sub(lambda m: f"{m[2]} in {m[3]} 比 {m[4]} {'多' if m[1].lower() in MORE else '少'}", text)  # more
+    # requests in 2024 than in 2023: 2024年比2023年多, as Chinese orders it
     text = PLACE_IN_PLACE.sub(r"\3 \1 \2", text)  # Longwan District in Wenzhou: said as Chinese says it, city first
     acronyms = {w.lower(): w for w in ACRONYM.findall(text)}
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "

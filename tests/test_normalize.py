@@ -445,3 +445,8 @@ def test_an_english_story_before_but_my_question_is_about_is_no_part_of_it():
 def test_that_one_kind_in_a_sentence_asking_nothing_else_is_which_kind():
     assert "哪一类信息" in normalize_question("申请最多的是那一类信息").text
     assert "那一年" in normalize_question("那一年收到多少申请").text
+
+
+def test_more_in_one_year_than_another_is_said_as_chinese_orders_it():
+    text = normalize_question("Which agencies had fewer reviews in 2024 than in 2023?").text
+    assert "2024年比2023年少" in text

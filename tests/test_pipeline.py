@@ -1192,3 +1192,8 @@ def test_a_correction_of_the_last_turn_asks_again_what_it_names(assistant):
     assert cells("不好意思，年份写错了，是2022") == [("平潭综合实验区管委会", 2022, "partially_granted")]
     assert cells("抱歉说错了，我问的是洪泽区") == [("淮安市洪泽区人民政府", 2023, "partially_granted")]
     assert assistant.ask("错了，我问的是沭阳县，年份不变", history).reason == "year_not_held"  # 2023, not its 2025
+
+
+def test_an_english_listing_that_finds_none_says_it_read_the_tables(assistant):
+    a = assistant.ask("Which agencies had fewer reviews in 2025 than in 2024?")
+    assert a.text.startswith("From the reports' tables:") and "没有单位2025年度的行政复议少于2024年度" in a.text
