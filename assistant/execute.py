@@ -984,7 +984,7 @@ class Executor:
     def _year_over_year(self, it: Intent, agencies: list[str], catalog: Catalog) -> Answer:
         """The agencies whose figure went up (or down) from one year to another (2024年比2023年多的单位): every agency
         holding both reports with the figure, each listed with both cited cells and the change; the count read is said."""
-        later, earlier, op = it.versus or (0, 0, ">")
+        later, earlier, op = it.versus
         keys = with_column(it.keys, it.column)
         pairs = [(b, a) for ag in agencies if (a := catalog.entry(ag, later)) and (b := catalog.entry(ag, earlier))]
         vals = self.scan([e for pair in pairs for e in pair], keys)

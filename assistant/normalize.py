@@ -168,10 +168,9 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
         text = re.sub(r"\s+", "", text)
         changes.append(f"逐字空格->{text}")
     bare = strip_courtesy(strip_fillers(text, names))
-    if (plain := SAME_AS_BEFORE.sub("", CORRECTION.sub("", bare))) != bare and len(re.sub(r"\W", "", plain)) >= MIN_LEFT:
-        bare = plain  # 抱歉说错了，我问的是鹿城区: the correction said, then what is asked
-    if (plain := ANSWER_FORM.sub("", bare)) != bare and len(re.sub(r"\W", "", plain)) >= MIN_LEFT:
-        bare = plain  # 只要数字, 用表格列出: how the answer is put, not what is asked
+    for said_around in (CORRECTION, SAME_AS_BEFORE, ANSWER_FORM):  # 抱歉说错了，我问的是…, 年份不变, 只要数字: said around
+        if len(re.sub(r"\W", "", plain := said_around.sub("", bare))) >= MIN_LEFT:  # what is asked, not in it
+            bare = plain
     if bare != text:
         changes.append(f"客套->{bare}")
         text = bare

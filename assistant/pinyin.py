@@ -65,15 +65,12 @@ def _words() -> dict[str, tuple[str, ...]]:
     return words
 
 
-def _word(key: str, joined: int, places: dict[str, str], frequencies: Frequencies | None, after_ji: bool = False
-          ) -> str | None:
-    """The word a spelling reads as: a measure word after 几 (jian is 件 there), a place, else the commonest candidate the reports print (还是, and 征地 rather than
-    the commoner 政敌, which no report prints); a run of several typed words is read together only as a word the
+def _word(key: str, joined: int, places: dict[str, str], frequencies: Frequencies | None) -> str | None:
+    """The word a spelling reads as: a place, else the commonest candidate the reports print (还是, and 征地 rather
+    than the commoner 政敌, which no report prints); a run of several typed words is read together only as a word the
     reports print (zui duo de is 最 多 的, not 夺得)."""
     if said := places.get(key):
         return said
-    if after_ji and key in MEASURES:
-        return MEASURES[key]
     candidates = _words().get(key, ())
     if not candidates:
         return None
@@ -102,13 +99,13 @@ def read_pinyin(text: str, places: dict[str, str], frequencies: Frequencies | No
     out, i = [], 0
     while i < len(tokens):
         if tokens[i].lower() == "ji" and i + 1 < len(tokens) and tokens[i + 1].lower() in MEASURES:
-            out.append("几")  # ji jian, ji ge: how many, before the thing counted (not 即, the commonest ji)
-            i += 1
+            out.append("几" + MEASURES[tokens[i + 1].lower()])  # ji jian, ji ge: how many (not 即见, the commonest)
+            i += 2
             continue
         for n in range(MAX_JOIN, 0, -1):
             run = tokens[i:i + n]
             if len(run) == n and all(t.isascii() and t.isalpha() for t in run) and (
-                    said := _word("".join(run).lower(), n, places, frequencies, bool(out) and out[-1] == "几")):
+                    said := _word("".join(run).lower(), n, places, frequencies)):
                 out.append(said)
                 i += n
                 break
