@@ -227,8 +227,10 @@ NARRATIVE_STRONG = ("做法", "措施", "举措", "经验", "问题", "不足", 
 # one case pointed at (那件被纠正的复议) and its identity or content asked: the reports count cases, they do not
 # name applicants or say what was asked (the outcome, 结果如何, is a table row and stays answerable)
 # a person's identity (申请人是谁, 负责人叫什么, 复议是谁提起的): the reports name no individuals
-PERSON_ROLES = r"(?:申请人|原告|被告人|起诉人|代理人|律师|负责人|[区市县省局处科部院厅室委镇乡组队所站]长|主任|领导|书记|经办人|发言人|工作人员|专员|联系人|办事员)"
+PERSON_ROLES = (r"(?:申请人|原告|被告人|起诉人|代理人|律师|负责人|[区市县省局处科部院厅室委镇乡组队所站]长|主任|领导|书记|经办人|发言人|工作人员"
+                r"|专员|联系人|办事员|官员|签发人|签字人|签批人|署名人|起草人|撰写人|编写人|编制人|审核人)")
 WHO_IS = re.compile(PERSON_ROLES + r"[^，,。？?]{0,6}?(?:是谁|叫什么|姓名|名字|是哪位)|谁是[^，,。？?]{0,10}?" + PERSON_ROLES + "|谁" + PERSON_ROLES
+                    + r"|(?:姓名|名字)(?:是|的)?" + PERSON_ROLES  # the name of the official who signed (an English gloss)
                     + "|哪(?:位|个|一位)" + PERSON_ROLES  # 是哪位申请人提起的
                     + r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)"
                     + r"|谁(?:提起|提出|申请|起诉|告)(?:了|的)?[^，,。？?]{0,4}?(?:复议|诉讼|官司)"

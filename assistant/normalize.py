@@ -74,6 +74,8 @@ LABEL = re.compile(r"^ [a-z][a-z ]{1,30}:\s*")  # fact check:, quick question:, 
 BOUND_WORD = re.compile(r"\b(over|under|below)\s+(?=\d)")  # over 50 (ages are read before), under 10
 PLACE_IN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:['’][a-z]+)?)\s+(District|County|district|county)\s+(?:in|of),?\s+"
                             r"([A-Z][a-z]+(?:['’][a-z]+)?)\b")
+# ① ❶ ➀: a list's number, as (1) says it (NFKC would make ① a bare 1, glued to the item: 1收到多少申请)
+CIRCLED = {base + i: f"({i + 1})" for base in (0x2460, 0x2776, 0x2780, 0x278A) for i in range(10)}
 LIST_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?:\((?:[a-h]|i{1,3}|iv|v|\d)\)|(?:[a-h]|\d)\))\s*")  # (a) (ii) 1) b)
 FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
 # since 2019, from 2019 on, 2019 onwards, before 2019: a bound on the years, as 2019年以来 / 2019年以前 says it
@@ -152,7 +154,7 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     print each of some words (a pinyin question's homophones are read as the reports' words); `now`, the year the asker lives in
     (the newest report's year plus one), places a year said by its zodiac animal or an anniversary."""
     original = question or ""
-    text = unicodedata.normalize("NFKC", original).strip()
+    text = unicodedata.normalize("NFKC", original.translate(CIRCLED)).strip()
     if len(LINE_BULLETS.findall(text)) >= 2:  # - 新收多少 / - 予以公开多少: a list's items, kept apart once lines join
         text = LINE_BULLETS.sub("•", text)
     changes: list[str] = []
@@ -444,7 +446,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
     s = re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(), places), s)  # disclsoed, Pigntan: one slip
     s = _unlabelled(s, places)  # Fact check: did …: a label said before the question
-    s = LIST_MARK.sub(" 、 ", s)  # give me (a) …, (b) …: the lettered items a list, as 、 says
+    s = _numbered_items(s)  # give me (a) …, (b) …: each lettered item a part, as (1) (2) number them in Chinese
     s = LISTED_AFTER_COLON.sub(_listed, s)  # figures please: requests received, requests granted, and …: a list
     s = FISCAL_YEAR.sub(r" \1 ", s)
     s = YEAR_OF_ANIMAL.sub(lambda m: f" {ANIMALS_EN[m.group(1)]}年 ", s)
@@ -480,6 +482,12 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     if re.search(r"[,，;；]", zh):  # What was X, and how did it compare…: the first clause asks the value
         return re.sub(r"\s*([,，;；])", r"是多少\1", zh, count=1)
     return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1)
+
+
+def _numbered_items(s: str) -> str:
+    """(a) … (b) … / 1) … 2) …: the items numbered as a Chinese list numbers them, so each is read as a part."""
+    count = iter(range(1, 100))
+    return LIST_MARK.sub(lambda m: f" ({next(count)}) ", s) if len(LIST_MARK.findall(s)) >= 2 else s
 
 
 LISTED_AFTER_COLON = re.compile(r"(?<=:)([^:?]+)")

@@ -221,6 +221,10 @@ MAX_PARTS = 4
 # 一、…？二、…？三、…？: a list's numbers opening its clauses, no separators of their own (三 alone asks nothing)
 ORDINAL_MARK = re.compile(r"(?:^|(?<=[：:？?。；;！!\s]))(?:[一二三四五六七八九十]|\d{1,2})、")
 ORDINAL_DOT = re.compile(r"(?:^|(?<=[：:？?。；;！!\s,，]))(\d{1,2})[.．](?!\d)")
+# (1)…(2)…, (a)…(b)…, （一）…（二）…, 1)…2): a list's items however they are numbered (circled ① arrives as (1))
+ORDINAL_PAREN = re.compile(r"[(（]\s*([1-9]|[a-hA-H]|[一二三四五六七八九])\s*[)）]|(?:^|(?<=[：:？?。；;！!\s,，]))([1-9]|[a-h])\)")
+ORDINALS = {**{str(i): i for i in range(1, 10)}, **{c: i for i, c in enumerate("abcdefgh", 1)},
+            **{c: i for i, c in enumerate("一二三四五六七八九", 1)}}
 ITEM = "\x00"  # where a numbered item began, while the clauses are split
 # • 新收总数 • 其中维持几件: items of a pasted or typed list, each a clause (·, - and * only where a line begins or after
 # a colon: 中国·平潭 is a name, 2019-2021 a span)
@@ -1201,9 +1205,10 @@ def _clauses_unsaid(text: str) -> str:
 def split_parts(text: str) -> list[str]:
     """Clauses that each ask something; a clause without a question word joins the next (予以公开、部分公开各多少), and
     so does a scope said first (平潭的几个片区里，谁…); two questions joined by 以及/还有 are two clauses."""
-    dots = list(ORDINAL_DOT.finditer(text))  # 1.新收 2.公开率: numbered so only where they count 1, 2, 3…
-    if len(dots) >= 2 and [int(m.group(1)) for m in dots] == list(range(1, len(dots) + 1)):
-        text = ORDINAL_DOT.sub(f"；{ITEM}", text)
+    for numbered in (ORDINAL_DOT, ORDINAL_PAREN):  # 1.新收 2.公开率: numbered so only where they count 1, 2, 3…
+        marks = [ORDINALS.get((m.group(1) or m.group(m.lastindex)).lower()) for m in numbered.finditer(text)]
+        if len(marks) >= 2 and marks == list(range(1, len(marks) + 1)):
+            text = numbered.sub(f"；{ITEM}", text)
     if len(BULLET.findall(text)) >= 2:
         text = BULLET.sub(f"；{ITEM}", text)
     unmarked = ORDINAL_MARK.sub(f"；{ITEM}", _clauses_unsaid(text))  # 一、…；二、…: each numbered item a clause
@@ -1233,7 +1238,8 @@ def split_parts(text: str) -> list[str]:
             parts.append(pending)  # 新收申请数和结转数，还有他们的网站怎么管的: the figures named are asked as they are
             pending = ""
         pending_from = pending_from if pending else i
-        pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending else "") + seg
+        pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending and not pending.endswith((":", "："))
+                    else "") + seg  # 2024年：(1)新收…: the colon already joins what the items are of
         noun_phrase = (seg.endswith("的") and i < len(segments) - 1 and not CLEFT.search(seg)  # …要什么的，有几件:
                        and not has(seg, ("吗", "呢", "有没有", "是否"))  # what the next clause asks of (是怎么来的 asks)
                        and not COUNT_ASKED.search(seg))  # 有几件申请是社会公益组织提的: a count asked, a part of its own

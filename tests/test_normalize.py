@@ -450,3 +450,11 @@ def test_that_one_kind_in_a_sentence_asking_nothing_else_is_which_kind():
 def test_more_in_one_year_than_another_is_said_as_chinese_orders_it():
     text = normalize_question("Which agencies had fewer reviews in 2024 than in 2023?").text
     assert "2024年比2023年少" in text
+
+
+def test_english_lettered_items_stay_numbered_and_closed_requests_are_finished_ones():
+    """(a) … (b) … (c) …: numbered as a Chinese list numbers its items (each then a part); "closed" is 办结 and
+    "requests received" is 收到申请, not 申请收到 (which names no figure)."""
+    text = normalize_question("Hongze 2024: (a) requests received, (b) how many were closed, (c) the name of the "
+                              "official who signed the replies").text
+    assert "(1)收到申请" in text and "(2)" in text and "办结" in text and "(3)名字官员" in text

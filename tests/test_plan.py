@@ -3045,3 +3045,22 @@ def test_a_row_pointed_at_is_the_row_the_part_before_named(catalog):
     q = "我想看看别人怎么写“行政执法案卷”的：2021年以来，哪些报告里这一行不是零？"
     parts = plan_parts(q, normalized(q, catalog), [], catalog)
     assert parts[-1][1].kind == "precedent" and [k.row for k in parts[-1][1].keys] == ["denied_enforcement_file"]
+
+
+@pytest.mark.parametrize("q", [
+    "洪泽区2024年：（1）收到申请（2）不予公开（3）签发人是谁",
+    "洪泽区2024年：①收到多少申请②不予公开几件③签发人是谁",
+    "洪泽区2024年：(a)收到申请 (b)不予公开 (c)签发人是谁",
+])
+def test_a_numbered_list_is_one_part_per_item_however_it_is_numbered(catalog, q):
+    """(1)…(2)…, ①…②…, (a)…(b)…: each item a part, the last one (who signed) declined, not dropped or merged."""
+    parts = plan_parts(normalized(q, catalog), normalized(q, catalog), [], catalog)
+    assert len(parts) == 3
+    assert [k.row for k in parts[0][1].keys] == ["new_received"]
+    assert all(k.row.startswith("denied") for k in parts[1][1].keys)
+    assert parts[2][1].kind == "decline" and parts[2][1].reason == "person"
+
+
+def test_a_pasted_row_number_alone_is_no_list(catalog):
+    """（三）不予公开 pasted from the table counts nothing from one: one question."""
+    assert len(split_parts("（三）不予公开有多少件")) == 1
