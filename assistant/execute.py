@@ -778,6 +778,9 @@ class Executor:
         if it.pairs:  # 鹿城2022年、洪泽2023年…这几份报告: exactly the reports listed
             entries = [e for a, y in it.pairs if (e := catalog.entry(a, y))]
             return entries, "所列报告中"
+        if it.years and it.year_bound:  # 鹿城、洪泽和平潭管委会19到21年: the years are the last one's, the others' all held
+            return [e for a in agencies for y in catalog.years(a) if y in it.years or a != it.year_bound
+                    if (e := catalog.entry(a, y))], "所问报告中"
         if it.years:
             entries = [e for a in agencies for y in it.years if (e := catalog.entry(a, y))]
             return entries, "、".join(f"{y}年度" for y in it.years)

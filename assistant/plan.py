@@ -941,7 +941,8 @@ def _operation(q: str, it: Intent) -> Kind:
     one_report = len(it.agencies) == 1 and len(it.years) == 1 and not (it.keys or it.rate)  # 平潭管委会2021年要求
     if (cue or UNITS_WHICH.search(q)) and not one_report or (  # 每个单位明确哪些人负责: what that report says, not who did
             (WHICH_UNITS.search(q) or WHICH_MENTIONED.search(q)) and not it.agencies) or (
-            WHICH_REPORTS.search(q) and (it.keys or it.rate) and (not it.agencies or it.pairs)):  # of the listed ones
+            WHICH_REPORTS.search(q) and (it.keys or it.rate) and (not it.agencies or it.pairs or it.year_bound)):  # of the
+        # listed ones (鹿城、洪泽和平潭管委会19到21年这几份里…哪几份: the last one's years, the others' held ones)
         return "precedent"
     if it.keys and not it.weak_figure and re.search(r"情况(?:怎么样|怎样|如何|咋样)", q):
         return "figure"  # 复议情况怎么样: a table figure's situation is its numbers

@@ -1197,3 +1197,13 @@ def test_a_correction_of_the_last_turn_asks_again_what_it_names(assistant):
 def test_an_english_listing_that_finds_none_says_it_read_the_tables(assistant):
     a = assistant.ask("Which agencies had fewer reviews in 2025 than in 2024?")
     assert a.text.startswith("From the reports' tables:") and "没有单位2025年度的行政复议少于2024年度" in a.text
+
+
+def test_a_listing_of_rates_over_agencies_whose_last_one_has_the_years(assistant):
+    """鹿城、洪泽和平潭管委会2019到2021年这几份里…哪几份: the years are 平潭管委会's (鹿城 and 洪泽 hold none of
+    them), so 鹿城 and 洪泽 are read in every year held, never declined for years they were not asked in."""
+    a = assistant.ask("鹿城、洪泽和平潭管委会2019到2021年这几份里，本机关不掌握的占办结总数不到两成的是哪几份？")
+    assert not a.abstained
+    listed = {(c.agency, c.year) for c in a.citations}
+    assert ("温州市鹿城区人民政府办公室", 2022) in listed and ("平潭综合实验区管委会", 2020) in listed
+    assert not any(y == 2022 and agency == "平潭综合实验区管委会" for agency, y in listed)
