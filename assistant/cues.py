@@ -72,7 +72,7 @@ DISCLOSED_AFTER = re.compile(r"^(?:执行情况)?(?:公开|公示|公布)")  # �
 # which went up or down between two years (比2023年多的, 比上年减少了的, 较去年有所增加): the direction asked
 ROSE = re.compile(r"比[^，,。？?]{0,12}?(?:多|高|增加|增长|上升|涨)|增加|增长|上升|上涨|涨了")
 FELL = re.compile(r"比[^，,。？?]{0,12}?(?:少|低|减少|下降|降|跌)|减少|下降|降低|下跌|跌了")
-PRIOR_YEAR_SAID = re.compile(r"(?:比|较|跟|和|与|同)(?:上|前|去|上一|前一)年|同比|上年度")
+PRIOR_YEAR_SAID = re.compile(r"(?:比|较|跟|和|与|同)(?:上|前|去)(?:一|1)?个?年|同比|上年度")  # 跟前一个年度相比
 # 跟2020年比呢, 和淮安市相比呢: the turn before set beside what this one names
 COMPARED_WITH = re.compile(r"^(?:那|那么)?(?:跟|和|与|同|比起|相比)[^，,。？?]{1,20}?(?:比|相比|比较|对比|比起来)"
                            r"|^(?:那|那么)?(?:这个数字?|这个|这)?比[^，,。？?上去前]{1,12}?(?:多|少|增加|减少|增长|下降|高|低)"  # 比2019年多了多少
@@ -246,6 +246,11 @@ OUTSIDE_BODY = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:公司|银行|集团|医院
 APPLICANT_DETAIL = re.compile(r"申请人[^，,。？?]{0,4}?(?:是|在|来自)?(?:哪个|哪些|哪里|哪儿|什么|干什么|做什么)"
                               r"(?:村|社区|地方|乡镇|街道|工作|职业|行业|的工作|省|城市|地区|国家)"
                               r"|申请人[^，,。？?]{0,4}?(?:住|家住|住在|家在|来自|是)(?:在)?(?:哪儿|哪里|哪|什么地方)")  # 都住哪儿
+# 申请最多的那个人提了几件, 同一个人申请了多少次, 人均申请几件: one applicant's count, which the tables (by applicant type)
+# never give
+PER_APPLICANT = re.compile(r"(?:那|这|某[一1]?|每[一1]?|单)(?:个|位)(?:人|申请人)[^，,。？?]{0,6}?"
+                           r"(?:提|申请|交|递交|提交)[^，,。？?]{0,3}?(?:几|多少)|人均(?:提|申请|提交)?(?:了)?(?:几|多少)"
+                           r"|(?:申请|提|交)(?:得)?(?:最多|次数最多)的(?:那|这)?[个1]?(?:个|位)?(?:人|申请人)")
 CASE_WHICH = re.compile(r"(?:哪些|哪几件|哪几个|哪几起|哪一件|哪件|什么)(?:案子|案件|事情|事)"  # 被纠正的是哪些案子
                         r"|(?:哪些|哪几个|哪个|哪家|哪几家)(?:部门|单位|机关|人|村|街道|企业|公司)的(?:案子|案件|事)"  # 哪几个部门的案子
                         r"|(?:向|在|由|到)(?:哪个|哪家|哪一个|哪一家|什么)(?:复议)?(?:机关|法院|部门|单位)"  # 向哪个机关申请的复议
@@ -276,7 +281,8 @@ SERVICE_ASKED = re.compile(
 # agency's own work and figures; they rate no one
 OPINION = re.compile(r"你觉得|你认为|依你看|在你看来|(?:你|怎么|如何)评价|评价一下|打(?:个|几)分|排个名"
                      r"|做得(?:最|更|比较|比[^，,。？?]{1,12}?)?(?:好|差|棒|出色|到位|怎么样|如何|好不好)"  # 做得比温州其他区好吗
-                     r"|(?:最|更)(?:透明|规范|认真|负责|用心|到位|优秀"
+                     r"|(?<!弄得)(?<!搞得)(?<!变得)(?<!使其)(?<!使之)(?<!让它)(?:最|更)(?:透明|规范|认真|负责|用心|到位|优秀"  # not a
+                     # goal the report sets (把答复书弄得更规范)
                      r"|出色|友好|好|差)(?!的办法)|态度(?:最|更)?(?:好|差)|\bmost (?:transparent|open|responsive|helpful)\b"
                      r"|\b(?:best|worst) job\b|\bdid (?:the )?(?:best|worst)\b|\bbetter job\b|\bgood job\b"
                      # whether an agency broke the law: a court's or a reviewer's judgement, which no report makes of itself
@@ -482,6 +488,9 @@ ANSWER_FORM = re.compile(
 CORRECTION = re.compile(r"^(?:(?:哦|噢|啊|呃|嗯)?[,，]?(?:不对|错了|搞错了|说错了|打错了|写错了|弄错了|记错了|输错了|抱歉|不好意思|对不起"
                         r"|sorry)[,，。!！]?)+(?:(?:我|刚才)?的?(?:年份|年度|单位|名字|地方|数字)(?:写|打|说|输|填)错了[,，]?)?"
                         r"(?:我(?:想|要)?(?:问|说)的是|我是(?:想)?(?:说|问)|应该是|其实是|是)?")
+# 我看到有报道说…, 听说…, 网上有人说…: where the asker heard a claim; the claim is what is checked
+HEARSAY = re.compile(r"^(?:我)?(?:看到|看见|读到|听说|听人说|在网上看到|刷到)?(?:有)?(?:一篇|一条|个)?"
+                     r"(?:报道|文章|新闻|消息|媒体|网上|网友|帖子|自媒体|人)(?:上|里)?(?:说|称|讲|写|提到)(?:的是)?[,，:：]?")
 SAME_AS_BEFORE = re.compile(r"[,，]?(?:年份|年度|时间)(?:不变|一样|相同|照旧)|[,，]?(?:还是|同)(?:那|这)一?年(?=[,，。？?]|$)")
 # what a speaker says while thinking (嗯, 然后, 就是), dictated questions keep it: dropped where it opens a clause;
 # 那个 only before a place, a year or a pause (那个单位 is a question's 哪个, slipped)
@@ -500,6 +509,9 @@ COLLOQUIAL = {"有木有": "有没有", "木有": "没有", "咋样": "怎么样
               "边几": "哪几", "边度": "哪里", "边间": "哪个", "点样": "怎样", "点解": "为什么", "乜嘢": "什么", "咩": "什么",
               "佢哋": "他们", "佢": "他", "啲": "些", "喺": "在", "睇": "看", "俾": "给", "落去": "到", "多过": "多于",
               "少过": "少于", "几多宗": "多少件", "几宗": "几件"}
+# 上年度, 前一个年度, 下一个年度: the year before or after, as 上一年 / 下一年 say it (not 上年度结转 nor 结转下年度, labels)
+YEAR_BEFORE_SAID = re.compile(r"(?:上|前)(?:一|1)?个年度(?!的?结转)|上年度(?!的?结转)")
+YEAR_AFTER_SAID = re.compile(r"(?<!结转)(?:下|后)(?:一|1)?个年度")
 CANTONESE_AND = re.compile(r"(?<=[\d年])同(?=\d)")  # 2022年同2021年, 洪泽23同24: Cantonese 同 joins years (同年 does not)
 # 怎么算都行, 咋说都可以: the asker leaves the way of counting open; no question of its own
 CONCESSION = re.compile(r"[，,\s]*(?:怎么|如何|怎样)(?:算|说|统计|理解|弄)?都(?:行|可以|好|成)[，,\s]*")

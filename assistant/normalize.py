@@ -28,10 +28,13 @@ from assistant.cues import (
     COURTESY_OPENERS,
     DUTY_SAID,
     FILLERS,
+    HEARSAY,
     INTERROGATIVES,
     NARRATIVE_CUES,
     PRESENTATION,
     SAME_AS_BEFORE,
+    YEAR_AFTER_SAID,
+    YEAR_BEFORE_SAID,
 )
 from assistant.pinyin import Frequencies, read_initials, read_pinyin
 from index.parse.script import t2s
@@ -77,6 +80,10 @@ PLACE_IN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:['’][a-z]+)?)\s+(District|Count
 # ① ❶ ➀: a list's number, as (1) says it (NFKC would make ① a bare 1, glued to the item: 1收到多少申请)
 CIRCLED = {base + i: f"({i + 1})" for base in (0x2460, 0x2776, 0x2780, 0x278A) for i in range(10)}
 LIST_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?:\((?:[a-h]|i{1,3}|iv|v|\d)\)|(?:[a-h]|\d)\))\s*")  # (a) (ii) 1) b)
+# carry over into the following year, carried into the next year, rolled over to the new year: 结转下年度 as a whole,
+# before the glossary reads "carry over" (上年结转) and the year apart
+CARRIED_ON = re.compile(r"\b(?:carr(?:y|ied|ies)|roll(?:s|ed)?|push(?:es|ed)?)\s+(?:(?:over|forward|on)\s+)?(?:in)?to\s+"
+                        r"(?:the\s+)?(?:following|next|new|subsequent)\s+year\b")
 FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
 # since 2019, from 2019 on, 2019 onwards, before 2019: a bound on the years, as 2019年以来 / 2019年以前 says it
 YEAR_FROM = re.compile(r"\b(?:since|after|starting (?:in|from)|beginning (?:in|from))\s+((?:19|20)\d{2})\b(?:\s+(?:on|onwards?))?"
@@ -139,6 +146,7 @@ YEARS_TOTAL = re.compile(r"(?<![\d〇零一二三四五六七八九])([两二三
 ASKED_WITH_NOT = re.compile(r"(?<=[\u4e00-\u9fff])(?<!为什么)(?<!怎么)(?<![还是有都也并从来本])(?:没有|没)(?=[？?]?$)")
 SAID_AROUND = ((CORPUS_SAID, "在"), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
                (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"),
+               (YEAR_BEFORE_SAID, "上一年"), (YEAR_AFTER_SAID, "下一年"),
                (DUTY_SAID, lambda m: DUTY_WORDS.get(m.group(1), m.group(1)) + "局"))  # 管钱的那个局: 财政局
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -170,7 +178,7 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
         text = re.sub(r"\s+", "", text)
         changes.append(f"逐字空格->{text}")
     bare = strip_courtesy(strip_fillers(text, names))
-    for said_around in (CORRECTION, SAME_AS_BEFORE, ANSWER_FORM):  # 抱歉说错了，我问的是…, 年份不变, 只要数字: said around
+    for said_around in (CORRECTION, SAME_AS_BEFORE, ANSWER_FORM, HEARSAY):  # 抱歉说错了，我问的是…, 年份不变, 只要数字: said around
         if len(re.sub(r"\W", "", plain := said_around.sub("", bare))) >= MIN_LEFT:  # what is asked, not in it
             bare = plain
     if bare != text:
@@ -215,6 +223,22 @@ CYCLE_YEAR = re.compile(rf"(?<![属肖])(?:([{STEMS}])([{BRANCHES}])|([{ANIMALS}
 ANNIVERSARY = re.compile(rf"({'|'.join(ANNIVERSARY_OF)})(\d{{1,3}}|百)周?年")
 
 
+# 疫情第一年, 疫情前最后那一年, 疫情放开后头一年: years told by the pandemic (2020 its first year, 2023 the first after it)
+EPIDEMIC = r"(?:新冠)?疫情|新冠"
+EPIDEMIC_YEAR = re.compile(
+    rf"(?:{EPIDEMIC})(?:(?P<before>前|之前|以前|发生前|暴发前|爆发前)(?:的)?(?:最后)?(?:那|的)?(?:一|1)年"
+    rf"|(?:的)?第(?P<nth>[一二三1-3])年|(?:的)?(?:头一年|元年|开始那年|暴发那年|爆发那年|那一年|那年)"
+    rf"|(?P<after>(?:结束|放开|过去)?(?:过后|之后|以后|后)|结束|放开)(?:的)?(?:第(?:一|1)年|头一年|那一?年))")
+
+
+def _epidemic_year(m: re.Match) -> str:
+    if m["before"]:
+        return "2019年"
+    if m["after"]:
+        return "2023年"
+    return f"{2019 + ('一二三'.index(m['nth']) + 1 if m['nth'] in '一二三' else int(m['nth'])) if m['nth'] else 2020}年"
+
+
 def calendar_years(text: str, now: int) -> str:
     """兔年 -> 2023年, 壬寅年 -> 2022年 (the latest such year up to `now`); 建国70周年 -> 2019年, 建党百年 -> 2021年."""
     def cycle(m: re.Match) -> str:
@@ -227,6 +251,7 @@ def calendar_years(text: str, now: int) -> str:
             back = (now - 1984 - next(i for i in range(60) if i % 10 == stem and i % 12 == branch)) % 60
         return f"{now - back}年"
 
+    text = EPIDEMIC_YEAR.sub(_epidemic_year, text)
     text = ANNIVERSARY.sub(lambda m: f"{ANNIVERSARY_OF[m.group(1)] + (100 if m.group(2) == '百' else int(m.group(2)))}年",
                            text)
     return CYCLE_YEAR.sub(cycle, text)
@@ -448,6 +473,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = _unlabelled(s, places)  # Fact check: did …: a label said before the question
     s = _numbered_items(s)  # give me (a) …, (b) …: each lettered item a part, as (1) (2) number them in Chinese
     s = LISTED_AFTER_COLON.sub(_listed, s)  # figures please: requests received, requests granted, and …: a list
+    s = CARRIED_ON.sub(" carried forward ", s)
     s = FISCAL_YEAR.sub(r" \1 ", s)
     s = YEAR_OF_ANIMAL.sub(lambda m: f" {ANIMALS_EN[m.group(1)]}年 ", s)
     s = AGE_SAID.sub(" 年龄 ", s)

@@ -88,6 +88,7 @@ from assistant.cues import (
     OUTSIDE_BODY,
     PART_OF_YEAR,
     PEOPLE_ASKED,
+    PER_APPLICANT,
     PER_ITEM,
     PER_MILLE,
     PER_N,
@@ -229,6 +230,8 @@ ITEM = "\x00"  # where a numbered item began, while the clauses are split
 # • 新收总数 • 其中维持几件: items of a pasted or typed list, each a clause (·, - and * only where a line begins or after
 # a colon: 中国·平潭 is a name, 2019-2021 a span)
 BULLET = re.compile(r"\s*(?:[•●▪◦‣∙]|(?:^|(?<=[\n:：]))\s*[·*-])\s*")
+RATE_NAMED = re.compile(r"(?:率|占比|比例|比重)$")  # a clause that names a rate and asks nothing of it yet
+RATE_CHANGED = re.compile(r"百分点|(?:变|增|减|升|降|涨|跌|提高|下滑)了?(?:多少|几)")
 MAX_AGREE_CHARS = 8  # 两者对得上吗: a clause that only asks whether the figures before it agree
 LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一下|再问问|再问)[,，]?")
 REQUEST_OPENER = re.compile(r"^(?:另外|顺便)?再?(?:给个|给我|给出|算一下|算算|算个|列一下|加个|告诉我|说一下|说说|讲一下|报一下)")  # 再给个两年合计: asks
@@ -616,7 +619,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = future.group(), "future_plan"
     elif forecast := FORECAST.search(q):
         it.unsupported, it.reason = forecast.group(), "forecast"
-    elif detail := APPLICANT_DETAIL.search(asked):
+    elif (detail := APPLICANT_DETAIL.search(asked)) or (detail := PER_APPLICANT.search(asked)):
         it.unsupported, it.reason = detail.group(), "person"  # 申请人是哪个村的: no table or passage says it
     elif case := CASE_WHICH.search(q):
         it.unsupported, it.reason = case.group(), "case_detail"
@@ -1241,7 +1244,10 @@ def split_parts(text: str) -> list[str]:
         pending_from = pending_from if pending else i
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending and not pending.endswith((":", "："))
                     else "") + seg  # 2024年：(1)新收…: the colon already joins what the items are of
-        noun_phrase = (seg.endswith("的") and i < len(segments) - 1 and not CLEFT.search(seg)  # …要什么的，有几件:
+        rate_named = (i < len(segments) - 1 and RATE_NAMED.search(seg) is not None  # 个人申请所占比例，2021年比
+                      and RATE_CHANGED.search(segments[i + 1]) is not None  # 2020年变了几个百分点: one rate's change
+                      and not _names_a_measure(segments[i + 1]))
+        noun_phrase = rate_named or (seg.endswith("的") and i < len(segments) - 1 and not CLEFT.search(seg)  # …要什么的，有几件:
                        and not has(seg, ("吗", "呢", "有没有", "是否"))  # what the next clause asks of (是怎么来的 asks)
                        and not COUNT_ASKED.search(seg))  # 有几件申请是社会公益组织提的: a count asked, a part of its own
         listed = marked[i] and i > 0 and marked[i - 1] and parts  # …几件？申请人的平均年龄？: questions listed by ？

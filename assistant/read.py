@@ -472,12 +472,14 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
             phrase, keys = parts[0]
     if not named and phrase in QUERY_REVIEW_GROUPS and not any(is_total(k) for k in keys):
         phrase = None  # 复议…维持了几件 -> 占比多少: the outcome's own label, not the group's word
+    said = whole_said(q)  # 相当于当年新收申请的百分之几, 占新收的多少: the whole the asker names, not a part of the share
+    named = [(p, ks) for p, ks in named if not all(k in said for k in ks)]
     words = [p for p, _ in named] or [phrase or ""]
-    keys = [k for _, ks in named for k in ks] or keys
+    keys = [k for _, ks in named for k in ks] or [k for k in keys if k not in said] or keys
     if column:
         keys = [k.model_copy(update={"column": column}) if k.table == "requests" else k for k in keys]
-    den: list[CellKey] = []
-    for k in keys:
+    den: list[CellKey] = [k for k in said if k not in keys]
+    for k in keys if not den else ():  # else the table's own total
         if k.table == "requests" and k.row in RESULT_ROW_KEYS:
             d = CellKey(table="requests", row="results_total", column=k.column or "total")
         elif k.table == "requests" and k.column not in (None, "total"):
@@ -498,6 +500,21 @@ def share_of_total(q: str, keys: list[CellKey], column: str | None, phrase: str 
     shown = f"（{name}）" if "＋" in name else name
     total = f"（{total}）" if len(den) > 1 else total
     return RateSpec(label=f"{name}占比", numerator=keys, denominator=den, formula=f"{shown}÷{total}")
+
+
+# 占新收的…, 相当于当年新收申请的百分之几, 是办结总数的几成: the whole a share is said of
+WHOLE_SAID = re.compile(r"(?:占|相当于|等于|是)(?:当年|全年|同年|该年|这一年)?([^，,。？?占]{1,12}?)的?"
+                        r"(?:多少|几|百分之|比例|比重|\d+\s*(?:%|成)|一半|半数)")
+
+
+def whole_said(q: str) -> list[CellKey]:
+    """The cells of the whole a share names by a figure word of its own (新收, 办结), else none (占全部申请的: the
+    weak 申请 leaves the table's own total as the whole)."""
+    m = WHOLE_SAID.search(q)
+    if not m:
+        return []
+    keys, _, weak = figure_keys(m.group(1))
+    return [] if weak or not keys or any(k.table == "active" for k in keys) else keys
 
 
 def _all_named_cells(q: str, wholes: bool = False) -> list[tuple[str, list[CellKey]]]:

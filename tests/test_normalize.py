@@ -309,9 +309,9 @@ def test_what_is_said_around_a_question_in_traditional_characters_is_dropped_too
     assert normalize_question("同樣的問題，換成沭陽縣2025年").text.startswith("换成沭阳县")
 
 
-def test_lettered_items_of_an_english_question_are_one_list():
+def test_lettered_items_of_an_english_question_stay_a_numbered_list():
     text = normalize_question("Shuyang 2025: (a) how many requests were received, (b) how many were granted?").text
-    assert "、" in text and "(" not in text and "收到" in text and "予以公开" in text
+    assert "(1)" in text and "(2)" in text and "收到" in text and "予以公开" in text
 
 
 def test_a_district_said_in_its_city_the_english_way_is_read_city_first():
@@ -458,3 +458,30 @@ def test_english_lettered_items_stay_numbered_and_closed_requests_are_finished_o
     text = normalize_question("Hongze 2024: (a) requests received, (b) how many were closed, (c) the name of the "
                               "official who signed the replies").text
     assert "(1)收到申请" in text and "(2)" in text and "办结" in text and "(3)名字官员" in text
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("那上年度的是多少", "那上一年的是多少"),
+    ("跟前一个年度相比哪年多", "跟上一年相比哪年多"),
+    ("下一个年度呢", "下一年呢"),
+    ("2023年上年度结转多少件", "2023年上年度结转多少件"),  # a row's label, not the year before
+    ("结转下年度多少件", "结转下年度多少件"),
+])
+def test_the_year_before_or_after_said_as_a_fiscal_year(typed, said):
+    assert normalize_question(typed).text == said
+
+
+def test_carried_into_the_following_year_is_one_figure_in_english():
+    """carry over into the following year: 结转下年度, not "carry over" (上年结转) with a year after it."""
+    text = normalize_question("How many requests did Lucheng carry over into the following year in 2022?").text
+    assert "结转下年度" in text and "上年结转" not in text
+
+
+@pytest.mark.parametrize("said, year", [("疫情前最后那一年", 2019), ("疫情第一年", 2020), ("疫情第二年", 2021),
+                                        ("疫情放开后第一年", 2023)])
+def test_a_year_told_by_the_pandemic(said, year):
+    assert f"{year}年" in normalize_question(f"平潭管委会{said}收到多少申请", now=2026).text
+
+
+def test_pandemic_words_that_tell_no_year_stay():
+    assert normalize_question("疫情防控信息公开了多少条", now=2026).text == "疫情防控信息公开了多少条"

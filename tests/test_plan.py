@@ -3064,3 +3064,49 @@ def test_a_numbered_list_is_one_part_per_item_however_it_is_numbered(catalog, q)
 def test_a_pasted_row_number_alone_is_no_list(catalog):
     """（三）不予公开 pasted from the table counts nothing from one: one question."""
     assert len(split_parts("（三）不予公开有多少件")) == 1
+
+
+@pytest.mark.parametrize("q, num, den", [
+    ("平潭管委会2021年不予公开的相当于当年新收申请的百分之几？", "denied_", "new_received"),
+    ("鹿城区2022年结转下年度占新收的比例", "carried_forward", "new_received"),
+    ("鹿城区2022年予以公开的占办结的几成", "granted", "results_total"),
+])
+def test_a_share_is_of_the_whole_the_asker_names(catalog, q, num, den):
+    """相当于新收的百分之几, 占新收的多少: the whole said is the denominator, not the table's own total."""
+    it = understand(q, [], catalog)
+    assert it.rate_spec is not None
+    assert all(k.row.startswith(num) for k in it.rate_spec.numerator)
+    assert [k.row for k in it.rate_spec.denominator] == [den]
+
+
+def test_a_rate_named_then_its_change_between_two_years_is_one_question(catalog):
+    """个人申请所占比例，2021年比2020年变了几个百分点: the rate of both years, not the rate of the newest report and
+    then a change of requests."""
+    q = "平潭管委会的申请里个人申请所占比例，2021年比2020年变了几个百分点？"
+    parts = plan_parts(q, q, [], catalog)
+    assert len(parts) == 1
+    it = parts[0][1]
+    assert it.rate and sorted(it.years) == [2020, 2021]
+
+
+@pytest.mark.parametrize("q", ["平潭实验区2020年申请最多的那个人，一个人提了几件？", "鹿城区2022年人均申请几件",
+                               "鹿城区2022年每个人平均提交了几件申请"])
+def test_one_applicants_count_is_declined(catalog, q):
+    """The tables count requests by type of applicant, never per person."""
+    it = understand(normalized(q, catalog), [], catalog)
+    assert it.kind == "decline" and it.reason == "person"
+
+
+def test_a_goal_said_with_更_is_no_judgement(catalog):
+    """把答复书弄得更规范: what the report plans, not a rating of the agency (最规范的单位)."""
+    it = understand("洪泽区2024年年报里说要把答复书的哪些方面弄得更规范", [], catalog)
+    assert it.reason != "opinion"
+
+
+def test_a_claim_heard_elsewhere_is_checked_against_the_year_after(catalog):
+    """我看到有报道说第二年降到了2776，係唔係 after a turn about 2023: the claim is of 2024's figure; where the asker
+    heard it is said around the question, not a topic to search passages for."""
+    history = [{"role": "user", "content": "洪泽区2023年行政处罚决定多少件？"}, {"role": "assistant", "content": "…"}]
+    q = "我看到有报道说第二年降到了2776，係唔係？"
+    it = understand(normalized(q, catalog), history, catalog)
+    assert it.targets == [(HONGZE, 2024)] and [k.row for k in it.keys] == ["penalty_decisions"]
