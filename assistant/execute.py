@@ -35,6 +35,7 @@ from assistant.figures import (
     CellMap,
     Facts,
     Value,
+    against_mean,
     bound_words,
     change,
     context_keys,
@@ -806,6 +807,7 @@ class Executor:
         if not rated:
             return compose.decline(it.question, f"{when}没有报告能算出“{label}”（缺少所需的格或分母为0）。", "missing_cell")
         computed = len(rated)
+        it = it.model_copy(update={"threshold": against_mean(it.threshold, [r[1] for r in rated])})
         if it.threshold and not ranking:  # 公开率超过50%的单位: only the reports whose rate passes
             rated = [r for r in rated if passes(r[1], it.threshold)]
             if not rated:  # an answer: none passes (not a decline)
@@ -1042,6 +1044,7 @@ class Executor:
         told = self._told([e for e in entries if e.report_id not in tabled], keys)  # reports without the tables
         hits = [(e, total(vals[e.report_id])) for e in with_table] + [(e, told[e.report_id][0]) for e in entries
                                                                         if e.report_id in told]
+        it = it.model_copy(update={"threshold": against_mean(it.threshold, [v for _, v in hits])})  # 超过平均水平
         hits = [(e, v) for e, v in hits if (v == 0 if it.negated else passes(v, it.threshold) if it.threshold else v)]
         hits.sort(key=lambda h: (h[0].agency, h[0].year))
         held = len(with_table) + len(told)

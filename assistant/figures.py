@@ -6,7 +6,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from assistant.catalog import CatalogEntry
-from assistant.query import CellKey
+from assistant.query import MEAN_MARK, CellKey
 from index.models import Ambiguity, Cell, Check, Number, Report
 from index.vocabulary import (
     ACTIVE,
@@ -161,10 +161,19 @@ def passes(value: Number | None, bound: tuple[str, float] | tuple[str, float, fl
     return {">": value > n, ">=": value >= n, "<": value < n, "<=": value <= n, "=": value == n}[op]
 
 
-def bound_words(bound: tuple[str, float]) -> str:
-    op, n = bound
+def against_mean(bound: tuple[str, float] | None, values: list[Number | None]) -> tuple[str, float] | None:
+    """The bound with the mean of the values in place of MEAN_MARK (other bounds as they are); the mean is said
+    with the words that print the bound (bound_words)."""
+    if not bound or bound[1] != MEAN_MARK:
+        return bound
+    held = [v for v in values if v is not None]
+    return (bound[0], round(sum(held) / len(held), 1), "mean") if held else None
+
+
+def bound_words(bound: tuple) -> str:
+    op, n, *of = bound
     shown = int(n) if float(n).is_integer() else n
-    return {">": "大于", ">=": "不少于", "<": "少于", "<=": "不多于"}[op] + str(shown)
+    return {">": "大于", ">=": "不少于", "<": "少于", "<=": "不多于"}[op] + ("所列报告的平均值" if of else "") + str(shown)
 
 
 def percent(numerator: Number, denominator: Number) -> float | None:

@@ -66,6 +66,7 @@ from assistant.cues import (
     LEFT_OUT,
     LIST_WHICH,
     MAGNITUDE_JUDGED,
+    MEAN_BOUND,
     MEAN_PER_REPORT,
     MEAN_PER_YEAR,
     MEDIAN_ASKED,
@@ -165,7 +166,7 @@ from assistant.cues import (
 from assistant.figures import amount_and_count, outcome_keys, over_columns
 from assistant.narrative import WHY_QUESTION, asks_count, topic_words
 from assistant.normalize import normalized
-from assistant.query import CellKey, Intent, Kind, RateSpec
+from assistant.query import MEAN_MARK, CellKey, Intent, Kind, RateSpec
 from assistant.read import (
     EXCLUDED,
     WHOLES,
@@ -588,6 +589,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = who, "not_classified"  # 外省的企业提的申请: applicants split by type only
     if bound:  # 超过100件的单位: the bound a listing keeps values against
         it.threshold = _bound(bound)
+    elif (mean := MEAN_BOUND.search(q)) and (keys or has(q, QUERY_RATES)) and has(q, LIST_WHICH):
+        word = mean["side"] if mean["op"] == "在" and mean["side"] else mean["op"]  # 在平均数以上
+        it.threshold = (THRESHOLD_OPS.get(word, ">"), MEAN_MARK)  # 哪几年超过三年平均水平: the listed ones' mean
+        it.unsupported = None if it.unsupported == "平均" else it.unsupported
     checked = _checked_clause(q) if keys and not it.rate and not it.negated else None
     if checked and it.threshold and bound and checked[0] <= bound.start() < checked[1]:
         it.claim = it.threshold  # 是不是过百了, 有没有超过20: the figure, and whether it passes the bound

@@ -9,6 +9,8 @@ from pydantic import BaseModel, Field
 
 from index.vocabulary import RATES
 
+MEAN_MARK = -1.0  # a listing's bound said as the listed values' mean (超过三年平均水平), set once they are read
+
 Kind = Literal["figure", "breakdown", "rate", "change", "ranking", "sum", "comparison", "narrative",
                "precedent", "checks", "catalogue", "clarify", "decline"]
 
@@ -141,7 +143,8 @@ class PlanPart(BaseModel):
                    measures=[".".join(x for x in (k.table, k.row, it.column if it.column and k.table == "requests" else k.column) if x)
                              for k in it.keys], rate=it.rate,
                    formula=formula, targets=it.targets, missing=it.missing_years, reason=reason,
-                   bound=f"{it.threshold[0]} {it.threshold[1]:g}" if it.threshold else None, years_of=it.year_bound,
+                   bound=(f"{it.threshold[0]} {'mean' if it.threshold[1] == MEAN_MARK else format(it.threshold[1], 'g')}"
+                          if it.threshold else None), years_of=it.year_bound,
                    claim=f"{it.claim[0]} {' '.join(f'{n:g}' for n in it.claim[1:])}" if it.claim else None, rank_of=it.rank_of,
                    proposed_by=it.proposed_by)
 

@@ -299,10 +299,14 @@ def said_columns(q: str) -> dict[str, str]:
     return named
 
 
+UNPAID_FEE = re.compile(r"(?:没有|没|未|不)(?:缴纳|支付|交|缴|付)(?:信息)?处理费")
+
+
 def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     """Cells the question names, the phrase that named them, and whether only a weak word did.
     Review groups combine with outcomes (诉讼被纠正); a specific row beats the group holding it
     (因为第三方不予公开 -> denied_third_party, not all of 不予公开)."""
+    q = UNPAID_FEE.sub("未缴费", q)  # 没交信息处理费: the fee not paid, before 信息处理费 is set aside as no figure
     for phrase in ("依申请", *QUERY_FIGURE_EXCLUSIONS):  # 依申请公开 names the procedure, not a count
         q = q.replace(phrase, "|")
     groups = find_phrases(q, QUERY_REVIEW_GROUPS)

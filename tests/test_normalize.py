@@ -485,3 +485,8 @@ def test_a_year_told_by_the_pandemic(said, year):
 
 def test_pandemic_words_that_tell_no_year_stay():
     assert normalize_question("疫情防控信息公开了多少条", now=2026).text == "疫情防控信息公开了多少条"
+
+
+def test_get_is_no_request_received_in_english():
+    """how many views did they get: got is no 收到 (which reads as requests received)."""
+    assert "收到" not in normalize_question("How many views did the videos get in 2019?").text

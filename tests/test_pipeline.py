@@ -1207,3 +1207,9 @@ def test_a_listing_of_rates_over_agencies_whose_last_one_has_the_years(assistant
     listed = {(c.agency, c.year) for c in a.citations}
     assert ("温州市鹿城区人民政府办公室", 2022) in listed and ("平潭综合实验区管委会", 2020) in listed
     assert not any(y == 2022 and agency == "平潭综合实验区管委会" for agency, y in listed)
+
+
+def test_a_listing_above_the_mean_names_the_mean_and_keeps_those_above_it(assistant):
+    """哪几年…超过三年平均水平: 23, 21 and 70 average 38, so 2021 alone; the mean is said, not hidden."""
+    a = assistant.ask("平潭实验区2019到2021这三年，哪几年新收的申请超过三年平均水平？")
+    assert "平均值38" in a.text and "2021年度70件" in a.text and "2019年度" not in a.text

@@ -10,6 +10,7 @@ import pytest
 from assistant.catalog import Catalog
 from assistant.normalize import normalize, normalize_question
 from assistant.plan import listed_figures, normalized, plan_parts, split_parts, understand
+from assistant.query import MEAN_MARK
 from assistant.read import parse_years
 
 LUCHENG = "温州市鹿城区人民政府办公室"
@@ -3110,3 +3111,18 @@ def test_a_claim_heard_elsewhere_is_checked_against_the_year_after(catalog):
     q = "我看到有报道说第二年降到了2776，係唔係？"
     it = understand(normalized(q, catalog), history, catalog)
     assert it.targets == [(HONGZE, 2024)] and [k.row for k in it.keys] == ["penalty_decisions"]
+
+
+@pytest.mark.parametrize("q", ["沭阳县2025年有几件申请因为申请人逾期没交信息处理费、不再处理？",
+                               "沭阳县2025年申请人没缴纳处理费的有几件"])
+def test_a_fee_not_paid_is_that_row_however_the_fee_is_said(catalog, q):
+    """没交信息处理费: the 其他处理 row of fees not paid, though 信息处理费 alone names no figure."""
+    it = understand(q, [], catalog)
+    assert [k.row for k in it.keys] == ["other_overdue_fee"]
+
+
+@pytest.mark.parametrize("q, op", [("平潭实验区2019到2021这三年，哪几年新收的申请超过三年平均水平？", ">"),
+                                   ("2024年哪些单位的公开率低于平均水平", "<")])
+def test_a_bound_said_as_the_mean_is_a_listing_against_the_listed_values_mean(catalog, q, op):
+    it = understand(q, [], catalog)
+    assert it.kind == "precedent" and it.threshold == (op, MEAN_MARK)
