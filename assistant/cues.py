@@ -318,7 +318,8 @@ WHO_APPLIED = re.compile(r"([^，,。？?！!；;|、]{2,14}?)(?:来|去)?(?:提
                          r"|(?:(?<=[年的，,：:|])|^)([^，,。？?！!；;|、\d]{2,4}?|\d+周?岁以?[上下]?)的?申请人(?!数|类型|类别|构成|分类)")
 # 女性申请人, 2024年外地申请人: a kind of applicant said before the word, after a year or a pause
 AGE_SAID_CN = re.compile(r"\d+周?岁")  # 60岁以上的人: an applicant's age (numerals are digits by now)
-NOT_RESTRICTING = ("依法", "名义", "正式", "本人")  # 依法提出的, 以个人名义提出的: how, not who
+NOT_RESTRICTING = ("依法", "名义", "正式", "本人", "所有", "主要", "同一", "全部", "一切")  # 依法提出的, 以个人名义提出的,
+# 所有企业: how or how many, not who
 # a qualifier restricting the requests counted (网上提交的申请, 申请中涉及房屋征收的): the tables count requests by
 # applicant type and outcome only, so a qualifier they do not hold cannot be read off them
 QUALIFIED_REQUESTS = re.compile(

@@ -418,6 +418,10 @@ SELF_ASSESSED = re.compile(r"自己(?:说|觉得|认为|评价|总结|看|讲)|�
 ASKING_OPENS = re.compile(r"(?<![不没])(?:欲知|想知道|想了解|想问一下|想问|请问|请教|麻烦问一下|麻烦问|烦请告知|敬请告知)")
 
 
+PURPOSE = re.compile(r"(?:^|(?<=[，,。；;！!：:\s]))(?:想|打算|准备|需要|要|希望)(?:举|找|写|引用|收集|搜集|参考|借鉴|整理)"
+                     r"[^，,。；;！!？?：:]*")
+
+
 def _context_clauses(q: str) -> list[tuple[int, int]]:
     """Clauses where the asker tells of themself (我2021年去鹿城区府办办过事, 我之前找过淮安市人民政府) before the
     question: no question word in them, and one after them. Their years and agencies are the story's; the
@@ -548,7 +552,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if len(keys) > 1 and (nth := ITEM_ORDINAL.search(q)) and int(nth.group(1)) <= len(keys) \
             and len({k.table for k in keys}) == 1:  # （三）不予公开第3项: the group's third row, as the table numbers it
         keys, phrase = [keys[int(nth.group(1)) - 1]], None
-    about_me = [m.span() for m in ABOUT_ME.finditer(q)]
+    about_me = [m.span() for m in ABOUT_ME.finditer(q)] + [  # 想举几个…的例子，哪些单位…: the asker's purpose, no topic
+        m.span() for m in PURPOSE.finditer(q) if not QUESTION_CUE.search(m.group()) and QUESTION_CUE.search(q, m.end())]
     asked = mask(q, about_me)  # 我是本地的退休职工，…: the asker, not what is asked
     it = Intent(question=q, agencies=agencies, mentions=mentions, clarify=clarify, unknown_agency=unknown,
                 years=years, keys=keys, less=less, rest=rest, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
@@ -828,7 +833,7 @@ def unheld_applicant(q: str, mentions: list[str]) -> str | None:
     return None
 
 
-RESTRICTING_TAGS = ("n", "nr", "ns", "nt", "nz", "l", "s", "a", "an")
+RESTRICTING_TAGS = ("n", "nr", "ns", "nt", "nz", "l", "s", "a", "an", "b")  # b: 民营, 国有, 私营 (企业 by ownership)
 
 
 def _averaged(q: str) -> Literal["mean", "median"] | None:

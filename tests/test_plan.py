@@ -3126,3 +3126,10 @@ def test_a_fee_not_paid_is_that_row_however_the_fee_is_said(catalog, q):
 def test_a_bound_said_as_the_mean_is_a_listing_against_the_listed_values_mean(catalog, q, op):
     it = understand(q, [], catalog)
     assert it.kind == "precedent" and it.threshold == (op, MEAN_MARK)
+
+
+def test_applicants_by_ownership_are_no_column_of_the_table(catalog):
+    """民营企业提的申请: the table counts 商业企业 whole, not split by ownership; 所有企业 is every one of them."""
+    it = understand("上海科委2024年民营企业提的申请，公开率是多少？", [], catalog)
+    assert it.kind == "decline"
+    assert understand("鹿城区2022年所有企业提的申请有几件", [], catalog).kind != "decline"
