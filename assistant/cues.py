@@ -241,6 +241,9 @@ WHO_IS = re.compile(PERSON_ROLES + r"[^，,。？?]{0,6}?(?:是谁|叫什么|姓
                     + r"|姓[\u4e00-\u9fff](?:的|那位|那个)")  # 姓王的副主任: one person, named
 # 组长是谁担任的, 由谁牵头: the post that holds a role, which a report states (副局长任组长); no person's name
 POST_HELD = re.compile(r"(?:是|由)谁(?:来)?(?:担任|兼任|任|牵头|分管|主管)|谁(?:来)?(?:担任|兼任|牵头|分管|主管)")
+# 和美国联邦政府FOIA的满足率相比: another country set beside an agency (plan asks for a comparison too), of which no
+# report is held
+FOREIGN = re.compile(r"美国|英国|日本|德国|法国|韩国|俄罗斯|加拿大|澳大利亚|欧盟|外国|国外|境外|\bFOIA\b|联邦政府|other countr|abroad")
 # 当地那家燃气公司接到的投诉, 某银行一年收到的咨询: a body that is no government agency, receiving (not applying)
 OUTSIDE_BODY = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:公司|银行|集团|医院|学校|超市|商场|工厂|酒店|协会))(?:的)?"
                           r"(?:\d{4}年度?|一年|全年|当年|那年|每年|同期)?(?:里)?(?:一共|共)?(?:接到|收到|受理|处理|办理|接待)"
@@ -402,7 +405,8 @@ INFO_ITEMS = re.compile(r"(?:多少|几)条[^，,。？?]{0,12}?信息|信息[^�
 # 哪个处室, 各乡镇: an agency's internal units or sub-areas, which no table splits its counts by
 SUB_UNITS = re.compile(r"(?:哪个|哪些|哪几个|各个?|每个)(?:处室|科室|乡镇|镇街|街镇|街道|村|社区|内设机构|业务处室"
                        r"|下属单位|下级单位|所属单位)"  # 淮安市下面各区县分别收到多少: a city's report counts it whole (not
-                       r"|(?:下面|下辖|所辖|下属|辖区内?|底下)的?(?:各个?|每个|哪个|哪些)?(?:区县|县区|县市区)")  # 各区县政府, a scope)
+                       r"|(?:下面|下辖|所辖|下属|辖区内?|底下)的?(?:各个?|每个|哪个|哪些)?(?:区县|县区|县市区)"
+                       r"|(?:下面|下辖|所辖|下属|辖区内?|底下)的?[\u4e00-\u9fff]{2,6}?(?:街道|乡|镇|村|社区)(?:办事处)?(?![长级])")  # 各区县政府, a scope)
 # 花了多少律师费, 多少钱: a sum of money (the tables print amounts only for fees and procurement)
 # whether replies were late (有没有超期的, 超期了几件): the tables count outcomes, not their timeliness
 TIMELINESS = re.compile(r"超期|超时限|超过了?(?:答复|法定|办理)?(?:期限|时限)|逾期答复|按时答复|按期答复|及时答复率"
@@ -513,6 +517,8 @@ COLLOQUIAL = {"有木有": "有没有", "木有": "没有", "咋样": "怎么样
               "边几": "哪几", "边度": "哪里", "边间": "哪个", "点样": "怎样", "点解": "为什么", "乜嘢": "什么", "咩": "什么",
               "佢哋": "他们", "佢": "他", "啲": "些", "喺": "在", "睇": "看", "俾": "给", "落去": "到", "多过": "多于",
               "少过": "少于", "几多宗": "多少件", "几宗": "几件"}
+# 法人或其他组织里“其他”那一栏: the applicant column 其他 (其他组织), not the 其他处理 row
+OTHER_COLUMN = re.compile(r"(?<![—\-－])[“\"「]?其他[”\"」]?(?:那|这)?一?(?:栏|列)")  # not 其他处理—其他, the row's part
 # 上年度, 前一个年度, 下一个年度: the year before or after, as 上一年 / 下一年 say it (not 上年度结转 nor 结转下年度, labels)
 YEAR_BEFORE_SAID = re.compile(r"(?:上|前)(?:一|1)?个年度(?!的?结转)|上年度(?!的?结转)")
 YEAR_AFTER_SAID = re.compile(r"(?<!结转)(?:下|后)(?:一|1)?个年度")
@@ -524,7 +530,8 @@ LEFT_OUT = re.compile(r"(?:除了?|不算|不含|不包括|不计|排除|刨去|
                       r"(?:以外|之外|的话|在内|外(?!部)|(?=[，,。？?！!；;]))")
 # 我说的是淮安区，不是淮安市: a name said only to be set aside is no agency asked
 # 鹿城旁边那个区, 洪泽隔壁的县: a place said as a landmark, to find another one by; it names no agency asked
-LANDMARK = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:旁边|隔壁|附近|邻近|周边|对面|边上|周围)")
+LANDMARK = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:旁边|隔壁|附近|邻近|周边|对面|边上|周围)"
+                      r"|(?:跟|和|与|同)([\u4e00-\u9fff]{2,8}?)(?:挨着|紧挨着|相邻|接壤|交界)")  # 跟鹿城挨着的瓯海区
 # 为什么…一件申请都没收到, 是不是没有人申请: why none or whether none, a premise the figure checks (是/不是 first)
 _NONE = (r"(?:[一1][件个次起宗份项条]?[^，,。？?]{0,12}?[都也](?:没有?|未|不)|都没有?|为零|是零|是0(?!\d)|(?:没有?|未)(?:任何|一件)"
          r"|(?:没有?|无)人)")

@@ -22,6 +22,7 @@ REASONS = {
     "future_plan": "the reports count the year's work done; plans for later years carry no figures",
     "outside_body": "the reports held are government agencies' reports; companies, banks, schools and hospitals publish none "
                     "here to compare with",
+    "foreign": "only Chinese agencies' disclosure reports are held; no other country's figures are here to compare with",
     "forecast": "the reports count what has happened; they make no forecast of later or hypothetical figures",
     "request_subject": "the reports count requests by applicant and outcome, never by what they were about",
     "other_report": "only the agencies' government-information-disclosure annual reports are held, not work reports, "

@@ -31,6 +31,7 @@ from assistant.cues import (
     HEARSAY,
     INTERROGATIVES,
     NARRATIVE_CUES,
+    OTHER_COLUMN,
     PRESENTATION,
     SAME_AS_BEFORE,
     YEAR_AFTER_SAID,
@@ -56,7 +57,9 @@ from index.vocabulary import (
 if TYPE_CHECKING:
     from assistant.catalog import Catalog
 
-COLLOQUIAL_WORDS = re.compile("|".join(sorted(COLLOQUIAL, key=len, reverse=True)))
+COLLOQUIAL_WORDS = re.compile("|".join(  # Cantonese 边个/边几 (哪个/哪几), not 周边几个 or 两边
+    ("(?<![周旁身这那两左右外里上下东西南北前后一半])" if w.startswith("边") else "") + re.escape(w)
+    for w in sorted(COLLOQUIAL, key=len, reverse=True)))
 MAX_TERM = 6  # longest domain term a homophone slip is looked for in
 SPREAD_MIN, SPREAD_SHARE = 6, 0.7  # 洪 泽 区 …: a question typed with a space after most characters
 WORD_OF_ITS_OWN = 10  # jieba's count from which a run of three or more characters is a word, not a term's slip
@@ -77,6 +80,11 @@ LABEL = re.compile(r"^ [a-z][a-z ]{1,30}:\s*")  # fact check:, quick question:, 
 BOUND_WORD = re.compile(r"\b(over|under|below)\s+(?=\d)")  # over 50 (ages are read before), under 10
 PLACE_IN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:['’][a-z]+)?)\s+(District|County|district|county)\s+(?:in|of),?\s+"
                             r"([A-Z][a-z]+(?:['’][a-z]+)?)\b")
+# 20l9, 2O24: a scan's or a typist's letter for a digit (O for 0, l or I for 1), inside a run of digits
+OCR_DIGITS = re.compile(r"(?<![A-Za-z])(?=(?:[OolI]*\d){2})[\dOolI]{3,}(?![A-Za-z])")
+OCR_AS_DIGIT = str.maketrans("OolI", "0011")
+# …谢谢！\n张华\n2025年5月6日: a letter's signature and the day it was written, on lines of their own after the question
+SIGNED = re.compile(r"(?:\n[^\n]{0,12})?\n\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
 # ① ❶ ➀: a list's number, as (1) says it (NFKC would make ① a bare 1, glued to the item: 1收到多少申请)
 CIRCLED = {base + i: f"({i + 1})" for base in (0x2460, 0x2776, 0x2780, 0x278A) for i in range(10)}
 LIST_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?:\((?:[a-h]|i{1,3}|iv|v|\d)\)|(?:[a-h]|\d)\))\s*")  # (a) (ii) 1) b)
@@ -105,7 +113,8 @@ TOPIC_ASKED = "所问主题"  # said in the Chinese the path reads, where a Chin
 
 
 SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])")  # not 2024 年, 95 件: a number's unit
-TERSE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff\s])([01]\d|2\d)(?:\s+(?=[\u4e00-\u9fff])|(?=、[\u4e00-\u9fff]))"
+TERSE_YEAR = re.compile(r"(?<=[\u4e00-\u9fff\s])([01]\d|2\d)(?:\s+(?=[\u4e00-\u9fff])|(?=、[\u4e00-\u9fff])"
+                        r"|(?<=[\u4e00-\u9fff]\s\d\d)\s*$)"  # 平潭管委会 许可 21: the last word of a keyword query
                         r"(?![年件个次项份条起场号日月])")  # 鹿城22 洪泽24, 鹿城22、洪泽23: a name, then its short year
 # 洪泽23和24, 洪泽23/24, 平潭管委会19到21: two short years joined after a name, each a year (not 15到20件, a count's span)
 TERSE_YEARS = re.compile(r"(?<=[\u4e00-\u9fff\s])(?:[01]\d|2\d)(?:(?:和|到|至|与|及|、|-|~|/)(?:[01]\d|2\d))+"
@@ -146,7 +155,7 @@ YEARS_TOTAL = re.compile(r"(?<![\d〇零一二三四五六七八九])([两二三
 ASKED_WITH_NOT = re.compile(r"(?<=[\u4e00-\u9fff])(?<!为什么)(?<!怎么)(?<![还是有都也并从来本])(?:没有|没)(?=[？?]?$)")
 SAID_AROUND = ((CORPUS_SAID, "在"), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
                (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"),
-               (YEAR_BEFORE_SAID, "上一年"), (YEAR_AFTER_SAID, "下一年"),
+               (YEAR_BEFORE_SAID, "上一年"), (YEAR_AFTER_SAID, "下一年"), (OTHER_COLUMN, "其他组织"),
                (DUTY_SAID, lambda m: DUTY_WORDS.get(m.group(1), m.group(1)) + "局"))  # 管钱的那个局: 财政局
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -162,7 +171,8 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     print each of some words (a pinyin question's homophones are read as the reports' words); `now`, the year the asker lives in
     (the newest report's year plus one), places a year said by its zodiac animal or an anniversary."""
     original = question or ""
-    text = unicodedata.normalize("NFKC", original.translate(CIRCLED)).strip()
+    text = SIGNED.sub("", unicodedata.normalize("NFKC", original.translate(CIRCLED)).strip())
+    text = OCR_DIGITS.sub(lambda m: m.group().translate(OCR_AS_DIGIT), text)
     if len(LINE_BULLETS.findall(text)) >= 2:  # - 新收多少 / - 予以公开多少: a list's items, kept apart once lines join
         text = LINE_BULLETS.sub("•", text)
     changes: list[str] = []
@@ -433,12 +443,21 @@ def _that_before(names: tuple[str, ...]) -> re.Pattern:
 
 def strip_courtesy(text: str) -> str:
     """The question without what is said around it (请问, 麻烦帮我查查, 谢谢, 急): the words before an agency's name
-    would be read as part of it, and those after a follow-up's 呢 hide it."""
+    would be read as part of it, and those after a follow-up's 呢 hide it; in a long message, what comes before
+    the words that announce the question (…先问一个最简单的吧：) and the afterthoughts after its question mark."""
+    if (intro := QUESTION_INTRO.search(text)) and len(text) - intro.end() >= MIN_LEFT:
+        text = text[intro.end():]  # the question announced; what follows its question mark and asks nothing is an
+        if (ask := text.find("?")) >= MIN_LEFT and not re.search(r"\d|多少|几|吗|呢|哪|谁|什么|怎么|如何|预测|百分", text[ask:]):
+            text = text[:ask + 1]  # afterthought (后面可能还要问别的,材料下周一要交)
     while (m := OPENER.match(text)) and len(text) - m.end() >= MIN_LEFT:
         text = text[m.end():]
     while (m := CLOSER.search(text)) and m.start() >= MIN_LEFT:
         text = text[:m.start()] + next((c for c in "?？" if c in m.group()), "")
     return text
+
+
+# …先问一个最简单的吧：, 我的问题是：, 问题如下：: the question follows the colon
+QUESTION_INTRO = re.compile(r"(?:(?:先|再|就|只)?问(?:[一1两2]个|一下|个)[^,，。?？:：]{0,8}?(?:吧|啊)?|(?:我的)?问题(?:是|如下))[:：]")
 
 
 def is_english(text: str) -> bool:

@@ -54,6 +54,7 @@ from assistant.cues import (
     FILING_WORDS,
     FOLLOWUP_CUES,
     FORECAST,
+    FOREIGN,
     FORMER,
     FUTURE_COUNT,
     HALF,
@@ -113,6 +114,7 @@ from assistant.cues import (
     REPORT_TITLE,
     REPORT_WORDS,
     REQUEST_SUBJECTS,
+    RESULT_ROW_KEYS,
     ROSE,
     ROUGHLY,
     ROUND_NUMBERS,
@@ -422,6 +424,20 @@ PURPOSE = re.compile(r"(?:^|(?<=[，,。；;！!：:\s]))(?:想|打算|准备|�
                      r"[^，,。；;！!？?：:]*")
 
 
+def _set_aside(q: str, context: list[tuple[int, int]]) -> tuple[list[CellKey], str | None, bool] | None:
+    """不算上年结转下来的那些，…新收多少 / 如果不算结转到下年度的，办结的有多少: a figure said only to be left out,
+    before another that is asked (none where the one left out is a part of the one asked: that is a remainder)."""
+    spans = [m.span(1) for m in LEFT_OUT.finditer(q) if figure_keys(m.group(1))[0]]
+    if not spans:
+        return None
+    kept = figure_keys(mask(q, context + spans))
+    left = [k for a, b in spans for k in figure_keys(q[a:b])[0]]
+    if not kept[0] or kept[2] or any(k in kept[0] for k in left) or any(
+            o in left for k in kept[0] for o in outcome_keys(k)) or any(k.row in RESULT_ROW_KEYS for k in left):
+        return None
+    return kept
+
+
 def _context_clauses(q: str) -> list[tuple[int, int]]:
     """Clauses where the asker tells of themself (我2021年去鹿城区府办办过事, 我之前找过淮安市人民政府) before the
     question: no question word in them, and one after them. Their years and agencies are the story's; the
@@ -486,7 +502,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     span_match = None if range_word else SPAN_WORDS.search(q)
     titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)  # a title or a quoted name names no agency,
               if not REPORT_TITLE.fullmatch(m.group())]  # but the report's own title names whose report it is
-    set_aside = [m.span(1) for m in (*NOT_THIS_NAME.finditer(q), *LANDMARK.finditer(q))]
+    set_aside = [m.span(m.lastindex or 1) for m in (*NOT_THIS_NAME.finditer(q), *LANDMARK.finditer(q))]
     gone, gone_spans = left_out(mask(q, set_aside), [], catalog)  # 除公安局外, 除了上海: left out, no agency or scope asked
     set_aside += gone_spans
     scope_places, scope_spans, scope = find_scope(mask(q, set_aside), catalog)
@@ -512,6 +528,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
         agencies, mentions, scope, scope_places = scope, scope_places, [], []
     keys, phrase, weak = figure_keys(mask(q, context))  # 我孩子要申请助学贷款，…哪些文件: the story's figure word
+    if keys and not rows_left(q) and (aside := _set_aside(q, context)):
+        keys, phrase, weak = aside  # 不算上年结转下来的那些，当年新收多少: the figure asked, not the one set aside
     if (pointed := CELL_POINTED.search(q)) and (cell := figure_keys(pointed.group(1) + pointed.group(2)))[0]:
         keys, phrase, weak = cell  # 行政复议“总计”那一格印的是多少？维持10件…: the cell pointed at; the rest reasons
     if (not keys or weak) and context and has(q, COUNT_CUES) and ((told := figure_keys(q))[0] and not (keys and told[2])):
@@ -635,6 +653,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported, it.reason = case.group(), "case_detail"
     elif (who := WHO_IS.search(asked)) and not SET_ASIDE.search(asked[:who.start()]) and not POST_HELD.search(asked):
         it.unsupported, it.reason = who.group(), "person"
+    elif (foreign := FOREIGN.search(asked)) and (has(q, COMPARE_CUES) or "比" in q):  # 和美国FOIA的满足率相比:
+        it.unsupported, it.reason = foreign.group(), "foreign"  # no other country's reports to set beside it
     elif body := OUTSIDE_BODY.search(asked):
         it.unsupported, it.reason = body.group(1), "outside_body"  # 比那家燃气公司接到的投诉多吗: no report of theirs
     growth = has(q, CHANGE_CUES) and not has(q, SHARE_WORDS)  # 比2023年增长了百分之多少: a growth, not a share

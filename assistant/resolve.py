@@ -38,7 +38,10 @@ def _looks_like_agency(run: str) -> bool:
     it opens as a name does, not with a verb, pronoun or particle (准备片区, 们片区 of 我们片区, 这个局)."""
     if len(run) < 3 or not run.endswith(ORGAN_ENDINGS):
         return False
-    *before, (_, last) = word_tags(run)  # 了解龙湾区: a verb may open the run where a place's name follows it
+    words = word_tags(run)
+    *before, (_, last) = words  # 了解龙湾区: a verb may open the run where a place's name follows it
+    if words[0][1][:1] in NEVER_OPENS or (len(words) > 1 and words[0][1][:1] == "m" and words[1][1][:1] == "v"):
+        return False  # 们查一查政府 (of 我们查一查政府), 月去洪泽区…中心 (of 3月去…): a clause's tail, no name
     return not _verb_ending(run) and not (before and all(flag[:1] in NOT_A_NAME for _, flag in before)
                                           and last not in NAME_TAGS)
 
@@ -46,6 +49,7 @@ def _looks_like_agency(run: str) -> bool:
 NAME_TAGS = ("ns", "nr", "nt", "nz")  # jieba's places, persons, organisations, other proper names
 
 NOT_A_NAME = "vrkudpc"  # jieba's verbs, pronouns, suffixes, particles, adverbs, prepositions, conjunctions
+NEVER_OPENS = "kupc"  # no name opens with a suffix (们), a particle, a preposition or a conjunction
 
 TITLED = re.compile(r"《[^》]+》|“[^”]+”")
 _LEADING_TERMS = tuple(sorted(QUESTION_TERMS, key=len, reverse=True))

@@ -321,6 +321,7 @@ QUERY_ACTIVE_MEASURES: dict[str, tuple[str, ...]] = {
     **{w: ("prev_items",) for w in ("上年项目", "上一年有多少项", "上一年有几项", "上一年多少项", "上年有多少项", "上年有几项",
                                     "上年多少项", "上一年的项目")},  # the 2019 template's 上一年项目数量
     "项目": ("items", "prev_items"), "处理决定": ("decisions",), "决定": ("decisions",), "金额": ("amount", "amount_wan"),
+    **{w: ("decisions",) for w in ("处理了", "办理了", "办了", "作出了", "做出了")},  # 其他对外管理服务事项处理了几件
     "总金额": ("amount", "amount_wan"),
 }
 # phrases whose figure is the sum of several cells (a template group without its own row)

@@ -490,3 +490,41 @@ def test_pandemic_words_that_tell_no_year_stay():
 def test_get_is_no_request_received_in_english():
     """how many views did they get: got is no 收到 (which reads as requests received)."""
     assert "收到" not in normalize_question("How many views did the videos get in 2019?").text
+
+
+def test_the_column_named_other_is_the_other_organisations_column():
+    """法人或其他组织里“其他”那一栏: the column 其他 (其他组织), not the row 其他处理."""
+    assert "落在其他组织" in normalize_question("法人或其他组织里落在“其他”那一栏的有几件").text
+
+
+@pytest.mark.parametrize("typed, read", [("平潭管委会 20l9 年度", "2019年"), ("2O23→2O24 增加了多少件", "2023→2024"),
+                                         ("收到12O件", "收到120件")])
+def test_a_letter_typed_or_scanned_for_a_digit_inside_a_number(typed, read):
+    assert read in normalize_question(typed).text
+
+
+def test_letters_beside_digits_in_a_word_stay():
+    assert "ISO" in normalize_question("ISO 9001 认证").text
+
+
+@pytest.mark.parametrize("typed, said", [("平潭管委会 许可 21", "2021年"), ("洪泽 复议 24", "2024年")])
+def test_a_short_year_ends_a_keyword_query(typed, said):
+    assert said in normalize_question(typed).text
+
+
+def test_a_letters_signature_and_date_are_no_year_asked():
+    text = normalize_question("您好，\n想了解洪泽区2024年新收的申请数量。\n谢谢！\n张华\n2025年5月6日").text
+    assert "2025" not in text and "2024" in text
+
+
+def test_the_question_inside_a_long_message_is_what_is_read():
+    """…先问一个最简单的吧：<question>？后面可能还要问别的，…: the preamble and the afterthought ask nothing."""
+    text = normalize_question("我之前看过几份，有的数字还对不上。先问一个最简单的吧：平潭管委会2021年行政许可的处理决定一共多少件？"
+                              "后面可能还要问别的，材料下周一要交，谢谢啊").text
+    assert text.startswith("平潭管委会2021年") and text.endswith("?")
+    assert normalize_question("鹿城区收到多少申请？2022年的").text.endswith("2022年的")  # a year said after it stays
+
+
+def test_cantonese_which_is_not_read_inside_a_word():
+    assert "哪" not in normalize_question("周边几个地方的情况").text
+    assert "哪个" in normalize_question("边个单位收到最多").text

@@ -3133,3 +3133,47 @@ def test_applicants_by_ownership_are_no_column_of_the_table(catalog):
     it = understand("上海科委2024年民营企业提的申请，公开率是多少？", [], catalog)
     assert it.kind == "decline"
     assert understand("鹿城区2022年所有企业提的申请有几件", [], catalog).kind != "decline"
+
+
+def test_the_askers_purpose_said_first_is_no_topic(catalog):
+    """我准备发言稿，想举几个…的例子，哪些单位…写过新闻发布会: what the asker wants the list for names nothing
+    the reports are searched for."""
+    it = understand("我准备发言稿，想举几个开新闻发布会解读政策的例子，哪些单位的年报写过新闻发布会？", [], catalog)
+    assert it.kind == "precedent" and "例子" not in (it.topic or "") and "新闻发布会" in (it.topic or "")
+
+
+@pytest.mark.parametrize("q, row", [("海坛片区2019年其他对外管理服务事项处理了几件", "other_services_decisions"),
+                                    ("洪泽区2024年行政许可办了多少件", "licensing_decisions")])
+def test_an_active_item_handled_is_its_decisions(catalog, q, row):
+    """处理了 / 办了 said of an active-table item: its decisions, not the requests' 办理结果."""
+    assert [k.row for k in understand(q, [], catalog).keys] == [row]
+
+
+@pytest.mark.parametrize("q, row", [("不算上年结转下来的那些，平潭管委会2021年当年新收到的信息公开申请是多少件？", "new_received"),
+                                    ("鹿城区2022年如果不算结转到下年度的，那当年办结的有多少？", "results_total")])
+def test_a_figure_set_aside_before_the_one_asked_is_not_asked(catalog, q, row):
+    assert [k.row for k in understand(q, [], catalog).keys] == [row]
+
+
+def test_a_part_set_aside_from_its_whole_is_still_a_remainder(catalog):
+    """不算予以公开的，办结的有多少: 办结 less 予以公开, not 办结 whole."""
+    it = understand("鹿城区2022年不算予以公开的，办结的有多少", [], catalog)
+    assert [k.row for k in it.less] == ["granted"] or "granted" not in [k.row for k in it.keys]
+
+
+@pytest.mark.parametrize("q, reason", [("跟鹿城挨着的瓯海区，2022那年依申请公开的受理量查得到吗？", "unknown_agency"),
+                                       ("平潭管委会2021年的依申请公开率，和美国联邦政府FOIA的满足率相比谁高？", "foreign")])
+def test_a_place_named_beside_a_held_one_or_abroad_is_declined(catalog, q, reason):
+    it = understand(normalized(q, catalog), [], catalog)
+    assert it.kind == "decline" and it.reason == reason
+
+
+def test_a_street_under_a_district_is_no_report_of_its_own(catalog):
+    it = understand("洪泽区下面的高良涧街道办事处，2024年单独收了几份公开申请？", [], catalog)
+    assert it.kind == "decline"
+
+
+def test_a_clause_tail_is_no_unknown_agency(catalog):
+    """老师让我们查一查政府…: 们查一查政府 is what the asker was told to do, no agency the corpus lacks."""
+    it = understand("老师让我们查一查政府怎么帮老百姓少跑腿。鹿城区2022年的报告里，通过“数据跑腿”能办哪些事？", [], catalog)
+    assert it.unknown_agency is None and it.agencies == [LUCHENG]
