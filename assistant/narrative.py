@@ -1042,6 +1042,9 @@ def stances(cands: list[Sentence], section: str) -> list[str | None]:
         kinds = [k for k, words in HEADING_STANCES.items() if any(w in heading for w in words)]
         if kinds == ["shortfall"] and c.section == section and PLAN_OPENS.search(c.read):
             opened.add(c.report_id)  # 仍存在一定差距。 then 针对存在问题，下一步，将…: the plans from here on
+        if kinds == ["plan"] and c.section == section:
+            opened.add(c.report_id)  # （二）改进措施 then 一是…。抓紧修订…: a sentence under an item's title, whose
+            # heading is the title, is still one of the plans
         if len(kinds) == 1:
             out.append("plan" if kinds == ["shortfall"] and c.section == section and c.report_id in opened
                        else kinds[0])

@@ -1312,3 +1312,14 @@ def _evidence_terms_ranked(report, question: str):
     terms = without_counts(question, query_terms(question, [], names, (report.meta.agency,)))
     terms = unslipped(terms, _Holding([c.read for c in cands]), spell=True)
     return rank(question, terms, cands, {}, names)
+
+
+def test_a_sentence_under_an_items_title_below_a_plans_heading_is_a_plan(reports):
+    """Under （二）改进措施 a sentence's heading is the item's title above it (一是加强学习交流。), which names no kind:
+    the plans heading opened the plans, so it is one of them, not a shortfall because no 将 or 措施 said so yet
+    (农业农村局 2020: 加强业务培训… and 充分利用微信公众号… are plans)."""
+    from assistant.narrative import PROBLEMS, stances
+
+    cands = report_sentences(reports[NYN_2020])
+    said = dict(zip((c.read for c in cands), stances(cands, PROBLEMS), strict=True))
+    assert [k for t, k in said.items() if t.startswith(("加强业务培训", "充分利用微信公众号"))] == ["plan", "plan"]
