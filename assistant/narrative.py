@@ -239,6 +239,18 @@ WHO_SAID = re.compile(r"由[^，,。；;]{1,15}?(?:负责|牵头|承担|解读|�
                       r"|(?:科|室|处|办公室|中心)(?:作为|负责)")
 WHERE_QUESTION = re.compile(r"(?:去|在|到|放|送|存|设)哪(?:里|儿|裡)?(?!些)|什么地方|何处|哪个地方")
 WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|(?:公开|公告|公示|宣传)栏|专区|专栏|设立|设置|开设|设在|放置")
+# when (什么时候上线的, 哪一年开始, 几月份): answered by the sentence that states a date (2012年7月, 4月9日, 年初); the words
+# that ask it, with a 开始 or 起 after them, say when, not what (as 下一步 does)
+WHEN_ASKED = re.compile(r"(?:从|自)?(?:(?:什么|啥)时候|何时|哪一?年|几月份?|哪个?月|哪一?天|几号)(?:开始|起)?")
+WHEN_SAID = re.compile(r"(?:\d{4}\s*年\s*)?(?<![\d.])\d{1,2}\s*月(?:\s*\d{1,2}\s*日|份)?|年初|年中(?!央)|年底|年末|上半年|下半年"
+                       r"|\d{4}\s*年(?:起|以来|开始)|自\d{4}\s*年")
+PERIOD = re.compile(r"(?:截至|截止|至)\s*$")  # 截至12月31日, 1月1日至12月31日: the period a figure covers, no date of an event
+
+
+def says_when(text: str) -> bool:
+    """Whether the text dates something (2012年7月，…入驻; 于10月29日正式上线), not only the period its figures cover."""
+    return any(not PERIOD.search(text[max(0, m.start() - 3):m.start()]) and not text.startswith("至", m.end())
+               for m in WHEN_SAID.finditer(text))
 # why (为什么查阅点没人去, 原因是啥, 怎么会): answered by the sentence that states a cause (由于…, …导致/造成…, 受编制限制),
 # as who by one naming an actor; 不怎么 (not much: 不怎么去, 不怎么用) asks no how
 WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会|(?:是不是|是否|难道是|可能是)(?:因为|由于)")  # 是不是因为疫情才少
@@ -688,6 +700,7 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     q = A_NOT_A.sub(_asked_once, q)  # 能不能公开 -> 能 公开: jieba's 不能 or 要不要 names nothing asked about
     for w in PLAN_TIMES + SHORT_ASKED:  # 下一步: when, not what (jieba's 一步 would match every 进一步); 工作上差在哪:
         q = q.replace(w, " ")  # a shortfall asked, and jieba's 上差 no word of its topic
+    q = WHEN_ASKED.sub(" ", q)  # 从什么时候开始进驻: 时候, 开始 name nothing asked about
     for n in sorted(names, key=len, reverse=True):
         q = q.replace(n, " ")
     words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)
@@ -1072,6 +1085,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     total = bool(TOTAL_ASKED.search(question))
     who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
     why = bool(WHY_QUESTION.search(question))
+    when = bool(WHEN_ASKED.search(question))
     how = bool(HOW_QUESTION.search(question))
     fee = any(w in question for w in FEE_WORDS)
     lacked = lacked_words(question)
@@ -1100,7 +1114,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p -= W_CUE  # 不上网的人怎么看到: 以…门户网站为…阵地 is the way they do not take
         if which and NAMED_ITEMS.search(text):
             p += W_LISTED  # 回应了“餐具收费不明晰，多收款项”等多个舆情问题: names which, not that it was done
-        if (who and WHO_SAID.search(text)) or (where and WHERE_SAID.search(text)) or (why and WHY_SAID.search(text)):
+        if (who and WHO_SAID.search(text)) or (where and WHERE_SAID.search(text)) or (why and WHY_SAID.search(text)) \
+                or (when and says_when(text)):
             p += W_ACTOR  # 谁负责 -> 内容保障责任单位; 去哪看 -> 报送区档案馆和图书馆; 为啥 -> 由于…导致…: says who, where
             # or why, not only what
         if often and FREQUENCY_SAID.search(text):
@@ -1537,7 +1552,9 @@ def evidence_in_time(search: Callable, load: Callable[[str], Report], question: 
     first among equals, so 海坛片区是怎么成立的 is answered from the year that tells it and the answer line names
     that year. A sentence from an earlier report must hold half the topic words, as a precedent's does (more
     reports, more near misses: 天气预报 is not 空气质量预测预报); else the newest report's evidence stands."""
-    topics = without_counts(question, topics)
+    when = WHEN_ASKED.findall(question)  # 什么时候开始: no topic word, else no earlier report's date holds half of them
+    rest = WHEN_ASKED.sub(" ", question)
+    topics = [t for t in without_counts(question, topics) if t in rest or not any(t in w for w in when)]
     ranked = evidence(search, question, topics, reports, threshold)
     if not earlier:
         return ranked

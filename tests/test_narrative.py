@@ -1323,3 +1323,33 @@ def test_a_sentence_under_an_items_title_below_a_plans_heading_is_a_plan(reports
     cands = report_sentences(reports[NYN_2020])
     said = dict(zip((c.read for c in cands), stances(cands, PROBLEMS), strict=True))
     assert [k for t, k in said.items() if t.startswith(("加强业务培训", "充分利用微信公众号"))] == ["plan", "plan"]
+
+
+def test_a_question_asking_when_is_answered_by_the_sentence_that_dates_it(corpus_dir):
+    """什么时候, 哪一年, 几月份 with 开始 or 起 after them ask when, naming nothing asked about (no 时候, no 开始 to look
+    for, and none among the topic words an earlier report's sentence must hold half of); the sentence that dates
+    something (9月25日选派…, 2019年8月份…整合为海坛片区) is pulled as who by one naming an actor, not the period a
+    figure covers (截至12月31日)."""
+    from types import SimpleNamespace
+
+    from assistant.narrative import says_when
+
+    assert narrative.query_terms("君山片区从什么时候开始搞标准化的？", [], ["君山片区"]) == ["标准化"]
+    assert says_when("9月25日选派工作人员赴福安调研") and not says_when("截至12月31日,区府办共收到依申请公开件113件。")
+    cands = [narrative.Sentence("r", "某局", 2020, "overview", i * 40, i * 40 + len(t), t) for i, t in enumerate(
+        ["截至12月31日，全年开展专项检查6次。", "专项检查结果纳入年度考核。", "9月25日，组织人员开展专项检查。"])]
+    ranked = rank("这个局是哪天开展专项检查的？", ["专项", "检查"], cands, {}, [])
+    assert ranked[0].sentence.text.startswith("9月25日")
+    assert ranked[0].score - narrative.W_ACTOR == pytest.approx(max(s.score for s in ranked[1:]))  # 截至…: no date
+    new, old = (parse_file(corpus_dir / "reports" / f) for f in ("49_pingtan-htp_2024.txt", "37_pingtan-htp_2019.txt"))
+    loaded = {r.id: r for r in (new, old)}
+
+    def search(question, k, filters, method=None):
+        ids = filters["report_id"] if isinstance(filters["report_id"], list) else [filters["report_id"]]
+        return [SimpleNamespace(chunk=SimpleNamespace(report_id=i, start=0, end=len(loaded[i].text)), dense=0.93,
+                                score=0.93) for i in ids]
+
+    question = "海坛片区是从什么时候开始整合为一个片区的？"
+    best = evidence_in_time(search, loaded.__getitem__, question, topic_words("海坛片区 什么时候开始整合"), [new],
+                            [old.id], 0.8)[0].sentence
+    assert best.year == 2019 and "2019年8月份" in best.read
