@@ -787,8 +787,20 @@ def with_everyday(text: str, words: list[str]) -> list[str]:
     found = everyday_said(text)
     if not found:
         return words
-    kept = [w for w in words if not any(w != p and w in typed for p, typed in found)]
+    kept = [w for w in words if not any(w != p and w in typed for p, typed in found) and not _across(text, w, found)]
     return list(dict.fromkeys(kept + [p for p, _ in found if not any(p in w for w in kept)]))
+
+
+def _across(text: str, word: str, found: list[tuple[str, str]]) -> bool:
+    """Whether every place the text says the word runs into an everyday phrase it says from outside it (人上 of
+    的人上过课, jieba's cut across 上过课): a piece of two words, naming nothing, whose characters would pull any
+    sentence saying 上."""
+    phrases = [(i, i + len(typed)) for _, typed in found if (i := text.find(typed)) != -1]
+    places = [m.start() for m in re.finditer(re.escape(word), text)]
+    return bool(places) and all(any(a < i + len(word) and i < b and not (a <= i and i + len(word) <= b)
+                                    for a, b in phrases) for i in places)
+
+
 
 
 # a verb and its object of two characters said apart (上过课, 上了什么课, 碰了个头, 提个醒)

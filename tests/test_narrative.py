@@ -1353,3 +1353,10 @@ def test_a_question_asking_when_is_answered_by_the_sentence_that_dates_it(corpus
     best = evidence_in_time(search, loaded.__getitem__, question, topic_words("海坛片区 什么时候开始整合"), [new],
                             [old.id], 0.8)[0].sentence
     assert best.year == 2019 and "2019年8月份" in best.read
+
+
+def test_a_word_jieba_cuts_across_an_everyday_phrase_is_no_word():
+    """给写稿子的人上过课吗 with the topic 写稿子 人上过课: jieba cuts the topic's 人上 + 过课, across 上过课 (上课, an everyday
+    word the report says as 培训/授课); 人上 names nothing, and its 上 would pull any sentence saying 网上 or 上线."""
+    terms = query_terms("洪泽区2023年给写稿子的人上过课吗？", topic_words("写稿子 人上过课"), ["洪泽区", "洪泽"])
+    assert terms == ["稿子", "上课"]
