@@ -141,9 +141,12 @@ GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "�
                   # how the question joins and places its words, not what about: 解读政策或者做宣传, 发稿之前
                   "或者", "或是", "还是", "以及", "并且", "而且", "之前", "以前", "之后", "以后"}
 BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告包括", "本报告共分", "全文包括", "本报告根据",
-               "本报告由", "报告全文", "标题:", "下载", "有任何疑问", "邮编", "电话：", "发布日期",
+               "本报告由", "报告全文", "标题:", "下载", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式")  # not the statistics period (本报告所列数据的统计期限…): it is asked
 TITLE = "工作年度报告"  # a sentence that is mostly the report's title
+# the office's particulars after whom the report sends questions to (…请与平潭县人民政府办公室联系（地址：…；邮编：…）, …联系，
+# 电 话：…): a piece of their own, so the sentence naming whom to ask (有任何疑问…请与…联系) is a candidate, not furniture
+CONTACT = re.compile(r"[（(，,；;]+(?=\s*(?:联系)?(?:地址|电\s*话|邮\s*编|传\s*真)\s*[：:])")
 # the report telling its own parts (本年报由概述、…组成 / 本年报包括概述、…共六个部分): its table of contents, however it
 # names itself (本报告, 本年报, 本年度报告); not where it is published or the period its figures cover, which are asked
 REPORT_PARTS = re.compile(r"本(?:年度)?(?:年报|报告)(?:全文)?(?:主要)?(?:包括|由|共分|分为)")
@@ -329,6 +332,7 @@ def spans(text: str) -> list[tuple[int, int, bool]]:
     furniture left out."""
     cuts = {m.end() for m in HARD_END.finditer(text)}
     cuts |= {m.start() + 1 for m in TITLE_AFTER_COLON.finditer(text) if ENUMERATED.fullmatch(m.group()[1:])}
+    cuts |= {m.start() for m in CONTACT.finditer(text)}
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
@@ -801,8 +805,6 @@ def _across(text: str, word: str, found: list[tuple[str, str]]) -> bool:
                                     for a, b in phrases) for i in places)
 
 
-
-
 # a verb and its object of two characters said apart (上过课, 上了什么课, 碰了个头, 提个醒)
 SAID_APART = "(?:[过了着]|[过了着]?(?:什么|些|一下|几?[个次回场节堂]))?"
 _EVERYDAY = [(w, re.compile(re.escape(w[0]) + SAID_APART + re.escape(w[1:]) if len(w) == 2 else re.escape(w)))
@@ -1185,7 +1187,18 @@ def _word_pairs(words: str) -> set[str]:
 
 # the report's own particulars in its preamble: the period its figures cover, how to reach the office that wrote it
 PREAMBLE = "preamble"
-PARTICULARS = re.compile(r"统计期限|统计时限|电子邮箱|通讯地址|联系地址|联系电话|邮编[：:]|电话[：:]|传真[：:]")
+PARTICULARS = re.compile(r"统计期限|统计时限|电子邮箱|通讯地址|联系地址|联系电话|邮编[：:]|电话[：:]|传真[：:]|地址[：:]"
+                         r"|有任何疑问")
+
+
+CONTACTED = re.compile(r"请(?:与|联系[：:]?)(.+?)(?:联系|$)")  # 请与平潭县人民政府办公室联系, 请联系：…办公室
+
+
+def _held_outside_office(text: str, terms: list[str]) -> bool:
+    """Whether the text holds a word of the question outside the office a contact line names (有任何疑问，请与…办公室联系:
+    办公室 asked is the office's work, not whom to ask); true of a text naming no office."""
+    m = CONTACTED.search(text)
+    return not m or any(t in text[:m.start(1)] + " " + text[m.end(1):] for t in terms)
 
 
 def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[int, float],
@@ -1207,10 +1220,14 @@ def rank(question: str, terms: list[str], cands: list[Sentence], cosines: dict[i
         p = pri[i]
         if p > 0 and topical and not any(t in c.read for t in topical) and not (unit and states(unit, c.read)):
             p *= W_OFF_TOPIC  # the kind of sentence asked for, about something else
-        if not lex[i][1] and c.section == PREAMBLE and PARTICULARS.search(c.read):
-            p -= W_SECTION  # 本报告所列数据的统计期限…, 电子邮箱：…: the report's own particulars, asked in their words
-        score = lex[i][0] + p + W_DENSE * (cos - top)
-        out.append(Scored(c, score, lex[i][1], cos))
+        words, held = lex[i]
+        if c.section == PREAMBLE and PARTICULARS.search(c.read):
+            if held and not _held_outside_office(c.read, terms):
+                words, held = 0.0, 0  # 办公室 asked, held only in the office a contact line names: none of its words
+            if not held:
+                p -= W_SECTION  # 本报告所列数据的统计期限…, 电子邮箱：…: the report's own particulars, asked in their words
+        score = words + p + W_DENSE * (cos - top)
+        out.append(Scored(c, score, held, cos))
     out.sort(key=lambda s: (-s.score, s.sentence.start))
     return out
 

@@ -465,10 +465,13 @@ def test_a_noun_suffix_stays_on_the_head_it_names():
     assert "退费率" not in narrative.topic_words("依申请公开答复")
 
 
-def test_the_statistics_period_is_a_candidate_and_the_contact_lines_are_not():
-    """本报告所列数据的统计期限… answers 数据从哪天开始统计; the download and contact lines answer nothing."""
+def test_the_statistics_period_is_a_candidate_and_the_contact_numbers_are_not():
+    """本报告所列数据的统计期限… answers 数据从哪天开始统计, and since the twenty-first pass whom the report sends
+    questions to answers 有疑问找谁 (the particulars cut off it, `test_whom_the_report_sends_questions_to…`); the
+    download line and the office's numbers answer nothing."""
     assert not narrative._furniture("本报告所列数据的统计期限自2019年9月1日起至2019年12月31日止。")
-    assert narrative._furniture("如对本报告有任何疑问，请与区政府办公室联系。")
+    assert not narrative._furniture("如对本报告有任何疑问，请与区政府办公室联系。")
+    assert narrative._furniture("；邮编：350400；电话：24336240；")
 
 
 def test_a_numbered_item_the_next_item_follows_is_content_not_a_title(reports):
@@ -1353,6 +1356,20 @@ def test_a_question_asking_when_is_answered_by_the_sentence_that_dates_it(corpus
     best = evidence_in_time(search, loaded.__getitem__, question, topic_words("海坛片区 什么时候开始整合"), [new],
                             [old.id], 0.8)[0].sentence
     assert best.year == 2019 and "2019年8月份" in best.read
+
+
+def test_whom_the_report_sends_questions_to_is_a_candidate_its_particulars_apart(reports):
+    """如对本报告有任何疑问，请与…办公室联系（地址：…；邮编：…；电话：…）: the office's particulars are cut off into pieces of
+    their own (the address a candidate, the numbers furniture), so the sentence naming whom to ask is a candidate,
+    the first for a question in its words, and pushed down as the report's particulars for one that is not."""
+    cands = [c.read for c in report_sentences(reports[JUNSHAN_2020])]
+    assert "如对本报告有任何疑问，请与平潭综合实验区君山片区管理局办公室联系" in cands
+    assert not [c for c in cands if "邮编" in c or "电话" in c]
+    top = _ranked(reports[PINGTAN_2011], "平潭实验区2011年的报告有疑问该找谁？")[0].sentence
+    assert top.read.startswith("如对本报告有任何疑问")
+    # 办公室 asked is the office's work: held only inside the office the contact line names, it does not count
+    assert not [s for s in _ranked(reports[PINGTAN_2011], "平潭实验区2011年信息公开工作办公室干了什么？")[:3]
+                if "有任何疑问" in s.sentence.read]
 
 
 def test_a_word_jieba_cuts_across_an_everyday_phrase_is_no_word():
