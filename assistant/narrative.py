@@ -1814,6 +1814,19 @@ def _named_alone(question: str, text: str, m: re.Match, left: int, right: int) -
     return bool(others) and counted(question, text, m)[0] > max(counted(question, text, o)[0] for o in others)
 
 
+def asked_verb(question: str) -> str | None:
+    """The verb a count is asked of, right before 多少/几 (办结了多少件, 收到多少件): what the number counts is what was
+    done, where a sentence gives two counts of the same things (共收到15564件咨询投诉件，已办结15042件)."""
+    tags = word_tags(plain(question))
+    at = next((i for i, (w, _) in enumerate(tags) if w.startswith(("多少", "几"))), None)
+    if at is None:
+        return None
+    i = at - 1
+    while i >= 0 and tags[i][0] in ASPECT:
+        i -= 1
+    return tags[i][0] if i >= 0 and tags[i][1].startswith("v") and len(tags[i][0]) >= 2 else None
+
+
 def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     """For a count: the clause of the sentence that states it, with its number and unit, as printed
     (the asked unit first, then the number whose counted words the question names most of, then the clause
@@ -1830,6 +1843,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     if measure and measure.group(1) not in text:
         return None  # 访问量是多少: a sentence that says no 访问 states some other number (发布信息393件)
     asks = len(COUNT_QUESTION.findall(question))
+    verb = asked_verb(question)
     found = []
     for m in NUMBER.finditer(text):
         if _counts_other(question, text, m) or (unit in UNIT_KIN and not in_unit(unit, m.group(2)) and asks == 1):
@@ -1839,23 +1853,24 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
             continue  # 几个处室: a number that counts 处室 says so beside it (1295件 does not)
         left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
         right = min([i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1], default=len(text))
+        done = bool(verb) and verb in text[left:m.start()]  # 已办结15042件 for 办结了多少件; 关停…网站1个、新媒体2个: both
         if _named_alone(question, text, m, left, right):  # 新闻发布会8场、警媒座谈会2场: the count asked, alone
             left = counted_from(text, m, left)
             nxt = text.find("、", m.end(), right)
             right = nxt if nxt != -1 else right
         hits, share = counted(question, text, m)
-        key = (bool(unit) and in_unit(unit, m.group(2)), hits, share, len(qb & _bigrams(text[left:right])),
+        key = (bool(unit) and in_unit(unit, m.group(2)), done, hits, share, len(qb & _bigrams(text[left:right])),
                -m.start())
         found.append((key, left, right, m))
     if not found:
         return None
     found.sort(key=lambda f: f[0], reverse=True)
     key, left, right, m = found[0]
-    if key[1] == 0 and key[3] == 0 and not (key[0] and unit in UNIT_KIN):
+    if key[2] == 0 and key[4] == 0 and not (key[0] and unit in UNIT_KIN) and not key[1]:
         return None  # 专职人员有几个 against 14个街镇: a number that counts nothing the question names is no answer
     if asks > 1:
         piece = _piece(text, m.start())
-        other = next((f for f in found[1:] if _piece(text, f[3].start()) == piece and (f[0][1] or f[0][3])),
+        other = next((f for f in found[1:] if _piece(text, f[3].start()) == piece and (f[0][2] or f[0][4])),
                      None)  # the other count asked, named by the question's words
         if other:
             left, right = min(left, other[1]), max(right, other[2])

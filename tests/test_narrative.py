@@ -1377,3 +1377,13 @@ def test_a_word_jieba_cuts_across_an_everyday_phrase_is_no_word():
     word the report says as 培训/授课); 人上 names nothing, and its 上 would pull any sentence saying 网上 or 上线."""
     terms = query_terms("洪泽区2023年给写稿子的人上过课吗？", topic_words("写稿子 人上过课"), ["洪泽区", "洪泽"])
     assert terms == ["稿子", "上课"]
+
+
+def test_a_count_asked_of_a_verb_is_lifted_from_the_clause_that_says_it():
+    """Two counts of the same things (地税局 2013: 共受理审批事项117件，办结171件): 办结了多少件 asks the one whose clause says
+    办结, though the other clause names the things counted; 受理了多少件 still lifts 117."""
+    text = "今年我局共受理审批事项117件，办结171件，办结率100%。"
+    assert count_clause("地税局2013年的审批事项办结了多少件？", text)[1:] == (171, "件")
+    assert count_clause("地税局2013年受理了多少件审批事项？", text)[1:] == (117, "件")
+    # a list of counts after one verb: the verb says all of them, the counted words pick one
+    assert count_clause("清理了多少个政务微博？", "全年清理整合部门网站3个、政务微博5个。")[1:] == (5, "个")
