@@ -214,6 +214,7 @@ HEADING_STANCES: dict[str, tuple[str, ...]] = {
 # applies: 老百姓 ~ 群众 ~ 公民, 律师 ~ 法律服务)
 SYNONYM_SOURCES = (QUERY_REVIEW_GROUPS, QUERY_REVIEW_OUTCOMES, QUERY_COLUMNS)
 FEE_WORDS = ("收费", "处理费", "费用", "收取")
+PAY_WORDS = ("交钱", "收钱", "要钱", "掏钱", "付钱", "给钱", "交费", "缴费", "付费")  # a fee asked in the asker's words
 # a count asked in other words than a unit (多少钱): the units that answer it (万元 ends with 元)
 ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"}
 MEASURE_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(?:量|人次|次数)(?:是|有|为|达到?)?(?:多少|几)")  # 访问量是多少
@@ -1101,7 +1102,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     why = bool(WHY_QUESTION.search(question))
     when = bool(WHEN_ASKED.search(question))
     how = bool(HOW_QUESTION.search(question))
-    fee = any(w in question for w in FEE_WORDS)
+    fee = any(w in question for w in FEE_WORDS + PAY_WORDS)  # 要不要交钱: the sentence on fees (暂不收费) answers
     lacked = lacked_words(question)
     out = []
     for i, c in enumerate(cands):

@@ -1387,3 +1387,9 @@ def test_a_count_asked_of_a_verb_is_lifted_from_the_clause_that_says_it():
     assert count_clause("地税局2013年受理了多少件审批事项？", text)[1:] == (117, "件")
     # a list of counts after one verb: the verb says all of them, the counted words pick one
     assert count_clause("清理了多少个政务微博？", "全年清理整合部门网站3个、政务微博5个。")[1:] == (5, "个")
+
+
+def test_a_fee_asked_in_the_askers_words_pulls_the_sentence_on_fees(reports):
+    """掏钱, 交钱, 付费 ask about a fee as 收费 does: the sentence on fees (财政局 2009: 无收费及减免情况。) answers, not one that
+    shares no word with the question and leads by its place."""
+    assert "无收费及减免情况" in _ranked(reports[CZJ_2009], "平潭县财政局2009年找他们要信息得掏钱吗？")[0].sentence.read
