@@ -528,6 +528,8 @@ CONCESSION = re.compile(r"[，,\s]*(?:怎么|如何|怎样)(?:算|说|统计|理
 # 除公安局外, 不算管委会的话, 除了平潭管委会以外的单位: agencies a scope leaves out (which, resolve.left_out decides)
 LEFT_OUT = re.compile(r"(?:除了?|不算|不含|不包括|不计|排除|刨去|去掉|扣除)(.{2,14}?)"
                       r"(?:以外|之外|的话|在内|外(?!部)|(?=[，,。？?！!；;]))")
+# 把法人那一件去掉, 把结转的扣除: what is left out, said before the verb that leaves it out
+BA_LEFT_OUT = re.compile(r"把(.{1,12}?)(?:去掉|扣除|排除|刨去|减去|减掉|剔除|拿掉|除去)")
 # 我说的是淮安区，不是淮安市: a name said only to be set aside is no agency asked
 # 鹿城旁边那个区, 洪泽隔壁的县: a place said as a landmark, to find another one by; it names no agency asked
 LANDMARK = re.compile(r"([\u4e00-\u9fff]{2,8}?)的?(?:旁边|隔壁|附近|邻近|周边|对面|边上|周围)"

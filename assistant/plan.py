@@ -24,6 +24,7 @@ from assistant.cues import (
     APPLICANT_CUES,
     APPLICANT_DETAIL,
     ASCENDING_CUES,
+    BA_LEFT_OUT,
     BEATS,
     BOTH,
     CASE_DETAILS,
@@ -424,10 +425,19 @@ PURPOSE = re.compile(r"(?:^|(?<=[，,。；;！!：:\s]))(?:想|打算|准备|�
                      r"[^，,。；;！!？?：:]*")
 
 
+def _column_kept(q: str) -> str:
+    """The text with an applicant column said only to be left out masked, where another column is said to be kept
+    (要是把法人那一件去掉，只算自然人的呢: 自然人); as it was where none is (不算自然人的: the others, left_columns)."""
+    aside = [m.span(1) for m in (*LEFT_OUT.finditer(q), *BA_LEFT_OUT.finditer(q))
+             if q[m.start(1)] not in CLAUSE_MARKS]  # not …去掉，只算自然人的 (the clause after a 去掉 that ends one)
+    kept = mask(q, aside)
+    return kept if aside and said_column(kept, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]) else q
+
+
 def _set_aside(q: str, context: list[tuple[int, int]]) -> tuple[list[CellKey], str | None, bool] | None:
     """不算上年结转下来的那些，…新收多少 / 如果不算结转到下年度的，办结的有多少: a figure said only to be left out,
     before another that is asked (none where the one left out is a part of the one asked: that is a remainder)."""
-    spans = [m.span(1) for m in LEFT_OUT.finditer(q) if figure_keys(m.group(1))[0]]
+    spans = [m.span(1) for m in (*LEFT_OUT.finditer(q), *BA_LEFT_OUT.finditer(q)) if figure_keys(m.group(1))[0]]
     if not spans:
         return None
     kept = figure_keys(mask(q, context + spans))
@@ -542,7 +552,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
             if not QUESTION_CUE.search(q, *m.span()) and QUESTION_CUE.search(q, m.end())]
     opened = ASKING_OPENS.search(q)  # …正协助居民了解情况，欲知洪泽区…: the question begins where the asker says it does
     preamble = [(0, opened.start())] if opened and opened.start() > 0 else []
-    columns_said = mask(q, told + preamble)  # 我是个律师，…: who asks, not whose requests are counted
+    columns_said = _column_kept(mask(q, told + preamble))  # 我是个律师，…: who asks, not whose requests are counted
     said = said_column(columns_said, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
     filed = has(q, FIGURE_CUES) and has(q, FILING_WORDS) or PEOPLE_ASKED.search(q)  # 律师提了几件, 有几个人是律师
     if not keys and (said or left_columns(columns_said)) and filed:  # what a type of applicant filed: the requests
@@ -1103,7 +1113,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     if not it.keys and (measured := measure_of_item(q, prev.keys)):  # 收费项目上一年几项 -> 那本年增减了多少
         it.keys, it.figure_word = measured, None
     within = any(w in q for w in ("其中", "里头", "里面"))  # 那里头法人递的: the columns of the figure just asked
-    columns, group = _spread_columns(q, said_column(q, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))
+    kept = _column_kept(q)
+    columns, group = _spread_columns(kept, said_column(kept, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]))
     column_of_prev = it.weak_figure and (it.column or columns) and prev.keys[:1] and prev.keys[0].table == "requests" \
         and (within or not PEOPLE_ASKED.search(q))  # …公开了多少，有多少人是律师: who applied, not who got it
     # 按申请人类型拆开看看: the figure before, by applicant (申请人 is no figure of its own)

@@ -3177,3 +3177,10 @@ def test_a_clause_tail_is_no_unknown_agency(catalog):
     """老师让我们查一查政府…: 们查一查政府 is what the asker was told to do, no agency the corpus lacks."""
     it = understand("老师让我们查一查政府怎么帮老百姓少跑腿。鹿城区2022年的报告里，通过“数据跑腿”能办哪些事？", [], catalog)
     assert it.unknown_agency is None and it.agencies == [LUCHENG]
+
+
+def test_a_column_left_out_before_the_one_kept_is_not_asked(catalog):
+    """要是把法人那一件去掉，只算自然人的呢 after a count: the 自然人 column, not the legal persons left out."""
+    history = [{"role": "user", "content": "平潭管委会2020年新收了几件公开申请？"}, {"role": "assistant", "content": "…"}]
+    it = understand("要是把法人那一件去掉，只算自然人的呢？", history, catalog)
+    assert {k.column for k in it.keys} == {"natural_person"} or it.column == "natural_person"
