@@ -236,6 +236,9 @@ ITEM = "\x00"  # where a numbered item began, while the clauses are split
 BULLET = re.compile(r"\s*(?:[•●▪◦‣∙]|(?:^|(?<=[\n:：]))\s*[·*-])\s*")
 RATE_NAMED = re.compile(r"(?:率|占比|比例|比重)$")  # a clause that names a rate and asks nothing of it yet
 RATE_CHANGED = re.compile(r"百分点|(?:变|增|减|升|降|涨|跌|提高|下滑)了?(?:多少|几)")
+BRACKETED = re.compile(r"[(（][^()（）]{1,40}[)）]")  # what brackets hold is said of one clause, its 、 and ， no parts
+HELD_APART = str.maketrans({"、": "\x01", "，": "\x02", ",": "\x03"})
+PUT_BACK = str.maketrans({"\x01": "、", "\x02": "，", "\x03": ","})
 MAX_AGREE_CHARS = 8  # 两者对得上吗: a clause that only asks whether the figures before it agree
 LEADING_JOINER = re.compile(r"^(?:还有|以及|另外|此外|同时|再问一下|再问问|再问)[,，]?")
 REQUEST_OPENER = re.compile(r"^(?:另外|顺便)?再?(?:给个|给我|给出|算一下|算算|算个|列一下|加个|告诉我|说一下|说说|讲一下|报一下)")  # 再给个两年合计: asks
@@ -1257,7 +1260,8 @@ def split_parts(text: str) -> list[str]:
     if len(BULLET.findall(text)) >= 2:
         text = BULLET.sub(f"；{ITEM}", text)
     unmarked = ORDINAL_MARK.sub(f"；{ITEM}", _clauses_unsaid(text))  # 一、…；二、…: each numbered item a clause
-    pieces = PART_SEPARATORS.split(unmarked)
+    unmarked = BRACKETED.sub(lambda m: m.group().translate(HELD_APART), unmarked)  # 左边（新收、上年结转）合起来: one item
+    pieces = [p.translate(PUT_BACK) for p in PART_SEPARATORS.split(unmarked)]
     asked = [bool(re.search(r"[？?]", sep)) for sep in PART_SEPARATORS.findall(unmarked)] + [False]
     segments, marked, opened, joins = [], [], [], []  # marked: ends in a question mark; opened: an item or 还有… begins
     for s, mark in zip(pieces, asked, strict=True):

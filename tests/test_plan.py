@@ -3184,3 +3184,11 @@ def test_a_column_left_out_before_the_one_kept_is_not_asked(catalog):
     history = [{"role": "user", "content": "平潭管委会2020年新收了几件公开申请？"}, {"role": "assistant", "content": "…"}]
     it = understand("要是把法人那一件去掉，只算自然人的呢？", history, catalog)
     assert {k.column for k in it.keys} == {"natural_person"} or it.column == "natural_person"
+
+
+def test_what_brackets_hold_is_one_clause(catalog):
+    """左边（新收、上年结转）合起来几件，右边（办理结果总计、结转下年度）合起来几件: two parts, each a sum of what its
+    brackets list, not a part cut at the 、 inside them."""
+    q = "核对一下鹿城区府办2022年那张申请表的两头：左边（新收、上年结转）合起来几件，右边（办理结果总计、结转下年度）合起来几件，一样不一样？"
+    parts = split_parts(normalized(q, catalog))
+    assert len(parts) == 3 and "新收、上年结转" in parts[0] and "办理结果总计、结转下年度" in parts[1]
