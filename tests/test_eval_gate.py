@@ -36,7 +36,7 @@ MIN_PARAPHRASE19_DEV = 0.93  # the nineteenth (0.879 measured whole twice before
 MIN_PARAPHRASE20_DEV = 0.88  # the twentieth (0.771 measured whole twice before tuning on it, 0.933 after; 3 glued cells)
 MIN_PARAPHRASE21_DEV = 0.85  # the twenty-first (0.714 / 0.731 measured whole twice before tuning on it, 0.900 after; 4 glued cells)
 MIN_PARAPHRASE22_DEV = 0.85  # the twenty-second (0.724 / 0.740 measured whole twice before tuning on it, 0.917 after; 2 glued cells)
-MIN_PARAPHRASE23_DEV = 0.85  # the twenty-third (0.728 / 0.728 measured whole twice before tuning on it, 0.911 after; glued cells)
+MIN_PARAPHRASE23_DEV = 0.85  # the twenty-third (0.728 / 0.728 measured whole twice before tuning on it, 0.928 after; glued cells)
 MIN_FIGURES = 0.95  # figure, derived, comparison, followup and unanswerable all scored 1.0
 
 
