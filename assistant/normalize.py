@@ -246,7 +246,10 @@ def _epidemic_year(m: re.Match) -> str:
         return "2019年"
     if m["after"]:
         return "2023年"
-    return f"{2019 + ('一二三'.index(m['nth']) + 1 if m['nth'] in '一二三' else int(m['nth'])) if m['nth'] else 2020}年"
+    return f"{2019 + NTH_YEAR[m['nth']]}年" if m["nth"] else "2020年"
+
+
+NTH_YEAR = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}  # 疫情第二年: the pandemic's second year, 2021
 
 
 def calendar_years(text: str, now: int) -> str:
