@@ -70,7 +70,7 @@ YEAR_SPOKEN = (1980, 2039)  # four digits said one by one in this span are a yea
 CN_NUMERAL = re.compile(r"[〇零○一二两三四五六七八九十百千万]+")
 COUNTERS = "年件个次场名家项成份起条人篇期批"
 LATIN = re.compile(r"[A-Za-z]")
-ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b|\b[A-Z][A-Za-z]{0,4}\d{1,2}\b")  # GDP, CIIE; IPv6, G20: kept as typed
 YEAR_RANGE = re.compile(r"\b(?:from|between)\s+((?:19|20)\d{2})\s+(?:to|and|through|until)\s+((?:19|20)\d{2})\b"
                         r"|\b((?:19|20)\d{2})\s*(?:to|through|thru|until|till|[-–—])\s*((?:19|20)\d{2})\b")  # 2019 to 2025
 # people over 60, applicants aged 18, younger than 30: an age, which no report records (not over 100 requests)
@@ -476,6 +476,7 @@ STORY_THEN_ASKED = re.compile(r"^.{8,}?(?:\bbut\b|\bhowever\b|;)\s*(?:my questio
                               r"i(?:'d| would) like to know|i want to know|what i want to know is)\s+(?:about\s+)?", re.IGNORECASE)
 
 
+SELF_INTRODUCED = re.compile(r"^\s*(?:i'm|i am|as|we're|we are)\s+(?:a|an)\s+[^:;,.?]{1,40}[:;,.]\s*", re.IGNORECASE)
 MORE = ("more", "higher", "greater")
 THAN_YEAR = re.compile(r"\b(more|fewer|less|higher|lower|greater)\b(.*?)\bin (\d{4}) than (?:in )?(\d{4})", re.IGNORECASE)
 
@@ -486,6 +487,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     acronyms kept as typed (GDP: what the reports do not record must still be seen); other English words are
     dropped. "What was …?" asks a value: 是多少 goes last, where a Chinese question says it."""
     text = STORY_THEN_ASKED.sub("", text)  # I filed with X last year, but my question is about Y: Y is asked
+    text = SELF_INTRODUCED.sub("", text)  # I'm a foreign researcher: …: who asks, not what is asked
     text = THAN_YEAR.sub(lambda m: f"{m[2]} in {m[3]} 比 {m[4]} {'多' if m[1].lower() in MORE else '少'}", text)  # more
     # requests in 2024 than in 2023: 2024年比2023年多, as Chinese orders it
     text = PLACE_IN_PLACE.sub(r"\3 \1 \2", text)  # Longwan District in Wenzhou: said as Chinese says it, city first

@@ -424,6 +424,7 @@ SELF_ASSESSED = re.compile(r"自己(?:说|觉得|认为|评价|总结|看|讲)|�
 ASKING_OPENS = re.compile(r"(?<![不没])(?:欲知|想知道|想了解|想问一下|想问|请问|请教|麻烦问一下|麻烦问|烦请告知|敬请告知)")
 
 
+GOAL_SET = re.compile(r"(?:想|要|希望|打算|准备|争取|力争|如何|怎么|怎样)[^，,。？?]{0,4}把[^，,。？?]{0,14}$")
 PURPOSE = re.compile(r"(?:^|(?<=[，,。；;！!：:\s]))(?:想|打算|准备|需要|要|希望)(?:举|找|写|引用|收集|搜集|参考|借鉴|整理)"
                      r"[^，,。；;！!？?：:]*")
 
@@ -643,7 +644,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if service := (not context and SERVICE_ASKED.search(question)) or SERVICE_ASKED.search(told_story):  # question: 我要
         it.unsupported, it.reason = service.group(), "service"  # 帮我写申请书, 我该怎么申请复议, 我申请的那件办了没有
     elif (opinion := OPINION.search(question) or OPINION.search(q)) and not (keys and has(q, COUNT_CUES)) and not (
-            SELF_ASSESSED.search(q[:opinion.start()])):  # 自己说…做得怎么样: what the agency said of itself, quoted
+            SELF_ASSESSED.search(q[:opinion.start()])) and not (  # 自己说…做得怎么样: what the agency said of itself
+            GOAL_SET.search(opinion.string[:opinion.start()])):  # 我们县想把…管得更好: a goal, not a rating
         it.unsupported, it.reason = opinion.group(), "opinion"  # 哪个单位做得最好: a judgement no report makes
     elif (judged := MAGNITUDE_JUDGED.search(q)) and len(agencies) <= 1 and len(years) <= 1 and not (
             has(q, CHANGE_CUES) or "比" in q[:judged.start()]):

@@ -528,3 +528,9 @@ def test_the_question_inside_a_long_message_is_what_is_read():
 def test_cantonese_which_is_not_read_inside_a_word():
     assert "哪" not in normalize_question("周边几个地方的情况").text
     assert "哪个" in normalize_question("边个单位收到最多").text
+
+
+def test_an_english_self_introduction_is_not_asked_and_a_technical_acronym_is_kept():
+    """I'm a foreign researcher: did … support IPv6: who asks is no figure (foreign would read as 外籍), IPv6 stays."""
+    text = normalize_question("I'm a foreign researcher: did the Pingtan zone's website support IPv6 in 2018?").text
+    assert "外籍" not in text and "IPv6" in text

@@ -3192,3 +3192,10 @@ def test_what_brackets_hold_is_one_clause(catalog):
     q = "核对一下鹿城区府办2022年那张申请表的两头：左边（新收、上年结转）合起来几件，右边（办理结果总计、结转下年度）合起来几件，一样不一样？"
     parts = split_parts(normalized(q, catalog))
     assert len(parts) == 3 and "新收、上年结转" in parts[0] and "办理结果总计、结转下年度" in parts[1]
+
+
+def test_a_goal_the_asker_sets_is_no_rating(catalog):
+    """我们县想把行政服务中心管得更好，…有什么办法可以借鉴: how another agency did it, not which one is better."""
+    it = understand("我们县想把行政服务中心管得更好，平潭实验区2018年管政务大厅有什么办法可以借鉴？", [], catalog)
+    assert it.reason != "opinion"
+    assert understand("哪个单位做得最好", [], catalog).reason == "opinion"
