@@ -198,6 +198,12 @@ def _group_label(keys: list[CellKey]) -> str:
     return common + (tails.pop() if len(tails) == 1 else "")
 
 
+def year_asked(it: Intent, agency: str, year: int) -> bool:
+    """Whether a held report's year is asked: any year when none is said; else the years said, which are only the
+    bound agency's where they were said of one (鹿城和2019年的平潭管委会: 鹿城's every held year)."""
+    return not it.years or year in it.years or (it.year_bound is not None and agency != it.year_bound)
+
+
 class Executor:
     """Runs resolved intents over the stores; one per process, safe to share between requests."""
 
@@ -780,7 +786,7 @@ class Executor:
             entries = [e for a, y in it.pairs if (e := catalog.entry(a, y))]
             return entries, "所列报告中"
         if it.years and it.year_bound:  # 鹿城、洪泽和平潭管委会19到21年: the years are the last one's, the others' all held
-            return [e for a in agencies for y in catalog.years(a) if y in it.years or a != it.year_bound
+            return [e for a in agencies for y in catalog.years(a) if year_asked(it, a, y)
                     if (e := catalog.entry(a, y))], "所问报告中"
         if it.years:
             entries = [e for a in agencies for y in it.years if (e := catalog.entry(a, y))]
@@ -1022,8 +1028,7 @@ class Executor:
         if not it.keys or (it.weak_figure and not ((by_column and asks_requests) or it.negated or received)):
             return self._narrative(it, catalog, cross=True)
         agencies = it.scope or catalog.agencies
-        entries = [catalog.entry(a, y) for a in agencies for y in catalog.years(a)
-                   if not it.years or y in it.years or (it.year_bound and a != it.year_bound)]  # 鹿城和2019年的X
+        entries = [catalog.entry(a, y) for a in agencies for y in catalog.years(a) if year_asked(it, a, y)]
         if it.pairs:  # 鹿城22、洪泽23和24这几份: exactly the reports listed
             entries = [e for e in entries if (e.agency, e.year) in it.pairs]
         if it.beats and len(it.sides) == 2:

@@ -429,11 +429,16 @@ PURPOSE = re.compile(r"(?:^|(?<=[，,。；;！!：:\s]))(?:想|打算|准备|�
                      r"[^，,。；;！!？?：:]*")
 
 
+def _left_out(q: str) -> list[tuple[int, int]]:
+    """Where the question says what it leaves out (不算上年结转下来的那些, 把法人那一件去掉); not a clause that only
+    follows a 去掉 ending the one before (…去掉，只算自然人的)."""
+    return [m.span(1) for m in (*LEFT_OUT.finditer(q), *BA_LEFT_OUT.finditer(q)) if q[m.start(1)] not in CLAUSE_MARKS]
+
+
 def _column_kept(q: str) -> str:
     """The text with an applicant column said only to be left out masked, where another column is said to be kept
     (要是把法人那一件去掉，只算自然人的呢: 自然人); as it was where none is (不算自然人的: the others, left_columns)."""
-    aside = [m.span(1) for m in (*LEFT_OUT.finditer(q), *BA_LEFT_OUT.finditer(q))
-             if q[m.start(1)] not in CLAUSE_MARKS]  # not …去掉，只算自然人的 (the clause after a 去掉 that ends one)
+    aside = _left_out(q)
     kept = mask(q, aside)
     return kept if aside and said_column(kept, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS]) else q
 
@@ -441,11 +446,11 @@ def _column_kept(q: str) -> str:
 def _set_aside(q: str, context: list[tuple[int, int]]) -> tuple[list[CellKey], str | None, bool] | None:
     """不算上年结转下来的那些，…新收多少 / 如果不算结转到下年度的，办结的有多少: a figure said only to be left out,
     before another that is asked (none where the one left out is a part of the one asked: that is a remainder)."""
-    spans = [m.span(1) for m in (*LEFT_OUT.finditer(q), *BA_LEFT_OUT.finditer(q)) if figure_keys(m.group(1))[0]]
-    if not spans:
+    named = [(span, keys) for span in _left_out(q) if (keys := figure_keys(q[span[0]:span[1]])[0])]
+    if not named:
         return None
-    kept = figure_keys(mask(q, context + spans))
-    left = [k for a, b in spans for k in figure_keys(q[a:b])[0]]
+    kept = figure_keys(mask(q, context + [span for span, _ in named]))
+    left = [k for _, keys in named for k in keys]
     if not kept[0] or kept[2] or any(k in kept[0] for k in left) or any(
             o in left for k in kept[0] for o in outcome_keys(k)) or any(k.row in RESULT_ROW_KEYS for k in left):
         return None
