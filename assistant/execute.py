@@ -818,7 +818,7 @@ class Executor:
             rated = [r for r in rated if passes(r[1], it.threshold)]
             if not rated:  # an answer: none passes (not a decline)
                 d = compose.Draft(it.question, "derived")
-                d.parts.append(f"{when}能算出“{label}”的{computed}份报告中，没有{label}{bound_words(it.threshold)}%的。")
+                d.parts.append(f"{when}能算出“{label}”的{computed}份报告中，没有{label}{bound_words(it.threshold, '%')}的。")
                 return d.answer()
         rated.sort(key=lambda t: (t[1] if it.ascending else -t[1], t[0].agency))
         shown = rated[:it.top_n or DEFAULT_TOP_N] if ranking else rated[:MAX_LISTED_CELLS // 2]
@@ -837,7 +837,7 @@ class Executor:
                 return compose.decline(it.question, f"{compose.report_name(it.rank_of, it.years[0])}报告算不出“{label}”"
                                        "（缺少所需的格或分母为0），无法排名。", "missing_cell")
             lead = f"{when}{label}：" + placed
-        passing = f"其中{label}{bound_words(it.threshold)}%的有{len(rated)}份，" if it.threshold and not ranking else ""
+        passing = f"其中{label}{bound_words(it.threshold, '%')}的有{len(rated)}份，" if it.threshold and not ranking else ""
         d.parts.append(f"{lead}按{formula}计算，共{computed}份报告能算出，{passing}" + ("前" if ranking else "由高到低列出")
                        + f"{len(shown)}份：")
         d.parts.extend(lines)

@@ -162,18 +162,23 @@ def passes(value: Number | None, bound: tuple[str, float] | tuple[str, float, fl
 
 
 def against_mean(bound: tuple[str, float] | None, values: list[Number | None]) -> tuple[str, float] | None:
-    """The bound with the mean of the values in place of MEAN_MARK (other bounds as they are); the mean is said
-    with the words that print the bound (bound_words)."""
+    """The bound with the mean of the values in place of MEAN_MARK (other bounds as they are), and the sum it
+    comes from, so the words that print the bound (bound_words) show how it was computed."""
     if not bound or bound[1] != MEAN_MARK:
         return bound
     held = [v for v in values if v is not None]
-    return (bound[0], round(sum(held) / len(held), 1), "mean") if held else None
+    formula = f"（{'＋'.join(_shown(v) for v in held)}）÷{len(held)}"
+    return (bound[0], round(sum(held) / len(held), 1), formula) if held else None
 
 
-def bound_words(bound: tuple) -> str:
-    op, n, *of = bound
-    shown = int(n) if float(n).is_integer() else n
-    return {">": "大于", ">=": "不少于", "<": "少于", "<=": "不多于"}[op] + ("所列报告的平均值" if of else "") + str(shown)
+def _shown(n: Number) -> str:
+    return str(int(n) if float(n).is_integer() else n)
+
+
+def bound_words(bound: tuple, unit: str = "") -> str:
+    op, n, *formula = bound
+    mean = f"所列报告的平均值{_shown(n)}{unit}（{formula[0]}）" if formula else f"{_shown(n)}{unit}"
+    return {">": "大于", ">=": "不少于", "<": "少于", "<=": "不多于"}[op] + mean
 
 
 def percent(numerator: Number, denominator: Number) -> float | None:

@@ -1213,3 +1213,14 @@ def test_a_listing_above_the_mean_names_the_mean_and_keeps_those_above_it(assist
     """哪几年…超过三年平均水平: 23, 21 and 70 average 38, so 2021 alone; the mean is said, not hidden."""
     a = assistant.ask("平潭实验区2019到2021这三年，哪几年新收的申请超过三年平均水平？")
     assert "平均值38" in a.text and "2021年度70件" in a.text and "2019年度" not in a.text
+
+
+def test_a_mean_bound_shows_the_sum_it_comes_from():
+    """超过平均水平: the mean is a computed figure, so its formula is shown beside it, the unit before the formula."""
+    from assistant.figures import against_mean, bound_words
+    from assistant.query import MEAN_MARK
+
+    bound = against_mean((">", MEAN_MARK), [23, 21, 70])
+    assert bound[:2] == (">", 38.0)
+    assert bound_words(bound) == "大于所列报告的平均值38（（23＋21＋70）÷3）"
+    assert bound_words(("<", 50.0), "%") == "少于50%"
