@@ -13,10 +13,11 @@ CHANGE_CUES = ("比上年", "较上年", "比上一年", "比前一年", "较上
                *(f"{w}{y}{s}" for w in ("跟", "和", "与", "同") for y in ("上年", "上一年", "上1年", "前一年", "前1年", "头1年")
                  for s in ("比", "相比")),  # 跟上一年比 (not 新收的和上年结转的)
                "暴增", "暴涨", "激增", "骤增", "猛增", "大增", "大涨", "锐减", "骤降", "骤减", "暴跌", "大跌", "腰斩", "减半",
-               "断崖")  # a journalist's words for a change: asked as the change, with both years' cells
+               "断崖", "幅度")  # a journalist's words for a change: asked as the change, with both years' cells
 VAGUE_CHANGES = ("变了", "变化", "变动")  # with no figure and no 多少 they say something changed, not by how much
-# 翻了几倍, 是2024年的多少倍: the later year's figure as a multiple of the earlier one's
-TIMES_ASKED = re.compile(r"(?:几|多少)倍|翻了?[几一二两三\d]?番|翻倍|翻了")
+# 翻了几倍, 是2024年的多少倍: the later year's figure as a multiple of the earlier one's (涨到两倍以上了吗: a multiple
+# claimed is checked as the one asked)
+TIMES_ASKED = re.compile(r"(?:几|多少)倍|翻了?[几一二两三\d]?番|翻倍|翻了|(?<![\d.])(?:[两二三四五六七八九十]|\d+(?:\.\d+)?)倍(?:以上|多|有余)?")
 # 表三, 第三张表, 统计表: a standard table shown whole (表二 active, 表三 requests, 表四 reviews and suits)
 TABLE_ASKED = re.compile(r"(?:表格?([二三四234])|第([二三四234])(?:张|个)统?计?表)(?!.{0,8}(?:对得上|对不上|一致|相符|吻合|合计))"
                          r"|(?:看|给|显示|列出|展示|调出|打开|完整|全部|整张|整个)[^，,。？?]{0,12}(?:统计表|数据表|统计表格|报表)")
@@ -57,7 +58,7 @@ NUMBERS_TOLD = re.compile(r"(?:数|数字|数据|数值)[都也]?(?:说说|讲�
                           r"|(?:那|这)(?:一|1)?(?:栏|列|格)")  # 归到“其他”那一栏的: a cell of the table, pointed at
 COUNTED = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项)([\u4e00-\u9fff]{2,4})")  # 多少个街镇: what is counted
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|位|名)?人|申请人")  # 有多少人是律师: the applicants counted
-FILING_VERBS = ("提", "递", "交", "来函", "要求公开", "来自")  # 公益组织递了几件: what an applicant filed
+FILING_VERBS = ("提", "递", "交", "来函", "要求公开", "申请公开", "来自")  # 公益组织递了几件: what an applicant filed
 FILING_WORDS = ("申请", *FILING_VERBS)  # 律师递了几件: an applicant's count is its requests
 COMPARE_CUES = ("比较", "对比", "相比", "哪个多", "哪个少", "谁多", "谁少", "哪年多", "哪一年多", "差多少", "差距",
                 "哪个更多", "多还是少", "差了", "相差", "差几")  # not 还是 alone: 补了材料还是没说明白 means "still"
@@ -249,9 +250,10 @@ OUTSIDE_BODY = re.compile(r"([\u4e00-\u9fff]{0,6}?(?:公司|银行|集团|医院
                           r"(?:\d{4}年度?|一年|全年|当年|那年|每年|同期)?(?:里)?(?:一共|共)?(?:接到|收到|受理|处理|办理|接待)"
                           r"(?:的|了|过|多少|几)")  # 自来水公司2022年收到多少申请: a body that files no such report
 # where an applicant lives or what they do (申请人都是哪个村的, 申请人是干什么工作的): the tables count applicant types
-APPLICANT_DETAIL = re.compile(r"申请人[^，,。？?]{0,4}?(?:是|在|来自)?(?:哪个|哪些|哪里|哪儿|什么|干什么|做什么)"
+APPLICANT = r"(?:申请人|申请者|申请[^，,。？?人]{0,8}?的人)"  # 来申请信息公开的人: the applicants, however said
+APPLICANT_DETAIL = re.compile(rf"{APPLICANT}[^，,。？?]{{0,4}}?(?:是|在|来自)?(?:哪个|哪些|哪里|哪儿|什么|干什么|做什么)"
                               r"(?:村|社区|地方|乡镇|街道|工作|职业|行业|的工作|省|城市|地区|国家)"
-                              r"|申请人[^，,。？?]{0,4}?(?:住|家住|住在|家在|来自|是)(?:在)?(?:哪儿|哪里|哪|什么地方)")  # 都住哪儿
+                              rf"|{APPLICANT}[^，,。？?]{{0,4}}?(?:住|家住|住在|家在|来自|是)(?:在)?(?:哪儿|哪里|哪|什么地方)")  # 都住哪儿
 # 申请最多的那个人提了几件, 那个人申请的有几件, 人均申请几件: one applicant's count, which the tables (by applicant type)
 # never give
 PER_APPLICANT = re.compile(r"(?:那|这|某[一1]?|每[一1]?|单)(?:个|位)(?:人|申请人)[^，,。？?]{0,6}?"
@@ -281,6 +283,7 @@ SERVICE_ASKED = re.compile(
     r"(?:申请|复议|起诉|投诉|举报|申诉|告)"
     r"|(?:多少|几)(?:天|日|个工作日)(?:以|之)内|(?:答复|回复|办理)的?(?:期限|时限)(?:是|有)|一般(?:要)?多久(?:能|会|才能)?(?:答复|回复|办好|办完|出结果)"
     r"|我(?:们)?[^，,。？?]{0,14}?(?:申请|提交|递交|提出)(?:公开)?(?:的|了)(?:那件|那份|那个|那次|这件|事)|我(?:的|的?那|的?这)(?:件|份|个|次)?申请"  # 我那件申请办到哪一步了
+    r"|(?<![其])(?:他|她)(?:们)?(?:的?那|的?这)(?:件|份|个|次)(?:申请)?[^，,。？?]{0,4}?(?:批|通过|公开|答复|办|处理|结果|怎么样|咋样)"  # 邻居…他那件批了没有
     r"|(?:能不能|能否|可不可以|会不会|给不给|可以)(?:给|帮|替)我们?(?:公开|答复|提供|办)"  # 你看能不能给我公开
     r"|我[^，,。？?]{0,16}?申请[^，,。？?]{0,10}?(?:会|能)(?:不会)?(?:被拒|被驳回|被公开|通过|批下来|成功)")  # 我明年申请会被拒吗
 # a judgement asked of the assistant (你觉得…做得怎么样, 哪个单位最透明, which did the best job): the reports state each
@@ -338,12 +341,13 @@ QUALIFIED_REQUESTS = re.compile(
     r"|(?:是|为)(?:通过|经由|以|用)([^，,。？?的|]{2,8}?)(?:方式|渠道|途径)?(?:提出|提交|递交|寄来|送来)的"  # 申请有多少是通过网上提交的
     r"|申请人(?:里|中|当中|里面)?有?(?:多少|几个|几位|几名|几成)?人?(?:是|为)([^，,。？?的|]{2,8}?)(?:的|$|[，,。？?])"
     r"|(?:几件|多少件|几个|多少个|几份)(?:申请)?(?:是|为)由?(?!通过|经由|以|用)([^，,。？?的|\d]{2,8}?)(?:提出|提交|递交|寄来|送来|申请)的"  # 几件是台胞提出的
-    r"|(?:申请人|申请者|申请[^，,。？?人]{0,8}?的人)(?:里|中|当中|里面)[，,]?(?:有)?([^，,。？?的|\d]{2,6}?)"  # 申请的人里，退休老人占多少
-    r"(?:占|有多少|有几|是多少|多少|几)")
+    r"|(?:申请人|申请者|申请[^，,。？?人]{0,8}?的人)(?:里|中|当中|里面)[，,]?(?:有)?([^，,。？?的|]{2,8}?)的?"  # 申请的人里，退休老人占多少;
+    r"(?:占|有多少|有几|是多少|多少|几)")  # 申请人里，60岁以上的有多少
 PER_ITEM = re.compile(r"平均(?:每|一|1)(?:个|项|件|笔)(?:项目|采购项目)?|每(?:个|项|笔)(?:项目)?(?:平均|大概|大约)|单个项目")
-# 平均每月, 每月平均, 月均, 日均, 平均一个月: the period a year's figure is averaged over (PER_PERIOD)
-PER_PERIOD_WORDS = re.compile(r"平均(?:每|一|1)(个月|个季度|季度|月|周|星期|天|日)|每(个月|个季度|季度|月|周|星期|天|日)"
-                              r"(?:平均|大概|大约|差不多)|(月|周|日)均")
+# 平均每月, 每月平均, 月均, 日均, 平均一个月, 平均下来一个月, 按月摊: the period a year's figure is averaged over (PER_PERIOD)
+PER_PERIOD_WORDS = re.compile(r"平均(?:下来|算下来|算来|摊下来)?(?:每|一|1)(个月|个季度|季度|月|周|星期|天|日)"
+                              r"|(?:每|一|1)(个月|个季度|季度|月|周|星期|天|日)(?:平均|大概|大约|差不多)|(月|周|日)均"
+                              r"|按(月|季度|周|天|日)(?:摊|平摊|分摊|平均|均摊)")
 # what the corpus holds (收录了哪些单位的报告, 浙江的单位有哪些, 有哪几年的报告): the catalogue, said once the
 # scope and years are masked (nothing else of its own is asked)
 CATALOGUE = re.compile(r"^(?:请问)?(?:你们?|系统|这里|库里|目前|现在)?[|的]*(?:已经?)?(?:一共|总共|都)?(?:收录|有|包含|覆盖|包括|存)?了?"
@@ -550,3 +554,14 @@ WHY_NONE = _none_asked(_WHY)  # 为什么/怎么一件都没收到: why none, wh
 ZERO_PREMISE = _none_asked(f"{_WHY}|是不是|是否|难道")  # …, or whether none: the figure checks the premise
 REPORT_TITLE = re.compile(r"《[^》]*(?:年度报告|年报)》")  # 《平潭综合实验区2021年度政府信息公开工作年度报告》
 NOT_THIS_NAME = re.compile(r"(?:而不是|(?<!是)不是|并非)([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|局|委|办|厅|管委会|政府))(?=$|[，,。？?！!\s]|的)")
+
+
+# a question typed as a query or a record (SELECT 新收 FROM t WHERE agency='洪泽' AND year=2023; {"机关": …, "年份": 2019,
+# "指标": [...]}; agency=洪泽&year=2023): the role each field's name gives its value, so the fields are said as a question
+FIELD_ROLES = {
+    "scope": ("机关", "单位", "部门", "主体", "政府", "地区", "agency", "org", "organisation", "organization", "department", "unit",
+              "office", "body"),
+    "year": ("年份", "年度", "年", "year", "years", "yr", "fy"),
+    "figure": ("指标", "字段", "项目", "数据项", "统计项", "measure", "measures", "metric", "metrics", "field", "fields", "item",
+               "items", "indicator", "indicators", "column", "columns"),
+}

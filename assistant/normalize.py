@@ -27,6 +27,7 @@ from assistant.cues import (
     COURTESY_CLOSERS,
     COURTESY_OPENERS,
     DUTY_SAID,
+    FIELD_ROLES,
     FILLERS,
     HEARSAY,
     INTERROGATIVES,
@@ -93,6 +94,9 @@ LIST_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?:\((?:[a-h]|i{1,3}|iv|v|\d)\)|(?:[a
 CARRIED_ON = re.compile(r"\b(?:carr(?:y|ied|ies)|roll(?:s|ed)?|push(?:es|ed)?)\s+(?:(?:over|forward|on)\s+)?(?:in)?to\s+"
                         r"(?:the\s+)?(?:following|next|new|subsequent)\s+year\b")
 FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
+# '20那年, FY'22, FY2020 in any language: a year said by its last two digits after an apostrophe, or as a fiscal year
+# (not ‘20件’, a number in quotes)
+SHORT_YEAR = re.compile(r"(?i)(?<![A-Za-z0-9])(?:fy\s?['’‘]?|['’‘])((?:19|20)?\d{2})(?![\d%.件个项次条份人家位名万元’'])")
 # since 2019, from 2019 on, 2019 onwards, before 2019: a bound on the years, as 2019年以来 / 2019年以前 says it
 YEAR_FROM = re.compile(r"\b(?:since|after|starting (?:in|from)|beginning (?:in|from))\s+((?:19|20)\d{2})\b(?:\s+(?:on|onwards?))?"
                        r"|\b(?:from|in)\s+((?:19|20)\d{2})\s+(?:on|onwards?|forwards?)\b"
@@ -173,9 +177,14 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     original = question or ""
     text = SIGNED.sub("", unicodedata.normalize("NFKC", original.translate(CIRCLED)).strip())
     text = OCR_DIGITS.sub(lambda m: m.group().translate(OCR_AS_DIGIT), text)
+    if (dated := SHORT_YEAR.sub(lambda m: _short_year(m, HAN.search(text) is not None), text)) != text:
+        changes_first = [f"年份缩写->{dated}"]
+        text = dated
+    else:
+        changes_first = []
     if len(LINE_BULLETS.findall(text)) >= 2:  # - 新收多少 / - 予以公开多少: a list's items, kept apart once lines join
         text = LINE_BULLETS.sub("•", text)
-    changes: list[str] = []
+    changes: list[str] = changes_first
     language: Literal["zh", "en"] = "zh"
     simplified = t2s().convert(text)  # first: what is said around a question (同樣的問題，…) is known in simplified
     if simplified != text:
@@ -184,6 +193,9 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if BLANK.search(text):  # 收到__件，予以公开__件 / new requests ___: a form's blanks, each one asked
         text = BLANK.sub("多少" if HAN.search(text) else " how many ", text)
         changes.append(f"填空->{text}")
+    if (said := as_question(text)) != text:  # SELECT 新收 FROM t WHERE year=2023, {"年份": 2019, …}: fields said
+        changes.append(f"查询式->{said}")
+        text = said
     if _spread_out(text):  # 洪 泽 区 2 0 2 3 年: a space after every character says nothing
         text = re.sub(r"\s+", "", text)
         changes.append(f"逐字空格->{text}")
@@ -224,6 +236,43 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if now is not None and (dated := calendar_years(text, now)) != text:
         text, more = dated, (*more, f"纪年->{dated}")
     return Normalized(original=original, text=text, language=language, changes=changes + list(more))
+
+
+SQL = re.compile(r"(?is)^\s*select\s+(?P<select>.+?)\s+from\s+[^\s;]+(?:\s+where\s+(?P<where>.+?))?\s*;?\s*$")
+FIELD = re.compile(r"""["'“”‘’]?([A-Za-z_\u4e00-\u9fff]+)["'“”‘’]?\s*(?:==?|:)\s*"""
+                   r"""(\[[^\]]*\]|["'“‘][^"'”’]*["'”’]|[^,;，；&}\s]+)""")
+QUOTES = "\"'“”‘’[]{} "
+
+
+def as_question(text: str) -> str:
+    """A question typed as a SQL query, a JSON-like record or key=value filters, said as the question it asks (洪泽区2023年
+    新收是多少); unchanged unless every field's name says its role (a scope, a year, figures)."""
+    sql = SQL.match(text)
+    if sql:
+        pairs = [("figure", sql.group("select"))] + FIELD.findall(re.sub(r"(?i)\s+and\s+", ",", sql.group("where") or ""))
+    elif text.lstrip().startswith("{") or len(re.findall(r"[=:]", text)) >= 2 and not HAN.search(re.sub(FIELD, "", text)):
+        pairs = FIELD.findall(text)
+    else:
+        return text
+    said: dict[str, list[str]] = {}
+    for name, value in pairs:
+        role = next((r for r, names in FIELD_ROLES.items() if name.lower().strip("_") in names or name == r), None)
+        values = [v.strip(QUOTES) for v in re.split(r"[,，、]", value) if v.strip(QUOTES)]
+        if role is None or not values:
+            return text
+        said.setdefault(role, []).extend(values)
+    if "figure" not in said or not said.keys() & {"scope", "year"}:
+        return text
+    years = "和".join(f"{y}年" if y.isdigit() else y for y in said.get("year", []))
+    figures = said["figure"]
+    return f"{'、'.join(said.get('scope', []))}{years}{'、'.join(figures)}{'分别' if len(figures) > 1 else ''}是多少？"
+
+
+def _short_year(m: re.Match, chinese: bool) -> str:
+    year = m.group(1) if len(m.group(1)) == 4 else f"20{m.group(1)}"
+    if not chinese:
+        return f" {year} "
+    return year if m.string[m.end():].startswith("年") else f"{year}年"
 
 
 ANIMALS = "鼠牛虎兔龙蛇马羊猴鸡狗猪"  # 2020 a year of the rat
@@ -476,7 +525,15 @@ STORY_THEN_ASKED = re.compile(r"^.{8,}?(?:\bbut\b|\bhowever\b|;)\s*(?:my questio
                               r"i(?:'d| would) like to know|i want to know|what i want to know is)\s+(?:about\s+)?", re.IGNORECASE)
 
 
-SELF_INTRODUCED = re.compile(r"^\s*(?:i'm|i am|as|we're|we are)\s+(?:a|an)\s+[^:;,.?]{1,40}[:;,.]\s*", re.IGNORECASE)
+SELF_INTRODUCED = re.compile(r"^\s*(?:i'm|i am|as|we're|we are)\s+(?:a|an)\s+[^:;,.?]{1,40}[:;,.]\s*"
+                             r"|^\s*(?:i'm|i am|we're|we are|my name is)\s+[^:;.?!]{1,160}[.;:!]\s+(?=\S[^?]*\?)",
+                             re.IGNORECASE)  # …, writing my thesis on local transparency. According to …?: a sentence
+# about the asker before the one that asks
+
+
+def english_asked(text: str) -> str:
+    """An English question without what it says about the asker or their errand: what the passages are searched by."""
+    return SELF_INTRODUCED.sub("", STORY_THEN_ASKED.sub("", text)).strip() or text
 MORE = ("more", "higher", "greater")
 THAN_YEAR = re.compile(r"\b(more|fewer|less|higher|lower|greater)\b(.*?)\bin (\d{4}) than (?:in )?(\d{4})", re.IGNORECASE)
 
@@ -486,8 +543,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     range), the glossary's phrases (longest first), romanised place names matched against the catalogue's places,
     acronyms kept as typed (GDP: what the reports do not record must still be seen); other English words are
     dropped. "What was …?" asks a value: 是多少 goes last, where a Chinese question says it."""
-    text = STORY_THEN_ASKED.sub("", text)  # I filed with X last year, but my question is about Y: Y is asked
-    text = SELF_INTRODUCED.sub("", text)  # I'm a foreign researcher: …: who asks, not what is asked
+    text = english_asked(text)  # I'm a foreign researcher: …; I filed with X last year, but my question is about Y
     text = THAN_YEAR.sub(lambda m: f"{m[2]} in {m[3]} 比 {m[4]} {'多' if m[1].lower() in MORE else '少'}", text)  # more
     # requests in 2024 than in 2023: 2024年比2023年多, as Chinese orders it
     text = PLACE_IN_PLACE.sub(r"\3 \1 \2", text)  # Longwan District in Wenzhou: said as Chinese says it, city first

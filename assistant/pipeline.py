@@ -24,6 +24,7 @@ from assistant.narrative import miscut, settle
 from assistant.normalize import (
     asker_year,
     correct_unheard,
+    english_asked,
     is_english,
     normalize_question,
     normalized,
@@ -113,7 +114,7 @@ class Assistant:
                     read, norm.text, norm.changes = slips[0], slips[0], norm.changes + slips[1]
             parts = plan_parts(read, norm.text, history or [], catalog, self._turn_reader(catalog))
             if norm.language == "en":  # the passages are searched by the English as typed, beside its gloss
-                parts = [(text, it.model_copy(update={"english": question})) for text, it in parts]
+                parts = [(text, it.model_copy(update={"english": english_asked(question)})) for text, it in parts]
             done = [self._ask_part(text, it, history or [], filters, catalog) for text, it in parts]
             answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)
             answer.question = question

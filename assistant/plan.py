@@ -413,7 +413,7 @@ def _year_asked_last(prev: Intent) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
-THE_CASES = re.compile(r"(?:那|这|那些|这些)\d+(?:件|起|宗|个)"  # 那31件…: the cases counted, each one
+THE_CASES = re.compile(r"(?:那|这|那些|这些)\d+(?:件|起|宗|个|家|位|名)"  # 那31件, 那2家…: the cases or applicants counted, each one
                        r"|(?:最早|最晚|最后|第1|头1|最难|最复杂|最特殊|最典型)的?(?:那|1)?(?:件|起|宗|个)")  # 最早1件申请是哪天
 # 行政复议“总计”那一格, 予以公开“法人”这一栏: a cell pointed at by its group and its printed label
 CELL_POINTED = re.compile(r"([\u4e00-\u9fff]{2,10}?)[“\"]([^”\"]{1,12})[”\"](?:那|这)?[一1]?(?:格|栏|个|项|行|列)")
@@ -617,7 +617,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif keys and (centre := _averaged(q)) and (len(years) > 1 or it.span or len(agencies) > 1 and not (
             centre == "mean" and not MEAN_PER_REPORT.search(q))) and it.unsupported in (None, "平均"):
         it.mean, it.unsupported = centre, None  # 2023年和2024年平均每年收到多少: the years' figures, averaged
-    elif keys and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (None, "平均"):  # 平均每月收到几件
+    elif (keys or prev is not None and prev.keys) and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (
+            None, "平均"):  # 平均每月收到几件; 那平均下来一个月几件: of the figure asked before
         word = next(g for g in per.groups() if g)
         it.per, it.unsupported = (word.removeprefix("个"), PER_PERIOD[word]), None
     elif (keys or has(q, RANKING_CUES)) and not it.unsupported and (
@@ -625,7 +626,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.unsupported = period  # 第一季度收到多少申请: the tables count whole years
     of_requests = not keys and prev is not None and any(k.table == "requests" for k in prev.keys)
     said_of = re.sub(r"^其中", "申请中", q) if of_requests else q  # …予以公开几件？其中有多少是关于征地的: of those requests
-    if not it.column and (qualifier := unheld_qualifier(mask(said_of, year_spans), mentions)):
+    if qualifier := unheld_qualifier(mask(said_of, year_spans), mentions):
         it.unsupported, it.reason = qualifier, "not_classified"  # 网上提交的申请: not a split the tables hold
     elif keys and not it.unsupported and (who := unheld_applicant(mask(q, year_spans), mentions)):
         it.unsupported, it.reason = who, "not_classified"  # 外省的企业提的申请: applicants split by type only
@@ -1021,7 +1022,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "comparison"  # 予以公开的比不予公开的多几件: two figures of one report, the difference
     if changed and len(set(it.agencies)) > 1 and not has(q, PRIOR_YEAR_WORDS):
         return "comparison"  # 淮安市比沭阳县多出来几件: one agency's figure beside another's, not a change over a year
-    if changed and not the_change_cell and not vague:  # 行政强制本年增加了几项: the template's 本年增/减 cell
+    if (changed or it.times) and not the_change_cell and not vague:  # 行政强制本年增加了几项: the template's 本年增/减 cell;
+        # 是不是涨到两倍以上了: a multiple claimed, the later year's figure over the earlier one's
         return "change"  # not 职能变了以后…更新了没有: what changed is said, no figure of it asked
     if (has(q, SCOPE_CUES) and (it.keys or not it.agencies)) or (
             has(q, TOTAL_CUES) and (len(it.agencies) > 1 or len(it.years) > 1 or it.span)):
@@ -1282,6 +1284,8 @@ def split_parts(text: str) -> list[str]:
             opened += [item or bool(REQUEST_OPENER.match(split[0])) or (bool(joined) and bool(QUESTION_CUE.search(split[0])))
                        ] + [True] * (len(split) - 1)
             joins += [bool(joined) or s.startswith(("和", "及"))] + [False] * (len(split) - 1)
+    if each := _asked_of_each(segments, unmarked.translate(PUT_BACK)):
+        return each[:MAX_PARTS]
     parts: list[str] = []
     pending, pending_from = "", 0  # the clauses not yet a part, and the first of them
     if len(segments) >= 3 and _asks_agreement(segments[-1]) and len(segments[-1]) <= MAX_AGREE_CHARS:
@@ -1315,6 +1319,36 @@ def split_parts(text: str) -> list[str]:
         else:
             parts.append(pending)
     return parts[:MAX_PARTS] if len(parts) > 1 else [text]
+
+
+# …分别对还是错, …两项各是多少, …各多少: a closing question asked of each statement before it
+ASKED_OF_EACH = re.compile(r"分别|各(?:是|为|有)?(?:多少|几)|每一?项|[两二三四2-4](?:项|个数|个数字|者)|二者|两者")
+
+
+def _asked_of_each(segments: list[str], text: str) -> list[str] | None:
+    """判断：(1)新收113件；(2)被起诉过。分别对还是错 / 既没人申请复议，也没有结转的，对吧？两项各是多少: statements that
+    each name a figure, then one question asked of each of them; each statement is a part, asked that question
+    (not where the closing question compares, sums or checks the figures against each other)."""
+    named = [i for i, seg in enumerate(segments) if _names_a_measure(seg)]
+    if len(named) < 2 or EXCLUDED.search("，".join(segments)):  # 除了…的那2件，其余几件分别…: one remainder
+        return None
+    tail = "，".join(segments[named[-1] + 1:])
+    if not ASKED_OF_EACH.search(tail) or _names_a_measure(tail) or "比" in tail or has(
+            tail, (*COMPARE_CUES, *TOTAL_CUES, *AGREE_CUES)):  # 两者之比, 两者哪个多: of the figures together
+        return None
+    at, cuts = 0, []  # 本年新收、上年结转，各是多少: figures listed in one clause are asked side by side, not apart
+    for seg in segments:
+        found = text.find(seg, at)
+        if found < 0:
+            return None
+        cuts.append(text[at:found])
+        at = found + len(seg)
+    if any(set(re.sub(r"\s", "", cuts[i])) <= {"、"} for i in named[1:]):
+        return None
+    bounds = [*named[1:], named[-1] + 1]
+    parts = ["，".join(segments[a:b]) for a, b in zip(named, bounds, strict=True)]
+    parts[0] = "，".join([*segments[:named[0]], parts[0]])
+    return [f"{p}，{tail}" for p in parts]
 
 
 def _refines_switch(first: str, then: str) -> bool:

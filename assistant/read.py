@@ -329,6 +329,9 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     spans: list[tuple[int, int]] = []
     for start, end, p in find_phrases(q, list(QUERY_FIGURES) + list(QUERY_FIGURE_SUMS)):
         said_none = has(q[max(0, start - 2):end], NEGATION_CUES)  # 没有收到申请: the list of zeros asks that figure
+        # 也没有结转到下一年的: a figure with no negated figure of its own after 没有 is said to be none (a claim of it;
+        # not 不再处理, a verb negated)
+        said_none = said_none or q[:start].endswith("没有") and not any(f"{n}{p}" in QUERY_FIGURES for n in NEGATIONS)
         if q[:start].endswith(NEGATIONS) and not q[:start].endswith(("有没有", "有无")) and not said_none:
             continue
         if start and p[0] in "没不未" and len(p) > 1 and q[start - 1] == p[1]:

@@ -534,3 +534,31 @@ def test_an_english_self_introduction_is_not_asked_and_a_technical_acronym_is_ke
     """I'm a foreign researcher: did … support IPv6: who asks is no figure (foreign would read as 外籍), IPv6 stays."""
     text = normalize_question("I'm a foreign researcher: did the Pingtan zone's website support IPv6 in 2018?").text
     assert "外籍" not in text and "IPv6" in text
+
+
+def test_a_question_typed_as_a_query_or_a_record_is_said_as_a_question():
+    """SELECT … WHERE …, a JSON-like record, key=value filters: each field's name says its role (a scope, a year,
+    figures), so the fields are said as the question they ask; a colon that names no such field changes nothing."""
+    sql = normalize_question("select 上年结转, 办结 from t where 单位='沭阳县' and 年份=2025").text
+    assert "沭阳县2025年上年结转、办结分别是多少" in sql
+    record = normalize_question("{'agency': '淮安市', 'year': [2023, 2024], 'metric': '行政复议'}").text
+    assert "淮安市2023年和2024年行政复议是多少" in record
+    assert "平潭管委会2021年部分公开是多少" in normalize_question("org=平潭管委会 & yr=2021 & indicator=部分公开").text
+    plain = normalize_question("提问：鹿城区收到多少申请？")
+    assert not any(c.startswith("查询式") for c in plain.changes)
+
+
+def test_every_row_of_the_template_has_english_words():
+    """law-enforcement case files, petitions, were dropped because … failed to supplement: rows English speakers name
+    in their own words are glossed as the table's labels, not left to words that mean something else (enforcement)."""
+    assert "行政执法案卷" in normalize_question("How many were refused in 2024 because they were case files?").text
+    assert "信访举报投诉" in normalize_question("How many petitions did Hongze turn away in 2024?").text
+    dropped = normalize_question("How many were dropped because the applicant failed to supplement in time?").text
+    assert "不再处理" in dropped and "逾期不补正" in dropped and "减少" not in dropped
+
+
+def test_a_year_said_by_its_last_two_digits_or_as_a_fiscal_year():
+    """'19那年, FY'23, FY2023: the report's year, in Chinese and English alike; a number in quotes (‘20件’) is none."""
+    assert "2019年" in normalize_question("平潭管委会'19那年行政许可多少件").text
+    assert "2023" in normalize_question("Hongze FY'23: how many lawsuits?").text
+    assert "2020" not in normalize_question("报告里‘20件’指的是什么").text

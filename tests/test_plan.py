@@ -3199,3 +3199,44 @@ def test_a_goal_the_asker_sets_is_no_rating(catalog):
     it = understand("我们县想把行政服务中心管得更好，平潭实验区2018年管政务大厅有什么办法可以借鉴？", [], catalog)
     assert it.reason != "opinion"
     assert understand("哪个单位做得最好", [], catalog).reason == "opinion"
+
+
+def test_statements_then_one_question_of_each_are_a_part_each(catalog):
+    """…既收到过上年结转的申请，又有复议被纠正过，这两项分别是多少: each statement names a figure and the closing
+    question is asked of each; not figures listed in one clause (side by side) nor a remainder (其余的分别…)."""
+    parts = split_parts(normalized("洪泽区2023年既收到过上年结转的申请，又有复议被纠正过，这两项分别是多少？", catalog))
+    assert len(parts) == 2 and "上年结转" in parts[0] and "纠正" in parts[1] and all("分别" in p for p in parts)
+    assert len(split_parts(normalized("沭阳县2025年予以公开、部分公开，分别是多少", catalog))) == 1
+    assert len(split_parts(normalized("沭阳县2025年收到的申请，除了不予公开的那几件，其余的分别是什么时候收到的？", catalog))) == 1
+
+
+def test_a_multiple_claimed_in_a_follow_up_is_the_change_checked(catalog):
+    history = [{"role": "user", "content": "洪泽区2023年新收多少件？"}, {"role": "assistant", "content": "…"}]
+    it = understand("2024年是不是涨到四倍以上了？", history, catalog)
+    assert it.kind == "change" and it.times and {y for _, y in it.targets} == {2023, 2024}
+
+
+def test_a_figure_said_to_be_none_is_the_figure_asked():
+    """也没有结转到下一年的: 结转 has no negated figure of its own, so 没有 says there were none of it (a claim to
+    check); a figure that has one (没缴费 is 逾期未缴费) and a verb negated (不再处理) keep their readings."""
+    from assistant.read import explained, figure_keys
+
+    assert [k.row for k in figure_keys("年底也没有结转到下一年的吧")[0]] == ["carried_forward"]
+    assert [k.row for k in figure_keys("有几件是没缴费的")[0]] == ["other_overdue_fee"]
+    assert explained("幅度")  # 变化幅度是多少: the change asked, no word the reports lack
+
+
+def test_an_average_over_the_year_asked_in_a_follow_up_or_by_spreading_it(catalog):
+    """那平均下来一个月几件 after a count, 按季度摊一下: the year's figure divided, not a figure the tables lack."""
+    history = [{"role": "user", "content": "沭阳县2025年收到多少申请？"}, {"role": "assistant", "content": "…"}]
+    assert understand("平均下来一个月几件？", history, catalog).per == ("月", 12)
+    assert understand("按季度摊一下，沭阳县2025年的行政复议有几件", [], catalog).per == ("季度", 4)
+
+
+@pytest.mark.parametrize("q, reason", [("淮安市2024年来申请信息公开的人都是做什么工作的？", "person"),
+                                       ("我同事2025年找沭阳县申请过征地材料，她那份批下来没有？", "service"),
+                                       ("洪泽区2023年那些自然人申请人里，70岁以上的有多少？", "岁")])
+def test_what_no_table_records_of_the_applicants_is_declined(catalog, q, reason):
+    """the applicants' jobs, one person's request, a part of a column by age: the tables count types and outcomes."""
+    it = understand(normalized(q, catalog), [], catalog)
+    assert it.kind == "decline" and (it.reason == reason or reason in (it.unsupported or ""))
