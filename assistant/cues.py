@@ -400,6 +400,8 @@ DUTY_SAID = re.compile(r"(?:那个|那家|这个)?(?:管|负责|主管|分管|�
 PRESENTATION = re.compile(r"[，,]?(?:(?:请)?(?:用|以)百分比(?:的形式)?(?:来)?表示|保留(?:\d|[一两二三])位小数"
                           r"|精确到(?:小数点后)?(?:\d|[一两二三])位(?:小数)?|四舍五入(?:一下)?)[，,]?")
 # a month or months of the year (前10个月, 3月份, 2024年12月): the tables count whole years
+# 1到6月, 7-12月: a span of months is a part of the year wherever it is said (a single date may only tell when)
+MONTH_SPAN = re.compile(r"(?<!\d)(?:1[0-2]|[1-9])\s*月?份?\s*(?:到|至|-|~|—|－)\s*(?:1[0-2]|[1-9])\s*月")
 PART_OF_YEAR = re.compile(r"前\d{1,2}个?月|(?<!\d)(?:1[0-2]|[1-9])\s*月份?(?![\d日号])|(?<!\d)(?:1[0-2]|[1-9])\s*月(?=\d{1,2}[日号])")
 # 哪个景区, 什么项目: a thing of the text asked by name (an agency, a year or a figure's kind is asked otherwise)
 CONTENT_WHICH = re.compile(r"(?:哪个|哪些|哪一个|哪几个|什么)(?!单位|部门|机关|年|时候|类|种|项(?!目)|结果|原因|理由|情况)[\u4e00-\u9fff]")
@@ -425,7 +427,7 @@ RECHECK = re.compile(r"你确定|确定吗|确定是|核对|核实|再查|再确
                      r"|which (?:table|row|page)|what (?:table|row|page)|\bsource\b|how (?:was|is|did you get) (?:that|this|it)"
                      r"|verify|re-?check", re.IGNORECASE)
 # 第四季度发布了多少条, 上半年, 12月份: a part of the year a count is asked of (a sentence must say that very part)
-PART_OF_YEAR_SAID = re.compile(r"第?[一二三四1-4]季度|[上下]半年|(?<!\d)(?:1[0-2]|[1-9])月份?(?![\d日号])"
+PART_OF_YEAR_SAID = re.compile(r"第?[一二三四1-4]季度|[上下头前后]半年|(?<!\d)(?:1[0-2]|[1-9])月份?(?![\d日号])"
                                r"|(?:十[一二]|[一二三四五六七八九十])月份?(?!日)")
 # 开了几场新闻通气会, 有多少是用手机访问的: what a count counts, said after it (the last noun there is the thing counted)
 COUNTERS = "个场次件人名条篇家项起份期批位种类回轮遍处"  # the measure words a count is asked in (几处站点, 几期节目)
@@ -565,3 +567,6 @@ FIELD_ROLES = {
     "figure": ("指标", "字段", "项目", "数据项", "统计项", "measure", "measures", "metric", "metrics", "field", "fields", "item",
                "items", "indicator", "indicators", "column", "columns"),
 }
+# 回到刚才那个单位, 说回前面那家: back to the agency asked before the conversation moved on (换个问题…), not the last one
+RETURN_TO = re.compile(r"(?:回到|说回到?|再说回|转回到?|返回)(?:刚才|刚刚|之前|先前|前面|最开始|一开始|最早|第一个|原来)?的?"
+                       r"(?:那个|那家|那|这个)?(?:单位|机关|部门|地方|报告|话题|问题)")

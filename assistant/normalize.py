@@ -211,6 +211,7 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
         text = read
     if is_english(text):
         language = "en"
+        text = read_initials(text, names) if names else text  # HZ gov 2024: a place by its initials, as in Chinese
         text = SPACED_EN.sub(" , ", text)  # how many came in  how many were granted: typed parts, as a comma says
         text = english_to_chinese(text, places or {})
         changes.append(f"English->{text}")

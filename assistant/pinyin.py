@@ -117,6 +117,7 @@ def read_pinyin(text: str, places: dict[str, str], frequencies: Frequencies | No
 
 
 INITIALS = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,5})(?![A-Za-z])(\s*[区县市]?)")
+AGENCY_WORD_AFTER = re.compile(r"\s*(?:gov|govt|government|district|county|city|office)\b", re.IGNORECASE)
 MIN_TERM_INITIALS = 3  # xzxk: shorter letter runs name too many terms
 
 
@@ -149,9 +150,9 @@ def read_initials(text: str, places: tuple[str, ...]) -> str:
         run, after = m.group(1).lower(), m.group(2)
         if is_english_word(run):
             return m.group()
-        if after.strip():
+        if after.strip() or AGENCY_WORD_AFTER.match(m.string, m.end()):  # HZ区, HZ gov: a place, as its agency word says
             named = {p for p in places if initials(p) == run}
-            return f"{named.pop()}{after.strip()}" if len(named) == 1 else m.group()
+            return f"{named.pop()}{after.strip() or ' '}" if len(named) == 1 else m.group()
         term = _terms_by_initials().get(run)
         return term + after if term else m.group()
     return INITIALS.sub(read, text)

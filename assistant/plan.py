@@ -74,6 +74,7 @@ from assistant.cues import (
     MEDIAN_ASKED,
     MENTION_WORDS,
     MONEY_ASKED,
+    MONTH_SPAN,
     MORE_OR_LESS,
     NARRATIVE_CUES,
     NARRATIVE_STRONG,
@@ -116,6 +117,7 @@ from assistant.cues import (
     REPORT_WORDS,
     REQUEST_SUBJECTS,
     RESULT_ROW_KEYS,
+    RETURN_TO,
     ROSE,
     ROUGHLY,
     ROUND_NUMBERS,
@@ -262,6 +264,7 @@ def understand(question: str, history: list[dict] | None = None, catalog: Catalo
     catalog = catalog if catalog is not None else Catalog([])
     prev = older = None
     turns = [m.get("content") or "" for m in history or [] if isinstance(m, dict) and m.get("role") == "user"]
+    planned_turns: list[Intent] = []
     for turn in turns[-4:]:
         planned = _plan_turn(turn, catalog, prev)
         asked = planned.kind
@@ -273,6 +276,10 @@ def understand(question: str, history: list[dict] | None = None, catalog: Catalo
                 continue  # 那2021年呢 declined: a year not held is no context for the next question
             planned.kind = asked  # …比上年多了多少 declined for want of a report: 那2024年呢 asks the same change
         older, prev = prev, planned
+        planned_turns.append(planned)
+    if RETURN_TO.search(question) and prev is not None:  # 换个问题…；回到刚才那个单位: the agency before the switch
+        before = next((p for p in reversed(planned_turns[:-1]) if p.agencies and p.agencies != prev.agencies), None)
+        older, prev = (None, before) if before is not None else (older, prev)
     it = resolve_targets(_across_turns(question, _plan_turn(question, catalog, prev), older, prev), catalog)
     it = _against_last(question, _both_turns(question, it, older, prev), prev)
     return _taken_together(question, it, prev, catalog)
@@ -603,7 +610,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
             it.nth, it.top_n = place[0], max(it.top_n or 0, place[0])
     if keys and not it.unsupported and (late := TIMELINESS.search(q)) and not has(q, (*NARRATIVE_CUES, "办法", "手段")):
         it.unsupported = late.group()  # 答复有没有超期的: a count no table keeps (how they prevent it is text)
-    if keys and not it.unsupported and (sub := SUB_UNITS.search(q)):
+    if (keys or has(q, RANKING_CUES)) and not it.unsupported and (sub := SUB_UNITS.search(q)):
         it.unsupported = sub.group()  # 哪个处室收到的最多, 各乡镇分别多少: the tables count an agency's requests whole
     if keys and not it.unsupported and (money := MONEY_ASKED.search(q)) and not any(
             k.row.endswith(("amount", "amount_wan")) for k in keys):
@@ -1450,6 +1457,8 @@ def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalo
 def _part_of_year_asked(q: str) -> str | None:
     """A month or a day said in the clause that asks (3月份收到多少): a part of the year the tables do not split; one
     said in a clause that asks nothing (稿子定在4月1日发，…) only tells when something else happened."""
+    if span := MONTH_SPAN.search(q):
+        return span.group()
     for clause in re.split(r"[，,。；;！!？?：:]", q):
         if (m := PART_OF_YEAR.search(clause)) and QUESTION_CUE.search(clause):
             return m.group()

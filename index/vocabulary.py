@@ -620,7 +620,7 @@ UNSUPPORTED_EXCEPT: dict[str, tuple[str, ...]] = {"撤回": ("复议", "诉讼",
 # the reports each template is printed in (spec/tables.md): 2019 -> 2019-2020, 2021 -> 2021 on, free-form before
 TEMPLATE_YEARS: dict[str, tuple[int, int]] = {"2019": (2019, 2020), "2021": (2021, 9999), "pre2019": (0, 2018)}
 # parts of a year: the tables count whole years, so a table figure asked for one of these is declined
-PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "哪个月", "月份", "每个月", "每月", "月均",
+PERIOD_SPLITS: tuple[str, ...] = ("季度", "上半年", "下半年", "头半年", "前半年", "后半年", "哪个月", "月份", "每个月", "每月", "月均",
                                   "星期几", "周几", "礼拜几", "几点", "上午", "下午", "晚上", "早上", "中午", "夜里", "周末",
                                   "节假日", "上个月", "上月", "本月", "这个月", "下个月", "上个季度", "上季度")  # nor by the day
 # of the week or the hour; 环比…跟上个月比: a month against the one before

@@ -562,3 +562,16 @@ def test_a_year_said_by_its_last_two_digits_or_as_a_fiscal_year():
     assert "2019年" in normalize_question("平潭管委会'19那年行政许可多少件").text
     assert "2023" in normalize_question("Hongze FY'23: how many lawsuits?").text
     assert "2020" not in normalize_question("报告里‘20件’指的是什么").text
+
+
+def test_a_place_by_its_initials_before_an_english_agency_word():
+    assert normalize_question("SY gov 2025 lawsuits?", names=("沭阳", "洪泽")).text.startswith("沭阳")
+
+
+def test_an_english_sentence_about_the_asker_is_not_what_is_searched():
+    from assistant.normalize import english_asked
+
+    asked = english_asked("I am a journalist working on a story about open government in Jiangsu. How did Huai'an train "
+                          "its staff in 2024?")
+    assert asked.startswith("How did Huai'an")
+    assert english_asked("What did Hongze publish in 2024?") == "What did Hongze publish in 2024?"

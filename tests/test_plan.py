@@ -3240,3 +3240,23 @@ def test_what_no_table_records_of_the_applicants_is_declined(catalog, q, reason)
     """the applicants' jobs, one person's request, a part of a column by age: the tables count types and outcomes."""
     it = understand(normalized(q, catalog), [], catalog)
     assert it.kind == "decline" and (it.reason == reason or reason in (it.unsupported or ""))
+
+
+@pytest.mark.parametrize("q", ["沭阳县2025年7到12月，就是后半年，收到多少申请？", "淮安市2024年哪个处室办的依申请公开件最多？"])
+def test_a_part_of_the_year_or_of_the_agency_is_no_cell(catalog, q):
+    """a span of months said in a clause of its own, a sub-unit ranked though no figure word is read: the tables
+    count an agency's whole year."""
+    assert understand(normalized(q, catalog), [], catalog).kind == "decline"
+
+
+def test_back_to_the_agency_before_the_switch(catalog):
+    """换个问题… then 回到刚才那个单位: the agency and year asked before the conversation moved on."""
+    history = [{"role": "user", "content": "沭阳县2025年新收多少件申请？"}, {"role": "assistant", "content": "…"},
+               {"role": "user", "content": "换个问题，淮安市2024年被起诉几件？"}, {"role": "assistant", "content": "…"}]
+    it = understand("说回前面那个单位，它那年不予公开多少？", history, catalog)
+    assert it.targets == [("沭阳县人民政府", 2025)]
+
+
+def test_the_names_of_the_applicants_counted_are_no_record(catalog):
+    it = understand(normalized("淮安市2024年那3家来申请的科研机构，各叫什么名字？", catalog), [], catalog)
+    assert it.kind == "decline" and it.reason == "case_detail"
