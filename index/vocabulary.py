@@ -600,6 +600,9 @@ ENGLISH_TERMS: dict[str, str] = {
     **dict.fromkeys(("were dropped", "was dropped", "been dropped", "were discontinued", "was discontinued"), "不再处理"),
     **dict.fromkeys(("focus on", "focused on", "focuses on", "focus", "focused", "priorities", "priority", "emphasis"), "重点"),
     **dict.fromkeys(("key areas", "key fields"), "重点领域"), "fields": "领域", "field": "领域", "content": "内容",
+    **dict.fromkeys(("accepted", "accept", "accepts"), "受理"), **dict.fromkeys(("handled", "handle", "handles"), "办理"),
+    "projects": "项目", "project": "项目", "news": "新闻", "events": "活动",
+    "event": "活动",
 }
 # domain words of questions that are not table labels but may be mistyped (培训 -> 陪训)
 QUESTION_TERMS: tuple[str, ...] = (

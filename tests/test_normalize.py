@@ -575,3 +575,9 @@ def test_an_english_sentence_about_the_asker_is_not_what_is_searched():
                           "its staff in 2024?")
     assert asked.startswith("How did Huai'an")
     assert english_asked("What did Hongze publish in 2024?") == "What did Hongze publish in 2024?"
+
+
+def test_an_agency_gets_requests_and_applicants_get_information():
+    assert "收到" in normalize_question("Did Shuyang get fewer disclosure requests in 2025?").text
+    assert "收到" not in normalize_question("How many applicants got what they asked for in 2025?").text
+    assert "受理" in normalize_question("How many requests did Huai'an accept in 2024?").text
