@@ -183,6 +183,11 @@ PLAN_TIMES = ("下一步", "接下来", "下一阶段", "今后", "明年", "下
 CUE_QUESTIONS |= dict.fromkeys(PLAN_TIMES, "plan")
 # a shortfall asked in words that say only that (差在哪, 哪里差, 没做好): taken out before the question is cut into words
 SHORT_ASKED = ("哪里差", "差在", "不够好", "没做好", "做得不好")
+# a premise of praise put to be confirmed (已经做得很到位了，…是这么说的吗？ / 都已经很高了吧？): whether it holds is said where
+# the report weighs its own work, its shortfalls (运维管理还需加强), as 够不够 asks for them
+# (a degree word says it is praise: 都填好了吗 asks whether something was done)
+PRAISED = re.compile(r"(?:已经|早就|都)[^，,。？?]{0,10}?(?:很|非常|十分|挺|相当|特别|足够)(?:到位|健全|完善|规范|充分|成熟"
+                     r"|全面|好|高)了[^。？?！!]{0,14}?(?:吧|吗|是不是|对不对)")
 # the year and the report named (2023年报里, 洪泽区报里说, 年度报告中): where to look, not what about
 REPORT_SAID = re.compile(r"\d{2,4}\s*年(?:度报告|度|报告?)?|年度报告|年报|报告?[里中内]")
 # a word jieba builds on a question word (哪些地方, 哪几个, 哪方面): it asks, and names nothing a sentence could say
@@ -897,7 +902,7 @@ def cue(question: str) -> str | None:
     """What the question asks for: a plan where it says so (针对问题采取了什么措施), else a shortfall."""
     question = acted_on(question)
     found = {c for word, c in CUE_QUESTIONS.items() if word in question}
-    if any(w in question for w in SAID_SHORT):
+    if any(w in question for w in SAID_SHORT) or PRAISED.search(question):
         found.add("shortfall")
     return next((c for c in CUE_ORDER if c in found), None)
 

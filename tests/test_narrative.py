@@ -1393,3 +1393,16 @@ def test_a_fee_asked_in_the_askers_words_pulls_the_sentence_on_fees(reports):
     """掏钱, 交钱, 付费 ask about a fee as 收费 does: the sentence on fees (财政局 2009: 无收费及减免情况。) answers, not one that
     shares no word with the question and leads by its place."""
     assert "无收费及减免情况" in _ranked(reports[CZJ_2009], "平潭县财政局2009年找他们要信息得掏钱吗？")[0].sentence.read
+
+
+def test_a_premise_of_praise_put_to_be_confirmed_asks_for_the_shortfalls(reports):
+    """有人说…已经非常规范了，是这样吗？ / …已经很完善了吧？: whether the praise holds is said where the report weighs its own
+    work, its shortfalls (洪泽区 2023: 依申请公开工作规范性还有待提高), not by the sentence that tells the work (进一步规范依申请
+    公开流程); a degree word makes it praise, so 都填好了吗 asks nothing of the kind."""
+    assert cue("有人说洪泽区2023年的依申请公开已经非常规范了，是这样吗？") == "shortfall"
+    assert cue("鹿城区2022年政务新媒体的管理已经很完善了吧？") == "shortfall"
+    assert cue("表格都填好了吗？") is None and cue("网站已经建好了吗？") is None
+    top = _ranked(reports[HONGZE_2023], "有人说洪泽区2023年的依申请公开已经非常规范了，是这样吗？")[0].sentence
+    assert "规范性还有待提高" in top.read
+    top = _ranked(reports[LUCHENG_2022], "鹿城区2022年政务新媒体的管理已经很完善了吧？")[0].sentence
+    assert top.read.startswith("队伍建设、政府网站和政务新媒体管理等方面还存在不足")
