@@ -240,7 +240,9 @@ NAMED_ITEMS = re.compile(r"[“《][^”》]{2,30}[”》][^。；;]{0,30}等") 
 # how something was done or came about (怎么培训, 如何处理, 怎么来的), or what was done (做了哪些工作, 搞了些什么), not how
 # it is judged (做得怎么样, 利用得怎么样) or worded (报告里怎么说的): a shortfall stated does not answer it
 HOW_QUESTION = re.compile(r"(?<!不)怎么(?!样|说|看)|如何|怎样|咋(?!样)|做了|做过|干了|开展了|采取了|搞了"
-                          r"|有什么(?:做法|举措|工作)|哪些(?:做法|举措|工作|事)")
+                          r"|有什么(?:做法|举措|工作)|哪些(?:做法|举措|工作|事)"
+                          # 用了哪些办法, 通过什么方法, 有啥招: the ways it was done asked, as 怎么 asks (not 管理办法 named)
+                          r"|(?:什么|哪些|哪几种|啥)(?:办法|方法|手段|招数?|法子)")
 WHO_QUESTION = re.compile(r"谁(?!家)|哪个(?:部门|科室|处室|机构)|什么(?:人|部门|机构|科室)|由哪")
 WHO_SAID = re.compile(r"由[^，,。；;]{1,15}?(?:负责|牵头|承担|解读|办理|审核|把关|出面)|责任(?:单位|机构|部门|人|科室)"
                       r"|由(?:各|本|相关|主要|分管)?(?:领导|处室|科室|部门|办公室)"

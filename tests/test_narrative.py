@@ -1406,3 +1406,17 @@ def test_a_premise_of_praise_put_to_be_confirmed_asks_for_the_shortfalls(reports
     assert "规范性还有待提高" in top.read
     top = _ranked(reports[LUCHENG_2022], "鹿城区2022年政务新媒体的管理已经很完善了吧？")[0].sentence
     assert top.read.startswith("队伍建设、政府网站和政务新媒体管理等方面还存在不足")
+
+
+def test_the_ways_asked_for_are_a_how_question():
+    """用了哪些办法, 靠什么手段: the ways something was done are asked, as 怎么 asks them, so a plan for next year in the
+    problems section (二是加大培训力度，探索培训机制…) is pushed down under what was done (举办…答辩比赛，以晒代训…)."""
+    texts = [("overview", "举办业务案例答辩比赛，以晒代训，提高队伍专业素质。"),
+             ("problems", "针对上述问题，在以下方面做好改进。"),
+             ("problems", "二是加大培训力度，探索培训机制，提高队伍整体业务素质。")]
+    cands = [narrative.Sentence("r", "某局", 2022, section, i * 40, i * 40 + len(t), t)
+             for i, (section, t) in enumerate(texts)]
+    ranked = rank("这个局2022年用了哪些办法提高队伍的业务素质？", ["提高", "队伍", "业务", "素质"], cands, {}, [])
+    assert ranked[0].sentence.text.startswith("举办业务案例答辩比赛")
+    assert narrative.HOW_QUESTION.search("洪泽区2023年靠什么手段盯着网站？")
+    assert not narrative.HOW_QUESTION.search("信息处理费管理办法是哪年出台的？")
