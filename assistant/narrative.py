@@ -188,6 +188,8 @@ SHORT_ASKED = ("哪里差", "差在", "不够好", "没做好", "做得不好")
 # (a degree word says it is praise: 都填好了吗 asks whether something was done)
 PRAISED = re.compile(r"(?:已经|早就|都)[^，,。？?]{0,10}?(?:很|非常|十分|挺|相当|特别|足够)(?:到位|健全|完善|规范|充分|成熟"
                      r"|全面|好|高)了[^。？?！!]{0,14}?(?:吧|吗|是不是|对不对)")
+# measures asked as taken (采取了哪些监督措施, 公开了哪些措施): what was done, where no problem or plan is named with them
+TAKEN = re.compile(r"了[^，,。；;？?！!]{0,12}?措施")
 # the year and the report named (2023年报里, 洪泽区报里说, 年度报告中): where to look, not what about
 REPORT_SAID = re.compile(r"\d{2,4}\s*年(?:度报告|度|报告?)?|年度报告|年报|报告?[里中内]")
 # a word jieba builds on a question word (哪些地方, 哪几个, 哪方面): it asks, and names nothing a sentence could say
@@ -903,7 +905,10 @@ def acted_on(text: str) -> str:
 def cue(question: str) -> str | None:
     """What the question asks for: a plan where it says so (针对问题采取了什么措施), else a shortfall."""
     question = acted_on(question)
-    found = {c for word, c in CUE_QUESTIONS.items() if word in question}
+    words = [word for word in CUE_QUESTIONS if word in question]
+    if words == ["措施"] and TAKEN.search(question):
+        return None  # 对信息公开采取了哪些监督措施: the measures taken are what was done, no plan
+    found = {CUE_QUESTIONS[word] for word in words}
     if any(w in question for w in SAID_SHORT) or PRAISED.search(question):
         found.add("shortfall")
     return next((c for c in CUE_ORDER if c in found), None)

@@ -1420,3 +1420,11 @@ def test_the_ways_asked_for_are_a_how_question():
     assert ranked[0].sentence.text.startswith("举办业务案例答辩比赛")
     assert narrative.HOW_QUESTION.search("洪泽区2023年靠什么手段盯着网站？")
     assert not narrative.HOW_QUESTION.search("信息处理费管理办法是哪年出台的？")
+
+
+def test_measures_asked_as_taken_are_what_was_done_not_a_plan():
+    """采取了哪些监督措施 asks for the measures taken, what was done (通过工作考核、社会评议…等措施对…进行全面监督), not for
+    next year's plans; with a problem (针对…问题采取了什么措施) or a time to come (下一步) named, 措施 still asks for plans."""
+    assert cue("某片区管理局2023年对信息公开采取了哪些监督措施？") is None
+    assert cue("市科委针对机构改革后的问题采取了什么措施？") == "plan"
+    assert cue("下一步有什么措施？") == "plan" and cue("整改措施有哪些？") == "plan"
