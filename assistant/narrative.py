@@ -237,6 +237,21 @@ TOTAL_ASKED = re.compile(r"一共|总共|共计|合计|总计|总数|加起来|�
 TOTAL_SAID = re.compile(r"(?:总数|总量)[为达计有是]?\s*\d|(?:(?<!公)共(?![同享建])|合计|总计|累计)[^，,。；;、：:\d]{0,12}?\d")
 WHICH_QUESTION = re.compile(r"哪些|哪几")  # which ones: answered by the sentence that names them
 NAMED_ITEMS = re.compile(r"[“《][^”》]{2,30}[”》][^。；;]{0,30}等")  # “餐具收费不明晰，多收款项”等多个舆情
+# which ones of a kind (哪些监督措施, 哪几种渠道): a sentence listing items then naming that kind after 等 (通过工作考核、社会评议、
+# 公开举报电话等措施) names which, as a quoted list does
+WHICH_KIND = re.compile(r"(?:哪些|哪几[种类个项])([\u4e00-\u9fff]{2,8})")
+
+
+def lists_kind(question: str, text: str) -> bool:
+    """The sentence lists items (、) and names the kind asked after 等: 哪些监督措施 -> …、公开举报电话等措施."""
+    m = WHICH_KIND.search(question)
+    head = None
+    for word, tag in word_tags(m.group(1)) if m else ():  # 监督措施 -> 措施; 渠道公开 -> 渠道: the last of the nouns
+        if tag not in NOMINAL and not tag.startswith("n"):
+            break
+        head = word
+    return bool(head) and head not in GENERIC_TOPICS - {"措施", "做法", "举措"} and \
+        re.search(rf"、[^。；;]{{0,30}}等{head}", text) is not None
 # who (谁负责, 哪个科室, 由谁出面) and where (去哪看, 放在哪里, 什么地方): answered by the sentence that names someone who
 # acts (由…解读, 责任单位, 专人, 第三方, 局办公室作为…) or a place (查阅场所, 档案馆, 窗口, 专栏, 设立…), as a count is by a number
 # how something was done or came about (怎么培训, 如何处理, 怎么来的), or what was done (做了哪些工作, 搞了些什么), not how
@@ -1139,7 +1154,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p += W_SECTION
         if lacked and any(w in text for w in lacked):
             p -= W_CUE  # 不上网的人怎么看到: 以…门户网站为…阵地 is the way they do not take
-        if which and NAMED_ITEMS.search(text):
+        if which and (NAMED_ITEMS.search(text) or lists_kind(question, text)):
             p += W_LISTED  # 回应了“餐具收费不明晰，多收款项”等多个舆情问题: names which, not that it was done
         if (who and WHO_SAID.search(text)) or (where and WHERE_SAID.search(text)) or (why and WHY_SAID.search(text)) \
                 or (when and says_when(text)):

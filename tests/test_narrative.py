@@ -1428,3 +1428,21 @@ def test_measures_asked_as_taken_are_what_was_done_not_a_plan():
     assert cue("某片区管理局2023年对信息公开采取了哪些监督措施？") is None
     assert cue("市科委针对机构改革后的问题采取了什么措施？") == "plan"
     assert cue("下一步有什么措施？") == "plan" and cue("整改措施有哪些？") == "plan"
+
+
+def test_which_ones_of_a_kind_pull_the_sentence_that_lists_them_under_that_kind():
+    """哪些监督措施 asks which measures: a sentence listing items and naming the kind after 等 (通过工作考核、社会评议、公开举报
+    电话等措施…监督) names them, as a quoted list does (“…”等), and is pulled by W_LISTED; 什么监督措施 asks no list."""
+    from assistant.narrative import lists_kind
+
+    texts = ["通过工作考核、社会评议、举报电话等措施监督政策公开。", "拓宽政策公开渠道，政策公开接受社会监督。"]
+    cands = [narrative.Sentence("r", "某局", 2023, "overview", i * 40, i * 40 + len(t), t) for i, t in enumerate(texts)]
+
+    def scores(question):
+        return {s.sentence.text: s.score for s in rank(question, ["政策", "公开", "监督"], cands, {}, [])}
+
+    which, what = scores("这个局对政策公开有哪些监督措施？"), scores("这个局对政策公开有什么监督措施？")
+    assert which[texts[0]] - what[texts[0]] == pytest.approx(narrative.W_LISTED)
+    assert which[texts[1]] == pytest.approx(what[texts[1]])
+    assert lists_kind("通过哪些渠道公开？", "通过网站、微信、公开栏等渠道公开。")  # the noun before the verb
+    assert not lists_kind("公开了哪些信息？", "公开了规划、财政等信息。")  # 信息 names no kind
