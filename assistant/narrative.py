@@ -265,7 +265,8 @@ WHO_SAID = re.compile(r"由[^，,。；;]{1,15}?(?:负责|牵头|承担|解读|�
                       r"|由(?:各|本|相关|主要|分管)?(?:领导|处室|科室|部门|办公室)"
                       r"|(?:负责|牵头)(?:单位|部门|科室)|第三方|专人|专职|兼职|法律顾问|律师|专家"
                       r"|(?:科|室|处|办公室|中心)(?:作为|负责)")
-WHERE_QUESTION = re.compile(r"(?:去|在|到|放|送|存|设)哪(?:里|儿|裡)?(?!些)|什么地方|何处|哪个地方")
+# (去/在/到哪些地方 asks where, as 去哪里 does; 哪些地方 alone asks which aspects: 哪些地方做得不行)
+WHERE_QUESTION = re.compile(r"(?:去|在|到|放|送|存|设)哪(?:里|儿|裡)?(?!些)|什么地方|何处|哪个地方|(?:去|在|到)哪些地方")
 WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|(?:公开|公告|公示|宣传)栏|专区|专栏|设立|设置|开设|设在|放置")
 # when (什么时候上线的, 哪一年开始, 几月份): answered by the sentence that states a date (2012年7月, 4月9日, 年初); the words
 # that ask it, with a 开始 or 起 after them, say when, not what (as 下一步 does)

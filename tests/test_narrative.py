@@ -1446,3 +1446,11 @@ def test_which_ones_of_a_kind_pull_the_sentence_that_lists_them_under_that_kind(
     assert which[texts[1]] == pytest.approx(what[texts[1]])
     assert lists_kind("通过哪些渠道公开？", "通过网站、微信、公开栏等渠道公开。")  # the noun before the verb
     assert not lists_kind("公开了哪些信息？", "公开了规划、财政等信息。")  # 信息 names no kind
+
+
+def test_places_asked_after_a_preposition_are_a_where_question(reports):
+    """去/在/到哪些地方 asks where (鹿城区 2022: 群众可就近在14个街镇…基层站所等对外窗口提出申请), as 去哪里 does; 哪些地方 alone asks
+    which aspects (哪些地方做得不行) and pulls no place."""
+    top = _ranked(reports[LUCHENG_2022], "住得远的人想申请公开，鹿城区2022年说可以到哪些地方提交？")[0].sentence
+    assert top.read.startswith("群众可就近在14个街镇")
+    assert not narrative.WHERE_QUESTION.search("鹿城区2022年哪些地方做得不行？")
