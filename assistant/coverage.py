@@ -19,6 +19,7 @@ ASKS_VALUE = re.compile(r"^(?:的)?(?:[一1]个月|每个?月|[一1]年|每年|�
 ASIDE = re.compile(r"^\s*(?:[（(][^）)]{0,12}[）)]|[）)])")
 YEAR_AFTER = re.compile(r"^\d{4}年度?")  # GDP2022年是多少: an English question's gloss puts the year after the noun
 NOUN_FLAGS = ("n", "eng", "nz", "nr", "nt", "vn")
+CLAUSE_NOUNS = ("时候", "期间", "时期", "之际", "过程中", "当时")  # 编目录的时候是谁…: when something was done, no thing asked
 
 
 def unrecorded(question: str, contains: Callable[[str], bool], known: Callable[[str], bool]) -> str | None:
@@ -29,7 +30,7 @@ def unrecorded(question: str, contains: Callable[[str], bool], known: Callable[[
     for word, flag in word_tags(question):
         start = question.find(word, pos)
         pos = start + len(word) if start >= 0 else pos
-        if start < 0 or not flag.startswith(NOUN_FLAGS) or len(word) < 2 or known(word):
+        if start < 0 or not flag.startswith(NOUN_FLAGS) or len(word) < 2 or known(word) or word in CLAUSE_NOUNS:
             continue
         if word.isascii() and (letters := re.match(r"[A-Za-z]{2,}", word)):  # jieba keeps GDP2022 as one word
             word, pos = letters.group(), start + letters.end()

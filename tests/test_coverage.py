@@ -13,3 +13,8 @@ def test_a_why_question_asks_no_value_of_the_noun_before_it():
     """渠道为什么少: 为什么 is a why, not 为 + 什么 (what the 渠道 is); a value asked of an unstored noun is found."""
     assert unrecorded("申请渠道为什么这么少？", _nowhere, _nowhere) is None
     assert unrecorded("申请渠道是什么？", _nowhere, _nowhere) == "渠道"
+
+
+def test_a_when_clause_is_no_thing_asked():
+    """编目录的时候是谁…: 时候 says when something was done; the question asks who, so nothing unrecorded is named."""
+    assert unrecorded("编标准目录的时候是谁一起研究讨论的", lambda w: False, lambda w: False) is None
