@@ -204,18 +204,19 @@ def trend_sentence(first: int, last: int, a: Number, b: Number, diff: Number, pc
     return f"从{first}年度的{number(a)}{u}到{last}年度的{number(b)}{u}，{way}{number(abs(diff))}{u}{tail}。"
 
 
-def steps_sentence(points: list[tuple[int, Number]]) -> str | None:
-    """Year by year over three or more of one agency's years (是不是一直在涨): whether each step went the same way,
-    naming the years that did not; no number the listed values do not already show."""
+def steps_sentence(points: list[tuple[int, Number]], u: str = "") -> str | None:
+    """Year by year over three or more of one agency's years (是不是一直在涨, 哪一年跌了多少): whether each step went
+    the same way, and by how much each went, its subtraction shown."""
     if len(points) < 3:
         return None
-    steps = [(x, y, b - a) for (x, a), (y, b) in zip(points, points[1:], strict=False)]
-    if all(d > 0 for *_, d in steps):
-        return "逐年都在增加。"
-    if all(d < 0 for *_, d in steps):
-        return "逐年都在减少。"
-    said = [f"{y}年度较{x}年度{'增加' if d > 0 else '减少' if d < 0 else '持平'}" for x, y, d in steps]
-    return "并非逐年同向变化：" + "，".join(said) + "。"
+    steps = [(x, y, a, b) for (x, a), (y, b) in zip(points, points[1:], strict=False)]
+    said = "，".join(f"{y}年度较{x}年度" + (f"{'增加' if b > a else '减少'}{number(round(abs(b - a), 2))}{u}（{number(max(a, b))}−{number(min(a, b))}）"
+                                           if b != a else "持平") for x, y, a, b in steps)
+    if all(b > a for *_, a, b in steps):
+        return f"逐年都在增加：{said}。"
+    if all(b < a for *_, a, b in steps):
+        return f"逐年都在减少：{said}。"
+    return f"并非逐年同向变化：{said}。"
 
 
 def decline_unrecorded(word: str) -> str:

@@ -298,7 +298,9 @@ OPINION = re.compile(r"你觉得|你认为|依你看|在你看来|(?:你|怎么|
                      r"|(?:是否|是不是|有没有|有无|算不算|算|属不属于|属于)(?:存在)?(?:违法|违规|不合法|不合规|合法|合规)(?!行为|信息|案件|处罚|的[^吗么呢？?]|问题)"
                      r"|违不违法|合不合法|违没违法|(?:违法|违规)了(?:吗|没有?|么)?(?![\u4e00-\u9fff])"
                      r"|\b(?:break|broke|breaking|violated?|breach(?:ed)?) the law\b|\bact(?:ed)? (?:un)?lawfully\b"
-                     r"|\b(?:was|is) (?:it|that|this) (?:il|un)?(?:legal|lawful)\b", re.IGNORECASE)
+                     r"|\b(?:was|is) (?:it|that|this) (?:il|un)?(?:legal|lawful)\b"
+                     # an intent or a fraud imputed (故意拖着, 暗箱操作, 数字是不是编的): no report says it of itself
+                     r"|故意|暗箱|黑箱|弄虚作假|造假|作假|编造|瞎编|是不是编的|糊弄|忽悠", re.IGNORECASE)
 # a report of another kind read from (法治政府建设年度报告里, 政府工作报告中, 统计公报上): none is held
 OTHER_REPORT = re.compile(r"(?:政府工作|法治政府建设|法治建设|依法行政|预算|决算|预决算|审计|统计|述职|环境状况|营商环境)"
                           r"(?:工作|执行|情况|年度|的){0,2}(?:报告|公报|白皮书)(?=里|中|上|内|显示|提到|写|说|披露|公布|的数据)"
@@ -360,7 +362,8 @@ CATALOGUE = re.compile(r"^(?:请问)?(?:你们?|系统|这里|库里|目前|现�
 PER_N = re.compile(r"(?<![\d前])(10|100|1000)\s*(?:个|件|份|位|名|起)[^，,。？?\d]{0,8}?(?:里|中|当中|里面|之中)?"
                    r"[^，,。？?\d]{0,6}?(?:几|多少)")
 # 年报的下载链接, 一共多少页: the report as a file (its link, length, format), which no report's text states
-REPORT_META = re.compile(r"下载(?:链接|地址|网址)?|(?:原文|报告|年报|文件)的?(?:链接|网址|网页地址|下载地址)|(?<!第)(?:多少|几)页"
+REPORT_META = re.compile(r"下载(?!的|下来的|回来的|来的)(?:链接|地址|网址)?|(?:报告|年报|这个文件|该文件|pdf|PDF)[^，,。？?]{0,8}?上传"
+                         r"|(?:创建|生成|修改)(?:日期|时间)|(?:原文|报告|年报|文件)的?(?:链接|网址|网页地址|下载地址)|(?<!第)(?:多少|几)页"
                          r"|页数|总字数|(?:多少|几)个?字(?![号段])|文件大小|(?:pdf|PDF|word|Word)版")
 # 全省各区县一共, 在温州各个区县里排第几: every agency of a real area, which a corpus of some reports never holds whole
 WHOLE_AREA = re.compile(r"全省|全国|(?:各|各个|所有|全部|每个)(?:区县|县区|县市区|县（?市、?区）?|地市|设区市|省份?)")
@@ -377,7 +380,7 @@ MEDIAN_ASKED = re.compile(r"中位数|中位值|中间值|\bmedian\b", re.IGNORE
 PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总数的千分之几: a share, said per thousand
 # 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
 IN_YUAN = re.compile(r"(?:多少|几)元|以元为单位")
-CONVERT_TO_YUAN = re.compile(r"(?:换算|折合|折算|换)成?(?:人民币)?(?:多少)?元(?:的话)?(?:是|为|有)?(?:多少)?")
+CONVERT_TO_YUAN = re.compile(r"(?:换算|折合|折算|折|换)成?(?:人民币)?(?:多少)?元(?:的话)?(?:是|为|有)?(?:多少)?")
 # 我2021年去…办过事, 我之前找过…, 我关注了…: one person telling what they did (not 我是鹿城区府办的 or 我们2022年…,
 # staff naming the office the question is about)
 STORY = re.compile(r"(?:我|本人|俺)(?!们|是)[^，,。；;]*?(?:过|了|曾|之前|以前|早先)"

@@ -723,8 +723,11 @@ class Executor:
                 d.derived(after, "change_pct", pct, first)
                 d.parts.append(f"{after.year}年度比{before.year}年度{'增长' if diff >= 0 else '下降'}{abs(pct)}%。")
             d.derived(after, "change", diff, first)
-        if len({e.agency for e, _ in known}) == 1 and (steps := compose.steps_sentence([(e.year, v) for e, v in known])):
+        u = "个百分点" if it.rate else compose.unit(keys[0].table, keys[0].row) if keys else ""
+        if len({e.agency for e, _ in known}) == 1 and (steps := compose.steps_sentence([(e.year, v) for e, v in known], u)):
             d.parts.append(steps)  # 是不是一直在涨: each step, not only the first and last year
+            for (_, a), (later, b) in zip(known, known[1:], strict=False):  # 哪一年跌了多少: each step a computed figure
+                d.derived(later, "change", round(b - a, 2), next(c.n for c in d.citations if c.report_id == later.report_id))
         if it.trend and len(rows) >= 2 and not it.rate:
             (first, a), (last, b) = rows[0], rows[-1]
             diff, pct = change(a, b)

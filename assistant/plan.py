@@ -421,7 +421,8 @@ def _year_asked_last(prev: Intent) -> int | None:
 
 
 THE_CASES = re.compile(r"(?:那|这|那些|这些)\d+(?:件|起|宗|个|家|位|名)"  # 那31件, 那2家…: the cases or applicants counted, each one
-                       r"|(?:最早|最晚|最后|第1|头1|最难|最复杂|最特殊|最典型)的?(?:那|1)?(?:件|起|宗|个)")  # 最早1件申请是哪天
+                       r"|(?:最早|最晚|最后|第1|头1|最难|最复杂|最特殊|最典型)的?(?:那|1)?(?:件|起|宗|个(?=申请|案|复议|诉讼|官司|人|申请人))")
+# 最早1件申请是哪天 (not 三个一机制的第一个“第一时间”, an item of a practice)
 # 行政复议“总计”那一格, 予以公开“法人”这一栏: a cell pointed at by its group and its printed label
 CELL_POINTED = re.compile(r"([\u4e00-\u9fff]{2,10}?)[“\"]([^”\"]{1,12})[”\"](?:那|这)?[一1]?(?:格|栏|个|项|行|列)")
 VENUE = re.compile(r"(?:在|通过|经由|经|到|于)([\u4e00-\u9fff]{2,10}?)的?(?:门户网站|政府网站|网站|官网|公众号|政务平台|专栏)")
@@ -593,9 +594,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if not has(q, LIST_WHICH) and (whole := remainder_asked(q, keys)):  # 没有被纠正的复议: the total less those
         keys, less = whole, keys
         rest = [o for k in keys for o in outcome_keys(k) if o not in less]  # 维持、其他结果、尚未审结: what is left
-    if len(keys) > 1 and (nth := ITEM_ORDINAL.search(q)) and int(nth.group(1)) <= len(keys) \
-            and len({k.table for k in keys}) == 1:  # （三）不予公开第3项: the group's third row, as the table numbers it
-        keys, phrase = [keys[int(nth.group(1)) - 1]], None
+    nths = [int(m.group(1)) for m in ITEM_ORDINAL.finditer(q)]
+    if len(keys) > 1 and nths and max(nths) <= len(keys) and len({k.table for k in keys}) == 1:
+        keys, phrase = [keys[n - 1] for n in dict.fromkeys(nths)], None  # （三）不予公开第3项, 第1小项和第7小项: the
+        # group's rows as the table numbers them
     about_me = [m.span() for m in ABOUT_ME.finditer(q)] + [  # 想举几个…的例子，哪些单位…: the asker's purpose, no topic
         m.span() for m in PURPOSE.finditer(q) if not QUESTION_CUE.search(m.group()) and QUESTION_CUE.search(q, m.end())]
     asked = mask(q, about_me)  # 我是本地的退休职工，…: the asker, not what is asked
@@ -968,7 +970,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "sum"
     if has(q, CHECK_CUES) and has(q, DATA_WORDS):  # 表格里哪些数据对不上: the report's own arithmetic
         return "checks"
-    if (shown := TABLE_ASKED.search(q)) and len(it.agencies) == 1 and not it.rate and not has(q, COUNT_CUES):
+    if (shown := TABLE_ASKED.search(q)) and len(it.agencies) == 1 and not it.rate and not has(q, COUNT_CUES) and not (
+            it.keys and not it.weak_figure):  # 表3里本机关不掌握那一项: a cell of the table pointed at, not the table
         table = TABLE_SAID.get(shown.group(1) or shown.group(2) or "", "requests")  # 给我看看鹿城区2022年的表三: the table, row by row
         it.keys, it.breakdown = [CellKey(table=table, row="table", column=None)], "table"
         return "breakdown"

@@ -299,6 +299,7 @@ def said_columns(q: str) -> dict[str, str]:
     return named
 
 
+PROCEDURE_NAMED = re.compile(r"依申请(?!(?:公开)?(?:量|件数|数量))")
 UNPAID_FEE = re.compile(r"(?:没有|没|未|不)(?:缴纳|支付|交|缴|付)(?:信息)?处理费")
 
 
@@ -307,7 +308,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     Review groups combine with outcomes (诉讼被纠正); a specific row beats the group holding it
     (因为第三方不予公开 -> denied_third_party, not all of 不予公开)."""
     q = UNPAID_FEE.sub("未缴费", q)  # 没交信息处理费: the fee not paid, before 信息处理费 is set aside as no figure
-    for phrase in ("依申请", *QUERY_FIGURE_EXCLUSIONS):  # 依申请公开 names the procedure, not a count
+    q = PROCEDURE_NAMED.sub("|", q)  # 依申请公开 names the procedure, not a count (依申请公开量 counts its requests)
+    for phrase in QUERY_FIGURE_EXCLUSIONS:
         q = q.replace(phrase, "|")
     groups = find_phrases(q, QUERY_REVIEW_GROUPS)
     said = {QUERY_REVIEW_GROUPS[p] for _, _, p in groups}  # 行政诉讼…复议后起诉: the narrower group is the one asked

@@ -224,6 +224,8 @@ QUERY_FIGURES.update({
     "多少申请": ("requests", "new_received", "total"),
     "申请数量": ("requests", "new_received", "total"),
     "申请量": ("requests", "new_received", "total"),
+    **dict.fromkeys(("依申请公开量", "依申请量", "依申请件数", "依申请公开件数", "依申请公开数量", "依申请数量"),
+                    ("requests", "new_received", "total")),  # the volume of the procedure: its requests
     "申请数": ("requests", "new_received", "total"),
     "申请件数": ("requests", "new_received", "total"),
     "受理量": ("requests", "new_received", "total"), "受理数": ("requests", "new_received", "total"),  # an office's word

@@ -581,3 +581,7 @@ def test_an_agency_gets_requests_and_applicants_get_information():
     assert "收到" in normalize_question("Did Shuyang get fewer disclosure requests in 2025?").text
     assert "收到" not in normalize_question("How many applicants got what they asked for in 2025?").text
     assert "受理" in normalize_question("How many requests did Huai'an accept in 2024?").text
+
+
+def test_an_amount_asked_folded_into_yuan():
+    assert "是多少元" in normalize_question("沭阳县2025年行政事业性收费折成元有多少").text

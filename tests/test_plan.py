@@ -3260,3 +3260,47 @@ def test_back_to_the_agency_before_the_switch(catalog):
 def test_the_names_of_the_applicants_counted_are_no_record(catalog):
     it = understand(normalized("淮安市2024年那3家来申请的科研机构，各叫什么名字？", catalog), [], catalog)
     assert it.kind == "decline" and it.reason == "case_detail"
+
+
+def test_where_the_report_came_from_is_no_question_about_the_file(catalog):
+    """从官网下载的2024年报告里…多少: the report named by how it was got, its figure asked; who uploaded the file and
+    when it was made are the file's, which no report's text states."""
+    it = understand(normalized("从沭阳县政府网站下载下来的2025年报告里，行政复议有几件？", catalog), [], catalog)
+    assert it.kind != "decline" and [k.row for k in it.keys] == ["review_total"]
+    meta = understand(normalized("沭阳县2025年报告那个pdf是谁上传的？", catalog), [], catalog)
+    assert meta.kind == "decline" and meta.reason == "report_meta"
+
+
+def test_the_first_item_of_a_practice_is_no_case(catalog):
+    """“三个一”机制的第一个“第一时间”指什么: an item of a practice the text explains, not the first case's details."""
+    it = understand(normalized("淮安市2024年说的“两个确保”，第一个确保指的是什么？", catalog), [], catalog)
+    assert it.kind == "narrative"
+    assert understand(normalized("淮安市2024年最早的那个申请是谁提的？", catalog), [], catalog).kind == "decline"
+
+
+def test_the_volume_of_the_procedure_is_its_requests(catalog):
+    """依申请公开量 / 依申请件数 count the requests; 依申请公开 alone names the procedure (how it was done)."""
+    it = understand(normalized("上海科委2024年依申请公开量是多少", catalog), [], catalog)
+    assert [k.row for k in it.keys] == ["new_received"]
+    assert understand(normalized("上海科委2024年依申请公开工作是怎么做的", catalog), [], catalog).kind == "narrative"
+    national = understand(normalized("上海科委2024年依申请件数在全国排第几", catalog), [], catalog)
+    assert national.kind == "decline"
+
+
+def test_an_imputed_intent_is_a_judgement_but_a_figure_asked_beside_it_is_answered(catalog):
+    """是不是故意压着不办, 数字是不是编的: no report says such a thing of itself; a count asked with it is still asked."""
+    assert understand(normalized("沭阳县政府是不是故意把申请压着不办？", catalog), [], catalog).reason == "opinion"
+    it = understand(normalized("沭阳县2025年是不是故意少报了？不予公开到底几件", catalog), [], catalog)
+    assert it.kind != "decline" and it.keys
+
+
+def test_several_items_of_a_group_by_their_printed_numbers(catalog):
+    it = understand(normalized("沭阳县2025年不予公开下面的第2小项和第4小项各多少？", catalog), [], catalog)
+    assert [k.row for k in it.keys] == ["denied_law_forbidden", "denied_third_party"]
+
+
+def test_a_cell_pointed_at_inside_a_table_is_that_cell(catalog):
+    """表三里本机关不掌握那一项的总计: the cell named, not the whole table; 给我看看表三 still shows the table."""
+    it = understand(normalized("沭阳县2025年表三中本机关不掌握那一行的总计", catalog), [], catalog)
+    assert [k.row for k in it.keys] == ["unable_not_held"]
+    assert understand(normalized("给我看看沭阳县2025年的表三", catalog), [], catalog).breakdown == "table"
