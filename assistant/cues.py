@@ -181,7 +181,7 @@ SCOPE_ENDINGS = ("里", "中", "当中", "之中", "中间", "内")  # 在这几
 # values against (op, amount), and what a yes-no question claims
 _OVER = r"超过|多于|大于|高于|超出|突破|逾|不少于|不低于|至少|少于|低于|小于|不到|不足"
 _SHARE = r"\d+(?:\.\d+)?\s*(?:%|成)|一半|半数"
-THRESHOLD = re.compile(rf"(?P<op>{_OVER})\s*(?P<n>\d+(?:\.\d+)?\s*(?:%|成)?|一半|半数)(?![\d年])"
+THRESHOLD = re.compile(rf"(?P<op>{_OVER})\s*了?\s*(?P<n>\d+(?:\.\d+)?\s*(?:%|成)?|一半|半数)(?![\d年])"
                        rf"|(?P<op_of>{_OVER})[^，,。？?\d]{{1,8}}?的(?P<n_of>{_SHARE})"  # 不到办结的一半
                        rf"|(?P<n_by>\d+(?:\.\d+)?\s*(?:%|成)?|一半|半数)\s*[件个次条项份]?(?P<op_by>及以上|以上|及以下|以下)"
                        r"|(?P<half>过半)|(?:过|破|超|上|逾)(?P<round>百|千|万)(?![\d百千万])")  # 过百了吗, 有没有破千, 上千件了吧
@@ -573,3 +573,10 @@ FIELD_ROLES = {
 # 回到刚才那个单位, 说回前面那家: back to the agency asked before the conversation moved on (换个问题…), not the last one
 RETURN_TO = re.compile(r"(?:回到|说回到?|再说回|转回到?|返回)(?:刚才|刚刚|之前|先前|前面|最开始|一开始|最早|第一个|原来)?的?"
                        r"(?:那个|那家|那|这个)?(?:单位|机关|部门|地方|报告|话题|问题)")
+# 导成xlsx发我邮箱, 画个趋势图, export to CSV: a file, a chart or a mail the asker wants made; the figures are answered, the
+# making of the file is declined (nothing here writes files or sends mail)
+FILE_ASKED = re.compile(r"导出|导成|(?:做|存|转|生成|弄)成?(?:一个|一份|个)?(?:excel|xlsx|xls|csv|word|pdf|表格文件|文件)"
+                        r"|发(?:到|给)?我?的?(?:邮箱|邮件)|(?:excel|xlsx|csv)(?:文件|表格)"
+                        r"|画(?:一?个|一?张|一?幅)?[^，,。？?]{0,6}?(?:图|图表)"
+                        r"|\b(?:export|download)\b[^?]{0,30}\b(?:excel|xlsx|csv|file|spreadsheet)\b|\b(?:plot|chart|graph)\b"
+                        r"|\be-?mail (?:it|them|me)\b", re.IGNORECASE)

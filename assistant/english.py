@@ -37,6 +37,7 @@ REASONS = {
     "zero_denominator": "the rate's denominator is zero in that report, so there is no rate to give",
     "not_stated": "the reports' text speaks of it but does not state the number asked",
     "figure_unclear": "the question could mean several of the tables' figures; which one is meant (listed below)",
+    "file_export": "no file, chart or e-mail is made here; the figures are given above as the reports print them",
 }
 VERDICTS = {True: "Yes. ", False: "No. "}  # the claim checked, as compose.VERDICT opens the Chinese answer
 DERIVED = {"share": "share", "disclosure_rate": "disclosure rate", "review_correction_rate": "review correction rate",

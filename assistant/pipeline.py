@@ -16,7 +16,7 @@ from assistant import compose, english
 from assistant.budget import bounded_history, question_too_long
 from assistant.catalog import Catalog
 from assistant.coverage import unrecorded
-from assistant.cues import QUESTION_WORDS, RECHECK
+from assistant.cues import FILE_ASKED, QUESTION_WORDS, RECHECK
 from assistant.execute import Executor
 from assistant.figures import Facts
 from assistant.meaning import Meaning, reread
@@ -116,6 +116,10 @@ class Assistant:
             if norm.language == "en":  # the passages are searched by the English as typed, beside its gloss
                 parts = [(text, it.model_copy(update={"english": english_asked(question)})) for text, it in parts]
             done = [self._ask_part(text, it, history or [], filters, catalog) for text, it in parts]
+            if FILE_ASKED.search(norm.text if norm.language == "zh" else question) and not all(a.abstained for a, _ in done):
+                made = compose.decline(question, "这里不生成文件、图表，也不发送邮件；以上是报告中的数字，可直接复制使用。",
+                                       "file_export")  # 导成xlsx发我邮箱: the figures answered, the file declined
+                done.append((made, done[-1][1].model_copy(update={"kind": "decline", "reason": "file_export"})))
             answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)
             answer.question = question
             answer.plan = QueryPlan(question=question, normalized=norm.text, language=norm.language,

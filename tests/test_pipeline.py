@@ -1224,3 +1224,10 @@ def test_a_mean_bound_shows_the_sum_it_comes_from():
     assert bound[:2] == (">", 38.0)
     assert bound_words(bound) == "大于所列报告的平均值38（（23＋21＋70）÷3）"
     assert bound_words(("<", 50.0), "%") == "少于50%"
+
+
+def test_a_file_asked_for_gets_the_figures_and_declines_the_file(assistant):
+    """导出成excel发我邮箱, 画个图: the figures as the tables print them, cited; the file or chart declined in words."""
+    a = assistant.ask("把沭阳县2025年的新收申请数导出成excel发我邮箱")
+    assert not a.abstained and a.reason == "file_export" and "713件" in a.text and "不生成文件" in a.text
+    assert assistant.ask("沭阳县2025年新收申请多少件").reason is None

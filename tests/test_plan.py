@@ -3304,3 +3304,8 @@ def test_a_cell_pointed_at_inside_a_table_is_that_cell(catalog):
     it = understand(normalized("沭阳县2025年表三中本机关不掌握那一行的总计", catalog), [], catalog)
     assert [k.row for k in it.keys] == ["unable_not_held"]
     assert understand(normalized("给我看看沭阳县2025年的表三", catalog), [], catalog).breakdown == "table"
+
+
+def test_a_bound_said_with_了_is_the_bound(catalog):
+    it = understand(normalized("哪些单位2024年的行政复议超过了10件？", catalog), [], catalog)
+    assert it.threshold is not None and it.threshold[1] == 10.0
