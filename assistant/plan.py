@@ -1343,6 +1343,8 @@ def _asked_of_each(segments: list[str], text: str) -> list[str] | None:
     if len(named) < 2 or EXCLUDED.search("，".join(segments)):  # 除了…的那2件，其余几件分别…: one remainder
         return None
     tail = "，".join(segments[named[-1] + 1:])
+    if any(QUESTION_CUE.search(segments[i]) for i in named) or has(tail, ("占", "比例", "比重", "百分之")):
+        return None  # statements only (a clause that asks is a part already); 各占多少: shares of one whole
     if not ASKED_OF_EACH.search(tail) or _names_a_measure(tail) or "比" in tail or has(
             tail, (*COMPARE_CUES, *TOTAL_CUES, *AGREE_CUES)):  # 两者之比, 两者哪个多: of the figures together
         return None

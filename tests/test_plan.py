@@ -3207,6 +3207,7 @@ def test_statements_then_one_question_of_each_are_a_part_each(catalog):
     parts = split_parts(normalized("洪泽区2023年既收到过上年结转的申请，又有复议被纠正过，这两项分别是多少？", catalog))
     assert len(parts) == 2 and "上年结转" in parts[0] and "纠正" in parts[1] and all("分别" in p for p in parts)
     assert len(split_parts(normalized("沭阳县2025年予以公开、部分公开，分别是多少", catalog))) == 1
+    assert len(split_parts(normalized("沭阳县2025年予以公开的有一些，部分公开的也有一些，两项各占多少", catalog))) == 1  # shares
     assert len(split_parts(normalized("沭阳县2025年收到的申请，除了不予公开的那几件，其余的分别是什么时候收到的？", catalog))) == 1
 
 
