@@ -178,14 +178,12 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     original = question or ""
     text = SIGNED.sub("", unicodedata.normalize("NFKC", original.translate(CIRCLED)).strip())
     text = OCR_DIGITS.sub(lambda m: m.group().translate(OCR_AS_DIGIT), text)
+    changes: list[str] = []
     if (dated := SHORT_YEAR.sub(lambda m: _short_year(m, HAN.search(text) is not None), text)) != text:
-        changes_first = [f"年份缩写->{dated}"]
+        changes.append(f"年份缩写->{dated}")
         text = dated
-    else:
-        changes_first = []
     if len(LINE_BULLETS.findall(text)) >= 2:  # - 新收多少 / - 予以公开多少: a list's items, kept apart once lines join
         text = LINE_BULLETS.sub("•", text)
-    changes: list[str] = changes_first
     language: Literal["zh", "en"] = "zh"
     simplified = t2s().convert(text)  # first: what is said around a question (同樣的問題，…) is known in simplified
     if simplified != text:

@@ -117,8 +117,8 @@ class Assistant:
                 parts = [(text, it.model_copy(update={"english": english_asked(question)})) for text, it in parts]
             done = [self._ask_part(text, it, history or [], filters, catalog) for text, it in parts]
             if FILE_ASKED.search(norm.text if norm.language == "zh" else question) and not all(a.abstained for a, _ in done):
-                made = compose.decline(question, "这里不生成文件、图表，也不发送邮件；以上是报告中的数字，可直接复制使用。",
-                                       "file_export")  # 导成xlsx发我邮箱: the figures answered, the file declined
+                made = compose.decline(question, compose.FIXED_DECLINES["file_export"], "file_export")  # 导成xlsx发我邮箱:
+                # the figures answered, the file declined
                 done.append((made, done[-1][1].model_copy(update={"kind": "decline", "reason": "file_export"})))
             answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)
             answer.question = question

@@ -1460,8 +1460,9 @@ def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalo
 
 
 def _part_of_year_asked(q: str) -> str | None:
-    """A month or a day said in the clause that asks (3月份收到多少): a part of the year the tables do not split; one
-    said in a clause that asks nothing (稿子定在4月1日发，…) only tells when something else happened."""
+    """A month or a day said in the clause that asks (3月份收到多少), or a span of months anywhere (1到6月，也就是头半年，…):
+    a part of the year the tables do not split; a date said in a clause that asks nothing (稿子定在4月1日发，…) only tells
+    when something else happened."""
     if span := MONTH_SPAN.search(q):
         return span.group()
     for clause in re.split(r"[，,。；;！!？?：:]", q):
