@@ -282,9 +282,12 @@ class Draft:
             self._seen[ident] = len(self.citations)
         return self._seen[ident]
 
-    def derived(self, e: CatalogEntry, name: str, value: Number | None, first_input: int, at: int = 0) -> None:
+    def derived(self, e: CatalogEntry, name: str, value: Number | None, first_input: int | None = None,
+                at: int = 0) -> None:
         """A computed figure (rate, change, sum): listed before the cells (`at`: its place among the computed
-        figures of a listing), citing its first input cell."""
+        figures of a listing), citing its first input cell (by default the first cell cited of e's report)."""
+        if first_input is None:
+            first_input = next(c.n for c in self.citations if c.report_id == e.report_id)
         self.figures.insert(at, Figure(agency=e.agency, year=e.year, table="derived", row=name, value=value,
                                        citation=first_input))
 

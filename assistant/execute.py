@@ -702,42 +702,41 @@ class Executor:
         d.parts.insert(0, f"{what}逐年变化：" if it.trend else f"{what}对比：")
         if it.rate or len(keys) > 1:
             for e, value in reversed(rows):
-                d.derived(e, it.rate or "sum", value, next(c.n for c in d.citations if c.report_id == e.report_id))
+                d.derived(e, it.rate or "sum", value)
         d.parts.append(compose.comparison_summary(rows, it, keys))
         said = [(e, v) for e, v in rows if v is not None]
         if it.times and len(said) == 2 and said[1][1] and not it.rate:  # 鹿城的是洪泽的几倍: the first named over the other
             (e1, v1), (e2, v2) = said
             times = round(v1 / v2, 2)
-            d.derived(e1, "ratio", times, next(c.n for c in d.citations if c.report_id == e1.report_id))
+            d.derived(e1, "ratio", times)
             d.parts.append(f"{compose.report_name(e1.agency, e1.year)}是{compose.report_name(e2.agency, e2.year)}的"
                            f"{compose.number(times)}倍（{compose.number(v1)}÷{compose.number(v2)}）。")
         known = sorted(said, key=lambda t: t[0].year)
         if len(known) == 2 and it.rate and not it.trend:  # 公开率比2019年高了几个百分点: the points between the two
             (_, a), (after, b) = known
-            d.derived(after, "change", round(b - a, 2), next(c.n for c in d.citations if c.report_id == after.report_id))
+            d.derived(after, "change", round(b - a, 2))
         if len(known) == 2 and known[0][0].agency == known[1][0].agency and not it.rate and not it.trend:
             (before, a), (after, b) = known  # one agency, two years: the change the summary states, as a figure
             diff, pct = change(a, b)
-            first = next(c.n for c in d.citations if c.report_id == after.report_id)
             if pct is not None:
-                d.derived(after, "change_pct", pct, first)
+                d.derived(after, "change_pct", pct)
                 d.parts.append(f"{after.year}年度比{before.year}年度{'增长' if diff >= 0 else '下降'}{abs(pct)}%。")
-            d.derived(after, "change", diff, first)
+            d.derived(after, "change", diff)
         u = "个百分点" if it.rate else compose.unit(keys[0].table, keys[0].row) if keys else ""
         if len({e.agency for e, _ in known}) == 1 and (steps := compose.steps_sentence([(e.year, v) for e, v in known], u)):
             d.parts.append(steps)  # 是不是一直在涨: each step, not only the first and last year
             for (_, a), (later, b) in zip(known, known[1:], strict=False):  # 哪一年跌了多少: each step a computed figure
-                d.derived(later, "change", round(b - a, 2), next(c.n for c in d.citations if c.report_id == later.report_id))
+                d.derived(later, "change", round(b - a, 2))
         if it.trend and len(rows) >= 2 and not it.rate:
             (first, a), (last, b) = rows[0], rows[-1]
             diff, pct = change(a, b)
             if diff is not None:
-                d.derived(last, "change", diff, next(c.n for c in d.citations if c.report_id == last.report_id))
+                d.derived(last, "change", diff)
                 d.parts.append(compose.trend_sentence(first.year, last.year, a, b, diff, pct,
                                                       compose.unit(keys[0].table, keys[0].row)))
             if it.annual and a and b is not None and a > 0 and b >= 0 and (n := last.year - first.year) > 0:
                 rate = round(((b / a) ** (1 / n) - 1) * 100, 1)  # compound, over the years between (not the reports held)
-                d.derived(last, "annual_growth_rate", rate, next(c.n for c in d.citations if c.report_id == last.report_id))
+                d.derived(last, "annual_growth_rate", rate)
                 d.parts.append(f"年均增长率为{rate}%（按（{compose.number(b)}÷{compose.number(a)}）^(1/{n})−1计算，"
                                f"{first.year}年度到{last.year}年度共{n}年）。")
         if it.missing_years:
@@ -892,7 +891,7 @@ class Executor:
         d.parts.extend(lines)
         if len(keys) > 1:
             for e, value in reversed(ranked[:n]):
-                d.derived(e, "sum", value, next(c.n for c in d.citations if c.report_id == e.report_id))
+                d.derived(e, "sum", value)
         d.check_notes([v for e, _ in ranked[:n] for v in vals[e.report_id]])
         return d.answer()
 

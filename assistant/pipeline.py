@@ -117,9 +117,8 @@ class Assistant:
                 parts = [(text, it.model_copy(update={"english": english_asked(question)})) for text, it in parts]
             done = [self._ask_part(text, it, history or [], filters, catalog) for text, it in parts]
             if FILE_ASKED.search(norm.text if norm.language == "zh" else question) and not all(a.abstained for a, _ in done):
-                made = compose.decline(question, compose.FIXED_DECLINES["file_export"], "file_export")  # 导成xlsx发我邮箱:
-                # the figures answered, the file declined
-                done.append((made, done[-1][1].model_copy(update={"kind": "decline", "reason": "file_export"})))
+                made = done[-1][1].model_copy(update={"kind": "decline", "reason": "file_export"})  # 导成xlsx发我邮箱:
+                done.append((self.executor.run(made, catalog), made))  # the figures answered, the file declined
             answer = done[0][0] if len(done) == 1 else compose.merge([a for a, _ in done], question)
             answer.question = question
             answer.plan = QueryPlan(question=question, normalized=norm.text, language=norm.language,
