@@ -351,7 +351,10 @@ class Executor:
         what = it.figure_word or compose.label(**v.key.model_dump())
         text = compose.decline_missing_cell(v.entry.agency, v.entry.year, what, v.entry.template)
         said = self._narrative(it.model_copy(update={"targets": [(v.entry.agency, v.entry.year)]}), self.catalog())
-        if not said.abstained:  # a report without the table may still say it in its text
+        stated = (v.entry.template == "pre2019" or not COUNT_ASKED.search(it.question)
+                  or any(f.kind == "passage" for f in said.figures))
+        if not said.abstained and stated:  # a report without the row may still state it in its text; a count its
+            # tables would hold and no passage states is declined (2021年版 has no 政府集中采购)
             said.text = f"{text}\n以下是报告原文中的相关内容：\n{said.text}"
             return said
         return compose.decline(it.question, text, "missing_cell")

@@ -220,6 +220,15 @@ def test_pre2019_report_without_table_answers_from_its_text(assistant):
     assert any("行政复议" in c.quote for c in a.citations)
 
 
+def test_count_a_template_lacks_is_declined_unless_a_passage_states_it(model_assistant):
+    a = model_assistant.ask("平潭管委会2021年政府集中采购一共多少个项目？")  # the 2021 template has no procurement row
+    assert a.abstained and "没有“政府集中采购" in a.text and "2021年版表格" in a.text
+    assert not a.figures and not a.citations
+    b = model_assistant.ask("平潭管委会2020年宣布废止了几件规范性文件？")  # no such row in the 2019 template; its text says 5
+    assert not b.abstained and "2019年版表格" in b.text
+    assert [(f.kind, f.value) for f in b.figures] == [("passage", 5)]
+
+
 def test_ambiguous_agency_asks_back(assistant):
     a = assistant.ask("平潭2011年收到多少申请？")
     assert a.kind == "clarify" and "平潭县人民政府" in a.text and SYQ in a.text
