@@ -94,6 +94,10 @@ LIST_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?:\((?:[a-h]|i{1,3}|iv|v|\d)\)|(?:[a
 CARRIED_ON = re.compile(r"\b(?:carr(?:y|ied|ies)|roll(?:s|ed)?|push(?:es|ed)?)\s+(?:(?:over|forward|on)\s+)?(?:in)?to\s+"
                         r"(?:the\s+)?(?:following|next|new|subsequent)\s+year\b")
 GOT_REQUESTS = re.compile(r"\b(?:get|gets|got|getting|gotten)\b(?=(?:\s+[\w-]+){0,3}?\s+(?:requests?|applications?)\b)")
+# went down to the grassroots, go up to the counter: going somewhere, no change (went down to 30, up to zero: a change)
+WENT_TO_PLACE = re.compile(r"\b(?:go|goes|going|gone|went)\s+(?:down|up)\s+to\s+(?=(?:the\s+|a\s+|an\s+)?[a-z])"
+                           r"(?!(?:the\s+|a\s+)?(?:zero|nil|none|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"a\s+(?:dozen|hundred|thousand)|about|around|roughly|nearly|just|only|under|over)\b)")
 FISCAL_YEAR = re.compile(r"\bfy\s?((?:19|20)\d{2})\b")  # FY2024: the report's year
 # '20那年, FY'22, FY2020 in any language: a year said by its last two digits after an apostrophe, or as a fiscal year
 # (not ‘20件’, a number in quotes)
@@ -554,6 +558,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     s = _numbered_items(s)  # give me (a) …, (b) …: each lettered item a part, as (1) (2) number them in Chinese
     s = LISTED_AFTER_COLON.sub(_listed, s)  # figures please: requests received, requests granted, and …: a list
     s = CARRIED_ON.sub(" carried forward ", s)
+    s = WENT_TO_PLACE.sub(" visit ", s)
     s = GOT_REQUESTS.sub("receive", s)  # did Hongze get more requests: an agency gets requests (收到), applicants get information
     s = FISCAL_YEAR.sub(r" \1 ", s)
     s = YEAR_OF_ANIMAL.sub(lambda m: f" {ANIMALS_EN[m.group(1)]}年 ", s)

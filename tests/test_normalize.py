@@ -44,6 +44,14 @@ def test_english_is_glossed_and_places_romanised():
     assert not is_english("鹿城区2022年收到多少申请 (ZJ)")
 
 
+def test_english_going_somewhere_is_no_change_but_going_down_to_a_number_is():
+    places = {"lucheng": "鹿城", "hongze": "洪泽"}
+    went = normalize_question("In 2022 did Lucheng's office go down to the villages to explain the rules?", places).text
+    assert "鹿城" in went and "减少" not in went and "增加" not in went
+    assert "减少" in normalize_question("Did Hongze's requests go down to about 90 in 2024?", places).text
+    assert "增加" in normalize_question("Did Hongze's requests go up to eight in 2024?", places).text
+
+
 def test_english_years_ranges_and_acronyms_survive_the_gloss():
     places = {"pingtan": "平潭", "hongze": "洪泽"}
     n = normalize_question("By how much did Pingtan's penalty decisions change from 2019 to 2020?", places)
