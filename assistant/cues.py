@@ -65,7 +65,8 @@ COMPARE_CUES = ("比较", "对比", "相比", "哪个多", "哪个少", "谁多"
 EITHER_MORE = re.compile(r"(?:多|少)还是[^，,。？?]{1,10}?(?:多|少)")  # 法人多还是自然人多: two figures set side by side
 # what the report's agency disclosed (公开了财政预算, 预算信息公开): a topic of its text, not an attribute asked of it
 DISCLOSABLE = ("经费", "预算")  # money an agency may disclose as well as be asked
-KIND_TOPICS = r"(?:预算|决算|资金|收支|支出|政策|数据)"  # 财政预算, 教育资金: a topic, not the 财政局 or 教育局
+KIND_TOPICS = r"(?:预算|决算|资金|收支|支出|政策|数据|方面|领域|类(?!单位|部门|机关)|相关|行业|系统内)"  # 财政预算, 教育资金,
+# 教育方面的信息, 环保领域: a topic, not the 财政局 or 教育局
 DISCLOSED_BEFORE = re.compile(r"(?<!信息)(?<!政务)(?<!申请)(?:公开|公布|发布|晒)(?:了|过)?(?!工作|申请)[^，,。？?|的申请人]{0,4}$")
 # (公开了部门预算, 晒出三公经费; not 信息公开工作经费, 依申请公开平均几天: the work itself)
 DISCLOSED_AFTER = re.compile(r"^(?:执行情况)?(?:公开|公示|公布)")  # 预算公开; not 经费信息公开 (English word order)
@@ -447,6 +448,11 @@ PARTS_ASKED = (  # (pattern, the whole's group or 0, the part's group)
                 r"(?:$|[，,。？?！!；;吗呢])"), 0, 1),  # 给出好评的纳税人有多少人次: the part said before the whole (which
 )  # a sentence may leave unsaid: 电话咨询3200人次 counts 纳税人; the thing counted is checked on its own)
 TIMES_OF = re.compile(r"(?:几|多少)(?:次|回|遍)([\u4e00-\u9fff]{2,8})")  # 开了几次政策吹风会: what the times count
+# 做了几次专项清理, 开了3场发布会: how many times an action was done, which the text says (the tables count cases and
+# documents, not the times they were worked on); the noun after the counter is the action
+EVENTS_COUNTED = re.compile(r"(?<!第)(?<![\d几])(?:几|多少|\d+)(?:次|场|期|轮|批)(?!申请|行政|复议|诉讼|起诉)([\u4e00-\u9fff]{2,8})")
+# 从收到到答复用了几天, 办一件要多久: a length of time, which no table keeps (they count cases)
+DURATION_ASKED = re.compile(r"(?:多少|几)个?(?:工作)?(?:天|日(?!期)|小时|分钟|星期|周(?!年))|多久|多长时间")
 MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
 BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
 # 怎么解释不予公开: how the texts explain or handle something, a passage search
@@ -505,6 +511,14 @@ ANSWER_FORM = re.compile(
 CORRECTION = re.compile(r"^(?:(?:哦|噢|啊|呃|嗯)?[,，]?(?:不对|错了|搞错了|说错了|打错了|写错了|弄错了|记错了|输错了|抱歉|不好意思|对不起"
                         r"|sorry)[,，。!！]?)+(?:(?:我|刚才)?的?(?:年份|年度|单位|名字|地方|数字)(?:写|打|说|输|填)错了[,，]?)?"
                         r"(?:我(?:想|要)?(?:问|说)的是|我是(?:想)?(?:说|问)|应该是|其实是|是)?")
+# a letter's frame (兹就…函询如下, 请逐项见复, 敬请告知, 此致敬礼): how a deputy's or a committee's inquiry asks, no part of it
+LETTER_FRAME = re.compile(r"(?:兹|谨|现|特)(?=就)|(?:特此)?(?:函询|函告|询问|咨询)如下[:：]?|特此函询[。.:：]?|此致敬礼"
+                          r"|(?:提请|请予以?|敬请|恳请|烦请|盼予?|望予?|请尽快|请逐项|请及时|请)(?:答复|回复|函复|见复|复函|告知"
+                          r"|赐复)(?:为盼|为荷|是荷)?[。.]?|盼复[。.]?")
+# …敬请告知。——洪泽区人大常委会办公室: the letter's signer, after a dash at its end (who asks, not whose report)
+SIGNER = re.compile(r"\s*(?:——|—|－－|--)\s*([\u4e00-\u9fff（）()]{2,30})\s*$")
+# 贵区政府, 贵县人民政府: the government a letter is addressed to, at the level it says
+ADDRESSED = re.compile(r"贵([区县市省])(?:人民)?政府")
 # 我看到有报道说…, 听说…, 网上有人说…: where the asker heard a claim; the claim is what is checked
 HEARSAY = re.compile(r"^(?:我)?(?:看到|看见|读到|听说|听人说|在网上看到|刷到)?(?:有)?(?:一篇|一条|个)?"
                      r"(?:报道|文章|新闻|消息|媒体|网上|网友|帖子|自媒体|人)(?:上|里)?(?:说|称|讲|写|提到)(?:的是)?[,，:：]?")

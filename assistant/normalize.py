@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from assistant.cues import (
+    ADDRESSED,
     ANSWER_FORM,
     ASKED_WITH,
     ASKING_WORDS,
@@ -31,10 +32,12 @@ from assistant.cues import (
     FILLERS,
     HEARSAY,
     INTERROGATIVES,
+    LETTER_FRAME,
     NARRATIVE_CUES,
     OTHER_COLUMN,
     PRESENTATION,
     SAME_AS_BEFORE,
+    SIGNER,
     YEAR_AFTER_SAID,
     YEAR_BEFORE_SAID,
 )
@@ -202,6 +205,9 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if _spread_out(text):  # 洪 泽 区 2 0 2 3 年: a space after every character says nothing
         text = re.sub(r"\s+", "", text)
         changes.append(f"逐字空格->{text}")
+    if (lettered := letter_read(text, names)) != text:
+        changes.append(f"公函->{lettered}")
+        text = lettered
     bare = strip_courtesy(strip_fillers(text, names))
     for said_around in (CORRECTION, SAME_AS_BEFORE, ANSWER_FORM, HEARSAY):  # 抱歉说错了，我问的是…, 年份不变, 只要数字: said around
         if len(re.sub(r"\W", "", plain := said_around.sub("", bare))) >= MIN_LEFT:  # what is asked, not in it
@@ -240,6 +246,19 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if now is not None and (dated := calendar_years(text, now)) != text:
         text, more = dated, (*more, f"纪年->{dated}")
     return Normalized(original=original, text=text, language=language, changes=changes + list(more))
+
+
+def letter_read(text: str, names: tuple[str, ...]) -> str:
+    """A letter of inquiry read as its question: its frame dropped, its signature too, and 贵区政府 said as the
+    government of the place its signer is of (a district's deputies write to their own district)."""
+    text = LETTER_FRAME.sub("", text)
+    if not (signed := SIGNER.search(text)):
+        return text
+    text = text[:signed.start()]
+    place = max((n for n in names if n in signed.group(1)), key=len, default=None)
+    if place:
+        text = ADDRESSED.sub(lambda m: place + ("" if place.endswith(m.group(1)) else m.group(1)) + "政府", text)
+    return text
 
 
 SQL = re.compile(r"(?is)^\s*select\s+(?P<select>.+?)\s+from\s+[^\s;]+(?:\s+where\s+(?P<where>.+?))?\s*;?\s*$")

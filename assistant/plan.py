@@ -46,9 +46,11 @@ from assistant.cues import (
     DISCLOSABLE,
     DISCLOSED_AFTER,
     DISCLOSED_BEFORE,
+    DURATION_ASKED,
     EACH_CUES,
     EARLIEST,
     EITHER_MORE,
+    EVENTS_COUNTED,
     EXPLAINS,
     FELL,
     FIGURE_CUES,
@@ -465,6 +467,9 @@ def _set_aside(q: str, context: list[tuple[int, int]]) -> tuple[list[CellKey], s
     return kept
 
 
+YEAR_FIRST = re.compile(r"\s*(?:[0-9０-９]|[一二两三四五六七八九十〇零]{2,4}年|[今去前上本次明后]年)")
+
+
 def _context_clauses(q: str) -> list[tuple[int, int]]:
     """Clauses where the asker tells of themself (我2021年去鹿城区府办办过事, 我之前找过淮安市人民政府) before the
     question: no question word in them, and one after them. Their years and agencies are the story's; the
@@ -504,7 +509,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if context and not years:
         years, year_spans = parse_years(mask(q, not_years))
     years = years or carried
-    years_out = [y for m in LEFT_OUT.finditer(q) for y in parse_years(m.group(1))[0]]  # 除了2020年: every other year
+    years_out = [y for m in LEFT_OUT.finditer(q) if YEAR_FIRST.match(m.group(1))  # 除了2020年: every other year
+                 for y in parse_years(m.group(1))[0]]  # (不包括企业2022年…: 企业 left out, the year asked)
     if years_out:
         years = [y for y in (years if set(years) - set(years_out) else catalog.all_years()) if y not in years_out]
     since = SINCE.search(q)
@@ -617,6 +623,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if keys and not it.unsupported and (money := MONEY_ASKED.search(q)) and not any(
             k.row.endswith(("amount", "amount_wan")) for k in keys):
         it.unsupported = money.group()  # 打官司花了多少律师费: a sum of money, and the figure named is a count
+    if keys and not it.unsupported and (took := DURATION_ASKED.search(q)):
+        it.unsupported = took.group()  # 那件申请用了几天: a length of time, and the figure named is a count
     paired = [p for k in keys if (p := amount_and_count(k))]
     if paired and PER_ITEM.search(q) and it.unsupported in (None, "平均"):  # 平均每个项目多少钱: amount ÷ items
         (amount, count), it.unsupported = paired[0], None
@@ -747,6 +755,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     # 浙江的单位有哪些 (its scope says it all), 收录了哪些报告: the catalogue; a bare agency name (a turn's reply) is not
     if all(k.table == "active" for k in keys) and INFO_ITEMS.search(q):  # no cell or only an active item's:
         keys, it.keys, it.figure_word, it.textual = [], [], None, True  # 公开了多少条采购项目信息: the text counts
+    if keys and (events := EVENTS_COUNTED.search(q)) and not figure_keys(events.group(1))[0]:
+        keys, it.keys, it.figure_word, it.textual = [], [], None, True  # 对规范性文件做了几次专项清理: the times
+        # something was done to what a row counts, which the text says
     if weak and not it.column and not it.unsupported and _counts_a_thing(q, year_spans + scope_spans + about_me + preamble, mentions,
                                                                          catalog):
         it.keys, it.figure_word, it.textual = [], None, True  # 12345热线收到多少件: no request; the text says it

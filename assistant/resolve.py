@@ -87,6 +87,9 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
             return _resolve_run(run[1:], catalog, years, recent)
         return [(run, [])]  # 龙湾区政府办: a place the corpus does not hold, however well 区政府办 matches
     trimmed = catalog.trim(run)
+    whole = [p for p in places if len(trimmed) >= 4 and len(p) > len(trimmed) and p.endswith(trimmed)]
+    if len(whole) == 1:  # 综合实验区: a held place said without its first characters names it as the place does
+        return [(trimmed, catalog.best(whole[0], years, prefer_recent=recent))]
     if len(trimmed) >= 2:
         best = catalog.best(trimmed, years, prefer_recent=recent)
         if best and not (len(best) > 1 and catalog.is_generic(trimmed)):
@@ -145,8 +148,8 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
                 mentions.append(text)
             elif not found and unknown is None and _looks_like_agency(text):
                 unknown = text
-    if (clarify or unknown) and not agencies and not (unknown and PLACE_FIRST.match(unknown)) and (
-            described := _described(masked.replace("|", ""), catalog)):  # (瓯海区政府办: a place not held, named)
+    if not agencies and not (unknown and _unheld_place_named(unknown, catalog)) and (
+            described := _described(masked, catalog)):  # (瓯海区政府办, 温州市瓯海区…: a place not held, named)
         said = max((p for p in catalog.places() if p in masked), key=len, default=described[1])
         return [described[0]], [said], [], None  # 平潭那个县政府: of 平潭's agencies, the county's government
     if unknown and (place := _place_of(masked, unknown, mentions, catalog)) and (
@@ -169,6 +172,15 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
         return [], [], [], unknown  # 北京市人民政府…办公厅: a kind said alone does not outweigh an agency named whole;
         # 龙湾区 (of) 温州: nor does the city it is in
     return agencies, mentions, clarify, unknown
+
+
+def _unheld_place_named(unknown: str, catalog: Catalog) -> bool:
+    """A name of its own (福州市公安局, 温州龙湾区: an agency or a place the corpus does not hold), not a held place
+    said with a word for its area (温州市区, 平潭岛上): that one is described by what follows, not declined."""
+    if not PLACE_FIRST.match(unknown):
+        return False
+    held = max((p for p in catalog.places() if unknown.startswith(p)), key=len, default="")
+    return not held or unknown[len(held):] not in AREA_WORDS
 
 
 def _in_aside(masked: str, said: str) -> bool:
@@ -229,7 +241,7 @@ def _described_parts(masked: str, agencies: list[str], mentions: list[str],
     for segment in JOINED.split(masked):
         said = [i for i, m in enumerate(mentions) if m in segment]
         bare = len(said) == 1 and mentions[said[0]] in places
-        if (bare or not said) and (described := _described(segment.replace("|", ""), catalog)) \
+        if (bare or not said) and (described := _described(segment, catalog)) \
                 and described[0] not in agencies:
             kept = [i for i in range(len(agencies)) if not (bare and i == said[0])]
             agencies = [agencies[i] for i in kept] + [described[0]]
@@ -240,7 +252,8 @@ def _described_parts(masked: str, agencies: list[str], mentions: list[str],
 
 OUTER_LINK = "下面的|下辖的|所辖的|下面|下辖|所辖|那边的|那边|这边的|这边|边|的"  # 淮安下面洪泽…, 淮安那边的教育局: what may
 # stand between a place and a place or an agency in it (那 of 那边 may come masked: 边 is left)
-GOVERNMENT_LEVEL = re.compile(r"([省市区县])(?:人民)?政府(?!办)|(?:那个|这个|下面的?|下辖的?|所辖的?)([区县])(?![\u4e00-\u9fff])")
+GOVERNMENT_LEVEL = re.compile(r"([省市区县])(?:人民)?政府(?!办)|(?:那个|这个|下面的?|下辖的?|所辖的?|\|+)([区县])(?![\u4e00-\u9fff])")
+AREA_WORDS = ("", "区", "市区", "城区", "地区", "一带", "境内", "岛上", "当地", "本地")  # 温州市区: the place's area
 BUREAU_ENDINGS = ("局", "委", "委员会", "厅")  # 公安分局, 财政局: a bureau of its own (公开办 may be an office's section)
 MAX_PLACE_GAP = 3  # 的, 那边, 下面的: what may stand between a place and the agency it places
 JOINED = re.compile(r"以及|还有|[和与、跟及]")

@@ -36,6 +36,16 @@ def test_words_that_hold_numerals_or_near_homophones_are_kept(word):
     assert normalize_question(word).text == word
 
 
+def test_a_letter_of_inquiry_is_read_as_its_question():
+    names = ("淮安市", "洪泽区", "洪泽", "沭阳县", "沭阳")
+    n = normalize_question("现就贵县政府2025年度行政复议情况询问如下：被纠正的共有几件？请予以答复为盼。"
+                           "——沭阳县政协社会法制委员会", names=names)
+    assert "沭阳县政府" in n.text and "贵县" not in n.text and "答复" not in n.text and "政协" not in n.text
+    assert normalize_question("特此函询：洪泽区2024年本年新收申请几件？盼复。", names=names).text == "洪泽区2024年本年新收申请几件?"
+    kept = normalize_question("贵区政府2024年收到多少申请？", names=names).text  # no signer: nothing to say whose
+    assert "贵区政府" in kept
+
+
 def test_english_is_glossed_and_places_romanised():
     places = {"hongze": "洪泽", "huaian": "淮安", "lucheng": "鹿城"}
     n = normalize_question("How many disclosure requests did Hongze District receive in 2023?", places)

@@ -2112,6 +2112,38 @@ def test_an_agency_described_by_its_place_and_kind_is_that_agency(catalog):
         assert it.kind == "decline" and it.reason == "unknown_agency" and not it.agencies
 
 
+def test_an_agency_described_with_only_a_level_after_its_place_is_that_places_one_at_that_level(catalog):
+    """那个 is read as a filler elsewhere; after a place, 那个县 / 那个区 still says which level of agency is meant."""
+    assert understand("宿迁那个县2025年被起诉了几次", [], catalog).agencies == ["沭阳县人民政府"]
+    assert understand("浙江省里那个区2022年部分公开多少件", [], catalog).agencies == [LUCHENG]
+    assert understand("淮安靠湖边的那个区2023年不予公开几件", [], catalog).agencies == [HONGZE]
+    it = understand("南京那个区2023年新收多少申请", [], catalog)  # no agency held there: nothing described
+    assert not it.agencies
+    for typed in ("福州市财政局2022年收到多少申请", "温州瓯海区府办2022年收到多少申请"):  # named, not described
+        it = understand(typed, [], catalog)
+        assert it.kind == "decline" and it.reason == "unknown_agency" and not it.agencies, typed
+
+
+def test_a_kind_of_agency_said_as_a_field_of_information_is_a_topic_not_an_agency(catalog):
+    assert understand("洪泽区2024年公安方面的信息主动公开了多少条", [], catalog).agencies == [HONGZE]
+    assert understand("鹿城区2022年民政领域公开了哪些信息", [], catalog).agencies == [LUCHENG]
+
+
+def test_times_an_action_was_done_to_what_a_row_counts_are_read_from_the_text(catalog):
+    it = understand("洪泽区2024年对行政规范性文件开展了几轮集中清理", [], catalog)
+    assert not it.keys and it.textual and it.kind == "narrative"
+    kept = understand("洪泽区2024年有几次行政复议被纠正", [], catalog)  # the counter's noun is the row's own: a cell
+    assert [k.row for k in kept.keys] == ["review_corrected"]
+    told = understand("我第2次打电话去问了，洪泽区2024年新收几件申请？", [], catalog)  # 第2次: an ordinal, no count
+    assert [k.row for k in told.keys] == ["new_received"] and not told.textual
+
+
+def test_a_held_place_said_without_its_first_characters_names_it(catalog):
+    it = understand("综合实验区2022年行政复议一共几件", [], catalog)
+    assert it.agencies == [SYQ] and it.kind == "figure"
+    assert understand("东南沿海岛上那个综合实验区2024年新收几件", [], catalog).agencies == [SYQ]
+
+
 def test_a_place_said_before_an_agency_there_only_says_where_it_is(catalog):
     assert understand("平潭的经发局2022年收到多少申请", [], catalog).agencies == ["平潭综合实验区经济发展局"]
     assert understand("淮安的洪泽区2023年行政许可几件", [], catalog).agencies == [HONGZE]
@@ -2123,6 +2155,13 @@ def test_a_place_said_before_an_agency_there_only_says_where_it_is(catalog):
 def test_an_agency_described_beside_a_named_one_keeps_each_its_own_year(catalog):
     it = understand("平潭那个管市场监管的局（2024年）和鹿城区（2022年）新收的谁多", [], catalog)
     assert it.pairs == [("平潭综合实验区市场监督管理局", 2024), (LUCHENG, 2022)]
+
+
+def test_a_length_of_time_asked_of_counted_cases_is_no_figure_the_tables_hold(catalog):
+    for typed in ("鹿城区2022年有一件部分公开的申请，从收到到答复花了几天？", "沭阳县2025年被复议的案子平均审了多长时间"):
+        it = understand(typed, [], catalog)
+        assert it.kind == "decline" and it.unsupported, typed
+    assert understand("沭阳县2025年平均每天收到几件申请", [], catalog).kind == "figure"
 
 
 def test_a_count_of_what_is_planned_for_later_is_declined(catalog):
@@ -2236,6 +2275,11 @@ def test_a_year_left_out_leaves_every_other_year_asked(catalog):
     assert 2023 not in it.years and it.bounded and it.targets == [(HONGZE, 2024)]
     it = understand("平潭管委会2020年到2022年不算2021年，复议合计几件", [], catalog)
     assert it.years == [2020, 2022]
+
+
+def test_a_year_after_what_is_left_out_is_asked_not_left_out(catalog):
+    it = understand("鹿城区府办收到法人的申请不包括企业2022年有多少件？", [], catalog)
+    assert it.years == [2022] and it.targets == [(LUCHENG, 2022)]
 
 
 def test_a_relative_year_inside_a_figure_phrase_is_the_figures(catalog):
