@@ -477,8 +477,10 @@ class Executor:
             return self._table(it, catalog)
         entry, prefix = self._single(it, catalog)
         key = it.keys[0]
-        if key.table == "review_litigation":
-            keys = [k for g in it.keys for k in (outcome_keys(g) + [g])]
+        if key.table == "review_litigation":  # 复议的维持、纠正各多少: the outcomes of the group they are of, and its total
+            rows = dict.fromkeys(f"{g.row.rsplit('_', 1)[0]}_total" for g in it.keys)
+            wholes = [CellKey(table=key.table, row=r) for r in rows]
+            keys = [k for g in wholes for k in (outcome_keys(g) + [g])]
         elif it.breakdown == "outcome":
             keys = [CellKey(table="requests", row=r, column=it.column or "total") for r in RESULT_ROWS + ["results_total"]]
         else:

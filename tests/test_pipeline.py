@@ -229,6 +229,13 @@ def test_count_a_template_lacks_is_declined_unless_a_passage_states_it(model_ass
     assert [(f.kind, f.value) for f in b.figures] == [("passage", 5)]
 
 
+def test_outcomes_of_a_review_listed_are_its_breakdown_under_its_total(assistant):
+    a = assistant.ask("沭阳县2025年复议的维持和纠正分别多少")
+    rows = [f.row for f in a.figures]
+    assert rows[0] == "review_total" and len(rows) == len(set(rows))
+    assert {"review_upheld", "review_corrected"} <= set(rows) and a.text.startswith("沭阳县人民政府2025年度行政复议")
+
+
 def test_ambiguous_agency_asks_back(assistant):
     a = assistant.ask("平潭2011年收到多少申请？")
     assert a.kind == "clarify" and "平潭县人民政府" in a.text and SYQ in a.text
