@@ -44,6 +44,7 @@ from pydantic import BaseModel
 
 from assistant.coverage import unrecorded
 from assistant.cues import COUNTERS, MENTION_WORDS
+from assistant.guard import parse_chinese_number
 from assistant.read import has
 from index.models import Report
 from index.stores.chunks import DIGIT, HAN_CHAR, text_chunks
@@ -299,7 +300,11 @@ MEASURES = ("万元", "元", "人次", "批次", "分钟", "小时", "个工作�
 CALLS = r"通(?![过知报办道讯畅用达])"
 _MEASURE = "|".join([*map(re.escape, MEASURES), CALLS])
 # 70多件: unit 多件, as 余件; 8232万条, 180万次: unit 万条, as 1万元 is in 万元 (the number as printed, never multiplied)
-NUMBER = re.compile(rf"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*((?:多|余)?(?:[万亿](?:多|余)?)?(?:{_MEASURE}))")
+# a count the narrative writes in Chinese numerals (意见征集两次, 三期, 十余场, 共六个部分): read as a number too; not
+# 第二批 (an ordinal), nor a name in quotes or one counting them (“两个健康”, “决策、…、结果”五个公开), nor 一 alone (一个
+# 窗口, 一次性, 一条龙: a determiner)
+CN_NUMERAL = r"(?<![第“”\"‘’一二两三四五六七八九十百千几每])[二两三四五六七八九十百][一二两三四五六七八九十百零]*"
+NUMBER = re.compile(rf"((?<![\d.])\d[\d,]*(?:\.\d+)?|{CN_NUMERAL})\s*((?:多|余)?(?:[万亿](?:多|余)?)?(?:{_MEASURE}))")
 PEOPLE_COUNTED = re.compile(r"多少(?:工作)?人员|(?:人员|干部|职工|员工)(?:有|共有|一共|总共)?(?:多少|几)个?")
 ASKED_UNIT = re.compile(rf"(?:多少|几)个?({_MEASURE})")
 
@@ -1904,8 +1909,15 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
         if other:
             left, right = min(left, other[1]), max(right, other[2])
     clause = text[left:right].strip()
-    value = float(m.group(1).replace(",", ""))
+    value = number_value(m.group(1))
+    if value is None:
+        return None
     return re.sub(r"\s*\n\s*", "", clause), (int(value) if value.is_integer() else value), m.group(2)
+
+
+def number_value(said: str) -> float | None:
+    """A number as printed, in digits (1,295) or Chinese numerals (两 -> 2, 十一 -> 11); None for no numeral (十四五)."""
+    return float(said.replace(",", "")) if said[0].isdigit() else parse_chinese_number(said)
 
 
 def _piece(text: str, at: int) -> int:

@@ -1454,3 +1454,16 @@ def test_places_asked_after_a_preposition_are_a_where_question(reports):
     top = _ranked(reports[LUCHENG_2022], "住得远的人想申请公开，鹿城区2022年说可以到哪些地方提交？")[0].sentence
     assert top.read.startswith("群众可就近在14个街镇")
     assert not narrative.WHERE_QUESTION.search("鹿城区2022年哪些地方做得不行？")
+
+
+def test_a_count_written_in_chinese_numerals_is_read_as_a_count():
+    """君山片区 2020 writes 意见征集两次, not 2次: the count clause lifts it (value 2, unit 次) and it states a count in 次, as
+    digits do; an ordinal (第二批), a name in quotes or one counting them (“两个健康”, “…”五个公开) and 一 as a determiner
+    (一次性, 一条龙) are no counts."""
+    text = "我局针对政府信息公开、服务群众工作发布调查问卷两次、意见征集两次。"
+    assert count_clause("君山片区2020年搞过几次意见征集？", text) == ("意见征集两次", 2, "次")
+    assert narrative.states("次", text)
+    assert count_clause("计划从几个方面改进？", "因此，我们计划从以下三个方面进行改进：")[1:] == (3, "个")
+    assert count_clause("开了几场？", "共开展政策宣讲十余场。")[1:] == (10, "余场")
+    for said in ("第二批保障性住房选房", "“两个健康”惠企讲堂", "以“决策、执行”五个公开为基础", "一次性告知", "一条龙服务"):
+        assert not narrative.NUMBER.search(said), said
