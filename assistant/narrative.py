@@ -61,6 +61,7 @@ from index.vocabulary import (
     REVIEW_OUTCOMES,
     SECTION_HEADING_ENDS,
     SECTION_NAMES,
+    SECTIONS,
 )
 
 log = logging.getLogger(__name__)
@@ -732,6 +733,7 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     and years are taken out; with `agencies` (the named reports'), a word whose characters the agency's
     name holds in order is its short form (科委, 上海市政府) and not a content word either."""
     q = excepted(REPORT_SAID.sub(" ", question))  # 2023年报里, 2023年洪泽区报里: no word 年里 or 报里
+    q = PART_POINTED.sub(_place, q)  # 第五部分, 开头, 最后那部分: where to look, not what about
     q = A_NOT_A.sub(_asked_once, q)  # 能不能公开 -> 能 公开: jieba's 不能 or 要不要 names nothing asked about
     for w in PLAN_TIMES + SHORT_ASKED:  # 下一步: when, not what (jieba's 一步 would match every 进一步); 工作上差在哪:
         q = q.replace(w, " ")  # a shortfall asked, and jieba's 上差 no word of its topic
@@ -905,12 +907,50 @@ def _bigrams(text: str) -> set[str]:
 _GENERIC_BIGRAMS = {b for w in GENERIC_TOPICS for b in _bigrams(w)}
 
 
-def section_hint(question: str) -> str | None:
+# a part of the report pointed at, not a topic (第五部分, 报告开头, 最后那部分, 第二条措施): where to look, so no content
+# word (部分 would match 部分信息公开内容不够全面); 第N部分 is the template's Nth section, the opening its overview, the end
+# its problems and plans (the sixth part, other matters, is a line); 第N条/点/项 the Nth item of a list
+PART_NUMBER = re.compile(r"第([一二三四五六七八九十\d])(?:个|大)?部分")
+PART_OPENING = re.compile(r"(?:报告|年报)?(?:的)?(?:开头|开篇|一开始|开始的?地方|前言)")
+PART_END = re.compile(r"(?:报告|年报)的?(?:最后|末尾|结尾)|(?:最后|末尾|结尾)(?:一|那一?|的)?(?:部分|段|块)")
+PART_ITEM = re.compile(r"第([一二三四五六七八九十\d])(?:条|点|项)")
+PART_POINTED = re.compile(rf"{PART_NUMBER.pattern}|{PART_ITEM.pattern}|{PART_OPENING.pattern}|{PART_END.pattern}"
+                          r"|[这那哪]一?(?:个|大)?部分")
+
+
+def pointed_part(question: str, cands: list[Sentence] = ()) -> str | None:
+    """The section a question points at by its place in the report (第五部分, 开头, 最后那部分), if any: the Nth part
+    by the report's own heading numbered N (四、…存在的主要问题 in a report before the 2019 template), else the
+    template's Nth."""
+    if m := PART_NUMBER.search(question):
+        n = int(m.group(1)) if m.group(1).isdigit() else NUMERALS.index(m.group(1)) + 1
+        if not 1 <= n <= len(NUMERALS):
+            return None
+        said = next((c.section for c in cands if c.heading.startswith(f"{NUMERALS[n - 1]}、")), None)
+        return said or (SECTIONS[n - 1][0] if n <= len(SECTIONS) else None)
+    if PART_OPENING.search(question):
+        return SECTIONS[0][0]
+    return PROBLEMS if PART_END.search(question) else None
+
+
+def _place(m: re.Match) -> str:
+    """A part pointed at is blanked, unless it is a part no report has (第七部分: asked, and no sentence says it)."""
+    return m.group() if PART_NUMBER.fullmatch(m.group()) and not pointed_part(m.group()) else " "
+
+
+def asked_item(question: str) -> int | None:
+    """The number of the item asked for (第二条措施 -> 2), if any."""
+    m = PART_ITEM.search(question)
+    return None if not m else int(m.group(1)) if m.group(1).isdigit() else NUMERALS.index(m.group(1)) + 1
+
+
+def section_hint(question: str, cands: list[Sentence] = ()) -> str | None:
     """问题/不足 -> the problems section, 复议/诉讼 -> review_litigation; a shortfall or a plan asked in other
-    words (缺点, 差在哪) -> the problems section too."""
+    words (缺点, 差在哪) -> the problems section too; a part pointed at (第五部分, 开头, 最后那部分) where nothing
+    else names one."""
     question = acted_on(question)
     found = next((sec for word, sec in QUERY_SECTIONS.items() if word in question), None)
-    return found or (PROBLEMS if cue(question) in ("shortfall", "plan") else None)
+    return found or (PROBLEMS if cue(question) in ("shortfall", "plan") else pointed_part(question, cands))
 
 
 # 问题 as what something is done to (排查问题, 解决…问题, 回应舆情问题, 不出问题): the work, not a shortfall stated
@@ -1124,7 +1164,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     something new) pulls the sentences that state it, by their place and their wording; a shortfall asked
     about: the problems a report states first weigh a little more; who or where asked: a sentence naming an actor
     or a place."""
-    section, want = section_hint(question), cue(question)
+    section, want = section_hint(question, cands), cue(question)
     stance = stances(cands, PROBLEMS)
     in_section = [i for i, c in enumerate(cands) if section and c.section == section]
     order = {i: 1 - n / len(in_section) for n, i in enumerate(in_section)} if want == "shortfall" else {}
@@ -1137,10 +1177,13 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     how = bool(HOW_QUESTION.search(question))
     fee = any(w in question for w in FEE_WORDS + PAY_WORDS)  # 要不要交钱: the sentence on fees (暂不收费) answers
     lacked = lacked_words(question)
+    item = asked_item(question)
     out = []
     for i, c in enumerate(cands):
         text = c.read
         p = W_SECTION if section and (c.section == section or (want and stance[i] == want)) else 0.0
+        if item and (at := ordinal(text)) and at[1] == item and (not section or c.section == section):
+            p += W_SECTION  # 第二条措施: the item numbered so (二是完善公开内容。), its title quoted with what is under it
         p += W_ORDER * order.get(i, 0.0)
         if _title(c):
             p -= W_TITLE  # an item's title repeats the question's words; the sentence under it says what was done
@@ -1323,7 +1366,9 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     about = [w for w in topical(terms) if not who or said(w, where) or names_thing(w, question)]
     lacked = lacked_words(question)  # pushed down for saying the way the people asked about do not take, a sentence
     seen = ranked[:QUOTES] + [s for s in ranked[QUOTES:] if lacked and any(w in s.sentence.read for w in lacked)]
-    if about and best_cos < STRONG_RELEVANCE and not gives_asked(question, ranked[0].sentence.read) and not any(
+    pointed = pointed_part(question) or asked_item(question)  # 第五部分提出的第二条: the place is what was asked
+    if about and not pointed and best_cos < STRONG_RELEVANCE and not gives_asked(question, ranked[0].sentence.read) \
+            and not any(
             s.terms or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in seen):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked

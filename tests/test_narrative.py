@@ -1467,3 +1467,26 @@ def test_a_count_written_in_chinese_numerals_is_read_as_a_count():
     assert count_clause("开了几场？", "共开展政策宣讲十余场。")[1:] == (10, "余场")
     for said in ("第二批保障性住房选房", "“两个健康”惠企讲堂", "以“决策、执行”五个公开为基础", "一次性告知", "一条龙服务"):
         assert not narrative.NUMBER.search(said), said
+
+
+def test_a_part_of_the_report_pointed_at_is_where_to_look_not_a_topic():
+    """第五部分, 报告开头, 最后那部分 point at a part of the report: its section is pulled (the Nth by the report's own
+    heading numbered N, else the template's), and 部分 is no content word (it would match 部分干部主动公开意识有待加强);
+    第二条 pulls the item numbered 二. 最后谁点头 (finally) and a part no report has (第七部分, asked) point at nothing."""
+    from assistant.narrative import asked_item, pointed_part, priors, query_terms
+
+    words = query_terms("某局2022年报告第五部分提出的第二条改进措施是什么？", [], [])
+    assert not any(w in ("部分", "第五", "第二条") for w in words)
+    assert "第七" in "".join(query_terms("鹿城区2022年年报的第七部分讲了什么内容？", [], []))
+    assert pointed_part("报告第五部分说了哪些问题？") == "problems"
+    assert pointed_part("报告开头说了什么？") == "overview" and pointed_part("最后那部分讲了什么？") == "problems"
+    assert pointed_part("文件最后谁点头才能公开？") is None
+    old = [narrative.Sentence("r", "某局", 2013, "problems", 0, 30, "目前仍存在一些不足。",
+                              heading="四、政府信息公开工作存在的主要问题及改进情况")]
+    assert pointed_part("2013年报第四部分讲了什么？", old) == "problems"
+    assert pointed_part("2022年报第四部分讲了什么？") == "review_litigation"
+    assert asked_item("第二条改进措施是什么？") == 2
+    texts = ["一是强化公开意识。", "二是完善公开内容。"]
+    cands = [narrative.Sentence("r", "某局", 2022, "problems", i * 20, i * 20 + len(t), t) for i, t in enumerate(texts)]
+    first, second = priors("报告第五部分提出的第二条改进措施是什么？", cands)
+    assert second - first == pytest.approx(narrative.W_SECTION)
