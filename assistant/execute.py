@@ -52,6 +52,7 @@ from assistant.figures import (
 )
 from assistant.narrative import (
     MEASURE_NOUN,
+    NUMBER,
     WHY_QUESTION,
     WHY_SAID,
     Passage,
@@ -155,7 +156,8 @@ def counts(thing: str, text: str) -> bool:
                for i, c in enumerate(clauses))
 
 
-COUNT_SAID = re.compile(r"(?<![\d.])\d[\d,.]*(?![\d,.]*\s*年)")  # a number that is no year (2016年 counts nothing)
+# a number that is no year (2016年 counts nothing), or one in Chinese numerals with its unit (意见征集两次)
+COUNT_SAID = re.compile(r"(?<![\d.])\d[\d,.]*(?![\d,.]*\s*年)|" + NUMBER.pattern)
 ENDS_COUNTED = re.compile(r"\d[\d,.]*\s*[^\d\s]{0,2}$")  # …11通, …3件: a number and its unit close the clause
 
 

@@ -236,6 +236,11 @@ def test_outcomes_of_a_review_listed_are_its_breakdown_under_its_total(assistant
     assert {"review_upheld", "review_corrected"} <= set(rows) and a.text.startswith("沭阳县人民政府2025年度行政复议")
 
 
+def test_a_count_the_text_writes_in_chinese_numerals_is_answered_not_declined_as_unsaid(assistant):
+    a = assistant.ask("君山片区管理局2020年发了几次调查问卷？")
+    assert not a.abstained and [(f.kind, f.value) for f in a.figures] == [("passage", 2)]
+
+
 def test_ambiguous_agency_asks_back(assistant):
     a = assistant.ask("平潭2011年收到多少申请？")
     assert a.kind == "clarify" and "平潭县人民政府" in a.text and SYQ in a.text
