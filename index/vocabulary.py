@@ -478,6 +478,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "bigger": "多", "larger": "多", "greater": "多", "smaller": "少",
     "most": "最多", "fewest": "最少", "least": "最少", "highest": "最高", "lowest": "最低", "rank": "排名",
     "government information items": "条政府信息", "government information": "政府信息",
+    "government information disclosure": "政府信息公开", "on behalf of": "代表", "visits": "访问量",
     "proactively publish": "主动公开", "proactively published": "主动公开", "proactively disclose": "主动公开",
     "proactively disclosed": "主动公开", "proactive disclosure": "主动公开", "proactively": "主动",
     "list the agencies": "哪些单位", "list agencies": "哪些单位", "name the agencies": "哪些单位",

@@ -62,6 +62,12 @@ def test_english_going_somewhere_is_no_change_but_going_down_to_a_number_is():
     assert "增加" in normalize_question("Did Hongze's requests go up to eight in 2024?", places).text
 
 
+def test_english_government_information_disclosure_is_the_work_not_a_government():
+    places = {"pingtan": "平潭", "hongze": "洪泽"}
+    said = normalize_question("How many visits did Hongze's government information disclosure page get in 2024?", places).text
+    assert "政府信息公开" in said and "人民政府" not in said and "访问量" in said
+
+
 def test_english_years_ranges_and_acronyms_survive_the_gloss():
     places = {"pingtan": "平潭", "hongze": "洪泽"}
     n = normalize_question("By how much did Pingtan's penalty decisions change from 2019 to 2020?", places)
