@@ -319,7 +319,8 @@ ONE_CASE = ("那件", "这件", "那起", "这起", "那宗", "这宗", "该案"
 CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什么内容", "哪些信息", "要的是什么", "申请的是什么",
                 "申请了什么", "要什么", "具体内容", "哪家公司", "哪个人", "关于什么", "涉及什么", "是什么事", "是啥事",
                 "啥事", "谁申请", "谁提的", "谁告的", "哪天", "哪一天", "几月几号", "几号提交", "什么时候提交", "什么时候申请",
-                "什么时候提的", "是什么")  # not 案情/经过: a report may tell one
+                "什么时候提的", "是什么", "哪几家", "哪些公司", "哪几个人", "哪些人")  # not 案情/经过 or 后来怎么处理的:
+# a report may tell one
 # who made the requests counted (外省的企业提的申请, 残疾人提出的申请, 来自高校的申请): the tables split applicants by
 # type only, so any other word for them (a place, an age, a trait) restricts the count to a part no table holds
 WHO_APPLIED = re.compile(r"([^，,。？?！!；;|、]{2,14}?)(?:来|去)?(?:提出|提交|递交|发起|提)的(?:政府信息公开|信息公开|公开)?申请"
@@ -495,7 +496,7 @@ COURTESY_OPENERS = ("你好", "您好", "请问", "请教", "劳驾", "打扰一
                     "了解下", "知道", "请告诉我", "告诉我", "能不能告诉我", "可以告诉我", "能告诉我", "一下",
                     # 同样的问题，换成洪泽区: the question before, asked again of what follows (not 问题 as a shortfall)
                     "同样的问题", "一样的问题", "同一个问题", "相同的问题", "同样问题", "还是这个问题", "还是那个问题",
-                    "问题同上", "同上")
+                    "问题同上", "同上", "同样这一项", "同样这项", "同一项", "还是这一项", "同样这个数", "同样这个指标")
 # how the asker wants the answer put (只要数字, 用表格列出, 别概括, 原话是什么, reply in English): no part of what is asked;
 # every answer already gives its figures with their cells, or quotes the report's own sentences
 ANSWER_FORM = re.compile(
@@ -511,6 +512,19 @@ ANSWER_FORM = re.compile(
 CORRECTION = re.compile(r"^(?:(?:哦|噢|啊|呃|嗯)?[,，]?(?:不对|错了|搞错了|说错了|打错了|写错了|弄错了|记错了|输错了|抱歉|不好意思|对不起"
                         r"|sorry)[,，。!！]?)+(?:(?:我|刚才)?的?(?:年份|年度|单位|名字|地方|数字)(?:写|打|说|输|填)错了[,，]?)?"
                         r"(?:我(?:想|要)?(?:问|说)的是|我是(?:想)?(?:说|问)|应该是|其实是|是)?")
+# the report's own contact facts (its opening or closing says where to ask about it): what each is asked by, and how a
+# report prints it (label and value); data, read by narrative.contact_passages and the executor
+CONTACT_FACTS = {  # asked as the report's own (联系电话是多少, 留了传真吗), not as a channel (电话咨询, 热线电话, 发传真的多)
+    "电话": (r"(?:联系|咨询|办公)电话|电话号码|(?<!热线)电话(?:是|为|写的是|留的是)?(?:多少|哪个号|什么)|哪个号|号码(?:是|为)?多少"
+           r"|(?:留|写)了?(?:个)?(?:联系)?电话",
+           r"(?:联系电话|咨询电话|电话)(?:/传真)?\s*[：:]\s*\(?0\d{2,3}\)?\s*[-—－]?\s*\d{7,8}"),
+    "传真": (r"传真(?:号码|号|是|为|写的是)|(?:留|写)了?传真", r"传真\s*[：:]\s*\(?0\d{2,3}\)?\s*[-—－]?\s*\d{7,8}"),
+    "电子邮箱": (r"邮箱|e-?mail address", r"(?:(?:电子邮箱|邮箱|电子邮件|e-?mail)\s*[：:]?\s*)?[\w.\-]+@[\w.\-]+\.[a-z]{2,}"),
+    "邮编": (r"邮编|邮政编码", r"(?:邮编|邮政编码)\s*[：:]\s*\d{6}"),
+    "联系地址": (r"(?:联系|通讯|办公)地址|地址(?:是|在|为|写的是)|哪条路|哪栋楼|几楼|几层|哪一层|哪层",
+             r"(?:联系地址|通讯地址|办公地址|地址)\s*[：:]\s*[^；;。，,）)]{4,60}"),
+    "落款": (r"落款|署的?日期|签发日期|署名", r"(?:[\u4e00-\u9fff（）()]{2,30}\s*)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"),
+}
 # a letter's frame (兹就…函询如下, 请逐项见复, 敬请告知, 此致敬礼): how a deputy's or a committee's inquiry asks, no part of it
 LETTER_FRAME = re.compile(r"(?:兹|谨|现|特)(?=就)|(?:特此)?(?:函询|函告|询问|咨询)如下[:：]?|特此函询[。.:：]?|此致敬礼"
                           r"|(?:提请|请予以?|敬请|恳请|烦请|盼予?|望予?|请尽快|请逐项|请及时|请)(?:答复|回复|函复|见复|复函|告知"

@@ -61,6 +61,8 @@ from assistant.narrative import (
     answer_lines,
     asks_count,
     compound_parts,
+    contact_asked,
+    contact_passages,
     count_clause,
     count_unit,
     earlier_reports,
@@ -1160,6 +1162,18 @@ class Executor:
         return None
 
     # ---- passages ------------------------------------------------------------------------------
+    def _contact(self, it: Intent, entries: list[CatalogEntry], asked: list[str]) -> Answer:
+        """The report's own phone, fax, e-mail, postcode, address or signing date, quoted as printed; a report that
+        prints none is said so (declined where none of those read prints any)."""
+        d = compose.Draft(it.question, "narrative")
+        for e in entries:
+            for name, p in contact_passages(self.report(e.report_id), asked):
+                said = f"“{p.shown}”[{d.cite_passage(p)}]" if p else "报告中没有写明"
+                d.parts.append(f"{compose.report_name(e.agency, e.year)}报告的{name}：{said}")
+        if not d.citations:
+            return compose.decline(it.question, "\n".join(d.parts), "not_recorded")
+        return d.answer()
+
     def _narrative(self, it: Intent, catalog: Catalog, cross: bool = False) -> Answer:
         """The sentence that answers, said first (for a count, its number and unit as printed, a passage
         figure), then the best supporting quotes; across the corpus one best sentence per agency."""
@@ -1173,6 +1187,8 @@ class Executor:
                 it.question) and not any(
                 self._cause_stated(e, it.keys) for e in entries):
             return self._cause_unstated(it, catalog, entries)
+        if entries and len(entries) <= MAX_NAMED_REPORTS and (asked := contact_asked(it.question)):
+            return self._contact(it, entries, asked)
         search, topics, threshold = self.retriever().search, topic_words(it.topic), self.settings.min_relevance
         if it.english:  # the model reads English: the question as typed, with its Chinese gloss for the words
             search = functools.partial(_searched_with, search, it.english)

@@ -43,7 +43,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from assistant.coverage import unrecorded
-from assistant.cues import COUNTERS, MENTION_WORDS
+from assistant.cues import CONTACT_FACTS, COUNTERS, MENTION_WORDS
 from assistant.guard import parse_chinese_number
 from assistant.read import has
 from index.models import Report
@@ -1677,6 +1677,32 @@ def evidence_in_time(search: Callable, load: Callable[[str], Report], question: 
         if topic_shares(cands, topics, [wide[0].sentence.read], question)[0] < TOPIC_SHARE:
             return ranked
     return wide
+
+
+CONTACT_ASKED = {name: re.compile(ask, re.I) for name, (ask, _) in CONTACT_FACTS.items()}
+CONTACT_PRINTED = {name: re.compile(re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", r"\\s*", printed), re.I)
+                   for name, (_, printed) in CONTACT_FACTS.items()}  # 电 话 ： in a PDF's letter-spaced labels
+
+
+def contact_asked(question: str) -> list[str]:
+    """The report's own contact facts the question asks for (电话, 传真, 电子邮箱, 邮编, 联系地址, 落款)."""
+    return [name for name, ask in CONTACT_ASKED.items() if ask.search(question)]
+
+
+def contact_passages(report: Report, asked: list[str]) -> list[tuple[str, Passage | None]]:
+    """Each fact asked, as the report prints it (its label and value, exact offsets), or None where it prints none:
+    the candidates of the narrative ranker leave the report's contact block out, so it is read here by its labels."""
+    text, m = report.text, report.meta
+    out: list[tuple[str, Passage | None]] = []
+    for name in asked:
+        if not (found := CONTACT_PRINTED[name].search(text.rstrip())):
+            out.append((name, None))
+            continue
+        a, b = found.span()
+        section = next((x.key for x in report.sections if x.start <= a < x.end), "overview")
+        out.append((name, Passage(report_id=report.id, agency=m.agency, year=m.year, section=section,
+                                  text=text[a:b], start=a, end=b, page=report.page_at(a))))
+    return out
 
 
 def earlier_reports(catalog, it) -> list[str]:

@@ -165,10 +165,13 @@ YEARS_TOTAL = re.compile(r"(?<![\d〇零一二三四五六七八九])([两二三
 # ask nothing, 换算成元是多少 asks 多少元
 # 收到过申请没有？, 被起诉过没: a yes-no question said with 没有 last, as 吗 says it (not 为什么没有, 还没有)
 ASKED_WITH_NOT = re.compile(r"(?<=[\u4e00-\u9fff])(?<!为什么)(?<!怎么)(?<![还是有都也并从来本])(?:没有|没)(?=[？?]?$)")
+# 公开加部分公开, 公开的和部分公开的: 公开 said beside 部分公开 is the whole grant (予以公开), not disclosure at large
+GRANTED_BESIDE_PART = re.compile(r"(?<![予以全都部分依申请主动信息政务不未])公开(?=的?(?:加上?|和|与|、|及|跟|\+|或)部分公开)")
 SAID_AROUND = ((CORPUS_SAID, "在"), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
                (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"),
                (YEAR_BEFORE_SAID, "上一年"), (YEAR_AFTER_SAID, "下一年"), (OTHER_COLUMN, "其他组织"),
-               (DUTY_SAID, lambda m: DUTY_WORDS.get(m.group(1), m.group(1)) + "局"))  # 管钱的那个局: 财政局
+               (DUTY_SAID, lambda m: DUTY_WORDS.get(m.group(1), m.group(1)) + "局"),  # 管钱的那个局: 财政局
+               (GRANTED_BESIDE_PART, "予以公开"))
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -309,7 +312,7 @@ ANNIVERSARY = re.compile(rf"({'|'.join(ANNIVERSARY_OF)})(\d{{1,3}}|百)周?年")
 EPIDEMIC = r"(?:新冠)?疫情|新冠"
 EPIDEMIC_YEAR = re.compile(
     rf"(?:{EPIDEMIC})(?:(?P<before>前|之前|以前|发生前|暴发前|爆发前)(?:的)?(?:最后)?(?:那|的)?(?:一|1)年"
-    rf"|(?:的)?第(?P<nth>[一二三1-3])年|(?:的)?(?:头一年|元年|开始那年|暴发那年|爆发那年|那一年|那年)"
+    rf"|(?:的)?第(?P<nth>[一二三1-3])年|(?:的)?(?:头一年|元年|(?:开始|暴发|爆发)的?那一?年|那一年|那年)"
     rf"|(?P<after>(?:结束|放开|过去)?(?:过后|之后|以后|后)|结束|放开)(?:的)?(?:第(?:一|1)年|头一年|那一?年))")
 
 
@@ -322,6 +325,10 @@ def _epidemic_year(m: re.Match) -> str:
 
 
 NTH_YEAR = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}  # 疫情第二年: the pandemic's second year, 2021
+EPIDEMIC_NEXT = re.compile(r"(?<=2020年)(和|与|跟|、|到|至)第([二三23])年")  # 疫情头一年和第二年: its second, 2021
+# 条例修订后开始施行的那一年, 新条例实施那年: the revised Regulation took effect in 2019 (the new template's first year)
+REVISED_IN_FORCE = re.compile(r"(?:《?(?:政府信息公开)?条例》?|新条例)(?:修订|修改)?(?:后|以后|之后)?(?:正式)?(?:开始)?"
+                              r"(?:施行|实施|生效)的?(?:那|头|第)?一?年")
 
 
 def calendar_years(text: str, now: int) -> str:
@@ -337,6 +344,8 @@ def calendar_years(text: str, now: int) -> str:
         return f"{now - back}年"
 
     text = EPIDEMIC_YEAR.sub(_epidemic_year, text)
+    text = EPIDEMIC_NEXT.sub(lambda m: f"{m.group(1)}{2019 + NTH_YEAR[m.group(2)]}年", text)
+    text = REVISED_IN_FORCE.sub("2019年", text)
     text = ANNIVERSARY.sub(lambda m: f"{ANNIVERSARY_OF[m.group(1)] + (100 if m.group(2) == '百' else int(m.group(2)))}年",
                            text)
     return CYCLE_YEAR.sub(cycle, text)

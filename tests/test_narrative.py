@@ -1490,3 +1490,12 @@ def test_a_part_of_the_report_pointed_at_is_where_to_look_not_a_topic():
     cands = [narrative.Sentence("r", "某局", 2022, "problems", i * 20, i * 20 + len(t), t) for i, t in enumerate(texts)]
     first, second = priors("报告第五部分提出的第二条改进措施是什么？", cands)
     assert second - first == pytest.approx(narrative.W_SECTION)
+
+
+def test_the_reports_contact_facts_are_asked_by_their_labels_not_by_a_channel():
+    from assistant.narrative import contact_asked
+
+    assert contact_asked("沭阳县2025年年报留的咨询电话是多少") == ["电话"]
+    assert contact_asked("报告的联系地址在哪条路，邮编是多少") == ["邮编", "联系地址"]
+    for channel in ("通过热线电话解答了多少群众问题", "电话咨询有多少件", "写信发传真的多还是当面的多", "12345热线受理多少"):
+        assert contact_asked(channel) == [], channel

@@ -36,6 +36,12 @@ def test_words_that_hold_numerals_or_near_homophones_are_kept(word):
     assert normalize_question(word).text == word
 
 
+def test_disclosed_said_beside_partly_disclosed_is_the_whole_grant():
+    assert "予以公开加部分公开" in normalize_question("沭阳县2025年公开加部分公开一共多少").text
+    assert "予以公开的和部分公开" in normalize_question("公开的和部分公开的各几件").text
+    assert normalize_question("不公开和部分公开各几件").text.startswith("不公开")
+
+
 def test_a_letter_of_inquiry_is_read_as_its_question():
     names = ("淮安市", "洪泽区", "洪泽", "沭阳县", "沭阳")
     n = normalize_question("现就贵县政府2025年度行政复议情况询问如下：被纠正的共有几件？请予以答复为盼。"
@@ -375,6 +381,14 @@ def test_a_year_said_by_its_animal_its_cyclic_name_or_an_anniversary():
     assert calendar_years("甲辰年和癸卯年", 2026) == "2024年和2023年"
     assert calendar_years("改革开放40周年那年", 2026) == "2018年那年"
     assert calendar_years("属鸡的申请人", 2026) == "属鸡的申请人"  # an animal said of a person is no year
+
+
+def test_a_year_said_by_the_pandemic_or_the_revised_regulation():
+    from assistant.normalize import calendar_years
+
+    assert calendar_years("疫情爆发的那年和第二年沭阳谁多", 2026) == "2020年和2021年沭阳谁多"
+    assert calendar_years("新修订的条例正式实施那年洪泽区", 2026).startswith("新修订的2019年")
+    assert calendar_years("条例修订后施行的第一年", 2026) == "2019年"
 
 
 def test_a_suit_after_a_review_said_in_everyday_words_is_the_tables_column():

@@ -241,6 +241,16 @@ def test_a_count_the_text_writes_in_chinese_numerals_is_answered_not_declined_as
     assert not a.abstained and [(f.kind, f.value) for f in a.figures] == [("passage", 2)]
 
 
+def test_the_reports_own_contact_facts_are_quoted_as_printed_or_said_to_be_absent(assistant):
+    a = assistant.ask("平潭管委会2020年那份年报上留的联系电话是多少？")
+    assert not a.abstained and "0591-23165370" in a.text
+    passage = next(c for c in a.citations if c.kind == "passage")
+    report = assistant.index.store.report(passage.report_id)
+    assert report.text[passage.start:passage.end] == passage.quote and "0591-23165370" in passage.quote
+    b = assistant.ask("鹿城区府办2022年年报写了办公电话吗？")  # it prints none
+    assert b.abstained and "没有写明" in b.text and not b.citations
+
+
 def test_ambiguous_agency_asks_back(assistant):
     a = assistant.ask("平潭2011年收到多少申请？")
     assert a.kind == "clarify" and "平潭县人民政府" in a.text and SYQ in a.text

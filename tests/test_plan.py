@@ -2164,6 +2164,13 @@ def test_a_length_of_time_asked_of_counted_cases_is_no_figure_the_tables_hold(ca
     assert understand("沭阳县2025年平均每天收到几件申请", [], catalog).kind == "figure"
 
 
+def test_the_names_of_the_applicants_counted_are_declined(catalog):
+    for typed in ("沭阳县2025年那3家律所分别是哪几家？", "淮安市2024年那5个社会组织是哪些人办的"):
+        it = understand(typed, [], catalog)
+        assert it.kind == "decline", typed
+    assert understand("海坛片区2024年那件复议后来怎么处理的", [], catalog).kind != "decline"  # a report may tell
+
+
 def test_a_count_of_what_is_planned_for_later_is_declined(catalog):
     for typed in ("沭阳县明年准备开几次新闻发布会？", "淮安市今后计划培训多少人"):
         it = understand(typed, [], catalog)
@@ -2280,6 +2287,12 @@ def test_a_year_left_out_leaves_every_other_year_asked(catalog):
 def test_a_year_after_what_is_left_out_is_asked_not_left_out(catalog):
     it = understand("鹿城区府办收到法人的申请不包括企业2022年有多少件？", [], catalog)
     assert it.years == [2022] and it.targets == [(LUCHENG, 2022)]
+
+
+def test_the_same_item_asked_again_of_another_report_keeps_the_figure(catalog):
+    history = [{"role": "user", "content": "沭阳县2025年被复议了几件"}, {"role": "assistant", "content": "61件"}]
+    it = understand("同样这个指标，洪泽区2024年呢", history, catalog)
+    assert it.targets == [(HONGZE, 2024)] and [k.row for k in it.keys] == ["review_total"]
 
 
 def test_a_relative_year_inside_a_figure_phrase_is_the_figures(catalog):
