@@ -121,8 +121,13 @@ STOP_WORDS = (
 )
 MENTION_WORDS = ("提到", "提及", "提过", "写到", "写了", "写过", "说到", "说过", "讲到", "讲过", "谈到", "谈过", "写明",
                  "载明", "记载")  # what the text says, not a count
+# …年报里有一句“…”。这些年报里还有哪份也提到了…？: what one report says, told before asking which reports say it; the
+# question is the last sentence (its scope its own), the sentence before it is the asker's pointer
+TOLD_THEN_WHICH = re.compile(r"^(?P<told>.*?(?:“[^”]+”|有一句|提到|写着|写到|说到).*?[。！!；;])"
+                             r"(?P<asked>[^。！!；;]*(?:哪份|哪几份|哪些|哪几家|哪家|还有谁|还有哪)[^。！!；;]*(?:"
+                             + "|".join(MENTION_WORDS) + r"|也有|也写|也说)[^。！!；;]*[？?]?)$")
 # said around a topic, no part of it (顺便说说他们存在什么问题: 问题); not the figure-meaning fillers, which keep them
-TOPIC_FILLERS = ("顺便", "说说", "讲讲", "谈谈", "聊聊", "介绍一下", "他们", "它们", "存在")
+TOPIC_FILLERS = ("顺便", "说说", "讲讲", "谈谈", "聊聊", "介绍一下", "他们", "它们", "存在", "还有", "哪份", "哪几份", "哪一份")
 QUESTION_WORDS = (*MENTION_WORDS, "请问", "一下", "帮我", "告诉我", "想知道", "怎么样", "怎么", "怎样", "如何", "什么", "哪些", "哪个",
                   "有没有", "是否", "吗", "呢", "的", "了", "哪一年", "哪年", "哪一个", "哪一家", "哪家", "哪一", "是", "在", "有", "方面", "年度", "单位", "部门", "工作",
                   "情况", "主要", "具体", "一些", "报告", "年", "年报", "年度报告", "写着", "里面", "原文", "原话", "原句", "说法", "表述", "措辞", "写的", "说的")  # words about the report

@@ -38,6 +38,7 @@ from assistant.cues import (
     PRESENTATION,
     SAME_AS_BEFORE,
     SIGNER,
+    TOLD_THEN_WHICH,
     YEAR_AFTER_SAID,
     YEAR_BEFORE_SAID,
 )
@@ -529,6 +530,8 @@ def strip_courtesy(text: str) -> str:
     """The question without what is said around it (请问, 麻烦帮我查查, 谢谢, 急): the words before an agency's name
     would be read as part of it, and those after a follow-up's 呢 hide it; in a long message, what comes before
     the words that announce the question (…先问一个最简单的吧：) and the afterthoughts after its question mark."""
+    if told := TOLD_THEN_WHICH.match(text):  # …年报里有一句“…”。还有哪份也提到了…: the sentence that asks
+        text = told["asked"]
     if (intro := QUESTION_INTRO.search(text)) and len(text) - intro.end() >= MIN_LEFT:
         text = text[intro.end():]  # the question announced; what follows its question mark and asks nothing is an
         if (ask := text.find("?")) >= MIN_LEFT and not re.search(r"\d|多少|几|吗|呢|哪|谁|什么|怎么|如何|预测|百分", text[ask:]):

@@ -42,6 +42,13 @@ def test_disclosed_said_beside_partly_disclosed_is_the_whole_grant():
     assert normalize_question("不公开和部分公开各几件").text.startswith("不公开")
 
 
+def test_a_sentence_told_before_asking_which_reports_also_say_it_is_the_askers_pointer():
+    said = normalize_question("沭阳县2025年报里有一句“开展政务公开日活动”。别的年报里还有哪几份也提到了政务公开日？").text
+    assert said.startswith("别的年报里还有哪几份也提到了政务公开日") and "沭阳" not in said
+    kept = normalize_question("沭阳县2025年报提到了政务公开日。它是哪天办的？").text  # no listing asked: all of it
+    assert kept.startswith("沭阳县2025年")
+
+
 def test_a_letter_of_inquiry_is_read_as_its_question():
     names = ("淮安市", "洪泽区", "洪泽", "沭阳县", "沭阳")
     n = normalize_question("现就贵县政府2025年度行政复议情况询问如下：被纠正的共有几件？请予以答复为盼。"
