@@ -568,6 +568,10 @@ CANTONESE_AND = re.compile(r"(?<=[\d年])同(?=\d)")  # 2022年同2021年, 洪�
 # 怎么算都行, 咋说都可以: the asker leaves the way of counting open; no question of its own
 CONCESSION = re.compile(r"[，,\s]*(?:怎么|如何|怎样)(?:算|说|统计|理解|弄)?都(?:行|可以|好|成)[，,\s]*")
 # 除公安局外, 不算管委会的话, 除了平潭管委会以外的单位: agencies a scope leaves out (which, resolve.left_out decides)
+# 温州市区, 平潭岛上: a held place said with a word for its area, no name of its own after it
+AREA_WORDS = ("", "区", "市区", "城区", "地区", "一带", "境内", "岛上", "当地", "本地")
+# 除了2020年, 不算去年: a year left out (not 不包括企业2022年…, where 企业 is left out and the year asked)
+YEAR_FIRST = re.compile(r"\s*(?:[0-9０-９]|[一二两三四五六七八九十〇零]{2,4}年|[今去前上本次明后]年)")
 LEFT_OUT = re.compile(r"(?:除了?|不算|不含|不包括|不计|排除|刨去|去掉|扣除)(.{2,14}?)"
                       r"(?:以外|之外|的话|在内|外(?!部)|(?=[，,。？?！!；;]))")
 # 把法人那一件去掉, 把结转的扣除: what is left out, said before the verb that leaves it out

@@ -165,6 +165,7 @@ from assistant.cues import (
     WHOLE_AREA,
     WHOLE_COUNT,
     WHOLE_WORDS,
+    YEAR_FIRST,
     YEAR_SUBJECTS,
     YES_NO_END,
     ZERO_PREMISE,
@@ -465,9 +466,6 @@ def _set_aside(q: str, context: list[tuple[int, int]]) -> tuple[list[CellKey], s
             o in left for k in kept[0] for o in outcome_keys(k)) or any(k.row in RESULT_ROW_KEYS for k in left):
         return None
     return kept
-
-
-YEAR_FIRST = re.compile(r"\s*(?:[0-9０-９]|[一二两三四五六七八九十〇零]{2,4}年|[今去前上本次明后]年)")
 
 
 def _context_clauses(q: str) -> list[tuple[int, int]]:

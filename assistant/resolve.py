@@ -10,6 +10,7 @@ from assistant.catalog import Catalog, expand_aliases
 from assistant.compose import FIXED_DECLINES
 from assistant.cues import (
     ADMIN_SUFFIXES,
+    AREA_WORDS,
     BUREAUS,
     COLLECTIVE_NOUNS,
     CONNECTORS,
@@ -253,7 +254,6 @@ def _described_parts(masked: str, agencies: list[str], mentions: list[str],
 OUTER_LINK = "下面的|下辖的|所辖的|下面|下辖|所辖|那边的|那边|这边的|这边|边|的"  # 淮安下面洪泽…, 淮安那边的教育局: what may
 # stand between a place and a place or an agency in it (那 of 那边 may come masked: 边 is left)
 GOVERNMENT_LEVEL = re.compile(r"([省市区县])(?:人民)?政府(?!办)|(?:那个|这个|下面的?|下辖的?|所辖的?|\|+)([区县])(?![\u4e00-\u9fff])")
-AREA_WORDS = ("", "区", "市区", "城区", "地区", "一带", "境内", "岛上", "当地", "本地")  # 温州市区: the place's area
 BUREAU_ENDINGS = ("局", "委", "委员会", "厅")  # 公安分局, 财政局: a bureau of its own (公开办 may be an office's section)
 MAX_PLACE_GAP = 3  # 的, 那边, 下面的: what may stand between a place and the agency it places
 JOINED = re.compile(r"以及|还有|[和与、跟及]")
