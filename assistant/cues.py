@@ -534,8 +534,10 @@ CONTACT_FACTS = {  # asked as the report's own (联系电话是多少, 留了传
 LETTER_FRAME = re.compile(r"(?:兹|谨|现|特)(?=就)|(?:特此)?(?:函询|函告|询问|咨询)如下[:：]?|特此函询[。.:：]?|此致敬礼"
                           r"|(?:提请|请予以?|敬请|恳请|烦请|盼予?|望予?|请尽快|请逐项|请及时|请)(?:答复|回复|函复|见复|复函|告知"
                           r"|赐复)(?:为盼|为荷|是荷)?[。.]?|盼复[。.]?")
-# …敬请告知。——洪泽区人大常委会办公室: the letter's signer, after a dash at its end (who asks, not whose report)
-SIGNER = re.compile(r"\s*(?:——|—|－－|--)\s*([\u4e00-\u9fff（）()]{2,30})\s*$")
+# …敬请告知。——洪泽区人大常委会办公室: the letter's signer, after a dash that follows its last sentence and naming an
+# office or a person by their title (who asks, not whose report); other words after a dash are the question's own
+SIGNER = re.compile(r"(?<=[。？！?!.])\s*(?:——|—|－－|--)\s*([\u4e00-\u9fff（）()]{2,30}?(?:办公室|委员会|常委会|人大|政协|局|处|科"
+                    r"|室|中心|代表|委员|记者|律师|老师|同学|先生|女士))\s*$")
 # 贵区政府, 贵县人民政府: the government a letter is addressed to, at the level it says
 ADDRESSED = re.compile(r"贵([区县市省])(?:人民)?政府")
 # 我看到有报道说…, 听说…, 网上有人说…: where the asker heard a claim; the claim is what is checked

@@ -57,6 +57,8 @@ def test_a_letter_of_inquiry_is_read_as_its_question():
     assert normalize_question("特此函询：洪泽区2024年本年新收申请几件？盼复。", names=names).text == "洪泽区2024年本年新收申请几件?"
     kept = normalize_question("贵区政府2024年收到多少申请？", names=names).text  # no signer: nothing to say whose
     assert "贵区政府" in kept
+    dashed = normalize_question("沭阳县2025年复议几件？——还有诉讼几件", names=names).text  # a dash, then more asked
+    assert "诉讼" in dashed
 
 
 def test_english_is_glossed_and_places_romanised():
