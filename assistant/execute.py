@@ -39,6 +39,7 @@ from assistant.figures import (
     bound_words,
     change,
     context_keys,
+    group_total,
     outcome_keys,
     parts_of,
     passes,
@@ -482,8 +483,7 @@ class Executor:
         entry, prefix = self._single(it, catalog)
         key = it.keys[0]
         if key.table == "review_litigation":  # 复议的维持、纠正各多少: the outcomes of the group they are of, and its total
-            rows = dict.fromkeys(f"{g.row.rsplit('_', 1)[0]}_total" for g in it.keys)
-            wholes = [CellKey(table=key.table, row=r) for r in rows]
+            wholes = {t.row: t for t in map(group_total, it.keys)}.values()
             keys = [k for g in wholes for k in (outcome_keys(g) + [g])]
         elif it.breakdown == "outcome":
             keys = [CellKey(table="requests", row=r, column=it.column or "total") for r in RESULT_ROWS + ["results_total"]]

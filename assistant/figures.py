@@ -216,6 +216,11 @@ def change(prev: Number | None, cur: Number | None) -> tuple[Number | None, floa
     return diff, percent(diff, prev) if prev else None
 
 
+def group_total(key: CellKey) -> CellKey:
+    """The total of the review/litigation group a cell of it is in (review_upheld -> review_total)."""
+    return CellKey(table=key.table, row=f"{key.row.rsplit('_', 1)[0]}_total")
+
+
 def outcome_keys(key: CellKey) -> list[CellKey]:
     """The outcomes of a review/litigation total (结果维持 … 尚未审结), for 其他结果1件 style detail."""
     group = key.row.rsplit("_", 1)[0]

@@ -1693,9 +1693,10 @@ def contact_passages(report: Report, asked: list[str]) -> list[tuple[str, Passag
     """Each fact asked, as the report prints it (its label and value, exact offsets), or None where it prints none:
     the candidates of the narrative ranker leave the report's contact block out, so it is read here by its labels."""
     text, m = report.text, report.meta
+    ending = text.rstrip()  # the sign-off is the text's last line
     out: list[tuple[str, Passage | None]] = []
     for name in asked:
-        if not (found := CONTACT_PRINTED[name].search(text.rstrip())):
+        if not (found := CONTACT_PRINTED[name].search(ending)):
             out.append((name, None))
             continue
         a, b = found.span()

@@ -186,8 +186,8 @@ class Assistant:
         if unclear is not None:  # 您问的是哪一项？ with the best readings, never a guess
             return compose.clarify_figure(question, [r.label for r in unclear.readings]), intent
         missing = None
-        if intent.kind not in ("clarify", "decline") and not contact_asked(question):  # 电话号码: the report's own
-            missing = self._unrecorded(normalized(question, catalog), intent, catalog)  # contact block says it
+        if intent.kind not in ("clarify", "decline") and not contact_asked(intent.question):  # 电话号码: the report's
+            missing = self._unrecorded(normalized(question, catalog), intent, catalog)  # own contact block says it
         if missing:
             base = compose.decline(question, compose.decline_unrecorded(missing), "not_recorded")
         else:

@@ -37,6 +37,7 @@ from assistant.cues import (
     WEAK_FIGURES,
     YEAR_SUBJECTS,
 )
+from assistant.figures import group_total
 from assistant.query import CellKey, RateSpec
 from index.vocabulary import (
     ACTIVE,
@@ -260,7 +261,7 @@ def remainder_asked(q: str, keys: list[CellKey]) -> list[CellKey] | None:
     said = [s for s, _, _ in find_phrases(q, QUERY_REVIEW_OUTCOMES)]
     if not any(OUTCOME_DENIED.search(q[max(0, s - 4):s]) for s in said):
         return None
-    return [CellKey(table="review_litigation", row=f"{k.row.rsplit('_', 1)[0]}_total") for k in keys]
+    return [group_total(k) for k in keys]
 
 
 def rows_left(q: str) -> tuple[list[CellKey], str, tuple[list[CellKey], list[CellKey]] | None] | None:

@@ -88,7 +88,7 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
             return _resolve_run(run[1:], catalog, years, recent)
         return [(run, [])]  # 龙湾区政府办: a place the corpus does not hold, however well 区政府办 matches
     trimmed = catalog.trim(run)
-    whole = [p for p in places if len(trimmed) >= 4 and len(p) > len(trimmed) and p.endswith(trimmed)]
+    whole = [p for p in places if len(p) > len(trimmed) and p.endswith(trimmed)] if len(trimmed) >= 4 else []
     if len(whole) == 1:  # 综合实验区: a held place said without its first characters names it as the place does
         return [(trimmed, catalog.best(whole[0], years, prefer_recent=recent))]
     if len(trimmed) >= 2:
