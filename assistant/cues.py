@@ -83,7 +83,8 @@ COMPARED_WITH = re.compile(r"^(?:那|那么)?(?:跟|和|与|同|比起|相比)[^
 SWITCH_LEADS = ("那么", "那", "换成", "换到", "换为", "改成", "改为", "再看看", "再看", "看看", "看下", "看一下", "查一下", "查查", "查",
                 "问一下", "问下")
 # 这家单位, 该机关: the agency the conversation is about (not 单位 the applicant column); never 本机关 (a figure's word)
-AGENCY_PRONOUN = re.compile(r"(?:这家|这个|该|此|上述|这一|他们|它们)(?:单位|机关|部门|机构)")
+AGENCY_PRONOUN = re.compile(r"(?:这家|这个|该|此|上述|这一|他们|它们)(?:单位|机关|部门|机构|办公室|局)"
+                            r"|(?:那个|那家|那)(?:单位|机关|部门|机构|办公室)(?![主负])")  # 那办公室: the one just named
 SWITCH_LEAD = re.compile(rf"^(?:{'|'.join(SWITCH_LEADS)})")
 SWITCH_ONLY = re.compile(rf"^(?:{'|'.join(SWITCH_LEADS)})?[^，,。？?]{{1,16}}?(?:呢|的呢|怎么样|如何)[？?]?$")
 WHOLE_WORDS = ("总数", "总共", "一共", "全部", "总计", "所有", "合计")  # 那总数呢: not the column asked before
@@ -478,6 +479,9 @@ SPAN_WORDS = re.compile(r"(?:最近|近|这|过去|前|最后)\s*(\d{1,2}|[两�
 ORGAN_ENDINGS = ("省", "市", "县", "区", "局", "委", "厅", "办", "镇", "乡", "街道", "政府", "委员会", "管委会",
                  "办公室", "中心", "署", "院", "本级")
 SUB_UNIT = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:新区|区|县|市|镇|乡|街道|局|委|办|厅)")
+# 海坛片区管理局党政办公室, 公安局办公室: a bureau's own office, which writes its report (not a unit of its own; a
+# government's 办公室 is an agency of its own)
+OWN_OFFICE = re.compile(r"(?<=[局委会])(?:党政|综合|行政)?办公室|(?<=[局委会])(?:党政办|综合[科处])")
 CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
              "六": "6", "七": "7", "八": "8", "九": "9"}
 CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -226,7 +226,8 @@ from index.vocabulary import (
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
 QUESTION_CUE = re.compile(r"多少|(?<![那这举列讲聊])几|吗|有没有|是否|有无|(?<![不没])怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"  # not 不怎么上网 (hardly)
-                          r"多大|多高|多长|多久|多重|多远|哪|何|啥|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收
+                          r"多大|多高|多长|多久|多重|多远|哪|何|啥|(?:对|是|没错|没算错|不错)吧|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收,
+#  对吧 (a tag question asks)
 MAX_PARTS = 4
 # 一、…？二、…？三、…？: a list's numbers opening its clauses, no separators of their own (三 alone asks nothing)
 ORDINAL_MARK = re.compile(r"(?:^|(?<=[：:？?。；;！!\s]))(?:[一二三四五六七八九十]|\d{1,2})、")
@@ -500,10 +501,14 @@ def _grounds_asked(q: str, it: Intent) -> bool:
 def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     q, carried = read_carry(AGENCY_PRONOUN.sub("它", normalized(question, catalog)))
     bound = THRESHOLD.search(q)
-    template = TEMPLATE_SAID.search(q)  # 按2019版表格填的年报: the reports of that template's years, not 2019
+    templates = list(TEMPLATE_SAID.finditer(q))  # 按2019版表格填的年报: the reports of that template's years, not 2019
+    template = templates[0] if templates else None
     context = _context_clauses(q)  # 我2021年去鹿城区办过事，想问他们2022年…: the asker's own story, not the question
-    not_years = [m.span() for m in (bound, template) if m]  # 超过2000件: a bound
+    not_years = [m.span() for m in (bound, *templates) if m]  # 超过2000件: a bound
     years, year_spans = parse_years(mask(q, not_years + context))
+    if len(templates) > 1 and not years:  # 2019年模板写…，2021年模板写…，这两年哪年多: the templates set side by side,
+        template, not_years = None, [bound.span()] if bound else []  # the years they are said by are the years asked
+        years, year_spans = parse_years(mask(q, not_years + context))
     if context and not years:
         years, year_spans = parse_years(mask(q, not_years))
     years = years or carried

@@ -348,6 +348,9 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
         return [CellKey(table="requests", row="new_received", column="total")], said.group(), False
     if not found:
         return [], None, False
+    if unstated := [(f, span) for f, span in zip(found, spans, strict=True) if not STATED_VALUE.match(q, span[1])]:
+        found, spans = [f for f, _ in unstated], [span for _, span in unstated]  # 新收113加上年结转5，再减去办结110，应该剩8件结转下年: the asker's operands, said with their
+        # values; the figure asked is the one whose value is not given (none left: 予以公开41件，部分公开24件，合计…)
     rows = [{r for k in ks for r in (k.row, *ROW_PARTS.get(k.row, ()))} for _, ks in found]  # 其他处理里逾期不缴费的:
     kept = [f for f, rs in zip(found, rows, strict=True) if not any(o < rs for o in rows)]  # the part, not its row
     strong = [f for f in kept if f[0] not in WEAK_FIGURES]
@@ -367,6 +370,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
 ACTIVE_KEYS = {c for rows in ACTIVE.values() for r in rows for c in r.columns}
 
 
+STATED_VALUE = re.compile(r"(?:的|是|为|有|共|:|：)?\s*\d+(?:\.\d+)?(?![\d年.])")  # 新收113, 办结的是110: a value
+# given with its figure (not 新收申请2020年…: a year)
 WHOLES = ("new_received", "results_total")  # what a part is said to be in: the part is asked
 COUNTED_IN = ("包括", "包含", "含", "连同", "算上", "外加")  # 收到申请（含上年结转）: the other counted in
 JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有", "同", *COUNTED_IN)

@@ -21,6 +21,7 @@ from assistant.cues import (
     MAX_AGENCY_CHARS,
     NUMBERED_LINK,
     ORGAN_ENDINGS,
+    OWN_OFFICE,
     PLACE_LINKS,
     REPORT_WORDS,
     REPORTS_OF,
@@ -69,6 +70,8 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
     switch = next((w for w in SWITCH_LEADS if run.startswith(w) and len(run) - len(w) >= 3), None)
     if switch:  # 换成沐阳县, 那龙湾区: the words that ask the same of another agency are no part of its name
         return _resolve_run(run[len(switch):], catalog, years, recent)
+    if office := OWN_OFFICE.search(run):  # 海坛片区管理局党政办公室: the bureau whose office it is
+        return _resolve_run(run[:office.start()] + run[office.end():], catalog, years, recent)
     places = catalog.places()
     outer = next((m.group() for p in sorted(places, key=len, reverse=True) if len(p) >= 2 and run.startswith(p)
                   and (m := re.match(rf"{re.escape(p)}(?:{OUTER_LINK})?", run))

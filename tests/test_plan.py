@@ -3367,3 +3367,39 @@ def test_a_cell_pointed_at_inside_a_table_is_that_cell(catalog):
 def test_a_bound_said_with_了_is_the_bound(catalog):
     it = understand(normalized("哪些单位2024年的行政复议超过了10件？", catalog), [], catalog)
     assert it.threshold is not None and it.threshold[1] == 10.0
+
+
+def test_the_askers_operands_are_not_the_figure_asked(catalog):
+    """新收113加上年结转5，再减去办结110，应该剩8件结转下年: figures said with their values are the asker's working;
+    the figure asked is the one whose value is claimed or not given."""
+    q = "我算了下鹿城区2022年：新收113加上年结转5，再减去办结110，应该剩8件结转下年，对吧？"
+    it = understand(normalized(q, catalog), [], catalog)
+    assert keys(it) == ["carried_forward.total"] and it.claim == ("=", 8.0)
+    rest = understand(normalized("鹿城区2022年予以公开41件，部分公开24件，不予公开多少", catalog), [], catalog)
+    assert all(k.row.startswith("denied_") for k in rest.keys)
+    years = understand(normalized("平潭管委会新收申请2020年21件、2021年70件，差多少", catalog), [], catalog)
+    assert keys(years) == ["new_received.total"] and years.years == [2020, 2021]
+
+
+def test_a_tag_question_ends_a_part(catalog):
+    """…应该剩8件结转下年，对吧？顺便问下予以公开几件: 对吧 asks, so what follows is a second question."""
+    q = "鹿城区2022年应该剩8件结转下年，对吧？顺便问下予以公开几件。"
+    parts = plan_parts(q, normalize(normalize_question(q).text), [], catalog)
+    assert [keys(it) for _, it in parts] == [["carried_forward.total"], ["granted.total"]]
+
+
+def test_two_templates_side_by_side_are_said_by_their_years(catalog):
+    """2019年模板写…，2021年模板写…，这两年哪年多: the years the templates are named by; one template said alone
+    is still the reports filled in on it."""
+    q = "2019年模板写“行政许可处理决定”，2021年模板写“行政许可本年处理决定数量”，平潭管委会这两年哪年的许可决定多？"
+    assert understand(normalized(q, catalog), [], catalog).years == [2019, 2021]
+    one = understand(normalized("按2019版表格填报的年报里，平潭管委会行政许可决定哪年多", catalog), [], catalog)
+    assert one.years == [2019, 2020]
+
+
+def test_a_bureaus_own_office_is_the_bureau(catalog):
+    """海坛片区管理局党政办公室: the office that writes the bureau's report, not an agency the corpus lacks; 那办公室
+    points back at it. A government's 办公室 stays an agency of its own."""
+    q = "报告里写着“请与海坛片区管理局党政办公室联系”，那办公室在哪栋楼哪一层？"
+    assert understand(normalized(q, catalog), [], catalog).agencies == ["平潭综合实验区海坛片区管理局"]
+    assert understand(normalized("鹿城区人民政府办公室2022年收到多少申请", catalog), [], catalog).agencies == [LUCHENG]
