@@ -156,6 +156,10 @@ def decline_cause(scope: str, what: str) -> str:
     return f"{scope}的报告只列出了{what}的数字，没有说明原因，无法回答“为什么”。"
 
 
+def decline_cause_told(scope: str) -> str:
+    return f"{scope}的报告写了相关情况，但没有说明原因，无法回答“为什么”。以下是报告原文中的相关内容："
+
+
 # declines whose reason says it all: no report records these, whatever the agency or year asked
 FIXED_DECLINES = {
     "person": "政府信息公开年度报告只统计数量和结果，不记录申请人、负责人等个人的姓名或身份，无法回答。",

@@ -600,6 +600,11 @@ def _none_asked(openers: str) -> re.Pattern:
 
 WHY_NONE = _none_asked(_WHY)  # 为什么/怎么一件都没收到: why none, which no report says (declined when indeed none)
 ZERO_PREMISE = _none_asked(f"{_WHY}|是不是|是否|难道")  # …, or whether none: the figure checks the premise
+# 办结171件比受理的117件还多, 比2014年多了不少, 多出七十多件: a why asked of a quantity, which a report answers only
+# by a sentence that states a cause of it
+QUANTITY_PREMISE = re.compile(r"\d+\s*(?:多)?[件条个次人项份]|比[^，,。？?]{0,14}?(?:多|少|高|低)|增加|减少|上升|下降|翻番|翻了"
+                              r"|[涨降]了")
+CAUSE_WORDS = ("原因", "造成", "导致", "交代", "解释", "缘故", "说明")  # the why itself, no topic of the cause
 REPORT_TITLE = re.compile(r"《[^》]*(?:年度报告|年报)》")  # 《平潭综合实验区2021年度政府信息公开工作年度报告》
 NOT_THIS_NAME = re.compile(r"(?:而不是|(?<!是)不是|并非)([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|局|委|办|厅|管委会|政府))(?=$|[，,。？?！!\s]|的)")
 

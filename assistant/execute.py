@@ -17,12 +17,14 @@ from assistant.catalog import Catalog, CatalogEntry, years_said
 from assistant.cues import (
     ABOUT_ME,
     ASCENDING_CUES,
+    CAUSE_WORDS,
     COUNT_ASKED,
     COUNTERS,
     EACH_CUES,
     GENERIC_COUNTERS,
     IN_YUAN,
     PART_OF_YEAR_SAID,
+    QUANTITY_PREMISE,
     RANKING_CUES,
     REASON_WORDS,
     RECEIVED_ANY,
@@ -358,6 +360,8 @@ class Executor:
         said = self._narrative(it.model_copy(update={"targets": [(v.entry.agency, v.entry.year)]}), self.catalog())
         stated = (v.entry.template == "pre2019" or not COUNT_ASKED.search(it.question)
                   or any(f.kind == "passage" for f in said.figures))
+        if said.reason == "cause_not_stated":  # 2011年为什么没有人提申请: the text tells none came, not why
+            return said
         if not said.abstained and stated:  # a report without the row may still state it in its text; a count its
             # tables would hold and no passage states is declined (2021年版 has no 政府集中采购)
             said.text = f"{text}\n以下是报告原文中的相关内容：\n{said.text}"
@@ -1207,6 +1211,12 @@ class Executor:
         if not ranked:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
         lines = answer_lines(ranked)
+        if WHY_QUESTION.search(it.question) and (it.keys or QUANTITY_PREMISE.search(it.question) or WHY_NONE.search(
+                it.question)) and not any(self._gives_cause(s.sentence.text, topics) for s in lines):
+            told = compose.extractive(it.question, lines, several=len(reports) > 1)  # 办结比受理还多，为什么: what
+            return told.model_copy(update={  # the report says of it, and that it says no cause
+                "text": f"{compose.decline_cause_told(scope)}\n{told.text}", "abstained": True,
+                "reason": "cause_not_stated", "kind": "decline"})
         unit = count_unit(it.question)
 
         after = TIMES_OF.search(it.question)  # 开了几次政策吹风会: what is counted, named after the count
@@ -1225,6 +1235,13 @@ class Executor:
         if unit:  # 几个人: the sentence that states people (共有工作人员2名) leads, not one that counts 条
             lines = sorted(lines, key=lambda s: not stated(s))
         return compose.extractive(it.question, lines, several=len(reports) > 1)
+
+    @staticmethod
+    def _gives_cause(sentence: str, topics: list[str]) -> bool:
+        """A sentence that states a cause (由于…, …造成…) of what the question asks about: a topic word in the
+        clause that says it (not 三是依申请…；四是宣传不够，造成查阅点利用率不高, whose cause is of another thing)."""
+        said = [c for c in re.split(r"[；;。]", sentence) if WHY_SAID.search(c)]
+        return any(t in c for c in said for t in topics if len(t) >= 2 and not any(w in t for w in CAUSE_WORDS))
 
     def _cause_stated(self, e: CatalogEntry, keys: list[CellKey]) -> bool:
         """Whether the report states a cause (由于…, …导致…) in a sentence that names the figure asked about."""

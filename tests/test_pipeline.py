@@ -1014,6 +1014,17 @@ def test_why_a_figure_is_so_is_declined_with_the_figures_it_asks_about_cited(ass
     assert told.reason != "cause_not_stated"
 
 
+def test_why_of_a_quantity_the_text_states_is_declined_unless_a_sentence_gives_its_cause(assistant):
+    """办结171件比受理的117件还多，为什么: the report prints both and no cause; declined, its sentence quoted. A cause
+    said of another thing in the same sentence (…；四是宣传不够，造成查阅点利用率不高) is no cause of this one."""
+    a = assistant.ask("平潭地税局2013年审批事项办结171件比受理的117件还多，这是为什么？")
+    assert a.abstained and a.reason == "cause_not_stated" and "办结171件" in a.text
+    none = assistant.ask("平潭县2011年为什么没有人提政府信息公开申请？")
+    assert none.abstained and none.reason == "cause_not_stated" and "未收到" in none.text
+    told = assistant.ask("平潭综合实验区2015年为什么查阅点去的人少？")  # no quantity said: a cause the text may state
+    assert not told.abstained
+
+
 def test_why_none_is_declined_when_none_and_answered_when_the_premise_is_false(assistant):
     none = assistant.ask("海坛片区管理局2019年怎么一件公开申请也没收到呢？")
     assert none.abstained and none.reason == "cause_not_stated"
