@@ -296,7 +296,7 @@ SERVICE_ASKED = re.compile(
 # a judgement asked of the assistant (你觉得…做得怎么样, 哪个单位最透明, which did the best job): the reports state each
 # agency's own work and figures; they rate no one
 OPINION = re.compile(r"你觉得|你认为|依你看|在你看来|(?:你|怎么|如何)评价|评价一下|打(?:个|几)分|排个名"
-                     r"|做得(?:最|更|比较|比[^，,。？?]{1,12}?)?(?:好|差|棒|出色|到位|怎么样|如何|好不好)"  # 做得比温州其他区好吗
+                     r"|做得(?:最|更|比较|很|挺|太|非常|不够|比[^，,。？?]{1,12}?)?(?:好|差|棒|出色|到位|怎么样|如何|好不好)"  # 做得比温州其他区好吗
                      r"|(?<!弄得)(?<!搞得)(?<!变得)(?<!使其)(?<!使之)(?<!让它)(?:最|更)(?:透明|规范|认真|负责|用心|到位|优秀"  # not a
                      # goal the report sets (把答复书弄得更规范)
                      r"|出色|友好|好|差)(?!的办法)|态度(?:最|更)?(?:好|差)|\bmost (?:transparent|open|responsive|helpful)\b"
@@ -307,7 +307,9 @@ OPINION = re.compile(r"你觉得|你认为|依你看|在你看来|(?:你|怎么|
                      r"|\b(?:break|broke|breaking|violated?|breach(?:ed)?) the law\b|\bact(?:ed)? (?:un)?lawfully\b"
                      r"|\b(?:was|is) (?:it|that|this) (?:il|un)?(?:legal|lawful)\b"
                      # an intent or a fraud imputed (故意拖着, 暗箱操作, 数字是不是编的): no report says it of itself
-                     r"|故意|暗箱|黑箱|弄虚作假|造假|作假|编造|瞎编|是不是编的|糊弄|忽悠", re.IGNORECASE)
+                     r"|故意|暗箱|黑箱|弄虚作假|造假|作假|编造|瞎编|是不是编的|糊弄|忽悠"
+                     # a person's fitness for a post: no report grades its staff
+                     r"|称职|胜任|失职|不作为|懒政", re.IGNORECASE)
 # a report of another kind read from (法治政府建设年度报告里, 政府工作报告中, 统计公报上): none is held
 OTHER_REPORT = re.compile(r"(?:政府工作|法治政府建设|法治建设|依法行政|预算|决算|预决算|审计|统计|述职|环境状况|营商环境)"
                           r"(?:工作|执行|情况|年度|的){0,2}(?:报告|公报|白皮书)(?=里|中|上|内|显示|提到|写|说|披露|公布|的数据)"
@@ -331,7 +333,9 @@ CASE_DETAILS = ("叫什么", "是谁", "姓名", "名字", "什么信息", "什�
 # type only, so any other word for them (a place, an age, a trait) restricts the count to a part no table holds
 WHO_APPLIED = re.compile(r"([^，,。？?！!；;|、]{2,14}?)(?:来|去)?(?:提出|提交|递交|发起|提)的(?:政府信息公开|信息公开|公开)?申请"
                          r"|来自([^，,。？?！!；;|、]{2,12}?)的(?:政府信息公开|信息公开|公开)?申请"
-                         r"|(?:(?<=[年的，,：:|])|^)([^，,。？?！!；;|、\d]{2,4}?|\d+周?岁以?[上下]?)的?申请人(?!数|类型|类别|构成|分类)")
+                         r"|(?:(?<=[年的，,：:|])|^)([^，,。？?！!；;|、\d]{2,4}?|\d+周?岁以?[上下]?)的?申请人(?!数|类型|类别|构成|分类)"
+                         r"|申请人(?:里|中|当中|之中)?[，,]?(?:来自|属于)([^，,。？?！!；;|、]{2,12}?)的"  # 申请人里，来自福州市的
+                         r"|((?:国有|国营|民营|私营|外资|外商|合资|个体|中小|小微)企业)")  # companies by ownership or size
 # 女性申请人, 2024年外地申请人: a kind of applicant said before the word, after a year or a pause
 AGE_SAID_CN = re.compile(r"\d+周?岁")  # 60岁以上的人: an applicant's age (numerals are digits by now)
 NOT_RESTRICTING = ("依法", "名义", "正式", "本人", "所有", "主要", "同一", "全部", "一切")  # 依法提出的, 以个人名义提出的,
@@ -462,6 +466,7 @@ EVENTS_COUNTED = re.compile(r"(?<!第)(?<![\d几])(?:几|多少|\d+)(?:次|场|�
 DURATION_ASKED = re.compile(r"(?:多少|几)个?(?:工作)?(?:天|日(?!期)|小时|分钟|星期|周(?!年))|多久|多长时间")
 MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
 BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
+THESE_YEARS = re.compile(r"这(?:\d|[两二三四五六七八九十几])个?年")  # 这3年里, 这几年: the years just asked
 # 怎么解释不予公开: how the texts explain or handle something, a passage search
 EXPLAINS = re.compile(r"(?:怎么|怎样|如何|为什么|为何)(?:解释|说明|界定|认定|理解|答复|处理)")
 # 满意率是多少: a rate named and asked (when no table's cells make it, the text is read)

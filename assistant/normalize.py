@@ -373,6 +373,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     if (intro := LIST_INTRO.search(text)) and intro.group():  # 把下面几项填上：… / 需要…这三个数：…: what follows is asked
         text = text[:intro.start()] + "," + text[intro.end() + 1:]
         changes.append(f"列举->{text}")
+    text, capitals = _financial_numerals(text)
     text, numerals = _arabic_numerals(text)
     text, published = _published_years(text)
     text, shares = _fractions(text)
@@ -380,7 +381,7 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     text, slips = correct_homophones(text)
     text, near = correct_near_terms(text)
     text, last = _year_said_last(text)
-    return text, tuple(changes + plans + numerals + published + shares + asked + slips + near + last)
+    return text, tuple(changes + plans + capitals + numerals + published + shares + asked + slips + near + last)
 
 
 # 2025年初公布的洪泽区年报, 2020年1月发布的…年报: a report named by when it came out covers the year before (the
@@ -815,6 +816,25 @@ def _small_number(word: str) -> float | None:
         return float(word) if re.fullmatch(r"\d+(?:\.\d+)?", word) else float(cn2an.cn2an(word, "smart"))
     except (ValueError, KeyError):
         return None
+
+
+FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+# 贰零贰叁年, 壹佰贰拾件: numerals written as on a cheque, two or more in a run (陆续, 收拾一下: a word's character)
+FINANCIAL_RUN = re.compile(r"[零〇○壹贰叁肆伍陆柒捌玖拾佰仟一二三四五六七八九十百千万]{2,}")
+
+
+def _financial_numerals(text: str) -> tuple[str, list[str]]:
+    """Numerals in their financial (大写) forms to the common ones, which the next step reads as digits."""
+    changes: list[str] = []
+
+    def common(m: re.Match) -> str:
+        run = m.group().translate(FINANCIAL)
+        if sum(a != b for a, b in zip(run, m.group(), strict=True)) >= 2:  # 收拾一下: one is a word's
+            changes.append(f"{m.group()}->{run}")
+            return run
+        return m.group()
+
+    return FINANCIAL_RUN.sub(common, text), changes
 
 
 def _arabic_numerals(text: str) -> tuple[str, list[str]]:

@@ -143,6 +143,7 @@ from assistant.cues import (
     TABLE_SAID,
     TEMPLATE_SAID,
     TEXT_SOURCE,
+    THESE_YEARS,
     THRESHOLD,
     THRESHOLD_OPS,
     TIMELINESS,
@@ -433,6 +434,7 @@ VENUE = re.compile(r"(?:在|通过|经由|经|到|于)([\u4e00-\u9fff]{2,10}?)�
 SELF_WORDS = re.compile(r"自己|自身")
 # 自己说, 自己觉得, 报告里说: the agency's own assessment is asked, which its report states (not a grade we give)
 SELF_ASSESSED = re.compile(r"自己(?:说|觉得|认为|评价|总结|看|讲)|自认为|自评|自我评价|报告(?:里|中)?(?:说|认为|讲|写|提到)")
+REPORT_ASKED = re.compile(r"报告(?:里|中|上)?[^，,。？?]{0,4}?(?:说|写|提)")  # …，报告里是这么说的吗: whether it says so
 ASKING_OPENS = re.compile(r"(?<![不没])(?:欲知|想知道|想了解|想问一下|想问|请问|请教|麻烦问一下|麻烦问|烦请告知|敬请告知)")
 
 
@@ -670,7 +672,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     if service := (not context and SERVICE_ASKED.search(question)) or SERVICE_ASKED.search(told_story):  # question: 我要
         it.unsupported, it.reason = service.group(), "service"  # 帮我写申请书, 我该怎么申请复议, 我申请的那件办了没有
     elif (opinion := OPINION.search(question) or OPINION.search(q)) and not (keys and has(q, COUNT_CUES)) and not (
-            SELF_ASSESSED.search(q[:opinion.start()])) and not (  # 自己说…做得怎么样: what the agency said of itself
+            SELF_ASSESSED.search(q[:opinion.start()]) or REPORT_ASKED.search(q, opinion.end())) and not (  # 自己说…
+            # 做得怎么样, …做得很到位了，报告里是这么说的吗: what the agency said of itself
             GOAL_SET.search(opinion.string[:opinion.start()])):  # 我们县想把…管得更好: a goal, not a rating
         it.unsupported, it.reason = opinion.group(), "opinion"  # 哪个单位做得最好: a judgement no report makes
     elif (judged := MAGNITUDE_JUDGED.search(q)) and len(agencies) <= 1 and len(years) <= 1 and not (
@@ -1088,8 +1091,8 @@ def _others_asked(it: Intent, prev: Intent, catalog: Catalog) -> None:
 
 
 def _is_followup(q: str, it: Intent) -> bool:
-    if it.kind in ("precedent", "ranking", "sum") and it.keys and not (it.span and BOTH.search(q)):
-        return False  # not 这两年加起来…: the two years just asked
+    if it.kind in ("precedent", "ranking", "sum") and it.keys and not (it.span and (BOTH.search(q) or THESE_YEARS.search(q))):
+        return False  # not 这两年加起来…, 这3年的行政强制一共: the years just asked
     return bool(has(q, FOLLOWUP_CUES)) or len(q) <= 14 or not (it.agencies or it.clarify or it.unknown_agency)
 
 
@@ -1114,6 +1117,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
                            if len(prev.mentions) == len(prev.agencies) else 0)
             it.agencies = [order[0] if one in FORMER else order[-1]]
             it.mentions = [prev.mentions[prev.agencies.index(it.agencies[0])]] if len(prev.mentions) == len(prev.agencies) else []
+    if it.span and not it.years and THESE_YEARS.search(q) and len(prev.years) > 1:  # 这3年里排第二的: the years
+        it.years, it.span, it.year_word = list(prev.years), None, None  # the turn before asked, not the newest 3
     if not (it.years or it.relative is not None or it.span):
         it.years, it.relative, it.span = list(prev.years), prev.relative, prev.span
         if prev.kind == "change" and len(prev.years) > 1 and it.keys and prev.anchor in prev.years and not (
@@ -1464,6 +1469,12 @@ def _with_parts_before(p: str, it: Intent, before: list[Intent], catalog: Catalo
     if _asks_agreement(p) and len(figures) >= 2 and it.kind in ("decline", "narrative", "figure"):
         return _beside(it, figures[-2:], {"unsupported": None, "reason": None, "agencies": list(last.agencies),
                                           "targets": list(last.targets)})  # 两者对得上吗: the two side by side
+    if it.times and "它" in p and len(it.agencies) == len(it.years) == len(last.targets) == 1 and (
+            it.agencies != last.agencies) and it.keys in ([], last.keys):  # 洪泽区2024年收了多少？鹿城2022年的是它的几倍
+        pairs = [(it.agencies[0], it.years[0]), last.targets[0]]  # this part's report over the one the part before asked
+        return resolve_targets(it.model_copy(update={
+            "kind": "comparison", "keys": list(last.keys), "agencies": [a for a, _ in pairs], "years": [y for _, y in pairs],
+            "pairs": pairs, "targets": [], "sides": [], "missing": [], "reason": None, "unsupported": None}), catalog)
     if it.kind == "comparison" and len(it.targets) == 1 and len(last.targets) == 1 and it.targets != last.targets \
             and it.keys == last.keys:
         pairs = [last.targets[0], it.targets[0]]

@@ -580,6 +580,7 @@ def rate_from_parts(q: str) -> str | None:
     if not asks_share(q):
         return None
     rows = {QUERY_FIGURES[p][1] for _, _, p in find_phrases(q, QUERY_FIGURES)}
+    rows -= {k.row for k in whole_said(q)}  # 部分公开是予以公开的百分之多少: one part over the other, said as its whole
     return next((name for name, (_, num, _, _) in RATES.items()
                  if len(num) > 1 and {r for _, r, _ in num} <= rows), None)
 

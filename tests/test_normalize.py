@@ -632,3 +632,13 @@ def test_an_agency_gets_requests_and_applicants_get_information():
 
 def test_an_amount_asked_folded_into_yuan():
     assert "是多少元" in normalize_question("沭阳县2025年行政事业性收费折成元有多少").text
+
+
+def test_numerals_in_their_financial_forms_are_read_as_numbers():
+    """贰零贰叁年, 壹佰贰拾件 (as written on a cheque) are a year and a count; a lone one inside a word (收拾, 陆续)
+    stays a word."""
+    assert normalize_question("洪泽区贰零贰叁年新收多少").text.startswith("洪泽区2023年")
+    assert "120件" in normalize_question("陆续出台了壹佰贰拾件").text
+    assert "陆续" in normalize_question("陆续出台了壹佰贰拾件").text
+    assert normalize_question("收拾一下").text == "收拾一下"
+    assert "2024年" in normalize_question("洪泽區貳零貳肆年收到多少申請").text

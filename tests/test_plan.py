@@ -3403,3 +3403,48 @@ def test_a_bureaus_own_office_is_the_bureau(catalog):
     q = "报告里写着“请与海坛片区管理局党政办公室联系”，那办公室在哪栋楼哪一层？"
     assert understand(normalized(q, catalog), [], catalog).agencies == ["平潭综合实验区海坛片区管理局"]
     assert understand(normalized("鹿城区人民政府办公室2022年收到多少申请", catalog), [], catalog).agencies == [LUCHENG]
+
+
+def test_a_judgement_of_work_or_staff_is_declined_as_opinion(catalog):
+    """做得很差, 称职吗: no report grades itself or its staff; the figure stated in the question is no answer."""
+    q = "平潭管委会2021年被直接起诉了12次，是不是说明他们信息公开工作做得很差？"
+    assert understand(normalized(q, catalog), [], catalog).reason == "opinion"
+    assert understand(normalized("鹿城区府办负责信息公开的工作人员称职吗？", catalog), [], catalog).reason == "opinion"
+    said = understand(normalized("有人说鹿城区府办2022年依申请公开做得很好，报告里是这么写的吗？", catalog), [], catalog)
+    assert said.reason != "opinion"  # whether the report says so of itself
+
+
+def test_applicants_by_city_or_by_ownership_are_no_split_the_tables_hold(catalog):
+    """申请人里来自福州市的, 国有企业和民营企业各占几件: the tables split applicants by type only."""
+    city = understand(normalized("平潭管委会2021年的申请人里，来自福州市的提交了几件？", catalog), [], catalog)
+    assert city.kind == "decline" and city.unsupported == "福州市"
+    q = "鹿城区府办2022年商业企业提的12件申请里，国有企业和民营企业各占几件？"
+    owned = understand(normalized(q, catalog), [], catalog)
+    assert owned.kind == "decline" and owned.unsupported == "国有"
+    companies = understand(normalized("鹿城区府办2022年商业企业提了几件申请？", catalog), [], catalog)
+    assert companies.kind != "decline" and companies.column == "commercial"
+
+
+def test_these_years_in_a_follow_up_are_the_years_just_asked(catalog):
+    """那这三年的行政强制一共是多少 after 2019到2021年…: those three years of that agency, not the newest three."""
+    history = _turns("平潭管委会2019到2021年平均每年收到多少件申请？")
+    it = understand("那这三年的行政强制一共是多少？", history, catalog)
+    assert it.agencies == [SYQ] and sorted(it.years) == [2019, 2020, 2021] and keys(it) == ["enforcement_decisions"]
+    alone = understand("平潭管委会这三年的行政强制一共是多少？", [], catalog)
+    assert alone.span == 3
+
+
+def test_one_part_over_another_said_as_its_whole_is_their_ratio(catalog):
+    """部分公开是予以公开的百分之多少: 部分公开 ÷ 予以公开, not the disclosure rate the two parts make together."""
+    it = understand(normalized("鹿城区府办2022年部分公开的件数是予以公开的百分之多少？", catalog), [], catalog)
+    assert [k.row for k in it.rate_spec.numerator] == ["partially_granted"]
+    assert [k.row for k in it.rate_spec.denominator] == ["granted"]
+    rate = understand(normalized("鹿城区2022年予以公开加部分公开占办结的比例", catalog), [], catalog)
+    assert rate.rate == "disclosure_rate"
+
+
+def test_a_multiple_of_the_report_the_part_before_asked(catalog):
+    """洪泽区2024年收了多少？鹿城区府办2022年收的是它的几倍: 它 is the report of the part before, not the year before."""
+    q = "洪泽区2024年收了多少申请？鹿城区府办2022年收的是它的几倍？"
+    parts = plan_parts(q, normalize(normalize_question(q).text), [], catalog)
+    assert parts[1][1].pairs == [(LUCHENG, 2022), (HONGZE, 2024)]
