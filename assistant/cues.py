@@ -420,7 +420,8 @@ MONTH_SPAN = re.compile(r"(?<!\d)(?:1[0-2]|[1-9])\s*月?份?\s*(?:到|至|-|~|�
 PART_OF_YEAR = re.compile(r"前\d{1,2}个?月|(?<!\d)(?:1[0-2]|[1-9])\s*月份?(?![\d日号])|(?<!\d)(?:1[0-2]|[1-9])\s*月(?=\d{1,2}[日号])")
 # 哪个景区, 什么项目: a thing of the text asked by name (an agency, a year or a figure's kind is asked otherwise)
 CONTENT_WHICH = re.compile(r"(?:哪个|哪些|哪一个|哪几个|什么)(?!单位|部门|机关|年|时候|类|种|项(?!目)|结果|原因|理由|情况)[\u4e00-\u9fff]")
-WHICH_APPLICANT = re.compile(r"(?:哪类|哪种|哪一类|哪一种|什么样的|什么类型的?)(?:申请人|申请者|人)(?!员)")
+WHICH_APPLICANT = re.compile(r"(?:哪类|哪种|哪一类|哪一种|什么样的|什么类型的?)(?:申请人|申请者|人)(?!员)"
+                             r"|(?:申请人|申请者)[^？?。；;]{0,16}?(?:哪类|哪种|哪一类|哪一种)")  # 申请人，按类型分…排第二的是哪一类
 # 多少条…信息: pieces of information published, which the text counts (the active table counts decisions and projects)
 INFO_ITEMS = re.compile(r"(?:多少|几)条[^，,。？?]{0,12}?信息|信息[^，,。？?]{0,4}?(?:多少|几)条")
 # 哪个处室, 各乡镇: an agency's internal units or sub-areas, which no table splits its counts by

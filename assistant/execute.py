@@ -515,9 +515,14 @@ class Executor:
             lines.append("其余各项为0")
         elif zero:
             lines.append("各项均为0")
-        if items and has(it.question, RANKING_CUES):  # 哪类申请人最多: say which, from the cells just cited
-            top = (min if has(it.question, ASCENDING_CUES) else max)(items, key=lambda v: v.value)
-            lines.append(f"{'最少' if has(it.question, ASCENDING_CUES) else '最多'}的是{compose.part_label(top)}")
+        fewest = bool(has(it.question, ASCENDING_CUES)) or it.ascending
+        if items and it.nth and it.nth <= len(items):  # 数量排第二的是哪一类: the place asked, from the cells cited
+            placed = sorted(items, key=lambda v: v.value, reverse=not fewest)[it.nth - 1]
+            lines.append(f"{compose.order_said(fewest)}排第{it.nth}的是{compose.part_label(placed)}"
+                         f"（{compose.amount(placed.value, placed.key.table, placed.key.row)}）")
+        elif items and has(it.question, RANKING_CUES):  # 哪类申请人最多: say which, from the cells just cited
+            top = (min if fewest else max)(items, key=lambda v: v.value)
+            lines.append(f"{'最少' if fewest else '最多'}的是{compose.part_label(top)}")
         d.parts.append("；".join(lines) + "。")
         d.check_notes(found)
         return d.answer()

@@ -1004,6 +1004,8 @@ def _operation(q: str, it: Intent) -> Kind:
         return "breakdown"
     if RANK_POSITION.search(q) and len(it.agencies) == 1 and (it.keys or it.rate):
         it.rank_of = it.agencies[0]  # 洪泽区的申请量在所有单位里排第几: its place among the year's reports
+        if len(it.years) > 1 and not has(q, SCOPE_CUES):  # 2021年的在2019到2021三年里排第几: among its own years
+            it.scope = list(it.agencies)
         return "ranking"
     if (has(q, RANKING_CUES) or it.nth) and (len(it.agencies) != 1 or has(q, RANK_SUBJECTS) or has(q, YEAR_SUBJECTS)):
         return "ranking"

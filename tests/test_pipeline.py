@@ -1273,3 +1273,9 @@ def test_a_file_asked_for_gets_the_figures_and_declines_the_file(assistant):
     a = assistant.ask("把沭阳县2025年的新收申请数导出成excel发我邮箱")
     assert not a.abstained and a.reason == "file_export" and "713件" in a.text and "不生成文件" in a.text
     assert assistant.ask("沭阳县2025年新收申请多少件").reason is None
+
+
+def test_the_applicant_type_at_a_place_asked_is_named_from_the_cells_cited(assistant):
+    a = assistant.ask("鹿城区府办2022年的申请人，按类型分的话数量排第二的是哪一类，有几件？")
+    assert "排第2的是商业企业（12件）" in a.text
+    assert figure(a, "new_received", "commercial") == 12

@@ -3448,3 +3448,19 @@ def test_a_multiple_of_the_report_the_part_before_asked(catalog):
     q = "洪泽区2024年收了多少申请？鹿城区府办2022年收的是它的几倍？"
     parts = plan_parts(q, normalize(normalize_question(q).text), [], catalog)
     assert parts[1][1].pairs == [(LUCHENG, 2022), (HONGZE, 2024)]
+
+
+def test_a_place_among_the_agencys_own_years(catalog):
+    """2021年收到的申请在2019到2021三年里排第几: its place among that agency's years, not among every report of them;
+    said of all agencies, the year's reports."""
+    q = "平潭管委会2021年收到的申请在2019到2021三年里排第几？"
+    it = understand(normalized(q, catalog), [], catalog)
+    assert it.kind == "ranking" and it.rank_of == SYQ and it.scope == [SYQ]
+    every = understand(normalized("洪泽区2024年的申请量在2023、2024年所有单位里排第几", catalog), [], catalog)
+    assert every.scope != [HONGZE]
+
+
+def test_applicant_types_ranked_by_a_place_other_than_first(catalog):
+    """鹿城区府办2022年的申请人，按类型分…排第二的是哪一类: the applicant columns side by side, the second named."""
+    it = understand(normalized("鹿城区府办2022年的申请人，按类型分的话数量排第二的是哪一类，有几件？", catalog), [], catalog)
+    assert it.kind == "breakdown" and it.breakdown == "applicant" and it.nth == 2
