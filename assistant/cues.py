@@ -69,7 +69,8 @@ KIND_TOPICS = r"(?:预算|决算|资金|收支|支出|政策|数据|方面|领�
 # 教育方面的信息, 环保领域: a topic, not the 财政局 or 教育局
 DISCLOSED_BEFORE = re.compile(r"(?<!信息)(?<!政务)(?<!申请)(?:公开|公布|发布|晒)(?:了|过)?(?!工作|申请)[^，,。？?|的申请人]{0,4}$")
 # (公开了部门预算, 晒出三公经费; not 信息公开工作经费, 依申请公开平均几天: the work itself)
-DISCLOSED_AFTER = re.compile(r"^(?:执行情况)?(?:公开|公示|公布)")  # 预算公开; not 经费信息公开 (English word order)
+DISCLOSED_AFTER = re.compile(r"^(?:执行情况)?(?:公开|公示|公布)"  # 预算公开; not 经费信息公开 (English word order)
+                             r"|^(?:的)?(?:相关)?(?:信息)?(?:有|共|一共)?(?:多少|几)[条篇]")  # “三公”经费几条: items published
 # the change between the two years the turns before asked, unless a year it is set against is said (比上年)
 # which went up or down between two years (比2023年多的, 比上年减少了的, 较去年有所增加): the direction asked
 ROSE = re.compile(r"比[^，,。？?]{0,12}?(?:多|高|增加|增长|上升|涨)|增加|增长|上升|上涨|涨了")

@@ -972,6 +972,10 @@ class Executor:
         else:
             d.derived(used[0][0], "sum", s, 1)
             d.parts.append(f"{whose}的{what}合计{compose.number(s)}{unit}：{'；'.join(parts)}。")
+        glued = [x for e in lacking for x in vals[e.report_id] if x.ambiguity is not None]
+        for x in glued[:MAX_NAMED_REPORTS]:  # printed, but its digits run together: its readings, not counted
+            d.parts.append(f"注：{compose.ambiguous_cell(x).removesuffix('。')}，未计入。")
+        lacking = [e for e in lacking if all(x.ambiguity is None for x in vals[e.report_id])]
         if lacking:  # held, but neither a table nor a sentence states it: said, never silently dropped
             d.parts.append("注：" + "、".join(compose.report_name(e.agency, e.year) for e in lacking[:MAX_NAMED_REPORTS])
                            + f"{'等' if len(lacking) > MAX_NAMED_REPORTS else ''}的报告中没有这一项，未计入。")

@@ -1279,3 +1279,11 @@ def test_the_applicant_type_at_a_place_asked_is_named_from_the_cells_cited(assis
     a = assistant.ask("鹿城区府办2022年的申请人，按类型分的话数量排第二的是哪一类，有几件？")
     assert "排第2的是商业企业（12件）" in a.text
     assert figure(a, "new_received", "commercial") == 12
+
+
+def test_a_sum_over_years_says_a_glued_cell_is_left_out_with_its_readings(assistant):
+    """2019到2021年的行政强制一共多少: a year whose printed digits run together is said so, with its readings, never
+    said to lack the row."""
+    a = assistant.ask("平潭管委会2019到2021年的行政强制一共多少")
+    assert "数字粘连" in a.text and "未计入" in a.text and "没有这一项" not in a.text
+    assert figure(a, "sum", table="derived") == figure(a, "enforcement_decisions", table="active")

@@ -3464,3 +3464,11 @@ def test_applicant_types_ranked_by_a_place_other_than_first(catalog):
     """鹿城区府办2022年的申请人，按类型分…排第二的是哪一类: the applicant columns side by side, the second named."""
     it = understand(normalized("鹿城区府办2022年的申请人，按类型分的话数量排第二的是哪一类，有几件？", catalog), [], catalog)
     assert it.kind == "breakdown" and it.breakdown == "applicant" and it.nth == 2
+
+
+def test_items_published_about_money_are_counted_not_the_money(catalog):
+    """“三公”经费几条: pieces of information published on it, which a report's text counts; 经费有多少 is the money."""
+    items = understand(normalized("平潭管委会2017年“三公”经费几条？", catalog), [], catalog)
+    assert items.kind != "decline" and not items.unsupported
+    money = understand(normalized("洪泽区2024年政务公开经费有多少", catalog), [], catalog)
+    assert money.kind == "decline" and money.unsupported == "经费"
