@@ -67,8 +67,8 @@ EITHER_MORE = re.compile(r"(?:多|少)还是[^，,。？?]{1,10}?(?:多|少)")  
 DISCLOSABLE = ("经费", "预算")  # money an agency may disclose as well as be asked
 KIND_TOPICS = r"(?:预算|决算|资金|收支|支出|政策|数据|方面|领域|类(?!单位|部门|机关)|相关|行业|系统内)"  # 财政预算, 教育资金,
 # 教育方面的信息, 环保领域: a topic, not the 财政局 or 教育局
-DISCLOSED_BEFORE = re.compile(r"(?<!信息)(?<!政务)(?<!申请)(?:公开|公布|发布|晒)(?:了|过)?(?!工作|申请)[^，,。？?|的申请人]{0,4}$")
-# (公开了部门预算, 晒出三公经费; not 信息公开工作经费, 依申请公开平均几天: the work itself)
+DISCLOSED_BEFORE = re.compile(r"(?<!信息)(?<!政务)(?<!申请)(?:公开|公布|发布|晒)(?:了|过)?(?!工作|申请)[^，,。？?|的申请人]{0,10}$")
+# (公开了部门预算, 晒出三公经费, 公布了本部门预决算和三公经费; not 信息公开工作经费, 依申请公开平均几天: the work itself)
 DISCLOSED_AFTER = re.compile(r"^(?:执行情况)?(?:公开|公示|公布)"  # 预算公开; not 经费信息公开 (English word order)
                              r"|^(?:的)?(?:相关)?(?:信息)?(?:有|共|一共)?(?:多少|几)[条篇]")  # “三公”经费几条: items published
 # the change between the two years the turns before asked, unless a year it is set against is said (比上年)
@@ -468,6 +468,8 @@ EVENTS_COUNTED = re.compile(r"(?<!第)(?<![\d几])(?:几|多少|\d+)(?:次|场|�
 DURATION_ASKED = re.compile(r"(?:多少|几)个?(?:工作)?(?:天|日(?!期)|小时|分钟|星期|周(?!年))|多久|多长时间")
 MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|支付|交|付|赔)了?(?:多少|几)[^，,。？?]{0,6}?(?:费|钱)")
 BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
+# 是谁代表区政府受理申请的, 由谁负责答复: who does the work (the text says which office), not how much of it was done
+WHO_HANDLES = re.compile(r"谁[^，,。？?]{0,6}?(?:负责|代表|受理|办理|答复|牵头|主管|承办|经办|把关|审核)")
 THESE_YEARS = re.compile(r"这(?:\d|[两二三四五六七八九十几])个?年")  # 这3年里, 这几年: the years just asked
 # 怎么解释不予公开: how the texts explain or handle something, a passage search
 EXPLAINS = re.compile(r"(?:怎么|怎样|如何|为什么|为何)(?:解释|说明|界定|认定|理解|答复|处理)")

@@ -162,6 +162,7 @@ from assistant.cues import (
     WHO_APPLIED,
     WHO_ELSE,
     WHO_HAD,
+    WHO_HANDLES,
     WHO_IS,
     WHOLE_AREA,
     WHOLE_COUNT,
@@ -983,6 +984,9 @@ def _operation(q: str, it: Intent) -> Kind:
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse
     if it.listing:
         return "catalogue"
+    if WHO_HANDLES.search(q) and len(it.agencies) <= 1 and not (has(q, COUNT_CUES) or has(q, RANKING_CUES)
+                                                               or COMPARATIVE.search(q)):
+        return "narrative"  # 是谁代表区政府受理申请的: which office does it, which the text says
     if it.mean:
         return "sum"
     if has(q, CHECK_CUES) and has(q, DATA_WORDS):  # 表格里哪些数据对不上: the report's own arithmetic

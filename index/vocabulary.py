@@ -621,7 +621,8 @@ QUERY_UNSUPPORTED: tuple[str, ...] = (
     "撤回",  # a request withdrawn is no row of the template
 )
 # an unheld word that a group of words makes a held figure: a review withdrawn is among its 其他结果
-UNSUPPORTED_EXCEPT: dict[str, tuple[str, ...]] = {"撤回": ("复议", "诉讼", "起诉", "官司")}
+UNSUPPORTED_EXCEPT: dict[str, tuple[str, ...]] = {"撤回": ("复议", "诉讼", "起诉", "官司"),
+                                                   "预算": ("预算部门", "预算单位")}  # units that hold a budget
 # phrases that contain a figure word but do not ask for that figure (第三方机构 is not 第三方权益)
 # the reports each template is printed in (spec/tables.md): 2019 -> 2019-2020, 2021 -> 2021 on, free-form before
 TEMPLATE_YEARS: dict[str, tuple[int, int]] = {"2019": (2019, 2020), "2021": (2021, 9999), "pre2019": (0, 2018)}

@@ -3472,3 +3472,20 @@ def test_items_published_about_money_are_counted_not_the_money(catalog):
     assert items.kind != "decline" and not items.unsupported
     money = understand(normalized("洪泽区2024年政务公开经费有多少", catalog), [], catalog)
     assert money.kind == "decline" and money.unsupported == "经费"
+
+
+def test_who_does_the_work_is_asked_of_the_text(catalog):
+    """是谁代表区政府受理申请的 / Who accepted … on behalf of: the office that does it, not how many it accepted."""
+    zh = understand(normalized("洪泽区2024年是谁代表区政府受理政府信息公开申请的？", catalog), [], catalog)
+    assert zh.kind == "narrative"
+    en = "Who accepted government information disclosure requests on behalf of the Hongze district government in 2024?"
+    assert understand(normalized(en, catalog), [], catalog).kind == "narrative"
+    most = understand(normalized("鹿城区和洪泽区2024年谁受理的申请多", catalog), [], catalog)
+    assert most.kind != "narrative"
+
+
+def test_units_that_hold_a_budget_are_no_budget_asked(catalog):
+    """多少家预算部门公布了本部门预决算和三公经费: units counted by the text; 预算是多少 is the money."""
+    q = "平潭综合实验区2015年有多少家预算部门对外公布了本部门预决算和三公经费？"
+    assert understand(normalized(q, catalog), [], catalog).kind != "decline"
+    assert understand(normalized("洪泽区2024年政务公开的预算是多少", catalog), [], catalog).unsupported == "预算"
