@@ -83,6 +83,19 @@ def test_english_government_information_disclosure_is_the_work_not_a_government(
     assert "政府信息公开" in said and "人民政府" not in said and "访问量" in said
 
 
+def test_english_new_is_the_requests_new_only_said_of_requests():
+    """new followers, accounts closed down, open-government work: the things themselves; new requests are 新收."""
+    places = {"pingtan": "平潭", "hongze": "洪泽"}
+    followers = normalize_question("How many new followers did Pingtan's WeChat account gain in 2019?", places).text
+    assert "新收" not in followers and "关注用户" in followers
+    assert "新收申请" in normalize_question("How many new requests did Hongze receive in 2024?", places).text
+    closed = normalize_question("Pingtan 2023: how many government social media accounts were closed?", places).text
+    assert "关停" in closed and "办结" not in closed
+    assert "办结" in normalize_question("How many requests were closed by Hongze in 2024?", places).text
+    work = normalize_question("In 2024, how did Pingtan make sure open-government work was done?", places).text
+    assert "政务公开" in work and "人民政府" not in work
+
+
 def test_english_years_ranges_and_acronyms_survive_the_gloss():
     places = {"pingtan": "平潭", "hongze": "洪泽"}
     n = normalize_question("By how much did Pingtan's penalty decisions change from 2019 to 2020?", places)
