@@ -953,14 +953,16 @@ def section_hint(question: str, cands: list[Sentence] = ()) -> str | None:
     return found or (PROBLEMS if cue(question) in ("shortfall", "plan") else pointed_part(question, cands))
 
 
-# 问题 as what something is done to (排查问题, 解决…问题, 回应舆情问题, 不出问题): the work, not a shortfall stated
+# 问题 as what something is done to (排查问题, 解决…问题, 回应舆情问题, 不出问题): the work, not a shortfall stated; the
+# everyday word for a fault likewise (网站出的毛病怎么督查, 查毛病): what the work is about, not the agency's own shortfall
+FAULTS = ("问题", "毛病")
 ACTED_ON = re.compile(r"(?:查|查找|排查|发现|解决|处理|处置|回应|应对|防止|避免|防范|(?<![突提指])出)(?:了|过|好)?"
-                      r"[^，,。；;？?！!、\s]{0,6}?问题")
+                      rf"[^，,。；;？?！!、\s]{{0,6}}?(?:{'|'.join(FAULTS)})")
 
 
 def acted_on(text: str) -> str:
-    """The text less each 问题 it names as the object of an action (解决群众问题, 积极回应舆情问题)."""
-    return ACTED_ON.sub(lambda m: m.group()[:-2], text) if "问题" in text else text
+    """The text less each 问题 (or 毛病) it names as the object of an action (解决群众问题, 积极回应舆情问题)."""
+    return ACTED_ON.sub(lambda m: m.group()[:-2], text) if any(f in text for f in FAULTS) else text
 
 
 def cue(question: str) -> str | None:

@@ -498,6 +498,18 @@ def test_problems_something_is_done_to_are_no_shortfall_asked(reports):
     assert "舆情回应" in best.sentence.text or "回应了" in best.sentence.text
 
 
+def test_a_fault_in_everyday_words_something_is_done_to_is_no_shortfall_asked(reports):
+    """毛病 is the everyday word for a fault: 网站出的毛病怎么督查 asks how faults are checked (the work), as 排查问题
+    does, not for the agency's own shortfalls; 渠道有啥毛病 and 毛病出在哪 still ask for them."""
+    assert cue("对网站出的毛病是怎么督查的？") is None
+    assert cue("平时怎么查毛病？") is None
+    assert cue("发布信息的渠道有啥毛病？") == "shortfall"
+    assert cue("找政策不方便，毛病出在哪？") == "shortfall"
+    best = _ranked(reports[HONGZE_2023], "洪泽区2023年对区政府网站和政务新媒体出的毛病是怎么督查的？")[0]
+    assert best.sentence.section != "problems"
+    assert any(w in best.sentence.read for w in ("督查", "监管")), best.sentence.text
+
+
 def test_a_four_character_word_is_also_said_in_its_halves_other_order(reports):
     """追究责任 asked, 责任追究 printed (未发生责任追究情况): the sentence holds the word."""
     report = reports[LUCHENG_2022]
