@@ -1176,7 +1176,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
     why = bool(WHY_QUESTION.search(question))
     when = bool(WHEN_ASKED.search(question))
-    how = bool(HOW_QUESTION.search(question))
+    how = bool(HOW_QUESTION.search(question)) or often  # 多久检查一次 asks what is done, as 怎么检查 does
     fee = any(w in question for w in FEE_WORDS + PAY_WORDS)  # 要不要交钱: the sentence on fees (暂不收费) answers
     lacked = lacked_words(question)
     item = asked_item(question)

@@ -510,6 +510,21 @@ def test_a_fault_in_everyday_words_something_is_done_to_is_no_shortfall_asked(re
     assert any(w in best.sentence.read for w in ("督查", "监管")), best.sentence.text
 
 
+def test_how_often_something_is_done_is_answered_by_what_was_done_not_a_plan(reports):
+    """多长时间检查一次 asks the practice, as 怎么检查 does: the plan for next year in the problems section (三是强化…
+    日常监管，坚持开展季度检查抽查) says how often too, but is pushed down as for a how-question, below what was done
+    (加强政务公开和政府网站季度巡查工作)."""
+    question = "平潭实验区2020年多长时间检查一次政府网站？"
+    cands = report_sentences(reports[PINGTAN_2020])
+    pri = narrative.priors(question, cands)
+    done = next(i for i, c in enumerate(cands) if "政府网站季度巡查" in c.read)
+    plan = next(i for i, c in enumerate(cands) if "坚持开展季度检查抽查" in c.read)
+    assert cands[plan].section == "problems"
+    assert pri[done] > pri[plan]
+    best = _ranked(reports[PINGTAN_2020], question)[0]
+    assert "季度巡查" in best.sentence.read
+
+
 def test_a_four_character_word_is_also_said_in_its_halves_other_order(reports):
     """追究责任 asked, 责任追究 printed (未发生责任追究情况): the sentence holds the word."""
     report = reports[LUCHENG_2022]
