@@ -269,6 +269,7 @@ WHO_SAID = re.compile(r"由[^，,。；;]{1,15}?(?:负责|牵头|承担|解读|�
                       r"|(?:科|室|处|办公室|中心)(?:作为|负责)")
 # (去/在/到哪些地方 asks where, as 去哪里 does; 哪些地方 alone asks which aspects: 哪些地方做得不行)
 WHERE_QUESTION = re.compile(r"(?:去|在|到|放|送|存|设)哪(?:里|儿|裡)?(?!些)|什么地方|何处|哪个地方|(?:去|在|到)哪些地方")
+WHERE_TO_BE = re.compile(rf"(?:要|将|会|打算|准备|计划|拟)(?:{WHERE_QUESTION.pattern})")
 WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|(?:公开|公告|公示|宣传)栏|专区|专栏|设立|设置|开设|设在|放置")
 # when (什么时候上线的, 哪一年开始, 几月份): answered by the sentence that states a date (2012年7月, 4月9日, 年初); the words
 # that ask it, with a 开始 or 起 after them, say when, not what (as 下一步 does)
@@ -1176,7 +1177,9 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
     why = bool(WHY_QUESTION.search(question))
     when = bool(WHEN_ASKED.search(question))
-    how = bool(HOW_QUESTION.search(question)) or often  # 多久检查一次 asks what is done, as 怎么检查 does
+    # 多久检查一次 asks what is done, as 怎么检查 does; 去哪看 where one can go, which a plan (强化档案馆…查阅服务功能)
+    # does not say either, unless the place asked is one to be (要在哪儿多开个窗口: the plan says it)
+    how = bool(HOW_QUESTION.search(question)) or often or (where and not WHERE_TO_BE.search(question))
     fee = any(w in question for w in FEE_WORDS + PAY_WORDS)  # 要不要交钱: the sentence on fees (暂不收费) answers
     lacked = lacked_words(question)
     item = asked_item(question)
