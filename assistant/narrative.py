@@ -269,7 +269,6 @@ WHO_SAID = re.compile(r"由[^，,。；;]{1,15}?(?:负责|牵头|承担|解读|�
                       r"|(?:科|室|处|办公室|中心)(?:作为|负责)")
 # (去/在/到哪些地方 asks where, as 去哪里 does; 哪些地方 alone asks which aspects: 哪些地方做得不行)
 WHERE_QUESTION = re.compile(r"(?:去|在|到|放|送|存|设)哪(?:里|儿|裡)?(?!些)|什么地方|何处|哪个地方|(?:去|在|到)哪些地方")
-WHERE_TO_BE = re.compile(rf"(?:要|将|会|打算|准备|计划|拟)(?:{WHERE_QUESTION.pattern})")
 WHERE_SAID = re.compile(r"场所|查阅点|档案馆|图书馆|服务中心|大厅|窗口|(?:公开|公告|公示|宣传)栏|专区|专栏|设立|设置|开设|设在|放置")
 # when (什么时候上线的, 哪一年开始, 几月份): answered by the sentence that states a date (2012年7月, 4月9日, 年初); the words
 # that ask it, with a 开始 or 起 after them, say when, not what (as 下一步 does)
@@ -1177,9 +1176,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
     why = bool(WHY_QUESTION.search(question))
     when = bool(WHEN_ASKED.search(question))
-    # 多久检查一次 asks what is done, as 怎么检查 does; 去哪看 where one can go, which a plan (强化档案馆…查阅服务功能)
-    # does not say either, unless the place asked is one to be (要在哪儿多开个窗口: the plan says it)
-    how = bool(HOW_QUESTION.search(question)) or often or (where and not WHERE_TO_BE.search(question))
+    how = bool(HOW_QUESTION.search(question)) or often  # 多久检查一次 asks what is done, as 怎么检查 does
     fee = any(w in question for w in FEE_WORDS + PAY_WORDS)  # 要不要交钱: the sentence on fees (暂不收费) answers
     lacked = lacked_words(question)
     item = asked_item(question)
@@ -1196,8 +1193,9 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p += W_CUE
         if stance[i] and want in ("shortfall", "plan"):
             p += W_CUE if stance[i] == want else -W_CUE  # 针对上述问题，将…: the plan, not the shortfall asked about
-        elif stance[i] == "shortfall" and how:
-            p -= W_CUE  # asked how something was done (怎么培训), a shortfall (队伍能力建设仍有欠缺) does not say it
+        elif stance[i] == "shortfall" and (how or where):
+            p -= W_CUE  # asked how something was done (怎么培训), a shortfall (队伍能力建设仍有欠缺) does not say it; nor
+            # where one can go (查阅服务功能…利用率不高), though a plan may (推进线下专区建设 for 不上网在哪能看到)
         elif stance[i] == "plan" and how and c.section == PROBLEMS:
             p -= W_CUE / 2  # nor quite a plan for next year (下一步，我市将着力加强政策解读质效 for 政策解读做了哪些事),
             # though it says more of how than a shortfall does (建立健全“传帮带”机制 for 如何加强队伍, where nothing done
