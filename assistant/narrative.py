@@ -183,6 +183,9 @@ CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortf
 # into 下 + 一步, and 一步 is in every 进一步)
 PLAN_TIMES = ("下一步", "接下来", "下一阶段", "今后", "明年", "下一年", "来年", "将来", "未来")
 CUE_QUESTIONS |= dict.fromkeys(PLAN_TIMES, "plan")
+# 以后 as 今后 (以后要怎么把案子降下来, 以后打算…): from now on, where a will follows it; after an event (合并以后, 改版以后加了
+# 什么) it says when, no plan
+FROM_NOW_ON = re.compile(r"以后(?=要|会|打算|准备|计划|怎么|如何|咋)")
 # a shortfall asked in words that say only that (差在哪, 哪里差, 没做好): taken out before the question is cut into words
 SHORT_ASKED = ("哪里差", "差在", "不够好", "没做好", "做得不好")
 # a premise of praise put to be confirmed (已经做得很到位了，…是这么说的吗？ / 都已经很高了吧？): whether it holds is said where
@@ -971,7 +974,7 @@ def cue(question: str) -> str | None:
     words = [word for word in CUE_QUESTIONS if word in question]
     if words == ["措施"] and TAKEN.search(question):
         return None  # 对信息公开采取了哪些监督措施: the measures taken are what was done, no plan
-    found = {CUE_QUESTIONS[word] for word in words}
+    found = {CUE_QUESTIONS[word] for word in words} | ({"plan"} if FROM_NOW_ON.search(question) else set())
     if any(w in question for w in SAID_SHORT) or PRAISED.search(question):
         found.add("shortfall")
     return next((c for c in CUE_ORDER if c in found), None)

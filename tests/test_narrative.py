@@ -538,6 +538,15 @@ def test_where_one_can_go_is_not_answered_by_a_shortfall(reports):
     assert "线下专区" in _ranked(reports[JUNSHAN_2020], "君山片区2020年老百姓不上网的话在哪能看到公开的信息？")[0].sentence.read
 
 
+def test_from_now_on_said_as_yihou_asks_a_plan():
+    """以后 followed by a will (以后要怎么…, 以后打算…) says 今后: a plan is asked; after an event (改版以后加了什么, 合并
+    以后…有什么变化) it says when, and asks no plan."""
+    assert cue("他们说以后要怎么把这些案子降下来？") == "plan"
+    assert cue("民政局说以后会把什么样的人放到受理岗位上？") == "plan"
+    assert cue("网站改版以后加了什么新功能？") is None
+    assert cue("区县合并以后，信息公开这块的人手有什么变化？") is None
+
+
 def test_a_four_character_word_is_also_said_in_its_halves_other_order(reports):
     """追究责任 asked, 责任追究 printed (未发生责任追究情况): the sentence holds the word."""
     report = reports[LUCHENG_2022]
