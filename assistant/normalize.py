@@ -83,8 +83,9 @@ AGE_SAID = re.compile(r"\b(?:people|persons|applicants|residents|citizens|those|
                       r"|\b(?:aged|older than|younger than)\s+\d{1,2}\b|\b\d{1,2}\s*(?:years old|year olds)\b")
 LABEL = re.compile(r"^ [a-z][a-z ]{1,30}:\s*")  # fact check:, quick question:, re:
 BOUND_WORD = re.compile(r"\b(over|under|below)\s+(?=\d)")  # over 50 (ages are read before), under 10
-PLACE_IN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:['’][a-z]+)?)\s+(District|County|district|county)\s+(?:in|of),?\s+"
-                            r"([A-Z][a-z]+(?:['’][a-z]+)?)\b")
+PLACE_IN_PLACE = re.compile(r"\b([A-Z][a-z]+(?:['’][a-z]+)?)\s+((?:[Aa]rea\s+)?(?:District|County|district|county|[Aa]rea"
+                            r"|[Aa]dministration|[Bb]ureau))\s+(?:in|of),?\s+([A-Z][a-z]+(?:['’][a-z]+)?)\b")  # Suping area
+# administration of Pingtan: said as Chinese says it, the larger place first
 # 20l9, 2O24: a scan's or a typist's letter for a digit (O for 0, l or I for 1), inside a run of digits
 OCR_DIGITS = re.compile(r"(?<![A-Za-z])(?=(?:[OolI]*\d){2})[\dOolI]{3,}(?![A-Za-z])")
 OCR_AS_DIGIT = str.maketrans("OolI", "0011")

@@ -600,7 +600,8 @@ def counted_head(q: str, names: list[str]) -> str | None:
     found = list(COUNT_ASKED.finditer(q))
     if not found:
         return None
-    nouns = [w.lstrip(MEASURE_CHARS) for w, flag in word_tags(found[-1].group(1)) if flag in NOUN_TAGS]
+    nouns = [w.lstrip(MEASURE_CHARS) for w, flag in word_tags(found[-1].group(1))  # not a word of the agency's name
+             if flag in NOUN_TAGS and not any(w in n for n in names)]  # (English glossed: 多少政策平潭综合实验区2024年)
     if head := next((w for w in reversed(nouns) if len(w) >= 2), None):
         return head
     before = [(w, flag) for w, flag in word_tags(q[:found[-1].start()]) if w not in COUNT_LEAD]

@@ -94,6 +94,11 @@ def test_english_new_is_the_requests_new_only_said_of_requests():
     assert "办结" in normalize_question("How many requests were closed by Hongze in 2024?", places).text
     work = normalize_question("In 2024, how did Pingtan make sure open-government work was done?", places).text
     assert "政务公开" in work and "人民政府" not in work
+    suping = normalize_question("What did the Suping area administration of Pingtan do in 2023 to keep information "
+                                "releases accurate?", {**places, "suping": "苏平"}).text
+    assert suping.startswith("平潭苏平") and "信息发布" in suping and "准确" in suping
+    appraisal = normalize_question("Did Pingtan count government openness in its performance appraisal in 2024?", places)
+    assert "绩效考核" in appraisal.text and "多少" not in appraisal.text
 
 
 def test_english_years_ranges_and_acronyms_survive_the_gloss():

@@ -3489,3 +3489,14 @@ def test_units_that_hold_a_budget_are_no_budget_asked(catalog):
     q = "平潭综合实验区2015年有多少家预算部门对外公布了本部门预决算和三公经费？"
     assert understand(normalized(q, catalog), [], catalog).kind != "decline"
     assert understand(normalized("洪泽区2024年政务公开的预算是多少", catalog), [], catalog).unsupported == "预算"
+
+
+def test_the_thing_an_english_count_asks_is_no_word_of_the_agency(catalog):
+    """How many policy explainers did the Pingtan pilot zone publish: glossed 多少政策平潭综合实验区…, the thing counted
+    is 政策, not 实验区 (the agency's name, said after it in the gloss)."""
+    from assistant.read import counted_head
+
+    q = "How many policy explainers did the Pingtan pilot zone publish in 2024?"
+    it = understand(normalized(q, catalog), [], catalog)
+    assert counted_head(it.question, it.mentions) not in ("实验区", "平潭", "综合")
+    assert counted_head("平潭综合实验区2024年开了几场新闻发布会", ["平潭综合实验区"]) == "发布会"
