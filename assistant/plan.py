@@ -228,8 +228,8 @@ from index.vocabulary import (
 
 PART_SEPARATORS = re.compile(r"[，,；;。？?！!、]+")
 QUESTION_CUE = re.compile(r"多少|(?<![那这举列讲聊])几|吗|有没有|是否|有无|(?<![不没])怎么|怎样|如何|哪些|哪个|哪家|哪年|什么|占比|比例|比重|几成|多少成|呢|谁|"  # not 不怎么上网 (hardly)
-                          r"多大|多高|多长|多久|多重|多远|哪|何|啥|(?:对|是|没错|没算错|不错)吧|([\u4e00-\u9fff])[没不]\1")  # 哪天, 为何, 收没收,
-#  对吧 (a tag question asks)
+                          r"多大|多高|多长|多久|多重|多远|哪|何|啥|(?:对|是|没错|没算错|不错)吧|([\u4e00-\u9fff])[没不]\1")
+# 哪天, 为何, 收没收, and a tag question (…应该剩8件，对吧): each asks
 MAX_PARTS = 4
 # 一、…？二、…？三、…？: a list's numbers opening its clauses, no separators of their own (三 alone asks nothing)
 ORDINAL_MARK = re.compile(r"(?:^|(?<=[：:？?。；;！!\s]))(?:[一二三四五六七八九十]|\d{1,2})、")

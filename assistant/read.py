@@ -348,9 +348,10 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
         return [CellKey(table="requests", row="new_received", column="total")], said.group(), False
     if not found:
         return [], None, False
+    # 新收113加上年结转5，再减去办结110，应该剩8件结转下年: figures said with their values are the asker's working; the
+    # figure asked is one whose value is not given (where none is left, 予以公开41件，部分公开24件，合计…, all are asked)
     if unstated := [(f, span) for f, span in zip(found, spans, strict=True) if not STATED_VALUE.match(q, span[1])]:
-        found, spans = [f for f, _ in unstated], [span for _, span in unstated]  # 新收113加上年结转5，再减去办结110，应该剩8件结转下年: the asker's operands, said with their
-        # values; the figure asked is the one whose value is not given (none left: 予以公开41件，部分公开24件，合计…)
+        found, spans = [f for f, _ in unstated], [span for _, span in unstated]
     rows = [{r for k in ks for r in (k.row, *ROW_PARTS.get(k.row, ()))} for _, ks in found]  # 其他处理里逾期不缴费的:
     kept = [f for f, rs in zip(found, rows, strict=True) if not any(o < rs for o in rows)]  # the part, not its row
     strong = [f for f in kept if f[0] not in WEAK_FIGURES]
