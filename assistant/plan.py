@@ -537,7 +537,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         years = [anchor + ANCHORED_YEARS[rel_word]]
     elif not years and anchor is not None and SAME_YEAR.search(q):
         years = [_year_asked_last(prev) or anchor]  # 它那年还有几件要拖到下一年: that year, and 下一年 is the figure's
-    range_word = has(q, RANGE_WORDS)
+    range_word = has(re.sub(r"平均每年|每年平均", "平均", q), RANGE_WORDS)  # 近三年平均每年: 每年 is the mean's, no range
     span_match = None if range_word else SPAN_WORDS.search(q)
     titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)  # a title or a quoted name names no agency,
               if not REPORT_TITLE.fullmatch(m.group())]  # but the report's own title names whose report it is
@@ -637,7 +637,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.keys, it.per_item, it.figure_word = [amount], count, None
     elif keys and ANNUAL_GROWTH.search(q) and it.unsupported in (None, "平均"):
         it.annual, it.kind, it.unsupported = True, "change", None  # 近三年年均增长率: a change over the span, per year
-    elif keys and (centre := _averaged(q)) and (len(years) > 1 or it.span or len(agencies) > 1 and not (
+    elif keys and (centre := _averaged(q)) and (len(years) > 1 or it.span or span_match or range_word or len(agencies) > 1 and not (
             centre == "mean" and not MEAN_PER_REPORT.search(q))) and it.unsupported in (None, "平均"):
         it.mean, it.unsupported = centre, None  # 2023年和2024年平均每年收到多少: the years' figures, averaged
     elif (keys or prev is not None and prev.keys) and (per := PER_PERIOD_WORDS.search(q)) and it.unsupported in (
@@ -778,8 +778,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
     if prev is not None and not (it.agencies or it.unknown_agency) and WHO_ELSE.search(q):
         _others_asked(it, prev, catalog)  # 还有谁也收了: the same, of every other agency held
-    elif prev is not None and not (it.agencies or it.years) and len(prev.targets) > 1 and (prev.keys or it.keys) and (
-            centre := _averaged(q)):  # 均值是多少, after 2019到2025年合计: the mean of the reports just summed
+    elif prev is not None and not (it.agencies or it.years) and (len(prev.targets) > 1 or len(prev.agencies) == 1 and len(
+            prev.years) > 1) and (prev.keys or it.keys) and (centre := _averaged(q)):  # 均值是多少, after 2019到2025年合计:
+        # the mean of the reports just summed (or just ranked: …在2019到2021三年里排第几？三年平均每年多少件)
         it.keys, it.figure_word = list(it.keys or prev.keys), it.figure_word or prev.figure_word
         it.agencies, it.years, it.column, it.followup = list(prev.agencies), list(prev.years), it.column or prev.column, True
         it.kind, it.reason, it.unsupported, it.mean = "sum", None, None, centre
@@ -1096,6 +1097,9 @@ def _others_asked(it: Intent, prev: Intent, catalog: Catalog) -> None:
         it.topic = prev.topic
 
 
+RECENT_LEADS = ("近", "最近", "过去", "前", "最后")  # 近三年: the newest years, whatever was asked before
+
+
 def _is_followup(q: str, it: Intent) -> bool:
     if it.kind in ("precedent", "ranking", "sum") and it.keys and not (it.span and (BOTH.search(q) or THESE_YEARS.search(q))):
         return False  # not 这两年加起来…, 这3年的行政强制一共: the years just asked
@@ -1123,8 +1127,9 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
                            if len(prev.mentions) == len(prev.agencies) else 0)
             it.agencies = [order[0] if one in FORMER else order[-1]]
             it.mentions = [prev.mentions[prev.agencies.index(it.agencies[0])]] if len(prev.mentions) == len(prev.agencies) else []
-    if it.span and not it.years and THESE_YEARS.search(q) and len(prev.years) > 1:  # 这3年里排第二的: the years
-        it.years, it.span, it.year_word = list(prev.years), None, None  # the turn before asked, not the newest 3
+    if it.span and not it.years and len(prev.years) > 1 and (THESE_YEARS.search(q) or (  # 这3年里排第二的, 三年平均
+            it.span == len(prev.years) and not (it.year_word or "").startswith(RECENT_LEADS))):  # 每年 after 2019到2021:
+        it.years, it.span, it.year_word = list(prev.years), None, None  # the years just asked (近三年: the newest 3)
     if not (it.years or it.relative is not None or it.span):
         it.years, it.relative, it.span = list(prev.years), prev.relative, prev.span
         if prev.kind == "change" and len(prev.years) > 1 and it.keys and prev.anchor in prev.years and not (

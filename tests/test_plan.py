@@ -3500,3 +3500,16 @@ def test_the_thing_an_english_count_asks_is_no_word_of_the_agency(catalog):
     it = understand(normalized(q, catalog), [], catalog)
     assert counted_head(it.question, it.mentions) not in ("实验区", "平潭", "综合")
     assert counted_head("平潭综合实验区2024年开了几场新闻发布会", ["平潭综合实验区"]) == "发布会"
+
+
+def test_a_mean_over_a_span_said_with_per_year(catalog):
+    """近三年平均每年收到多少: the newest three years averaged (每年 is the mean's, no range of every year); 三年一共
+    after a turn that asked three years sums those; 三年平均每年 after a part that ranked them averages those."""
+    recent = understand(normalized("平潭管委会近三年平均每年收到多少申请", catalog), [], catalog)
+    assert recent.kind == "sum" and recent.mean == "mean" and recent.span == 3
+    history = _turns("平潭管委会2019到2021年收到多少申请")
+    summed = understand("三年一共多少", history, catalog)
+    assert summed.kind == "sum" and sorted(summed.years) == [2019, 2020, 2021]
+    q = "平潭管委会2021年收到的申请在2019到2021三年里排第几？三年平均每年多少件？"
+    parts = plan_parts(q, normalize(normalize_question(q).text), [], catalog)
+    assert parts[1][1].mean == "mean" and sorted(parts[1][1].years) == [2019, 2020, 2021]
