@@ -42,7 +42,7 @@ MIN_PARAPHRASE25_DEV = 0.88  # the twenty-fifth (dev 0.772 on arrival, 0.763 aft
 MIN_PARAPHRASE26_DEV = 0.80  # the twenty-sixth (dev 0.725 on arrival and after the next change, 0.850 after; 6 glued cells)
 MIN_PARAPHRASE27_DEV = 0.90  # the twenty-seventh (dev 0.825 on arrival, 0.967 after tuning on it; 1 glued cell)
 MIN_PARAPHRASE28_DEV = 0.85  # the twenty-eighth (dev 0.625 on arrival, 0.900 after tuning on it; 4 glued cells)
-MIN_PARAPHRASE29_DEV = 0.80  # the twenty-ninth (dev 0.704 on arrival, 0.85 after tuning on it; 6 glued cells)
+MIN_PARAPHRASE29_DEV = 0.80  # the twenty-ninth (dev 0.704 on arrival, 0.858 after tuning on it; 6 glued cells)
 MIN_FIGURES = 0.95  # figure, derived, comparison, followup and unanswerable all scored 1.0
 
 
