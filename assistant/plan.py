@@ -305,7 +305,8 @@ def _across_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None)
     if not (older and prev and it.followup) or not (summed or compared) or PRIOR_YEAR_SAID.search(q):
         return it
     same = (older.keys, older.rate, older.column) == (prev.keys, prev.rate, prev.column)
-    these = bool(it.span and BOTH.search(q))  # 这两年加起来被起诉多少: the two years just asked, a figure of its own
+    these = bool(it.span and (BOTH.search(q) or THESE_YEARS.search(q) or not (it.year_word or "").startswith(
+        RECENT_LEADS)))  # 这两年加起来被起诉多少, 两年加起来: the two years just asked (近两年: the newest two)
     if not (same and (older.keys or older.rate) and (it.keys in ([], prev.keys) or these)
             and len(older.targets) == len(prev.targets) == 1):
         return it

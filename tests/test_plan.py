@@ -3513,3 +3513,5 @@ def test_a_mean_over_a_span_said_with_per_year(catalog):
     q = "平潭管委会2021年收到的申请在2019到2021三年里排第几？三年平均每年多少件？"
     parts = plan_parts(q, normalize(normalize_question(q).text), [], catalog)
     assert parts[1][1].mean == "mean" and sorted(parts[1][1].years) == [2019, 2020, 2021]
+    recent_two = understand("近两年加起来一共几件", _turns("平潭管委会2022年部分公开几件", "2023年呢"), catalog)
+    assert sorted(y for _, y in recent_two.targets) == [2024, 2025]  # 近两年: the newest two, not the two just asked
