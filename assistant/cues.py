@@ -482,7 +482,8 @@ DATA_WORDS = ("数据", "数字", "表格", "统计表", "合计", "报表", "�
 TEXT_SOURCE = ("正文", "文中", "文字部分", "报告里说", "报告中说", "报告说", "原文说", "文字说明")  # the prose, not the tables
 RANGE_WORDS = {"近几年": 3, "这几年": 3, "最近几年": 3, "历年": 99, "每年": 99, "各年": 99, "逐年": 99}
 # 近三年, 最近2年, 这两年, 过去五年, 前两年: the newest N reports (numerals are already digits after normalising)
-SPAN_WORDS = re.compile(r"(?:最近|近|这|过去|前|最后)\s*(\d{1,2}|[两二三四五六七八九十])\s*个?年度?"
+RECENT_LEADS = ("最近", "近", "过去", "前", "最后")  # 近三年: the newest years, whatever was asked before
+SPAN_WORDS = re.compile(rf"(?:{'|'.join(RECENT_LEADS)}|这)\s*(\d{{1,2}}|[两二三四五六七八九十])\s*个?年度?"
                         r"|(?<![\d年])(\d|[两二三四五六七八九十])\s*个?年(?:来|以来|(?=都|均|各|分别|里|中|间|当中))"  # 两年来, 两年里
                         r"|(?<![\d年第])([2-5两二三四五])\s*个?年(?:度)?(?=的|平均|均|一共|合计|总共|加起来)")  # 洪泽区两年的
 # 公开率, 三年平均每年

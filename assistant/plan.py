@@ -112,6 +112,7 @@ from assistant.cues import (
     RANKING_CUES,
     RATE_ASKED,
     REASON_WORDS,
+    RECENT_LEADS,
     REFERS_BACK,
     RELATIVE_YEARS,
     REPORT_META,
@@ -305,8 +306,8 @@ def _across_turns(q: str, it: Intent, older: Intent | None, prev: Intent | None)
     if not (older and prev and it.followup) or not (summed or compared) or PRIOR_YEAR_SAID.search(q):
         return it
     same = (older.keys, older.rate, older.column) == (prev.keys, prev.rate, prev.column)
-    these = bool(it.span and (BOTH.search(q) or THESE_YEARS.search(q) or not (it.year_word or "").startswith(
-        RECENT_LEADS)))  # 这两年加起来被起诉多少, 两年加起来: the two years just asked (近两年: the newest two)
+    these = bool(it.span and (BOTH.search(q) or THESE_YEARS.search(q) or not _newest_span(it)))  # 这两年加起来被起诉
+    # 多少, 两年加起来: the two years just asked (近两年: the newest two)
     if not (same and (older.keys or older.rate) and (it.keys in ([], prev.keys) or these)
             and len(older.targets) == len(prev.targets) == 1):
         return it
@@ -1098,7 +1099,9 @@ def _others_asked(it: Intent, prev: Intent, catalog: Catalog) -> None:
         it.topic = prev.topic
 
 
-RECENT_LEADS = ("近", "最近", "过去", "前", "最后")  # 近三年: the newest years, whatever was asked before
+def _newest_span(it: Intent) -> bool:
+    """A span said of the newest years (近三年, 最近两年), not of the years a conversation just asked (三年, 这两年)."""
+    return (it.year_word or "").startswith(RECENT_LEADS)
 
 
 def _is_followup(q: str, it: Intent) -> bool:
@@ -1129,7 +1132,7 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
             it.agencies = [order[0] if one in FORMER else order[-1]]
             it.mentions = [prev.mentions[prev.agencies.index(it.agencies[0])]] if len(prev.mentions) == len(prev.agencies) else []
     if it.span and not it.years and len(prev.years) > 1 and (THESE_YEARS.search(q) or (  # 这3年里排第二的, 三年平均
-            it.span == len(prev.years) and not (it.year_word or "").startswith(RECENT_LEADS))):  # 每年 after 2019到2021:
+            it.span == len(prev.years) and not _newest_span(it))):  # 每年 after 2019到2021:
         it.years, it.span, it.year_word = list(prev.years), None, None  # the years just asked (近三年: the newest 3)
     if not (it.years or it.relative is not None or it.span):
         it.years, it.relative, it.span = list(prev.years), prev.relative, prev.span
