@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from assistant import compose
+from assistant.bilingual import printed
 from assistant.catalog import Catalog, CatalogEntry, years_said
 from assistant.cues import (
     ABOUT_ME,
@@ -1216,6 +1217,9 @@ class Executor:
                 return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
             return compose.by_agency(it.question, "precedent" if cross else "narrative", best)
         reports = [self.report(e.report_id) for e in entries]
+        if said := printed(it.unglossed, [r.text for r in reports]):
+            topics, asked = topics + said, f"{asked} {' '.join(said)}"  # recruitment notices, rumours: words the
+            # glossary lacks, as the reports print them
         ranked = evidence_in_time(search, self.report, asked, topics, reports, earlier_reports(catalog, it), threshold)
         if not ranked:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")

@@ -51,7 +51,7 @@ from assistant.cues import (
     YEAR_SUBJECTS,
 )
 from assistant.figures import with_columns_of
-from assistant.normalize import is_english, lemma
+from assistant.normalize import ENGLISH_FUNCTION_WORDS, is_english, lemma
 from assistant.query import CellKey, Intent
 from assistant.read import has, parse_years, plain_words, share_of_total
 from assistant.resolve import resolve_targets
@@ -73,9 +73,6 @@ MIN_COSINE = 0.92  # its cosine: below either, the content names no figure (培�
 MIN_COSINE_EN = 0.86  # an English question's cosines to the (mostly Chinese) descriptions run lower
 LEXICAL_WEIGHT = 1.0  # the characters' z-score beside the embedding's in the fused score
 ASK_BACK = 3  # readings offered when not confident
-ENGLISH_FUNCTION_WORDS = ("and", "or", "for", "with", "about", "have", "has", "had", "them", "they", "their", "its",
-                          "this", "that", "these", "those", "any", "all", "been", "from", "what", "many", "much", "cases",
-                          "case", "there", "number", "end", "ended", "ending", "finish", "finished", "close", "closed")
 RATE_WORDS = (*RATIO_CUES, "率")  # a rate is a reading only where the question asks a share
 ASKS_FIGURE = (*COUNT_CUES, *RATE_WORDS, "多大", "几成")
 # what says nothing about which figure: the agency, years, question and operation words, and the domain's own

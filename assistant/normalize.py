@@ -575,6 +575,15 @@ MORE = ("more", "higher", "greater")
 THAN_YEAR = re.compile(r"\b(more|fewer|less|higher|lower|greater)\b(.*?)\bin (\d{4}) than (?:in )?(\d{4})", re.IGNORECASE)
 
 
+def _joined_names(s: str, places: dict[str, str]) -> str:
+    """Two words that together spell a held place's romanised name, as one word."""
+    words = s.split(" ")
+    for i in range(len(words) - 1):
+        if words[i] and words[i + 1] and words[i] + words[i + 1] in places:
+            words[i], words[i + 1] = words[i] + words[i + 1], ""
+    return " ".join(w for w in words if w) if "" in words[1:-1] else s
+
+
 def english_to_chinese(text: str, places: dict[str, str]) -> str:
     """English question words to the Chinese the rest of the path reads: years as 2022年 (from 2019 to 2020 as a
     range), the glossary's phrases (longest first), romanised place names matched against the catalogue's places,
@@ -586,6 +595,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
     text = PLACE_IN_PLACE.sub(r"\3 \1 \2", text)  # Longwan District in Wenzhou: said as Chinese says it, city first
     acronyms = {w.lower(): w for w in ACRONYM.findall(text)}
     s = " " + re.sub(r"['’]s\b", "", text.lower()).replace("'", "").replace("’", "") + " "
+    s = _joined_names(s, places)  # Lu Cheng, Hong Ze: a place's syllables typed apart
     s = re.sub(r"[a-z]{5,}", lambda m: _spelled(m.group(), places), s)  # disclsoed, Pigntan: one slip
     s = _unlabelled(s, places)  # Fact check: did …: a label said before the question
     s = _numbered_items(s)  # give me (a) …, (b) …: each lettered item a part, as (1) (2) number them in Chinese
@@ -618,15 +628,32 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
             out.append(token.strip())
             continue
         after = next((t for t in tokens[i + 1:] if t.strip()), "")
-        out.append(_place(token, places) or acronyms.get(token) or _division(token, after))
-    zh = re.sub(r"(?<=\d)\s+(?=\d)", "，", " ".join(t for t in out if t))  # 100 times in 2024: two numbers, not 1002024
+        out.append(_place(token, places) or acronyms.get(token) or _division(token, after) or _gap(token))
+    zh = re.sub(rf"(?<=\d)[\s{GAP}]+(?=\d)", "，", " ".join(t for t in out if t))  # 100 times in 2024: two numbers
     zh = re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", zh)
+    zh = re.sub(rf"{GAP}+", GAP, zh)
+    zh = re.sub(rf"(?<![\u4e00-\u9fff]){GAP}|{GAP}(?![\u4e00-\u9fff])", "", zh).replace(GAP, "·")  # parts Han only
     zh = re.sub(r"[,，;；:：]*、[,，;；]*", "、", zh).replace("年、", "年")  # 2024, (a) …, (b) …: one list
     if not asks_value:
         return zh
     if re.search(r"[,，;；]", zh):  # What was X, and how did it compare…: the first clause asks the value
         return re.sub(r"\s*([,，;；])", r"是多少\1", zh, count=1)
     return re.sub(r"([?？]?)$", r"是多少\1", zh, count=1)
+
+
+ENGLISH_FUNCTION_WORDS = (  # say nothing of what is asked
+    "and", "or", "for", "with", "about", "have", "has", "had", "them", "they", "their", "its",
+    "this", "that", "these", "those", "any", "all", "been", "from", "what", "many", "much", "cases",
+    "case", "there", "number", "end", "ended", "ending", "finish", "finished", "close", "closed")
+GAP_NEUTRAL = ("year", "years")  # that year, over the years: what the years said beside them already say
+GAP = "\x00"  # where the glossary dropped a word of content, until the spaces are taken out: then one space
+
+
+def _gap(token: str) -> str:
+    """A word the glossary does not know, left out, still parts the glossed words either side (how did the office
+    keep an eye on each unit: 办公室 and what follows are not one name; Pingtan … government website: 平潭 政府网站,
+    not 平潭政府); a function word (of, the, did) parts nothing."""
+    return GAP if len(token) > 3 and token not in ENGLISH_FUNCTION_WORDS and token not in GAP_NEUTRAL else ""
 
 
 def _numbered_items(s: str) -> str:

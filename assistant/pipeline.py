@@ -13,6 +13,7 @@ import logging
 import unicodedata
 
 from assistant import compose, english
+from assistant.bilingual import asked_words
 from assistant.budget import bounded_history, question_too_long
 from assistant.catalog import Catalog
 from assistant.coverage import unrecorded
@@ -114,7 +115,9 @@ class Assistant:
                     read, norm.text, norm.changes = slips[0], slips[0], norm.changes + slips[1]
             parts = plan_parts(read, norm.text, history or [], catalog, self._turn_reader(catalog))
             if norm.language == "en":  # the passages are searched by the English as typed, beside its gloss
-                parts = [(text, it.model_copy(update={"english": english_asked(question)})) for text, it in parts]
+                words = asked_words(english_asked(question), catalog.romanised_places()) if len(parts) == 1 else []
+                parts = [(text, it.model_copy(update={"english": english_asked(question), "unglossed": words}))
+                         for text, it in parts]
             done = [self._ask_part(text, it, history or [], filters, catalog) for text, it in parts]
             if FILE_ASKED.search(norm.text if norm.language == "zh" else question) and not all(a.abstained for a, _ in done):
                 made = done[-1][1].model_copy(update={"kind": "decline", "reason": "file_export"})  # 导成xlsx发我邮箱:

@@ -53,6 +53,8 @@ class Intent(BaseModel):
     span: int | None = None  # 近三年 -> 3 newest reports
     bounded: bool = False  # 2020年以来, 2019年以前: a range of years, of which only the held ones are asked
     english: str | None = None  # the question as typed in English: its meaning, which the Chinese gloss thins, is searched
+    unglossed: list[str] = Field(default_factory=list)  # its words the glossary lacks (of a one-part question: the
+    # parts of several cannot tell whose word each is)
     asked: str | None = None  # 那洪泽区呢 after a question read by its passages: the question the passages answer
     years_carried: bool = False  # 他们怎么培训 -> 那洪泽区呢: the year came with the turn before, for another agency
     shift: int = 0  # 前一年呢？ -> one year before the previous turn's

@@ -141,6 +141,8 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
         for text, found in _resolve_run(run, catalog, years, recent):
             if found and not _names_an_agency(text, catalog):
                 continue  # 技术 shares two characters with 科学技术委员会 but names no agency
+            if len(found) == 1 and catalog.is_generic(text) and _elsewhere(masked, found[0], catalog):
+                continue  # 平潭2012年办公室怎么督促: the office of the place named, not the one agency called 办公室
             if len(found) == 1 and found[0] not in agencies:
                 agencies.append(found[0])
                 mentions.append(text)
@@ -176,6 +178,12 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
         return [], [], [], unknown  # 北京市人民政府…办公厅: a kind said alone does not outweigh an agency named whole;
         # 龙湾区 (of) 温州: nor does the city it is in
     return agencies, mentions, clarify, unknown
+
+
+def _elsewhere(masked: str, agency: str, catalog: Catalog) -> bool:
+    """Whether the question names held places and the agency is of none of them."""
+    named = [agencies for p, agencies in catalog.places().items() if len(p) >= 2 and p in masked]
+    return bool(named) and not any(agency in agencies for agencies in named)
 
 
 def _unheld_place_named(unknown: str, catalog: Catalog) -> bool:

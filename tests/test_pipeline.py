@@ -770,6 +770,14 @@ def test_a_listing_of_rates_keeps_only_those_past_the_bound(assistant):
 
 
 @pytest.mark.slow
+def test_an_english_narrative_question_is_ranked_by_the_words_the_glossary_lacks(model_assistant):
+    """grassroots is no glossary word: its translation 基层, which the report prints, finds the sentence."""
+    a = model_assistant.ask("In 2022, did Lucheng's office visit grassroots units to guide their open-government work?")
+    first = next(c for c in a.citations if c.kind == "passage")
+    assert "基层单位" in first.quote
+
+
+@pytest.mark.slow
 def test_an_english_count_the_text_states_says_it_is_from_the_text(model_assistant):
     a = model_assistant.ask("How many pieces of government information did Hongze proactively publish in 2024?")
     assert a.text.startswith("From the reports' text") and any(f.value == 2428 for f in a.figures)
@@ -1287,3 +1295,4 @@ def test_a_sum_over_years_says_a_glued_cell_is_left_out_with_its_readings(assist
     a = assistant.ask("平潭管委会2019到2021年的行政强制一共多少")
     assert "数字粘连" in a.text and "未计入" in a.text and "没有这一项" not in a.text
     assert figure(a, "sum", table="derived") == figure(a, "enforcement_decisions", table="active")
+

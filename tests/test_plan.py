@@ -3515,3 +3515,40 @@ def test_a_mean_over_a_span_said_with_per_year(catalog):
     assert parts[1][1].mean == "mean" and sorted(parts[1][1].years) == [2019, 2020, 2021]
     recent_two = understand("近两年加起来一共几件", _turns("平潭管委会2022年部分公开几件", "2023年呢"), catalog)
     assert sorted(y for _, y in recent_two.targets) == [2024, 2025]  # 近两年: the newest two, not the two just asked
+
+
+def _english(question: str, catalog):
+    return understand(normalize_question(question, catalog.romanised_places()).text, [], catalog)
+
+
+@pytest.mark.parametrize("question, agencies", [
+    # the glossary drops log in, messages, find mistakes: Pingtan and government website are not one name (平潭政府)
+    ("In 2018, how often did someone at Pingtan log in to deal with the messages people left under 'find mistakes on "
+     "the government website'?", [SYQ]),
+    ("How many service windows had been opened at Pingtan's administrative service centre in 2014?", [SYQ]),
+    ("Lu Cheng district office in 2022 or Hongze District in 2024: which had more requests from individuals?",
+     [LUCHENG, HONGZE]),
+    ("How many requests did Hong Ze get in 2023?", [HONGZE]),
+])
+def test_english_words_the_glossary_drops_still_part_the_names_around_them(catalog, question, agencies):
+    it = _english(question, catalog)
+    assert it.kind != "decline" and it.agencies == agencies, (it.kind, it.agencies)
+
+
+def test_a_generic_office_is_of_the_place_the_question_names(catalog):
+    """平潭…办公室: no agency of 平潭 is called 办公室, and 鹿城's office (the one that is) is of another place."""
+    for q in ("平潭2012年办公室怎么督促各单位公开工作", "pingtan 2012 how did the office keep an eye on each unit's work"):
+        it = understand(normalize_question(q, catalog.romanised_places()).text, [], catalog)
+        assert LUCHENG not in it.agencies and it.reason != "year_not_held", (q, it.agencies)
+    assert understand("鹿城区2022年办公室怎么培训", [], catalog).agencies == [LUCHENG]
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("How many administrative reconsideration cases did the Fujian provincial government face in 2023?",
+     "unknown_agency"),
+    ("How many applications did Hongze accept late in 2024?", None),
+])
+def test_english_provinces_and_late_in_a_year(catalog, question, reason):
+    it = _english(question, catalog)
+    assert it.kind == "decline" and (it.reason == reason if reason else "半年" in (it.unsupported or "")), it
+
