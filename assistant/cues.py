@@ -371,6 +371,15 @@ CATALOGUE = re.compile(r"^(?:请问)?(?:你们?|系统|这里|库里|目前|现�
                        r"[|的]*(?:有哪些|都有哪些|是哪些|有几个|有多少)?[？?]?$"
                        r"|^[|的]*(?:单位|机关|部门|报告|年报)(?:都)?(?:有哪些|有几个|有多少|是哪些)[？?]?$"
                        r"|^\|的?(?:年度报告|年报|报告)?(?:都)?(?:有哪些|有哪几份|有几份|有多少份?|是哪些)?[？?]?$")  # scope said it all
+# the same asked in any order and any address (平潭管委会的年报，你这儿存了哪几年的; 有哪几家单位的，2019年的年报，你这里):
+# every word of the masked question is one of these, one asks which or how many, and one names the reports or the
+# store (你这儿, 收录) — 有几家单位 alone (a turn's count) is not
+HOLDINGS_ASKING = ("哪", "哪些", "哪几", "几年", "几家", "几个", "几份", "多少", "哪年", "哪一年", "什么", "有没有")
+HOLDINGS_NAMED = ("年报", "年度报告", "报告", "你", "你们", "您", "这儿", "这里", "这边", "库里", "系统", "数据库", "资料库",
+                  "存", "收录", "保存", "入库")
+HOLDINGS_WORDS = (*HOLDINGS_ASKING, *HOLDINGS_NAMED, "单位", "机关", "部门", "年份", "年度", "年", "份", "家", "个", "这",
+                  "那儿", "里", "目前", "现在", "已经", "一共", "总共", "都", "了", "的", "啊", "呢", "吗", "呀", "请问", "有",
+                  "包含", "覆盖", "包括", "收", "能", "查", "查到", "在")
 # 十件申请里有几件, 每100个申请人中有几个: a share said per ten or per hundred (numerals are digits by now)
 PER_N = re.compile(r"(?<![\d前])(10|100|1000)\s*(?:个|件|份|位|名|起)[^，,。？?\d]{0,8}?(?:里|中|当中|里面|之中)?"
                    r"[^，,。？?\d]{0,6}?(?:几|多少)")

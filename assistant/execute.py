@@ -1139,9 +1139,13 @@ class Executor:
     def _catalogue(self, it: Intent, catalog: Catalog) -> Answer:
         """What the corpus holds in scope: each agency with its years, citing the title line of its newest report."""
         places = catalog.places()
-        named = list(dict.fromkeys(a for m in it.mentions for a in places.get(m, [])))  # 上海市: every agency there
+        named = list(dict.fromkeys(a for m in it.mentions if not _titled(it.question, m)
+                                   for a in places.get(m, [])))  # 上海市: every agency there; not 平潭管委会
         agencies = [a for a in (it.scope or named or it.agencies or catalog.agencies)
                     if not it.years or any(y in it.years for y in catalog.years(a))]
+        if not agencies and it.agencies and it.years:  # 你这有没有沭阳县2024年的年报: no, and which years are held
+            missing = [(a, y) for a in it.agencies for y in it.years]
+            return self._refuse(it.model_copy(update={"reason": "year_not_held", "missing_years": missing}), catalog)
         d = compose.Draft(it.question, "catalogue")
         if not agencies:
             d.parts.append("已收录的报告中没有所问范围或年份的单位。")
@@ -1304,6 +1308,15 @@ def _place(ranked: list[tuple[CatalogEntry, Number]], it: Intent, unit: str) -> 
     return (f"{compose.report_name(e.agency, e.year)}为{compose.number(v)}{unit}，在{len(ranked)}份报告中"
             f"{compose.order_said(it.ascending)}排第{ahead + 1}"
             + (f"（与另外{tied}份并列）" if tied else "") + "。")
+
+
+def _titled(question: str, place: str) -> bool:
+    """Whether the place is said as the start of an agency's name (平潭管委会的年报), not alone (平潭有哪几家单位)."""
+    return any(re.match(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(TITLE_ENDINGS)})", question[m.end():])
+               for m in re.finditer(re.escape(place), question))
+
+
+TITLE_ENDINGS = ("局", "委", "厅", "办", "政府", "委员会", "管委会", "办公室")  # an organ's, not a place's (区, 县)
 
 
 def _searched_with(search: Callable, typed: str, query: str, *args, **kwargs):

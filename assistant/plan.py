@@ -181,6 +181,7 @@ from assistant.query import MEAN_MARK, CellKey, Intent, Kind, RateSpec
 from assistant.read import (
     EXCLUDED,
     WHOLES,
+    asks_holdings,
     asks_share,
     compared_sides,
     figure_keys,
@@ -760,7 +761,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.pairs = _reports_listed(q, year_spans, mentions, agencies)
     named = [(s, e) for words in (mentions, tuple(catalog.places())) for s, e, _ in find_phrases(q, words)]
     bare = re.sub(r"\|+[省市县区]?", "|", mask(q, year_spans + scope_spans + named))
-    it.listing = not keys and bool(CATALOGUE.match(bare.strip())) and (bool(bare.strip("|的？?")) or bool(scope_spans))
+    it.listing = not keys and bool(CATALOGUE.match(bare.strip()) or asks_holdings(bare)) and (
+        bool(bare.strip("|的？?")) or bool(scope_spans))
     # 浙江的单位有哪些 (its scope says it all), 收录了哪些报告: the catalogue; a bare agency name (a turn's reply) is not
     if all(k.table == "active" for k in keys) and INFO_ITEMS.search(q):  # no cell or only an active item's:
         keys, it.keys, it.figure_word, it.textual = [], [], None, True  # 公开了多少条采购项目信息: the text counts

@@ -15,6 +15,9 @@ from assistant.cues import (
     COUNT_ASKED,
     COUNTED_THINGS,
     FIGURE_CUES,
+    HOLDINGS_ASKING,
+    HOLDINGS_NAMED,
+    HOLDINGS_WORDS,
     NARRATIVE_CUES,
     NEGATION_CUES,
     NEGATIONS,
@@ -39,6 +42,7 @@ from assistant.cues import (
 )
 from assistant.figures import group_total
 from assistant.query import CellKey, RateSpec
+from index.stores.lexical import word_tags
 from index.vocabulary import (
     ACTIVE,
     APPLICANT_COLUMNS,
@@ -672,3 +676,10 @@ def topic_of(q: str, year_spans, mentions: list[str]) -> str:
     words = [*QUESTION_WORDS, *TOPIC_FILLERS, *PRECEDENT_CUES, *FIGURE_CUES, *RELATIVE_YEARS, *RANGE_WORDS, *mentions]
     masked = mask(q, list(year_spans) + [(s, e) for s, e, _ in find_phrases(q, words)])
     return " ".join(runs(masked))
+
+
+def asks_holdings(masked: str) -> bool:
+    """Whether the question, its scope and years masked, asks only what the corpus holds (HOLDINGS_WORDS)."""
+    words = [w for w, _ in word_tags(masked) if re.search(r"[\u4e00-\u9fff]", w)]
+    return (bool(words) and all(w in HOLDINGS_WORDS for w in words) and any(w in HOLDINGS_ASKING for w in words)
+            and any(w in HOLDINGS_NAMED for w in words))

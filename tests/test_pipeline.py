@@ -1296,3 +1296,11 @@ def test_a_sum_over_years_says_a_glued_cell_is_left_out_with_its_readings(assist
     assert "数字粘连" in a.text and "未计入" in a.text and "没有这一项" not in a.text
     assert figure(a, "sum", table="derived") == figure(a, "enforcement_decisions", table="active")
 
+
+def test_the_catalogue_lists_an_agency_said_with_its_place_and_declines_a_year_not_held(assistant):
+    """平潭管委会: that agency's years, not every agency of 平潭; 沭阳县2024年: not held, and which years are."""
+    a = assistant.ask("平潭管委会的年报，你这儿存了哪几年的？")
+    assert "平潭综合实验区管委会：2011、2012" in a.text and "平潭县人民政府" not in a.text
+    assert "平潭县人民政府" in assistant.ask("平潭有哪几家单位").text
+    no = assistant.ask("你这有没有沭阳县2024年的年报")
+    assert no.abstained and no.reason == "year_not_held" and "2025年度" in no.text

@@ -3552,3 +3552,17 @@ def test_english_provinces_and_late_in_a_year(catalog, question, reason):
     it = _english(question, catalog)
     assert it.kind == "decline" and (it.reason == reason if reason else "半年" in (it.unsupported or "")), it
 
+
+@pytest.mark.parametrize("question, agencies, years", [
+    ("平潭管委会的年报，你这儿存了哪几年的？", [SYQ], []),
+    ("洪泽区政府的年度报告，你们这边都有哪几年的？", [HONGZE], []),
+    ("有哪几家单位的，2019年的年报，你这里？", [], [2019]),
+])
+def test_what_the_corpus_holds_asked_in_any_order_and_address(catalog, question, agencies, years):
+    it = understand(question, [], catalog)
+    assert it.kind == "catalogue" and it.agencies == agencies and it.years == years, (it.kind, it.agencies, it.years)
+
+
+def test_a_count_of_agencies_with_a_figure_is_no_catalogue_question(catalog):
+    assert understand("2024年有几家单位被复议纠错", [], catalog).kind != "catalogue"
+    assert understand("你们收录了多少份年报", [], catalog).kind == "catalogue"
