@@ -103,7 +103,9 @@ NARRATIVE_CUES = ("怎么", "怎样", "如何", "什么做法", "做法", "措�
                   "目标", "成效", "效果", "方面")
 PRECEDENT_CUES = ("哪些单位", "哪些部门", "哪些机关", "哪些地方", "哪几个单位", "哪几家", "哪些区", "哪些县",
                   "有哪些单位", "其他单位", "别的单位", "有没有单位", "有单位", "有的单位", "哪些报告", "哪些年", "哪几年",
-                  "哪些机构", "哪家单位", "谁做过", "各地", "其他地方", "别的地方")
+                  "哪些机构", "哪家单位", "谁做过", "各地", "其他地方", "别的地方",
+                  *(f"{n}{c}" for n in ("几", "多少") for c in ("家单位", "个单位", "个部门", "个机关", "单位", "部门")))  # 有几家
+# 单位被纠错: the listing, counted
 FIGURE_CUES = ("多少", "几件", "几个", "几起", "几次", "几", "数量", "有没有", "是否", "有无", "数字", "数据",
                "比例", "比率", "占比", "率", "吗", "位数")  # 两位数还是三位数: how many digits the figure has
 FORMER = ("前者", "前一家", "前一个单位", "头一个单位", "第一家")  # 淮安市和洪泽区… || 前者的公开率呢: one of the two
@@ -151,6 +153,12 @@ SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:起(?!诉)|(?:的|及|开始|
 UNTIL = re.compile(r"((?:19|20)\d{2})\s*年?度?(及|和|以及)?(?:以前|之前)")
 # 按2019版表格填报的, 用2021年新版格式的, 老格式的年报: the reports of a template (TEMPLATE_YEARS, in that order)
 TEMPLATE_SAID = re.compile(r"(?:(2019)\s*年?版?|(2021)\s*年?(?:新)?版?|(老|旧|原来)版?)的?(?:统计表|表格|格式|模板|样表|表样)")
+# 最多的跟最少的相差几件, 最高和最低差多少, 极差: the spread of the values listed, the largest less the smallest
+SPREAD_ASKED = re.compile(r"最(?:多|高|大)[^，,。？?]{0,12}?最(?:少|低|小)[^，,。？?]{0,10}?(?:相差|差|距离)"
+                          r"|最(?:少|低|小)[^，,。？?]{0,12}?最(?:多|高|大)[^，,。？?]{0,10}?(?:相差|差|距离)"
+                          r"|极差|高低(?:相差|差)|(?:最大|最多)的?差距")
+# 往下掉了百分之几, 缩水了多少个百分点: a percentage asked of a count, which, set beside another year, is its change
+PERCENT_ASKED = re.compile(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是?多少|(?:多少|几)(?:%|％)")
 SHARE_WORDS = ("占", "比重", "比例", "比率", "几成", "多少成")  # a part of a whole, unlike 增长百分之多少
 SHARE_OF = re.compile(r"占[^，,。？?占]{1,10}?的?(?:多少|几|百分之|\d+\s*(?:%|成)|一半|半数)")  # 占办结的多少, 占办结的3成以上
 RATIO_CUES = ("比例", "占比", "比率", "百分比", "比重", "百分之", "%", "几成", "多少成", "占多少", "占多大", "占了多少",
@@ -172,7 +180,8 @@ WHO_HAD = re.compile(r"(?:谁|哪家|哪个单位|哪几家|哪几年|哪些年|
 WHICH_UNITS = re.compile(r"(?:哪个|哪些|哪家|哪几个|哪几家|哪一个|哪一家)(?:单位|部门|机关|地方|政府)")  # 有没有哪个单位…
 # 是哪几份报告, …的报告有哪些: which reports (a figure's list-which when a figure is named)
 WHICH_REPORTS = re.compile(r"(?:哪几份|哪份)(?:报告|年报)?|哪些(?:报告|年报)|(?:报告|年报)都?(?:有|是)?(?:哪些|哪几份)")
-UNITS_WHICH = re.compile(r"(?:单位|部门|机关)[^，,。？?]{0,3}?(?:哪些|哪几个|哪几家|哪家)")  # …的单位都有哪些
+UNITS_WHICH = re.compile(r"(?:单位|部门|机关)[^，,。？?]{0,3}?(?:哪些|哪几个|哪几家|哪家)"  # …的单位都有哪些
+                         r"|(?<!本)(?:单位|部门|机关)(?:一共|总共|共)?有?(?:几家|几个|多少家|多少个)")  # …的单位有几家
 # 报告里哪几份提到了…, 老年报里，哪些写了…: which reports say it (asked of no agency)
 WHICH_MENTIONED = re.compile(r"(?:哪些|哪几份|哪几个|哪几篇|哪几家|哪份)(?:报告|年报|单位)?[^，,。？?]{0,3}?"
                              r"(?:提到|提及|提过|写到|写了|写过|说到|讲到|谈到)"
@@ -391,14 +400,15 @@ REPORT_META = re.compile(r"下载(?!的|下来的|回来的|来的)(?:链接|地
 WHOLE_AREA = re.compile(r"全省|全国|(?:各|各个|所有|全部|每个)(?:区县|县区|县市区|县（?市、?区）?|地市|设区市|省份?)")
 SIDE_MORE = re.compile(r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:几|多少)")  # A的比B的多几件: by how much one exceeds
 # 这两份报告平均每份, 三家平均每家: the figure over the reports or agencies said, averaged
-MEAN_PER_REPORT = re.compile(r"平均(?:下来|起来)?(?:每|一|1)(?:份|家|个单位)|(?:每份|每家)(?:报告)?平均")
+MEAN_PER_REPORT = re.compile(r"平均(?:下来|起来)?(?:每|一|1)(?:份|家|个单位)|(?:每份|每家)(?:报告)?平均"
+                             r"|(?:这|那)(?:几|[二两三四五六2-6])(?:家|份)[^，,。？?]{0,12}?平均(?:水平|数|值)?")  # 这几家的平均水平
 MEAN_PER_YEAR = re.compile(r"平均(?:下来|起来|算下来|算起来|一下)?[，,]?(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均(?:数|值)|均值|(?:摊|分摊|平摊)到每一?年")  # 这两年平均每年收到多少
 # 年均增长率, 平均每年增长多少: the compound rate a year from the span's first year to its last (not 年均, a mean count)
 ANNUAL_GROWTH = re.compile(r"年均(?:增长|增幅|增速|涨幅|下降|降幅|复合增长)|平均(?:每年|每1年|1年|年)?(?:增长|增幅|增速|涨幅)(?:率|幅度|速度|百分之几)"
                            r"|复合(?:年均?)?增长率?|\bCAGR\b|\b(?:average annual|compound annual|annuali[sz]ed) (?:growth|increase)",
                            re.IGNORECASE)
 STAT_WORDS = ("均值", "平均值", "平均数", "中位数", "中位值", "中间值")  # what a mean or median is called: asked, not recorded
-MEDIAN_ASKED = re.compile(r"中位数|中位值|中间值|\bmedian\b", re.IGNORECASE)  # 这几年新收的中位数: the middle value
+MEDIAN_ASKED = re.compile(r"中位数|中位值|中间值|中间水平|\bmedian\b", re.IGNORECASE)  # 这几年新收的中位数: the middle value
 PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总数的千分之几: a share, said per thousand
 # 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
 IN_YUAN = re.compile(r"(?:多少|几)元|以元为单位")

@@ -43,7 +43,8 @@ VERDICTS = {True: "Yes. ", False: "No. "}  # the claim checked, as compose.VERDI
 DERIVED = {"share": "share", "disclosure_rate": "disclosure rate", "review_correction_rate": "review correction rate",
            "completion_rate": "completion rate", "average": "average per period",
            "change": "change from the previous year", "change_pct": "change from the previous year (%)",
-           "sum": "total", "remainder": "the rest (total less the part named)"}
+           "sum": "total", "remainder": "the rest (total less the part named)",
+           "range": "spread (the largest less the smallest)"}
 
 
 def words(key: str | None) -> str:
@@ -61,7 +62,7 @@ def figure_line(f: Figure, pct: bool) -> str:
     return f"- {f.agency} {f.year}: {what} = {value} [{f.citation}]"
 
 
-COUNTED = ("change", "sum", "average", "mean", "median", "remainder", "yuan", "ratio")  # derived counts, not percentages
+COUNTED = ("change", "sum", "average", "mean", "median", "remainder", "yuan", "ratio", "range")  # derived counts, not percentages
 
 
 def render(answer: Answer) -> Answer:

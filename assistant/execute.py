@@ -29,6 +29,7 @@ from assistant.cues import (
     RANKING_CUES,
     REASON_WORDS,
     RECEIVED_ANY,
+    SPREAD_ASKED,
     TIMES_OF,
     TOTAL_CUES,
     WHY_NONE,
@@ -724,6 +725,7 @@ class Executor:
                 d.derived(e, it.rate or "sum", value)
         d.parts.append(compose.comparison_summary(rows, it, keys))
         said = [(e, v) for e, v in rows if v is not None]
+        _spread(d, it.question, said, "" if it.rate else compose.unit(keys[0].table, keys[0].row))
         if it.times and len(said) == 2 and said[1][1] and not it.rate:  # 鹿城的是洪泽的几倍: the first named over the other
             (e1, v1), (e2, v2) = said
             times = round(v1 / v2, 2)
@@ -911,6 +913,7 @@ class Executor:
         if len(keys) > 1:
             for e, value in reversed(ranked[:n]):
                 d.derived(e, "sum", value)
+        _spread(d, it.question, ranked, unit)
         d.check_notes([v for e, _ in ranked[:n] for v in vals[e.report_id]])
         return d.answer()
 
@@ -1308,6 +1311,19 @@ def _place(ranked: list[tuple[CatalogEntry, Number]], it: Intent, unit: str) -> 
     return (f"{compose.report_name(e.agency, e.year)}为{compose.number(v)}{unit}，在{len(ranked)}份报告中"
             f"{compose.order_said(it.ascending)}排第{ahead + 1}"
             + (f"（与另外{tied}份并列）" if tied else "") + "。")
+
+
+def _spread(d: compose.Draft, question: str, values: list[tuple[CatalogEntry, Number]], unit: str) -> None:
+    """最多的跟最少的相差几件: the largest value less the smallest, a computed figure, where the question asks it of three
+    or more (of two, the comparison states the difference already)."""
+    if len(values) < 3 or not SPREAD_ASKED.search(question):
+        return
+    (hi, a), (lo, b) = max(values, key=lambda t: t[1]), min(values, key=lambda t: t[1])
+    gap = round(a - b, 4)
+    d.derived(hi, "range", gap)
+    d.parts.append(f"最多的{compose.report_name(hi.agency, hi.year)}（{compose.number(a)}{unit}）与最少的"
+                   f"{compose.report_name(lo.agency, lo.year)}（{compose.number(b)}{unit}）相差{compose.number(gap)}{unit}"
+                   f"（{compose.number(a)}−{compose.number(b)}）。")
 
 
 def _titled(question: str, place: str) -> bool:

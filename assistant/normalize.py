@@ -144,6 +144,7 @@ CLOSER = re.compile(rf"{_EDGE}(?:{'|'.join(sorted(COURTESY_CLOSERS, key=len, rev
 CLAUSE_START = r"(?:^|(?<=[\s,.!?;:、，。！？；：]))"
 FILLER = re.compile(rf"{CLAUSE_START}(?:{'|'.join(FILLERS)})+{_EDGE}|[嗯呃]+")
 MIN_LEFT = 2  # a courtesy is stripped only where a question is left
+MIN_QUESTION = 6  # what a lead-in before a colon must leave to be dropped
 MAX_NAME = 8  # the longest run before a space read as an agency's name in a list (鹿城 洪泽 平潭管委会)
 
 
@@ -213,7 +214,7 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if (lettered := letter_read(text, names)) != text:
         changes.append(f"公函->{lettered}")
         text = lettered
-    bare = strip_courtesy(strip_fillers(text, names))
+    bare = strip_courtesy(without_lead_in(strip_fillers(text, names), names))
     for said_around in (CORRECTION, SAME_AS_BEFORE, ANSWER_FORM, HEARSAY):  # 抱歉说错了，我问的是…, 年份不变, 只要数字: said around
         if len(re.sub(r"\W", "", plain := said_around.sub("", bare))) >= MIN_LEFT:  # what is asked, not in it
             bare = plain
@@ -526,6 +527,21 @@ def _that_before(names: tuple[str, ...]) -> re.Pattern:
     """那个 opening a clause before a pause, a digit or one of the names (compiled once per catalogue)."""
     ahead = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     return re.compile(rf"{CLAUSE_START}那个(?=[\s,，\d]{'|' + ahead if ahead else ''}){_EDGE}")
+
+
+LEAD_IN = re.compile(r"^([^:：?？]{2,20})[:：]\s*")
+LEAD_IN_ASKS = re.compile(r"[\dA-Za-z一二两三四五六七八九十]|多少|几|吗|呢|哪|谁|什么|怎么|如何|是否|有没有|年")  # nor a
+# number (帮我查三个片区的数：) nor English (Hongze: were there more …, a label that names the agency)
+
+
+def without_lead_in(text: str, names: tuple[str, ...] = ()) -> str:
+    """The question without a lead-in before a colon that asks nothing and names no agency, year or figure (请教您个
+    事儿：, 老师让我们查资料：, 百闻不如一见，直接给我个数：): its words would be read as the topic asked."""
+    m = LEAD_IN.match(text)
+    if not m or len(text) - m.end() < MIN_QUESTION or LEAD_IN_ASKS.search(lead := m.group(1)) or any(
+            n in lead for n in names) or any(w in lead for w in QUERY_FIGURES if len(w) >= 2):
+        return text
+    return text[m.end():]
 
 
 def strip_courtesy(text: str) -> str:

@@ -99,6 +99,7 @@ from assistant.cues import (
     PER_MILLE,
     PER_N,
     PER_PERIOD_WORDS,
+    PERCENT_ASKED,
     POOLED,
     POST_HELD,
     PRECEDENT_CUES,
@@ -1161,7 +1162,9 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
     by_rows = len(prev.keys) > 1 and has(q, REASON_WORDS) or outcomes or prev.keys[:1] and (
         has(q, OUTCOME_CUES) or find_phrases(q, QUERY_REVIEW_OUTCOMES)) and all(
         k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样, 维持加纠正呢
-    asks_narrative = not (by_rows or compared) and (  # 主动公开了哪些内容: a topic of its own, not the figure before
+    percent_of_change = bool(prev.keys) and not prev.rate and not it.keys and bool(PERCENT_ASKED.search(q)) and not has(
+        q, SHARE_WORDS) and bool(set(it.years) - set(prev.years)) and bool(prev.years)  # 那2024年跟它比，往下掉了百分之几
+    asks_narrative = not (by_rows or compared or percent_of_change) and (  # 主动公开了哪些内容: a topic of its own
         (it.kind == "narrative" and (has(q, NARRATIVE_CUES) or not it.keys and topic_words(it.topic)
                                      and has(q, OPEN_QUESTION) is not None))
         or (not it.keys and own))  # 和2023年比怎么样: the figure
@@ -1192,6 +1195,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
                 it.kind = "figure"
         if it.column and it.kind == "breakdown" and it.breakdown == "applicant":
             it.kind, it.breakdown = "figure", None
+        if percent_of_change:  # the figure before, from its year to the one named now, in per cent
+            it.kind, it.years = "change", sorted({*prev.years, *it.years})
         if outcomes:  # 收到多少申请 -> 结果怎么样: the outcome rows of those requests
             it.kind, it.breakdown = "breakdown", "outcome"
         if by_rows and len(it.keys) > 1 and has(q, RANKING_CUES) and len(it.agencies) <= 1:  # 最多的原因是什么:

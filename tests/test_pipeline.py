@@ -1304,3 +1304,9 @@ def test_the_catalogue_lists_an_agency_said_with_its_place_and_declines_a_year_n
     assert "平潭县人民政府" in assistant.ask("平潭有哪几家单位").text
     no = assistant.ask("你这有没有沭阳县2024年的年报")
     assert no.abstained and no.reason == "year_not_held" and "2025年度" in no.text
+
+
+def test_the_spread_of_the_reports_listed_is_the_largest_less_the_smallest(assistant):
+    a = assistant.ask("拿鹿城2022、洪泽2023和2024、平潭管委会2021这几家来说，一年新收申请最多的跟最少的相差几件？")
+    spread = [f for f in a.figures if f.table == "derived" and f.row == "range"]
+    assert [f.value for f in spread] == [92] and "相差92件（113−21）" in a.text

@@ -3563,6 +3563,36 @@ def test_what_the_corpus_holds_asked_in_any_order_and_address(catalog, question,
     assert it.kind == "catalogue" and it.agencies == agencies and it.years == years, (it.kind, it.agencies, it.years)
 
 
-def test_a_count_of_agencies_with_a_figure_is_no_catalogue_question(catalog):
-    assert understand("2024年有几家单位被复议纠错", [], catalog).kind != "catalogue"
+def test_a_count_of_agencies_with_a_figure_is_the_listing_counted(catalog):
+    """有几家单位被复议纠错: how many agencies had it is the list of those that did, counted; not the catalogue, not a
+    question back for an agency."""
+    for q in ("2024年有几家单位被复议纠错", "2024年收到申请超过100件的单位有几家"):
+        assert understand(q, [], catalog).kind == "precedent", q
     assert understand("你们收录了多少份年报", [], catalog).kind == "catalogue"
+    assert understand("平潭管委会2021年本机关不掌握多少", [], catalog).kind != "precedent"  # 本机关: a row, no agencies
+
+
+@pytest.mark.parametrize("asked", ["那2024年跟它比，往下掉了百分之几？", "那2024年呢，缩水了百分之几", "2024年的时候跌了多少个百分点"])
+def test_a_percentage_asked_of_the_figure_before_in_another_year_is_its_change(catalog, asked):
+    """The words of the change (往下掉, 缩水) need not be known: a percentage of a count, set beside another year, is
+    how much it changed; a share (占百分之几) is not."""
+    history = [{"role": "user", "content": "洪泽区2023年行政强制决定多少件？"}, {"role": "assistant", "content": "195件"}]
+    it = understand(asked, history, catalog)
+    assert it.kind == "change" and it.years == [2023, 2024] and keys(it) == ["enforcement_decisions"], it
+    share = understand("2024年占全部的百分之几", history, catalog)
+    assert share.kind != "change"
+
+
+@pytest.mark.parametrize("question, mean", [
+    ("鹿城2022、洪泽2023、洪泽2024这几家新收申请的平均水平是多少？", "mean"),
+    ("洪泽区2023、2024年加上平潭管委会2019到2021年，这五份年报的新收申请数，中间水平是多少件？", "median"),
+])
+def test_the_mean_or_median_of_the_reports_listed(catalog, question, mean):
+    it = understand(question, [], catalog)
+    assert it.mean == mean and it.unsupported is None and keys(it) == ["new_received.total"], it
+
+
+def test_a_lead_in_before_a_colon_that_asks_nothing_is_not_the_topic():
+    assert normalize_question("请教您个事儿：洪泽区2024年一共收了几件申请？").text.startswith("洪泽区2024年")
+    assert normalize_question("新收申请：鹿城区2022年是多少").text.startswith("新收申请")  # the label names the figure
+    assert normalize_question("2024年：洪泽区收了几件申请").text.startswith("2024年")
