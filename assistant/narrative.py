@@ -93,6 +93,13 @@ WEIGHED = re.compile(r"(?:取得|成绩|成效|进展)[^。；;]*(?:但|然而)[
 GLUED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*"
                            r"[^，。,；;：:\d]{2,30}(?:情况|措施|问题|概述|事项|方面)"
                            r"(?:[（(][一二三四五六七八九十]+[)）][^，。,；;：:\d]{0,8}(?:问题|情况|措施))?")
+# where a glued heading runs on to no colon, it ends at its first kind word (情况, 措施, …) unless a connector carries
+# it on (问题及改进情况): the sentence glued after it may say 情况 again (（五）监督保障情况将政府信息公开情况纳入…
+# opens at 将); one that runs on to a colon is the heading with its own subtitle (…改进情况存在的问题主要有：)
+HEADING_FIRST_KIND = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\s*"
+                                r"[^，。,；;：:\d]{2,30}?(?:情况|措施|问题|概述|事项|方面)"
+                                r"(?:(?:及|和|与|、)[^，。,；;：:\d]{0,12}?(?:情况|措施|问题|事项))?"
+                                r"(?:[（(][一二三四五六七八九十]+[)）][^，。,；;：:\d]{0,8}(?:问题|情况|措施))?")
 # a numbered heading glued to its sentence by a space, as a crawled page prints it on one line
 # (（二）主动公开政府信息的主要类别 2011年，… / 4.政务微博 在国内…)
 SPACED_HEADING = re.compile(r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
@@ -441,6 +448,8 @@ def _pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     colon after it, a long one cut at commas into quotes of at most MAX_QUOTE characters (each a candidate: a long
     list of problems answers in one of its parts)."""
     m = GLUED_HEADING.match(text, s, e)
+    if m and not text[m.end():e].lstrip().startswith(("：", ":")):
+        m = HEADING_FIRST_KIND.match(text, s, e)
     if m and e - m.end() >= MIN_SENTENCE:
         s = m.end()
     while (m := SPACED_HEADING.match(text, s, e)) and e - m.end() >= MIN_SENTENCE:

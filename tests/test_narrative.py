@@ -168,6 +168,16 @@ def test_wrapped_lines_and_glued_headings():
     assert ("(一)加强培训", True) in got and ("由专家授课并组织考试。", False) in got
 
 
+def test_a_glued_heading_ends_at_its_first_kind_word_unless_it_runs_to_a_colon(reports):
+    """（五）监督保障情况将政府信息公开情况纳入年度绩效考核…: the sentence opens at 将, not after the second 情况;
+    a heading that runs on to its colon keeps its subtitle (…改进情况（一）存在的主要问题：…)."""
+    cands = report_sentences(reports[JINJING_2021])
+    c = next(c for c in cands if "纳入年度绩效考核" in c.text)
+    assert c.text.startswith("将政府信息公开情况纳入年度绩效考核") and c.heading == "（五）监督保障情况"
+    text = "五、存在的主要问题和改进措施 （一）存在的问题：一是我局政府信息公开查阅场所没有单独设立。"
+    assert text[_pieces(text, 0, len(text))[0][0]:].startswith("一是我局")
+
+
 def test_the_sentence_that_answers_ranks_first(reports):
     best = _ranked(reports[LUCHENG_2022], "鹿城区怎么提高政务公开工作人员的专业素质？", "提高 工作人员 专业素质")[0]
     assert "依申请公开案例答辩比赛" in best.sentence.text
