@@ -1349,10 +1349,27 @@ def sentence_cosines(cands: list[Sentence], chunks: list) -> dict[int, float]:
 
 # ---- evidence -------------------------------------------------------------------------------------------
 
+# the report's own parts asked (这份报告由几个部分组成, 年报分成几个部分; not 部分公开): its sentence telling them,
+# furniture otherwise (REPORT_PARTS), is a candidate
+PARTS_ASKED = re.compile(r"(?:几|多少|哪几|哪些)个?部分(?!公开)|部分组成|组成部分")
+PARTS_SAID = re.compile(r"[^。；;\n]*?(" + REPORT_PARTS.pattern + r")[^。；;]*[。；;]?")
+
+
+def own_parts(report: Report) -> list[Sentence]:
+    """The sentences in which the report tells its own parts (本年报由工作概述、…等六个部分组成。), from 本…报告 on."""
+    m = report.meta
+    return [Sentence(report.id, m.agency, m.year, PREAMBLE, x.start(1), x.end(), report.text[x.start(1):x.end()],
+                     page=report.page_at(x.start(1)))
+            for x in PARTS_SAID.finditer(report.text)]
+
+
 def evidence(search: Callable, question: str, topics: list[str], reports: list[Report],
              threshold: float) -> list[Scored]:
-    """The candidate sentences of the named reports, best first; empty when nothing is relevant enough."""
+    """The candidate sentences of the named reports, best first; empty when nothing is relevant enough. Asked
+    for the report's own parts, the sentence telling them is one (furniture for any other question)."""
     cands = [c for r in reports for c in report_sentences(r)]
+    if PARTS_ASKED.search(question):
+        cands = sorted(cands + [p for r in reports for p in own_parts(r)], key=lambda c: (c.report_id, c.start))
     if not cands:
         return []
     names = [p for r in reports for p in name_parts(r.meta.agency)]

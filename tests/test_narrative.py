@@ -1558,3 +1558,13 @@ def test_the_reports_contact_facts_are_asked_by_their_labels_not_by_a_channel():
     assert contact_asked("报告的联系地址在哪条路，邮编是多少") == ["邮编", "联系地址"]
     for channel in ("通过热线电话解答了多少群众问题", "电话咨询有多少件", "写信发传真的多还是当面的多", "12345热线受理多少"):
         assert contact_asked(channel) == [], channel
+
+
+def test_the_reports_own_parts_asked_are_answered_by_the_sentence_that_tells_them(reports):
+    """本年报包括概述、…共六个部分 is furniture (REPORT_PARTS) unless the question asks how many parts the report has;
+    部分公开 asks no parts."""
+    hgj = reports[HGJ_2017]
+    top = _evidence(hgj, "平潭环境与国土资源局2017年的年报分成几个部分？")[0].sentence
+    assert top.text.startswith("本年报包括概述") and "共六个部分" in top.text
+    assert hgj.text[top.start:top.end] == top.text
+    assert not any("共六个部分" in s.sentence.text for s in _evidence(hgj, "平潭环境与国土资源局2017年部分公开了几件？"))
