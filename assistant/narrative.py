@@ -243,6 +243,9 @@ ASPECT = "了过着"  # what a verb's aspect is said with (办过, 发了, 看�
 PART_OF = re.compile(r"\s*其中")  # a sentence stating a part of the whole the one before it states
 # a whole asked (一共, 加起来, 总数): answered by a number the sentence gives as the whole (共…, 总数…, 合计…), not by
 # one of its parts (规划计划类信息21条): right after the word that says it is the whole
+# the thing a count asks for, said as its own clause before the count (新媒体里，微博有几个): a number that counts it
+# (其中微博29个), not the whole it is part of (共开设新媒体数量70个), answers
+HEAD_ASKED = re.compile(r"(?:^|[，,、：:？?\s])([\u4e00-\u9fff]{2,6}?)(?:一共|总共|共)?(?:有|是)?(?:多少|几)")
 TOTAL_ASKED = re.compile(r"一共|总共|共计|合计|总计|总数|加起来|总量")
 # (总数1873条), or after the verb and what it counts, in the same clause (全年共发布信息84条, 历年累计主动公开政府信息
 # 2027条: not 公共卫生, 共同)
@@ -1192,6 +1195,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     fee = any(w in question for w in FEE_WORDS + PAY_WORDS)  # 要不要交钱: the sentence on fees (暂不收费) answers
     lacked = lacked_words(question)
     item = asked_item(question)
+    head = count and (m := HEAD_ASKED.search(question)) and m.group(1).removeprefix("其中")
     out = []
     for i, c in enumerate(cands):
         text = c.read
@@ -1231,6 +1235,9 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             if found:
                 asked = any(unit and in_unit(unit, u) for u, _ in found)
                 p += W_NUMBER * (2 if asked else 1) + W_COUNTED * max(share for _, (_, share) in found)
+                if head and any(head in text[counted_from(text, m):m.start()] or head in _after(text, m)
+                                for m in NUMBER.finditer(text)):
+                    p += W_COUNTED  # 新媒体里，微博有几个: 其中微博29个 counts the thing asked, 共开设新媒体70个 its whole
             if total and TOTAL_SAID.search(text):
                 p += W_COUNTED  # 一共…多少条: a number given as the whole (总数1873条), not one of its parts
         out.append(p)
@@ -1270,7 +1277,12 @@ def _counts_other(question: str, text: str, m: re.Match) -> bool:
 
 def _named_after(text: str, m: re.Match) -> set[str]:
     """The character pairs of the words right after a number's unit, up to the clause's next break."""
-    return _word_pairs(re.split(r"[，,；;。：:、（(）)]", text[m.end():m.end() + 30], maxsplit=1)[0])
+    return _word_pairs(_after(text, m))
+
+
+def _after(text: str, m: re.Match) -> str:
+    """The words right after a number's unit, up to the clause's next break."""
+    return re.split(r"[，,；;。：:、（(）)]", text[m.end():m.end() + 30], maxsplit=1)[0]
 
 
 def _word_pairs(words: str) -> set[str]:
@@ -1982,6 +1994,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
         return None  # 访问量是多少: a sentence that says no 访问 states some other number (发布信息393件)
     asks = len(COUNT_QUESTION.findall(question))
     verb = asked_verb(question)
+    head = (m := HEAD_ASKED.search(question)) and m.group(1).removeprefix("其中")  # 微博有几个: 其中微博29个, not 共…70个
     found = []
     for m in NUMBER.finditer(text):
         if _counts_other(question, text, m) or (unit in UNIT_KIN and not in_unit(unit, m.group(2)) and asks == 1):
@@ -1997,18 +2010,19 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
             nxt = text.find("、", m.end(), right)
             right = nxt if nxt != -1 else right
         hits, share = counted(question, text, m)
-        key = (bool(unit) and in_unit(unit, m.group(2)), done, hits, share, len(qb & _bigrams(text[left:right])),
-               -m.start())
+        named = bool(head) and (head in text[counted_from(text, m):m.start()] or head in _after(text, m))
+        key = (bool(unit) and in_unit(unit, m.group(2)), done, named, hits, share,
+               len(qb & _bigrams(text[left:right])), -m.start())
         found.append((key, left, right, m))
     if not found:
         return None
     found.sort(key=lambda f: f[0], reverse=True)
     key, left, right, m = found[0]
-    if key[2] == 0 and key[4] == 0 and not (key[0] and unit in UNIT_KIN) and not key[1]:
+    if key[3] == 0 and key[5] == 0 and not (key[0] and unit in UNIT_KIN) and not key[1] and not key[2]:
         return None  # 专职人员有几个 against 14个街镇: a number that counts nothing the question names is no answer
     if asks > 1:
         piece = _piece(text, m.start())
-        other = next((f for f in found[1:] if _piece(text, f[3].start()) == piece and (f[0][2] or f[0][4])),
+        other = next((f for f in found[1:] if _piece(text, f[3].start()) == piece and (f[0][3] or f[0][5])),
                      None)  # the other count asked, named by the question's words
         if other:
             left, right = min(left, other[1]), max(right, other[2])

@@ -1568,3 +1568,15 @@ def test_the_reports_own_parts_asked_are_answered_by_the_sentence_that_tells_the
     assert top.text.startswith("本年报包括概述") and "共六个部分" in top.text
     assert hgj.text[top.start:top.end] == top.text
     assert not any("共六个部分" in s.sentence.text for s in _evidence(hgj, "平潭环境与国土资源局2017年部分公开了几件？"))
+
+
+def test_the_thing_a_count_asks_for_said_before_it_is_counted_not_its_whole(corpus_dir):
+    """新媒体里，微博有几个: 其中微博29个 counts the thing asked; 共开设新媒体数量70个 counts the whole it is part of,
+    though it says more of the question's words. The sentence stating it leads and its clause is the answer."""
+    question = "平潭综合实验区2018年各部门开设的新媒体里，微博有几个？"
+    report = parse_file(corpus_dir / "reports" / "13_pingtan-syq_2018.txt")
+    cands, names = report_sentences(report), name_parts(report.meta.agency)
+    terms = ["开设", "媒体", "微博"]  # as evidence() reads them (jieba's 微博有 mended to the reports' 微博)
+    assert rank(question, terms, cands, {}, names)[0].sentence.text.startswith("其中微博29个")
+    quoted = _ranked(report, question)[0].sentence.text  # the item it stands in, its whole stated first
+    assert "共开设新媒体数量70个" in quoted and count_clause(question, quoted)[:2] == ("其中微博29个", 29)
