@@ -43,7 +43,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from assistant.coverage import unrecorded
-from assistant.cues import CONTACT_FACTS, COUNTERS, MENTION_WORDS
+from assistant.cues import CONTACT_FACTS, COUNT_ASKED, COUNTERS, MENTION_WORDS
 from assistant.guard import parse_chinese_number
 from assistant.read import has
 from index.models import Report
@@ -243,6 +243,7 @@ ASPECT = "了过着"  # what a verb's aspect is said with (办过, 发了, 看�
 PART_OF = re.compile(r"\s*其中")  # a sentence stating a part of the whole the one before it states
 # a whole asked (一共, 加起来, 总数): answered by a number the sentence gives as the whole (共…, 总数…, 合计…), not by
 # one of its parts (规划计划类信息21条): right after the word that says it is the whole
+COUNT_BEFORE = re.compile(r"([\u4e00-\u9fff]{0,4})[了过]?(?:多少|几)")  # the words a count is asked after
 # the thing a count asks for, said as its own clause before the count (新媒体里，微博有几个): a number that counts it
 # (其中微博29个), not the whole it is part of (共开设新媒体数量70个), answers
 HEAD_ASKED = re.compile(r"(?:^|[，,、：:？?\s])([\u4e00-\u9fff]{2,6}?)(?:一共|总共|共)?(?:有|是)?(?:多少|几)")
@@ -1238,10 +1239,18 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
                 if head and any(head in text[counted_from(text, m):m.start()] or head in _after(text, m)
                                 for m in NUMBER.finditer(text)):
                     p += W_COUNTED  # 新媒体里，微博有几个: 其中微博29个 counts the thing asked, 共开设新媒体70个 its whole
-            if total and TOTAL_SAID.search(text):
+            if total and (TOTAL_SAID.search(text) or any(_parted(text, m) for m in NUMBER.finditer(text))):
                 p += W_COUNTED  # 一共…多少条: a number given as the whole (总数1873条), not one of its parts
         out.append(p)
     return out
+
+
+def _parted(text: str, m: re.Match) -> bool:
+    """The number is the whole its clause's parts divide (约4900人次…咨询，其中现场咨询1600人次): 其中 opens a later
+    clause of its sentence before any other number."""
+    rest = re.split(r"[。；;]", text[m.end():], maxsplit=1)[0]
+    at = re.search(r"[，,]\s*其中", rest)
+    return bool(at) and not NUMBER.search(rest, 0, at.start())
 
 
 def counted(question: str, text: str, m: re.Match) -> tuple[int, float]:
@@ -1995,34 +2004,45 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     asks = len(COUNT_QUESTION.findall(question))
     verb = asked_verb(question)
     head = (m := HEAD_ASKED.search(question)) and m.group(1).removeprefix("其中")  # 微博有几个: 其中微博29个, not 共…70个
+    total = bool(TOTAL_ASKED.search(question))
+    # what a total is asked of, each said in the whole's clause: the words right before the count (一共策采了多少篇,
+    # 一共主动公开了多少条: not 总数3978条 of 制作、获取), and after it (多少人次来咨询)
+    before = (b := COUNT_BEFORE.search(question)) and re.sub(r"^[年月]|有|是|共", "", TOTAL_ASKED.sub("", b.group(1))) or ""
+    said = (_word_pairs(before), _word_pairs((a := COUNT_ASKED.search(question)) and a.group(1) or ""))
     found = []
     for m in NUMBER.finditer(text):
-        if _counts_other(question, text, m) or (unit in UNIT_KIN and not in_unit(unit, m.group(2)) and asks == 1):
+        left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
+        right = min([i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1], default=len(text))
+        # 一共多少人次来咨询: 约4900人次通过各种方式…咨询…，其中… is the whole its parts divide, the verb asked said after
+        # it in its clause; the words after it (通过各种方式…) name nothing, its parts say what it counts
+        pairs = _bigrams(text[left:right])
+        whole = total and any(said) and all(g & pairs for g in said if g) and _parted(text, m)
+        if (_counts_other(question, text, m) and not whole) \
+                or (unit in UNIT_KIN and not in_unit(unit, m.group(2)) and asks == 1):
             continue  # 12000余名群众 or 9处站点 for 几个人负责: what the number counts is not what is asked (of two
             # counts asked, 发了多少条、有多少粉丝, the other's unit may be another: the asked unit still comes first)
         if noun and noun.group(1) not in text[max(0, m.start() - 12):m.end() + 12]:
             continue  # 几个处室: a number that counts 处室 says so beside it (1295件 does not)
-        left = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
-        right = min([i for i in (text.find(c, m.end()) for c in "，,；;。") if i != -1], default=len(text))
-        done = bool(verb) and verb in text[left:m.start()]  # 已办结15042件 for 办结了多少件; 关停…网站1个、新媒体2个: both
+        done = whole or (bool(verb) and verb in text[left:m.start()])  # 已办结15042件 for 办结了多少件; 关停…网站1个、
+        # 新媒体2个: both
         if _named_alone(question, text, m, left, right):  # 新闻发布会8场、警媒座谈会2场: the count asked, alone
             left = counted_from(text, m, left)
             nxt = text.find("、", m.end(), right)
             right = nxt if nxt != -1 else right
         hits, share = counted(question, text, m)
         named = bool(head) and (head in text[counted_from(text, m):m.start()] or head in _after(text, m))
-        key = (bool(unit) and in_unit(unit, m.group(2)), done, named, hits, share,
+        key = (bool(unit) and in_unit(unit, m.group(2)), done, whole, named, hits, share,
                len(qb & _bigrams(text[left:right])), -m.start())
         found.append((key, left, right, m))
     if not found:
         return None
     found.sort(key=lambda f: f[0], reverse=True)
     key, left, right, m = found[0]
-    if key[3] == 0 and key[5] == 0 and not (key[0] and unit in UNIT_KIN) and not key[1] and not key[2]:
+    if key[4] == 0 and key[6] == 0 and not (key[0] and unit in UNIT_KIN) and not key[1] and not key[3]:
         return None  # 专职人员有几个 against 14个街镇: a number that counts nothing the question names is no answer
     if asks > 1:
         piece = _piece(text, m.start())
-        other = next((f for f in found[1:] if _piece(text, f[3].start()) == piece and (f[0][3] or f[0][5])),
+        other = next((f for f in found[1:] if _piece(text, f[3].start()) == piece and (f[0][4] or f[0][6])),
                      None)  # the other count asked, named by the question's words
         if other:
             left, right = min(left, other[1]), max(right, other[2])

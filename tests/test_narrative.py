@@ -1580,3 +1580,15 @@ def test_the_thing_a_count_asks_for_said_before_it_is_counted_not_its_whole(corp
     assert rank(question, terms, cands, {}, names)[0].sentence.text.startswith("其中微博29个")
     quoted = _ranked(report, question)[0].sentence.text  # the item it stands in, its whole stated first
     assert "共开设新媒体数量70个" in quoted and count_clause(question, quoted)[:2] == ("其中微博29个", 29)
+
+
+def test_a_total_asked_is_the_number_its_parts_divide():
+    """一共多少人次: 约4900人次…，其中现场咨询1600人次 states the whole before its parts, though no 共 says so and the words
+    after it (通过各种方式…) name nothing; a part asked (电话咨询多少) is still the part."""
+    texts = ["2013年有约4900人次通过各种方式向我局各部门、基层所咨询涉税信息有关事务，其中现场咨询1600人次，占32.65%；",
+             "电话咨询3200人次，占65.31%，网上咨询100人次，2.04%占。"]
+    cands = [narrative.Sentence("r", "某局", 2013, "requests", i * 80, i * 80 + len(t), t) for i, t in enumerate(texts)]
+    question = "地税局2013年一共有多少人次来咨询？"
+    assert rank(question, ["一共", "咨询"], cands, {}, [])[0].sentence.text == texts[0]
+    assert count_clause(question, "".join(texts))[1] == 4900
+    assert count_clause("地税局2013年电话咨询多少人次？", "".join(texts))[1] == 3200
