@@ -1384,13 +1384,33 @@ def own_parts(report: Report) -> list[Sentence]:
             for x in PARTS_SAID.finditer(report.text)]
 
 
+# how many areas asked (从几个方面改进): the line announcing them with their number (我们计划从以下三个方面进行改进：),
+# context for the items under it otherwise (_heading_like), answers
+AREAS_ASKED = re.compile(r"(?:几|多少)个?方面")
+AREAS_SAID = re.compile(r"(?:以下|如下)[一二三四五六七八九十两\d]+个?方面")
+
+
+def announced_areas(report: Report) -> list[Sentence]:
+    """The lines announcing how many areas follow (…从以下三个方面进行改进：), as candidates."""
+    m, text, out = report.meta, report.text, []
+    for section, a, b in _regions(report):
+        for s, e, is_heading in spans(text[a:b]):
+            if is_heading and AREAS_SAID.search(text, a + s, a + e):
+                out.append(Sentence(report.id, m.agency, m.year, section, a + s, a + e, text[a + s:a + e],
+                                    page=report.page_at(a + s)))
+    return out
+
+
 def evidence(search: Callable, question: str, topics: list[str], reports: list[Report],
              threshold: float) -> list[Scored]:
     """The candidate sentences of the named reports, best first; empty when nothing is relevant enough. Asked
-    for the report's own parts, the sentence telling them is one (furniture for any other question)."""
+    for the report's own parts, the sentence telling them is one (furniture for any other question); asked how
+    many areas, the line announcing them (context for any other question)."""
     cands = [c for r in reports for c in report_sentences(r)]
-    if PARTS_ASKED.search(question):
-        cands = sorted(cands + [p for r in reports for p in own_parts(r)], key=lambda c: (c.report_id, c.start))
+    extra = [p for r in reports for p in own_parts(r)] if PARTS_ASKED.search(question) else []
+    extra += [p for r in reports for p in announced_areas(r)] if AREAS_ASKED.search(question) else []
+    if extra:
+        cands = sorted(cands + extra, key=lambda c: (c.report_id, c.start))
     if not cands:
         return []
     names = [p for r in reports for p in name_parts(r.meta.agency)]
@@ -2046,7 +2066,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
                      None)  # the other count asked, named by the question's words
         if other:
             left, right = min(left, other[1]), max(right, other[2])
-    clause = text[left:right].strip()
+    clause = text[left:right].strip().rstrip("：:")  # …从以下三个方面进行改进： announces, the colon is no part
     value = number_value(m.group(1))
     if value is None:
         return None

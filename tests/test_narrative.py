@@ -1592,3 +1592,14 @@ def test_a_total_asked_is_the_number_its_parts_divide():
     assert rank(question, ["一共", "咨询"], cands, {}, [])[0].sentence.text == texts[0]
     assert count_clause(question, "".join(texts))[1] == 4900
     assert count_clause("地税局2013年电话咨询多少人次？", "".join(texts))[1] == 3200
+
+
+def test_how_many_areas_asked_is_answered_by_the_line_announcing_them(reports):
+    """因此，我们计划从以下三个方面进行改进： is context for the items under it, unless the question asks how many areas
+    (从几个方面改进): then it is the answer, its number lifted without the colon."""
+    hgj = reports[HGJ_2017]
+    question = "平潭环境与国土资源局2017年计划从几个方面改进信息公开工作？"
+    top = _evidence(hgj, question)[0].sentence
+    assert top.text == "因此，我们计划从以下三个方面进行改进：" and hgj.text[top.start:top.end] == top.text
+    assert count_clause(question, top.text) == ("我们计划从以下三个方面进行改进", 3, "个")
+    assert not any(s.sentence.text == top.text for s in _evidence(hgj, "平潭环境与国土资源局2017年打算怎么改进？"))
