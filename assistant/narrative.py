@@ -272,7 +272,8 @@ def lists_kind(question: str, text: str) -> bool:
 # acts (由…解读, 责任单位, 专人, 第三方, 局办公室作为…) or a place (查阅场所, 档案馆, 窗口, 专栏, 设立…), as a count is by a number
 # how something was done or came about (怎么培训, 如何处理, 怎么来的), or what was done (做了哪些工作, 搞了些什么), not how
 # it is judged (做得怎么样, 利用得怎么样) or worded (报告里怎么说的): a shortfall stated does not answer it
-HOW_QUESTION = re.compile(r"(?<!不)怎么(?!样|说|看)|如何|怎样|咋(?!样)|做了|做过|干了|开展了|采取了|搞了"
+HOW_QUESTION = re.compile(r"(?<!不)怎么(?!样|说|看)|如何|怎样|咋(?!样)|做了|做过|干了|开展了|采取了|搞了|弄了"
+                          r"|用了[^，,。？?]{0,3}(?:什么|哪些|啥)"  # 政策解读用了些什么新花样: what was used, not what is lacking
                           r"|有什么(?:做法|举措|工作)|哪些(?:做法|举措|工作|事)"
                           # 用了哪些办法, 通过什么方法, 有啥招: the ways it was done asked, as 怎么 asks (not 管理办法 named)
                           r"|(?:什么|哪些|哪几种|啥)(?:办法|方法|手段|招数?|法子)")

@@ -1603,3 +1603,13 @@ def test_how_many_areas_asked_is_answered_by_the_line_announcing_them(reports):
     assert top.text == "因此，我们计划从以下三个方面进行改进：" and hgj.text[top.start:top.end] == top.text
     assert count_clause(question, top.text) == ("我们计划从以下三个方面进行改进", 3, "个")
     assert not any(s.sentence.text == top.text for s in _evidence(hgj, "平潭环境与国土资源局2017年打算怎么改进？"))
+
+
+def test_what_was_used_or_made_is_asked_as_how_it_was_done(reports):
+    """政策解读用了些什么新花样 / 官网都弄了些啥 ask what was done, as 怎么 does: 三是政策解读的质量有待提高，形式还要更加多样
+    (a shortfall the report states) does not answer, 综合运用图文图表、在线访谈、H5等形式 does."""
+    assert narrative.HOW_QUESTION.search("官网捯饬了一下，都弄了些啥？")
+    assert not narrative.HOW_QUESTION.search("用了多少经费？")
+    top = _ranked(reports[PINGTAN_2023], "平潭综合实验区2023年政策解读用了些什么新花样")[0].sentence
+    assert "综合运用图文图表、在线访谈、H5等形式" in top.text
+
