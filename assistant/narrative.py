@@ -194,7 +194,8 @@ CUE_QUESTIONS |= dict.fromkeys(PLAN_TIMES, "plan")
 # 什么) it says when, no plan
 FROM_NOW_ON = re.compile(r"以后(?=要|会|打算|准备|计划|怎么|如何|咋)")
 # a shortfall asked in words that say only that (差在哪, 哪里差, 没做好): taken out before the question is cut into words
-SHORT_ASKED = ("哪里差", "差在", "不够好", "没做好", "做得不好")
+SHORT_ASKED = ("哪里差", "差在", "不够好", "没做好", "做得不好", "做得不行", "干得不行", "搞得不行")
+CUE_QUESTIONS |= dict.fromkeys(SHORT_ASKED, "shortfall")
 # a premise of praise put to be confirmed (已经做得很到位了，…是这么说的吗？ / 都已经很高了吧？): whether it holds is said where
 # the report weighs its own work, its shortfalls (运维管理还需加强), as 够不够 asks for them
 # (a degree word says it is praise: 都填好了吗 asks whether something was done)

@@ -1613,3 +1613,9 @@ def test_what_was_used_or_made_is_asked_as_how_it_was_done(reports):
     top = _ranked(reports[PINGTAN_2023], "平潭综合实验区2023年政策解读用了些什么新花样")[0].sentence
     assert "综合运用图文图表、在线访谈、H5等形式" in top.text
 
+
+def test_doing_badly_in_everyday_words_asks_for_the_shortfalls(reports):
+    """哪些地方做得不行 asks for the shortfalls, as 没做好 does: 一是信息公开培训力度不大, not a sentence of the work done."""
+    question = "平潭农业农村局2020年觉得自己哪些地方做得不行？"
+    assert cue(question) == "shortfall"
+    assert "一是信息公开培训力度不大" in _ranked(reports[NYN_2020], question)[0].sentence.text
