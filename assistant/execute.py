@@ -1224,10 +1224,10 @@ class Executor:
                 return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
             return compose.by_agency(it.question, "precedent" if cross else "narrative", best)
         reports = [self.report(e.report_id) for e in entries]
-        if said := printed(it.unglossed, [r.text for r in reports]):
-            topics, asked = topics + said, f"{asked} {' '.join(said)}"  # recruitment notices, rumours: words the
-            # glossary lacks, as the reports print them
-        ranked = evidence_in_time(search, self.report, asked, topics, reports, earlier_reports(catalog, it), threshold)
+        hints = tuple(printed(it.unglossed, [r.text for r in reports]))  # recruitment, rumours: words the glossary
+        # lacks, as the reports print them
+        ranked = evidence_in_time(search, self.report, asked, topics, reports, earlier_reports(catalog, it), threshold,
+                                  hints)
         if not ranked:
             return compose.decline(it.question, compose.decline_irrelevant(scope), "not_relevant")
         lines = answer_lines(ranked)

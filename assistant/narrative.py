@@ -114,6 +114,7 @@ MAX_QUOTE = 160  # a longer sentence is cut at a comma near this length
 MAX_ITEM = 2 * MAX_QUOTE  # an item (its title and the sentences under it) or a list quoted as one span
 QUOTES = 3  # supporting quotes under the answer line
 MAX_AGENCIES = 12  # agencies quoted for a question across the corpus (the rest are named)
+RARE_HINT = 2  # sentences a hint may be printed in and still count as saying what an English question asks about
 SEARCH_K = 60  # passages of one report whose cosines are read (a report has 20-60)
 CROSS_K = 30
 STRONG_RELEVANCE = 0.92  # a passage this close counts even when no sentence repeats the question's words
@@ -1404,10 +1405,11 @@ def announced_areas(report: Report) -> list[Sentence]:
 
 
 def evidence(search: Callable, question: str, topics: list[str], reports: list[Report],
-             threshold: float) -> list[Scored]:
+             threshold: float, hints: tuple[str, ...] = ()) -> list[Scored]:
     """The candidate sentences of the named reports, best first; empty when nothing is relevant enough. Asked
     for the report's own parts, the sentence telling them is one (furniture for any other question); asked how
-    many areas, the line announcing them (context for any other question)."""
+    many areas, the line announcing them (context for any other question). `hints` (an English question's words
+    as the reports print them) rank, but say nothing of relevance: they were kept because the reports print them."""
     cands = [c for r in reports for c in report_sentences(r)]
     extra = [p for r in reports for p in own_parts(r)] if PARTS_ASKED.search(question) else []
     extra += [p for r in reports for p in announced_areas(r)] if AREAS_ASKED.search(question) else []
@@ -1430,7 +1432,9 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
         return []  # 群众满意率是多少: what the value is asked of, no sentence of these reports names (nor its parts together)
     terms = unslipped(terms, where, spell=True)
     chunks = passage_cosines(search, question, [r.id for r in reports])
-    ranked = with_items(rank(question, terms, cands, sentence_cosines(cands, chunks), names), cands,
+    ranking = terms + [h for h in hints if h not in terms]
+    rare = [h for h in hints if len(where(h)) <= RARE_HINT]  # 基层: a hint few sentences print tells what is asked
+    ranked = with_items(rank(question, ranking, cands, sentence_cosines(cands, chunks), names), cands,
                         {r.id: r.text for r in reports}, lists=cue(question) in ("shortfall", "plan"),
                         question=question)
     best_cos = max((cos for *_, cos in chunks), default=0.0)
@@ -1444,7 +1448,8 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
     pointed = pointed_part(question) or asked_item(question)  # 第五部分提出的第二条: the place is what was asked
     if about and not pointed and best_cos < STRONG_RELEVANCE and not gives_asked(question, ranked[0].sentence.read) \
             and not any(
-            s.terms or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in seen):
+            (any(t in s.sentence.read for t in [*terms, *rare]) if hints else s.terms)
+            or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in seen):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked
 
@@ -1729,7 +1734,8 @@ def word_groups(question: str, words: list[str]) -> list[tuple[str, ...]]:
 
 
 def evidence_in_time(search: Callable, load: Callable[[str], Report], question: str, topics: list[str],
-                     reports: list[Report], earlier: list[str], threshold: float) -> list[Scored]:
+                     reports: list[Report], earlier: list[str], threshold: float,
+                     hints: tuple[str, ...] = ()) -> list[Scored]:
     """The named reports' evidence; when the question named no year (the router read the agency's newest report),
     the agency's earlier reports (`earlier`: their ids) are read with it and the best sentence wins, the newest
     first among equals, so 海坛片区是怎么成立的 is answered from the year that tells it and the answer line names
@@ -1738,12 +1744,12 @@ def evidence_in_time(search: Callable, load: Callable[[str], Report], question: 
     when = WHEN_ASKED.findall(question)  # 什么时候开始: no topic word, else no earlier report's date holds half of them
     rest = WHEN_ASKED.sub(" ", question)
     topics = [t for t in without_counts(question, topics) if t in rest or not any(t in w for w in when)]
-    ranked = evidence(search, question, topics, reports, threshold)
+    ranked = evidence(search, question, topics, reports, threshold, hints)
     if not earlier:
         return ranked
     every = reports + [load(i) for i in earlier]
     newest = {r.id for r in reports}
-    wide = sorted(evidence(search, question, topics, every, threshold),
+    wide = sorted(evidence(search, question, topics, every, threshold, hints),
                   key=lambda s: (-s.score, s.sentence.report_id not in newest, -s.sentence.year))
     if not wide or wide[0].sentence.report_id in newest:
         return ranked or wide

@@ -644,7 +644,8 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
             out.append(token.strip())
             continue
         after = next((t for t in tokens[i + 1:] if t.strip()), "")
-        out.append(_place(token, places) or acronyms.get(token) or _division(token, after) or _gap(token))
+        han = next((t for t in tokens[i + 1:] if HAN_CHAR.search(t)), "")  # the next glossed word, past unknown ones
+        out.append(_place(token, places) or acronyms.get(token) or _division(token, after) or _gap(token, han.strip()))
     zh = re.sub(rf"(?<=\d)[\s{GAP}]+(?=\d)", "，", " ".join(t for t in out if t))  # 100 times in 2024: two numbers
     zh = re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", zh)
     zh = re.sub(rf"{GAP}+", GAP, zh)
@@ -661,14 +662,18 @@ ENGLISH_FUNCTION_WORDS = (  # say nothing of what is asked
     "and", "or", "for", "with", "about", "have", "has", "had", "them", "they", "their", "its",
     "this", "that", "these", "those", "any", "all", "been", "from", "what", "many", "much", "cases",
     "case", "there", "number", "end", "ended", "ending", "finish", "finished", "close", "closed")
-GAP_NEUTRAL = ("year", "years")  # that year, over the years: what the years said beside them already say
+ORGAN_WORDS = ("局", "委员会", "办公室", "办公厅", "管委会", "政府", "人民政府", "中心")  # an organ glossed alone
+GAP_NEUTRAL = ("year", "years")
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")  # that year, over the years: what the years said beside them already say
 GAP = "\x00"  # where the glossary dropped a word of content, until the spaces are taken out: then one space
 
 
-def _gap(token: str) -> str:
+def _gap(token: str, after: str = "") -> str:
     """A word the glossary does not know, left out, still parts the glossed words either side (how did the office
     keep an eye on each unit: 办公室 and what follows are not one name; Pingtan … government website: 平潭 政府网站,
     not 平潭政府); a function word (of, the, did) parts nothing."""
+    if after in ORGAN_WORDS:  # Pingtan's housing bureau: a word of the agency's name, whose place and organ join
+        return ""
     return GAP if len(token) > 3 and token not in ENGLISH_FUNCTION_WORDS and token not in GAP_NEUTRAL else ""
 
 

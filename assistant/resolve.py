@@ -137,12 +137,14 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
     mentions: list[str] = []
     clarify: list[str] = []
     unknown = None
+    elsewhere: list[tuple[str, str]] = []
     for run in runs(masked):
         for text, found in _resolve_run(run, catalog, years, recent):
             if found and not _names_an_agency(text, catalog):
                 continue  # 技术 shares two characters with 科学技术委员会 but names no agency
             if len(found) == 1 and catalog.is_generic(text) and _elsewhere(masked, found[0], catalog):
-                continue  # 平潭2012年办公室怎么督促: the office of the place named, not the one agency called 办公室
+                elsewhere.append((found[0], text))  # 平潭2012年办公室怎么督促: the office of the place named, not the one
+                # agency called 办公室 (unless other agencies are named beside it: then it is one of those listed)
             if len(found) == 1 and found[0] not in agencies:
                 agencies.append(found[0])
                 mentions.append(text)
@@ -154,6 +156,8 @@ def find_agencies(masked: str, catalog: Catalog, years: list[int], recent: bool)
                 mentions.append(text)
             elif not found and unknown is None and _looks_like_agency(text):
                 unknown = text
+    if agencies and set(agencies) <= {a for a, _ in elsewhere}:
+        agencies, mentions = [], [m for m in mentions if m not in {t for _, t in elsewhere}]
     if not agencies and not (unknown and _unheld_place_named(unknown, catalog)) and (
             described := _described(masked, catalog)):  # (瓯海区政府办, 温州市瓯海区…: a place not held, named)
         said = max((p for p in catalog.places() if p in masked), key=len, default=described[1])

@@ -590,7 +590,7 @@ ENGLISH_TERMS: dict[str, str] = {
     "market supervision": "市场监督管理局", "market regulation": "市场监督管理局",
     "science and technology commission": "科学技术委员会", "science commission": "科学技术委员会",
     "sci tech commission": "科学技术委员会", "stc": "科学技术委员会", "s&t commission": "科学技术委员会", "finance bureau": "财政局", "education bureau": "教育局",
-    "civil affairs bureau": "民政局", "tax bureau": "税务局", "agriculture": "农业农村局",
+    "civil affairs bureau": "民政局", "environment and land resources bureau": "环境与国土资源局", "environment and land bureau": "环境与国土资源局", "land resources": "国土资源", "local taxation bureau": "地方税务局", "local tax bureau": "地方税务局", "taxation bureau": "税务局", "tax bureau": "税务局", "agriculture": "农业农村局",
     "social affairs bureau": "社会事业局", "economic development bureau": "经济发展局", "area": "片区",
     "sub-zone": "片区", "bureau": "局", "commission": "委员会", "office": "办公室",
     "in": "", "of": "", "the": "", "did": "", "does": "", "do": "", "was": "", "were": "", "is": "", "are": "",

@@ -660,3 +660,17 @@ def test_numerals_in_their_financial_forms_are_read_as_numbers():
     assert "陆续" in normalize_question("陆续出台了壹佰贰拾件").text
     assert normalize_question("收拾一下").text == "收拾一下"
     assert "2024年" in normalize_question("洪泽區貳零貳肆年收到多少申請").text
+
+
+def test_an_unknown_word_of_an_agencys_name_does_not_part_its_place_from_its_organ():
+    """Pingtan housing bureau: housing is no glossary word, but it is of the bureau's name (平潭局, not 平潭·局); a word
+    before another glossed word parts them (平潭·政府网站)."""
+    text = normalize_question("How many requests did the Pingtan housing bureau receive in 2024?", names=("平潭",),
+                              places={"pingtan": "平潭"}).text
+    assert "平潭局" in text
+    site = normalize_question("How often did Pingtan log in to answer messages on the government website in 2018?",
+                              names=("平潭",), places={"pingtan": "平潭"}).text
+    assert "·政府网站" in site and "平潭政府" not in site
+    named = normalize_question("How many requests did the Pingtan environment and land resources bureau receive in 2017?",
+                               names=("平潭",), places={"pingtan": "平潭"}).text
+    assert "平潭环境与国土资源局" in named
