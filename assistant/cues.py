@@ -508,6 +508,7 @@ SPAN_WORDS = re.compile(rf"(?:{'|'.join(RECENT_LEADS)}|这)\s*(\d{{1,2}}|[两二
 # 公开率, 三年平均每年
 ORGAN_ENDINGS = ("省", "市", "县", "区", "局", "委", "厅", "办", "镇", "乡", "街道", "政府", "委员会", "管委会",
                  "办公室", "中心", "署", "院", "本级")
+TITLE_ENDINGS = ("局", "委", "厅", "办", "政府", "委员会", "管委会", "办公室")  # an organ's ending, not a place's (区, 县)
 SUB_UNIT = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:新区|区|县|市|镇|乡|街道|局|委|办|厅)")
 # 海坛片区管理局党政办公室, 公安局办公室: a bureau's own office, which writes its report (not a unit of its own; a
 # government's 办公室 is an agency of its own)

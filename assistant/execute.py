@@ -31,6 +31,7 @@ from assistant.cues import (
     RECEIVED_ANY,
     SPREAD_ASKED,
     TIMES_OF,
+    TITLE_ENDINGS,
     TOTAL_CUES,
     WHY_NONE,
 )
@@ -1330,9 +1331,6 @@ def _titled(question: str, place: str) -> bool:
     """Whether the place is said as the start of an agency's name (平潭管委会的年报), not alone (平潭有哪几家单位)."""
     return any(re.match(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(TITLE_ENDINGS)})", question[m.end():])
                for m in re.finditer(re.escape(place), question))
-
-
-TITLE_ENDINGS = ("局", "委", "厅", "办", "政府", "委员会", "管委会", "办公室")  # an organ's, not a place's (区, 县)
 
 
 def _searched_with(search: Callable, typed: str, query: str, *args, **kwargs):

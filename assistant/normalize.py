@@ -663,9 +663,10 @@ ENGLISH_FUNCTION_WORDS = (  # say nothing of what is asked
     "this", "that", "these", "those", "any", "all", "been", "from", "what", "many", "much", "cases",
     "case", "there", "number", "end", "ended", "ending", "finish", "finished", "close", "closed")
 ORGAN_WORDS = ("局", "委员会", "办公室", "办公厅", "管委会", "政府", "人民政府", "中心")  # an organ glossed alone
-GAP_NEUTRAL = ("year", "years")
-HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")  # that year, over the years: what the years said beside them already say
-GAP = "\x00"  # where the glossary dropped a word of content, until the spaces are taken out: then one space
+GAP_NEUTRAL = ("year", "years")  # that year, over the years: what the years said beside them already say
+HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+GAP = "\x00"  # where the glossary dropped a word of content, until the spaces are taken out; then a middle dot (·),
+# which parts two Han runs as a space would not (a space between Han words parts clauses)
 
 
 def _gap(token: str, after: str = "") -> str:
