@@ -12,7 +12,7 @@ from functools import cache
 from importlib.resources import files
 
 from assistant.meaning import unglossed
-from assistant.normalize import ENGLISH_FUNCTION_WORDS, lemma
+from assistant.normalize import lemma
 
 SHORT_SENSE = 3  # a definition of at most this many words is a translation (招聘: "to recruit"); a longer one explains
 PER_WORD = 3  # translations kept per English word: the most direct ones the texts print
@@ -51,11 +51,11 @@ def translations(word: str) -> list[str]:
 
 def asked_words(question: str, places: dict[str, str]) -> list[str]:
     """The words of an English question that say what it is about and that the glossary left out: not a stop word,
-    not the question's frame, not a place (Pingtan's)."""
+    not the question's frame, not a place (Pingtan's); `unglossed` has left out the function words."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS  # loaded with the embedding model already
 
     return [w for w in unglossed(question, places) if len(w) > 3 and w not in ENGLISH_STOP_WORDS and w not in FRAME
-            and w not in ENGLISH_FUNCTION_WORDS and w.removesuffix("s") not in places]
+            and w.removesuffix("s") not in places]
 
 
 def printed(words: list[str], texts: list[str]) -> list[str]:

@@ -1199,7 +1199,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     fee = any(w in question for w in FEE_WORDS + PAY_WORDS)  # 要不要交钱: the sentence on fees (暂不收费) answers
     lacked = lacked_words(question)
     item = asked_item(question)
-    head = count and (m := HEAD_ASKED.search(question)) and m.group(1).removeprefix("其中")
+    head = count and asked_head(question)
     out = []
     for i, c in enumerate(cands):
         text = c.read
@@ -1239,8 +1239,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             if found:
                 asked = any(unit and in_unit(unit, u) for u, _ in found)
                 p += W_NUMBER * (2 if asked else 1) + W_COUNTED * max(share for _, (_, share) in found)
-                if head and any(head in text[counted_from(text, m):m.start()] or head in _after(text, m)
-                                for m in NUMBER.finditer(text)):
+                if head and any(counts_head(text, m, head) for m in NUMBER.finditer(text)):
                     p += W_COUNTED  # 新媒体里，微博有几个: 其中微博29个 counts the thing asked, 共开设新媒体70个 its whole
             if total and (TOTAL_SAID.search(text) or any(_parted(text, m) for m in NUMBER.finditer(text))):
                 p += W_COUNTED  # 一共…多少条: a number given as the whole (总数1873条), not one of its parts
@@ -1290,6 +1289,17 @@ def _counts_other(question: str, text: str, m: re.Match) -> bool:
 def _named_after(text: str, m: re.Match) -> set[str]:
     """The character pairs of the words right after a number's unit, up to the clause's next break."""
     return _word_pairs(_after(text, m))
+
+
+def asked_head(question: str) -> str:
+    """The thing a count asks for, said as its own clause before the count (新媒体里，微博有几个 -> 微博), or ""."""
+    m = HEAD_ASKED.search(question)
+    return m.group(1).removeprefix("其中") if m else ""
+
+
+def counts_head(text: str, m: re.Match, head: str) -> bool:
+    """Whether the number names the thing asked before it or right after its unit (其中微博29个, 微博29个)."""
+    return head in text[counted_from(text, m):m.start()] or head in _after(text, m)
 
 
 def _after(text: str, m: re.Match) -> str:
@@ -2031,7 +2041,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
         return None  # 访问量是多少: a sentence that says no 访问 states some other number (发布信息393件)
     asks = len(COUNT_QUESTION.findall(question))
     verb = asked_verb(question)
-    head = (m := HEAD_ASKED.search(question)) and m.group(1).removeprefix("其中")  # 微博有几个: 其中微博29个, not 共…70个
+    head = asked_head(question)  # 微博有几个: 其中微博29个, not 共…70个
     total = bool(TOTAL_ASKED.search(question))
     # what a total is asked of, each said in the whole's clause: the words right before the count (一共策采了多少篇,
     # 一共主动公开了多少条: not 总数3978条 of 制作、获取), and after it (多少人次来咨询)
@@ -2058,7 +2068,7 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
             nxt = text.find("、", m.end(), right)
             right = nxt if nxt != -1 else right
         hits, share = counted(question, text, m)
-        named = bool(head) and (head in text[counted_from(text, m):m.start()] or head in _after(text, m))
+        named = bool(head) and counts_head(text, m, head)
         key = (bool(unit) and in_unit(unit, m.group(2)), done, whole, named, hits, share,
                len(qb & _bigrams(text[left:right])), -m.start())
         found.append((key, left, right, m))

@@ -644,7 +644,7 @@ def english_to_chinese(text: str, places: dict[str, str]) -> str:
             out.append(token.strip())
             continue
         after = next((t for t in tokens[i + 1:] if t.strip()), "")
-        han = next((t for t in tokens[i + 1:] if HAN_CHAR.search(t)), "")  # the next glossed word, past unknown ones
+        han = next((t for t in tokens[i + 1:] if HAN.search(t)), "")  # the next glossed word, past unknown ones
         out.append(_place(token, places) or acronyms.get(token) or _division(token, after) or _gap(token, han.strip()))
     zh = re.sub(rf"(?<=\d)[\s{GAP}]+(?=\d)", "，", " ".join(t for t in out if t))  # 100 times in 2024: two numbers
     zh = re.sub(r"(?<!\d)\s+|\s+(?!\d)", "", zh)
@@ -664,7 +664,6 @@ ENGLISH_FUNCTION_WORDS = (  # say nothing of what is asked
     "case", "there", "number", "end", "ended", "ending", "finish", "finished", "close", "closed")
 ORGAN_WORDS = ("局", "委员会", "办公室", "办公厅", "管委会", "政府", "人民政府", "中心")  # an organ glossed alone
 GAP_NEUTRAL = ("year", "years")  # that year, over the years: what the years said beside them already say
-HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 GAP = "\x00"  # where the glossary dropped a word of content, until the spaces are taken out; then a middle dot (·),
 # which parts two Han runs as a space would not (a space between Han words parts clauses)
 
