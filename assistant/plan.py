@@ -767,9 +767,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     # 浙江的单位有哪些 (its scope says it all), 收录了哪些报告: the catalogue; a bare agency name (a turn's reply) is not
     if all(k.table == "active" for k in keys) and INFO_ITEMS.search(q):  # no cell or only an active item's:
         keys, it.keys, it.figure_word, it.textual = [], [], None, True  # 公开了多少条采购项目信息: the text counts
-    if keys and (events := EVENTS_COUNTED.search(q)) and not figure_keys(events.group(1))[0]:
+    if keys and (events := EVENTS_COUNTED.search(q)) and not figure_keys(events.group(1))[0] and not (
+            all(k.table == "active" for k in keys) and events.group(1).startswith(tuple(QUERY_ACTIVE_MEASURES))):
         keys, it.keys, it.figure_word, it.textual = [], [], None, True  # 对规范性文件做了几次专项清理: the times
-        # something was done to what a row counts, which the text says
+        # something was done to what a row counts, which the text says (行政强制作出过几次处理决定: the row's own measure)
     if weak and not it.column and not it.unsupported and _counts_a_thing(q, year_spans + scope_spans + about_me + preamble, mentions,
                                                                          catalog):
         it.keys, it.figure_word, it.textual = [], None, True  # 12345热线收到多少件: no request; the text says it

@@ -2138,6 +2138,16 @@ def test_times_an_action_was_done_to_what_a_row_counts_are_read_from_the_text(ca
     assert [k.row for k in told.keys] == ["new_received"] and not told.textual
 
 
+@pytest.mark.parametrize("question, row", [
+    ("洪泽区2023年行政处罚作出过几次处理决定？", "penalty_decisions"),
+    ("平潭管委会2019年行政强制有几次处理决定？", "enforcement_decisions"),
+    ("沭阳县2025年行政许可作出了多少次决定", "licensing_decisions"),
+])
+def test_times_counted_in_the_measure_of_the_row_asked_are_the_cell(catalog, question, row):
+    it = understand(question, [], catalog)  # 几次处理决定: the row's own measure after the counter, not an action
+    assert [k.row for k in it.keys] == [row] and not it.textual and it.kind == "figure"
+
+
 def test_a_held_place_said_without_its_first_characters_names_it(catalog):
     it = understand("综合实验区2022年行政复议一共几件", [], catalog)
     assert it.agencies == [SYQ] and it.kind == "figure"
