@@ -34,6 +34,7 @@ from assistant.cues import (
     COMPARE_CUES,
     CONNECTORS,
     COUNT_CUES,
+    COUNTERS,
     FILING_VERBS,
     FOLLOWUP_CUES,
     PEOPLE_ASKED,
@@ -119,6 +120,7 @@ class Resolution(BaseModel):
 
 
 YEARS_COUNTED = re.compile(r"[这那近]?[两几三四五六七八九十\d]{1,2}个?年度?(?:里|中|间|来|内)?")  # 这三年里: how many years, no figure
+COUNTED_IN = re.compile(rf"(?:多少|几)(?:人次|[{COUNTERS}])")  # 多少回, 几宗: the count asked and its measure word, whatever it is
 
 
 def content(text: str, strip: list[str] | tuple[str, ...] = ()) -> str:
@@ -130,6 +132,7 @@ def content(text: str, strip: list[str] | tuple[str, ...] = ()) -> str:
     _, spans = parse_years(text)
     for s, e in reversed(spans):
         text = text[:s] + " " + text[e:]
+    text = COUNTED_IN.sub(" ", text)
     text = _FILLER.sub(" ", _ENGLISH_FILLER.sub(" ", YEARS_COUNTED.sub(" ", SAME_YEAR.sub(" ", text))))  # 同一年: a year
     return re.sub(r"[\s\W_]+", " ", text).strip()
 

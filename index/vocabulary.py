@@ -765,22 +765,22 @@ CHECK_LABELS: dict[str, tuple[str, str]] = {
 FIGURE_MEANINGS: dict[str, tuple[tuple[tuple[str, str, str | None], ...] | str, tuple[str, ...]]] = {
     # table 3: requests (the 总计 column; an applicant type asked replaces it)
     "new_received": ((("requests", "new_received", "total"),), (
-        "本年新收政府信息公开申请数量", "收到、受理了多少件信息公开申请", "群众提出的政府信息公开申请有多少",
+        "本年新收政府信息公开申请数量", "收到、受理了多少件信息公开申请", "群众提出的政府信息公开申请有多少", "一年里有多少回别人找政府要材料、要资料",
         "number of new information disclosure requests received this year")),
     "carried_over": ((("requests", "carried_over", "total"),), (
         "上年结转政府信息公开申请数量", "上年度没办完结转过来继续办理的申请", "从上年度结转来的申请",
         "requests carried over from the previous year")),
     "granted": ((("requests", "granted", "total"),), (
-        "予以公开", "申请的信息全部公开给申请人的件数", "同意公开、全部提供了信息",
+        "予以公开", "申请的信息全部公开给申请人的件数", "同意公开、全部提供了信息", "要什么都给了",
         "requests granted in full, information fully disclosed")),
     "partially_granted": ((("requests", "partially_granted", "total"),), (
-        "部分公开", "只公开了一部分信息的申请", "部分同意部分不同意公开",
+        "部分公开", "只公开了一部分信息的申请", "部分同意部分不同意公开", "只给了一部分",
         "requests partially granted, information disclosed in part")),
     "denied": ((("requests", "denied_state_secret", "total"), ("requests", "denied_law_forbidden", "total"),
                 ("requests", "denied_three_safeties", "total"), ("requests", "denied_third_party", "total"),
                 ("requests", "denied_internal_affairs", "total"), ("requests", "denied_process_info", "total"),
                 ("requests", "denied_enforcement_file", "total"), ("requests", "denied_admin_query", "total")), (
-        "不予公开", "拒绝公开信息的申请一共多少", "申请被拒、不给公开的件数",
+        "不予公开", "拒绝公开信息的申请一共多少", "申请被拒、不给公开的件数", "政府不肯给",
         "requests refused, information not disclosed")),
     "denied_state_secret": ((("requests", "denied_state_secret", "total"),), (
         "不予公开（属于国家秘密）", "因为涉及国家秘密不公开", "信息属于保密事项被拒绝",
@@ -811,10 +811,10 @@ FIGURE_MEANINGS: dict[str, tuple[tuple[tuple[str, str, str | None], ...] | str, 
         "无法提供", "没办法提供信息的申请一共多少", "提供不了所申请的信息",
         "requests where the information could not be provided")),
     "unable_not_held": ((("requests", "unable_not_held", "total"),), (
-        "无法提供（本机关不掌握相关政府信息）", "机关手里没有这个信息、找不到", "信息不存在或不归本单位管",
+        "无法提供（本机关不掌握相关政府信息）", "机关手里没有这个信息、找不到", "信息不存在或不归本单位管", "政府说我们这里没有这个",
         "the agency does not hold the requested information")),
     "unable_needs_creation": ((("requests", "unable_needs_creation", "total"),), (
-        "无法提供（没有现成信息需要另行制作）", "需要重新加工统计才能得到的信息", "没有现成的材料要另外制作",
+        "无法提供（没有现成信息需要另行制作）", "需要重新加工统计才能得到的信息", "没有现成的材料要另外制作", "政府说现成的没有，要重新另外做才有",
         "no ready information, it would have to be newly created")),
     "unable_unclear": ((("requests", "unable_unclear", "total"),), (
         "无法提供（补正后申请内容仍不明确）", "要求补正后还是说不清要什么", "申请内容不明确",
@@ -855,7 +855,7 @@ FIGURE_MEANINGS: dict[str, tuple[tuple[tuple[str, str, str | None], ...] | str, 
         "requests carried forward to next year, still pending at year end")),
     # table 4: administrative reconsideration and litigation
     "review_total": ((("review_litigation", "review_total", None),), (
-        "行政复议总计", "因为信息公开被申请行政复议的案件数", "被人复议了几次",
+        "行政复议总计", "因为信息公开被申请行政复议的案件数", "被人复议了几次", "对政府的答复不服，找上级评理的次数",
         "administrative reconsideration cases about disclosure")),
     "review_upheld": ((("review_litigation", "review_upheld", None),), (
         "行政复议结果维持", "复议后维持原来的决定", "复议机关认定没问题",
@@ -871,7 +871,7 @@ FIGURE_MEANINGS: dict[str, tuple[tuple[tuple[str, str, str | None], ...] | str, 
         "reconsideration cases still pending")),
     "litigation_total": ((("review_litigation", "direct_suit_total", None),
                           ("review_litigation", "post_review_suit_total", None)), (
-        "行政诉讼总计", "因为信息公开被起诉、打官司的案件数", "被人告到法院的次数",
+        "行政诉讼总计", "因为信息公开被起诉、打官司的案件数", "被人告到法院的次数", "老百姓把政府告上法庭",
         "administrative lawsuits about disclosure")),
     "litigation_corrected": ((("review_litigation", "direct_suit_corrected", None),
                               ("review_litigation", "post_review_suit_corrected", None)), (
