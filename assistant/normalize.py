@@ -44,6 +44,7 @@ from assistant.cues import (
 )
 from assistant.pinyin import Frequencies, read_initials, read_pinyin
 from index.parse.script import t2s
+from index.stores.lexical import word_tags
 from index.vocabulary import (
     DUTY_WORDS,
     ENGLISH_TERMS,
@@ -534,9 +535,24 @@ LEAD_IN_ASKS = re.compile(r"[\dA-Za-z一二两三四五六七八九十]|多少|�
 # number (帮我查三个片区的数：) nor English (Hongze: were there more …, a label that names the agency)
 
 
+SAYING_TAGS = ("i", "l")  # jieba's idioms (成语) and set phrases (习用语)
+SAYING_PARTICLES = frozenset("不吗啊呀了吧嘛呢么哈哦咯啦")  # said around a saying
+LEAD_CLAUSE = re.compile(r"^([^,，。?？!！:：]{4,14})[,，。?？!！]\s*")
+
+
+def said_only(clause: str) -> bool:
+    """Whether a clause is a saying and nothing else, particles aside (水涨船高不？, 竹篮打水一场空啊，): a lead-in
+    that colours the question without asking anything of its own."""
+    tags = word_tags(clause)
+    return any(f in SAYING_TAGS for _, f in tags) and all(f in SAYING_TAGS or set(w) <= SAYING_PARTICLES for w, f in tags)
+
+
 def without_lead_in(text: str, names: tuple[str, ...] = ()) -> str:
     """The question without a lead-in before a colon that asks nothing and names no agency, year or figure (请教您个
-    事儿：, 老师让我们查资料：, 百闻不如一见，直接给我个数：): its words would be read as the topic asked."""
+    事儿：, 老师让我们查资料：, 百闻不如一见，直接给我个数：), or a saying said first as a clause of its own (水涨船高不？
+    那2023年的是多少？): its words would be read as the topic asked."""
+    while (m := LEAD_CLAUSE.match(text)) and len(text) - m.end() >= MIN_QUESTION and said_only(m.group(1)):
+        text = text[m.end():]
     m = LEAD_IN.match(text)
     if not m or len(text) - m.end() < MIN_QUESTION or LEAD_IN_ASKS.search(lead := m.group(1)) or any(
             n in lead for n in names) or any(w in lead for w in QUERY_FIGURES if len(w) >= 2):

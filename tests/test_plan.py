@@ -3606,3 +3606,10 @@ def test_a_lead_in_before_a_colon_that_asks_nothing_is_not_the_topic():
     assert normalize_question("请教您个事儿：洪泽区2024年一共收了几件申请？").text.startswith("洪泽区2024年")
     assert normalize_question("新收申请：鹿城区2022年是多少").text.startswith("新收申请")  # the label names the figure
     assert normalize_question("2024年：洪泽区收了几件申请").text.startswith("2024年")
+
+
+def test_a_saying_said_first_is_a_lead_in_not_the_topic(catalog):
+    assert normalize_question("竹篮打水一场空啊，洪泽区2024年不予公开几件？").text.startswith("洪泽区2024年")
+    it = understand("水涨船高不？那2023年的是多少？", _turns("洪泽区2024年行政事业性收费多少？"), catalog)
+    assert it.kind == "figure" and keys(it) == ["fees_amount_wan"] and it.years == [2023]
+    assert normalize_question("门庭若市？").text == "门庭若市?"  # nothing else asked: the saying is the question
