@@ -1074,6 +1074,11 @@ def _operation(q: str, it: Intent) -> Kind:
     # 办理结果中予以公开的有多少, 复议结果中纠正了几件: that row, not the results it is in
     one_outcome = bool(it.keys) and all(k.row not in WHOLES and not k.row.endswith("_total") for k in it.keys) and (
         re.search(r"结果(?:中|里|当中|里面|之中)", q))
+    listed = {QUERY_REVIEW_OUTCOMES[p] for _, _, p in find_phrases(q, QUERY_REVIEW_OUTCOMES)}  # 结果维持、结果纠正、其他结果:
+    if len(listed) > 1 and it.keys and all(k.table == "review_litigation" for k in it.keys) and not has(
+            q, TOTAL_CUES + COMPARE_CUES + RANKING_CUES):  # the outcomes of one review or suit, listed: the whole row
+        it.breakdown = "outcome"
+        return "breakdown"
     if has(q, OUTCOME_CUES) and "、" not in (it.figure_word or "") and not summed and not one_outcome:  # 办理结果总计加
         # 结转下年度: joined figures, not the breakdown
         it.breakdown = "outcome"

@@ -3613,3 +3613,10 @@ def test_a_saying_said_first_is_a_lead_in_not_the_topic(catalog):
     it = understand("水涨船高不？那2023年的是多少？", _turns("洪泽区2024年行政事业性收费多少？"), catalog)
     assert it.kind == "figure" and keys(it) == ["fees_amount_wan"] and it.years == [2023]
     assert normalize_question("门庭若市？").text == "门庭若市?"  # nothing else asked: the saying is the question
+
+
+def test_the_outcomes_of_one_review_listed_are_its_whole_row(catalog):
+    it = understand("洪泽区2024年行政诉讼那一行都列出来：结果维持、结果纠正、尚未审结", [], catalog)
+    assert it.kind == "breakdown" and it.breakdown == "outcome"
+    summed = understand("洪泽区2024年行政复议维持和纠正加起来几件", [], catalog)  # added, not listed
+    assert summed.kind == "figure"
