@@ -380,8 +380,8 @@ STATED_VALUE = re.compile(r"(?:的|是|为|有|共|:|：)?\s*\d+(?:\.\d+)?(?![\d
 WHOLES = ("new_received", "results_total")  # what a part is said to be in: the part is asked
 COUNTED_IN = ("包括", "包含", "含", "连同", "算上", "外加")  # 收到申请（含上年结转）: the other counted in
 JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有", "同", *COUNTED_IN)
-GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数|申请)+|(?:的)$|[\s(（]")  # 新收的加上上年结转, 办理结果总计加结转下年度,
-# 予以公开的申请、本机关不掌握的申请: still joined
+GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数|申请)+|(?:的)$|[\s(（\"“”‘’「」『』]")  # 新收的加上上年结转, 办理结果总计加结转
+# 下年度, 予以公开的申请、本机关不掌握的申请, “本年新收”、“结转下年度” (labels quoted as printed): still joined
 
 
 # 公开了多少 / 给公开了几件: disclosed, as a count of requests (not 主动公开, 部分公开, 不公开, 依申请公开)
@@ -393,6 +393,9 @@ DISCLOSED = re.compile(r"(?<![不未没主动分予请])(?:给|被)?公开了?(?
 RECEIVED = re.compile(r"(?:收|接)(?:了|到|进|收|件)?(?=(?:多少|几)[件个份]?(?:$|[，,。；;？?！!呢吗]))")
 
 
+QUOTED_APART = re.compile(r"\s*[\"“”‘’']\s*[,，;；]\s*[\"“”‘’']\s*")  # "a","b": a quoted list's items, joined
+
+
 def _joined(found: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]], q: str) -> list[tuple[str, list[CellKey]]]:
     """The longest run of figure phrases the question joins with 和/、/加 (nothing else between them), each with
     its cells; one phrase or none when the question names its figures apart."""
@@ -401,7 +404,8 @@ def _joined(found: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]], q: s
     for (f, (s, e)) in sorted(found, key=lambda t: t[1]):
         between = GAP.sub("", q[run[-1][1][1]:s]) if run else ""
         between = between[1:] if between[:1] in "，," and between[1:] in JOINING else between  # 新收申请数，以及部分公开数
-        if run and between in JOINING and all(f[1] != g[1] for g, _ in run):
+        listed = bool(run) and QUOTED_APART.fullmatch(q[run[-1][1][1]:s]) is not None  # {"本年新收","结转下年度"}
+        if run and (between in JOINING or listed) and all(f[1] != g[1] for g, _ in run):
             run.append((f, (s, e)))
         else:
             run = [(f, (s, e))]

@@ -24,6 +24,10 @@ from assistant.normalize import correct_homophones, correct_near_terms, is_engli
     ("分别收到12、13件", "分别收到12、13件"),
     ("沭阳25 规章 规范性文件 分别几件", "沭阳2025年,规章、规范性文件,分别几件"),
     ("纠错 洪泽24年 几个", "纠错,洪泽24年,几个"),
+    ("统计期2023.1.1-2023.12.31内洪泽区收了多少申请", "统计期2023年内洪泽区收了多少申请"),  # a whole year's dates
+    ("二〇二三年一月一日至十二月三十一日洪泽区收了几件", "2023年洪泽区收了几件"),
+    ("2023年1月1日到2023年6月30日", "2023年1月1日到2023年6月30日"),  # half a year stays as said
+    ("洪泽区2024年收了多少申请？有没有人知道", "洪泽区2024年收了多少申请?"),  # an appeal to the reader asks nothing
 ])
 def test_typed_forms_become_one_text(typed, expected):
     assert normalize_question(typed).text == expected
