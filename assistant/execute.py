@@ -453,6 +453,12 @@ class Executor:
             word = it.figure_word or "合计"
             base = s
             text = f"{prefix}{name}{word}共{compose.number(s)}件（{parts}）"
+        if it.own is not None and base is not None:  # 比我们少多少: the cell less the asker's own figure, shown
+            gap = round(base - it.own, 2)
+            d.derived(entry, "difference", abs(gap), d.citations[0].n)
+            side = "多" if gap > 0 else "少" if gap < 0 else "持平"
+            text += (f"，比您所说的{compose.number(it.own)}件{side}{compose.number(abs(gap))}件"
+                     f"（{compose.number(max(base, it.own))}－{compose.number(min(base, it.own))}）" if gap else f"，与您所说的{compose.number(it.own)}件持平")
         if it.claim and base is not None:  # 是不是113件, 有没有超过300件: whether what the asker states holds
             text = compose.VERDICT[passes(base, it.claim)] + text
         if it.per and base is not None:  # 平均每月: the year's figure over its months, the division shown
@@ -967,6 +973,20 @@ class Executor:
             how = "居中的一个" if len(middle) == 1 else f"居中两个（{'、'.join(map(compose.number, middle))}）的平均"
             d.parts.append(f"{whose}的{what}中位数为{compose.number(median)}{unit}：{'；'.join(parts)}；"
                            f"从小到大为{'、'.join(map(compose.number, ordered))}，取{how}。")
+        elif it.mean and it.against_rest and (subject := next((
+                (e, v) for e, v in used if (e.agency, e.year) == it.against_rest), None)) and len(used) > 2:
+            rest = [(e, v) for e, v in used if e is not subject[0]]  # 高于…这几家的平均水平吗: the first against the others
+            s = sum(v or 0 for _, v in rest)
+            mean = round(s / len(rest), 2)
+            d.derived(rest[0][0], "sum", s, 1)
+            d.derived(rest[0][0], "mean", mean, 1)
+            said = parts[used.index(subject)]
+            others = [p for (e, _), p in zip(used, parts, strict=False) if e is not subject[0]]
+            side = "高于" if (subject[1] or 0) > mean else "低于" if (subject[1] or 0) < mean else "等于"
+            value = said.removeprefix(subject[0].agency).removeprefix(f"{subject[0].year}年度")
+            d.parts.append(f"{subject[0].agency}{subject[0].year}年度{what}{value}，{side}其余{len(rest)}份报告的"
+                           f"平均值{compose.number(mean)}{unit}：{'；'.join(others)}；"
+                           f"合计{compose.number(s)}{unit}÷{len(rest)}＝{compose.number(mean)}{unit}。")
         elif it.mean:  # 平均每年: the sum over the reports' count, the division shown
             mean = round(s / len(used), 2)
             d.derived(used[0][0], "sum", s, 1)  # the total the division shows is a figure too (合计…？均值呢？)

@@ -15,6 +15,8 @@ from assistant import compose
 from assistant.catalog import Catalog
 from assistant.cues import (
     ABOUT_ME,
+    AGAINST_OTHERS,
+    AGAINST_OWN,
     AGE_SAID_CN,
     AGENCY_PRONOUN,
     AGREE_CUES,
@@ -92,6 +94,7 @@ from assistant.cues import (
     OTHER_REPORT,
     OUTCOME_CUES,
     OUTSIDE_BODY,
+    OWN_FIGURE,
     PART_OF_YEAR,
     PEOPLE_ASKED,
     PER_APPLICANT,
@@ -211,6 +214,7 @@ from assistant.read import (
 from assistant.resolve import find_agencies, find_scope, left_out, resolve_targets
 from index.stores.lexical import word_tags
 from index.vocabulary import (
+    ACTIVE,
     APPLICANT_COLUMNS,
     PER_PERIOD,
     PERIOD_SPLITS,
@@ -239,6 +243,9 @@ ORDINAL_MARK = re.compile(r"(?:^|(?<=[：:？?。；;！!\s]))(?:[一二三四�
 ORDINAL_DOT = re.compile(r"(?:^|(?<=[：:？?。；;！!\s,，]))(\d{1,2})[.．](?!\d)")
 # (1)…(2)…, (a)…(b)…, （一）…（二）…, 1)…2): a list's items however they are numbered (circled ① arrives as (1))
 ORDINAL_PAREN = re.compile(r"[(（]\s*([1-9]|[a-hA-H]|[一二三四五六七八九])\s*[)）]|(?:^|(?<=[：:？?。；;！!\s,，]))([1-9]|[a-h])\)")
+# 第一，…；第二，…: items counted in words; 项目1=…, 指标2：…: items of a form, labelled and numbered
+ORDINAL_WORD = re.compile(r"(?:^|(?<=[：:？?。；;！!\s,，]))(?:第|其)([一二三四五六七八九])[，,、:：]")
+ORDINAL_LABEL = re.compile(r"(?:^|(?<=[：:？?。；;！!\s,，]))(?:项目|指标|问题|数据项|字段)\s*([1-9])\s*[=:：]")
 ORDINALS = {**{str(i): i for i in range(1, 10)}, **{c: i for i, c in enumerate("abcdefgh", 1)},
             **{c: i for i, c in enumerate("一二三四五六七八九", 1)}}
 ITEM = "\x00"  # where a numbered item began, while the clauses are split
@@ -575,7 +582,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         keys, phrase, weak = aside  # 不算上年结转下来的那些，当年新收多少: the figure asked, not the one set aside
     if (pointed := CELL_POINTED.search(q)) and (cell := figure_keys(pointed.group(1) + pointed.group(2)))[0]:
         keys, phrase, weak = cell  # 行政复议“总计”那一格印的是多少？维持10件…: the cell pointed at; the rest reasons
-    if (not keys or weak) and context and has(q, COUNT_CUES) and ((told := figure_keys(q))[0] and not (keys and told[2])):
+    own_told = any(OWN_FIGURE.search(q, a, b) for a, b in context)  # 我们局有1件按过程性信息不予公开，谁也这样处理过
+    if (not keys or weak) and context and (has(q, COUNT_CUES) or own_told) and (
+            (told := figure_keys(q))[0] and not (keys and told[2])):
         keys, phrase, weak = told  # 我去年提过申请，…收到几件; 被“本机关不掌握”打发了，…多少件是这么答复的: the story's
     rate_word = next((p for _, _, p in find_phrases(q.replace("的", ""), QUERY_RATES)), None)  # 公开的比例
     if rate_word and _holds_rate_word(q.replace("的", ""), rate_word):
@@ -621,7 +630,10 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
                 years=years, keys=keys, less=less, rest=rest, figure_word=phrase, weak_figure=weak, column=QUERY_COLUMNS.get(said),
                 rate=rate, rate_spec=None,
                 unsupported=unheld_attribute(asked), top_n=parse_top_n(q), scope=scope, scope_places=scope_places,
-                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(NOT_ZERO.sub("", q.replace("有没有", "有无")), NEGATION_CUES) or NONE_AT_ALL.search(q)))  # 有没有被起诉: any, not none
+                ascending=bool(has(q, ASCENDING_CUES)), negated=bool(has(NOT_ZERO.sub("", (unsaid := mask(q, context)).replace("有没有", "有无")), NEGATION_CUES)
+                             or NONE_AT_ALL.search(unsaid)))  # 有没有被起诉: any, not none; 我们区一件都没有: the asker's
+    if AGAINST_OWN.search(q) and (own := next((m for a, b in context if (m := OWN_FIGURE.search(q, a, b))), None)):
+        it.own = float(own["n"])  # 我们局收了120件，洪泽区比我们少多少: the difference from the asker's figure
     if place := parse_rank_place(q):  # 排第三的是哪年, 倒数第二的是哪家: the ranking's first n, and the nth said
         it.ascending = it.ascending or place[1]  # 排第一, 倒数第一: the most or the fewest, ranked as before
         if place[0] > 1:
@@ -666,9 +678,9 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     checked = _checked_clause(q) if keys and not it.rate and not it.negated else None
     if checked and it.threshold and bound and checked[0] <= bound.start() < checked[1]:
         it.claim = it.threshold  # 是不是过百了, 有没有超过20: the figure, and whether it passes the bound
-    elif checked and (span := CLAIMED_SPAN.search(mask(q, year_spans), *checked)):  # 是在50到100件之间吗
+    elif checked and (span := CLAIMED_SPAN.search(mask(q, year_spans + context), *checked)):  # 是在50到100件之间吗
         it.claim = ("in", *sorted((float(span["lo"]), float(span["hi"]))))
-    elif checked and (said := CLAIMED.search(mask(q, year_spans), *checked)):  # 是不是收到了113件申请: the figure, and whether
+    elif checked and (said := CLAIMED.search(mask(q, year_spans + context), *checked)):  # 是不是收到了113件申请: the figure, and whether
         op = "+" if said.group("more") else "~" if said.group("around") or has(q, ROUGHLY) else "="  # it is so
         it.claim = it.threshold or (op, float((said["n"] or said["bare"]).replace("零", "0")))
     if keys and not it.claim and ZERO_PREMISE.search(q):
@@ -757,9 +769,12 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.year_bound = agencies[mentions.index(bound)]
     if several and len(years) == len(agencies) == len(year_spans) and not since:  # not a range (19到21年)
         order = sorted(agencies, key=lambda a: q.find(mentions[agencies.index(a)]))
-        it.pairs = list(zip(order, years, strict=True))
+        it.pairs = _reports_listed(q, year_spans, mentions, agencies) or _nearest_before(
+            q, year_spans, mentions, agencies) or list(zip(order, years, strict=True))
     elif several and not since and not it.year_bound:
         it.pairs = _reports_listed(q, year_spans, mentions, agencies)
+    if it.mean == "mean" and len(it.pairs) > 2 and MEAN_PER_REPORT.search(q):
+        it.against_rest = _set_against_rest(q, it.pairs, mentions, agencies)
     named = [(s, e) for words in (mentions, tuple(catalog.places())) for s, e, _ in find_phrases(q, words)]
     bare = re.sub(r"\|+[省市县区]?", "|", mask(q, year_spans + scope_spans + named))
     it.listing = not keys and bool(CATALOGUE.match(bare.strip()) or asks_holdings(bare)) and (
@@ -778,6 +793,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     places_said = [(s, e) for s, e, _ in find_phrases(q, [p for p in scope_places if p in catalog.places()])]
     it.topic = topic_of(q, year_spans + about_me + places_said + [m.span() for m in (since, switch) if m], mentions)  # 2020年以来
     it.kind = _operation(q, it)
+    if (between := _change_between_years(it.keys, it.years)) and it.kind in ("comparison", "figure"):
+        it.keys, it.kind = between, "change"  # 行政处罚 2023 2024 增减: no such column after 2020, the years' change
     if it.kind == "precedent" and (it.claim == ("=", 0.0) or ZERO_SAID.search(q)):  # 哪几份…是零, 哪几年没有复议:
         it.negated, it.claim = True, None  # a listing of the zeros, not a claim
     if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(asked, catalog):
@@ -860,13 +877,37 @@ def _reports_listed(q: str, year_spans: list[tuple[int, int]], mentions: list[st
     spots = sorted((s, e, agencies[mentions.index(p)]) for s, e, p in find_phrases(q, mentions) if p in mentions)
     if len(spots) < 2 or not year_spans or year_spans[0][0] < spots[0][0]:
         return []
-    pairs: list[tuple[str, int]] = []
-    for (_, end, agency), nxt in zip(spots, [s for s, _, _ in spots[1:]] + [len(q)], strict=True):
-        own = [parse_years(q[a:b])[0] for a, b in year_spans if end <= a < nxt]
-        if not own:
+    owned = [(agency, [parse_years(q[a:b])[0] for a, b in year_spans if end <= a < nxt])
+             for (_, end, agency), nxt in zip(spots, [s for s, _, _ in spots[1:]] + [len(q)], strict=True)]
+    dated = {agency for agency, own in owned if own}  # 我调来洪泽区…，鹿城区2022年、我们洪泽2023年: an agency said once
+    if any(not own and agency not in dated for agency, own in owned):  # without years, then with its own, is
+        return []  # paired where its years are said
+    return list(dict.fromkeys((agency, y) for agency, own in owned for ys in own for y in ys))
+
+
+def _change_between_years(keys: list[CellKey], years: list[int]) -> list[CellKey]:
+    """An item's 增减 asked of several years none of which has that column (the 2021 template dropped 本年增/减):
+    the item's own figure, whose change between the years is asked; else none."""
+    if not keys or len(years) < 2 or min(years) < TEMPLATE_YEARS["2021"][0] or not all(
+            k.table == "active" and k.row.endswith("_change") for k in keys):
+        return []
+    own = {r.key: r.columns[0] for r in ACTIVE["2021"]}
+    return [CellKey(table="active", row=own[item]) for k in keys if (item := k.row.removesuffix("_change")) in own]
+
+
+def _nearest_before(q: str, year_spans: list[tuple[int, int]], mentions: list[str],
+                    agencies: list[str]) -> list[tuple[str, int]]:
+    """Each year with the agency said nearest before it, by its mention or its place's first two characters (我调来
+    洪泽区…。鹿城区府办2022年、我们洪泽2023年: 洪泽 2023, not the first mention's); none unless each agency is paired."""
+    pairs = []
+    for a, b in year_spans:
+        said = [(max((m.start() for w in {mention, mention[:2]} for m in re.finditer(re.escape(w), q[:a])), default=-1),
+                 agency) for mention, agency in zip(mentions, agencies, strict=True)]
+        at, agency = max(said)
+        if at < 0:
             return []
-        pairs += [(agency, y) for ys in own for y in ys]
-    return list(dict.fromkeys(pairs))
+        pairs += [(agency, y) for y in parse_years(q[a:b])[0]]
+    return pairs if {a for a, _ in pairs} == set(agencies) and len(pairs) == len(year_spans) else []
 
 
 def _suits_named(keys: list[CellKey]) -> list[str]:
@@ -1090,6 +1131,19 @@ def _operation(q: str, it: Intent) -> Kind:
     if CONTENT_WHICH.search(q) and not has(q, FIGURE_CUES):
         return "narrative"  # 为哪个景区的收费标准开了听证会: which thing the text names, not the fee figure
     return "figure" if stat or has(q, FIGURE_CUES) else "narrative"
+
+
+def _set_against_rest(q: str, pairs: list[tuple[str, int]], mentions: list[str],
+                      agencies: list[str]) -> tuple[str, int] | None:
+    """The report named first, where what is said between it and the next agency named compares (平潭管委会2021年
+    新收的申请数，高于鹿城2022、洪泽2023、洪泽2024这几家的平均水平吗): it is set against the others' mean, not in it."""
+    first = pairs[0][0]
+    said = q.find(mentions[agencies.index(first)])
+    start = said + len(mentions[agencies.index(first)])
+    after = [i for a in agencies if a != first and (i := q.find(mentions[agencies.index(a)], start)) >= 0]
+    if said < 0 or not after or not AGAINST_OTHERS.search(q[start:min(after)]):
+        return None
+    return pairs[0]
 
 
 def _others_asked(it: Intent, prev: Intent, catalog: Catalog) -> None:
@@ -1319,7 +1373,8 @@ def _clauses_unsaid(text: str) -> str:
 def split_parts(text: str) -> list[str]:
     """Clauses that each ask something; a clause without a question word joins the next (予以公开、部分公开各多少), and
     so does a scope said first (平潭的几个片区里，谁…); two questions joined by 以及/还有 are two clauses."""
-    for numbered in (ORDINAL_DOT, ORDINAL_PAREN):  # 1.新收 2.公开率: numbered so only where they count 1, 2, 3…
+    for numbered in (ORDINAL_DOT, ORDINAL_PAREN, ORDINAL_WORD, ORDINAL_LABEL):  # 1.新收 2.公开率: numbered so only where
+        # they count 1, 2, 3…
         marks = [ORDINALS.get((m.group(1) or m.group(m.lastindex)).lower()) for m in numbered.finditer(text)]
         if len(marks) >= 2 and marks == list(range(1, len(marks) + 1)):
             text = numbered.sub(f"；{ITEM}", text)

@@ -97,6 +97,9 @@ class Intent(BaseModel):
     trend: bool = False  # every held year of a span, then the change from its first to its last
     # 2024年比2023年多的有哪些单位, 比上年减少了的单位: (later year, earlier year, ">" or "<"), each agency's two years
     versus: tuple[int, int, str] | None = None
+    # 平潭管委会2021年…高于鹿城2022、洪泽2023这几家的平均水平吗: the report set against the mean of the others listed
+    against_rest: tuple[str, int] | None = None
+    own: float | None = None  # 我们局收了120件，洪泽区比我们少多少: the asker's own figure, the cell set against it
     annual: bool = False  # 年均增长率: with a trend, the compound rate a year from its first year to its last
     reason: str | None = None
     proposed_by: Literal["llm"] | None = None  # the model proposed this plan and the catalogue validated it

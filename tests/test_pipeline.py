@@ -1117,6 +1117,21 @@ def test_a_median_is_the_middle_of_the_years_values_shown_in_order(assistant):
     assert "从小到大为" + "、".join(str(int(v)) for v in received) in a.text
 
 
+def test_one_report_set_against_the_mean_of_the_others_named(assistant):
+    a = assistant.ask("平潭管委会2021年新收的申请数，高于鹿城2022、洪泽2023、洪泽2024这几家的平均水平吗？")
+    subject, others = figure_of(a, 2021), [f.value for f in a.figures if f.row == "new_received" and f.year != 2021]
+    mean = sum(others) / len(others)
+    assert len(others) == 3 and [f.value for f in a.figures if f.row == "mean"] == [pytest.approx(mean, abs=0.01)]
+    assert ("高于" if subject > mean else "低于") + "其余3份报告的平均值" in a.text
+
+
+def test_the_askers_own_figure_is_set_against_the_cell(assistant):
+    a = assistant.ask("我们局2024年新收了120件申请，洪泽区2024年新收的比我们少多少件？")
+    received = figure_of(a, 2024)
+    assert [f.value for f in a.figures if f.row == "difference"] == [pytest.approx(120 - received)]
+    assert f"比您所说的120件少{120 - received:g}件" in a.text
+
+
 def test_a_computed_yuan_and_per_thousand_are_figures_of_their_own(assistant):
     """Numbers the answer computes (万元 × 10000, a share per thousand) are derived figures, as a rate is."""
     fee = assistant.ask("平潭管委会2021年行政事业性收费换算成元是多少？")

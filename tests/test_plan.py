@@ -576,6 +576,8 @@ def test_the_asked_column_skips_what_is_excluded_and_reads_through_quotes(catalo
     ("洪泽区2024年部分公开与予以公开加起来多少件？", ["partially_granted", "granted"]),
     ("淮安市2024年无法提供、不予处理一共多少？", None),
     ("鹿城区2022年收到的申请中部分公开多少？", ["partially_granted"]),  # 收到…申请 frames it, names no cell
+    ("鹿城区2022年的“本年新收”、“结转下年度”分别是多少", ["new_received", "carried_forward"]),  # labels quoted
+    ('鹿城区2022年，{"本年新收","结转下年度"}，这两个格子分别是多少？', ["new_received", "carried_forward"]),
 ])
 def test_figure_words_joined_by_and_name_every_cell(catalog, question, rows):
     it = understand(question, [], catalog)
@@ -3620,3 +3622,43 @@ def test_the_outcomes_of_one_review_listed_are_its_whole_row(catalog):
     assert it.kind == "breakdown" and it.breakdown == "outcome"
     summed = understand("洪泽区2024年行政复议维持和纠正加起来几件", [], catalog)  # added, not listed
     assert summed.kind == "figure"
+
+
+def test_the_report_named_first_and_compared_is_set_against_the_others_mean(catalog):
+    it = understand("平潭管委会2021年新收的申请数，高于鹿城2022、洪泽2023、洪泽2024这几家的平均水平吗？", [], catalog)
+    assert it.mean == "mean" and it.against_rest == (SYQ, 2021)
+    listed = understand("平潭管委会2021年、鹿城2022、洪泽2023这几家的新收申请平均是多少", [], catalog)
+    assert listed.mean == "mean" and listed.against_rest is None  # listed, not compared: in the mean
+
+
+def test_the_askers_own_office_and_figures_are_not_the_question(catalog):
+    it = understand("我们局2024年新收了120件申请，洪泽区2024年新收的比我们少多少件？", [], catalog)
+    assert it.own == 120 and it.claim is None and keys(it) == ["new_received.total"] and it.targets == [(HONGZE, 2024)]
+    listed = understand("我们区今年部分公开一件都没有。鹿城2022、洪泽2023和2024里，部分公开超过5件的是哪几份年报？", [], catalog)
+    assert not listed.negated and listed.threshold == (">", 5.0)  # the asker's none is not the listing's
+    assert understand("我们局2022年收了40件。洪泽区2023年收了几件？", [], catalog).years == [2023]
+    assert understand("洪泽区2024年收了120件，比鹿城区多吗", [], catalog).own is None  # no figure of the asker's
+
+
+@pytest.mark.parametrize("question", ["换成2024年1月1日至12月31日那个统计期呢？", "2024 ／ 同一指标 ／ ？"])
+def test_the_same_figure_of_another_period_said_as_dates_or_as_the_same_indicator(catalog, question):
+    it = understand(question, _turns("洪泽区2023年新收多少件申请？"), catalog)
+    assert it.kind == "figure" and keys(it) == ["new_received.total"] and it.targets == [(HONGZE, 2024)]
+
+
+@pytest.mark.parametrize("typed", ["平潭管委会2019年：第一，新收申请的数目；第二，其中予以公开的数目。",
+                                   "单位=洪泽区政府, 年度=2024, 项目1=行政复议总计, 项目2=复议结果纠正"])
+def test_items_counted_in_words_or_labelled_in_a_form_are_each_a_part(typed):
+    assert len(split_parts(normalize_question(typed).text)) == 2
+
+
+def test_each_year_goes_with_the_agency_said_nearest_before_it(catalog):
+    it = understand("我在洪泽区办公室工作，想比较一下：鹿城区府办2022年、我们洪泽2023年，哪个予以公开多？", [], catalog)
+    assert sorted(it.pairs) == sorted([(LUCHENG, 2022), (HONGZE, 2023)])
+
+
+def test_an_items_change_asked_of_years_without_that_column_is_the_change_between_them(catalog):
+    it = understand("洪泽区 | 行政许可决定 | 2023 | 2024 | 增减 = ？", [], catalog)
+    assert it.kind == "change" and keys(it) == ["licensing_decisions"] and sorted(it.years) == [2023, 2024]
+    kept = understand("平潭管委会2019年行政处罚本年增减多少", [], catalog)  # the 2019 template prints the column
+    assert keys(kept) == ["penalty_change"]
