@@ -197,6 +197,10 @@ FROM_NOW_ON = re.compile(r"以后(?=要|会|打算|准备|计划|怎么|如何|�
 # a shortfall asked in words that say only that (差在哪, 哪里差, 没做好): taken out before the question is cut into words
 SHORT_ASKED = ("哪里差", "差在", "不够好", "没做好", "做得不好", "做得不行", "干得不行", "搞得不行")
 CUE_QUESTIONS |= dict.fromkeys(SHORT_ASKED, "shortfall")
+# whether the report admits something (报告承认了吗, 认这个账, 认了吗): what a report owns up to is its shortfalls, wherever
+# the asker's own words for the fault (底子薄, 不健全) put it; the admitting says what kind of sentence, not what about
+# (not 确认, 认为, 认真, 认定, 认可)
+ADMITTED = re.compile(r"承认|坦承|(?<![确否公默辨指体])认(?:了吗|了没|账|这个账|不认)")
 # a premise of praise put to be confirmed (已经做得很到位了，…是这么说的吗？ / 都已经很高了吧？): whether it holds is said where
 # the report weighs its own work, its shortfalls (运维管理还需加强), as 够不够 asks for them
 # (a degree word says it is praise: 都填好了吗 asks whether something was done)
@@ -757,6 +761,7 @@ def query_terms(question: str, topics: list[str], names: list[str], agencies: tu
     for w in PLAN_TIMES + SHORT_ASKED:  # 下一步: when, not what (jieba's 一步 would match every 进一步); 工作上差在哪:
         q = q.replace(w, " ")  # a shortfall asked, and jieba's 上差 no word of its topic
     q = WHEN_ASKED.sub(" ", q)  # 从什么时候开始进驻: 时候, 开始 name nothing asked about
+    q = ADMITTED.sub(" ", q)  # 承认了吗: whether the report owns up, no word of what
     for n in sorted(names, key=len, reverse=True):
         q = q.replace(n, " ")
     words = [w for run in HAN.findall(q) for w in _jieba().lcut(run)
@@ -991,7 +996,7 @@ def cue(question: str) -> str | None:
     if words == ["措施"] and TAKEN.search(question):
         return None  # 对信息公开采取了哪些监督措施: the measures taken are what was done, no plan
     found = {CUE_QUESTIONS[word] for word in words} | ({"plan"} if FROM_NOW_ON.search(question) else set())
-    if any(w in question for w in SAID_SHORT) or PRAISED.search(question):
+    if any(w in question for w in SAID_SHORT) or PRAISED.search(question) or ADMITTED.search(question):
         found.add("shortfall")
     return next((c for c in CUE_ORDER if c in found), None)
 

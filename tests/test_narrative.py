@@ -1619,3 +1619,19 @@ def test_doing_badly_in_everyday_words_asks_for_the_shortfalls(reports):
     question = "平潭农业农村局2020年觉得自己哪些地方做得不行？"
     assert cue(question) == "shortfall"
     assert "一是信息公开培训力度不大" in _ranked(reports[NYN_2020], question)[0].sentence.text
+
+
+def test_whether_the_report_admits_something_asks_for_the_shortfalls(corpus_dir, reports):
+    """报告承认了吗 asks what the report owns up to, its shortfalls, wherever the asker's words for the fault put it:
+    制度不健全 -> 虽然制定了…制度，但仍然有待完善, not the plan to 建立健全 something; 承认…没什么特色 -> 特色打造…还不够, not
+    the plan that opens 特色专题专栏. 承认 is no word of the topic, and 确认 or 认为 admits nothing."""
+    question = "平潭2017年信息公开的制度不健全，报告承认了吗？"
+    assert cue(question) == "shortfall"
+    assert cue("平潭2014年信息公开工作底子是不是比较薄，报告里认了吗？") == "shortfall"
+    assert cue("沭阳县政府和老百姓走得不够近，2025年的报告有没有认这个账？") == "shortfall"
+    assert cue("平潭2014年政府信息公开工作领导小组确认了吗？") is None
+    assert not any("认" in t for t in query_terms(question, [], []))
+    report = parse_file(corpus_dir / "reports" / "12_pingtan-syq_2017.txt")
+    assert _ranked(report, question)[0].sentence.text.startswith("虽然制定了政府信息公开工作相关制度")
+    top = _ranked(reports[PINGTAN_2023], "平潭管委会2023年承认自己哪些地方没什么特色？")[0].sentence.text
+    assert "特色打造、亮点挖掘还不够" in top
