@@ -1069,11 +1069,16 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+# kinds of checking: a question's 检查 is what a report says as 巡查 or 排查 (定期…开展全面巡查 for 还做了哪些检查), each a
+# 查 that names how it is done; one asked is said by another at the synonym weight
+CHECKS = ("检查", "巡查", "排查", "核查", "抽查", "督查", "自查", "巡检")
+
+
 def synonyms(term: str) -> tuple[str, ...]:
     """Other words the vocabulary maps to the same table key as `term` (官司 -> 诉讼, 行政诉讼, 起诉, …)."""
     keys = [src[term] for src in SYNONYM_SOURCES if term in src]
     return tuple(w for src in SYNONYM_SOURCES for w, k in src.items() if k in keys and w != term and len(w) >= 2) \
-        + EVERYDAY_WORDS.get(term, ())
+        + EVERYDAY_WORDS.get(term, ()) + (tuple(c for c in CHECKS if c != term) if term in CHECKS else ())
 
 
 # ---- ranking --------------------------------------------------------------------------------------------

@@ -1635,3 +1635,11 @@ def test_whether_the_report_admits_something_asks_for_the_shortfalls(corpus_dir,
     assert _ranked(report, question)[0].sentence.text.startswith("虽然制定了政府信息公开工作相关制度")
     top = _ranked(reports[PINGTAN_2023], "平潭管委会2023年承认自己哪些地方没什么特色？")[0].sentence.text
     assert "特色打造、亮点挖掘还不够" in top
+
+
+def test_a_kind_of_checking_asked_is_said_by_another_kind(reports):
+    """检查 asked is what a report says as 巡查, 排查 or 自查 (定期对全县各单位信息公开页面开展全面巡查 for 对信息公开页面做过
+    检查吗), at the synonym weight: each is a 查 that names how it is done, and the reports seldom say 检查 of it."""
+    assert "巡查" in narrative.synonyms("检查") and "检查" in narrative.synonyms("排查")
+    top = _ranked(reports[SHUYANG_2025], "沭阳县2025年对各单位的信息公开页面做过检查吗？")[0].sentence.text
+    assert "开展全面巡查" in top
