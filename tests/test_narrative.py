@@ -1643,3 +1643,13 @@ def test_a_kind_of_checking_asked_is_said_by_another_kind(reports):
     assert "巡查" in narrative.synonyms("检查") and "检查" in narrative.synonyms("排查")
     top = _ranked(reports[SHUYANG_2025], "沭阳县2025年对各单位的信息公开页面做过检查吗？")[0].sentence.text
     assert "开展全面巡查" in top
+
+
+def test_a_sentence_of_long_counts_is_no_row_of_figures(reports):
+    """直播 118 场，累计观看量 303855 次，点赞量 136888 次 has more digits than Chinese characters, but its numbers are
+    counts with their units, one figure each: a sentence, and the one that answers 直播一共搞了多少场 (118 场)."""
+    texts = [s.text for s in report_sentences(reports[KEWEI_2024])]
+    assert any(t.startswith("直播 118 场") for t in texts)
+    assert not any(t.startswith(("电话", "传真")) for t in texts)
+    clause = count_clause("上海科委2024年报告里提到的直播，一共搞了多少场？", next(t for t in texts if t.startswith("直播")))
+    assert clause is not None and clause[1] == 118
