@@ -417,6 +417,13 @@ IN_YUAN = re.compile(r"(?:多少|几)元|以元为单位")
 CONVERT_TO_YUAN = re.compile(r"(?:换算|折合|折算|折|换)成?(?:人民币)?(?:多少)?元(?:的话)?(?:是|为|有)?(?:多少)?")
 # 我2021年去…办过事, 我之前找过…, 我关注了…: one person telling what they did (not 我是鹿城区府办的 or 我们2022年…,
 # staff naming the office the question is about)
+# …是不是还不健全，报告承认了吗 / 年报里提到了没有: whether the report says what the clause before asks, no question
+# of its own
+REPORT_VERDICT = re.compile(r"^(?:那|这)?(?:报告|年报|他们|它|文中|原文)?(?:里|中|上)?(?:面)?(?:有没有|是否|有无)?"
+                            r"(?:承认|认|提到|提及|说到|写到|讲到|说|写|讲|认账|认这个账)(?:了|过|到)?(?:吗|没有?|没)?$")
+# 对2020年…有什么计划, 2021年的打算, plan for 2020 (计划2020年): what was planned for a year, which the report of the
+# year before states (its 改进措施 say what the next year will do)
+PLAN_FOR = re.compile(r"(?:计划|打算|规划|设想|准备)(?:在|于|为)?\d{4}年|(?:对|为|在)?\d{4}年[^，,。？?]{0,14}?(?:计划|打算|规划|设想)")
 # 我们局, 我区, 本单位, 我们: the asker's own office, whose figures they may give beside the question
 OWN_UNIT = r"(?:(?:我们|咱们|俺们|我|本)(?:局|区|县|市|单位|部门|办|委|中心|镇|乡|街道|科|处)|我们|咱们|俺们)"
 OWN_COUNT = r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:件|个|次|项|份|条|起|宗|单|例)"  # a figure, not a year
@@ -433,7 +440,9 @@ STORY = re.compile(rf"{OWN_UNIT}(?!想|要|问|请)[^，,。；;？?]*?{OWN_COUN
 # …排第几？比它多的是哪几家: those ahead of the agency a ranking placed
 AHEAD_OF = re.compile(r"比(?:它|他|她|其|该单位)(?:多|高|大)|排在(?:它|他|其)(?:前面|之前|上面)|在(?:它|他|其)(?:前面|之前)")
 # 不按性别分, 不管是谁, 无论年龄: what the asker sets aside (the attribute named after it is not asked)
-SET_ASIDE = re.compile(r"(?:不按|不管|不论|无论|不考虑|不问|不用管|别管|先不管|撇开|抛开)[^，,。？?]{0,2}$")
+ASIDE_WORDS = ("不按", "不管", "不论", "无论", "不考虑", "不问", "不用管", "别管", "先不管", "撇开", "抛开")
+SET_ASIDE = re.compile(rf"(?:{'|'.join(ASIDE_WORDS)})[^，,。？?]{{0,2}}$")
+ASIDE_OPENS = re.compile(rf"(?:{'|'.join(ASIDE_WORDS)}|除了|除去)")  # 不问经办人是谁，…: a clause set aside
 # 在库里, 数据库中: the reports held, said as a database (no thing asked of them)
 CORPUS_SAID = re.compile(r"(?:在|从)(?:你们?的?|这个)?(?:数据|资料)?库(?:里面?|中)的?|(?:数据|资料)库(?:里面?|中)的?"
                          r"|(?:(?<![\u4e00-\u9fff])|咱们|我们|你们?的?)库(?:里面?|中)的?"  # 库里谁提到了, 咱们库里平潭的…

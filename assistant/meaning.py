@@ -289,6 +289,14 @@ def unglossed(question: str, places: dict[str, str]) -> list[str]:
             if len(w) > 2 and w not in known and lemma(w) not in known and w not in places]
 
 
+def _names_a_thing(question: str, places: dict[str, str]) -> bool:
+    """An English question names a word of content the glossary lacks and the dictionary knows (grievances), not
+    a typo (aplications), an acronym (FOI) or a place's possessive (Pingtan's)."""
+    from assistant.bilingual import asked_words, translations  # bilingual reads this module's unglossed
+
+    return any(translations(w) for w in asked_words(question, places))
+
+
 def asked(question: str, it: Intent) -> str:
     """What is matched: the routed question, or an English question as typed (the multilingual model reads it;
     the gloss keeps only the words of its glossary)."""
@@ -311,6 +319,10 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     if it.column and filed and [k.row for k in it.keys] == ["new_received"]:
         return it, None  # 公益组织递了几件, 有几个人是律师: what a type of applicant filed is its requests, nothing to choose
     found = meaning.resolve(asked(question, it), strip=[*it.mentions, *said])
+    if it.weak_figure and it.kind == "figure" and not found.related and is_english(question) and _names_a_thing(
+            question, catalog.romanised_places()):  # how many grievances of fishermen did it handle: a thing the
+        return it.model_copy(update={"kind": "narrative", "keys": [], "figure_word": None, "textual": True}), None
+    # glossary lacks is counted, as 办理了多少件人大代表建议 counts it in Chinese; the text states it, no cell
     if not (found.related or (it.keys and found.cosine >= found.floor)):  # a weak word already says: requests
         return it, None
     best = found.readings[0]

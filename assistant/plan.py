@@ -26,6 +26,7 @@ from assistant.cues import (
     APPLICANT_CUES,
     APPLICANT_DETAIL,
     ASCENDING_CUES,
+    ASIDE_OPENS,
     BA_LEFT_OUT,
     BEATS,
     BOTH,
@@ -121,6 +122,7 @@ from assistant.cues import (
     RELATIVE_YEARS,
     REPORT_META,
     REPORT_TITLE,
+    REPORT_VERDICT,
     REPORT_WORDS,
     REQUEST_SUBJECTS,
     RESULT_ROW_KEYS,
@@ -1331,8 +1333,10 @@ def _counts_a_thing(q: str, spans, mentions: list[str], catalog: Catalog) -> boo
     Agencies and places (鹿城区和洪泽区) are never that noun."""
     rest = runs(mask(q, list(spans) + [(s, e) for s, e, _ in find_phrases(q, [*mentions, *vocabulary()])]))
     rest = [r for r in rest if not catalog.best(r)]
-    if sum(map(len, rest)) > MAX_THING_CHARS:
-        return False  # 让补正过、可补完还是看不明白的: a figure described at length, for the meaning layer to read
+    if sum(map(len, rest)) > MAX_THING_CHARS and not (len(rest) == 1 and all(
+            f in ("n", "nz", "vn") for _, f in word_tags(rest[0]))):
+        return False  # 让补正过、可补完还是看不明白的: a figure described at length, for the meaning layer to read (人大代表
+        # 建议, one run of common nouns, no place or organ, is a thing named, however long)
     return any(_is_noun(r[i:i + 2]) and r[i:i + 2] not in _VOCABULARY_TEXT and not catalog.knows(r[i:i + 2])
                for r in rest for i in range(len(r) - 1))
 
@@ -1688,12 +1692,17 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
             f"{out[-1][0]}、{p}" in normalized) and not any(asks_count(t) for t in (out[-1][0], p))
         # 多久查一次、多久通报一次: one passage asked of, in two aspects (not 怎么培训的、培训了几次: a count of its own)
         last = out[-1][1] if out else None
+        scoped_later = bool(last) and last.kind == it.kind == "narrative" and not (
+            last.agencies or last.years or last.keys or last.scope) and bool(it.agencies) and not it.keys and not (
+            ASIDE_OPENS.match(out[-1][0]))  # 不问经办人是谁，…: what is not asked is no topic of the next
+        # 政策文件和解读材料怎么同步发布，平潭2018年有什么好做法: the topic said first, whose it is said after
+        verdict = bool(last) and last.kind == "narrative" and REPORT_VERDICT.match(p.rstrip("?？")) is not None
         if last and last.rank_of and AHEAD_OF.search(p):
             continue  # …排第几？比它多的是哪几家: the ranking lists those ahead of it
         if last and {it.kind, last.kind} == {"figure", "breakdown"} and it.keys == last.keys \
                 and it.targets == last.targets:  # 有没有人申请复议？复议结果怎样: the outcomes answer both
             out[-1] = (out[-1][0] + "，" + p, it if it.kind == "breakdown" else last, out[-1][2])
-        elif (continues or unresolved or same_decline or how_across or aspects or either) and not agrees:  # …叫什么、要的是什么
+        elif (continues or unresolved or same_decline or how_across or aspects or either or scoped_later or verdict) and not agrees:
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog, reader), before)
         else:

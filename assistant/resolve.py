@@ -23,6 +23,7 @@ from assistant.cues import (
     ORGAN_ENDINGS,
     OWN_OFFICE,
     PLACE_LINKS,
+    PLAN_FOR,
     REPORT_WORDS,
     REPORTS_OF,
     SUB_UNIT,
@@ -98,9 +99,12 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
         best = catalog.best(trimmed, years, prefer_recent=recent)
         if best and not (len(best) > 1 and catalog.is_generic(trimmed)):
             return [(trimmed, best)]
-    for cut in range(min(len(run) - 1, MAX_AGENCY_CHARS), 1, -1):  # 沭阳县清理过期信息: the agency opens the run
-        if SUB_UNIT.match(run[cut:]):
-            break  # 淮安市清江浦区: a unit below the matched one is named, and it is not in the corpus
+    inside = _inside_words(run)
+    cuts = list(range(min(len(run) - 1, MAX_AGENCY_CHARS), 1, -1))
+    below = next((c for c in cuts if SUB_UNIT.match(run[c:])), 1)  # 淮安市清江浦区: a unit below the matched one is
+    for cut in sorted((c for c in cuts if c > below), key=lambda c: (c in inside, -c)):  # named, not in the corpus
+        # 沭阳县清理过期信息: the agency opens the run; a cut between words first (平潭区|监测: not 平潭区监, the market
+        # supervision bureau), then inside one (军山片|区, a slip)
         best = catalog.best(run[:cut], years, prefer_recent=recent)
         if len(best) == 1 and not catalog.is_generic(run[:cut]):
             return [(run[:cut], best)]
@@ -110,6 +114,15 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
         if all(agencies for _, agencies in found):
             return found
     return [(run, [])]
+
+
+def _inside_words(run: str) -> set[int]:
+    """The offsets that fall inside one of the run's words as jieba reads it (平潭区|监测…: 4 is inside 监测)."""
+    out, at = set(), 0
+    for word, _ in word_tags(run):
+        out.update(range(at + 1, at + len(word)))
+        at += len(word)
+    return out
 
 
 PLACE_FIRST = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|区|县)")
@@ -519,6 +532,9 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
         held = [(a, catalog.newest(a)) for a in it.agencies if catalog.newest(a)]
         if missing and not targets and it.years_carried and held:  # 他们怎么培训 -> 那洪泽区呢: no year of its own was
             it.targets, it.missing_years, it.years, it.year_word = held, [], [], "最新"  # asked: its newest, said so
+        elif missing and not targets and PLAN_FOR.search(it.question) and all(
+                catalog.entry(a, y - 1) for a, y in missing):  # 对2020年有什么计划: the 2019 report's plans for it,
+            it.targets, it.missing_years = [(a, y - 1) for a, y in missing], []  # cited as that report
         elif missing and not targets:  # never another year's passages in place of the year asked
             it.kind, it.reason = "decline", "year_not_held"
         return it

@@ -413,6 +413,10 @@ ENGLISH_TERMS: dict[str, str] = {
     "service center": "服务中心", "service centre": "服务中心", "convenience": "便民", "self-service": "自助", "self service": "自助", "column": "栏目",
     "difficulty": "困难", "mailbox": "信箱", "consultation": "咨询",
     "stress test": "压力测试", "stress-test": "压力测试",
+    # the suggestions of people's congress deputies and the proposals of CPPCC members an agency handles (建议提案办理)
+    "people's congress deputies": "人大代表", "congress deputies": "人大代表", "people's congress": "人大", "deputies": "代表",
+    "deputy": "代表", "suggestions": "建议", "suggestion": "建议", "cppcc": "政协", "political consultative": "政协",
+    "proposals": "提案", "proposal": "提案",
     "relationship": "关系", "leadership": "领导", "structure": "架构", "expropriation": "征收", "demolition": "拆迁",
     "secrecy": "保密", "confidentiality": "保密", "policies": "政策", "policy": "政策",
     "how many": "多少", "how much": "多少", "number of": "多少", "what number": "多少", "count of": "多少",

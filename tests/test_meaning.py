@@ -203,3 +203,16 @@ def test_how_many_years_a_question_spans_says_no_figure():
 def test_the_same_year_said_again_says_no_figure():
     from assistant.meaning import content
     assert content("该单位同一年个人提了几件") == content("该单位个人提了几件")
+
+
+@pytest.mark.slow
+def test_an_english_count_of_a_thing_the_glossary_lacks_is_the_texts_not_a_weak_words_cell(meaning, catalog):
+    """办理 alone would read requests handled; fishermen's grievances are another thing counted, as 办理了多少件人大
+    代表建议 is in Chinese: the text states it, no cell."""
+    q = "How many grievances from fishermen did Hongze handle in 2024?"
+    it = understand(q, [], catalog)
+    assert it.weak_figure and [k.row for k in it.keys] == ["results_total"]
+    after, unclear = reread(q, it, catalog, meaning)
+    assert unclear is None and after.kind == "narrative" and after.textual and not after.keys
+    plain = "How many requests did Hongze handle in 2024?"
+    assert reread(plain, understand(plain, [], catalog), catalog, meaning)[0].keys

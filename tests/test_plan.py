@@ -3662,3 +3662,31 @@ def test_an_items_change_asked_of_years_without_that_column_is_the_change_betwee
     assert it.kind == "change" and keys(it) == ["licensing_decisions"] and sorted(it.years) == [2023, 2024]
     kept = understand("平潭管委会2019年行政处罚本年增减多少", [], catalog)  # the 2019 template prints the column
     assert keys(kept) == ["penalty_change"]
+
+
+def test_a_plan_for_a_year_not_held_is_read_in_the_report_of_the_year_before(catalog):
+    police = "平潭综合实验区公安局"  # held for 2019 only
+    it = understand("平潭公安局对2020年政务公开有什么打算？", [], catalog)
+    assert it.kind == "narrative" and it.targets == [(police, 2019)]
+    told = understand("平潭公安局2020年收到多少申请", [], catalog)  # a figure of that year: declined, never substituted
+    assert told.kind == "decline" and told.reason == "year_not_held"
+
+
+
+def test_a_thing_named_by_nouns_only_is_what_a_weak_word_counts_however_long(catalog):
+    it = understand("上海科委2024年办理了多少件人大代表建议？", [], catalog)
+    assert it.textual and not it.keys and it.kind == "narrative"
+    assert keys(understand("洪泽区2024年办理了多少件申请", [], catalog)) == ["results_total.total"]
+
+
+def test_an_agency_said_before_a_word_is_not_cut_inside_that_word(catalog):
+    it = understand("平潭区监测政府网站发现的问题2021年是怎么整改的？", [], catalog)
+    assert it.agencies == [SYQ]  # 平潭区|监测: not 平潭区监, read as the market supervision bureau
+
+
+@pytest.mark.parametrize("typed", ["网站内容怎么做到及时更新，平潭2018年有什么好做法可以学？",  # whose, said after
+                                   "平潭2017年公开指南是不是还没更新，报告里承认了吗？"])  # whether the report says it
+def test_a_clause_that_only_scopes_or_confirms_the_other_is_one_question_with_it(catalog, typed):
+    text = normalize_question(typed).text
+    parts = plan_parts(text, text, [], catalog)
+    assert len(parts) == 1 and parts[0][1].kind == "narrative" and parts[0][1].agencies == [SYQ]
