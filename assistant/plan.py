@@ -1333,10 +1333,9 @@ def _counts_a_thing(q: str, spans, mentions: list[str], catalog: Catalog) -> boo
     Agencies and places (鹿城区和洪泽区) are never that noun."""
     rest = runs(mask(q, list(spans) + [(s, e) for s, e, _ in find_phrases(q, [*mentions, *vocabulary()])]))
     rest = [r for r in rest if not catalog.best(r)]
-    if sum(map(len, rest)) > MAX_THING_CHARS and not (len(rest) == 1 and all(
-            f in ("n", "nz", "vn") for _, f in word_tags(rest[0]))):
+    if sum(map(len, rest)) > MAX_THING_CHARS and not all(f in ("n", "nz", "vn") for r in rest for _, f in word_tags(r)):
         return False  # 让补正过、可补完还是看不明白的: a figure described at length, for the meaning layer to read (人大代表
-        # 建议, one run of common nouns, no place or organ, is a thing named, however long)
+        # 建议, common nouns only, no place or organisation, is a thing named, however long)
     return any(_is_noun(r[i:i + 2]) and r[i:i + 2] not in _VOCABULARY_TEXT and not catalog.knows(r[i:i + 2])
                for r in rest for i in range(len(r) - 1))
 
