@@ -42,6 +42,8 @@ def _looks_like_agency(run: str) -> bool:
     if len(run) < 3 or not run.endswith(ORGAN_ENDINGS):
         return False
     words = word_tags(run)
+    if words[-1][0] in HALLS:
+        return False  # 实体政务大厅: a hall, where 厅 ends no organ's name (办公厅, 教育厅 do)
     *before, (_, last) = words  # 了解龙湾区: a verb may open the run where a place's name follows it
     if words[0][1][:1] in NEVER_OPENS or (len(words) > 1 and words[0][1][:1] == "m" and words[1][1][:1] == "v"):
         return False  # 们查一查政府 (of 我们查一查政府), 月去洪泽区…中心 (of 3月去…): a clause's tail, no name
@@ -49,6 +51,7 @@ def _looks_like_agency(run: str) -> bool:
                                           and last not in NAME_TAGS)
 
 
+HALLS = ("大厅", "展厅", "餐厅", "前厅", "门厅")  # rooms whose 厅 is no department (厅 of a province's 教育厅)
 NAME_TAGS = ("ns", "nr", "nt", "nz")  # jieba's places, persons, organisations, other proper names
 
 NOT_A_NAME = "vrkudpc"  # jieba's verbs, pronouns, suffixes, particles, adverbs, prepositions, conjunctions

@@ -3690,3 +3690,9 @@ def test_a_clause_that_only_scopes_or_confirms_the_other_is_one_question_with_it
     text = normalize_question(typed).text
     parts = plan_parts(text, text, [], catalog)
     assert len(parts) == 1 and parts[0][1].kind == "narrative" and parts[0][1].agencies == [SYQ]
+
+
+def test_a_hall_is_no_agency_though_it_ends_in_an_organs_character(catalog):
+    it = understand("那行政服务大厅那块具体是怎么做的？", _turns("平潭2018年在提升政务服务方面做了什么？"), catalog)
+    assert it.reason != "unknown_agency" and it.agencies == [SYQ]
+    assert understand("福建省教育厅2022年收到多少申请", [], catalog).reason == "unknown_agency"  # a department
