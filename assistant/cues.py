@@ -399,9 +399,9 @@ REPORT_META = re.compile(r"下载(?!的|下来的|回来的|来的)(?:链接|地
 # 全省各区县一共, 在温州各个区县里排第几: every agency of a real area, which a corpus of some reports never holds whole
 WHOLE_AREA = re.compile(r"全省|全国|(?:各|各个|所有|全部|每个)(?:区县|县区|县市区|县（?市、?区）?|地市|设区市|省份?)")
 SIDE_MORE = re.compile(r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:几|多少)")  # A的比B的多几件: by how much one exceeds
-# 这两份报告平均每份, 三家平均每家: the figure over the reports or agencies said, averaged
 # 高于…的平均水平, 比…高还是低: said between the first report named and the others, it sets the first against them
 AGAINST_OTHERS = re.compile(r"高于|低于|超过|超出|多于|少于|不到|不及|不如|赶不上|比|相比|对比")
+# 这两份报告平均每份, 三家平均每家: the figure over the reports or agencies said, averaged
 MEAN_PER_REPORT = re.compile(r"平均(?:下来|起来)?(?:每|一|1)(?:份|家|个单位)|(?:每份|每家)(?:报告)?平均"
                              r"|(?:这|那)(?:几|[二两三四五六2-6])(?:家|份)[^，,。？?]{0,12}?平均(?:水平|数|值)?")  # 这几家的平均水平
 MEAN_PER_YEAR = re.compile(r"平均(?:下来|起来|算下来|算起来|一下)?[，,]?(?:每|一|1)年|每年平均|(?<!\d)年均|一年平均|平均(?:数|值)|均值|(?:摊|分摊|平摊)到每一?年")  # 这两年平均每年收到多少
@@ -415,8 +415,6 @@ PER_MILLE = re.compile(r"千分之(?:几|多少)|千分比|‰")  # 占办结总
 # 多少元 of a sum the table prints in 万元 (the answer gives both); 换算成元是多少 is said so first
 IN_YUAN = re.compile(r"(?:多少|几)元|以元为单位")
 CONVERT_TO_YUAN = re.compile(r"(?:换算|折合|折算|折|换)成?(?:人民币)?(?:多少)?元(?:的话)?(?:是|为|有)?(?:多少)?")
-# 我2021年去…办过事, 我之前找过…, 我关注了…: one person telling what they did (not 我是鹿城区府办的 or 我们2022年…,
-# staff naming the office the question is about)
 # …是不是还不健全，报告承认了吗 / 年报里提到了没有: whether the report says what the clause before asks, no question
 # of its own
 REPORT_VERDICT = re.compile(r"^(?:那|这)?(?:报告|年报|他们|它|文中|原文)?(?:里|中|上)?(?:面)?(?:有没有|是否|有无)?"
@@ -425,12 +423,16 @@ REPORT_VERDICT = re.compile(r"^(?:那|这)?(?:报告|年报|他们|它|文中|�
 # year before states (its 改进措施 say what the next year will do)
 PLAN_FOR = re.compile(r"(?:计划|打算|规划|设想|准备)(?:在|于|为)?\d{4}年|(?:对|为|在)?\d{4}年[^，,。？?]{0,14}?(?:计划|打算|规划|设想)")
 # 我们局, 我区, 本单位, 我们: the asker's own office, whose figures they may give beside the question
-OWN_UNIT = r"(?:(?:我们|咱们|俺们|我|本)(?:局|区|县|市|单位|部门|办|委|中心|镇|乡|街道|科|处)|我们|咱们|俺们)"
+_OWN_SAID = r"(?:我们|咱们|俺们|我|本)"
+_OWN_KIND = r"(?:局|区|县|市|单位|部门|办|委|中心|镇|乡|街道|科|处)"
+OWN_UNIT = rf"(?:{_OWN_SAID}{_OWN_KIND}|我们|咱们|俺们)"
 OWN_COUNT = r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?:件|个|次|项|份|条|起|宗|单|例)"  # a figure, not a year
 OWN_FIGURE = re.compile(rf"{OWN_UNIT}[^，,。；;？?]*?{OWN_COUNT}")
 # 比我们少多少, 跟我们比多了几件, 他们比我局多吗: the agency asked set against the asker's own figure
-AGAINST_OWN = re.compile(r"(?:比|跟|和|与|同|较)(?:我们|咱们|俺们|我|本)(?:局|区|县|市|单位|部门|办|委|中心|镇|乡|街道|科|处)?"
+AGAINST_OWN = re.compile(rf"(?:比|跟|和|与|同|较){_OWN_SAID}{_OWN_KIND}?"
                          r"(?:的)?(?:相比|比较|比|对比)?[^，,。；;？?]{0,6}?(?:多|少|高|低|差)")
+# 我2021年去…办过事, 我之前找过…, 我关注了…: one person telling what they did (not 我是鹿城区府办的 or 我们2022年…,
+# staff naming the office the question is about); 我们局2024年收了120件: the asker's own office and its figures
 STORY = re.compile(rf"{OWN_UNIT}(?!想|要|问|请)[^，,。；;？?]*?{OWN_COUNT}"  # 我们局2024年收了120件: the asker's own figures
                    r"|(?:我|本人|俺)(?!们|是)[^，,。；;]*?(?:过|了|曾|之前|以前|早先)"
                    r"|(?:我|本人|俺)是[^，,。；;]*?(?:去|来|到|交|递|提|找|申请)[^，,。；;]*?的"  # 我是2021年8月去的…
@@ -597,9 +599,9 @@ ADDRESSED = re.compile(r"贵([区县市省])(?:人民)?政府")
 # 我看到有报道说…, 听说…, 网上有人说…: where the asker heard a claim; the claim is what is checked
 HEARSAY = re.compile(r"^(?:我)?(?:看到|看见|读到|听说|听人说|在网上看到|刷到)?(?:有)?(?:一篇|一条|个)?"
                      r"(?:报道|文章|新闻|消息|媒体|网上|网友|帖子|自媒体|人)(?:上|里)?(?:说|称|讲|写|提到)(?:的是)?[,，:：]?")
+# 年份不变, 还是那一年; …, 同一指标: the figure asked before; 2024年那个统计期: the year is the period
 SAME_AS_BEFORE = re.compile(r"[,，]?(?:年份|年度|时间)(?:不变|一样|相同|照旧)|[,，]?(?:还是|同)(?:那|这)一?年(?=[,，。？?]|$)"
                             r"|(?:同一|同样的?|一样的|相同的?)个?(?:指标|数据项|口径)|(?<=年)的?(?:那|这)(?:个|一)?统计(?:期|期间|周期)")
-# …, 同一指标: the figure asked before; 2024年那个统计期: the year is the period
 # what a speaker says while thinking (嗯, 然后, 就是), dictated questions keep it: dropped where it opens a clause;
 # 那个 only before a place, a year or a pause (那个单位 is a question's 哪个, slipped)
 FILLERS = ("那个就是", "就是说", "就是", "然后", "接着", "接下来", "嗯", "呃", "唔", "emm", "啊", "哦", "哎", "唉")

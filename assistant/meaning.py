@@ -319,10 +319,11 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     if it.column and filed and [k.row for k in it.keys] == ["new_received"]:
         return it, None  # 公益组织递了几件, 有几个人是律师: what a type of applicant filed is its requests, nothing to choose
     found = meaning.resolve(asked(question, it), strip=[*it.mentions, *said])
+    # how many grievances of fishermen did it handle: a thing the glossary lacks is counted, as 办理了多少件人大代表建议
+    # counts it in Chinese; the text states it, no cell
     if it.weak_figure and it.kind == "figure" and not found.related and is_english(question) and _names_a_thing(
-            question, catalog.romanised_places()):  # how many grievances of fishermen did it handle: a thing the
+            question, catalog.romanised_places()):
         return it.model_copy(update={"kind": "narrative", "keys": [], "figure_word": None, "textual": True}), None
-    # glossary lacks is counted, as 办理了多少件人大代表建议 counts it in Chinese; the text states it, no cell
     if not (found.related or (it.keys and found.cosine >= found.floor)):  # a weak word already says: requests
         return it, None
     best = found.readings[0]

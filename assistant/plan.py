@@ -1140,12 +1140,12 @@ def _set_against_rest(q: str, pairs: list[tuple[str, int]], mentions: list[str],
     """The report named first, where what is said between it and the next agency named compares (平潭管委会2021年
     新收的申请数，高于鹿城2022、洪泽2023、洪泽2024这几家的平均水平吗): it is set against the others' mean, not in it."""
     first = pairs[0][0]
-    said = q.find(mentions[agencies.index(first)])
-    start = said + len(mentions[agencies.index(first)])
-    after = [i for a in agencies if a != first and (i := q.find(mentions[agencies.index(a)], start)) >= 0]
-    if said < 0 or not after or not AGAINST_OTHERS.search(q[start:min(after)]):
+    mention = mentions[agencies.index(first)]
+    if (said := q.find(mention)) < 0:
         return None
-    return pairs[0]
+    start = said + len(mention)
+    after = [i for a in agencies if a != first and (i := q.find(mentions[agencies.index(a)], start)) >= 0]
+    return pairs[0] if after and AGAINST_OTHERS.search(q[start:min(after)]) else None
 
 
 def _others_asked(it: Intent, prev: Intent, catalog: Catalog) -> None:
@@ -1701,7 +1701,8 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         if last and {it.kind, last.kind} == {"figure", "breakdown"} and it.keys == last.keys \
                 and it.targets == last.targets:  # 有没有人申请复议？复议结果怎样: the outcomes answer both
             out[-1] = (out[-1][0] + "，" + p, it if it.kind == "breakdown" else last, out[-1][2])
-        elif (continues or unresolved or same_decline or how_across or aspects or either or scoped_later or verdict) and not agrees:
+        elif (continues or unresolved or same_decline or how_across or aspects or either or scoped_later or verdict
+              ) and not agrees:  # …叫什么、要的是什么
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog, reader), before)
         else:
