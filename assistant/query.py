@@ -125,6 +125,7 @@ class PlanPart(BaseModel):
     years_of: str | None = None  # the one named agency the years are said of (2019到2021年的平潭管委会)
     claim: str | None = None  # what the asker states, checked: "= 113" (是不是113件)
     rank_of: str | None = None  # the agency whose place in a ranking is asked (排第几)
+    against: str | None = None  # what the figure is set against: the others' mean, or the asker's own figure
     proposed_by: str | None = None  # "llm": the model proposed this part's plan and the catalogue validated it
 
     @classmethod
@@ -151,6 +152,8 @@ class PlanPart(BaseModel):
                    bound=(f"{it.threshold[0]} {'mean' if it.threshold[1] == MEAN_MARK else format(it.threshold[1], 'g')}"
                           if it.threshold else None), years_of=it.year_bound,
                    claim=f"{it.claim[0]} {' '.join(f'{n:g}' for n in it.claim[1:])}" if it.claim else None, rank_of=it.rank_of,
+                   against=(f"{it.against_rest[0]} {it.against_rest[1]} vs the others' mean" if it.against_rest
+                            else f"the asker's own figure {it.own:g}" if it.own is not None else None),
                    proposed_by=it.proposed_by)
 
 
@@ -175,6 +178,7 @@ class QueryPlan(BaseModel):
                          + (f" | years of {p.years_of} only" if p.years_of else "")
                          + (f" | checks the stated {p.claim}" if p.claim else "")
                          + (f" | place of {p.rank_of}" if p.rank_of else "")
+                         + (f" | against: {p.against}" if p.against else "")
                          + (f" | reads: {p.targets}" if p.targets else "")
                          + (f" | not held: {p.missing}" if p.missing else "")
                          + (f" | {p.reason}" if p.reason else "")

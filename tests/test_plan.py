@@ -3627,6 +3627,9 @@ def test_the_outcomes_of_one_review_listed_are_its_whole_row(catalog):
 def test_the_report_named_first_and_compared_is_set_against_the_others_mean(catalog):
     it = understand("平潭管委会2021年新收的申请数，高于鹿城2022、洪泽2023、洪泽2024这几家的平均水平吗？", [], catalog)
     assert it.mean == "mean" and it.against_rest == (SYQ, 2021)
+    from assistant.query import PlanPart
+
+    assert PlanPart.of("…", it).against == f"{SYQ} 2021 vs the others' mean"
     listed = understand("平潭管委会2021年、鹿城2022、洪泽2023这几家的新收申请平均是多少", [], catalog)
     assert listed.mean == "mean" and listed.against_rest is None  # listed, not compared: in the mean
 
@@ -3638,6 +3641,9 @@ def test_the_askers_own_office_and_figures_are_not_the_question(catalog):
     assert not listed.negated and listed.threshold == (">", 5.0)  # the asker's none is not the listing's
     assert understand("我们局2022年收了40件。洪泽区2023年收了几件？", [], catalog).years == [2023]
     assert understand("洪泽区2024年收了120件，比鹿城区多吗", [], catalog).own is None  # no figure of the asker's
+    from assistant.query import PlanPart
+
+    assert PlanPart.of("…", it).against == "the asker's own figure 120"  # --explain says what the cell is set against
 
 
 @pytest.mark.parametrize("question", ["换成2024年1月1日至12月31日那个统计期呢？", "2024 ／ 同一指标 ／ ？"])
