@@ -184,6 +184,7 @@ PLAN_MARKERS = ("针对", "将", "下一步", "改进措施", "抓好", "拟", "
 CUE_QUESTIONS = {"问题": "shortfall", "不足": "shortfall", "差距": "shortfall", "短板": "shortfall",
                  "薄弱": "shortfall", "缺点": "shortfall", "毛病": "shortfall", "短处": "shortfall", "弱项": "shortfall",
                  "欠缺": "shortfall", "差在": "shortfall", "哪里差": "shortfall", "不够好": "shortfall",
+                 "难处": "shortfall", "难点": "shortfall", "困难": "shortfall", "检讨": "shortfall",
                  "没做好": "shortfall", "做得不好": "shortfall", "下一步": "plan", "打算": "plan", "计划": "plan", "改进": "plan",
                  "整改": "plan", "措施": "plan", "创新": "novel", "新做法": "novel", "新举措": "novel",
                  "新动作": "novel", "亮点": "novel", "特色": "novel", "首创": "novel"}

@@ -524,6 +524,9 @@ ENGLISH_TERMS: dict[str, str] = {
     "after reconsideration": "复议后起诉", "after a reconsideration": "复议后起诉",
     "without review": "未经复议直接起诉", "without a review": "未经复议直接起诉",
     "without reconsideration": "未经复议直接起诉", "directly": "直接起诉", "other outcome": "其他结果",
+    # directly affiliated departments (直属部门, 区直部门): the units under an agency, not a suit filed directly
+    "directly affiliated": "直属", "directly under": "直属", "affiliated departments": "直属部门",
+    "directly affiliated departments": "直属部门", "directly affiliated units": "直属单位",
     "other outcomes": "其他结果", "another outcome": "其他结果", "other result": "其他结果", "other results": "其他结果", "which month": "哪个月", "which quarter": "哪个季度",
     "per month": "每月平均", "a month": "每月平均", "monthly": "月均", "per week": "每周平均", "per day": "每天平均",
     "filed": "提起", "file": "提起", "brought": "提起", "spend": "经费", "cost": "经费", "expenditure": "经费",

@@ -1653,3 +1653,10 @@ def test_a_sentence_of_long_counts_is_no_row_of_figures(reports):
     assert not any(t.startswith(("电话", "传真")) for t in texts)
     clause = count_clause("上海科委2024年报告里提到的直播，一共搞了多少场？", next(t for t in texts if t.startswith("直播")))
     assert clause is not None and clause[1] == 118
+
+
+def test_hardships_asked_in_the_askers_words_ask_for_the_shortfalls():
+    """有什么难处, 检讨了什么: what an agency finds hard or owns up to is said in its shortfall sentences."""
+    assert cue("海坛片区2024年工作上有什么难处？") == "shortfall"
+    assert cue("君山片区2020年的年报有没有检讨自己？") == "shortfall"
+    assert cue("君山片区2020年怎么培训工作人员？") is None

@@ -678,3 +678,9 @@ def test_an_unknown_word_of_an_agencys_name_does_not_part_its_place_from_its_org
     named = normalize_question("How many requests did the Pingtan environment and land resources bureau receive in 2017?",
                                names=("平潭",), places={"pingtan": "平潭"}).text
     assert "平潭环境与国土资源局" in named
+
+
+def test_directly_affiliated_departments_are_units_not_a_suit_filed_directly():
+    text = normalize_question("How many items did Hongze and its directly affiliated departments publish in 2024?").text
+    assert "直属部门" in text and "起诉" not in text
+    assert "直接起诉" in normalize_question("How many suits were filed directly in Hongze in 2024?").text
