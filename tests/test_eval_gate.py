@@ -44,7 +44,7 @@ MIN_PARAPHRASE27_DEV = 0.90  # the twenty-seventh (dev 0.825 on arrival, 0.967 a
 MIN_PARAPHRASE28_DEV = 0.85  # the twenty-eighth (dev 0.625 on arrival, 0.900 after tuning on it; 4 glued cells)
 MIN_PARAPHRASE29_DEV = 0.80  # the twenty-ninth (dev 0.704 on arrival, 0.858 after tuning on it; 6 glued cells)
 MIN_PARAPHRASE30_DEV = 0.78  # the thirtieth (dev 0.725 on arrival and after the next change, 0.825 after; 5 glued cells)
-MIN_PARAPHRASE31_DEV = 0.85  # the thirty-first (dev 0.775 on arrival and after the next change, 0.900 after; 4 glued cells)
+MIN_PARAPHRASE31_DEV = 0.85  # the thirty-first (dev 0.775 on arrival and after the next change, 0.917 after; 4 glued cells)
 MIN_FIGURES = 0.95  # figure, derived, comparison, followup and unanswerable all scored 1.0
 
 
