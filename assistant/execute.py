@@ -456,7 +456,7 @@ class Executor:
         if it.own is not None and base is not None:  # 比我们少多少: the cell less the asker's own figure, shown
             gap = round(base - it.own, 2)
             d.derived(entry, "difference", abs(gap), d.citations[0].n)
-            side = "多" if gap > 0 else "少" if gap < 0 else "持平"
+            side = "多" if gap > 0 else "少"
             text += (f"，比您所说的{compose.number(it.own)}件{side}{compose.number(abs(gap))}件"
                      f"（{compose.number(max(base, it.own))}－{compose.number(min(base, it.own))}）" if gap else f"，与您所说的{compose.number(it.own)}件持平")
         if it.claim and base is not None:  # 是不是113件, 有没有超过300件: whether what the asker states holds
@@ -955,13 +955,14 @@ class Executor:
         unit = compose.unit(keys[0].table, keys[0].row)
         s = sum(v or 0 for _, v in used)
         parts = []
+        refs_of: dict[str, str] = {}  # each report's citation markers, once
         for e, value in used[:MAX_LISTED_CELLS]:
             if e.report_id in told:  # no table: the sentence of its text that states it, a passage figure
-                refs = f"（报告正文）[{told_figure(d, e, told[e.report_id], what, unit)}]"
+                refs_of[e.report_id] = f"（报告正文）[{told_figure(d, e, told[e.report_id], what, unit)}]"
             else:
-                refs = d.markers(vals[e.report_id])
+                refs_of[e.report_id] = d.markers(vals[e.report_id])
             who = f"{e.year}年度" if one else e.agency + ("" if when and not several_years else f"{e.year}年度")
-            parts.append(f"{who}{compose.number(value)}{unit}{refs}")
+            parts.append(f"{who}{compose.number(value)}{unit}{refs_of[e.report_id]}")
         whose = (f"{used[0][0].agency}{len(used)}份报告（{'、'.join(str(e.year) for e, _ in used)}年度）" if one
                  else f"{when}{agencies}个单位" + (f"的{len(used)}份报告" if several_years else ""))
         if it.mean == "median":  # 中位数: the values in order, the middle one (or the mean of the middle two) shown
@@ -980,10 +981,9 @@ class Executor:
             mean = round(s / len(rest), 2)
             d.derived(rest[0][0], "sum", s, 1)
             d.derived(rest[0][0], "mean", mean, 1)
-            said = parts[used.index(subject)]
             others = [p for (e, _), p in zip(used, parts, strict=False) if e is not subject[0]]
             side = "高于" if (subject[1] or 0) > mean else "低于" if (subject[1] or 0) < mean else "等于"
-            value = said.removeprefix(subject[0].agency).removeprefix(f"{subject[0].year}年度")
+            value = f"{compose.number(subject[1])}{unit}{refs_of.get(subject[0].report_id, '')}"
             d.parts.append(f"{subject[0].agency}{subject[0].year}年度{what}{value}，{side}其余{len(rest)}份报告的"
                            f"平均值{compose.number(mean)}{unit}：{'；'.join(others)}；"
                            f"合计{compose.number(s)}{unit}÷{len(rest)}＝{compose.number(mean)}{unit}。")

@@ -184,8 +184,13 @@ LINE_BULLETS = re.compile(r"(?m)^[ \t]*[-*·][ \t]*(?=\S)")
 # 2024年1月1日至12月31日, 2019.1.1-2019.12.31: a statistics period that is one whole calendar year, said as that year
 _DAY_SEP = r"\s*(?:年|月|日|[.\-/])\s*"
 WHOLE_YEAR_DATES = re.compile(
-    rf"(?P<y>(?:19|20)\d{{2}}){_DAY_SEP}(?:0?1|一){_DAY_SEP}(?:0?1|一)\s*日?\s*(?:起|开始)?\s*(?:至|到|~|～|-|—|－|－)\s*"
+    rf"(?P<y>(?:19|20)\d{{2}}){_DAY_SEP}(?:0?1|一){_DAY_SEP}(?:0?1|一)\s*日?\s*(?:起|开始)?\s*(?:至|到|~|～|-|—|－)\s*"
     rf"(?:(?P=y){_DAY_SEP})?12{_DAY_SEP}31\s*日?\s*(?:止|为止)?")
+
+
+def whole_years(text: str) -> str:
+    """Each whole calendar year said as its dates (2024年1月1日至12月31日) said as that year."""
+    return WHOLE_YEAR_DATES.sub(lambda m: f"{m['y']}年", text)
 
 
 def normalize_question(question: str, places: dict[str, str] | None = None, names: tuple[str, ...] = (),
@@ -201,7 +206,7 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if (dated := SHORT_YEAR.sub(lambda m: _short_year(m, HAN.search(text) is not None), text)) != text:
         changes.append(f"年份缩写->{dated}")
         text = dated
-    if (whole := WHOLE_YEAR_DATES.sub(lambda m: f"{m['y']}年", text)) != text:  # before what is said around it
+    if (whole := whole_years(text)) != text:  # before what is said around it
         changes.append(f"整年日期->{whole}")  # is read (那个统计期); once more after numerals (二〇二三年一月一日…)
         text = whole
     if len(LINE_BULLETS.findall(text)) >= 2:  # - 新收多少 / - 予以公开多少: a list's items, kept apart once lines join
@@ -258,7 +263,7 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
         changes.append(f"描述->{named}")
         text = named
     text, more = _chinese_steps(text) if len(text) <= MAX_CACHED else _chinese_steps.__wrapped__(text)
-    if (whole := WHOLE_YEAR_DATES.sub(lambda m: f"{m['y']}年", text)) != text:
+    if (whole := whole_years(text)) != text:
         text, more = whole, (*more, f"整年日期->{whole}")
     if now is not None and (dated := calendar_years(text, now)) != text:
         text, more = dated, (*more, f"纪年->{dated}")
