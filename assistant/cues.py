@@ -510,6 +510,9 @@ MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|�
 BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
 # 是谁代表区政府受理申请的, 由谁负责答复: who does the work (the text says which office), not how much of it was done
 WHO_HANDLES = re.compile(r"谁[^，,。？?]{0,6}?(?:负责|代表|受理|办理|答复|牵头|主管|承办|经办|把关|审核)")
+# 预算是哪个部门负责公开的: which office of the agency does it (the text says), never a figure of what it handles
+OFFICE_ASKED = re.compile(r"(?:哪个|哪一个|什么|由哪个?)(?:部门|科室|处室|机构)(?:来|去|在)?"
+                          r"(?:负责|牵头|主管|承办|经办|公开|发布|公布|编制)")  # not 哪个处室办的…最多: a ranking
 THESE_YEARS = re.compile(r"这(?:\d|[两二三四五六七八九十几])个?年")  # 这3年里, 这几年: the years just asked
 # 怎么解释不予公开: how the texts explain or handle something, a passage search
 EXPLAINS = re.compile(r"(?:怎么|怎样|如何|为什么|为何)(?:解释|说明|界定|认定|理解|答复|处理)")

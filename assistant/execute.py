@@ -350,7 +350,22 @@ class Executor:
             return compose.decline(q, compose.decline_empty_scope(it.scope_places, held), it.reason)
         if it.reason in compose.FIXED_DECLINES:
             return compose.decline(q, compose.FIXED_DECLINES[it.reason], it.reason)
+        if it.reason == "unsupported_figure" and (stated := self._stated_in_text(it, catalog)):
+            return self._narrative(it.model_copy(update={"kind": "narrative", "reason": None, "unsupported": None,
+                                                         "keys": [], "targets": stated}), catalog)
         return compose.decline(q, compose.decline_unsupported(it.unsupported or "该项"), it.reason or "unsupported_figure")
+
+    def _stated_in_text(self, it: Intent, catalog: Catalog) -> list[tuple[str, int]]:
+        """The reports asked whose text counts what no table row holds (主动撤回157件 for 撤回): the word, then at
+        once a number in a measure word. Those reports answer it in their text; the rest decline as before."""
+        word = it.unsupported
+        if not word or not it.agencies:
+            return []
+        wanted = {e.report_id: (a, e.year) for a in it.agencies for y in (it.years or [catalog.newest(a)])
+                  if (e := catalog.entry(a, y)) is not None}
+        clause = re.compile(rf"{re.escape(word)}[了共为计有达约近\s]{{0,3}}{NUMBER.pattern}")  # 撤回157件, not 户籍管理…129项
+        return [wanted[i] for i in self.index.store.containing([word], list(wanted))
+                if clause.search(self.report(i).text)]
 
     def _missing(self, it: Intent, values: list[Value]) -> Answer:
         v = values[0]

@@ -89,6 +89,7 @@ from assistant.cues import (
     NOT_THIS_NAME,
     NOT_ZERO,
     NUMBERS_TOLD,
+    OFFICE_ASKED,
     ONE_CASE,
     OPEN_QUESTION,
     OPINION,
@@ -1027,8 +1028,8 @@ def _operation(q: str, it: Intent) -> Kind:
     """The operation the question's wording asks for; a missing figure may still come from the history."""
     stat = _statistical(q, it)
     how = HOW_ASKED.search(q)  # 户籍…这些领域是怎么处理的; not 如何满意度 (how satisfied: the attribute itself)
-    told = (it.reason in (None, "not_classified") and how is not None and not has(q, COUNT_CUES)
-            and not (it.unsupported and q[how.end():].startswith(it.unsupported)))
+    told = (it.reason in (None, "not_classified") and (how is not None or OFFICE_ASKED.search(q) and not has(q, RANKING_CUES)) and not has(q, COUNT_CUES)
+            and not (it.unsupported and how is not None and q[how.end():].startswith(it.unsupported)))
     if it.reason in DECLINED_AS_ASKED or (it.unsupported and not has(q, NARRATIVE_STRONG) and not (
             has(q, MENTION_WORDS) and it.reason != "person") and not told):
         return "decline"  # 哪些年报提到专项经费: whether the text says it is a search, not a figure to refuse

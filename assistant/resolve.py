@@ -435,10 +435,24 @@ def _find_levels(q: str, catalog: Catalog) -> tuple[list[str], list[tuple[int, i
         place = next((p for p in places if re.search(rf"{re.escape(p)}(?:{links}){{0,3}}$", q[:start])), None)
         if place:
             at, start = [a for a in at if a in places[place]], q.rfind(place, 0, start)
-        words.append(m.group(1))
+        words += [place, m.group(1)] if place else [m.group(1)]  # 平潭各乡镇: the place is said of the scope too
         spans.append((start, m.end()))
         agencies += [a for a in at if a not in agencies]
     return words, spans, agencies
+
+
+GOVERNMENT_KINDS = ("政府", "管委会")  # the organ whose report covers a place's parts (its townships, its departments)
+
+
+def _place_governments(it: Intent, catalog: Catalog) -> list[str]:
+    """The government of the place said, for the years asked, where the agencies of the scope (平潭各乡镇) hold none of
+    those years: what it reports of its parts is the only account of them the corpus holds."""
+    if not (it.scope and it.years and it.scope_places) or any(catalog.entry(a, y) for a in it.scope for y in it.years):
+        return []
+    places = catalog.places()
+    governments = {a for k in GOVERNMENT_KINDS for a in catalog.kinds().get(k, [])}
+    named = dict.fromkeys(a for p in it.scope_places for a in places.get(p, []) if a not in it.scope)
+    return [a for a in named if a in governments and any(catalog.entry(a, y) for y in it.years)]
 
 
 def _of_kind(agency: str, kinds: list[str]) -> bool:
@@ -489,6 +503,9 @@ def resolve_targets(it: Intent, catalog: Catalog) -> Intent:
     if cross:
         if it.clarify and not it.scope:
             it.scope = list(it.clarify)
+        if hosts := _place_governments(it, catalog):  # 2018年平潭各乡镇公开了多少条: no township reported that year;
+            it.kind, it.agencies, it.scope, it.keys = "narrative", hosts, [], []  # the place's government's report tells
+            return resolve_targets(it, catalog)  # of them, in its text
         if it.kind == "ranking" and (missing := [(a, y) for a, y in it.pairs if y not in catalog.years(a)]):
             it.kind, it.reason, it.missing_years = "decline", "year_not_held", missing  # 鹿城2021年、洪泽2023年…哪个最多
         return it

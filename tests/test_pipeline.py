@@ -1325,3 +1325,12 @@ def test_the_spread_of_the_reports_listed_is_the_largest_less_the_smallest(assis
     a = assistant.ask("拿鹿城2022、洪泽2023和2024、平潭管委会2021这几家来说，一年新收申请最多的跟最少的相差几件？")
     spread = [f for f in a.figures if f.table == "derived" and f.row == "range"]
     assert [f.value for f in spread] == [92] and "相差92件（113−21）" in a.text
+
+
+def test_what_no_table_row_counts_is_read_in_the_text_that_counts_it(assistant):
+    """撤回: no row of the template, but 上海市政府办公厅 2025 states 主动撤回 157 件 in its text, so the text answers,
+    cited; an attribute the text never counts (申请人年龄) is still declined."""
+    a = assistant.ask("上海市政府办公厅2025年，申请人撤回的公开申请一共几件？")
+    assert not a.abstained and "157" in a.text and all(c.year == 2025 for c in a.citations)
+    no = assistant.ask("上海市政府办公厅2025年申请人的平均年龄多大？")
+    assert no.abstained and no.reason == "unsupported_figure"

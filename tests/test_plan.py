@@ -3319,6 +3319,14 @@ def test_a_part_of_the_year_or_of_the_agency_is_no_cell(catalog, q):
     assert understand(normalized(q, catalog), [], catalog).kind == "decline"
 
 
+@pytest.mark.parametrize("q", ["淮安市2024年的财政预算，具体是哪个科室负责编制的？", "沭阳县2025年部门预算由哪个机构来公布？"])
+def test_which_office_does_the_work_is_read_in_the_text_even_of_an_attribute_no_table_holds(catalog, q):
+    """预算 is no cell, but which office compiles or publishes it is something the text says: read there, not
+    declined as a figure; the figure itself (预算多少钱) is still no cell."""
+    assert understand(normalized(q, catalog), [], catalog).kind == "narrative"
+    assert understand(normalized("淮安市2024年的财政预算有多少钱？", catalog), [], catalog).kind == "decline"
+
+
 def test_back_to_the_agency_before_the_switch(catalog):
     """换个问题… then 回到刚才那个单位: the agency and year asked before the conversation moved on."""
     history = [{"role": "user", "content": "沭阳县2025年新收多少件申请？"}, {"role": "assistant", "content": "…"},

@@ -127,3 +127,14 @@ def test_a_place_said_with_its_level_means_the_agencies_titled_with_it(catalog):
     assert set(scope) == {"平潭县财政局", "平潭县教育局", "平潭县民政局"}
     assert set(find_scope("平潭县那几个县直局的年报里，哪几家没收到申请？", catalog)[2]) == set(scope)
     assert len(find_scope("平潭的单位2024年谁的复议最多？", catalog)[2]) > 10  # the zone's agencies too
+
+
+def test_a_places_townships_in_a_year_none_of_them_reported_are_read_in_its_governments_report(catalog):
+    """平潭的乡镇 in 2016: no township report that year, so the zone's own report, which tells of its townships, is
+    read; in a year a township did report, the townships themselves are the scope."""
+    from assistant.plan import understand
+
+    it = understand("2016年平潭那几个乡镇一共公开了几条信息？", [], catalog)
+    assert it.kind == "narrative" and it.targets == [("平潭综合实验区管委会", 2016)]
+    it = understand("2020年平潭那几个乡镇一共公开了几条信息？", [], catalog)
+    assert "平潭综合实验区君山片区管理局" in it.scope and not it.targets
