@@ -172,7 +172,7 @@ CLAIMED_SPAN = re.compile(r"(?P<lo>\d+(?:\.\d+)?)\s*(?:件|个|次|项|份|条|�
                           r"(?P<hi>\d+(?:\.\d+)?)\s*(?:件|个|次|项|份|条|起|场)?\s*(?:之间|中间|以内)")
 ROUGHLY = ("大约", "大概", "约", "差不多", "将近", "接近", "估计")
 VERIFY_CUES = ("是不是", "是否", "对吗", "对不对", "是吗", "对吧", "没错吧", "吗", "吧", "有没有", "有无", "真的假的", "真假",
-               "属不属实", "靠不靠谱")  # 上千件了吧
+               "属不属实", "靠不靠谱", "谁赢", "谁输", "谁对", "谁说得对", "谁说对")  # 上千件了吧; 打赌…谁赢了: who is right
 YES_NO_END = re.compile(r"没有?[？?]?$")  # 占了一半以上没有？, 过半了没: a yes-no question, said at its end
 # 收到过申请, 有人来申请过: a report that counts any requests (not 请律师审核答复书)
 RECEIVED_ANY = re.compile(r"(?:收到|受理|接到)过?.{0,10}申请|(?:有人|有谁)来?(?:提|递|交)?(?:出)?申请过")
@@ -398,6 +398,9 @@ REPORT_META = re.compile(r"下载(?!的|下来的|回来的|来的)(?:链接|地
                          r"|页数|总字数|(?:多少|几)个?字(?![号段])|文件大小|(?:pdf|PDF|word|Word)版")
 # 全省各区县一共, 在温州各个区县里排第几: every agency of a real area, which a corpus of some reports never holds whole
 WHOLE_AREA = re.compile(r"全省|全国|(?:各|各个|所有|全部|每个)(?:区县|县区|县市区|县（?市、?区）?|地市|设区市|省份?)")
+# 办理结果总计减去本年新收等于多少, 予以公开与部分公开之差: one figure less another, signed (not 把结转的减去: what is left)
+MINUS_SAID = re.compile(r"(?:^|[，,。？?：:])[^，,。？?：:把]{2,}(?:减去|减掉)(?=[^，,。？?]{2})"
+                        r"|(?:与|和|跟)[^，,。？?]{1,16}?(?:之差|的差(?:值|额)?)")
 SIDE_MORE = re.compile(r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:几|多少)")  # A的比B的多几件: by how much one exceeds
 # 高于…的平均水平, 比…高还是低: said between the first report named and the others, it sets the first against them
 AGAINST_OTHERS = re.compile(r"高于|低于|超过|超出|多于|少于|不到|不及|不如|赶不上|比|相比|对比")
@@ -550,7 +553,8 @@ ASKING_WORDS = ("哪", "谁", "什么", "啥", "多少", "几", "吗", "呢", "�
 # 12345): not what is asked, and its dates and numbers are none of the question's; a clause in which they ask (我想问,
 # 我要查) or state what they heard (我听说…是6件, 我记得) is read
 ABOUT_ME = re.compile(r"(?:^|(?<=[，,。；;！!：:\s]))(?:我|本人|俺)们?(?!想|要|问|请|听|记得|看|查|以为|觉得|印象|估计|猜|说|"
-                      r"怀疑|发现|不知道|不清楚|需要|希望|咨询)[^，,。；;！!？?：:]*")
+                      r"怀疑|发现|不知道|不清楚|需要|希望|咨询|认为|相信|断定|敢|(?:跟|和|同|与)?[^，,。？?]{0,3}?(?:打赌|赌))"
+                      r"[^，,。；;！!？?：:]*")  # 我跟人打赌…不到十件: a claim to check, as 我以为 says one
 # the words a question is asked with, where an input method's slip hides it (十多少, 千一年, 收乐几件, 被复议计次)
 ASKED_WITH = ("是多少", "有多少", "多少件", "几件", "几次", "几个", "几项", "总计", "合计", "收了", "涨了", "降了", "多了",
               "少了", "前一年", "上一年", "后一年", "下一年", "第二年", "前年", "去年")

@@ -808,7 +808,13 @@ class Executor:
         for _, value, vs in rows:
             if len(vs) > 1:
                 d.derived(e, "sum", value, d.cite_cell(vs[0]))
-        if len(rows) >= 2:
+        if it.minus and len(rows) == 2:  # 减去: the first said less the second, signed, its sum shown
+            (w1, v1, vs1), (w2, v2, _) = rows
+            diff = round(v1 - v2, 4)
+            d.derived(e, "change", diff, d.cite_cell(vs1[0]))
+            u = compose.unit(vs1[0].cell.table, vs1[0].cell.row)
+            d.parts.append(f"{w1}减{w2}：{compose.number(v1)}−{compose.number(v2)}＝{compose.number(diff)}{u}。")
+        elif len(rows) >= 2:
             (w1, v1, vs1), (w2, v2, _) = max(rows, key=lambda r: r[1]), min(rows, key=lambda r: r[1])
             if v1 == v2:
                 d.parts.append("两者相同。" if len(rows) == 2 else f"最多的是{w1}。")

@@ -39,6 +39,7 @@ from assistant.cues import (
     SAME_AS_BEFORE,
     SIGNER,
     TOLD_THEN_WHICH,
+    WEAK_FIGURES,
     YEAR_AFTER_SAID,
     YEAR_BEFORE_SAID,
 )
@@ -262,6 +263,9 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     if (named := _named_after(text, names)) != text:
         changes.append(f"描述->{named}")
         text = named
+    if language == "zh" and (explained := gloss_read(text)) != text:
+        changes.append(f"释义->{explained}")
+        text = explained
     text, more = _chinese_steps(text) if len(text) <= MAX_CACHED else _chinese_steps.__wrapped__(text)
     if (whole := whole_years(text)) != text:
         text, more = whole, (*more, f"整年日期->{whole}")
@@ -518,6 +522,41 @@ def _spread_out(text: str) -> bool:
 # 淮安那个区（洪泽区）, 上海那个管科技的（科委）: an agency described, then named in brackets: the name is the one asked
 DESCRIBED_THEN_NAMED = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:那个|这个|那家|这家|那一个)[\u4e00-\u9fff]{0,10}?[（(]([\u4e00-\u9fff]{2,14})[）)]")
 NAME_ENDINGS = ("局", "委", "办", "区", "县", "市", "委员会", "片区", "厅", "管委会", "政府")
+
+
+# 成交量，也就是本年新收的申请 / 本期减少（办理结果总计）: the asker's own word, then the table's word for it
+GLOSS = re.compile(r"[，,]\s*(?:也就是说?|亦即|即|指的是|换句话说|换言之|说白了(?:就是)?)\s*([^，,。？?；;！!]{2,24})"
+                   r"|[（(]([\u4e00-\u9fff]{2,16})[）)]")
+FIGURE_TERMS = tuple(w for w in (*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_REVIEW_GROUPS, *QUERY_ACTIVE_ITEMS)
+                     if len(w) >= 2 and w not in WEAK_FIGURES)  # the words a gloss names a figure by
+NOT_A_GLOSS = ("含", "包括", "包含", "不含", "不包括", "除", "其中", "不算", "算上", "加上", "连同", "以及", "及", "和", "或")  # 公开（含部分公开）
+JARGON_MAX = 8  # characters of the asker's own word a gloss replaces (发生额, 本期减少发生额)
+
+
+def gloss_read(text: str) -> str:
+    """The table's words in place of the asker's own that they explain (本期减少发生额，也就是办理结果的总计 -> 办理结果的
+    总计): the asker said what is asked. The own word is the run of words right before the gloss, back to 的, a year,
+    a number or a pause; a bracket explains only a word no figure word is in (不予公开（属于国家秘密）: a label)."""
+    out = text
+    for m in reversed(list(GLOSS.finditer(text))):
+        said = m.group(1) or m.group(2)
+        if not any(w in said for w in FIGURE_TERMS) or m.group(2) and (
+                said.startswith(NOT_A_GLOSS) or re.search(r"加|和|与|及|、|\+", said)):  # 比例（全部公开加部分公开）: its parts
+            continue
+        own = _own_word(text[:m.start()])
+        if len(own) < 2 or own.endswith(NAME_ENDINGS) or (m.group(2) and any(w in own for w in FIGURE_TERMS)):
+            continue
+        out = out[:m.start() - len(own)] + said + out[m.end():]
+    return out
+
+
+def _own_word(before: str) -> str:
+    words = []
+    for w, flag in reversed(word_tags(before)):
+        if w == "的" or flag in ("x", "m", "q", "t", "uj", "p", "r") or re.search(r"[\d\W]", w) or sum(map(len, words)) + len(w) > JARGON_MAX:
+            break
+        words.insert(0, w)
+    return "".join(words)
 
 
 def _named_after(text: str, names: tuple[str, ...]) -> str:

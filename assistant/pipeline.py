@@ -26,6 +26,7 @@ from assistant.normalize import (
     asker_year,
     correct_unheard,
     english_asked,
+    gloss_read,
     is_english,
     normalize_question,
     normalized,
@@ -189,8 +190,9 @@ class Assistant:
         if unclear is not None:  # 您问的是哪一项？ with the best readings, never a guess
             return compose.clarify_figure(question, [r.label for r in unclear.readings]), intent
         missing = None
-        if intent.kind not in ("clarify", "decline") and not contact_asked(intent.question):  # 电话号码: the report's
-            missing = self._unrecorded(normalized(question, catalog), intent, catalog)  # own contact block says it
+        if intent.kind not in ("clarify", "decline") and not contact_asked(intent.question) and gloss_read(
+                question) == question:  # 电话号码: the report's own contact block says it; 成交量，也就是本年新收…收盘
+            missing = self._unrecorded(normalized(question, catalog), intent, catalog)  # 多少: what is asked, told
         if missing:
             base = compose.decline(question, compose.decline_unrecorded(missing), "not_recorded")
         else:

@@ -78,6 +78,7 @@ from assistant.cues import (
     MEAN_PER_YEAR,
     MEDIAN_ASKED,
     MENTION_WORDS,
+    MINUS_SAID,
     MONEY_ASKED,
     MONTH_SPAN,
     MORE_OR_LESS,
@@ -820,6 +821,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
             it.kind = "rate" if it.rate_spec is not None else it.kind
     if it.kind == "comparison" and len(it.agencies) <= 1 and len(it.years) <= 1 and not (it.span or it.shift):
         it.sides = compared_sides(q, it.keys) or it.sides  # 复议和诉讼哪个多: two figures of one report
+        it.minus = len(it.sides) == 2 and MINUS_SAID.search(q) is not None
     if it.kind == "precedent" and (beats := BEATS.search(q)) and len(sides := compared_sides(q, it.keys)) == 2:
         it.sides, it.beats = sides, ">" if beats["more"] or beats["more2"] else "<"  # 哪几份的许可多于处罚
     if it.kind == "precedent" and it.keys and not (it.beats or it.agencies or it.threshold or it.rate) and (
@@ -1102,7 +1104,7 @@ def _operation(q: str, it: Intent) -> Kind:
         not any(c in w or w in c for c in changed) for w in topic_words(it.topic))  # 变化大吗 alone: a follow-up's
     if it.times and (len(it.agencies) > 1 or it.pairs):
         return "comparison"  # 鹿城的是洪泽的几倍: two agencies' figures, the one over the other
-    if SIDE_MORE.search(q) and len(it.agencies) <= 1 and len(it.years) <= 1 and len(compared_sides(q, it.keys)) == 2:
+    if (SIDE_MORE.search(q) or MINUS_SAID.search(q)) and len(it.agencies) <= 1 and len(it.years) <= 1 and len(compared_sides(q, it.keys)) == 2:
         return "comparison"  # 予以公开的比不予公开的多几件: two figures of one report, the difference
     if changed and len(set(it.agencies)) > 1 and not has(q, PRIOR_YEAR_WORDS):
         return "comparison"  # 淮安市比沭阳县多出来几件: one agency's figure beside another's, not a change over a year

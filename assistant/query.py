@@ -81,6 +81,7 @@ class Intent(BaseModel):
     scope_places: list[str] = Field(default_factory=list)  # 江苏的单位: the place words that chose the scope
     unsupported: str | None = None
     negated: bool = False  # 哪些单位没有收到过申请: list the zeros
+    minus: bool = False  # 办理结果总计减去本年新收: the first side less the second, signed, in the order said
     beats: Literal[">", "<"] | None = None  # 哪几份的许可多于处罚: the reports whose first side is more (or less)
     claim: tuple[str, float] | tuple[str, float, float] | None = None  # 是不是收到了113件, 有没有超过100件: what the asker states, said 是/不是
     threshold: tuple[str, float] | None = None  # 超过100件的有哪些: (">", 100); a listing keeps what passes it

@@ -684,3 +684,15 @@ def test_directly_affiliated_departments_are_units_not_a_suit_filed_directly():
     text = normalize_question("How many items did Hongze and its directly affiliated departments publish in 2024?").text
     assert "直属部门" in text and "起诉" not in text
     assert "直接起诉" in normalize_question("How many suits were filed directly in Hongze in 2024?").text
+
+
+def test_the_askers_own_word_gives_way_to_the_table_word_they_explain_it_with():
+    """成交量，也就是本年新收…: the asker's word is explained, so the explanation is read in its place; a bracket
+    that only repeats a label's own part (不予公开（属于国家秘密）) or follows a number (113件（本年新收）) stays."""
+    from assistant.normalize import gloss_read
+
+    assert gloss_read("沭阳县2025年的进货量，也就是本年新收的申请，有多少？") == "沭阳县2025年的本年新收的申请，有多少？"
+    assert gloss_read("淮安市2024年出货（办理结果总计）多少件") == "淮安市2024年办理结果总计多少件"
+    for kept in ("淮安市2024年不予公开（属于国家秘密）几件", "淮安市2024年收了700件（本年新收），对吗", "淮安市2024年新收多少，即时回答"):
+        assert gloss_read(kept) == kept
+    assert "释义" in " ".join(normalize_question("淮安市2024年出货（办理结果总计）多少件").changes)

@@ -1334,3 +1334,9 @@ def test_what_no_table_row_counts_is_read_in_the_text_that_counts_it(assistant):
     assert not a.abstained and "157" in a.text and all(c.year == 2025 for c in a.citations)
     no = assistant.ask("上海市政府办公厅2025年申请人的平均年龄多大？")
     assert no.abstained and no.reason == "unsupported_figure"
+
+
+def test_one_figure_less_another_is_signed_and_shows_its_subtraction(assistant):
+    a = assistant.ask("沭阳县2025年部分公开减去予以公开等于多少？")
+    part, granted = figure(a, "partially_granted", "total"), figure(a, "granted", "total")
+    assert figure(a, "change", table="derived") == part - granted < 0 and f"{part:g}−{granted:g}＝" in a.text

@@ -3327,6 +3327,22 @@ def test_which_office_does_the_work_is_read_in_the_text_even_of_an_attribute_no_
     assert understand(normalized("淮安市2024年的财政预算有多少钱？", catalog), [], catalog).kind == "decline"
 
 
+def test_one_figure_less_another_keeps_the_order_said(catalog):
+    """减去 between two figures of one report: the first less the second (not 把…减去, what is left of a total)."""
+    it = understand(normalized("沭阳县2025年不予公开的件数减去部分公开的件数，得多少？", catalog), [], catalog)
+    assert it.kind == "comparison" and it.minus and [w for w, _ in it.sides] == ["不予公开", "部分公开"]
+    assert not understand(normalized("沭阳县2025年把上年结转的减去，新收还剩几件？", catalog), [], catalog).minus
+
+
+@pytest.mark.parametrize("q", ["我敢打赌沭阳县2025年第三季度收到的申请过了200件，能查到吗？",
+                               "我认为淮安市2024年上半年予以公开的不到100件，对吗？"])
+def test_a_claim_the_asker_makes_is_read_with_its_period(catalog, q):
+    """我打赌/我认为…: what the asker claims is the question checked, with the part of the year it names, which no
+    table counts (not the asker's own story, which a clause of 我… usually is)."""
+    it = understand(normalized(q, catalog), [], catalog)
+    assert it.kind == "decline" and it.unsupported in ("季度", "上半年", "第三季度")
+
+
 def test_back_to_the_agency_before_the_switch(catalog):
     """换个问题… then 回到刚才那个单位: the agency and year asked before the conversation moved on."""
     history = [{"role": "user", "content": "沭阳县2025年新收多少件申请？"}, {"role": "assistant", "content": "…"},
