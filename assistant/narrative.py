@@ -310,6 +310,8 @@ WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会|(?:�
 WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。；;]{1,12}?(?:限制|影响|制约)")
 # 哪几场, 哪几个 ask which ones (WHICH_QUESTION), not how many: the sentence naming them answers, with or without a number
 COUNT_QUESTION = re.compile(rf"多少|(?<!哪)几(?=[{COUNTERS}])|数量|多长|多久")
+# 条数, 人数: the count asked, which a report states as 21条, not a thing it names
+COUNT_NOUN = re.compile(rf"[{COUNTERS}]数|数量|数目|总数")
 # how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count
 TIMES = "次回轮遍"  # units that count times: 几回 asks a count (COUNT_QUESTION), 多长时间…一回 how often
 FREQUENCY_QUESTION = re.compile(rf"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{{0,12}}?[一1][{TIMES}]|频率|频次"
@@ -1450,9 +1452,11 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
             question = question.replace(typed, read)
         topics = [heard.get(t, t) for t in topics]
         terms = without_counts(question, query_terms(question, topics, names, agencies))
-    if not asks_kind(question) and unrecorded(
-            question, lambda w: said(w, where),  # 搞了个 (tagged a noun) is a verb phrase, 了 says so
-            lambda w: w in GENERIC_TOPICS or "了" in w or miscut(w) or any(w in n for n in names)):
+    def known(w: str) -> bool:  # 搞了个 (tagged a noun) is a verb phrase, 了 says so; 条数 is the count asked
+        return (w in GENERIC_TOPICS or "了" in w or miscut(w) or any(w in n for n in names)
+                or bool(COUNT_NOUN.fullmatch(w)))
+
+    if not asks_kind(question) and unrecorded(question, lambda w: said(w, where), known):
         return []  # 群众满意率是多少: what the value is asked of, no sentence of these reports names (nor its parts together)
     terms = unslipped(terms, where, spell=True)
     chunks = passage_cosines(search, question, [r.id for r in reports])

@@ -1660,3 +1660,13 @@ def test_hardships_asked_in_the_askers_words_ask_for_the_shortfalls():
     assert cue("海坛片区2024年工作上有什么难处？") == "shortfall"
     assert cue("君山片区2020年的年报有没有检讨自己？") == "shortfall"
     assert cue("君山片区2020年怎么培训工作人员？") is None
+
+
+def test_a_count_asked_as_a_noun_is_no_thing_the_report_must_name(corpus_dir):
+    """条数, 人数, 数量 name the count asked, which a report states as 221条, never as a word: a question asking how
+    the 条数 changed is answered by the sentences stating the counts, not declined as asking about a thing no
+    sentence names (as 满意率 is)."""
+    report = parse_file(corpus_dir / "reports" / "08_pingtan-xian_2012.txt")
+    got = _evidence(report, "平潭县政府2012年政策、规范性文件类信息公开的条数有什么变化？")
+    assert got and got[0].sentence.read.startswith("政策、规范性文件类信息221条")
+    assert _evidence(report, "平潭县政府2012年群众的满意率是多少？") == []
