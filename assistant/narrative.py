@@ -68,6 +68,7 @@ log = logging.getLogger(__name__)
 
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 HARD_END = re.compile(r"[。！？!?；;]+")
+BOOK_TITLE = re.compile(r"《[^《》\n]{1,60}》")  # 《现在为您导航！2019上海再出发》: a title's ！ ends no sentence
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|#)")
 METADATA = re.compile(r"^\s*(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|页面链接|索引号|公开日期|成文日期"
                       r"|主题分类|发文机关|来源|字号)\s*[:：]|={4,}")
@@ -386,7 +387,8 @@ def spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is_heading) of the pieces of a narrative run: split at 。！？；, and at a line break after
     a short line or before a heading (a wrapped PDF line is not a sentence end); fragments and page
     furniture left out."""
-    cuts = {m.end() for m in HARD_END.finditer(text)}
+    titled = {i for m in BOOK_TITLE.finditer(text) for i in range(m.start() + 1, m.end())}
+    cuts = {m.end() for m in HARD_END.finditer(text) if m.end() not in titled}
     cuts |= {m.start() + 1 for m in TITLE_AFTER_COLON.finditer(text) if ENUMERATED.fullmatch(m.group()[1:])}
     cuts |= {m.start() for m in CONTACT.finditer(text)}
     pos = 0

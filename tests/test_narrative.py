@@ -1670,3 +1670,11 @@ def test_a_count_asked_as_a_noun_is_no_thing_the_report_must_name(corpus_dir):
     got = _evidence(report, "平潭县政府2012年政策、规范性文件类信息公开的条数有什么变化？")
     assert got and got[0].sentence.read.startswith("政策、规范性文件类信息221条")
     assert _evidence(report, "平潭县政府2012年群众的满意率是多少？") == []
+
+
+def test_a_titles_exclamation_ends_no_sentence(reports):
+    """《现在为您导航！2019上海再出发》 is one title: its ！ ends no sentence, so the H5 work it names and what it did
+    (为市民…讲解市政府工作报告) are one candidate, not a fragment ending at 导航！ and another opening with 2019上海再出发》."""
+    texts = [s.text for s in report_sentences(reports[BGT_2019])]
+    assert not any(t.endswith("导航！") or t.startswith("2019上海再出发》") for t in texts)
+    assert any("《现在为您导航！2019上海再出发》H5作品" in t and "讲解市政府工作报告" in t for t in texts)
