@@ -1460,6 +1460,8 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
 
     if not asks_kind(question) and unrecorded(question, lambda w: said(w, where), known):
         return []  # 群众满意率是多少: what the value is asked of, no sentence of these reports names (nor its parts together)
+    if practice_unsaid(question, lambda w: said(w, where), known):
+        return []  # 有没有设意见箱: whether they did it, and no sentence of these reports names it
     terms = unslipped(terms, where, spell=True)
     chunks = passage_cosines(search, question, [r.id for r in reports])
     ranking = terms + [h for h in hints if h not in terms]
@@ -1482,6 +1484,24 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
             or any(all(p in s.sentence.read for p in parts) for parts in parted) for s in seen):
         return []  # nothing says what was asked about (天气 is in no report)
     return ranked
+
+
+YES_NO = re.compile(r"有没有|有无|是否|([\u4e00-\u9fff])没\1|过(?=[^，,。；;？?！!]{1,16}吗)")  # 搞过开放日吗, 开没开
+PRACTICE_NOUNS = ("n", "nz")
+PRACTICE_LEN = 3  # 意见箱, 开放日, 听证会: a thing done; a two-character noun (材料, 信号 of 微信号, 表态) is too often a cut
+
+
+def practice_unsaid(question: str, said_: Callable[[str], bool], known: Callable[[str], bool]) -> str | None:
+    """Asked whether they did something (有没有设意见箱, 搞过开放日吗), the first noun of what is asked that no sentence
+    names (itself, a synonym, an everyday word's formal one, its parts together), else None: a report that never
+    names the thing does not state the practice, and the sentences nearest the question's other words (收集群众意见)
+    are not an answer to whether it was done."""
+    m = YES_NO.search(question)
+    if not m:
+        return None
+    clause = re.split(r"[，,。；;？?！!]", question[m.end():])[0]
+    return next((w for w, flag in word_tags(clause)
+                 if flag in PRACTICE_NOUNS and len(w) >= PRACTICE_LEN and not known(w) and not said_(w)), None)
 
 
 def gives_asked(question: str, text: str) -> bool:

@@ -1678,3 +1678,15 @@ def test_a_titles_exclamation_ends_no_sentence(reports):
     texts = [s.text for s in report_sentences(reports[BGT_2019])]
     assert not any(t.endswith("导航！") or t.startswith("2019上海再出发》") for t in texts)
     assert any("《现在为您导航！2019上海再出发》H5作品" in t and "讲解市政府工作报告" in t for t in texts)
+
+
+def test_whether_they_did_a_thing_no_sentence_names_is_not_answered(reports):
+    """Asked whether they did something (有没有设意见箱), a report that names no such thing does not state it: no
+    evidence (the answer says the report has nothing on it) rather than the sentences nearest 收集群众意见. A thing the
+    report names is answered as before, and a two-character noun (信号 of jieba's 微信号) is no such test."""
+    report = reports[JINJING_2021]
+    assert _evidence(report, "金井片区管理局2021年有没有设意见箱收集群众意见？") == []
+    assert _evidence(report, "金井片区管理局2021年搞过政务开放日吗？") == []
+    got = _evidence(report, "金井片区管理局2021年有没有运营微信公众号？")
+    assert got and "微信公众号" in got[0].sentence.read
+    assert _evidence(reports[HGJ_2017], "平潭环境与国土资源局2017年有没有自己的微信号发信息")
