@@ -1694,11 +1694,19 @@ def unslipped(words: list[str], where: _Holding, spell: bool = False) -> list[st
     for w in words:
         if where(w) or not miscut(w):
             out.append(w)
+        elif (whole := unsplit(w)) and said(whole, where):
+            out.append(whole)
         elif piece := held_piece(w, where):
             out.append(piece)
         elif spell and (full := spelled_out(w, where)):
             out.append(full)
     return list(dict.fromkeys(out))
+
+
+def unsplit(word: str) -> str | None:
+    """A verb and its object with the aspect between them (收过费, 开了会, 上过课), as the asker splits the compound the
+    reports print whole (收费, 开会, 上课 ~ 培训): the compound, else None."""
+    return word[0] + word[2:] if len(word) == 3 and word[1] in ASPECT else None
 
 
 def spelled_out(word: str, where: _Holding) -> str | None:

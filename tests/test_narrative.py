@@ -1690,3 +1690,13 @@ def test_whether_they_did_a_thing_no_sentence_names_is_not_answered(reports):
     got = _evidence(report, "金井片区管理局2021年有没有运营微信公众号？")
     assert got and "微信公众号" in got[0].sentence.read
     assert _evidence(reports[HGJ_2017], "平潭环境与国土资源局2017年有没有自己的微信号发信息")
+
+
+def test_a_verb_split_by_its_aspect_is_the_compound_the_report_prints(reports):
+    """收过费, 开了会, 上过课: the asker puts the aspect inside the compound the reports print whole (收费, 开会, 上课 ~
+    培训). Read as the compound, 收过费吗 is answered by the sentence saying no fee was charged (无收费及减免情况),
+    not by the sentences about 申请 that were all that was left of the question."""
+    assert narrative.unsplit("收过费") == "收费" and narrative.unsplit("开了会") == "开会"
+    assert narrative.unsplit("收费") is None and narrative.unsplit("工作人") is None
+    got = _evidence(reports[HGJ_2017], "环境与国土资源局2017年申请信息公开收过费吗？")
+    assert got and "无收费" in got[0].sentence.read
