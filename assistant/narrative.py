@@ -247,6 +247,7 @@ ASKED_BY_WORD = {"钱": "元", "费用": "元", "经费": "元", "金额": "元"
 MEASURE_NOUN = re.compile(r"([\u4e00-\u9fff]{2})(?:量|人次|次数)(?:是|有|为|达到?)?(?:多少|几)")  # 访问量是多少
 COUNTED_NOUN = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)(?![人名位次])([\u4e00-\u9fff]{2})")  # 几个处室
 RATE_QUESTION = re.compile(r"率|比例|比重|百分之|百分比|占比|几成")  # a rate or share asked
+SHARE_SAID = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[%％]|百分之[\d一二三四五六七八九十零点]+")  # 占28.7%, 百分之九十
 ASPECT = "了过着"  # what a verb's aspect is said with (办过, 发了, 看着)
 PART_OF = re.compile(r"\s*其中")  # a sentence stating a part of the whole the one before it states
 # a whole asked (一共, 加起来, 总数): answered by a number the sentence gives as the whole (共…, 总数…, 合计…), not by
@@ -1214,6 +1215,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     why = bool(WHY_QUESTION.search(question))
     when = bool(WHEN_ASKED.search(question))
     how = bool(HOW_QUESTION.search(question)) or often  # 多久检查一次 asks what is done, as 怎么检查 does
+    rate = bool(RATE_QUESTION.search(question))
     fee = any(w in question for w in FEE_WORDS + PAY_WORDS)  # 要不要交钱: the sentence on fees (暂不收费) answers
     lacked = lacked_words(question)
     item = asked_item(question)
@@ -1252,6 +1254,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             # or why, not only what
         if often and FREQUENCY_SAID.search(text):
             p += 2 * W_NUMBER  # 每月对各部门…进行检查: says how often, as a number in the asked unit says how many
+        if rate and SHARE_SAID.search(text):
+            p += 2 * W_NUMBER  # 占全区的百分之几: 各乡镇…122条，占28.7% states a share, as a number in the asked unit
         if count:
             found = [(m.group(2), counted(question, text, m)) for m in NUMBER.finditer(text)]
             if found:

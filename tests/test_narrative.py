@@ -1700,3 +1700,11 @@ def test_a_verb_split_by_its_aspect_is_the_compound_the_report_prints(reports):
     assert narrative.unsplit("收费") is None and narrative.unsplit("工作人") is None
     got = _evidence(reports[HGJ_2017], "环境与国土资源局2017年申请信息公开收过费吗？")
     assert got and "无收费" in got[0].sentence.read
+
+
+def test_a_share_asked_pulls_the_sentence_stating_a_share(reports):
+    """占全区的百分之几, what share: a sentence stating a share (各乡镇主动公开政府信息122条，占28.7%) answers it, as a number in
+    the unit asked answers a count; the sentences repeating more of the question's words (全区, 各乡镇…主动公开的政府信息)
+    state none."""
+    ranked = _ranked(reports[PINGTAN_2011], "2011年平潭各乡镇公开的信息占全区的百分之几？")
+    assert ranked[0].sentence.read.startswith("各乡镇主动公开政府信息122条，占28.7%")
