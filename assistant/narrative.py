@@ -1691,7 +1691,8 @@ def unslipped(words: list[str], where: _Holding, spell: bool = False) -> list[st
     """The words less those jieba made up out of single characters that no text holds (自季 of 自季承认, 搞果 of
     搞果在线访谈: a slip the corpus could not read back): they say nothing the sentences could repeat, so they
     neither shrink a sentence's share of the topic nor make the question look unanswered (天气, a word, still does).
-    Where such a word holds a shorter piece some text says (微博 of 微博微, jieba's cut of 微博微信号), the piece is
+    A verb split by its aspect (收过费) is the compound some text says (收费); where such a word holds a shorter piece
+    some text says (微博 of 微博微, jieba's cut of 微博微信号), the piece is
     the word; with `spell` (the named reports' few sentences), a short form of two words they print (追责) is those
     words."""
     out = []
