@@ -409,7 +409,7 @@ def extractive(question: str, quotes: list[Scored], several: bool) -> Answer:
     p = best.passage(quotes[0].score)
     n = d.cite_passage(p)
     name = report_name(best.agency, best.year)
-    count = count_clause(question, best.text)
+    count = count_clause(question, best.text, best.agency)
     if count:
         clause, value, unit_ = count
         d.parts.append(f"据{name}报告，{clause}[{n}]。")

@@ -315,6 +315,13 @@ class Executor:
                                       for c in APPLICANT_COLUMNS])[entry.report_id]
         return parts if any(v.found and v.value for v in parts) else None
 
+    def _blank_total(self, entry: CatalogEntry, keys: list[CellKey], vals: list[Value]) -> list[Value]:
+        """The cells a rate adds for `keys`: their applicant columns that hold numbers where every 总计 asked is
+        blank beside them (column_parts), else the cells themselves."""
+        if vals and all(v.value is None for v in vals) and (parts := self.column_parts(entry, keys)):
+            return [v for v in parts if v.found and v.value]
+        return vals
+
     # ---- the one entry point -------------------------------------------------------------------
     def run(self, it: Intent, catalog: Catalog) -> Answer:
         """The answer to one resolved part: its operation's handler, or the decline or question back it carries."""
@@ -583,7 +590,7 @@ class Executor:
             entry, prefix = self._single(it, catalog)
             entries, name = [entry], compose.report_name(entry.agency, entry.year)
         label, num_keys, den_keys, formula = rate_parts(it)
-        nums, dens = [], []
+        nums, dens, summed = [], [], False
         for entry in entries:
             keys = num_keys
             values = self.values([entry], keys + den_keys)[entry.report_id]
@@ -592,8 +599,12 @@ class Executor:
                 values = self.values([entry], keys + den_keys)[entry.report_id]
             if not all(v.found for v in values):
                 return self._missing(it, [v for v in values if not v.found])
-            nums, dens = nums + values[:len(keys)], dens + values[len(keys):]
+            num, den = (self._blank_total(entry, ks, vs) for ks, vs in ((keys, values[:len(keys)]), (den_keys, values[len(keys):])))
+            summed = summed or len(num) + len(den) != len(values)
+            nums, dens = nums + num, dens + den
         d = compose.Draft(it.question, "derived")
+        if summed:  # 不予处理占多大比例 where 总计 is blank: its applicant columns, as the figure path reads them
+            label = f"{label}（总计一栏为空，按各类申请人相加）"
         num_sum, den_sum = sum(v.value or 0 for v in nums), sum(v.value or 0 for v in dens)
         value = percent(num_sum, den_sum)
         entry = entries[0]

@@ -2077,13 +2077,15 @@ def asked_verb(question: str) -> str | None:
     return tags[i][0] if i >= 0 and tags[i][1].startswith("v") and len(tags[i][0]) >= 2 else None
 
 
-def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
+def count_clause(question: str, text: str, agency: str = "") -> tuple[str, float, str] | None:
     """For a count: the clause of the sentence that states it, with its number and unit, as printed
     (the asked unit first, then the number whose counted words the question names most of, then the clause
     repeating most of the question's bigrams). Two counts asked (发了多少条、有多少粉丝): the clauses of both, where one sentence
-    states them."""
+    states them. The words naming the report's `agency` name nothing counted (《上海市人民政府公报》…规章13件 is not
+    what 上海市人民政府办公厅…人事任免文件多少件 asks)."""
     if not asks_count(question) or RATE_QUESTION.search(question):  # 满意率是多少: no count answers a rate
         return None
+    question = unnamed(question, agency)
     unit = asked_unit(question)
     qb = {b for b in _bigrams(question) if HAN.fullmatch(b)} - _GENERIC_BIGRAMS
     noun = COUNTED_NOUN.search(question)
@@ -2142,6 +2144,20 @@ def count_clause(question: str, text: str) -> tuple[str, float, str] | None:
     if value is None:
         return None
     return re.sub(r"\s*\n\s*", "", clause), (int(value) if value.is_integer() else value), m.group(2)
+
+
+def unnamed(question: str, agency: str) -> str:
+    """The question with every run of two or more characters that is part of the agency's name masked (鹿城区府办 of
+    温州市鹿城区人民政府办公室: 鹿城区, 府办)."""
+    if not agency:
+        return question
+    out, i = list(question), 0
+    while i < len(question) - 1:
+        n = next((n for n in range(len(question) - i, 1, -1) if question[i:i + n] in agency), 0)
+        if n:
+            out[i:i + n] = "|" * n
+        i += n or 1
+    return "".join(out)
 
 
 def number_value(said: str) -> float | None:

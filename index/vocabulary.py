@@ -548,6 +548,8 @@ ENGLISH_TERMS: dict[str, str] = {
     "before it is released": "发布前", "before release": "发布前", "before publication": "发布前",
     "before it is published": "发布前", "before being published": "发布前",
     "other handling": "其他处理", "handled otherwise": "其他处理", "handled in other ways": "其他处理",
+    "personnel appointment and removal documents": "人事任免文件", "appointment and removal documents": "任免文件",
+    "personnel appointments and removals": "人事任免", "appointments and removals": "任免", "appointment and removal": "任免",
     "press conferences": "新闻发布会", "press conference": "新闻发布会", "hotline": "热线", "website": "网站",
     "how did": "如何", "how does": "如何", "how do": "如何", "how": "如何", "what measures": "哪些措施",
     "explain": "说明", "reasons": "原因", "reason": "原因", "why": "为什么",

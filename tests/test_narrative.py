@@ -1708,3 +1708,13 @@ def test_a_share_asked_pulls_the_sentence_stating_a_share(reports):
     state none."""
     ranked = _ranked(reports[PINGTAN_2011], "2011年平潭各乡镇公开的信息占全区的百分之几？")
     assert ranked[0].sentence.read.startswith("各乡镇主动公开政府信息122条，占28.7%")
+
+
+def test_the_agencys_own_name_counts_nothing_in_a_count_clause():
+    """《淮安市人民政府公报》 shares the asker's words for the agency, not for what is counted: the clause that names the
+    thing asked (任免文件27件) answers, not the first one."""
+    from assistant.narrative import count_clause
+
+    text = "全年在《淮安市人民政府公报》刊发规章3件，任免文件27件。"
+    q = "淮安市人民政府2024年的任免文件有多少件"
+    assert count_clause(q, text, "淮安市人民政府")[1] == 27

@@ -1340,3 +1340,13 @@ def test_one_figure_less_another_is_signed_and_shows_its_subtraction(assistant):
     a = assistant.ask("沭阳县2025年部分公开减去予以公开等于多少？")
     part, granted = figure(a, "partially_granted", "total"), figure(a, "granted", "total")
     assert figure(a, "change", table="derived") == part - granted < 0 and f"{part:g}−{granted:g}＝" in a.text
+
+
+def test_a_rate_of_rows_whose_total_column_is_blank_adds_their_applicant_columns(assistant):
+    """上海市政府办公厅 2019 left 总计 blank beside filled applicant columns: the rate adds those columns, as the figure
+    path does, and says so; not 0% from blanks."""
+    a = assistant.ask("上海市政府办公厅2019年，不予处理的申请在办结的里面占了百分之几？")
+    num = sum(f.value for f in a.figures if f.table == "requests" and f.row.startswith("rejected_"))
+    den = figure(a, "results_total", "total")
+    rate = next(f.value for f in a.figures if f.table == "derived")
+    assert num > 0 and rate == pytest.approx(100 * num / den, abs=0.05) and "总计一栏为空" in a.text
