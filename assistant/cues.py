@@ -47,7 +47,7 @@ INCLUDED = re.compile(r"(?:算上|算进|算在内|加上|加进|包括进|包�
 # 三家的…合计, 这三年一共: how many agencies, years or reports the figure is taken over (numerals are digits by now)
 WHOLE_COUNT = re.compile(r"(?<![\d.])(\d|[两二三四五六七八九])(家|个单位|个机关|个部门|(?=份报告)|年(?=[的里中内一合加总共]))")
 # 这一项加起来, 三家的合计: a clause that takes the figure asked before over the reports a 那…呢 clause just named
-REFERS_BACK = re.compile(r"这(?:1|一)?(?:项|栏|格|行|个数)|该项|同一项")
+REFERS_BACK = re.compile(r"这(?:1|一)?(?:项|栏|格|行|个数)|该项|同(?:1|一)项")  # 同1项: numerals are digits by now
 # 两者一致吗, 对得上吗, 是否相等: whether the figures the parts before asked agree (an auditor re-adding cells)
 AGREE_CUES = ("对得上", "对不上", "对上", "一致", "相等", "相符", "吻合", "持平", "平衡", "一样")
 RANK_SUBJECTS = ("哪个单位", "哪家", "哪个部门", "哪个机关", "哪些单位", "哪些部门", "谁", "排名", "排行", "前")
@@ -285,12 +285,12 @@ FUTURE_COUNT = re.compile(r"(?:今年|明年|下一年|接下来|今后|以后|�
                           r"[^，,。？?]{0,14}?(?:多少|几)")
 # 以后会有多少申请, 帮我预测一下, 照这个趋势推算: a figure not yet counted, asked as a forecast (not 2021年以后: a range;
 # 明年 is a year, declined as one not held)
-FORECAST = re.compile(r"(?:(?<![\d年])(?:今后|以后|将来|未来)(?:几年|一年|两年)?)[^，,。？?]{0,10}?(?:会|能|将|可能)[^，,。？?]{0,10}?"
+FORECAST = re.compile(r"(?:(?<![\d年])(?:今后|以后|将来|未来)(?:几年|一年|两年)?)[^，,。？?]{0,10}?(?:(?<!委)会|能|将|可能)[^，,。？?]{0,10}?"
                       r"(?:多少|几)|(?:预测|预估|推算|估算|预判)(?:一下|下|看看)?(?=[，,。？?！!吧呢]|$)"
                       # 照这个势头2018年会公开多少, 要是那年没搞专项整治会是多少: a figure of a world that did not happen
-                      r"|(?:照|按|按照|依)(?:这个|这种|目前的?|现在的?)(?:势头|趋势|速度|增速|节奏)[^。？?]{0,20}?(?:会|能|将|可能|估计)"
-                      r"|(?:如果|要是|假如|假设|倘若|若是)[^。？?]{2,30}?(?:会|能|将|可能)(?:是|有|多|少|收到|达到)?[^。？?]{0,8}?"
-                      r"(?:多少|几|更多|更少|多一些|少一些|增加|减少)")  # 如果没有疫情，会收到更多申请吗
+                      r"|(?:照|按|按照|依)(?:这个|这种|目前的?|现在的?)(?:势头|趋势|速度|增速|节奏)[^。？?]{0,20}?(?:(?<!委)会|能|将|可能|估计)"
+                      r"|(?:如果|要是|假如|假设|倘若|若是)[^。？?]{2,30}?(?:(?<!委)会|能|将|可能)(?:是|有|多|少|收到|达到)?[^。？?]{0,8}?"
+                      r"(?:多少|几|更多|更少|多一些|少一些|增加|减少)")  # 如果没有疫情，会收到更多申请吗 (not 管委会, 委员会: a name)
 # what only the office or the law can do for the asker: draft a request, advise how or by when to apply or appeal,
 # say how the asker's own request went; the reports count a year's work and hold none of it
 SERVICE_ASKED = re.compile(
@@ -513,6 +513,7 @@ MONEY_ASKED = re.compile(r"(?:多少|几)(?:钱|块钱|元|万元)|(?:花|用|�
 BOTH = re.compile(r"(?:两|2)(?:个|者|项|样)|二者|这俩|它俩|这两|这2")  # numerals are digits by now: 2个
 # 是谁代表区政府受理申请的, 由谁负责答复: who does the work (the text says which office), not how much of it was done
 WHO_HANDLES = re.compile(r"谁[^，,。？?]{0,6}?(?:负责|代表|受理|办理|答复|牵头|主管|承办|经办|把关|审核)")
+CELL_POINTER = re.compile(r"[这那该此](?:1|一)?(?:栏|格|行|列|项)|[”\"」』]")  # “现行有效”这一栏: a cell pointed at or quoted
 # 预算是哪个部门负责公开的: which office of the agency does it (the text says), never a figure of what it handles
 OFFICE_ASKED = re.compile(r"(?:哪个|哪一个|什么|由哪个?)(?:部门|科室|处室|机构)(?:来|去|在)?"
                           r"(?:负责|牵头|主管|承办|经办|公开|发布|公布|编制)")  # not 哪个处室办的…最多: a ranking

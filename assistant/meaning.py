@@ -54,7 +54,7 @@ from assistant.cues import (
 from assistant.figures import with_columns_of
 from assistant.normalize import ENGLISH_FUNCTION_WORDS, is_english, lemma
 from assistant.query import CellKey, Intent
-from assistant.read import has, parse_years, plain_words, share_of_total
+from assistant.read import files, parse_years, plain_words, share_of_total
 from assistant.resolve import resolve_targets
 from index.vocabulary import (
     ENGLISH_TERMS,
@@ -315,7 +315,7 @@ def reread(question: str, it: Intent, catalog, meaning: Meaning | None) -> tuple
     if it.keys and meaning.agrees(asked(question, it), it.mentions, it.keys):
         return it, None
     said = [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS] if it.column else []  # the column is read: it says no row
-    filed = has(it.question, FILING_VERBS) or PEOPLE_ASKED.search(it.question)  # 递了几件, 有几个人是
+    filed = files(it.question, FILING_VERBS) or PEOPLE_ASKED.search(it.question)  # 递了几件, 有几个人是
     if it.column and filed and [k.row for k in it.keys] == ["new_received"]:
         return it, None  # 公益组织递了几件, 有几个人是律师: what a type of applicant filed is its requests, nothing to choose
     found = meaning.resolve(asked(question, it), strip=[*it.mentions, *said])

@@ -1028,8 +1028,19 @@ def asks_frequency(question: str) -> bool:
 
 
 def asked_unit(question: str) -> str | None:
-    m = ASKED_UNIT.search(question)
+    """The measure word a count is asked in (几个人, 多少场); not a character of a word after 多少 (多少人事任免文件, an
+    English question's gloss: jieba keeps 人事 whole)."""
+    m = next((m for m in ASKED_UNIT.finditer(question) if not _inside_word(question, m.start(1), m.end(1))), None)
     return m.group(1) if m else next((u for w, u in ASKED_BY_WORD.items() if w in question), None)
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    at = 0
+    for w in _jieba().lcut(text, HMM=False):  # no word guessed from unknown characters (几个人管: 人|管)
+        if at <= start < at + len(w):
+            return at + len(w) > end and w not in MEASURES and not w.startswith(("个", "多")) and not w.endswith("员")
+        at += len(w)
+    return False
 
 
 UNIT_KIN = {"人": ("人", "名", "位"), "名": ("人", "名", "位"), "位": ("人", "名", "位"), "场": ("场", "次", "期"),

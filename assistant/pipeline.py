@@ -10,6 +10,7 @@ in English). The LLM, when configured, only rewrites an unresolved follow-up and
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 
 from assistant import compose, english
@@ -17,7 +18,7 @@ from assistant.bilingual import asked_words
 from assistant.budget import bounded_history, question_too_long
 from assistant.catalog import Catalog
 from assistant.coverage import unrecorded
-from assistant.cues import FILE_ASKED, QUESTION_WORDS, RECHECK
+from assistant.cues import CELL_POINTER, FILE_ASKED, QUESTION_WORDS, RECHECK
 from assistant.execute import Executor
 from assistant.figures import Facts
 from assistant.meaning import Meaning, reread
@@ -160,6 +161,9 @@ class Assistant:
         read = said
         while (missing := unrecorded(read, self.index.lexical.contains, known)) and miscut(missing):
             read = read.replace(missing, " ".join(missing))
+        if missing and intent.keys and not intent.weak_figure and (at := read.find(missing)) > 0 and CELL_POINTER.search(
+                re.split(r"[，,。；;？?！!]", read[:at])[-1]):  # “现行有效”这一栏的指标读数: the asker's word for the value of
+            return None  # the cell pointed at, not a thing no report records
         return missing
 
     def _turn_reader(self, catalog: Catalog):

@@ -193,6 +193,7 @@ from assistant.read import (
     asks_share,
     compared_sides,
     figure_keys,
+    files,
     find_phrases,
     has,
     is_total,
@@ -600,7 +601,7 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     preamble = [(0, opened.start())] if opened and opened.start() > 0 else []
     columns_said = _column_kept(mask(q, told + preamble))  # 我是个律师，…: who asks, not whose requests are counted
     said = said_column(columns_said, [*QUERY_COLUMNS, *QUERY_COLUMN_GROUPS])
-    filed = has(q, FIGURE_CUES) and has(q, FILING_WORDS) or PEOPLE_ASKED.search(q)  # 律师提了几件, 有几个人是律师
+    filed = has(q, FIGURE_CUES) and files(q, FILING_WORDS) or PEOPLE_ASKED.search(q)  # 律师提了几件, 有几个人是律师
     if not keys and (said or left_columns(columns_said)) and filed:  # what a type of applicant filed: the requests
         keys, phrase, weak = [CellKey(table="requests", row="new_received", column="total")], said, True
     joined = said_columns(columns_said) if said not in QUERY_COLUMN_GROUPS else {}
@@ -1175,7 +1176,8 @@ def _newest_span(it: Intent) -> bool:
 def _is_followup(q: str, it: Intent) -> bool:
     if it.kind in ("precedent", "ranking", "sum") and it.keys and not (it.span and (BOTH.search(q) or THESE_YEARS.search(q))):
         return False  # not 这两年加起来…, 这3年的行政强制一共: the years just asked
-    return bool(has(q, FOLLOWUP_CUES)) or len(q) <= 14 or not (it.agencies or it.clarify or it.unknown_agency)
+    return bool(has(q, FOLLOWUP_CUES) or REFERS_BACK.search(q)) or len(q) <= 14 or not (
+        it.agencies or it.clarify or it.unknown_agency)  # 同一项: the figure before, of the agency now named
 
 
 OTHERS_SAID = re.compile(r"另外|其他|其余|别的")
@@ -1229,7 +1231,8 @@ def _inherit(it: Intent, prev: Intent, q: str, own: bool) -> None:
         k.table == "review_litigation" for k in prev.keys)  # …不予公开 -> 都是什么原因; 被起诉了吗 -> 结果怎样, 维持加纠正呢
     percent_of_change = bool(prev.keys) and not prev.rate and not it.keys and bool(PERCENT_ASKED.search(q)) and not has(
         q, SHARE_WORDS) and bool(set(it.years) - set(prev.years)) and bool(prev.years)  # 那2024年跟它比，往下掉了百分之几
-    asks_narrative = not (by_rows or compared or percent_of_change) and (  # 主动公开了哪些内容: a topic of its own
+    back = bool(prev.keys) and bool(REFERS_BACK.search(q))  # 这项降到多少了, 再穿越到2021年看看，同一项是多少: the figure before
+    asks_narrative = not (by_rows or compared or percent_of_change or back) and (  # 主动公开了哪些内容: a topic of its own
         (it.kind == "narrative" and (has(q, NARRATIVE_CUES) or not it.keys and topic_words(it.topic)
                                      and has(q, OPEN_QUESTION) is not None))
         or (not it.keys and own))  # 和2023年比怎么样: the figure

@@ -644,6 +644,15 @@ PART_TAGS = (*NOUN_TAGS, "ns", "nr", "nt", "nz", "vn")
 LIGHT_VERBS = ("属于", "给出", "进行", "作出", "做出", "提出", "表示", "涉及", "关于", "有关")  # say nothing of the part
 
 
+def files(q: str, words: tuple[str, ...]) -> bool:
+    """A word for filing a request said: a one-character verb (提, 递, 交) only where a word begins with it (律师递了几件,
+    公司交上来的, 提交; not 快递, 传递)."""
+    from index.stores.lexical import load_jieba
+
+    verbs = tuple(w for w in words if len(w) == 1)
+    return any(len(w) > 1 and w in q for w in words) or any(t.startswith(verbs) for t in load_jieba().lcut(q, HMM=False))
+
+
 def explained(word: str, question: str = "") -> bool:
     """A word the question vocabulary already reads (figure words, rates, operations, question words), or one
     inside a phrase of it the question says (法庭 in 被告上法庭, where 被告 took the words' first reading)."""

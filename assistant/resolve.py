@@ -66,6 +66,9 @@ def _verb_ending(run: str) -> bool:
     return len(words) >= 2 and len(words[-1][0]) == 1 and words[-1][1] == "v" and words[-2][1][:1] in "vdtic"
 
 
+LINKING_CHARS = ("与", "和", "跟", "及", "同", "或", "、")
+
+
 def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> list[tuple[str, list[str]]]:
     """[(text, agencies)] for one leftover run: one agency, several tied ones, or none (unknown)."""
     lead = next((t for t in _LEADING_TERMS if run.startswith(t) and len(run) - len(t) >= 2), None)
@@ -74,6 +77,9 @@ def _resolve_run(run: str, catalog: Catalog, years: list[int], recent: bool) -> 
     switch = next((w for w in SWITCH_LEADS if run.startswith(w) and len(run) - len(w) >= 3), None)
     if switch:  # 换成沐阳县, 那龙湾区: the words that ask the same of another agency are no part of its name
         return _resolve_run(run[len(switch):], catalog, years, recent)
+    if run[:1] in LINKING_CHARS and len(run) >= 4 and (after := _resolve_run(run[1:], catalog, years, recent)) and all(
+            len(found) == 1 for _, found in after):  # 鹿城区2022年与平潭管委会2021年: 与 links the two, no part of a name
+        return after  # (环境与国土资源局 holds 与); 和平区 stays whole when 平区 names nothing
     if office := OWN_OFFICE.search(run):  # 海坛片区管理局党政办公室: the bureau whose office it is
         return _resolve_run(run[:office.start()] + run[office.end():], catalog, years, recent)
     places = catalog.places()

@@ -1718,3 +1718,13 @@ def test_the_agencys_own_name_counts_nothing_in_a_count_clause():
     text = "全年在《淮安市人民政府公报》刊发规章3件，任免文件27件。"
     q = "淮安市人民政府2024年的任免文件有多少件"
     assert count_clause(q, text, "淮安市人民政府")[1] == 27
+
+
+def test_a_unit_misread_from_a_noun_gives_way_to_the_number_of_the_things_named():
+    """多少人事任免文件 (an English question's gloss puts 多少 first) is no count of people (人): where no number of the
+    sentence is in that unit, the one that counts the words named answers; a count of people with none named is
+    still no answer (9处站点 for 几个人)."""
+    from assistant.narrative import count_clause
+
+    assert count_clause("多少人事任免文件淮安市2024年?", "刊发规章3件，人事任免文件27件。")[1] == 27
+    assert count_clause("几个人负责信息公开?", "全区设立9处站点，方便群众查阅。") is None

@@ -1350,3 +1350,11 @@ def test_a_rate_of_rows_whose_total_column_is_blank_adds_their_applicant_columns
     den = figure(a, "results_total", "total")
     rate = next(f.value for f in a.figures if f.table == "derived")
     assert num > 0 and rate == pytest.approx(100 * num / den, abs=0.05) and "总计一栏为空" in a.text
+
+
+def test_the_askers_word_for_the_value_of_a_cell_pointed_at_is_no_unrecorded_thing(assistant):
+    """“本年新收”这一栏的读数: no report says 读数, but it is the value of the cell quoted, not a thing asked of the
+    agency; 区长的年薪 is still a thing no report records."""
+    a = assistant.ask("沭阳县2025年“本年新收”这一栏的读数是多少？")
+    assert not a.abstained and figure(a, "new_received", "total") > 0
+    assert assistant.ask("沭阳县2025年县长的年薪读数是多少？").abstained

@@ -3343,6 +3343,35 @@ def test_a_claim_the_asker_makes_is_read_with_its_period(catalog, q):
     assert it.kind == "decline" and it.unsupported in ("季度", "上半年", "第三季度")
 
 
+def test_a_link_word_before_an_agency_is_no_part_of_its_name(catalog):
+    """与平潭管委会: 与 links the two reports compared (环境与国土资源局 holds 与 too); 和平区 stays one unknown name."""
+    it = understand(normalized("比较沭阳县2025年与平潭管委会2024年的新收件数，哪个多？", catalog), [], catalog)
+    assert it.agencies == ["沭阳县人民政府", "平潭综合实验区管委会"]
+    assert understand(normalized("和平区2024年新收多少件？", catalog), [], catalog).unknown_agency == "和平区"
+
+
+def test_a_what_if_said_of_the_asker_is_no_forecast(catalog):
+    """假如我穿越回…管委会: 会 of 管委会 is no modal; what the year's report counts is asked."""
+    it = understand(normalized("假如我穿越回2022年的平潭管委会，当年新收了多少件申请？", catalog), [], catalog)
+    assert it.kind == "figure" and it.years == [2022]
+
+
+def test_this_item_in_a_follow_up_is_the_figure_asked_before(catalog):
+    """这项掉到多少了, 看看同一项: the figure of the turn before, whatever else the turn says."""
+    history = [{"role": "user", "content": "沭阳县2025年行政处罚决定多少件？"}, {"role": "assistant", "content": "…"}]
+    for q in ("那淮安市2024年这项掉到多少了？", "再去淮安市2024年溜达一圈看看，同一项是多少？"):
+        it = understand(normalized(q, catalog), history, catalog)
+        assert [k.row for k in it.keys] == ["penalty_decisions"], q
+
+
+def test_a_filing_verb_inside_another_word_files_nothing(catalog):
+    """快递 holds 递, and “数据跑” holds 数据: no applicant's requests are asked; 律师递了几件 still asks them."""
+    it = understand(normalized("平潭管委会2021年改成“数据跑”后，靠什么快递方式把证件送到群众手里？", catalog), [], catalog)
+    assert not it.keys
+    filed = understand(normalized("平潭管委会2021年律师递了几件？", catalog), [], catalog)
+    assert [k.row for k in filed.keys] == ["new_received"] and filed.column == "legal_service"
+
+
 def test_back_to_the_agency_before_the_switch(catalog):
     """换个问题… then 回到刚才那个单位: the agency and year asked before the conversation moved on."""
     history = [{"role": "user", "content": "沭阳县2025年新收多少件申请？"}, {"role": "assistant", "content": "…"},
