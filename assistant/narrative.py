@@ -314,6 +314,8 @@ WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。�
 COUNT_QUESTION = re.compile(rf"多少|(?<!哪)几(?=[{COUNTERS}])|数量|多长|多久")
 # 条数, 人数: the count asked, which a report states as 21条, not a thing it names
 COUNT_NOUN = re.compile(rf"[{COUNTERS}]数|数量|数目|总数")
+# 比例, 占比: the share asked, which a report states as 占28.89%, not a thing it names (满意率 names what is rated)
+SHARE_NOUN = re.compile(r"比例|比重|占比|百分比|比率")
 # how often (多久检查一次, 隔多长时间更新, 频率): answered by a sentence that says how often (每月…检查, 定期), not a count
 TIMES = "次回轮遍"  # units that count times: 几回 asks a count (COUNT_QUESTION), 多长时间…一回 how often
 FREQUENCY_QUESTION = re.compile(rf"(?:多久|多长时间|隔几天|几天|几个月|多少天)[^，,。？?！!]{{0,12}}?[一1][{TIMES}]|频率|频次"
@@ -1469,9 +1471,9 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
             question = question.replace(typed, read)
         topics = [heard.get(t, t) for t in topics]
         terms = without_counts(question, query_terms(question, topics, names, agencies))
-    def known(w: str) -> bool:  # 搞了个 (tagged a noun) is a verb phrase, 了 says so; 条数 is the count asked
+    def known(w: str) -> bool:  # 搞了个 (tagged a noun) is a verb phrase, 了 says so; 条数, 比例 the value asked
         return (w in GENERIC_TOPICS or "了" in w or miscut(w) or any(w in n for n in names)
-                or bool(COUNT_NOUN.fullmatch(w)))
+                or bool(COUNT_NOUN.fullmatch(w) or SHARE_NOUN.fullmatch(w)))
 
     if not asks_kind(question) and unrecorded(question, lambda w: said(w, where), known):
         return []  # 群众满意率是多少: what the value is asked of, no sentence of these reports names (nor its parts together)

@@ -1728,3 +1728,13 @@ def test_a_unit_misread_from_a_noun_gives_way_to_the_number_of_the_things_named(
 
     assert count_clause("多少人事任免文件淮安市2024年?", "刊发规章3件，人事任免文件27件。")[1] == 27
     assert count_clause("几个人负责信息公开?", "全区设立9处站点，方便群众查阅。") is None
+
+
+def test_a_share_asked_as_a_noun_is_no_thing_the_report_must_name(corpus_dir):
+    """比例, 占比, 比重 name the share asked, which a report states as 占28.89%, never as a word: asked what share the
+    townships' items were, the report's sentences are the evidence, not declined as asking the value of a thing no
+    sentence names (as 满意率 still is)."""
+    report = parse_file(corpus_dir / "reports" / "12_pingtan-syq_2017.txt")
+    got = _evidence(report, "平潭管委会2017年报告里，乡镇主动公开的信息占全区的比例是多少？")
+    assert got and "占28.89%" in got[0].sentence.read
+    assert _evidence(report, "平潭管委会2017年群众的满意率是多少？") == []
