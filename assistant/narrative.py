@@ -1169,6 +1169,7 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
     cweight = {ch: math.log(1 + n / (1 + k)) for ch in chars
                if (k := sum(ch in x for x in texts)) <= RARE_CHAR * n}
     ctotal = sum(cweight.values()) or 1.0
+    things = [t for t in terms if names_thing(t, question)] if asks_count(question) else []
     out = []
     for i, (c, text) in enumerate(zip(cands, texts, strict=True)):
         words, pairs, held = share(text)
@@ -1180,8 +1181,25 @@ def lexical(question: str, terms: list[str], cands: list[Sentence], names: list[
         if i and PART_OF.match(text) and cands[i - 1].report_id == c.report_id and any(
                 t in text and t not in texts[i - 1] for t in terms):  # 其中，政策法规…32条: the part asked by its own
             score += W_HEADING * sum(share(texts[i - 1])[:2])  # words, of the whole the sentence before states
+        if things and i and _bare_count(text, things) and cands[i - 1].report_id == c.report_id \
+                and cands[i - 1].heading == c.heading and all(t in texts[i - 1] for t in things):
+            score += W_TERMS * (share(texts[i - 1] + text)[0] - words)  # 2017年，共公开发布信息82条。: it counts
+            # what the sentence before names (设立了“政策解读”公开栏目…), where that names all the question does
         out.append((score, held))
     return out
+
+
+BARE_WORDS = re.compile(r"\d{4}\s*年|全年|今年|本年度?|年内|共计|累计|共|公开|发布|推送|编发|了|政府|信息")
+
+
+def _bare_count(text: str, things: list[str]) -> bool:
+    """A sentence that only states a number, naming nothing it counts (全年共发布47条信息, 2017年，共公开发布信息82条):
+    what it counts is what the sentence before it names, as a reader takes it. (Only where that names every thing
+    the question names: a bare count after a sentence sharing one word, 栏目, with 专栏访问量 asked, counts
+    something else.)"""
+    m = NUMBER.search(text)
+    return bool(m) and not any(t in text for t in things) and not HAN.search(
+        BARE_WORDS.sub("", text[:m.start()] + text[m.end():]))
 
 
 def stances(cands: list[Sentence], section: str) -> list[str | None]:

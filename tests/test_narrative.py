@@ -1738,3 +1738,14 @@ def test_a_share_asked_as_a_noun_is_no_thing_the_report_must_name(corpus_dir):
     got = _evidence(report, "平潭管委会2017年报告里，乡镇主动公开的信息占全区的比例是多少？")
     assert got and "占28.89%" in got[0].sentence.read
     assert _evidence(report, "平潭管委会2017年群众的满意率是多少？") == []
+
+
+def test_a_bare_count_counts_what_the_sentence_before_it_names(corpus_dir):
+    """2017年，共公开发布信息82条。 names nothing it counts: a reader takes it to count what the sentence before it
+    names (设立了“政策解读”公开栏目). Asked how many the 政策解读 column published, it leads the sentence that says
+    政策解读 in a list of what another count covers (…招生结果、政策解读等内容公开，全年共发布152条)."""
+    report = parse_file(corpus_dir / "reports" / "12_pingtan-syq_2017.txt")
+    got = _evidence(report, "平潭管委会2017年政策解读栏目一共发布了多少条信息？")
+    assert got and got[0].sentence.read.startswith("2017年，共公开发布信息82条")
+    got = _evidence(report, "平潭管委会2017年食品药品安全信息全年发布了几条？")
+    assert got and "全年共发布47条信息" in got[0].sentence.read
