@@ -309,7 +309,8 @@ def says_when(text: str) -> bool:
 # why (为什么查阅点没人去, 原因是啥, 怎么会): answered by the sentence that states a cause (由于…, …导致/造成…, 受编制限制),
 # as who by one naming an actor; 不怎么 (not much: 不怎么去, 不怎么用) asks no how
 WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会|(?:是不是|是否|难道是|可能是)(?:因为|由于)")  # 是不是因为疫情才少
-WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。；;]{1,12}?(?:限制|影响|制约)")
+WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。；;]{1,12}?(?:限制|影响|制约)"
+                      r"|(?<![原基诱])因[^，,。；;]{2,24}[，,]\s*(?:故|所以|因此|因而)")  # 因未发生申请，故不存在…答复
 # 哪几场, 哪几个 ask which ones (WHICH_QUESTION), not how many: the sentence naming them answers, with or without a number
 COUNT_QUESTION = re.compile(rf"多少|(?<!哪)几(?=[{COUNTERS}])|数量|多长|多久")
 # 条数, 人数: the count asked, which a report states as 21条, not a thing it names

@@ -1749,3 +1749,16 @@ def test_a_bare_count_counts_what_the_sentence_before_it_names(corpus_dir):
     assert got and got[0].sentence.read.startswith("2017年，共公开发布信息82条")
     got = _evidence(report, "平潭管委会2017年食品药品安全信息全年发布了几条？")
     assert got and "全年共发布47条信息" in got[0].sentence.read
+
+
+def test_a_cause_said_with_yin_and_gu_is_a_cause(corpus_dir):
+    """因未发生政府信息公开申请，故不存在政府信息答复处理情况: 因…，故/所以/因此… states why, as 由于… does; asked 怎么会没有答复过申请,
+    the sentence gives the reason (the question path's check for a stated cause reads `WHY_SAID`), and the why-question
+    pulls it. 因公出国 or 原因 is no such clause."""
+    assert narrative.WHY_SAID.search("因未发生政府信息公开申请，故不存在政府信息答复处理情况。")
+    assert narrative.WHY_SAID.search("因人员调整，所以暂未更新。")
+    assert not narrative.WHY_SAID.search("对因公出国（境）团组数及人数，公务用车购置及运行费进行说明。")
+    assert not narrative.WHY_SAID.search("分析原因，所以要加强培训。")
+    report = parse_file(corpus_dir / "reports" / "09_pingtan-dishuiju_2013.txt")
+    got = _evidence(report, "平潭地税局2013年怎么会没有答复过信息公开申请？")
+    assert got and got[0].sentence.read.startswith("因未发生政府信息公开申请")
