@@ -574,6 +574,7 @@ ANSWER_FORM = re.compile(
     r"|(?:用|以|按)(?:表格|JSON|要点|列表|清单|1句话|一句话|几句话)(?:[（(][^）)]{0,24}[）)])?(?:的?(?:格式|形式|方式))?"
     r"(?:列出来?|输出|回答|回复|给出|展示|说明|告诉我)?"
     r"|有的话|(?:我要|给我|请给)?原文的?说法|(?:原话|原文|原句)(?:是什么|是啥|怎么说的?|怎么写的?)"
+    r"|(?:请|麻烦)?(?:给我|给|引|引用|摘|摘一)(?:一|1)?(?:句|段)(?:原话|原文|原句)[，,：:]?"  # 给我一句原话，…: a quote is what it answers with
     r"|\b(?:please )?(?:reply|answer|respond) in (?:english|chinese)(?: please)?\b|\bjust (?:give me )?the number\b"
     r"|\bin one sentence\b|\bas (?:a )?(?:table|json|bullet points)\b)", re.IGNORECASE)
 # the asker correcting the last turn (抱歉说错了，我问的是鹿城区; 年份写错了，是2023): what follows is the question, as

@@ -27,6 +27,7 @@ from assistant.cues import (
     PART_OF_YEAR_SAID,
     QUANTITY_PREMISE,
     RANKING_CUES,
+    RATIO_CUES,
     REASON_WORDS,
     RECEIVED_ANY,
     SPREAD_ASKED,
@@ -136,7 +137,8 @@ def unsaid(it: Intent, texts: list[str]) -> bool:
         return True
     held = {a for a, _ in it.targets}  # 投诉公安的: a word read as an agency the question is not about is a word
     names = [m for a, m in zip(it.agencies, it.mentions, strict=False) if a in held]
-    if (part := part_named(it.question, names)) and not any(
+    share = has(it.question, RATIO_CUES)  # 乡镇…占全区的比例: its sentence states the share (占28.89%), not the whole's words
+    if not share and (part := part_named(it.question, names)) and not any(
             all(any(w in t for w in group) for group in part) for t in texts if re.search(r"\d", t)):
         return True  # 热线里有多少起是问农机补贴的: no sentence with a number names that part
     head = counted_head(it.question, it.mentions)

@@ -696,7 +696,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif (opinion := OPINION.search(question) or OPINION.search(q)) and not (keys and has(q, COUNT_CUES)) and not (
             SELF_ASSESSED.search(q[:opinion.start()]) or REPORT_ASKED.search(q, opinion.end())) and not (  # 自己说…
             # 做得怎么样, …做得很到位了，报告里是这么说的吗: what the agency said of itself
-            GOAL_SET.search(opinion.string[:opinion.start()])):  # 我们县想把…管得更好: a goal, not a rating
+            GOAL_SET.search(opinion.string[:opinion.start()]) or _judges_itself(opinion, mentions)):  # 我们县想把…管得
+        # 更好: a goal, not a rating; 沭阳县2025年怎么评价…工作的: how the agency judges its own work, in its report
         it.unsupported, it.reason = opinion.group(), "opinion"  # 哪个单位做得最好: a judgement no report makes
     elif (judged := MAGNITUDE_JUDGED.search(q)) and len(agencies) <= 1 and len(years) <= 1 and not (
             has(q, CHANGE_CUES) or "比" in q[:judged.start()]):
@@ -927,6 +928,12 @@ def _suit_rate(suits: list[str]) -> RateSpec:
     return RateSpec(label="行政诉讼纠错率", formula="行政诉讼结果纠正÷行政诉讼总计",
                     numerator=[CellKey(table="review_litigation", row=f"{g}_corrected") for g in suits],
                     denominator=[CellKey(table="review_litigation", row=f"{g}_total") for g in suits])
+
+
+def _judges_itself(opinion: re.Match, mentions: list[str]) -> bool:
+    """怎么评价 said of an agency named in its clause, no 你 asked: the agency's own judgement, which its report states."""
+    clause = re.split(r"[，,。；;？?！!：:]", opinion.string[:opinion.start()])[-1]
+    return opinion.group().endswith("评价") and "你" not in opinion.group() and any(m in clause for m in mentions)
 
 
 def unheld_attribute(q: str) -> str | None:

@@ -612,10 +612,10 @@ def counted_head(q: str, names: list[str]) -> str | None:
     nouns = [w.lstrip(MEASURE_CHARS) for w, flag in word_tags(found[-1].group(1))  # not a word of the agency's name
              if flag in NOUN_TAGS and not any(w in n for n in names)]  # (English glossed: 多少政策平潭综合实验区2024年)
     if head := next((w for w in reversed(nouns) if len(w) >= 2), None):
-        return head
+        return None if head in RATIO_CUES else head  # 占全区的比例是多少: a share is asked, no thing counted
     before = [(w, flag) for w, flag in word_tags(q[:found[-1].start()]) if w not in COUNT_LEAD]
     if before and before[-1][1] in NOUN_TAGS and len(before[-1][0]) >= 2 and before[-1][0] not in names:
-        return before[-1][0]
+        return None if before[-1][0] in RATIO_CUES else before[-1][0]
     return None
 
 

@@ -1762,3 +1762,16 @@ def test_a_cause_said_with_yin_and_gu_is_a_cause(corpus_dir):
     report = parse_file(corpus_dir / "reports" / "09_pingtan-dishuiju_2013.txt")
     got = _evidence(report, "平潭地税局2013年怎么会没有答复过信息公开申请？")
     assert got and got[0].sentence.read.startswith("因未发生政府信息公开申请")
+
+
+def test_a_share_asked_of_a_part_is_stated_by_the_sentence_with_the_share(corpus_dir):
+    """乡镇…占全区的比例是多少: 比例 is no thing counted and 全区 is the whole a share is of, so the sentence stating
+    占28.89% answers (it was declined as not stating what was counted)."""
+    from assistant.execute import unsaid
+    from assistant.query import Intent
+
+    it = Intent(question="平潭管委会2017年的年报里，各乡镇公开的信息占全区信息的比例是多少？", kind="narrative",
+                agencies=["平潭综合实验区管委会"], mentions=["平潭管委会"], targets=[("平潭综合实验区管委会", 2017)])
+    assert not unsaid(it, ["各乡镇主动公开政府信息613条，占28.89%。"])
+    assert unsaid(it.model_copy(update={"question": "平潭管委会2017年各乡镇公开了几场新闻通气会？"}),
+                  ["各乡镇主动公开政府信息613条，占28.89%。"])

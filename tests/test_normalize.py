@@ -696,3 +696,8 @@ def test_the_askers_own_word_gives_way_to_the_table_word_they_explain_it_with():
     for kept in ("淮安市2024年不予公开（属于国家秘密）几件", "淮安市2024年收了700件（本年新收），对吗", "淮安市2024年新收多少，即时回答"):
         assert gloss_read(kept) == kept
     assert "释义" in " ".join(normalize_question("淮安市2024年出货（办理结果总计）多少件").changes)
+
+
+def test_asking_for_a_quote_first_asks_nothing_of_its_own():
+    """给我一句原话，…: the answer quotes anyway; what follows is the question."""
+    assert normalize_question("麻烦给我一句原话，淮安市2024年怎么开展政务新媒体检查的？").text.startswith("淮安市2024年")

@@ -3372,6 +3372,13 @@ def test_a_filing_verb_inside_another_word_files_nothing(catalog):
     assert [k.row for k in filed.keys] == ["new_received"] and filed.column == "legal_service"
 
 
+def test_how_an_agency_judges_its_own_work_is_its_text_and_a_judgement_asked_of_us_is_declined(catalog):
+    """淮安市2024年怎么评价…的: the agency judges its own work in its report; 你怎么评价淮安市…: a judgement asked of the
+    assistant, which no report makes."""
+    assert understand(normalized("淮安市2024年是怎么评价自家政务新媒体工作的？", catalog), [], catalog).kind == "narrative"
+    assert understand(normalized("你怎么评价淮安市2024年的政务新媒体工作？", catalog), [], catalog).reason == "opinion"
+
+
 def test_back_to_the_agency_before_the_switch(catalog):
     """换个问题… then 回到刚才那个单位: the agency and year asked before the conversation moved on."""
     history = [{"role": "user", "content": "沭阳县2025年新收多少件申请？"}, {"role": "assistant", "content": "…"},
