@@ -601,7 +601,8 @@ class Executor:
                 values = self.values([entry], keys + den_keys)[entry.report_id]
             if not all(v.found for v in values):
                 return self._missing(it, [v for v in values if not v.found])
-            num, den = (self._blank_total(entry, ks, vs) for ks, vs in ((keys, values[:len(keys)]), (den_keys, values[len(keys):])))
+            num = self._blank_total(entry, keys, values[:len(keys)])
+            den = self._blank_total(entry, den_keys, values[len(keys):])
             summed = summed or len(num) + len(den) != len(values)
             nums, dens = nums + num, dens + den
         d = compose.Draft(it.question, "derived")

@@ -1038,6 +1038,8 @@ def asked_unit(question: str) -> str | None:
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] opens or sits inside a longer dictionary word (人 of 人事), unless that word is a measure
+    (人次), a word for people (人员) or one the count's 个 or 多 opens (多少个人)."""
     at = 0
     for w in _jieba().lcut(text, HMM=False):  # no word guessed from unknown characters (几个人管: 人|管)
         if at <= start < at + len(w):
