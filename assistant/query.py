@@ -132,7 +132,7 @@ class PlanPart(BaseModel):
     @classmethod
     def of(cls, text: str, it: Intent, answer=None) -> PlanPart:
         """The part as resolved; a decline decided after routing (a fact no report records, a glued cell, the
-        time budget) is the part's outcome too."""
+        time budget) is the part's outcome too, as is an answer from the text where routing declined a figure."""
         formula = it.rate_spec.formula if it.rate_spec is not None else None
         if it.rate and it.rate_spec is None:
             formula = RATES[it.rate][3] if it.rate in RATES else None
@@ -141,14 +141,16 @@ class PlanPart(BaseModel):
         if it.times:
             formula = "后一年度 ÷ 前一年度（倍）"
         operation = "trend" if it.trend else OPERATIONS.get(it.kind, it.kind)
-        reason = it.reason
+        reason, keys = it.reason, it.keys
         if answer is not None and answer.abstained and answer.reason:
             operation = "ask-back" if answer.kind == "clarify" else "decline"
             reason = answer.reason
+        elif answer is not None and not answer.abstained and it.kind == "decline":  # 撤回: no row counts it, the text
+            operation, reason, keys = OPERATIONS["narrative"], "read in the text", []  # that does answered
         return cls(text=text, operation=operation, agencies=it.agencies,
                    scope_places=it.scope_places, scope_size=len(it.scope), years=it.years, year_word=it.year_word,
                    measures=[".".join(x for x in (k.table, k.row, it.column if it.column and k.table == "requests" else k.column) if x)
-                             for k in it.keys], rate=it.rate,
+                             for k in keys], rate=it.rate,
                    formula=formula, targets=it.targets, missing=it.missing_years, reason=reason,
                    bound=(f"{it.threshold[0]} {'mean' if it.threshold[1] == MEAN_MARK else format(it.threshold[1], 'g')}"
                           if it.threshold else None), years_of=it.year_bound,

@@ -1332,6 +1332,7 @@ def test_what_no_table_row_counts_is_read_in_the_text_that_counts_it(assistant):
     cited; an attribute the text never counts (申请人年龄) is still declined."""
     a = assistant.ask("上海市政府办公厅2025年，申请人撤回的公开申请一共几件？")
     assert not a.abstained and "157" in a.text and all(c.year == 2025 for c in a.citations)
+    assert a.plan.parts[0].operation == "passages" and a.plan.parts[0].reason == "read in the text"
     no = assistant.ask("上海市政府办公厅2025年申请人的平均年龄多大？")
     assert no.abstained and no.reason == "unsupported_figure"
 
