@@ -1030,9 +1030,10 @@ def asks_frequency(question: str) -> bool:
     return bool(FREQUENCY_QUESTION.search(question))
 
 
+@lru_cache(maxsize=1024)
 def asked_unit(question: str) -> str | None:
     """The measure word a count is asked in (几个人, 多少场); not a character of a word after 多少 (多少人事任免文件, an
-    English question's gloss: jieba keeps 人事 whole)."""
+    English question's gloss: jieba keeps 人事 whole). Kept per question: each evidence sentence's count asks it again."""
     m = next((m for m in ASKED_UNIT.finditer(question) if not _inside_word(question, m.start(1), m.end(1))), None)
     return m.group(1) if m else next((u for w, u in ASKED_BY_WORD.items() if w in question), None)
 

@@ -529,7 +529,8 @@ GLOSS = re.compile(r"[，,]\s*(?:也就是说?|亦即|即|指的是|换句话说
                    r"|[（(]([\u4e00-\u9fff]{2,16})[）)]")
 FIGURE_TERMS = tuple(w for w in (*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_REVIEW_GROUPS, *QUERY_ACTIVE_ITEMS)
                      if len(w) >= 2 and w not in WEAK_FIGURES)  # the words a gloss names a figure by
-NOT_A_GLOSS = ("含", "包括", "包含", "不含", "不包括", "除", "其中", "不算", "算上", "加上", "连同", "以及", "及", "和", "或")  # 公开（含部分公开）
+NOT_A_GLOSS = re.compile(r"^(?:含|包括|包含|不含|不包括|除|其中|不算|算上|加上|连同|或)|加|和|与|及|、|\+")  # 公开（含部分公开）: what
+# it includes; 比例（全部公开加部分公开）: its parts
 JARGON_MAX = 8  # characters of the asker's own word a gloss replaces (发生额, 本期减少发生额)
 
 
@@ -540,8 +541,7 @@ def gloss_read(text: str) -> str:
     out = text
     for m in reversed(list(GLOSS.finditer(text))):
         said = m.group(1) or m.group(2)
-        if not any(w in said for w in FIGURE_TERMS) or m.group(2) and (
-                said.startswith(NOT_A_GLOSS) or re.search(r"加|和|与|及|、|\+", said)):  # 比例（全部公开加部分公开）: its parts
+        if not any(w in said for w in FIGURE_TERMS) or m.group(2) and NOT_A_GLOSS.search(said):
             continue
         own = _own_word(text[:m.start()])
         if len(own) < 2 or own.endswith(NAME_ENDINGS) or (m.group(2) and any(w in own for w in FIGURE_TERMS)):
