@@ -60,7 +60,7 @@ YEAR = re.compile(r"(?<=[\d〇零一二三四五六七八九十])年")
 def _loose(run: str, years: set[int]) -> tuple[list[bool], list[bool]]:
     """Per character of a run: whether it stands alone in jieba's dictionary cut (no HMM guessing), so that a
     slip may have made it (a character of a dictionary word, 季 of 季度, 公 of 公开, or the 年 of a year, is taken);
-    and whether it may be the slip itself (not a grammar word: 了 些 在 哪 是)."""
+    and whether it may be the slip itself or the neighbour it makes a pair with (not a grammar word: 了 些 在 哪 是 过)."""
     from jieba import posseg
 
     loose, open_ = [], []
@@ -96,7 +96,7 @@ def correct_slips(text: str, frequencies: Callable[[list[str]], dict[str, int]])
         for p, ch in enumerate(run):
             if not open_[p]:
                 continue
-            sides = [q for q in (p - 1, p + 1) if 0 <= q < len(run) and loose[q]]
+            sides = [q for q in (p - 1, p + 1) if 0 <= q < len(run) and open_[q]]  # 过 of 办过事: no pair
             if any(typed.get(_pair(run, p, q, ch), 0) or load_jieba().dt.FREQ.get(_pair(run, p, q, ch), 0) >= SIDE_WORD
                    for q in sides):
                 continue  # 海坛: a pair some report prints (or a common word) is meant
