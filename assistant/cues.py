@@ -141,6 +141,8 @@ EARLIEST = ("最早", "第一份", "头一份", "最老", "最初")  # 最早那
 ANCHORED_YEARS = {"大前年": -3, "上上年": -2, "前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
 # 那年, 同一年: the year the conversation is about, said again (not 下一年 inside 拖到下一年, a figure's own words)
 SAME_YEAR = re.compile(r"(?<![前后面边推回去早晚上下])(?:那一年|那年|同一年|同年|当年|这一年|该年|那个年度)")  # 前面那年: a shift
+# 续住到下一年的, 压到下一年再办的: the figure's own words (carried into next year), not a shift of the year asked
+INTO_NEXT_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])(?<![跳换那再看轮])到下一?个?年度?(?=的|继续|再|才|办|处理|接着)")
 SHIFT_WORDS = {"再前一年": -1, "前一年": -1, "上一年": -1, "前一年度": -1, "后一年": 1, "下一年": 1, "次年": 1,
                "第二年": 1, "再下一年": 1, "之后一年": 1, **{f"{w}{n}份": step for w, step in (("上", -1), ("前", -1), ("下", 1), ("后", 1)) for n in "一1"}}  # 上一份报告里呢
 # 再早一年, 前面那一年, 往前推两年, 晚一年: a shift from the conversation's year said in other words than SHIFT_WORDS
@@ -617,7 +619,7 @@ FILLERS = ("那个就是", "就是说", "就是", "然后", "接着", "接下来
 COURTESY_CLOSERS = ("谢谢你", "谢谢您", "谢谢", "多谢", "感谢", "拜托了", "拜托", "在线等", "急急急", "急", "啊", "呀", "哈", "啦",
                     "哦", "嘛", "哈哈",
                     # a forwarded question's appeal to whoever reads it (…？有谁知道吗): asks nothing of its own
-                    *(f"{who}{knows}{end}" for who in ("有谁", "谁", "有人", "有没有人", "大家", "各位", "哪位")
+                    *(f"{who}{knows}{end}" for who in ("有谁", "谁", "有人", "有没有人", "大家", "各位", "哪位", "你", "您")
                       for knows in ("知道", "清楚", "了解") for end in ("吗", "", "啊", "呀")),
                     "求解答", "求告知", "求大神解答", "求大神", "求助")
 # words of everyday northern speech and of other Chinese-speaking regions, said in the standard words the cues are

@@ -139,12 +139,20 @@ TERSE_YEARS = re.compile(r"(?<=[\u4e00-\u9fff\s])(?:[01]\d|2\d)(?:(?:和|到|至
 SLASHED = re.compile(r"(?<=[\u4e00-\u9fff]{2})\s*[/／|｜]\s*(?=[\u4e00-\u9fff]{2}|\d{4})"
                      r"|(?<=\d{4})\s*[/／|｜]\s*(?=[\u4e00-\u9fff]{2})")
 SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
+PRINTED_SLASHED = tuple(w for w in {*QUERY_ACTIVE_MEASURES, *QUERY_FIGURES} if "/" in w)  # 增/减: a label as printed
+
+
+def _inside_printed(text: str, m: re.Match) -> bool:
+    """The slash is one of a label the template prints with it (本年增/减), not one between items listed."""
+    return any(text.find(w, max(0, m.start() - len(w)), m.end() + len(w)) != -1 for w in PRINTED_SLASHED)
 SPACED_EN = re.compile(r"(?<=[A-Za-z\d])\s{2,}(?=[A-Za-z])")
 _EDGE = r"[\s,.!?;:、~…，。！？；：～]*"
 OPENER = re.compile(rf"(?:{'|'.join(sorted(COURTESY_OPENERS, key=len, reverse=True))})(?![一两]?个?年){_EDGE}")  # 看下一年
 CLOSER = re.compile(rf"{_EDGE}(?:{'|'.join(sorted(COURTESY_CLOSERS, key=len, reverse=True))}){_EDGE}$")
 CLAUSE_START = r"(?:^|(?<=[\s,.!?;:、，。！？；：]))"
 FILLER = re.compile(rf"{CLAUSE_START}(?:{'|'.join(FILLERS)})+{_EDGE}|[嗯呃]+")
+# 收到。, 好的，明白！: the last answer acknowledged before the next question (not 收到多少申请: a pause must follow)
+ACKNOWLEDGED = re.compile(r"(?:(?:好的|好|行|OK|ok|收到|明白了?|了解了?|知道了|懂了)[,，。.!！]+)+")
 MIN_LEFT = 2  # a courtesy is stripped only where a question is left
 MIN_QUESTION = 6  # what a lead-in before a colon must leave to be dropped
 MAX_NAME = 8  # the longest run before a space read as an agency's name in a list (鹿城 洪泽 平潭管委会)
@@ -388,7 +396,8 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     text = TERSE_YEARS.sub(lambda m: re.sub(r"\d\d", r"20\g<0>年", m.group()).replace("/", "和"), text)
     text = TERSE_YEAR.sub(lambda m: f"20{m.group(1)}年" + ("" if m.group().endswith(m.group(1)) else ","), text)  # 洪泽24 行政许可, 鹿城 22 过程性信息: a short year said bare, then a pause
     text = _listed_terms(text)  # 行政许可 行政处罚 各多少: figure words listed with spaces
-    text = SLASHED.sub("、", text)  # 洪泽区 2024 新收 / 结转 / 复议: a search box's list of what is asked
+    text = SLASHED.sub(lambda m: m.group() if _inside_printed(text, m) else "、", text)  # 洪泽区 2024 新收 / 结转 / 复议:
+    # a search box's list of what is asked (not the template's own 本年增/减)
     text = SPACED_DIGITS.sub("、", SPACED_HAN.sub(",", text))  # 收了多少申请 其中几件公开: a space parts clauses
     text = re.sub(r"\s+", "", text)
     text, plans = _plan_periods(text)
@@ -589,6 +598,7 @@ LEAD_IN_ASKS = re.compile(r"[\dA-Za-z一二两三四五六七八九十]|多少|�
 # number (帮我查三个片区的数：) nor English (Hongze: were there more …, a label that names the agency)
 
 
+SAID_ONCE = re.compile(r"[一两1](?:句|下|声|嘴|个问题)")  # 追问一句：, 插一嘴：: how much is said, no number asked
 SAYING_TAGS = ("i", "l")  # jieba's idioms (成语) and set phrases (习用语)
 SAYING_PARTICLES = frozenset("不吗啊呀了吧嘛呢么哈哦咯啦")  # said around a saying
 LEAD_CLAUSE = re.compile(r"^([^,，。?？!！:：]{4,14})[,，。?？!！]\s*")
@@ -608,7 +618,7 @@ def without_lead_in(text: str, names: tuple[str, ...] = ()) -> str:
     while (m := LEAD_CLAUSE.match(text)) and len(text) - m.end() >= MIN_QUESTION and said_only(m.group(1)):
         text = text[m.end():]
     m = LEAD_IN.match(text)
-    if not m or len(text) - m.end() < MIN_QUESTION or LEAD_IN_ASKS.search(lead := m.group(1)) or any(
+    if not m or len(text) - m.end() < MIN_QUESTION or LEAD_IN_ASKS.search(SAID_ONCE.sub("", lead := m.group(1))) or any(
             n in lead for n in names) or any(w in lead for w in QUERY_FIGURES if len(w) >= 2):
         return text
     return text[m.end():]
@@ -624,7 +634,7 @@ def strip_courtesy(text: str) -> str:
         text = text[intro.end():]  # the question announced; what follows its question mark and asks nothing is an
         if (ask := text.find("?")) >= MIN_LEFT and not re.search(r"\d|多少|几|吗|呢|哪|谁|什么|怎么|如何|预测|百分", text[ask:]):
             text = text[:ask + 1]  # afterthought (后面可能还要问别的,材料下周一要交)
-    while (m := OPENER.match(text)) and len(text) - m.end() >= MIN_LEFT:
+    while (m := OPENER.match(text) or ACKNOWLEDGED.match(text)) and len(text) - m.end() >= MIN_LEFT:
         text = text[m.end():]
     while (m := CLOSER.search(text)) and m.start() >= MIN_LEFT:
         text = text[:m.start()] + next((c for c in "?？" if c in m.group()), "")

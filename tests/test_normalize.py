@@ -141,6 +141,24 @@ def test_an_english_word_is_no_place_unless_a_division_word_follows():
     assert "北京" in normalize_question("How many requests did the Beijing municipal government get?", {}).text
 
 
+def test_a_slash_the_template_prints_stays_and_one_between_items_lists_them():
+    assert "本年增/减" in normalize_question("君山片区2019年行政强制本年增/减多少项").text
+    assert "新收、结转" in normalize_question("洪泽区 2024 新收 / 结转").text
+
+
+def test_an_acknowledgement_before_the_next_question_is_no_part_of_it():
+    assert normalize_question("明白了，好的。那沭阳县呢？").text.startswith("那沭阳县")
+    assert "收到" in normalize_question("收到多少申请？").text  # 收到 asking, not acknowledging
+
+
+def test_asking_whether_the_assistant_knows_asks_nothing_of_its_own():
+    assert "知道" not in normalize_question("沭阳县2025年有几件不予公开，您知道吗？").text
+
+
+def test_a_lead_in_saying_how_much_is_said_is_no_number_asked():
+    assert normalize_question("记者插一嘴：沭阳县2025年不予公开几件？").text.startswith("沭阳县")
+
+
 def test_changes_are_recorded_for_the_plan():
     n = normalize_question("鹿城區二〇二二年的申情")
     assert any("繁->简" in c for c in n.changes) and "二〇二二->2022" in n.changes and "申情->申请" in n.changes
