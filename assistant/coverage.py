@@ -30,7 +30,8 @@ def unrecorded(question: str, contains: Callable[[str], bool], known: Callable[[
     for word, flag in word_tags(question):
         start = question.find(word, pos)
         pos = start + len(word) if start >= 0 else pos
-        if start < 0 or not flag.startswith(NOUN_FLAGS) or len(word) < 2 or known(word) or word in CLAUSE_NOUNS:
+        if start < 0 or not flag.startswith(NOUN_FLAGS) or len(word) < 2 or known(word) or word in CLAUSE_NOUNS \
+                or _tried_verb(word):
             continue
         if word.isascii() and (letters := re.match(r"[A-Za-z]{2,}", word)):  # jieba keeps GDP2022 as one word
             word, pos = letters.group(), start + letters.end()
@@ -41,6 +42,11 @@ def unrecorded(question: str, contains: Callable[[str], bool], known: Callable[[
         if not contains(word) and not any(contains(w) for w in EVERYDAY_WORDS.get(word, ())):
             return word  # 人手 is recorded where a report says 人员 (the vocabulary's everyday words)
     return None
+
+
+def _tried_verb(word: str) -> bool:
+    """比比谁多, 看一看谁多: a verb said twice (jieba may tag 比比 a name) asks what follows; it is no thing asked about."""
+    return re.fullmatch(r"(.)一?\1", word) is not None and word_tags(word[0])[0][1].startswith(("v", "p"))
 
 
 def _past_names(rest: str, known: Callable[[str], bool]) -> str:
