@@ -108,6 +108,8 @@ MAX_READ_REPORTS = 16  # a cross-report operation over more reports than this re
 TITLE_CHARS = 60  # a catalogue listing cites the first line of a report, at most this long
 
 
+MONEY_ASKED = re.compile(r"(?:多少|几)(?:万元|元|万块|块钱?)|(?:多少|几)钱|金额")
+
 def _held_bytes(facts: Facts) -> int:
     return FACT_BYTES * (len(facts.cells) + len(facts.checks) + len(facts.ambiguous))
 
@@ -382,11 +384,14 @@ class Executor:
             if x.ambiguity is not None:
                 text = compose.ambiguous_cell(x)
                 return compose.decline(it.question, text, "ambiguous_cell")
-        what = it.figure_word or compose.label(**v.key.model_dump())
+        label = compose.label(**v.key.model_dump())
+        what = label if not it.figure_word or label.startswith(it.figure_word) else it.figure_word  # the measure the
+        # template lacks (行政事业性收费本年收费金额), not its item, which the 2019 template has
         text = compose.decline_missing_cell(v.entry.agency, v.entry.year, what, v.entry.template)
         said = self._narrative(it.model_copy(update={"targets": [(v.entry.agency, v.entry.year)]}), self.catalog())
+        money = MONEY_ASKED.search(it.question) is not None  # 收了多少万元: only a sum of money states it, not 69条
         stated = (v.entry.template == "pre2019" or not COUNT_ASKED.search(it.question)
-                  or any(f.kind == "passage" for f in said.figures))
+                  or any(f.kind == "passage" and (not money or (f.unit or "").endswith("元")) for f in said.figures))
         if said.reason == "cause_not_stated":  # 2011年为什么没有人提申请: the text tells none came, not why
             return said
         if not said.abstained and stated:  # a report without the row may still state it in its text; a count its

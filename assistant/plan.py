@@ -66,6 +66,7 @@ from assistant.cues import (
     HALF,
     INCLUDED,
     INFO_ITEMS,
+    INTO_NEXT_YEAR,
     ITEM_ORDINAL,
     KIND_TOPICS,
     LANDMARK,
@@ -302,6 +303,12 @@ def understand(question: str, history: list[dict] | None = None, catalog: Catalo
         before = next((p for p in reversed(planned_turns[:-1]) if p.agencies and p.agencies != prev.agencies), None)
         older, prev = (None, before) if before is not None else (older, prev)
     it = resolve_targets(_across_turns(question, _plan_turn(question, catalog, prev), older, prev), catalog)
+    measured = next((p for p in reversed(planned_turns) if p.keys), None)
+    if it.kind == "narrative" and not it.keys and prev is not None and not prev.keys and measured is not None and (
+            find_phrases(question, [*QUERY_REVIEW_OUTCOMES, *QUERY_COLUMNS])) and (
+            again := resolve_targets(_plan_turn(question, catalog, measured), catalog)).keys:
+        it, older, prev = again, None, measured  # 结果维持几件？是不是看成总计了？“结果维持”那一格是多少: an outcome
+        # or a column (a part of a figure) said after a turn that asked none (a passage, a doubt) is the last figure's
     it = _against_last(question, _both_turns(question, it, older, prev), prev)
     return _taken_together(question, it, prev, catalog)
 
@@ -760,7 +767,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         n = next(g for g in span_match.groups() if g)
         it.span, it.year_word = int(n) if n.isdigit() else CN_SMALL[n], span_match.group()
     no_figures = mask(q, [(s, e) for s, e, _ in find_phrases(q, [*QUERY_FIGURES, *QUERY_ACTIVE_MEASURES, *CHANGE_CUES])])
-    no_figures = PRIOR_YEAR_SAID.sub("|", no_figures)  # 跟前一年比: the base of a change, not a year to move to
+    no_figures = INTO_NEXT_YEAR.sub("|", PRIOR_YEAR_SAID.sub("|", no_figures))  # 跟前一年比: the base of a change,
+    # 续住到下一年的: what is carried into it, not a year to move to
     shift_word = has(no_figures, sorted(SHIFT_WORDS, key=len, reverse=True))
     if shift_word and not years:
         it.shift = SHIFT_WORDS[shift_word]
@@ -1337,8 +1345,26 @@ def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]
     (收没收信息处理费), which therefore does not take the previous turn's figure (企业的呢 and 2021年呢 do)."""
     said = [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(q, words)]  # one pattern each
     said += [m.span() for pattern in (SHIFT_SAID, NUMBERS_TOLD) for m in pattern.finditer(q)]  # 那一栏: a cell pointed at
-    rest = runs(mask(q, list(year_spans) + said))
-    return any(len(r) >= 3 for r in rest) or any(_is_noun(r) and r not in _VOCABULARY_TEXT for r in rest if len(r) == 2)
+    masked = mask(q, list(year_spans) + said)
+    rest = [(m.group(), q[m.end():m.end() + 1]) for m in re.finditer(r"[\u4e00-\u9fff]{2,}", masked)]
+    return any(len(r) >= 3 and not _predicate(r) for r, _ in rest) or any(
+        _is_noun(r) and r not in _VOCABULARY_TEXT and after not in ASPECT for r, after in rest if len(r) == 2)
+
+
+ASPECT = tuple("了过着")  # 贡献了: a word before its aspect particle is said as a verb
+
+
+def _predicate(run: str) -> bool:
+    """A run that only says what was done (打进来的, 递交的, 资助了): verbs, or one word used as a verb before its
+    aspect particle, with their particles; no subject of its own (这里头商业企业递交的有几件 asks the figure before)."""
+    tags = word_tags(run)
+    words = [(w, f) for w, f in tags if not f.startswith("u")]
+    aspect = len(tags) > len(words) and tags[len(words)][0] in ASPECT if words else False
+    return bool(words) and (all(f.startswith("v") and f != "vn" for _, f in words) or len(words) == 1 and aspect)
+
+
+UNIT_ONLY = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:是|有|合|折合|折算成?|换算成?|算下来)?(?:多少|几)(?:万元|元|万|块钱?)(?:呢|啊)?[?？]?")
+HEAD_COUNTED = re.compile(r"的([\u4e00-\u9fff]{2,4}?)(?:有|是|共|一共|总共|总计)?(?:几|多少)")  # …的工作人员有几名
 
 
 def _counts_a_thing(q: str, spans, mentions: list[str], catalog: Catalog) -> bool:
@@ -1346,6 +1372,10 @@ def _counts_a_thing(q: str, spans, mentions: list[str], catalog: Catalog) -> boo
     Agencies and places (鹿城区和洪泽区) are never that noun."""
     rest = runs(mask(q, list(spans) + [(s, e) for s, e, _ in find_phrases(q, [*mentions, *vocabulary()])]))
     rest = [r for r in rest if not catalog.best(r)]
+    if (head := HEAD_COUNTED.search(q)) and not figure_keys(head.group(1))[0] and not find_phrases(
+            head.group(1), [*QUERY_COLUMNS, *COLLECTIVE_NOUNS, "申请", "案件"]) and all(
+            f.startswith("n") for _, f in word_tags(head.group(1))) and not catalog.knows(head.group(1)):
+        return True  # 办理这些事的工作人员有几名: the noun the clause describes is counted, however long the clause
     if sum(map(len, rest)) > MAX_THING_CHARS and not all(f in ("n", "nz", "vn") for r in rest for _, f in word_tags(r)):
         return False  # 让补正过、可补完还是看不明白的: a figure described at length, for the meaning layer to read (人大代表
         # 建议, common nouns only, no place or organisation, is a thing named, however long)
@@ -1699,6 +1729,8 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
         across = bool(out) and out[-1][1].kind == "precedent" and not out[-1][1].agencies  # 哪个单位搞过…？怎么搞的？
         how_across = across and it.kind == "narrative" and not (it.agencies or it.clarify or it.keys)
         agrees = bool(out) and _asks_agreement(p)  # 对得上吗: of the parts before, a part of its own
+        in_unit = bool(out) and UNIT_ONLY.fullmatch(p) is not None and not figure_keys(p)[0]  # …经费，账上是多少万元:
+        # the amount the part before asks, in a unit
         either = bool(out) and EITHER_OR.fullmatch(p) is not None and not (it.keys or it.rate or re.search(r"\d", p))
         aspects = bool(out) and it.kind == out[-1][1].kind == "narrative" and it.targets == out[-1][1].targets and (
             f"{out[-1][0]}、{p}" in normalized) and not any(asks_count(t) for t in (out[-1][0], p))
@@ -1715,7 +1747,7 @@ def plan_parts(question: str, normalized: str, history: list[dict], catalog: Cat
                 and it.targets == last.targets:  # 有没有人申请复议？复议结果怎样: the outcomes answer both
             out[-1] = (out[-1][0] + "，" + p, it if it.kind == "breakdown" else last, out[-1][2])
         elif (continues or unresolved or same_decline or how_across or aspects or either or scoped_later or verdict
-              ) and not agrees:  # …叫什么、要的是什么
+              or in_unit) and not agrees:  # …叫什么、要的是什么
             text, before = out[-1][0] + "，" + p, out[-1][2]
             out[-1] = (text, understand(text, before, catalog, reader), before)
         else:

@@ -213,6 +213,8 @@ def plain_words(q: str) -> str:
     q = mask(q, [(s, e) for s, e, _ in find_phrases(q, _figures_holding_columns())])  # 商业秘密, 个人隐私
     q = re.sub(r"法人(?:或|或者|和|及)?(?:其他组织)?(?:里|中|当中|里面|里头)?的?其他(?:那|这)?(?:一)?(?:类|种)(?:组织)?",
                "其他组织", q)
+    q = re.sub(r"法人(?:或|或者|和|及)其他组织(?:里|中|当中|里面|里头)[^，。；,;？?]{0,3}?其他组织", "其他组织", q)  # …里落在
+    # 其他组织 (the column “其他” as the question's normal form says it): that column, not the group
     return re.sub(r"其他[类的]?(?=法人|组织|单位|机构)", "其他", q)  # 法人或其他组织里“其他”那一类: that column
 
 
@@ -305,6 +307,8 @@ def said_columns(q: str) -> dict[str, str]:
 
 
 PROCEDURE_NAMED = re.compile(r"依申请(?!(?:公开)?(?:量|件数|数量))")
+# 都公开了哪些内容: what was published (a passage), not which requests were granted
+CONTENT_PUBLISHED = re.compile(r"(?:都|全)?给?公开了?(?:哪些|什么|啥)(?:样的)?(?:内容|信息|东西|事项|方面|领域|材料)")
 UNPAID_FEE = re.compile(r"(?:没有|没|未|不)(?:缴纳|支付|交|缴|付)(?:信息)?处理费")
 
 
@@ -313,7 +317,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     Review groups combine with outcomes (诉讼被纠正); a specific row beats the group holding it
     (因为第三方不予公开 -> denied_third_party, not all of 不予公开)."""
     q = UNPAID_FEE.sub("未缴费", q)  # 没交信息处理费: the fee not paid, before 信息处理费 is set aside as no figure
-    q = PROCEDURE_NAMED.sub("|", q)  # 依申请公开 names the procedure, not a count (依申请公开量 counts its requests)
+    q = PROCEDURE_NAMED.sub("|", CONTENT_PUBLISHED.sub("|", q))  # 依申请公开 names the procedure, not a count (依申请公开量
+    # counts its requests)
     for phrase in QUERY_FIGURE_EXCLUSIONS:
         q = q.replace(phrase, "|")
     groups = find_phrases(q, QUERY_REVIEW_GROUPS)
@@ -361,6 +366,8 @@ def figure_keys(q: str) -> tuple[list[CellKey], str | None, bool]:
     strong = [f for f in kept if f[0] not in WEAK_FIGURES]
     joined = _joined([(f, span) for f, span in zip(found, spans, strict=True)  # 申请（含上年结转）: a weak word too
                       if f in strong or GAP.sub("", q[span[1]:span[1] + 4]).startswith(COUNTED_IN)], q)
+    if len(joined) < 2 and (m := COUNTED_AS.search(q)):
+        joined = _counted_as(m, [(f, span) for f, span in zip(found, spans, strict=True) if f in strong]) or joined
     if len(joined) > 1:  # 予以公开和部分公开（一共多少）: every cell the joined words name, summed where asked
         keys = [k for i, (_, ks) in enumerate(joined) for k in ks
                 if all(k not in other for _, other in joined[:i])]
@@ -380,6 +387,23 @@ STATED_VALUE = re.compile(r"(?:的|是|为|有|共|:|：)?\s*\d+(?:\.\d+)?(?![\d
 WHOLES = ("new_received", "results_total")  # what a part is said to be in: the part is asked
 COUNTED_IN = ("包括", "包含", "含", "连同", "算上", "外加")  # 收到申请（含上年结转）: the other counted in
 JOINING = ("和", "与", "及", "以及", "、", "跟", "加", "加上", "还有", "同", *COUNTED_IN)
+# 把A也当成B / 把A也算作B / 把A算进B里: a what-if that counts A in with the figure asked (A: group 1, B: group 2)
+COUNTED_AS = re.compile(r"把(.{2,16}?)(?:这[种类个项])?[的]?(?:也|都|一并|一起)?(?:当成|当作|算作|算成|算进|算入|计入|并入|归入|看作|"
+                        r"视为|视作|算在|归到|放进|加进|加到)([^，,。？?；;！!]{1,10})")
+DISCLOSED_SAID = re.compile(r"(?:被|予以)?公开(?:的|了)?(?:[里中内]|那[类种]|一类)?(?:的话)?")  # 算作公开: the requests granted
+
+
+def _counted_as(m: re.Match, strong: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]]
+                ) -> list[tuple[str, list[CellKey]]]:
+    """把信访类也当成被拒绝，不予公开的加上它 / 把部分公开也算作公开: the figure counted in (A) and the one it is
+    counted with (another figure asked, else B itself; bare 公开 is 予以公开), summed; empty when A names none."""
+    inside = [f for f, (s, _) in strong if m.start(1) <= s < m.end(1)]
+    if not inside:
+        return []
+    others = [f for f, (s, _) in strong if not m.start(1) <= s < m.end(1)]
+    if not others and DISCLOSED_SAID.fullmatch(m.group(2)):
+        others = [("予以公开", [CellKey(table="requests", row="granted", column="total")])]
+    return list({tuple(map(repr, ks)): (p, ks) for p, ks in inside[:1] + others}.values()) if others else []  # said twice
 GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数|申请)+|(?:的)$|[\s(（\"“”‘’「」『』]")  # 新收的加上上年结转, 办理结果总计加结转
 # 下年度, 予以公开的申请、本机关不掌握的申请, “本年新收”、“结转下年度” (labels quoted as printed): still joined
 

@@ -227,6 +227,8 @@ def test_count_a_template_lacks_is_declined_unless_a_passage_states_it(model_ass
     b = model_assistant.ask("平潭管委会2020年宣布废止了几件规范性文件？")  # no such row in the 2019 template; its text says 5
     assert not b.abstained and "2019年版表格" in b.text
     assert [(f.kind, f.value) for f in b.figures] == [("passage", 5)]
+    c = model_assistant.ask("君山片区2019年行政事业性收费收了多少万元？")  # the 2019 template counts fee items, no sum
+    assert c.abstained and "行政事业性收费本年收费金额" in c.text and not c.figures  # a passage's 69条 states no money
 
 
 def test_outcomes_of_a_review_listed_are_its_breakdown_under_its_total(assistant):

@@ -1165,6 +1165,73 @@ def test_everyday_words_for_rows_and_columns(catalog, question, rows, column):
     assert (it.column or (it.keys[0].column if it.keys else None)) == column
 
 
+def test_the_column_other_under_its_group_is_that_column(catalog):
+    """法人或其他组织中算在“其他”这一栏的: the normal form says the column 其他 as 其他组织, inside its own group's name."""
+    q = normalize_question("淮安市2024年收到的申请里，法人或其他组织中算在“其他”这一栏的有几个？").text
+    it = understand(q, [], catalog)
+    assert [k.row for k in it.keys] == ["new_received"] and (it.column or it.keys[0].column) == "other_org"
+    it = understand("淮安市2024年收到的申请里，法人或其他组织一共几个？", [], catalog)
+    assert it.column != "other_org"  # the group itself is not its last column
+
+
+@pytest.mark.parametrize("question, counted_in, asked", [
+    ("沭阳县2025年要是把本机关不掌握的也算作不予公开，那不予公开一共多少件", {"unable_not_held"},
+     {"denied_state_secret", "denied_third_party", "denied_process_info"}),
+    ("把部分公开也当作公开的话，淮安市2024年公开了几件", {"partially_granted"}, {"granted"}),
+])
+def test_a_figure_counted_in_with_another_is_summed_with_it(catalog, question, counted_in, asked):
+    """把A也算作B: a what-if that counts A with the figure asked (B, or another figure the question names), summed."""
+    it = understand(question, [], catalog)
+    rows = {k.row for k in it.keys}
+    assert counted_in <= rows and asked <= rows and it.kind == "figure"
+
+
+def test_a_figure_word_after_a_turn_that_asked_none_reads_the_last_figure_asked(catalog):
+    """A doubt or a passage question between two figure turns asks no figure: the bare outcome after it is the
+    outcome of the group asked before it, not a passage search for “结果纠正”."""
+    history = _turns("沭阳县2025年行政诉讼结果纠正了几件？", "你是不是看成别的格子了")
+    it = understand("“结果纠正”那一格到底多少", history, catalog)
+    assert it.kind == "figure" and it.keys and all(k.table == "review_litigation" and k.row.endswith("_corrected")
+                                                  and "suit" in k.row for k in it.keys)
+    it = understand("培训了几次？", _turns("洪泽区2023年收到多少申请？", "怎么培训工作人员的？"), catalog)
+    assert it.kind == "narrative"  # the passage asked just before is still what a count without a figure word asks
+
+
+def test_carried_into_next_year_is_the_figures_own_words_not_a_shift(catalog):
+    history = _turns("沭阳县2025年收到多少申请？")
+    it = understand("年底没处理完、压到下一年再办的（结转下年度）有几件？", history, catalog)
+    assert it.years == [2025] and [k.row for k in it.keys] == ["carried_forward"]
+    assert understand("那到下一年呢？", _turns("平潭管委会2021年新收申请多少件？"), catalog).years == [2022]
+
+
+def test_a_word_said_as_a_verb_is_no_subject_of_the_followup(catalog):
+    """当中法律服务机构贡献了几件: 贡献 (a noun in the dictionary) is said as a verb before 了; the turn asks the figure
+    before, of that column, not a passage about contributions."""
+    it = understand("当中法律服务机构贡献了几件？", _turns("沭阳县2025年予以公开多少件？"), catalog)
+    assert it.kind == "figure" and [k.row for k in it.keys] == ["granted"]
+    assert (it.column or it.keys[0].column) == "legal_service"
+
+
+def test_what_was_published_is_asked_of_the_text_not_the_requests_granted(catalog):
+    it = understand(normalize_question("淮安市2024年推进重点领域信息公开，都公开了哪些信息？").text, [], catalog)
+    assert it.kind == "narrative" and not it.keys
+
+
+def test_the_noun_a_clause_describes_is_what_is_counted(catalog):
+    """负责办理这些申请的工作人员有多少位: the staff are counted, not the requests handled (办理 is the clause's verb)."""
+    it = understand("淮安市2024年负责办理这些申请的工作人员有多少位？", [], catalog)
+    assert not it.keys
+    assert [k.row for k in understand("淮安市2024年办理的申请有多少？", [], catalog).keys] == ["results_total"]
+
+
+def test_a_clause_asking_only_a_unit_asks_the_amount_before_it(catalog):
+    q = "沭阳县2025年信息公开这块花了多少预算，折算成多少元？"
+    parts = plan_parts(q, normalize(normalize_question(q).text), [], catalog)
+    assert len(parts) == 1 and parts[0][1].kind == "decline"
+    q = "沭阳县2025年收到多少申请，行政事业性收费是多少万元？"
+    assert len(plan_parts(q, normalize(normalize_question(q).text), [], catalog)) == 2  # a figure of its own
+
+
 def test_a_span_counted_back_from_now(catalog):
     it = understand("洪泽区三年来一共收到多少申请", [], catalog)
     assert it.span == 3 and it.kind == "sum"
