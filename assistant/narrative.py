@@ -311,6 +311,10 @@ def says_when(text: str) -> bool:
 WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会|(?:是不是|是否|难道是|可能是)(?:因为|由于)")  # 是不是因为疫情才少
 WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。；;]{1,12}?(?:限制|影响|制约)"
                       r"|(?<![原基诱])因[^，,。；;]{2,24}[，,]\s*(?:故|所以|因此|因而)")  # 因未发生申请，故不存在…答复
+# what changed asked (有什么变化, 改了什么, 跟以前比多了什么): answered by the sentence that says a change was made (修改完善《…流程》,
+# 上线数字公报), as a why-question is by the one that says why; not 有什么不同, which compares two agencies' ways
+CHANGE_QUESTION = re.compile(r"变化|变了|改动|改了(?:什么|哪些|啥)|多了(?:什么|哪些|啥|些)")
+CHANGE_SAID = re.compile(r"修改|修订|新增|增设|增加了|改版|升级|改造|优化|调整为|改为|变为|上线|新开设|新开通|首次")
 # 哪几场, 哪几个 ask which ones (WHICH_QUESTION), not how many: the sentence naming them answers, with or without a number
 COUNT_QUESTION = re.compile(rf"多少|(?<!哪)几(?=[{COUNTERS}])|数量|多长|多久")
 # 条数, 人数: the count asked, which a report states as 21条, not a thing it names
@@ -1248,6 +1252,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     total = bool(TOTAL_ASKED.search(question))
     who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
     why = bool(WHY_QUESTION.search(question))
+    changed = bool(CHANGE_QUESTION.search(question))
     when = bool(WHEN_ASKED.search(question))
     how = bool(HOW_QUESTION.search(question)) or often  # 多久检查一次 asks what is done, as 怎么检查 does
     rate = bool(RATE_QUESTION.search(question))
@@ -1287,6 +1292,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
                 or (when and says_when(text)):
             p += W_ACTOR  # 谁负责 -> 内容保障责任单位; 去哪看 -> 报送区档案馆和图书馆; 为啥 -> 由于…导致…: says who, where
             # or why, not only what
+        if changed and CHANGE_SAID.search(text):
+            p += W_ACTOR  # 流程有什么变化: 进一步修改完善《…流程》 says what changed, 规范操作流程 only names it
         if often and FREQUENCY_SAID.search(text):
             p += 2 * W_NUMBER  # 每月对各部门…进行检查: says how often, as a number in the asked unit says how many
         if rate and SHARE_SAID.search(text):

@@ -1775,3 +1775,18 @@ def test_a_share_asked_of_a_part_is_stated_by_the_sentence_with_the_share(corpus
     assert not unsaid(it, ["各乡镇主动公开政府信息613条，占28.89%。"])
     assert unsaid(it.model_copy(update={"question": "平潭管委会2017年各乡镇公开了几场新闻通气会？"}),
                   ["各乡镇主动公开政府信息613条，占28.89%。"])
+
+
+def test_what_changed_asked_pulls_the_sentence_that_says_a_change(corpus_dir):
+    """有什么变化 / 改了什么 asks for the change made: 进一步修改完善《…主动公开流程》 says one, where the overview's 规范操作流程
+    only names the process (平潭管委会 2015); 16个区全部上线数字公报 says one, where 编辑《上海市人民政府公报》24期 tells the
+    year's routine (上海市政府办公厅 2025)."""
+    assert narrative.CHANGE_QUESTION.search("上海市政府办公厅2019年网站的搜索功能有什么改动？")
+    assert narrative.CHANGE_QUESTION.search("跟以前比多了什么内容？")
+    assert not narrative.CHANGE_QUESTION.search("平潭管委会2015年的信息公开流程是怎样的？")
+    pingtan = parse_file(corpus_dir / "reports" / "10_pingtan-syq_2015.txt")
+    got = _evidence(pingtan, "平潭管委会2015年的信息公开流程跟以前比有什么变化？")
+    assert got and "修改完善《平潭综合实验区政府信息主动公开流程》" in got[0].sentence.read
+    shanghai = parse_file(corpus_dir / "reports" / "06_shanghai-bgt_2025.md")
+    got = _evidence(shanghai, "上海市政府办公厅2025年的政府公报有什么新变化？")
+    assert got and "上线数字公报" in got[0].sentence.read
