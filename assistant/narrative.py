@@ -150,7 +150,9 @@ GENERIC_TOPICS = {"开展", "做法", "措施", "举措", "情况", "方面", "�
                   "提到", "提及", "都是", "各单位", "是什么", "回事", "做过", "有过", "搞过", "开展过", "采用", "自己",
                   "自身", "承认", "多久", "一次", "多长时间", "各个", "这么", "那么", "这样", "那样", "如此",
                   # how the question joins and places its words, not what about: 解读政策或者做宣传, 发稿之前
-                  "或者", "或是", "还是", "以及", "并且", "而且", "之前", "以前", "之后", "以后"}
+                  "或者", "或是", "还是", "以及", "并且", "而且", "之前", "以前", "之后", "以后",
+                  # that an instance is asked (举个例子, 比如), not of what: `EXAMPLE_QUESTION`
+                  "例子", "举个", "举例", "举一个", "举几个", "比如", "例如"}
 BOILERPLATE = ("本地目录", "当前位置", "来源：", "zwgk", "本报告包括", "本报告共分", "全文包括", "本报告根据",
                "本报告由", "报告全文", "标题:", "下载", "邮编", "电话：", "发布日期",
                "links.tsv", "http", "年度报告格式")  # not the statistics period (本报告所列数据的统计期限…): it is asked
@@ -311,6 +313,9 @@ def says_when(text: str) -> bool:
 WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会|(?:是不是|是否|难道是|可能是)(?:因为|由于)")  # 是不是因为疫情才少
 WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。；;]{1,12}?(?:限制|影响|制约)"
                       r"|(?<![原基诱])因[^，,。；;]{2,24}[，,]\s*(?:故|所以|因此|因而)")  # 因未发生申请，故不存在…答复
+# an example asked (举个例子, 举几个…的例子): answered by the sentence naming an instance (公开了《…预算执行情况分析》等), as
+# which ones asked is
+EXAMPLE_QUESTION = re.compile(r"例子|举例|举[个一几两]")
 # what changed asked (有什么变化, 改了什么, 跟以前比多了什么): answered by the sentence that says a change was made (修改完善《…流程》,
 # 上线数字公报), as a why-question is by the one that says why; not 有什么不同, which compares two agencies' ways
 CHANGE_QUESTION = re.compile(r"变化|变了|改动|改了(?:什么|哪些|啥)|多了(?:什么|哪些|啥|些)")
@@ -1253,6 +1258,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
     why = bool(WHY_QUESTION.search(question))
     changed = bool(CHANGE_QUESTION.search(question))
+    example = bool(EXAMPLE_QUESTION.search(question))
     when = bool(WHEN_ASKED.search(question))
     how = bool(HOW_QUESTION.search(question)) or often  # 多久检查一次 asks what is done, as 怎么检查 does
     rate = bool(RATE_QUESTION.search(question))
@@ -1286,7 +1292,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
             p += W_SECTION
         if lacked and any(w in text for w in lacked):
             p -= W_CUE  # 不上网的人怎么看到: 以…门户网站为…阵地 is the way they do not take
-        if which and (NAMED_ITEMS.search(text) or lists_kind(question, text)):
+        if (which or example) and (NAMED_ITEMS.search(text) or lists_kind(question, text)):
             p += W_LISTED  # 回应了“餐具收费不明晰，多收款项”等多个舆情问题: names which, not that it was done
         if (who and WHO_SAID.search(text)) or (where and WHERE_SAID.search(text)) or (why and WHY_SAID.search(text)) \
                 or (when and says_when(text)):

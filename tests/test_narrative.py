@@ -1790,3 +1790,16 @@ def test_what_changed_asked_pulls_the_sentence_that_says_a_change(corpus_dir):
     shanghai = parse_file(corpus_dir / "reports" / "06_shanghai-bgt_2025.md")
     got = _evidence(shanghai, "上海市政府办公厅2025年的政府公报有什么新变化？")
     assert got and "上线数字公报" in got[0].sentence.read
+
+
+def test_an_example_asked_pulls_the_sentence_naming_an_instance(corpus_dir):
+    """举个例子 asks for an instance, and names nothing asked about: its words are no content words (举个 and 例子, which no
+    sentence prints, lent 例 of 例外 to a sentence on 审计 as a rare character), and the sentence naming one (区财政部门向社会
+    公开了《…预算执行情况分析》等) is pulled as for which ones asked (平潭管委会 2016)."""
+    names = name_parts("平潭综合实验区管委会")
+    question = "平潭管委会2016年财政资金信息公开，能举个具体公开了什么的例子吗？"
+    assert query_terms(question, topic_words(question), names) == ["财政资金"]
+    report = parse_file(corpus_dir / "reports" / "11_pingtan-syq_2016.txt")
+    got = [s.sentence.read for s in _evidence(report, question)[:3]]
+    assert any(r.startswith("区财政部门向社会公开了《平潭综合实验区2016年1-12月预算执行情况分析》") for r in got)
+    assert not any("审计权限公开" in r for r in got[:1])
