@@ -1259,6 +1259,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     why = bool(WHY_QUESTION.search(question))
     changed = bool(CHANGE_QUESTION.search(question))
     example = bool(EXAMPLE_QUESTION.search(question))
+    most = bool(SUPERLATIVE_ASKED.search(question) and ASKING.search(question))
     when = bool(WHEN_ASKED.search(question))
     how = bool(HOW_QUESTION.search(question)) or often  # 多久检查一次 asks what is done, as 怎么检查 does
     rate = bool(RATE_QUESTION.search(question))
@@ -1298,6 +1299,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
                 or (when and says_when(text)):
             p += W_ACTOR  # 谁负责 -> 内容保障责任单位; 去哪看 -> 报送区档案馆和图书馆; 为啥 -> 由于…导致…: says who, where
             # or why, not only what
+        if most and SUPERLATIVE_SAID.search(text):
+            p += W_ACTOR  # 哪些部门公开得最多: 信息量较大部门是教育局、公安局… ranks them, 机构职能…信息148条 counts one kind
         if changed and CHANGE_SAID.search(text):
             p += W_ACTOR  # 流程有什么变化: 进一步修改完善《…流程》 says what changed, 规范操作流程 only names it
         if often and FREQUENCY_SAID.search(text):
@@ -1514,6 +1517,8 @@ def evidence(search: Callable, question: str, topics: list[str], reports: list[R
         return []  # 群众满意率是多少: what the value is asked of, no sentence of these reports names (nor its parts together)
     if practice_unsaid(question, lambda w: said(w, where), known):
         return []  # 有没有设意见箱: whether they did it, and no sentence of these reports names it
+    if superlative_unsaid(question, [c.read for c in cands]):
+        return []  # 阅读量最高的是哪一条: which one is the most, and no sentence of these reports ranks anything
     terms = unslipped(terms, where, spell=True)
     chunks = passage_cosines(search, question, [r.id for r in reports])
     ranking = terms + [h for h in hints if h not in terms]
@@ -1554,6 +1559,19 @@ def practice_unsaid(question: str, said_: Callable[[str], bool], known: Callable
     clause = re.split(r"[，,。；;？?！!]", question[m.end():])[0]
     return next((w for w, flag in word_tags(clause)
                  if flag in PRACTICE_NOUNS and len(w) >= PRACTICE_LEN and not known(w) and not said_(w)), None)
+
+
+# which one is the most or the least asked (阅读量最高的是哪一条, 哪个部门公开得最多): a ranking the report must state (最多,
+# 居首, 排名), not one the asker's reader would make of sentences that each name one thing; 最早/最新 point at a report
+SUPERLATIVE_ASKED = re.compile(r"最(?:高|多|大|少|低|热|火|受欢迎)")
+SUPERLATIVE_SAID = re.compile(r"[最较](?:高|多|大|少|低|热|火|受欢迎)|居首|榜首|之最|排名|排行|位列第一")
+
+
+def superlative_unsaid(question: str, texts: list[str]) -> bool:
+    """Asked which one is the most (阅读量最高的是哪一条), whether no sentence states a ranking: the reports record no
+    reading counts, and the sentence nearest the question's other words (其他应主动公开的政府信息62条) names no most."""
+    return bool(SUPERLATIVE_ASKED.search(question) and ASKING.search(question)) and \
+        not any(SUPERLATIVE_SAID.search(t) for t in texts)
 
 
 def gives_asked(question: str, text: str) -> bool:

@@ -1803,3 +1803,16 @@ def test_an_example_asked_pulls_the_sentence_naming_an_instance(corpus_dir):
     got = [s.sentence.read for s in _evidence(report, question)[:3]]
     assert any(r.startswith("区财政部门向社会公开了《平潭综合实验区2016年1-12月预算执行情况分析》") for r in got)
     assert not any("审计权限公开" in r for r in got[:1])
+
+
+def test_which_is_the_most_asked_needs_a_sentence_stating_a_ranking(corpus_dir):
+    """阅读量最高的是哪一条 asks a ranking: 苏平片区管理局 2023 ranks nothing (no 最多, 较大, 排名), so its sentence nearest the
+    question's other words (其他应主动公开的政府信息62条) is no evidence; 平潭管委会 2011 says 信息量较大部门是教育局、公安局…,
+    which answers 哪些部门公开的信息最多 and is pulled. 最早那份年报 points at a report and asks no ranking."""
+    suping = parse_file(corpus_dir / "reports" / "45_pingtan-spp_2023.txt")
+    assert not _evidence(suping, "苏平片区管理局2023年在门户网站公开的政府信息，不算“其他应主动公开的”那一类，阅读量最高的是哪一条？")
+    assert _evidence(suping, "苏平片区管理局2023年在门户网站公开的政府信息，不算“其他应主动公开的”那一类，还有多少条？")
+    pingtan = parse_file(corpus_dir / "reports" / "23_pingtan-syq_2011.txt")
+    got = _evidence(pingtan, "平潭管委会2011年哪些部门公开的信息最多？")
+    assert got and "信息量较大部门是教育局" in got[0].sentence.read
+    assert not narrative.superlative_unsaid("平潭县财政局最早那份年报把政府信息公开栏设在哪里？", ["在局办公楼设立公开栏。"])
