@@ -1257,7 +1257,8 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     total = bool(TOTAL_ASKED.search(question))
     who, where = bool(WHO_QUESTION.search(question)), bool(WHERE_QUESTION.search(question))
     why = bool(WHY_QUESTION.search(question))
-    changed = bool(CHANGE_QUESTION.search(question))
+    changed = bool(CHANGE_QUESTION.search(question)) and not (count or COUNT_NOUN.search(question))  # 条数有什么变化:
+    # a number's change, told by the numbers
     example = bool(EXAMPLE_QUESTION.search(question))
     most = bool(SUPERLATIVE_ASKED.search(question) and ASKING.search(question))
     when = bool(WHEN_ASKED.search(question))

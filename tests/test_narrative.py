@@ -1790,6 +1790,11 @@ def test_what_changed_asked_pulls_the_sentence_that_says_a_change(corpus_dir):
     shanghai = parse_file(corpus_dir / "reports" / "06_shanghai-bgt_2025.md")
     got = _evidence(shanghai, "上海市政府办公厅2025年的政府公报有什么新变化？")
     assert got and "上线数字公报" in got[0].sentence.read
+    # a number's change (条数有什么变化) is told by the numbers, not by a sentence saying 拟适时修改3件
+    zone = parse_file(corpus_dir / "reports" / "15_pingtan-syq_2020.txt")
+    cands = [c for c in report_sentences(zone) if "拟适时修改3件" in c.read]
+    assert narrative.priors("平潭管委会2020年规范性文件清理工作有什么变化？", cands) == [narrative.W_ACTOR]
+    assert narrative.priors("平潭县政府2011年和2012年比，政策、规范性文件类信息公开的条数有什么变化？", cands) == [0.0]
 
 
 def test_an_example_asked_pulls_the_sentence_naming_an_instance(corpus_dir):
