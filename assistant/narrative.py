@@ -312,7 +312,9 @@ def says_when(text: str) -> bool:
 # as who by one naming an actor; 不怎么 (not much: 不怎么去, 不怎么用) asks no how
 WHY_QUESTION = re.compile(r"为什么|为啥|为何|原因|怎么会|咋会|(?:是不是|是否|难道是|可能是)(?:因为|由于)")  # 是不是因为疫情才少
 WHY_SAID = re.compile(r"由于|因为|导致|造成|致使|以致|受[^，,。；;]{1,12}?(?:限制|影响|制约)"
-                      r"|(?<![原基诱])因[^，,。；;]{2,24}[，,]\s*(?:故|所以|因此|因而)")  # 因未发生申请，故不存在…答复
+                      r"|(?<![原基诱])因[^，,。；;]{2,24}[，,]\s*(?:故|所以|因此|因而)"  # 因未发生申请，故不存在…答复
+                      # 答复3050件（…另有103件顺延到下年度答复）: what was left to next year is why fewer were answered than came
+                      r"|(?:顺延|结转)[^，,。；;（(]{0,6}?(?:下一?年|\d{4}\s*年)")
 # an example asked (举个例子, 举几个…的例子): answered by the sentence naming an instance (公开了《…预算执行情况分析》等), as
 # which ones asked is
 EXAMPLE_QUESTION = re.compile(r"例子|举例|举[个一几两]")
