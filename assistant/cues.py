@@ -257,7 +257,8 @@ WHO_IS = re.compile(PERSON_ROLES + r"[^，,。？?]{0,6}?(?:是谁|叫什么|姓
                     + "|哪(?:位|个|一位)" + PERSON_ROLES  # 是哪位申请人提起的
                     + r"|(?:复议|诉讼|官司|起诉)[^，,。？?]{0,4}?是谁(?:提起|提出|申请|起诉|告)"
                     + r"|谁(?:提起|提出|申请|起诉|告)(?:了|的)?[^，,。？?]{0,4}?(?:复议|诉讼|官司)"
-                    + r"|(?:是|由)?谁(?:交|缴|缴纳|付|支付|出)的?(?:钱|费|费用)?"  # 处理费是谁交的: a payer the reports do not name
+                    + r"|(?:是|由)?谁(?:交|缴|缴纳|付|支付)的?(?:钱|费|费用)?|(?:是|由)?谁出的?(?:钱|费|费用)"  # 处理费是谁交的, 谁出的钱:
+                    # a payer the reports do not name (谁出来讲的: who presented, a post a report may state)
                     + r"|姓[\u4e00-\u9fff](?:的|那位|那个)")  # 姓王的副主任: one person, named
 # 组长是谁担任的, 由谁牵头: the post that holds a role, which a report states (副局长任组长); no person's name
 POST_HELD = re.compile(r"(?:是|由)谁(?:来)?(?:担任|兼任|任|牵头|分管|主管)|谁(?:来)?(?:担任|兼任|牵头|分管|主管)")

@@ -1124,6 +1124,9 @@ def _operation(q: str, it: Intent) -> Kind:
         return "comparison"  # 予以公开的比不予公开的多几件: two figures of one report, the difference
     if changed and len(set(it.agencies)) > 1 and not has(q, PRIOR_YEAR_WORDS):
         return "comparison"  # 淮安市比沭阳县多出来几件: one agency's figure beside another's, not a change over a year
+    if changed and (what := CHANGED_WHAT.search(q)) and not has(q, COUNT_CUES) and not figure_keys(q[what.end():])[0]:
+        return "narrative"  # 跟以前比多了什么内容: which things were added, as the text says; no figure's change (多了哪些
+        # 申请 still asks the requests' change)
     if (changed or it.times) and not the_change_cell and not vague:  # 行政强制本年增加了几项: the template's 本年增/减 cell;
         # 是不是涨到两倍以上了: a multiple claimed, the later year's figure over the earlier one's
         return "change"  # not 职能变了以后…更新了没有: what changed is said, no figure of it asked
@@ -1344,7 +1347,9 @@ def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]
     """A turn with a subject of its own beyond agencies, years, applicant, figure and follow-up words
     (收没收信息处理费), which therefore does not take the previous turn's figure (企业的呢 and 2021年呢 do)."""
     said = [(s, e) for words in (_TURN_WORDS, mentions) for s, e, _ in find_phrases(q, words)]  # one pattern each
-    said += [m.span() for pattern in (SHIFT_SAID, NUMBERS_TOLD) for m in pattern.finditer(q)]  # 那一栏: a cell pointed at
+    said += [m.span() for pattern in (SHIFT_SAID, NUMBERS_TOLD, THE_NUMBER_BEFORE, UNDER_QUOTED) for m in pattern.finditer(q)]
+    # 那一栏: a cell pointed at; 这21笔入账里: the figure before, by its value, whatever the asker calls its units;
+    # “其他组织”科目下面: what the asker calls the quoted column
     masked = mask(q, list(year_spans) + said)
     rest = [(m.group(), q[m.end():m.end() + 1]) for m in re.finditer(r"[\u4e00-\u9fff]{2,}", masked)]
     return any(len(r) >= 3 and not _predicate(r) for r, _ in rest) or any(
@@ -1363,6 +1368,9 @@ def _predicate(run: str) -> bool:
     return bool(words) and (all(f.startswith("v") and f != "vn" for _, f in words) or len(words) == 1 and aspect)
 
 
+THE_NUMBER_BEFORE = re.compile(r"(?:这|那)些?\d*[\u4e00-\u9fff]{0,4}?(?:里头|里面|当中|之中|里|中)")
+CHANGED_WHAT = re.compile(r"(?:多了|增加了|新增了?|增添了|添了|加了|少了|减少了|去掉了|删掉了|变了)(?:些|一些)?(?:什么|哪些|啥)")
+UNDER_QUOTED = re.compile(r"(?<=[”\"」])[\u4e00-\u9fff]{1,3}?(?:下面|底下|之下|里面|里头|下|里|中)")
 UNIT_ONLY = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:是|有|合|折合|折算成?|换算成?|算下来)?(?:多少|几)(?:万元|元|万|块钱?)(?:呢|啊)?[?？]?")
 HEAD_COUNTED = re.compile(r"的([\u4e00-\u9fff]{2,4}?)(?:有|是|共|一共|总共|总计)?(?:几|多少)")  # …的工作人员有几名
 

@@ -612,7 +612,7 @@ ENGLISH_TERMS: dict[str, str] = {
     **dict.fromkeys(("prohibited by law", "forbidden by law", "barred by law", "banned by law", "prohibited by other laws"),
                     "法律行政法规禁止"),
     "national security": "国家安全", "public safety": "公共安全", "public security": "公共安全", "economic security": "经济安全",
-    "social stability": "社会稳定", "three safeties": "三安全一稳定",
+    "social stability": "社会稳定", "social security": "社会保障", "social insurance": "社会保险", "budgets and final accounts": "预决算", "budget and final accounts": "预决算", "final accounts": "决算", "three safeties": "三安全一稳定",
     **dict.fromkeys(("unclear requests", "unclear request", "unclear", "not clear", "vague"), "申请内容不明确"),
     **dict.fromkeys(("publicly available publications", "public publications", "published materials", "publications"),
                     "公开出版物"),

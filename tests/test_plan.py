@@ -1232,6 +1232,25 @@ def test_a_clause_asking_only_a_unit_asks_the_amount_before_it(catalog):
     assert len(plan_parts(q, normalize(normalize_question(q).text), [], catalog)) == 2  # a figure of its own
 
 
+def test_the_askers_own_words_for_the_figure_before_and_its_column_are_no_subject(catalog):
+    """这些单子里，挂在“商业企业”名下的: 单子 is the asker's word for the figure before, 名下 for the quoted column."""
+    it = understand("这些单子里，挂在“商业企业”名下的有几单？", _turns("沭阳县2025年不予公开多少件？"), catalog)
+    assert it.kind == "figure" and {k.row for k in it.keys} >= {"denied_third_party"}
+    assert (it.column or it.keys[0].column) == "commercial"
+
+
+def test_who_came_out_to_present_is_no_payer_asked(catalog):
+    """谁出来介绍: who presented (a post a report may state), not 谁出的钱 (a payer no report names)."""
+    assert understand("淮安市2024年的重点政策是谁出来介绍的？", [], catalog).reason != "person"
+    assert understand("沭阳县2025年那380元处理费是谁出的钱？", [], catalog).reason == "person"
+
+
+def test_what_was_added_asks_the_text_not_a_figures_change(catalog):
+    it = understand("淮安市2024年的门户网站跟以前比多了什么栏目？", [], catalog)
+    assert it.kind == "narrative" and it.reason is None
+    assert understand("洪泽区2024年比上年多了多少申请？", [], catalog).kind == "change"
+
+
 def test_a_span_counted_back_from_now(catalog):
     it = understand("洪泽区三年来一共收到多少申请", [], catalog)
     assert it.span == 3 and it.kind == "sum"
