@@ -31,6 +31,7 @@ from assistant.cues import (
     REASON_WORDS,
     RECEIVED_ANY,
     SPREAD_ASKED,
+    TIMELINESS,
     TIMES_OF,
     TITLE_ENDINGS,
     TOTAL_CUES,
@@ -108,6 +109,8 @@ MAX_READ_REPORTS = 16  # a cross-report operation over more reports than this re
 TITLE_CHARS = 60  # a catalogue listing cites the first line of a report, at most this long
 
 
+# 均在法定期限内答复, 全部在规定时限内予以答复, 未发生超期答复: how timely the replies were, said in the text
+TIMELY_SAID = re.compile(r"(?:法定|规定)的?(?:期限|时限)内|(?:未|没有)(?:发生|出现)?超期|无超期|按时(?:办结|答复)率?")
 MONEY_ASKED = re.compile(r"(?:多少|几)(?:万元|元|万块|块钱?)|(?:多少|几)钱|金额")
 
 def _held_bytes(facts: Facts) -> int:
@@ -362,8 +365,10 @@ class Executor:
         if it.reason in compose.FIXED_DECLINES:
             return compose.decline(q, compose.FIXED_DECLINES[it.reason], it.reason)
         if it.reason == "unsupported_figure" and (stated := self._stated_in_text(it, catalog)):
+            asked = f"{it.question}（是否均在法定期限内答复）" if TIMELINESS.search(it.unsupported or "") else it.asked
+            # 超期 is asked by the report's words for being in time
             return self._narrative(it.model_copy(update={"kind": "narrative", "reason": None, "unsupported": None,
-                                                         "keys": [], "targets": stated}), catalog)
+                                                         "keys": [], "targets": stated, "asked": asked}), catalog)
         return compose.decline(q, compose.decline_unsupported(it.unsupported or "该项"), it.reason or "unsupported_figure")
 
     def _stated_in_text(self, it: Intent, catalog: Catalog) -> list[tuple[str, int]]:
@@ -374,6 +379,10 @@ class Executor:
             return []
         wanted = {e.report_id: (a, e.year) for a in it.agencies for y in (it.years or [catalog.newest(a)])
                   if (e := catalog.entry(a, y)) is not None}
+        if TIMELINESS.search(word):  # 有没有超期答复: a report that says its replies were all in time answers whether
+            if COUNT_ASKED.search(it.question):  # any was late; 超期答复的一共多少件 asks a count no report keeps
+                return []
+            return [wanted[i] for i in wanted if TIMELY_SAID.search(self.report(i).text)]
         clause = re.compile(rf"{re.escape(word)}[了共为计有达约近\s]{{0,3}}{NUMBER.pattern}")  # 撤回157件, not 户籍管理…129项
         return [wanted[i] for i in self.index.store.containing([word], list(wanted))
                 if clause.search(self.report(i).text)]

@@ -35,12 +35,13 @@ from assistant.normalize import (
 )
 from assistant.plan import plan_parts, understand
 from assistant.query import Intent, PlanPart, QueryPlan
-from assistant.read import explained
+from assistant.read import explained, find_phrases
 from assistant.resolve import apply_filters
 from index.errors import NianbaoError
 from index.models import Answer, Report
 from index.settings import Settings
 from index.stores.slips import correct_slips
+from index.vocabulary import QUERY_ACTIVE_ITEMS, QUERY_ACTIVE_MEASURES, QUERY_FIGURES
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,10 @@ def has_words(question: str) -> bool:
     """Whether the question holds a letter, a Chinese character or a digit, not only punctuation and symbols."""
     return any(unicodedata.category(ch)[0] in "LN" for ch in question)
 
+
+FIGURE_NAMES = (*QUERY_FIGURES, *QUERY_ACTIVE_ITEMS, *QUERY_ACTIVE_MEASURES)
+FIGURE_TAILS = ("", "的", "数", "数的", "量", "数量", "件数", "总数")  # 处理决定数额定值: what ends a figure's name
+CASES_COUNTED = re.compile(r"(?:多少|几)(?:件|宗|起)")  # requests and cases, as the tables count them
 
 class Assistant:
     """Answers questions about the stored reports; one per process, safe to share between requests."""
@@ -164,6 +169,11 @@ class Assistant:
         if missing and intent.keys and not intent.weak_figure and (at := read.find(missing)) > 0 and CELL_POINTER.search(
                 re.split(r"[，,。；;？?！!]", read[:at])[-1]):  # “现行有效”这一栏的指标读数: the asker's word for the value of
             return None  # the cell pointed at, not a thing no report records
+        if missing and intent.keys and not intent.weak_figure and (at := read.find(missing)) >= 0 and (
+                CASES_COUNTED.search(re.split(r"[。？?！!]", read[at:])[0])
+                or any(read[e:at] in FIGURE_TAILS for _, e, _ in find_phrases(read, FIGURE_NAMES) if e <= at)):
+            return None  # 谜底是几件, 亮度几等——我是说有几件 (counted in the table's own unit), 处理决定数额定值 (said right
+            # after the figure): the asker's word for the value of the figure named
         return missing
 
     def _turn_reader(self, catalog: Catalog):

@@ -227,8 +227,16 @@ def test_count_a_template_lacks_is_declined_unless_a_passage_states_it(model_ass
     b = model_assistant.ask("平潭管委会2020年宣布废止了几件规范性文件？")  # no such row in the 2019 template; its text says 5
     assert not b.abstained and "2019年版表格" in b.text
     assert [(f.kind, f.value) for f in b.figures] == [("passage", 5)]
-    c = model_assistant.ask("君山片区2019年行政事业性收费收了多少万元？")  # the 2019 template counts fee items, no sum
-    assert c.abstained and "行政事业性收费本年收费金额" in c.text and not c.figures  # a passage's 69条 states no money
+    c = model_assistant.ask("平潭公安局2019年行政事业性收费总共收了多少万元？")  # the 2019 template counts fee items,
+    assert c.abstained and "行政事业性收费本年收费金额" in c.text and not c.figures  # no sum: the measure it lacks
+
+
+def test_whether_replies_were_late_is_answered_where_the_text_says_they_were_in_time(model_assistant):
+    """No table counts late replies; a report that says its replies were all within the deadline answers whether
+    any was late, and one that says nothing of it is still declined."""
+    a = model_assistant.ask("洪泽区2024年的公开申请，答复有没有超过期限的？")
+    assert not a.abstained and "法定期限内" in a.citations[0].quote and a.citations[0].year == 2024
+    assert model_assistant.ask("洪泽区2024年超过期限才答复的有几件？").abstained  # a count of late replies: no report
 
 
 def test_outcomes_of_a_review_listed_are_its_breakdown_under_its_total(assistant):
@@ -352,6 +360,17 @@ def test_a_fact_no_report_records_is_declined_in_one_sentence(assistant):
     assert a.abstained and a.reason == "not_recorded" and "GDP" in a.text and not a.citations
     a = assistant.ask("洪泽区区长是谁？")  # an office holder: the reports name no individuals
     assert a.abstained and a.reason == "person" and not a.citations
+
+
+def test_a_word_for_the_value_of_a_figure_named_counted_in_its_unit_is_no_unrecorded_thing(assistant):
+    """部分公开的，暗号是几件: 暗号 is the asker's word for the figure's value (件, as the table counts it)."""
+    a = assistant.ask("洪泽区2024年部分公开的，暗号是几件？")
+    assert not a.abstained and figure(a, "partially_granted", "total") == 9
+    assert assistant.ask("洪泽区2024年收到的申请，平均处理时长是多少天？").abstained  # a unit no table counts in
+    a = assistant.ask("洪泽区2024年行政处罚处理决定数的额定值是多少？")  # said right after the figure's name
+    assert not a.abstained and (HONGZE, 2024, "active", "penalty_decisions", None) in cells(a)
+    a = assistant.ask("参数表：型号“鹿城区2022”的予以公开是几件？")  # a report quoted by agency and year
+    assert figure(a, "granted", "total") == 41
 
 
 def test_a_cell_with_glued_digits_is_never_read_as_blank(assistant):
