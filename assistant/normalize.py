@@ -594,11 +594,11 @@ def _that_before(names: tuple[str, ...]) -> re.Pattern:
 
 
 LEAD_IN = re.compile(r"^([^:：?？]{2,20})[:：]\s*")
-LEAD_IN_ASKS = re.compile(r"[\dA-Za-z一二两三四五六七八九十]|多少|几|吗|呢|哪|谁|什么|怎么|如何|是否|有没有|年")  # nor a
+LEAD_IN_ASKS = re.compile(r"[\dA-Za-z]|[一二两三四五六七八九十]+(?:个|项|件|家|份|组|条|次|类|张)|多少|几|吗|呢|哪|谁|什么"
+                          r"|怎么|如何|是否|有没有|年")  # nor a
 # number (帮我查三个片区的数：) nor English (Hongze: were there more …, a label that names the agency)
 
 
-SAID_ONCE = re.compile(r"[一两1](?:句|下|声|嘴|个问题)")  # 追问一句：, 插一嘴：: how much is said, no number asked
 SAYING_TAGS = ("i", "l")  # jieba's idioms (成语) and set phrases (习用语)
 SAYING_PARTICLES = frozenset("不吗啊呀了吧嘛呢么哈哦咯啦")  # said around a saying
 LEAD_CLAUSE = re.compile(r"^([^,，。?？!！:：]{4,14})[,，。?？!！]\s*")
@@ -618,7 +618,7 @@ def without_lead_in(text: str, names: tuple[str, ...] = ()) -> str:
     while (m := LEAD_CLAUSE.match(text)) and len(text) - m.end() >= MIN_QUESTION and said_only(m.group(1)):
         text = text[m.end():]
     m = LEAD_IN.match(text)
-    if not m or len(text) - m.end() < MIN_QUESTION or LEAD_IN_ASKS.search(SAID_ONCE.sub("", lead := m.group(1))) or any(
+    if not m or len(text) - m.end() < MIN_QUESTION or LEAD_IN_ASKS.search(lead := m.group(1)) or any(
             n in lead for n in names) or any(w in lead for w in QUERY_FIGURES if len(w) >= 2):
         return text
     return text[m.end():]
@@ -1097,6 +1097,7 @@ def correct_homophones(text: str) -> tuple[str, list[str]]:
     return "".join(chars), changes
 
 
+NEGATING = frozenset("不没未无非否")  # a character whose loss or gain turns a word into its opposite
 PARTICLES = "了的过着"  # grammar after a verb (降了, 多了)
 TOLD_TO = set("我你您咱")  # a verb said to a person (告诉我) is no figure word: none is followed by the asker
 
@@ -1129,7 +1130,8 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
                     or not re.fullmatch(r"[\u4e00-\u9fff]+", window) or _cuts_word(chars, i, size) \
                     or "".join(chars[i + size:i + size + 1]) in TOLD_TO:  # 继续办？ and 全部给公开 (whose 部给公开 cuts
                 continue  # 全部) are no slips for 继续办理 and 部分公开, nor 直接告诉我 (said to someone) for 直接起诉
-            near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and window[0] == t[0]]
+            near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and window[0] == t[0]
+                    and not NEGATING & (set(t) ^ set(window))]  # 提供了 is no slip for 提供不了: the meaning flips
             if len(near) == 1:
                 chars[i:i + size] = list(near[0])
                 changes.append(f"{window}->{near[0]}")

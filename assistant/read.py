@@ -213,9 +213,17 @@ def plain_words(q: str) -> str:
     q = mask(q, [(s, e) for s, e, _ in find_phrases(q, _figures_holding_columns())])  # 商业秘密, 个人隐私
     q = re.sub(r"法人(?:或|或者|和|及)?(?:其他组织)?(?:里|中|当中|里面|里头)?的?其他(?:那|这)?(?:一)?(?:类|种)(?:组织)?",
                "其他组织", q)
-    q = re.sub(r"法人(?:或|或者|和|及)其他组织(?:里|中|当中|里面|里头)[^，。；,;？?]{0,3}?其他组织", "其他组织", q)  # …里落在
-    # 其他组织 (the column “其他” as the question's normal form says it): that column, not the group
+    q = _member_of_group().sub("", q)  # 法人或其他组织里“商业企业”那一栏, …里落在其他组织的: the column, not its group
     return re.sub(r"其他[类的]?(?=法人|组织|单位|机构)", "其他", q)  # 法人或其他组织里“其他”那一类: that column
+
+
+@lru_cache(maxsize=1)
+def _member_of_group() -> re.Pattern:
+    """法人或其他组织 with 里/中 and a column it heads said after (“其他” as the normal form says it: 其他组织)."""
+    members = sorted((w for w, c in QUERY_COLUMNS.items() if c != "natural_person" and w not in QUERY_COLUMN_GROUPS),
+                     key=len, reverse=True)
+    return re.compile(r"法人(?:或|或者|和|及)其他组织(?:里|中|当中|里面|里头)[^，。；,;？?]{0,3}?"
+                      rf"(?=(?:{'|'.join(map(re.escape, members))}))")
 
 
 @lru_cache(maxsize=1)

@@ -209,6 +209,12 @@ def test_punctuation_is_never_part_of_a_corrected_term():
     assert "继续办?" in correct_near_terms("还有几件要继续办?今年开了几次会?")[0]
 
 
+def test_a_run_that_would_gain_or_lose_a_negation_is_no_slip():
+    """提供了 is one character short of 提供不了: the meaning would flip, so it stays as typed."""
+    assert correct_near_terms("年报说这些做法提供了有力支撑")[0] == "年报说这些做法提供了有力支撑"
+    assert correct_near_terms("本机关不握的有几件")[0] == "本机关不掌握的有几件"  # a dropped character still is
+
+
 def test_what_was_asks_the_value_of_its_own_clause():
     text = normalize_question("What was the disclosure rate of Hongze in 2024, and how did it compare with 2023?",
                               {"hongze": "洪泽"}).text
