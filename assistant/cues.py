@@ -56,7 +56,7 @@ COUNT_CUES = ("多少", "几", "数量")
 # 两个数都说说, 把数字报一下: the numbers asked with a verb of telling, not a passage to quote
 NUMBERS_TOLD = re.compile(r"(?:数|数字|数据|数值)[都也]?(?:说说|讲讲|说一下|讲一下|报一下|列一下|给一下|说下|报下|列出来)"
                           r"|(?:那|这)(?:一|1)?(?:栏|列|格)")  # 归到“其他”那一栏的: a cell of the table, pointed at
-COUNTED = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项)([\u4e00-\u9fff]{2,4})")  # 多少个街镇: what is counted
+COUNTED = re.compile(r"(?:多少|几)(?:个|家|处|所|种|类|批|期|条|项|名|位)([\u4e00-\u9fff]{2,4})")  # 多少个街镇: what is counted
 PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:个|位|名)?人|申请人")  # 有多少人是律师: the applicants counted
 FILING_VERBS = ("提", "递", "交", "来函", "要求公开", "申请公开", "来自")  # 公益组织递了几件: what an applicant filed
 FILING_WORDS = ("申请", *FILING_VERBS)  # 律师递了几件: an applicant's count is its requests

@@ -563,7 +563,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     range_word = has(re.sub(r"平均每年|每年平均", "平均", q), RANGE_WORDS)  # 近三年平均每年: 每年 is the mean's, no range
     span_match = None if range_word else SPAN_WORDS.search(q)
     titles = [m.span() for m in re.finditer(r"《[^》]*》|“[^”]{2,12}”", q)  # a title or a quoted name names no agency,
-              if not REPORT_TITLE.fullmatch(m.group())]  # but the report's own title names whose report it is
+              if not REPORT_TITLE.fullmatch(m.group()) and not QUOTED_REPORT.fullmatch(m.group())]  # but the report's
+    # own title names whose report it is, and so does an agency quoted with its year (型号“洪泽区2024”)
     set_aside = [m.span(m.lastindex or 1) for m in (*NOT_THIS_NAME.finditer(q), *LANDMARK.finditer(q))]
     gone, gone_spans = left_out(mask(q, set_aside), [], catalog)  # 除公安局外, 除了上海: left out, no agency or scope asked
     set_aside += gone_spans
@@ -585,6 +586,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         agencies, mentions, clarify, unknown = find_agencies(masked, catalog, years, recent=not years)
     if unknown and (said := has(q, MENTION_WORDS)) and q.find(unknown) > q.find(said):
         unknown = None  # 哪些年报里说到了便民服务中心: what the reports say, not whose report
+    if unknown and (at := q.find(unknown)) > 0 and q[at - 1] in "”」\"'":
+        unknown = None  # “行政复议”服务区, “问政平潭”栏目: what the asker calls the thing quoted, no agency
     if gone and (scope or not agencies):  # 除了管委会以外，哪家收到的最多: every other agency (of the scope said)
         scope = [a for a in scope or catalog.agencies if a not in gone]
     if len(scope) == 1 and not agencies:  # 平潭的公安部门: a kind that only one agency there is
@@ -811,7 +814,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
         it.keys, it.kind = between, "change"  # 行政处罚 2023 2024 增减: no such column after 2020, the years' change
     if it.kind == "precedent" and (it.claim == ("=", 0.0) or ZERO_SAID.search(q)):  # 哪几份…是零, 哪几年没有复议:
         it.negated, it.claim = True, None  # a listing of the zeros, not a claim
-    if it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(asked, catalog):
+    another = it.kind == "figure" and (not it.keys or it.weak_figure) and _counts_another_thing(asked, catalog)
+    if another:
         it.kind, it.keys = "narrative", []  # 有多少个街镇能就近提申请: a count the text states, not a cell
     if prev is not None and not (it.agencies or it.unknown_agency) and WHO_ELSE.search(q):
         _others_asked(it, prev, catalog)  # 还有谁也收了: the same, of every other agency held
@@ -824,7 +828,8 @@ def _plan_turn(question: str, catalog: Catalog, prev: Intent | None) -> Intent:
     elif prev is not None and _is_followup(q, it):
         if asks_share(q) and it.keys and all(is_total(k) for k in it.keys) and prev.keys:
             it.keys, it.figure_word = [], None  # 那占办理结果总数的比例呢: the total is the denominator
-        _inherit(it, prev, q, _says_its_own(q, year_spans + named, mentions))  # 上海那边: a place, no subject
+        _inherit(it, prev, q, another or _says_its_own(q, year_spans + named, mentions))  # 上海那边: a place, no
+        # subject; 还有…有几个工作人员: what it counts is its own
         if it.keys and not it.rate and asks_share(q):  # 那占办理结果总数的比例呢？
             it.rate_spec = share_of_total(q, it.keys, it.column, it.figure_word)
             it.rate = "share" if it.rate_spec is not None else None
@@ -1337,7 +1342,7 @@ def _counts_another_thing(q: str, catalog: Catalog) -> bool:
     m = COUNTED.search(q)
     if m is None:
         return False
-    noun = m.group(1)
+    noun = re.sub(r"^(?:是|为|属于|来自)", "", m.group(1))  # 几个是企业: the column said after the count
     known = [*QUERY_FIGURES, *QUERY_COLUMNS, *COLLECTIVE_NOUNS, *catalog.kinds(), "申请", "案", "件", "报告", "年",
              "人是", "人为", "人属于"]  # 有几个人是企业: applicants
     return not any(noun.startswith(w) or w.startswith(noun[:2]) for w in known)
@@ -1369,6 +1374,7 @@ def _predicate(run: str) -> bool:
 
 
 THE_NUMBER_BEFORE = re.compile(r"(?:这|那)些?\d*[\u4e00-\u9fff]{0,4}?(?:里头|里面|当中|之中|里|中)")
+QUOTED_REPORT = re.compile(r"“[\u4e00-\u9fff]{2,10}(?:19|20)\d\d年?度?”")  # “洪泽区2024”: a report, by agency and year
 CHANGED_WHAT = re.compile(r"(?:多了|增加了|新增了?|增添了|添了|加了|少了|减少了|去掉了|删掉了|变了)(?:些|一些)?(?:什么|哪些|啥)")
 UNDER_QUOTED = re.compile(r"(?<=[”\"」])[\u4e00-\u9fff]{1,3}?(?:下面|底下|之下|里面|里头|下|里|中)")
 UNIT_ONLY = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:是|有|合|折合|折算成?|换算成?|算下来)?(?:多少|几)(?:万元|元|万|块钱?)(?:呢|啊)?[?？]?")

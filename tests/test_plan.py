@@ -1172,6 +1172,8 @@ def test_the_column_other_under_its_group_is_that_column(catalog):
     assert [k.row for k in it.keys] == ["new_received"] and (it.column or it.keys[0].column) == "other_org"
     it = understand("淮安市2024年收到的申请里，法人或其他组织一共几个？", [], catalog)
     assert it.column != "other_org"  # the group itself is not its last column
+    it = understand("沭阳县2025年新收申请里，法人或其他组织当中“科研机构”那一栏有几件？", [], catalog)
+    assert (it.column or it.keys[0].column) == "research"  # any column the group heads, said inside it
 
 
 @pytest.mark.parametrize("question, counted_in, asked", [
@@ -1249,6 +1251,19 @@ def test_what_was_added_asks_the_text_not_a_figures_change(catalog):
     it = understand("淮安市2024年的门户网站跟以前比多了什么栏目？", [], catalog)
     assert it.kind == "narrative" and it.reason is None
     assert understand("洪泽区2024年比上年多了多少申请？", [], catalog).kind == "change"
+
+
+def test_a_name_right_after_a_quoted_figure_is_the_askers_label_for_it(catalog):
+    it = understand("途经“不予公开”服务区，因为第三方的有几件？", _turns("沭阳县2025年不予公开多少件？"), catalog)
+    assert it.unknown_agency is None and it.agencies == ["沭阳县人民政府"] and [k.row for k in it.keys] == ["denied_third_party"]
+
+
+def test_a_followup_counting_a_thing_of_its_own_does_not_take_the_figure_before(catalog):
+    for q in ("还有那边办这个的有几个工作人员？", "办理这些的有多少名工作人员？"):
+        it = understand(q, _turns("沭阳县2025年新收多少申请？"), catalog)
+        assert not it.keys and it.agencies == ["沭阳县人民政府"]
+    it = understand("其中几个是律所？", _turns("沭阳县2025年新收多少申请？"), catalog)  # the column, counted as before
+    assert [k.row for k in it.keys] == ["new_received"] and (it.column or it.keys[0].column) == "legal_service"
 
 
 def test_a_span_counted_back_from_now(catalog):
