@@ -141,6 +141,16 @@ EARLIEST = ("最早", "第一份", "头一份", "最老", "最初")  # 最早那
 ANCHORED_YEARS = {"大前年": -3, "上上年": -2, "前年": -2, "去年": -1, "今年": 0, "明年": 1, "后年": 2}
 # 那年, 同一年: the year the conversation is about, said again (not 下一年 inside 拖到下一年, a figure's own words)
 SAME_YEAR = re.compile(r"(?<![前后面边推回去早晚上下])(?:那一年|那年|同一年|同年|当年|这一年|该年|那个年度)")  # 前面那年: a shift
+# 这21笔入账里, 这些单子里: the figure before, by its value or a word of the asker's, with 里/中
+THE_NUMBER_BEFORE = re.compile(r"(?:这|那)些?\d*[\u4e00-\u9fff]{0,4}?(?:里头|里面|当中|之中|里|中)")
+QUOTED_REPORT = re.compile(r"“[\u4e00-\u9fff]{2,10}(?:19|20)\d\d年?度?”")  # “洪泽区2024”: a report, by agency and year
+# 多了什么内容, 新增了哪些: which things were added or dropped (what the text says), not by how much
+CHANGED_WHAT = re.compile(r"(?:多了|增加了|新增了?|增添了|添了|加了|少了|减少了|去掉了|删掉了|变了)(?:些|一些)?(?:什么|哪些|啥)")
+# “其他组织”科目下面, “商业企业”名下: what the asker calls the quoted column, with a word of position
+UNDER_QUOTED = re.compile(r"(?<=[”\"」])[\u4e00-\u9fff]{1,3}?(?:下面|底下|之下|里面|里头|下|里|中)")
+# 账上是多少万元, 折合多少元: a clause that asks only a unit, of the amount the clause before asks
+UNIT_ONLY = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:是|有|合|折合|折算成?|换算成?|算下来)?(?:多少|几)(?:万元|元|万|块钱?)(?:呢|啊)?[?？]?")
+HEAD_COUNTED = re.compile(r"的([\u4e00-\u9fff]{2,4}?)(?:有|是|共|一共|总共|总计)?(?:几|多少)")  # …的工作人员有几名
 # 续住到下一年的, 压到下一年再办的: the figure's own words (carried into next year), not a shift of the year asked
 INTO_NEXT_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])(?<![跳换那再看轮])到下一?个?年度?(?=的|继续|再|才|办|处理|接着)")
 SHIFT_WORDS = {"再前一年": -1, "前一年": -1, "上一年": -1, "前一年度": -1, "后一年": 1, "下一年": 1, "次年": 1,

@@ -55,6 +55,7 @@ FIGURE_NAMES = (*QUERY_FIGURES, *QUERY_ACTIVE_ITEMS, *QUERY_ACTIVE_MEASURES)
 FIGURE_TAILS = ("", "的", "数", "数的", "量", "数量", "件数", "总数")  # 处理决定数额定值: what ends a figure's name
 CASES_COUNTED = re.compile(r"(?:多少|几)(?:件|宗|起)")  # requests and cases, as the tables count them
 
+
 class Assistant:
     """Answers questions about the stored reports; one per process, safe to share between requests."""
 

@@ -34,6 +34,7 @@ from assistant.cues import (
     CASE_WHICH,
     CATALOGUE,
     CHANGE_CUES,
+    CHANGED_WHAT,
     CHECK_CUES,
     CLAIMED,
     CLAIMED_SPAN,
@@ -64,6 +65,7 @@ from assistant.cues import (
     FORMER,
     FUTURE_COUNT,
     HALF,
+    HEAD_COUNTED,
     INCLUDED,
     INFO_ITEMS,
     INTO_NEXT_YEAR,
@@ -114,6 +116,7 @@ from assistant.cues import (
     PRIOR_YEAR_WORDS,
     QUALIFIED_REQUESTS,
     QUESTION_WORDS,
+    QUOTED_REPORT,
     RANGE_WORDS,
     RANK_POSITION,
     RANK_SUBJECTS,
@@ -153,12 +156,15 @@ from assistant.cues import (
     TABLE_SAID,
     TEMPLATE_SAID,
     TEXT_SOURCE,
+    THE_NUMBER_BEFORE,
     THESE_YEARS,
     THRESHOLD,
     THRESHOLD_OPS,
     TIMELINESS,
     TIMES_ASKED,
     TOTAL_CUES,
+    UNDER_QUOTED,
+    UNIT_ONLY,
     UNITS_WHICH,
     UNTIL,
     VAGUE_CHANGES,
@@ -1372,13 +1378,6 @@ def _predicate(run: str) -> bool:
     aspect = len(tags) > len(words) and tags[len(words)][0] in ASPECT if words else False
     return bool(words) and (all(f.startswith("v") and f != "vn" for _, f in words) or len(words) == 1 and aspect)
 
-
-THE_NUMBER_BEFORE = re.compile(r"(?:这|那)些?\d*[\u4e00-\u9fff]{0,4}?(?:里头|里面|当中|之中|里|中)")
-QUOTED_REPORT = re.compile(r"“[\u4e00-\u9fff]{2,10}(?:19|20)\d\d年?度?”")  # “洪泽区2024”: a report, by agency and year
-CHANGED_WHAT = re.compile(r"(?:多了|增加了|新增了?|增添了|添了|加了|少了|减少了|去掉了|删掉了|变了)(?:些|一些)?(?:什么|哪些|啥)")
-UNDER_QUOTED = re.compile(r"(?<=[”\"」])[\u4e00-\u9fff]{1,3}?(?:下面|底下|之下|里面|里头|下|里|中)")
-UNIT_ONLY = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:是|有|合|折合|折算成?|换算成?|算下来)?(?:多少|几)(?:万元|元|万|块钱?)(?:呢|啊)?[?？]?")
-HEAD_COUNTED = re.compile(r"的([\u4e00-\u9fff]{2,4}?)(?:有|是|共|一共|总共|总计)?(?:几|多少)")  # …的工作人员有几名
 
 
 def _counts_a_thing(q: str, spans, mentions: list[str], catalog: Catalog) -> bool:

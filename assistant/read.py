@@ -400,6 +400,9 @@ COUNTED_AS = re.compile(r"把(.{2,16}?)(?:这[种类个项])?[的]?(?:也|都|�
                         r"视为|视作|算在|归到|放进|加进|加到)([^，,。？?；;！!]{1,10})")
 DISCLOSED_SAID = re.compile(r"(?:被|予以)?公开(?:的|了)?(?:[里中内]|那[类种]|一类)?(?:的话)?")  # 算作公开: the requests granted
 
+GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数|申请)+|(?:的)$|[\s(（\"“”‘’「」『』]")  # 新收的加上上年结转, 办理结果总计加结转
+# 下年度, 予以公开的申请、本机关不掌握的申请, “本年新收”、“结转下年度” (labels quoted as printed): still joined
+
 
 def _counted_as(m: re.Match, strong: list[tuple[tuple[str, list[CellKey]], tuple[int, int]]]
                 ) -> list[tuple[str, list[CellKey]]]:
@@ -411,9 +414,8 @@ def _counted_as(m: re.Match, strong: list[tuple[tuple[str, list[CellKey]], tuple
     others = [f for f, (s, _) in strong if not m.start(1) <= s < m.end(1)]
     if not others and DISCLOSED_SAID.fullmatch(m.group(2)):
         others = [("予以公开", [CellKey(table="requests", row="granted", column="total")])]
-    return list({tuple(map(repr, ks)): (p, ks) for p, ks in inside[:1] + others}.values()) if others else []  # said twice
-GAP = re.compile(r"^(?:的|总计|总数|数量|件数|数|申请)+|(?:的)$|[\s(（\"“”‘’「」『』]")  # 新收的加上上年结转, 办理结果总计加结转
-# 下年度, 予以公开的申请、本机关不掌握的申请, “本年新收”、“结转下年度” (labels quoted as printed): still joined
+    said = {tuple((k.table, k.row, k.column) for k in ks): (p, ks) for p, ks in inside[:1] + others}  # 不予公开 said twice
+    return list(said.values()) if others else []
 
 
 # 公开了多少 / 给公开了几件: disclosed, as a count of requests (not 主动公开, 部分公开, 不公开, 依申请公开)
