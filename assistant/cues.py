@@ -152,7 +152,7 @@ UNDER_QUOTED = re.compile(r"(?<=[”\"」])[\u4e00-\u9fff]{1,3}?(?:下面|底下
 UNIT_ONLY = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:是|有|合|折合|折算成?|换算成?|算下来)?(?:多少|几)(?:万元|元|万|块钱?)(?:呢|啊)?[?？]?")
 HEAD_COUNTED = re.compile(r"的([\u4e00-\u9fff]{2,4}?)(?:有|是|共|一共|总共|总计)?(?:几|多少)")  # …的工作人员有几名
 # 续住到下一年的, 压到下一年再办的: the figure's own words (carried into next year), not a shift of the year asked
-INTO_NEXT_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])(?<![跳换那再看轮])到下一?个?年度?(?=的|继续|再|才|办|处理|接着)")
+INTO_NEXT_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])(?<![跳换那再看轮])到下一?个?年度?(?=的|继续|再|才|办|处理|接着|[（(])")
 SHIFT_WORDS = {"再前一年": -1, "前一年": -1, "上一年": -1, "前一年度": -1, "后一年": 1, "下一年": 1, "次年": 1,
                "第二年": 1, "再下一年": 1, "之后一年": 1, **{f"{w}{n}份": step for w, step in (("上", -1), ("前", -1), ("下", 1), ("后", 1)) for n in "一1"}}  # 上一份报告里呢
 # 再早一年, 前面那一年, 往前推两年, 晚一年: a shift from the conversation's year said in other words than SHIFT_WORDS

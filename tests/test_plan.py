@@ -1204,6 +1204,8 @@ def test_carried_into_next_year_is_the_figures_own_words_not_a_shift(catalog):
     it = understand("年底没处理完、压到下一年再办的（结转下年度）有几件？", history, catalog)
     assert it.years == [2025] and [k.row for k in it.keys] == ["carried_forward"]
     assert understand("那到下一年呢？", _turns("平潭管委会2021年新收申请多少件？"), catalog).years == [2022]
+    it = understand("还有挪到下一年（结转下年度）的几件？", history, catalog)  # glossed in brackets right after
+    assert it.years == [2025] and [k.row for k in it.keys] == ["carried_forward"]
 
 
 def test_a_word_said_as_a_verb_is_no_subject_of_the_followup(catalog):
