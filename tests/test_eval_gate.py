@@ -50,7 +50,7 @@ MIN_PARAPHRASE33_DEV = 0.88  # the thirty-third (dev 0.842 on arrival and after 
 MIN_PARAPHRASE34_DEV = 0.88  # the thirty-fourth (dev 0.833 on arrival and after the next change, 0.906 after; 4 glued cells)
 MIN_PARAPHRASE35_DEV = 0.92  # the thirty-fifth (dev 0.875 on arrival, 0.858 after the next change, 0.942 after; 2 glued)
 MIN_PARAPHRASE36_DEV = 0.88  # the thirty-sixth (dev 0.883 on arrival and after the next change, 0.908 after; 1 glued cell)
-MIN_PARAPHRASE37_DEV = 0.93  # the thirty-seventh (dev 0.875 on arrival and after the next change, 0.958 after; 2 glued)
+MIN_PARAPHRASE37_DEV = 0.93  # the thirty-seventh (dev 0.875 on arrival and after the next change, 0.964 after; 2 glued)
 MIN_FIGURES = 0.95  # figure, derived, comparison, followup and unanswerable all scored 1.0
 
 
