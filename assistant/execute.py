@@ -489,6 +489,9 @@ class Executor:
             parts = _itemised(found, lambda v: refs[id(v)], lambda v: compose.label(**v.key.model_dump()))
             d.derived(entry, "sum", s, d.citations[0].n)
             word = it.figure_word or "合计"
+            if len(cols := {v.key.column for v in found}) == 1 and (col := cols.pop()) not in (None, "total") and \
+                    compose.COLUMN_LABELS.get(col, col) not in word:  # 商业企业的不予公开共0件: the column said, not the
+                word += f"（{compose.COLUMN_LABELS.get(col, col)}）"  # whole row's sum, which it is not
             base = s
             text = f"{prefix}{name}{word}共{compose.number(s)}件（{parts}）"
         if it.own is not None and base is not None:  # 比我们少多少: the cell less the asker's own figure, shown

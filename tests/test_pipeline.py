@@ -231,6 +231,12 @@ def test_count_a_template_lacks_is_declined_unless_a_passage_states_it(model_ass
     assert c.abstained and "行政事业性收费本年收费金额" in c.text and not c.figures  # no sum: the measure it lacks
 
 
+def test_a_sum_over_one_applicant_column_says_the_column(assistant):
+    """商业企业被不予公开的: the sum of the denial rows in that column is not the rows' whole sum, and says so."""
+    a = assistant.ask("沭阳县2025年商业企业被不予公开的有几件？")
+    assert "不予公开（商业企业）共0件" in a.text and figure(a, "sum", table="derived") == 0
+
+
 def test_whether_replies_were_late_is_answered_where_the_text_says_they_were_in_time(model_assistant):
     """No table counts late replies; a report that says its replies were all within the deadline answers whether
     any was late, and one that says nothing of it is still declined."""
