@@ -24,6 +24,7 @@ from assistant.cues import (
     EACH_CUES,
     GENERIC_COUNTERS,
     IN_YUAN,
+    MONEY_ASKED,
     PART_OF_YEAR_SAID,
     QUANTITY_PREMISE,
     RANKING_CUES,
@@ -111,7 +112,6 @@ TITLE_CHARS = 60  # a catalogue listing cites the first line of a report, at mos
 
 # 均在法定期限内答复, 全部在规定时限内予以答复, 未发生超期答复: how timely the replies were, said in the text
 TIMELY_SAID = re.compile(r"(?:法定|规定)的?(?:期限|时限)内|(?:未|没有)(?:发生|出现)?超期|无超期|按时(?:办结|答复)率?")
-MONEY_ASKED = re.compile(r"(?:多少|几)(?:万元|元|万块|块钱?)|(?:多少|几)钱|金额")
 
 def _held_bytes(facts: Facts) -> int:
     return FACT_BYTES * (len(facts.cells) + len(facts.checks) + len(facts.ambiguous))
@@ -398,7 +398,8 @@ class Executor:
         # template lacks (行政事业性收费本年收费金额), not its item, which the 2019 template has
         text = compose.decline_missing_cell(v.entry.agency, v.entry.year, what, v.entry.template)
         said = self._narrative(it.model_copy(update={"targets": [(v.entry.agency, v.entry.year)]}), self.catalog())
-        money = MONEY_ASKED.search(it.question) is not None  # 收了多少万元: only a sum of money states it, not 69条
+        money = bool(MONEY_ASKED.search(it.question)) or "金额" in it.question  # 收了多少万元: only a sum of money
+        # states it, not 69条
         stated = (v.entry.template == "pre2019" or not COUNT_ASKED.search(it.question)
                   or any(f.kind == "passage" and (not money or (f.unit or "").endswith("元")) for f in said.figures))
         if said.reason == "cause_not_stated":  # 2011年为什么没有人提申请: the text tells none came, not why

@@ -1262,7 +1262,7 @@ def priors(question: str, cands: list[Sentence]) -> list[float]:
     changed = bool(CHANGE_QUESTION.search(question)) and not (count or COUNT_NOUN.search(question))  # 条数有什么变化:
     # a number's change, told by the numbers
     example = bool(EXAMPLE_QUESTION.search(question))
-    most = bool(SUPERLATIVE_ASKED.search(question) and ASKING.search(question))
+    most = asks_most(question)
     when = bool(WHEN_ASKED.search(question))
     how = bool(HOW_QUESTION.search(question)) or often  # 多久检查一次 asks what is done, as 怎么检查 does
     rate = bool(RATE_QUESTION.search(question))
@@ -1570,11 +1570,14 @@ SUPERLATIVE_ASKED = re.compile(r"最(?:高|多|大|少|低|热|火|受欢迎)")
 SUPERLATIVE_SAID = re.compile(r"[最较](?:高|多|大|少|低|热|火|受欢迎)|居首|榜首|之最|排名|排行|位列第一")
 
 
+def asks_most(question: str) -> bool:
+    return bool(SUPERLATIVE_ASKED.search(question) and ASKING.search(question))
+
+
 def superlative_unsaid(question: str, texts: list[str]) -> bool:
     """Asked which one is the most (阅读量最高的是哪一条), whether no sentence states a ranking: the reports record no
     reading counts, and the sentence nearest the question's other words (其他应主动公开的政府信息62条) names no most."""
-    return bool(SUPERLATIVE_ASKED.search(question) and ASKING.search(question)) and \
-        not any(SUPERLATIVE_SAID.search(t) for t in texts)
+    return asks_most(question) and not any(SUPERLATIVE_SAID.search(t) for t in texts)
 
 
 def gives_asked(question: str, text: str) -> bool:

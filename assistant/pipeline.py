@@ -56,6 +56,18 @@ FIGURE_TAILS = ("", "的", "数", "数的", "量", "数量", "件数", "总数")
 CASES_COUNTED = re.compile(r"(?:多少|几)(?:件|宗|起)")  # requests and cases, as the tables count them
 
 
+def names_the_value(read: str, word: str) -> bool:
+    """The asker's word for the value of the figure asked, not a thing no report records: of a cell pointed at or
+    quoted (“现行有效”这一栏的指标读数), counted in the table's own unit (谜底是几件, 亮度几等——我是说有几件) or said right
+    after the figure's name (处理决定数额定值)."""
+    at = read.find(word)
+    if at < 0:
+        return False
+    return bool(at and CELL_POINTER.search(re.split(r"[，,。；;？?！!]", read[:at])[-1])
+                or CASES_COUNTED.search(re.split(r"[。？?！!]", read[at:])[0])
+                or any(read[e:at] in FIGURE_TAILS for _, e, _ in find_phrases(read, FIGURE_NAMES) if e <= at))
+
+
 class Assistant:
     """Answers questions about the stored reports; one per process, safe to share between requests."""
 
@@ -167,14 +179,8 @@ class Assistant:
         read = said
         while (missing := unrecorded(read, self.index.lexical.contains, known)) and miscut(missing):
             read = read.replace(missing, " ".join(missing))
-        if missing and intent.keys and not intent.weak_figure and (at := read.find(missing)) > 0 and CELL_POINTER.search(
-                re.split(r"[，,。；;？?！!]", read[:at])[-1]):  # “现行有效”这一栏的指标读数: the asker's word for the value of
-            return None  # the cell pointed at, not a thing no report records
-        if missing and intent.keys and not intent.weak_figure and (at := read.find(missing)) >= 0 and (
-                CASES_COUNTED.search(re.split(r"[。？?！!]", read[at:])[0])
-                or any(read[e:at] in FIGURE_TAILS for _, e, _ in find_phrases(read, FIGURE_NAMES) if e <= at)):
-            return None  # 谜底是几件, 亮度几等——我是说有几件 (counted in the table's own unit), 处理决定数额定值 (said right
-            # after the figure): the asker's word for the value of the figure named
+        if missing and intent.keys and not intent.weak_figure and names_the_value(read, missing):
+            return None
         return missing
 
     def _turn_reader(self, catalog: Catalog):

@@ -190,7 +190,7 @@ from assistant.cues import (
     ZERO_SAID,
 )
 from assistant.figures import amount_and_count, outcome_keys, over_columns
-from assistant.narrative import WHY_QUESTION, asks_count, topic_words
+from assistant.narrative import ASPECT, WHY_QUESTION, asks_count, topic_words
 from assistant.normalize import normalized
 from assistant.query import MEAN_MARK, CellKey, Intent, Kind, RateSpec
 from assistant.read import (
@@ -1364,10 +1364,10 @@ def _says_its_own(q: str, year_spans: list[tuple[int, int]], mentions: list[str]
     masked = mask(q, list(year_spans) + said)
     rest = [(m.group(), q[m.end():m.end() + 1]) for m in re.finditer(r"[\u4e00-\u9fff]{2,}", masked)]
     return any(len(r) >= 3 and not _predicate(r) for r, _ in rest) or any(
-        _is_noun(r) and r not in _VOCABULARY_TEXT and after not in ASPECT for r, after in rest if len(r) == 2)
+        _is_noun(r) and r not in _VOCABULARY_TEXT and after not in ASPECT_WORDS for r, after in rest if len(r) == 2)
 
 
-ASPECT = tuple("了过着")  # 贡献了: a word before its aspect particle is said as a verb
+ASPECT_WORDS = tuple(ASPECT)  # 贡献了: a word before its aspect particle is said as a verb
 
 
 def _predicate(run: str) -> bool:
@@ -1375,7 +1375,7 @@ def _predicate(run: str) -> bool:
     aspect particle, with their particles; no subject of its own (这里头商业企业递交的有几件 asks the figure before)."""
     tags = word_tags(run)
     words = [(w, f) for w, f in tags if not f.startswith("u")]
-    aspect = len(tags) > len(words) and tags[len(words)][0] in ASPECT if words else False
+    aspect = len(tags) > len(words) and tags[len(words)][0] in ASPECT_WORDS if words else False
     return bool(words) and (all(f.startswith("v") and f != "vn" for _, f in words) or len(words) == 1 and aspect)
 
 
