@@ -564,9 +564,9 @@ INTERROGATIVES = ("哪些", "哪家", "哪个", "哪几", "哪年", "哪里", "�
 ASKING_WORDS = ("哪", "谁", "什么", "啥", "多少", "几", "吗", "呢", "怎", "如何", "是否", "有没有", "有无", "是不是", "为何",
                 "为什么", "咋", "么", "否", "对吧", "是吧", "没错吧")
 # a clause in which the asker says who they are or what befell them (我是本地的退休职工, 本人在外地工作, 我3月15日打过
-# 12345): not what is asked, and its dates and numbers are none of the question's; a clause in which they ask (我想问,
-# 我要查) or state what they heard (我听说…是6件, 我记得) is read
-ABOUT_ME = re.compile(r"(?:^|(?<=[，,。；;！!：:\s]))(?:我|本人|俺)们?(?!想|要|问|请|听|记得|看|查|以为|觉得|印象|估计|猜|说|"
+# 12345; a forum's 楼主 and an editor's 小编 are the asker too): not what is asked, and its dates and numbers are none
+# of the question's; a clause in which they ask (我想问, 我要查) or state what they heard (我听说…是6件, 我记得) is read
+ABOUT_ME = re.compile(r"(?:^|(?<=[，,。；;！!：:\s】]))(?:我|本人|俺|楼主|小编|在下|鄙人)们?(?!想|要|问|请|听|记得|看|查|以为|觉得|印象|估计|猜|说|"
                       r"怀疑|发现|不知道|不清楚|需要|希望|咨询|认为|相信|断定|敢|(?:跟|和|同|与)?[^，,。？?]{0,3}?(?:打赌|赌))"
                       r"[^，,。；;！!？?：:]*")  # 我跟人打赌…不到十件: a claim to check, as 我以为 says one
 # the words a question is asked with, where an input method's slip hides it (十多少, 千一年, 收乐几件, 被复议计次)
@@ -575,7 +575,7 @@ ASKED_WITH = ("是多少", "有多少", "多少件", "几件", "几次", "几个
 # what is said around a question, not in it (问下沐阳县… had been read as an agency 问下沐阳县; …呢？谢谢 hid a follow-up)
 COURTESY_OPENERS = ("你好", "您好", "请问", "请教", "劳驾", "打扰一下", "打扰下", "麻烦你", "麻烦您", "麻烦", "帮我", "帮忙", "请帮我",
                     "查查", "查一下", "查下", "看看", "看一下", "看下", "问问", "问一下", "问下", "我想", "想", "我要", "了解一下",
-                    "了解下", "知道", "请告诉我", "告诉我", "能不能告诉我", "可以告诉我", "能告诉我", "一下",
+                    "了解下", "知道", "我只想问", "我只问", "只问", "我就问", "请告诉我", "告诉我", "能不能告诉我", "可以告诉我", "能告诉我", "一下",
                     # 同样的问题，换成洪泽区: the question before, asked again of what follows (not 问题 as a shortfall)
                     "同样的问题", "一样的问题", "同一个问题", "相同的问题", "同样问题", "还是这个问题", "还是那个问题",
                     "问题同上", "同上", "同样这一项", "同样这项", "同一项", "还是这一项", "同样这个数", "同样这个指标")
@@ -644,7 +644,11 @@ COLLOQUIAL = {"有木有": "有没有", "木有": "没有", "咋样": "怎么样
               "唔系": "不是", "唔知": "不知道", "唔该": "请问", "系几多": "是多少", "系几": "是几", "系多少": "是多少", "边个": "哪个",
               "边几": "哪几", "边度": "哪里", "边间": "哪个", "点样": "怎样", "点解": "为什么", "乜嘢": "什么", "咩": "什么",
               "佢哋": "他们", "佢": "他", "啲": "些", "喺": "在", "睇": "看", "俾": "给", "落去": "到", "多过": "多于",
-              "少过": "少于", "几多宗": "多少件", "几宗": "几件"}
+              "少过": "少于", "几多宗": "多少件", "几宗": "几件",
+              # other regions' speech and the internet's spellings of the same words (冇得 Hunan, 啥子 Sichuan, 咋整 and
+              # 嘎哈 the northeast, 几化 Shanghai, 嘛数 Tianjin, 巴仙 Singapore and Malaysia for per cent, 肿么 online)
+              "有冇得": "有没有", "冇得": "没有", "啥子": "什么", "咋整": "怎么办", "嘎哈": "干什么", "几化": "多少", "嘛数儿": "多少", "嘛数": "多少",
+              "几巴仙": "百分之几", "巴仙": "百分比", "肿么": "怎么", "神马": "什么", "酱紫": "这样子"}
 # 法人或其他组织里“其他”那一栏: the applicant column 其他 (其他组织), not the 其他处理 row
 OTHER_COLUMN = re.compile(r"(?<![—\-－])[“\"「]?其他[”\"」]?(?:那|这)?一?(?:栏|列)")  # not 其他处理—其他, the row's part
 # 上年度, 前一个年度, 下一个年度: the year before or after, as 上一年 / 下一年 say it (not 上年度结转 nor 结转下年度, labels)
@@ -685,7 +689,8 @@ ZERO_PREMISE = _none_asked(f"{_WHY}|是不是|是否|难道")  # …, or whether
 QUANTITY_PREMISE = re.compile(r"\d+\s*(?:多)?[件条个次人项份]|比[^，,。？?]{0,14}?(?:多|少|高|低)|增加|减少|上升|下降|翻番|翻了"
                               r"|[涨降]了")
 CAUSE_WORDS = ("原因", "造成", "导致", "交代", "解释", "缘故", "说明")  # the why itself, no topic of the cause
-REPORT_TITLE = re.compile(r"《[^》]*(?:年度报告|年报)》")  # 《平潭综合实验区2021年度政府信息公开工作年度报告》
+REPORT_TITLE = re.compile(r"《[^》]*(?:年度报告|年报)(?:的?[^》]{0,3}(?:表格?|附表|正文|全文))?》")  # 《平潭综合实验区2021年度…年度报告》,
+# 《…年度报告表格》: the report, or a part of it
 NOT_THIS_NAME = re.compile(r"(?:而不是|(?<!是)不是|并非)([\u4e00-\u9fff]{2,10}?(?:省|市|区|县|局|委|办|厅|管委会|政府))(?=$|[，,。？?！!\s]|的)")
 
 

@@ -7,6 +7,7 @@ rapidfuzz for romanised place names. What the steps changed is kept, so `--expla
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -43,7 +44,7 @@ from assistant.cues import (
     YEAR_AFTER_SAID,
     YEAR_BEFORE_SAID,
 )
-from assistant.pinyin import Frequencies, read_initials, read_pinyin
+from assistant.pinyin import Frequencies, is_pinyin, read_initials, read_pinyin, toneless
 from index.parse.script import t2s
 from index.stores.lexical import word_tags
 from index.vocabulary import (
@@ -70,6 +71,7 @@ COLLOQUIAL_WORDS = re.compile("|".join(  # Cantonese 边个/边几 (哪个/哪�
 MAX_TERM = 6  # longest domain term a homophone slip is looked for in
 SPREAD_MIN, SPREAD_SHARE = 6, 0.7  # 洪 泽 区 …: a question typed with a space after most characters
 WORD_OF_ITS_OWN = 10  # jieba's count from which a run of three or more characters is a word, not a term's slip
+MIN_SLIP_REST = 2  # characters of a slip beside the piece of the word it holds (下度 of 结转下度)
 COMMON_WORD = 100  # jieba's count above which a two-character word is taken as a word, not a run of a slip
 MAX_CACHED = 1000  # longer texts are normalised without keeping them in the cache
 FRACTION = re.compile(r"(百|千|\d+|[二三四五六七八九十])分之(\d+(?:\.\d+)?|[一二三四五六七八九十]+)")  # 三分之一 = 33.33%
@@ -180,13 +182,62 @@ YEARS_TOTAL = re.compile(r"(?<![\d〇零一二三四五六七八九])([两二三
 ASKED_WITH_NOT = re.compile(r"(?<=[\u4e00-\u9fff])(?<!为什么)(?<!怎么)(?<![还是有都也并从来本])(?:没有|没)(?=[？?]?$)")
 # 公开加部分公开, 公开的和部分公开的: 公开 said beside 部分公开 is the whole grant (予以公开), not disclosure at large
 GRANTED_BESIDE_PART = re.compile(r"(?<![予以全都部分依申请主动信息政务不未])公开(?=的?(?:加上?|和|与|、|及|跟|\+|或)部分公开)")
-SAID_AROUND = ((CORPUS_SAID, "在"), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
+# 收了好多件？: how many, as much of the south and west asks it (好多件！ says a lot; with a question mark it asks)
+HOW_MANY_SAID = re.compile(r"好多(?=[件个次项条份宗起]?(?:呢|啊|咯|嘛|哦|噻)?[?？])")
+# A除以B, (A+B)÷B (×100%): the asker's own division of two figures, said as the share the template's words ask
+# (A占B的比例), whatever the asker calls the rate; a slash is left alone (本年增/减, 新收/办结: a label, or either)
+TIMES_HUNDRED = re.compile(r"\s*(?:[×*]|乘以|乘上?)\s*100\s*%?")
+DIVIDED_BY = re.compile(r"(?<=[\u4e00-\u9fff)）])\s*(?:除以|÷)\s*(?P<whole>[(（]?[\u4e00-\u9fff][^，,。？?；;:：=]*?)"
+                        r"(?=\s*(?:[，,。？?；;=]|是多少|等于|得多少|为多少|$))")
+# 平潭2021年先撇开，…; 撇开2023年不谈，…; …，2024年的先不管了: a clause that sets what it names aside asks nothing
+SET_ASIDE = re.compile(r"[^，,。；;？?！!：:]*(?:撇开|先不管|暂时不管|不管了|先不说|暂且不说|暂且不论|不谈|暂不考虑|先放一边|放在一边"
+                       r"|搁一边|搁在一边)[^，,。；;？?！!：:]*(?:[，,。；;]|$)")
+SAID_AROUND = ((CORPUS_SAID, "在"), (HOW_MANY_SAID, "多少"), (SET_ASIDE, ""), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
                (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"),
                (YEAR_BEFORE_SAID, "上一年"), (YEAR_AFTER_SAID, "下一年"), (OTHER_COLUMN, "其他组织"),
                (DUTY_SAID, lambda m: DUTY_WORDS.get(m.group(1), m.group(1)) + "局"),  # 管钱的那个局: 财政局
                (GRANTED_BESIDE_PART, "予以公开"))
 BLANK = re.compile(r"_{2,}|（\s*）|\(\s*\)|【\s*】|\[\s*\]|□+")  # NFKC has made ＿ and （） ASCII already
 HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# a question pasted as HTML (<table><tr><td>单位</td><td>洪泽区</td>…): its cells as a markdown table's, which is read
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+HTML_AS_TEXT = ((re.compile(r"(?i)<t[dh]\b[^>]*>"), "| "), (re.compile(r"(?i)</t[dh]>"), " |"),
+                (re.compile(r"(?i)</tr>|<br\s*/?>|</p>|</li>|</div>"), "\n"))
+# what the asker struck out (~~2022年~~2024年, <del>…</del>) says nothing; an editor's note on it (（删去2022，更正为2024）)
+# neither, and a correction in brackets (（更正：2020）) is what is asked in its place
+STRUCK = re.compile(r"~~[^~]*~~|<(s|del|strike)\b[^>]*>.*?</\1>", re.S | re.I)
+STRUCK_NOTE = re.compile(r"[（(]\s*(?:删去|删除|去掉|划掉|作废)[^）)]*[）)]")
+CORRECTED_TO = re.compile(r"[（(]\s*(?:更正|订正|改正|应为)为?\s*[:：]?\s*([^）)]+)[）)]")
+
+
+# marks nested inside others (《〈…报告〉表格》, “‘…’”, （〔总计〕列）) only say that they are nested: a name or a label
+# inside them is read as it is without them
+INNER_TITLE = re.compile(r"[〈〉]")
+SINGLE_QUOTED = re.compile(r"'([^'\n]*[\u4e00-\u9fff][^'\n]*)'")  # '其他'那一栏: ASCII quotes around Chinese words
+INNER_QUOTE = re.compile(r"([“\"「])[‘'『]([^‘’'『』]*)[’'』]([”\"」])")
+# zhuanzai (转载), Lucheng（鹿城）: a word in pinyin glossed in Chinese beside it is read as its gloss (an English word
+# glossed, bureaus (片区管理局), is read by the English path)
+GLOSSED_IN_CHINESE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\s*[(（]([\u4e00-\u9fff]{1,8})[)）]")
+MAX_QUOTED = 24  # a longer run between two apostrophes is no quotation
+BRACKETED_IN = re.compile(r"[(（][^()（）]*[〔［\[][^()（）]*[)）]")
+
+
+def as_plain_text(text: str) -> str:
+    """The question without the markup it was pasted with: struck-out words and notes on them dropped, a correction
+    put in place, marks nested in others dropped, HTML's cells and lines as a markdown table's and its entities as
+    characters."""
+    text = CORRECTED_TO.sub(lambda m: m.group(1), STRUCK_NOTE.sub("", STRUCK.sub("", text)))
+    text = INNER_QUOTE.sub(r"\1\2\3", INNER_TITLE.sub("", text))
+    text = SINGLE_QUOTED.sub(lambda m: f"“{m.group(1)}”" if len(m.group(1)) <= MAX_QUOTED else m.group(), text)
+    text = GLOSSED_IN_CHINESE.sub(lambda m: m.group(2) if is_pinyin(m.group(1).lower()) else m.group(), text)
+    text = BRACKETED_IN.sub(lambda m: re.sub(r"[〔〕［］\[\]]", "", m.group()), text)
+    if not HTML_TAG.search(text):
+        return text
+    for tag, said in HTML_AS_TEXT:
+        text = tag.sub(said, text)
+    return html.unescape(HTML_TAG.sub("", text))
 
 
 LINE_BULLETS = re.compile(r"(?m)^[ \t]*[-*·][ \t]*(?=\S)")
@@ -209,9 +260,12 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     print each of some words (a pinyin question's homophones are read as the reports' words); `now`, the year the asker lives in
     (the newest report's year plus one), places a year said by its zodiac animal or an anniversary."""
     original = question or ""
-    text = SIGNED.sub("", unicodedata.normalize("NFKC", original.translate(CIRCLED)).strip())
-    text = OCR_DIGITS.sub(lambda m: m.group().translate(OCR_AS_DIGIT), text)
+    text = toneless(SIGNED.sub("", unicodedata.normalize("NFKC", original.translate(CIRCLED)).strip()))
     changes: list[str] = []
+    if (plain := as_plain_text(text)) != text:
+        changes.append(f"标记->{plain}")
+        text = plain
+    text = OCR_DIGITS.sub(lambda m: m.group().translate(OCR_AS_DIGIT), text)
     if (dated := SHORT_YEAR.sub(lambda m: _short_year(m, HAN.search(text) is not None), text)) != text:
         changes.append(f"年份缩写->{dated}")
         text = dated
@@ -387,6 +441,8 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     """Arabic numerals, slips corrected; cached, since a question's turns and parts are read more than once."""
     changes: list[str] = []
     said = CANTONESE_AND.sub("和", COLLOQUIAL_WORDS.sub(lambda m: COLLOQUIAL[m.group()], text))
+    if DIVIDED_BY.search(said):
+        said = DIVIDED_BY.sub(lambda m: f"占{m['whole']}的比例", TIMES_HUNDRED.sub("", said))
     for said_around, plain in SAID_AROUND:
         said = said_around.sub(plain, said)
     said = said.strip("，")
@@ -594,6 +650,8 @@ def _that_before(names: tuple[str, ...]) -> re.Pattern:
 
 
 LEAD_IN = re.compile(r"^([^:：?？]{2,20})[:：]\s*")
+# 先问是不是，再问为什么：, 这个率怎么算你帮我算：: a lead-in about the asking, whose question words are what it asks about
+ASKING_ABOUT = re.compile(r"问(?:问)?(?:是不是|为什么|什么|多少|几个问题|个问题)|(?:怎么|如何)(?:算|问|查|计算)")
 LEAD_IN_ASKS = re.compile(r"[\dA-Za-z]|[一二两三四五六七八九十]+(?:个|项|件|家|份|组|条|次|类|张)|多少|几|吗|呢|哪|谁|什么"
                           r"|怎么|如何|是否|有没有|年")  # nor a
 # number (帮我查三个片区的数：) nor English (Hongze: were there more …, a label that names the agency)
@@ -618,7 +676,7 @@ def without_lead_in(text: str, names: tuple[str, ...] = ()) -> str:
     while (m := LEAD_CLAUSE.match(text)) and len(text) - m.end() >= MIN_QUESTION and said_only(m.group(1)):
         text = text[m.end():]
     m = LEAD_IN.match(text)
-    if not m or len(text) - m.end() < MIN_QUESTION or LEAD_IN_ASKS.search(lead := m.group(1)) or any(
+    if not m or len(text) - m.end() < MIN_QUESTION or LEAD_IN_ASKS.search(ASKING_ABOUT.sub("", lead := m.group(1))) or any(
             n in lead for n in names) or any(w in lead for w in QUERY_FIGURES if len(w) >= 2):
         return text
     return text[m.end():]
@@ -1126,19 +1184,36 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
     while i < len(chars):
         for n, size in sorted(((m, size) for m in by_len for size in (m, m - 1)), reverse=True):
             window = "".join(chars[i:i + size])
-            if len(window) < size or window in known or any(taken[i:i + size]) or window in _label_text() \
+            if len(window) < size or window in known or _printed_here(chars, i, window) \
                     or not re.fullmatch(r"[\u4e00-\u9fff]+", window) or _cuts_word(chars, i, size) \
                     or "".join(chars[i + size:i + size + 1]) in TOLD_TO:  # 继续办？ and 全部给公开 (whose 部给公开 cuts
                 continue  # 全部) are no slips for 继续办理 and 部分公开, nor 直接告诉我 (said to someone) for 直接起诉
             near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and window[0] == t[0]
                     and not NEGATING & (set(t) ^ set(window))]  # 提供了 is no slip for 提供不了: the meaning flips
-            if len(near) == 1:
+            if len(near) == 1 and not _read_apart("".join(chars), taken, i, size, near[0]):
                 chars[i:i + size] = list(near[0])
                 changes.append(f"{window}->{near[0]}")
                 i += size - 1
                 break
         i += 1
     return "".join(chars), changes
+
+
+def _read_apart(text: str, taken: list[bool], i: int, size: int, term: str) -> bool:
+    """A word the vocabulary reads inside the window stands, unless it is a piece of the term the window is one edit
+    from and lies wholly inside it (结转下度: 结转 of 结转下年度, a character dropped; 办理果结: 办理 of 办理结果, two
+    swapped), and what is left of the window is one run and no word of its own (多申请, 依申请公开 are words said as
+    they are; 依申请里 and 依申请件快 are no 依申请量 and 依申请件数: a changed character beside a word is no slip)."""
+    inside = taken[i:i + size]
+    if not any(inside):
+        return False
+    if (i and inside[0] and taken[i - 1]) or (i + size < len(taken) and inside[-1] and taken[i + size]):
+        return True  # the word runs past the window's edge: it is read, and the window cuts it
+    runs = [text[i + m.start():i + m.end()] for m in re.finditer(r"x+", "".join("x" if t else "." for t in inside))]
+    rest = [text[i + m.start():i + m.end()] for m in re.finditer(r"\.+", "".join("x" if t else "." for t in inside))]
+    changed = size == len(term) and sorted(text[i:i + size]) != sorted(term)  # a character changed, not two swapped
+    return any(r not in term for r in runs) or changed or len(rest) != 1 or len(rest[0]) < MIN_SLIP_REST or \
+        _word_counts().get(rest[0], 0) >= COMMON_WORD
 
 
 def _in_a_word(chars: list[str], at: int) -> bool:
@@ -1150,8 +1225,9 @@ def _in_a_word(chars: list[str], at: int) -> bool:
 def _cuts_word(chars: list[str], i: int, n: int) -> bool:
     """The run chars[i:i+n] begins or ends inside a common word (大概 before 进, 进来 after 概): no slip."""
     freq = _word_counts()
-    edges = ("".join(chars[i - 1:i + 1]) if i else "", "".join(chars[i + n - 1:i + n + 1]) if i + n < len(chars) else "")
-    return any(len(w) == 2 and freq.get(w, 0) >= COMMON_WORD for w in edges)
+    edges = ("".join(chars[i - 1:i + 1]) if i else "",
+             "".join(chars[i + n - 1:i + n + 1]) if i + n < len(chars) and chars[i + n] not in PARTICLES else "")
+    return any(len(w) == 2 and freq.get(w, 0) >= COMMON_WORD for w in edges)  # 开了: a verb and its particle, no word
 
 
 @lru_cache(maxsize=1)
@@ -1195,6 +1271,19 @@ def _any_term() -> re.Pattern:
                     *QUERY_ACTIVE_ITEMS, *QUERY_RATES, *QUESTION_TERMS,
                     *(m for m in QUERY_ACTIVE_MEASURES if len(m) >= 3)}, key=len, reverse=True)  # not 制作: 另外制作
     return re.compile("|".join(re.escape(t) for t in terms))
+
+
+def _printed_here(chars: list[str], i: int, window: str) -> bool:
+    """The run at i is the template's own wording (不再处理, 另行制作): a label holds it, not only as what follows
+    a negation the question does not say (予公开 after 2024年 is no 不予公开: a slip for 予以公开)."""
+    labels = _label_text()
+    at = labels.find(window)
+    while at >= 0:
+        negated = at and labels[at - 1] in NEGATING
+        if not negated or (i and chars[i - 1] == labels[at - 1]):
+            return True
+        at = labels.find(window, at + 1)
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -85,6 +85,23 @@ def _word(key: str, joined: int, places: dict[str, str], frequencies: Frequencie
     return best or (candidates[0] if joined == 1 else None)
 
 
+TONE_MARKED = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+TONE_NUMBERED = re.compile(r"(?<![A-Za-z0-9])(?:[A-Za-z]+[1-5])+(?![A-Za-z0-9])")  # shen1qing3, xia4
+
+
+def toneless(text: str) -> str:
+    """Pinyin written with its tones (xíngzhèng qiángzhì, shen1qing3 xin1shou1) as an input method takes it, toneless
+    (xingzheng qiangzhi, shenqing xinshou): the spellings every later step reads. A run is untoned only when each of
+    its letter groups is pinyin (B2, FY2 are not)."""
+    text = text.translate(TONE_MARKED)
+
+    def untoned(m: re.Match) -> str:
+        groups = re.findall(r"[A-Za-z]+", m.group())
+        return "".join(groups) if all(is_pinyin(g.lower()) for g in groups) else m.group()
+
+    return TONE_NUMBERED.sub(untoned, text)
+
+
 def read_pinyin(text: str, places: dict[str, str], frequencies: Frequencies | None = None) -> str | None:
     """The question in Chinese where it is typed in pinyin (at least MIN_WORDS runs, every run pinyin, some of
     them no English word); None otherwise. `places` maps romanised place names (pingtan) to Chinese (平潭);

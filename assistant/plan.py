@@ -1468,6 +1468,10 @@ def split_parts(text: str) -> list[str]:
             # 合计申请，多少予以公开: a listed item, then one asked (not 除了60岁以上的，多少…: what the next leaves out)
             parts.append(pending)  # 新收申请数和结转数，还有他们的网站怎么管的: the figures named are asked as they are
             pending = ""
+        if i and marked[i - 1] and marked[i] and pending and not parts and _names_a_measure(pending) and \
+                _names_a_measure(seg):  # 本年新收？行政处罚决定？: figures listed each with its question mark
+            parts.append(pending)
+            pending = ""
         pending_from = pending_from if pending else i
         pending += ("，" if pending.endswith(SCOPE_ENDINGS) else "、" if pending and not pending.endswith((":", "："))
                     else "") + seg  # 2024年：(1)新收…: the colon already joins what the items are of

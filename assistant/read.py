@@ -81,7 +81,8 @@ YEAR_PATTERNS = [
     (re.compile(r"(?<![\d.])\d{2}(?:\s*[、和与及跟]\s*\d{2})+\s*(?:这|那)?(?:[两二三四五六七八九]|\d)?(?:个)?年"), "list2"),
     (re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?:年度|年)?"), "year"),
     (re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年"), "cn"),
-    (re.compile(r"(?<![\d.])(\d{2})年"), "yy"),
+    # 22年 is 2022, but 干了30年, 近20年, 30年来 count years: a span of time, no year
+    (re.compile(r"(?<![\d.])(?<![了近满足整去快干做])(\d{2})年(?!来|以来|之久|间|整)"), "yy"),
 ]
 
 
@@ -222,7 +223,7 @@ def _member_of_group() -> re.Pattern:
     """法人或其他组织 with 里/中 and a column it heads said after (“其他” as the normal form says it: 其他组织)."""
     members = sorted((w for w, c in QUERY_COLUMNS.items() if c != "natural_person" and w not in QUERY_COLUMN_GROUPS),
                      key=len, reverse=True)
-    return re.compile(r"法人(?:或|或者|和|及)其他组织(?:里|中|当中|里面|里头)[^，。；,;？?]{0,3}?"
+    return re.compile(r"法人(?:或|或者|和|及|与)?其他组织(?:里|中|当中|里面|里头|下面|底下|之下|下)[^，。；,;？?]{0,3}?"
                       rf"(?=(?:{'|'.join(map(re.escape, members))}))")
 
 

@@ -207,7 +207,8 @@ QUERY_COLUMNS: dict[str, str] = {
 # the template's own column group (法人或其他组织 heads five columns): asked as one, summed over its columns
 QUERY_COLUMN_GROUPS: dict[str, tuple[str, ...]] = {
     w: ("commercial", "research", "social_org", "legal_service", "other_org")
-    for w in ("法人或其他组织", "法人或者其他组织", "法人和其他组织", "法人及其他组织", "法人", "单位申请人", "法人组织")
+    for w in ("法人或其他组织", "法人或者其他组织", "法人和其他组织", "法人及其他组织", "法人与其他组织", "法人其他组织", "法人",
+              "单位申请人", "法人组织")
 }
 QUERY_COLUMNS.update({
     "社会公益组织": "social_org", "公益组织": "social_org", "律师事务所": "legal_service", "科研机构": "research",

@@ -279,10 +279,20 @@ def test_a_year_said_after_the_question_is_the_whole_questions_year():
 
 
 @pytest.mark.parametrize("typed, meant", [("行政诉讼直接起", "直接起诉"), ("本机关不握的有几件", "本机关不掌握"),
-                                          ("予以公开部公开各几件", "部分公开"), ("行政议复维持几件", "行政复议")])
+                                          ("予以公开部公开各几件", "部分公开"), ("行政议复维持几件", "行政复议"),
+                                          # a piece of the word itself inside the slip (结转, 办理, 申请), and 予公开 after
+                                          # no 不: the run of 不予公开 without its negation is a slip for 予以公开
+                                          ("有几件结转下度", "结转下年度"), ("办理果结总计", "办理结果"),
+                                          ("予公开了几件", "予以公开")])
 def test_a_figure_word_with_a_character_dropped_or_two_swapped(typed, meant):
     text, changes = correct_near_terms(f"沭阳县2025年{typed}")
     assert meant in text and changes
+
+
+@pytest.mark.parametrize("typed", ["不予公开了几件", "其他处理不再处理几件", "另行制作的几件", "办理结果总计", "为什么这么多申请",
+                                   "做过依申请公开压力测试吗", "依申请件快超期了", "的依申请里涉及拆迁的"])
+def test_the_templates_own_words_are_no_slips(typed):
+    assert correct_near_terms(f"沭阳县2025年{typed}") == (f"沭阳县2025年{typed}", [])
 
 
 def test_a_checked_claim_is_a_question_so_that_is_no_slip_for_which():
@@ -725,3 +735,52 @@ def test_the_askers_own_word_gives_way_to_the_table_word_they_explain_it_with():
 def test_asking_for_a_quote_first_asks_nothing_of_its_own():
     """给我一句原话，…: the answer quotes anyway; what follows is the question."""
     assert normalize_question("麻烦给我一句原话，淮安市2024年怎么开展政务新媒体检查的？").text.startswith("淮安市2024年")
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("沭阳县2025年 xíngzhèng fùyì 有几件", "沭阳县2025年,行政复议,有几件"),  # tone marks, as a pinyin keyboard shows them
+    ("上海科委2024年 xing2zheng4 su4song4 几件", "上海科委2024年,行政诉讼,几件"),  # tones as numbers
+])
+def test_pinyin_written_with_its_tones_is_read_as_without_them(typed, expected):
+    from assistant.pinyin import toneless
+
+    assert normalize_question(typed).text == expected
+    assert toneless("B2楼、H5页面和FY2024报告") == "B2楼、H5页面和FY2024报告"  # letters and digits that are no toned pinyin
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("<table><tr><th>机关</th><th>沭阳县</th></tr><tr><td>年度</td><td>2025</td></tr></table>",
+     "| 机关 || 沭阳县 |\n| 年度 || 2025 |\n"),  # HTML cells as a markdown table's
+    ("淮安市~~2023年~~2024年的行政诉讼几件", "淮安市2024年的行政诉讼几件"),  # struck out: not asked
+    ("淮安市<del>2023年</del>2024年的行政诉讼几件", "淮安市2024年的行政诉讼几件"),
+    ("淮安市2024年（删除2023）的行政诉讼几件", "淮安市2024年的行政诉讼几件"),  # an editor's note on what was struck
+    ("淮安市（更正为：2024年）的行政诉讼几件", "淮安市2024年的行政诉讼几件"),  # a correction put in place
+    ("《〈淮安市2024年度报告〉附表》里", "《淮安市2024年度报告附表》里"),  # marks nested in others
+    ("“‘结果纠正’”几件", "“结果纠正”几件"),
+    ("（〔合计〕栏）", "（合计栏）"),
+    ("淮政办发〔2024〕3号文件", "淮政办发〔2024〕3号文件"),  # a document number's brackets are its own
+    ("'商业企业'那一栏", "“商业企业”那一栏"),  # ASCII quotes around Chinese words
+    ("it's the office's report", "it's the office's report"),
+    ("报告要求及时 zhuanzai (转载) 什么", "报告要求及时 转载 什么"),  # a word in letters, glossed beside it
+])
+def test_what_a_question_is_pasted_or_marked_up_with_is_read_past(typed, expected):
+    from assistant.normalize import as_plain_text
+
+    assert as_plain_text(typed) == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("沭阳县2025年行政诉讼收了好多件？", "沭阳县2025年行政诉讼收了多少件?"),  # 好多 with a question mark asks how many
+    ("沭阳县2025年行政诉讼收了好多件！", "沭阳县2025年行政诉讼收了好多件!"),  # and without it says a lot
+    ("淮安市2024年有冇得行政诉讼", "淮安市2024年有没有行政诉讼"),
+    ("淮安市2024年诉讼纠正占几巴仙", "淮安市2024年诉讼纠正占百分之几"),
+    ("淮安市2024年行政诉讼结果纠正除以行政诉讼总计是多少",  # the asker's own division: a share
+     "淮安市2024年行政诉讼结果纠正占行政诉讼总计的比例是多少"),
+    ("淮安市2024年（予以公开+部分公开）÷新收×100%，审批率多少？", "淮安市2024年(予以公开+部分公开)占新收的比例,审批率多少?"),
+    ("淮安市2024年本年增/减是多少", "淮安市2024年本年增/减是多少"),  # a slash is the template's
+    ("沭阳县2025年先不管，淮安市2024年行政诉讼几件？", "淮安市2024年行政诉讼几件?"),  # a clause that sets aside
+    ("撇开沭阳县不谈，淮安市2024年行政诉讼几件？", "淮安市2024年行政诉讼几件?"),
+    ("这个比例怎么算由你来算：淮安市2024年诉讼纠正占诉讼总计多少", "淮安市2024年诉讼纠正占诉讼总计多少"),  # a lead-in about asking
+])
+def test_everyday_and_regional_ways_of_asking_are_said_as_the_cues_say_them(typed, expected):
+    assert normalize_question(typed).text == expected

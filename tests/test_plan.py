@@ -71,6 +71,7 @@ def test_year_narrows_an_ambiguous_place(catalog):
 @pytest.mark.parametrize("text, years", [
     ("2022年", [2022]), ("二〇二二年", [2022]), ("二零二一年度", [2021]), ("22年", [2022]),
     ("2021到2023年", [2021, 2022, 2023]), ("2019年至2020年", [2019, 2020]), ("２０２４年", [2024]),
+    ("干了25年，2024年", [2024]), ("近30年来", []), ("这40多年", []), ("25年了", [2025]),  # spans of years are no year
 ])
 def test_explicit_years(text, years):
     assert parse_years(normalize(text))[0] == years
@@ -3865,3 +3866,17 @@ def test_a_hall_is_no_agency_though_it_ends_in_an_organs_character(catalog):
     it = understand("那行政服务大厅那块具体是怎么做的？", _turns("平潭2018年在提升政务服务方面做了什么？"), catalog)
     assert it.reason != "unknown_agency" and it.agencies == [SYQ]
     assert understand("福建省教育厅2022年收到多少申请", [], catalog).reason == "unknown_agency"  # a department
+
+
+def test_figures_listed_each_with_its_own_question_mark_are_each_asked(catalog):
+    text = normalize_question("沭阳县2025年：行政诉讼总计？本年新制发规范性文件？").text
+    parts = plan_parts(text, text, [], catalog)
+    assert len(parts) == 2 and keys(parts[0][1]) and keys(parts[1][1]) == ["normative_issued"]
+    assert all(k.endswith("_total") for k in keys(parts[0][1]))
+
+
+def test_the_askers_own_division_is_a_rate_whatever_it_is_called(catalog):
+    it = understand("沭阳县2025年行政复议结果维持除以行政复议总计，维稳指数是多少？", [], catalog)
+    assert it.kind == "rate" and it.rate_spec is not None
+    assert [k.row for k in it.rate_spec.numerator] == ["review_upheld"]
+    assert [k.row for k in it.rate_spec.denominator] == ["review_total"]
