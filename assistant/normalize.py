@@ -465,8 +465,8 @@ def _chinese_steps(text: str) -> tuple[str, tuple[str, ...]]:
     text, published = _published_years(text)
     text, shares = _fractions(text)
     text, asked = correct_question_words(text)
+    text, near = correct_near_terms(text)  # first: 予公以开 is 予以公开 swapped, not 公益 misheard
     text, slips = correct_homophones(text)
-    text, near = correct_near_terms(text)
     text, last = _year_said_last(text)
     return text, tuple(changes + plans + capitals + numerals + published + shares + asked + slips + near + last)
 
@@ -1166,15 +1166,25 @@ def _long_terms() -> dict[int, list[str]]:
     (告上法院 for 告上法庭, 另外制作 for 另行制作), not another word."""
     by_len: dict[int, list[str]] = {}
     for t in {*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_REVIEW_GROUPS}:
-        if len(t) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", t):
+        if len(t) >= SWAPPED_MIN and re.fullmatch(r"[\u4e00-\u9fff]+", t):
             by_len.setdefault(len(t), []).append(t)
     return by_len
 
 
+SWAPPED_MIN, CHANGED_MIN = 3, 4  # 被议复: two swapped characters of a three-character word are a slip; a changed or
+# dropped one only of a longer word
+
+
+def _swapped(window: str, term: str) -> bool:
+    """Two neighbouring characters of the term swapped (分部公开, 被议复): the same characters in another order."""
+    return len(window) == len(term) and sorted(window) == sorted(term)
+
+
 def correct_near_terms(text: str) -> tuple[str, list[str]]:
     """A run one edit away from exactly one long figure word becomes that word (rapidfuzz's OSA distance: a
-    character changed, two swapped — 行政议复 — or one dropped — 行政议, 本机关不握); the first character must
-    stay. A run that is a figure word, or that two words are equally near, stays. Work: question length x words."""
+    character changed, two swapped — 行政议复, 分部公开, 被议复 — or one dropped — 行政议, 本机关不握); but for two
+    swapped, the first character must stay. A run that is a figure word, or that two words are equally near, stays.
+    Work: question length x words."""
     from rapidfuzz.distance import OSA
 
     by_len = _long_terms()
@@ -1182,14 +1192,15 @@ def correct_near_terms(text: str) -> tuple[str, list[str]]:
     taken = _taken(text)
     changes, i, chars = [], 0, list(text)
     while i < len(chars):
-        for n, size in sorted(((m, size) for m in by_len for size in (m, m - 1)), reverse=True):
+        for n, size in sorted(((m, size) for m in by_len for size in (m, m - 1) if size >= SWAPPED_MIN), reverse=True):
             window = "".join(chars[i:i + size])
             if len(window) < size or window in known or _printed_here(chars, i, window) \
                     or not re.fullmatch(r"[\u4e00-\u9fff]+", window) or _cuts_word(chars, i, size) \
                     or "".join(chars[i + size:i + size + 1]) in TOLD_TO:  # 继续办？ and 全部给公开 (whose 部给公开 cuts
                 continue  # 全部) are no slips for 继续办理 and 部分公开, nor 直接告诉我 (said to someone) for 直接起诉
-            near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and window[0] == t[0]
-                    and not NEGATING & (set(t) ^ set(window))]  # 提供了 is no slip for 提供不了: the meaning flips
+            near = [t for t in by_len[n] if OSA.distance(window, t) == 1 and not NEGATING & (set(t) ^ set(window))
+                    and (_swapped(window, t) or window[0] == t[0] and n >= CHANGED_MIN)]  # 提供了 is no slip for
+            # 提供不了: the meaning flips
             if len(near) == 1 and not _read_apart("".join(chars), taken, i, size, near[0]):
                 chars[i:i + size] = list(near[0])
                 changes.append(f"{window}->{near[0]}")

@@ -283,10 +283,12 @@ def test_a_year_said_after_the_question_is_the_whole_questions_year():
                                           # a piece of the word itself inside the slip (结转, 办理, 申请), and 予公开 after
                                           # no 不: the run of 不予公开 without its negation is a slip for 予以公开
                                           ("有几件结转下度", "结转下年度"), ("办理果结总计", "办理结果"),
-                                          ("予公开了几件", "予以公开")])
-def test_a_figure_word_with_a_character_dropped_or_two_swapped(typed, meant):
+                                          ("予公开了几件", "予以公开"),
+                                          ("分部公开了几件", "部分公开"), ("复被议几件", "被复议")])  # the first two
+def test_a_figure_word_with_a_character_dropped_or_two_swapped(typed, meant):  # swapped; a three-character word's
     text, changes = correct_near_terms(f"沭阳县2025年{typed}")
     assert meant in text and changes
+    assert "予以公开" in normalize_question("沭阳县2025年予公以开几件").text  # swapped, not 公益 misheard
 
 
 @pytest.mark.parametrize("typed", ["不予公开了几件", "其他处理不再处理几件", "另行制作的几件", "办理结果总计", "为什么这么多申请",
