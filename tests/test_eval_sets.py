@@ -276,10 +276,12 @@ HELD_OUT = {"p2": SETS / "paraphrase2.jsonl", "p3": SETS / "paraphrase3.jsonl", 
             "p35": SETS / "paraphrase35.jsonl",
             "p36": SETS / "paraphrase36.jsonl", "p37": SETS / "paraphrase37.jsonl",
             "p38": SETS / "paraphrase38.jsonl", "p39": SETS / "paraphrase39.jsonl",
-            "p40": SETS / "paraphrase40.jsonl", "p41": SETS / "paraphrase41.jsonl"}
+            "p40": SETS / "paraphrase40.jsonl", "p41": SETS / "paraphrase41.jsonl",
+            "p42": SETS / "paraphrase42.jsonl", "p43": SETS / "paraphrase43.jsonl", "p44": SETS / "paraphrase44.jsonl",
+            "p45": SETS / "paraphrase45.jsonl"}
 # the seventh to eleventh sets are smaller (120 questions each): their size and gold-checked floors are their own
-MIN_SIZE = {"p7": 120, "p8": 120, "p9": 120, "p10": 120, "p11": 120, "p12": 120, "p13": 120, "p14": 120, "p15": 120, "p16": 120, "p17": 120, "p18": 120, "p19": 120, "p20": 120, "p21": 120, "p22": 120, "p23": 120, "p24": 120, "p25": 120, "p26": 120, "p27": 120, "p28": 120, "p29": 120, "p30": 120, "p31": 120, "p32": 120, "p33": 120, "p34": 120, "p35": 120, "p36": 120, "p37": 120, "p38": 120, "p39": 120, "p40": 120, "p41": 120}
-MIN_GOLD_CHECKED = {"p7": 60, "p8": 80, "p9": 82, "p10": 73, "p11": 62, "p12": 73, "p13": 74, "p14": 82, "p15": 82, "p16": 82, "p17": 81, "p18": 82, "p19": 83, "p20": 80, "p21": 79, "p22": 74, "p23": 78, "p24": 82, "p25": 84, "p26": 76, "p27": 76, "p28": 75, "p29": 63, "p30": 74, "p31": 76, "p32": 79, "p33": 84, "p34": 86, "p35": 83, "p36": 80, "p37": 96, "p38": 94, "p39": 93, "p40": 91, "p41": 94}
+MIN_SIZE = {"p7": 120, "p8": 120, "p9": 120, "p10": 120, "p11": 120, "p12": 120, "p13": 120, "p14": 120, "p15": 120, "p16": 120, "p17": 120, "p18": 120, "p19": 120, "p20": 120, "p21": 120, "p22": 120, "p23": 120, "p24": 120, "p25": 120, "p26": 120, "p27": 120, "p28": 120, "p29": 120, "p30": 120, "p31": 120, "p32": 120, "p33": 120, "p34": 120, "p35": 120, "p36": 120, "p37": 120, "p38": 120, "p39": 120, "p40": 120, "p41": 120, "p42": 120, "p43": 120, "p44": 120, "p45": 120}
+MIN_GOLD_CHECKED = {"p7": 60, "p8": 80, "p9": 82, "p10": 73, "p11": 62, "p12": 73, "p13": 74, "p14": 82, "p15": 82, "p16": 82, "p17": 81, "p18": 82, "p19": 83, "p20": 80, "p21": 79, "p22": 74, "p23": 78, "p24": 82, "p25": 84, "p26": 76, "p27": 76, "p28": 75, "p29": 63, "p30": 74, "p31": 76, "p32": 79, "p33": 84, "p34": 86, "p35": 83, "p36": 80, "p37": 96, "p38": 94, "p39": 93, "p40": 91, "p41": 94, "p42": 92, "p43": 64, "p44": 92, "p45": 92}
 STANDARD_FORMULAS = {"disclosure_rate", "review_correction_rate", "change", "growth_rate"}
 # in the order the sets were written ("p10" sorts before "p2" as a string)
 PREFIXES = sorted(HELD_OUT, key=lambda p: int(p[1:]))
