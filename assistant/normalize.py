@@ -97,6 +97,7 @@ OCR_AS_DIGIT = str.maketrans("OolI", "0011")
 SIGNED = re.compile(r"(?:\n[^\n]{0,12})?\n\s*(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})\s*$")
 # ① ❶ ➀: a list's number, as (1) says it (NFKC would make ① a bare 1, glued to the item: 1收到多少申请)
 CIRCLED = {base + i: f"({i + 1})" for base in (0x2460, 0x2776, 0x2780, 0x278A) for i in range(10)}
+CIRCLED_RUN = re.compile(r"[⓪①②③④⑤⑥⑦⑧⑨]{2,}")  # ②⓪②④年: a number written in circled digits, not numbered items
 LIST_MARK = re.compile(r"(?:^|(?<=[\s,;:]))(?:\((?:[a-h]|i{1,3}|iv|v|\d)\)|(?:[a-h]|\d)\))\s*")  # (a) (ii) 1) b)
 # carry over into the following year, carried into the next year, rolled over to the new year: 结转下年度 as a whole,
 # before the glossary reads "carry over" (上年结转) and the year apart
@@ -192,7 +193,14 @@ DIVIDED_BY = re.compile(r"(?<=[\u4e00-\u9fff)）])\s*(?:除以|÷)\s*(?P<whole>[
 # 平潭2021年先撇开，…; 撇开2023年不谈，…; …，2024年的先不管了: a clause that sets what it names aside asks nothing
 SET_ASIDE = re.compile(r"[^，,。；;？?！!：:]*(?:撇开|先不管|暂时不管|不管了|先不说|暂且不说|暂且不论|不谈|暂不考虑|先放一边|放在一边"
                        r"|搁一边|搁在一边)[^，,。；;？?！!：:]*(?:[，,。；;]|$)")
-SAID_AROUND = ((CORPUS_SAID, "在"), (HOW_MANY_SAID, "多少"), (SET_ASIDE, ""), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
+# 平均每百件中…几件, 每100件新收的申请里，有几件…: a share said per so many, as PER_N reads it (平均 is no mean of
+# values, the pause no new clause)
+PER_EVERY = re.compile(r"(?:平均)?每(?P<verb>办结|收到|新收|受理|办理|处理|办)?一?(?P<n>十|百|千|10|100|1000)\s*"
+                       r"(?P<unit>[个件份位名起])")  # 每办结100件: per 100 of those closed
+PER_EVERY_PAUSE = re.compile(r"(每(?:10|100|1000)[个件份位名起][^，,。？?\d]{0,14}?)[，,](?=[^，,。？?]{0,14}?(?:几|多少))")
+SAID_AROUND = ((CORPUS_SAID, "在"), (HOW_MANY_SAID, "多少"), (SET_ASIDE, ""),
+               (PER_EVERY, lambda m: f"每{ {'十': '10', '百': '100', '千': '1000'}.get(m['n'], m['n'])}{m['unit']}{m['verb'] or ''}"),
+               (PER_EVERY_PAUSE, r"\1"), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
                (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"),
                (YEAR_BEFORE_SAID, "上一年"), (YEAR_AFTER_SAID, "下一年"), (OTHER_COLUMN, "其他组织"),
                (DUTY_SAID, lambda m: DUTY_WORDS.get(m.group(1), m.group(1)) + "局"),  # 管钱的那个局: 财政局
@@ -224,14 +232,59 @@ MAX_QUOTED = 24  # a longer run between two apostrophes is no quotation
 BRACKETED_IN = re.compile(r"[(（][^()（）]*[〔［\[][^()（）]*[)）]")
 
 
+# a chat forwarded with its furniture: [图片], [语音] 9", [撤回了一条消息], and each line's speaker and time (小刘 10:05)
+CHAT_MARK = re.compile(r"\[(?:图片|语音|表情|动画表情|视频|文件|链接|位置|红包|转账|撤回了一条消息|拍了拍[^\]]{0,12})\]"
+                       r"(?:\s*\d{1,3}(?:\"|″|''|秒))?")
+CHAT_STAMP = re.compile(r"(?:^|(?<=\s))[\u4e00-\u9fffA-Za-z]{1,6}\s+\d{1,2}:\d{2}(?::\d{2})?(?=\s)")
+# a form's boxes: ☑ marks what is chosen, ☐ and what follows it are not chosen
+UNCHECKED = re.compile(r"[☐□]\s*[^\s☐☑☒□:：，,]{1,12}")
+CHECKED = re.compile(r"[☑☒✅]")
+# a note-taker's arrows, ticks and ornaments between words (平潭19 → 行政处罚 = ?): pauses, not words; "= ?" asks
+ORNAMENTS = re.compile(r"\s*(?:→|⇒|=>|->|⟶|➡|✓|✔|∑|Δ|★|☆|✿|❀|♡|♥|❤|彡)+\s*")
+EQUALS_ASKED = re.compile(r"\s*[=＝]\s*(?:[?？]|_{2,})")
+
+
+# （更正一下：上一句“行政处罚”是笔误，应为“行政强制”）: the asker's note on their own slip, put in place
+SLIP_NOTE = re.compile(r"[（(]?\s*(?:更正一下|更正|勘误|纠正一下)?\s*[:：]?\s*(?:上一句|上句|前面|刚才)?的?[“\"「](?P<wrong>[^”\"」]{1,16})[”\"」]"
+                       r"(?:是|系|为)?(?:笔误|口误|写错了|打错了|说错了|错了)[，,]?\s*(?:应为|应该是|应是|改为|是)[“\"「]"
+                       r"(?P<right>[^”\"」]{1,16})[”\"」][。.]?\s*[）)]?")
+
+
+def _slip_put_right(text: str) -> str:
+    m = SLIP_NOTE.search(text)
+    if not m:
+        return text
+    rest = text[:m.start()] + text[m.end():]
+    return rest.replace(m["wrong"], m["right"]) if m["wrong"] in rest else rest
+
+
+def _between_digits(m: re.Match) -> bool:
+    """2023→2024: an arrow between two numbers joins them, as the reader takes it; kept."""
+    return m.start() > 0 and m.string[m.start() - 1].isdigit() and m.string[m.end():m.end() + 1].isdigit()
+
+
+def _spells(letters: str, gloss: str) -> bool:
+    """The letters are pinyin (zhuanzai), or the initials of some run of the gloss (bzw of 本机关不掌握): they say it."""
+    if is_pinyin(letters):
+        return True
+    from pypinyin import lazy_pinyin
+
+    initials = "".join(s[0] for s in lazy_pinyin(gloss) if s)
+    return len(letters) >= 2 and letters in initials
+
+
 def as_plain_text(text: str) -> str:
-    """The question without the markup it was pasted with: struck-out words and notes on them dropped, a correction
-    put in place, marks nested in others dropped, HTML's cells and lines as a markdown table's and its entities as
-    characters."""
-    text = CORRECTED_TO.sub(lambda m: m.group(1), STRUCK_NOTE.sub("", STRUCK.sub("", text)))
+    """The question without the markup it was pasted or typed with: struck-out words and notes on them dropped, a
+    correction put in place, a chat's furniture, a form's unchosen boxes and a note-taker's arrows dropped, marks nested
+    in others dropped, HTML's cells and lines as a markdown table's and its entities as characters."""
+    text = CORRECTED_TO.sub(lambda m: m.group(1), STRUCK_NOTE.sub("", STRUCK.sub("", _slip_put_right(text))))
+    text = CHAT_STAMP.sub(" ", CHAT_MARK.sub(" ", text)).strip()
+    if CHECKED.search(text):
+        text = CHECKED.sub("", UNCHECKED.sub("", text))
+    text = ORNAMENTS.sub(lambda m: m.group() if _between_digits(m) else " ", EQUALS_ASKED.sub("是多少?", text)).strip()
     text = INNER_QUOTE.sub(r"\1\2\3", INNER_TITLE.sub("", text))
     text = SINGLE_QUOTED.sub(lambda m: f"“{m.group(1)}”" if len(m.group(1)) <= MAX_QUOTED else m.group(), text)
-    text = GLOSSED_IN_CHINESE.sub(lambda m: m.group(2) if is_pinyin(m.group(1).lower()) else m.group(), text)
+    text = GLOSSED_IN_CHINESE.sub(lambda m: m.group(2) if _spells(m.group(1).lower(), m.group(2)) else m.group(), text)
     text = BRACKETED_IN.sub(lambda m: re.sub(r"[〔〕［］\[\]]", "", m.group()), text)
     if not HTML_TAG.search(text):
         return text
@@ -260,7 +313,8 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     print each of some words (a pinyin question's homophones are read as the reports' words); `now`, the year the asker lives in
     (the newest report's year plus one), places a year said by its zodiac animal or an anniversary."""
     original = question or ""
-    text = toneless(SIGNED.sub("", unicodedata.normalize("NFKC", original.translate(CIRCLED)).strip()))
+    digits = CIRCLED_RUN.sub(lambda m: unicodedata.normalize("NFKC", m.group()), original)
+    text = toneless(SIGNED.sub("", unicodedata.normalize("NFKC", digits.translate(CIRCLED)).strip()))
     changes: list[str] = []
     if (plain := as_plain_text(text)) != text:
         changes.append(f"标记->{plain}")

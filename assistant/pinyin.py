@@ -134,6 +134,7 @@ def read_pinyin(text: str, places: dict[str, str], frequencies: Frequencies | No
 
 
 INITIALS = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,5})(?![A-Za-z])(\s*[区县市]?)")
+YEAR_AFTER = re.compile(r"\s*(?:19|20)?\d{2}(?![\d%.件个项次条份])")  # lc22, pt 19: a short year said after the place
 AGENCY_WORD_AFTER = re.compile(r"\s*(?:gov|govt|government|district|county|city|office)\b", re.IGNORECASE)
 MIN_TERM_INITIALS = 3  # xzxk: shorter letter runs name too many terms
 
@@ -165,6 +166,10 @@ def read_initials(text: str, places: tuple[str, ...]) -> str:
 
     def read(m: re.Match) -> str:
         run, after = m.group(1).lower(), m.group(2)
+        if YEAR_AFTER.match(m.string, m.end()) and not after.strip() and len(
+                named := {p for p in places if initials(p) == run}) == 1:
+            return f"{named.pop()}{after}"  # lc 22, pt 19: a place, as the short year after it says, even where the
+            # letters make an English word (pt)
         if is_english_word(run):
             return m.group()
         if after.strip() or AGENCY_WORD_AFTER.match(m.string, m.end()):  # HZ区, HZ gov: a place, as its agency word says

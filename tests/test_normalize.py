@@ -786,3 +786,19 @@ def test_what_a_question_is_pasted_or_marked_up_with_is_read_past(typed, expecte
 ])
 def test_everyday_and_regional_ways_of_asking_are_said_as_the_cues_say_them(typed, expected):
     assert normalize_question(typed).text == expected
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("沭阳县②⓪②⑤年行政诉讼几件", "沭阳县2025年行政诉讼几件"),  # a number in circled digits
+    ("①沭阳县行政诉讼几件 ②淮安市行政诉讼几件", "(1)沭阳县行政诉讼几件(2)淮安市行政诉讼几件"),  # numbered items stay items
+    ("老王 14:20 [语音] 12\" 老王 14:21 [图片] 老王 14:22 沭阳县2025年行政诉讼几件", "沭阳县2025年行政诉讼几件"),
+    ("机关：☐淮安市 ☑沭阳县 年度：☑2025 项目：行政诉讼", "沭阳县2025年行政诉讼是多少？"),  # a form's boxes
+    ("清单✓ 沭阳25 → 行政诉讼 = ?", "清单,沭阳2025年,行政诉讼是多少?"),  # a note-taker's arrows and ticks
+    ("小爱同学 沭阳县2025年行政诉讼几件", "沭阳县2025年行政诉讼几件"),  # a smart speaker's wake word
+    ("沭阳县2025年行政复议几件？（更正：上一句“行政复议”是口误，应为“行政诉讼”）", "沭阳县2025年行政诉讼几件?"),
+    ("沭阳县2025年，平均每千件新收里，有几件是律师提的", "沭阳县2025年,每1000件新收里有几件是律师提的"),  # per so many
+    ("sy 25 行政诉讼几件", "沭阳,2025年,行政诉讼几件"),  # a place by its initials before a short year
+    ("淮安市2024年 bzw（本机关不掌握）几件", "淮安市2024年,本机关不掌握几件"),  # initials glossed beside them
+])
+def test_a_chat_a_form_a_note_or_a_speaker_is_read_past(typed, expected):
+    assert normalize_question(typed, names=("沭阳", "淮安")).text == expected

@@ -3880,3 +3880,13 @@ def test_the_askers_own_division_is_a_rate_whatever_it_is_called(catalog):
     assert it.kind == "rate" and it.rate_spec is not None
     assert [k.row for k in it.rate_spec.numerator] == ["review_upheld"]
     assert [k.row for k in it.rate_spec.denominator] == ["review_total"]
+
+
+def test_the_following_year_said_in_a_literary_word(catalog):
+    it = understand("翌年呢？", _turns("沭阳县2025年行政诉讼几件？"), catalog)
+    assert it.kind == "decline" and it.reason == "year_not_held"  # 2026: the year after, not held
+
+
+def test_a_share_per_hundred_said_with_an_average_and_a_pause(catalog):
+    it = understand("沭阳县2025年平均每百件新收申请中，律师提的占几件？", [], catalog)
+    assert it.kind == "rate" and it.per_n == 100
