@@ -198,7 +198,14 @@ SET_ASIDE = re.compile(r"[^，,。；;？?！!：:]*(?:撇开|先不管|暂时�
 PER_EVERY = re.compile(r"(?:平均)?每(?P<verb>办结|收到|新收|受理|办理|处理|办)?一?(?P<n>十|百|千|10|100|1000)\s*"
                        r"(?P<unit>[个件份位名起])")  # 每办结100件: per 100 of those closed
 PER_EVERY_PAUSE = re.compile(r"(每(?:10|100|1000)[个件份位名起][^，,。？?\d]{0,14}?)[，,](?=[^，,。？?]{0,14}?(?:几|多少))")
-SAID_AROUND = ((CORPUS_SAID, "在"), (HOW_MANY_SAID, "多少"), (SET_ASIDE, ""),
+# 并非没有…吧, 不是没有: a double negative says there were some; 怎么可能才100多件？岂不是…，到底多少？: disbelief
+# voiced before the question, and a clause that only judges (太少了, 差这么多), ask nothing of their own
+DOUBLE_NEGATIVE = re.compile(r"并非没有|并不是没有|不是没有|未尝没有|不能说没有|不会没有")
+RHETORIC = re.compile(r"(?:怎么可能|怎么会|怎会|难道说?|岂不是|岂)(?=[^，,。？?！!]*[，,。？?！!].*?(?:多少|几|怎么|如何|什么|哪))")
+JUDGED_ONLY = re.compile(r"(?<=[，,。？?！!])\s*(?:也|实在|真的?)?(?:太|这么|那么|相?差(?:得)?(?:这么|那么|太)?)"
+                         r"(?:多|少|低|高|小|大)了?(?:吧|啊|呢|嘛)?[，,。！!]")
+SAID_AROUND = ((CORPUS_SAID, "在"), (HOW_MANY_SAID, "多少"), (SET_ASIDE, ""), (DOUBLE_NEGATIVE, "有"), (RHETORIC, ""),
+               (JUDGED_ONLY, ""),
                (PER_EVERY, lambda m: f"每{ {'十': '10', '百': '100', '千': '1000'}.get(m['n'], m['n'])}{m['unit']}{m['verb'] or ''}"),
                (PER_EVERY_PAUSE, r"\1"), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
                (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"),
@@ -242,6 +249,9 @@ CHECKED = re.compile(r"[☑☒✅]")
 # a note-taker's arrows, ticks and ornaments between words (平潭19 → 行政处罚 = ?): pauses, not words; "= ?" asks
 ORNAMENTS = re.compile(r"\s*(?:→|⇒|=>|->|⟶|➡|✓|✔|∑|Δ|★|☆|✿|❀|♡|♥|❤|彡)+\s*")
 EQUALS_ASKED = re.compile(r"\s*[=＝]\s*(?:[?？]|_{2,})")
+LISTED_BY_SLASH = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+/\s+(?=[\u4e00-\u9fff])")  # 鹿城22 / 洪泽23: items listed
+COMPARED_BY_SIGN = {">=": "不少于", "<=": "不超过", "≥": "不少于", "≤": "不超过", ">": "大于", "<": "小于"}
+SIGN_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff\s])\s*(>=|<=|≥|≤|>|<)\s*(?=\d)")  # 结转 > 0 的: 大于0的
 
 
 # （更正一下：上一句“行政处罚”是笔误，应为“行政强制”）: the asker's note on their own slip, put in place
@@ -282,6 +292,7 @@ def as_plain_text(text: str) -> str:
     if CHECKED.search(text):
         text = CHECKED.sub("", UNCHECKED.sub("", text))
     text = ORNAMENTS.sub(lambda m: m.group() if _between_digits(m) else " ", EQUALS_ASKED.sub("是多少?", text)).strip()
+    text = SIGN_BEFORE_NUMBER.sub(lambda m: COMPARED_BY_SIGN[m.group(1)], LISTED_BY_SLASH.sub("、", text))
     text = INNER_QUOTE.sub(r"\1\2\3", INNER_TITLE.sub("", text))
     text = SINGLE_QUOTED.sub(lambda m: f"“{m.group(1)}”" if len(m.group(1)) <= MAX_QUOTED else m.group(), text)
     text = GLOSSED_IN_CHINESE.sub(lambda m: m.group(2) if _spells(m.group(1).lower(), m.group(2)) else m.group(), text)

@@ -783,6 +783,9 @@ def test_what_a_question_is_pasted_or_marked_up_with_is_read_past(typed, expecte
     ("沭阳县2025年先不管，淮安市2024年行政诉讼几件？", "淮安市2024年行政诉讼几件?"),  # a clause that sets aside
     ("撇开沭阳县不谈，淮安市2024年行政诉讼几件？", "淮安市2024年行政诉讼几件?"),
     ("这个比例怎么算由你来算：淮安市2024年诉讼纠正占诉讼总计多少", "淮安市2024年诉讼纠正占诉讼总计多少"),  # a lead-in about asking
+    ("沭阳县2025年并非没有行政诉讼吧？到底几件？", "沭阳县2025年有行政诉讼吧?到底几件?"),  # a double negative says some
+    ("沭阳县2025年行政诉讼怎么可能才两件？太少了吧，到底几件？", "沭阳县2025年行政诉讼才2件?到底几件?"),  # disbelief, then
+    ("沭阳县2025年行政诉讼怎么可能这么少？", "沭阳县2025年行政诉讼怎么可能这么少?"),  # the question; alone, it asks why
 ])
 def test_everyday_and_regional_ways_of_asking_are_said_as_the_cues_say_them(typed, expected):
     assert normalize_question(typed).text == expected
@@ -799,6 +802,8 @@ def test_everyday_and_regional_ways_of_asking_are_said_as_the_cues_say_them(type
     ("沭阳县2025年，平均每千件新收里，有几件是律师提的", "沭阳县2025年,每1000件新收里有几件是律师提的"),  # per so many
     ("sy 25 行政诉讼几件", "沭阳,2025年,行政诉讼几件"),  # a place by its initials before a short year
     ("淮安市2024年 bzw（本机关不掌握）几件", "淮安市2024年,本机关不掌握几件"),  # initials glossed beside them
+    ("沭阳25 / 淮安24 诉讼 > 3 的", "沭阳2025年、淮安2024年,诉讼大于3的"),  # items listed by a spaced slash; a sign
+    ("沭阳县2025年岂会没人打官司？他们是怎么应诉的", "沭阳县2025年会没人打官司?他们是怎么应诉的"),  # disbelief, then a question
 ])
 def test_a_chat_a_form_a_note_or_a_speaker_is_read_past(typed, expected):
     assert normalize_question(typed, names=("沭阳", "淮安")).text == expected
