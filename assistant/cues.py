@@ -154,6 +154,8 @@ HEAD_COUNTED = re.compile(r"的([\u4e00-\u9fff]{2,4}?)(?:有|是|共|一共|总�
 # 续住到下一年的, 压到下一年再办的: the figure's own words (carried into next year), not a shift of the year asked
 INTO_NEXT_YEAR = re.compile(r"(?<=[\u4e00-\u9fff])(?<![跳换那再看轮])到下一?个?年度?(?=的|继续|再|才|办|处理|接着|[（(])")
 SHIFT_WORDS = {"再前一年": -1, "前一年": -1, "上一年": -1, "前一年度": -1, "后一年": 1, "下一年": 1, "次年": 1, "翌年": 1,
+               **{f"{w}{n}期": step for w, step in (("上", -1), ("前", -1), ("下", 1), ("后", 1)) for n in "一1"},  # a
+               # statistician's period: a report's year
                "第二年": 1, "再下一年": 1, "之后一年": 1, **{f"{w}{n}份": step for w, step in (("上", -1), ("前", -1), ("下", 1), ("后", 1)) for n in "一1"}}  # 上一份报告里呢
 # 再早一年, 前面那一年, 往前推两年, 晚一年: a shift from the conversation's year said in other words than SHIFT_WORDS
 SHIFT_SAID = re.compile(r"(?:再|往|更)?(?:(?P<back>前面|前边|往前推?|早|上|倒回去?|往回推?|回退|退回?)|(?P<on>后面|后边|往后推?|晚|下))"
@@ -624,7 +626,7 @@ HEARSAY = re.compile(r"^(?:我)?(?:看到|看见|读到|听说|听人说|在网�
                      r"(?:报道|文章|新闻|消息|媒体|网上|网友|帖子|自媒体|人)(?:上|里)?(?:说|称|讲|写|提到)(?:的是)?[,，:：]?")
 # 年份不变, 还是那一年; …, 同一指标: the figure asked before; 2024年那个统计期: the year is the period
 SAME_AS_BEFORE = re.compile(r"[,，]?(?:年份|年度|时间)(?:不变|一样|相同|照旧)|[,，]?(?:还是|同)(?:那|这)一?年(?=[,，。？?]|$)"
-                            r"|(?:同一|同样的?|一样的|相同的?)个?(?:指标|数据项|口径)|(?<=年)的?(?:那|这)(?:个|一)?统计(?:期|期间|周期)")
+                            r"|(?:同一|同样的?|一样的|相同的?)个?(?:指标|数据项|口径|变量|字段|科目)|(?<=年)的?(?:那|这)(?:个|一)?统计(?:期|期间|周期)")
 # what a speaker says while thinking (嗯, 然后, 就是), dictated questions keep it: dropped where it opens a clause;
 # 那个 only before a place, a year or a pause (那个单位 is a question's 哪个, slipped)
 FILLERS = ("那个就是", "就是说", "就是", "然后", "接着", "接下来", "嗯", "呃", "唔", "emm", "啊", "哦", "哎", "唉")

@@ -204,7 +204,10 @@ DOUBLE_NEGATIVE = re.compile(r"并非没有|并不是没有|不是没有|未尝�
 RHETORIC = re.compile(r"(?:怎么可能|怎么会|怎会|难道说?|岂不是|岂)(?=[^，,。？?！!]*[，,。？?！!].*?(?:多少|几|怎么|如何|什么|哪))")
 JUDGED_ONLY = re.compile(r"(?<=[，,。？?！!])\s*(?:也|实在|真的?)?(?:太|这么|那么|相?差(?:得)?(?:这么|那么|太)?)"
                          r"(?:多|少|低|高|小|大)了?(?:吧|啊|呢|嘛)?[，,。！!]")
+# （评估基准日12月31日）, 截至12月31日: the year's end, to which every report counts; no part of the year asked
+YEAR_END = re.compile(r"[（(]?(?:评估|统计)?(?:基准日|截至|截止|截止到|截至到)?\s*12\s*月\s*31\s*[日号](?:止|为止)?[）)]?")
 SAID_AROUND = ((CORPUS_SAID, "在"), (HOW_MANY_SAID, "多少"), (SET_ASIDE, ""), (DOUBLE_NEGATIVE, "有"), (RHETORIC, ""),
+               (YEAR_END, ""),
                (JUDGED_ONLY, ""),
                (PER_EVERY, lambda m: f"每{ {'十': '10', '百': '100', '千': '1000'}.get(m['n'], m['n'])}{m['unit']}{m['verb'] or ''}"),
                (PER_EVERY_PAUSE, r"\1"), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),

@@ -304,7 +304,9 @@ QUERY_FIGURES.update({
        for pay in ("交", "缴", "缴纳", "付", "支付") for fee in ("费", "钱", "费用")},
     "逾期不缴": ("requests", "other_overdue_fee", "total"),
     "逾期未缴": ("requests", "other_overdue_fee", "total"),
-    "不补正": ("requests", "other_overdue_correction", "total"),
+    # 不补正, 逾期未补正, 没补材料: the correction asked for not made, however the not is said
+    **{f"{no}{act}": ("requests", "other_overdue_correction", "total") for no in ("不", "没", "没有", "未")
+       for act in ("补正", "补充材料", "补材料")},
     "政府集中采购": ("active", "procurement_amount", None),
 })
 # active-table items and measures as people say them; combined as f"{item}_{measure}" when that key exists

@@ -3890,3 +3890,19 @@ def test_the_following_year_said_in_a_literary_word(catalog):
 def test_a_share_per_hundred_said_with_an_average_and_a_pause(catalog):
     it = understand("沭阳县2025年平均每百件新收申请中，律师提的占几件？", [], catalog)
     assert it.kind == "rate" and it.per_n == 100
+
+
+def test_a_statisticians_period_and_variable_are_the_year_and_figure_before(catalog):
+    before = _turns("沭阳县2025年行政诉讼几件？")
+    it = understand("上一期的同一变量呢？", before, catalog)
+    assert it.kind == "decline" and it.reason == "year_not_held"  # 2024: not held for 沭阳县, never replaced
+
+
+def test_the_years_end_is_no_month_asked(catalog):
+    it = understand("沭阳县2025年（截至12月31日）行政诉讼几件？", [], catalog)
+    assert it.kind != "decline" and it.targets == [("沭阳县人民政府", 2025)]
+    assert understand("沭阳县2025年12月行政诉讼几件？", [], catalog).kind == "decline"  # a month is still no table's
+
+
+def test_a_correction_not_made_however_the_not_is_said(catalog):
+    assert keys(understand("沭阳县2025年申请人逾期没补正的几件", [], catalog)) == ["other_overdue_correction.total"]
