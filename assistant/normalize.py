@@ -330,7 +330,7 @@ def normalize_question(question: str, places: dict[str, str] | None = None, name
     digits = CIRCLED_RUN.sub(lambda m: unicodedata.normalize("NFKC", m.group()), original)
     text = toneless(SIGNED.sub("", unicodedata.normalize("NFKC", digits.translate(CIRCLED)).strip()))
     changes: list[str] = []
-    if (plain := as_plain_text(text)) != text:
+    if (plain := as_plain_text(simple := t2s().convert(text))) != simple:  # read in simplified: 刪去, 筆誤 are 删去, 笔误
         changes.append(f"标记->{plain}")
         text = plain
     text = OCR_DIGITS.sub(lambda m: m.group().translate(OCR_AS_DIGIT), text)

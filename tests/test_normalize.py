@@ -807,3 +807,4 @@ def test_everyday_and_regional_ways_of_asking_are_said_as_the_cues_say_them(type
 ])
 def test_a_chat_a_form_a_note_or_a_speaker_is_read_past(typed, expected):
     assert normalize_question(typed, names=("沭阳", "淮安")).text == expected
+    assert normalize_question("淮安市2024年（刪除2023）的行政訴訟幾件").text == "淮安市2024年的行政诉讼几件"  # in traditional
