@@ -206,11 +206,11 @@ JUDGED_ONLY = re.compile(r"(?<=[，,。？?！!])\s*(?:也|实在|真的?)?(?:�
                          r"(?:多|少|低|高|小|大)了?(?:吧|啊|呢|嘛)?[，,。！!]")
 # （评估基准日12月31日）, 截至12月31日: the year's end, to which every report counts; no part of the year asked
 YEAR_END = re.compile(r"[（(]?(?:评估|统计)?(?:基准日|截至|截止|截止到|截至到)?\s*12\s*月\s*31\s*[日号](?:止|为止)?[）)]?")
+PER_SAID = {"十": "10", "百": "100", "千": "1000"}
 SAID_AROUND = ((CORPUS_SAID, "在"), (HOW_MANY_SAID, "多少"), (SET_ASIDE, ""), (DOUBLE_NEGATIVE, "有"), (RHETORIC, ""),
-               (YEAR_END, ""),
-               (JUDGED_ONLY, ""),
-               (PER_EVERY, lambda m: f"每{ {'十': '10', '百': '100', '千': '1000'}.get(m['n'], m['n'])}{m['unit']}{m['verb'] or ''}"),
-               (PER_EVERY_PAUSE, r"\1"), (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
+               (YEAR_END, ""), (JUDGED_ONLY, ""),
+               (PER_EVERY, lambda m: f"每{PER_SAID.get(m['n'], m['n'])}{m['unit']}{m['verb'] or ''}"), (PER_EVERY_PAUSE, r"\1"),
+               (ASKED_WITH_NOT, "吗"), (YEARS_TOTAL, r"\1年合计"), (AFTER_REVIEW, "复议后起诉"), (CONDITION, r"\1吗？"),
                (CONCESSION, "，"), (PRESENTATION, "，"), (CONVERT_TO_YUAN, "是多少元"),
                (YEAR_BEFORE_SAID, "上一年"), (YEAR_AFTER_SAID, "下一年"), (OTHER_COLUMN, "其他组织"),
                (DUTY_SAID, lambda m: DUTY_WORDS.get(m.group(1), m.group(1)) + "局"),  # 管钱的那个局: 财政局
@@ -264,6 +264,7 @@ SLIP_NOTE = re.compile(r"[（(]?\s*(?:更正一下|更正|勘误|纠正一下)?\
 
 
 def _slip_put_right(text: str) -> str:
+    """The question with the asker's note on their slip taken out and the word it names put right in it."""
     m = SLIP_NOTE.search(text)
     if not m:
         return text
@@ -1230,8 +1231,8 @@ TOLD_TO = set("我你您咱")  # a verb said to a person (告诉我) is no figur
 
 @lru_cache(maxsize=1)
 def _long_terms() -> dict[int, list[str]]:
-    """Figure words of four or more characters, by length: long enough that one changed character is a slip
-    (告上法院 for 告上法庭, 另外制作 for 另行制作), not another word."""
+    """Figure words of three or more characters, by length: long enough that two swapped characters (被议复), and
+    from four one changed character (告上法院 for 告上法庭, 另外制作 for 另行制作), are a slip, not another word."""
     by_len: dict[int, list[str]] = {}
     for t in {*QUERY_FIGURES, *QUERY_FIGURE_SUMS, *QUERY_REVIEW_GROUPS}:
         if len(t) >= SWAPPED_MIN and re.fullmatch(r"[\u4e00-\u9fff]+", t):
