@@ -51,6 +51,14 @@ MIN_PARAPHRASE34_DEV = 0.88  # the thirty-fourth (dev 0.833 on arrival and after
 MIN_PARAPHRASE35_DEV = 0.92  # the thirty-fifth (dev 0.875 on arrival, 0.858 after the next change, 0.942 after; 2 glued)
 MIN_PARAPHRASE36_DEV = 0.88  # the thirty-sixth (dev 0.883 on arrival and after the next change, 0.908 after; 1 glued cell)
 MIN_PARAPHRASE37_DEV = 0.93  # the thirty-seventh (dev 0.875 on arrival and after the next change, 0.964 after; 2 glued)
+MIN_PARAPHRASE38_DEV = 0.92  # the thirty-eighth (dev 0.917 on arrival, 0.950 after tuning on it)
+MIN_PARAPHRASE39_DEV = 0.95  # the thirty-ninth (dev 0.967 on arrival, 0.983 after)
+MIN_PARAPHRASE40_DEV = 0.90  # the fortieth (dev 0.783 on arrival, 0.933 after; handwriting look-alikes still misread)
+MIN_PARAPHRASE41_DEV = 0.93  # the forty-first (dev 0.831 on arrival, 0.967 after)
+MIN_PARAPHRASE42_DEV = 0.95  # the forty-second (dev 0.933 on arrival, 0.983 after)
+MIN_PARAPHRASE43_DEV = 0.75  # the forty-third (dev 0.662 on arrival, 0.796 after; formulas of its own no plan computes)
+MIN_PARAPHRASE44_DEV = 0.85  # the forty-fourth (dev 0.842 on arrival, 0.892 after)
+MIN_PARAPHRASE45_DEV = 0.80  # the forty-fifth (dev 0.650 on arrival, 0.850 after; SMS initials still misread)
 MIN_FIGURES = 0.95  # figure, derived, comparison, followup and unanswerable all scored 1.0
 
 
@@ -101,7 +109,15 @@ def test_fast_eval_set_keeps_its_score(corpus_index):
                                            ("paraphrase34.jsonl", MIN_PARAPHRASE34_DEV),
                                            ("paraphrase35.jsonl", MIN_PARAPHRASE35_DEV),
                                            ("paraphrase36.jsonl", MIN_PARAPHRASE36_DEV),
-                                           ("paraphrase37.jsonl", MIN_PARAPHRASE37_DEV)])
+                                           ("paraphrase37.jsonl", MIN_PARAPHRASE37_DEV),
+                                           ("paraphrase38.jsonl", MIN_PARAPHRASE38_DEV),
+                                           ("paraphrase39.jsonl", MIN_PARAPHRASE39_DEV),
+                                           ("paraphrase40.jsonl", MIN_PARAPHRASE40_DEV),
+                                           ("paraphrase41.jsonl", MIN_PARAPHRASE41_DEV),
+                                           ("paraphrase42.jsonl", MIN_PARAPHRASE42_DEV),
+                                           ("paraphrase43.jsonl", MIN_PARAPHRASE43_DEV),
+                                           ("paraphrase44.jsonl", MIN_PARAPHRASE44_DEV),
+                                           ("paraphrase45.jsonl", MIN_PARAPHRASE45_DEV)])
 def test_held_out_dev_halves_keep_their_score(corpus_index, name, minimum):
     """Questions written without reading assistant/ (dev halves: the ones tuned on) must not slip back."""
     from assistant.evaluate import load_questions, run_questions
