@@ -808,3 +808,8 @@ def test_everyday_and_regional_ways_of_asking_are_said_as_the_cues_say_them(type
 def test_a_chat_a_form_a_note_or_a_speaker_is_read_past(typed, expected):
     assert normalize_question(typed, names=("沭阳", "淮安")).text == expected
     assert normalize_question("淮安市2024年（刪除2023）的行政訴訟幾件").text == "淮安市2024年的行政诉讼几件"  # in traditional
+
+
+@pytest.mark.parametrize("typed", ["告诉我沭阳县2025年行政诉讼几件", "能不能告诉我沭阳县2025年行政诉讼几件", "小度小度 沭阳县2025年行政诉讼几件"])
+def test_asking_to_be_told_and_a_wake_word_are_said_around_the_question(typed):
+    assert normalize_question(typed).text == "沭阳县2025年行政诉讼几件"
