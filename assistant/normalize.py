@@ -44,7 +44,7 @@ from assistant.cues import (
     YEAR_AFTER_SAID,
     YEAR_BEFORE_SAID,
 )
-from assistant.pinyin import Frequencies, is_pinyin, read_initials, read_pinyin, toneless
+from assistant.pinyin import Frequencies, initials, is_pinyin, read_initials, read_pinyin, toneless
 from index.parse.script import t2s
 from index.stores.lexical import word_tags
 from index.vocabulary import (
@@ -279,12 +279,7 @@ def _between_digits(m: re.Match) -> bool:
 
 def _spells(letters: str, gloss: str) -> bool:
     """The letters are pinyin (zhuanzai), or the initials of some run of the gloss (bzw of 本机关不掌握): they say it."""
-    if is_pinyin(letters):
-        return True
-    from pypinyin import lazy_pinyin
-
-    initials = "".join(s[0] for s in lazy_pinyin(gloss) if s)
-    return len(letters) >= 2 and letters in initials
+    return is_pinyin(letters) or len(letters) >= 2 and letters in initials(gloss)
 
 
 def as_plain_text(text: str) -> str:

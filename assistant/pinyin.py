@@ -153,16 +153,18 @@ def _terms_by_initials() -> dict[str, str]:
     return {k: v for k, v in found.items() if v}
 
 
+def initials(word: str) -> str:
+    """The first letters of a word's syllables (洪泽 -> hz, 本机关不掌握 -> bjgbzw)."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(s[0] for s in lazy_pinyin(word) if s)
+
+
 def read_initials(text: str, places: tuple[str, ...]) -> str:
     """Abbreviations by pinyin initials in a Chinese question (HZ区 -> 洪泽区, xzxk -> 行政许可): a place of the
     catalogue before 区/县/市, or a term of the question vocabulary, where exactly one has those initials; English
     words and anything else are left as typed."""
-    from pypinyin import lazy_pinyin
-
     from assistant.normalize import is_english_word
-
-    def initials(word: str) -> str:
-        return "".join(s[0] for s in lazy_pinyin(word) if s)
 
     def read(m: re.Match) -> str:
         run, after = m.group(1).lower(), m.group(2)
